@@ -1,0 +1,75 @@
+// lede: news pages in, structured articles out.
+//
+//   #include <lede/lede.h>
+//
+//   lede::Extractor extractor;                 // one per thread; reuse it
+//   lede::Options options;
+//   options.url = "https://example.com/news/1";
+//   lede::Result<lede::Article> article = extractor.extract(html_bytes, options);
+//   if (article) std::cout << lede::to_json(*article) << "\n";
+//   else std::cerr << article.error().message << "\n";
+//
+// Thread safety: an Extractor is not thread-safe; give each thread its own.
+// lede::extract() is a one-shot convenience that builds a fresh Extractor.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "lede/article.h"
+#include "lede/result.h"
+
+namespace lede {
+
+// Hard caps on one input. Hitting a cap never crashes: either the page is
+// processed up to the cap and the record's warnings name it, or the input
+// gets an error naming it.
+struct Limits {
+  uint64_t max_input_bytes = 64ull << 20;  // raw or inflated bytes of one input
+  uint32_t max_nodes = 2'000'000;          // DOM nodes; real pages stay under 50,000
+  uint32_t max_depth = 512;                // DOM nesting; browsers flatten far sooner
+};
+
+enum class InputFormat {
+  kAuto,  // sniff: markup is HTML, anything else is text
+  kHtml,
+  kText,  // scraped or rendered text (see DESIGN.md, text mode)
+};
+
+enum class Parser {
+  kGumbo,  // gumbo-parser, the reference HTML5 parser
+};
+
+struct Options {
+  std::string url;           // the page's address, when known; fills Article::url
+  std::string path;          // what to write as source.path ("" when unknown)
+  std::string http_charset;  // charset from an HTTP Content-Type header, if any
+  InputFormat from = InputFormat::kAuto;
+  Parser parser = Parser::kGumbo;
+  Limits limits;
+};
+
+class Extractor {
+ public:
+  Extractor();
+  ~Extractor();
+  Extractor(Extractor&&) noexcept;
+  Extractor& operator=(Extractor&&) noexcept;
+
+  // Decodes, parses and extracts one page. Errors: kEmptyInput, kNotHtml,
+  // kTooLarge, kNoContent (a record could not be made), kInternal.
+  Result<Article> extract(std::string_view bytes, const Options& options = {});
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// One-shot extraction; prefer a reused Extractor for many pages.
+Result<Article> extract(std::string_view bytes, const Options& options = {});
+
+std::string_view version();
+
+}  // namespace lede

@@ -1,0 +1,222 @@
+#include "extraction/blocks.h"
+
+#include "core/text.h"
+#include "extraction/vocabulary.h"
+
+namespace lede::extraction {
+namespace {
+
+using html::NodeId;
+using html::kNoNode;
+using html::Tag;
+
+int heading_level(Tag t) {
+  switch (t) {
+    case Tag::k_h1: return 1;
+    case Tag::k_h2: return 2;
+    case Tag::k_h3: return 3;
+    case Tag::k_h4: return 4;
+    case Tag::k_h5: return 5;
+    case Tag::k_h6: return 6;
+    default: return 0;
+  }
+}
+
+class Segmenter {
+ public:
+  Segmenter(const html::Document& doc, const std::vector<Mark>& marks, Segmentation& out)
+      : doc_(doc), marks_(marks), out_(out) {}
+
+  void run(NodeId root) {
+    out_.block_begin.assign(doc_.node_count(), 0);
+    out_.block_end.assign(doc_.node_count(), 0);
+    NodeId n = root;
+    bool descend = enter(n);
+    while (true) {
+      if (descend && doc_.first_child(n) != kNoNode) {
+        n = doc_.first_child(n);
+        descend = enter(n);
+        continue;
+      }
+      while (true) {
+        leave(n, descend);
+        if (n == root) {
+          flush();
+          return;
+        }
+        if (doc_.next_sibling(n) != kNoNode) {
+          n = doc_.next_sibling(n);
+          descend = enter(n);
+          break;
+        }
+        n = doc_.parent(n);
+        descend = true;  // a parent we climb to was entered with descent
+      }
+    }
+  }
+
+ private:
+  // Returns whether to visit n's children.
+  bool enter(NodeId n) {
+    out_.block_begin[n] = static_cast<uint32_t>(out_.blocks.size());
+    if (doc_.is_text(n)) {
+      append_text(doc_.text(n));
+      return false;
+    }
+    if (doc_.kind(n) == html::NodeKind::kDocument) return true;
+    if (!doc_.is_element(n)) return false;
+    if (marks_[n] == Mark::kSkip) return false;
+    const Tag tag = doc_.ns(n) == html::Namespace::kHtml ? doc_.tag(n) : Tag::kUnknown;
+    switch (tag) {
+      case Tag::k_br:
+        buffer_ += '\n';
+        pending_space_ = false;
+        return false;
+      case Tag::k_img:
+      case Tag::k_picture:
+        return false;
+      case Tag::k_figure:
+        add_figure(n);
+        return false;
+      case Tag::k_td:
+      case Tag::k_th:
+        if (!buffer_.empty() && buffer_.back() != '\t') buffer_ += '\t';
+        pending_space_ = false;
+        return true;
+      case Tag::k_a:
+        ++link_depth_;
+        link_start_.push_back(static_cast<uint32_t>(buffer_.size()));
+        return true;
+      default:
+        break;
+    }
+    if (is_block_tag(tag) && tag != Tag::k_td && tag != Tag::k_th) {
+      flush();
+      owners_.push_back(n);
+      if (tag == Tag::k_blockquote) ++quote_depth_;
+      if (tag == Tag::k_li || tag == Tag::k_dd || tag == Tag::k_dt) ++list_depth_;
+      if (tag == Tag::k_pre || tag == Tag::k_listing || tag == Tag::k_plaintext) ++pre_depth_;
+      if (tag == Tag::k_table) ++table_depth_;
+    }
+    return true;
+  }
+
+  void leave(NodeId n, bool descended) {
+    if (doc_.is_element(n) && descended && marks_[n] != Mark::kSkip) {
+      const Tag tag = doc_.ns(n) == html::Namespace::kHtml ? doc_.tag(n) : Tag::kUnknown;
+      if (tag == Tag::k_a) {
+        --link_depth_;
+        link_bytes_ += static_cast<uint32_t>(buffer_.size() - link_start_.back());
+        link_start_.pop_back();
+      } else if (is_block_tag(tag) && tag != Tag::k_td && tag != Tag::k_th) {
+        flush();
+        owners_.pop_back();
+        if (tag == Tag::k_blockquote) --quote_depth_;
+        if (tag == Tag::k_li || tag == Tag::k_dd || tag == Tag::k_dt) --list_depth_;
+        if (tag == Tag::k_pre || tag == Tag::k_listing || tag == Tag::k_plaintext) --pre_depth_;
+        if (tag == Tag::k_table) --table_depth_;
+      }
+    }
+    out_.block_end[n] = static_cast<uint32_t>(out_.blocks.size());
+  }
+
+  void append_text(std::string_view s) {
+    if (pre_depth_ > 0) {
+      buffer_.append(s);
+      return;
+    }
+    core::append_collapsed(buffer_, s, pending_space_);
+  }
+
+  // The collapsed text under `scope`, leaving out skipped subtrees.
+  std::string visible_text(NodeId scope) const {
+    std::string out;
+    bool pending = false;
+    for (NodeId t = doc_.next_in(scope, scope); t != kNoNode;) {
+      bool skip = doc_.is_element(t) && marks_[t] == Mark::kSkip;
+      if (doc_.is_text(t)) core::append_collapsed(out, doc_.text(t), pending);
+      t = doc_.next_in(t, scope, skip);
+    }
+    return std::string(core::trim(out));
+  }
+
+  void add_figure(NodeId figure) {
+    FigureRef f;
+    f.node = figure;
+    f.before_block = static_cast<uint32_t>(out_.blocks.size());
+    for (NodeId c = doc_.next_in(figure, figure); c != kNoNode;) {
+      if (doc_.is(c, Tag::k_img) && f.url.empty()) {
+        f.url = std::string(doc_.attr(c, "src"));
+        if (f.url.empty() || f.url.rfind("data:", 0) == 0)
+          f.url = std::string(doc_.attr(c, "data-src"));
+      }
+      if (doc_.is(c, Tag::k_figcaption)) {
+        if (!f.caption.empty()) f.caption += ' ';
+        f.caption += visible_text(c);
+        c = doc_.next_in(c, figure, true);
+        continue;
+      }
+      c = doc_.next_in(c, figure);
+    }
+    out_.figures.push_back(std::move(f));
+  }
+
+  void flush() {
+    std::string_view t = buffer_;
+    // Trim spaces, tabs and newlines left by <br> and cells at the edges.
+    size_t b = 0, e = t.size();
+    if (pre_depth_ == 0) {
+      while (b < e && (t[b] == ' ' || t[b] == '\n' || t[b] == '\t')) ++b;
+      while (e > b && (t[e - 1] == ' ' || t[e - 1] == '\n' || t[e - 1] == '\t')) --e;
+    } else {
+      while (b < e && t[b] == '\n') ++b;
+      while (e > b && (t[e - 1] == '\n' || t[e - 1] == ' ')) --e;
+    }
+    if (e > b) {
+      TextBlock block;
+      block.owner = owners_.empty() ? kNoNode : owners_.back();
+      block.begin = static_cast<uint32_t>(out_.text.size());
+      out_.text.append(t.substr(b, e - b));
+      block.end = static_cast<uint32_t>(out_.text.size());
+      block.link_bytes = std::min<uint32_t>(link_bytes_, e - b);
+      const Tag tag = block.owner == kNoNode ? Tag::kUnknown : doc_.tag(block.owner);
+      block.level = heading_level(tag);
+      if (block.level > 0) block.type = BlockType::kHeading;
+      else if (pre_depth_ > 0) block.type = BlockType::kPreformatted;
+      else if (quote_depth_ > 0) block.type = BlockType::kQuote;
+      else if (list_depth_ > 0) block.type = BlockType::kList;
+      else if (table_depth_ > 0) block.type = BlockType::kTable;
+      out_.blocks.push_back(block);
+    }
+    buffer_.clear();
+    pending_space_ = false;
+    link_bytes_ = 0;
+    for (auto& s : link_start_) s = 0;
+  }
+
+  const html::Document& doc_;
+  const std::vector<Mark>& marks_;
+  Segmentation& out_;
+  std::string buffer_;
+  bool pending_space_ = false;
+  std::vector<NodeId> owners_;
+  std::vector<uint32_t> link_start_;
+  uint32_t link_bytes_ = 0;
+  int link_depth_ = 0, quote_depth_ = 0, list_depth_ = 0, pre_depth_ = 0, table_depth_ = 0;
+};
+
+}  // namespace
+
+void Segmentation::clear() {
+  text.clear();
+  blocks.clear();
+  figures.clear();
+}
+
+void segment(const html::Document& doc, html::NodeId root, const std::vector<Mark>& marks,
+             Segmentation& out) {
+  out.clear();
+  Segmenter(doc, marks, out).run(root);
+}
+
+}  // namespace lede::extraction

@@ -1,0 +1,237 @@
+#include "extraction/extractor.h"
+
+#include <algorithm>
+
+#include "core/text.h"
+#include "extraction/vocabulary.h"
+
+namespace lede::extraction {
+namespace {
+
+using html::kNoNode;
+using html::NodeId;
+using html::Tag;
+
+// A block with more of its text in links than this is navigation.
+constexpr double kLinkListDensity = 0.5;
+// Blocks at least this long (code points) are prose even without punctuation.
+constexpr size_t kLongBlock = 150;
+// Blocks shorter than this need sentence punctuation to count as prose.
+constexpr size_t kSentenceBlock = 40;
+// How much a unit of non-article text costs a container against a unit of prose.
+constexpr double kBadCost = 1.0;
+// Short fragments (menu words, labels, dates) cost a fraction of their length.
+constexpr double kFragmentCost = 0.3;
+// Weak elements holding at least this share of the prose are the content.
+constexpr double kRescueShare = 0.5;
+// Containers the page itself names as the article get this bonus.
+constexpr double kHintBonus = 1.15;
+// JSON-LD bodies shorter than this are summaries, not bodies.
+constexpr size_t kMinJsonLdBody = 200;
+// Bytes of a block's start looked up in the JSON-LD body.
+constexpr size_t kJsonLdProbe = 60;
+
+bool has_sentence_end(std::string_view s) {
+  // The last non-space character, allowing closing quotes and brackets.
+  size_t i = s.size();
+  while (i > 0) {
+    unsigned char c = static_cast<unsigned char>(s[i - 1]);
+    if (c == ' ' || c == ')' || c == '"' || c == '\'') {
+      --i;
+      continue;
+    }
+    if (c >= 0x80) {
+      // Step back over one UTF-8 sequence and look at it.
+      size_t j = i - 1;
+      while (j > 0 && (static_cast<unsigned char>(s[j]) & 0xC0) == 0x80) --j;
+      std::string_view ch = s.substr(j, i - j);
+      if (ch == "”" || ch == "’" || ch == "»" || ch == "“") {
+        i = j;
+        continue;
+      }
+      return ch == "。" || ch == "！" || ch == "？" || ch == "…" || ch == "।";
+    }
+    return c == '.' || c == '!' || c == '?' || c == ':' || c == ';';
+  }
+  return false;
+}
+
+}  // namespace
+
+void BodyExtractor::mark(const html::Document& doc) {
+  const size_t n_nodes = doc.node_count();
+  marks_.assign(n_nodes, Mark::kNone);
+  depth_.assign(n_nodes, 0);
+  weak_owner_.assign(n_nodes, kNoNode);
+  for (NodeId n = doc.root(); n != kNoNode;) {
+    bool skip = false;
+    NodeId parent = doc.parent(n);
+    if (parent != kNoNode) {
+      depth_[n] = depth_[parent] + 1;
+      weak_owner_[n] = weak_owner_[parent];
+    }
+    if (doc.is_element(n)) {
+      Verdict v = doc.ns(n) == html::Namespace::kHtml ? tag_verdict(doc.tag(n)) : Verdict::kStrong;
+      if (v != Verdict::kStrong) {
+        Verdict a = attribute_verdict(doc, n);
+        if (a > v) v = a;
+      }
+      if (v == Verdict::kStrong) {
+        marks_[n] = Mark::kSkip;
+        skip = true;
+      } else if (v == Verdict::kWeak && !doc.is(n, Tag::k_body) && !doc.is(n, Tag::k_html)) {
+        marks_[n] = Mark::kWeak;
+        weak_owner_[n] = n;
+      }
+    }
+    n = doc.next_in(n, doc.root(), skip);
+  }
+}
+
+void BodyExtractor::weigh(const BodyHints& hints) {
+  const size_t count = seg_.blocks.size();
+  good_.assign(count, 0);
+  bad_.assign(count, 0);
+  std::string ld_body;
+  if (core::utf8_length(hints.json_ld_body) >= kMinJsonLdBody)
+    ld_body = core::collapse_space(hints.json_ld_body);
+  for (size_t i = 0; i < count; ++i) {
+    const TextBlock& b = seg_.blocks[i];
+    std::string_view text = seg_.block_text(b);
+    const double len = static_cast<double>(core::utf8_length(text));
+    const double density = static_cast<double>(b.link_bytes) / static_cast<double>(text.size());
+    if (density > kLinkListDensity) {
+      bad_[i] = len;
+      continue;
+    }
+    bool in_ld = false;
+    if (!ld_body.empty() && text.size() >= 20) {
+      std::string_view probe = text.substr(0, std::min(text.size(), kJsonLdProbe));
+      in_ld = ld_body.find(probe) != std::string::npos;
+    }
+    bool prose = len >= kLongBlock || (len >= kSentenceBlock && has_sentence_end(text)) || in_ld;
+    if (b.type == BlockType::kHeading) {
+      // Headings are neutral: they neither make nor break a container.
+    } else if (prose) {
+      good_[i] = len * (1.0 - density) * (in_ld ? 2.0 : 1.0);
+    } else {
+      bad_[i] = len * kFragmentCost;
+    }
+  }
+}
+
+void BodyExtractor::rescue_weak(const html::Document& doc) {
+  double total = 0;
+  for (double g : good_) total += g;
+  if (total <= 0) return;
+  for (NodeId n = 0; n < doc.node_count(); ++n) {
+    if (marks_[n] != Mark::kWeak) continue;
+    double inside = 0;
+    for (uint32_t i = seg_.block_begin[n]; i < seg_.block_end[n]; ++i) inside += good_[i];
+    if (inside >= kRescueShare * total) marks_[n] = Mark::kNone;
+  }
+  // Recompute innermost weak ancestors now that some marks are lifted.
+  for (NodeId n = doc.root(); n != kNoNode;) {
+    NodeId parent = doc.parent(n);
+    weak_owner_[n] = parent == kNoNode ? kNoNode : weak_owner_[parent];
+    if (marks_[n] == Mark::kWeak) weak_owner_[n] = n;
+    n = doc.next_in(n, doc.root(), marks_[n] == Mark::kSkip);
+  }
+  // Blocks under a weak element count against every container holding them.
+  for (size_t i = 0; i < seg_.blocks.size(); ++i) {
+    NodeId owner = seg_.blocks[i].owner;
+    if (owner != kNoNode && weak_owner_[owner] != kNoNode) {
+      bad_[i] += good_[i];
+      good_[i] = 0;
+    }
+  }
+}
+
+NodeId BodyExtractor::choose_container(const html::Document& doc, std::string& method) const {
+  const size_t count = seg_.blocks.size();
+  std::vector<double> good_sum(count + 1, 0), bad_sum(count + 1, 0);
+  for (size_t i = 0; i < count; ++i) {
+    good_sum[i + 1] = good_sum[i] + good_[i];
+    bad_sum[i + 1] = bad_sum[i] + bad_[i];
+  }
+  NodeId best = kNoNode;
+  double best_score = 0;
+  bool best_hinted = false;
+  for (NodeId n = doc.root(); n != kNoNode;) {
+    bool skip = marks_[n] == Mark::kSkip;
+    if (!skip && doc.is_element(n)) {
+      uint32_t b = seg_.block_begin[n], e = seg_.block_end[n];
+      double score = (good_sum[e] - good_sum[b]) - kBadCost * (bad_sum[e] - bad_sum[b]);
+      bool hinted = doc.is(n, Tag::k_article) || names_content_container(doc, n);
+      if (hinted && score > 0) score *= kHintBonus;
+      if (score > best_score) {
+        best = n;
+        best_score = score;
+        best_hinted = hinted;
+      }
+    }
+    n = doc.next_in(n, doc.root(), skip);
+  }
+  if (best != kNoNode) {
+    if (doc.attr(best, "itemprop") == "articleBody") method = "itemprop";
+    else if (doc.is(best, Tag::k_article)) method = "article";
+    else if (best_hinted) method = "container";
+    else method = "score";
+  }
+  return best;
+}
+
+bool BodyExtractor::keep_block(const html::Document& doc, const TextBlock& block,
+                               NodeId container, const BodyHints& hints) const {
+  if (block.owner != kNoNode) {
+    NodeId weak = weak_owner_[block.owner];
+    if (weak != kNoNode && weak != container && depth_[weak] > depth_[container]) return false;
+  }
+  std::string_view text = seg_.block_text(block);
+  double density = static_cast<double>(block.link_bytes) / static_cast<double>(text.size());
+  if (density > kLinkListDensity) return false;
+  if (is_furniture_text(text)) return false;
+  if (!hints.title.empty() && text == hints.title) return false;
+  return true;
+}
+
+Body BodyExtractor::extract(const html::Document& doc, const BodyHints& hints) {
+  Body body;
+  // 1. Mark.
+  mark(doc);
+  // 2. Segment.
+  segment(doc, doc.root(), marks_, seg_);
+  // 3. Weigh.
+  weigh(hints);
+  // 4. Rescue.
+  rescue_weak(doc);
+  // 5. Choose.
+  NodeId container = choose_container(doc, body.method);
+  if (container == kNoNode) return body;
+  // 6. Write.
+  const uint32_t first = seg_.block_begin[container], last = seg_.block_end[container];
+  for (uint32_t i = first; i < last; ++i) {
+    const TextBlock& b = seg_.blocks[i];
+    if (!keep_block(doc, b, container, hints)) continue;
+    if (!body.text.empty()) body.text += "\n\n";
+    Block out;
+    out.type = b.type;
+    out.level = b.level;
+    out.start = static_cast<uint32_t>(body.text.size());
+    body.text += seg_.block_text(b);
+    out.end = static_cast<uint32_t>(body.text.size());
+    body.blocks.push_back(out);
+  }
+  for (const FigureRef& f : seg_.figures) {
+    NodeId up = f.node;
+    while (up != kNoNode && up != container) up = doc.parent(up);
+    if (up == kNoNode) continue;
+    NodeId weak = weak_owner_[f.node];
+    if (weak != kNoNode && weak != container && depth_[weak] > depth_[container]) continue;
+    if (f.url.empty() && f.caption.empty()) continue;
+    body.images.push_back(Image{f.url, f.caption, ""});
+  }
+  return body;
+}
+
+}  // namespace lede::extraction

@@ -1,0 +1,64 @@
+// Locating the article body in a Document and writing it as blocks.
+//
+// The cascade, step by step:
+//   1. Mark what is never the article (scripts, hidden and navigation
+//      elements: skipped) and what usually is not (asides, footers, share
+//      bars, related links: weak).
+//   2. Segment the page into text blocks, each owned by its innermost
+//      block element.
+//   3. Weigh each block: prose (long, punctuated, few links) counts for the
+//      article, link lists and fragments against it; text also found in the
+//      page's JSON-LD articleBody counts double.
+//   4. Rescue weak elements that hold most of the page's prose (pages that
+//      wrap everything in a <form> or a "main-with-sidebar" div).
+//   5. Choose the element whose blocks weigh most for the article, with a
+//      bonus for structural hints (<article>, itemprop=articleBody, known
+//      body containers): the evidence decides, not the site.
+//   6. Write that element's blocks, leaving out weak elements inside it,
+//      link lists, furniture lines and the headline; figures go to images.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "extraction/blocks.h"
+#include "html/dom.h"
+#include "lede/article.h"
+
+namespace lede::extraction {
+
+struct BodyHints {
+  std::string_view title;         // the headline, left out of the body
+  std::string_view json_ld_body;  // JSON-LD articleBody, if the page has one
+};
+
+struct Body {
+  std::string text;  // blocks joined by one blank line
+  std::vector<Block> blocks;
+  std::vector<Image> images;  // caption holds caption and credit together
+  std::string method;         // how the container was chosen
+};
+
+// Reusable: keeps its buffers across pages. Not thread-safe.
+class BodyExtractor {
+ public:
+  Body extract(const html::Document& doc, const BodyHints& hints);
+
+ private:
+  void mark(const html::Document& doc);
+  void weigh(const BodyHints& hints);
+  void rescue_weak(const html::Document& doc);
+  html::NodeId choose_container(const html::Document& doc, std::string& method) const;
+  bool keep_block(const html::Document& doc, const TextBlock& block, html::NodeId container,
+                  const BodyHints& hints) const;
+
+  std::vector<Mark> marks_;
+  std::vector<uint32_t> depth_;
+  std::vector<html::NodeId> weak_owner_;  // per node: innermost weak ancestor-or-self
+  Segmentation seg_;
+  std::vector<double> good_, bad_;         // per block
+  std::vector<double> good_sum_, bad_sum_;  // prefix sums over blocks
+};
+
+}  // namespace lede::extraction

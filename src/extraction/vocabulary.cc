@@ -1,0 +1,175 @@
+#include "extraction/vocabulary.h"
+
+#include <algorithm>
+#include <array>
+#include <string>
+
+#include "core/text.h"
+
+namespace lede::extraction {
+namespace {
+
+using html::Tag;
+
+// Substrings of class/id that mark boilerplate wherever they occur
+// ("social-share-bar", "relatedStories", "newsletterSignup").
+constexpr std::array<std::string_view, 46> kBoilerplateParts = {
+    "share",      "social",     "newsletter", "related",   "recommend",  "advert",
+    "cookie",     "consent",    "breadcrumb", "promo",     "sponsor",    "outbrain",
+    "taboola",    "sidebar",    "subscri",    "popup",     "modal",      "toolbar",
+    "pagination", "masthead",   "navbar",     "navigation", "footer",    "comment",
+    "disqus",     "byline",     "author-bio", "authorbio", "author-info", "most-read",
+    "mostread",   "most-popular", "trending", "read-more", "readmore",   "more-stories",
+    "signup",     "sign-up",    "paywall",    "banner",    "skip-link",  "print-",
+    "follow",     "gallery-nav", "slideshow-nav", "whatsapp"};
+
+// Whole class/id tokens that mark boilerplate only as a token: as
+// substrings they are too common ("ad" in "header", "nav" in "canvas").
+constexpr std::array<std::string_view, 30> kBoilerplateTokens = {
+    "ad",      "ads",    "adv",     "nav",       "menu",       "tags",       "tag",
+    "meta",    "print",  "hidden",  "hide",      "sr-only",    "visually-hidden",
+    "caption", "credit", "share",   "header",    "widget",     "tools",      "date",
+    "timestamp", "dateline", "author", "kicker", "overlay", "rating", "aside", "teaser",
+    "offscreen", "noprint"};
+
+// Names of article-body containers used by common publishing systems.
+constexpr std::array<std::string_view, 26> kContentNames = {
+    "article-body",  "articlebody",   "article__body", "article-content", "articlecontent",
+    "article__content", "story-body", "storybody",     "story-content",   "story__body",
+    "entry-content", "entrycontent",  "post-content",  "postcontent",     "post-body",
+    "postbody",      "content-body",  "body-text",     "bodytext",        "article-text",
+    "articletext",   "main-content",  "c-entry-content", "rich-text",     "field-body",
+    "text-content"};
+
+// Whole-block texts that are furniture wherever they appear. Compared
+// case-insensitively after white space is collapsed.
+constexpr std::array<std::string_view, 24> kFurnitureTexts = {
+    "advertisement", "anzeige", "publicité", "publicidad", "pubblicità", "advertentie",
+    "share", "share this", "share this article", "share this story", "share on facebook",
+    "share on twitter", "read more", "continue reading", "click here", "close", "print",
+    "email", "comments", "story continues below advertisement", "sponsored", "related",
+    "related articles", "skip to content"};
+
+bool contains_any_part(std::string_view lower) {
+  for (std::string_view part : kBoilerplateParts)
+    if (lower.find(part) != std::string_view::npos) return true;
+  return false;
+}
+
+bool contains_token(std::string_view lower) {
+  size_t i = 0;
+  while (i < lower.size()) {
+    while (i < lower.size() && (lower[i] == ' ' || lower[i] == '_')) ++i;
+    size_t start = i;
+    while (i < lower.size() && lower[i] != ' ' && lower[i] != '_') ++i;
+    std::string_view token = lower.substr(start, i - start);
+    if (token.empty()) continue;
+    if (std::find(kBoilerplateTokens.begin(), kBoilerplateTokens.end(), token) !=
+        kBoilerplateTokens.end())
+      return true;
+    // Hyphenated compounds: "ad-slot", "nav-main", "tags-list".
+    size_t dash = token.find('-');
+    if (dash != std::string_view::npos) {
+      std::string_view head = token.substr(0, dash);
+      std::string_view tail = token.substr(token.rfind('-') + 1);
+      for (std::string_view t : kBoilerplateTokens) {
+        if (t.find('-') != std::string_view::npos) continue;
+        if ((head == t || tail == t) && t != "header" && t != "date" && t != "author" &&
+            t != "meta")
+          return true;
+      }
+    }
+  }
+  return false;
+}
+
+std::string class_and_id(const html::Document& doc, html::NodeId n) {
+  std::string s = core::ascii_lower(doc.attr(n, "class"));
+  s += ' ';
+  s += core::ascii_lower(doc.attr(n, "id"));
+  return s;
+}
+
+bool is_hidden(const html::Document& doc, html::NodeId n) {
+  if (doc.has_attr(n, "hidden")) return true;
+  if (doc.attr(n, "aria-hidden") == "true") return true;
+  std::string_view style = doc.attr(n, "style");
+  if (style.empty()) return false;
+  std::string s = core::ascii_lower(style);
+  s.erase(std::remove(s.begin(), s.end(), ' '), s.end());
+  return s.find("display:none") != std::string::npos ||
+         s.find("visibility:hidden") != std::string::npos;
+}
+
+}  // namespace
+
+Verdict tag_verdict(Tag tag) {
+  switch (tag) {
+    case Tag::k_script: case Tag::k_style: case Tag::k_noscript: case Tag::k_template:
+    case Tag::k_iframe: case Tag::k_object: case Tag::k_embed: case Tag::k_svg:
+    case Tag::k_math: case Tag::k_canvas: case Tag::k_video: case Tag::k_audio:
+    case Tag::k_map: case Tag::k_button: case Tag::k_select: case Tag::k_input:
+    case Tag::k_textarea: case Tag::k_nav: case Tag::k_dialog: case Tag::k_head:
+    case Tag::k_title: case Tag::k_meta: case Tag::k_link: case Tag::k_option:
+    case Tag::k_datalist: case Tag::k_menu: case Tag::k_frameset: case Tag::k_frame:
+    case Tag::k_noframes: case Tag::k_applet: case Tag::k_marquee: case Tag::k_label:
+    case Tag::k_source: case Tag::k_track: case Tag::k_param: case Tag::k_base:
+      return Verdict::kStrong;
+    case Tag::k_header: case Tag::k_footer: case Tag::k_aside: case Tag::k_form:
+      return Verdict::kWeak;
+    default:
+      return Verdict::kContent;
+  }
+}
+
+Verdict attribute_verdict(const html::Document& doc, html::NodeId n) {
+  if (is_hidden(doc, n)) return Verdict::kStrong;
+  std::string_view role = doc.attr(n, "role");
+  if (role == "navigation" || role == "menu" || role == "menubar" || role == "dialog" ||
+      role == "alertdialog" || role == "toolbar" || role == "search")
+    return Verdict::kStrong;
+  if (role == "banner" || role == "contentinfo" || role == "complementary")
+    return Verdict::kWeak;
+  std::string names = class_and_id(doc, n);
+  if (names.size() <= 1) return Verdict::kContent;
+  if (names_content_container(doc, n)) return Verdict::kContent;
+  if (contains_any_part(names) || contains_token(names)) return Verdict::kWeak;
+  return Verdict::kContent;
+}
+
+bool names_content_container(const html::Document& doc, html::NodeId n) {
+  if (doc.attr(n, "itemprop") == "articleBody") return true;
+  std::string names = class_and_id(doc, n);
+  for (std::string_view name : kContentNames)
+    if (names.find(name) != std::string::npos) return true;
+  return false;
+}
+
+bool is_furniture_text(std::string_view collapsed_text) {
+  if (collapsed_text.size() > 40) return false;
+  std::string lower = core::ascii_lower(collapsed_text);
+  while (!lower.empty() && (lower.back() == ':' || lower.back() == '.' || lower.back() == ' '))
+    lower.pop_back();
+  return std::find(kFurnitureTexts.begin(), kFurnitureTexts.end(), lower) != kFurnitureTexts.end();
+}
+
+bool is_block_tag(Tag tag) {
+  switch (tag) {
+    case Tag::k_p: case Tag::k_div: case Tag::k_h1: case Tag::k_h2: case Tag::k_h3:
+    case Tag::k_h4: case Tag::k_h5: case Tag::k_h6: case Tag::k_ul: case Tag::k_ol:
+    case Tag::k_li: case Tag::k_dl: case Tag::k_dt: case Tag::k_dd: case Tag::k_blockquote:
+    case Tag::k_pre: case Tag::k_table: case Tag::k_tr: case Tag::k_td: case Tag::k_th:
+    case Tag::k_thead: case Tag::k_tbody: case Tag::k_tfoot: case Tag::k_caption:
+    case Tag::k_section: case Tag::k_article: case Tag::k_main: case Tag::k_header:
+    case Tag::k_footer: case Tag::k_aside: case Tag::k_figure: case Tag::k_figcaption:
+    case Tag::k_hr: case Tag::k_address: case Tag::k_center: case Tag::k_details:
+    case Tag::k_summary: case Tag::k_form: case Tag::k_fieldset: case Tag::k_body:
+    case Tag::k_html: case Tag::k_hgroup: case Tag::k_listing: case Tag::k_plaintext:
+    case Tag::k_xmp: case Tag::k_nav: case Tag::k_search: case Tag::k_dir:
+      return true;
+    default:
+      return false;
+  }
+}
+
+}  // namespace lede::extraction

@@ -1,0 +1,107 @@
+#include "html/gumbo_parser.h"
+
+#include <gumbo.h>
+
+#include <string>
+#include <vector>
+
+namespace lede::html {
+namespace {
+
+Namespace to_namespace(GumboNamespaceEnum ns) {
+  switch (ns) {
+    case GUMBO_NAMESPACE_SVG: return Namespace::kSvg;
+    case GUMBO_NAMESPACE_MATHML: return Namespace::kMathMl;
+    default: return Namespace::kHtml;
+  }
+}
+
+// The element's name as lede stores it: lower-case for HTML, with SVG's
+// camel-case names restored.
+std::string element_name(const GumboElement& e) {
+  if (e.tag != GUMBO_TAG_UNKNOWN) {
+    std::string name = gumbo_normalized_tagname(e.tag);
+    if (e.tag_namespace == GUMBO_NAMESPACE_SVG) {
+      if (const char* svg = gumbo_normalize_svg_tagname(&e.original_tag)) name = svg;
+    }
+    return name;
+  }
+  GumboStringPiece piece = e.original_tag;
+  gumbo_tag_from_original_text(&piece);
+  std::string name(piece.data, piece.length);
+  if (e.tag_namespace == GumboNamespaceEnum::GUMBO_NAMESPACE_SVG) {
+    if (const char* svg = gumbo_normalize_svg_tagname(&piece)) return svg;
+  }
+  for (char& c : name)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+  return name;
+}
+
+struct Frame {
+  const GumboNode* node;
+  NodeId parent;
+  uint32_t depth;
+};
+
+}  // namespace
+
+void parse_with_gumbo(std::string_view utf8, Document& doc, const DomLimits& limits) {
+  GumboOptions options = kGumboDefaultOptions;
+  options.max_errors = 0;
+  GumboOutput* output = gumbo_parse_with_options(&options, utf8.data(), utf8.size());
+  DocumentBuilder b(doc, limits);
+
+  // Iterative pre-order copy: pages nest deeper than the call stack allows.
+  std::vector<Frame> stack;
+  const GumboVector& top = output->document->v.document.children;
+  for (unsigned i = top.length; i-- > 0;)
+    stack.push_back({static_cast<const GumboNode*>(top.data[i]), doc.root(), 1});
+  bool depth_noted = false;
+  while (!stack.empty() && !b.full()) {
+    Frame f = stack.back();
+    stack.pop_back();
+    const GumboNode* g = f.node;
+    switch (g->type) {
+      case GUMBO_NODE_ELEMENT:
+      case GUMBO_NODE_TEMPLATE: {
+        const GumboElement& e = g->v.element;
+        std::string name = element_name(e);
+        Tag tag = e.tag_namespace == GUMBO_NAMESPACE_HTML ? tag_from_name(name) : Tag::kUnknown;
+        if (e.tag_namespace != GUMBO_NAMESPACE_HTML && (e.tag == GUMBO_TAG_SVG || e.tag == GUMBO_TAG_MATH))
+          tag = tag_from_name(name);
+        NodeId n = b.create_element(tag, name, to_namespace(e.tag_namespace));
+        if (n == kNoNode) break;
+        for (unsigned i = 0; i < e.attributes.length; ++i) {
+          auto* a = static_cast<const GumboAttribute*>(e.attributes.data[i]);
+          b.add_attribute(n, a->name, a->value);
+        }
+        b.append_child(f.parent, n);
+        NodeId child_parent = n;
+        uint32_t child_depth = f.depth + 1;
+        if (child_depth > limits.max_depth) {
+          child_parent = f.parent;  // flatten: keep the content, drop the nesting
+          child_depth = f.depth;
+          if (!depth_noted) b.note_limit("max_depth (" + std::to_string(limits.max_depth) + ")");
+          depth_noted = true;
+        }
+        for (unsigned i = e.children.length; i-- > 0;)
+          stack.push_back({static_cast<const GumboNode*>(e.children.data[i]), child_parent,
+                           child_depth});
+        break;
+      }
+      case GUMBO_NODE_TEXT:
+      case GUMBO_NODE_WHITESPACE:
+      case GUMBO_NODE_CDATA:
+        b.append_text(f.parent, g->v.text.text);
+        break;
+      case GUMBO_NODE_COMMENT:
+        b.append_child(f.parent, b.create_comment(g->v.text.text));
+        break;
+      case GUMBO_NODE_DOCUMENT:
+        break;
+    }
+  }
+  gumbo_destroy_output(&options, output);
+}
+
+}  // namespace lede::html

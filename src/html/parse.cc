@@ -1,0 +1,15 @@
+#include "html/parse.h"
+
+#include "html/gumbo_parser.h"
+
+namespace lede::html {
+
+void parse(std::string_view utf8, Document& doc, const DomLimits& limits, ParserKind parser) {
+  switch (parser) {
+    case ParserKind::kGumbo:
+      parse_with_gumbo(utf8, doc, limits);
+      return;
+  }
+}
+
+}  // namespace lede::html

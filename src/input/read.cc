@@ -1,0 +1,79 @@
+#include "input/read.h"
+
+#include <zlib.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <memory>
+
+namespace lede::input {
+
+bool is_gzip(std::string_view bytes) {
+  return bytes.size() >= 2 && static_cast<unsigned char>(bytes[0]) == 0x1f &&
+         static_cast<unsigned char>(bytes[1]) == 0x8b;
+}
+
+Result<std::string> gunzip(std::string_view bytes, uint64_t max_bytes) {
+  z_stream z{};
+  // 16 + MAX_WBITS: expect a gzip header.
+  if (inflateInit2(&z, 16 + MAX_WBITS) != Z_OK)
+    return make_error(ErrorCode::kInternal, "zlib failed to initialise");
+  std::string out;
+  out.resize(std::min<uint64_t>(std::max<uint64_t>(bytes.size() * 4, 1 << 16), max_bytes + 1));
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(bytes.data()));
+  z.avail_in = static_cast<uInt>(bytes.size());
+  size_t produced = 0;
+  int rc = Z_OK;
+  while (true) {
+    if (produced == out.size()) {
+      if (out.size() > max_bytes) break;
+      out.resize(std::min<uint64_t>(out.size() * 2, max_bytes + 1));
+    }
+    z.next_out = reinterpret_cast<Bytef*>(out.data() + produced);
+    z.avail_out = static_cast<uInt>(out.size() - produced);
+    rc = inflate(&z, Z_NO_FLUSH);
+    produced = out.size() - z.avail_out;
+    if (rc == Z_STREAM_END) {
+      // Concatenated members: go on while input remains and looks like gzip.
+      std::string_view rest(reinterpret_cast<const char*>(z.next_in), z.avail_in);
+      if (!is_gzip(rest)) break;
+      inflateReset(&z);
+      continue;
+    }
+    if (rc != Z_OK && !(rc == Z_BUF_ERROR && z.avail_out == 0)) break;
+    if (z.avail_in == 0 && z.avail_out != 0) break;  // truncated stream
+  }
+  inflateEnd(&z);
+  if (produced > max_bytes)
+    return make_error(ErrorCode::kTooLarge, "gzip data inflates past the input limit of " +
+                                                std::to_string(max_bytes) + " bytes");
+  if (rc != Z_STREAM_END && rc != Z_OK && rc != Z_BUF_ERROR)
+    return make_error(ErrorCode::kBadArchive, std::string("corrupt gzip data: ") +
+                                                  (z.msg ? z.msg : "inflate failed"));
+  if (rc != Z_STREAM_END && produced == 0)
+    return make_error(ErrorCode::kBadArchive, "truncated gzip data: nothing could be inflated");
+  out.resize(produced);
+  return out;
+}
+
+Result<std::string> read_file(const std::string& path, uint64_t max_bytes) {
+  FILE* f = path == "-" ? stdin : std::fopen(path.c_str(), "rb");
+  if (!f) return make_error(ErrorCode::kIo, "cannot open " + path + ": " + std::strerror(errno));
+  std::unique_ptr<FILE, int (*)(FILE*)> closer(f, path == "-" ? [](FILE*) { return 0; } : &std::fclose);
+  std::string data;
+  char buf[1 << 16];
+  while (true) {
+    size_t n = std::fread(buf, 1, sizeof buf, f);
+    data.append(buf, n);
+    if (data.size() > max_bytes)
+      return make_error(ErrorCode::kTooLarge, path + " is larger than the input limit of " +
+                                                  std::to_string(max_bytes) +
+                                                  " bytes (raise it with --max-bytes)");
+    if (n < sizeof buf) break;
+  }
+  if (std::ferror(f)) return make_error(ErrorCode::kIo, "cannot read " + path + ": " + std::strerror(errno));
+  return data;
+}
+
+}  // namespace lede::input

@@ -1,0 +1,129 @@
+// The pipeline: bytes -> UTF-8 -> Document -> metadata -> body -> Article.
+#include <string>
+
+#include "core/text.h"
+#include "extraction/extractor.h"
+#include "html/parse.h"
+#include "input/decode.h"
+#include "input/read.h"
+#include "lede/lede.h"
+#include "metadata/metadata.h"
+
+namespace lede {
+namespace {
+
+// Markup is recognised by a tag near the start; anything else is text.
+constexpr size_t kSniffBytes = 1024;
+
+bool looks_like_markup(std::string_view utf8) {
+  std::string head = core::ascii_lower(utf8.substr(0, kSniffBytes));
+  for (std::string_view tag : {"<!doctype", "<html", "<head", "<body", "<meta", "<title", "<div",
+                               "<p>", "<p ", "<article", "<script", "<table", "<!--", "<link",
+                               "<?xml", "<section", "<main", "<span", "<h1"})
+    if (head.find(tag) != std::string::npos) return true;
+  return false;
+}
+
+bool only_space(std::string_view s) {
+  for (char c : s)
+    if (!core::is_ascii_space(c)) return false;
+  return true;
+}
+
+}  // namespace
+
+struct Extractor::Impl {
+  html::Document doc;
+  extraction::BodyExtractor body;
+
+  Result<Article> run(std::string_view bytes, const Options& options);
+};
+
+Result<Article> Extractor::Impl::run(std::string_view bytes, const Options& options) {
+  Article article;
+  article.source.path = options.path;
+  article.source.bytes = bytes.size();
+  const Limits& limits = options.limits;
+  if (bytes.size() > limits.max_input_bytes)
+    return make_error(ErrorCode::kTooLarge,
+                      "input of " + std::to_string(bytes.size()) +
+                          " bytes is over the limit of " + std::to_string(limits.max_input_bytes) +
+                          " (max_input_bytes)");
+  // 1. Inflate gzip input.
+  std::string inflated;
+  if (input::is_gzip(bytes)) {
+    auto r = input::gunzip(bytes, limits.max_input_bytes);
+    if (!r) return tl::unexpected(r.error());
+    inflated = std::move(*r);
+    bytes = inflated;
+  }
+  if (only_space(bytes)) return make_error(ErrorCode::kEmptyInput, "the input is empty");
+
+  // 2. Decode to UTF-8.
+  auto decoded = input::decode_to_utf8(bytes, options.http_charset,
+                                       options.from != InputFormat::kText);
+  if (!decoded) return tl::unexpected(decoded.error());
+  article.source.charset = decoded->charset;
+  if (decoded->replaced) article.warnings.push_back("invalid bytes replaced with U+FFFD");
+  const std::string& utf8 = decoded->utf8;
+
+  InputFormat format = options.from;
+  if (format == InputFormat::kAuto)
+    format = looks_like_markup(utf8) ? InputFormat::kHtml : InputFormat::kText;
+  if (format == InputFormat::kText)
+    return make_error(ErrorCode::kNotHtml,
+                      "the input is not HTML; text input is not supported yet");
+  article.source.kind = "html";
+
+  // 3. Parse.
+  html::DomLimits dom_limits{limits.max_nodes, limits.max_depth};
+  html::parse(utf8, doc, dom_limits);
+  if (!doc.limit_hit().empty())
+    article.warnings.push_back("limit hit: " + doc.limit_hit() + "; the rest of the page was cut");
+
+  // 4. Metadata.
+  metadata::PageMetadata meta = metadata::read_metadata(doc);
+  article.title = meta.title;
+  article.description = meta.description;
+  article.language = meta.language;
+  article.canonical_url = meta.canonical_url;
+  article.site.name = meta.site_name;
+  article.section = meta.section;
+  article.tags = meta.tags;
+  article.url = options.url;
+
+  // 5. Body.
+  extraction::BodyHints hints{meta.title, meta.json_ld.article_body};
+  extraction::Body body = this->body.extract(doc, hints);
+  if (body.text.empty())
+    return make_error(ErrorCode::kNoContent, "no article text found in the page");
+  article.text = std::move(body.text);
+  article.blocks = std::move(body.blocks);
+  article.images = std::move(body.images);
+  article.source.method = std::move(body.method);
+  return article;
+}
+
+Extractor::Extractor() : impl_(std::make_unique<Impl>()) {}
+Extractor::~Extractor() = default;
+Extractor::Extractor(Extractor&&) noexcept = default;
+Extractor& Extractor::operator=(Extractor&&) noexcept = default;
+
+Result<Article> Extractor::extract(std::string_view bytes, const Options& options) {
+  // Nothing thrown below may cross the API; allocation failure is the one
+  // exception lede's own code can meet.
+  try {
+    return impl_->run(bytes, options);
+  } catch (const std::exception& e) {
+    return make_error(ErrorCode::kInternal, std::string("internal error: ") + e.what());
+  }
+}
+
+Result<Article> extract(std::string_view bytes, const Options& options) {
+  Extractor extractor;
+  return extractor.extract(bytes, options);
+}
+
+std::string_view version() { return LEDE_VERSION; }
+
+}  // namespace lede
