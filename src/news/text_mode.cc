@@ -1,0 +1,607 @@
+#include "news/text_mode.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include "core/text.h"
+#include "news/byline.h"
+#include "news/credit.h"
+#include "news/dateline.h"
+
+namespace lede::news {
+namespace {
+
+// Tunables. Figures were set on the AEB text dumps (w3m and lynx); see
+// tests/news/TEXT_MODE_WORST.md for the pages they were checked against.
+constexpr int kProseMinWords = 12;         // a paragraph of prose has a dozen words or more
+constexpr int kListedProseMinWords = 25;   // list items need more to count as prose, not links
+constexpr int kCjkCharsPerWord = 2;        // scripts without spaces: about two characters a word
+constexpr double kMinLowercaseShare = 0.3; // menus and titles are Title Case; prose is not
+constexpr double kShortPenalty = 25;       // a short non-prose line costs about one short sentence
+constexpr double kBadPenalty = 70;         // a link-list or control line costs more
+constexpr double kMaxParagraphGain = 1200; // one huge block must not outweigh a whole article
+constexpr int kHeaderLookback = 40;        // paragraphs above the body searched for the header
+constexpr int kMaxHeadlineWords = 30;
+constexpr int kMinHeadlineWords = 2;
+constexpr int kMaxDateLineWords = 14;      // "Published: Tuesday, June 13, 2023, 11:06 AM EDT"
+constexpr int kMaxBylineWords = 16;
+constexpr int kMinWrapLines = 3;           // a wrap width needs this many lines ending near it
+constexpr int kWrapBand = 12;              // columns below the widest line counted as "near"
+
+// Short lines that are page controls, not text (compared in lower case,
+// after stripping punctuation and arrows).
+constexpr std::string_view kControlWords[] = {
+    "close", "share", "share this", "share this article", "share on facebook",
+    "share on twitter", "tweet", "pin", "email", "e-mail", "mail", "print", "subscribe",
+    "subscribe now", "sign in", "sign up", "log in", "login", "log out", "logout", "register",
+    "menu", "search", "home", "advertisement", "advertising", "ad", "ads", "anzeige", "werbung",
+    "publicité", "publicidad", "pubblicità", "publicidade", "advertentie", "sponsored",
+    "comments", "comment", "reply", "read more", "more", "next", "previous", "prev",
+    "back to top", "top", "skip to content", "skip to main content", "follow us", "newsletter",
+    "related", "related articles", "related stories", "recommended", "most popular",
+    "most read", "trending", "facebook", "twitter", "linkedin", "whatsapp", "instagram",
+    "youtube", "reddit", "copy link", "link copied", "save", "bookmark", "listen", "play",
+    "video", "photos", "gallery", "view gallery", "enlarge", "expand", "toggle", "open",
+    "loading", "cancel", "ok", "accept", "privacy policy", "terms of use", "contact us",
+    "about us", "teilen", "schließen", "anmelden", "abonnieren", "mehr", "weiterlesen",
+    "partager", "fermer", "lire aussi", "compartir", "cerrar", "condividi", "chiudi",
+    "compartilhar", "fechar", "delen", "sluiten", "lees meer", "text", "hide caption",
+    "toggle caption", "show more", "show less", "see more", "view comments", "leer más",
+    "continue reading", "click here", "skip", "skip ad", "image", "photo", "caption",
+};
+
+// Phrases that mark a whole line as page furniture wherever they appear.
+constexpr std::string_view kFurniturePhrases[] = {
+    "cookie", "all rights reserved", "alle rechte vorbehalten", "tous droits réservés",
+    "todos los derechos reservados", "tutti i diritti riservati", "privacy policy",
+    "terms of service", "terms of use", "javascript", "your browser",
+};
+
+enum class Quality : uint8_t { kBad, kShort, kGood };
+
+struct Line {
+  std::string_view content;  // without indentation or list marker
+  int indent = 0;            // columns before the first visible character
+  int end_col = 0;           // column after the last visible character
+  bool marker = false;       // opened with a list marker ("•", "*", "1.")
+  bool blank = true;
+  bool has_space = false;
+  int first_word_cols = 0;
+};
+
+struct Para {
+  std::string text;  // lines joined, white space collapsed
+  int first_line = 0, last_line = 0;
+  int indent = 0;
+  bool listed = false;
+  bool flush_left = false;  // starts at column 0 while most text is indented (lynx headings)
+  int block = 0;            // blank-line-separated block index
+  int lines = 0;
+  // Features.
+  int chars = 0;  // code points
+  int words = 0;  // space-separated words, or CJK characters / kCjkCharsPerWord
+  int cjk = 0;
+  int cased_words = 0, lower_words = 0;
+  int sentence_marks = 0;
+  bool sentence_end = false;
+  bool control = false;    // page control or furniture
+  bool form = false;       // form field, image placeholder or bare URL
+  Quality quality = Quality::kShort;
+  double score = 0;
+};
+
+bool is_wide(char32_t cp) {
+  return (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) ||
+         (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+         (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
+         (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x20000 && cp <= 0x3FFFD);
+}
+
+bool is_cjk(char32_t cp) {
+  return (cp >= 0x3040 && cp <= 0x30FF) || (cp >= 0x3400 && cp <= 0x9FFF) ||
+         (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF);
+}
+
+int display_cols(std::string_view s) {
+  int cols = 0;
+  size_t i = 0;
+  while (i < s.size()) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      ++i;
+      ++cols;
+      continue;
+    }
+    const char32_t cp = core::next_code_point(s, i);
+    cols += is_wide(cp) ? 2 : 1;
+  }
+  return cols;
+}
+
+// Width in bytes of a list marker at the start of s ("• ", "* ", "+ ", "1. "), 0 if none.
+size_t marker_length(std::string_view s) {
+  static constexpr std::string_view kBullets[] = {"•", "*", "+", "□", "◦", "▪", "■", "►",
+                                                  "·", "o", "-", "–", "#", "@", "○", "●"};
+  for (std::string_view b : kBullets) {
+    if (s.size() > b.size() + 1 && s.compare(0, b.size(), b) == 0 && s[b.size()] == ' ')
+      return b.size() + 1;
+    if (s.size() == b.size() && s == b && b != "o") return b.size();
+  }
+  size_t i = 0;
+  while (i < s.size() && i < 2 && std::isdigit(static_cast<unsigned char>(s[i]))) ++i;
+  if (i > 0 && i + 1 < s.size() && (s[i] == '.' || s[i] == ')') && s[i + 1] == ' ') return i + 2;
+  return 0;
+}
+
+// 1. Lines.
+std::vector<Line> split_lines(std::string_view text) {
+  std::vector<Line> lines;
+  size_t b = 0;
+  while (b <= text.size()) {
+    size_t e = text.find('\n', b);
+    if (e == std::string_view::npos) e = text.size();
+    std::string_view raw = text.substr(b, e - b);
+    if (!raw.empty() && raw.back() == '\r') raw.remove_suffix(1);
+    Line line;
+    size_t i = 0;
+    int indent = 0;
+    while (i < raw.size()) {
+      if (raw[i] == ' ') {
+        ++indent;
+        ++i;
+      } else if (raw[i] == '\t') {
+        indent = (indent / 8 + 1) * 8;
+        ++i;
+      } else if (static_cast<unsigned char>(raw[i]) == 0xC2 && i + 1 < raw.size() &&
+                 static_cast<unsigned char>(raw[i + 1]) == 0xA0) {
+        ++indent;
+        i += 2;
+      } else {
+        break;
+      }
+    }
+    std::string_view content = raw.substr(i);
+    while (!content.empty() && core::is_ascii_space(content.back())) content.remove_suffix(1);
+    if (!content.empty()) {
+      line.blank = false;
+      line.indent = indent;
+      line.end_col = indent + display_cols(content);
+      if (size_t m = marker_length(content); m > 0) {
+        line.marker = true;
+        content = core::trim(content.substr(m));
+      }
+      line.content = content;
+      line.has_space = content.find(' ') != std::string_view::npos;
+      size_t sp = content.find(' ');
+      line.first_word_cols = display_cols(content.substr(0, sp));
+      // Text without spaces (CJK) wraps anywhere: one character is enough to overflow.
+      if (sp == std::string_view::npos || line.first_word_cols > 40) {
+        size_t k = 0;
+        const char32_t cp = core::next_code_point(content, k);
+        if (is_wide(cp)) line.first_word_cols = 2;
+      }
+    }
+    lines.push_back(line);
+    if (e == text.size()) break;
+    b = e + 1;
+  }
+  return lines;
+}
+
+// 2. The wrap width: the widest column that many lines end near.
+int detect_wrap_width(const std::vector<Line>& lines) {
+  std::vector<int> ends;
+  for (const Line& l : lines)
+    if (!l.blank && l.has_space) ends.push_back(l.end_col);
+  if (ends.size() < static_cast<size_t>(kMinWrapLines)) return 0;
+  std::sort(ends.begin(), ends.end(), std::greater<int>());
+  for (size_t i = 0; i + kMinWrapLines <= ends.size() && i < ends.size() / 20 + 3; ++i) {
+    const int top = ends[i];
+    int near = 0;
+    for (size_t k = i; k < ends.size() && ends[k] >= top - kWrapBand; ++k) ++near;
+    if (near >= kMinWrapLines && near * 50 >= static_cast<int>(ends.size())) return top;
+  }
+  return 0;
+}
+
+bool line_was_wrapped(const Line& cur, const Line& next, int wrap) {
+  if (wrap <= 0 || next.blank || next.marker) return false;
+  return cur.end_col + 1 + next.first_word_cols > wrap;
+}
+
+std::string_view strip_decoration(std::string_view s) {
+  // Trailing arrows, chevrons and punctuation on controls: "Read more »", "Share →".
+  static constexpr std::string_view kTrail[] = {"»", "›", "→", "«", "‹", "←", ">", "<", ":",
+                                                 ".", "!", "|", "…", "+", "-", "(", ")"};
+  for (bool changed = true; changed;) {
+    changed = false;
+    s = core::trim(s);
+    for (std::string_view t : kTrail) {
+      if (s.size() >= t.size() && s.substr(s.size() - t.size()) == t) {
+        s.remove_suffix(t.size());
+        changed = true;
+      }
+      if (s.size() >= t.size() && s.substr(0, t.size()) == t) {
+        s.remove_prefix(t.size());
+        changed = true;
+      }
+    }
+  }
+  return s;
+}
+
+bool is_control_text(std::string_view s) {
+  s = strip_decoration(s);
+  if (s.empty()) return true;
+  if (s.size() > 40) return false;
+  const std::string lower = core::ascii_lower(s);
+  for (std::string_view w : kControlWords)
+    if (lower == w) return true;
+  return false;
+}
+
+bool is_form_or_placeholder(std::string_view s) {
+  if (s.size() >= 2 && s.front() == '[' && s.back() == ']') return true;  // [IMG], [image.jpg]
+  if (s.find("(BUTTON)") != std::string_view::npos || s.find("____") != std::string_view::npos)
+    return true;
+  if (core::starts_with_icase(s, "http://") || core::starts_with_icase(s, "https://") ||
+      core::starts_with_icase(s, "www."))
+    return s.find(' ') == std::string_view::npos;
+  if (s.find("[ ]") != std::string_view::npos || s.find("[X]") != std::string_view::npos)
+    return true;
+  return false;
+}
+
+void describe(Para& p) {
+  const std::string_view s = p.text;
+  size_t i = 0;
+  bool word_start = true;
+  int space_words = 0;
+  char32_t last = 0, prev_last = 0;
+  while (i < s.size()) {
+    const char32_t cp = core::next_code_point(s, i);
+    ++p.chars;
+    if (cp == ' ') {
+      word_start = true;
+      continue;
+    }
+    if (is_cjk(cp)) ++p.cjk;
+    if (cp == '.' || cp == '!' || cp == '?' || cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F) {
+      if (i < s.size() && s[i] == ' ') ++p.sentence_marks;
+      if (cp >= 0x3000) ++p.sentence_marks;
+    }
+    if (word_start) {
+      ++space_words;
+      if (cp < 0x80 ? std::isalpha(static_cast<int>(cp)) : (cp >= 0xC0 && cp < 0x530)) {
+        ++p.cased_words;
+        const bool lower = cp < 0x80 ? std::islower(static_cast<int>(cp)) != 0
+                                     : ((cp >= 0xDF && cp <= 0xFF) || (cp >= 0x430 && cp <= 0x45F) ||
+                                        (cp >= 0x3AC && cp <= 0x3CE) ||
+                                        (cp >= 0x100 && cp < 0x180 && (cp & 1)));
+        if (lower) ++p.lower_words;
+      }
+    }
+    word_start = false;
+    prev_last = last;
+    last = cp;
+  }
+  p.words = std::max(space_words, p.cjk / kCjkCharsPerWord);
+  char32_t end = last;
+  if ((end == '"' || end == 0x201D || end == 0x2019 || end == '\'' || end == 0xBB ||
+       end == ')' || end == 0x300D) &&
+      prev_last != 0)
+    end = prev_last;
+  p.sentence_end = end == '.' || end == '!' || end == '?' || end == 0x2026 || end == 0x3002 ||
+                   end == 0xFF01 || end == 0xFF1F || end == ':';
+  p.form = is_form_or_placeholder(s);
+  p.control = is_control_text(s);
+  if (!p.control && p.words <= 40) {
+    const std::string lower = core::ascii_lower(s);
+    for (std::string_view f : kFurniturePhrases)
+      if (lower.find(f) != std::string::npos) p.control = true;
+    if (s.find("©") != std::string_view::npos) p.control = true;
+  }
+}
+
+void classify(Para& p) {
+  if (p.form || p.control) {
+    p.quality = Quality::kBad;
+    p.score = -kBadPenalty;
+    return;
+  }
+  const bool uncased = p.cased_words * 2 < p.words;
+  const bool prose_case =
+      uncased || p.lower_words >= kMinLowercaseShare * std::max(1, p.cased_words);
+  const int min_words = p.listed ? kListedProseMinWords : kProseMinWords;
+  const bool prose_shape = p.sentence_end || p.sentence_marks >= 1;
+  if (p.words >= min_words && prose_shape && prose_case) {
+    p.quality = Quality::kGood;
+    const double weight = p.cjk > p.chars / 2 ? 2.5 : 1.0;  // CJK packs more per character
+    p.score = std::min(kMaxParagraphGain, weight * p.chars);
+    return;
+  }
+  if (p.listed) {
+    p.quality = Quality::kBad;
+    p.score = -kBadPenalty;
+    return;
+  }
+  p.quality = Quality::kShort;
+  // Short sentences cost little; short fragments cost more.
+  p.score = (prose_shape && prose_case && p.words >= 4) ? 0 : -kShortPenalty;
+}
+
+// 2. Paragraphs: lines of a block are joined while the renderer wrapped them.
+std::vector<Para> build_paragraphs(const std::vector<Line>& lines, int wrap) {
+  int common_indent = 1 << 20, text_lines = 0, indented_lines = 0;
+  for (const Line& l : lines) {
+    if (l.blank) continue;
+    common_indent = std::min(common_indent, l.indent);
+    ++text_lines;
+    if (l.indent > 0) ++indented_lines;
+  }
+  const bool indented_doc = indented_lines * 4 > text_lines * 3;
+  std::vector<Para> paras;
+  int block = 0;
+  bool in_block = false;
+  for (size_t i = 0; i < lines.size();) {
+    const Line& first = lines[i];
+    if (first.blank) {
+      if (in_block) ++block;
+      in_block = false;
+      ++i;
+      continue;
+    }
+    in_block = true;
+    Para p;
+    p.first_line = static_cast<int>(i);
+    p.indent = first.indent;
+    p.listed = first.marker;
+    p.block = block;
+    p.flush_left = indented_doc && first.indent == 0;
+    p.text.assign(first.content);
+    size_t j = i;
+    while (j + 1 < lines.size() && line_was_wrapped(lines[j], lines[j + 1], wrap)) {
+      const Line& next = lines[j + 1];
+      // Continuation lines keep the paragraph's indentation (a list item's text column).
+      if (first.marker ? next.indent <= first.indent : next.indent != first.indent) break;
+      p.text += ' ';
+      p.text.append(next.content);
+      ++j;
+    }
+    p.last_line = static_cast<int>(j);
+    p.lines = static_cast<int>(j - i + 1);
+    p.text = core::collapse_space(p.text);
+    describe(p);
+    classify(p);
+    paras.push_back(std::move(p));
+    i = j + 1;
+  }
+  return paras;
+}
+
+// 4. The body: the run of paragraphs with the largest total score.
+std::pair<int, int> densest_run(const std::vector<Para>& paras) {
+  double best = 0, cur = 0;
+  int best_b = 0, best_e = -1, cur_b = 0;
+  for (int i = 0; i < static_cast<int>(paras.size()); ++i) {
+    if (cur <= 0) {
+      cur = 0;
+      cur_b = i;
+    }
+    cur += paras[i].score;
+    if (cur > best) {
+      best = cur;
+      best_b = cur_b;
+      best_e = i;
+    }
+  }
+  return {best_b, best_e};
+}
+
+bool is_date_line(const Para& p, const DateOptions& options, std::optional<DateMatch>* out) {
+  if (p.words > kMaxDateLineWords || p.chars > 160) return false;
+  auto m = find_date(p.text, options);
+  if (!m) return false;
+  if (out) *out = m;
+  return true;
+}
+
+bool looks_like_caption(const Para& p, CaptionCredit* out) {
+  if (p.words < 3 && !looks_like_credit(p.text)) return false;
+  CaptionCredit c = split_credit(p.text);
+  if (c.credit.empty()) return false;
+  // A body paragraph ending "(Reuters)" is not a caption: require a photo credit.
+  const std::string lower = core::ascii_lower(c.credit);
+  const bool photo = lower.find("photo") != std::string::npos ||
+                     lower.find("foto") != std::string::npos ||
+                     lower.find("image") != std::string::npos ||
+                     lower.find("getty") != std::string::npos ||
+                     lower.find("shutterstock") != std::string::npos ||
+                     lower.find('/') != std::string::npos ||
+                     core::icontains(p.text, "photo:") || core::icontains(p.text, "credit") ||
+                     p.text.find("©") != std::string::npos;
+  if (!photo) return false;
+  if (out) *out = std::move(c);
+  return true;
+}
+
+bool looks_like_headline(const Para& p) {
+  if (p.listed || p.form || p.control) return false;
+  if (p.words < kMinHeadlineWords || p.words > kMaxHeadlineWords || p.chars > 250) return false;
+  const char32_t last = static_cast<unsigned char>(p.text.back());
+  if (last == '.' && !(p.text.size() > 3 && p.text.compare(p.text.size() - 3, 3, "...") == 0))
+    return false;
+  if (last == ':' || last == ',') return false;
+  const auto c0 = static_cast<unsigned char>(p.text[0]);
+  if (std::islower(c0)) return false;
+  return true;
+}
+
+struct Header {
+  int title = -1;
+  std::optional<DateMatch> date;
+  int date_para = -1;
+  std::vector<int> bylines;
+  std::vector<std::pair<int, CaptionCredit>> captions;
+};
+
+}  // namespace
+
+lede::Article article_from_text(std::string_view utf8, const TextModeOptions& options) {
+  lede::Article a;
+  a.source.path = options.path;
+  a.source.kind = "text";
+  a.source.bytes = utf8.size();
+  a.source.charset = "utf-8";
+  a.source.method = "text-lines";
+
+  // 1. Lines.
+  const std::vector<Line> lines = split_lines(utf8);
+  // 2. Paragraphs, rejoined where the renderer wrapped them.
+  const int wrap = options.wrap_width > 0 ? options.wrap_width : detect_wrap_width(lines);
+  std::vector<Para> paras = build_paragraphs(lines, wrap);
+  if (paras.empty()) return a;
+  const int n = static_cast<int>(paras.size());
+
+  // 3. Roles of single paragraphs that the score alone does not see.
+  std::vector<char> is_byline(n, 0), is_caption(n, 0), is_date(n, 0);
+  std::vector<CaptionCredit> caption(n);
+  std::vector<std::optional<DateMatch>> dates(n);
+  auto tag = [&](int i) {
+    Para& p = paras[i];
+    if (p.words <= kMaxBylineWords && starts_with_byline_label(p.text)) is_byline[i] = 1;
+    if (is_date_line(p, options.dates, &dates[i])) is_date[i] = 1;
+    if (looks_like_caption(p, &caption[i])) is_caption[i] = 1;
+  };
+
+  // 4. The densest run of prose.
+  auto [body_b, body_e] = densest_run(paras);
+  if (body_e < body_b) {
+    body_b = n;
+    body_e = n - 1;
+  }
+  for (int i = std::max(0, body_b - kHeaderLookback); i <= body_e && i < n; ++i) tag(i);
+
+  // 5. The header: walk up from the body.
+  Header h;
+  const int header_b = std::max(0, body_b - kHeaderLookback);
+  for (int i = body_b - 1; i >= header_b; --i) {
+    const Para& p = paras[i];
+    if (is_caption[i]) {
+      h.captions.emplace_back(i, caption[i]);
+      continue;
+    }
+    if (is_byline[i]) {
+      h.bylines.push_back(i);
+      continue;
+    }
+    if (is_date[i]) {
+      if (!h.date || (!h.date->date.has_time && dates[i]->date.has_time &&
+                      dates[i]->date.year == h.date->date.year &&
+                      dates[i]->date.month == h.date->date.month &&
+                      dates[i]->date.day == h.date->date.day)) {
+        h.date = dates[i];
+        h.date_para = i;
+      }
+      continue;
+    }
+    if (h.title < 0 && looks_like_headline(p)) {
+      // A name on the line after a bare "By" belongs to the byline, not the headline.
+      if (i >= 1 && is_byline[i - 1] && paras[i - 1].words <= 2 &&
+          looks_like_person_name(p.text))
+        continue;
+      h.title = i;
+      break;
+    }
+  }
+  // Dates above the headline (a "date 2023-06-13" header) when none was found below it.
+  if (!h.date) {
+    const int from = h.title >= 0 ? h.title - 1 : body_b - 1;
+    for (int i = from; i >= 0 && i >= from - kHeaderLookback; --i) {
+      if (!is_date[i] && i >= header_b) continue;
+      std::optional<DateMatch> m;
+      if (is_date_line(paras[i], options.dates, &m)) {
+        h.date = m;
+        h.date_para = i;
+        break;
+      }
+    }
+  }
+
+  // Bylines and captions inside the run: the first paragraphs and any caption.
+  std::vector<char> drop(n, 0);
+  for (int i = body_b; i <= body_e; ++i) {
+    if (paras[i].quality == Quality::kBad) drop[i] = 1;
+    if (is_caption[i]) {
+      h.captions.emplace_back(i, caption[i]);
+      drop[i] = 1;
+    }
+    if (i < body_b + 3 && paras[i].quality != Quality::kGood) {
+      if (is_byline[i]) {
+        h.bylines.push_back(i);
+        drop[i] = 1;
+      } else if (is_date[i]) {
+        if (!h.date) {
+          h.date = dates[i];
+          h.date_para = i;
+        }
+        drop[i] = 1;
+      }
+    }
+  }
+  if (h.title >= body_b && h.title <= body_e) drop[h.title] = 1;
+
+  // 6. Assemble.
+  if (h.title >= 0) a.title = paras[h.title].text;
+  if (h.date) a.published = h.date->date.iso();
+  std::sort(h.bylines.begin(), h.bylines.end());
+  bool byline_without_name = false;
+  for (int i : h.bylines) {
+    Byline b = parse_byline(paras[i].text);
+    if (b.missing_name() && i + 1 < n && looks_like_person_name(paras[i + 1].text) &&
+        paras[i + 1].words <= 5 && paras[i + 1].quality != Quality::kGood) {
+      b = parse_byline(paras[i].text + " " + paras[i + 1].text);
+    }
+    if (b.missing_name()) byline_without_name = true;
+    for (auto& name : b.names) {
+      if (std::find(a.authors.begin(), a.authors.end(), name) == a.authors.end())
+        a.authors.push_back(std::move(name));
+    }
+    if (a.dateline.agency.empty() && !b.agencies.empty()) a.dateline.agency = b.agencies.front();
+  }
+  if (a.authors.empty() && byline_without_name) a.warnings.push_back("byline has no name");
+  std::sort(h.captions.begin(), h.captions.end(),
+            [](const auto& x, const auto& y) { return x.first < y.first; });
+  for (auto& [i, c] : h.captions) {
+    lede::Image img;
+    img.caption = std::move(c.caption);
+    img.credit = std::move(c.credit);
+    a.images.push_back(std::move(img));
+  }
+  bool first_body = true;
+  for (int i = body_b; i <= body_e; ++i) {
+    if (drop[i]) continue;
+    const Para& p = paras[i];
+    if (first_body) {
+      if (auto d = find_dateline(p.text)) {
+        a.dateline.place = d->place;
+        if (!d->agency.empty()) a.dateline.agency = d->agency;
+      }
+      first_body = false;
+    } else {
+      a.text += "\n\n";
+    }
+    lede::Block block;
+    block.type = lede::BlockType::kParagraph;
+    block.start = static_cast<uint32_t>(a.text.size());
+    a.text += p.text;
+    block.end = static_cast<uint32_t>(a.text.size());
+    a.blocks.push_back(block);
+  }
+  return a;
+}
+
+}  // namespace lede::news

@@ -1,0 +1,99 @@
+#include "news/text_mode.h"
+
+#include <gtest/gtest.h>
+
+namespace lede::news {
+namespace {
+
+// A w3m-style dump wrapped at 60 columns: menu, headline, byline, date, body, footer.
+constexpr std::string_view kWrappedDump =
+    "  • Home\n"
+    "  • World\n"
+    "  • Politics\n"
+    "  • Sign in\n"
+    "\n"
+    "Council votes to rebuild the old river bridge\n"
+    "\n"
+    "By Jane Doe and John Roe, Staff Writers\n"
+    "\n"
+    "June 13, 2023 at 11:06 a.m. EDT\n"
+    "\n"
+    "SPRINGFIELD — The city council voted on Tuesday to rebuild\n"
+    "the old river bridge, ending a debate that has lasted for\n"
+    "more than a decade and divided the town.\n"
+    "\n"
+    "The vote was seven to two. Supporters said the bridge was\n"
+    "unsafe and that repairs would cost nearly as much as a new\n"
+    "span, while opponents wanted the money spent on schools.\n"
+    "\n"
+    "Construction is expected to begin next spring and to take\n"
+    "about two years, the mayor said after the meeting.\n"
+    "\n"
+    "Share\n"
+    "\n"
+    "Related\n"
+    "\n"
+    "  • Mayor opens new park\n"
+    "  • Schools ask for more money\n"
+    "  • Weather: rain all week\n"
+    "\n"
+    "© 2023 Springfield Daily. All rights reserved.\n";
+
+TEST(ArticleFromText, RejoinsWrappedParagraphs) {
+  const Article a = article_from_text(kWrappedDump);
+  ASSERT_EQ(a.blocks.size(), 3u);
+  EXPECT_EQ(a.text.substr(a.blocks[0].start, a.blocks[0].end - a.blocks[0].start),
+            "SPRINGFIELD — The city council voted on Tuesday to rebuild the old river bridge, "
+            "ending a debate that has lasted for more than a decade and divided the town.");
+  EXPECT_EQ(a.text.find('\n', a.blocks[0].end), a.blocks[0].end);
+}
+
+TEST(ArticleFromText, FillsHeaderFields) {
+  const Article a = article_from_text(kWrappedDump);
+  EXPECT_EQ(a.title, "Council votes to rebuild the old river bridge");
+  EXPECT_EQ(a.published, "2023-06-13T11:06:00-04:00");
+  EXPECT_EQ(a.authors, (std::vector<std::string>{"Jane Doe", "John Roe"}));
+  EXPECT_TRUE(a.warnings.empty());
+  EXPECT_EQ(a.dateline.place, "SPRINGFIELD");
+  EXPECT_EQ(a.source.kind, "text");
+}
+
+TEST(ArticleFromText, LeavesPageDebrisOut) {
+  const Article a = article_from_text(kWrappedDump);
+  for (const char* junk : {"Sign in", "Share", "Related", "Mayor opens", "All rights", "By Jane"})
+    EXPECT_EQ(a.text.find(junk), std::string::npos) << junk;
+  const std::string end = "the mayor said after the meeting.";
+  EXPECT_EQ(a.text.substr(a.text.size() - end.size()), end);
+}
+
+TEST(ArticleFromText, BlocksPointIntoText) {
+  const Article a = article_from_text(kWrappedDump);
+  uint32_t prev_end = 0;
+  for (const Block& b : a.blocks) {
+    EXPECT_EQ(b.type, BlockType::kParagraph);
+    EXPECT_LE(prev_end, b.start);
+    EXPECT_LT(b.start, b.end);
+    EXPECT_LE(b.end, a.text.size());
+    prev_end = b.end;
+  }
+  EXPECT_EQ(a.blocks.back().end, a.text.size());
+}
+
+TEST(ArticleFromText, HandlesEmptyAndDebrisOnlyInput) {
+  EXPECT_TRUE(article_from_text("").text.empty());
+  EXPECT_TRUE(article_from_text("\n\n  \n").text.empty());
+  const Article a = article_from_text("  • Home\n  • News\n  • Sport\nClose\nShare\n");
+  EXPECT_TRUE(a.text.empty());
+}
+
+TEST(ArticleFromText, KeepsUnwrappedLinesApart) {
+  // Short lines far from any wrap width are separate paragraphs.
+  const Article a = article_from_text(
+      "Heading of a short note\n\n"
+      "The first paragraph of the note is a full sentence with enough words in it.\n"
+      "The second paragraph follows on the next line and it is also a sentence.\n");
+  EXPECT_EQ(a.blocks.size(), 2u);
+}
+
+}  // namespace
+}  // namespace lede::news
