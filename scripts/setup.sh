@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Installs the Debian packages lede builds and tests with (Debian 12).
+# Safe to run again: it installs only what is missing. Runs apt-get as root,
+# or through sudo when run as another user.
+set -euo pipefail
+
+PACKAGES=(
+  # toolchain
+  g++ cmake make pkg-config git ca-certificates
+  # parsing, decoding, language, compression
+  libgumbo-dev libuchardet-dev libicu-dev libcld2-dev zlib1g-dev libzstd-dev libxml2-dev
+  # JSON, CLI, results
+  nlohmann-json3-dev libsimdjson-dev libcli11-dev libfmt-dev libxxhash-dev libexpected-dev
+  # tests and benchmarks
+  libgtest-dev libgmock-dev libbenchmark-dev python3
+)
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+echo "setup: installing ${missing[*]}" >&2
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
