@@ -84,7 +84,6 @@ class Segmenter {
         pending_space_ = false;
         return true;
       case Tag::k_a:
-        ++link_depth_;
         link_start_.push_back(static_cast<uint32_t>(buffer_.size()));
         return true;
       default:
@@ -105,8 +104,9 @@ class Segmenter {
     if (doc_.is_element(n) && descended && marks_[n] != Mark::kSkip) {
       const Tag tag = doc_.ns(n) == html::Namespace::kHtml ? doc_.tag(n) : Tag::kUnknown;
       if (tag == Tag::k_a) {
-        --link_depth_;
-        link_bytes_ += static_cast<uint32_t>(buffer_.size() - link_start_.back());
+        // Nested links count once: only the outermost adds its text.
+        if (link_start_.size() == 1)
+          link_bytes_ += static_cast<uint32_t>(buffer_.size() - link_start_.back());
         link_start_.pop_back();
       } else if (is_block_tag(tag) && tag != Tag::k_td && tag != Tag::k_th) {
         flush();
@@ -178,7 +178,11 @@ class Segmenter {
       block.begin = static_cast<uint32_t>(out_.text.size());
       out_.text.append(t.substr(b, e - b));
       block.end = static_cast<uint32_t>(out_.text.size());
-      block.link_bytes = std::min<uint32_t>(link_bytes_, e - b);
+      // Text inside a link still open (a block inside <a>) is link text too.
+      uint32_t open_link = link_start_.empty()
+                               ? 0
+                               : static_cast<uint32_t>(buffer_.size() - link_start_.front());
+      block.link_bytes = std::min<uint32_t>(link_bytes_ + open_link, e - b);
       const Tag tag = block.owner == kNoNode ? Tag::kUnknown : doc_.tag(block.owner);
       block.level = heading_level(tag);
       if (block.level > 0) block.type = BlockType::kHeading;
@@ -202,7 +206,7 @@ class Segmenter {
   std::vector<NodeId> owners_;
   std::vector<uint32_t> link_start_;
   uint32_t link_bytes_ = 0;
-  int link_depth_ = 0, quote_depth_ = 0, list_depth_ = 0, pre_depth_ = 0, table_depth_ = 0;
+  int quote_depth_ = 0, list_depth_ = 0, pre_depth_ = 0, table_depth_ = 0;
 };
 
 }  // namespace

@@ -26,6 +26,13 @@ constexpr double kFragmentCost = 0.3;
 constexpr double kRescueShare = 0.5;
 // Containers the page itself names as the article get this bonus.
 constexpr double kHintBonus = 1.15;
+// itemprop=articleBody is the page's explicit statement: a larger bonus.
+constexpr double kArticleBodyBonus = 1.5;
+// A repeated item under this size with a link in it is a teaser for
+// another story (title, summary, date), not part of this one.
+constexpr uint64_t kMaxTeaserBytes = 600;
+// Fewer repeated items than this are not a list.
+constexpr size_t kMinTeasers = 3;
 // JSON-LD bodies shorter than this are summaries, not bodies.
 constexpr size_t kMinJsonLdBody = 200;
 // Bytes of a block's start looked up in the JSON-LD body.
@@ -101,7 +108,10 @@ void BodyExtractor::weigh(const BodyHints& hints) {
     const double len = static_cast<double>(core::utf8_length(text));
     const double density = static_cast<double>(b.link_bytes) / static_cast<double>(text.size());
     if (density > kLinkListDensity) {
-      bad_[i] = len;
+      // Navigation is short or listed; long punctuated text full of links
+      // is prose that cites (deal posts, link-rich blogs): neutral.
+      bool cited_prose = len >= kLongBlock && has_sentence_end(text) && b.type != BlockType::kList;
+      bad_[i] = cited_prose ? 0 : len;
       continue;
     }
     bool in_ld = false;
@@ -120,15 +130,63 @@ void BodyExtractor::weigh(const BodyHints& hints) {
   }
 }
 
+void BodyExtractor::mark_teasers(const html::Document& doc) {
+  // Text and link bytes per node from the block ranges.
+  const size_t count = seg_.blocks.size();
+  std::vector<uint64_t> text_sum(count + 1, 0), link_sum(count + 1, 0);
+  for (size_t i = 0; i < count; ++i) {
+    const TextBlock& b = seg_.blocks[i];
+    text_sum[i + 1] = text_sum[i] + (b.end - b.begin);
+    link_sum[i + 1] = link_sum[i] + b.link_bytes;
+  }
+  auto bytes_in = [&](NodeId n) { return text_sum[seg_.block_end[n]] - text_sum[seg_.block_begin[n]]; };
+  auto links_in = [&](NodeId n) { return link_sum[seg_.block_end[n]] - link_sum[seg_.block_begin[n]]; };
+  auto is_teaser = [&](NodeId n) {
+    uint64_t text = bytes_in(n);
+    return text > 0 && text <= kMaxTeaserBytes && links_in(n) > 0 &&
+           seg_.block_end[n] - seg_.block_begin[n] >= 2;
+  };
+  std::vector<NodeId> kids;
+  for (NodeId parent = doc.root(); parent != kNoNode;) {
+    bool skip = marks_[parent] == Mark::kSkip;
+    if (!skip && doc.is_element(parent)) {
+      // Children with the same tag and class as the first teaser-like child.
+      kids.clear();
+      for (NodeId c = doc.first_child(parent); c != kNoNode; c = doc.next_sibling(c))
+        if (doc.is_element(c) && marks_[c] != Mark::kSkip && bytes_in(c) > 0) kids.push_back(c);
+      if (kids.size() >= kMinTeasers) {
+        size_t teasers = 0;
+        for (NodeId c : kids)
+          teasers += is_teaser(c) && doc.tag(c) == doc.tag(kids[0]) &&
+                     doc.attr(c, "class") == doc.attr(kids[0], "class");
+        if (teasers >= kMinTeasers && teasers * 4 >= kids.size() * 3)
+          for (NodeId c : kids)
+            if (is_teaser(c) && marks_[c] == Mark::kNone) marks_[c] = Mark::kWeak;
+      }
+    }
+    parent = doc.next_in(parent, doc.root(), skip);
+  }
+}
+
 void BodyExtractor::rescue_weak(const html::Document& doc) {
   double total = 0;
   for (double g : good_) total += g;
   if (total <= 0) return;
+  std::vector<NodeId> article_bodies;
+  for (NodeId n = 0; n < doc.node_count(); ++n)
+    if (doc.is_element(n) && seg_.block_end[n] > seg_.block_begin[n] &&
+        doc.attr(n, "itemprop") == "articleBody")
+      article_bodies.push_back(n);
   for (NodeId n = 0; n < doc.node_count(); ++n) {
     if (marks_[n] != Mark::kWeak) continue;
     double inside = 0;
     for (uint32_t i = seg_.block_begin[n]; i < seg_.block_end[n]; ++i) inside += good_[i];
-    if (inside >= kRescueShare * total) marks_[n] = Mark::kNone;
+    // The page's own articleBody elsewhere outranks a weak element's prose.
+    bool body_elsewhere = false;
+    for (NodeId body : article_bodies)
+      body_elsewhere |= seg_.block_begin[body] < seg_.block_begin[n] ||
+                        seg_.block_end[body] > seg_.block_end[n];
+    if (inside >= kRescueShare * total && !body_elsewhere) marks_[n] = Mark::kNone;
   }
   // Recompute innermost weak ancestors now that some marks are lifted.
   for (NodeId n = doc.root(); n != kNoNode;) {
@@ -163,7 +221,8 @@ NodeId BodyExtractor::choose_container(const html::Document& doc, std::string& m
       uint32_t b = seg_.block_begin[n], e = seg_.block_end[n];
       double score = (good_sum[e] - good_sum[b]) - kBadCost * (bad_sum[e] - bad_sum[b]);
       bool hinted = doc.is(n, Tag::k_article) || names_content_container(doc, n);
-      if (hinted && score > 0) score *= kHintBonus;
+      if (hinted && score > 0)
+        score *= doc.attr(n, "itemprop") == "articleBody" ? kArticleBodyBonus : kHintBonus;
       if (score > best_score) {
         best = n;
         best_score = score;
@@ -203,7 +262,8 @@ Body BodyExtractor::extract(const html::Document& doc, const BodyHints& hints) {
   segment(doc, doc.root(), marks_, seg_);
   // 3. Weigh.
   weigh(hints);
-  // 4. Rescue.
+  // 4. Mark lists of teasers for other stories; rescue weak elements that hold the prose.
+  mark_teasers(doc);
   rescue_weak(doc);
   // 5. Choose.
   NodeId container = choose_container(doc, body.method);

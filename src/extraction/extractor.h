@@ -48,6 +48,7 @@ class BodyExtractor {
  private:
   void mark(const html::Document& doc);
   void weigh(const BodyHints& hints);
+  void mark_teasers(const html::Document& doc);
   void rescue_weak(const html::Document& doc);
   html::NodeId choose_container(const html::Document& doc, std::string& method) const;
   bool keep_block(const html::Document& doc, const TextBlock& block, html::NodeId container,
