@@ -135,23 +135,22 @@ std::string clean_credit(std::string_view s) {
   return core::collapse_space(s);
 }
 
+// The last credit label in s that starts a word; returns its offset and sets label_out.
 size_t find_label(std::string_view s, std::string_view& label_out) {
-  const std::string lower = core::ascii_lower(s);
-  size_t best = std::string_view::npos;
-  for (std::string_view label : kCreditLabels) {
-    size_t pos = lower.rfind(label);
-    while (pos != std::string::npos) {
-      const bool at_boundary = pos == 0 || !is_word_char(static_cast<unsigned char>(s[pos - 1]));
-      if (at_boundary) break;
-      pos = pos == 0 ? std::string::npos : lower.rfind(label, pos - 1);
-    }
-    if (pos != std::string::npos && (best == std::string_view::npos || pos > best ||
-                                     (pos == best && label.size() > label_out.size()))) {
-      best = pos;
-      label_out = label;
+  for (size_t pos = s.size(); pos-- > 0;) {
+    if (pos > 0 && is_word_char(static_cast<unsigned char>(s[pos - 1]))) continue;
+    const char c = core::ascii_lower(s[pos]);
+    if (c != 'p' && c != 'f' && c != 'c' && c != 'i' && c != 'b' && c != 's' && c != 'q')
+      continue;
+    const std::string_view rest = s.substr(pos);
+    for (std::string_view label : kCreditLabels) {  // longest first within each family
+      if (core::starts_with_icase(rest, label)) {
+        label_out = label;
+        return pos;
+      }
     }
   }
-  return best;
+  return std::string_view::npos;
 }
 
 }  // namespace

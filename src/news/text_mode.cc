@@ -1,6 +1,7 @@
 #include "news/text_mode.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <cctype>
 #include <cstdint>
 #include <optional>
@@ -23,11 +24,18 @@ constexpr double kMinLowercaseShare = 0.3; // menus and titles are Title Case; p
 constexpr double kShortPenalty = 25;       // a short non-prose line costs about one short sentence
 constexpr double kBadPenalty = 70;         // a link-list or control line costs more
 constexpr double kMaxParagraphGain = 1200; // one huge block must not outweigh a whole article
+constexpr double kBarrierPenalty = 400;    // "Comments", "Related": the article ends here
+constexpr double kTimestampPenalty = 150;  // "2 days ago at 07:52 am": comment and feed headers
+constexpr int kMaxBarrierWords = 6;
+constexpr double kCommentZoneWeight = 0.3;  // prose after a comments header is mostly comments
+constexpr int kMinCharsBeforeComments = 300;  // a comment count above the article is not a header
+constexpr int kMaxFurnitureWords = 40;     // longer paragraphs need stronger furniture evidence
 constexpr int kHeaderLookback = 40;        // paragraphs above the body searched for the header
 constexpr int kMaxHeadlineWords = 30;
 constexpr int kMinHeadlineWords = 2;
 constexpr int kMaxDateLineWords = 14;      // "Published: Tuesday, June 13, 2023, 11:06 AM EDT"
 constexpr int kMaxBylineWords = 16;
+constexpr int kMaxCaptionWords = 90;       // captions are a few sentences at most
 constexpr int kMinWrapLines = 3;           // a wrap width needs this many lines ending near it
 constexpr int kWrapBand = 12;              // columns below the widest line counted as "near"
 
@@ -60,6 +68,31 @@ constexpr std::string_view kFurniturePhrases[] = {
     "terms of service", "terms of use", "javascript", "your browser",
 };
 
+// A short line ending in one of these heads a comment section.
+constexpr std::string_view kCommentWords[] = {
+    "comments", "comment", "kommentare", "kommentar", "commentaires", "commentaire",
+    "comentarios", "comentario", "commenti", "commento", "comentários", "comentário",
+    "reacties", "reactie", "replies", "responses", "reply", "antworten", "discussion",
+};
+
+// Short lines that head what follows an article (compared in lower case; a
+// line must equal one, or start with one of the multi-word ones).
+constexpr std::string_view kEndPhrases[] = {
+    "related", "related posts", "related articles", "related stories", "related content",
+    "related news", "related coverage", "recommended", "recommended for you",
+    "you may also like", "you might also like", "more from", "more stories", "more news",
+    "read next", "read more", "read also", "also read", "see also", "most popular",
+    "most read", "popular", "trending", "recent posts", "popular posts", "share this",
+    "share this article", "share this story", "share this post", "tags", "filed under",
+    "about the author", "leave a comment", "leave a reply", "post a comment",
+    "join the conversation", "join the discussion", "mehr zum thema", "weitere artikel",
+    "das könnte sie auch interessieren", "lesen sie auch", "auch interessant", "lire aussi",
+    "à lire aussi", "sur le même sujet", "ver también", "te puede interesar", "leia também",
+    "veja também", "leggi anche", "potrebbe interessarti", "lees ook", "meer nieuws",
+    "more on this story", "top stories", "latest stories", "editor's picks", "don't miss",
+    "what to read next", "up next", "next story", "previous story", "post navigation",
+};
+
 enum class Quality : uint8_t { kBad, kShort, kGood };
 
 struct Line {
@@ -88,6 +121,10 @@ struct Para {
   int sentence_marks = 0;
   bool sentence_end = false;
   bool control = false;    // page control or furniture
+  bool barrier = false;    // heads comments or related links: the article ends before it
+  bool comments = false;   // the barrier names comments
+  bool timestamp = false;  // a short line with a clock time or "... ago"
+  bool repeated = false;   // the same text appeared earlier in the page
   bool form = false;       // form field, image placeholder or bare URL
   Quality quality = Quality::kShort;
   double score = 0;
@@ -255,6 +292,73 @@ bool is_form_or_placeholder(std::string_view s) {
   return false;
 }
 
+// Lower-cased letters and single spaces only: "[ 167 comments ]" -> "comments".
+std::string letters_only(std::string_view s) {
+  std::string out;
+  size_t i = 0;
+  bool space = false;
+  while (i < s.size()) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x80) {
+      const size_t b = i;
+      const char32_t cp = core::next_code_point(s, i);
+      if (cp >= 0xC0 && !(cp >= 0x2000 && cp <= 0x2BFF)) {
+        if (space && !out.empty()) out += ' ';
+        space = false;
+        out.append(s.substr(b, i - b));
+      } else {
+        space = true;
+      }
+      continue;
+    }
+    ++i;
+    if (std::isalpha(c) || c == '\'') {
+      if (space && !out.empty()) out += ' ';
+      space = false;
+      out += core::ascii_lower(static_cast<char>(c));
+    } else if (c == ' ' || c == '-' || c == '/' || c == ':' || c == '|') {
+      space = true;
+    }
+  }
+  return out;
+}
+
+bool is_barrier_text(std::string_view s, bool* comments) {
+  // "READ MORE: Some other story" is an inline link, not the end of the article.
+  const size_t colon = s.find(':');
+  if (colon != std::string_view::npos && core::trim(s.substr(colon + 1)).size() > 2) return false;
+  const std::string norm = letters_only(s);
+  if (norm.empty()) return false;
+  for (std::string_view w : kCommentWords) {
+    if (norm.size() >= w.size() && norm.compare(norm.size() - w.size(), w.size(), w) == 0 &&
+        (norm.size() == w.size() || norm[norm.size() - w.size() - 1] == ' ')) {
+      *comments = true;
+      return true;
+    }
+  }
+  for (std::string_view e : kEndPhrases) {
+    if (norm == e) return true;
+    if (e.find(' ') != std::string_view::npos && norm.size() > e.size() &&
+        norm.compare(0, e.size(), e) == 0 && norm[e.size()] == ' ')
+      return true;
+  }
+  return norm.rfind("related ", 0) == 0;
+}
+
+// "2 days ago at 07:52 am", "11:54", "Vor 3 Stunden".
+bool is_timestamp_text(std::string_view s) {
+  for (size_t i = 1; i + 2 < s.size(); ++i) {
+    if (s[i] == ':' && std::isdigit(static_cast<unsigned char>(s[i - 1])) &&
+        std::isdigit(static_cast<unsigned char>(s[i + 1])) &&
+        std::isdigit(static_cast<unsigned char>(s[i + 2])))
+      return true;
+  }
+  const std::string lower = core::ascii_lower(s);
+  return lower.find(" ago") != std::string::npos || lower.rfind("vor ", 0) == 0 ||
+         lower.rfind("il y a ", 0) == 0 || lower.rfind("hace ", 0) == 0 ||
+         lower.find(" fa") == lower.size() - 3;
+}
+
 void describe(Para& p) {
   const std::string_view s = p.text;
   size_t i = 0;
@@ -298,16 +402,35 @@ void describe(Para& p) {
                    end == 0xFF01 || end == 0xFF1F || end == ':';
   p.form = is_form_or_placeholder(s);
   p.control = is_control_text(s);
-  if (!p.control && p.words <= 40) {
+  if (!p.control) {
     const std::string lower = core::ascii_lower(s);
-    for (std::string_view f : kFurniturePhrases)
-      if (lower.find(f) != std::string::npos) p.control = true;
-    if (s.find("©") != std::string_view::npos) p.control = true;
+    if (p.words <= kMaxFurnitureWords) {
+      for (std::string_view f : kFurniturePhrases)
+        if (lower.find(f) != std::string::npos) p.control = true;
+      if (s.find("©") != std::string_view::npos) p.control = true;
+    } else {
+      // A long paragraph about cookies twice over is a consent notice.
+      const size_t first = lower.find("cookie");
+      if (first != std::string::npos && lower.find("cookie", first + 6) != std::string::npos)
+        p.control = true;
+    }
   }
+  if (p.words <= kMaxBarrierWords) p.barrier = is_barrier_text(s, &p.comments);
+  if (p.words <= 8 && !p.barrier) p.timestamp = is_timestamp_text(s);
 }
 
 void classify(Para& p) {
-  if (p.form || p.control) {
+  if (p.barrier) {
+    p.quality = Quality::kBad;
+    p.score = -kBarrierPenalty;
+    return;
+  }
+  if (p.timestamp) {
+    p.quality = Quality::kBad;
+    p.score = -kTimestampPenalty;
+    return;
+  }
+  if (p.form || p.control || p.repeated) {
     p.quality = Quality::kBad;
     p.score = -kBadPenalty;
     return;
@@ -375,9 +498,27 @@ std::vector<Para> build_paragraphs(const std::vector<Line>& lines, int wrap) {
     p.lines = static_cast<int>(j - i + 1);
     p.text = core::collapse_space(p.text);
     describe(p);
+    if (p.words >= kProseMinWords) {
+      for (const Para& q : paras) {
+        if (q.text.size() == p.text.size() && q.text == p.text) {
+          p.repeated = true;
+          break;
+        }
+      }
+    }
     classify(p);
     paras.push_back(std::move(p));
     i = j + 1;
+  }
+  // Prose after a comments header that follows some article text is discounted.
+  int good_chars = 0;
+  bool in_comments = false;
+  for (Para& p : paras) {
+    if (p.comments && good_chars >= kMinCharsBeforeComments) in_comments = true;
+    if (p.quality == Quality::kGood) {
+      good_chars += p.chars;
+      if (in_comments) p.score *= kCommentZoneWeight;
+    }
   }
   return paras;
 }
@@ -409,7 +550,26 @@ bool is_date_line(const Para& p, const DateOptions& options, std::optional<DateM
   return true;
 }
 
+// A cheap test before split_credit: every photo credit text mode accepts names
+// a photo, an image, a picture agency, a credit, a copyright or a slash.
+bool has_photo_hint(std::string_view s) {
+  static constexpr std::string_view kHints[] = {"photo", "foto", "image", "getty", "credit",
+                                                "crédit", "shutterstock", "picture", "bild"};
+  for (size_t i = 0; i < s.size(); ++i) {
+    const char c = core::ascii_lower(s[i]);
+    if (c == '/') return true;
+    if (static_cast<unsigned char>(c) == 0xC2 && i + 1 < s.size() &&
+        static_cast<unsigned char>(s[i + 1]) == 0xA9)
+      return true;  // ©
+    if (c != 'p' && c != 'f' && c != 'i' && c != 'g' && c != 'c' && c != 's' && c != 'b') continue;
+    for (std::string_view h : kHints)
+      if (h[0] == c && core::starts_with_icase(s.substr(i), h)) return true;
+  }
+  return false;
+}
+
 bool looks_like_caption(const Para& p, CaptionCredit* out) {
+  if (p.words > kMaxCaptionWords || !has_photo_hint(p.text)) return false;
   if (p.words < 3 && !looks_like_credit(p.text)) return false;
   CaptionCredit c = split_credit(p.text);
   if (c.credit.empty()) return false;
@@ -602,6 +762,30 @@ lede::Article article_from_text(std::string_view utf8, const TextModeOptions& op
     a.blocks.push_back(block);
   }
   return a;
+}
+
+std::string explain_text_mode(std::string_view utf8, const TextModeOptions& options) {
+  const std::vector<Line> lines = split_lines(utf8);
+  const int wrap = options.wrap_width > 0 ? options.wrap_width : detect_wrap_width(lines);
+  const std::vector<Para> paras = build_paragraphs(lines, wrap);
+  const auto [b, e] = densest_run(paras);
+  std::string out = "wrap " + std::to_string(wrap) + "\n";
+  for (int i = 0; i < static_cast<int>(paras.size()); ++i) {
+    const Para& p = paras[i];
+    char head[64];
+    std::snprintf(head, sizeof head, "%5d %c %7.0f %c w%-4d ", p.first_line + 1,
+                  "BSG"[static_cast<int>(p.quality)], p.score, (i >= b && i <= e) ? '*' : ' ',
+                  p.words);
+    out += head;
+    size_t cut = 0, cps = 0;
+    while (cut < p.text.size() && cps < 90) {
+      core::next_code_point(p.text, cut);
+      ++cps;
+    }
+    out.append(p.text, 0, cut);
+    out += '\n';
+  }
+  return out;
 }
 
 }  // namespace lede::news

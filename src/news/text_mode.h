@@ -35,4 +35,9 @@ struct TextModeOptions {
 // whether an empty body is an error. `utf8` must be UTF-8 (decode first).
 lede::Article article_from_text(std::string_view utf8, const TextModeOptions& options = {});
 
+// For tuning and bug reports: one line per paragraph with its first line
+// number, quality (G good, S short, B bad), score, whether the body took it
+// (*) and its first characters.
+std::string explain_text_mode(std::string_view utf8, const TextModeOptions& options = {});
+
 }  // namespace lede::news
