@@ -1,0 +1,267 @@
+// Golden page fixtures: every tests/pages/<slug>/source.html goes through the public API
+// (lede::extract, then lede::to_json) and the record is compared with <slug>/expected.json on
+// the fields named in kComparedFields. A failure names the fixture and the first difference.
+//
+// Update switch: with LEDE_UPDATE_GOLDEN=1 a fixture that differs gets an actual.json beside
+// it instead of a failure. expected.json is never written: it holds the true values, checked
+// by a person (see tests/pages/README.md).
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <optional>
+#include <sstream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "lede/lede.h"
+#include "lede/output.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+// Record fields the golden test holds the engine to. A dotted name reaches into a list of
+// objects: "images.caption" is the caption of every image, in order. Add a field here once the
+// engine extracts it well enough to be held to it.
+constexpr std::array<std::string_view, 3> kComparedFields = {"title", "text", "images.caption"};
+
+// Fewer fixtures than this means the folder was not found or was emptied by mistake.
+constexpr size_t kMinFixtures = 20;
+
+// Longest excerpt of a value shown in a failure message, so one message stays readable.
+constexpr size_t kMaxShownChars = 400;
+
+constexpr std::string_view kParagraphBreak = "\n\n";
+
+fs::path pages_dir() { return fs::path(LEDE_PAGES_DIR); }
+
+bool update_mode() {
+  const char* value = std::getenv("LEDE_UPDATE_GOLDEN");
+  return value != nullptr && std::string_view(value) == "1";
+}
+
+// Slugs of the fixture folders (those holding a source.html), sorted.
+std::vector<std::string> fixture_slugs() {
+  std::vector<std::string> slugs;
+  std::error_code error;
+  for (const auto& entry : fs::directory_iterator(pages_dir(), error)) {
+    if (entry.is_directory() && fs::exists(entry.path() / "source.html")) {
+      slugs.push_back(entry.path().filename().string());
+    }
+  }
+  std::sort(slugs.begin(), slugs.end());
+  return slugs;
+}
+
+std::optional<std::string> read_file(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+void write_file(const fs::path& path, const std::string& content) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out << content;
+}
+
+std::string shown(std::string_view value) {
+  std::string out = "\"";
+  out.append(value.substr(0, kMaxShownChars));
+  if (value.size() > kMaxShownChars) out += "...";
+  out += "\"";
+  return out;
+}
+
+std::vector<std::string> split_paragraphs(std::string_view text) {
+  std::vector<std::string> paragraphs;
+  if (text.empty()) return paragraphs;
+  size_t start = 0;
+  while (true) {
+    size_t end = text.find(kParagraphBreak, start);
+    if (end == std::string_view::npos) {
+      paragraphs.emplace_back(text.substr(start));
+      return paragraphs;
+    }
+    paragraphs.emplace_back(text.substr(start, end - start));
+    start = end + kParagraphBreak.size();
+  }
+}
+
+// A JSON value as comparable text: strings as they are, null as "", anything else dumped.
+std::string as_text(const json& value) {
+  if (value.is_string()) return value.get<std::string>();
+  if (value.is_null()) return "";
+  return value.dump();
+}
+
+// The values a (possibly dotted) field name reaches in a record, in order.
+std::vector<std::string> field_values(const json& record, std::string_view field) {
+  size_t dot = field.find('.');
+  std::string head(field.substr(0, dot));
+  if (!record.is_object() || !record.contains(head)) return {};
+  const json& value = record.at(head);
+  if (dot == std::string_view::npos) return {as_text(value)};
+  std::vector<std::string> values;
+  if (!value.is_array()) return values;
+  std::string_view rest = field.substr(dot + 1);
+  for (const json& element : value) {
+    for (std::string& inner : field_values(element, rest)) values.push_back(std::move(inner));
+  }
+  return values;
+}
+
+// Describes the first differing item of two lists ("paragraph" or "item"), or nullopt if equal.
+std::optional<std::string> first_difference(const std::vector<std::string>& expected,
+                                            const std::vector<std::string>& actual,
+                                            std::string_view unit) {
+  size_t common = std::min(expected.size(), actual.size());
+  for (size_t i = 0; i < common; ++i) {
+    if (expected[i] != actual[i]) {
+      std::ostringstream message;
+      message << unit << " " << i + 1 << " of " << expected.size() << " expected ("
+              << actual.size() << " actual) differs\n  expected: " << shown(expected[i])
+              << "\n  actual:   " << shown(actual[i]);
+      return message.str();
+    }
+  }
+  if (expected.size() == actual.size()) return std::nullopt;
+  std::ostringstream message;
+  message << "expected " << expected.size() << " " << unit << "s, got " << actual.size();
+  if (expected.size() > actual.size()) {
+    message << "\n  first missing: " << shown(expected[common]);
+  } else {
+    message << "\n  first extra:   " << shown(actual[common]);
+  }
+  return message.str();
+}
+
+std::optional<std::string> compare_field(const json& expected, const json& actual,
+                                         std::string_view field) {
+  std::vector<std::string> want = field_values(expected, field);
+  std::vector<std::string> got = field_values(actual, field);
+  if (field == "text") {
+    std::string want_text = want.empty() ? "" : want.front();
+    std::string got_text = got.empty() ? "" : got.front();
+    return first_difference(split_paragraphs(want_text), split_paragraphs(got_text),
+                            "paragraph");
+  }
+  return first_difference(want, got, "item");
+}
+
+class GoldenPages : public testing::TestWithParam<std::string> {};
+
+TEST_P(GoldenPages, RecordMatchesExpectedFields) {
+  const std::string& slug = GetParam();
+  const fs::path dir = pages_dir() / slug;
+  const fs::path actual_path = dir / "actual.json";
+
+  std::optional<std::string> source = read_file(dir / "source.html");
+  ASSERT_TRUE(source.has_value()) << slug << ": cannot read source.html";
+  std::optional<std::string> expected_text = read_file(dir / "expected.json");
+  ASSERT_TRUE(expected_text.has_value()) << slug << ": cannot read expected.json";
+  json expected = json::parse(*expected_text, nullptr, /*allow_exceptions=*/false);
+  ASSERT_FALSE(expected.is_discarded()) << slug << ": expected.json is not valid JSON";
+  for (std::string_view field : kComparedFields) {
+    std::string head(field.substr(0, field.find('.')));
+    ASSERT_TRUE(expected.contains(head)) << slug << ": expected.json has no \"" << head << "\"";
+  }
+
+  lede::Options options;
+  options.path = (dir / "source.html").string();
+  lede::Result<lede::Article> article = lede::extract(*source, options);
+  if (!article) {
+    if (update_mode()) {
+      lede::Source where;
+      where.path = options.path;
+      write_file(actual_path, lede::error_to_json(article.error(), where, 2) + "\n");
+      return;
+    }
+    FAIL() << slug << ": extraction failed: " << article.error().message;
+  }
+
+  json actual = json::parse(lede::to_json(*article), nullptr, /*allow_exceptions=*/false);
+  ASSERT_FALSE(actual.is_discarded()) << slug << ": lede::to_json wrote invalid JSON";
+
+  std::vector<std::string> differences;
+  for (std::string_view field : kComparedFields) {
+    if (std::optional<std::string> difference = compare_field(expected, actual, field)) {
+      differences.push_back(std::string(field) + ": " + *difference);
+    }
+  }
+
+  if (update_mode()) {
+    if (differences.empty()) {
+      std::error_code ignored;
+      fs::remove(actual_path, ignored);
+    } else {
+      write_file(actual_path, lede::to_json(*article, 2) + "\n");
+    }
+    return;
+  }
+  for (const std::string& difference : differences) {
+    ADD_FAILURE() << "tests/pages/" << slug << " " << difference;
+  }
+}
+
+// Test names allow only letters, digits and underscores.
+std::string test_name(const testing::TestParamInfo<std::string>& info) {
+  std::string name = info.param;
+  std::replace_if(
+      name.begin(), name.end(), [](char c) { return !std::isalnum(static_cast<unsigned char>(c)); },
+      '_');
+  return name;
+}
+
+INSTANTIATE_TEST_SUITE_P(Fixtures, GoldenPages, testing::ValuesIn(fixture_slugs()), test_name);
+GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(GoldenPages);
+
+TEST(GoldenPagesFolder, HoldsTheFixtures) {
+  EXPECT_GE(fixture_slugs().size(), kMinFixtures)
+      << "too few fixtures under " << pages_dir() << "; is LEDE_PAGES_DIR right?";
+}
+
+TEST(GoldenPagesCompare, NamesTheFirstDifferingParagraph) {
+  json expected = {{"text", "One.\n\nTwo.\n\nThree."}};
+  json actual = {{"text", "One.\n\nTwo!\n\nThree."}};
+  std::optional<std::string> difference = compare_field(expected, actual, "text");
+  ASSERT_TRUE(difference.has_value());
+  EXPECT_NE(difference->find("paragraph 2 of 3"), std::string::npos) << *difference;
+  EXPECT_NE(difference->find("\"Two.\""), std::string::npos) << *difference;
+  EXPECT_NE(difference->find("\"Two!\""), std::string::npos) << *difference;
+}
+
+TEST(GoldenPagesCompare, ReportsMissingParagraphs) {
+  json expected = {{"text", "One.\n\nTwo."}};
+  json actual = {{"text", "One."}};
+  std::optional<std::string> difference = compare_field(expected, actual, "text");
+  ASSERT_TRUE(difference.has_value());
+  EXPECT_NE(difference->find("first missing: \"Two.\""), std::string::npos) << *difference;
+}
+
+TEST(GoldenPagesCompare, ComparesCaptionsOfEveryImage) {
+  json expected = {{"images", json::array({{{"caption", "A"}, {"credit", "X"}},
+                                           {{"caption", "B"}, {"credit", "Y"}}})}};
+  json same_captions = {{"images", json::array({{{"caption", "A"}, {"credit", "other"}},
+                                                {{"caption", "B"}, {"credit", ""}}})}};
+  json one_image = {{"images", json::array({{{"caption", "A"}}})}};
+  EXPECT_FALSE(compare_field(expected, same_captions, "images.caption").has_value());
+  EXPECT_TRUE(compare_field(expected, one_image, "images.caption").has_value());
+  EXPECT_TRUE(compare_field(expected, json::object(), "images.caption").has_value());
+}
+
+TEST(GoldenPagesCompare, TreatsNullAndMissingTitleAlike) {
+  json expected = {{"title", "Headline"}};
+  EXPECT_TRUE(compare_field(expected, json{{"title", nullptr}}, "title").has_value());
+  EXPECT_FALSE(compare_field(expected, json{{"title", "Headline"}}, "title").has_value());
+}
+
+}  // namespace
