@@ -27,8 +27,8 @@ constexpr double kMaxParagraphGain = 1200; // one huge block must not outweigh a
 constexpr double kBarrierPenalty = 400;    // "Comments", "Related": the article ends here
 constexpr double kTimestampPenalty = 150;  // "2 days ago at 07:52 am": comment and feed headers
 constexpr int kMaxBarrierWords = 6;
-constexpr double kCommentZoneWeight = 0.3;  // prose after a comments header is mostly comments
-constexpr int kMinCharsBeforeComments = 300;  // a comment count above the article is not a header
+constexpr double kMinArticleScore = 250;  // about two sentences: less is not an article
+constexpr int kMaxGapToComments = 8;       // paragraphs between an article's end and its comments
 constexpr int kMaxFurnitureWords = 40;     // longer paragraphs need stronger furniture evidence
 constexpr int kHeaderLookback = 40;        // paragraphs above the body searched for the header
 constexpr int kMaxHeadlineWords = 30;
@@ -510,36 +510,71 @@ std::vector<Para> build_paragraphs(const std::vector<Line>& lines, int wrap) {
     paras.push_back(std::move(p));
     i = j + 1;
   }
-  // Prose after a comments header that follows some article text is discounted.
-  int good_chars = 0;
-  bool in_comments = false;
-  for (Para& p : paras) {
-    if (p.comments && good_chars >= kMinCharsBeforeComments) in_comments = true;
-    if (p.quality == Quality::kGood) {
-      good_chars += p.chars;
-      if (in_comments) p.score *= kCommentZoneWeight;
+  // "Comments" among share buttons (Facebook, Print, Email) is a link, not a header.
+  for (size_t k = 0; k < paras.size(); ++k) {
+    Para& p = paras[k];
+    if (!p.comments) continue;
+    const bool control_before = k > 0 && paras[k - 1].control;
+    const bool control_after = k + 1 < paras.size() && paras[k + 1].control;
+    if (control_before || control_after) {
+      p.comments = p.barrier = false;
+      p.control = true;
+      p.score = -kBadPenalty;
     }
   }
   return paras;
 }
 
-// 4. The body: the run of paragraphs with the largest total score.
-std::pair<int, int> densest_run(const std::vector<Para>& paras) {
-  double best = 0, cur = 0;
-  int best_b = 0, best_e = -1, cur_b = 0;
-  for (int i = 0; i < static_cast<int>(paras.size()); ++i) {
-    if (cur <= 0) {
-      cur = 0;
-      cur_b = i;
+struct Run {
+  int begin = 0, end = -1;  // inclusive; end < begin when empty
+  double score = 0;
+};
+
+// The run of paragraphs in [from, to) with the largest total score.
+Run densest_run(const std::vector<Para>& paras, int from, int to) {
+  Run best, cur;
+  cur.begin = from;
+  for (int i = from; i < to; ++i) {
+    if (cur.score <= 0) {
+      cur.score = 0;
+      cur.begin = i;
     }
-    cur += paras[i].score;
-    if (cur > best) {
-      best = cur;
-      best_b = cur_b;
-      best_e = i;
+    cur.score += paras[i].score;
+    if (cur.score > best.score) {
+      best.score = cur.score;
+      best.begin = cur.begin;
+      best.end = i;
     }
   }
-  return {best_b, best_e};
+  return best;
+}
+
+// 4. The body: the densest run, but comments are not the article. When the
+// densest run follows a comments header, the article is the run that ends
+// just before that header; a run that crosses one ends there.
+Run find_body(const std::vector<Para>& paras) {
+  const int n = static_cast<int>(paras.size());
+  Run run = densest_run(paras, 0, n);
+  if (run.end < run.begin) return run;
+  for (int c = run.begin - 1; c >= 0; --c) {
+    if (!paras[c].comments) continue;
+    const Run before = densest_run(paras, 0, c);
+    if (before.end >= before.begin && before.score >= kMinArticleScore &&
+        c - before.end <= kMaxGapToComments) {
+      run = before;
+      break;
+    }
+  }
+  double sum = 0;
+  for (int i = run.begin; i <= run.end; ++i) {
+    if (paras[i].comments && sum >= kMinArticleScore) {
+      const Run inner = densest_run(paras, run.begin, i);
+      if (inner.end >= inner.begin) run = inner;
+      break;
+    }
+    sum += std::max(0.0, paras[i].score);
+  }
+  return run;
 }
 
 bool is_date_line(const Para& p, const DateOptions& options, std::optional<DateMatch>* out) {
@@ -581,6 +616,8 @@ bool looks_like_caption(const Para& p, CaptionCredit* out) {
                      lower.find("getty") != std::string::npos ||
                      lower.find("shutterstock") != std::string::npos ||
                      lower.find('/') != std::string::npos ||
+                     lower.find("via ") != std::string::npos ||
+                     core::icontains(p.text, "photo") ||
                      core::icontains(p.text, "photo:") || core::icontains(p.text, "credit") ||
                      p.text.find("©") != std::string::npos;
   if (!photo) return false;
@@ -638,7 +675,8 @@ lede::Article article_from_text(std::string_view utf8, const TextModeOptions& op
   };
 
   // 4. The densest run of prose.
-  auto [body_b, body_e] = densest_run(paras);
+  const Run run = find_body(paras);
+  int body_b = run.begin, body_e = run.end;
   if (body_e < body_b) {
     body_b = n;
     body_e = n - 1;
@@ -694,7 +732,12 @@ lede::Article article_from_text(std::string_view utf8, const TextModeOptions& op
   // Bylines and captions inside the run: the first paragraphs and any caption.
   std::vector<char> drop(n, 0);
   for (int i = body_b; i <= body_e; ++i) {
-    if (paras[i].quality == Quality::kBad) drop[i] = 1;
+    // List items inside the run are the article's own lists; controls, form
+    // fields, headers and timestamps are not.
+    const Para& p = paras[i];
+    if (p.quality == Quality::kBad &&
+        (!p.listed || p.control || p.form || p.barrier || p.timestamp || p.repeated))
+      drop[i] = 1;
     if (is_caption[i]) {
       h.captions.emplace_back(i, caption[i]);
       drop[i] = 1;
@@ -713,6 +756,13 @@ lede::Article article_from_text(std::string_view utf8, const TextModeOptions& op
     }
   }
   if (h.title >= body_b && h.title <= body_e) drop[h.title] = 1;
+  // The body opens with prose: labels and fragments left at its top edge go.
+  for (int i = body_b; i <= body_e; ++i) {
+    if (drop[i]) continue;
+    const Para& p = paras[i];
+    if (p.quality == Quality::kGood || p.sentence_end) break;
+    drop[i] = 1;
+  }
 
   // 6. Assemble.
   if (h.title >= 0) a.title = paras[h.title].text;
@@ -768,7 +818,8 @@ std::string explain_text_mode(std::string_view utf8, const TextModeOptions& opti
   const std::vector<Line> lines = split_lines(utf8);
   const int wrap = options.wrap_width > 0 ? options.wrap_width : detect_wrap_width(lines);
   const std::vector<Para> paras = build_paragraphs(lines, wrap);
-  const auto [b, e] = densest_run(paras);
+  const Run run = find_body(paras);
+  const int b = run.begin, e = run.end;
   std::string out = "wrap " + std::to_string(wrap) + "\n";
   for (int i = 0; i < static_cast<int>(paras.size()); ++i) {
     const Para& p = paras[i];
