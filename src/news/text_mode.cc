@@ -37,7 +37,10 @@ constexpr int kMaxDateLineWords = 14;      // "Published: Tuesday, June 13, 2023
 constexpr int kMaxBylineWords = 16;
 constexpr int kMaxCaptionWords = 90;       // captions are a few sentences at most
 constexpr int kMinWrapLines = 3;           // a wrap width needs this many lines ending near it
-constexpr int kWrapBand = 12;              // columns below the widest line counted as "near"
+constexpr int kWrapBand = 6;               // wrapped lines end within a short word of the width
+constexpr int kWrapOverflowCost = 3;       // lines past a width are strong evidence against it
+constexpr int kWrapMinShareInverse = 10;   // 1 long line in 10 ends near a real wrap width
+constexpr int kLongLineCols = 40;          // lines shorter than this say nothing about wrapping
 
 // Short lines that are page controls, not text (compared in lower case,
 // after stripping punctuation and arrows).
@@ -228,20 +231,33 @@ std::vector<Line> split_lines(std::string_view text) {
   return lines;
 }
 
-// 2. The wrap width: the widest column that many lines end near.
+// 2. The wrap width: the column where many lines end and few go past. Scored
+// as lines ending within kWrapBand columns at or below it, minus
+// kWrapOverflowCost for each line that ends beyond it (tables, long URLs).
 int detect_wrap_width(const std::vector<Line>& lines) {
-  std::vector<int> ends;
-  for (const Line& l : lines)
-    if (!l.blank && l.has_space) ends.push_back(l.end_col);
-  if (ends.size() < static_cast<size_t>(kMinWrapLines)) return 0;
-  std::sort(ends.begin(), ends.end(), std::greater<int>());
-  for (size_t i = 0; i + kMinWrapLines <= ends.size() && i < ends.size() / 20 + 3; ++i) {
-    const int top = ends[i];
-    int near = 0;
-    for (size_t k = i; k < ends.size() && ends[k] >= top - kWrapBand; ++k) ++near;
-    if (near >= kMinWrapLines && near * 50 >= static_cast<int>(ends.size())) return top;
+  constexpr int kMaxCols = 1024;
+  std::vector<int> hist(kMaxCols + 1, 0);
+  int total = 0, long_lines = 0;
+  for (const Line& l : lines) {
+    if (l.blank || !l.has_space) continue;
+    ++hist[std::min(l.end_col, kMaxCols)];
+    ++total;
+    if (l.end_col >= kLongLineCols) ++long_lines;
   }
-  return 0;
+  if (total < kMinWrapLines) return 0;
+  const int min_near = std::max(kMinWrapLines, long_lines / kWrapMinShareInverse);
+  int best = 0, best_score = 0, near = 0, beyond = total;
+  for (int c = 1; c <= kMaxCols; ++c) {
+    near += hist[c];
+    if (c - kWrapBand - 1 >= 0) near -= hist[c - kWrapBand - 1];
+    beyond -= hist[c];
+    const int score = near - kWrapOverflowCost * beyond;
+    if (near >= min_near && score > best_score) {
+      best_score = score;
+      best = c;
+    }
+  }
+  return best;
 }
 
 bool line_was_wrapped(const Line& cur, const Line& next, int wrap) {
