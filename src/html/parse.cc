@@ -1,6 +1,7 @@
 #include "html/parse.h"
 
 #include "html/gumbo_parser.h"
+#include "html/lede_parser.h"
 
 namespace lede::html {
 
@@ -9,6 +10,12 @@ void parse(std::string_view utf8, Document& doc, const DomLimits& limits, Parser
     case ParserKind::kGumbo:
       parse_with_gumbo(utf8, doc, limits);
       return;
+    case ParserKind::kLede: {
+      // One parser per thread keeps its buffers from page to page.
+      thread_local Parser lede_parser;
+      lede_parser.parse(utf8, doc, limits);
+      return;
+    }
   }
 }
 

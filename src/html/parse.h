@@ -10,6 +10,7 @@ namespace lede::html {
 
 enum class ParserKind {
   kGumbo,  // Google's gumbo (HTML5-conformant, unmaintained); the reference
+  kLede,   // lede's own WHATWG parser (html/lede_parser.h), writing the Document directly
 };
 
 // Parses `utf8` (must be valid UTF-8) into `doc`, replacing its content.
