@@ -4,4 +4,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 bash scripts/build.sh -DLEDE_BUILD_TESTS=OFF -DLEDE_BUILD_BENCH=OFF
-./build/apps/cli/lede extract examples/
+./build/apps/cli/lede extract examples/*.html

@@ -74,6 +74,7 @@ class Segmenter {
         return false;
       case Tag::k_img:
       case Tag::k_picture:
+        last_image_ = n;
         return false;
       case Tag::k_figure:
         add_figure(n);
@@ -89,6 +90,7 @@ class Segmenter {
       default:
         break;
     }
+    if (names_caption(doc_, n) && add_caption(n)) return false;
     if (is_block_tag(tag) && tag != Tag::k_td && tag != Tag::k_th) {
       flush();
       owners_.push_back(n);
@@ -140,17 +142,31 @@ class Segmenter {
     return std::string(core::trim(out));
   }
 
+  // The address of an <img> (or the first one inside n), preferring the real
+  // source of lazy-loaded images over their placeholder.
+  std::string image_url(NodeId n) const {
+    for (NodeId c = n; c != kNoNode; c = doc_.next_in(c, n)) {
+      if (!doc_.is(c, Tag::k_img)) continue;
+      std::string_view src = doc_.attr(c, "src");
+      if (src.empty() || src.rfind("data:", 0) == 0) {
+        for (std::string_view lazy : {"data-src", "data-lazy-src", "data-original"}) {
+          std::string_view v = doc_.attr(c, lazy);
+          if (!v.empty()) return std::string(v);
+        }
+      }
+      if (src.rfind("data:", 0) == 0) return "";
+      return std::string(src);
+    }
+    return "";
+  }
+
   void add_figure(NodeId figure) {
     FigureRef f;
     f.node = figure;
     f.before_block = static_cast<uint32_t>(out_.blocks.size());
+    f.url = image_url(figure);
     for (NodeId c = doc_.next_in(figure, figure); c != kNoNode;) {
-      if (doc_.is(c, Tag::k_img) && f.url.empty()) {
-        f.url = std::string(doc_.attr(c, "src"));
-        if (f.url.empty() || f.url.rfind("data:", 0) == 0)
-          f.url = std::string(doc_.attr(c, "data-src"));
-      }
-      if (doc_.is(c, Tag::k_figcaption)) {
+      if (doc_.is(c, Tag::k_figcaption) || (doc_.is_element(c) && names_caption(doc_, c))) {
         if (!f.caption.empty()) f.caption += ' ';
         f.caption += visible_text(c);
         c = doc_.next_in(c, figure, true);
@@ -159,6 +175,29 @@ class Segmenter {
       c = doc_.next_in(c, figure);
     }
     out_.figures.push_back(std::move(f));
+  }
+
+  // A caption outside <figure>: pairs with the last image if that image sits
+  // beside it (under the caption's parent or grandparent).
+  bool add_caption(NodeId caption) {
+    if (last_image_ == kNoNode) return false;
+    NodeId parent = doc_.parent(caption);
+    NodeId grandparent = parent == kNoNode ? kNoNode : doc_.parent(parent);
+    NodeId shared = kNoNode;
+    for (NodeId up = doc_.parent(last_image_); up != kNoNode && shared == kNoNode;
+         up = doc_.parent(up)) {
+      if (up == parent || up == grandparent) shared = up;
+      if (up == grandparent) break;
+    }
+    if (shared == kNoNode) return false;
+    FigureRef f;
+    f.node = shared;
+    f.before_block = static_cast<uint32_t>(out_.blocks.size());
+    f.url = image_url(last_image_);
+    f.caption = visible_text(caption);
+    last_image_ = kNoNode;
+    out_.figures.push_back(std::move(f));
+    return true;
   }
 
   void flush() {
@@ -204,6 +243,7 @@ class Segmenter {
   std::string buffer_;
   bool pending_space_ = false;
   std::vector<NodeId> owners_;
+  NodeId last_image_ = kNoNode;  // the last <img> met outside a <figure>
   std::vector<uint32_t> link_start_;
   uint32_t link_bytes_ = 0;
   int quote_depth_ = 0, list_depth_ = 0, pre_depth_ = 0, table_depth_ = 0;

@@ -1,9 +1,12 @@
 #include "extraction/extractor.h"
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 
 #include "core/text.h"
 #include "extraction/vocabulary.h"
+#include "news/credit.h"
 
 namespace lede::extraction {
 namespace {
@@ -223,6 +226,7 @@ NodeId BodyExtractor::choose_container(const html::Document& doc, std::string& m
       bool hinted = doc.is(n, Tag::k_article) || names_content_container(doc, n);
       if (hinted && score > 0)
         score *= doc.attr(n, "itemprop") == "articleBody" ? kArticleBodyBonus : kHintBonus;
+      if (getenv("LEDE_DEBUG") && score > 200) fprintf(stderr, "cand %u <%s class=%s id=%s> score=%.0f good=%.0f bad=%.0f blocks=%u\n", n, std::string(doc.name(n)).c_str(), std::string(doc.attr(n,"class")).substr(0,60).c_str(), std::string(doc.attr(n,"id")).c_str(), score, good_sum[e]-good_sum[b], bad_sum[e]-bad_sum[b], e-b);
       if (score > best_score) {
         best = n;
         best_score = score;
@@ -254,6 +258,36 @@ bool BodyExtractor::keep_block(const html::Document& doc, const TextBlock& block
   return true;
 }
 
+NodeId BodyExtractor::image_scope(const html::Document& doc, NodeId container) const {
+  // The lead photo often sits above the body container, inside the same
+  // <article> or <main>: the scope is the nearest such ancestor.
+  for (NodeId n = container; n != kNoNode; n = doc.parent(n)) {
+    if (doc.is(n, Tag::k_article) || doc.is(n, Tag::k_main) || doc.attr(n, "role") == "main")
+      return n;
+    if (doc.is(n, Tag::k_body)) break;
+  }
+  NodeId parent = doc.parent(container);
+  return parent == kNoNode || doc.is(parent, Tag::k_body) || doc.is(parent, Tag::k_html)
+             ? container
+             : parent;
+}
+
+void BodyExtractor::collect_images(const html::Document& doc, NodeId container, Body& body) const {
+  const NodeId scope = image_scope(doc, container);
+  const uint32_t body_end = seg_.block_end[container];
+  for (const FigureRef& f : seg_.figures) {
+    if (f.before_block > body_end) continue;  // after the body: related content
+    NodeId up = f.node;
+    while (up != kNoNode && up != scope) up = doc.parent(up);
+    if (up == kNoNode) continue;
+    NodeId weak = weak_owner_[f.node];
+    if (weak != kNoNode && weak != scope && depth_[weak] > depth_[scope]) continue;
+    if (f.url.empty() && f.caption.empty()) continue;
+    news::CaptionCredit c = news::split_credit(f.caption);
+    body.images.push_back(Image{f.url, std::move(c.caption), std::move(c.credit)});
+  }
+}
+
 Body BodyExtractor::extract(const html::Document& doc, const BodyHints& hints) {
   Body body;
   // 1. Mark.
@@ -267,6 +301,7 @@ Body BodyExtractor::extract(const html::Document& doc, const BodyHints& hints) {
   rescue_weak(doc);
   // 5. Choose.
   NodeId container = choose_container(doc, body.method);
+  if (getenv("LEDE_DEBUG") && container != kNoNode) for (uint32_t i = seg_.block_begin[container]; i < seg_.block_end[container]; ++i) fprintf(stderr, "  blk g=%.0f b=%.0f link=%u owner=%s weak=%d: %s\n", good_[i], bad_[i], seg_.blocks[i].link_bytes, std::string(doc.name(seg_.blocks[i].owner)).c_str(), (int)(weak_owner_[seg_.blocks[i].owner]!=kNoNode), std::string(seg_.block_text(seg_.blocks[i]).substr(0,70)).c_str());
   if (container == kNoNode) return body;
   // 6. Write.
   const uint32_t first = seg_.block_begin[container], last = seg_.block_end[container];
@@ -282,15 +317,7 @@ Body BodyExtractor::extract(const html::Document& doc, const BodyHints& hints) {
     out.end = static_cast<uint32_t>(body.text.size());
     body.blocks.push_back(out);
   }
-  for (const FigureRef& f : seg_.figures) {
-    NodeId up = f.node;
-    while (up != kNoNode && up != container) up = doc.parent(up);
-    if (up == kNoNode) continue;
-    NodeId weak = weak_owner_[f.node];
-    if (weak != kNoNode && weak != container && depth_[weak] > depth_[container]) continue;
-    if (f.url.empty() && f.caption.empty()) continue;
-    body.images.push_back(Image{f.url, f.caption, ""});
-  }
+  collect_images(doc, container, body);
   return body;
 }
 

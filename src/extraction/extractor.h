@@ -36,7 +36,7 @@ struct BodyHints {
 struct Body {
   std::string text;  // blocks joined by one blank line
   std::vector<Block> blocks;
-  std::vector<Image> images;  // caption holds caption and credit together
+  std::vector<Image> images;  // the article's figures, caption and credit apart
   std::string method;         // how the container was chosen
 };
 
@@ -51,6 +51,8 @@ class BodyExtractor {
   void mark_teasers(const html::Document& doc);
   void rescue_weak(const html::Document& doc);
   html::NodeId choose_container(const html::Document& doc, std::string& method) const;
+  html::NodeId image_scope(const html::Document& doc, html::NodeId container) const;
+  void collect_images(const html::Document& doc, html::NodeId container, Body& body) const;
   bool keep_block(const html::Document& doc, const TextBlock& block, html::NodeId container,
                   const BodyHints& hints) const;
 

@@ -41,6 +41,11 @@ constexpr std::array<std::string_view, 26> kContentNames = {
     "articletext",   "main-content",  "c-entry-content", "rich-text",     "field-body",
     "text-content"};
 
+// Class names of photo captions in the languages lede reads.
+constexpr std::array<std::string_view, 8> kCaptionNames = {
+    "caption", "legend", "pie-foto", "pie-de-foto", "bildunterschrift", "didascalia",
+    "onderschrift", "legenda"};
+
 // Whole-block texts that are furniture wherever they appear. Compared
 // case-insensitively after white space is collapsed.
 constexpr std::array<std::string_view, 24> kFurnitureTexts = {
@@ -142,6 +147,16 @@ bool names_content_container(const html::Document& doc, html::NodeId n) {
   std::string names = class_and_id(doc, n);
   for (std::string_view name : kContentNames)
     if (names.find(name) != std::string::npos) return true;
+  return false;
+}
+
+bool names_caption(const html::Document& doc, html::NodeId n) {
+  if (doc.is(n, Tag::k_figcaption)) return true;
+  std::string_view cls = doc.attr(n, "class");
+  if (cls.empty()) return false;
+  std::string lower = core::ascii_lower(cls);
+  for (std::string_view name : kCaptionNames)
+    if (lower.find(name) != std::string::npos) return true;
   return false;
 }
 

@@ -29,6 +29,10 @@ bool names_content_container(const html::Document& doc, html::NodeId n);
 // ("Advertisement", "Share this article", "Read more").
 bool is_furniture_text(std::string_view collapsed_text);
 
+// True for an element the page marks as a photo caption (figcaption, or a
+// class naming a caption: "caption", "legend", "pie-foto", "bildunterschrift").
+bool names_caption(const html::Document& doc, html::NodeId n);
+
 // Block-level elements: they start and end a text block.
 bool is_block_tag(html::Tag tag);
 

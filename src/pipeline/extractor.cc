@@ -8,6 +8,7 @@
 #include "input/read.h"
 #include "lede/lede.h"
 #include "metadata/metadata.h"
+#include "news/text_mode.h"
 
 namespace lede {
 namespace {
@@ -37,7 +38,27 @@ struct Extractor::Impl {
   extraction::BodyExtractor body;
 
   Result<Article> run(std::string_view bytes, const Options& options);
+  Result<Article> from_text(std::string_view utf8, const Options& options, Article decoded);
 };
+
+// Text mode enters at the news stage: the text's own structure gives the record.
+Result<Article> Extractor::Impl::from_text(std::string_view utf8, const Options& options,
+                                           Article decoded) {
+  news::TextModeOptions text_options;
+  text_options.path = options.path;
+  Article article = news::article_from_text(utf8, text_options);
+  if (article.text.empty())
+    return make_error(ErrorCode::kNoContent, "no article text found in the text");
+  article.url = options.url;
+  article.source.path = decoded.source.path;
+  article.source.bytes = decoded.source.bytes;
+  article.source.charset = decoded.source.charset;
+  article.source.kind = "text";
+  if (article.source.method.empty()) article.source.method = "text";
+  decoded.warnings.insert(decoded.warnings.end(), article.warnings.begin(), article.warnings.end());
+  article.warnings = std::move(decoded.warnings);
+  return article;
+}
 
 Result<Article> Extractor::Impl::run(std::string_view bytes, const Options& options) {
   Article article;
@@ -70,9 +91,7 @@ Result<Article> Extractor::Impl::run(std::string_view bytes, const Options& opti
   InputFormat format = options.from;
   if (format == InputFormat::kAuto)
     format = looks_like_markup(utf8) ? InputFormat::kHtml : InputFormat::kText;
-  if (format == InputFormat::kText)
-    return make_error(ErrorCode::kNotHtml,
-                      "the input is not HTML; text input is not supported yet");
+  if (format == InputFormat::kText) return from_text(utf8, options, std::move(article));
   article.source.kind = "html";
 
   // 3. Parse.
