@@ -2,7 +2,7 @@
 // against lede's parser, prints the pass rate of every file and fails below
 // the floors. Cases that need scripting on are counted apart, as are
 // tokenizer cases whose input is not valid UTF-8 (lone surrogates), which
-// lede's parser never receives. Set HTML5LIB_VERBOSE=1 to print each failure.
+// lede's parser never receives, and the XML-coercion cases of xmlViolation.test. Set HTML5LIB_VERBOSE=1 to print each failure.
 #include <gtest/gtest.h>
 
 #include <cstdio>
@@ -207,8 +207,12 @@ TokenizerState state_named(const std::string& name) {
 Tally run_tokenizer_file(const fs::path& file) {
   Tally tally;
   json doc = json::parse(read_file(file));
-  const char* key = doc.contains("tests") ? "tests" : "xmlViolationTests";
-  for (json test : doc[key]) {
+  if (!doc.contains("tests")) {
+    // xmlViolation.test checks a mode that coerces output to XML; HTML parsers skip it.
+    tally.apart += static_cast<int>(doc["xmlViolationTests"].size());
+    return tally;
+  }
+  for (json test : doc["tests"]) {
     bool double_escaped = test.value("doubleEscaped", false);
     std::string input = test["input"].get<std::string>();
     json expected = test["output"];
