@@ -1,10 +1,12 @@
 #include "news/text_mode.h"
 
 #include <algorithm>
+#include <array>
 #include <cstdio>
 #include <cctype>
 #include <cstdint>
 #include <optional>
+#include <unordered_set>
 #include <vector>
 
 #include "core/text.h"
@@ -29,6 +31,7 @@ constexpr double kTimestampPenalty = 150;  // "2 days ago at 07:52 am": comment 
 constexpr int kMaxBarrierWords = 6;
 constexpr double kMinArticleScore = 250;  // about two sentences: less is not an article
 constexpr int kMaxGapToComments = 8;       // paragraphs between an article's end and its comments
+constexpr size_t kMaxFormBytes = 300;      // form rows and URLs are short lines
 constexpr int kMaxFurnitureWords = 40;     // longer paragraphs need stronger furniture evidence
 constexpr int kHeaderLookback = 40;        // paragraphs above the body searched for the header
 constexpr int kMaxHeadlineWords = 30;
@@ -163,6 +166,9 @@ int display_cols(std::string_view s) {
 
 // Width in bytes of a list marker at the start of s ("• ", "* ", "+ ", "1. "), 0 if none.
 size_t marker_length(std::string_view s) {
+  if (s.empty()) return 0;
+  const auto c0 = static_cast<unsigned char>(s[0]);
+  if (std::isalpha(c0) && c0 != 'o') return 0;  // the common case: text, not a bullet
   static constexpr std::string_view kBullets[] = {"•", "*", "+", "□", "◦", "▪", "■", "►",
                                                   "·", "o", "-", "–", "#", "@", "○", "●"};
   for (std::string_view b : kBullets) {
@@ -269,9 +275,11 @@ std::string_view strip_decoration(std::string_view s) {
   // Trailing arrows, chevrons and punctuation on controls: "Read more »", "Share →".
   static constexpr std::string_view kTrail[] = {"»", "›", "→", "«", "‹", "←", ">", "<", ":",
                                                  ".", "!", "|", "…", "+", "-", "(", ")"};
+  auto plain = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; };
   for (bool changed = true; changed;) {
     changed = false;
     s = core::trim(s);
+    if (s.empty() || (plain(s.front()) && plain(s.back()))) break;
     for (std::string_view t : kTrail) {
       if (s.size() >= t.size() && s.substr(s.size() - t.size()) == t) {
         s.remove_suffix(t.size());
@@ -287,25 +295,27 @@ std::string_view strip_decoration(std::string_view s) {
 }
 
 bool is_control_text(std::string_view s) {
+  static const auto* words = [] {
+    auto* set = new std::unordered_set<std::string_view>();
+    for (std::string_view w : kControlWords) set->insert(w);
+    return set;
+  }();
   s = strip_decoration(s);
   if (s.empty()) return true;
   if (s.size() > 40) return false;
-  const std::string lower = core::ascii_lower(s);
-  for (std::string_view w : kControlWords)
-    if (lower == w) return true;
-  return false;
+  return words->count(core::ascii_lower(s)) > 0;
 }
 
 bool is_form_or_placeholder(std::string_view s) {
   if (s.size() >= 2 && s.front() == '[' && s.back() == ']') return true;  // [IMG], [image.jpg]
-  if (s.find("(BUTTON)") != std::string_view::npos || s.find("____") != std::string_view::npos)
-    return true;
+  if (s.size() > kMaxFormBytes) return false;
   if (core::starts_with_icase(s, "http://") || core::starts_with_icase(s, "https://") ||
       core::starts_with_icase(s, "www."))
     return s.find(' ') == std::string_view::npos;
-  if (s.find("[ ]") != std::string_view::npos || s.find("[X]") != std::string_view::npos)
-    return true;
-  return false;
+  if (std::none_of(s.begin(), s.end(), [](char c) { return c == '(' || c == '[' || c == '_'; }))
+    return false;
+  return s.find("(BUTTON)") != std::string_view::npos || s.find("____") != std::string_view::npos ||
+         s.find("[ ]") != std::string_view::npos || s.find("[X]") != std::string_view::npos;
 }
 
 // Lower-cased letters and single spaces only: "[ 167 comments ]" -> "comments".
@@ -337,6 +347,25 @@ std::string letters_only(std::string_view s) {
     }
   }
   return out;
+}
+
+// True when lower-cased `s` contains one of `phrases`; one pass over s, trying
+// only the phrases that start with the byte at hand.
+template <size_t N>
+bool contains_any(std::string_view s, const std::string_view (&phrases)[N]) {
+  static const auto first = [&] {
+    std::array<bool, 256> t{};
+    for (std::string_view p : phrases) t[static_cast<unsigned char>(p[0])] = true;
+    return t;
+  }();
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (!first[static_cast<unsigned char>(s[i])]) continue;
+    for (std::string_view p : phrases)
+      if (p[0] == s[i] && i + p.size() <= s.size() && s[i + 1] == p[1] &&
+          s.compare(i, p.size(), p) == 0)
+        return true;
+  }
+  return false;
 }
 
 bool is_barrier_text(std::string_view s, bool* comments) {
@@ -375,6 +404,18 @@ bool is_timestamp_text(std::string_view s) {
          lower.find(" fa") == lower.size() - 3;
 }
 
+// Joined line contents are trimmed; only runs of spaces, tabs or no-break
+// spaces inside them need folding.
+bool needs_collapse(std::string_view s) {
+  for (size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c == ' ' && i + 1 < s.size() && s[i + 1] == ' ') return true;
+    if (c == '\t' || c == '\r' || c == '\f' || c == '\v' || c == 0xC2 || c == 0xE2 || c == 0xE3)
+      return true;
+  }
+  return false;
+}
+
 void describe(Para& p) {
   const std::string_view s = p.text;
   size_t i = 0;
@@ -382,13 +423,22 @@ void describe(Para& p) {
   int space_words = 0;
   char32_t last = 0, prev_last = 0;
   while (i < s.size()) {
-    const char32_t cp = core::next_code_point(s, i);
+    const auto byte = static_cast<unsigned char>(s[i]);
+    // ASCII inside a word needs no decoding and changes none of the counts.
+    if (byte < 0x80 && !word_start && byte != ' ' && byte != '.' && byte != '!' && byte != '?') {
+      ++i;
+      ++p.chars;
+      prev_last = last;
+      last = byte;
+      continue;
+    }
+    const char32_t cp = byte < 0x80 ? s[i++] : core::next_code_point(s, i);
     ++p.chars;
     if (cp == ' ') {
       word_start = true;
       continue;
     }
-    if (is_cjk(cp)) ++p.cjk;
+    if (cp >= 0x3040 && is_cjk(cp)) ++p.cjk;
     if (cp == '.' || cp == '!' || cp == '?' || cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F) {
       if (i < s.size() && s[i] == ' ') ++p.sentence_marks;
       if (cp >= 0x3000) ++p.sentence_marks;
@@ -419,16 +469,19 @@ void describe(Para& p) {
   p.form = is_form_or_placeholder(s);
   p.control = is_control_text(s);
   if (!p.control) {
-    const std::string lower = core::ascii_lower(s);
     if (p.words <= kMaxFurnitureWords) {
-      for (std::string_view f : kFurniturePhrases)
-        if (lower.find(f) != std::string::npos) p.control = true;
+      if (contains_any(core::ascii_lower(s), kFurniturePhrases)) p.control = true;
       if (s.find("©") != std::string_view::npos) p.control = true;
     } else {
       // A long paragraph about cookies twice over is a consent notice.
-      const size_t first = lower.find("cookie");
-      if (first != std::string::npos && lower.find("cookie", first + 6) != std::string::npos)
-        p.control = true;
+      // Anchored on the rare 'k' so that the scan skips most of the text.
+      const auto find = [&](size_t from) {
+        for (size_t k = s.find('k', from + 2); k != std::string_view::npos; k = s.find('k', k + 1))
+          if (k >= 2 && s.compare(k - 2, 5, "ookie") == 0) return k - 2;
+        return s.size();
+      };
+      const size_t first = find(0);
+      if (first < s.size() && find(first + 5) < s.size()) p.control = true;
     }
   }
   if (p.words <= kMaxBarrierWords) p.barrier = is_barrier_text(s, &p.comments);
@@ -483,6 +536,8 @@ std::vector<Para> build_paragraphs(const std::vector<Line>& lines, int wrap) {
   }
   const bool indented_doc = indented_lines * 4 > text_lines * 3;
   std::vector<Para> paras;
+  paras.reserve(lines.size());
+  std::unordered_set<std::string_view> seen;
   int block = 0;
   bool in_block = false;
   for (size_t i = 0; i < lines.size();) {
@@ -512,18 +567,13 @@ std::vector<Para> build_paragraphs(const std::vector<Line>& lines, int wrap) {
     }
     p.last_line = static_cast<int>(j);
     p.lines = static_cast<int>(j - i + 1);
-    p.text = core::collapse_space(p.text);
+    if (needs_collapse(p.text)) p.text = core::collapse_space(p.text);
     describe(p);
-    if (p.words >= kProseMinWords) {
-      for (const Para& q : paras) {
-        if (q.text.size() == p.text.size() && q.text == p.text) {
-          p.repeated = true;
-          break;
-        }
-      }
-    }
-    classify(p);
     paras.push_back(std::move(p));
+    Para& added = paras.back();
+    // `paras` never reallocates (reserved above), so views of its texts stay valid.
+    if (added.words >= kProseMinWords && !seen.insert(added.text).second) added.repeated = true;
+    classify(added);
     i = j + 1;
   }
   // "Comments" among share buttons (Facebook, Print, Email) is a link, not a header.
