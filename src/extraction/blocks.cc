@@ -6,6 +6,9 @@
 namespace lede::extraction {
 namespace {
 
+// Captions longer than this are not captions (raw bytes, spaces included).
+constexpr size_t kMaxCaptionBytes = 1500;
+
 using html::NodeId;
 using html::kNoNode;
 using html::Tag;
@@ -66,6 +69,7 @@ class Segmenter {
     if (doc_.kind(n) == html::NodeKind::kDocument) return true;
     if (!doc_.is_element(n)) return false;
     if (marks_[n] == Mark::kSkip) return false;
+    if (marks_[n] == Mark::kHidden) ++hidden_depth_;
     const Tag tag = doc_.ns(n) == html::Namespace::kHtml ? doc_.tag(n) : Tag::kUnknown;
     switch (tag) {
       case Tag::k_br:
@@ -90,7 +94,12 @@ class Segmenter {
       default:
         break;
     }
-    if (names_caption(doc_, n) && add_caption(n)) return false;
+    // Captions never belong in the body: with an image beside them they
+    // describe it, without one they are left out.
+    if (names_caption(doc_, n) && is_short(n)) {
+      add_caption(n);
+      return false;
+    }
     if (is_block_tag(tag) && tag != Tag::k_td && tag != Tag::k_th) {
       flush();
       owners_.push_back(n);
@@ -103,6 +112,7 @@ class Segmenter {
   }
 
   void leave(NodeId n, bool descended) {
+    if (doc_.is_element(n) && marks_[n] == Mark::kHidden) --hidden_depth_;
     if (doc_.is_element(n) && descended && marks_[n] != Mark::kSkip) {
       const Tag tag = doc_.ns(n) == html::Namespace::kHtml ? doc_.tag(n) : Tag::kUnknown;
       if (tag == Tag::k_a) {
@@ -123,11 +133,22 @@ class Segmenter {
   }
 
   void append_text(std::string_view s) {
+    if (hidden_depth_ > 0) return;
     if (pre_depth_ > 0) {
       buffer_.append(s);
       return;
     }
     core::append_collapsed(buffer_, s, pending_space_);
+  }
+
+  // True when the text under n is short enough to be a caption: a class
+  // that merely mentions captions ("f_caption_muted_videos_on" on <body>)
+  // must not swallow a page.
+  bool is_short(NodeId n) const {
+    size_t bytes = 0;
+    for (NodeId t = doc_.next_in(n, n); t != kNoNode; t = doc_.next_in(t, n))
+      if (doc_.is_text(t) && (bytes += doc_.text(t).size()) > kMaxCaptionBytes) return false;
+    return true;
   }
 
   // The collapsed text under `scope`, leaving out skipped subtrees.
@@ -246,7 +267,7 @@ class Segmenter {
   NodeId last_image_ = kNoNode;  // the last <img> met outside a <figure>
   std::vector<uint32_t> link_start_;
   uint32_t link_bytes_ = 0;
-  int quote_depth_ = 0, list_depth_ = 0, pre_depth_ = 0, table_depth_ = 0;
+  int hidden_depth_ = 0, quote_depth_ = 0, list_depth_ = 0, pre_depth_ = 0, table_depth_ = 0;
 };
 
 }  // namespace

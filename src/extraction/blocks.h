@@ -32,6 +32,7 @@ enum class Mark : uint8_t {
   kNone,
   kSkip,  // never descend: scripts, hidden, navigation
   kWeak,  // boilerplate unless rescued; blocks inside are flagged
+  kHidden,  // not shown: its text is dropped, its figures and captions kept
 };
 
 struct Segmentation {

@@ -1,8 +1,6 @@
 #include "extraction/extractor.h"
 
 #include <algorithm>
-#include <cstdio>
-#include <cstdlib>
 
 #include "core/text.h"
 #include "extraction/vocabulary.h"
@@ -31,6 +29,9 @@ constexpr double kRescueShare = 0.5;
 constexpr double kHintBonus = 1.15;
 // itemprop=articleBody is the page's explicit statement: a larger bonus.
 constexpr double kArticleBodyBonus = 1.5;
+// An ancestor whose prose grows past this factor holds more than the
+// article, so photos in it may belong to other stories.
+constexpr double kScopeProseGrowth = 1.1;
 // A repeated item under this size with a link in it is a teaser for
 // another story (title, summary, date), not part of this one.
 constexpr uint64_t kMaxTeaserBytes = 600;
@@ -89,6 +90,8 @@ void BodyExtractor::mark(const html::Document& doc) {
       if (v == Verdict::kStrong) {
         marks_[n] = Mark::kSkip;
         skip = true;
+      } else if (v == Verdict::kHidden) {
+        marks_[n] = Mark::kHidden;
       } else if (v == Verdict::kWeak && !doc.is(n, Tag::k_body) && !doc.is(n, Tag::k_html)) {
         marks_[n] = Mark::kWeak;
         weak_owner_[n] = n;
@@ -209,12 +212,8 @@ void BodyExtractor::rescue_weak(const html::Document& doc) {
 }
 
 NodeId BodyExtractor::choose_container(const html::Document& doc, std::string& method) const {
-  const size_t count = seg_.blocks.size();
-  std::vector<double> good_sum(count + 1, 0), bad_sum(count + 1, 0);
-  for (size_t i = 0; i < count; ++i) {
-    good_sum[i + 1] = good_sum[i] + good_[i];
-    bad_sum[i + 1] = bad_sum[i] + bad_[i];
-  }
+  const std::vector<double>& good_sum = good_sum_;
+  const std::vector<double>& bad_sum = bad_sum_;
   NodeId best = kNoNode;
   double best_score = 0;
   bool best_hinted = false;
@@ -226,7 +225,6 @@ NodeId BodyExtractor::choose_container(const html::Document& doc, std::string& m
       bool hinted = doc.is(n, Tag::k_article) || names_content_container(doc, n);
       if (hinted && score > 0)
         score *= doc.attr(n, "itemprop") == "articleBody" ? kArticleBodyBonus : kHintBonus;
-      if (getenv("LEDE_DEBUG") && score > 200) fprintf(stderr, "cand %u <%s class=%s id=%s> score=%.0f good=%.0f bad=%.0f blocks=%u\n", n, std::string(doc.name(n)).c_str(), std::string(doc.attr(n,"class")).substr(0,60).c_str(), std::string(doc.attr(n,"id")).c_str(), score, good_sum[e]-good_sum[b], bad_sum[e]-bad_sum[b], e-b);
       if (score > best_score) {
         best = n;
         best_score = score;
@@ -258,18 +256,22 @@ bool BodyExtractor::keep_block(const html::Document& doc, const TextBlock& block
   return true;
 }
 
+double BodyExtractor::prose_in(html::NodeId n) const {
+  return good_sum_[seg_.block_end[n]] - good_sum_[seg_.block_begin[n]];
+}
+
 NodeId BodyExtractor::image_scope(const html::Document& doc, NodeId container) const {
-  // The lead photo often sits above the body container, inside the same
-  // <article> or <main>: the scope is the nearest such ancestor.
-  for (NodeId n = container; n != kNoNode; n = doc.parent(n)) {
-    if (doc.is(n, Tag::k_article) || doc.is(n, Tag::k_main) || doc.attr(n, "role") == "main")
-      return n;
-    if (doc.is(n, Tag::k_body)) break;
+  // The lead photo often sits above the body container, in a wrapper that
+  // also holds the headline and byline: the scope is the highest ancestor
+  // that adds no prose of its own to the container's.
+  const double prose = prose_in(container);
+  NodeId scope = container;
+  for (NodeId up = doc.parent(container); up != kNoNode; up = doc.parent(up)) {
+    if (doc.is(up, Tag::k_body) || doc.is(up, Tag::k_html) || marks_[up] == Mark::kWeak) break;
+    if (prose_in(up) > prose * kScopeProseGrowth) break;
+    scope = up;
   }
-  NodeId parent = doc.parent(container);
-  return parent == kNoNode || doc.is(parent, Tag::k_body) || doc.is(parent, Tag::k_html)
-             ? container
-             : parent;
+  return scope;
 }
 
 void BodyExtractor::collect_images(const html::Document& doc, NodeId container, Body& body) const {
@@ -280,7 +282,10 @@ void BodyExtractor::collect_images(const html::Document& doc, NodeId container, 
     NodeId up = f.node;
     while (up != kNoNode && up != scope) up = doc.parent(up);
     if (up == kNoNode) continue;
-    NodeId weak = weak_owner_[f.node];
+    // A figure's own class may sound like boilerplate ("wp-caption"); its
+    // surroundings decide.
+    NodeId parent = doc.parent(f.node);
+    NodeId weak = parent == kNoNode ? kNoNode : weak_owner_[parent];
     if (weak != kNoNode && weak != scope && depth_[weak] > depth_[scope]) continue;
     if (f.url.empty() && f.caption.empty()) continue;
     news::CaptionCredit c = news::split_credit(f.caption);
@@ -299,12 +304,21 @@ Body BodyExtractor::extract(const html::Document& doc, const BodyHints& hints) {
   // 4. Mark lists of teasers for other stories; rescue weak elements that hold the prose.
   mark_teasers(doc);
   rescue_weak(doc);
+  good_sum_.assign(seg_.blocks.size() + 1, 0);
+  bad_sum_.assign(seg_.blocks.size() + 1, 0);
+  for (size_t i = 0; i < seg_.blocks.size(); ++i) {
+    good_sum_[i + 1] = good_sum_[i] + good_[i];
+    bad_sum_[i + 1] = bad_sum_[i] + bad_[i];
+  }
   // 5. Choose.
   NodeId container = choose_container(doc, body.method);
-  if (getenv("LEDE_DEBUG") && container != kNoNode) for (uint32_t i = seg_.block_begin[container]; i < seg_.block_end[container]; ++i) fprintf(stderr, "  blk g=%.0f b=%.0f link=%u owner=%s weak=%d: %s\n", good_[i], bad_[i], seg_.blocks[i].link_bytes, std::string(doc.name(seg_.blocks[i].owner)).c_str(), (int)(weak_owner_[seg_.blocks[i].owner]!=kNoNode), std::string(seg_.block_text(seg_.blocks[i]).substr(0,70)).c_str());
   if (container == kNoNode) return body;
   // 6. Write.
-  const uint32_t first = seg_.block_begin[container], last = seg_.block_end[container];
+  uint32_t first = seg_.block_begin[container];
+  const uint32_t last = seg_.block_end[container];
+  // Kickers, reading times, dates and subtitles often open the container:
+  // the body starts at its first prose.
+  while (first < last && good_[first] <= 0) ++first;
   for (uint32_t i = first; i < last; ++i) {
     const TextBlock& b = seg_.blocks[i];
     if (!keep_block(doc, b, container, hints)) continue;

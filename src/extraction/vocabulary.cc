@@ -13,7 +13,7 @@ using html::Tag;
 
 // Substrings of class/id that mark boilerplate wherever they occur
 // ("social-share-bar", "relatedStories", "newsletterSignup").
-constexpr std::array<std::string_view, 46> kBoilerplateParts = {
+constexpr std::array<std::string_view, 48> kBoilerplateParts = {
     "share",      "social",     "newsletter", "related",   "recommend",  "advert",
     "cookie",     "consent",    "breadcrumb", "promo",     "sponsor",    "outbrain",
     "taboola",    "sidebar",    "subscri",    "popup",     "modal",      "toolbar",
@@ -21,14 +21,14 @@ constexpr std::array<std::string_view, 46> kBoilerplateParts = {
     "disqus",     "byline",     "author-bio", "authorbio", "author-info", "most-read",
     "mostread",   "most-popular", "trending", "read-more", "readmore",   "more-stories",
     "signup",     "sign-up",    "paywall",    "banner",    "skip-link",  "print-",
-    "follow",     "gallery-nav", "slideshow-nav", "whatsapp"};
+    "follow",     "gallery-nav", "slideshow-nav", "whatsapp", "sign-off", "signoff"};
 
 // Whole class/id tokens that mark boilerplate only as a token: as
 // substrings they are too common ("ad" in "header", "nav" in "canvas").
-constexpr std::array<std::string_view, 30> kBoilerplateTokens = {
+constexpr std::array<std::string_view, 29> kBoilerplateTokens = {
     "ad",      "ads",    "adv",     "nav",       "menu",       "tags",       "tag",
     "meta",    "print",  "hidden",  "hide",      "sr-only",    "visually-hidden",
-    "caption", "credit", "share",   "header",    "widget",     "tools",      "date",
+    "credit", "share",   "header",    "widget",     "tools",      "date",
     "timestamp", "dateline", "author", "kicker", "overlay", "rating", "aside", "teaser",
     "offscreen", "noprint"};
 
@@ -79,8 +79,10 @@ bool contains_token(std::string_view lower) {
       std::string_view tail = token.substr(token.rfind('-') + 1);
       for (std::string_view t : kBoilerplateTokens) {
         if (t.find('-') != std::string_view::npos) continue;
+        // Words that also name states of content ("field-label-hidden",
+        // "article-header", "post-date") count only as whole tokens.
         if ((head == t || tail == t) && t != "header" && t != "date" && t != "author" &&
-            t != "meta")
+            t != "meta" && t != "hidden" && t != "hide")
           return true;
       }
     }
@@ -128,7 +130,16 @@ Verdict tag_verdict(Tag tag) {
 }
 
 Verdict attribute_verdict(const html::Document& doc, html::NodeId n) {
-  if (is_hidden(doc, n)) return Verdict::kStrong;
+  if (is_hidden(doc, n)) return Verdict::kHidden;
+  // A heading is never a container of boilerplate; its id is often made
+  // from its words ("a-shared-remote-cache").
+  switch (doc.tag(n)) {
+    case Tag::k_h1: case Tag::k_h2: case Tag::k_h3: case Tag::k_h4: case Tag::k_h5:
+    case Tag::k_h6:
+      return Verdict::kContent;
+    default:
+      break;
+  }
   std::string_view role = doc.attr(n, "role");
   if (role == "navigation" || role == "menu" || role == "menubar" || role == "dialog" ||
       role == "alertdialog" || role == "toolbar" || role == "search")

@@ -12,7 +12,8 @@ namespace lede::extraction {
 enum class Verdict : uint8_t {
   kContent,  // no signal
   kWeak,     // boilerplate unless it holds most of the page's prose
-  kStrong,   // never part of the article (scripts, hidden, navigation)
+  kHidden,   // not shown: no text from it, but its photos may be the article's
+  kStrong,   // never part of the article (scripts, navigation, forms)
 };
 
 // Tags whose content is never article text.
