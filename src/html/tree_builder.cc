@@ -33,8 +33,8 @@ namespace {
 
 // Work the scans of the stack of open elements may do per input byte before
 // they are limited to its top; real pages use a small fraction of it.
-constexpr int64_t kWorkPerByte = 64;
-constexpr int64_t kWorkBase = 1 << 22;
+constexpr int64_t kWorkPerByte = 4;
+constexpr int64_t kWorkBase = 1 << 20;
 // How deep a scan looks once the budget is spent.
 constexpr size_t kDegradedScanDepth = 64;
 // Formatting elements kept after the last marker; pages never nest more, and
@@ -1581,7 +1581,12 @@ void TreeBuilder::in_body_start_tag(Token& t) {
     }
     case Tag::k_li: case Tag::k_dd: case Tag::k_dt: {
       frameset_ok_ = false;
-      size_t floor = scan_floor();
+      const bool any_open =
+          t.tag == Tag::k_li ? open_count_[static_cast<size_t>(Tag::k_li)] > 0
+                             : open_count_[static_cast<size_t>(Tag::k_dd)] +
+                                       open_count_[static_cast<size_t>(Tag::k_dt)] >
+                                   0;
+      size_t floor = any_open ? scan_floor() : open_.size();
       size_t steps = 0;
       for (size_t i = open_.size(); i-- > floor;) {
         ++steps;
