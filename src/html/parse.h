@@ -17,6 +17,6 @@ enum class ParserKind {
 // Never fails: malformed HTML is repaired as browsers do, and limits hit are
 // reported by doc.limit_hit().
 void parse(std::string_view utf8, Document& doc, const DomLimits& limits,
-           ParserKind parser = ParserKind::kGumbo);
+           ParserKind parser = ParserKind::kLede);
 
 }  // namespace lede::html
