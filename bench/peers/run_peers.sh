@@ -9,7 +9,7 @@
 # whole-page text (html-text) baseline. Install them with bench/peers/setup.sh.
 # Each peer reads the 181 decompressed pages into memory first; pages/s is the
 # wall time of its extraction loop in one process and thread, the fastest of N
-# passes (default 3). lede, when given, runs N times as `lede extract --quiet
+# passes (default 3) taken in turn over the tools. lede, when given, runs N times as `lede extract --quiet
 # -j 1` on the same decompressed pages, so its time also counts process
 # start-up and reading the files.
 set -eu
@@ -70,21 +70,29 @@ timing_field() {
   /usr/bin/python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))[sys.argv[2]])' "$1" "$2"
 }
 
-rows=""
-add_row() { rows="$rows$1
-"; }
+# keep_fastest NAME SECONDS: keeps the smallest time seen for NAME in $work/NAME.seconds.
+keep_fastest() {
+  if [ ! -f "$work/$1.seconds" ] ||
+     awk -v s="$2" -v best="$(cat "$work/$1.seconds")" 'BEGIN { exit !(s < best) }'; then
+    echo "$2" > "$work/$1.seconds"
+  fi
+}
 
-for tool in readability-lxml html-text; do
-  /usr/bin/python3 "$here/python_peers.py" --tool "$tool" --out "$work/$tool.jsonl" \
-    --timing "$work/$tool.time.json" --repeat "$repeat" "$@"
-done
-node "$here/readability_js.js" --out "$work/readability-js.jsonl" \
-  --timing "$work/readability-js.time.json" --repeat "$repeat" "$@"
-
-if [ -n "$lede" ]; then
-  best=""
-  pass=0
-  while [ "$pass" -lt "$repeat" ]; do
+rm -f "$work"/*.seconds
+load=$(cut -d' ' -f1-3 /proc/loadavg)
+# Passes go round the tools in turn, so that a burst of load from elsewhere on
+# the machine falls on all of them alike.
+pass=0
+while [ "$pass" -lt "$repeat" ]; do
+  for tool in readability-lxml html-text; do
+    /usr/bin/python3 "$here/python_peers.py" --tool "$tool" --out "$work/$tool.jsonl" \
+      --timing "$work/$tool.time.json" "$@"
+    keep_fastest "$tool" "$(timing_field "$work/$tool.time.json" seconds)"
+  done
+  node "$here/readability_js.js" --out "$work/readability-js.jsonl" \
+    --timing "$work/readability-js.time.json" "$@"
+  keep_fastest readability-js "$(timing_field "$work/readability-js.time.json" seconds)"
+  if [ -n "$lede" ]; then
     start=$(date +%s%N)
     status=0
     "$lede" extract --quiet -j 1 "$work/pages" > "$work/lede.jsonl" || status=$?
@@ -94,22 +102,28 @@ if [ -n "$lede" ]; then
       echo "run_peers.sh: lede extract failed with status $status" >&2
       exit 1
     fi
-    best=$(awk -v a="$start" -v b="$end" -v best="$best" \
-      'BEGIN { s = (b - a) / 1e9; print (best == "" || s < best) ? s : best }')
-    pass=$((pass + 1))
-  done
-  echo "lede: $pages pages in $best s" >&2
-  add_row "$(score lede lede "$("$lede" --version | head -n 1)" "$best")"
+    keep_fastest lede "$(awk -v a="$start" -v b="$end" 'BEGIN { print (b - a) / 1e9 }')"
+    echo "lede: $pages pages in $(cat "$work/lede.seconds") s (fastest so far)" >&2
+  fi
+  pass=$((pass + 1))
+done
+
+rows=""
+add_row() { rows="$rows$1
+"; }
+if [ -n "$lede" ]; then
+  add_row "$(score lede lede "$("$lede" --version | head -n 1)" "$(cat "$work/lede.seconds")")"
 fi
 for peer in readability-js:Readability.js readability-lxml:readability-lxml \
             "html-text:whole-page text (html-text)"; do
   file=${peer%%:*}
   add_row "$(score "$file" "${peer#*:}" "$(timing_field "$work/$file.time.json" version)" \
-    "$(timing_field "$work/$file.time.json" seconds)")"
+    "$(cat "$work/$file.seconds")")"
 done
 
 cpu=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)
-echo "AEB, $pages pages; $(date -u +%Y-%m-%d); $cpu, $(nproc) cores; pages/s: fastest of $repeat passes"
+echo "AEB, $pages pages; $(date -u +%Y-%m-%d); $cpu, $(nproc) cores, load average $load at start;"
+echo "pages/s: fastest of $repeat passes taken in turn."
 echo "Predictions and per-page scores: $work"
 echo
 echo "| tool | version | F1 | precision | recall | accuracy | pages/s |"
