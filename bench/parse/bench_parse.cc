@@ -16,8 +16,8 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
-#include <filesystem>
 #include <ctime>
+#include <filesystem>
 #include <functional>
 #include <string>
 #include <vector>
@@ -31,7 +31,7 @@ namespace fs = std::filesystem;
 using lede::html::Document;
 using lede::html::NodeId;
 
-std::string read_gzip(const fs::path& p) {
+std::string read_gzip(const fs::path &p) {
   std::string out;
   gzFile f = gzopen(p.c_str(), "rb");
   if (f == nullptr) return out;
@@ -49,7 +49,8 @@ std::string to_valid_utf8(std::string_view s) {
   for (size_t i = 0; i < s.size();) {
     size_t start = i;
     char32_t cp = lede::core::next_code_point(s, i);
-    bool real = !(cp == 0xFFFD && !(i - start == 3 && static_cast<unsigned char>(s[start]) == 0xEF));
+    bool real =
+        !(cp == 0xFFFD && !(i - start == 3 && static_cast<unsigned char>(s[start]) == 0xEF));
     if (real && !(cp >= 0xD800 && cp <= 0xDFFF))
       out.append(s, start, i - start);
     else
@@ -58,8 +59,9 @@ std::string to_valid_utf8(std::string_view s) {
   return out;
 }
 
-// Visits every node; returns nodes + text bytes so the walk is not optimized away.
-size_t walk(const Document& doc) {
+// Visits every node; returns nodes + text bytes so the walk is not optimized
+// away.
+size_t walk(const Document &doc) {
   size_t sum = 0;
   for (NodeId n = doc.root(); n != lede::html::kNoNode; n = doc.next_in(n, doc.root())) {
     ++sum;
@@ -69,14 +71,13 @@ size_t walk(const Document& doc) {
   return sum;
 }
 
-size_t walk_libxml(xmlNode* root) {
+size_t walk_libxml(xmlNode *root) {
   size_t sum = 0;
-  xmlNode* n = root;
+  xmlNode *n = root;
   while (n != nullptr) {
     ++sum;
-    if (n->type == XML_TEXT_NODE && n->content != nullptr)
-      sum += xmlStrlen(n->content);
-    for (xmlAttr* a = n->type == XML_ELEMENT_NODE ? n->properties : nullptr; a; a = a->next) ++sum;
+    if (n->type == XML_TEXT_NODE && n->content != nullptr) sum += xmlStrlen(n->content);
+    for (xmlAttr *a = n->type == XML_ELEMENT_NODE ? n->properties : nullptr; a; a = a->next) ++sum;
     if (n->children != nullptr && n->type == XML_ELEMENT_NODE) {
       n = n->children;
       continue;
@@ -91,7 +92,7 @@ size_t walk_libxml(xmlNode* root) {
 }
 
 struct Result {
-  const char* name;
+  const char *name;
   double seconds = 1e30;      // wall
   double cpu_seconds = 1e30;  // this thread's CPU time: steadier on a shared machine
   size_t checksum = 0;
@@ -103,14 +104,14 @@ double thread_cpu_seconds() {
   return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
 }
 
-Result measure(const char* name, const std::vector<std::string>& pages, int rounds,
-               const std::function<size_t(const std::string&)>& parse_and_walk) {
+Result measure(const char *name, const std::vector<std::string> &pages, int rounds,
+               const std::function<size_t(const std::string &)> &parse_and_walk) {
   Result r{name};
   for (int round = 0; round < rounds; ++round) {
     size_t sum = 0;
     auto start = std::chrono::steady_clock::now();
     double cpu_start = thread_cpu_seconds();
-    for (const std::string& page : pages) sum += parse_and_walk(page);
+    for (const std::string &page : pages) sum += parse_and_walk(page);
     double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     r.seconds = std::min(r.seconds, s);
     r.cpu_seconds = std::min(r.cpu_seconds, thread_cpu_seconds() - cpu_start);
@@ -121,16 +122,16 @@ Result measure(const char* name, const std::vector<std::string>& pages, int roun
 
 }  // namespace
 
-int main(int argc, char** argv) {
+int main(int argc, char **argv) {
   fs::path dir = argc > 1 ? fs::path(argv[1]) : fs::path(LEDE_DATA_DIR);
   int rounds = argc > 2 ? std::atoi(argv[2]) : 5;
   std::vector<std::string> pages;
   size_t bytes = 0;
   std::vector<fs::path> files;
-  for (const auto& e : fs::directory_iterator(dir / "aeb" / "html"))
+  for (const auto &e : fs::directory_iterator(dir / "aeb" / "html"))
     if (e.path().string().ends_with(".html.gz")) files.push_back(e.path());
   std::sort(files.begin(), files.end());
-  for (const fs::path& f : files) {
+  for (const fs::path &f : files) {
     pages.push_back(to_valid_utf8(read_gzip(f)));
     bytes += pages.back().size();
   }
@@ -145,15 +146,15 @@ int main(int argc, char** argv) {
   lede::html::DomLimits limits;
   xmlInitParser();
   std::vector<Result> results;
-  results.push_back(measure("lede", pages, rounds, [&](const std::string& p) {
+  results.push_back(measure("lede", pages, rounds, [&](const std::string &p) {
     lede::html::parse(p, doc, limits, lede::html::ParserKind::kLede);
     return walk(doc);
   }));
-  results.push_back(measure("gumbo", pages, rounds, [&](const std::string& p) {
+  results.push_back(measure("gumbo", pages, rounds, [&](const std::string &p) {
     lede::html::parse(p, doc, limits, lede::html::ParserKind::kGumbo);
     return walk(doc);
   }));
-  results.push_back(measure("libxml2", pages, rounds, [&](const std::string& p) {
+  results.push_back(measure("libxml2", pages, rounds, [&](const std::string &p) {
     htmlDocPtr x = htmlReadMemory(p.data(), static_cast<int>(p.size()), nullptr, "UTF-8",
                                   HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
                                       HTML_PARSE_NONET | HTML_PARSE_COMPACT);
@@ -164,9 +165,9 @@ int main(int argc, char** argv) {
   xmlCleanupParser();
 
   const double gumbo_cpu = results[1].cpu_seconds;
-  std::printf("%-8s %12s %12s %10s %10s %14s\n", "parser", "CPU MB/s", "CPU pages/s",
-              "vs gumbo", "wall MB/s", "walk checksum");
-  for (const Result& r : results) {
+  std::printf("%-8s %12s %12s %10s %10s %14s\n", "parser", "CPU MB/s", "CPU pages/s", "vs gumbo",
+              "wall MB/s", "walk checksum");
+  for (const Result &r : results) {
     std::printf("%-8s %12.1f %12.0f %9.2fx %10.1f %14zu\n", r.name, bytes / 1e6 / r.cpu_seconds,
                 pages.size() / r.cpu_seconds, gumbo_cpu / r.cpu_seconds, bytes / 1e6 / r.seconds,
                 r.checksum);

@@ -22,9 +22,9 @@ bool is_name_char(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
 
-const Entity* find(std::string_view name) {
+const Entity *find(std::string_view name) {
   auto it = std::lower_bound(std::begin(kEntities), std::end(kEntities), name,
-                             [](const Entity& e, std::string_view n) { return e.name < n; });
+                             [](const Entity &e, std::string_view n) { return e.name < n; });
   if (it == std::end(kEntities) || it->name != name) return nullptr;
   return it;
 }
@@ -37,7 +37,7 @@ EntityMatch match_named_entity(std::string_view s) {
   while (n < s.size() && n < kMaxNameLength && is_name_char(s[n])) ++n;
   if (n < s.size() && s[n] == ';' && n < kMaxNameLength) ++n;
   for (size_t len = n; len > 0; --len) {
-    if (const Entity* e = find(s.substr(0, len))) return {len, e->value};
+    if (const Entity *e = find(s.substr(0, len))) return {len, e->value};
   }
   return {};
 }

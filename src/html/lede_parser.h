@@ -22,20 +22,20 @@ class Parser {
  public:
   Parser();
   ~Parser();
-  Parser(const Parser&) = delete;
-  Parser& operator=(const Parser&) = delete;
+  Parser(const Parser &) = delete;
+  Parser &operator=(const Parser &) = delete;
 
   // Parses a whole UTF-8 document into `doc`, replacing its content.
-  void parse(std::string_view utf8, Document& doc, const DomLimits& limits);
+  void parse(std::string_view utf8, Document &doc, const DomLimits &limits);
 
   // Parses `utf8` as the inner HTML of an element named `context_name` in
   // namespace `context_ns`; the nodes end up under an <html> element, the
   // only child of doc.root().
-  void parse_fragment(std::string_view utf8, std::string_view context_name,
-                      Namespace context_ns, Document& doc, const DomLimits& limits);
+  void parse_fragment(std::string_view utf8, std::string_view context_name, Namespace context_ns,
+                      Document &doc, const DomLimits &limits);
 
   // About the last document parsed.
-  const DoctypeInfo& doctype() const { return builder_->doctype(); }
+  const DoctypeInfo &doctype() const { return builder_->doctype(); }
   QuirksMode quirks_mode() const { return builder_->quirks_mode(); }
 
  private:

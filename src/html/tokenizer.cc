@@ -89,13 +89,13 @@ bool is_alnum(int c) { return is_alpha(c) || is_digit(c); }
 char to_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
 
 // The first position at or after `pos` holding a, b or c; `n` when none.
-size_t scan3(const char* s, size_t pos, size_t n, char a, char b, char c) {
+size_t scan3(const char *s, size_t pos, size_t n, char a, char b, char c) {
 #if defined(__SSE2__)
   const __m128i va = _mm_set1_epi8(a);
   const __m128i vb = _mm_set1_epi8(b);
   const __m128i vc = _mm_set1_epi8(c);
   while (pos + 16 <= n) {
-    __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + pos));
+    __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i *>(s + pos));
     __m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, va), _mm_cmpeq_epi8(x, vb)),
                              _mm_cmpeq_epi8(x, vc));
     int mask = _mm_movemask_epi8(m);
@@ -125,7 +125,7 @@ constexpr uint16_t kC1Replacements[32] = {
     0x2039, 0x0152, 0x008D, 0x017D, 0x008F, 0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
     0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178};
 
-size_t encode_utf8(uint32_t cp, char* out) {
+size_t encode_utf8(uint32_t cp, char *out) {
   if (cp < 0x80) {
     out[0] = static_cast<char>(cp);
     return 1;
@@ -181,16 +181,28 @@ void Tokenizer::reset(std::string_view input) {
 
 void Tokenizer::set_state(TokenizerState state) {
   switch (state) {
-    case TokenizerState::kData: state_ = State::kData; break;
-    case TokenizerState::kRcdata: state_ = State::kRcdata; break;
-    case TokenizerState::kRawtext: state_ = State::kRawtext; break;
-    case TokenizerState::kScriptData: state_ = State::kScriptData; break;
-    case TokenizerState::kPlaintext: state_ = State::kPlaintext; break;
-    case TokenizerState::kCdataSection: state_ = State::kCdataSection; break;
+    case TokenizerState::kData:
+      state_ = State::kData;
+      break;
+    case TokenizerState::kRcdata:
+      state_ = State::kRcdata;
+      break;
+    case TokenizerState::kRawtext:
+      state_ = State::kRawtext;
+      break;
+    case TokenizerState::kScriptData:
+      state_ = State::kScriptData;
+      break;
+    case TokenizerState::kPlaintext:
+      state_ = State::kPlaintext;
+      break;
+    case TokenizerState::kCdataSection:
+      state_ = State::kCdataSection;
+      break;
   }
 }
 
-const Token& Tokenizer::next() {
+const Token &Tokenizer::next() {
   if (pending_) {
     pending_ = false;
     fill_token(ready_);
@@ -394,7 +406,7 @@ void Tokenizer::start_attribute() {
 }
 
 void Tokenizer::end_attribute_name() {
-  TokenAttribute& a = attrs_.back();
+  TokenAttribute &a = attrs_.back();
   a.name_length = static_cast<uint32_t>(attr_text_.size()) - a.name_begin;
   a.value_begin = static_cast<uint32_t>(attr_text_.size());
   attr_dropped_ = attribute_seen(static_cast<uint32_t>(attrs_.size() - 1));
@@ -405,7 +417,7 @@ void Tokenizer::end_attribute_name() {
 bool Tokenizer::attribute_seen(uint32_t index) {
   // Short lists are compared directly; longer ones go through a hash set.
   constexpr uint32_t kLinearLimit = 8;
-  const TokenAttribute& a = attrs_[index];
+  const TokenAttribute &a = attrs_[index];
   std::string_view name(attr_text_.data() + a.name_begin, a.name_length);
   auto name_of = [&](uint32_t i) {
     return std::string_view(attr_text_.data() + attrs_[i].name_begin, attrs_[i].name_length);
@@ -442,7 +454,7 @@ bool Tokenizer::attribute_seen(uint32_t index) {
 void Tokenizer::finish_attribute() {
   if (!attr_open_) return;
   attr_open_ = false;
-  TokenAttribute& a = attrs_.back();
+  TokenAttribute &a = attrs_.back();
   a.value_length = static_cast<uint32_t>(attr_text_.size()) - a.value_begin;
   if (attr_dropped_) {
     attr_text_.resize(a.name_begin);
@@ -534,7 +546,7 @@ void Tokenizer::double_escape(State if_script, State otherwise) {
 // --- The state machine -------------------------------------------------------
 
 void Tokenizer::run() {
-  const char* s = input_.data();
+  const char *s = input_.data();
   const size_t n = input_.size();
   for (;;) {
     switch (state_) {
@@ -663,8 +675,8 @@ void Tokenizer::run() {
         }
         if (c == '-') {
           text_from_input(pos_ - 1, pos_);
-          state_ = dbl ? State::kScriptDataDoubleEscapedDashDash
-                       : State::kScriptDataEscapedDashDash;
+          state_ =
+              dbl ? State::kScriptDataDoubleEscapedDashDash : State::kScriptDataEscapedDashDash;
         } else if (c == '<') {
           if (dbl) {
             text_from_input(pos_ - 1, pos_);
@@ -1144,8 +1156,8 @@ void Tokenizer::run() {
       case State::kBeforeDoctypePublicId:
       case State::kAfterDoctypeSystemKeyword:
       case State::kBeforeDoctypeSystemId: {
-        const bool is_public = state_ == State::kAfterDoctypePublicKeyword ||
-                               state_ == State::kBeforeDoctypePublicId;
+        const bool is_public =
+            state_ == State::kAfterDoctypePublicKeyword || state_ == State::kBeforeDoctypePublicId;
         const bool after_keyword = state_ == State::kAfterDoctypePublicKeyword ||
                                    state_ == State::kAfterDoctypeSystemKeyword;
         int c = consume();
@@ -1187,7 +1199,7 @@ void Tokenizer::run() {
                                    state_ == State::kDoctypeSystemIdDoubleQuoted
                                ? '"'
                                : '\'';
-        std::string& id = is_public ? public_id_ : system_id_;
+        std::string &id = is_public ? public_id_ : system_id_;
         int c = consume();
         if (c == quote) {
           state_ = is_public ? State::kAfterDoctypePublicId : State::kAfterDoctypeSystemId;
@@ -1213,8 +1225,8 @@ void Tokenizer::run() {
         } else if (c == '"' || c == '\'') {
           has_system_id_ = true;
           system_id_.clear();
-          state_ = c == '"' ? State::kDoctypeSystemIdDoubleQuoted
-                            : State::kDoctypeSystemIdSingleQuoted;
+          state_ =
+              c == '"' ? State::kDoctypeSystemIdDoubleQuoted : State::kDoctypeSystemIdSingleQuoted;
         } else if (c == kEof) {
           force_quirks_ = true;
           emit_doctype();

@@ -5,7 +5,8 @@
 //
 //   Tokenizer tok;
 //   tok.reset(html);
-//   for (const Token* t = &tok.next(); t->kind != TokenKind::kEof; t = &tok.next()) ...
+//   for (const Token* t = &tok.next(); t->kind != TokenKind::kEof; t =
+//   &tok.next()) ...
 //
 // Tokens are views into the input or into the tokenizer's buffers, valid until
 // the next call to next(). Buffers are kept across reset() so a tokenizer
@@ -55,7 +56,7 @@ struct Token {
   Tag tag = Tag::kUnknown;
   bool self_closing = false;
   std::span<const TokenAttribute> attributes;  // duplicates already dropped
-  const char* attr_text = nullptr;
+  const char *attr_text = nullptr;
   // Doctype.
   std::string_view public_id;
   std::string_view system_id;
@@ -64,10 +65,10 @@ struct Token {
   bool has_system_id = false;
   bool force_quirks = false;
 
-  std::string_view attr_name(const TokenAttribute& a) const {
+  std::string_view attr_name(const TokenAttribute &a) const {
     return {attr_text + a.name_begin, a.name_length};
   }
-  std::string_view attr_value(const TokenAttribute& a) const {
+  std::string_view attr_value(const TokenAttribute &a) const {
     return {attr_text + a.value_begin, a.value_length};
   }
 };
@@ -78,7 +79,7 @@ class Tokenizer {
   // tokenizer's use of it.
   void reset(std::string_view input);
 
-  const Token& next();
+  const Token &next();
 
   void set_state(TokenizerState state);
   // The name of the last start tag, which decides which end tag closes
@@ -107,7 +108,8 @@ class Tokenizer {
   void text_append_code_point(uint32_t cp);
   void flush_text_to_buffer();
 
-  // Character references; the result goes to the text or the current attribute value.
+  // Character references; the result goes to the text or the current attribute
+  // value.
   void char_ref(bool in_attribute);
   void emit_code_point(uint32_t cp, bool in_attribute);
 
@@ -159,7 +161,8 @@ class Tokenizer {
   bool has_system_id_ = false;
   bool force_quirks_ = false;
 
-  std::string normalized_;  // the input with carriage returns normalized, when it had any
+  std::string normalized_;  // the input with carriage returns normalized, when
+                            // it had any
 };
 
 }  // namespace lede::html

@@ -70,19 +70,23 @@ struct TagTable {
   }
   constexpr TagTable() {
     using T = Tag;
-    set({T::k_address, T::k_applet, T::k_area, T::k_article, T::k_aside, T::k_base,
-         T::k_basefont, T::k_bgsound, T::k_blockquote, T::k_body, T::k_br, T::k_button,
-         T::k_caption, T::k_center, T::k_col, T::k_colgroup, T::k_dd, T::k_details, T::k_dir,
-         T::k_div, T::k_dl, T::k_dt, T::k_embed, T::k_fieldset, T::k_figcaption, T::k_figure,
-         T::k_footer, T::k_form, T::k_frame, T::k_frameset, T::k_h1, T::k_h2, T::k_h3, T::k_h4,
-         T::k_h5, T::k_h6, T::k_head, T::k_header, T::k_hgroup, T::k_hr, T::k_html, T::k_iframe,
-         T::k_img, T::k_input, T::k_keygen, T::k_li, T::k_link, T::k_listing, T::k_main,
-         T::k_marquee, T::k_menu, T::k_meta, T::k_nav, T::k_noembed, T::k_noframes,
-         T::k_noscript, T::k_object, T::k_ol, T::k_p, T::k_param, T::k_plaintext, T::k_pre,
-         T::k_script, T::k_search, T::k_section, T::k_select, T::k_source, T::k_style,
-         T::k_summary, T::k_table, T::k_tbody, T::k_td, T::k_template, T::k_textarea,
-         T::k_tfoot, T::k_th, T::k_thead, T::k_title, T::k_tr, T::k_track, T::k_ul, T::k_wbr,
-         T::k_xmp},
+    set({T::k_address,   T::k_applet,   T::k_area,     T::k_article,    T::k_aside,
+         T::k_base,      T::k_basefont, T::k_bgsound,  T::k_blockquote, T::k_body,
+         T::k_br,        T::k_button,   T::k_caption,  T::k_center,     T::k_col,
+         T::k_colgroup,  T::k_dd,       T::k_details,  T::k_dir,        T::k_div,
+         T::k_dl,        T::k_dt,       T::k_embed,    T::k_fieldset,   T::k_figcaption,
+         T::k_figure,    T::k_footer,   T::k_form,     T::k_frame,      T::k_frameset,
+         T::k_h1,        T::k_h2,       T::k_h3,       T::k_h4,         T::k_h5,
+         T::k_h6,        T::k_head,     T::k_header,   T::k_hgroup,     T::k_hr,
+         T::k_html,      T::k_iframe,   T::k_img,      T::k_input,      T::k_keygen,
+         T::k_li,        T::k_link,     T::k_listing,  T::k_main,       T::k_marquee,
+         T::k_menu,      T::k_meta,     T::k_nav,      T::k_noembed,    T::k_noframes,
+         T::k_noscript,  T::k_object,   T::k_ol,       T::k_p,          T::k_param,
+         T::k_plaintext, T::k_pre,      T::k_script,   T::k_search,     T::k_section,
+         T::k_select,    T::k_source,   T::k_style,    T::k_summary,    T::k_table,
+         T::k_tbody,     T::k_td,       T::k_template, T::k_textarea,   T::k_tfoot,
+         T::k_th,        T::k_thead,    T::k_title,    T::k_tr,         T::k_track,
+         T::k_ul,        T::k_wbr,      T::k_xmp},
         kSpecial);
     // A customizable <select> bounds the scope too, so markup inside it cannot
     // close elements around it (see webkit02.dat, "<font><select>...</font>").
@@ -95,15 +99,15 @@ struct TagTable {
     set({T::k_a, T::k_b, T::k_big, T::k_code, T::k_em, T::k_font, T::k_i, T::k_nobr, T::k_s,
          T::k_small, T::k_strike, T::k_strong, T::k_tt, T::k_u},
         kFormatting);
-    set({T::k_dd, T::k_dt, T::k_li, T::k_optgroup, T::k_option, T::k_p, T::k_rb, T::k_rp,
-         T::k_rt, T::k_rtc},
+    set({T::k_dd, T::k_dt, T::k_li, T::k_optgroup, T::k_option, T::k_p, T::k_rb, T::k_rp, T::k_rt,
+         T::k_rtc},
         kImpliedEnd | kImpliedEndAll);
     set({T::k_caption, T::k_colgroup, T::k_tbody, T::k_td, T::k_tfoot, T::k_th, T::k_thead,
          T::k_tr},
         kImpliedEndAll);
     set({T::k_h1, T::k_h2, T::k_h3, T::k_h4, T::k_h5, T::k_h6}, kHeading);
-    set({T::k_td, T::k_th, T::k_tr, T::k_tbody, T::k_thead, T::k_tfoot,
-         T::k_caption, T::k_colgroup, T::k_table, T::k_template, T::k_head, T::k_frameset},
+    set({T::k_td, T::k_th, T::k_tr, T::k_tbody, T::k_thead, T::k_tfoot, T::k_caption, T::k_colgroup,
+         T::k_table, T::k_template, T::k_head, T::k_frameset},
         kModeSetting);
   }
 };
@@ -142,14 +146,14 @@ uint32_t name_bucket(std::string_view s) {
   return (h ^ (h >> 15)) & 1023u;
 }
 
-std::string_view token_attr(const Token& t, std::string_view name) {
-  for (const TokenAttribute& a : t.attributes)
+std::string_view token_attr(const Token &t, std::string_view name) {
+  for (const TokenAttribute &a : t.attributes)
     if (t.attr_name(a) == name) return t.attr_value(a);
   return {};
 }
 
-bool token_has_attr(const Token& t, std::string_view name) {
-  for (const TokenAttribute& a : t.attributes)
+bool token_has_attr(const Token &t, std::string_view name) {
+  for (const TokenAttribute &a : t.attributes)
     if (t.attr_name(a) == name) return true;
   return false;
 }
@@ -260,9 +264,9 @@ constexpr NamePair kSvgAttributeNames[] = {
     {"zoomandpan", "zoomAndPan"},
 };
 
-std::string_view adjust(std::string_view name, const NamePair* begin, const NamePair* end) {
+std::string_view adjust(std::string_view name, const NamePair *begin, const NamePair *end) {
   auto it = std::lower_bound(begin, end, name,
-                             [](const NamePair& p, std::string_view n) { return p.from < n; });
+                             [](const NamePair &p, std::string_view n) { return p.from < n; });
   return it != end && it->from == name ? it->to : name;
 }
 
@@ -278,17 +282,52 @@ std::string_view adjust_attribute(std::string_view name, Namespace ns) {
 }
 
 // Tags that leave foreign content for HTML.
-bool breaks_out_of_foreign(const Token& t) {
+bool breaks_out_of_foreign(const Token &t) {
   switch (t.tag) {
-    case Tag::k_b: case Tag::k_big: case Tag::k_blockquote: case Tag::k_body: case Tag::k_br:
-    case Tag::k_center: case Tag::k_code: case Tag::k_dd: case Tag::k_div: case Tag::k_dl:
-    case Tag::k_dt: case Tag::k_em: case Tag::k_embed: case Tag::k_h1: case Tag::k_h2:
-    case Tag::k_h3: case Tag::k_h4: case Tag::k_h5: case Tag::k_h6: case Tag::k_head:
-    case Tag::k_hr: case Tag::k_i: case Tag::k_img: case Tag::k_li: case Tag::k_listing:
-    case Tag::k_menu: case Tag::k_meta: case Tag::k_nobr: case Tag::k_ol: case Tag::k_p:
-    case Tag::k_pre: case Tag::k_ruby: case Tag::k_s: case Tag::k_small: case Tag::k_span:
-    case Tag::k_strong: case Tag::k_strike: case Tag::k_sub: case Tag::k_sup:
-    case Tag::k_table: case Tag::k_tt: case Tag::k_u: case Tag::k_ul: case Tag::k_var:
+    case Tag::k_b:
+    case Tag::k_big:
+    case Tag::k_blockquote:
+    case Tag::k_body:
+    case Tag::k_br:
+    case Tag::k_center:
+    case Tag::k_code:
+    case Tag::k_dd:
+    case Tag::k_div:
+    case Tag::k_dl:
+    case Tag::k_dt:
+    case Tag::k_em:
+    case Tag::k_embed:
+    case Tag::k_h1:
+    case Tag::k_h2:
+    case Tag::k_h3:
+    case Tag::k_h4:
+    case Tag::k_h5:
+    case Tag::k_h6:
+    case Tag::k_head:
+    case Tag::k_hr:
+    case Tag::k_i:
+    case Tag::k_img:
+    case Tag::k_li:
+    case Tag::k_listing:
+    case Tag::k_menu:
+    case Tag::k_meta:
+    case Tag::k_nobr:
+    case Tag::k_ol:
+    case Tag::k_p:
+    case Tag::k_pre:
+    case Tag::k_ruby:
+    case Tag::k_s:
+    case Tag::k_small:
+    case Tag::k_span:
+    case Tag::k_strong:
+    case Tag::k_strike:
+    case Tag::k_sub:
+    case Tag::k_sup:
+    case Tag::k_table:
+    case Tag::k_tt:
+    case Tag::k_u:
+    case Tag::k_ul:
+    case Tag::k_var:
       return true;
     case Tag::k_font:
       return token_has_attr(t, "color") || token_has_attr(t, "face") || token_has_attr(t, "size");
@@ -335,7 +374,8 @@ constexpr std::string_view kQuirkyPublicPrefixes[] = {
     "-//o'reilly and associates//dtd html extended 1.0//",
     "-//o'reilly and associates//dtd html extended relaxed 1.0//",
     "-//sq//dtd html 2.0 hotmetal + extensions//",
-    "-//softquad software//dtd hotmetal pro 6.0::19990601::extensions to html 4.0//",
+    "-//softquad software//dtd hotmetal pro 6.0::19990601::extensions to html "
+    "4.0//",
     "-//softquad//dtd hotmetal pro 4.0::19971010::extensions to html 4.0//",
     "-//spyglass//dtd html 2.0 extended//",
     "-//sun microsystems corp.//dtd hotjava html//",
@@ -355,7 +395,7 @@ constexpr std::string_view kQuirkyPublicPrefixes[] = {
     "-//webtechs//dtd mozilla html//",
 };
 
-QuirksMode quirks_for(const Token& t) {
+QuirksMode quirks_for(const Token &t) {
   std::string_view pub = t.public_id;
   std::string_view sys = t.system_id;
   if (t.force_quirks || t.data != "html") return QuirksMode::kQuirks;
@@ -383,9 +423,10 @@ QuirksMode quirks_for(const Token& t) {
 
 TreeBuilder::TreeBuilder() = default;
 
-// --- Entry points --------------------------------------------------------------
+// --- Entry points
+// --------------------------------------------------------------
 
-void TreeBuilder::start(std::string_view html, Document& doc, const DomLimits& limits) {
+void TreeBuilder::start(std::string_view html, Document &doc, const DomLimits &limits) {
   doc_ = &doc;
   limits_ = limits;
   depth_noted_ = false;
@@ -409,7 +450,7 @@ void TreeBuilder::start(std::string_view html, Document& doc, const DomLimits& l
   tokenizer_.reset(html);
 }
 
-void TreeBuilder::parse(std::string_view html, Document& doc, const DomLimits& limits) {
+void TreeBuilder::parse(std::string_view html, Document &doc, const DomLimits &limits) {
   DocumentBuilder builder(doc, limits);
   b_ = &builder;
   start(html, doc, limits);
@@ -418,7 +459,7 @@ void TreeBuilder::parse(std::string_view html, Document& doc, const DomLimits& l
 }
 
 void TreeBuilder::parse_fragment(std::string_view html, std::string_view context_name,
-                                 Namespace context_ns, Document& doc, const DomLimits& limits) {
+                                 Namespace context_ns, Document &doc, const DomLimits &limits) {
   DocumentBuilder builder(doc, limits);
   b_ = &builder;
   start(html, doc, limits);
@@ -432,9 +473,8 @@ void TreeBuilder::parse_fragment(std::string_view html, std::string_view context
         context_name == "ms" || context_name == "mtext")
       flags |= kMathTextIntegration | kForeignBoundary;
     if (context_name == "annotation-xml") flags |= kAnnotationXml | kForeignBoundary;
-  } else if (context_ns == Namespace::kSvg &&
-             (context_name == "foreignObject" || context_name == "desc" ||
-              context_name == "title")) {
+  } else if (context_ns == Namespace::kSvg && (context_name == "foreignObject" ||
+                                               context_name == "desc" || context_name == "title")) {
     flags |= kHtmlIntegration | kForeignBoundary;
   }
   note_created(context_, flags);
@@ -444,10 +484,14 @@ void TreeBuilder::parse_fragment(std::string_view html, std::string_view context
   push(root);
   if (context_ns == Namespace::kHtml) {
     switch (ctx_tag) {
-      case Tag::k_title: case Tag::k_textarea:
+      case Tag::k_title:
+      case Tag::k_textarea:
         tokenizer_.set_state(TokenizerState::kRcdata);
         break;
-      case Tag::k_style: case Tag::k_xmp: case Tag::k_iframe: case Tag::k_noembed:
+      case Tag::k_style:
+      case Tag::k_xmp:
+      case Tag::k_iframe:
+      case Tag::k_noembed:
       case Tag::k_noframes:
         tokenizer_.set_state(TokenizerState::kRawtext);
         break;
@@ -476,9 +520,10 @@ void TreeBuilder::run() {
   }
 }
 
-// --- Dispatch ------------------------------------------------------------------
+// --- Dispatch
+// ------------------------------------------------------------------
 
-bool TreeBuilder::use_html_rules(const Token& t) const {
+bool TreeBuilder::use_html_rules(const Token &t) const {
   if (open_.empty() || t.kind == TokenKind::kEof) return true;
   NodeId n = adjusted_current();
   if (doc_->ns(n) == Namespace::kHtml) return true;
@@ -494,12 +539,11 @@ bool TreeBuilder::use_html_rules(const Token& t) const {
   return false;
 }
 
-void TreeBuilder::process(Token& t) {
+void TreeBuilder::process(Token &t) {
   if (b_->full()) return;
   if (skip_newline_) {
     skip_newline_ = false;
-    if (t.kind == TokenKind::kCharacters && !t.null_char && !t.data.empty() &&
-        t.data[0] == '\n') {
+    if (t.kind == TokenKind::kCharacters && !t.null_char && !t.data.empty() && t.data[0] == '\n') {
       t.data.remove_prefix(1);
       if (t.data.empty()) return;
     }
@@ -510,38 +554,81 @@ void TreeBuilder::process(Token& t) {
     foreign_content(t);
 }
 
-void TreeBuilder::reprocess(Mode m, Token& t) {
+void TreeBuilder::reprocess(Mode m, Token &t) {
   mode_ = m;
   process(t);
 }
 
-void TreeBuilder::process_in(Mode m, Token& t) {
+void TreeBuilder::process_in(Mode m, Token &t) {
   switch (m) {
-    case Mode::kInitial: initial(t); break;
-    case Mode::kBeforeHtml: before_html(t); break;
-    case Mode::kBeforeHead: before_head(t); break;
-    case Mode::kInHead: in_head(t); break;
-    case Mode::kInHeadNoscript: in_head_noscript(t); break;
-    case Mode::kAfterHead: after_head(t); break;
-    case Mode::kInBody: in_body(t); break;
-    case Mode::kText: text(t); break;
-    case Mode::kInTable: in_table(t); break;
-    case Mode::kInTableText: in_table_text(t); break;
-    case Mode::kInCaption: in_caption(t); break;
-    case Mode::kInColumnGroup: in_column_group(t); break;
-    case Mode::kInTableBody: in_table_body(t); break;
-    case Mode::kInRow: in_row(t); break;
-    case Mode::kInCell: in_cell(t); break;
-    case Mode::kInTemplate: in_template(t); break;
-    case Mode::kAfterBody: after_body(t); break;
-    case Mode::kInFrameset: in_frameset(t); break;
-    case Mode::kAfterFrameset: after_frameset(t); break;
-    case Mode::kAfterAfterBody: after_after_body(t); break;
-    case Mode::kAfterAfterFrameset: after_after_frameset(t); break;
+    case Mode::kInitial:
+      initial(t);
+      break;
+    case Mode::kBeforeHtml:
+      before_html(t);
+      break;
+    case Mode::kBeforeHead:
+      before_head(t);
+      break;
+    case Mode::kInHead:
+      in_head(t);
+      break;
+    case Mode::kInHeadNoscript:
+      in_head_noscript(t);
+      break;
+    case Mode::kAfterHead:
+      after_head(t);
+      break;
+    case Mode::kInBody:
+      in_body(t);
+      break;
+    case Mode::kText:
+      text(t);
+      break;
+    case Mode::kInTable:
+      in_table(t);
+      break;
+    case Mode::kInTableText:
+      in_table_text(t);
+      break;
+    case Mode::kInCaption:
+      in_caption(t);
+      break;
+    case Mode::kInColumnGroup:
+      in_column_group(t);
+      break;
+    case Mode::kInTableBody:
+      in_table_body(t);
+      break;
+    case Mode::kInRow:
+      in_row(t);
+      break;
+    case Mode::kInCell:
+      in_cell(t);
+      break;
+    case Mode::kInTemplate:
+      in_template(t);
+      break;
+    case Mode::kAfterBody:
+      after_body(t);
+      break;
+    case Mode::kInFrameset:
+      in_frameset(t);
+      break;
+    case Mode::kAfterFrameset:
+      after_frameset(t);
+      break;
+    case Mode::kAfterAfterBody:
+      after_after_body(t);
+      break;
+    case Mode::kAfterAfterFrameset:
+      after_after_frameset(t);
+      break;
   }
 }
 
-// --- Creating and inserting nodes -------------------------------------------------
+// --- Creating and inserting nodes
+// -------------------------------------------------
 
 void TreeBuilder::note_created(NodeId n, uint8_t flags) {
   if (n == kNoNode) return;
@@ -550,7 +637,7 @@ void TreeBuilder::note_created(NodeId n, uint8_t flags) {
   meta_[n].flags = flags;
 }
 
-NodeId TreeBuilder::create_for_token(const Token& t, Namespace ns) {
+NodeId TreeBuilder::create_for_token(const Token &t, Namespace ns) {
   Tag tag = t.tag;
   std::string_view name = t.data;
   uint8_t flags = 0;
@@ -574,18 +661,19 @@ NodeId TreeBuilder::create_for_token(const Token& t, Namespace ns) {
   NodeId n = b_->create_element(tag, name, ns);
   if (n == kNoNode) return n;
   note_created(n, flags);
-  for (const TokenAttribute& a : t.attributes)
+  for (const TokenAttribute &a : t.attributes)
     b_->add_attribute(n, adjust_attribute(t.attr_name(a), ns), t.attr_value(a));
   return n;
 }
 
 NodeId TreeBuilder::clone_element(NodeId src) {
-  // Names and values live in the pool the new element appends to: copy them out first.
+  // Names and values live in the pool the new element appends to: copy them out
+  // first.
   scratch_.clear();
   scratch_attrs_.clear();
   std::string_view name = doc_->name(src);
   scratch_.append(name);
-  for (const Attribute& a : doc_->attributes(src)) {
+  for (const Attribute &a : doc_->attributes(src)) {
     scratch_attrs_.emplace_back(static_cast<uint32_t>(scratch_.size()), a.name.length);
     scratch_.append(doc_->view(a.name));
     scratch_attrs_.emplace_back(static_cast<uint32_t>(scratch_.size()), a.value.length);
@@ -644,7 +732,7 @@ void TreeBuilder::insert_at(Place place, NodeId n) {
   if (doc_->kind(n) == NodeKind::kElement) meta_[n].depth = meta_[place.parent].depth + 1;
 }
 
-NodeId TreeBuilder::insert_html(const Token& t) {
+NodeId TreeBuilder::insert_html(const Token &t) {
   Place place = appropriate_place(current());
   NodeId n = create_for_token(t, Namespace::kHtml);
   if (n == kNoNode) return n;
@@ -663,7 +751,7 @@ NodeId TreeBuilder::insert_html_named(Tag tag) {
   return n;
 }
 
-NodeId TreeBuilder::insert_foreign(const Token& t, Namespace ns) {
+NodeId TreeBuilder::insert_foreign(const Token &t, Namespace ns) {
   Place place = appropriate_place(current());
   NodeId n = create_for_token(t, ns);
   if (n == kNoNode) return n;
@@ -683,7 +771,7 @@ void TreeBuilder::insert_text(std::string_view s) {
   b_->append_text(place.parent, s, place.before);
 }
 
-void TreeBuilder::insert_comment(const Token& t, NodeId parent) {
+void TreeBuilder::insert_comment(const Token &t, NodeId parent) {
   Place place = parent == kNoNode ? appropriate_place(current()) : Place{parent, kNoNode};
   NodeId n = b_->create_comment(t.data);
   if (n == kNoNode) return;
@@ -691,14 +779,15 @@ void TreeBuilder::insert_comment(const Token& t, NodeId parent) {
   insert_at(place, n);
 }
 
-void TreeBuilder::raw_text_element(const Token& t, TokenizerState state) {
+void TreeBuilder::raw_text_element(const Token &t, TokenizerState state) {
   insert_html(t);
   tokenizer_.set_state(state);
   original_mode_ = mode_;
   mode_ = Mode::kText;
 }
 
-// --- The stack of open elements ---------------------------------------------------
+// --- The stack of open elements
+// ---------------------------------------------------
 
 NodeId TreeBuilder::adjusted_current() const {
   if (context_ != kNoNode && open_.size() == 1) return context_;
@@ -707,7 +796,7 @@ NodeId TreeBuilder::adjusted_current() const {
 
 Tag TreeBuilder::html_tag(NodeId n) const {
   return doc_->ns(n) == Namespace::kHtml && doc_->kind(n) == NodeKind::kElement ? doc_->tag(n)
-                                                                              : Tag::kUnknown;
+                                                                                : Tag::kUnknown;
 }
 
 void TreeBuilder::push(NodeId n) {
@@ -783,10 +872,14 @@ bool TreeBuilder::is_boundary(NodeId n, Scope scope) const {
   }
   Tag t = doc_->tag(n);
   switch (scope) {
-    case Scope::kDefault: return has(t, kScopeDefault);
-    case Scope::kListItem: return has(t, kScopeDefault | kScopeList);
-    case Scope::kButton: return has(t, kScopeDefault | kScopeButton);
-    case Scope::kTable: return has(t, kScopeTable);
+    case Scope::kDefault:
+      return has(t, kScopeDefault);
+    case Scope::kListItem:
+      return has(t, kScopeDefault | kScopeList);
+    case Scope::kButton:
+      return has(t, kScopeDefault | kScopeButton);
+    case Scope::kTable:
+      return has(t, kScopeTable);
   }
   return false;
 }
@@ -877,9 +970,9 @@ void TreeBuilder::reset_insertion_mode() {
   if (context_ == kNoNode) {
     // Without a mode-setting element open, the answer needs no scan.
     bool any = false;
-    for (Tag t : {Tag::k_td, Tag::k_th, Tag::k_tr, Tag::k_tbody, Tag::k_thead,
-                  Tag::k_tfoot, Tag::k_caption, Tag::k_colgroup, Tag::k_table, Tag::k_template,
-                  Tag::k_head, Tag::k_frameset})
+    for (Tag t :
+         {Tag::k_td, Tag::k_th, Tag::k_tr, Tag::k_tbody, Tag::k_thead, Tag::k_tfoot, Tag::k_caption,
+          Tag::k_colgroup, Tag::k_table, Tag::k_template, Tag::k_head, Tag::k_frameset})
       any = any || open_count_[static_cast<size_t>(t)] > 0;
     if (!any) {
       if (open_count_[static_cast<size_t>(Tag::k_body)] > 0 && open_.size() > 1) {
@@ -907,14 +1000,28 @@ void TreeBuilder::reset_insertion_mode() {
           return;
         }
         break;
-      case Tag::k_tr: mode_ = Mode::kInRow; charge(steps); return;
-      case Tag::k_tbody: case Tag::k_thead: case Tag::k_tfoot:
+      case Tag::k_tr:
+        mode_ = Mode::kInRow;
+        charge(steps);
+        return;
+      case Tag::k_tbody:
+      case Tag::k_thead:
+      case Tag::k_tfoot:
         mode_ = Mode::kInTableBody;
         charge(steps);
         return;
-      case Tag::k_caption: mode_ = Mode::kInCaption; charge(steps); return;
-      case Tag::k_colgroup: mode_ = Mode::kInColumnGroup; charge(steps); return;
-      case Tag::k_table: mode_ = Mode::kInTable; charge(steps); return;
+      case Tag::k_caption:
+        mode_ = Mode::kInCaption;
+        charge(steps);
+        return;
+      case Tag::k_colgroup:
+        mode_ = Mode::kInColumnGroup;
+        charge(steps);
+        return;
+      case Tag::k_table:
+        mode_ = Mode::kInTable;
+        charge(steps);
+        return;
       case Tag::k_template:
         mode_ = template_modes_.empty() ? Mode::kInBody : template_modes_.back();
         charge(steps);
@@ -926,8 +1033,14 @@ void TreeBuilder::reset_insertion_mode() {
           return;
         }
         break;
-      case Tag::k_body: mode_ = Mode::kInBody; charge(steps); return;
-      case Tag::k_frameset: mode_ = Mode::kInFrameset; charge(steps); return;
+      case Tag::k_body:
+        mode_ = Mode::kInBody;
+        charge(steps);
+        return;
+      case Tag::k_frameset:
+        mode_ = Mode::kInFrameset;
+        charge(steps);
+        return;
       case Tag::k_html:
         mode_ = head_ == kNoNode ? Mode::kBeforeHead : Mode::kAfterHead;
         charge(steps);
@@ -945,16 +1058,17 @@ void TreeBuilder::reset_insertion_mode() {
   mode_ = Mode::kInBody;
 }
 
-// --- Active formatting elements ----------------------------------------------------
+// --- Active formatting elements
+// ----------------------------------------------------
 
 bool TreeBuilder::same_attributes(NodeId a, NodeId b) {
   auto aa = doc_->attributes(a);
   auto ba = doc_->attributes(b);
   if (aa.size() != ba.size()) return false;
   if (aa.size() <= 8) {
-    for (const Attribute& x : aa) {
+    for (const Attribute &x : aa) {
       bool found = false;
-      for (const Attribute& y : ba) {
+      for (const Attribute &y : ba) {
         if (doc_->view(x.name) == doc_->view(y.name)) {
           found = doc_->view(x.value) == doc_->view(y.value);
           break;
@@ -965,22 +1079,22 @@ bool TreeBuilder::same_attributes(NodeId a, NodeId b) {
     return true;
   }
   // Long lists: compare sorted "name\0value" keys.
-  auto keys = [&](std::span<const Attribute> attrs, std::vector<std::string_view>& out) {
+  auto keys = [&](std::span<const Attribute> attrs, std::vector<std::string_view> &out) {
     out.clear();
-    for (const Attribute& x : attrs) {
+    for (const Attribute &x : attrs) {
       out.push_back(doc_->view(x.name));
       out.push_back(doc_->view(x.value));
     }
   };
   keys(aa, cmp_a_);
   keys(ba, cmp_b_);
-  auto sort_pairs = [](std::vector<std::string_view>& v) {
+  auto sort_pairs = [](std::vector<std::string_view> &v) {
     std::vector<std::pair<std::string_view, std::string_view>> p;
     p.reserve(v.size() / 2);
     for (size_t i = 0; i + 1 < v.size(); i += 2) p.emplace_back(v[i], v[i + 1]);
     std::sort(p.begin(), p.end());
     v.clear();
-    for (auto& [n, val] : p) {
+    for (auto &[n, val] : p) {
       v.push_back(n);
       v.push_back(val);
     }
@@ -1065,7 +1179,7 @@ void TreeBuilder::remove_formatting(NodeId n) {
 
 // The adoption agency algorithm. Returns false when the token must be handled
 // as "any other end tag" instead.
-bool TreeBuilder::adoption_agency(const Token& t) {
+bool TreeBuilder::adoption_agency(const Token &t) {
   const Tag subject = t.tag;
   NodeId cur = current();
   if (is_html(cur, subject) && !meta_[cur].in_afe) {
@@ -1168,7 +1282,8 @@ bool TreeBuilder::adoption_agency(const Token& t) {
     if (clone == kNoNode) return true;
     b_->move_children(fb, clone);
     insert_at({fb, kNoNode}, clone);
-    // Replace fe by the clone in the list (at the bookmark) and in the stack (below fb).
+    // Replace fe by the clone in the list (at the bookmark) and in the stack
+    // (below fb).
     for (size_t i = afe_.size(); i-- > 0;) {
       if (afe_[i] == fe) {
         afe_.erase(afe_.begin() + static_cast<ptrdiff_t>(i));
@@ -1190,7 +1305,7 @@ bool TreeBuilder::adoption_agency(const Token& t) {
   return true;
 }
 
-void TreeBuilder::set_doctype(const Token& t) {
+void TreeBuilder::set_doctype(const Token &t) {
   doctype_.present = true;
   doctype_.name.assign(t.data);
   doctype_.public_id.assign(t.public_id);
@@ -1198,15 +1313,15 @@ void TreeBuilder::set_doctype(const Token& t) {
   doctype_.has_public_id = t.has_public_id;
   doctype_.has_system_id = t.has_system_id;
   uint32_t index = 0;
-  for (NodeId c = doc_->first_child(doc_->root()); c != kNoNode; c = doc_->next_sibling(c))
-    ++index;
+  for (NodeId c = doc_->first_child(doc_->root()); c != kNoNode; c = doc_->next_sibling(c)) ++index;
   doctype_.index = index;
   quirks_ = quirks_for(t);
 }
 
-// --- Insertion modes ------------------------------------------------------------
+// --- Insertion modes
+// ------------------------------------------------------------
 
-void TreeBuilder::initial(Token& t) {
+void TreeBuilder::initial(Token &t) {
   switch (t.kind) {
     case TokenKind::kCharacters: {
       if (!t.null_char) {
@@ -1229,7 +1344,7 @@ void TreeBuilder::initial(Token& t) {
   reprocess(Mode::kBeforeHtml, t);
 }
 
-void TreeBuilder::before_html(Token& t) {
+void TreeBuilder::before_html(Token &t) {
   switch (t.kind) {
     case TokenKind::kDoctype:
       return;
@@ -1267,7 +1382,7 @@ void TreeBuilder::before_html(Token& t) {
   reprocess(Mode::kBeforeHead, t);
 }
 
-void TreeBuilder::before_head(Token& t) {
+void TreeBuilder::before_head(Token &t) {
   switch (t.kind) {
     case TokenKind::kCharacters:
       if (!t.null_char) {
@@ -1303,7 +1418,7 @@ void TreeBuilder::before_head(Token& t) {
   reprocess(Mode::kInHead, t);
 }
 
-void TreeBuilder::in_head(Token& t) {
+void TreeBuilder::in_head(Token &t) {
   switch (t.kind) {
     case TokenKind::kCharacters: {
       if (!t.null_char) {
@@ -1324,7 +1439,10 @@ void TreeBuilder::in_head(Token& t) {
         case Tag::k_html:
           in_body(t);
           return;
-        case Tag::k_base: case Tag::k_basefont: case Tag::k_bgsound: case Tag::k_link:
+        case Tag::k_base:
+        case Tag::k_basefont:
+        case Tag::k_bgsound:
+        case Tag::k_link:
         case Tag::k_meta:
           insert_html(t);
           pop();
@@ -1336,7 +1454,8 @@ void TreeBuilder::in_head(Token& t) {
           insert_html(t);
           mode_ = Mode::kInHeadNoscript;
           return;
-        case Tag::k_noframes: case Tag::k_style:
+        case Tag::k_noframes:
+        case Tag::k_style:
           raw_text_element(t, TokenizerState::kRawtext);
           return;
         case Tag::k_script:
@@ -1361,7 +1480,9 @@ void TreeBuilder::in_head(Token& t) {
           pop();
           mode_ = Mode::kAfterHead;
           return;
-        case Tag::k_body: case Tag::k_html: case Tag::k_br:
+        case Tag::k_body:
+        case Tag::k_html:
+        case Tag::k_br:
           break;
         case Tag::k_template:
           if (open_count_[static_cast<size_t>(Tag::k_template)] == 0) return;
@@ -1382,7 +1503,7 @@ void TreeBuilder::in_head(Token& t) {
   reprocess(Mode::kAfterHead, t);
 }
 
-void TreeBuilder::in_head_noscript(Token& t) {
+void TreeBuilder::in_head_noscript(Token &t) {
   switch (t.kind) {
     case TokenKind::kDoctype:
       return;
@@ -1402,11 +1523,16 @@ void TreeBuilder::in_head_noscript(Token& t) {
         case Tag::k_html:
           in_body(t);
           return;
-        case Tag::k_basefont: case Tag::k_bgsound: case Tag::k_link: case Tag::k_meta:
-        case Tag::k_noframes: case Tag::k_style:
+        case Tag::k_basefont:
+        case Tag::k_bgsound:
+        case Tag::k_link:
+        case Tag::k_meta:
+        case Tag::k_noframes:
+        case Tag::k_style:
           in_head(t);
           return;
-        case Tag::k_head: case Tag::k_noscript:
+        case Tag::k_head:
+        case Tag::k_noscript:
           return;
         default:
           break;
@@ -1427,7 +1553,7 @@ void TreeBuilder::in_head_noscript(Token& t) {
   reprocess(Mode::kInHead, t);
 }
 
-void TreeBuilder::after_head(Token& t) {
+void TreeBuilder::after_head(Token &t) {
   switch (t.kind) {
     case TokenKind::kCharacters:
       if (!t.null_char) {
@@ -1456,9 +1582,16 @@ void TreeBuilder::after_head(Token& t) {
           insert_html(t);
           mode_ = Mode::kInFrameset;
           return;
-        case Tag::k_base: case Tag::k_basefont: case Tag::k_bgsound: case Tag::k_link:
-        case Tag::k_meta: case Tag::k_noframes: case Tag::k_script: case Tag::k_style:
-        case Tag::k_template: case Tag::k_title: {
+        case Tag::k_base:
+        case Tag::k_basefont:
+        case Tag::k_bgsound:
+        case Tag::k_link:
+        case Tag::k_meta:
+        case Tag::k_noframes:
+        case Tag::k_script:
+        case Tag::k_style:
+        case Tag::k_template:
+        case Tag::k_title: {
           if (head_ == kNoNode) return;
           push(head_);
           in_head(t);
@@ -1490,7 +1623,7 @@ void TreeBuilder::after_head(Token& t) {
   reprocess(Mode::kInBody, t);
 }
 
-void TreeBuilder::in_body(Token& t) {
+void TreeBuilder::in_body(Token &t) {
   switch (t.kind) {
     case TokenKind::kCharacters: {
       if (t.null_char) return;
@@ -1516,19 +1649,26 @@ void TreeBuilder::in_body(Token& t) {
   }
 }
 
-void TreeBuilder::in_body_start_tag(Token& t) {
+void TreeBuilder::in_body_start_tag(Token &t) {
   switch (t.tag) {
     case Tag::k_html: {
       if (open_count_[static_cast<size_t>(Tag::k_template)] > 0 || open_.empty()) return;
       NodeId html = open_[0];
-      for (const TokenAttribute& a : t.attributes)
+      for (const TokenAttribute &a : t.attributes)
         if (!doc_->has_attr(html, t.attr_name(a)))
           b_->add_attribute(html, t.attr_name(a), t.attr_value(a));
       return;
     }
-    case Tag::k_base: case Tag::k_basefont: case Tag::k_bgsound: case Tag::k_link:
-    case Tag::k_meta: case Tag::k_noframes: case Tag::k_script: case Tag::k_style:
-    case Tag::k_template: case Tag::k_title:
+    case Tag::k_base:
+    case Tag::k_basefont:
+    case Tag::k_bgsound:
+    case Tag::k_link:
+    case Tag::k_meta:
+    case Tag::k_noframes:
+    case Tag::k_script:
+    case Tag::k_style:
+    case Tag::k_template:
+    case Tag::k_title:
       in_head(t);
       return;
     case Tag::k_body: {
@@ -1537,7 +1677,7 @@ void TreeBuilder::in_body_start_tag(Token& t) {
         return;
       frameset_ok_ = false;
       NodeId body = open_[1];
-      for (const TokenAttribute& a : t.attributes)
+      for (const TokenAttribute &a : t.attributes)
         if (!doc_->has_attr(body, t.attr_name(a)))
           b_->add_attribute(body, t.attr_name(a), t.attr_value(a));
       return;
@@ -1550,22 +1690,46 @@ void TreeBuilder::in_body_start_tag(Token& t) {
       mode_ = Mode::kInFrameset;
       return;
     }
-    case Tag::k_address: case Tag::k_article: case Tag::k_aside: case Tag::k_blockquote:
-    case Tag::k_center: case Tag::k_details: case Tag::k_dialog: case Tag::k_dir:
-    case Tag::k_div: case Tag::k_dl: case Tag::k_fieldset: case Tag::k_figcaption:
-    case Tag::k_figure: case Tag::k_footer: case Tag::k_header: case Tag::k_hgroup:
-    case Tag::k_main: case Tag::k_menu: case Tag::k_nav: case Tag::k_ol: case Tag::k_p:
-    case Tag::k_search: case Tag::k_section: case Tag::k_summary: case Tag::k_ul:
+    case Tag::k_address:
+    case Tag::k_article:
+    case Tag::k_aside:
+    case Tag::k_blockquote:
+    case Tag::k_center:
+    case Tag::k_details:
+    case Tag::k_dialog:
+    case Tag::k_dir:
+    case Tag::k_div:
+    case Tag::k_dl:
+    case Tag::k_fieldset:
+    case Tag::k_figcaption:
+    case Tag::k_figure:
+    case Tag::k_footer:
+    case Tag::k_header:
+    case Tag::k_hgroup:
+    case Tag::k_main:
+    case Tag::k_menu:
+    case Tag::k_nav:
+    case Tag::k_ol:
+    case Tag::k_p:
+    case Tag::k_search:
+    case Tag::k_section:
+    case Tag::k_summary:
+    case Tag::k_ul:
       if (in_scope(Tag::k_p, Scope::kButton)) close_p();
       insert_html(t);
       return;
-    case Tag::k_h1: case Tag::k_h2: case Tag::k_h3: case Tag::k_h4: case Tag::k_h5:
+    case Tag::k_h1:
+    case Tag::k_h2:
+    case Tag::k_h3:
+    case Tag::k_h4:
+    case Tag::k_h5:
     case Tag::k_h6:
       if (in_scope(Tag::k_p, Scope::kButton)) close_p();
       if (has(html_tag(current()), kHeading)) pop();
       insert_html(t);
       return;
-    case Tag::k_pre: case Tag::k_listing:
+    case Tag::k_pre:
+    case Tag::k_listing:
       if (in_scope(Tag::k_p, Scope::kButton)) close_p();
       insert_html(t);
       skip_newline_ = true;
@@ -1579,13 +1743,15 @@ void TreeBuilder::in_body_start_tag(Token& t) {
       if (!in_template) form_ = n;
       return;
     }
-    case Tag::k_li: case Tag::k_dd: case Tag::k_dt: {
+    case Tag::k_li:
+    case Tag::k_dd:
+    case Tag::k_dt: {
       frameset_ok_ = false;
-      const bool any_open =
-          t.tag == Tag::k_li ? open_count_[static_cast<size_t>(Tag::k_li)] > 0
-                             : open_count_[static_cast<size_t>(Tag::k_dd)] +
-                                       open_count_[static_cast<size_t>(Tag::k_dt)] >
-                                   0;
+      const bool any_open = t.tag == Tag::k_li
+                                ? open_count_[static_cast<size_t>(Tag::k_li)] > 0
+                                : open_count_[static_cast<size_t>(Tag::k_dd)] +
+                                          open_count_[static_cast<size_t>(Tag::k_dt)] >
+                                      0;
       size_t floor = any_open ? scan_floor() : open_.size();
       size_t steps = 0;
       for (size_t i = open_.size(); i-- > floor;) {
@@ -1598,8 +1764,7 @@ void TreeBuilder::in_body_start_tag(Token& t) {
           pop_until(nt);
           break;
         }
-        if (is_special(node) && nt != Tag::k_address && nt != Tag::k_div && nt != Tag::k_p)
-          break;
+        if (is_special(node) && nt != Tag::k_address && nt != Tag::k_div && nt != Tag::k_p) break;
       }
       charge(steps);
       if (in_scope(Tag::k_p, Scope::kButton)) close_p();
@@ -1643,9 +1808,18 @@ void TreeBuilder::in_body_start_tag(Token& t) {
       push_formatting(insert_html(t));
       return;
     }
-    case Tag::k_b: case Tag::k_big: case Tag::k_code: case Tag::k_em: case Tag::k_font:
-    case Tag::k_i: case Tag::k_s: case Tag::k_small: case Tag::k_strike: case Tag::k_strong:
-    case Tag::k_tt: case Tag::k_u:
+    case Tag::k_b:
+    case Tag::k_big:
+    case Tag::k_code:
+    case Tag::k_em:
+    case Tag::k_font:
+    case Tag::k_i:
+    case Tag::k_s:
+    case Tag::k_small:
+    case Tag::k_strike:
+    case Tag::k_strong:
+    case Tag::k_tt:
+    case Tag::k_u:
       reconstruct_formatting();
       push_formatting(insert_html(t));
       return;
@@ -1659,7 +1833,9 @@ void TreeBuilder::in_body_start_tag(Token& t) {
       }
       push_formatting(insert_html(t));
       return;
-    case Tag::k_applet: case Tag::k_marquee: case Tag::k_object:
+    case Tag::k_applet:
+    case Tag::k_marquee:
+    case Tag::k_object:
       reconstruct_formatting();
       insert_html(t);
       push_marker();
@@ -1671,7 +1847,11 @@ void TreeBuilder::in_body_start_tag(Token& t) {
       frameset_ok_ = false;
       mode_ = Mode::kInTable;
       return;
-    case Tag::k_area: case Tag::k_br: case Tag::k_embed: case Tag::k_img: case Tag::k_keygen:
+    case Tag::k_area:
+    case Tag::k_br:
+    case Tag::k_embed:
+    case Tag::k_img:
+    case Tag::k_keygen:
     case Tag::k_wbr:
       reconstruct_formatting();
       insert_html(t);
@@ -1688,7 +1868,9 @@ void TreeBuilder::in_body_start_tag(Token& t) {
         frameset_ok_ = false;
       return;
     }
-    case Tag::k_param: case Tag::k_source: case Tag::k_track:
+    case Tag::k_param:
+    case Tag::k_source:
+    case Tag::k_track:
       insert_html(t);
       pop();
       return;
@@ -1752,11 +1934,13 @@ void TreeBuilder::in_body_start_tag(Token& t) {
       reconstruct_formatting();
       insert_html(t);
       return;
-    case Tag::k_rb: case Tag::k_rtc:
+    case Tag::k_rb:
+    case Tag::k_rtc:
       if (in_scope(Tag::k_ruby, Scope::kDefault)) generate_implied_end_tags();
       insert_html(t);
       return;
-    case Tag::k_rp: case Tag::k_rt:
+    case Tag::k_rp:
+    case Tag::k_rt:
       if (in_scope(Tag::k_ruby, Scope::kDefault)) generate_implied_end_tags(Tag::k_rtc);
       insert_html(t);
       return;
@@ -1767,9 +1951,17 @@ void TreeBuilder::in_body_start_tag(Token& t) {
       if (t.self_closing) pop();
       return;
     }
-    case Tag::k_caption: case Tag::k_col: case Tag::k_colgroup: case Tag::k_frame:
-    case Tag::k_head: case Tag::k_tbody: case Tag::k_td: case Tag::k_tfoot: case Tag::k_th:
-    case Tag::k_thead: case Tag::k_tr:
+    case Tag::k_caption:
+    case Tag::k_col:
+    case Tag::k_colgroup:
+    case Tag::k_frame:
+    case Tag::k_head:
+    case Tag::k_tbody:
+    case Tag::k_td:
+    case Tag::k_tfoot:
+    case Tag::k_th:
+    case Tag::k_thead:
+    case Tag::k_tr:
       return;
     default:
       reconstruct_formatting();
@@ -1778,7 +1970,7 @@ void TreeBuilder::in_body_start_tag(Token& t) {
   }
 }
 
-void TreeBuilder::in_body_end_tag(Token& t) {
+void TreeBuilder::in_body_end_tag(Token &t) {
   switch (t.tag) {
     case Tag::k_template:
       in_head(t);
@@ -1791,13 +1983,33 @@ void TreeBuilder::in_body_end_tag(Token& t) {
       if (!in_scope(Tag::k_body, Scope::kDefault)) return;
       reprocess(Mode::kAfterBody, t);
       return;
-    case Tag::k_address: case Tag::k_article: case Tag::k_aside: case Tag::k_blockquote:
-    case Tag::k_button: case Tag::k_center: case Tag::k_details: case Tag::k_dialog:
-    case Tag::k_dir: case Tag::k_div: case Tag::k_dl: case Tag::k_fieldset:
-    case Tag::k_figcaption: case Tag::k_figure: case Tag::k_footer: case Tag::k_header:
-    case Tag::k_hgroup: case Tag::k_listing: case Tag::k_main: case Tag::k_menu:
-    case Tag::k_nav: case Tag::k_ol: case Tag::k_pre: case Tag::k_search: case Tag::k_section:
-    case Tag::k_summary: case Tag::k_ul:
+    case Tag::k_address:
+    case Tag::k_article:
+    case Tag::k_aside:
+    case Tag::k_blockquote:
+    case Tag::k_button:
+    case Tag::k_center:
+    case Tag::k_details:
+    case Tag::k_dialog:
+    case Tag::k_dir:
+    case Tag::k_div:
+    case Tag::k_dl:
+    case Tag::k_fieldset:
+    case Tag::k_figcaption:
+    case Tag::k_figure:
+    case Tag::k_footer:
+    case Tag::k_header:
+    case Tag::k_hgroup:
+    case Tag::k_listing:
+    case Tag::k_main:
+    case Tag::k_menu:
+    case Tag::k_nav:
+    case Tag::k_ol:
+    case Tag::k_pre:
+    case Tag::k_search:
+    case Tag::k_section:
+    case Tag::k_summary:
+    case Tag::k_ul:
       if (!in_scope(t.tag, Scope::kDefault)) return;
       generate_implied_end_tags();
       pop_until(t.tag);
@@ -1834,23 +2046,41 @@ void TreeBuilder::in_body_end_tag(Token& t) {
       generate_implied_end_tags(Tag::k_li);
       pop_until(Tag::k_li);
       return;
-    case Tag::k_dd: case Tag::k_dt:
+    case Tag::k_dd:
+    case Tag::k_dt:
       if (!in_scope(t.tag, Scope::kDefault)) return;
       generate_implied_end_tags(t.tag);
       pop_until(t.tag);
       return;
-    case Tag::k_h1: case Tag::k_h2: case Tag::k_h3: case Tag::k_h4: case Tag::k_h5:
+    case Tag::k_h1:
+    case Tag::k_h2:
+    case Tag::k_h3:
+    case Tag::k_h4:
+    case Tag::k_h5:
     case Tag::k_h6:
       if (!heading_in_scope()) return;
       generate_implied_end_tags();
       pop_until_heading();
       return;
-    case Tag::k_a: case Tag::k_b: case Tag::k_big: case Tag::k_code: case Tag::k_em:
-    case Tag::k_font: case Tag::k_i: case Tag::k_nobr: case Tag::k_s: case Tag::k_small:
-    case Tag::k_strike: case Tag::k_strong: case Tag::k_tt: case Tag::k_u:
+    case Tag::k_a:
+    case Tag::k_b:
+    case Tag::k_big:
+    case Tag::k_code:
+    case Tag::k_em:
+    case Tag::k_font:
+    case Tag::k_i:
+    case Tag::k_nobr:
+    case Tag::k_s:
+    case Tag::k_small:
+    case Tag::k_strike:
+    case Tag::k_strong:
+    case Tag::k_tt:
+    case Tag::k_u:
       if (!adoption_agency(t)) in_body_any_other_end_tag(t);
       return;
-    case Tag::k_applet: case Tag::k_marquee: case Tag::k_object:
+    case Tag::k_applet:
+    case Tag::k_marquee:
+    case Tag::k_object:
       if (!in_scope(t.tag, Scope::kDefault)) return;
       generate_implied_end_tags();
       pop_until(t.tag);
@@ -1869,7 +2099,7 @@ void TreeBuilder::in_body_end_tag(Token& t) {
   }
 }
 
-void TreeBuilder::in_body_any_other_end_tag(const Token& t) {
+void TreeBuilder::in_body_any_other_end_tag(const Token &t) {
   if (t.tag != Tag::kUnknown) {
     if (open_count_[static_cast<size_t>(t.tag)] == 0) return;
   } else if (unknown_open_count_[name_bucket(t.data)] == 0) {
@@ -1893,7 +2123,7 @@ void TreeBuilder::in_body_any_other_end_tag(const Token& t) {
   charge(steps);
 }
 
-void TreeBuilder::text(Token& t) {
+void TreeBuilder::text(Token &t) {
   switch (t.kind) {
     case TokenKind::kCharacters:
       insert_text(t.data);
@@ -1911,12 +2141,12 @@ void TreeBuilder::text(Token& t) {
   }
 }
 
-void TreeBuilder::in_table(Token& t) {
+void TreeBuilder::in_table(Token &t) {
   switch (t.kind) {
     case TokenKind::kCharacters: {
       Tag ct = html_tag(current());
-      if (ct == Tag::k_table || ct == Tag::k_tbody || ct == Tag::k_template ||
-          ct == Tag::k_tfoot || ct == Tag::k_thead || ct == Tag::k_tr) {
+      if (ct == Tag::k_table || ct == Tag::k_tbody || ct == Tag::k_template || ct == Tag::k_tfoot ||
+          ct == Tag::k_thead || ct == Tag::k_tr) {
         pending_text_.clear();
         pending_has_non_space_ = false;
         original_mode_ = mode_;
@@ -1949,12 +2179,16 @@ void TreeBuilder::in_table(Token& t) {
           insert_html_named(Tag::k_colgroup);
           reprocess(Mode::kInColumnGroup, t);
           return;
-        case Tag::k_tbody: case Tag::k_tfoot: case Tag::k_thead:
+        case Tag::k_tbody:
+        case Tag::k_tfoot:
+        case Tag::k_thead:
           clear_to_context(0);
           insert_html(t);
           mode_ = Mode::kInTableBody;
           return;
-        case Tag::k_td: case Tag::k_th: case Tag::k_tr:
+        case Tag::k_td:
+        case Tag::k_th:
+        case Tag::k_tr:
           clear_to_context(0);
           insert_html_named(Tag::k_tbody);
           reprocess(Mode::kInTableBody, t);
@@ -1965,7 +2199,9 @@ void TreeBuilder::in_table(Token& t) {
           reset_insertion_mode();
           process(t);
           return;
-        case Tag::k_style: case Tag::k_script: case Tag::k_template:
+        case Tag::k_style:
+        case Tag::k_script:
+        case Tag::k_template:
           in_head(t);
           return;
         case Tag::k_input:
@@ -1989,9 +2225,17 @@ void TreeBuilder::in_table(Token& t) {
           pop_until(Tag::k_table);
           reset_insertion_mode();
           return;
-        case Tag::k_body: case Tag::k_caption: case Tag::k_col: case Tag::k_colgroup:
-        case Tag::k_html: case Tag::k_tbody: case Tag::k_td: case Tag::k_tfoot: case Tag::k_th:
-        case Tag::k_thead: case Tag::k_tr:
+        case Tag::k_body:
+        case Tag::k_caption:
+        case Tag::k_col:
+        case Tag::k_colgroup:
+        case Tag::k_html:
+        case Tag::k_tbody:
+        case Tag::k_td:
+        case Tag::k_tfoot:
+        case Tag::k_th:
+        case Tag::k_thead:
+        case Tag::k_tr:
           return;
         case Tag::k_template:
           in_head(t);
@@ -2007,13 +2251,13 @@ void TreeBuilder::in_table(Token& t) {
   in_table_anything_else(t);
 }
 
-void TreeBuilder::in_table_anything_else(Token& t) {
+void TreeBuilder::in_table_anything_else(Token &t) {
   foster_parenting_ = true;
   in_body(t);
   foster_parenting_ = false;
 }
 
-void TreeBuilder::in_table_text(Token& t) {
+void TreeBuilder::in_table_text(Token &t) {
   if (t.kind == TokenKind::kCharacters) {
     if (t.null_char) return;
     pending_text_.append(t.data);
@@ -2038,13 +2282,12 @@ void TreeBuilder::in_table_text(Token& t) {
   reprocess(original_mode_, t);
 }
 
-void TreeBuilder::in_caption(Token& t) {
+void TreeBuilder::in_caption(Token &t) {
   bool end_caption = t.kind == TokenKind::kEndTag && t.tag == Tag::k_caption;
-  bool table_start =
-      t.kind == TokenKind::kStartTag &&
-      (t.tag == Tag::k_caption || t.tag == Tag::k_col || t.tag == Tag::k_colgroup ||
-       t.tag == Tag::k_tbody || t.tag == Tag::k_td || t.tag == Tag::k_tfoot ||
-       t.tag == Tag::k_th || t.tag == Tag::k_thead || t.tag == Tag::k_tr);
+  bool table_start = t.kind == TokenKind::kStartTag &&
+                     (t.tag == Tag::k_caption || t.tag == Tag::k_col || t.tag == Tag::k_colgroup ||
+                      t.tag == Tag::k_tbody || t.tag == Tag::k_td || t.tag == Tag::k_tfoot ||
+                      t.tag == Tag::k_th || t.tag == Tag::k_thead || t.tag == Tag::k_tr);
   bool end_table = t.kind == TokenKind::kEndTag && t.tag == Tag::k_table;
   if (end_caption || table_start || end_table) {
     if (!in_scope(Tag::k_caption, Scope::kTable)) return;
@@ -2058,13 +2301,12 @@ void TreeBuilder::in_caption(Token& t) {
   if (t.kind == TokenKind::kEndTag &&
       (t.tag == Tag::k_body || t.tag == Tag::k_col || t.tag == Tag::k_colgroup ||
        t.tag == Tag::k_html || t.tag == Tag::k_tbody || t.tag == Tag::k_td ||
-       t.tag == Tag::k_tfoot || t.tag == Tag::k_th || t.tag == Tag::k_thead ||
-       t.tag == Tag::k_tr))
+       t.tag == Tag::k_tfoot || t.tag == Tag::k_th || t.tag == Tag::k_thead || t.tag == Tag::k_tr))
     return;
   in_body(t);
 }
 
-void TreeBuilder::in_column_group(Token& t) {
+void TreeBuilder::in_column_group(Token &t) {
   switch (t.kind) {
     case TokenKind::kCharacters:
       if (!t.null_char) {
@@ -2116,7 +2358,7 @@ void TreeBuilder::in_column_group(Token& t) {
   reprocess(Mode::kInTable, t);
 }
 
-void TreeBuilder::in_table_body(Token& t) {
+void TreeBuilder::in_table_body(Token &t) {
   if (t.kind == TokenKind::kStartTag) {
     switch (t.tag) {
       case Tag::k_tr:
@@ -2124,13 +2366,18 @@ void TreeBuilder::in_table_body(Token& t) {
         insert_html(t);
         mode_ = Mode::kInRow;
         return;
-      case Tag::k_th: case Tag::k_td:
+      case Tag::k_th:
+      case Tag::k_td:
         clear_to_context(1);
         insert_html_named(Tag::k_tr);
         reprocess(Mode::kInRow, t);
         return;
-      case Tag::k_caption: case Tag::k_col: case Tag::k_colgroup: case Tag::k_tbody:
-      case Tag::k_tfoot: case Tag::k_thead:
+      case Tag::k_caption:
+      case Tag::k_col:
+      case Tag::k_colgroup:
+      case Tag::k_tbody:
+      case Tag::k_tfoot:
+      case Tag::k_thead:
         if (!in_scope(Tag::k_tbody, Scope::kTable) && !in_scope(Tag::k_thead, Scope::kTable) &&
             !in_scope(Tag::k_tfoot, Scope::kTable))
           return;
@@ -2143,7 +2390,9 @@ void TreeBuilder::in_table_body(Token& t) {
     }
   } else if (t.kind == TokenKind::kEndTag) {
     switch (t.tag) {
-      case Tag::k_tbody: case Tag::k_tfoot: case Tag::k_thead:
+      case Tag::k_tbody:
+      case Tag::k_tfoot:
+      case Tag::k_thead:
         if (!in_scope(t.tag, Scope::kTable)) return;
         clear_to_context(1);
         pop();
@@ -2157,8 +2406,14 @@ void TreeBuilder::in_table_body(Token& t) {
         pop();
         reprocess(Mode::kInTable, t);
         return;
-      case Tag::k_body: case Tag::k_caption: case Tag::k_col: case Tag::k_colgroup:
-      case Tag::k_html: case Tag::k_td: case Tag::k_th: case Tag::k_tr:
+      case Tag::k_body:
+      case Tag::k_caption:
+      case Tag::k_col:
+      case Tag::k_colgroup:
+      case Tag::k_html:
+      case Tag::k_td:
+      case Tag::k_th:
+      case Tag::k_tr:
         return;
       default:
         break;
@@ -2167,17 +2422,23 @@ void TreeBuilder::in_table_body(Token& t) {
   in_table(t);
 }
 
-void TreeBuilder::in_row(Token& t) {
+void TreeBuilder::in_row(Token &t) {
   if (t.kind == TokenKind::kStartTag) {
     switch (t.tag) {
-      case Tag::k_th: case Tag::k_td:
+      case Tag::k_th:
+      case Tag::k_td:
         clear_to_context(2);
         insert_html(t);
         mode_ = Mode::kInCell;
         push_marker();
         return;
-      case Tag::k_caption: case Tag::k_col: case Tag::k_colgroup: case Tag::k_tbody:
-      case Tag::k_tfoot: case Tag::k_thead: case Tag::k_tr:
+      case Tag::k_caption:
+      case Tag::k_col:
+      case Tag::k_colgroup:
+      case Tag::k_tbody:
+      case Tag::k_tfoot:
+      case Tag::k_thead:
+      case Tag::k_tr:
         if (!in_scope(Tag::k_tr, Scope::kTable)) return;
         clear_to_context(2);
         pop();
@@ -2200,15 +2461,22 @@ void TreeBuilder::in_row(Token& t) {
         pop();
         reprocess(Mode::kInTableBody, t);
         return;
-      case Tag::k_tbody: case Tag::k_tfoot: case Tag::k_thead:
+      case Tag::k_tbody:
+      case Tag::k_tfoot:
+      case Tag::k_thead:
         if (!in_scope(t.tag, Scope::kTable)) return;
         if (!in_scope(Tag::k_tr, Scope::kTable)) return;
         clear_to_context(2);
         pop();
         reprocess(Mode::kInTableBody, t);
         return;
-      case Tag::k_body: case Tag::k_caption: case Tag::k_col: case Tag::k_colgroup:
-      case Tag::k_html: case Tag::k_td: case Tag::k_th:
+      case Tag::k_body:
+      case Tag::k_caption:
+      case Tag::k_col:
+      case Tag::k_colgroup:
+      case Tag::k_html:
+      case Tag::k_td:
+      case Tag::k_th:
         return;
       default:
         break;
@@ -2228,20 +2496,27 @@ void TreeBuilder::close_cell() {
   mode_ = Mode::kInRow;
 }
 
-void TreeBuilder::in_cell(Token& t) {
+void TreeBuilder::in_cell(Token &t) {
   if (t.kind == TokenKind::kEndTag) {
     switch (t.tag) {
-      case Tag::k_td: case Tag::k_th:
+      case Tag::k_td:
+      case Tag::k_th:
         if (!in_scope(t.tag, Scope::kTable)) return;
         generate_implied_end_tags();
         pop_until(t.tag);
         clear_formatting_to_marker();
         mode_ = Mode::kInRow;
         return;
-      case Tag::k_body: case Tag::k_caption: case Tag::k_col: case Tag::k_colgroup:
+      case Tag::k_body:
+      case Tag::k_caption:
+      case Tag::k_col:
+      case Tag::k_colgroup:
       case Tag::k_html:
         return;
-      case Tag::k_table: case Tag::k_tbody: case Tag::k_tfoot: case Tag::k_thead:
+      case Tag::k_table:
+      case Tag::k_tbody:
+      case Tag::k_tfoot:
+      case Tag::k_thead:
       case Tag::k_tr:
         if (!in_scope(t.tag, Scope::kTable)) return;
         close_cell();
@@ -2252,8 +2527,15 @@ void TreeBuilder::in_cell(Token& t) {
     }
   } else if (t.kind == TokenKind::kStartTag) {
     switch (t.tag) {
-      case Tag::k_caption: case Tag::k_col: case Tag::k_colgroup: case Tag::k_tbody:
-      case Tag::k_td: case Tag::k_tfoot: case Tag::k_th: case Tag::k_thead: case Tag::k_tr:
+      case Tag::k_caption:
+      case Tag::k_col:
+      case Tag::k_colgroup:
+      case Tag::k_tbody:
+      case Tag::k_td:
+      case Tag::k_tfoot:
+      case Tag::k_th:
+      case Tag::k_thead:
+      case Tag::k_tr:
         if (!in_scope(Tag::k_td, Scope::kTable) && !in_scope(Tag::k_th, Scope::kTable)) return;
         close_cell();
         process(t);
@@ -2265,20 +2547,32 @@ void TreeBuilder::in_cell(Token& t) {
   in_body(t);
 }
 
-void TreeBuilder::in_template(Token& t) {
+void TreeBuilder::in_template(Token &t) {
   switch (t.kind) {
-    case TokenKind::kCharacters: case TokenKind::kComment: case TokenKind::kDoctype:
+    case TokenKind::kCharacters:
+    case TokenKind::kComment:
+    case TokenKind::kDoctype:
       in_body(t);
       return;
     case TokenKind::kStartTag: {
       Mode next = Mode::kInBody;
       switch (t.tag) {
-        case Tag::k_base: case Tag::k_basefont: case Tag::k_bgsound: case Tag::k_link:
-        case Tag::k_meta: case Tag::k_noframes: case Tag::k_script: case Tag::k_style:
-        case Tag::k_template: case Tag::k_title:
+        case Tag::k_base:
+        case Tag::k_basefont:
+        case Tag::k_bgsound:
+        case Tag::k_link:
+        case Tag::k_meta:
+        case Tag::k_noframes:
+        case Tag::k_script:
+        case Tag::k_style:
+        case Tag::k_template:
+        case Tag::k_title:
           in_head(t);
           return;
-        case Tag::k_caption: case Tag::k_colgroup: case Tag::k_tbody: case Tag::k_tfoot:
+        case Tag::k_caption:
+        case Tag::k_colgroup:
+        case Tag::k_tbody:
+        case Tag::k_tfoot:
         case Tag::k_thead:
           next = Mode::kInTable;
           break;
@@ -2288,7 +2582,8 @@ void TreeBuilder::in_template(Token& t) {
         case Tag::k_tr:
           next = Mode::kInTableBody;
           break;
-        case Tag::k_td: case Tag::k_th:
+        case Tag::k_td:
+        case Tag::k_th:
           next = Mode::kInRow;
           break;
         default:
@@ -2313,7 +2608,7 @@ void TreeBuilder::in_template(Token& t) {
   }
 }
 
-void TreeBuilder::after_body(Token& t) {
+void TreeBuilder::after_body(Token &t) {
   switch (t.kind) {
     case TokenKind::kCharacters:
       if (!t.null_char && all_space(t.data)) {
@@ -2351,8 +2646,9 @@ void TreeBuilder::after_body(Token& t) {
   reprocess(Mode::kInBody, t);
 }
 
-// Keeps only the whitespace of a character token (frameset modes drop the rest).
-static std::string_view keep_space(std::string_view s, std::string& buf) {
+// Keeps only the whitespace of a character token (frameset modes drop the
+// rest).
+static std::string_view keep_space(std::string_view s, std::string &buf) {
   if (all_space(s)) return s;
   buf.clear();
   for (char c : s)
@@ -2360,7 +2656,7 @@ static std::string_view keep_space(std::string_view s, std::string& buf) {
   return buf;
 }
 
-void TreeBuilder::in_frameset(Token& t) {
+void TreeBuilder::in_frameset(Token &t) {
   switch (t.kind) {
     case TokenKind::kCharacters:
       if (!t.null_char) insert_text(keep_space(t.data, scratch_));
@@ -2401,7 +2697,7 @@ void TreeBuilder::in_frameset(Token& t) {
   }
 }
 
-void TreeBuilder::after_frameset(Token& t) {
+void TreeBuilder::after_frameset(Token &t) {
   switch (t.kind) {
     case TokenKind::kCharacters:
       if (!t.null_char) insert_text(keep_space(t.data, scratch_));
@@ -2421,7 +2717,7 @@ void TreeBuilder::after_frameset(Token& t) {
   }
 }
 
-void TreeBuilder::after_after_body(Token& t) {
+void TreeBuilder::after_after_body(Token &t) {
   switch (t.kind) {
     case TokenKind::kComment:
       insert_comment(t, doc_->root());
@@ -2456,7 +2752,7 @@ void TreeBuilder::after_after_body(Token& t) {
   reprocess(Mode::kInBody, t);
 }
 
-void TreeBuilder::after_after_frameset(Token& t) {
+void TreeBuilder::after_after_frameset(Token &t) {
   switch (t.kind) {
     case TokenKind::kComment:
       insert_comment(t, doc_->root());
@@ -2481,7 +2777,7 @@ void TreeBuilder::after_after_frameset(Token& t) {
   }
 }
 
-void TreeBuilder::foreign_content(Token& t) {
+void TreeBuilder::foreign_content(Token &t) {
   switch (t.kind) {
     case TokenKind::kCharacters:
       if (t.null_char) {

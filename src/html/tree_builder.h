@@ -40,15 +40,15 @@ class TreeBuilder {
   TreeBuilder();
 
   // Parses a whole document into `doc`.
-  void parse(std::string_view html, Document& doc, const DomLimits& limits);
+  void parse(std::string_view html, Document &doc, const DomLimits &limits);
 
   // Parses `html` as the content of a context element (the HTML fragment
   // parsing algorithm). The result is the children of an <html> element that
   // is the document root's only child.
   void parse_fragment(std::string_view html, std::string_view context_name, Namespace context_ns,
-                      Document& doc, const DomLimits& limits);
+                      Document &doc, const DomLimits &limits);
 
-  const DoctypeInfo& doctype() const { return doctype_; }
+  const DoctypeInfo &doctype() const { return doctype_; }
   QuirksMode quirks_mode() const { return quirks_; }
 
  private:
@@ -67,54 +67,54 @@ class TreeBuilder {
     NodeId before;
   };
 
-  void start(std::string_view html, Document& doc, const DomLimits& limits);
+  void start(std::string_view html, Document &doc, const DomLimits &limits);
   void run();
 
   // Dispatch.
-  void process(Token& t);
-  void process_in(Mode m, Token& t);
-  void reprocess(Mode m, Token& t);
-  bool use_html_rules(const Token& t) const;
+  void process(Token &t);
+  void process_in(Mode m, Token &t);
+  void reprocess(Mode m, Token &t);
+  bool use_html_rules(const Token &t) const;
 
-  void initial(Token& t);
-  void before_html(Token& t);
-  void before_head(Token& t);
-  void in_head(Token& t);
-  void in_head_noscript(Token& t);
-  void after_head(Token& t);
-  void in_body(Token& t);
-  void in_body_start_tag(Token& t);
-  void in_body_end_tag(Token& t);
-  void in_body_any_other_end_tag(const Token& t);
-  void text(Token& t);
-  void in_table(Token& t);
-  void in_table_anything_else(Token& t);
-  void in_table_text(Token& t);
-  void in_caption(Token& t);
-  void in_column_group(Token& t);
-  void in_table_body(Token& t);
-  void in_row(Token& t);
-  void in_cell(Token& t);
-  void in_template(Token& t);
-  void after_body(Token& t);
-  void in_frameset(Token& t);
-  void after_frameset(Token& t);
-  void after_after_body(Token& t);
-  void after_after_frameset(Token& t);
-  void foreign_content(Token& t);
+  void initial(Token &t);
+  void before_html(Token &t);
+  void before_head(Token &t);
+  void in_head(Token &t);
+  void in_head_noscript(Token &t);
+  void after_head(Token &t);
+  void in_body(Token &t);
+  void in_body_start_tag(Token &t);
+  void in_body_end_tag(Token &t);
+  void in_body_any_other_end_tag(const Token &t);
+  void text(Token &t);
+  void in_table(Token &t);
+  void in_table_anything_else(Token &t);
+  void in_table_text(Token &t);
+  void in_caption(Token &t);
+  void in_column_group(Token &t);
+  void in_table_body(Token &t);
+  void in_row(Token &t);
+  void in_cell(Token &t);
+  void in_template(Token &t);
+  void after_body(Token &t);
+  void in_frameset(Token &t);
+  void after_frameset(Token &t);
+  void after_after_body(Token &t);
+  void after_after_frameset(Token &t);
+  void foreign_content(Token &t);
 
   // Node creation and insertion.
-  NodeId create_for_token(const Token& t, Namespace ns);
+  NodeId create_for_token(const Token &t, Namespace ns);
   NodeId clone_element(NodeId src);
   void note_created(NodeId n, uint8_t flags);
   Place appropriate_place(NodeId target);
   void insert_at(Place place, NodeId n);
-  NodeId insert_html(const Token& t);
+  NodeId insert_html(const Token &t);
   NodeId insert_html_named(Tag tag);
-  NodeId insert_foreign(const Token& t, Namespace ns);
+  NodeId insert_foreign(const Token &t, Namespace ns);
   void insert_text(std::string_view s);
-  void insert_comment(const Token& t, NodeId parent);
-  void raw_text_element(const Token& t, TokenizerState state);
+  void insert_comment(const Token &t, NodeId parent);
+  void raw_text_element(const Token &t, TokenizerState state);
 
   // The stack of open elements.
   NodeId current() const { return open_.empty() ? 0 : open_.back(); }
@@ -148,15 +148,15 @@ class TreeBuilder {
   void push_marker() { afe_.push_back(kMarker); }
   void remove_formatting(NodeId n);
   bool same_attributes(NodeId a, NodeId b);
-  bool adoption_agency(const Token& t);
+  bool adoption_agency(const Token &t);
 
-  void set_doctype(const Token& t);
+  void set_doctype(const Token &t);
 
   static constexpr NodeId kMarker = 0;  // the document root is never a formatting element
 
   Tokenizer tokenizer_;
-  DocumentBuilder* b_ = nullptr;
-  Document* doc_ = nullptr;
+  DocumentBuilder *b_ = nullptr;
+  Document *doc_ = nullptr;
   DomLimits limits_;
   bool depth_noted_ = false;
 

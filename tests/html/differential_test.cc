@@ -24,7 +24,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string read_gzip(const fs::path& p) {
+std::string read_gzip(const fs::path &p) {
   std::string out;
   gzFile f = gzopen(p.c_str(), "rb");
   if (f == nullptr) return out;
@@ -35,7 +35,7 @@ std::string read_gzip(const fs::path& p) {
   return out;
 }
 
-std::string read_plain(const fs::path& p) {
+std::string read_plain(const fs::path &p) {
   std::ifstream in(p, std::ios::binary);
   std::stringstream ss;
   ss << in.rdbuf();
@@ -60,7 +60,7 @@ std::string to_valid_utf8(std::string_view s) {
   return out;
 }
 
-std::string describe(const Document& d, NodeId n) {
+std::string describe(const Document &d, NodeId n) {
   switch (d.kind(n)) {
     case NodeKind::kText: {
       std::string t(d.text(n).substr(0, 60));
@@ -78,7 +78,7 @@ std::string describe(const Document& d, NodeId n) {
   if (d.ns(n) == Namespace::kMathMl) s += "math:";
   s += d.name(n);
   std::vector<std::string> attrs;
-  for (const Attribute& a : d.attributes(n)) {
+  for (const Attribute &a : d.attributes(n)) {
     std::string_view name = d.view(a.name);
     // gumbo's adapter keeps only the local name of namespaced foreign
     // attributes ("href" for xlink:href, "xlink" for xmlns:xlink); lede keeps
@@ -90,11 +90,11 @@ std::string describe(const Document& d, NodeId n) {
     attrs.push_back(std::string(name) + "=\"" + std::string(d.view(a.value)) + "\"");
   }
   std::sort(attrs.begin(), attrs.end());
-  for (const std::string& a : attrs) s += " " + a.substr(0, 80);
+  for (const std::string &a : attrs) s += " " + a.substr(0, 80);
   return s + ">";
 }
 
-std::string path_of(const Document& d, NodeId n) {
+std::string path_of(const Document &d, NodeId n) {
   std::vector<std::string> parts;
   for (NodeId p = d.parent(n); p != kNoNode && p != d.root(); p = d.parent(p))
     parts.push_back(std::string(d.name(p)));
@@ -103,7 +103,7 @@ std::string path_of(const Document& d, NodeId n) {
   return s;
 }
 
-bool is_last_text_of_form(const Document& d, NodeId n) {
+bool is_last_text_of_form(const Document &d, NodeId n) {
   NodeId p = d.parent(n);
   return d.kind(n) == NodeKind::kText && d.next_sibling(n) == kNoNode && p != kNoNode &&
          d.is(p, Tag::k_form);
@@ -114,7 +114,7 @@ bool is_last_text_of_form(const Document& d, NodeId n) {
 // lands after the form in gumbo (the standard keeps it as the form's last
 // child, see tests1.dat "<form>a</form>"-style cases); `form_text_moves`
 // counts those.
-std::string first_difference(const Document& a, const Document& b, int& form_text_moves) {
+std::string first_difference(const Document &a, const Document &b, int &form_text_moves) {
   NodeId x = a.root(), y = b.root();
   std::string carried;  // form text gumbo will show after the form
   while (x != kNoNode || y != kNoNode) {
@@ -143,7 +143,8 @@ std::string first_difference(const Document& a, const Document& b, int& form_tex
       continue;
     }
     if (!carried.empty()) {
-      // Gumbo shows the carried text as its own node only when no text followed the form.
+      // Gumbo shows the carried text as its own node only when no text followed
+      // the form.
       return "at " + (x != kNoNode ? path_of(a, x) : std::string("end")) +
              ": form text missing from gumbo's tree";
     }
@@ -174,15 +175,15 @@ std::map<std::string, std::string> read_allowlist() {
 }
 
 TEST(Differential, LedeParserMatchesGumboOnRealPages) {
-  const char* dir = std::getenv("LEDE_DATA_DIR");
+  const char *dir = std::getenv("LEDE_DATA_DIR");
   if (dir == nullptr || !fs::exists(fs::path(dir) / "aeb" / "html"))
     GTEST_SKIP() << "LEDE_DATA_DIR/aeb/html absent";
   std::vector<std::pair<std::string, fs::path>> pages;
-  for (const auto& e : fs::directory_iterator(fs::path(dir) / "aeb" / "html"))
+  for (const auto &e : fs::directory_iterator(fs::path(dir) / "aeb" / "html"))
     pages.emplace_back("aeb/" + e.path().filename().string(), e.path());
   fs::path rp = fs::path(dir) / "readability-pages";
   if (fs::exists(rp)) {
-    for (const auto& e : fs::directory_iterator(rp))
+    for (const auto &e : fs::directory_iterator(rp))
       if (fs::exists(e.path() / "source.html"))
         pages.emplace_back("readability/" + e.path().filename().string(), e.path() / "source.html");
   }
@@ -190,7 +191,7 @@ TEST(Differential, LedeParserMatchesGumboOnRealPages) {
   auto allow = read_allowlist();
   Document gumbo, lede;
   int same = 0, allowed = 0, differ = 0, form_text_moves = 0;
-  for (const auto& [id, path] : pages) {
+  for (const auto &[id, path] : pages) {
     std::string raw = path.extension() == ".gz" ? read_gzip(path) : read_plain(path);
     std::string html = to_valid_utf8(raw);
     parse(html, gumbo, DomLimits{}, ParserKind::kGumbo);
@@ -207,7 +208,8 @@ TEST(Differential, LedeParserMatchesGumboOnRealPages) {
     }
   }
   std::printf(
-      "differential: %zu pages, %d identical (%d texts before </form> placed after the form "
+      "differential: %zu pages, %d identical (%d texts before </form> "
+      "placed after the form "
       "by gumbo), %d allow-listed, %d differing\n",
       pages.size(), same, form_text_moves, allowed, differ);
   EXPECT_GT(same, 0);

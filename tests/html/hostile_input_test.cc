@@ -16,7 +16,7 @@ namespace {
 // Generous: a linear parser takes well under a second on each case.
 constexpr double kMaxSeconds = 10.0;
 
-double seconds_to_parse(const std::string& html, Document& doc, const DomLimits& limits = {}) {
+double seconds_to_parse(const std::string &html, Document &doc, const DomLimits &limits = {}) {
   auto start = std::chrono::steady_clock::now();
   parse(html, doc, limits, ParserKind::kLede);
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -29,7 +29,7 @@ std::string repeat(std::string_view s, size_t n) {
   return out;
 }
 
-uint32_t tree_depth(const Document& doc) {
+uint32_t tree_depth(const Document &doc) {
   // Depth by an explicit walk: parent chains are bounded by max_depth.
   uint32_t deepest = 0, depth = 0;
   NodeId n = doc.root();
@@ -75,8 +75,8 @@ TEST(HostileInput, UnclosedFormattingElementsAreBounded) {
 
 TEST(HostileInput, AdoptionAgencyOverDeepStack) {
   Document doc;
-  std::string html = "<b>" + repeat("<div>", 200'000) + repeat("</b>", 200'000) +
-                     repeat("<a><div><a>", 50'000);
+  std::string html =
+      "<b>" + repeat("<div>", 200'000) + repeat("</b>", 200'000) + repeat("<a><div><a>", 50'000);
   EXPECT_LT(seconds_to_parse(html, doc), kMaxSeconds);
 }
 
@@ -104,7 +104,7 @@ TEST(HostileInput, NulBytesControlCharactersAndEndlessConstructs) {
       repeat("<template>", 100'000) + repeat("<tr>", 100'000),
       repeat("&amp;&#x10FFFF;&bogus", 300'000),
   };
-  for (const std::string& html : cases) {
+  for (const std::string &html : cases) {
     Document doc;
     EXPECT_LT(seconds_to_parse(html, doc), kMaxSeconds) << html.substr(0, 20);
     EXPECT_LE(tree_depth(doc), DomLimits{}.max_depth + 1);

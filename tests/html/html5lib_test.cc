@@ -1,8 +1,9 @@
-// Runs the html5lib conformance suites (tokenizer/*.test, tree-construction/*.dat)
-// against lede's parser, prints the pass rate of every file and fails below
-// the floors. Cases that need scripting on are counted apart, as are
-// tokenizer cases whose input is not valid UTF-8 (lone surrogates), which
-// lede's parser never receives, and the XML-coercion cases of xmlViolation.test. Set HTML5LIB_VERBOSE=1 to print each failure.
+// Runs the html5lib conformance suites (tokenizer/*.test,
+// tree-construction/*.dat) against lede's parser, prints the pass rate of every
+// file and fails below the floors. Cases that need scripting on are counted
+// apart, as are tokenizer cases whose input is not valid UTF-8 (lone
+// surrogates), which lede's parser never receives, and the XML-coercion cases
+// of xmlViolation.test. Set HTML5LIB_VERBOSE=1 to print each failure.
 #include <gtest/gtest.h>
 
 #include <cstdio>
@@ -30,22 +31,22 @@ constexpr double kTokenizerFloor = 0.995;
 constexpr double kTreeConstructionFloor = 0.99;
 
 fs::path data_dir() {
-  const char* d = std::getenv("LEDE_DATA_DIR");
+  const char *d = std::getenv("LEDE_DATA_DIR");
   return d != nullptr ? fs::path(d) / "html5lib-tests" : fs::path();
 }
 
 bool verbose() { return std::getenv("HTML5LIB_VERBOSE") != nullptr; }
 
-std::string read_file(const fs::path& p) {
+std::string read_file(const fs::path &p) {
   std::ifstream in(p, std::ios::binary);
   std::stringstream ss;
   ss << in.rdbuf();
   return ss.str();
 }
 
-std::vector<fs::path> files_with_extension(const fs::path& dir, std::string_view ext) {
+std::vector<fs::path> files_with_extension(const fs::path &dir, std::string_view ext) {
   std::vector<fs::path> out;
-  for (const auto& e : fs::directory_iterator(dir))
+  for (const auto &e : fs::directory_iterator(dir))
     if (e.is_regular_file() && e.path().extension() == ext) out.push_back(e.path());
   std::sort(out.begin(), out.end());
   return out;
@@ -57,11 +58,12 @@ struct Tally {
   int apart = 0;  // not run: needs scripting, or input not representable
 };
 
-// --- Tokenizer ---------------------------------------------------------------------
+// --- Tokenizer
+// ---------------------------------------------------------------------
 
 // Undoes the "doubleEscaped" \uXXXX escaping; false when a lone surrogate
 // makes the string invalid UTF-8.
-bool unescape(const std::string& in, std::string& out) {
+bool unescape(const std::string &in, std::string &out) {
   out.clear();
   for (size_t i = 0; i < in.size(); ++i) {
     if (in[i] == '\\' && i + 5 < in.size() + 0 && in[i + 1] == 'u') {
@@ -98,15 +100,17 @@ bool unescape(const std::string& in, std::string& out) {
   return true;
 }
 
-bool valid_utf8_json_string(const std::string& s) {
-  // nlohmann decodes lone surrogates in JSON into CESU-style bytes; reject those.
+bool valid_utf8_json_string(const std::string &s) {
+  // nlohmann decodes lone surrogates in JSON into CESU-style bytes; reject
+  // those.
   for (size_t i = 0; i + 1 < s.size(); ++i)
-    if (static_cast<unsigned char>(s[i]) == 0xED && (static_cast<unsigned char>(s[i + 1]) & 0xE0) == 0xA0)
+    if (static_cast<unsigned char>(s[i]) == 0xED &&
+        (static_cast<unsigned char>(s[i + 1]) & 0xE0) == 0xA0)
       return false;
   return true;
 }
 
-bool unescape_json(json& j) {
+bool unescape_json(json &j) {
   if (j.is_string()) {
     std::string out;
     if (!unescape(j.get<std::string>(), out)) return false;
@@ -116,7 +120,7 @@ bool unescape_json(json& j) {
   if (j.is_array() || j.is_object()) {
     if (j.is_object()) {
       json copy = json::object();
-      for (auto& [k, v] : j.items()) {
+      for (auto &[k, v] : j.items()) {
         std::string key;
         if (!unescape(k, key)) return false;
         json val = v;
@@ -126,13 +130,13 @@ bool unescape_json(json& j) {
       j = copy;
       return true;
     }
-    for (auto& v : j)
+    for (auto &v : j)
       if (!unescape_json(v)) return false;
   }
   return true;
 }
 
-json tokenize(const std::string& input, TokenizerState state, const std::string& last_tag) {
+json tokenize(const std::string &input, TokenizerState state, const std::string &last_tag) {
   Tokenizer tok;
   tok.reset(input);
   tok.set_state(state);
@@ -144,7 +148,7 @@ json tokenize(const std::string& input, TokenizerState state, const std::string&
     text.clear();
   };
   for (;;) {
-    const Token& t = tok.next();
+    const Token &t = tok.next();
     if (t.kind == TokenKind::kEof) break;
     if (t.kind == TokenKind::kCharacters) {
       text.append(t.data);
@@ -154,7 +158,7 @@ json tokenize(const std::string& input, TokenizerState state, const std::string&
     switch (t.kind) {
       case TokenKind::kStartTag: {
         json attrs = json::object();
-        for (const TokenAttribute& a : t.attributes)
+        for (const TokenAttribute &a : t.attributes)
           attrs[std::string(t.attr_name(a))] = std::string(t.attr_value(a));
         json tag = json::array({"StartTag", std::string(t.data), attrs});
         if (t.self_closing) tag.push_back(true);
@@ -171,8 +175,7 @@ json tokenize(const std::string& input, TokenizerState state, const std::string&
         out.push_back(json::array(
             {"DOCTYPE", t.has_name ? json(std::string(t.data)) : json(nullptr),
              t.has_public_id ? json(std::string(t.public_id)) : json(nullptr),
-             t.has_system_id ? json(std::string(t.system_id)) : json(nullptr),
-             !t.force_quirks}));
+             t.has_system_id ? json(std::string(t.system_id)) : json(nullptr), !t.force_quirks}));
         break;
       default:
         break;
@@ -183,9 +186,9 @@ json tokenize(const std::string& input, TokenizerState state, const std::string&
 }
 
 // Expected output with adjacent Character tokens merged.
-json normalize_expected(const json& output) {
+json normalize_expected(const json &output) {
   json out = json::array();
-  for (const json& tok : output) {
+  for (const json &tok : output) {
     if (tok[0] == "Character" && !out.empty() && out.back()[0] == "Character") {
       out.back()[1] = out.back()[1].get<std::string>() + tok[1].get<std::string>();
     } else {
@@ -195,7 +198,7 @@ json normalize_expected(const json& output) {
   return out;
 }
 
-TokenizerState state_named(const std::string& name) {
+TokenizerState state_named(const std::string &name) {
   if (name == "PLAINTEXT state") return TokenizerState::kPlaintext;
   if (name == "RCDATA state") return TokenizerState::kRcdata;
   if (name == "RAWTEXT state") return TokenizerState::kRawtext;
@@ -204,11 +207,12 @@ TokenizerState state_named(const std::string& name) {
   return TokenizerState::kData;
 }
 
-Tally run_tokenizer_file(const fs::path& file) {
+Tally run_tokenizer_file(const fs::path &file) {
   Tally tally;
   json doc = json::parse(read_file(file));
   if (!doc.contains("tests")) {
-    // xmlViolation.test checks a mode that coerces output to XML; HTML parsers skip it.
+    // xmlViolation.test checks a mode that coerces output to XML; HTML parsers
+    // skip it.
     tally.apart += static_cast<int>(doc["xmlViolationTests"].size());
     return tally;
   }
@@ -229,9 +233,10 @@ Tally run_tokenizer_file(const fs::path& file) {
     }
     expected = normalize_expected(expected);
     std::vector<std::string> states = {"Data state"};
-    if (test.contains("initialStates")) states = test["initialStates"].get<std::vector<std::string>>();
+    if (test.contains("initialStates"))
+      states = test["initialStates"].get<std::vector<std::string>>();
     std::string last_tag = test.value("lastStartTag", "");
-    for (const std::string& state : states) {
+    for (const std::string &state : states) {
       json got = tokenize(input, state_named(state), last_tag);
       if (got == expected) {
         ++tally.passed;
@@ -239,9 +244,8 @@ Tally run_tokenizer_file(const fs::path& file) {
         ++tally.failed;
         if (verbose()) {
           std::printf("FAIL %s [%s] %s\n  input: %s\n  want: %s\n  got:  %s\n",
-                      file.filename().c_str(), state.c_str(),
-                      test.value("description", "").c_str(), json(input).dump().c_str(),
-                      expected.dump().c_str(), got.dump().c_str());
+                      file.filename().c_str(), state.c_str(), test.value("description", "").c_str(),
+                      json(input).dump().c_str(), expected.dump().c_str(), got.dump().c_str());
         }
       }
     }
@@ -249,23 +253,23 @@ Tally run_tokenizer_file(const fs::path& file) {
   return tally;
 }
 
-// --- Tree construction -------------------------------------------------------------
+// --- Tree construction
+// -------------------------------------------------------------
 
 struct TreeTest {
   std::map<std::string, std::string> sections;
 };
 
-std::vector<TreeTest> read_dat(const fs::path& file) {
-  static const char* kHeaders[] = {"#data",          "#errors",     "#new-errors",
-                                   "#document-fragment", "#script-off", "#script-on",
-                                   "#document"};
+std::vector<TreeTest> read_dat(const fs::path &file) {
+  static const char *kHeaders[] = {"#data",       "#errors",    "#new-errors", "#document-fragment",
+                                   "#script-off", "#script-on", "#document"};
   std::vector<TreeTest> tests;
   std::istringstream in(read_file(file));
   std::string line;
   std::string section;
   while (std::getline(in, line)) {
     bool header = false;
-    for (const char* h : kHeaders) header = header || line == h;
+    for (const char *h : kHeaders) header = header || line == h;
     if (header) {
       if (line == "#data" && (tests.empty() || tests.back().sections.count("#document") > 0))
         tests.emplace_back();
@@ -275,10 +279,10 @@ std::vector<TreeTest> read_dat(const fs::path& file) {
     }
     if (!tests.empty()) tests.back().sections[section] += line + "\n";
   }
-  for (TreeTest& t : tests) {
-    std::string& data = t.sections["#data"];
+  for (TreeTest &t : tests) {
+    std::string &data = t.sections["#data"];
     if (!data.empty() && data.back() == '\n') data.pop_back();
-    std::string& want = t.sections["#document"];
+    std::string &want = t.sections["#document"];
     while (!want.empty() && want.back() == '\n') want.pop_back();
     want += '\n';
     auto ctx = t.sections.find("#document-fragment");
@@ -289,15 +293,15 @@ std::vector<TreeTest> read_dat(const fs::path& file) {
   return tests;
 }
 
-Tally run_tree_file(const fs::path& file, Parser& parser) {
+Tally run_tree_file(const fs::path &file, Parser &parser) {
   Tally tally;
   Document doc;
-  for (TreeTest& test : read_dat(file)) {
+  for (TreeTest &test : read_dat(file)) {
     if (test.sections.count("#script-on") > 0) {
       ++tally.apart;
       continue;
     }
-    const std::string& data = test.sections["#data"];
+    const std::string &data = test.sections["#data"];
     const bool fragment = test.sections.count("#document-fragment") > 0;
     const std::string ctx = fragment ? test.sections["#document-fragment"] : "";
     std::string got;
@@ -318,7 +322,7 @@ Tally run_tree_file(const fs::path& file, Parser& parser) {
       parser.parse(data, doc, DomLimits{});
       got = testing::dump_document(doc, &parser.doctype());
     }
-    const std::string& want = test.sections["#document"];
+    const std::string &want = test.sections["#document"];
     if (got == want || (got.empty() && want == "\n")) {
       ++tally.passed;
     } else {
@@ -333,9 +337,9 @@ Tally run_tree_file(const fs::path& file, Parser& parser) {
   return tally;
 }
 
-void report(const char* suite, const std::map<std::string, Tally>& files, double floor) {
+void report(const char *suite, const std::map<std::string, Tally> &files, double floor) {
   Tally total;
-  for (const auto& [name, t] : files) {
+  for (const auto &[name, t] : files) {
     int run = t.passed + t.failed;
     std::printf("  %-48s %5d/%-5d %6.2f%%%s\n", name.c_str(), t.passed, run,
                 run > 0 ? 100.0 * t.passed / run : 100.0,
@@ -356,7 +360,7 @@ TEST(Html5lib, TokenizerSuitePassesAboveFloor) {
   fs::path dir = data_dir() / "tokenizer";
   if (data_dir().empty() || !fs::exists(dir)) GTEST_SKIP() << "LEDE_DATA_DIR/html5lib-tests absent";
   std::map<std::string, Tally> files;
-  for (const fs::path& f : files_with_extension(dir, ".test"))
+  for (const fs::path &f : files_with_extension(dir, ".test"))
     files[f.filename().string()] = run_tokenizer_file(f);
   report("tokenizer", files, kTokenizerFloor);
 }
@@ -366,9 +370,9 @@ TEST(Html5lib, TreeConstructionSuitePassesAboveFloor) {
   if (data_dir().empty() || !fs::exists(dir)) GTEST_SKIP() << "LEDE_DATA_DIR/html5lib-tests absent";
   Parser parser;
   std::map<std::string, Tally> files;
-  for (const fs::path& f : files_with_extension(dir, ".dat"))
+  for (const fs::path &f : files_with_extension(dir, ".dat"))
     files[f.filename().string()] = run_tree_file(f, parser);
-  for (const fs::path& f : files_with_extension(dir / "scripted", ".dat"))
+  for (const fs::path &f : files_with_extension(dir / "scripted", ".dat"))
     files["scripted/" + f.filename().string()] = run_tree_file(f, parser);
   report("tree construction", files, kTreeConstructionFloor);
 }

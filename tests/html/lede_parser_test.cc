@@ -1,23 +1,24 @@
 // Behaviour of lede's HTML parser beyond the html5lib suites: the DOM
 // contract (names, namespaces, attributes, templates), DomLimits, reuse.
+#include "html/lede_parser.h"
+
 #include <gtest/gtest.h>
 
 #include <string>
 
-#include "html/lede_parser.h"
 #include "html/parse.h"
 #include "tree_dump.h"
 
 namespace lede::html {
 namespace {
 
-NodeId find_element(const Document& doc, std::string_view name) {
+NodeId find_element(const Document &doc, std::string_view name) {
   for (NodeId n = doc.root(); n != kNoNode; n = doc.next_in(n, doc.root()))
     if (doc.is_element(n) && doc.name(n) == name) return n;
   return kNoNode;
 }
 
-uint32_t max_depth(const Document& doc) {
+uint32_t max_depth(const Document &doc) {
   uint32_t deepest = 0;
   for (NodeId n = doc.root(); n != kNoNode; n = doc.next_in(n, doc.root())) {
     uint32_t d = 0;
@@ -31,7 +32,8 @@ TEST(LedeParser, BuildsImpliedHtmlHeadAndBody) {
   Document doc;
   parse("<title>T</title><p>Hello <b>world</b>", doc, DomLimits{}, ParserKind::kLede);
   EXPECT_EQ(testing::dump_document(doc, nullptr),
-            "| <html>\n|   <head>\n|     <title>\n|       \"T\"\n|   <body>\n|     <p>\n"
+            "| <html>\n|   <head>\n|     <title>\n|       \"T\"\n|   <body>\n| "
+            "    <p>\n"
             "|       \"Hello \"\n|       <b>\n|         \"world\"\n");
 }
 
@@ -67,9 +69,10 @@ TEST(LedeParser, KeepsFirstOfDuplicateAttributes) {
 
 TEST(LedeParser, AdjustsForeignElementAndAttributeNames) {
   Document doc;
-  parse("<svg viewbox='0 0 1 1'><foreignobject><p>x</p></foreignobject>"
-        "<use xlink:href='#i'/></svg><math definitionurl=u><mi>y</mi></math>",
-        doc, DomLimits{}, ParserKind::kLede);
+  parse(
+      "<svg viewbox='0 0 1 1'><foreignobject><p>x</p></foreignobject>"
+      "<use xlink:href='#i'/></svg><math definitionurl=u><mi>y</mi></math>",
+      doc, DomLimits{}, ParserKind::kLede);
   NodeId svg = find_element(doc, "svg");
   ASSERT_NE(svg, kNoNode);
   EXPECT_EQ(doc.tag(svg), Tag::k_svg);
@@ -105,7 +108,7 @@ TEST(LedeParser, FosterParentsTextOutOfTables) {
 }
 
 TEST(LedeParser, MatchesGumboOnMisnestedFormatting) {
-  const char* html = "<p>1<b>2<i>3</b>4</i>5</p><a><div><a>x</a></div></a>";
+  const char *html = "<p>1<b>2<i>3</b>4</i>5</p><a><div><a>x</a></div></a>";
   Document lede, gumbo;
   parse(html, lede, DomLimits{}, ParserKind::kLede);
   parse(html, gumbo, DomLimits{}, ParserKind::kGumbo);

@@ -25,7 +25,7 @@ std::string display_attribute(std::string_view name, Namespace ns) {
   return std::string(name);
 }
 
-void dump_node(const Document& doc, NodeId n, int indent, std::string& out) {
+void dump_node(const Document &doc, NodeId n, int indent, std::string &out) {
   auto line = [&](int level) {
     out += "| ";
     out.append(static_cast<size_t>(level) * 2, ' ');
@@ -55,10 +55,10 @@ void dump_node(const Document& doc, NodeId n, int indent, std::string& out) {
   out += doc.name(n);
   out += ">\n";
   std::vector<std::pair<std::string, std::string_view>> attrs;
-  for (const Attribute& a : doc.attributes(n))
+  for (const Attribute &a : doc.attributes(n))
     attrs.emplace_back(display_attribute(doc.view(a.name), doc.ns(n)), doc.view(a.value));
   std::sort(attrs.begin(), attrs.end());
-  for (const auto& [name, value] : attrs) {
+  for (const auto &[name, value] : attrs) {
     line(indent + 1);
     out += name;
     out += "=\"";
@@ -77,14 +77,14 @@ void dump_node(const Document& doc, NodeId n, int indent, std::string& out) {
 
 }  // namespace
 
-std::string dump_children(const Document& doc, NodeId parent) {
+std::string dump_children(const Document &doc, NodeId parent) {
   std::string out;
   for (NodeId c = doc.first_child(parent); c != kNoNode; c = doc.next_sibling(c))
     dump_node(doc, c, 0, out);
   return out;
 }
 
-std::string dump_document(const Document& doc, const DoctypeInfo* doctype) {
+std::string dump_document(const Document &doc, const DoctypeInfo *doctype) {
   std::string out;
   uint32_t index = 0;
   auto write_doctype = [&] {

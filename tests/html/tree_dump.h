@@ -12,9 +12,9 @@ namespace lede::html::testing {
 // The html5lib "#document" dump of `doc` ("| <html>", "|   <head>", ...),
 // one line per node, attributes sorted, template contents under "content".
 // `doctype` is written in its place among the document's children when present.
-std::string dump_document(const Document& doc, const DoctypeInfo* doctype);
+std::string dump_document(const Document &doc, const DoctypeInfo *doctype);
 
 // The dump of the children of `parent` (for fragments: the <html> wrapper).
-std::string dump_children(const Document& doc, NodeId parent);
+std::string dump_children(const Document &doc, NodeId parent);
 
 }  // namespace lede::html::testing
