@@ -2,82 +2,111 @@
 
 #include <algorithm>
 #include <cerrno>
-#include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <system_error>
 
 namespace lede::cli {
 
 namespace fs = std::filesystem;
 
-InputWalker::InputWalker(std::vector<std::string> args) : args_(std::move(args)) {}
+InputWalker::InputWalker(std::vector<std::string> args, std::string files_from)
+    : args_(std::move(args)), files_from_(std::move(files_from)) {}
 
-void InputWalker::expand_directory(const fs::path& dir) {
-  std::vector<Input> found;
+InputWalker::~InputWalker() {
+  if (list_ && list_ != stdin) std::fclose(list_);
+}
+
+void InputWalker::push_directory(const std::string& dir) {
+  Level level;
   std::error_code ec;
-  fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec);
+  fs::directory_iterator it(dir, ec);
   if (ec) {
-    pending_.push_back({dir.string(), "cannot read directory: " + ec.message()});
+    problems_.push_back({dir, "cannot read directory: " + ec.message()});
     return;
   }
-  for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
+  for (; it != fs::directory_iterator(); it.increment(ec)) {
     if (ec) {
-      found.push_back({it->path().string(), "cannot read directory: " + ec.message()});
-      ec.clear();
-      continue;
+      problems_.push_back({dir, "cannot read directory: " + ec.message()});
+      break;
     }
     std::error_code type_ec;
-    if (it->is_regular_file(type_ec)) found.push_back({it->path().string(), ""});
+    bool is_dir = it->is_directory(type_ec);
+    if (is_dir || it->is_regular_file(type_ec)) level.entries.emplace_back(it->path().string(), is_dir);
   }
-  std::sort(found.begin(), found.end(),
-            [](const Input& a, const Input& b) { return a.path > b.path; });
-  pending_ = std::move(found);
+  std::sort(level.entries.begin(), level.entries.end());
+  levels_.push_back(std::move(level));
+}
+
+std::optional<std::string> InputWalker::next_argument() {
+  if (arg_ < args_.size()) return args_[arg_++];
+  if (files_from_.empty() || list_done_) return std::nullopt;
+  if (!list_) {
+    list_ = files_from_ == "-" ? stdin : std::fopen(files_from_.c_str(), "r");
+    if (!list_) {
+      list_done_ = true;
+      problems_.push_back({files_from_, std::string("cannot open the file list: ") +
+                                            std::strerror(errno)});
+      return std::nullopt;
+    }
+  }
+  std::string line;
+  while (true) {
+    line.clear();
+    int c;
+    while ((c = std::fgetc(list_)) != EOF && c != '\n') line.push_back(static_cast<char>(c));
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (!line.empty()) return line;
+    if (c == EOF) {
+      list_done_ = true;
+      return std::nullopt;
+    }
+  }
 }
 
 std::optional<Input> InputWalker::next() {
   while (true) {
-    if (!pending_.empty()) {
-      Input in = std::move(pending_.back());
-      pending_.pop_back();
+    if (!problems_.empty()) {
+      Input in = std::move(problems_.front());
+      problems_.erase(problems_.begin());
       return in;
     }
-    if (arg_ >= args_.size()) return std::nullopt;
-    const std::string& arg = args_[arg_++];
+    if (!levels_.empty()) {
+      Level& level = levels_.back();
+      if (level.next == level.entries.size()) {
+        levels_.pop_back();
+        continue;
+      }
+      auto [path, is_dir] = level.entries[level.next++];
+      if (is_dir) {
+        push_directory(path);
+        continue;
+      }
+      return Input{path, ""};
+    }
+    std::optional<std::string> arg = next_argument();
+    if (!arg) {
+      if (!problems_.empty()) continue;
+      return std::nullopt;
+    }
     std::error_code ec;
-    if (arg != "-" && fs::is_directory(arg, ec)) {
-      expand_directory(arg);
+    if (*arg != "-" && fs::is_directory(*arg, ec)) {
+      push_directory(*arg);
       continue;
     }
-    return Input{arg, ""};
+    return Input{*arg, ""};
   }
 }
 
-std::optional<std::string> read_input(const std::string& path, uint64_t max_bytes,
-                                      std::string& error) {
-  FILE* f = path == "-" ? stdin : std::fopen(path.c_str(), "rb");
-  if (!f) {
-    error = std::string("cannot open: ") + std::strerror(errno);
-    return std::nullopt;
+uint64_t total_input_bytes(const std::vector<std::string>& args, const std::string& files_from) {
+  if (!files_from.empty()) return 0;
+  uint64_t total = 0;
+  for (const std::string& arg : args) {
+    std::error_code ec;
+    if (arg == "-" || !fs::is_regular_file(arg, ec)) return 0;
+    total += fs::file_size(arg, ec);
   }
-  std::string data;
-  char buf[1 << 16];
-  bool failed = false;
-  while (true) {
-    size_t n = std::fread(buf, 1, sizeof buf, f);
-    data.append(buf, n);
-    if (data.size() > max_bytes) break;  // the extractor reports kTooLarge
-    if (n < sizeof buf) {
-      failed = std::ferror(f);
-      break;
-    }
-  }
-  int saved = errno;
-  if (f != stdin) std::fclose(f);
-  if (failed) {
-    error = std::string("cannot read: ") + std::strerror(saved);
-    return std::nullopt;
-  }
-  return data;
+  return total;
 }
 
 }  // namespace lede::cli

@@ -1,0 +1,241 @@
+#include "input/archive_stream.h"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+
+namespace lede::input {
+namespace {
+
+// Bytes read from the file at a time, and the least free room the window
+// keeps for inflating into: large enough that zlib and read() run in long
+// strides, small against a record.
+constexpr size_t kChunk = 256 << 10;
+// After a corrupt member the search for the next one starts just after the
+// bad member's header, if its compressed bytes are still this close;
+// inflation can read past the damage into the next member.
+constexpr size_t kKeepMemberBytes = 4 << 20;
+
+bool is_member_header(const char* p) {
+  const auto* u = reinterpret_cast<const unsigned char*>(p);
+  // Magic, deflate method, no reserved flag bits (RFC 1952).
+  return u[0] == 0x1f && u[1] == 0x8b && u[2] == 8 && (u[3] & 0xe0) == 0;
+}
+
+}  // namespace
+
+ArchiveStream::ArchiveStream(int fd, std::string head) : fd_(fd), head_(std::move(head)) {}
+
+ArchiveStream::~ArchiveStream() {
+  if (z_ready_) inflateEnd(&z_);
+}
+
+uint64_t ArchiveStream::file_offset(uint64_t pos) const {
+  if (!gzip_) return pos;
+  uint64_t offset = 0;
+  for (const auto& [start, file] : members_) {
+    if (start > pos) break;
+    offset = file;
+  }
+  return offset;
+}
+
+void ArchiveStream::consume(size_t n) {
+  begin_ += std::min(n, end_ - begin_);
+  uint64_t pos = position();
+  // Keep only the member holding the window's start and those after it.
+  while (members_.size() > 1 && members_[1].first <= pos) members_.pop_front();
+}
+
+void ArchiveStream::resume() {
+  consume(end_ - begin_);
+  break_ = false;
+}
+
+size_t ArchiveStream::fill(size_t want) {
+  if (!sniffed_) {
+    sniffed_ = true;
+    // Two bytes tell gzip from anything else.
+    while (head_.size() < 2) {
+      char c[2];
+      ssize_t n = ::read(fd_, c, 2 - head_.size());
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) break;
+      head_.append(c, static_cast<size_t>(n));
+    }
+    gzip_ = head_.size() >= 2 && static_cast<unsigned char>(head_[0]) == 0x1f &&
+            static_cast<unsigned char>(head_[1]) == 0x8b;
+  }
+  if (end_ - begin_ < want && !break_ && !end_of_file_) {
+    if (gzip_) pump_gzip(want);
+    else pump_plain(want);
+  }
+  return end_ - begin_;
+}
+
+void ArchiveStream::make_room(size_t want) {
+  if (buf_.size() - end_ >= kChunk && buf_.size() - begin_ >= want) return;
+  if (begin_ > 0) {
+    std::memmove(buf_.data(), buf_.data() + begin_, end_ - begin_);
+    base_ += begin_;
+    end_ -= begin_;
+    begin_ = 0;
+  }
+  size_t need = std::max(want, end_) + kChunk;
+  if (buf_.size() < need) buf_.resize(std::max(need, buf_.size() + buf_.size() / 2));
+}
+
+void ArchiveStream::pump_plain(size_t want) {
+  while (end_ - begin_ < want) {
+    make_room(want);
+    size_t room = buf_.size() - end_;
+    size_t got = 0;
+    if (head_pos_ < head_.size()) {
+      got = std::min(room, head_.size() - head_pos_);
+      std::memcpy(buf_.data() + end_, head_.data() + head_pos_, got);
+      head_pos_ += got;
+    } else {
+      ssize_t n = ::read(fd_, buf_.data() + end_, room);
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) {
+        end_of_file_ = true;
+        return;
+      }
+      got = static_cast<size_t>(n);
+    }
+    end_ += got;
+    file_pos_ += got;
+  }
+}
+
+bool ArchiveStream::refill_input() {
+  size_t keep_from = in_pos_;
+  if (in_member_ && member_offset_ >= in_base_ &&
+      in_base_ + in_pos_ - member_offset_ < kKeepMemberBytes)
+    keep_from = static_cast<size_t>(member_offset_ - in_base_);
+  if (keep_from > 0) {
+    std::memmove(in_.data(), in_.data() + keep_from, in_end_ - keep_from);
+    in_base_ += keep_from;
+    in_pos_ -= keep_from;
+    in_end_ -= keep_from;
+  }
+  if (in_.size() - in_end_ < kChunk) in_.resize(in_end_ + kChunk);
+  while (true) {
+    size_t room = in_.size() - in_end_;
+    if (head_pos_ < head_.size()) {
+      size_t got = std::min(room, head_.size() - head_pos_);
+      std::memcpy(in_.data() + in_end_, head_.data() + head_pos_, got);
+      head_pos_ += got;
+      in_end_ += got;
+      file_pos_ += got;
+      return true;
+    }
+    ssize_t n = ::read(fd_, in_.data() + in_end_, room);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return false;
+    in_end_ += static_cast<size_t>(n);
+    file_pos_ += static_cast<uint64_t>(n);
+    return true;
+  }
+}
+
+bool ArchiveStream::start_member() {
+  while (true) {
+    while (in_end_ - in_pos_ < 4) {
+      if (!refill_input()) {
+        in_pos_ = in_end_;  // a few stray bytes at the end: nothing to inflate
+        return false;
+      }
+    }
+    const char* p = in_.data() + in_pos_;
+    if (is_member_header(p)) {
+      member_offset_ = in_base_ + in_pos_;
+      if (!z_ready_) {
+        if (inflateInit2(&z_, 16 + MAX_WBITS) != Z_OK) return false;
+        z_ready_ = true;
+      } else {
+        inflateReset(&z_);
+      }
+      in_member_ = true;
+      member_output_ = 0;
+      members_.emplace_back(base_ + end_, member_offset_);
+      return true;
+    }
+    if (!resyncing_) {
+      // Padding after a member (NULs, line ends) is harmless; anything
+      // else is damage.
+      if (*p == 0 || *p == '\n' || *p == '\r') {
+        ++in_pos_;
+        continue;
+      }
+      break_ = true;
+      break_offset_ = in_base_ + in_pos_;
+      break_message_ = "bytes that are not gzip data between members";
+      resyncing_ = true;
+      return false;
+    }
+    // Look for the next member header.
+    const char* found = nullptr;
+    for (const char* q = p + 1; q + 4 <= in_.data() + in_end_; ++q) {
+      q = static_cast<const char*>(std::memchr(q, 0x1f, in_.data() + in_end_ - q));
+      if (!q || q + 4 > in_.data() + in_end_) break;
+      if (is_member_header(q)) {
+        found = q;
+        break;
+      }
+    }
+    in_pos_ = found ? static_cast<size_t>(found - in_.data()) : in_end_ - 3;
+  }
+}
+
+void ArchiveStream::fail_member(const char* what) {
+  in_member_ = false;
+  // Start the search just after this member's header if it is still held.
+  size_t from = member_offset_ >= in_base_ ? static_cast<size_t>(member_offset_ - in_base_) + 1
+                                            : in_pos_;
+  in_pos_ = std::min(from, in_end_);
+  bool was_resyncing = resyncing_;
+  resyncing_ = true;
+  // A false header found while searching that yields nothing is passed over silently.
+  if (was_resyncing && member_output_ == 0) return;
+  break_ = true;
+  break_offset_ = member_offset_;
+  break_message_ = std::string("corrupt gzip member (") + (what ? what : "inflate failed") + ")";
+}
+
+void ArchiveStream::pump_gzip(size_t want) {
+  while (end_ - begin_ < want && !break_) {
+    if (!in_member_ && !start_member()) {
+      if (!break_) end_of_file_ = true;
+      return;
+    }
+    if (in_pos_ == in_end_ && !refill_input()) {
+      // The file ends inside a member: what was inflated stays visible and
+      // the reader finds its record cut short.
+      in_member_ = false;
+      end_of_file_ = true;
+      return;
+    }
+    make_room(want);
+    z_.next_in = reinterpret_cast<Bytef*>(in_.data() + in_pos_);
+    z_.avail_in = static_cast<uInt>(in_end_ - in_pos_);
+    z_.next_out = reinterpret_cast<Bytef*>(buf_.data() + end_);
+    z_.avail_out = static_cast<uInt>(std::min<size_t>(buf_.size() - end_, 1u << 30));
+    int rc = inflate(&z_, Z_NO_FLUSH);
+    size_t produced = reinterpret_cast<char*>(z_.next_out) - (buf_.data() + end_);
+    in_pos_ = reinterpret_cast<char*>(z_.next_in) - in_.data();
+    end_ += produced;
+    member_output_ += produced;
+    if (rc == Z_STREAM_END) {
+      in_member_ = false;
+      resyncing_ = false;
+      continue;
+    }
+    if (rc == Z_OK || rc == Z_BUF_ERROR) continue;
+    fail_member(z_.msg);
+  }
+}
+
+}  // namespace lede::input
