@@ -1,0 +1,668 @@
+#include "news/quotes.h"
+
+#include <algorithm>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <tuple>
+
+#include "core/text.h"
+#include "news/lexicon.h"
+
+namespace lede::news {
+namespace {
+
+// How far after a closing mark the attribution may sit: ",” said the former
+// Norwegian prime minister Jens Stoltenberg" is 9 tokens.
+constexpr uint32_t kMaxAttributionTokens = 12;
+// How far before an opening mark the speech verb may sit: "He added, “".
+constexpr uint32_t kMaxLeadTokens = 10;
+// Longest subject phrase kept as a speaker when it is not a person: "a spokesman for the company".
+constexpr uint32_t kMaxSubjectTokens = 6;
+// A pronoun goes to the last speaker only if that speaker spoke this recently (paragraphs).
+constexpr uint32_t kSpeakerMemoryParagraphs = 3;
+// How many sentences back a pronoun looks for the person it stands for.
+constexpr uint32_t kPronounLookback = 4;
+// Between "told" and "that": "told President Joe Biden at an Oval Office meeting on Tuesday that".
+constexpr uint32_t kMaxObjectTokens = 16;
+
+enum class Family : uint8_t { kNone, kCurly, kLow, kAscii, kGuillemet, kReverseGuillemet, kSingle };
+
+struct Mark {
+  enum Role : uint8_t { kOpen, kClose, kEither } role;
+  Family family;
+  uint32_t len;
+};
+
+std::optional<Mark> mark_at(std::string_view t, size_t i) {
+  const unsigned char c = t[i];
+  if (c == '"') return Mark{Mark::kEither, Family::kAscii, 1};
+  if (c == 0xC2 && i + 1 < t.size()) {
+    if (static_cast<unsigned char>(t[i + 1]) == 0xAB) return Mark{Mark::kEither, Family::kGuillemet, 2};
+    if (static_cast<unsigned char>(t[i + 1]) == 0xBB) return Mark{Mark::kEither, Family::kReverseGuillemet, 2};
+    return std::nullopt;
+  }
+  if (c != 0xE2 || i + 2 >= t.size() || static_cast<unsigned char>(t[i + 1]) != 0x80)
+    return std::nullopt;
+  switch (static_cast<unsigned char>(t[i + 2])) {
+    case 0x9C: return Mark{Mark::kEither, Family::kCurly, 3};   // “
+    case 0x9D: return Mark{Mark::kClose, Family::kCurly, 3};    // ”
+    case 0x9E: return Mark{Mark::kOpen, Family::kLow, 3};       // „
+    case 0x98: return Mark{Mark::kOpen, Family::kSingle, 3};    // ‘
+    case 0x99: return Mark{Mark::kClose, Family::kSingle, 3};   // ’
+    default: return std::nullopt;
+  }
+}
+
+bool is_letter_byte(unsigned char c) {
+  return (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z') || c >= 0xC3;
+}
+
+struct Span {
+  uint32_t open = 0;      // the opening mark
+  uint32_t start = 0, end = 0;  // quoted text, without marks
+  uint32_t after = 0;     // just past the closing mark (or the paragraph end)
+  uint32_t first_paragraph = 0;
+  bool closed = false;
+};
+
+// 1. Quotation marks, paired per paragraph.
+std::vector<Span> pair_marks(const Document& doc) {
+  std::vector<Span> spans;
+  std::string_view t = doc.text;
+  std::optional<Span> open;
+  Family family = Family::kNone;
+  for (uint32_t p = 0; p < doc.paragraphs.size(); ++p) {
+    const Paragraph& para = doc.paragraphs[p];
+    uint32_t i = para.start;
+    if (open) {
+      // Continues only if this paragraph opens with a mark of the same kind.
+      auto m = mark_at(t, i);
+      if (m && m->role != Mark::kClose &&
+          (m->family == family || (family == Family::kCurly && m->family == Family::kAscii))) {
+        i += m->len;
+      } else {
+        spans.push_back(*open);
+        open.reset();
+      }
+    }
+    for (; i < para.end; ++i) {
+      const unsigned char c = t[i];
+      if (c != '"' && c != 0xC2 && c != 0xE2) continue;
+      auto m = mark_at(t, i);
+      if (!m) continue;
+      const bool prev_space = i == para.start || core::is_ascii_space(t[i - 1]) ||
+                              t[i - 1] == '(' || t[i - 1] == '[' ||
+                              static_cast<unsigned char>(t[i - 1]) >= 0x80;
+      const size_t n = i + m->len;
+      const bool next_letter = n < para.end && is_letter_byte(static_cast<unsigned char>(t[n]));
+      if (!open) {
+        bool opens = false;
+        switch (m->family) {
+          case Family::kSingle: opens = m->role == Mark::kOpen && prev_space && next_letter; break;
+          case Family::kAscii: opens = n < para.end && !core::is_ascii_space(t[n]); break;
+          case Family::kCurly: opens = m->role != Mark::kClose; break;
+          default: opens = m->role != Mark::kClose; break;
+        }
+        if (!opens) {
+          i += m->len - 1;
+          continue;
+        }
+        family = m->family;
+        open = Span{i, static_cast<uint32_t>(n), 0, 0, p, false};
+        i += m->len - 1;
+        continue;
+      }
+      bool closes = false;
+      switch (family) {
+        case Family::kCurly:
+          closes = (m->family == Family::kCurly && m->role == Mark::kClose) ||
+                   m->family == Family::kAscii;
+          if (m->family == Family::kCurly && m->role == Mark::kEither && prev_space) {
+            // A second opening: the first quote lost its closing mark.
+            open->end = i;
+            open->after = i;
+            spans.push_back(*open);
+            open = Span{i, static_cast<uint32_t>(n), 0, 0, p, false};
+            i += m->len - 1;
+            continue;
+          }
+          break;
+        case Family::kLow:
+          closes = m->family == Family::kCurly;
+          break;
+        case Family::kAscii:
+          closes = m->family == Family::kAscii ||
+                   (m->family == Family::kCurly && m->role == Mark::kClose);
+          break;
+        case Family::kGuillemet: closes = m->family == Family::kReverseGuillemet; break;
+        case Family::kReverseGuillemet: closes = m->family == Family::kGuillemet; break;
+        case Family::kSingle:
+          closes = m->family == Family::kSingle && m->role == Mark::kClose && !next_letter &&
+                   !prev_space;
+          break;
+        case Family::kNone: break;
+      }
+      if (closes) {
+        open->end = i;
+        open->after = static_cast<uint32_t>(n);
+        open->closed = true;
+        spans.push_back(*open);
+        open.reset();
+      }
+      i += m->len - 1;
+    }
+    if (open) {
+      open->end = para.end;
+      open->after = para.end;
+    }
+  }
+  if (open) spans.push_back(*open);
+  // Trim white space inside the marks (« French spacing »).
+  for (Span& s : spans) {
+    while (s.start < s.end && core::is_ascii_space(t[s.start])) ++s.start;
+    while (s.end > s.start && core::is_ascii_space(t[s.end - 1])) --s.end;
+    while (s.end > s.start && t.substr(s.start, s.end - s.start).ends_with("\u00a0")) s.end -= 2;
+  }
+  return spans;
+}
+
+bool is_pronoun(std::string_view w) {
+  return w == "he" || w == "she" || w == "they" || w == "it" || w == "we" || w == "i";
+}
+
+// Words between a subject and its speech verb: "has said", "also told", "later added".
+bool is_auxiliary(std::string_view w) {
+  return w == "has" || w == "have" || w == "had" || w == "also" || w == "later" ||
+         w == "then" || w == "further" || w == "previously" || w == "earlier" || w == "would" ||
+         w == "will" || w == "reportedly" || w == "repeatedly" || w == "publicly" ||
+         w == "recently" || w == "once" || w == "again" || w == "is" || w == "was" ||
+         w == "also" || w == "had" || w == "simply" || w == "flatly" || w == "told";
+}
+
+// Words that end a subject phrase when walking left from a verb.
+bool is_clause_boundary(std::string_view w) {
+  return w == "that" || w == "which" || w == "who" || w == "and" || w == "but" || w == "as" ||
+         w == "because" || w == "while" || w == "when" || w == "if" || w == "after" ||
+         w == "before" || w == "although" || w == "since" || w == "so" || w == "where" ||
+         w == "whom" || w == "what" || w == "meanwhile" || w == "however" || w == "also" ||
+         is_speech_verb(w);
+}
+
+// Verbs after which the reported clause may follow without "that": "Biden said NATO has grown".
+bool takes_bare_clause(std::string_view w) {
+  static constexpr std::string_view kVerbs[] = {
+      "said", "says", "say", "added", "adds", "claimed", "claims", "argued", "argues", "warned",
+      "warns", "insisted", "insists", "believes", "believed", "thinks", "noted", "notes",
+      "explained", "explains", "stated", "states", "predicted", "predicts", "estimated",
+      "estimates", "admitted", "admits", "acknowledged", "acknowledges", "suggested",
+      "suggests", "stressed", "maintained", "maintains", "asserted", "reiterated", "expects",
+      "hopes", "conceded", "concedes", "contended", "contends", "wrote", "writes", "reported",
+      "reports", "confirmed", "confirms"};
+  return std::find(std::begin(kVerbs), std::end(kVerbs), w) != std::end(kVerbs);
+}
+
+// Verbs whose listener comes before the clause: "told Biden that".
+bool takes_listener(std::string_view w) {
+  return w == "told" || w == "tells" || w == "tell" || w == "assured" || w == "assures" ||
+         w == "informed" || w == "informs" || w == "reminded" || w == "reminds" ||
+         w == "warned" || w == "warns" || w == "promised" || w == "promises" ||
+         w == "convinced" || w == "persuaded";
+}
+
+// Words after a speech verb that do not start a reported clause.
+bool blocks_bare_clause(std::string_view w) {
+  static constexpr std::string_view kWords[] = {
+      "in", "on", "at", "to", "by", "for", "with", "from", "about", "of", "during", "after",
+      "before", "so", "yes", "no", "nothing", "anything", "something", "goodbye", "hello",
+      "through", "via", "last", "this", "earlier", "later", "late", "recently", "today",
+      "yesterday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+      "sunday", "and", "or", "but", "as", "when", "while", "if", "than", "then", "up", "out",
+      "over", "under", "into", "be", "will", "would", "what", "how", "why", "where", "whether",
+      "more", "less", "much", "publicly", "previously", "repeatedly", "has", "had", "have",
+      "is", "was", "were", "are", "there"};
+  return std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
+}
+
+struct Speaker {
+  std::string name;
+  std::optional<std::pair<uint32_t, uint32_t>> mention;
+  int person = -1;
+};
+
+class QuoteFinder {
+ public:
+  QuoteFinder(const Document& doc, const People& people) : doc_(doc), people_(people) {}
+
+  std::vector<lede::Quote> run() {
+    spans_ = pair_marks(doc_);
+    in_quote_.assign(doc_.tokens.size(), false);
+    for (const Span& s : spans_) mark_tokens(s);
+    std::vector<lede::Quote> out;
+    size_t next_span = 0;
+    for (uint32_t si = 0; si < doc_.sentences.size(); ++si) {
+      const Sentence& s = doc_.sentences[si];
+      // 2.-3. Quotes that open in this sentence.
+      bool has_direct = false;
+      while (next_span < spans_.size() && spans_[next_span].open < s.end) {
+        const Span& sp = spans_[next_span++];
+        if (sp.open < s.start && si > 0 && sp.open < doc_.sentences[si - 1].start) continue;
+        if (auto q = direct_or_partial(sp, si)) {
+          has_direct |= q->kind == "direct";
+          out.push_back(std::move(*q));
+        }
+      }
+      // 4. Indirect speech.
+      if (!has_direct && !sentence_has_direct_quote(s)) {
+        if (auto q = indirect(si)) out.push_back(std::move(*q));
+      }
+    }
+    std::stable_sort(out.begin(), out.end(),
+                     [](const lede::Quote& a, const lede::Quote& b) { return a.start < b.start; });
+    return out;
+  }
+
+ private:
+  std::string_view lw(uint32_t i) const { return doc_.lower_word(i); }
+  bool is_punct(uint32_t i, std::string_view p) const {
+    return doc_.tokens[i].kind == TokenKind::kPunct && doc_.word(i) == p;
+  }
+  bool is_word(uint32_t i) const { return doc_.tokens[i].kind != TokenKind::kPunct; }
+  bool is_mark(uint32_t i) const {
+    return doc_.tokens[i].kind == TokenKind::kPunct && mark_at(doc_.text, doc_.tokens[i].start) &&
+           mark_at(doc_.text, doc_.tokens[i].start)->family != Family::kSingle;
+  }
+
+  void mark_tokens(const Span& s) {
+    auto b = first_token_at(s.start), e = first_token_at(s.end);
+    for (uint32_t k = b; k < e; ++k) in_quote_[k] = true;
+  }
+  uint32_t first_token_at(uint32_t byte) const {
+    auto it = std::lower_bound(doc_.tokens.begin(), doc_.tokens.end(), byte,
+                               [](const Token& t, uint32_t b) { return t.start < b; });
+    return static_cast<uint32_t>(it - doc_.tokens.begin());
+  }
+
+  bool sentence_has_direct_quote(const Sentence& s) const {
+    for (const auto& d : directs_)
+      if (d.first < s.end && d.second > s.start) return true;
+    return false;
+  }
+
+  // The speaker that the subject at [a, b) names.
+  Speaker subject(uint32_t a, uint32_t b) {
+    Speaker sp;
+    if (a >= b) return sp;
+    for (uint32_t k = a; k < b; ++k) {
+      if (const PersonMention* m = people_.mention_at(k)) {
+        sp.person = static_cast<int>(m->person);
+        sp.name = people_.persons[m->person].name;
+        sp.mention = std::make_pair(m->start, m->end);
+        return sp;
+      }
+    }
+    std::string_view w = lw(a);
+    if (is_pronoun(w)) {
+      sp.mention = std::make_pair(doc_.tokens[a].start, doc_.tokens[a].end);
+      if (w == "he" || w == "she") {
+        const int p = resolve_pronoun(a, w == "he" ? Gender::kMale : Gender::kFemale);
+        if (p >= 0) {
+          sp.person = p;
+          sp.name = people_.persons[p].name;
+        }
+      } else if (w == "it" || w == "they") {
+        sp.name = last_group_speaker_;
+      }
+      return sp;
+    }
+    // A phrase kept as written: "the company", "a NATO spokesman", "Boeing".
+    uint32_t e = b;
+    for (uint32_t k = a; k < b; ++k) {
+      if (!is_word(k) || lw(k) == "who" || lw(k) == "which") {
+        e = k;
+        break;
+      }
+    }
+    if (e <= a || e - a > kMaxSubjectTokens) return sp;
+    const uint32_t sb = doc_.tokens[a].start, se = doc_.tokens[e - 1].end;
+    sp.name.assign(doc_.text.substr(sb, se - sb));
+    sp.mention = std::make_pair(sb, se);
+    if (doc_.tokens[a].upper || lw(a) == "the") last_group_speaker_ = sp.name;
+    return sp;
+  }
+
+  bool compatible(uint32_t person, Gender g) const {
+    const Gender pg = people_.genders[person];
+    return pg == Gender::kUnknown || pg == g;
+  }
+
+  int resolve_pronoun(uint32_t at, Gender g) const {
+    const uint32_t si = doc_.sentence_of(at);
+    const uint32_t para = doc_.sentences[si].paragraph;
+    if (last_speaker_ >= 0 && para - last_speaker_paragraph_ <= kSpeakerMemoryParagraphs &&
+        compatible(static_cast<uint32_t>(last_speaker_), g))
+      return last_speaker_;
+    for (uint32_t back = 0; back <= kPronounLookback && back <= si; ++back) {
+      const Sentence& s = doc_.sentences[si - back];
+      const uint32_t end = back == 0 ? at : s.last_token;
+      for (const PersonMention& m : people_.mentions) {
+        if (m.first_token < s.first_token) continue;
+        if (m.first_token >= end) break;
+        if (compatible(m.person, g)) return static_cast<int>(m.person);
+      }
+    }
+    return -1;
+  }
+
+  // Subject that ends just before verb v, skipping auxiliaries: [a, b).
+  std::pair<uint32_t, uint32_t> subject_before(uint32_t v, uint32_t limit) const {
+    uint32_t b = v;
+    while (b > limit && is_word(b - 1) && is_auxiliary(lw(b - 1)) && v - b < 2) --b;
+    if (b <= limit) return {b, b};
+    if (const PersonMention* m = people_.mention_at(b - 1)) return {m->first_token, m->last_token};
+    if (is_word(b - 1) && is_pronoun(lw(b - 1))) return {b - 1, b};
+    uint32_t a = b;
+    while (a > limit && b - a < kMaxSubjectTokens && is_word(a - 1) && !in_quote_[a - 1] &&
+           !is_clause_boundary(lw(a - 1)))
+      --a;
+    return {a, b};
+  }
+
+  // Subject right after verb v ("said Stoltenberg, who ..."): [a, b).
+  std::pair<uint32_t, uint32_t> subject_after(uint32_t v, uint32_t limit) const {
+    const uint32_t a = v + 1;
+    if (a >= limit) return {a, a};
+    if (const PersonMention* m = people_.mention_at(a)) return {m->first_token, m->last_token};
+    uint32_t b = a;
+    while (b < limit && b - a < kMaxSubjectTokens && is_word(b) && lw(b) != "who" &&
+           lw(b) != "which" && lw(b) != "in" && lw(b) != "on" && lw(b) != "at")
+      ++b;
+    return {a, b};
+  }
+
+  void remember(const Speaker& sp, uint32_t token) {
+    if (sp.person >= 0) {
+      last_speaker_ = sp.person;
+      last_speaker_paragraph_ = doc_.sentences[doc_.sentence_of(token)].paragraph;
+    }
+  }
+
+  struct Attribution {
+    Speaker speaker;
+    std::string cue;
+  };
+
+  // 3. "…,” Stoltenberg said." / "…,” said Stoltenberg, who …"
+  std::optional<Attribution> attribution_after(const Span& sp) {
+    uint32_t t = first_token_at(sp.after);
+    if (t >= doc_.tokens.size()) return std::nullopt;
+    const uint32_t si = doc_.sentence_of(t);
+    const Sentence& s = doc_.sentences[si];
+    // After ".”" ICU starts a new sentence; a short one may still be the attribution.
+    const bool same_sentence = doc_.tokens[t].start < s.end && sp.after > s.start;
+    if (!same_sentence && s.last_token - s.first_token > 8) return std::nullopt;
+    if (doc_.sentences[si].paragraph != doc_.sentences[doc_.sentence_of(first_token_at(sp.open))].paragraph)
+      return std::nullopt;
+    while (t < s.last_token && (is_punct(t, ",") || is_punct(t, "\u2014") || is_punct(t, "-")))
+      ++t;
+    const uint32_t limit = std::min(s.last_token, t + kMaxAttributionTokens);
+    for (uint32_t v = t; v < limit; ++v) {
+      if (is_mark(v) || in_quote_[v]) break;
+      if (!is_word(v) || !is_speech_verb(lw(v))) continue;
+      Attribution at;
+      at.cue.assign(doc_.word(v));
+      if (v == t || (v == t + 1 && is_auxiliary(lw(t)))) {
+        auto [a, b] = subject_after(v, s.last_token);
+        at.speaker = subject(a, b);
+      } else {
+        // The subject starts right after the quote: "Stoltenberg, a former ..., said".
+        uint32_t e = t;
+        while (e < v && is_word(e) && !is_auxiliary(lw(e))) ++e;
+        if (const PersonMention* m = people_.mention_at(t)) e = std::max(e, m->last_token);
+        at.speaker = subject(t, e);
+      }
+      return at;
+    }
+    return std::nullopt;
+  }
+
+  // 3. "Stoltenberg said: “…”" / "He added, “…”" / "According to X, “…”"
+  std::optional<Attribution> attribution_before(const Span& sp) {
+    const uint32_t o = first_token_at(sp.open);
+    if (o >= doc_.tokens.size()) return std::nullopt;
+    const uint32_t si = doc_.sentence_of(o);
+    const Sentence& s = doc_.sentences[si];
+    if (o <= s.first_token) return std::nullopt;
+    uint32_t last = o - 1;
+    const bool lead_in = is_punct(last, ":") || is_punct(last, ",") ||
+                         (is_word(last) && (is_speech_verb(lw(last)) || lw(last) == "that"));
+    if (!lead_in) return std::nullopt;
+    const uint32_t floor = last > kMaxLeadTokens + s.first_token ? last - kMaxLeadTokens
+                                                                 : s.first_token;
+    for (uint32_t v = last + 1; v-- > floor;) {
+      if (in_quote_[v] || is_mark(v)) break;
+      if (is_word(v) && lw(v) == "according" && v + 1 < o && lw(v + 1) == "to") {
+        Attribution at;
+        at.cue = "according to";
+        auto [a, b] = subject_after(v + 1, o);
+        at.speaker = subject(a, b);
+        return at;
+      }
+      if (!is_word(v) || !is_speech_verb(lw(v))) continue;
+      Attribution at;
+      at.cue.assign(doc_.word(v));
+      auto [a, b] = subject_before(v, s.first_token);
+      if (a == b) std::tie(a, b) = subject_after(v, o);
+      at.speaker = subject(a, b);
+      return at;
+    }
+    return std::nullopt;
+  }
+
+  // The sentence's own speech verb and subject, for partial quotes: "Biden said … “…”".
+  std::optional<Attribution> sentence_speaker(uint32_t si) {
+    const Sentence& s = doc_.sentences[si];
+    for (uint32_t v = s.first_token; v < s.last_token; ++v) {
+      if (in_quote_[v] || !is_word(v) || !is_speech_verb(lw(v))) continue;
+      if (doc_.tokens[v].upper && v > s.first_token) continue;
+      auto [a, b] = subject_before(v, s.first_token);
+      if (a == b) continue;
+      Attribution at;
+      at.cue.assign(doc_.word(v));
+      at.speaker = subject(a, b);
+      if (at.speaker.name.empty() && !at.speaker.mention) continue;
+      return at;
+    }
+    return std::nullopt;
+  }
+
+  lede::Quote make_quote(uint32_t start, uint32_t end, std::string kind, Attribution at) {
+    lede::Quote q;
+    q.start = start;
+    q.end = end;
+    q.text.assign(doc_.text.substr(start, end - start));
+    q.kind = std::move(kind);
+    q.cue = std::move(at.cue);
+    q.speaker = std::move(at.speaker.name);
+    q.speaker_mention = at.speaker.mention;
+    return q;
+  }
+
+  std::optional<lede::Quote> direct_or_partial(const Span& sp, uint32_t si) {
+    if (sp.end <= sp.start) return std::nullopt;
+    std::string_view content = doc_.text.substr(sp.start, sp.end - sp.start);
+    const uint32_t b = first_token_at(sp.start), e = first_token_at(sp.end);
+    uint32_t words = 0;
+    for (uint32_t k = b; k < e; ++k) words += is_word(k);
+    // 2. Kind.
+    const char last = content.back();
+    const bool ends_clause = last == ',' || last == '.' || last == '?' || last == '!' ||
+                             last == ':' || last == ';' || content.ends_with("\u2026") ||
+                             content.ends_with("\u2014") || !sp.closed;
+    const bool starts_upper = b < e && doc_.tokens[b].upper;
+    uint32_t before = sp.open;
+    while (before > 0 && core::is_ascii_space(doc_.text[before - 1])) --before;
+    const char prev = before > 0 ? doc_.text[before - 1] : '\n';
+    const Sentence& s = doc_.sentences[si];
+    const bool at_sentence_start = sp.open <= s.start;
+    const bool lead = prev == ':' || prev == ',' || prev == '\n' || at_sentence_start ||
+                      before == doc_.paragraphs[s.paragraph].start;
+    const bool direct = words >= 2 && (ends_clause || (starts_upper && lead && words >= 3));
+    if (!direct && words < 2) return std::nullopt;
+    // 3. Attribution.
+    std::optional<Attribution> at = attribution_after(sp);
+    if (!at) at = attribution_before(sp);
+    if (!at && !direct) at = sentence_speaker(si);
+    if (!at && direct) at = inherited(sp);
+    if (!direct && !at) return std::nullopt;
+    if (at) remember(at->speaker, b);
+    Attribution a = at ? std::move(*at) : Attribution{};
+    if (direct) {
+      directs_.emplace_back(sp.open, sp.after);
+      last_direct_ = {sp.after, a};
+      last_direct_paragraph_end_ = doc_.paragraphs[doc_.sentences[doc_.sentence_of(
+                                                       e > b ? e - 1 : b)].paragraph].end;
+    }
+    return make_quote(sp.start, sp.end, direct ? "direct" : "partial", std::move(a));
+  }
+
+  // A quote with no attribution of its own continues the last direct quote's
+  // speaker if it sits in the same paragraph or opens the next one.
+  std::optional<Attribution> inherited(const Span& sp) {
+    if (!last_direct_) return std::nullopt;
+    const uint32_t para = doc_.sentences[doc_.sentence_of(first_token_at(sp.open))].paragraph;
+    const uint32_t prev_para =
+        doc_.sentences[doc_.sentence_of(first_token_at(last_direct_->first) -
+                                        (first_token_at(last_direct_->first) > 0))].paragraph;
+    if (para != prev_para && para != prev_para + 1) return std::nullopt;
+    if (para == prev_para + 1 && doc_.paragraphs[para].start != sp.open) return std::nullopt;
+    if (last_direct_->second.speaker.name.empty()) return std::nullopt;
+    return last_direct_->second;
+  }
+
+  // 4. Indirect speech in sentence si.
+  std::optional<lede::Quote> indirect(uint32_t si) {
+    const Sentence& s = doc_.sentences[si];
+    uint32_t end = s.last_token;
+    while (end > s.first_token && !is_word(end - 1) && !is_mark(end - 1)) --end;
+    if (end <= s.first_token) return std::nullopt;
+    for (uint32_t v = s.first_token; v < end; ++v) {
+      if (in_quote_[v] || !is_word(v)) continue;
+      std::string_view w = lw(v);
+      if (w == "according" && v + 1 < end && lw(v + 1) == "to") return according_to(si, v, end);
+      if (!is_speech_verb(w)) continue;
+      if (doc_.tokens[v].upper && v > s.first_token) continue;
+      // "…, Stoltenberg said." with the clause before.
+      if (auto q = clause_before(si, v, end)) return q;
+      auto [a, b] = subject_before(v, s.first_token);
+      if (a == b || a >= v) continue;
+      uint32_t c = v + 1;  // clause start
+      if (c < end && lw(c) == "that") {
+        ++c;
+      } else if (takes_listener(w)) {
+        uint32_t k = c;
+        while (k < end && k - c < kMaxObjectTokens && lw(k) != "that") ++k;
+        if (k >= end || lw(k) != "that") continue;
+        c = k + 1;
+      } else if (c < end && (lw(c) == "in" || lw(c) == "on" || lw(c) == "at" || lw(c) == "during" ||
+                             lw(c) == "to" || lw(c) == "last" || lw(c) == "this" ||
+                             lw(c) == "earlier" || lw(c) == "yesterday" || lw(c) == "today" ||
+                             lw(c) == "recently" || lw(c) == "publicly")) {
+        uint32_t k = c;
+        while (k < end && k - c < 10 && is_word(k) && lw(k) != "that") ++k;
+        if (k < end && lw(k) == "that") c = k + 1;
+        else if (k < end && is_punct(k, ",") && k - c <= 6) c = k + 1;
+        else continue;
+      } else if (!takes_bare_clause(w) || c >= end || !is_word(c) || blocks_bare_clause(lw(c))) {
+        continue;
+      }
+      if (c >= end) continue;
+      if (end - c < 3) continue;
+      Attribution at;
+      at.cue.assign(doc_.word(v));
+      at.speaker = subject(a, b);
+      if (at.speaker.name.empty() && !at.speaker.mention) continue;
+      remember(at.speaker, v);
+      return make_quote(doc_.tokens[c].start, doc_.tokens[end - 1].end, "indirect", std::move(at));
+    }
+    return std::nullopt;
+  }
+
+  // "Ukraine is suffering setbacks, Putin said." (verb at v, sentence words end at `end`).
+  std::optional<lede::Quote> clause_before(uint32_t si, uint32_t v, uint32_t end) {
+    const Sentence& s = doc_.sentences[si];
+    uint32_t a, b;
+    if (v + 1 < end) {
+      // "…, said Smith."
+      if (v == s.first_token || !is_punct(v - 1, ",")) {
+        // "…, Smith said." is checked below.
+      } else {
+        std::tie(a, b) = subject_after(v, end);
+        if (b != end || a == b) return std::nullopt;
+        if (v - 1 <= s.first_token + 2) return std::nullopt;
+        Attribution at;
+        at.cue.assign(doc_.word(v));
+        at.speaker = subject(a, b);
+        remember(at.speaker, v);
+        return make_quote(doc_.tokens[s.first_token].start, doc_.tokens[v - 2].end, "indirect",
+                          std::move(at));
+      }
+    }
+    // The verb (with up to two words after: "said on Tuesday") ends the sentence.
+    if (end - v > 3) return std::nullopt;
+    for (uint32_t k = v + 1; k < end; ++k)
+      if (!is_word(k)) return std::nullopt;
+    std::tie(a, b) = subject_before(v, s.first_token);
+    if (a == b || a < s.first_token + 3 || !is_punct(a - 1, ",")) return std::nullopt;
+    Attribution at;
+    at.cue.assign(doc_.word(v));
+    at.speaker = subject(a, b);
+    if (at.speaker.name.empty()) return std::nullopt;
+    remember(at.speaker, v);
+    return make_quote(doc_.tokens[s.first_token].start, doc_.tokens[a - 2].end, "indirect",
+                      std::move(at));
+  }
+
+  std::optional<lede::Quote> according_to(uint32_t si, uint32_t v, uint32_t end) {
+    const Sentence& s = doc_.sentences[si];
+    auto [a, b] = subject_after(v + 1, end);
+    if (a == b) return std::nullopt;
+    Attribution at;
+    at.cue = "according to";
+    at.speaker = subject(a, b);
+    if (at.speaker.name.empty()) return std::nullopt;
+    uint32_t cb, ce;
+    if (v == s.first_token) {
+      uint32_t k = b;
+      while (k < end && !is_punct(k, ",")) ++k;
+      if (k + 2 >= end) return std::nullopt;
+      cb = k + 1;
+      ce = end;
+    } else {
+      if (v < s.first_token + 3) return std::nullopt;
+      cb = s.first_token;
+      ce = is_punct(v - 1, ",") ? v - 1 : v;
+    }
+    remember(at.speaker, v);
+    return make_quote(doc_.tokens[cb].start, doc_.tokens[ce - 1].end, "indirect", std::move(at));
+  }
+
+  const Document& doc_;
+  const People& people_;
+  std::vector<Span> spans_;
+  std::vector<bool> in_quote_;
+  std::vector<std::pair<uint32_t, uint32_t>> directs_;
+  std::optional<std::pair<uint32_t, Attribution>> last_direct_;
+  uint32_t last_direct_paragraph_end_ = 0;
+  int last_speaker_ = -1;
+  uint32_t last_speaker_paragraph_ = 0;
+  std::string last_group_speaker_;
+};
+
+}  // namespace
+
+std::vector<lede::Quote> find_quotes(const Document& doc, const People& people) {
+  return QuoteFinder(doc, people).run();
+}
+
+}  // namespace lede::news

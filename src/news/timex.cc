@@ -1,0 +1,825 @@
+#include "news/timex.h"
+
+#include <cstdio>
+#include <string>
+#include <string_view>
+
+#include "news/dates.h"
+
+namespace lede::news {
+namespace {
+
+// A bare four-digit number reads as a year only in this range: older numbers in
+// news text are mostly counts, not years (MEANTIME's earliest year is 1955).
+constexpr int kMinYear = 1900;
+constexpr int kMaxYear = 2099;
+// A month or day-and-month without a year and without tense is placed in the
+// reference year unless that puts it more than this many days away.
+constexpr int kNearestWindowDays = 183;
+
+struct NumberWord {
+  std::string_view word;
+  int value;
+};
+constexpr NumberWord kNumberWords[] = {
+    {"a", 1},         {"an", 1},        {"one", 1},       {"two", 2},      {"three", 3},
+    {"four", 4},      {"five", 5},      {"six", 6},       {"seven", 7},    {"eight", 8},
+    {"nine", 9},      {"ten", 10},      {"eleven", 11},   {"twelve", 12},  {"thirteen", 13},
+    {"fourteen", 14}, {"fifteen", 15},  {"sixteen", 16},  {"seventeen", 17}, {"eighteen", 18},
+    {"nineteen", 19}, {"twenty", 20},   {"thirty", 30},   {"forty", 40},   {"fifty", 50},
+    {"sixty", 60},    {"seventy", 70},  {"eighty", 80},   {"ninety", 90},  {"hundred", 100},
+    {"single", 1},    {"couple", 2},    {"dozen", 12}};
+
+// Words that stand for an unknown count: "several years" -> PXY.
+constexpr std::string_view kVagueCounts[] = {"several", "few", "many", "some", "recent",
+                                             "multiple", "numerous", "coming", "past"};
+
+struct Unit {
+  std::string_view word;  // singular, lower case
+  std::string_view code;  // TIMEX3 duration unit
+  bool time;              // written after "PT"
+  int scale;              // "decade" is ten years
+};
+constexpr Unit kUnits[] = {{"second", "S", true, 1}, {"minute", "M", true, 1},
+                           {"hour", "H", true, 1},   {"day", "D", false, 1},
+                           {"week", "W", false, 1},  {"month", "M", false, 1},
+                           {"year", "Y", false, 1},  {"decade", "Y", false, 10},
+                           {"century", "Y", false, 100}, {"quarter", "Q", false, 1},
+                           {"fortnight", "W", false, 2}};
+
+constexpr std::string_view kWeekdays[] = {"monday", "tuesday", "wednesday", "thursday",
+                                          "friday", "saturday", "sunday"};
+
+struct PartOfDay {
+  std::string_view word;
+  std::string_view code;
+};
+constexpr PartOfDay kPartsOfDay[] = {{"morning", "MO"},  {"afternoon", "AF"}, {"evening", "EV"},
+                                     {"night", "NI"},    {"overnight", "NI"}};
+
+struct Season {
+  std::string_view word;
+  std::string_view code;
+};
+constexpr Season kSeasons[] = {{"spring", "SP"}, {"summer", "SU"}, {"fall", "FA"},
+                               {"autumn", "FA"}, {"winter", "WI"}};
+
+struct Adverb {
+  std::string_view word;
+  std::string_view value;  // "" for the reference date itself
+  int day_offset;
+};
+// Words that alone are a time expression.
+constexpr Adverb kAdverbs[] = {
+    {"today", "", 0},           {"yesterday", "", -1},      {"tomorrow", "", 1},
+    {"now", "PRESENT_REF", 0},  {"currently", "PRESENT_REF", 0}, {"recently", "PAST_REF", 0},
+    {"nowadays", "PRESENT_REF", 0}, {"formerly", "PAST_REF", 0}, {"lately", "PAST_REF", 0},
+    {"soon", "FUTURE_REF", 0}};
+
+struct SetWord {
+  std::string_view word;
+  std::string_view value;
+};
+constexpr SetWord kSetWords[] = {{"daily", "P1D"},   {"weekly", "P1W"},    {"monthly", "P1M"},
+                                 {"yearly", "P1Y"},  {"annually", "P1Y"},  {"quarterly", "P3M"},
+                                 {"nightly", "P1D"}, {"hourly", "PT1H"}};
+
+constexpr std::string_view kFutureCues[] = {"will", "shall", "would", "next", "upcoming",
+                                            "coming", "scheduled", "tomorrow", "plans",
+                                            "plan", "planned", "expected", "expects", "due",
+                                            "set", "going", "intends", "aims"};
+constexpr std::string_view kPastCues[] = {"was", "were", "had", "did", "ago", "last",
+                                          "yesterday", "earlier", "been", "said", "told"};
+// Words ending in "-ed" that do not mark the past.
+constexpr std::string_view kNotPast[] = {"scheduled", "expected", "planned", "proposed",
+                                         "united", "need", "indeed", "speed", "based",
+                                         "limited", "red", "hundred", "bed", "feed"};
+
+template <typename T, size_t N>
+bool contains(const T (&table)[N], std::string_view w) {
+  for (const auto& x : table)
+    if (x == w) return true;
+  return false;
+}
+
+int64_t days_from_civil(int y, int m, int d) {
+  y -= m <= 2;
+  const int64_t era = (y >= 0 ? y : y - 399) / 400;
+  const unsigned yoe = static_cast<unsigned>(y - era * 400);
+  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + static_cast<int64_t>(doe) - 719468;
+}
+
+CalendarDate civil_from_days(int64_t z) {
+  z += 719468;
+  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  const unsigned doe = static_cast<unsigned>(z - era * 146097);
+  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const int y = static_cast<int>(yoe) + static_cast<int>(era) * 400;
+  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const unsigned mp = (5 * doy + 2) / 153;
+  const int d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+  const int m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+  return {y + (m <= 2), m, d};
+}
+
+int64_t to_days(const CalendarDate& d) { return days_from_civil(d.year, d.month, d.day); }
+CalendarDate add_days(const CalendarDate& d, int n) { return civil_from_days(to_days(d) + n); }
+// 0 = Monday.
+int weekday_of(const CalendarDate& d) {
+  const int64_t z = to_days(d);  // 1970-01-01 was a Thursday (3)
+  return static_cast<int>(((z % 7) + 7 + 3) % 7);
+}
+
+std::string fmt(const char* f, int a, int b = 0, int c = 0) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, f, a, b, c);
+  return buf;
+}
+std::string day_value(const CalendarDate& d) { return fmt("%04d-%02d-%02d", d.year, d.month, d.day); }
+std::string month_value(int y, int m) { return fmt("%04d-%02d", y, m); }
+std::string year_value(int y) { return fmt("%04d", y); }
+std::string week_value(const CalendarDate& d) {
+  const CalendarDate thursday = add_days(d, 3 - weekday_of(d));
+  const int doy = static_cast<int>(to_days(thursday) - days_from_civil(thursday.year, 1, 1));
+  return fmt("%04d-W%02d", thursday.year, doy / 7 + 1);
+}
+void add_months(int& y, int& m, int n) {
+  int t = y * 12 + (m - 1) + n;
+  y = t / 12;
+  m = t % 12 + 1;
+}
+
+enum class Tense { kNone, kPast, kFuture };
+
+struct Found {
+  uint32_t b = 0, e = 0;  // tokens [b, e)
+  std::string type = "DATE", value, mod;
+};
+
+class Scanner {
+ public:
+  Scanner(const Document& doc, const Sentence& s, std::optional<CalendarDate> ref,
+          std::vector<lede::TimeExpression>& out)
+      : doc_(doc), s_(s), ref_(ref), out_(out) {}
+
+  void run() {
+    uint32_t i = s_.first_token;
+    while (i < s_.last_token) {
+      const uint32_t next = match(i);
+      i = next > i ? next : i + 1;
+    }
+  }
+
+ private:
+  bool ok(uint32_t i) const { return i >= s_.first_token && i < s_.last_token; }
+  std::string_view lw(uint32_t i) const { return ok(i) ? doc_.lower_word(i) : std::string_view(); }
+  bool is(uint32_t i, std::string_view w) const { return lw(i) == w; }
+  bool upper(uint32_t i) const { return ok(i) && doc_.tokens[i].upper; }
+  bool is_num(uint32_t i) const { return ok(i) && doc_.tokens[i].kind == TokenKind::kNumber; }
+
+  int int_at(uint32_t i) const {
+    if (!is_num(i)) return -1;
+    int v = 0;
+    for (char c : doc_.word(i)) {
+      if (c == ',') continue;
+      if (c < '0' || c > '9' || v > 100000000) return -1;
+      v = v * 10 + (c - '0');
+    }
+    return v;
+  }
+  int digits(uint32_t i) const { return is_num(i) ? static_cast<int>(doc_.word(i).size()) : 0; }
+
+  // Count words and numbers: "three", "3", "a".
+  int count_word(std::string_view w) const {
+    for (const auto& n : kNumberWords)
+      if (n.word == w) return n.value;
+    if (!w.empty() && w.size() <= 6 && w.find_first_not_of("0123456789") == std::string_view::npos)
+      return std::stoi(std::string(w));
+    return -1;
+  }
+  const Unit* unit(std::string_view w) const {
+    if (w.ends_with("ies") && w.starts_with("centur")) w = "century";
+    else if (w.size() > 1 && w.back() == 's') w.remove_suffix(1);
+    for (const auto& u : kUnits)
+      if (u.word == w) return &u;
+    return nullptr;
+  }
+  int month(uint32_t i) const {
+    if (!ok(i) || doc_.tokens[i].kind != TokenKind::kWord || !upper(i)) return 0;
+    std::string_view w = lw(i);
+    if (w == "may" || w == "march") {
+      // Modal "May" and the verb "March" start sentences; ask for a date beside it.
+      if (!(is_num(i + 1) || (i > s_.first_token && is_context_word(lw(i - 1))))) return 0;
+    }
+    if (w.size() <= 4 && w != "june" && w != "july" && w != "may" && w.back() != '.' &&
+        !is_num(i + 1))
+      return 0;  // "Mar", "Sep" alone are not months
+    for (std::string_view full : {"january", "february", "march", "april", "may", "june", "july",
+                                  "august", "september", "october", "november", "december"})
+      if (w == full) return month_from_name(w);
+    if (w.size() >= 4 && w.back() == '.') return month_from_name(w);
+    if (w == "sept" || w == "jan" || w == "feb" || w == "aug" || w == "oct" || w == "nov" ||
+        w == "dec")
+      return is_num(i + 1) ? month_from_name(w) : 0;
+    return 0;
+  }
+  static bool is_context_word(std::string_view w) {
+    return w == "in" || w == "of" || w == "last" || w == "next" || w == "early" || w == "late" ||
+           w == "since" || w == "until" || w == "by" || w == "this" || w == "mid" ||
+           w == "before" || w == "after" || w == "from" || w == "through" || w == "during";
+  }
+  int weekday(uint32_t i) const {
+    std::string_view w = lw(i);
+    if (w.ends_with("'s")) w.remove_suffix(2);
+    for (int k = 0; k < 7; ++k)
+      if (kWeekdays[k] == w) return k;
+    return -1;
+  }
+  int day_number(uint32_t i) const {
+    if (!is_num(i)) {
+      // "12th", "1st"
+      std::string_view w = lw(i);
+      if (w.size() >= 3 && w.size() <= 4 &&
+          (w.ends_with("th") || w.ends_with("st") || w.ends_with("nd") || w.ends_with("rd"))) {
+        int v = 0;
+        for (char c : w.substr(0, w.size() - 2)) {
+          if (c < '0' || c > '9') return -1;
+          v = v * 10 + (c - '0');
+        }
+        return v >= 1 && v <= 31 ? v : -1;
+      }
+      return -1;
+    }
+    const int v = int_at(i);
+    return digits(i) <= 2 && v >= 1 && v <= 31 ? v : -1;
+  }
+  int year(uint32_t i) const {
+    if (digits(i) != 4 || doc_.word(i).find(',') != std::string_view::npos) return -1;
+    const int v = int_at(i);
+    return v >= kMinYear && v <= kMaxYear ? v : -1;
+  }
+
+  Tense tense_near(uint32_t at) const {
+    int best = 1 << 20;
+    Tense t = Tense::kNone;
+    for (uint32_t k = s_.first_token; k < s_.last_token; ++k) {
+      if (doc_.tokens[k].kind != TokenKind::kWord) continue;
+      std::string_view w = lw(k);
+      Tense here = Tense::kNone;
+      if (contains(kFutureCues, w) || w.ends_with("'ll") || w.ends_with("\u2019ll") ||
+          ((w == "is" || w == "are") && is(k + 1, "to")))
+        here = Tense::kFuture;
+      else if (contains(kPastCues, w) ||
+               (w.size() > 4 && w.ends_with("ed") && !contains(kNotPast, w)))
+        here = Tense::kPast;
+      if (here == Tense::kNone) continue;
+      const int dist = k > at ? static_cast<int>(k - at) : static_cast<int>(at - k);
+      if (dist < best) {
+        best = dist;
+        t = here;
+      }
+    }
+    return t;
+  }
+
+  // A day of the reference week's neighbourhood for weekday wd.
+  std::string resolve_weekday(int wd, uint32_t at, int shift_weeks) const {
+    if (!ref_) return std::string("XXXX-WXX-") + static_cast<char>('1' + wd);
+    const int ref_wd = weekday_of(*ref_);
+    int delta = wd - ref_wd;  // in [-6, 6]
+    if (shift_weeks != 0) {
+      // "last Tuesday", "next Friday": the one in the week before or after.
+      if (shift_weeks < 0) delta = delta < 0 ? delta : delta - 7;
+      else delta = delta > 0 ? delta : delta + 7;
+    } else if (delta != 0) {
+      const Tense t = tense_near(at);
+      if (t == Tense::kFuture) delta = delta > 0 ? delta : delta + 7;
+      else delta = delta < 0 ? delta : delta - 7;
+    }
+    return day_value(add_days(*ref_, delta));
+  }
+
+  // Year for a month (and day) written without one.
+  int infer_year(int m, int d, uint32_t at) const {
+    const CalendarDate r = *ref_;
+    const int dd = d > 0 ? d : 15;
+    const int64_t diff = days_from_civil(r.year, m, dd) - to_days(r);
+    const Tense t = tense_near(at);
+    const bool same_month = m == r.month;
+    if (t == Tense::kPast && diff > 0 && !same_month) return r.year - 1;
+    if (t == Tense::kFuture && diff < 0 && !same_month) return r.year + 1;
+    if (t == Tense::kNone) {
+      if (diff > kNearestWindowDays) return r.year - 1;
+      if (diff < -kNearestWindowDays) return r.year + 1;
+    }
+    return r.year;
+  }
+
+  void emit(const Found& f) {
+    lede::TimeExpression t;
+    t.start = doc_.tokens[f.b].start;
+    t.end = doc_.tokens[f.e - 1].end;
+    t.text.assign(doc_.text.substr(t.start, t.end - t.start));
+    t.type = f.type;
+    t.value = f.value;
+    t.modifier = f.mod;
+    out_.push_back(std::move(t));
+  }
+
+  // Dates led by a month name: "June 13, 2023", "June 13", "June 2023", "June".
+  bool month_date(uint32_t i, Found& f, int* day_out = nullptr) const {
+    const int m = month(i);
+    if (m == 0) return false;
+    uint32_t j = i + 1;
+    int d = -1, y = -1;
+    if ((d = day_number(j)) > 0 && year(j) < 0) {
+      ++j;
+      uint32_t k = j;
+      if (is(k, ",")) ++k;
+      if ((y = year(k)) > 0) j = k + 1;
+    } else if ((y = year(j)) > 0) {
+      ++j;
+    } else if (is(j, "of") && (y = year(j + 1)) > 0) {
+      j += 2;
+    }
+    f.b = i;
+    f.e = j;
+    if (y < 0 && !ref_) {
+      f.value = d > 0 ? fmt("XXXX-%02d-%02d", m, d) : fmt("XXXX-%02d", m);
+    } else {
+      if (y < 0) y = infer_year(m, d, i);
+      f.value = d > 0 ? day_value({y, m, d}) : month_value(y, m);
+    }
+    if (day_out) *day_out = d;
+    return true;
+  }
+
+  // "13 June 2023", "11 December"
+  bool day_month_date(uint32_t i, Found& f) const {
+    const int d = day_number(i);
+    if (d < 0) return false;
+    uint32_t j = i + 1;
+    if (is(j, "of")) ++j;
+    const int m = month(j);
+    if (m == 0) return false;
+    ++j;
+    int y = year(j);
+    if (y > 0) ++j;
+    else if (is(j, ",") && (y = year(j + 1)) > 0) j += 2;
+    f.b = i;
+    f.e = j;
+    if (y < 0) {
+      if (!ref_) {
+        f.value = fmt("XXXX-%02d-%02d", m, d);
+        return true;
+      }
+      y = infer_year(m, d, i);
+    }
+    f.value = day_value({y, m, d});
+    return true;
+  }
+
+  // Years, decades and seasons: "2014", "the 1990s", "summer 2009", "fiscal 2008".
+  bool year_date(uint32_t i, Found& f) const {
+    const int y = year(i);
+    if (y > 0) {
+      if (i > s_.first_token) {
+        std::string_view prev = doc_.word(i - 1);
+        if (prev == "$" || prev == "\u20ac" || prev == "\u00a3" || prev == "#") return false;
+      }
+      if (is(i + 1, "%") || is(i + 1, "percent")) return false;
+      f.b = i;
+      f.e = i + 1;
+      f.value = year_value(y);
+      return true;
+    }
+    std::string_view w = lw(i);
+    if (w.size() == 5 && w.back() == 's' && w[3] == '0' &&
+        w.find_first_not_of("0123456789", 0) == 4) {
+      f.b = is(i - 1, "the") ? i - 1 : i;
+      f.e = i + 1;
+      f.value = std::string(w.substr(0, 3));
+      return true;
+    }
+    return false;
+  }
+
+  // "Tuesday", "Tuesday, June 13, 2023", "Monday evening"
+  bool weekday_date(uint32_t i, Found& f, int shift_weeks = 0) const {
+    const int wd = weekday(i);
+    if (wd < 0 || !upper(i)) return false;
+    uint32_t j = i + 1;
+    if (is(j, ",")) ++j;
+    Found inner;
+    if (month_date(j, inner) || day_month_date(j, inner)) {
+      f = inner;
+      f.b = i;
+      return true;
+    }
+    f.b = i;
+    f.e = i + 1;
+    f.value = resolve_weekday(wd, i, shift_weeks);
+    for (const auto& p : kPartsOfDay) {
+      if (is(i + 1, p.word)) {
+        f.e = i + 2;
+        f.type = "TIME";
+        f.value += "T" + std::string(p.code);
+      }
+    }
+    return true;
+  }
+
+  // "this week", "last month", "next year", "earlier this year", "last Tuesday", "this summer".
+  bool relative_date(uint32_t i, Found& f) const {
+    std::string_view w = lw(i);
+    int shift = 0;
+    uint32_t j = i;
+    if (w == "earlier" || w == "later") {
+      if (!is(i + 1, "this")) return false;
+      j = i + 1;
+    } else if (w == "this" || w == "current") {
+      shift = 0;
+    } else if (w == "last" || w == "past" || w == "previous") {
+      shift = -1;
+    } else if (w == "next" || w == "coming") {
+      shift = 1;
+    } else {
+      return false;
+    }
+    const uint32_t k = j + 1;
+    f.b = (i > s_.first_token && is(i - 1, "the") && shift != 0) ? i - 1 : i;
+    f.e = k + 1;
+    if (weekday(k) >= 0 && upper(k)) return weekday_date(k, f, shift) && ((f.b = i), true);
+    std::string_view u = lw(k);
+    if (!ref_) return false;
+    const CalendarDate r = *ref_;
+    if (u == "week") {
+      f.value = week_value(add_days(r, 7 * shift));
+    } else if (u == "weekend") {
+      f.value = week_value(add_days(r, 7 * shift)) + "-WE";
+    } else if (u == "month") {
+      int y = r.year, m = r.month;
+      add_months(y, m, shift);
+      f.value = month_value(y, m);
+    } else if (u == "year") {
+      f.value = year_value(r.year + shift);
+    } else if (u == "quarter") {
+      int q = (r.month - 1) / 3 + shift, y = r.year;
+      if (q < 0) q += 4, --y;
+      if (q > 3) q -= 4, ++y;
+      f.value = fmt("%04d-Q%d", y, q + 1);
+    } else if (int m = month(k); m > 0) {
+      int y = r.year;
+      if (shift < 0 && m >= r.month) --y;
+      if (shift > 0 && m <= r.month) ++y;
+      f.value = month_value(y, m);
+    } else {
+      for (const auto& s : kSeasons) {
+        if (u == s.word) {
+          f.value = year_value(r.year + shift) + "-" + std::string(s.code);
+          return true;
+        }
+      }
+      return false;
+    }
+    return true;
+  }
+
+  // "the first quarter", "the third quarter of 2008", "Q3"
+  bool quarter_date(uint32_t i, Found& f) const {
+    static constexpr std::string_view kOrdinals[] = {"first", "second", "third", "fourth"};
+    static constexpr std::string_view kShort[] = {"1q", "2q", "3q", "4q"};
+    uint32_t j = i;
+    if (is(j, "the")) ++j;
+    int q = -1;
+    for (int k = 0; k < 4; ++k)
+      if (is(j, kOrdinals[k]) || is(j, kShort[k])) q = k + 1;
+    if (q < 0 || !is(j + 1, "quarter")) return false;
+    j += 2;
+    int y = -1;
+    if (is(j, "of") && (y = year(j + 1)) > 0) j += 2;
+    else if ((y = year(j)) > 0) ++j;
+    if (y < 0) {
+      if (!ref_) return false;
+      y = ref_->year;
+      if (tense_near(i) == Tense::kPast && (q - 1) * 3 + 1 > ref_->month) --y;
+    }
+    f.b = i;
+    f.e = j;
+    f.value = fmt("%04d-Q%d", y, q);
+    return true;
+  }
+
+  // Durations: "two years", "41-year", "the past three years", "several months",
+  // "two and a half years", "half an hour". Also "N days ago".
+  bool duration(uint32_t i, Found& f) const {
+    std::string_view w = lw(i);
+    // Hyphenated: "five-year", "41-year", "30-day"
+    if (doc_.tokens[i].kind == TokenKind::kWord) {
+      size_t dash = w.find('-');
+      if (dash != std::string_view::npos && w.find('-', dash + 1) == std::string_view::npos) {
+        const int n = count_word(w.substr(0, dash));
+        const Unit* u = unit(w.substr(dash + 1));
+        if (n > 0 && u && w.substr(dash + 1) == u->word && w.substr(0, dash) != "a") {
+          f.b = i;
+          f.e = i + 1;
+          f.type = "DURATION";
+          f.value = duration_value(std::to_string(n * u->scale), *u);
+          return true;
+        }
+      }
+    }
+    uint32_t j = i;
+    std::string count;
+    uint32_t lead = i;  // "the past three years" starts before the count
+    if ((w == "past" || w == "last" || w == "next" || w == "coming" || w == "first") &&
+        count_word(lw(i + 1)) > 0 && unit(lw(i + 2))) {
+      j = i + 1;
+      w = lw(j);
+      lead = is(i - 1, "the") ? i - 1 : i;
+    }
+    if (lead == i && contains(kVagueCounts, w)) {
+      count = "X";
+      ++j;
+    } else if (int n = count_word(w); n > 0) {
+      ++j;
+      if (is(j, "and") && is(j + 1, "a") && is(j + 2, "half")) {
+        count = std::to_string(n) + ".5";
+        j += 3;
+      } else {
+        count = std::to_string(n);
+      }
+      if (w == "a" || w == "an") {
+        // "a year" after a count is a rate ("twice a year"), handled as a set.
+        if (j - 1 > s_.first_token && (is(j - 2, "twice") || is(j - 2, "times") ||
+                                       is(j - 2, "once") || lw(j - 2).ends_with("%")))
+          return false;
+      }
+      if (is(j, "of") && w == "couple") ++j;
+    } else if (w == "half" && (is(i + 1, "a") || is(i + 1, "an"))) {
+      const Unit* u = unit(lw(i + 2));
+      if (!u) return false;
+      f.b = i;
+      f.e = i + 3;
+      f.type = "DURATION";
+      f.value = half_value(*u);
+      return true;
+    } else {
+      return false;
+    }
+    const Unit* u = unit(lw(j));
+    if (!u || doc_.tokens[j].kind != TokenKind::kWord) return false;
+    if (count != "X" && count != "1" && u->word != lw(j) && lw(j).back() != 's') return false;
+    f.b = lead;
+    f.e = j + 1;
+    if (lead == i && (w == "past" || w == "last" || w == "coming" || w == "next") &&
+        is(i - 1, "the"))
+      f.b = i - 1;
+    if (is(j + 1, "ago") || is(j + 1, "earlier") || is(j + 1, "later")) {
+      if (!ref_ || count == "X" || count.find('.') != std::string::npos) {
+        f.e = j + 2;
+        f.value = count == "X" ? "PAST_REF" : "PAST_REF";
+        return true;
+      }
+      const int n = std::stoi(count) * u->scale * (is(j + 1, "later") ? -1 : 1);
+      f.e = j + 2;
+      f.value = ago_value(n, *u);
+      return !f.value.empty();
+    }
+    f.type = "DURATION";
+    if (count != "X" && count.find('.') == std::string::npos)
+      count = std::to_string(std::stoi(count) * u->scale);
+    f.value = duration_value(count, *u);
+    return true;
+  }
+
+  static std::string duration_value(const std::string& count, const Unit& u) {
+    return std::string(u.time ? "PT" : "P") + count + std::string(u.code);
+  }
+  static std::string half_value(const Unit& u) {
+    if (u.word == "hour") return "PT30M";
+    if (u.word == "day") return "PT12H";
+    if (u.word == "year") return "P6M";
+    if (u.word == "minute") return "PT30S";
+    return "P0.5" + std::string(u.code);
+  }
+  std::string ago_value(int n, const Unit& u) const {
+    const CalendarDate r = *ref_;
+    if (u.word == "day") return day_value(add_days(r, -n));
+    if (u.word == "week") return week_value(add_days(r, -7 * n));
+    if (u.word == "month") {
+      int y = r.year, m = r.month;
+      add_months(y, m, -n);
+      return month_value(y, m);
+    }
+    if (u.code == "Y" && !u.time) return year_value(r.year - n);
+    return "PAST_REF";
+  }
+
+  // "every week", "each year", "weekly", "twice a year", "per month".
+  bool set_expression(uint32_t i, Found& f) const {
+    std::string_view w = lw(i);
+    for (const auto& s : kSetWords) {
+      if (w == s.word) {
+        f.b = i;
+        f.e = i + 1;
+        f.type = "SET";
+        f.value = std::string(s.value);
+        return true;
+      }
+    }
+    if (w == "every" || w == "each" || w == "per" ||
+        ((w == "a" || w == "an") && i > s_.first_token &&
+         (is(i - 1, "twice") || is(i - 1, "times") || is(i - 1, "once")))) {
+      const Unit* u = unit(lw(i + 1));
+      if (!u || lw(i + 1) != u->word) return false;
+      f.b = (w == "a" || w == "an") && (is(i - 1, "twice") || is(i - 1, "once")) ? i - 1 : i;
+      f.e = i + 2;
+      f.type = "SET";
+      f.value = duration_value(std::to_string(u->scale), *u);
+      return true;
+    }
+    return false;
+  }
+
+  // "11:06 a.m.", "9 p.m.", "14:58 UTC", "noon", "midnight", "this morning", "tonight".
+  bool time_of_day(uint32_t i, Found& f) const {
+    if (!ref_) return false;
+    std::string_view w = lw(i);
+    std::string base = day_value(*ref_);
+    if (w == "tonight") {
+      f = {i, i + 1, "TIME", base + "TNI", ""};
+      return true;
+    }
+    if ((w == "this" || w == "yesterday" || w == "tomorrow") && ok(i + 1)) {
+      for (const auto& p : kPartsOfDay) {
+        if (is(i + 1, p.word)) {
+          const int off = w == "yesterday" ? -1 : (w == "tomorrow" ? 1 : 0);
+          f = {i, i + 2, "TIME", day_value(add_days(*ref_, off)) + "T" + std::string(p.code), ""};
+          return true;
+        }
+      }
+      return false;
+    }
+    if (w == "noon" || w == "midday" || w == "midnight") {
+      f = {i, i + 1, "TIME", base + (w == "midnight" ? "T24:00" : "T12:00"), ""};
+      return true;
+    }
+    if (!is_num(i)) return false;
+    std::string_view t = doc_.word(i);
+    int h = -1, m = 0;
+    const size_t colon = t.find(':');
+    if (colon != std::string_view::npos && colon <= 2 && t.size() - colon == 3) {
+      h = std::stoi(std::string(t.substr(0, colon)));
+      m = std::stoi(std::string(t.substr(colon + 1)));
+    } else if (t.size() <= 2) {
+      h = std::stoi(std::string(t));
+    }
+    if (h < 0 || h > 24 || m > 59) return false;
+    uint32_t j = i + 1;
+    std::string_view ampm = lw(j);
+    bool meridiem = false;
+    if (ampm == "a.m." || ampm == "am" || ampm == "a.m") {
+      if (h == 12) h = 0;
+      meridiem = true;
+    } else if (ampm == "p.m." || ampm == "pm" || ampm == "p.m") {
+      if (h < 12) h += 12;
+      meridiem = true;
+    }
+    if (meridiem) ++j;
+    if (!meridiem && colon == std::string_view::npos) return false;
+    std::string zone;
+    std::string_view z = lw(j);
+    if (z == "utc" || z == "gmt") {
+      zone = "Z";
+      ++j;
+    } else if (z == "et" || z == "edt" || z == "est" || z == "pt" || z == "pdt" || z == "bst" ||
+               z == "cet") {
+      ++j;
+    }
+    f = {i, j, "TIME", base + fmt("T%02d:%02d", h, m) + zone, ""};
+    return true;
+  }
+
+  // Single words: "today", "now", "recently"; "the past", "the future".
+  bool adverb(uint32_t i, Found& f) const {
+    std::string_view w = lw(i);
+    if ((w == "past" || w == "future") && is(i - 1, "the") && !unit(lw(i + 1)) &&
+        !is_num(i + 1) && count_word(lw(i + 1)) < 0) {
+      f = {i - 1, i + 1, "DATE", w == "past" ? "PAST_REF" : "FUTURE_REF", ""};
+      return true;
+    }
+    for (const auto& a : kAdverbs) {
+      if (w != a.word) continue;
+      f.b = i;
+      f.e = i + 1;
+      if (a.value.empty()) {
+        if (!ref_) return false;
+        f.value = day_value(add_days(*ref_, a.day_offset));
+        if ((is(i - 1, "earlier") || is(i - 1, "later")) && a.day_offset == 0) f.b = i - 1;
+      } else {
+        f.value = std::string(a.value);
+      }
+      return true;
+    }
+    return false;
+  }
+
+  // One date expression at i (without modifiers); fills f.
+  bool date_at(uint32_t i, Found& f) const {
+    return weekday_date(i, f) || month_date(i, f) || day_month_date(i, f) ||
+           quarter_date(i, f) || relative_date(i, f) || year_date(i, f);
+  }
+
+  // "the end of September", "early 2009", "mid-2010", "late last year".
+  bool modified_date(uint32_t i, Found& f) const {
+    std::string_view w = lw(i);
+    std::string mod;
+    uint32_t j = i;
+    if (w == "early" || w == "late" || w == "mid") {
+      mod = w == "early" ? "START" : (w == "late" ? "END" : "MID");
+      j = i + 1;
+      if (is(j, "-")) ++j;
+    } else if (w.starts_with("mid-") && w.size() > 4) {
+      const int y = std::atoi(std::string(w.substr(4)).c_str());
+      if (y >= kMinYear && y <= kMaxYear) {
+        f = {i, i + 1, "DATE", year_value(y), "MID"};
+        return true;
+      }
+      return false;
+    } else if ((w == "the" || w == "by" || w == "at") &&
+               (is(i + 1, "end") || is(i + 1, "beginning") || is(i + 1, "start") ||
+                is(i + 1, "middle")) &&
+               is(i + 2, "of")) {
+      std::string_view p = lw(i + 1);
+      mod = p == "end" ? "END" : (p == "middle" ? "MID" : "START");
+      j = i + 3;
+      if (w != "the") return false;
+      if (is(j, "the") && (is(j + 1, "year") || is(j + 1, "month") || is(j + 1, "week"))) {
+        if (!ref_) return false;
+        std::string_view u = lw(j + 1);
+        f.b = i;
+        f.e = j + 2;
+        f.value = u == "year" ? year_value(ref_->year)
+                              : (u == "month" ? month_value(ref_->year, ref_->month)
+                                              : week_value(*ref_));
+        f.mod = mod;
+        return true;
+      }
+    } else {
+      return false;
+    }
+    Found inner;
+    if (!date_at(j, inner) || inner.b != j) return false;
+    f = inner;
+    f.b = i;
+    f.mod = mod;
+    return true;
+  }
+
+  // Tries every pattern at i; returns the token after the match, or i.
+  uint32_t match(uint32_t i) {
+    const Token& t = doc_.tokens[i];
+    if (t.kind == TokenKind::kPunct) return i;
+    Found f;
+    if (modified_date(i, f) || time_of_day(i, f) || date_at(i, f) || set_expression(i, f) ||
+        duration(i, f) || adverb(i, f)) {
+      // A time after a date joins it: "Tuesday at 9 a.m."
+      emit(f);
+      uint32_t e = f.e;
+      // "July 11 and 12": a second day of the same month.
+      if (f.type == "DATE" && f.value.size() == 10 && (is(e, "and") || is(e, "or") ||
+                                                        is(e, "-") || is(e, "to"))) {
+        const int d2 = day_number(e + 1);
+        if (d2 > 0 && month(e + 2) == 0) {
+          Found g;
+          g.b = e + 1;
+          g.e = e + 2;
+          g.value = f.value.substr(0, 8) + fmt("%02d", d2);
+          emit(g);
+          e = e + 2;
+        }
+      }
+      return e;
+    }
+    return i;
+  }
+
+  const Document& doc_;
+  const Sentence& s_;
+  std::optional<CalendarDate> ref_;
+  std::vector<lede::TimeExpression>& out_;
+};
+
+}  // namespace
+
+std::vector<lede::TimeExpression> find_times(const Document& doc,
+                                             std::optional<CalendarDate> reference) {
+  std::vector<lede::TimeExpression> out;
+  for (const Sentence& s : doc.sentences) Scanner(doc, s, reference, out).run();
+  return out;
+}
+
+}  // namespace lede::news
