@@ -13,6 +13,8 @@ PACKAGES=(
   nlohmann-json3-dev libsimdjson-dev libcli11-dev libfmt-dev libxxhash-dev libexpected-dev
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev python3
+  # WARC fixtures: the tests crawl a local server with wget --warc-file
+  wget
 )
 
 missing=()

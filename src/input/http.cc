@@ -111,7 +111,10 @@ Result<std::string> dechunk(std::string_view body, uint64_t max_bytes) {
   bool first = true;
   while (pos < body.size()) {
     size_t eol = body.find('\n', pos);
-    if (eol == std::string_view::npos) break;
+    if (eol == std::string_view::npos) {
+      if (first) return std::string(body);  // not chunked after all
+      break;
+    }
     std::string_view line = trim(body.substr(pos, eol - pos));
     line = line.substr(0, line.find(';'));  // chunk extensions
     uint64_t size = 0;
