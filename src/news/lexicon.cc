@@ -144,7 +144,9 @@ constexpr std::string_view kOrganisationWords =
     "financial report reports council's board authority administration government "
     "commission's mountains province region district summit conference games cup "
     "olympics championship war revolution act bill treaty accord agreement index "
-    "industrial dow nasdaq composite stocks markets market jones's inc's";
+    "industrial dow nasdaq composite stocks markets market jones's inc's aircraft airplanes "
+    "computer computers software electronics corps labs laboratories studios records "
+    "entertainment pictures products brands stores motors automotive";
 
 constexpr std::string_view kNameParticles = "van von de der den du da di del della la le bin al ibn";
 

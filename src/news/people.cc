@@ -94,12 +94,24 @@ void read_sentence(const Document& doc, const Sentence& s, std::vector<Candidate
       break;
     }
     i = e;
-    // The title inside the run ends at its last title head.
+    // The title inside the run ends at its last title head; an organisation
+    // before the name joins the title ("Chrysler LLC | Jim Press").
     uint32_t name_b = b;
     for (uint32_t k = b; k < e; ++k)
       if (is_title_head(base_lower(doc, k))) name_b = k + 1;
+    if (name_b == e && e - b >= 3 && given_name(base_lower(doc, b)) != Gender::kUnknown &&
+        is_name_token(doc, b + 1))
+      name_b = b;  // "Martin Luther King": a name that ends like a title
+    bool org_before = false;
+    for (uint32_t k = name_b; k + 1 < e; ++k) {
+      if (!is_name_token(doc, k) && !is_name_particle(doc.lower_word(k))) {
+        name_b = k + 1;
+        org_before = true;
+      }
+    }
     uint32_t title_b = name_b == b ? b : b;
-    bool titled = name_b > b;
+    bool titled = name_b > b && !org_before;
+    for (uint32_t k = b; k < name_b && !titled; ++k) titled = is_title_head(base_lower(doc, k));
     // A lower-case title before the run: "first lady", "chief executive", "former".
     uint32_t left = b;
     bool left_head = false;
@@ -159,8 +171,19 @@ void read_sentence(const Document& doc, const Sentence& s, std::vector<Candidate
         name_e < s.last_token && is_speech_verb(doc.lower_word(name_e));
     const bool speech_before =
         name_b > s.first_token && is_speech_verb(doc.lower_word(name_b - 1));
+    // "Jusman Syafii Djamal, minister of transport", "Steve Jobs, the Apple Chief Executive"
+    bool appositive_title = false;
+    if (name_e + 1 < s.last_token && doc.word(name_e) == ",") {
+      for (uint32_t k = name_e + 1; k < s.last_token && k <= name_e + kMaxTitleTokens; ++k) {
+        if (!is_word(doc, k)) break;
+        if (is_title_head(doc.lower_word(k))) {
+          appositive_title = true;
+          break;
+        }
+      }
+    }
     c.evidence = titled || (n >= 2 && g != Gender::kUnknown) ||
-                 (n >= 2 && n <= 3 && (speech_after || speech_before));
+                 (n >= 2 && n <= 3 && (speech_after || speech_before || appositive_title));
     if (titled && is_honorific(title_lower) && c.title == doc.word(name_b - 1)) c.title.clear();
     out.push_back(std::move(c));
   }

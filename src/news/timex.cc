@@ -16,6 +16,10 @@ constexpr int kMaxYear = 2099;
 // A month or day-and-month without a year and without tense is placed in the
 // reference year unless that puts it more than this many days away.
 constexpr int kNearestWindowDays = 183;
+// Tense moves a date without a year into the year before or after only when the
+// reference year would put it this far on the wrong side: a story written in May
+// in the past tense about "June 3" is more often a plan than last year's June.
+constexpr int kTenseSlackDays = 45;
 
 struct NumberWord {
   std::string_view word;
@@ -72,14 +76,16 @@ struct Adverb {
 // Words that alone are a time expression.
 constexpr Adverb kAdverbs[] = {
     {"today", "", 0},           {"yesterday", "", -1},      {"tomorrow", "", 1},
-    {"now", "PRESENT_REF", 0},  {"currently", "PRESENT_REF", 0}, {"recently", "PAST_REF", 0},
-    {"nowadays", "PRESENT_REF", 0}, {"formerly", "PAST_REF", 0}, {"lately", "PAST_REF", 0},
-    {"soon", "FUTURE_REF", 0}};
+    {"now", "PRESENT_REF", 0},  {"recently", "PAST_REF", 0}, {"nowadays", "PRESENT_REF", 0},
+    {"lately", "PAST_REF", 0},  {"soon", "FUTURE_REF", 0},   {"recent", "PAST_REF", 0}};
 
 struct SetWord {
   std::string_view word;
   std::string_view value;
 };
+// Adjectives of a length of time: "annual" sales (MEANTIME marks them as durations).
+constexpr SetWord kDurationWords[] = {{"annual", "P1Y"}, {"biannual", "P6M"}};
+
 constexpr SetWord kSetWords[] = {{"daily", "P1D"},   {"weekly", "P1W"},    {"monthly", "P1M"},
                                  {"yearly", "P1Y"},  {"annually", "P1Y"},  {"quarterly", "P3M"},
                                  {"nightly", "P1D"}, {"hourly", "PT1H"}};
@@ -165,16 +171,49 @@ class Scanner {
       : doc_(doc), s_(s), ref_(ref), out_(out) {}
 
   void run() {
+    const size_t first = out_.size();
     uint32_t i = s_.first_token;
     while (i < s_.last_token) {
       const uint32_t next = match(i);
       i = next > i ? next : i + 1;
     }
+    anchor_times(first);
+  }
+
+  // A clock time takes its day from the one full date of its sentence:
+  // "at 16:15 UTC, June 1st" -> 2009-06-01T16:15Z.
+  void anchor_times(size_t first) {
+    for (size_t k = first; k < out_.size(); ++k) {
+      if (out_[k].type != "TIME" || out_[k].value.size() <= 10 || out_[k].value[10] != 'T')
+        continue;
+      const lede::TimeExpression* day = nullptr;
+      uint32_t best = UINT32_MAX;
+      for (size_t d = first; d < out_.size(); ++d) {
+        const auto& e = out_[d];
+        if (e.type != "DATE" || e.value.size() != 10 || !e.modifier.empty() ||
+            e.text == "today" || e.text == "earlier today")
+          continue;
+        const uint32_t dist = e.start > out_[k].start ? e.start - out_[k].start
+                                                      : out_[k].start - e.start;
+        if (dist < best) best = dist, day = &e;
+      }
+      if (day) out_[k].value = day->value + out_[k].value.substr(10);
+    }
   }
 
  private:
   bool ok(uint32_t i) const { return i >= s_.first_token && i < s_.last_token; }
-  std::string_view lw(uint32_t i) const { return ok(i) ? doc_.lower_word(i) : std::string_view(); }
+  // The lower-case word without a possessive: "today's" -> "today".
+  std::string_view lw(uint32_t i) const {
+    if (!ok(i)) return {};
+    std::string_view w = doc_.lower_word(i);
+    return w.substr(0, w.size() - possessive_length(w));
+  }
+  static size_t possessive_length(std::string_view w) {
+    if (w.size() > 2 && w.ends_with("'s")) return 2;
+    if (w.size() > 4 && w.ends_with("\u2019s")) return 4;
+    return 0;
+  }
   bool is(uint32_t i, std::string_view w) const { return lw(i) == w; }
   bool upper(uint32_t i) const { return ok(i) && doc_.tokens[i].upper; }
   bool is_num(uint32_t i) const { return ok(i) && doc_.tokens[i].kind == TokenKind::kNumber; }
@@ -195,6 +234,13 @@ class Scanner {
   int count_word(std::string_view w) const {
     for (const auto& n : kNumberWords)
       if (n.word == w) return n.value;
+    // "twenty-five"
+    if (const size_t dash = w.find('-'); dash != std::string_view::npos) {
+      const int tens = count_word(w.substr(0, dash)), units = count_word(w.substr(dash + 1));
+      if (tens >= 20 && tens % 10 == 0 && tens < 100 && units > 0 && units < 10)
+        return tens + units;
+      return -1;
+    }
     if (!w.empty() && w.size() <= 6 && w.find_first_not_of("0123456789") == std::string_view::npos)
       return std::stoi(std::string(w));
     return -1;
@@ -232,7 +278,6 @@ class Scanner {
   }
   int weekday(uint32_t i) const {
     std::string_view w = lw(i);
-    if (w.ends_with("'s")) w.remove_suffix(2);
     for (int k = 0; k < 7; ++k)
       if (kWeekdays[k] == w) return k;
     return -1;
@@ -256,7 +301,14 @@ class Scanner {
     return digits(i) <= 2 && v >= 1 && v <= 31 ? v : -1;
   }
   int year(uint32_t i) const {
-    if (digits(i) != 4 || doc_.word(i).find(',') != std::string_view::npos) return -1;
+    if (!ok(i)) return -1;
+    std::string_view w = doc_.word(i);
+    if (doc_.tokens[i].kind == TokenKind::kWord && w.size() == 6 && w.ends_with("'s") &&
+        w.find_first_not_of("0123456789") == 4) {
+      const int v = std::atoi(std::string(w.substr(0, 4)).c_str());  // "2008's"
+      return v >= kMinYear && v <= kMaxYear ? v : -1;
+    }
+    if (digits(i) != 4 || w.find(',') != std::string_view::npos) return -1;
     const int v = int_at(i);
     return v >= kMinYear && v <= kMaxYear ? v : -1;
   }
@@ -308,8 +360,8 @@ class Scanner {
     const int64_t diff = days_from_civil(r.year, m, dd) - to_days(r);
     const Tense t = tense_near(at);
     const bool same_month = m == r.month;
-    if (t == Tense::kPast && diff > 0 && !same_month) return r.year - 1;
-    if (t == Tense::kFuture && diff < 0 && !same_month) return r.year + 1;
+    if (t == Tense::kPast && diff > kTenseSlackDays && !same_month) return r.year - 1;
+    if (t == Tense::kFuture && diff < -kTenseSlackDays && !same_month) return r.year + 1;
     if (t == Tense::kNone) {
       if (diff > kNearestWindowDays) return r.year - 1;
       if (diff < -kNearestWindowDays) return r.year + 1;
@@ -320,7 +372,8 @@ class Scanner {
   void emit(const Found& f) {
     lede::TimeExpression t;
     t.start = doc_.tokens[f.b].start;
-    t.end = doc_.tokens[f.e - 1].end;
+    t.end = doc_.tokens[f.e - 1].end -
+            static_cast<uint32_t>(possessive_length(doc_.lower_word(f.e - 1)));
     t.text.assign(doc_.text.substr(t.start, t.end - t.start));
     t.type = f.type;
     t.value = f.value;
@@ -396,6 +449,14 @@ class Scanner {
       return true;
     }
     std::string_view w = lw(i);
+    if (w.size() == 3 && w.back() == 's' && w[1] == '0' && w[0] >= '1' && w[0] <= '9' &&
+        (i == s_.first_token || !is_num(i - 1))) {
+      // "the 70s": decades of the last century
+      f.b = is(i - 1, "the") ? i - 1 : i;
+      f.e = i + 1;
+      f.value = "19" + std::string(1, w[0]);
+      return true;
+    }
     if (w.size() == 5 && w.back() == 's' && w[3] == '0' &&
         w.find_first_not_of("0123456789", 0) == 4) {
       f.b = is(i - 1, "the") ? i - 1 : i;
@@ -453,7 +514,13 @@ class Scanner {
     f.e = k + 1;
     if (weekday(k) >= 0 && upper(k)) return weekday_date(k, f, shift) && ((f.b = i), true);
     std::string_view u = lw(k);
-    if (!ref_) return false;
+    if (!ref_) {
+      // Without a reference date the expression is kept, its value unknown.
+      if (u != "week" && u != "month" && u != "year" && u != "quarter" && u != "weekend")
+        return false;
+      f.value = "XXXX-XX-XX";
+      return true;
+    }
     const CalendarDate r = *ref_;
     if (u == "week") {
       f.value = week_value(add_days(r, 7 * shift));
@@ -494,13 +561,28 @@ class Scanner {
     uint32_t j = i;
     if (is(j, "the")) ++j;
     int q = -1;
-    for (int k = 0; k < 4; ++k)
-      if (is(j, kOrdinals[k]) || is(j, kShort[k])) q = k + 1;
-    if (q < 0 || !is(j + 1, "quarter")) return false;
-    j += 2;
+    uint32_t after = j + 2;
+    for (int k = 0; k < 4; ++k) {
+      if ((is(j, kOrdinals[k]) || is(j, kShort[k])) && is(j + 1, "quarter")) q = k + 1;
+      // "third-quarter" profits
+      const std::string_view w = lw(j);
+      if (w.starts_with(kOrdinals[k]) && w.substr(kOrdinals[k].size()) == "-quarter") {
+        q = k + 1;
+        after = j + 1;
+      }
+    }
+    if (q < 0) return false;
+    j = after;
     int y = -1;
-    if (is(j, "of") && (y = year(j + 1)) > 0) j += 2;
-    else if ((y = year(j)) > 0) ++j;
+    if (is(j, "of") && (y = year(j + 1)) > 0) {
+      j += 2;
+    } else if ((y = year(j)) > 0) {
+      ++j;
+    } else if (ref_ && is(j, "of") && (is(j + 1, "last") || is(j + 1, "this") ||
+                                       is(j + 1, "next")) && is(j + 2, "year")) {
+      y = ref_->year + (is(j + 1, "last") ? -1 : (is(j + 1, "next") ? 1 : 0));
+      j += 3;
+    }
     if (y < 0) {
       if (!ref_) return false;
       y = ref_->year;
@@ -510,6 +592,80 @@ class Scanner {
     f.e = j;
     f.value = fmt("%04d-Q%d", y, q);
     return true;
+  }
+
+  // "the first half of 2009", "the second half of the year"; "the previous day", "the next day".
+  bool half_or_day(uint32_t i, Found& f) const {
+    if (!is(i, "the")) return false;
+    if ((is(i + 1, "first") || is(i + 1, "second")) && is(i + 2, "half") && is(i + 3, "of")) {
+      int y = year(i + 4);
+      uint32_t e = i + 5;
+      if (y < 0 && ref_ && (is(i + 4, "this") || is(i + 4, "the")) && is(i + 5, "year")) {
+        y = ref_->year;
+        e = i + 6;
+      } else if (y < 0 && ref_ && (is(i + 4, "last") || is(i + 4, "next")) && is(i + 5, "year")) {
+        y = ref_->year + (is(i + 4, "last") ? -1 : 1);
+        e = i + 6;
+      }
+      if (y < 0) return false;
+      f = {i, e, "DATE", year_value(y) + (is(i + 1, "first") ? "-H1" : "-H2"), ""};
+      return true;
+    }
+    if (!ref_) return false;
+    int off = 0;
+    uint32_t e = i + 3;
+    if ((is(i + 1, "previous") || is(i + 1, "prior")) && is(i + 2, "day")) off = -1;
+    else if ((is(i + 1, "next") || is(i + 1, "following")) && is(i + 2, "day")) off = 1;
+    else if (is(i + 1, "day") && is(i + 2, "before")) off = -1;
+    else if (is(i + 1, "day") && is(i + 2, "after")) off = 1;
+    else return false;
+    f = {i, e, "DATE", day_value(add_days(*ref_, off)), ""};
+    return true;
+  }
+
+  // "between 60 and 90 days": the first number takes the unit of the second.
+  bool range_start(uint32_t i, Found& f) const {
+    if (!is_num(i) || !(is(i + 1, "and") || is(i + 1, "to") || is(i + 1, "or") || is(i + 1, "-")))
+      return false;
+    if (!is_num(i + 2) || !ok(i + 3)) return false;
+    const Unit* u = unit(lw(i + 3));
+    if (!u || lw(i + 3).back() != 's') return false;
+    f = {i, i + 1, "DURATION", duration_value(std::to_string(int_at(i) * u->scale), *u), ""};
+    return true;
+  }
+
+  // "for years", "over the years", "in spring", "the long term", "short-term".
+  bool vague(uint32_t i, Found& f) const {
+    std::string_view w = lw(i);
+    const bool lead = i > s_.first_token && (is(i - 1, "for") || is(i - 1, "over") ||
+                                             is(i - 1, "in") || is(i - 1, "through") ||
+                                             is(i - 1, "the"));
+    if (lead && !is(i - 1, "the") && (w == "years" || w == "months" || w == "weeks" || w == "decades" ||
+                 (w == "the" && (is(i + 1, "years") || is(i + 1, "decades"))))) {
+      const uint32_t k = w == "the" ? i + 1 : i;
+      const Unit* u = unit(lw(k));
+      f = {i, k + 1, "DURATION", duration_value("X", *u), ""};
+      return true;
+    }
+    if (lead || is(i - 1, "this") || is(i - 1, "next") || is(i - 1, "last")) {
+      for (const auto& season : kSeasons) {
+        if (w == season.word && ref_ && !is(i - 1, "this") && !is(i - 1, "next") &&
+            !is(i - 1, "last")) {
+          f = {i, i + 1, "DATE", year_value(ref_->year) + "-" + std::string(season.code), ""};
+          if (const int y = year(i + 1); y > 0) {
+            f.e = i + 2;
+            f.value = year_value(y) + "-" + std::string(season.code);
+          }
+          return true;
+        }
+      }
+    }
+    if (w == "short-term" || w == "long-term" ||
+        (w == "the" && (is(i + 1, "long") || is(i + 1, "short")) && is(i + 2, "term"))) {
+      f = {i, w == "the" ? i + 3 : i + 1, "DATE", "FUTURE_REF", ""};
+      return true;
+    }
+    return false;
   }
 
   // Durations: "two years", "41-year", "the past three years", "several months",
@@ -543,6 +699,8 @@ class Scanner {
     if (lead == i && contains(kVagueCounts, w)) {
       count = "X";
       ++j;
+      // "the past decade", "the coming year": one of them.
+      if ((w == "past" || w == "coming") && unit(lw(j)) && lw(j).back() != 's') count = "1";
     } else if (int n = count_word(w); n > 0) {
       ++j;
       if (is(j, "and") && is(j + 1, "a") && is(j + 2, "half")) {
@@ -571,6 +729,7 @@ class Scanner {
     }
     const Unit* u = unit(lw(j));
     if (!u || doc_.tokens[j].kind != TokenKind::kWord) return false;
+    if (u->word == "second" && (w == "a" || w == "an" || w == "one")) return false;  // "a second plane"
     if (count != "X" && count != "1" && u->word != lw(j) && lw(j).back() != 's') return false;
     f.b = lead;
     f.e = j + 1;
@@ -646,14 +805,13 @@ class Scanner {
 
   // "11:06 a.m.", "9 p.m.", "14:58 UTC", "noon", "midnight", "this morning", "tonight".
   bool time_of_day(uint32_t i, Found& f) const {
-    if (!ref_) return false;
     std::string_view w = lw(i);
-    std::string base = day_value(*ref_);
+    std::string base = ref_ ? day_value(*ref_) : "XXXX-XX-XX";
     if (w == "tonight") {
       f = {i, i + 1, "TIME", base + "TNI", ""};
       return true;
     }
-    if ((w == "this" || w == "yesterday" || w == "tomorrow") && ok(i + 1)) {
+    if ((w == "this" || w == "yesterday" || w == "tomorrow") && ok(i + 1) && ref_) {
       for (const auto& p : kPartsOfDay) {
         if (is(i + 1, p.word)) {
           const int off = w == "yesterday" ? -1 : (w == "tomorrow" ? 1 : 0);
@@ -711,13 +869,18 @@ class Scanner {
       f = {i - 1, i + 1, "DATE", w == "past" ? "PAST_REF" : "FUTURE_REF", ""};
       return true;
     }
+    for (const auto& d : kDurationWords) {
+      if (w == d.word) {
+        f = {i, i + 1, "DURATION", std::string(d.value), ""};
+        return true;
+      }
+    }
     for (const auto& a : kAdverbs) {
       if (w != a.word) continue;
       f.b = i;
       f.e = i + 1;
       if (a.value.empty()) {
-        if (!ref_) return false;
-        f.value = day_value(add_days(*ref_, a.day_offset));
+        f.value = ref_ ? day_value(add_days(*ref_, a.day_offset)) : "XXXX-XX-XX";
         if ((is(i - 1, "earlier") || is(i - 1, "later")) && a.day_offset == 0) f.b = i - 1;
       } else {
         f.value = std::string(a.value);
@@ -727,9 +890,23 @@ class Scanner {
     return false;
   }
 
+  // "7/8/07", "12/25/2008": month first, as English-language news writes it.
+  bool numeric_date(uint32_t i, Found& f) const {
+    if (!is_num(i) || !is(i + 1, "/") || !is_num(i + 2) || !is(i + 3, "/") || !is_num(i + 4))
+      return false;
+    const int m = int_at(i), d = int_at(i + 2);
+    int y = int_at(i + 4);
+    if (digits(i + 4) == 2) y += y < 50 ? 2000 : 1900;
+    if (m < 1 || m > 12 || d < 1 || d > 31 || y < kMinYear || y > kMaxYear) return false;
+    f.b = i;
+    f.e = i + 5;
+    f.value = day_value({y, m, d});
+    return true;
+  }
+
   // One date expression at i (without modifiers); fills f.
   bool date_at(uint32_t i, Found& f) const {
-    return weekday_date(i, f) || month_date(i, f) || day_month_date(i, f) ||
+    return numeric_date(i, f) || weekday_date(i, f) || month_date(i, f) || day_month_date(i, f) ||
            quarter_date(i, f) || relative_date(i, f) || year_date(i, f);
   }
 
@@ -748,7 +925,15 @@ class Scanner {
         f = {i, i + 1, "DATE", year_value(y), "MID"};
         return true;
       }
-      return false;
+      // "mid-September"
+      const int m = month_from_name(w.substr(4));
+      if (m == 0 || !ref_) return false;
+      int yy = -1;
+      uint32_t e = i + 1;
+      if ((yy = year(e)) > 0) ++e;
+      else yy = infer_year(m, 15, i);
+      f = {i, e, "DATE", month_value(yy, m), "MID"};
+      return true;
     } else if ((w == "the" || w == "by" || w == "at") &&
                (is(i + 1, "end") || is(i + 1, "beginning") || is(i + 1, "start") ||
                 is(i + 1, "middle")) &&
@@ -784,7 +969,8 @@ class Scanner {
     const Token& t = doc_.tokens[i];
     if (t.kind == TokenKind::kPunct) return i;
     Found f;
-    if (modified_date(i, f) || time_of_day(i, f) || date_at(i, f) || set_expression(i, f) ||
+    if (modified_date(i, f) || half_or_day(i, f) || time_of_day(i, f) || date_at(i, f) ||
+        set_expression(i, f) || range_start(i, f) || vague(i, f) ||
         duration(i, f) || adverb(i, f)) {
       // A time after a date joins it: "Tuesday at 9 a.m."
       emit(f);

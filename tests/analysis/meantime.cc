@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "news/analyze.h"
+#include "news/lexicon.h"
 
 namespace lede::analysis_test {
 namespace {
@@ -107,6 +108,22 @@ MeantimeArticle read_article(const std::filesystem::path& path, const std::strin
   size_t p = 0;
   int last_sentence = -1;
   bool in_double = false, glue = false;
+  // The last annotated sentence: usually 5, a few articles go one further.
+  int last_annotated = kLastAnnotatedSentence;
+  {
+    std::map<std::string, int> sentence_by_id;
+    size_t q = 0;
+    while ((q = xml.find("<token ", q)) != std::string::npos) {
+      const std::string tag = xml.substr(q, xml.find('>', q) - q + 1);
+      sentence_by_id[attr(tag, "t_id")] = std::atoi(attr(tag, "sentence").c_str());
+      ++q;
+    }
+    q = xml.find("<Markables>");
+    while (q != std::string::npos && (q = xml.find("<token_anchor t_id=\"", q)) != std::string::npos) {
+      q += 20;
+      last_annotated = std::max(last_annotated, sentence_by_id[xml.substr(q, xml.find('"', q) - q)]);
+    }
+  }
   while ((p = xml.find("<token ", p)) != std::string::npos) {
     const size_t e = xml.find('>', p);
     const std::string tag = xml.substr(p, e - p + 1);
@@ -117,7 +134,7 @@ MeantimeArticle read_article(const std::filesystem::path& path, const std::strin
     const int sentence = std::atoi(attr(tag, "sentence").c_str());
     sentence_of[id] = sentence;
     if (sentence == 1) continue;  // the date line: the creation time
-    if (sentence > kLastAnnotatedSentence && a.annotated_end == 0)
+    if (sentence > last_annotated && a.annotated_end == 0)
       a.annotated_end = static_cast<uint32_t>(a.text.size());
     bool space = !a.text.empty() && !glue;
     if (sentence != last_sentence && last_sentence == 0) {
@@ -185,11 +202,22 @@ MeantimeArticle read_article(const std::filesystem::path& path, const std::strin
     if (r == refers.end()) continue;
     auto n = entity_name.find(r->second);
     if (n == entity_name.end()) continue;
+    // A person's name, not a group ("VIP guests", "Boeing employees"): every
+    // word of the descriptor is capitalised.
     std::string name = n->second.substr(0, n->second.find('('));
     std::set<std::string> name_words;
     std::istringstream words(name);
-    for (std::string w; words >> w;)
-      if (w != "Mr" && w != "Mr." && w != "Mrs" && w != "Ms" && w != "Justice") name_words.insert(w);
+    bool personal = true;
+    for (std::string w; words >> w;) {
+      if (w[0] < 'A' || w[0] > 'Z') personal = false;
+      bool all_caps = w.size() > 1;
+      for (char c : w) all_caps &= !(c >= 'a' && c <= 'z');
+      std::string lower = w;
+      for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      if (!all_caps && !news::is_title_head(lower) && !news::is_title_head(lower + "."))
+        name_words.insert(w);
+    }
+    if (!personal) continue;
     GoldSpan g;
     if (!span_of(el, g)) continue;
     std::istringstream mention(a.text.substr(g.start, g.end - g.start));
