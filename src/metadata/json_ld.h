@@ -1,16 +1,28 @@
 // Reading schema.org JSON-LD blocks (<script type="application/ld+json">).
+//
+//   JsonLd ld;
+//   add_json_ld(R"({"@type": "NewsArticle", "headline": "Hi", "author": {"name": "Jo Roe"}})", ld);
+//   ld.article.headline == "Hi"; ld.article.authors[0].name == "Jo Roe"
+//
+// A page may hold several blocks, each an object, an array or an @graph; the
+// article is the object of the most specific article type across all of them
+// (NewsArticle before Article before WebPage), and among objects of one type
+// the first that has a body. Pure functions, thread safe.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "html/dom.h"
-
 namespace lede::metadata {
 
-// What lede takes from the article object of a page's JSON-LD: the first
-// object whose @type is an article kind, found in @graph, arrays or nesting.
+struct JsonLdAuthor {
+  std::string name;
+  bool organization = false;  // @type Organization / NewsMediaOrganization: not a person
+};
+
+// What lede takes from the article object of a page's JSON-LD.
 struct JsonLdArticle {
   std::string type;  // "NewsArticle", "BlogPosting", ...
   std::string headline;
@@ -18,21 +30,31 @@ struct JsonLdArticle {
   std::string article_body;
   std::string date_published;
   std::string date_modified;
-  std::vector<std::string> authors;
-  std::string publisher;
+  std::vector<JsonLdAuthor> authors;
+  std::string publisher;  // publisher.name
   std::string section;
   std::vector<std::string> keywords;
   std::string in_language;
   std::string url;
+  std::string image;  // the first image URL
   bool found = false;
+};
+
+struct JsonLd {
+  JsonLdArticle article;
+  int article_rank = -1;  // index into the article types; lower is more specific
+  std::string website_name;  // name of a WebSite object, a site-name fallback
+  std::string website_language;
 };
 
 // JSON-LD blocks larger than this are not parsed: no real article needs it.
 inline constexpr size_t kMaxJsonLdBytes = 4 << 20;
 
-JsonLdArticle read_json_ld(const html::Document& doc);
+// Parses one JSON-LD text and merges what it finds into `ld`. Invalid JSON
+// is ignored (pages often have a broken block beside a good one).
+void add_json_ld(std::string_view json, JsonLd& ld);
 
-// Parses one JSON-LD text; exposed for tests and fuzzing.
+// One JSON-LD text alone; for tests.
 JsonLdArticle parse_json_ld(std::string_view json);
 
 }  // namespace lede::metadata

@@ -1,31 +1,65 @@
-// Page metadata: what the page says about the article, from JSON-LD,
-// OpenGraph and named meta tags, and the document's own title and lang.
+// Page metadata: what the page says about its article, gathered from JSON-LD,
+// OpenGraph, Twitter cards, named meta tags (Dublin Core, Parsely, Sailthru,
+// ...), microdata, <time datetime>, visible bylines and date lines, and the
+// URL, then resolved into one value per field.
+//
+//   metadata::PageMetadata meta = metadata::read_metadata(doc, options.url);
+//   ... body extraction, using meta.title as a hint ...
+//   metadata::fill_metadata(meta, article);  // needs article.text for language and dateline
+//
+// How each field is chosen (the explainable rules):
+//   1. title: the metadata headline (og:title, JSON-LD headline, twitter:title, ...) that the
+//      page's visible <h1> confirms; else the first of them; a site name written before or after
+//      it (" | Site", "Site - ") is stripped.
+//   2. published: JSON-LD datePublished, article:published_time, other named meta dates,
+//      microdata, <time datetime>, visible date lines, in that order; future dates and dates more
+//      than a day away from a date in the URL are rejected (the URL is fixed at first
+//      publication); failing all, the URL's date.
+//   3. authors: the first source that names a person: JSON-LD author, meta author tags,
+//      microdata author, visible bylines (byline/author classes, rel=author). Agencies and the
+//      site's own name are never authors.
+//   4. site: og:site_name, JSON-LD publisher, JSON-LD WebSite, application-name; domain from
+//      the page URL, else canonical, else og:url.
+//   5. language: <html lang>, content-language, og:locale, JSON-LD inLanguage, checked by cld2
+//      on the body (fill_metadata).
+//   6. dateline: news::find_dateline on the body's first paragraph (fill_metadata).
+// Pure functions over a const Document; thread safe.
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "html/dom.h"
+#include "lede/article.h"
 #include "metadata/json_ld.h"
 
 namespace lede::metadata {
 
 struct PageMetadata {
-  std::string title;       // the best headline found
-  std::string html_title;  // <title>, as written
+  std::string title;  // the headline, site name stripped
   std::string description;
-  std::string site_name;
+  Site site;
   std::string canonical_url;
-  std::string language;  // as declared: <html lang>, og:locale, content-language
-  std::string published;  // as written by the page; normalised later
-  std::string modified;
+  std::string declared_language;  // ISO 639-1 as the page declares it; "" when it does not
+  std::string published;          // ISO 8601
+  std::string modified;           // ISO 8601
   std::vector<std::string> authors;
+  std::vector<std::string> agencies;  // agencies named where an author was expected
   std::string section;
   std::vector<std::string> tags;
-  std::string image_url;
+  std::string image_url;  // og:image or the JSON-LD image
+  std::vector<std::string> warnings;
   JsonLdArticle json_ld;
 };
 
-PageMetadata read_metadata(const html::Document& doc);
+// Reads and resolves the page's metadata. `page_url` is where the page came
+// from (Options::url), "" when unknown.
+PageMetadata read_metadata(const html::Document& doc, std::string_view page_url = {});
+
+// Copies `meta` into `article` and fills what needs the body text
+// (article.text): the language checked by cld2, the dateline, and og:image
+// as the lead image when the body gave none.
+void fill_metadata(const PageMetadata& meta, Article& article);
 
 }  // namespace lede::metadata

@@ -45,6 +45,7 @@ constexpr std::string_view kNotPeople[] = {
     "our reporter", "news service", "news services", "agencies", "agency", "redaktion",
     "rédaction", "redacción", "redazione", "redação", "redactie", "admin", "administrator",
     "guest", "guest author", "team", "newsroom", "the newsroom", "bbc news", "cnn",
+    "our foreign staff", "our staff", "our political staff", "our reporters",
 };
 
 // Words that split a list of names.
@@ -144,6 +145,23 @@ bool is_role(std::string_view s) {
   const std::string l = lower(trim_punct(s));
   for (std::string_view r : kRoles)
     if (l == r) return true;
+  return false;
+}
+
+// Words that make a listed part a job title, not a name: "Senior Staff Technologist".
+constexpr std::string_view kRoleWords[] = {
+    "staff", "senior", "chief", "editor", "writer", "reporter", "correspondent", "columnist",
+    "contributor", "analyst", "director", "manager", "producer", "technologist", "fellow",
+    "professor", "president", "founder", "officer", "researcher", "specialist", "strategist"};
+
+bool has_role_word(std::string_view s) {
+  const std::string l = " " + lower(s) + " ";
+  for (std::string_view w : kRoleWords) {
+    const size_t p = l.find(w);
+    if (p != std::string::npos && l[p - 1] == ' ' &&
+        (l[p + w.size()] == ' ' || l[p + w.size()] == 's'))
+      return true;
+  }
   return false;
 }
 
@@ -254,6 +272,7 @@ Byline parse_byline(std::string_view text) {
   }
   // 3. Split into parts on joiners and commas.
   std::vector<std::string> parts;
+  std::vector<bool> joined;  // the part follows "and", "&", ";" rather than a comma
   {
     std::string work = " " + s + " ";
     for (std::string_view j : kJoiners) {
@@ -263,7 +282,7 @@ Byline parse_byline(std::string_view text) {
       size_t last = 0;
       while ((p = lw.find(j, p)) != std::string::npos) {
         rebuilt.append(work, last, p - last);
-        rebuilt += ",";
+        rebuilt += ";";  // a joiner, told apart from a listing comma below
         last = p + j.size() - 1;  // keep the trailing space
         p += j.size() - 1;
       }
@@ -275,20 +294,34 @@ Byline parse_byline(std::string_view text) {
       size_t e = work.find_first_of(",;", b);
       if (e == std::string::npos) e = work.size();
       parts.emplace_back(work.substr(b, e - b));
+      joined.push_back(b > 0 && work[b - 1] == ';');
       b = e + 1;
     }
   }
-  // 4. Each part is a role, an agency, a person or noise.
-  for (const std::string& raw : parts) {
-    std::string_view p = trim_punct(raw);
+  // 4. Each part is a role, an agency, a person or noise. After a role, further comma parts
+  // are the writer's affiliation ("Jane Doe, Senior Analyst, Example Project"), and a single word
+  // listed after a name is a place or a surname alone ("Jane Doe, Washington").
+  bool after_role = false;
+  bool in_affiliation = false;  // the previous part was left out as affiliation
+  for (size_t i = 0; i < parts.size(); ++i) {
+    std::string_view p = trim_punct(parts[i]);
     if (size_t n = label_length(p); n > 0 && n < p.size()) p = trim_punct(p.substr(n));
-    if (p.empty() || is_role(p)) continue;
+    if (p.empty()) continue;
+    const bool listed = (!joined[i] || in_affiliation) && !out.names.empty();
+    if (is_role(p) || (listed && has_role_word(p))) {
+      after_role = true;
+      continue;
+    }
+    in_affiliation = listed && (after_role || p.find(' ') == std::string_view::npos);
+    if (in_affiliation) continue;
     if (is_agency_name(p) || is_not_person(p)) {
       add_unique(out.agencies, std::string(p));
       continue;
     }
+    const size_t before_roles = p.size();
     p = strip_roles(p);
     if (p.empty()) continue;
+    if (p.size() != before_roles) after_role = true;
     if (is_agency_name(p) || is_not_person(p)) {
       add_unique(out.agencies, std::string(p));
       continue;

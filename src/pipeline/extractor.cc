@@ -100,15 +100,8 @@ Result<Article> Extractor::Impl::run(std::string_view bytes, const Options& opti
   if (!doc.limit_hit().empty())
     article.warnings.push_back("limit hit: " + doc.limit_hit() + "; the rest of the page was cut");
 
-  // 4. Metadata.
-  metadata::PageMetadata meta = metadata::read_metadata(doc);
-  article.title = meta.title;
-  article.description = meta.description;
-  article.language = meta.language;
-  article.canonical_url = meta.canonical_url;
-  article.site.name = meta.site_name;
-  article.section = meta.section;
-  article.tags = meta.tags;
+  // 4. Metadata: what the page says about the article (completed after the body).
+  metadata::PageMetadata meta = metadata::read_metadata(doc, options.url);
   article.url = options.url;
 
   // 5. Body.
@@ -120,6 +113,9 @@ Result<Article> Extractor::Impl::run(std::string_view bytes, const Options& opti
   article.blocks = std::move(body.blocks);
   article.images = std::move(body.images);
   article.source.method = std::move(body.method);
+
+  // 6. Metadata that needs the body: language check, dateline, lead image.
+  metadata::fill_metadata(meta, article);
   return article;
 }
 

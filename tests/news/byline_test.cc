@@ -26,6 +26,17 @@ TEST(ParseByline, SplitsListsAndDropsRoles) {
   EXPECT_EQ(parse_byline("Jane Doe Staff Writer").names, Names{"Jane Doe"});
 }
 
+TEST(ParseByline, LeavesOutTheAffiliationAfterARole) {
+  EXPECT_EQ(parse_byline("By Daniel Kahn Gillmor, Senior Staff Technologist, ACLU Speech, "
+                         "Privacy, and Technology Project April 5, 2018 | 6:00 PM")
+                .names,
+            Names{"Daniel Kahn Gillmor"});
+  EXPECT_EQ(parse_byline("By Jane Doe, Washington").names, Names{"Jane Doe"});
+  EXPECT_EQ(parse_byline("By Jane Doe, Correspondent and John Roe").names,
+            (Names{"Jane Doe", "John Roe"}));
+  EXPECT_TRUE(parse_byline("Our Foreign Staff").names.empty());
+}
+
 TEST(ParseByline, DropsContactsAndTails) {
   EXPECT_EQ(parse_byline("By Jane Doe jane.doe@example.com").names, Names{"Jane Doe"});
   EXPECT_EQ(parse_byline("By Jane Doe | Updated June 13, 2023").names, Names{"Jane Doe"});

@@ -1,0 +1,165 @@
+#include "metadata/metadata.h"
+
+#include <gtest/gtest.h>
+
+#include "html/parse.h"
+
+namespace lede::metadata {
+namespace {
+
+PageMetadata read(std::string_view page, std::string_view url = {}) {
+  html::Document doc;
+  html::parse(page, doc, html::DomLimits{});
+  return read_metadata(doc, url);
+}
+
+TEST(ReadMetadata, TakesTheHeadlineTheH1ConfirmsWithoutTheSiteName) {
+  PageMetadata m = read(R"(<html lang="en-GB"><head>
+    <title>Storm closes the bridge | Tyneside Evening Post</title>
+    <meta property="og:site_name" content="Tyneside Evening Post">
+    <meta property="og:title" content="Storm closes the bridge | Tyneside Evening Post">
+    </head><body><h1>Storm closes the bridge</h1></body></html>)");
+  EXPECT_EQ(m.title, "Storm closes the bridge");
+  EXPECT_EQ(m.site.name, "Tyneside Evening Post");
+  EXPECT_EQ(m.declared_language, "en");
+}
+
+TEST(ReadMetadata, PrefersJsonLdDateAndKeepsItsIsoForm) {
+  PageMetadata m = read(R"(<head>
+    <script type="application/ld+json">{"@type":"NewsArticle","headline":"A",
+      "datePublished":"2023-06-04T14:02:31.588Z","dateModified":"2023-06-05T08:00:00Z"}</script>
+    <meta property="article:published_time" content="2023-06-01T00:00:00Z">
+    </head><body><p>x</p></body>)");
+  EXPECT_EQ(m.published, "2023-06-04T14:02:31.588Z");
+  EXPECT_EQ(m.modified, "2023-06-05T08:00:00Z");
+}
+
+TEST(ReadMetadata, NormalisesWrittenDatesToIso) {
+  PageMetadata m = read(R"(<body><h1>Lodge turns 100</h1>
+    <div class="story-date">Published June 13, 2023 at 11:06 a.m. EDT</div></body>)");
+  EXPECT_EQ(m.published, "2023-06-13T11:06:00-04:00");
+}
+
+TEST(ReadMetadata, RejectsAMetaDateFarFromTheUrlDate) {
+  PageMetadata m = read(R"(<head><meta name="date" content="2024-02-01"></head><body></body>)",
+                        "https://example.com/2019/10/28/story.html");
+  EXPECT_EQ(m.published, "2019-10-28");
+}
+
+TEST(ReadMetadata, RejectsFutureDates) {
+  PageMetadata m = read(R"(<head><meta property="article:published_time" content="2099-01-01">
+    <meta name="pubdate" content="2021-03-04"></head><body></body>)");
+  EXPECT_EQ(m.published, "2021-03-04");
+}
+
+TEST(ReadMetadata, TakesPersonAuthorsAndSendsAgenciesAside) {
+  PageMetadata m = read(R"(<head><script type="application/ld+json">{"@type":"NewsArticle",
+      "author":[{"@type":"Person","name":"By Jane Doe"},{"@type":"Organization","name":"AFP"}]}
+    </script></head><body></body>)");
+  ASSERT_EQ(m.authors.size(), 1u);
+  EXPECT_EQ(m.authors[0], "Jane Doe");
+  ASSERT_EQ(m.agencies.size(), 1u);
+  EXPECT_EQ(m.agencies[0], "AFP");
+}
+
+TEST(ReadMetadata, FallsBackToTheVisibleByline) {
+  PageMetadata m = read(R"(<body><article><h1>Night trains return</h1>
+    <p class="byline">By Ines Kowalczyk and Tom Berry, Staff Writers</p></article>
+    <aside><p class="byline">By Someone Else</p></aside></body>)");
+  ASSERT_EQ(m.authors.size(), 2u);
+  EXPECT_EQ(m.authors[0], "Ines Kowalczyk");
+  EXPECT_EQ(m.authors[1], "Tom Berry");
+}
+
+TEST(ReadMetadata, WarnsAboutAnEmptyByline) {
+  PageMetadata m = read(R"(<body><h1>Story</h1><div class="byline">BY</div></body>)");
+  EXPECT_TRUE(m.authors.empty());
+  ASSERT_EQ(m.warnings.size(), 1u);
+  EXPECT_EQ(m.warnings[0], "byline has no name");
+}
+
+TEST(ReadMetadata, DoesNotTakeTheSiteForAnAuthor) {
+  PageMetadata m = read(R"(<head><meta property="og:site_name" content="Prairie Times">
+    <meta name="author" content="Prairie Times"></head><body></body>)");
+  EXPECT_TRUE(m.authors.empty());
+}
+
+TEST(ReadMetadata, ReadsMicrodata) {
+  PageMetadata m = read(R"(<body><div itemscope itemtype="https://schema.org/NewsArticle">
+    <h1 itemprop="headline">New route to Denver</h1>
+    <span itemprop="author" itemscope><span itemprop="name">Roberta Kline</span></span>
+    <time itemprop="datePublished" datetime="2023-05-24T06:00:00-05:00">May 24</time>
+    </div></body>)");
+  EXPECT_EQ(m.title, "New route to Denver");
+  ASSERT_EQ(m.authors.size(), 1u);
+  EXPECT_EQ(m.authors[0], "Roberta Kline");
+  EXPECT_EQ(m.published, "2023-05-24T06:00:00-05:00");
+}
+
+TEST(ReadMetadata, TakesTheDomainFromTheUrlThenTheCanonicalLink) {
+  PageMetadata from_canonical =
+      read(R"(<head><link rel="canonical" href="https://www.apnews.com/article/x"></head>)");
+  EXPECT_EQ(from_canonical.site.domain, "apnews.com");
+  EXPECT_EQ(from_canonical.canonical_url, "https://www.apnews.com/article/x");
+  PageMetadata from_url = read(R"(<head><link rel="canonical" href="/article/x"></head>)",
+                               "https://news.example.org/a");
+  EXPECT_EQ(from_url.site.domain, "news.example.org");
+  EXPECT_EQ(from_url.canonical_url, "https://news.example.org/article/x");
+}
+
+TEST(ReadMetadata, SplitsKeywordsIntoTags) {
+  PageMetadata m = read(R"(<head><meta name="keywords" content="ferries, contracts; Eastport">
+    </head>)");
+  EXPECT_EQ(m.tags, (std::vector<std::string>{"ferries", "contracts", "Eastport"}));
+}
+
+TEST(FillMetadata, DetectsTheLanguageWhenNoneIsDeclared) {
+  PageMetadata m;
+  Article a;
+  a.text =
+      "Le conseil municipal a voté mardi la création de nouvelles pistes cyclables le long des "
+      "quais du Rhône, une décision attendue depuis des années par les associations d'usagers.";
+  fill_metadata(m, a);
+  EXPECT_EQ(a.language, "fr");
+  ASSERT_FALSE(a.warnings.empty());
+}
+
+TEST(FillMetadata, OverridesADeclarationTheTextContradicts) {
+  PageMetadata m;
+  m.declared_language = "en";
+  Article a;
+  a.text =
+      "Die Stadt will im Sommer mehr Trinkbrunnen aufstellen. Nach Angaben der Verwaltung sollen "
+      "bis Ende des Jahres zwanzig neue Brunnen in den Bezirken entstehen.";
+  fill_metadata(m, a);
+  EXPECT_EQ(a.language, "de");
+  ASSERT_EQ(a.warnings.size(), 1u);
+  EXPECT_NE(a.warnings[0].find("differs"), std::string::npos);
+}
+
+TEST(FillMetadata, ReadsTheDatelineOfTheFirstParagraph) {
+  PageMetadata m;
+  Article a;
+  a.text = "WASHINGTON (AP) — NATO Secretary-General Jens Stoltenberg told President Joe Biden.";
+  a.blocks.push_back(Block{BlockType::kParagraph, 0, 0, static_cast<uint32_t>(a.text.size())});
+  fill_metadata(m, a);
+  EXPECT_EQ(a.dateline.place, "WASHINGTON");
+  EXPECT_EQ(a.dateline.agency, "AP");
+}
+
+TEST(FillMetadata, AddsTheShareImageOnlyWhenTheBodyHasNone) {
+  PageMetadata m;
+  m.image_url = "https://x.com/lead.jpg";
+  Article without;
+  fill_metadata(m, without);
+  ASSERT_EQ(without.images.size(), 1u);
+  EXPECT_EQ(without.images[0].url, "https://x.com/lead.jpg");
+  Article with;
+  with.images.push_back(Image{"https://x.com/body.jpg", "Caption", ""});
+  fill_metadata(m, with);
+  ASSERT_EQ(with.images.size(), 1u);
+  EXPECT_EQ(with.images[0].url, "https://x.com/body.jpg");
+}
+
+}  // namespace
+}  // namespace lede::metadata
