@@ -74,6 +74,8 @@ void BodyExtractor::mark(const html::Document& doc) {
   marks_.assign(n_nodes, Mark::kNone);
   depth_.assign(n_nodes, 0);
   weak_owner_.assign(n_nodes, kNoNode);
+  hinted_.assign(n_nodes, false);
+  classifier_.reset();
   for (NodeId n = doc.root(); n != kNoNode;) {
     bool skip = false;
     NodeId parent = doc.parent(n);
@@ -83,10 +85,12 @@ void BodyExtractor::mark(const html::Document& doc) {
     }
     if (doc.is_element(n)) {
       Verdict v = doc.ns(n) == html::Namespace::kHtml ? tag_verdict(doc.tag(n)) : Verdict::kStrong;
-      if (v != Verdict::kStrong) {
-        Verdict a = attribute_verdict(doc, n);
-        if (a > v) v = a;
+      if (v != Verdict::kStrong && !doc.attributes(n).empty()) {
+        ElementSignals a = classifier_.classify(doc, n);
+        if (a.verdict > v) v = a.verdict;
+        hinted_[n] = a.content_container;
       }
+      if (doc.is(n, Tag::k_article)) hinted_[n] = true;
       if (v == Verdict::kStrong) {
         marks_[n] = Mark::kSkip;
         skip = true;
@@ -222,7 +226,7 @@ NodeId BodyExtractor::choose_container(const html::Document& doc, std::string& m
     if (!skip && doc.is_element(n)) {
       uint32_t b = seg_.block_begin[n], e = seg_.block_end[n];
       double score = (good_sum[e] - good_sum[b]) - kBadCost * (bad_sum[e] - bad_sum[b]);
-      bool hinted = doc.is(n, Tag::k_article) || names_content_container(doc, n);
+      bool hinted = hinted_[n];
       if (hinted && score > 0)
         score *= doc.attr(n, "itemprop") == "articleBody" ? kArticleBodyBonus : kHintBonus;
       if (score > best_score) {

@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "extraction/blocks.h"
+#include "extraction/vocabulary.h"
 #include "html/dom.h"
 #include "lede/article.h"
 
@@ -57,7 +58,9 @@ class BodyExtractor {
   bool keep_block(const html::Document& doc, const TextBlock& block, html::NodeId container,
                   const BodyHints& hints) const;
 
+  AttributeClassifier classifier_;
   std::vector<Mark> marks_;
+  std::vector<bool> hinted_;  // per node: <article> or a named body container
   std::vector<uint32_t> depth_;
   std::vector<html::NodeId> weak_owner_;  // per node: innermost weak ancestor-or-self
   Segmentation seg_;

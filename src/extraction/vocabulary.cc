@@ -90,18 +90,8 @@ bool contains_token(std::string_view lower) {
   return false;
 }
 
-std::string class_and_id(const html::Document& doc, html::NodeId n) {
-  std::string s = core::ascii_lower(doc.attr(n, "class"));
-  s += ' ';
-  s += core::ascii_lower(doc.attr(n, "id"));
-  return s;
-}
-
-bool is_hidden(const html::Document& doc, html::NodeId n) {
-  if (doc.has_attr(n, "hidden")) return true;
-  if (doc.attr(n, "aria-hidden") == "true") return true;
-  std::string_view style = doc.attr(n, "style");
-  if (style.empty()) return false;
+// True when an inline style hides the element.
+bool hides(std::string_view style) {
   std::string s = core::ascii_lower(style);
   s.erase(std::remove(s.begin(), s.end(), ' '), s.end());
   return s.find("display:none") != std::string::npos ||
@@ -129,36 +119,69 @@ Verdict tag_verdict(Tag tag) {
   }
 }
 
-Verdict attribute_verdict(const html::Document& doc, html::NodeId n) {
-  if (is_hidden(doc, n)) return Verdict::kHidden;
+ElementSignals AttributeClassifier::from_names(std::string_view class_attr,
+                                               std::string_view id_attr) {
+  ElementSignals out;
+  names_.clear();
+  for (char c : class_attr) names_ += core::ascii_lower(c);
+  names_ += ' ';
+  for (char c : id_attr) names_ += core::ascii_lower(c);
+  for (std::string_view name : kContentNames)
+    if (names_.find(name) != std::string::npos) out.content_container = true;
+  if (!out.content_container && (contains_any_part(names_) || contains_token(names_)))
+    out.verdict = Verdict::kWeak;
+  return out;
+}
+
+ElementSignals AttributeClassifier::classify(const html::Document& doc, html::NodeId n) {
+  std::string_view class_attr, id_attr, role, style, itemprop;
+  bool hidden = false;
+  for (const html::Attribute& a : doc.attributes(n)) {
+    std::string_view name = doc.view(a.name);
+    std::string_view value = doc.view(a.value);
+    if (name == "class") class_attr = value;
+    else if (name == "id") id_attr = value;
+    else if (name == "role") role = value;
+    else if (name == "style") style = value;
+    else if (name == "itemprop") itemprop = value;
+    else if (name == "hidden") hidden = true;
+    else if (name == "aria-hidden") hidden |= value == "true";
+  }
+  ElementSignals out;
+  if (hidden || (!style.empty() && hides(style))) {
+    out.verdict = Verdict::kHidden;
+    return out;
+  }
+  if (itemprop == "articleBody") out.content_container = true;
   // A heading is never a container of boilerplate; its id is often made
   // from its words ("a-shared-remote-cache").
   switch (doc.tag(n)) {
     case Tag::k_h1: case Tag::k_h2: case Tag::k_h3: case Tag::k_h4: case Tag::k_h5:
     case Tag::k_h6:
-      return Verdict::kContent;
+      return out;
     default:
       break;
   }
-  std::string_view role = doc.attr(n, "role");
   if (role == "navigation" || role == "menu" || role == "menubar" || role == "dialog" ||
-      role == "alertdialog" || role == "toolbar" || role == "search")
-    return Verdict::kStrong;
+      role == "alertdialog" || role == "toolbar" || role == "search") {
+    out.verdict = Verdict::kStrong;
+    return out;
+  }
   if (role == "banner" || role == "contentinfo" || role == "complementary")
-    return Verdict::kWeak;
-  std::string names = class_and_id(doc, n);
-  if (names.size() <= 1) return Verdict::kContent;
-  if (names_content_container(doc, n)) return Verdict::kContent;
-  if (contains_any_part(names) || contains_token(names)) return Verdict::kWeak;
-  return Verdict::kContent;
-}
-
-bool names_content_container(const html::Document& doc, html::NodeId n) {
-  if (doc.attr(n, "itemprop") == "articleBody") return true;
-  std::string names = class_and_id(doc, n);
-  for (std::string_view name : kContentNames)
-    if (names.find(name) != std::string::npos) return true;
-  return false;
+    out.verdict = Verdict::kWeak;
+  if (class_attr.empty() && id_attr.empty()) return out;
+  ElementSignals named;
+  if (id_attr.empty()) {
+    auto it = by_class_.find(class_attr);
+    if (it == by_class_.end()) it = by_class_.emplace(class_attr, from_names(class_attr, "")).first;
+    named = it->second;
+  } else {
+    named = from_names(class_attr, id_attr);
+  }
+  out.content_container |= named.content_container;
+  if (out.content_container) out.verdict = Verdict::kContent;
+  else if (named.verdict > out.verdict) out.verdict = named.verdict;
+  return out;
 }
 
 bool names_caption(const html::Document& doc, html::NodeId n) {

@@ -2,7 +2,9 @@
 // is. Kept as data, apart from the code that applies them.
 #pragma once
 
+#include <string>
 #include <string_view>
+#include <unordered_map>
 
 #include "html/dom.h"
 
@@ -19,12 +21,28 @@ enum class Verdict : uint8_t {
 // Tags whose content is never article text.
 Verdict tag_verdict(html::Tag tag);
 
-// The verdict from class, id, role, aria and style attributes.
-Verdict attribute_verdict(const html::Document& doc, html::NodeId n);
+// What an element's attributes (class, id, role, itemprop, hidden, aria-hidden,
+// style) say about it.
+struct ElementSignals {
+  Verdict verdict = Verdict::kContent;
+  // class, id or itemprop names a well-known article-body container
+  // ("article-body", "entry-content", itemprop=articleBody, ...).
+  bool content_container = false;
+};
 
-// True when class or id names a well-known article-body container
-// ("article-body", "entry-content", "story-body", ...).
-bool names_content_container(const html::Document& doc, html::NodeId n);
+// Reads ElementSignals, remembering the answer for each class attribute
+// seen on the page (most elements repeat a few classes). Reset per page.
+class AttributeClassifier {
+ public:
+  ElementSignals classify(const html::Document& doc, html::NodeId n);
+  void reset() { by_class_.clear(); }
+
+ private:
+  ElementSignals from_names(std::string_view class_attr, std::string_view id_attr);
+
+  std::string names_;  // lower-cased class and id, reused
+  std::unordered_map<std::string_view, ElementSignals> by_class_;
+};
 
 // True for whole-block texts that are page furniture wherever they appear
 // ("Advertisement", "Share this article", "Read more").

@@ -96,7 +96,8 @@ Result<Article> Extractor::Impl::run(std::string_view bytes, const Options& opti
 
   // 3. Parse.
   html::DomLimits dom_limits{limits.max_nodes, limits.max_depth};
-  html::parse(utf8, doc, dom_limits);
+  html::parse(utf8, doc, dom_limits,
+              options.parser == Parser::kGumbo ? html::ParserKind::kGumbo : html::ParserKind::kLede);
   if (!doc.limit_hit().empty())
     article.warnings.push_back("limit hit: " + doc.limit_hit() + "; the rest of the page was cut");
 
