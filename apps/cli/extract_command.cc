@@ -95,12 +95,15 @@ bool has_warc_name(const std::string& path) {
   return ends(".warc") || ends(".warc.gz");
 }
 
-// Reads until `out` holds `limit` bytes or the input ends; false on a read error.
+// Reads until `out` holds `limit` bytes or the input ends; false on a read
+// error. The buffer grows as data arrives, never to `limit` up front.
 bool read_some(int fd, std::string& out, size_t limit) {
+  constexpr size_t kStep = 64 << 10;
   size_t have = out.size();
-  out.resize(limit);
   while (have < limit) {
-    ssize_t n = ::read(fd, out.data() + have, limit - have);
+    if (out.size() == have)
+      out.resize(std::min(limit, std::max(have + kStep, have + have / 2)));
+    ssize_t n = ::read(fd, out.data() + have, out.size() - have);
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) {
       out.resize(have);
