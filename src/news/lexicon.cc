@@ -36,7 +36,9 @@ constexpr std::string_view kSpeechVerbs =
     "asserted asserts alleged alleges reiterated reiterates insist explain warn claim argue "
     "announce confirm deny admit predict suggest believes believed thinks expects expected "
     "hopes maintains maintained wrote reported reports quipped concluded concludes "
-    "continued continues";
+    "continued continues saying adding stating telling noting calling called described "
+    "describing explaining warning arguing insisting claiming commenting declaring "
+    "announcing acknowledging admitting urging asking replying writing";
 
 constexpr std::string_view kPresentSpeechVerbs =
     "say says tell tells adds states announces claims argues warns explains notes insists "

@@ -189,16 +189,21 @@ bool is_clause_boundary(std::string_view w) {
          is_speech_verb(w);
 }
 
+// Small words that stay lower case inside names: "Back to the Mac".
+bool is_minor_word(std::string_view w) {
+  return w == "the" || w == "a" || w == "an" || w == "of" || w == "to" || w == "and" ||
+         w == "for" || w == "in" || w == "on" || w == "at";
+}
+
 // Verbs after which the reported clause may follow without "that": "Biden said NATO has grown".
 bool takes_bare_clause(std::string_view w) {
   static constexpr std::string_view kVerbs[] = {
       "said", "says", "say", "added", "adds", "claimed", "claims", "argued", "argues", "warned",
-      "warns", "insisted", "insists", "believes", "believed", "thinks", "noted", "notes",
-      "explained", "explains", "stated", "states", "predicted", "predicts", "estimated",
-      "estimates", "admitted", "admits", "acknowledged", "acknowledges", "suggested",
-      "suggests", "stressed", "maintained", "maintains", "asserted", "reiterated", "expects",
-      "hopes", "conceded", "concedes", "contended", "contends", "wrote", "writes", "reported",
-      "reports", "confirmed", "confirms"};
+      "warns", "insisted", "insists", "believes", "believed", "thinks", "stated", "states",
+      "predicted", "predicts", "estimated", "estimates", "admitted", "admits", "acknowledged",
+      "acknowledges", "maintained", "maintains", "asserted", "reiterated", "conceded",
+      "concedes", "contended", "contends", "wrote", "writes", "saying", "adding", "stating",
+      "claiming", "arguing", "warning", "insisting"};
   return std::find(std::begin(kVerbs), std::end(kVerbs), w) != std::end(kVerbs);
 }
 
@@ -253,9 +258,8 @@ class QuoteFinder {
         }
       }
       // 4. Indirect speech.
-      if (!has_direct && !sentence_has_direct_quote(s)) {
-        if (auto q = indirect(si)) out.push_back(std::move(*q));
-      }
+      (void)has_direct;
+      for (auto& q : indirect(si)) out.push_back(std::move(q));
     }
     std::stable_sort(out.begin(), out.end(),
                      [](const lede::Quote& a, const lede::Quote& b) { return a.start < b.start; });
@@ -281,12 +285,6 @@ class QuoteFinder {
     auto it = std::lower_bound(doc_.tokens.begin(), doc_.tokens.end(), byte,
                                [](const Token& t, uint32_t b) { return t.start < b; });
     return static_cast<uint32_t>(it - doc_.tokens.begin());
-  }
-
-  bool sentence_has_direct_quote(const Sentence& s) const {
-    for (const auto& d : directs_)
-      if (d.first < s.end && d.second > s.start) return true;
-    return false;
   }
 
   // The speaker that the subject at [a, b) names.
@@ -365,7 +363,34 @@ class QuoteFinder {
     while (a > limit && b - a < kMaxSubjectTokens && is_word(a - 1) && !in_quote_[a - 1] &&
            !is_clause_boundary(lw(a - 1)))
       --a;
+    // "Tom LaSorda, the president of Chrysler, announced": the name before the apposition.
+    if (a > limit + 1 && is_punct(a - 1, ",")) {
+      if (const PersonMention* m = people_.mention_at(a - 2)) return {m->first_token, m->last_token};
+    }
+    // A participle ("releasing a statement saying"), a verb after "and", an
+    // apposition ("Todd Tiahrt, a Kansas representative, said"): the speaker is
+    // the sentence's subject.
+    const bool participle = lw(v).ends_with("ing");
+    if (participle || a == b || is_punct(b - 1, ",") || !plausible_subject(a)) {
+      for (uint32_t k = limit; k < v; ++k) {
+        if (is_word(k) && (lw(k) == "he" || lw(k) == "she")) return {k, k + 1};
+        if (const PersonMention* m = people_.mention_at(k)) return {m->first_token, m->last_token};
+      }
+    }
+    if (a == b || !plausible_subject(a)) return {b, b};
     return {a, b};
+  }
+
+  // A subject phrase may not start with a conjunction, a preposition or a participle.
+  bool plausible_subject(uint32_t a) const {
+    if (!is_word(a)) return false;
+    std::string_view w = lw(a);
+    if (is_clause_boundary(w) || w.ends_with("ing")) return false;
+    static constexpr std::string_view kPrepositions[] = {
+        "in", "on", "at", "to", "of", "for", "with", "from", "by", "about", "into", "during",
+        "after", "before", "under", "over", "than", "then", "several", "also", "not"};
+    return std::find(std::begin(kPrepositions), std::end(kPrepositions), w) ==
+           std::end(kPrepositions);
   }
 
   // Subject right after verb v ("said Stoltenberg, who ..."): [a, b).
@@ -416,6 +441,7 @@ class QuoteFinder {
         at.speaker = subject(a, b);
       } else {
         // The subject starts right after the quote: "Stoltenberg, a former ..., said".
+        if (!plausible_subject(t) && !people_.mention_at(t)) return std::nullopt;
         uint32_t e = t;
         while (e < v && is_word(e) && !is_auxiliary(lw(e))) ++e;
         if (const PersonMention* m = people_.mention_at(t)) e = std::max(e, m->last_token);
@@ -427,7 +453,7 @@ class QuoteFinder {
   }
 
   // 3. "Stoltenberg said: “…”" / "He added, “…”" / "According to X, “…”"
-  std::optional<Attribution> attribution_before(const Span& sp) {
+  std::optional<Attribution> attribution_before(const Span& sp, bool capital_start) {
     const uint32_t o = first_token_at(sp.open);
     if (o >= doc_.tokens.size()) return std::nullopt;
     const uint32_t si = doc_.sentence_of(o);
@@ -435,7 +461,8 @@ class QuoteFinder {
     if (o <= s.first_token) return std::nullopt;
     uint32_t last = o - 1;
     const bool lead_in = is_punct(last, ":") || is_punct(last, ",") ||
-                         (is_word(last) && (is_speech_verb(lw(last)) || lw(last) == "that"));
+                         (is_word(last) && (is_speech_verb(lw(last)) || lw(last) == "that")) ||
+                         capital_start;
     if (!lead_in) return std::nullopt;
     const uint32_t floor = last > kMaxLeadTokens + s.first_token ? last - kMaxLeadTokens
                                                                  : s.first_token;
@@ -507,11 +534,19 @@ class QuoteFinder {
     const bool at_sentence_start = sp.open <= s.start;
     const bool lead = prev == ':' || prev == ',' || prev == '\n' || at_sentence_start ||
                       before == doc_.paragraphs[s.paragraph].start;
-    const bool direct = words >= 2 && (ends_clause || (starts_upper && lead && words >= 3));
+    const bool direct = words >= 2 && ((starts_upper && (lead || ends_clause)) ||
+                                       (lead && ends_clause));
     if (!direct && words < 2) return std::nullopt;
+    // A short title-case phrase in marks is a name ("Snow Leopard", "New GM"), not a quote.
+    if (!ends_clause && words <= 4) {
+      bool title_case = true;
+      for (uint32_t k = b; k < e; ++k)
+        if (is_word(k) && !doc_.tokens[k].upper && !is_minor_word(lw(k))) title_case = false;
+      if (title_case) return std::nullopt;
+    }
     // 3. Attribution.
     std::optional<Attribution> at = attribution_after(sp);
-    if (!at) at = attribution_before(sp);
+    if (!at) at = attribution_before(sp, starts_upper && direct);
     if (!at && !direct) at = sentence_speaker(si);
     if (!at && direct) at = inherited(sp);
     if (!direct && !at) return std::nullopt;
@@ -540,22 +575,102 @@ class QuoteFinder {
     return last_direct_->second;
   }
 
+  // "has (recently) added", "will be added"
+  bool perfect_or_passive(uint32_t v, uint32_t first) const {
+    uint32_t k = v;
+    while (k > first && is_word(k - 1) &&
+           (lw(k - 1) == "recently" || lw(k - 1) == "also" || lw(k - 1) == "just"))
+      --k;
+    if (k == first || !is_word(k - 1)) return false;
+    std::string_view w = lw(k - 1);
+    return w == "has" || w == "have" || w == "had" || w == "be" || w == "been" || w == "is" ||
+           w == "was" || w == "were" || w == "are" || w == "being";
+  }
+
   // 4. Indirect speech in sentence si.
-  std::optional<lede::Quote> indirect(uint32_t si) {
+  // Where a reported clause starting at token c must stop: before a direct
+  // quote in the sentence (at the comma before it), or the sentence's end.
+  uint32_t clause_end(uint32_t c, uint32_t end) const {
+    for (uint32_t k = c; k < end; ++k) {
+      if (!in_quote_[k] || !is_direct_at(k)) continue;
+      uint32_t e = k;
+      while (e > c && !is_punct(e - 1, ",")) --e;
+      return e > c ? e - 1 : c;
+    }
+    return end;
+  }
+  bool is_direct_at(uint32_t token) const {
+    const uint32_t byte = doc_.tokens[token].start;
+    for (const auto& d : directs_)
+      if (byte >= d.first && byte < d.second) return true;
+    return false;
+  }
+
+  // More than half of the clause [c, e) is inside quotation marks: the quote says it all.
+  bool mostly_quoted(uint32_t c, uint32_t e) const {
+    uint32_t quoted = 0, all = 0;
+    for (uint32_t k = c; k < e; ++k) {
+      if (!is_word(k)) continue;
+      ++all;
+      quoted += in_quote_[k];
+    }
+    return 2 * quoted > all;
+  }
+
+  // 4. Indirect speech in sentence si; at most one per speech verb.
+  std::vector<lede::Quote> indirect(uint32_t si) {
+    std::vector<lede::Quote> found;
     const Sentence& s = doc_.sentences[si];
     uint32_t end = s.last_token;
     while (end > s.first_token && !is_word(end - 1) && !is_mark(end - 1)) --end;
-    if (end <= s.first_token) return std::nullopt;
+    if (end <= s.first_token) return found;
+    auto add = [&](lede::Quote q, uint32_t subject_start) {
+      // A later speaker in the same sentence ends the earlier clause:
+      // "In response to critics saying that ..., Jobs said that ...".
+      if (!found.empty() && found.back().end > doc_.tokens[subject_start].start) {
+        uint32_t k = subject_start;
+        while (k > s.first_token && !is_word(k - 1)) --k;
+        if (k > s.first_token && doc_.tokens[k - 1].end > found.back().start)
+          found.back().end = doc_.tokens[k - 1].end;
+        found.back().text.assign(
+            doc_.text.substr(found.back().start, found.back().end - found.back().start));
+      }
+      found.push_back(std::move(q));
+    };
     for (uint32_t v = s.first_token; v < end; ++v) {
       if (in_quote_[v] || !is_word(v)) continue;
       std::string_view w = lw(v);
-      if (w == "according" && v + 1 < end && lw(v + 1) == "to") return according_to(si, v, end);
+      if (w == "according" && v + 1 < end && lw(v + 1) == "to") {
+        if (auto q = according_to(si, v, end)) add(std::move(*q), v);
+        continue;
+      }
       if (!is_speech_verb(w)) continue;
       if (doc_.tokens[v].upper && v > s.first_token) continue;
       // "…, Stoltenberg said." with the clause before.
-      if (auto q = clause_before(si, v, end)) return q;
+      if (found.empty()) {
+        if (auto q = clause_before(si, v, end)) {
+          found.push_back(std::move(*q));
+          continue;
+        }
+      }
       auto [a, b] = subject_before(v, s.first_token);
       if (a == b || a >= v) continue;
+      // A second report in one sentence needs a clause of its own: "…, Jobs said that".
+      if (!found.empty() && (a == s.first_token || !is_punct(a - 1, ","))) continue;
+      // "This 'switch', he said, would happen next year": the whole sentence is reported.
+      if (v + 1 < end && is_punct(v + 1, ",") && a > s.first_token + 1 && is_punct(a - 1, ",")) {
+        Attribution at;
+        at.cue.assign(doc_.word(v));
+        at.speaker = subject(a, b);
+        remember(at.speaker, v);
+        add(make_quote(doc_.tokens[s.first_token].start, doc_.tokens[end - 1].end, "indirect",
+                       std::move(at)), a);
+        continue;
+      }
+      if (perfect_or_passive(v, s.first_token) &&
+          (w == "added" || w == "reported" || w == "stated" || w == "noted" ||
+           w == "confirmed"))
+        continue;  // "Intel has recently added DRM", "will be added": an act, not speech
       uint32_t c = v + 1;  // clause start
       if (c < end && lw(c) == "that") {
         ++c;
@@ -564,28 +679,27 @@ class QuoteFinder {
         while (k < end && k - c < kMaxObjectTokens && lw(k) != "that") ++k;
         if (k >= end || lw(k) != "that") continue;
         c = k + 1;
-      } else if (c < end && (lw(c) == "in" || lw(c) == "on" || lw(c) == "at" || lw(c) == "during" ||
-                             lw(c) == "to" || lw(c) == "last" || lw(c) == "this" ||
-                             lw(c) == "earlier" || lw(c) == "yesterday" || lw(c) == "today" ||
-                             lw(c) == "recently" || lw(c) == "publicly")) {
+      } else if (c < end && is_word(c) && blocks_bare_clause(lw(c))) {
+        // "announced Friday that", "said in a statement that", "said on Tuesday, ..."
         uint32_t k = c;
         while (k < end && k - c < 10 && is_word(k) && lw(k) != "that") ++k;
         if (k < end && lw(k) == "that") c = k + 1;
-        else if (k < end && is_punct(k, ",") && k - c <= 6) c = k + 1;
+        else if (k < end && is_punct(k, ",") && k - c <= 6 && takes_bare_clause(w)) c = k + 1;
         else continue;
-      } else if (!takes_bare_clause(w) || c >= end || !is_word(c) || blocks_bare_clause(lw(c))) {
+      } else if (!takes_bare_clause(w) || c >= end || !is_word(c)) {
         continue;
       }
-      if (c >= end) continue;
-      if (end - c < 3) continue;
+      const uint32_t e = clause_end(c, end);
+      if (c >= e || e - c < 3 || mostly_quoted(c, e)) continue;
       Attribution at;
       at.cue.assign(doc_.word(v));
       at.speaker = subject(a, b);
       if (at.speaker.name.empty() && !at.speaker.mention) continue;
       remember(at.speaker, v);
-      return make_quote(doc_.tokens[c].start, doc_.tokens[end - 1].end, "indirect", std::move(at));
+      add(make_quote(doc_.tokens[c].start, doc_.tokens[e - 1].end, "indirect", std::move(at)), a);
+      v = std::max(v, c);
     }
-    return std::nullopt;
+    return found;
   }
 
   // "Ukraine is suffering setbacks, Putin said." (verb at v, sentence words end at `end`).
@@ -598,7 +712,7 @@ class QuoteFinder {
         // "…, Smith said." is checked below.
       } else {
         std::tie(a, b) = subject_after(v, end);
-        if (b != end || a == b) return std::nullopt;
+        if (a == b || end - v > kMaxAttributionTokens) return std::nullopt;
         if (v - 1 <= s.first_token + 2) return std::nullopt;
         Attribution at;
         at.cue.assign(doc_.word(v));

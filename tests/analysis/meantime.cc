@@ -101,7 +101,8 @@ MeantimeArticle read_article(const std::filesystem::path& path, const std::strin
   const std::string xml = ss.str();
   MeantimeArticle a;
   a.topic = topic;
-  a.id = attr(xml.substr(0, xml.find('>')), "doc_id");
+  const size_t doc = xml.find("<Document");
+  a.id = attr(xml.substr(doc, xml.find('>', doc) - doc), "doc_id");
   // Tokens, rebuilt into text: headline, blank line, body (sentences 2+).
   std::map<std::string, std::pair<uint32_t, uint32_t>> offsets;
   std::map<std::string, int> sentence_of;

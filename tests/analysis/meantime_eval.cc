@@ -7,6 +7,7 @@
 #include <string>
 
 #include "meantime.h"
+#include "quote_set.h"
 
 using namespace lede::analysis_test;
 
@@ -14,6 +15,19 @@ int main(int argc, char** argv) {
   const std::string what = argc > 1 ? argv[1] : "times";
   std::string only = argc > 2 && argv[2][0] != '-' ? argv[2] : "";
   const bool verbose = argc > 1 && !std::strcmp(argv[argc - 1], "-v");
+  if (what == "quotes") {
+    std::string errors, report;
+    auto set = read_quote_set(LEDE_QUOTES_DIR, &errors);
+    std::cout << errors;
+    size_t n = 0;
+    for (const auto& a : set) n += a.quotes.size();
+    QuoteScores s = score_quotes(set, verbose ? &report : nullptr);
+    std::cout << report;
+    std::printf("quotes: %zu articles, %zu quotes; P %.3f R %.3f F1 %.3f; speaker accuracy %.3f\n",
+                set.size(), n, s.quotes.precision(), s.quotes.recall(), s.quotes.f1(),
+                s.speaker_accuracy());
+    return 0;
+  }
   if (meantime_dir().empty()) {
     std::cerr << "MEANTIME not found (set LEDE_DATA_DIR)\n";
     return 2;
