@@ -7,11 +7,12 @@
 #
 # Peers: readability-lxml (Python), Readability.js (Node, jsdom) and the
 # whole-page text (html-text) baseline. Install them with bench/peers/setup.sh.
-# Each peer reads the 181 decompressed pages into memory first; pages/s is the
-# wall time of its extraction loop in one process and thread, the fastest of N
-# passes (default 3) taken in turn over the tools. lede, when given, runs N times as `lede extract --quiet
-# -j 1` on the same decompressed pages, so its time also counts process
-# start-up and reading the files.
+# Each peer reads the 181 decompressed pages into memory first; pages/s comes
+# from the wall and the CPU time of its extraction loop in one process and
+# thread, the fastest of N passes (default 3) taken in turn over the tools.
+# lede, when given, runs N times as `lede extract --quiet -j 1` on the same
+# decompressed pages, so its time also counts process start-up and reading the
+# files.
 set -eu
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -24,7 +25,7 @@ while [ $# -gt 0 ]; do
     --data) data=$2; shift 2 ;;
     --work) work=$2; shift 2 ;;
     --repeat) repeat=$2; shift 2 ;;
-    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
     *) echo "run_peers.sh: unknown argument $1" >&2; exit 2 ;;
   esac
 done
@@ -51,18 +52,19 @@ set -- "$work"/pages/*.html
 pages=$#
 echo "run_peers.sh: $pages pages in $work/pages" >&2
 
-# score FILE TOOL VERSION SECONDS: one table row from lede-aeb-score's summary of
-# $work/FILE.jsonl.
+# score FILE TOOL VERSION: one table row from lede-aeb-score's summary of
+# $work/FILE.jsonl and the fastest times in $work/FILE.seconds.
 score() {
   "$scorer" --truth "$truth" "$work/$1.jsonl" --worst 0 --per-page "$work/$1.tsv" \
     > "$work/$1.score"
-  awk -v tool="$2" -v version="$3" -v seconds="$4" -v pages="$pages" '
+  awk -v tool="$2" -v version="$3" -v pages="$pages" -v times="$(cat "$work/$1.seconds")" '
     $1 == "F1" { f1 = $2 " ± " $4 }
     $1 == "precision" { p = $2 " ± " $4 }
     $1 == "recall" { r = $2 " ± " $4 }
     $1 == "accuracy" { acc = $2 " ± " $4 }
-    END { printf "| %s | %s | %s | %s | %s | %s | %.1f |\n", tool, version, f1, p, r, acc,
-          pages / seconds }' "$work/$1.score"
+    END { split(times, t, " ")
+          printf "| %s | %s | %s | %s | %s | %s | %.1f | %.1f |\n", tool, version, f1, p, r, acc,
+                 pages / t[1], pages / t[2] }' "$work/$1.score"
 }
 
 # timing_field FILE KEY: a value from a peer's timing JSON.
@@ -70,12 +72,19 @@ timing_field() {
   /usr/bin/python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))[sys.argv[2]])' "$1" "$2"
 }
 
-# keep_fastest NAME SECONDS: keeps the smallest time seen for NAME in $work/NAME.seconds.
+# keep_fastest NAME TIMING_JSON: keeps the smallest wall and CPU seconds seen
+# for NAME in $work/NAME.seconds ("WALL CPU").
 keep_fastest() {
-  if [ ! -f "$work/$1.seconds" ] ||
-     awk -v s="$2" -v best="$(cat "$work/$1.seconds")" 'BEGIN { exit !(s < best) }'; then
-    echo "$2" > "$work/$1.seconds"
-  fi
+  /usr/bin/python3 - "$work/$1.seconds" "$2" <<'PY'
+import json, os, sys
+best_path, timing_path = sys.argv[1], sys.argv[2]
+timing = json.load(open(timing_path))
+wall, cpu = timing["seconds"], timing["cpu_seconds"]
+if os.path.exists(best_path):
+    best_wall, best_cpu = map(float, open(best_path).read().split())
+    wall, cpu = min(wall, best_wall), min(cpu, best_cpu)
+open(best_path, "w").write(f"{wall} {cpu}\n")
+PY
 }
 
 rm -f "$work"/*.seconds
@@ -87,23 +96,22 @@ while [ "$pass" -lt "$repeat" ]; do
   for tool in readability-lxml html-text; do
     /usr/bin/python3 "$here/python_peers.py" --tool "$tool" --out "$work/$tool.jsonl" \
       --timing "$work/$tool.time.json" "$@"
-    keep_fastest "$tool" "$(timing_field "$work/$tool.time.json" seconds)"
+    keep_fastest "$tool" "$work/$tool.time.json"
   done
   node "$here/readability_js.js" --out "$work/readability-js.jsonl" \
     --timing "$work/readability-js.time.json" "$@"
-  keep_fastest readability-js "$(timing_field "$work/readability-js.time.json" seconds)"
+  keep_fastest readability-js "$work/readability-js.time.json"
   if [ -n "$lede" ]; then
-    start=$(date +%s%N)
-    status=0
-    "$lede" extract --quiet -j 1 "$work/pages" > "$work/lede.jsonl" || status=$?
-    end=$(date +%s%N)
+    /usr/bin/python3 "$here/time_command.py" "$work/lede.jsonl" \
+      "$lede" extract --quiet -j 1 "$work/pages" > "$work/lede.time.json"
     # Exit 1 only means some pages had no article; they score as empty.
-    if [ "$status" -ge 2 ]; then
+    status=$(timing_field "$work/lede.time.json" status)
+    if [ "$status" -ge 2 ] || [ "$status" -lt 0 ]; then
       echo "run_peers.sh: lede extract failed with status $status" >&2
       exit 1
     fi
-    keep_fastest lede "$(awk -v a="$start" -v b="$end" 'BEGIN { print (b - a) / 1e9 }')"
-    echo "lede: $pages pages in $(cat "$work/lede.seconds") s (fastest so far)" >&2
+    keep_fastest lede "$work/lede.time.json"
+    echo "lede: $pages pages in $(timing_field "$work/lede.time.json" seconds) s" >&2
   fi
   pass=$((pass + 1))
 done
@@ -112,20 +120,19 @@ rows=""
 add_row() { rows="$rows$1
 "; }
 if [ -n "$lede" ]; then
-  add_row "$(score lede lede "$("$lede" --version | head -n 1)" "$(cat "$work/lede.seconds")")"
+  add_row "$(score lede lede "$("$lede" --version | head -n 1)")"
 fi
 for peer in readability-js:Readability.js readability-lxml:readability-lxml \
             "html-text:whole-page text (html-text)"; do
   file=${peer%%:*}
-  add_row "$(score "$file" "${peer#*:}" "$(timing_field "$work/$file.time.json" version)" \
-    "$(cat "$work/$file.seconds")")"
+  add_row "$(score "$file" "${peer#*:}" "$(timing_field "$work/$file.time.json" version)")"
 done
 
 cpu=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)
 echo "AEB, $pages pages; $(date -u +%Y-%m-%d); $cpu, $(nproc) cores, load average $load at start;"
-echo "pages/s: fastest of $repeat passes taken in turn."
+echo "pages/s: fastest of $repeat passes taken in turn; CPU = user + system time of the process."
 echo "Predictions and per-page scores: $work"
 echo
-echo "| tool | version | F1 | precision | recall | accuracy | pages/s |"
-echo "|---|---|---|---|---|---|---|"
+echo "| tool | version | F1 | precision | recall | accuracy | pages/s wall | pages/s CPU |"
+echo "|---|---|---|---|---|---|---|---|"
 printf '%s' "$rows"
