@@ -1,5 +1,8 @@
 #include "extraction/blocks.h"
 
+#include <algorithm>
+#include <utility>
+
 #include "core/text.h"
 #include "extraction/vocabulary.h"
 
@@ -118,7 +121,7 @@ class Segmenter {
       if (tag == Tag::k_a) {
         // Nested links count once: only the outermost adds its text.
         if (link_start_.size() == 1)
-          link_bytes_ += static_cast<uint32_t>(buffer_.size() - link_start_.back());
+          link_spans_.push_back({link_start_.back(), static_cast<uint32_t>(buffer_.size())});
         link_start_.pop_back();
       } else if (is_block_tag(tag) && tag != Tag::k_td && tag != Tag::k_th) {
         flush();
@@ -221,41 +224,60 @@ class Segmenter {
     return true;
   }
 
+  // Ends the current block. Outside <pre>, a blank line (<br><br>) inside
+  // it separates paragraphs, as table-layout and forum pages write them.
   void flush() {
-    std::string_view t = buffer_;
-    // Trim spaces, tabs and newlines left by <br> and cells at the edges.
-    size_t b = 0, e = t.size();
-    if (pre_depth_ == 0) {
-      while (b < e && (t[b] == ' ' || t[b] == '\n' || t[b] == '\t')) ++b;
-      while (e > b && (t[e - 1] == ' ' || t[e - 1] == '\n' || t[e - 1] == '\t')) --e;
-    } else {
+    if (!link_start_.empty())  // a block inside <a>: its text is link text
+      link_spans_.push_back({link_start_.front(), static_cast<uint32_t>(buffer_.size())});
+    const std::string_view t = buffer_;
+    if (pre_depth_ > 0) {
+      size_t b = 0, e = t.size();
       while (b < e && t[b] == '\n') ++b;
       while (e > b && (t[e - 1] == '\n' || t[e - 1] == ' ')) --e;
-    }
-    if (e > b) {
-      TextBlock block;
-      block.owner = owners_.empty() ? kNoNode : owners_.back();
-      block.begin = static_cast<uint32_t>(out_.text.size());
-      out_.text.append(t.substr(b, e - b));
-      block.end = static_cast<uint32_t>(out_.text.size());
-      // Text inside a link still open (a block inside <a>) is link text too.
-      uint32_t open_link = link_start_.empty()
-                               ? 0
-                               : static_cast<uint32_t>(buffer_.size() - link_start_.front());
-      block.link_bytes = std::min<uint32_t>(link_bytes_ + open_link, e - b);
-      const Tag tag = block.owner == kNoNode ? Tag::kUnknown : doc_.tag(block.owner);
-      block.level = heading_level(tag);
-      if (block.level > 0) block.type = BlockType::kHeading;
-      else if (pre_depth_ > 0) block.type = BlockType::kPreformatted;
-      else if (quote_depth_ > 0) block.type = BlockType::kQuote;
-      else if (list_depth_ > 0) block.type = BlockType::kList;
-      else if (table_depth_ > 0) block.type = BlockType::kTable;
-      out_.blocks.push_back(block);
+      emit(b, e);
+    } else {
+      const size_t first = out_.blocks.size();
+      size_t piece = 0;
+      for (size_t i = t.find("\n\n"); i != std::string_view::npos; i = t.find("\n\n", piece)) {
+        emit_trimmed(piece, i);
+        piece = i + 2;
+      }
+      emit_trimmed(piece, t.size());
+      for (size_t i = first + 1; i < out_.blocks.size(); ++i) out_.blocks[i].continues = true;
     }
     buffer_.clear();
     pending_space_ = false;
-    link_bytes_ = 0;
+    link_spans_.clear();
     for (auto& s : link_start_) s = 0;
+  }
+
+  void emit_trimmed(size_t b, size_t e) {
+    const std::string_view t = buffer_;
+    while (b < e && (t[b] == ' ' || t[b] == '\n' || t[b] == '\t')) ++b;
+    while (e > b && (t[e - 1] == ' ' || t[e - 1] == '\n' || t[e - 1] == '\t')) --e;
+    emit(b, e);
+  }
+
+  // Appends buffer_[b, e) as a block.
+  void emit(size_t b, size_t e) {
+    if (e <= b) return;
+    TextBlock block;
+    block.owner = owners_.empty() ? kNoNode : owners_.back();
+    block.begin = static_cast<uint32_t>(out_.text.size());
+    out_.text.append(buffer_, b, e - b);
+    block.end = static_cast<uint32_t>(out_.text.size());
+    for (auto [ls, le] : link_spans_) {
+      size_t lo = std::max<size_t>(ls, b), hi = std::min<size_t>(le, e);
+      if (hi > lo) block.link_bytes += static_cast<uint32_t>(hi - lo);
+    }
+    const Tag tag = block.owner == kNoNode ? Tag::kUnknown : doc_.tag(block.owner);
+    block.level = heading_level(tag);
+    if (block.level > 0) block.type = BlockType::kHeading;
+    else if (pre_depth_ > 0) block.type = BlockType::kPreformatted;
+    else if (quote_depth_ > 0) block.type = BlockType::kQuote;
+    else if (list_depth_ > 0) block.type = BlockType::kList;
+    else if (table_depth_ > 0) block.type = BlockType::kTable;
+    out_.blocks.push_back(block);
   }
 
   const html::Document& doc_;
@@ -266,7 +288,7 @@ class Segmenter {
   std::vector<NodeId> owners_;
   NodeId last_image_ = kNoNode;  // the last <img> met outside a <figure>
   std::vector<uint32_t> link_start_;
-  uint32_t link_bytes_ = 0;
+  std::vector<std::pair<uint32_t, uint32_t>> link_spans_;  // [start, end) of links in buffer_
   int hidden_depth_ = 0, quote_depth_ = 0, list_depth_ = 0, pre_depth_ = 0, table_depth_ = 0;
 };
 

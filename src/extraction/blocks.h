@@ -18,6 +18,9 @@ struct TextBlock {
   uint32_t link_bytes = 0;             // bytes of the text inside <a>
   BlockType type = BlockType::kParagraph;
   int level = 0;
+  // Split from the block before at a blank line (<br><br>): the two are
+  // weighed together, as the page's one run of text, but written apart.
+  bool continues = false;
 };
 
 struct FigureRef {

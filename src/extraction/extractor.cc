@@ -31,7 +31,7 @@ constexpr double kHintBonus = 1.15;
 constexpr double kArticleBodyBonus = 1.5;
 // An ancestor whose prose grows past this factor holds more than the
 // article, so photos in it may belong to other stories.
-constexpr double kScopeProseGrowth = 1.1;
+constexpr double kScopeProseGrowth = 1.3;
 // A repeated item under this size with a link in it is a teaser for
 // another story (title, summary, date), not part of this one.
 constexpr uint64_t kMaxTeaserBytes = 600;
@@ -112,30 +112,47 @@ void BodyExtractor::weigh(const BodyHints& hints) {
   std::string ld_body;
   if (core::utf8_length(hints.json_ld_body) >= kMinJsonLdBody)
     ld_body = core::collapse_space(hints.json_ld_body);
-  for (size_t i = 0; i < count; ++i) {
-    const TextBlock& b = seg_.blocks[i];
-    std::string_view text = seg_.block_text(b);
-    const double len = static_cast<double>(core::utf8_length(text));
-    const double density = static_cast<double>(b.link_bytes) / static_cast<double>(text.size());
+  for (size_t first = 0, last; first < count; first = last) {
+    // A run of blocks split at blank lines is weighed as one.
+    last = first + 1;
+    while (last < count && seg_.blocks[last].continues) ++last;
+    double len = 0, bytes = 0, link_bytes = 0;
+    for (size_t i = first; i < last; ++i) {
+      const TextBlock& b = seg_.blocks[i];
+      len += static_cast<double>(core::utf8_length(seg_.block_text(b)));
+      bytes += b.end - b.begin;
+      link_bytes += b.link_bytes;
+    }
+    const TextBlock& head = seg_.blocks[first];
+    const std::string_view head_text = seg_.block_text(head);
+    const bool sentence_end = has_sentence_end(seg_.block_text(seg_.blocks[last - 1]));
+    const double density = link_bytes / bytes;
+    // Weight per unit of text: positive for prose, negative for boilerplate.
+    double weight = 0;
     if (density > kLinkListDensity) {
       // Navigation is short or listed; long punctuated text full of links
       // is prose that cites (deal posts, link-rich blogs): neutral.
-      bool cited_prose = len >= kLongBlock && has_sentence_end(text) && b.type != BlockType::kList;
-      bad_[i] = cited_prose ? 0 : len;
-      continue;
-    }
-    bool in_ld = false;
-    if (!ld_body.empty() && text.size() >= 20) {
-      std::string_view probe = text.substr(0, std::min(text.size(), kJsonLdProbe));
-      in_ld = ld_body.find(probe) != std::string::npos;
-    }
-    bool prose = len >= kLongBlock || (len >= kSentenceBlock && has_sentence_end(text)) || in_ld;
-    if (b.type == BlockType::kHeading) {
-      // Headings are neutral: they neither make nor break a container.
-    } else if (prose) {
-      good_[i] = len * (1.0 - density) * (in_ld ? 2.0 : 1.0);
+      bool cited_prose = len >= kLongBlock && sentence_end && head.type != BlockType::kList;
+      weight = cited_prose ? 0 : -1.0;
     } else {
-      bad_[i] = len * kFragmentCost;
+      bool in_ld = false;
+      if (!ld_body.empty() && head_text.size() >= 20) {
+        std::string_view probe = head_text.substr(0, std::min(head_text.size(), kJsonLdProbe));
+        in_ld = ld_body.find(probe) != std::string::npos;
+      }
+      bool prose = len >= kLongBlock || (len >= kSentenceBlock && sentence_end) || in_ld;
+      if (head.type == BlockType::kHeading) {
+        // Headings are neutral: they neither make nor break a container.
+      } else if (prose) {
+        weight = (1.0 - density) * (in_ld ? 2.0 : 1.0);
+      } else if (!sentence_end) {
+        weight = -kFragmentCost;
+      }  // short sentences are neutral: list items and one-line paragraphs of a body
+    }
+    for (size_t i = first; i < last; ++i) {
+      double piece = static_cast<double>(core::utf8_length(seg_.block_text(seg_.blocks[i])));
+      if (weight > 0) good_[i] = piece * weight;
+      else bad_[i] = -piece * weight;
     }
   }
 }
@@ -288,8 +305,10 @@ void BodyExtractor::collect_images(const html::Document& doc, NodeId container, 
     if (up == kNoNode) continue;
     // A figure's own class may sound like boilerplate ("wp-caption"); its
     // surroundings decide.
+    // The article's own <header> holds the lead photo.
     NodeId parent = doc.parent(f.node);
     NodeId weak = parent == kNoNode ? kNoNode : weak_owner_[parent];
+    if (weak != kNoNode && doc.is(weak, Tag::k_header)) weak = weak_owner_[doc.parent(weak)];
     if (weak != kNoNode && weak != scope && depth_[weak] > depth_[scope]) continue;
     if (f.url.empty() && f.caption.empty()) continue;
     news::CaptionCredit c = news::split_credit(f.caption);

@@ -13,14 +13,14 @@ using html::Tag;
 
 // Substrings of class/id that mark boilerplate wherever they occur
 // ("social-share-bar", "relatedStories", "newsletterSignup").
-constexpr std::array<std::string_view, 48> kBoilerplateParts = {
+constexpr std::array<std::string_view, 47> kBoilerplateParts = {
     "share",      "social",     "newsletter", "related",   "recommend",  "advert",
     "cookie",     "consent",    "breadcrumb", "promo",     "sponsor",    "outbrain",
     "taboola",    "sidebar",    "subscri",    "popup",     "modal",      "toolbar",
     "pagination", "masthead",   "navbar",     "navigation", "footer",    "comment",
     "disqus",     "byline",     "author-bio", "authorbio", "author-info", "most-read",
     "mostread",   "most-popular", "trending", "read-more", "readmore",   "more-stories",
-    "signup",     "sign-up",    "paywall",    "banner",    "skip-link",  "print-",
+    "signup",     "sign-up",    "banner",    "skip-link",  "print-",
     "follow",     "gallery-nav", "slideshow-nav", "whatsapp", "sign-off", "signoff"};
 
 // Whole class/id tokens that mark boilerplate only as a token: as
@@ -128,7 +128,10 @@ ElementSignals AttributeClassifier::from_names(std::string_view class_attr,
   for (char c : id_attr) names_ += core::ascii_lower(c);
   for (std::string_view name : kContentNames)
     if (names_.find(name) != std::string::npos) out.content_container = true;
-  if (!out.content_container && (contains_any_part(names_) || contains_token(names_)))
+  // Embedded posts quote the story's sources: never boilerplate.
+  const bool embedded_post = names_.find("tweet") != std::string::npos;
+  if (!out.content_container && !embedded_post &&
+      (contains_any_part(names_) || contains_token(names_)))
     out.verdict = Verdict::kWeak;
   return out;
 }
