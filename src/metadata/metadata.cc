@@ -348,7 +348,7 @@ std::string choose_title(const Evidence& e, const Site& site) {
   // an element styled as the headline outranks a <title> that does not contain it (see
   // tests/pages/table-layout-lodge: "Gazette Online - Local News").
   const bool only_html_title = candidates.size() == 1 && !e.html_title.empty();
-  if (only_html_title && e.h1s.empty())
+  if (only_html_title && e.h1s.empty() && looks_like_site_and_section(e.html_title))
     for (const std::string& h : e.styled_heads)
       if (comparison_key(h) != comparison_key(site.name) &&
           strip_site_name(e.html_title, h, "") == core::collapse_space(e.html_title))
@@ -570,7 +570,9 @@ PageMetadata read_metadata(const html::Document& doc, std::string_view page_url)
   }
 
   // Site name: what the page calls itself.
-  meta.site.name = first_of({&e.og_site_name, &ld.publisher, &e.json_ld.website_name,
+  // Site name: what the page calls itself (an address in og:site_name names nothing).
+  std::string og_site = is_http_url(e.og_site_name) ? "" : e.og_site_name;
+  meta.site.name = first_of({&og_site, &ld.publisher, &e.json_ld.website_name,
                              &e.application_name});
 
   meta.title = choose_title(e, meta.site);

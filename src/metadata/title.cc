@@ -21,6 +21,9 @@ constexpr size_t kMaxDomainNameWords = 3;
 constexpr size_t kMaxUnnamedSiteWords = 3;
 constexpr size_t kMinUnnamedHeadWords = 4;
 
+// A part holding the site name with this many more characters is still the site ("X.com").
+constexpr size_t kMaxSiteExtra = 6;
+
 // Shorter heads than this are a kicker or section, not a headline.
 constexpr size_t kMinHeadlineChars = 8;
 
@@ -69,8 +72,8 @@ bool is_site_part(std::string_view part, const std::string& site_key,
   if (!site_key.empty()) {
     if (key == site_key) return true;
     // "The Guardian" against "Guardian", "NYTimes.com" against "NYTimes".
-    if (key.size() >= 4 && (site_key.find(key) != std::string::npos ||
-                            key.find(site_key) != std::string::npos))
+    if (key.size() >= 4 && site_key.find(key) != std::string::npos) return true;
+    if (key.find(site_key) != std::string::npos && key.size() <= site_key.size() + kMaxSiteExtra)
       return true;
   }
   // "BBC News" on bbc.co.uk, "NYTimes.com" on nytimes.com.
@@ -149,6 +152,10 @@ std::string strip_site_name(std::string_view title, std::string_view site_name,
 
 std::string strip_unnamed_site(std::string_view title) {
   std::string t = core::collapse_space(title);
+  // "Story | Fandom [Archive of Our Own]": a bracketed tail is the site.
+  if (size_t open = t.rfind(" ["); open != std::string::npos && t.ends_with("]") &&
+      open >= kMinHeadlineChars && word_count(std::string_view(t).substr(open)) <= kMaxSiteWords)
+    t.resize(open);
   std::vector<Split> seps = separators_in(t);
   if (seps.empty()) return t;
   const Split last = seps.back();
@@ -157,6 +164,19 @@ std::string strip_unnamed_site(std::string_view title) {
   if (word_count(tail) <= kMaxUnnamedSiteWords && word_count(head) >= kMinUnnamedHeadWords)
     t.resize(last.pos);
   return t;
+}
+
+bool looks_like_site_and_section(std::string_view title) {
+  std::string t = core::collapse_space(title);
+  std::vector<Split> seps = separators_in(t);
+  if (seps.empty()) return false;
+  size_t b = 0;
+  for (size_t i = 0; i <= seps.size(); ++i) {
+    size_t e = i < seps.size() ? seps[i].pos : t.size();
+    if (word_count(std::string_view(t).substr(b, e - b)) > kMaxSiteWords - 2) return false;
+    if (i < seps.size()) b = seps[i].pos + seps[i].len;
+  }
+  return true;
 }
 
 bool is_headline_with_tail(std::string_view title, std::string_view headline) {

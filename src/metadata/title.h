@@ -28,6 +28,10 @@ std::string strip_site_name(std::string_view title, std::string_view site_name,
 // as many words stand before it ("Lorem ipsum dolor sit amet – My website").
 std::string strip_unnamed_site(std::string_view title);
 
+// True when `title` is only short parts between separators, like
+// "Gazette Online - Local News": a site and section, not a headline.
+bool looks_like_site_and_section(std::string_view title);
+
 // True when `headline` opens `title` and what follows is a separator and a
 // short tail ("Headline | Section | Site"): the title is the headline plus
 // site furniture.

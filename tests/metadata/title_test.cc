@@ -38,6 +38,17 @@ TEST(StripUnnamedSite, RemovesAShortTailAfterALongerHead) {
   EXPECT_EQ(strip_unnamed_site("Short head | Site"), "Short head | Site");
 }
 
+TEST(StripUnnamedSite, RemovesABracketedSiteName) {
+  EXPECT_EQ(strip_unnamed_site("Weekly Edition for March 26, 2015 [LWN.net]"),
+            "Weekly Edition for March 26, 2015");
+}
+
+TEST(SiteAndSection, RecognisesATitleOfShortParts) {
+  EXPECT_TRUE(looks_like_site_and_section("Cedar Bluff Gazette Online - Local News"));
+  EXPECT_FALSE(looks_like_site_and_section("Elks Lodge marks 100 years with open house - Gazette"));
+  EXPECT_FALSE(looks_like_site_and_section("linux video"));
+}
+
 TEST(HeadlineWithTail, RecognisesTheHeadlineFollowedBySiteFurniture) {
   EXPECT_TRUE(is_headline_with_tail("Storm closes bridge | Local News | Gazette",
                                     "Storm closes bridge"));
