@@ -38,7 +38,7 @@ constexpr std::string_view kSpeechVerbs =
     "hopes maintains maintained wrote reported reports quipped concluded concludes "
     "continued continues saying adding stating telling noting calling called described "
     "describing explaining warning arguing insisting claiming commenting declaring "
-    "announcing acknowledging admitting urging asking replying writing";
+    "announcing acknowledging admitting urging asking replying writing enthused quoted";
 
 constexpr std::string_view kPresentSpeechVerbs =
     "say says tell tells adds states announces claims argues warns explains notes insists "
@@ -60,7 +60,8 @@ constexpr std::string_view kTitleHeads =
     "speaker editor correspondent author candidate nominee dean treasurer superintendent "
     "sheriff detective inspector prosecutor counsel adviser advisor aide consultant "
     "researcher scientist investor banker trader owner partner chairman-elect emir sheikh "
-    "ayatollah senator-elect secretary-of-state taoiseach mp deputy";
+    "ayatollah senator-elect secretary-of-state taoiseach mp deputy undersecretary "
+    "under-secretary";
 
 constexpr std::string_view kTitleModifiers =
     "first former deputy vice acting chief senior executive general prime foreign defense "
@@ -98,7 +99,10 @@ constexpr std::string_view kMaleNames =
     "russell ryan sam samuel scott sean sebastian sergei sergey sergio seth simon stan "
     "stanley stefan stephen steve steven stuart sven ted terry thomas tim timothy todd tom "
     "tommy tony travis uwe victor vincent viktor vladimir volodymyr walter warren wayne "
-    "werner william wolfgang xavier yuri yves zach";
+    "werner william wolfgang xavier yuri yves zach marvin dermot rainer constantin julien "
+    "erich kenneth ralph mitsuo shinzo hiroshi takashi kenji wei jian ming hyun jae raj "
+    "rahul amit sanjay vijay mahmoud recep emmanuel seamus declan fergus "
+    "rory liam finn callum hamish angus ewan gareth rhys dylan owen ivor";
 
 constexpr std::string_view kFemaleNames =
     "agnes alice alison amanda amy ana andrea angela angelina ann anna anne annette barbara "
@@ -112,7 +116,8 @@ constexpr std::string_view kFemaleNames =
     "megan melania melissa mette michelle monica nancy natalie nicola nicole nina olga "
     "pamela patricia paula pauline penny rachel rebecca rita rose ruth sally samantha sandra "
     "sara sarah sharon sheila silvia sonia sophie stephanie susan suzanne sylvia tanya "
-    "teresa theresa tina ursula valerie vanessa victoria virginia wendy yulia";
+    "teresa theresa tina ursula valerie vanessa victoria virginia wendy yulia darleen sandy "
+    "jennifer betty kamala nikki ilhan alexandria ruth sigrid mette sanna jacinda";
 
 constexpr std::string_view kNameStopWords =
     "the a an in on at but and or nor he she it they we i you his her hers its their our "
@@ -145,7 +150,7 @@ constexpr std::string_view kOrganisationWords =
     "plc llc ag sa gmbh nv spa s.p.a. foods pharmaceuticals insurance trust bancorp "
     "financial report reports council's board authority administration government "
     "commission's mountains province region district summit conference games cup "
-    "olympics championship war revolution act bill treaty accord agreement index "
+    "olympics championship war revolution act treaty accord agreement index "
     "industrial dow nasdaq composite stocks markets market jones's inc's aircraft airplanes "
     "computer computers software electronics corps labs laboratories studios records "
     "entertainment pictures products brands stores motors automotive";

@@ -189,6 +189,15 @@ bool is_clause_boundary(std::string_view w) {
          is_speech_verb(w);
 }
 
+// Nouns that stand for an organisation named before: "the company said".
+bool is_organisation_noun(std::string_view w) {
+  static constexpr std::string_view kNouns[] = {
+      "company", "firm", "bank", "group", "automaker", "carmaker", "carrier", "airline",
+      "manufacturer", "maker", "airframer", "retailer", "agency", "lender", "insurer",
+      "corporation", "business", "giant", "organisation", "organization"};
+  return std::find(std::begin(kNouns), std::end(kNouns), w) != std::end(kNouns);
+}
+
 // Small words that stay lower case inside names: "Back to the Mac".
 bool is_minor_word(std::string_view w) {
   return w == "the" || w == "a" || w == "an" || w == "of" || w == "to" || w == "and" ||
@@ -247,6 +256,7 @@ class QuoteFinder {
     size_t next_span = 0;
     for (uint32_t si = 0; si < doc_.sentences.size(); ++si) {
       const Sentence& s = doc_.sentences[si];
+      note_organisation(s);
       // 2.-3. Quotes that open in this sentence.
       bool has_direct = false;
       while (next_span < spans_.size() && spans_[next_span].open < s.end) {
@@ -275,6 +285,29 @@ class QuoteFinder {
   bool is_mark(uint32_t i) const {
     return doc_.tokens[i].kind == TokenKind::kPunct && mark_at(doc_.text, doc_.tokens[i].start) &&
            mark_at(doc_.text, doc_.tokens[i].start)->family != Family::kSingle;
+  }
+
+  // A sentence that opens with a capitalised name that is no person ("The Bank
+  // of America Corporation, ...", "General Motors said") names an organisation.
+  void note_organisation(const Sentence& s) {
+    uint32_t k = s.first_token;
+    if (k < s.last_token && lw(k) == "the") ++k;
+    const uint32_t b = k;
+    while (k < s.last_token && k - b < 6 && is_word(k) &&
+           (doc_.tokens[k].upper || (k > b && (lw(k) == "of" || lw(k) == "and"))) &&
+           !people_.mention_at(k))
+      ++k;
+    while (k > b && !doc_.tokens[k - 1].upper) --k;
+    if (k == b || is_name_stop_word(lw(b))) return;
+    if (k < s.last_token && is_word(k) && doc_.tokens[k].upper) return;
+    last_organisation_.assign(doc_.text.substr(doc_.tokens[b].start,
+                                               doc_.tokens[k - 1].end - doc_.tokens[b].start));
+  }
+
+  // A speech verb as written in running text: "said", never "States" in "United States".
+  bool is_cue(uint32_t v) const {
+    return is_word(v) && is_speech_verb(lw(v)) &&
+           (!doc_.tokens[v].upper || v == doc_.sentences[doc_.sentence_of(v)].first_token);
   }
 
   void mark_tokens(const Span& s) {
@@ -309,7 +342,7 @@ class QuoteFinder {
           sp.name = people_.persons[p].name;
         }
       } else if (w == "it" || w == "they") {
-        sp.name = last_group_speaker_;
+        sp.name = last_organisation_;
       }
       return sp;
     }
@@ -325,7 +358,12 @@ class QuoteFinder {
     const uint32_t sb = doc_.tokens[a].start, se = doc_.tokens[e - 1].end;
     sp.name.assign(doc_.text.substr(sb, se - sb));
     sp.mention = std::make_pair(sb, se);
-    if (doc_.tokens[a].upper || lw(a) == "the") last_group_speaker_ = sp.name;
+    if (lw(a) == "the" && e - a <= 3 && is_organisation_noun(lw(e - 1))) {
+      // "the company", "the auto firm": the organisation the story is about.
+      if (!last_organisation_.empty()) sp.name = last_organisation_;
+    } else if (doc_.tokens[a].upper) {
+      last_organisation_ = sp.name;
+    }
     return sp;
   }
 
@@ -334,22 +372,32 @@ class QuoteFinder {
     return pg == Gender::kUnknown || pg == g;
   }
 
+  // "he"/"she": the last speaker, unless a person became the subject of a
+  // sentence since ("Bob Corker was also unhappy. “…,” he said.").
   int resolve_pronoun(uint32_t at, Gender g) const {
     const uint32_t si = doc_.sentence_of(at);
     const uint32_t para = doc_.sentences[si].paragraph;
-    if (last_speaker_ >= 0 && para - last_speaker_paragraph_ <= kSpeakerMemoryParagraphs &&
-        compatible(static_cast<uint32_t>(last_speaker_), g))
-      return last_speaker_;
-    for (uint32_t back = 0; back <= kPronounLookback && back <= si; ++back) {
+    int subject_person = -1;
+    uint32_t subject_token = 0;
+    for (uint32_t back = 0; back <= kPronounLookback && back <= si && subject_person < 0; ++back) {
       const Sentence& s = doc_.sentences[si - back];
       const uint32_t end = back == 0 ? at : s.last_token;
       for (const PersonMention& m : people_.mentions) {
         if (m.first_token < s.first_token) continue;
         if (m.first_token >= end) break;
-        if (compatible(m.person, g)) return static_cast<int>(m.person);
+        if (compatible(m.person, g)) {
+          subject_person = static_cast<int>(m.person);
+          subject_token = m.first_token;
+          break;
+        }
       }
     }
-    return -1;
+    const bool speaker_ok = last_speaker_ >= 0 &&
+                            para - last_speaker_paragraph_ <= kSpeakerMemoryParagraphs &&
+                            compatible(static_cast<uint32_t>(last_speaker_), g);
+    if (speaker_ok && (subject_person < 0 || subject_token <= last_speaker_token_))
+      return last_speaker_;
+    return subject_person;
   }
 
   // Subject that ends just before verb v, skipping auxiliaries: [a, b).
@@ -357,15 +405,27 @@ class QuoteFinder {
     uint32_t b = v;
     while (b > limit && is_word(b - 1) && is_auxiliary(lw(b - 1)) && v - b < 2) --b;
     if (b <= limit) return {b, b};
-    if (const PersonMention* m = people_.mention_at(b - 1)) return {m->first_token, m->last_token};
+    if (const PersonMention* m = people_.mention_at(b - 1)) {
+      // "John Howard and industry minister Ian MacDonald announced": the first of them.
+      uint32_t k = m->first_token;
+      while (k > limit && is_word(k - 1) && !is_punct(k - 1, ",") &&
+             (is_title_head(lw(k - 1)) || is_title_modifier(lw(k - 1)) || doc_.tokens[k - 1].upper))
+        --k;
+      if (k > limit + 1 && lw(k - 1) == "and")
+        if (const PersonMention* first = people_.mention_at(k - 2))
+          return {first->first_token, first->last_token};
+      return {m->first_token, m->last_token};
+    }
     if (is_word(b - 1) && is_pronoun(lw(b - 1))) return {b - 1, b};
     uint32_t a = b;
     while (a > limit && b - a < kMaxSubjectTokens && is_word(a - 1) && !in_quote_[a - 1] &&
            !is_clause_boundary(lw(a - 1)))
       --a;
-    // "Tom LaSorda, the president of Chrysler, announced": the name before the apposition.
-    if (a > limit + 1 && is_punct(a - 1, ",")) {
-      if (const PersonMention* m = people_.mention_at(a - 2)) return {m->first_token, m->last_token};
+    // "Tom LaSorda, the president of Chrysler, announced", "Whitey MacDonald, chairperson
+    // of Local 1520, Canadian Auto Workers union said": the person before the apposition.
+    if (a < b && a > limit + 1 && is_punct(a - 1, ",")) {
+      for (uint32_t k = limit; k + 1 < a; ++k)
+        if (const PersonMention* m = people_.mention_at(k)) return {m->first_token, m->last_token};
     }
     // A participle ("releasing a statement saying"), a verb after "and", an
     // apposition ("Todd Tiahrt, a Kansas representative, said"): the speaker is
@@ -399,15 +459,22 @@ class QuoteFinder {
     if (a >= limit) return {a, a};
     if (const PersonMention* m = people_.mention_at(a)) return {m->first_token, m->last_token};
     uint32_t b = a;
-    while (b < limit && b - a < kMaxSubjectTokens && is_word(b) && lw(b) != "who" &&
+    while (b < limit && b - a < 2 * kMaxSubjectTokens && is_word(b) && lw(b) != "who" &&
            lw(b) != "which" && lw(b) != "in" && lw(b) != "on" && lw(b) != "at")
       ++b;
+    // "said the firm's chief executive officer, Alan Mulally": the name after the title.
+    if (b + 1 < limit && is_punct(b, ","))
+      if (const PersonMention* m = people_.mention_at(b + 1)) return {m->first_token, m->last_token};
+    for (uint32_t k = a; k < b; ++k)
+      if (const PersonMention* m = people_.mention_at(k)) return {m->first_token, m->last_token};
+    if (b - a > kMaxSubjectTokens) b = a + kMaxSubjectTokens;
     return {a, b};
   }
 
   void remember(const Speaker& sp, uint32_t token) {
     if (sp.person >= 0) {
       last_speaker_ = sp.person;
+      last_speaker_token_ = token;
       last_speaker_paragraph_ = doc_.sentences[doc_.sentence_of(token)].paragraph;
     }
   }
@@ -431,9 +498,19 @@ class QuoteFinder {
     while (t < s.last_token && (is_punct(t, ",") || is_punct(t, "\u2014") || is_punct(t, "-")))
       ++t;
     const uint32_t limit = std::min(s.last_token, t + kMaxAttributionTokens);
+    // "…,” enthused Scott Fancher": any verb in the past tense right before a name.
+    if (t + 1 < limit && is_word(t) && !doc_.tokens[t].upper && lw(t).ends_with("ed") &&
+        people_.mention_at(t + 1) && people_.mention_at(t + 1)->first_token == t + 1) {
+      Attribution at;
+      at.cue.assign(doc_.word(t));
+      at.speaker = subject(t + 1, t + 2);
+      return at;
+    }
     for (uint32_t v = t; v < limit; ++v) {
       if (is_mark(v) || in_quote_[v]) break;
-      if (!is_word(v) || !is_speech_verb(lw(v))) continue;
+      if (!is_cue(v)) continue;
+      // "” President Obama said “…”": that verb introduces the next quote.
+      if (!same_sentence && v + 1 < s.last_token && is_mark(v + 1)) return std::nullopt;
       Attribution at;
       at.cue.assign(doc_.word(v));
       if (v == t || (v == t + 1 && is_auxiliary(lw(t)))) {
@@ -461,9 +538,17 @@ class QuoteFinder {
     if (o <= s.first_token) return std::nullopt;
     uint32_t last = o - 1;
     const bool lead_in = is_punct(last, ":") || is_punct(last, ",") ||
-                         (is_word(last) && (is_speech_verb(lw(last)) || lw(last) == "that")) ||
+                         (is_word(last) && (is_cue(last) || lw(last) == "that")) ||
                          capital_start;
     if (!lead_in) return std::nullopt;
+    // "Bill Bodie: “…”", "spoke about the incident: “…”": the person the lead-in names.
+    if (is_punct(last, ":")) {
+      if (const PersonMention* m = people_.mention_at(last - 1 > s.first_token ? last - 1 : last)) {
+        Attribution at;
+        at.speaker = subject(m->first_token, m->last_token);
+        return at;
+      }
+    }
     const uint32_t floor = last > kMaxLeadTokens + s.first_token ? last - kMaxLeadTokens
                                                                  : s.first_token;
     for (uint32_t v = last + 1; v-- > floor;) {
@@ -475,13 +560,22 @@ class QuoteFinder {
         at.speaker = subject(a, b);
         return at;
       }
-      if (!is_word(v) || !is_speech_verb(lw(v))) continue;
+      if (!is_cue(v)) continue;
       Attribution at;
       at.cue.assign(doc_.word(v));
       auto [a, b] = subject_before(v, s.first_token);
       if (a == b) std::tie(a, b) = subject_after(v, o);
       at.speaker = subject(a, b);
       return at;
+    }
+    if (is_punct(last, ":")) {
+      for (uint32_t k = s.first_token; k < last; ++k) {
+        if (const PersonMention* m = people_.mention_at(k)) {
+          Attribution at;
+          at.speaker = subject(m->first_token, m->last_token);
+          return at;
+        }
+      }
     }
     return std::nullopt;
   }
@@ -490,7 +584,7 @@ class QuoteFinder {
   std::optional<Attribution> sentence_speaker(uint32_t si) {
     const Sentence& s = doc_.sentences[si];
     for (uint32_t v = s.first_token; v < s.last_token; ++v) {
-      if (in_quote_[v] || !is_word(v) || !is_speech_verb(lw(v))) continue;
+      if (in_quote_[v] || !is_cue(v)) continue;
       if (doc_.tokens[v].upper && v > s.first_token) continue;
       auto [a, b] = subject_before(v, s.first_token);
       if (a == b) continue;
@@ -541,11 +635,16 @@ class QuoteFinder {
     if (!ends_clause && words <= 4) {
       bool title_case = true;
       for (uint32_t k = b; k < e; ++k)
-        if (is_word(k) && !doc_.tokens[k].upper && !is_minor_word(lw(k))) title_case = false;
+        if (is_word(k) && !doc_.tokens[k].upper && !is_minor_word(lw(k)) &&
+            !(doc_.word(k)[0] >= '0' && doc_.word(k)[0] <= '9'))
+          title_case = false;
       if (title_case) return std::nullopt;
     }
     // 3. Attribution.
-    std::optional<Attribution> at = attribution_after(sp);
+    // A lead-in ending in a colon names the speaker before the quote ("states: “…”").
+    std::optional<Attribution> at;
+    if (prev == ':') at = attribution_before(sp, starts_upper && direct);
+    if (!at) at = attribution_after(sp);
     if (!at) at = attribution_before(sp, starts_upper && direct);
     if (!at && !direct) at = sentence_speaker(si);
     if (!at && direct) at = inherited(sp);
@@ -712,7 +811,9 @@ class QuoteFinder {
         // "…, Smith said." is checked below.
       } else {
         std::tie(a, b) = subject_after(v, end);
-        if (a == b || end - v > kMaxAttributionTokens) return std::nullopt;
+        if (a == b || end - v > kMaxAttributionTokens || !takes_bare_clause(lw(v)) ||
+            (!people_.mention_at(a) && !plausible_subject(a)))
+          return std::nullopt;
         if (v - 1 <= s.first_token + 2) return std::nullopt;
         Attribution at;
         at.cue.assign(doc_.word(v));
@@ -769,8 +870,9 @@ class QuoteFinder {
   std::optional<std::pair<uint32_t, Attribution>> last_direct_;
   uint32_t last_direct_paragraph_end_ = 0;
   int last_speaker_ = -1;
+  uint32_t last_speaker_token_ = 0;
   uint32_t last_speaker_paragraph_ = 0;
-  std::string last_group_speaker_;
+  std::string last_organisation_;  // the last organisation named as a subject
 };
 
 }  // namespace

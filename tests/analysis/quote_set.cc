@@ -75,6 +75,17 @@ bool same_speaker(std::string_view gold, std::string_view predicted) {
   const std::string g = lower(gold), p = lower(predicted);
   if (g == p) return true;
   if (g.find(p) != std::string::npos || p.find(g) != std::string::npos) return true;
+  // "GM" for "General Motors": an acronym of the name's initials.
+  if (predicted.size() >= 2 && predicted.size() <= 5 &&
+      std::all_of(predicted.begin(), predicted.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) {
+    std::string initials;
+    bool start = true;
+    for (char c : gold) {
+      if (start && c != ' ') initials += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+      start = c == ' ';
+    }
+    if (initials == predicted) return true;
+  }
   return last_word(g) == last_word(p);
 }
 
