@@ -37,7 +37,7 @@ constexpr std::string_view kCreditWords[] = {
 
 // Labels that introduce a credit; matched case-insensitively, longest first.
 constexpr std::string_view kCreditLabels[] = {
-    "photograph by", "photography by", "photo credit:", "image credit:", "picture credit:",
+    "reader picture:", "reader photo:", "photograph by", "photography by", "photo credit:", "image credit:", "picture credit:",
     "photographs:", "photograph:", "photography:", "photo by", "photos by", "foto von",
     "crédits :", "crédit :", "crédits:", "crédit:", "credits:", "credit:", "credit…", "credit...",
     "photos:", "photo:", "fotos:", "foto:", "images:", "image:", "bilder:", "bild:", "picture:",
@@ -140,11 +140,21 @@ size_t find_label(std::string_view s, std::string_view& label_out) {
   for (size_t pos = s.size(); pos-- > 0;) {
     if (pos > 0 && is_word_char(static_cast<unsigned char>(s[pos - 1]))) continue;
     const char c = core::ascii_lower(s[pos]);
-    if (c != 'p' && c != 'f' && c != 'c' && c != 'i' && c != 'b' && c != 's' && c != 'q')
+    if (c != 'p' && c != 'f' && c != 'c' && c != 'i' && c != 'b' && c != 's' && c != 'q' &&
+        c != 'r')
       continue;
     const std::string_view rest = s.substr(pos);
     for (std::string_view label : kCreditLabels) {  // longest first within each family
       if (core::starts_with_icase(rest, label)) {
+        // A longer label may end here too ("Reader picture:" around "picture:").
+        for (std::string_view longer : kCreditLabels) {
+          const size_t extra = longer.size() - std::min(longer.size(), label.size());
+          if (extra == 0 || extra > pos || !longer.ends_with(label)) continue;
+          if (core::starts_with_icase(s.substr(pos - extra), longer)) {
+            label_out = longer;
+            return pos - extra;
+          }
+        }
         label_out = label;
         return pos;
       }

@@ -382,8 +382,11 @@ class QuoteFinder {
     for (uint32_t back = 0; back <= kPronounLookback && back <= si && subject_person < 0; ++back) {
       const Sentence& s = doc_.sentences[si - back];
       const uint32_t end = back == 0 ? at : s.last_token;
-      for (const PersonMention& m : people_.mentions) {
-        if (m.first_token < s.first_token) continue;
+      auto first = std::lower_bound(
+          people_.mentions.begin(), people_.mentions.end(), s.first_token,
+          [](const PersonMention& m, uint32_t t) { return m.first_token < t; });
+      for (auto it = first; it != people_.mentions.end(); ++it) {
+        const PersonMention& m = *it;
         if (m.first_token >= end) break;
         if (compatible(m.person, g)) {
           subject_person = static_cast<int>(m.person);
@@ -811,8 +814,11 @@ class QuoteFinder {
         // "…, Smith said." is checked below.
       } else {
         std::tie(a, b) = subject_after(v, end);
+        // The words after the verb must be its subject and nothing else: "…, said
+        // Smith." but not "Samuel Greene, said he was relieved".
         if (a == b || end - v > kMaxAttributionTokens || !takes_bare_clause(lw(v)) ||
-            (!people_.mention_at(a) && !plausible_subject(a)))
+            is_pronoun(lw(a)) || (!people_.mention_at(a) && !plausible_subject(a)) ||
+            people_.mention_at(v - 2) || mostly_quoted(s.first_token, v - 1))
           return std::nullopt;
         if (v - 1 <= s.first_token + 2) return std::nullopt;
         Attribution at;
@@ -828,7 +834,9 @@ class QuoteFinder {
     for (uint32_t k = v + 1; k < end; ++k)
       if (!is_word(k)) return std::nullopt;
     std::tie(a, b) = subject_before(v, s.first_token);
-    if (a == b || a < s.first_token + 3 || !is_punct(a - 1, ",")) return std::nullopt;
+    if (a == b || a < s.first_token + 3 || !is_punct(a - 1, ",") ||
+        mostly_quoted(s.first_token, a - 1))
+      return std::nullopt;
     Attribution at;
     at.cue.assign(doc_.word(v));
     at.speaker = subject(a, b);

@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 
 #include "news/dates.h"
 
@@ -806,6 +807,9 @@ class Scanner {
   // "11:06 a.m.", "9 p.m.", "14:58 UTC", "noon", "midnight", "this morning", "tonight".
   bool time_of_day(uint32_t i, Found& f) const {
     std::string_view w = lw(i);
+    if (!is_num(i) && w != "tonight" && w != "this" && w != "yesterday" && w != "tomorrow" &&
+        w != "noon" && w != "midday" && w != "midnight")
+      return false;
     std::string base = ref_ ? day_value(*ref_) : "XXXX-XX-XX";
     if (w == "tonight") {
       f = {i, i + 1, "TIME", base + "TNI", ""};
@@ -964,10 +968,40 @@ class Scanner {
     return true;
   }
 
+  // Could a time expression start at token i? Most words cannot; they skip the patterns.
+  bool may_start(uint32_t i) const {
+    const Token& t = doc_.tokens[i];
+    if (t.kind == TokenKind::kNumber) return true;
+    if (t.kind != TokenKind::kWord) return false;
+    std::string_view w = lw(i);
+    if (w.size() >= 2 && w[0] >= '0' && w[0] <= '9') return true;  // "1990s", "12th", "41-year"
+    if (w.find('-') != std::string_view::npos) return true;         // "five-year", "mid-2010"
+    if (t.upper && (month_from_name(w) > 0 || weekday(i) >= 0)) return true;
+    return trigger_words().count(w) > 0;
+  }
+
+  static const std::unordered_set<std::string_view>& trigger_words() {
+    static const std::unordered_set<std::string_view> words = [] {
+      std::unordered_set<std::string_view> t = {
+          "the", "early", "late", "mid", "by", "at", "this", "last", "next", "past", "previous",
+          "coming", "current", "earlier", "later", "every", "each", "per", "half", "twice",
+          "once", "today", "yesterday", "tomorrow", "tonight", "noon", "midday", "midnight",
+          "years", "months", "weeks", "decades", "first", "second", "third", "fourth", "1q",
+          "2q", "3q", "4q", "spring", "summer", "fall", "autumn", "winter", "future"};
+      for (const auto& n : kNumberWords) t.insert(n.word);
+      for (auto v : kVagueCounts) t.insert(v);
+      for (const auto& a : kAdverbs) t.insert(a.word);
+      for (const auto& s : kSetWords) t.insert(s.word);
+      for (const auto& d : kDurationWords) t.insert(d.word);
+      return t;
+    }();
+    return words;
+  }
+
   // Tries every pattern at i; returns the token after the match, or i.
   uint32_t match(uint32_t i) {
     const Token& t = doc_.tokens[i];
-    if (t.kind == TokenKind::kPunct) return i;
+    if (t.kind == TokenKind::kPunct || !may_start(i)) return i;
     Found f;
     if (modified_date(i, f) || half_or_day(i, f) || time_of_day(i, f) || date_at(i, f) ||
         set_expression(i, f) || range_start(i, f) || vague(i, f) ||
