@@ -5,6 +5,7 @@
 
 #include "core/text.h"
 #include "extraction/vocabulary.h"
+#include "news/credit.h"
 
 namespace lede::extraction {
 namespace {
@@ -201,18 +202,47 @@ class Segmenter {
     out_.figures.push_back(std::move(f));
   }
 
+  // Old layouts caption a photo with plain text in the next cell or line:
+  // a short text right after the image that ends in a photo credit.
+  bool unmarked_caption(NodeId owner, std::string_view text) {
+    if (text.empty() || text.find('\n') != std::string_view::npos) return false;
+    news::CaptionCredit parts = news::split_credit(text);
+    if (parts.credit.empty() || parts.caption.empty()) return false;
+    // Without markup, only an unmistakable photo credit will do: an agency
+    // named at the end of a sentence ("..., Xinhua News Agency.") is not one.
+    std::string credit = core::ascii_lower(parts.credit);
+    bool photo_credit = credit.find('/') != std::string::npos;
+    for (std::string_view word : {"photo", "foto", "picture", "image", "getty"})
+      photo_credit |= credit.find(word) != std::string::npos;
+    if (!photo_credit) return false;
+    NodeId shared = shared_ancestor(owner);
+    if (shared == kNoNode) return false;
+    FigureRef f;
+    f.node = shared;
+    f.before_block = static_cast<uint32_t>(out_.blocks.size());
+    f.url = image_url(last_image_);
+    f.caption = std::string(text);
+    last_image_ = kNoNode;
+    out_.figures.push_back(std::move(f));
+    return true;
+  }
+
+  // The parent or grandparent of `caption` when it also holds the last image.
+  NodeId shared_ancestor(NodeId caption) const {
+    NodeId parent = doc_.parent(caption);
+    NodeId grandparent = parent == kNoNode ? kNoNode : doc_.parent(parent);
+    for (NodeId up = doc_.parent(last_image_); up != kNoNode; up = doc_.parent(up)) {
+      if (up == parent || up == grandparent) return up;
+      if (up == grandparent) break;
+    }
+    return kNoNode;
+  }
+
   // A caption outside <figure>: pairs with the last image if that image sits
   // beside it (under the caption's parent or grandparent).
   bool add_caption(NodeId caption) {
     if (last_image_ == kNoNode) return false;
-    NodeId parent = doc_.parent(caption);
-    NodeId grandparent = parent == kNoNode ? kNoNode : doc_.parent(parent);
-    NodeId shared = kNoNode;
-    for (NodeId up = doc_.parent(last_image_); up != kNoNode && shared == kNoNode;
-         up = doc_.parent(up)) {
-      if (up == parent || up == grandparent) shared = up;
-      if (up == grandparent) break;
-    }
+    NodeId shared = shared_ancestor(caption);
     if (shared == kNoNode) return false;
     FigureRef f;
     f.node = shared;
@@ -230,6 +260,14 @@ class Segmenter {
     if (!link_start_.empty())  // a block inside <a>: its text is link text
       link_spans_.push_back({link_start_.front(), static_cast<uint32_t>(buffer_.size())});
     const std::string_view t = buffer_;
+    if (pre_depth_ == 0 && last_image_ != kNoNode && !owners_.empty() &&
+        t.size() <= kMaxCaptionBytes && unmarked_caption(owners_.back(), core::trim(t))) {
+      buffer_.clear();
+      pending_space_ = false;
+      link_spans_.clear();
+      for (auto& s : link_start_) s = 0;
+      return;
+    }
     if (pre_depth_ > 0) {
       size_t b = 0, e = t.size();
       while (b < e && t[b] == '\n') ++b;

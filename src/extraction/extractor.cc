@@ -342,6 +342,10 @@ Body BodyExtractor::extract(const html::Document& doc, const BodyHints& hints) {
   // Kickers, reading times, dates and subtitles often open the container:
   // the body starts at its first prose.
   while (first < last && good_[first] <= 0) ++first;
+  // ... but a heading right above the first prose titles it (a live blog's first entry).
+  if (first > seg_.block_begin[container] && seg_.blocks[first - 1].type == BlockType::kHeading &&
+      seg_.block_text(seg_.blocks[first - 1]) != hints.title)
+    --first;
   for (uint32_t i = first; i < last; ++i) {
     const TextBlock& b = seg_.blocks[i];
     if (!keep_block(doc, b, container, hints)) continue;

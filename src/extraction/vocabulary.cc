@@ -13,7 +13,7 @@ using html::Tag;
 
 // Substrings of class/id that mark boilerplate wherever they occur
 // ("social-share-bar", "relatedStories", "newsletterSignup").
-constexpr std::array<std::string_view, 47> kBoilerplateParts = {
+constexpr std::array<std::string_view, 48> kBoilerplateParts = {
     "share",      "social",     "newsletter", "related",   "recommend",  "advert",
     "cookie",     "consent",    "breadcrumb", "promo",     "sponsor",    "outbrain",
     "taboola",    "sidebar",    "subscri",    "popup",     "modal",      "toolbar",
@@ -21,7 +21,7 @@ constexpr std::array<std::string_view, 47> kBoilerplateParts = {
     "disqus",     "byline",     "author-bio", "authorbio", "author-info", "most-read",
     "mostread",   "most-popular", "trending", "read-more", "readmore",   "more-stories",
     "signup",     "sign-up",    "banner",    "skip-link",  "print-",
-    "follow",     "gallery-nav", "slideshow-nav", "whatsapp", "sign-off", "signoff"};
+    "follow",     "gallery-nav", "slideshow-nav", "whatsapp", "sign-off", "signoff", "callout"};
 
 // Whole class/id tokens that mark boilerplate only as a token: as
 // substrings they are too common ("ad" in "header", "nav" in "canvas").
@@ -54,6 +54,11 @@ constexpr std::array<std::string_view, 24> kFurnitureTexts = {
     "share on twitter", "read more", "continue reading", "click here", "close", "print",
     "email", "comments", "story continues below advertisement", "sponsored", "related",
     "related articles", "skip to content"};
+
+// Openings of the notes papers append about the print edition.
+constexpr std::array<std::string_view, 5> kFurniturePrefixes = {
+    "this article appeared in", "a version of this article appears in print",
+    "cet article est paru dans", "dieser artikel erschien", "este artículo se publicó"};
 
 bool contains_any_part(std::string_view lower) {
   for (std::string_view part : kBoilerplateParts)
@@ -198,6 +203,11 @@ bool names_caption(const html::Document& doc, html::NodeId n) {
 }
 
 bool is_furniture_text(std::string_view collapsed_text) {
+  if (collapsed_text.size() <= 200) {
+    std::string lower = core::ascii_lower(collapsed_text);
+    for (std::string_view prefix : kFurniturePrefixes)
+      if (lower.rfind(prefix, 0) == 0) return true;
+  }
   if (collapsed_text.size() > 40) return false;
   std::string lower = core::ascii_lower(collapsed_text);
   while (!lower.empty() && (lower.back() == ':' || lower.back() == '.' || lower.back() == ' '))

@@ -51,5 +51,12 @@ TEST(IsAgencyName, KnowsWireServices) {
   EXPECT_FALSE(is_agency_name("Jane Doe"));
 }
 
+TEST(SplitCredit, ReaderPictureLabelIntroducesTheCredit) {
+  auto c = split_credit(
+      "Waves crash over Tynemouth pier on Thursday morning. Reader picture: Alan Forster");
+  EXPECT_EQ(c.caption, "Waves crash over Tynemouth pier on Thursday morning.");
+  EXPECT_EQ(c.credit, "Alan Forster");
+}
+
 }  // namespace
 }  // namespace lede::news
