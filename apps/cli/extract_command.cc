@@ -38,9 +38,9 @@ struct Item {
   enum class Kind { kPage, kRecord, kFailure };
   Kind kind = Kind::kPage;
   std::string path;
-  std::string bytes;   // kPage
-  WarcRecord record;   // kRecord
-  Error error;         // kFailure
+  std::string bytes;  // kPage
+  WarcRecord record;  // kRecord
+  Error error;        // kFailure
   uint64_t size() const { return bytes.size() + record.block.size(); }
 };
 
@@ -74,8 +74,10 @@ class Output {
  private:
   void note_error() {
     errno_ = errno;
-    if (errno == EPIPE) closed_ = true;
-    else failed_ = true;
+    if (errno == EPIPE)
+      closed_ = true;
+    else
+      failed_ = true;
   }
   FILE* f_;
   bool closed_ = false;
@@ -101,8 +103,7 @@ bool read_some(int fd, std::string& out, size_t limit) {
   constexpr size_t kStep = 64 << 10;
   size_t have = out.size();
   while (have < limit) {
-    if (out.size() == have)
-      out.resize(std::min(limit, std::max(have + kStep, have + have / 2)));
+    if (out.size() == have) out.resize(std::min(limit, std::max(have + kStep, have + have / 2)));
     ssize_t n = ::read(fd, out.data() + have, out.size() - have);
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) {
@@ -166,8 +167,8 @@ class Run {
 bool Run::push(Item item) {
   std::unique_lock lock(mu_);
   room_cv_.wait(lock, [&] {
-    return stop_ || (pushed_ - written_ < window_ &&
-                     (bytes_ahead_ < kBytesAhead || pushed_ == written_));
+    return stop_ ||
+           (pushed_ - written_ < window_ && (bytes_ahead_ < kBytesAhead || pushed_ == written_));
   });
   if (stop_) return false;
   uint64_t seq = pushed_++;
@@ -238,8 +239,9 @@ void Run::read_input(const Input& input) {
     push(std::move(item));
     return;
   }
-  bool archive = config_.from == From::kWarc ||
-                 (config_.from == From::kAuto && (has_warc_name(input.path) || looks_like_warc(head)));
+  bool archive =
+      config_.from == From::kWarc ||
+      (config_.from == From::kAuto && (has_warc_name(input.path) || looks_like_warc(head)));
   if (archive) {
     read_archive(input.path, fd, std::move(head));
     close_fd();
@@ -257,9 +259,9 @@ void Run::read_input(const Input& input) {
     item.error = Error{ErrorCode::kIo, "cannot read " + input.path + ": " + std::strerror(saved)};
   } else if (bytes.size() > limit) {
     item.bytes.clear();
-    item.error = Error{ErrorCode::kTooLarge, input.path + " is larger than the input limit of " +
-                                                 std::to_string(limit) +
-                                                 " bytes (max_input_bytes; raise it with --max-bytes)"};
+    item.error = Error{ErrorCode::kTooLarge,
+                       input.path + " is larger than the input limit of " + std::to_string(limit) +
+                           " bytes (max_input_bytes; raise it with --max-bytes)"};
   } else {
     item.kind = Item::Kind::kPage;
   }
@@ -283,10 +285,14 @@ void Run::read_all() {
 
 std::string Run::render(const Article& article) const {
   switch (config_.format) {
-    case Format::kJsonl: return to_json(article) + "\n";
-    case Format::kJson: return to_json(article, 2);
-    case Format::kText: return to_text(article);
-    case Format::kMarkdown: return to_markdown(article);
+    case Format::kJsonl:
+      return to_json(article) + "\n";
+    case Format::kJson:
+      return to_json(article, 2);
+    case Format::kText:
+      return to_text(article);
+    case Format::kMarkdown:
+      return to_markdown(article);
   }
   return "";
 }
@@ -320,8 +326,10 @@ Done Run::process(Extractor& extractor, Item& item) const {
     case Item::Kind::kPage: {
       source.bytes = item.bytes.size();
       Result<Article> article = extractor.extract(item.bytes, options);
-      if (article) done.rendered = render(*article);
-      else fail(article.error());
+      if (article)
+        done.rendered = render(*article);
+      else
+        fail(article.error());
       return done;
     }
     case Item::Kind::kRecord: {
@@ -403,9 +411,12 @@ void Run::write(Done& done) {
   }
   if (done.rendered.empty()) return;
   if (!first_) {
-    if (config_.format == Format::kJson) output_.write(",\n");
-    else if (config_.format == Format::kText) output_.write("\n* * *\n\n");
-    else if (config_.format == Format::kMarkdown) output_.write("\n---\n\n");
+    if (config_.format == Format::kJson)
+      output_.write(",\n");
+    else if (config_.format == Format::kText)
+      output_.write("\n* * *\n\n");
+    else if (config_.format == Format::kMarkdown)
+      output_.write("\n---\n\n");
   }
   first_ = false;
   output_.write(done.rendered);

@@ -21,7 +21,7 @@ struct ExtractConfig {
   std::vector<std::string> inputs;  // files, directories, "-"
   std::string files_from;           // a file of paths, one a line; "-" is stdin
   From from = From::kAuto;
-  Options options;                  // url, limits; path is set per input
+  Options options;  // url, limits; path is set per input
   Format format = Format::kJsonl;
   std::string output;  // "" is stdout
   unsigned jobs = 0;   // 0: all cores

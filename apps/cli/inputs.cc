@@ -32,7 +32,8 @@ void InputWalker::push_directory(const std::string& dir) {
     }
     std::error_code type_ec;
     bool is_dir = it->is_directory(type_ec);
-    if (is_dir || it->is_regular_file(type_ec)) level.entries.emplace_back(it->path().string(), is_dir);
+    if (is_dir || it->is_regular_file(type_ec))
+      level.entries.emplace_back(it->path().string(), is_dir);
   }
   std::sort(level.entries.begin(), level.entries.end());
   levels_.push_back(std::move(level));
@@ -45,8 +46,8 @@ std::optional<std::string> InputWalker::next_argument() {
     list_ = files_from_ == "-" ? stdin : std::fopen(files_from_.c_str(), "r");
     if (!list_) {
       list_done_ = true;
-      problems_.push_back({files_from_, std::string("cannot open the file list: ") +
-                                            std::strerror(errno)});
+      problems_.push_back(
+          {files_from_, std::string("cannot open the file list: ") + std::strerror(errno)});
       return std::nullopt;
     }
   }

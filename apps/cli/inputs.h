@@ -39,7 +39,7 @@ class InputWalker {
   std::string files_from_;
   FILE* list_ = nullptr;  // open --files-from file
   bool list_done_ = false;
-  std::vector<Level> levels_;  // the directory walk under way
+  std::vector<Level> levels_;    // the directory walk under way
   std::vector<Input> problems_;  // directories that could not be read, to report next
 };
 

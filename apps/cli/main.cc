@@ -4,11 +4,10 @@
 // extract_command.h for the streaming run). Exit codes: 0 all inputs gave
 // records, 1 some inputs failed, 2 usage or fatal error. A closed output
 // pipe (`lede extract ... | head`) ends the run quietly with 0.
+#include <CLI/CLI.hpp>
 #include <csignal>
 #include <cstdio>
 #include <string>
-
-#include <CLI/CLI.hpp>
 
 #include "extract_command.h"
 #include "lede/lede.h"
@@ -18,17 +17,25 @@ namespace {
 constexpr const char* kExtractDescription =
     "Extract article records from pages and web archives.\n"
     "\n"
-    "INPUT is a page file (gzip-compressed or not), a directory (walked recursively, in sorted\n"
-    "order), a WARC archive (.warc or .warc.gz, recognised by name or content) or '-' for\n"
+    "INPUT is a page file (gzip-compressed or not), a directory (walked "
+    "recursively, in sorted\n"
+    "order), a WARC archive (.warc or .warc.gz, recognised by name or content) "
+    "or '-' for\n"
     "stdin (the default). More paths can come from --files-from, one a line.\n"
     "\n"
-    "Every page, and every response or resource record of an archive, gives one article\n"
-    "record or one error record ({\"error\": {\"code\", \"message\"}, \"source\": {...}}), in input\n"
-    "order; records of archives carry source.offset, source.target_uri and source.warc_date.\n"
-    "Requests, metadata, non-HTML payloads and non-200 responses are skipped and counted.\n"
-    "On a terminal a progress line runs on stderr; a summary ends the run unless --quiet.\n"
+    "Every page, and every response or resource record of an archive, gives "
+    "one article\n"
+    "record or one error record ({\"error\": {\"code\", \"message\"}, "
+    "\"source\": {...}}), in input\n"
+    "order; records of archives carry source.offset, source.target_uri and "
+    "source.warc_date.\n"
+    "Requests, metadata, non-HTML payloads and non-200 responses are skipped "
+    "and counted.\n"
+    "On a terminal a progress line runs on stderr; a summary ends the run "
+    "unless --quiet.\n"
     "\n"
-    "Exit status: 0 all inputs gave records, 1 some failed, 2 usage or fatal error.\n"
+    "Exit status: 0 all inputs gave records, 1 some failed, 2 usage or fatal "
+    "error.\n"
     "A closed output pipe (| head) ends the run quietly with 0.\n"
     "\n"
     "Examples:\n"
@@ -53,14 +60,14 @@ int main(int argc, char** argv) {
       ->group("Input");
   std::string from = "auto";
   extract
-      ->add_option("--from", from,
-                   "What the input is: auto (sniff each input), html, text, warc")
+      ->add_option("--from", from, "What the input is: auto (sniff each input), html, text, warc")
       ->check(CLI::IsMember({"auto", "html", "text", "warc"}))
       ->capture_default_str()
       ->group("Input");
   extract
       ->add_option("--url", config.options.url,
-                   "The page's address (for single pages; archive records use WARC-Target-URI)")
+                   "The page's address (for single pages; archive records use "
+                   "WARC-Target-URI)")
       ->group("Input");
   std::string format = "jsonl";
   extract->add_option("--format", format, "Output: jsonl (one record a line), json, text, markdown")
@@ -69,8 +76,7 @@ int main(int argc, char** argv) {
       ->group("Output");
   extract->add_option("-o,--output", config.output, "Write here instead of stdout")
       ->group("Output");
-  extract->add_flag("-q,--quiet", config.quiet, "No progress line and no summary")
-      ->group("Output");
+  extract->add_flag("-q,--quiet", config.quiet, "No progress line and no summary")->group("Output");
   extract
       ->add_option("-j,--jobs", config.jobs,
                    "Worker threads (default: all cores); output keeps input order")
@@ -103,8 +109,10 @@ int main(int argc, char** argv) {
     return rc == 0 ? 0 : 2;
   }
   if (*help) {
-    if (help_topic == "extract") std::fputs(extract->help().c_str(), stdout);
-    else std::fputs(app.help().c_str(), stdout);
+    if (help_topic == "extract")
+      std::fputs(extract->help().c_str(), stdout);
+    else
+      std::fputs(app.help().c_str(), stdout);
     return help_topic.empty() || help_topic == "extract" ? 0 : 2;
   }
   if (!*extract) {

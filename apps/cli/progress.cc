@@ -54,8 +54,8 @@ void Progress::update(const Tally& tally, uint64_t bytes_read, bool force) {
   line += buf;
   if (tally.skipped) line += ", " + std::to_string(tally.skipped) + " skipped";
   if (total_bytes_ > 0 && bytes_read > 0 && bytes_read <= total_bytes_) {
-    double left = secs * static_cast<double>(total_bytes_ - bytes_read) /
-                  static_cast<double>(bytes_read);
+    double left =
+        secs * static_cast<double>(total_bytes_ - bytes_read) / static_cast<double>(bytes_read);
     line += ", ETA " + clock_time(left);
   }
   // Carriage return, the line, then erase what an older, longer line left.
@@ -73,12 +73,13 @@ void Progress::finish() {
 
 std::string summary(const Tally& tally, uint64_t bytes_read, double seconds) {
   std::string out = "lede: " + std::to_string(tally.records()) + " records (" +
-                    std::to_string(tally.articles) + " articles, " +
-                    std::to_string(tally.errors) + " errors";
+                    std::to_string(tally.articles) + " articles, " + std::to_string(tally.errors) +
+                    " errors";
   if (tally.errors) out += ": " + counts(tally.errors_by_code);
   out += ")";
   if (tally.skipped)
-    out += "; skipped " + std::to_string(tally.skipped) + " (" + counts(tally.skipped_by_reason) + ")";
+    out +=
+        "; skipped " + std::to_string(tally.skipped) + " (" + counts(tally.skipped_by_reason) + ")";
   char buf[64];
   std::snprintf(buf, sizeof buf, "; %.1f MB in %.2f s", static_cast<double>(bytes_read) / 1e6,
                 seconds);

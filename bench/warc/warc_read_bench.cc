@@ -31,8 +31,10 @@ int main(int argc, char** argv) {
   bool pages = false;
   int passes = 1;
   for (int i = 2; i < argc; ++i) {
-    if (std::strcmp(argv[i], "--pages") == 0) pages = true;
-    else if (std::strcmp(argv[i], "--passes") == 0 && i + 1 < argc) passes = std::atoi(argv[++i]);
+    if (std::strcmp(argv[i], "--pages") == 0)
+      pages = true;
+    else if (std::strcmp(argv[i], "--passes") == 0 && i + 1 < argc)
+      passes = std::atoi(argv[++i]);
   }
   double best_wall = 1e30, best_cpu = 1e30;
   uint64_t records = 0, errors = 0, page_count = 0, inflated = 0, compressed = 0, payload = 0;
@@ -65,9 +67,11 @@ int main(int argc, char** argv) {
   }
   std::printf("%s: %llu records (%llu errors)%s, %.1f MB read, %.1f MB inflated\n", argv[1],
               static_cast<unsigned long long>(records), static_cast<unsigned long long>(errors),
-              pages ? (", " + std::to_string(page_count) + " pages").c_str() : "",
-              compressed / 1e6, inflated / 1e6);
-  std::printf("best of %d: %.2f s wall, %.2f s CPU; %.0f MB/s inflated (wall), %.0f MB/s (CPU)\n",
-              passes, best_wall, best_cpu, inflated / 1e6 / best_wall, inflated / 1e6 / best_cpu);
+              pages ? (", " + std::to_string(page_count) + " pages").c_str() : "", compressed / 1e6,
+              inflated / 1e6);
+  std::printf(
+      "best of %d: %.2f s wall, %.2f s CPU; %.0f MB/s inflated (wall), "
+      "%.0f MB/s (CPU)\n",
+      passes, best_wall, best_cpu, inflated / 1e6 / best_wall, inflated / 1e6 / best_cpu);
   return 0;
 }

@@ -42,13 +42,14 @@ struct WarcRecord {
   // member for .warc.gz (the offset CDX indexes give), of its "WARC/" line
   // otherwise.
   uint64_t offset = 0;
-  std::string type;          // WARC-Type, lower case: "response", "request", ...
-  std::string target_uri;    // WARC-Target-URI
-  std::string date;          // WARC-Date
-  std::string record_id;     // WARC-Record-ID
-  std::string content_type;  // Content-Type of the block, e.g. "application/http; msgtype=response"
+  std::string type;             // WARC-Type, lower case: "response", "request", ...
+  std::string target_uri;       // WARC-Target-URI
+  std::string date;             // WARC-Date
+  std::string record_id;        // WARC-Record-ID
+  std::string content_type;     // Content-Type of the block, e.g.
+                                // "application/http; msgtype=response"
   uint64_t content_length = 0;  // as the header says
-  std::string block;  // the block; only its first bytes when `error` is kTooLarge
+  std::string block;            // the block; only its first bytes when `error` is kTooLarge
   // Set when the record could not be read whole: kBadArchive (truncated,
   // corrupt gzip member, lying Content-Length, not a WARC record) or
   // kTooLarge (block over Limits::max_input_bytes). The headers above are
@@ -90,10 +91,10 @@ struct WarcPage {
   // "continuation", "other"), "http_<status>" for a response other than
   // 200, "not_html" for another media type.
   std::string skipped;
-  int status = 0;            // HTTP status; 0 for resource records
-  std::string media_type;    // lower case, without parameters; "" when not given
-  std::string charset;       // from the HTTP Content-Type, "" when not given
-  std::string body;          // the payload, de-chunked and inflated
+  int status = 0;          // HTTP status; 0 for resource records
+  std::string media_type;  // lower case, without parameters; "" when not given
+  std::string charset;     // from the HTTP Content-Type, "" when not given
+  std::string body;        // the payload, de-chunked and inflated
 };
 
 // Turns a response or resource record into its page: parses the HTTP

@@ -69,8 +69,10 @@ size_t ArchiveStream::fill(size_t want) {
             static_cast<unsigned char>(head_[1]) == 0x8b;
   }
   if (end_ - begin_ < want && !break_ && !end_of_file_) {
-    if (gzip_) pump_gzip(want);
-    else pump_plain(want);
+    if (gzip_)
+      pump_gzip(want);
+    else
+      pump_plain(want);
   }
   return end_ - begin_;
 }
@@ -193,12 +195,13 @@ bool ArchiveStream::start_member() {
 void ArchiveStream::fail_member(const char* what) {
   in_member_ = false;
   // Start the search just after this member's header if it is still held.
-  size_t from = member_offset_ >= in_base_ ? static_cast<size_t>(member_offset_ - in_base_) + 1
-                                            : in_pos_;
+  size_t from =
+      member_offset_ >= in_base_ ? static_cast<size_t>(member_offset_ - in_base_) + 1 : in_pos_;
   in_pos_ = std::min(from, in_end_);
   bool was_resyncing = resyncing_;
   resyncing_ = true;
-  // A false header found while searching that yields nothing is passed over silently.
+  // A false header found while searching that yields nothing is passed over
+  // silently.
   if (was_resyncing && member_output_ == 0) return;
   break_ = true;
   break_offset_ = member_offset_;

@@ -79,10 +79,11 @@ class ArchiveStream {
   size_t in_pos_ = 0, in_end_ = 0;
   uint64_t in_base_ = 0;  // file offset of in_[0]
   bool in_member_ = false;
-  uint64_t member_offset_ = 0;   // file offset of the current member
-  uint64_t member_output_ = 0;   // bytes the current member has produced
-  bool resyncing_ = false;       // looking for a good member after damage
-  // (inflated position, file offset) of members starting inside or after the window.
+  uint64_t member_offset_ = 0;  // file offset of the current member
+  uint64_t member_output_ = 0;  // bytes the current member has produced
+  bool resyncing_ = false;      // looking for a good member after damage
+  // (inflated position, file offset) of members starting inside or after the
+  // window.
   std::deque<std::pair<uint64_t, uint64_t>> members_;
 
   bool break_ = false;

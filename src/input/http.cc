@@ -81,9 +81,8 @@ Result<HttpHead> parse_http_head(std::string_view message) {
   if (space == std::string_view::npos)
     return make_error(ErrorCode::kBadArchive, "malformed HTTP status line");
   std::string_view code = status_line.substr(space + 1, 3);
-  if (code.size() != 3 || !std::all_of(code.begin(), code.end(), [](char c) {
-        return c >= '0' && c <= '9';
-      }))
+  if (code.size() != 3 ||
+      !std::all_of(code.begin(), code.end(), [](char c) { return c >= '0' && c <= '9'; }))
     return make_error(ErrorCode::kBadArchive, "malformed HTTP status line");
   head.status = (code[0] - '0') * 100 + (code[1] - '0') * 10 + (code[2] - '0');
   while (eol != std::string_view::npos) {
@@ -94,9 +93,12 @@ Result<HttpHead> parse_http_head(std::string_view message) {
     if (colon == std::string_view::npos) continue;
     std::string_view name = trim(line.substr(0, colon));
     std::string_view value = trim(line.substr(colon + 1));
-    if (core::iequals(name, "content-type")) head.content_type = std::string(value);
-    else if (core::iequals(name, "content-encoding")) head.content_encoding = core::ascii_lower(value);
-    else if (core::iequals(name, "transfer-encoding")) head.transfer_encoding = core::ascii_lower(value);
+    if (core::iequals(name, "content-type"))
+      head.content_type = std::string(value);
+    else if (core::iequals(name, "content-encoding"))
+      head.content_encoding = core::ascii_lower(value);
+    else if (core::iequals(name, "transfer-encoding"))
+      head.transfer_encoding = core::ascii_lower(value);
   }
   return head;
 }
@@ -139,7 +141,8 @@ Result<std::string> dechunk(std::string_view body, uint64_t max_bytes) {
     if (size == 0) break;  // last chunk; trailers follow
     pos = eol + 1;
     size_t take = static_cast<size_t>(std::min<uint64_t>(size, body.size() - pos));
-    if (out.size() + take > max_bytes) return make_error(ErrorCode::kTooLarge, too_large(max_bytes));
+    if (out.size() + take > max_bytes)
+      return make_error(ErrorCode::kTooLarge, too_large(max_bytes));
     out.append(body.substr(pos, take));
     pos += take;
     // The CRLF after the chunk data.
@@ -161,10 +164,10 @@ Result<std::string> decode_content(std::string_view body, std::string_view encod
   }
   if (encoding == "deflate") {
     // RFC 9110 means zlib-wrapped data; many servers send raw deflate.
-    bool zlib = body.size() >= 2 && (static_cast<unsigned char>(body[0]) & 0x0f) == 8 &&
-                ((static_cast<unsigned char>(body[0]) << 8) | static_cast<unsigned char>(body[1])) %
-                        31 ==
-                    0;
+    bool zlib =
+        body.size() >= 2 && (static_cast<unsigned char>(body[0]) & 0x0f) == 8 &&
+        ((static_cast<unsigned char>(body[0]) << 8) | static_cast<unsigned char>(body[1])) % 31 ==
+            0;
     return inflate_all(body, zlib ? MAX_WBITS : -MAX_WBITS, max_bytes, complete);
   }
   return make_error(ErrorCode::kNotHtml,

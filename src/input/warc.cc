@@ -32,9 +32,7 @@ constexpr size_t kMaxHeaderBytes = 64 << 10;
 constexpr size_t kTooLargePeekBytes = 64 << 10;
 constexpr std::string_view kRecordEnd = "\r\n\r\n";
 
-bool starts_record(std::string_view v, size_t at) {
-  return v.compare(at, 7, "WARC/1.") == 0;
-}
+bool starts_record(std::string_view v, size_t at) { return v.compare(at, 7, "WARC/1.") == 0; }
 
 // The first position at or after `from` where a line starts with "WARC/1.".
 size_t find_record_start(std::string_view v, size_t from) {
@@ -123,8 +121,8 @@ WarcRecord WarcReader::Impl::skip_garbage() {
   record.error = bad_archive("no WARC record here: " + std::to_string(skipped) +
                              " bytes skipped to the next record");
   if (stream.at_break() && stream.view().empty()) {
-    record.error->message += "; then " + stream.break_message() + " at offset " +
-                             std::to_string(stream.break_offset());
+    record.error->message +=
+        "; then " + stream.break_message() + " at offset " + std::to_string(stream.break_offset());
     stream.resume();
   }
   return record;
@@ -173,7 +171,8 @@ bool WarcReader::Impl::parse_header(std::string_view header, WarcRecord& record,
 void WarcReader::Impl::read_too_large(WarcRecord& record, size_t header_size) {
   size_t peek = static_cast<size_t>(std::min<uint64_t>(record.content_length, kTooLargePeekBytes));
   size_t got = stream.fill(header_size + peek);
-  record.block.assign(stream.view().substr(header_size, std::min(peek, got - std::min(got, header_size))));
+  record.block.assign(
+      stream.view().substr(header_size, std::min(peek, got - std::min(got, header_size))));
   uint64_t left = header_size + record.content_length;
   while (left > 0) {
     size_t n = stream.fill(1);
@@ -200,15 +199,15 @@ void WarcReader::Impl::cut_short(WarcRecord& record, size_t header_size) {
   size_t have = v.size() - std::min(v.size(), header_size);
   record.block.assign(v.substr(std::min(v.size(), header_size)));
   if (stream.at_break()) {
-    record.error = bad_archive("the record is cut by a " + stream.break_message() +
-                               " at offset " + std::to_string(stream.break_offset()) + " after " +
-                               std::to_string(have) + " of its " +
-                               std::to_string(record.content_length) + " bytes");
+    record.error =
+        bad_archive("the record is cut by a " + stream.break_message() + " at offset " +
+                    std::to_string(stream.break_offset()) + " after " + std::to_string(have) +
+                    " of its " + std::to_string(record.content_length) + " bytes");
     stream.resume();
   } else {
-    record.error = bad_archive("the archive ends inside this record, after " +
-                               std::to_string(have) + " of its " +
-                               std::to_string(record.content_length) + " bytes (truncated file)");
+    record.error =
+        bad_archive("the archive ends inside this record, after " + std::to_string(have) +
+                    " of its " + std::to_string(record.content_length) + " bytes (truncated file)");
     stream.consume(v.size());
   }
 }
@@ -223,9 +222,9 @@ void WarcReader::Impl::lying_length(WarcRecord& record, size_t header_size) {
     size_t end = next;
     while (end > header_size && (v[end - 1] == '\r' || v[end - 1] == '\n')) --end;
     record.block.assign(v.substr(header_size, end - header_size));
-    record.error = bad_archive("Content-Length says " + std::to_string(record.content_length) +
-                               " bytes but the next record starts after " +
-                               std::to_string(end - header_size));
+    record.error =
+        bad_archive("Content-Length says " + std::to_string(record.content_length) +
+                    " bytes but the next record starts after " + std::to_string(end - header_size));
     stream.consume(next);
     return;
   }

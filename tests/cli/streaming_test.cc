@@ -1,6 +1,7 @@
 // `lede extract` over crawls, as a black box: archives and many inputs
 // streamed through the workers, order, error records, exit codes, file
 // lists, stdin, closed pipes and the progress line.
+#include <gtest/gtest.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -8,23 +9,21 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
 #include <vector>
-
-#include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 
 #include "warc_builder.h"
 
 namespace {
 
 namespace fs = std::filesystem;
-using nlohmann::json;
 using lede::testing::gzip_member;
 using lede::testing::http_response;
 using lede::testing::response_record;
 using lede::testing::warc_record;
+using nlohmann::json;
 
 struct Outcome {
   int status = -1;
@@ -48,9 +47,8 @@ std::vector<json> lines(const std::string& out) {
 }
 
 std::string page_response(const std::string& uri, const std::string& title) {
-  return response_record(
-      uri, http_response(200, "Content-Type: text/html; charset=utf-8\r\n",
-                         lede::testing::article_page(title)));
+  return response_record(uri, http_response(200, "Content-Type: text/html; charset=utf-8\r\n",
+                                            lede::testing::article_page(title)));
 }
 
 class Streaming : public ::testing::Test {
@@ -63,7 +61,8 @@ class Streaming : public ::testing::Test {
   }
   void TearDown() override { fs::remove_all(dir_); }
 
-  // Runs `lede ARGS` through the shell; `tail` is appended as it is (redirections).
+  // Runs `lede ARGS` through the shell; `tail` is appended as it is
+  // (redirections).
   Outcome run(const std::string& args, const std::string& tail = "") {
     fs::path err = dir_ / "stderr.txt";
     std::string cmd = std::string(LEDE_BINARY) + " " + args + " " + tail + " 2>" + err.string();
@@ -90,8 +89,8 @@ class Streaming : public ::testing::Test {
   // with requests, a 404 and an image between them; `offsets` gets the
   // member offsets of the pages.
   std::string crawl(int n, std::vector<uint64_t>* offsets = nullptr) {
-    std::string archive = gzip_member(warc_record("warcinfo", "", "application/warc-fields",
-                                                  "software: test\r\n"));
+    std::string archive =
+        gzip_member(warc_record("warcinfo", "", "application/warc-fields", "software: test\r\n"));
     for (int i = 0; i < n; ++i) {
       std::string uri = "http://news.example/" + std::to_string(i);
       archive += gzip_member(warc_record("request", uri, "application/http; msgtype=request",
@@ -169,9 +168,11 @@ TEST_F(Streaming, ManyInputsKeepTheirOrderWithManyJobs) {
   std::vector<std::string> paths;
   for (int i = 0; i < 60; ++i) {
     std::string content;
-    if (i % 7 == 3) content = "";  // an error record in its place
-    else content = lede::testing::article_page("Page " + std::to_string(i),
-                                               std::string(1 + (i * 37) % 400, 'w'));
+    if (i % 7 == 3)
+      content = "";  // an error record in its place
+    else
+      content = lede::testing::article_page("Page " + std::to_string(i),
+                                            std::string(1 + (i * 37) % 400, 'w'));
     paths.push_back(write("in/" + std::to_string(i) + ".html", content));
   }
   std::string args = "extract -j 4";
@@ -217,7 +218,8 @@ TEST_F(Streaming, ArchivesOnStdinAreRecognisedOrDeclared) {
   EXPECT_EQ(records[0]["source"]["kind"], "warc");
   std::string plain;
   for (int i = 0; i < 3; ++i)
-    plain += page_response("http://news.example/" + std::to_string(i), "Plain " + std::to_string(i));
+    plain +=
+        page_response("http://news.example/" + std::to_string(i), "Plain " + std::to_string(i));
   Outcome declared = run("extract --from warc -", "< " + write("crawl.txt", plain));
   ASSERT_EQ(declared.status, 0) << declared.err;
   EXPECT_EQ(lines(declared.out).size(), 3u);
@@ -265,7 +267,8 @@ TEST_F(Streaming, NoProgressLineWhenStderrIsNotATerminal) {
 TEST_F(Streaming, ProgressLineUpdatesOnATerminal) {
   if (std::system("script --version >/dev/null 2>&1") != 0) GTEST_SKIP() << "no script(1)";
   std::string path = write("crawl.warc.gz", crawl(40));
-  // script(1) gives lede a terminal; stdout goes to a file, stderr to the terminal.
+  // script(1) gives lede a terminal; stdout goes to a file, stderr to the
+  // terminal.
   std::string cmd = "script -qec '" + std::string(LEDE_BINARY) + " extract -j 2 " + path + " >" +
                     (dir_ / "out").string() + "' " + (dir_ / "typescript").string() +
                     " >/dev/null 2>&1";

@@ -67,10 +67,9 @@ inline std::string wget_archive(const std::vector<std::string>& urls,
     std::ofstream out(list);
     for (const std::string& u : urls) out << u << "\n";
   }
-  std::string cmd = "wget -q --no-proxy --tries=1 --timeout=20 -i '" + list.string() +
-                    "' -P '" + warc_base.string() + ".files' --warc-cdx --warc-file='" +
-                    warc_base.string() + "'" + (compress ? "" : " --no-warc-compression") +
-                    " >/dev/null 2>&1";
+  std::string cmd = "wget -q --no-proxy --tries=1 --timeout=20 -i '" + list.string() + "' -P '" +
+                    warc_base.string() + ".files' --warc-cdx --warc-file='" + warc_base.string() +
+                    "'" + (compress ? "" : " --no-warc-compression") + " >/dev/null 2>&1";
   std::system(cmd.c_str());
   std::string path = warc_base.string() + (compress ? ".warc.gz" : ".warc");
   return std::filesystem::exists(path) ? path : "";

@@ -37,7 +37,8 @@ inline std::string response_record(std::string_view uri, std::string_view http) 
   return warc_record("response", uri, "application/http; msgtype=response", http);
 }
 
-// Deflates `data` with zlib's `window_bits` convention: 31 gzip, 15 zlib, -15 raw.
+// Deflates `data` with zlib's `window_bits` convention: 31 gzip, 15 zlib, -15
+// raw.
 inline std::string deflate_bytes(std::string_view data, int window_bits = 31) {
   z_stream z{};
   deflateInit2(&z, 6, Z_DEFLATED, window_bits, 8, Z_DEFAULT_STRATEGY);
@@ -72,7 +73,8 @@ inline std::string article_page(std::string_view title, std::string_view word = 
                      "</title></head><body><article><h1>" + std::string(title) + "</h1>";
   for (int i = 0; i < 6; ++i)
     html += "<p>This paragraph number " + std::to_string(i) + " of the " + std::string(word) +
-            " tells readers what happened in the city council meeting on Tuesday evening, "
+            " tells readers what happened in the city council meeting on "
+            "Tuesday evening, "
             "and why the vote matters for the budget of next year.</p>";
   return html + "</article></body></html>";
 }

@@ -48,8 +48,8 @@ TEST(PageFromRecord, ChunkedPayloadIsJoined) {
 }
 
 TEST(PageFromRecord, GzipAndDeflateEncodedPayloadsAreInflated) {
-  for (auto [name, bits] : {std::pair<const char*, int>{"gzip", 31}, {"deflate", 15},
-                            {"deflate", -15}}) {
+  for (auto [name, bits] :
+       {std::pair<const char*, int>{"gzip", 31}, {"deflate", 15}, {"deflate", -15}}) {
     auto page = page_from_record(response(http_response(
         200, "Content-Type: text/html\r\nContent-Encoding: " + std::string(name) + "\r\n",
         deflate_bytes(kBody, bits))));
@@ -59,9 +59,11 @@ TEST(PageFromRecord, GzipAndDeflateEncodedPayloadsAreInflated) {
 }
 
 TEST(PageFromRecord, ChunkedGzipPayloadIsJoinedThenInflated) {
-  auto page = page_from_record(response(http_response(
-      200, "Content-Type: text/html\r\nContent-Encoding: gzip\r\nTransfer-Encoding: chunked\r\n",
-      chunked(gzip_member(kBody), 10))));
+  auto page =
+      page_from_record(response(http_response(200,
+                                              "Content-Type: text/html\r\nContent-Encoding: "
+                                              "gzip\r\nTransfer-Encoding: chunked\r\n",
+                                              chunked(gzip_member(kBody), 10))));
   ASSERT_TRUE(page);
   EXPECT_EQ(page->body, kBody);
 }
@@ -74,10 +76,12 @@ TEST(PageFromRecord, CharsetComesFromTheHttpContentType) {
 }
 
 TEST(PageFromRecord, NonOkAndNonHtmlResponsesAreSkippedWithAReason) {
-  auto missing = page_from_record(response(http_response(404, "Content-Type: text/html\r\n", kBody)));
+  auto missing =
+      page_from_record(response(http_response(404, "Content-Type: text/html\r\n", kBody)));
   ASSERT_TRUE(missing);
   EXPECT_EQ(missing->skipped, "http_404");
-  auto image = page_from_record(response(http_response(200, "Content-Type: image/png\r\n", "\x89PNG")));
+  auto image =
+      page_from_record(response(http_response(200, "Content-Type: image/png\r\n", "\x89PNG")));
   ASSERT_TRUE(image);
   EXPECT_EQ(image->skipped, "not_html");
 }
@@ -138,8 +142,11 @@ TEST(PageFromRecord, NonUtf8PageDeclaredOnlyInTheHeaderIsDecodedByIt) {
   // "Café à Zürich" in ISO-8859-1 with no <meta charset>.
   std::string latin1 = "<html><head><title>Caf\xe9 \xe0 Z\xfcrich</title></head><body><article>";
   for (int i = 0; i < 5; ++i)
-    latin1 += "<p>Le caf\xe9 de la place, \xe0 Z\xfcrich, ouvre ses portes \xe0 nouveau apr\xe8s "
-              "des ann\xe9\x65s de travaux, et les habitants du quartier s'en r\xe9jouissent.</p>";
+    latin1 +=
+        "<p>Le caf\xe9 de la place, \xe0 Z\xfcrich, ouvre ses portes "
+        "\xe0 nouveau apr\xe8s "
+        "des ann\xe9\x65s de travaux, et les habitants du quartier s'en "
+        "r\xe9jouissent.</p>";
   latin1 += "</article></body></html>";
   auto page = page_from_record(
       response(http_response(200, "Content-Type: text/html; charset=iso-8859-1\r\n", latin1)));

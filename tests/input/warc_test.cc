@@ -3,14 +3,13 @@
 // garbage, oversized records).
 #include "lede/warc.h"
 
+#include <gtest/gtest.h>
 #include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
 #include <thread>
 #include <vector>
-
-#include <gtest/gtest.h>
 
 #include "warc_builder.h"
 
@@ -24,8 +23,8 @@ using testing::response_record;
 using testing::warc_record;
 
 std::vector<WarcRecord> read_archive(const std::string& bytes, const Limits& limits = {}) {
-  fs::path path = fs::temp_directory_path() /
-                  ("lede_warc_test_" + std::to_string(getpid()) + ".warc");
+  fs::path path =
+      fs::temp_directory_path() / ("lede_warc_test_" + std::to_string(getpid()) + ".warc");
   std::ofstream(path, std::ios::binary) << bytes;
   std::vector<WarcRecord> records;
   auto reader = WarcReader::open(path.string(), limits);
@@ -96,10 +95,9 @@ TEST(WarcReader, ReadsAWholeArchiveCompressedAsOneMember) {
 }
 
 TEST(WarcReader, ReadsWarc10WithBracketedTargetUri) {
-  std::string record =
-      warc_record("response", "<http://example.com/old>", "application/http; msgtype=response",
-                  http_response(200, "Content-Type: text/html\r\n", "<p>x</p>"), std::nullopt,
-                  "WARC/1.0");
+  std::string record = warc_record(
+      "response", "<http://example.com/old>", "application/http; msgtype=response",
+      http_response(200, "Content-Type: text/html\r\n", "<p>x</p>"), std::nullopt, "WARC/1.0");
   auto records = read_archive(record);
   ASSERT_EQ(records.size(), 1u);
   EXPECT_FALSE(records[0].error);
@@ -182,8 +180,8 @@ TEST_P(LyingLength, LongerThanTheBlockEndsTheRecordWhereTheNextStarts) {
                                  "application/http; msgtype=response", http, http.size() + 300);
   std::string next = html_response("http://example.com/next", "<p>next</p>");
   std::string last = html_response("http://example.com/last", std::string(400, 'z'));
-  std::string archive = gzip ? gzip_member(liar) + gzip_member(next) + gzip_member(last)
-                             : liar + next + last;
+  std::string archive =
+      gzip ? gzip_member(liar) + gzip_member(next) + gzip_member(last) : liar + next + last;
   auto records = read_archive(archive);
   ASSERT_EQ(records.size(), 3u);
   ASSERT_TRUE(records[0].error);

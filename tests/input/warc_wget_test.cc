@@ -1,5 +1,6 @@
 // Archives written by a real crawler: wget fetches pages from a local
 // server with --warc-file, and lede reads them back.
+#include <gtest/gtest.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -8,8 +9,6 @@
 #include <fstream>
 #include <map>
 #include <sstream>
-
-#include <gtest/gtest.h>
 
 #include "input/read.h"
 #include "lede/lede.h"
@@ -62,8 +61,11 @@ class WgetCrawl : public ::testing::Test {
         << testing::article_page("Bridge reopens after repairs", "story");
     std::string latin1 = "<html><head><title>Caf\xe9 de la gare</title></head><body><article>";
     for (int i = 0; i < 5; ++i)
-      latin1 += "<p>Le caf\xe9 de la gare rouvre apr\xe8s des ann\xe9\x65s de travaux, et le "
-                "quartier s'en r\xe9jouit depuis le d\xe9\x62ut de la semaine derni\xe8re.</p>";
+      latin1 +=
+          "<p>Le caf\xe9 de la gare rouvre apr\xe8s des ann\xe9\x65s de "
+          "travaux, et le "
+          "quartier s'en r\xe9jouit depuis le d\xe9\x62ut de la semaine "
+          "derni\xe8re.</p>";
     std::ofstream(dir_ / "site" / "latin1.html", std::ios::binary)
         << latin1 << "</article></body></html>";
     std::ofstream(dir_ / "site" / "logo.png", std::ios::binary) << "\x89PNG\r\n\x1a\n....";
@@ -133,8 +135,9 @@ TEST_F(WgetCrawl, EncodedPayloadsGiveTheFilesBytes) {
   // The encodings really were on the wire.
   EXPECT_NE(find_response(records, server_->url("chunked/a.html"))->block.find("chunked"),
             std::string::npos);
-  EXPECT_NE(find_response(records, server_->url("gzip/b.html"))->block.find("Content-Encoding: gzip"),
-            std::string::npos);
+  EXPECT_NE(
+      find_response(records, server_->url("gzip/b.html"))->block.find("Content-Encoding: gzip"),
+      std::string::npos);
 }
 
 TEST_F(WgetCrawl, MissingPagesAndImagesAreSkippedWithTheirReason) {
@@ -167,7 +170,8 @@ TEST_F(WgetCrawl, CharsetDeclaredOnlyInTheHttpHeaderDecodesThePage) {
 // the same pages read from files.
 TEST(WgetAeb, PagesServedAndArchivedGiveTheSameRecordsAsFiles) {
   fs::path aeb = fs::path(data_dir()) / "aeb" / "html";
-  if (!fs::is_directory(aeb)) GTEST_SKIP() << "AEB pages not found under LEDE_DATA_DIR=" << data_dir();
+  if (!fs::is_directory(aeb))
+    GTEST_SKIP() << "AEB pages not found under LEDE_DATA_DIR=" << data_dir();
   if (!testing::have_wget()) GTEST_SKIP() << "wget is not installed";
   fs::path dir = fs::temp_directory_path() / ("lede_wget_aeb_" + std::to_string(getpid()));
   fs::create_directories(dir / "site");
