@@ -7,11 +7,10 @@
 #include <array>
 #include <cmath>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <random>
 #include <sstream>
 #include <unordered_map>
-
-#include <nlohmann/json.hpp>
 
 namespace lede::quality {
 namespace {

@@ -5,17 +5,15 @@
 //
 // Exit codes: 0 all floors met, 1 a figure is below its floor, 2 usage or
 // unreadable input.
+#include <fmt/core.h>
+#include <fmt/ostream.h>
+
+#include <CLI/CLI.hpp>
 #include <algorithm>
-#include <cstdio>
 #include <fstream>
-#include <iostream>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <CLI/CLI.hpp>
-#include <fmt/core.h>
-#include <fmt/ostream.h>
 
 #include "aeb_score.h"
 
@@ -85,8 +83,8 @@ int run(const Options& options) {
   for (const auto& [id, text] : predictions->text_by_id) unknown += truth->contains(id) ? 0 : 1;
 
   if (!missing.empty()) {
-    fmt::print(stderr, "lede-aeb-score: {} page(s) have no prediction, scored as empty:",
-               missing.size());
+    fmt::print(stderr,
+               "lede-aeb-score: {} page(s) have no prediction, scored as empty:", missing.size());
     for (size_t i = 0; i < std::min(missing.size(), kMaxListedMissing); ++i) {
       fmt::print(stderr, " {}", missing[i]);
     }
@@ -128,8 +126,7 @@ int run(const Options& options) {
 
   bool pass = true;
   if (options.min_f1 && s.f1.value < *options.min_f1) {
-    fmt::print(stderr, "FAIL: F1 {:.4f} is below the floor {:.4f}\n", s.f1.value,
-               *options.min_f1);
+    fmt::print(stderr, "FAIL: F1 {:.4f} is below the floor {:.4f}\n", s.f1.value, *options.min_f1);
     pass = false;
   }
   if (options.min_accuracy && s.accuracy.value < *options.min_accuracy) {

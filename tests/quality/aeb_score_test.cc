@@ -1,12 +1,12 @@
 #include "aeb_score.h"
 
-#include <cstdio>
+#include <gtest/gtest.h>
+
+#include <cstdint>
 #include <filesystem>
 #include <fstream>
 #include <string>
 #include <vector>
-
-#include <gtest/gtest.h>
 
 namespace lede::quality {
 namespace {
@@ -42,7 +42,7 @@ TEST(Tokenize, CombiningMarksSplitTokensAsInPython) {
 }
 
 TEST(Tokenize, MalformedBytesSeparateTokens) {
-  EXPECT_EQ(tokenize("ab\xff" "cd"), (Tokens{"ab", "cd"}));
+  EXPECT_EQ(tokenize(std::string("ab") + '\xff' + "cd"), (Tokens{"ab", "cd"}));
   EXPECT_EQ(tokenize("ab\xc3"), (Tokens{"ab"}));  // truncated sequence at the end
 }
 
@@ -121,9 +121,9 @@ TEST(ScorePage, BothEmptyIsExactAndCountsInNeitherMean) {
 
 std::vector<PageScore> three_pages() {
   return {
-      score_page("a b c d e", "a b c d e"),          // P 1, R 1, exact
-      score_page("a b c d e f", "a b c d e x y"),    // P 1/2, R 2/3
-      score_page("a b c d e", ""),                   // no P, R 0
+      score_page("a b c d e", "a b c d e"),        // P 1, R 1, exact
+      score_page("a b c d e f", "a b c d e x y"),  // P 1/2, R 2/3
+      score_page("a b c d e", ""),                 // no P, R 0
   };
 }
 
@@ -131,9 +131,9 @@ TEST(Summarize, AveragesPerPageFiguresOverTheirOwnPages) {
   const std::vector<PageScore> pages = three_pages();
   const Summary s = summarize(pages, 0);
   EXPECT_EQ(s.pages, 3u);
-  EXPECT_DOUBLE_EQ(s.precision.value, 0.75);                 // (1 + 1/2) / 2
-  EXPECT_DOUBLE_EQ(s.recall.value, 5.0 / 9.0);               // (1 + 2/3 + 0) / 3
-  EXPECT_NEAR(s.f1.value, 30.0 / 47.0, 1e-12);               // harmonic mean of 3/4 and 5/9
+  EXPECT_DOUBLE_EQ(s.precision.value, 0.75);    // (1 + 1/2) / 2
+  EXPECT_DOUBLE_EQ(s.recall.value, 5.0 / 9.0);  // (1 + 2/3 + 0) / 3
+  EXPECT_NEAR(s.f1.value, 30.0 / 47.0, 1e-12);  // harmonic mean of 3/4 and 5/9
   EXPECT_DOUBLE_EQ(s.accuracy.value, 1.0 / 3.0);
   EXPECT_DOUBLE_EQ(s.f1.std, 0.0);
 }
