@@ -91,12 +91,18 @@ constexpr SetWord kSetWords[] = {{"daily", "P1D"},   {"weekly", "P1W"},    {"mon
                                  {"yearly", "P1Y"},  {"annually", "P1Y"},  {"quarterly", "P3M"},
                                  {"nightly", "P1D"}, {"hourly", "PT1H"}};
 
-constexpr std::string_view kFutureCues[] = {"will", "shall", "would", "next", "upcoming",
+constexpr std::string_view kFutureCues[] = {"will", "shall", "would", "should", "next", "upcoming",
                                             "coming", "scheduled", "tomorrow", "plans",
                                             "plan", "planned", "expected", "expects", "due",
                                             "set", "going", "intends", "aims"};
-constexpr std::string_view kPastCues[] = {"was", "were", "had", "did", "ago", "last",
-                                          "yesterday", "earlier", "been", "said", "told"};
+constexpr std::string_view kPastCues[] = {
+    "was", "were", "had", "did", "ago", "last", "yesterday", "earlier", "been", "said", "told",
+    // Irregular past tenses news uses most.
+    "fell", "rose", "lost", "won", "hit", "sank", "slid", "shrank", "grew", "began", "saw",
+    "made", "took", "came", "went", "sold", "bought", "paid", "met", "left", "held", "led",
+    "gave", "got", "brought", "thought", "spoke", "wrote", "knew", "found", "became", "ran",
+    "stood", "felt", "kept", "spent", "struck", "swung", "soared", "broke", "chose", "drew",
+    "flew", "froze", "hid", "shook", "sent", "built", "dealt", "meant", "heard", "taught"};
 // Words ending in "-ed" that do not mark the past.
 constexpr std::string_view kNotPast[] = {"scheduled", "expected", "planned", "proposed",
                                          "united", "need", "indeed", "speed", "based",
@@ -325,8 +331,10 @@ class Scanner {
           ((w == "is" || w == "are") && is(k + 1, "to")))
         here = Tense::kFuture;
       else if (contains(kPastCues, w) ||
-               (w.size() > 4 && w.ends_with("ed") && !contains(kNotPast, w)))
-        here = Tense::kPast;
+               (w.size() > 4 && w.ends_with("ed") && !contains(kNotPast, w) &&
+                !(k > s_.first_token && (is(k - 1, "be") || is(k - 1, "been") ||
+                                          is(k - 1, "being") || is(k - 1, "to")))))
+        here = Tense::kPast;  // "was closed", but not "should be completed"
       if (here == Tense::kNone) continue;
       const int dist = k > at ? static_cast<int>(k - at) : static_cast<int>(at - k);
       if (dist < best) {
@@ -624,6 +632,52 @@ class Scanner {
     return true;
   }
 
+  // The day the story last named ("said on Tuesday ... in morning trading"), else
+  // the reference date: anaphoric expressions point back to it.
+  CalendarDate story_day() const {
+    for (size_t k = out_.size(); k-- > 0;) {
+      const auto& t = out_[k];
+      if (t.type != "DATE" || t.value.size() != 10 || t.value[0] == 'X') continue;
+      CalendarDate d{std::atoi(t.value.substr(0, 4).c_str()), std::atoi(t.value.substr(5, 2).c_str()),
+                     std::atoi(t.value.substr(8, 2).c_str())};
+      if (d.year > 0 && d.month > 0 && d.day > 0) return d;
+    }
+    return *ref_;
+  }
+
+  // "in morning trading", "early afternoon": a part of the story's day; "for the day",
+  // "the week": the reference day and week.
+  bool part_of_reference_day(uint32_t i, Found& f) const {
+    if (!ref_) return false;
+    std::string_view w = lw(i);
+    for (const auto& p : kPartsOfDay) {
+      if (w != p.word || p.word == "overnight") continue;
+      const std::string_view prev = i > s_.first_token ? lw(i - 1) : std::string_view();
+      const bool anchored = prev == "in" || prev == "early" || prev == "late" || prev == "this" ||
+                            prev == "the" || is(i + 1, "trading") || is(i + 1, "session");
+      if (!anchored || weekday(i - 1) >= 0) return false;
+      f = {i, i + 1, "TIME", day_value(story_day()) + "T" + std::string(p.code), ""};
+      return true;
+    }
+    if (w == "the" && i > s_.first_token &&
+        (is(i - 1, "for") || is(i - 1, "on") || is(i - 1, "during") || is(i - 1, "in") ||
+         is(i - 1, "of") || is(i - 1, "throughout"))) {
+      uint32_t k = i + 1;
+      if (is(k, "entire") || is(k, "whole") || is(k, "full")) ++k;
+      const std::string_view u = lw(k);
+      if (is(k + 1, "of") || is(k + 1, "before") || is(k + 1, "after") || is(k + 1, "ahead"))
+        return false;
+      const CalendarDate day = story_day();
+      if (u == "day") f = {i, k + 1, "DATE", day_value(day), ""};
+      else if (u == "week") f = {i, k + 1, "DATE", week_value(day), ""};
+      else if (u == "month") f = {i, k + 1, "DATE", month_value(day.year, day.month), ""};
+      else if (u == "year") f = {i, k + 1, "DATE", year_value(day.year), ""};
+      else return false;
+      return true;
+    }
+    return false;
+  }
+
   // "between 60 and 90 days": the first number takes the unit of the second.
   bool range_start(uint32_t i, Found& f) const {
     if (!is_num(i) || !(is(i + 1, "and") || is(i + 1, "to") || is(i + 1, "or") || is(i + 1, "-")))
@@ -712,8 +766,9 @@ class Scanner {
       }
       if (w == "a" || w == "an") {
         // "a year" after a count is a rate ("twice a year"), handled as a set.
-        if (j - 1 > s_.first_token && (is(j - 2, "twice") || is(j - 2, "times") ||
-                                       is(j - 2, "once") || lw(j - 2).ends_with("%")))
+        if (j - 1 > s_.first_token && !is(j + 1, "ago") && !is(j + 1, "earlier") &&
+            (is(j - 2, "twice") || is(j - 2, "times") || is(j - 2, "once") ||
+             lw(j - 2).ends_with("%")))
           return false;
       }
       if (is(j, "of") && w == "couple") ++j;
@@ -731,6 +786,7 @@ class Scanner {
     const Unit* u = unit(lw(j));
     if (!u || doc_.tokens[j].kind != TokenKind::kWord) return false;
     if (u->word == "second" && (w == "a" || w == "an" || w == "one")) return false;  // "a second plane"
+    if (u->word == "quarter" && is(j + 1, "of")) return false;  // "a quarter of its dealers"
     if (count != "X" && count != "1" && u->word != lw(j) && lw(j).back() != 's') return false;
     f.b = lead;
     f.e = j + 1;
@@ -807,8 +863,9 @@ class Scanner {
   // "11:06 a.m.", "9 p.m.", "14:58 UTC", "noon", "midnight", "this morning", "tonight".
   bool time_of_day(uint32_t i, Found& f) const {
     std::string_view w = lw(i);
-    if (!is_num(i) && w != "tonight" && w != "this" && w != "yesterday" && w != "tomorrow" &&
-        w != "noon" && w != "midday" && w != "midnight")
+    if (!is_num(i) && !(w.size() >= 3 && w[0] >= '0' && w[0] <= '9') && w != "tonight" &&
+        w != "this" && w != "yesterday" && w != "tomorrow" && w != "noon" && w != "midday" &&
+        w != "midnight")
       return false;
     std::string base = ref_ ? day_value(*ref_) : "XXXX-XX-XX";
     if (w == "tonight") {
@@ -829,19 +886,35 @@ class Scanner {
       f = {i, i + 1, "TIME", base + (w == "midnight" ? "T24:00" : "T12:00"), ""};
       return true;
     }
-    if (!is_num(i)) return false;
+    // "11:06", "2.40" (with a.m./p.m. after it), or one token "9am", "2.40pm".
     std::string_view t = doc_.word(i);
+    std::string_view glued;  // "am"/"pm" written onto the number
+    if (!is_num(i)) {
+      if (t.size() < 3 || t[0] < '0' || t[0] > '9') return false;
+      std::string_view lower = lw(i);
+      if (!lower.ends_with("am") && !lower.ends_with("pm")) return false;
+      glued = lower.substr(lower.size() - 2);
+      t = t.substr(0, t.size() - 2);
+      if (t.find_first_not_of("0123456789:.") != std::string_view::npos) return false;
+    }
     int h = -1, m = 0;
-    const size_t colon = t.find(':');
-    if (colon != std::string_view::npos && colon <= 2 && t.size() - colon == 3) {
-      h = std::stoi(std::string(t.substr(0, colon)));
-      m = std::stoi(std::string(t.substr(colon + 1)));
-    } else if (t.size() <= 2) {
-      h = std::stoi(std::string(t));
+    size_t colon = t.find(':');
+    if (colon == std::string_view::npos) {
+      // "2.40 PM": a period between hours and minutes, only with a.m./p.m.
+      const std::string_view next = glued.empty() ? lw(i + 1) : glued;
+      const bool meridiem_next = next == "am" || next == "pm" || next == "a.m." || next == "p.m.";
+      if (meridiem_next) colon = t.find('.');
+    }
+    if (colon != std::string_view::npos && colon <= 2 && t.size() - colon == 3 &&
+        t.find_first_not_of("0123456789", colon + 1) == std::string_view::npos) {
+      h = std::atoi(std::string(t.substr(0, colon)).c_str());
+      m = std::atoi(std::string(t.substr(colon + 1)).c_str());
+    } else if (t.size() <= 2 && t.find_first_not_of("0123456789") == std::string_view::npos) {
+      h = std::atoi(std::string(t).c_str());
     }
     if (h < 0 || h > 24 || m > 59) return false;
     uint32_t j = i + 1;
-    std::string_view ampm = lw(j);
+    std::string_view ampm = glued.empty() ? lw(j) : glued;
     bool meridiem = false;
     if (ampm == "a.m." || ampm == "am" || ampm == "a.m") {
       if (h == 12) h = 0;
@@ -850,7 +923,7 @@ class Scanner {
       if (h < 12) h += 12;
       meridiem = true;
     }
-    if (meridiem) ++j;
+    if (meridiem && glued.empty()) ++j;
     if (!meridiem && colon == std::string_view::npos) return false;
     std::string zone;
     std::string_view z = lw(j);
@@ -987,7 +1060,8 @@ class Scanner {
           "coming", "current", "earlier", "later", "every", "each", "per", "half", "twice",
           "once", "today", "yesterday", "tomorrow", "tonight", "noon", "midday", "midnight",
           "years", "months", "weeks", "decades", "first", "second", "third", "fourth", "1q",
-          "2q", "3q", "4q", "spring", "summer", "fall", "autumn", "winter", "future"};
+          "2q", "3q", "4q", "spring", "summer", "fall", "autumn", "winter", "future", "morning",
+          "afternoon", "evening", "night"};
       for (const auto& n : kNumberWords) t.insert(n.word);
       for (auto v : kVagueCounts) t.insert(v);
       for (const auto& a : kAdverbs) t.insert(a.word);
@@ -1004,7 +1078,7 @@ class Scanner {
     if (t.kind == TokenKind::kPunct || !may_start(i)) return i;
     Found f;
     if (modified_date(i, f) || half_or_day(i, f) || time_of_day(i, f) || date_at(i, f) ||
-        set_expression(i, f) || range_start(i, f) || vague(i, f) ||
+        set_expression(i, f) || range_start(i, f) || vague(i, f) || part_of_reference_day(i, f) ||
         duration(i, f) || adverb(i, f)) {
       // A time after a date joins it: "Tuesday at 9 a.m."
       emit(f);

@@ -1,0 +1,67 @@
+#include "news/people.h"
+
+#include <gtest/gtest.h>
+
+namespace lede::news {
+namespace {
+
+const lede::Entity* find(const People& p, std::string_view name) {
+  for (const auto& e : p.persons)
+    if (e.name == name) return &e;
+  return nullptr;
+}
+
+TEST(People, TitlesStayApartFromNames) {
+  const std::string text =
+      "NATO Secretary-General Jens Stoltenberg met President Joe Biden. British Prime Minister "
+      "Rishi Sunak backed U.K. Defense Minister Ben Wallace.";
+  People p = find_people(segment(text));
+  ASSERT_NE(find(p, "Jens Stoltenberg"), nullptr);
+  EXPECT_EQ(find(p, "Jens Stoltenberg")->titles, std::vector<std::string>{"NATO Secretary-General"});
+  EXPECT_EQ(find(p, "Joe Biden")->titles, std::vector<std::string>{"President"});
+  EXPECT_EQ(find(p, "Rishi Sunak")->titles, std::vector<std::string>{"British Prime Minister"});
+  EXPECT_EQ(find(p, "Ben Wallace")->titles, std::vector<std::string>{"U.K. Defense Minister"});
+}
+
+TEST(People, BareSurnameGoesToThePersonFirstNamedButAnotherGivenNameIsAnotherPerson) {
+  const std::string text =
+      "President Joe Biden spoke. Biden said it was late. First lady Jill Biden said he slept.";
+  People p = find_people(segment(text));
+  const lede::Entity* joe = find(p, "Joe Biden");
+  const lede::Entity* jill = find(p, "Jill Biden");
+  ASSERT_NE(joe, nullptr);
+  ASSERT_NE(jill, nullptr);
+  EXPECT_EQ(joe->mentions.size(), 2u);
+  EXPECT_EQ(jill->mentions.size(), 1u);
+  EXPECT_EQ(jill->titles, std::vector<std::string>{"First lady"});
+}
+
+TEST(People, OrganisationsAndPlacesAreNotPeople) {
+  const std::string text =
+      "The White House meeting in New York City was held by Boeing Commercial Airplanes. "
+      "Apple Computer said sales rose.";
+  People p = find_people(segment(text));
+  EXPECT_TRUE(p.persons.empty());
+}
+
+TEST(People, AppositiveTitleOrSpeechVerbMakesAPerson) {
+  const std::string text =
+      "Jusman Syafii Djamal, minister of transport, spoke. Later Djamal left. Ron Sugar said no.";
+  People p = find_people(segment(text));
+  ASSERT_NE(find(p, "Jusman Syafii Djamal"), nullptr);
+  EXPECT_EQ(find(p, "Jusman Syafii Djamal")->mentions.size(), 2u);
+  EXPECT_NE(find(p, "Ron Sugar"), nullptr);
+}
+
+TEST(People, MentionOffsetsLeaveOutPossessives) {
+  const std::string text = "Chancellor Olaf Scholz spoke. Scholz’s party lost.";
+  People p = find_people(segment(text));
+  const lede::Entity* e = find(p, "Olaf Scholz");
+  ASSERT_NE(e, nullptr);
+  ASSERT_EQ(e->mentions.size(), 2u);
+  auto [b, end] = e->mentions[1];
+  EXPECT_EQ(text.substr(b, end - b), "Scholz");
+}
+
+}  // namespace
+}  // namespace lede::news

@@ -1,0 +1,118 @@
+#include "news/quotes.h"
+
+#include <gtest/gtest.h>
+
+namespace lede::news {
+namespace {
+
+struct Found {
+  std::string text;  // kept alive for the Document's views
+  std::vector<lede::Quote> quotes;
+};
+
+Found quotes_of(std::string text) {
+  Found f;
+  f.text = std::move(text);
+  Document doc = segment(f.text);
+  People people = find_people(doc);
+  f.quotes = find_quotes(doc, people);
+  return f;
+}
+
+const lede::Quote* starting(const Found& f, std::string_view prefix) {
+  for (const auto& q : f.quotes)
+    if (std::string_view(q.text).starts_with(prefix)) return &q;
+  return nullptr;
+}
+
+TEST(Quotes, AttributionAfterTheQuote) {
+  auto f = quotes_of("“We are making progress,” NATO Secretary-General Jens Stoltenberg said.");
+  ASSERT_EQ(f.quotes.size(), 1u);
+  EXPECT_EQ(f.quotes[0].text, "We are making progress,");
+  EXPECT_EQ(f.quotes[0].kind, "direct");
+  EXPECT_EQ(f.quotes[0].speaker, "Jens Stoltenberg");
+  EXPECT_EQ(f.quotes[0].cue, "said");
+  ASSERT_TRUE(f.quotes[0].speaker_mention.has_value());
+  auto [b, e] = *f.quotes[0].speaker_mention;
+  EXPECT_EQ(f.text.substr(b, e - b), "Jens Stoltenberg");
+  EXPECT_EQ(f.text.substr(f.quotes[0].start, f.quotes[0].end - f.quotes[0].start),
+            f.quotes[0].text);
+}
+
+TEST(Quotes, VerbBeforeSpeakerAndPronounsGoToTheLastSpeaker) {
+  auto f = quotes_of(
+      "Prime Minister Mette Frederiksen met the king. \"It was a good talk,\" said Frederiksen, "
+      "who leads the government.\n\nShe added, \"We agree on most things.\"");
+  const lede::Quote* q1 = starting(f, "It was a good talk");
+  const lede::Quote* q2 = starting(f, "We agree");
+  ASSERT_NE(q1, nullptr);
+  ASSERT_NE(q2, nullptr);
+  EXPECT_EQ(q1->speaker, "Mette Frederiksen");
+  EXPECT_EQ(q2->speaker, "Mette Frederiksen");
+  EXPECT_EQ(q2->cue, "added");
+}
+
+TEST(Quotes, GuillemetsLowNinesAndSingleQuotes) {
+  auto f = quotes_of(
+      "« Nous avons gagné », said coach Pierre Martin.\n\n"
+      "„Das ist gut“, said Mayor Anna Keller.\n\n"
+      "‘We will stay,’ said Tom Reyes.");
+  ASSERT_EQ(f.quotes.size(), 3u);
+  EXPECT_EQ(f.quotes[0].text, "Nous avons gagné");
+  EXPECT_EQ(f.quotes[0].speaker, "Pierre Martin");
+  EXPECT_EQ(f.quotes[1].text, "Das ist gut");
+  EXPECT_EQ(f.quotes[1].speaker, "Anna Keller");
+  EXPECT_EQ(f.quotes[2].text, "We will stay,");
+  EXPECT_EQ(f.quotes[2].speaker, "Tom Reyes");
+}
+
+TEST(Quotes, AQuoteWithoutClosingMarkContinuesInTheNextParagraph) {
+  auto f = quotes_of(
+      "Mayor Ruth Okafor said: “Parents told me it is the only quiet room.\n\n"
+      "“Older residents told me it is where they see their friends.”");
+  ASSERT_EQ(f.quotes.size(), 1u);
+  EXPECT_TRUE(f.quotes[0].text.starts_with("Parents told me"));
+  EXPECT_TRUE(f.quotes[0].text.ends_with("see their friends."));
+  EXPECT_EQ(f.quotes[0].speaker, "Ruth Okafor");
+}
+
+TEST(Quotes, PartialAndIndirectQuotes) {
+  auto f = quotes_of(
+      "Biden said NATO has grown more unified and “we’re going to build on that momentum” when "
+      "the alliance meets.");
+  const lede::Quote* partial = starting(f, "we’re going");
+  const lede::Quote* indirect = starting(f, "NATO has grown");
+  ASSERT_NE(partial, nullptr);
+  ASSERT_NE(indirect, nullptr);
+  EXPECT_EQ(partial->kind, "partial");
+  EXPECT_EQ(indirect->kind, "indirect");
+  EXPECT_EQ(indirect->cue, "said");
+  EXPECT_EQ(partial->speaker, "Biden");
+}
+
+TEST(Quotes, ToldThatAndAccordingTo) {
+  auto f = quotes_of(
+      "Jens Stoltenberg told President Joe Biden at a meeting on Tuesday that Ukrainians are "
+      "advancing. According to the port authority, traffic has fallen by 12 percent.");
+  ASSERT_EQ(f.quotes.size(), 2u);
+  EXPECT_EQ(f.quotes[0].text, "Ukrainians are advancing");
+  EXPECT_EQ(f.quotes[0].speaker, "Jens Stoltenberg");
+  EXPECT_EQ(f.quotes[1].text, "traffic has fallen by 12 percent");
+  EXPECT_EQ(f.quotes[1].speaker, "the port authority");
+  EXPECT_EQ(f.quotes[1].cue, "according to");
+}
+
+TEST(Quotes, ScareQuotesAndNamesInMarksAreNotQuotes) {
+  auto f = quotes_of("The so-called “death grip” hit the “Snow Leopard” release of the app.");
+  EXPECT_TRUE(f.quotes.empty());
+}
+
+TEST(Quotes, TheCompanyIsTheOrganisationNamedBefore) {
+  auto f = quotes_of(
+      "General Motors said sales fell sharply in May. The company said that it would cut jobs.");
+  ASSERT_EQ(f.quotes.size(), 2u);
+  EXPECT_EQ(f.quotes[1].speaker, "General Motors");
+}
+
+}  // namespace
+}  // namespace lede::news
