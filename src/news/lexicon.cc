@@ -155,13 +155,14 @@ constexpr std::string_view kOrganisationWords =
     "computer computers software electronics corps labs laboratories studios records "
     "entertainment pictures products brands stores motors automotive";
 
-constexpr std::string_view kNameParticles = "van von de der den du da di del della la le bin al ibn";
+constexpr std::string_view kNameParticles =
+    "van von de der den du da di del della la le bin al ibn";
 
 const WordSet& set_of(int which) {
-  static const WordSet sets[] = {
-      make_set(kSpeechVerbs),    make_set(kPresentSpeechVerbs), make_set(kTitleHeads),
-      make_set(kTitleModifiers), make_set(kHonorifics),         make_set(kNameStopWords),
-      make_set(kOrganisationWords), make_set(kNameParticles)};
+  static const WordSet sets[] = {make_set(kSpeechVerbs),       make_set(kPresentSpeechVerbs),
+                                 make_set(kTitleHeads),        make_set(kTitleModifiers),
+                                 make_set(kHonorifics),        make_set(kNameStopWords),
+                                 make_set(kOrganisationWords), make_set(kNameParticles)};
   return sets[which];
 }
 

@@ -18,8 +18,8 @@ struct Candidate {
   std::string name;
   std::string title;
   Gender gender = Gender::kUnknown;
-  bool titled = false;     // a title or honorific stands before it
-  bool evidence = false;   // enough to make a new person
+  bool titled = false;    // a title or honorific stands before it
+  bool evidence = false;  // enough to make a new person
 };
 
 // "Stoltenberg’s" -> length of "Stoltenberg".
@@ -86,8 +86,8 @@ void read_sentence(const Document& doc, const Sentence& s, std::vector<Candidate
         if (ends_possessive(doc, e++)) break;
         continue;
       }
-      if (e > b && e + 1 < s.last_token && is_word(doc, e) &&
-          is_name_particle(doc.lower_word(e)) && is_run_token(doc, e + 1)) {
+      if (e > b && e + 1 < s.last_token && is_word(doc, e) && is_name_particle(doc.lower_word(e)) &&
+          is_run_token(doc, e + 1)) {
         ++e;
         continue;
       }
@@ -120,8 +120,10 @@ void read_sentence(const Document& doc, const Sentence& s, std::vector<Candidate
       if (!is_word(doc, k)) break;
       std::string_view lw = doc.lower_word(k);
       if (!doc.tokens[k].upper) {
-        if (is_title_head(lw)) left_head = true;
-        else if (!is_title_modifier(lw)) break;
+        if (is_title_head(lw))
+          left_head = true;
+        else if (!is_title_modifier(lw))
+          break;
       } else if (is_name_stop_word(lw) && !is_title_head(lw) && !is_title_modifier(lw)) {
         break;
       }
@@ -134,9 +136,8 @@ void read_sentence(const Document& doc, const Sentence& s, std::vector<Candidate
     }
     // 2. The name: capitalised name words after the title.
     uint32_t name_e = name_b;
-    while (name_e < e && (is_name_token(doc, name_e) ||
-                          (name_e > name_b && name_e + 1 < e &&
-                           is_name_particle(doc.lower_word(name_e)))))
+    while (name_e < e && (is_name_token(doc, name_e) || (name_e > name_b && name_e + 1 < e &&
+                                                         is_name_particle(doc.lower_word(name_e)))))
       ++name_e;
     if (name_e == name_b || name_e != e) {
       // An organisation or place word ends the run: not a person.
@@ -167,10 +168,8 @@ void read_sentence(const Document& doc, const Sentence& s, std::vector<Candidate
     const Gender g = given_name(doc.lower_word(name_b));
     if (c.gender == Gender::kUnknown) c.gender = g;
     const size_t n = name_e - name_b;
-    const bool speech_after =
-        name_e < s.last_token && is_speech_verb(doc.lower_word(name_e));
-    const bool speech_before =
-        name_b > s.first_token && is_speech_verb(doc.lower_word(name_b - 1));
+    const bool speech_after = name_e < s.last_token && is_speech_verb(doc.lower_word(name_e));
+    const bool speech_before = name_b > s.first_token && is_speech_verb(doc.lower_word(name_b - 1));
     // "Jusman Syafii Djamal, minister of transport", "Steve Jobs, the Apple Chief Executive"
     bool appositive_title = false;
     if (name_e + 1 < s.last_token && doc.word(name_e) == ",") {

@@ -28,15 +28,15 @@
 namespace lede::news {
 
 struct PersonMention {
-  uint32_t start = 0, end = 0;              // the name, without title or "'s"
+  uint32_t start = 0, end = 0;               // the name, without title or "'s"
   uint32_t first_token = 0, last_token = 0;  // [first, last) tokens of the name
-  uint32_t person = 0;                      // index into People::persons
+  uint32_t person = 0;                       // index into People::persons
 };
 
 struct People {
-  std::vector<lede::Entity> persons;      // type "person"; mentions filled
-  std::vector<Gender> genders;            // parallel to persons
-  std::vector<PersonMention> mentions;    // in text order
+  std::vector<lede::Entity> persons;    // type "person"; mentions filled
+  std::vector<Gender> genders;          // parallel to persons
+  std::vector<PersonMention> mentions;  // in text order
 
   // The mention holding token i, or nullptr.
   const PersonMention* mention_at(uint32_t token) const;

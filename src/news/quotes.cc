@@ -38,19 +38,27 @@ std::optional<Mark> mark_at(std::string_view t, size_t i) {
   const unsigned char c = t[i];
   if (c == '"') return Mark{Mark::kEither, Family::kAscii, 1};
   if (c == 0xC2 && i + 1 < t.size()) {
-    if (static_cast<unsigned char>(t[i + 1]) == 0xAB) return Mark{Mark::kEither, Family::kGuillemet, 2};
-    if (static_cast<unsigned char>(t[i + 1]) == 0xBB) return Mark{Mark::kEither, Family::kReverseGuillemet, 2};
+    if (static_cast<unsigned char>(t[i + 1]) == 0xAB)
+      return Mark{Mark::kEither, Family::kGuillemet, 2};
+    if (static_cast<unsigned char>(t[i + 1]) == 0xBB)
+      return Mark{Mark::kEither, Family::kReverseGuillemet, 2};
     return std::nullopt;
   }
   if (c != 0xE2 || i + 2 >= t.size() || static_cast<unsigned char>(t[i + 1]) != 0x80)
     return std::nullopt;
   switch (static_cast<unsigned char>(t[i + 2])) {
-    case 0x9C: return Mark{Mark::kEither, Family::kCurly, 3};   // “
-    case 0x9D: return Mark{Mark::kClose, Family::kCurly, 3};    // ”
-    case 0x9E: return Mark{Mark::kOpen, Family::kLow, 3};       // „
-    case 0x98: return Mark{Mark::kOpen, Family::kSingle, 3};    // ‘
-    case 0x99: return Mark{Mark::kClose, Family::kSingle, 3};   // ’
-    default: return std::nullopt;
+    case 0x9C:
+      return Mark{Mark::kEither, Family::kCurly, 3};  // “
+    case 0x9D:
+      return Mark{Mark::kClose, Family::kCurly, 3};  // ”
+    case 0x9E:
+      return Mark{Mark::kOpen, Family::kLow, 3};  // „
+    case 0x98:
+      return Mark{Mark::kOpen, Family::kSingle, 3};  // ‘
+    case 0x99:
+      return Mark{Mark::kClose, Family::kSingle, 3};  // ’
+    default:
+      return std::nullopt;
   }
 }
 
@@ -59,9 +67,9 @@ bool is_letter_byte(unsigned char c) {
 }
 
 struct Span {
-  uint32_t open = 0;      // the opening mark
+  uint32_t open = 0;            // the opening mark
   uint32_t start = 0, end = 0;  // quoted text, without marks
-  uint32_t after = 0;     // just past the closing mark (or the paragraph end)
+  uint32_t after = 0;           // just past the closing mark (or the paragraph end)
   uint32_t first_paragraph = 0;
   bool closed = false;
 };
@@ -99,10 +107,18 @@ std::vector<Span> pair_marks(const Document& doc) {
       if (!open) {
         bool opens = false;
         switch (m->family) {
-          case Family::kSingle: opens = m->role == Mark::kOpen && prev_space && next_letter; break;
-          case Family::kAscii: opens = n < para.end && !core::is_ascii_space(t[n]); break;
-          case Family::kCurly: opens = m->role != Mark::kClose; break;
-          default: opens = m->role != Mark::kClose; break;
+          case Family::kSingle:
+            opens = m->role == Mark::kOpen && prev_space && next_letter;
+            break;
+          case Family::kAscii:
+            opens = n < para.end && !core::is_ascii_space(t[n]);
+            break;
+          case Family::kCurly:
+            opens = m->role != Mark::kClose;
+            break;
+          default:
+            opens = m->role != Mark::kClose;
+            break;
         }
         if (!opens) {
           i += m->len - 1;
@@ -135,13 +151,18 @@ std::vector<Span> pair_marks(const Document& doc) {
           closes = m->family == Family::kAscii ||
                    (m->family == Family::kCurly && m->role == Mark::kClose);
           break;
-        case Family::kGuillemet: closes = m->family == Family::kReverseGuillemet; break;
-        case Family::kReverseGuillemet: closes = m->family == Family::kGuillemet; break;
+        case Family::kGuillemet:
+          closes = m->family == Family::kReverseGuillemet;
+          break;
+        case Family::kReverseGuillemet:
+          closes = m->family == Family::kGuillemet;
+          break;
         case Family::kSingle:
           closes = m->family == Family::kSingle && m->role == Mark::kClose && !next_letter &&
                    !prev_space;
           break;
-        case Family::kNone: break;
+        case Family::kNone:
+          break;
       }
       if (closes) {
         open->end = i;
@@ -173,11 +194,11 @@ bool is_pronoun(std::string_view w) {
 
 // Words between a subject and its speech verb: "has said", "also told", "later added".
 bool is_auxiliary(std::string_view w) {
-  return w == "has" || w == "have" || w == "had" || w == "also" || w == "later" ||
-         w == "then" || w == "further" || w == "previously" || w == "earlier" || w == "would" ||
-         w == "will" || w == "reportedly" || w == "repeatedly" || w == "publicly" ||
-         w == "recently" || w == "once" || w == "again" || w == "is" || w == "was" ||
-         w == "also" || w == "had" || w == "simply" || w == "flatly" || w == "told";
+  return w == "has" || w == "have" || w == "had" || w == "also" || w == "later" || w == "then" ||
+         w == "further" || w == "previously" || w == "earlier" || w == "would" || w == "will" ||
+         w == "reportedly" || w == "repeatedly" || w == "publicly" || w == "recently" ||
+         w == "once" || w == "again" || w == "is" || w == "was" || w == "also" || w == "had" ||
+         w == "simply" || w == "flatly" || w == "told";
 }
 
 // Words that end a subject phrase when walking left from a verb.
@@ -192,9 +213,9 @@ bool is_clause_boundary(std::string_view w) {
 // Nouns that stand for an organisation named before: "the company said".
 bool is_organisation_noun(std::string_view w) {
   static constexpr std::string_view kNouns[] = {
-      "company", "firm", "bank", "group", "automaker", "carmaker", "carrier", "airline",
-      "manufacturer", "maker", "airframer", "retailer", "agency", "lender", "insurer",
-      "corporation", "business", "giant", "organisation", "organization"};
+      "company", "firm",         "bank",     "group",     "automaker",    "carmaker",    "carrier",
+      "airline", "manufacturer", "maker",    "airframer", "retailer",     "agency",      "lender",
+      "insurer", "corporation",  "business", "giant",     "organisation", "organization"};
   return std::find(std::begin(kNouns), std::end(kNouns), w) != std::end(kNouns);
 }
 
@@ -207,34 +228,38 @@ bool is_minor_word(std::string_view w) {
 // Verbs after which the reported clause may follow without "that": "Biden said NATO has grown".
 bool takes_bare_clause(std::string_view w) {
   static constexpr std::string_view kVerbs[] = {
-      "said", "says", "say", "added", "adds", "claimed", "claims", "argued", "argues", "warned",
-      "warns", "insisted", "insists", "believes", "believed", "thinks", "stated", "states",
-      "predicted", "predicts", "estimated", "estimates", "admitted", "admits", "acknowledged",
-      "acknowledges", "maintained", "maintains", "asserted", "reiterated", "conceded",
-      "concedes", "contended", "contends", "wrote", "writes", "saying", "adding", "stating",
-      "claiming", "arguing", "warning", "insisting"};
+      "said",         "says",         "say",        "added",     "adds",     "claimed",
+      "claims",       "argued",       "argues",     "warned",    "warns",    "insisted",
+      "insists",      "believes",     "believed",   "thinks",    "stated",   "states",
+      "predicted",    "predicts",     "estimated",  "estimates", "admitted", "admits",
+      "acknowledged", "acknowledges", "maintained", "maintains", "asserted", "reiterated",
+      "conceded",     "concedes",     "contended",  "contends",  "wrote",    "writes",
+      "saying",       "adding",       "stating",    "claiming",  "arguing",  "warning",
+      "insisting"};
   return std::find(std::begin(kVerbs), std::end(kVerbs), w) != std::end(kVerbs);
 }
 
 // Verbs whose listener comes before the clause: "told Biden that".
 bool takes_listener(std::string_view w) {
   return w == "told" || w == "tells" || w == "tell" || w == "assured" || w == "assures" ||
-         w == "informed" || w == "informs" || w == "reminded" || w == "reminds" ||
-         w == "warned" || w == "warns" || w == "promised" || w == "promises" ||
-         w == "convinced" || w == "persuaded";
+         w == "informed" || w == "informs" || w == "reminded" || w == "reminds" || w == "warned" ||
+         w == "warns" || w == "promised" || w == "promises" || w == "convinced" || w == "persuaded";
 }
 
 // Words after a speech verb that do not start a reported clause.
 bool blocks_bare_clause(std::string_view w) {
   static constexpr std::string_view kWords[] = {
-      "in", "on", "at", "to", "by", "for", "with", "from", "about", "of", "during", "after",
-      "before", "so", "yes", "no", "nothing", "anything", "something", "goodbye", "hello",
-      "through", "via", "last", "this", "earlier", "later", "late", "recently", "today",
-      "yesterday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-      "sunday", "and", "or", "but", "as", "when", "while", "if", "than", "then", "up", "out",
-      "over", "under", "into", "be", "will", "would", "what", "how", "why", "where", "whether",
-      "more", "less", "much", "publicly", "previously", "repeatedly", "has", "had", "have",
-      "is", "was", "were", "are", "there"};
+      "in",       "on",         "at",         "to",       "by",        "for",       "with",
+      "from",     "about",      "of",         "during",   "after",     "before",    "so",
+      "yes",      "no",         "nothing",    "anything", "something", "goodbye",   "hello",
+      "through",  "via",        "last",       "this",     "earlier",   "later",     "late",
+      "recently", "today",      "yesterday",  "monday",   "tuesday",   "wednesday", "thursday",
+      "friday",   "saturday",   "sunday",     "and",      "or",        "but",       "as",
+      "when",     "while",      "if",         "than",     "then",      "up",        "out",
+      "over",     "under",      "into",       "be",       "will",      "would",     "what",
+      "how",      "why",        "where",      "whether",  "more",      "less",      "much",
+      "publicly", "previously", "repeatedly", "has",      "had",       "have",      "is",
+      "was",      "were",       "are",        "there"};
   return std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
 }
 
@@ -300,8 +325,8 @@ class QuoteFinder {
     while (k > b && !doc_.tokens[k - 1].upper) --k;
     if (k == b || is_name_stop_word(lw(b))) return;
     if (k < s.last_token && is_word(k) && doc_.tokens[k].upper) return;
-    last_organisation_.assign(doc_.text.substr(doc_.tokens[b].start,
-                                               doc_.tokens[k - 1].end - doc_.tokens[b].start));
+    last_organisation_.assign(
+        doc_.text.substr(doc_.tokens[b].start, doc_.tokens[k - 1].end - doc_.tokens[b].start));
   }
 
   // A speech verb as written in running text: "said", never "States" in "United States".
@@ -382,9 +407,9 @@ class QuoteFinder {
     for (uint32_t back = 0; back <= kPronounLookback && back <= si && subject_person < 0; ++back) {
       const Sentence& s = doc_.sentences[si - back];
       const uint32_t end = back == 0 ? at : s.last_token;
-      auto first = std::lower_bound(
-          people_.mentions.begin(), people_.mentions.end(), s.first_token,
-          [](const PersonMention& m, uint32_t t) { return m.first_token < t; });
+      auto first =
+          std::lower_bound(people_.mentions.begin(), people_.mentions.end(), s.first_token,
+                           [](const PersonMention& m, uint32_t t) { return m.first_token < t; });
       for (auto it = first; it != people_.mentions.end(); ++it) {
         const PersonMention& m = *it;
         if (m.first_token >= end) break;
@@ -450,8 +475,9 @@ class QuoteFinder {
     std::string_view w = lw(a);
     if (is_clause_boundary(w) || w.ends_with("ing")) return false;
     static constexpr std::string_view kPrepositions[] = {
-        "in", "on", "at", "to", "of", "for", "with", "from", "by", "about", "into", "during",
-        "after", "before", "under", "over", "than", "then", "several", "also", "not"};
+        "in",    "on",   "at",    "to",   "of",      "for",   "with",
+        "from",  "by",   "about", "into", "during",  "after", "before",
+        "under", "over", "than",  "then", "several", "also",  "not"};
     return std::find(std::begin(kPrepositions), std::end(kPrepositions), w) ==
            std::end(kPrepositions);
   }
@@ -467,7 +493,8 @@ class QuoteFinder {
       ++b;
     // "said the firm's chief executive officer, Alan Mulally": the name after the title.
     if (b + 1 < limit && is_punct(b, ","))
-      if (const PersonMention* m = people_.mention_at(b + 1)) return {m->first_token, m->last_token};
+      if (const PersonMention* m = people_.mention_at(b + 1))
+        return {m->first_token, m->last_token};
     for (uint32_t k = a; k < b; ++k)
       if (const PersonMention* m = people_.mention_at(k)) return {m->first_token, m->last_token};
     if (b - a > kMaxSubjectTokens) b = a + kMaxSubjectTokens;
@@ -496,10 +523,10 @@ class QuoteFinder {
     // After ".”" ICU starts a new sentence; a short one may still be the attribution.
     const bool same_sentence = doc_.tokens[t].start < s.end && sp.after > s.start;
     if (!same_sentence && s.last_token - s.first_token > 8) return std::nullopt;
-    if (doc_.sentences[si].paragraph != doc_.sentences[doc_.sentence_of(first_token_at(sp.open))].paragraph)
+    if (doc_.sentences[si].paragraph !=
+        doc_.sentences[doc_.sentence_of(first_token_at(sp.open))].paragraph)
       return std::nullopt;
-    while (t < s.last_token && (is_punct(t, ",") || is_punct(t, "\u2014") || is_punct(t, "-")))
-      ++t;
+    while (t < s.last_token && (is_punct(t, ",") || is_punct(t, "\u2014") || is_punct(t, "-"))) ++t;
     const uint32_t limit = std::min(s.last_token, t + kMaxAttributionTokens);
     // "…,” enthused Scott Fancher": any verb in the past tense right before a name.
     if (t + 1 < limit && is_word(t) && !doc_.tokens[t].upper && lw(t).ends_with("ed") &&
@@ -541,8 +568,7 @@ class QuoteFinder {
     if (o <= s.first_token) return std::nullopt;
     uint32_t last = o - 1;
     const bool lead_in = is_punct(last, ":") || is_punct(last, ",") ||
-                         (is_word(last) && (is_cue(last) || lw(last) == "that")) ||
-                         capital_start;
+                         (is_word(last) && (is_cue(last) || lw(last) == "that")) || capital_start;
     if (!lead_in) return std::nullopt;
     // "Bill Bodie: “…”", "spoke about the incident: “…”": the person the lead-in names.
     if (is_punct(last, ":")) {
@@ -552,8 +578,8 @@ class QuoteFinder {
         return at;
       }
     }
-    const uint32_t floor = last > kMaxLeadTokens + s.first_token ? last - kMaxLeadTokens
-                                                                 : s.first_token;
+    const uint32_t floor =
+        last > kMaxLeadTokens + s.first_token ? last - kMaxLeadTokens : s.first_token;
     for (uint32_t v = last + 1; v-- > floor;) {
       if (in_quote_[v] || is_mark(v)) break;
       if (is_word(v) && lw(v) == "according" && v + 1 < o && lw(v + 1) == "to") {
@@ -631,8 +657,8 @@ class QuoteFinder {
     const bool at_sentence_start = sp.open <= s.start;
     const bool lead = prev == ':' || prev == ',' || prev == '\n' || at_sentence_start ||
                       before == doc_.paragraphs[s.paragraph].start;
-    const bool direct = words >= 2 && ((starts_upper && (lead || ends_clause)) ||
-                                       (lead && ends_clause));
+    const bool direct =
+        words >= 2 && ((starts_upper && (lead || ends_clause)) || (lead && ends_clause));
     if (!direct && words < 2) return std::nullopt;
     // A short title-case phrase in marks is a name ("Snow Leopard", "New GM"), not a quote.
     if (!ends_clause && words <= 4) {
@@ -657,8 +683,8 @@ class QuoteFinder {
     if (direct) {
       directs_.emplace_back(sp.open, sp.after);
       last_direct_ = {sp.after, a};
-      last_direct_paragraph_end_ = doc_.paragraphs[doc_.sentences[doc_.sentence_of(
-                                                       e > b ? e - 1 : b)].paragraph].end;
+      last_direct_paragraph_end_ =
+          doc_.paragraphs[doc_.sentences[doc_.sentence_of(e > b ? e - 1 : b)].paragraph].end;
     }
     return make_quote(sp.start, sp.end, direct ? "direct" : "partial", std::move(a));
   }
@@ -670,7 +696,8 @@ class QuoteFinder {
     const uint32_t para = doc_.sentences[doc_.sentence_of(first_token_at(sp.open))].paragraph;
     const uint32_t prev_para =
         doc_.sentences[doc_.sentence_of(first_token_at(last_direct_->first) -
-                                        (first_token_at(last_direct_->first) > 0))].paragraph;
+                                        (first_token_at(last_direct_->first) > 0))]
+            .paragraph;
     if (para != prev_para && para != prev_para + 1) return std::nullopt;
     if (para == prev_para + 1 && doc_.paragraphs[para].start != sp.open) return std::nullopt;
     if (last_direct_->second.speaker.name.empty()) return std::nullopt;
@@ -766,13 +793,13 @@ class QuoteFinder {
         at.speaker = subject(a, b);
         remember(at.speaker, v);
         add(make_quote(doc_.tokens[s.first_token].start, doc_.tokens[end - 1].end, "indirect",
-                       std::move(at)), a);
+                       std::move(at)),
+            a);
         continue;
       }
       if (perfect_or_passive(v, s.first_token) &&
-          (w == "added" || w == "reported" || w == "stated" || w == "noted" ||
-           w == "confirmed"))
-        continue;  // "Intel has recently added DRM", "will be added": an act, not speech
+          (w == "added" || w == "reported" || w == "stated" || w == "noted" || w == "confirmed"))
+        continue;          // "Intel has recently added DRM", "will be added": an act, not speech
       uint32_t c = v + 1;  // clause start
       if (c < end && lw(c) == "that") {
         ++c;
@@ -785,9 +812,12 @@ class QuoteFinder {
         // "announced Friday that", "said in a statement that", "said on Tuesday, ..."
         uint32_t k = c;
         while (k < end && k - c < 10 && is_word(k) && lw(k) != "that") ++k;
-        if (k < end && lw(k) == "that") c = k + 1;
-        else if (k < end && is_punct(k, ",") && k - c <= 6 && takes_bare_clause(w)) c = k + 1;
-        else continue;
+        if (k < end && lw(k) == "that")
+          c = k + 1;
+        else if (k < end && is_punct(k, ",") && k - c <= 6 && takes_bare_clause(w))
+          c = k + 1;
+        else
+          continue;
       } else if (!takes_bare_clause(w) || c >= end || !is_word(c)) {
         continue;
       }

@@ -15,23 +15,25 @@ namespace {
 // Abbreviations after which ICU ends a sentence but news text goes on:
 // titles before a name, months before a day, "No." before a number.
 constexpr std::string_view kTitleAbbreviations[] = {
-    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "lt", "gen", "col", "capt", "cpl",
-    "sgt", "adm", "maj", "cmdr", "rev", "fr", "hon", "pres", "supt", "det", "insp", "st", "mt",
-    "ft", "atty", "messrs", "sens", "reps", "vs", "v", "ave", "blvd", "jr", "sr", "no", "nos",
-    "vol", "fig", "approx", "est", "dept", "univ", "assn", "bros", "inc", "corp", "co", "ltd",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"};
+    "mr",   "mrs",  "ms",   "dr",  "prof", "sen",  "rep",    "gov",  "lt",     "gen",  "col",
+    "capt", "cpl",  "sgt",  "adm", "maj",  "cmdr", "rev",    "fr",   "hon",    "pres", "supt",
+    "det",  "insp", "st",   "mt",  "ft",   "atty", "messrs", "sens", "reps",   "vs",   "v",
+    "ave",  "blvd", "jr",   "sr",  "no",   "nos",  "vol",    "fig",  "approx", "est",  "dept",
+    "univ", "assn", "bros", "inc", "corp", "co",   "ltd",    "jan",  "feb",    "mar",  "apr",
+    "jun",  "jul",  "aug",  "sep", "sept", "oct",  "nov",    "dec"};
 
 // Abbreviations that do end sentences when the next word starts one: "in the U.S. The".
 constexpr std::string_view kSentenceStarters[] = {
-    "the", "a", "an", "he", "she", "it", "they", "we", "i", "but", "and", "in", "on", "at",
-    "this", "that", "these", "those", "there", "his", "her", "its", "their", "our", "as",
-    "after", "before", "when", "while", "if", "for", "however", "meanwhile", "still", "yet",
-    "so", "also", "some", "many", "most", "last", "earlier", "later", "since", "what", "why"};
+    "the",  "a",       "an",        "he",    "she",  "it",    "they",   "we",    "i",     "but",
+    "and",  "in",      "on",        "at",    "this", "that",  "these",  "those", "there", "his",
+    "her",  "its",     "their",     "our",   "as",   "after", "before", "when",  "while", "if",
+    "for",  "however", "meanwhile", "still", "yet",  "so",    "also",   "some",  "many",  "most",
+    "last", "earlier", "later",     "since", "what", "why"};
 
 // Of the abbreviations above, those that only continue before a number: "Jan. 5", "No. 2".
-constexpr std::string_view kBeforeNumber[] = {"no", "nos", "vol", "fig", "jan", "feb", "mar",
-                                              "apr", "jun", "jul", "aug", "sep", "sept", "oct",
-                                              "nov", "dec"};
+constexpr std::string_view kBeforeNumber[] = {"no",   "nos", "vol", "fig", "jan", "feb",
+                                              "mar",  "apr", "jun", "jul", "aug", "sep",
+                                              "sept", "oct", "nov", "dec"};
 
 template <size_t N>
 bool in(const std::string_view (&table)[N], std::string_view w) {
@@ -47,7 +49,8 @@ bool is_space_cp(char32_t cp) { return core::is_unicode_space(cp); }
 // Letters and digits, in any script; marks inside words are handled by the tokenizer.
 bool is_letter_cp(char32_t cp) {
   if (cp < 0x80) return is_ascii_alnum(static_cast<unsigned char>(cp));
-  return u_isalnum(static_cast<UChar32>(cp)) || u_getIntPropertyValue(cp, UCHAR_GENERAL_CATEGORY_MASK) & U_GC_M_MASK;
+  return u_isalnum(static_cast<UChar32>(cp)) ||
+         u_getIntPropertyValue(cp, UCHAR_GENERAL_CATEGORY_MASK) & U_GC_M_MASK;
 }
 
 char32_t cp_at(std::string_view s, size_t i, size_t* next = nullptr) {
@@ -160,8 +163,8 @@ void add_tokens(std::string_view text, uint32_t begin, uint32_t end, std::vector
       continue;
     }
     if (!(c < 0x80 ? is_ascii_alnum(c) : is_letter_cp(cp))) {
-      out.push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(next), TokenKind::kPunct,
-                     false});
+      out.push_back(
+          {static_cast<uint32_t>(i), static_cast<uint32_t>(next), TokenKind::kPunct, false});
       i = next;
       continue;
     }

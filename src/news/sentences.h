@@ -29,7 +29,7 @@ struct Token {
 };
 
 struct Sentence {
-  uint32_t start = 0, end = 0;           // trimmed of surrounding white space
+  uint32_t start = 0, end = 0;               // trimmed of surrounding white space
   uint32_t first_token = 0, last_token = 0;  // [first, last) in Document::tokens
   uint32_t paragraph = 0;
 };

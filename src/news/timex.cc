@@ -27,16 +27,16 @@ struct NumberWord {
   int value;
 };
 constexpr NumberWord kNumberWords[] = {
-    {"a", 1},         {"an", 1},        {"one", 1},       {"two", 2},      {"three", 3},
-    {"four", 4},      {"five", 5},      {"six", 6},       {"seven", 7},    {"eight", 8},
-    {"nine", 9},      {"ten", 10},      {"eleven", 11},   {"twelve", 12},  {"thirteen", 13},
-    {"fourteen", 14}, {"fifteen", 15},  {"sixteen", 16},  {"seventeen", 17}, {"eighteen", 18},
-    {"nineteen", 19}, {"twenty", 20},   {"thirty", 30},   {"forty", 40},   {"fifty", 50},
-    {"sixty", 60},    {"seventy", 70},  {"eighty", 80},   {"ninety", 90},  {"hundred", 100},
-    {"single", 1},    {"couple", 2},    {"dozen", 12}};
+    {"a", 1},         {"an", 1},       {"one", 1},      {"two", 2},        {"three", 3},
+    {"four", 4},      {"five", 5},     {"six", 6},      {"seven", 7},      {"eight", 8},
+    {"nine", 9},      {"ten", 10},     {"eleven", 11},  {"twelve", 12},    {"thirteen", 13},
+    {"fourteen", 14}, {"fifteen", 15}, {"sixteen", 16}, {"seventeen", 17}, {"eighteen", 18},
+    {"nineteen", 19}, {"twenty", 20},  {"thirty", 30},  {"forty", 40},     {"fifty", 50},
+    {"sixty", 60},    {"seventy", 70}, {"eighty", 80},  {"ninety", 90},    {"hundred", 100},
+    {"single", 1},    {"couple", 2},   {"dozen", 12}};
 
 // Words that stand for an unknown count: "several years" -> PXY.
-constexpr std::string_view kVagueCounts[] = {"several", "few", "many", "some", "recent",
+constexpr std::string_view kVagueCounts[] = {"several",  "few",      "many",   "some", "recent",
                                              "multiple", "numerous", "coming", "past"};
 
 struct Unit {
@@ -45,29 +45,31 @@ struct Unit {
   bool time;              // written after "PT"
   int scale;              // "decade" is ten years
 };
-constexpr Unit kUnits[] = {{"second", "S", true, 1}, {"minute", "M", true, 1},
-                           {"hour", "H", true, 1},   {"day", "D", false, 1},
-                           {"week", "W", false, 1},  {"month", "M", false, 1},
-                           {"year", "Y", false, 1},  {"decade", "Y", false, 10},
-                           {"century", "Y", false, 100}, {"quarter", "Q", false, 1},
-                           {"fortnight", "W", false, 2}};
+constexpr Unit kUnits[] = {
+    {"second", "S", true, 1},   {"minute", "M", true, 1},    {"hour", "H", true, 1},
+    {"day", "D", false, 1},     {"week", "W", false, 1},     {"month", "M", false, 1},
+    {"year", "Y", false, 1},    {"decade", "Y", false, 10},  {"century", "Y", false, 100},
+    {"quarter", "Q", false, 1}, {"fortnight", "W", false, 2}};
 
-constexpr std::string_view kWeekdays[] = {"monday", "tuesday", "wednesday", "thursday",
+constexpr std::string_view kWeekdays[] = {"monday", "tuesday",  "wednesday", "thursday",
                                           "friday", "saturday", "sunday"};
 
 struct PartOfDay {
   std::string_view word;
   std::string_view code;
 };
-constexpr PartOfDay kPartsOfDay[] = {{"morning", "MO"},  {"afternoon", "AF"}, {"evening", "EV"},
-                                     {"night", "NI"},    {"overnight", "NI"}};
+constexpr PartOfDay kPartsOfDay[] = {{"morning", "MO"},
+                                     {"afternoon", "AF"},
+                                     {"evening", "EV"},
+                                     {"night", "NI"},
+                                     {"overnight", "NI"}};
 
 struct Season {
   std::string_view word;
   std::string_view code;
 };
-constexpr Season kSeasons[] = {{"spring", "SP"}, {"summer", "SU"}, {"fall", "FA"},
-                               {"autumn", "FA"}, {"winter", "WI"}};
+constexpr Season kSeasons[] = {
+    {"spring", "SP"}, {"summer", "SU"}, {"fall", "FA"}, {"autumn", "FA"}, {"winter", "WI"}};
 
 struct Adverb {
   std::string_view word;
@@ -76,9 +78,9 @@ struct Adverb {
 };
 // Words that alone are a time expression.
 constexpr Adverb kAdverbs[] = {
-    {"today", "", 0},           {"yesterday", "", -1},      {"tomorrow", "", 1},
-    {"now", "PRESENT_REF", 0},  {"recently", "PAST_REF", 0}, {"nowadays", "PRESENT_REF", 0},
-    {"lately", "PAST_REF", 0},  {"soon", "FUTURE_REF", 0},   {"recent", "PAST_REF", 0}};
+    {"today", "", 0},          {"yesterday", "", -1},       {"tomorrow", "", 1},
+    {"now", "PRESENT_REF", 0}, {"recently", "PAST_REF", 0}, {"nowadays", "PRESENT_REF", 0},
+    {"lately", "PAST_REF", 0}, {"soon", "FUTURE_REF", 0},   {"recent", "PAST_REF", 0}};
 
 struct SetWord {
   std::string_view word;
@@ -87,26 +89,26 @@ struct SetWord {
 // Adjectives of a length of time: "annual" sales (MEANTIME marks them as durations).
 constexpr SetWord kDurationWords[] = {{"annual", "P1Y"}, {"biannual", "P6M"}};
 
-constexpr SetWord kSetWords[] = {{"daily", "P1D"},   {"weekly", "P1W"},    {"monthly", "P1M"},
-                                 {"yearly", "P1Y"},  {"annually", "P1Y"},  {"quarterly", "P3M"},
+constexpr SetWord kSetWords[] = {{"daily", "P1D"},   {"weekly", "P1W"},   {"monthly", "P1M"},
+                                 {"yearly", "P1Y"},  {"annually", "P1Y"}, {"quarterly", "P3M"},
                                  {"nightly", "P1D"}, {"hourly", "PT1H"}};
 
-constexpr std::string_view kFutureCues[] = {"will", "shall", "would", "should", "next", "upcoming",
-                                            "coming", "scheduled", "tomorrow", "plans",
-                                            "plan", "planned", "expected", "expects", "due",
-                                            "set", "going", "intends", "aims"};
+constexpr std::string_view kFutureCues[] = {"will",     "shall",   "would",     "should",   "next",
+                                            "upcoming", "coming",  "scheduled", "tomorrow", "plans",
+                                            "plan",     "planned", "expected",  "expects",  "due",
+                                            "set",      "going",   "intends",   "aims"};
 constexpr std::string_view kPastCues[] = {
     "was", "were", "had", "did", "ago", "last", "yesterday", "earlier", "been", "said", "told",
     // Irregular past tenses news uses most.
-    "fell", "rose", "lost", "won", "hit", "sank", "slid", "shrank", "grew", "began", "saw",
-    "made", "took", "came", "went", "sold", "bought", "paid", "met", "left", "held", "led",
-    "gave", "got", "brought", "thought", "spoke", "wrote", "knew", "found", "became", "ran",
-    "stood", "felt", "kept", "spent", "struck", "swung", "soared", "broke", "chose", "drew",
-    "flew", "froze", "hid", "shook", "sent", "built", "dealt", "meant", "heard", "taught"};
+    "fell", "rose", "lost", "won", "hit", "sank", "slid", "shrank", "grew", "began", "saw", "made",
+    "took", "came", "went", "sold", "bought", "paid", "met", "left", "held", "led", "gave", "got",
+    "brought", "thought", "spoke", "wrote", "knew", "found", "became", "ran", "stood", "felt",
+    "kept", "spent", "struck", "swung", "soared", "broke", "chose", "drew", "flew", "froze", "hid",
+    "shook", "sent", "built", "dealt", "meant", "heard", "taught"};
 // Words ending in "-ed" that do not mark the past.
-constexpr std::string_view kNotPast[] = {"scheduled", "expected", "planned", "proposed",
-                                         "united", "need", "indeed", "speed", "based",
-                                         "limited", "red", "hundred", "bed", "feed"};
+constexpr std::string_view kNotPast[] = {"scheduled", "expected", "planned", "proposed", "united",
+                                         "need",      "indeed",   "speed",   "based",    "limited",
+                                         "red",       "hundred",  "bed",     "feed"};
 
 template <typename T, size_t N>
 bool contains(const T (&table)[N], std::string_view w) {
@@ -150,7 +152,9 @@ std::string fmt(const char* f, int a, int b = 0, int c = 0) {
   std::snprintf(buf, sizeof buf, f, a, b, c);
   return buf;
 }
-std::string day_value(const CalendarDate& d) { return fmt("%04d-%02d-%02d", d.year, d.month, d.day); }
+std::string day_value(const CalendarDate& d) {
+  return fmt("%04d-%02d-%02d", d.year, d.month, d.day);
+}
 std::string month_value(int y, int m) { return fmt("%04d-%02d", y, m); }
 std::string year_value(int y) { return fmt("%04d", y); }
 std::string week_value(const CalendarDate& d) {
@@ -197,11 +201,11 @@ class Scanner {
       uint32_t best = UINT32_MAX;
       for (size_t d = first; d < out_.size(); ++d) {
         const auto& e = out_[d];
-        if (e.type != "DATE" || e.value.size() != 10 || !e.modifier.empty() ||
-            e.text == "today" || e.text == "earlier today")
+        if (e.type != "DATE" || e.value.size() != 10 || !e.modifier.empty() || e.text == "today" ||
+            e.text == "earlier today")
           continue;
-        const uint32_t dist = e.start > out_[k].start ? e.start - out_[k].start
-                                                      : out_[k].start - e.start;
+        const uint32_t dist =
+            e.start > out_[k].start ? e.start - out_[k].start : out_[k].start - e.start;
         if (dist < best) best = dist, day = &e;
       }
       if (day) out_[k].value = day->value + out_[k].value.substr(10);
@@ -253,8 +257,10 @@ class Scanner {
     return -1;
   }
   const Unit* unit(std::string_view w) const {
-    if (w.ends_with("ies") && w.starts_with("centur")) w = "century";
-    else if (w.size() > 1 && w.back() == 's') w.remove_suffix(1);
+    if (w.ends_with("ies") && w.starts_with("centur"))
+      w = "century";
+    else if (w.size() > 1 && w.back() == 's')
+      w.remove_suffix(1);
     for (const auto& u : kUnits)
       if (u.word == w) return &u;
     return nullptr;
@@ -332,8 +338,8 @@ class Scanner {
         here = Tense::kFuture;
       else if (contains(kPastCues, w) ||
                (w.size() > 4 && w.ends_with("ed") && !contains(kNotPast, w) &&
-                !(k > s_.first_token && (is(k - 1, "be") || is(k - 1, "been") ||
-                                          is(k - 1, "being") || is(k - 1, "to")))))
+                !(k > s_.first_token &&
+                  (is(k - 1, "be") || is(k - 1, "been") || is(k - 1, "being") || is(k - 1, "to")))))
         here = Tense::kPast;  // "was closed", but not "should be completed"
       if (here == Tense::kNone) continue;
       const int dist = k > at ? static_cast<int>(k - at) : static_cast<int>(at - k);
@@ -352,12 +358,16 @@ class Scanner {
     int delta = wd - ref_wd;  // in [-6, 6]
     if (shift_weeks != 0) {
       // "last Tuesday", "next Friday": the one in the week before or after.
-      if (shift_weeks < 0) delta = delta < 0 ? delta : delta - 7;
-      else delta = delta > 0 ? delta : delta + 7;
+      if (shift_weeks < 0)
+        delta = delta < 0 ? delta : delta - 7;
+      else
+        delta = delta > 0 ? delta : delta + 7;
     } else if (delta != 0) {
       const Tense t = tense_near(at);
-      if (t == Tense::kFuture) delta = delta > 0 ? delta : delta + 7;
-      else delta = delta < 0 ? delta : delta - 7;
+      if (t == Tense::kFuture)
+        delta = delta > 0 ? delta : delta + 7;
+      else
+        delta = delta < 0 ? delta : delta - 7;
     }
     return day_value(add_days(*ref_, delta));
   }
@@ -428,8 +438,10 @@ class Scanner {
     if (m == 0) return false;
     ++j;
     int y = year(j);
-    if (y > 0) ++j;
-    else if (is(j, ",") && (y = year(j + 1)) > 0) j += 2;
+    if (y > 0)
+      ++j;
+    else if (is(j, ",") && (y = year(j + 1)) > 0)
+      j += 2;
     f.b = i;
     f.e = j;
     if (y < 0) {
@@ -587,8 +599,8 @@ class Scanner {
       j += 2;
     } else if ((y = year(j)) > 0) {
       ++j;
-    } else if (ref_ && is(j, "of") && (is(j + 1, "last") || is(j + 1, "this") ||
-                                       is(j + 1, "next")) && is(j + 2, "year")) {
+    } else if (ref_ && is(j, "of") &&
+               (is(j + 1, "last") || is(j + 1, "this") || is(j + 1, "next")) && is(j + 2, "year")) {
       y = ref_->year + (is(j + 1, "last") ? -1 : (is(j + 1, "next") ? 1 : 0));
       j += 3;
     }
@@ -623,11 +635,16 @@ class Scanner {
     if (!ref_) return false;
     int off = 0;
     uint32_t e = i + 3;
-    if ((is(i + 1, "previous") || is(i + 1, "prior")) && is(i + 2, "day")) off = -1;
-    else if ((is(i + 1, "next") || is(i + 1, "following")) && is(i + 2, "day")) off = 1;
-    else if (is(i + 1, "day") && is(i + 2, "before")) off = -1;
-    else if (is(i + 1, "day") && is(i + 2, "after")) off = 1;
-    else return false;
+    if ((is(i + 1, "previous") || is(i + 1, "prior")) && is(i + 2, "day"))
+      off = -1;
+    else if ((is(i + 1, "next") || is(i + 1, "following")) && is(i + 2, "day"))
+      off = 1;
+    else if (is(i + 1, "day") && is(i + 2, "before"))
+      off = -1;
+    else if (is(i + 1, "day") && is(i + 2, "after"))
+      off = 1;
+    else
+      return false;
     f = {i, e, "DATE", day_value(add_days(*ref_, off)), ""};
     return true;
   }
@@ -638,7 +655,8 @@ class Scanner {
     for (size_t k = out_.size(); k-- > 0;) {
       const auto& t = out_[k];
       if (t.type != "DATE" || t.value.size() != 10 || t.value[0] == 'X') continue;
-      CalendarDate d{std::atoi(t.value.substr(0, 4).c_str()), std::atoi(t.value.substr(5, 2).c_str()),
+      CalendarDate d{std::atoi(t.value.substr(0, 4).c_str()),
+                     std::atoi(t.value.substr(5, 2).c_str()),
                      std::atoi(t.value.substr(8, 2).c_str())};
       if (d.year > 0 && d.month > 0 && d.day > 0) return d;
     }
@@ -668,11 +686,16 @@ class Scanner {
       if (is(k + 1, "of") || is(k + 1, "before") || is(k + 1, "after") || is(k + 1, "ahead"))
         return false;
       const CalendarDate day = story_day();
-      if (u == "day") f = {i, k + 1, "DATE", day_value(day), ""};
-      else if (u == "week") f = {i, k + 1, "DATE", week_value(day), ""};
-      else if (u == "month") f = {i, k + 1, "DATE", month_value(day.year, day.month), ""};
-      else if (u == "year") f = {i, k + 1, "DATE", year_value(day.year), ""};
-      else return false;
+      if (u == "day")
+        f = {i, k + 1, "DATE", day_value(day), ""};
+      else if (u == "week")
+        f = {i, k + 1, "DATE", week_value(day), ""};
+      else if (u == "month")
+        f = {i, k + 1, "DATE", month_value(day.year, day.month), ""};
+      else if (u == "year")
+        f = {i, k + 1, "DATE", year_value(day.year), ""};
+      else
+        return false;
       return true;
     }
     return false;
@@ -692,11 +715,12 @@ class Scanner {
   // "for years", "over the years", "in spring", "the long term", "short-term".
   bool vague(uint32_t i, Found& f) const {
     std::string_view w = lw(i);
-    const bool lead = i > s_.first_token && (is(i - 1, "for") || is(i - 1, "over") ||
-                                             is(i - 1, "in") || is(i - 1, "through") ||
-                                             is(i - 1, "the"));
-    if (lead && !is(i - 1, "the") && (w == "years" || w == "months" || w == "weeks" || w == "decades" ||
-                 (w == "the" && (is(i + 1, "years") || is(i + 1, "decades"))))) {
+    const bool lead =
+        i > s_.first_token && (is(i - 1, "for") || is(i - 1, "over") || is(i - 1, "in") ||
+                               is(i - 1, "through") || is(i - 1, "the"));
+    if (lead && !is(i - 1, "the") &&
+        (w == "years" || w == "months" || w == "weeks" || w == "decades" ||
+         (w == "the" && (is(i + 1, "years") || is(i + 1, "decades"))))) {
       const uint32_t k = w == "the" ? i + 1 : i;
       const Unit* u = unit(lw(k));
       f = {i, k + 1, "DURATION", duration_value("X", *u), ""};
@@ -785,7 +809,8 @@ class Scanner {
     }
     const Unit* u = unit(lw(j));
     if (!u || doc_.tokens[j].kind != TokenKind::kWord) return false;
-    if (u->word == "second" && (w == "a" || w == "an" || w == "one")) return false;  // "a second plane"
+    if (u->word == "second" && (w == "a" || w == "an" || w == "one"))
+      return false;                                             // "a second plane"
     if (u->word == "quarter" && is(j + 1, "of")) return false;  // "a quarter of its dealers"
     if (count != "X" && count != "1" && u->word != lw(j) && lw(j).back() != 's') return false;
     f.b = lead;
@@ -941,8 +966,8 @@ class Scanner {
   // Single words: "today", "now", "recently"; "the past", "the future".
   bool adverb(uint32_t i, Found& f) const {
     std::string_view w = lw(i);
-    if ((w == "past" || w == "future") && is(i - 1, "the") && !unit(lw(i + 1)) &&
-        !is_num(i + 1) && count_word(lw(i + 1)) < 0) {
+    if ((w == "past" || w == "future") && is(i - 1, "the") && !unit(lw(i + 1)) && !is_num(i + 1) &&
+        count_word(lw(i + 1)) < 0) {
       f = {i - 1, i + 1, "DATE", w == "past" ? "PAST_REF" : "FUTURE_REF", ""};
       return true;
     }
@@ -1007,8 +1032,10 @@ class Scanner {
       if (m == 0 || !ref_) return false;
       int yy = -1;
       uint32_t e = i + 1;
-      if ((yy = year(e)) > 0) ++e;
-      else yy = infer_year(m, 15, i);
+      if ((yy = year(e)) > 0)
+        ++e;
+      else
+        yy = infer_year(m, 15, i);
       f = {i, e, "DATE", month_value(yy, m), "MID"};
       return true;
     } else if ((w == "the" || w == "by" || w == "at") &&
@@ -1024,9 +1051,9 @@ class Scanner {
         std::string_view u = lw(j + 1);
         f.b = i;
         f.e = j + 2;
-        f.value = u == "year" ? year_value(ref_->year)
-                              : (u == "month" ? month_value(ref_->year, ref_->month)
-                                              : week_value(*ref_));
+        f.value = u == "year"
+                      ? year_value(ref_->year)
+                      : (u == "month" ? month_value(ref_->year, ref_->month) : week_value(*ref_));
         f.mod = mod;
         return true;
       }
@@ -1048,7 +1075,7 @@ class Scanner {
     if (t.kind != TokenKind::kWord) return false;
     std::string_view w = lw(i);
     if (w.size() >= 2 && w[0] >= '0' && w[0] <= '9') return true;  // "1990s", "12th", "41-year"
-    if (w.find('-') != std::string_view::npos) return true;         // "five-year", "mid-2010"
+    if (w.find('-') != std::string_view::npos) return true;        // "five-year", "mid-2010"
     if (t.upper && (month_from_name(w) > 0 || weekday(i) >= 0)) return true;
     return trigger_words().count(w) > 0;
   }
@@ -1056,12 +1083,14 @@ class Scanner {
   static const std::unordered_set<std::string_view>& trigger_words() {
     static const std::unordered_set<std::string_view> words = [] {
       std::unordered_set<std::string_view> t = {
-          "the", "early", "late", "mid", "by", "at", "this", "last", "next", "past", "previous",
-          "coming", "current", "earlier", "later", "every", "each", "per", "half", "twice",
-          "once", "today", "yesterday", "tomorrow", "tonight", "noon", "midday", "midnight",
-          "years", "months", "weeks", "decades", "first", "second", "third", "fourth", "1q",
-          "2q", "3q", "4q", "spring", "summer", "fall", "autumn", "winter", "future", "morning",
-          "afternoon", "evening", "night"};
+          "the",    "early",     "late",     "mid",      "by",      "at",        "this",
+          "last",   "next",      "past",     "previous", "coming",  "current",   "earlier",
+          "later",  "every",     "each",     "per",      "half",    "twice",     "once",
+          "today",  "yesterday", "tomorrow", "tonight",  "noon",    "midday",    "midnight",
+          "years",  "months",    "weeks",    "decades",  "first",   "second",    "third",
+          "fourth", "1q",        "2q",       "3q",       "4q",      "spring",    "summer",
+          "fall",   "autumn",    "winter",   "future",   "morning", "afternoon", "evening",
+          "night"};
       for (const auto& n : kNumberWords) t.insert(n.word);
       for (auto v : kVagueCounts) t.insert(v);
       for (const auto& a : kAdverbs) t.insert(a.word);
@@ -1084,8 +1113,8 @@ class Scanner {
       emit(f);
       uint32_t e = f.e;
       // "July 11 and 12": a second day of the same month.
-      if (f.type == "DATE" && f.value.size() == 10 && (is(e, "and") || is(e, "or") ||
-                                                        is(e, "-") || is(e, "to"))) {
+      if (f.type == "DATE" && f.value.size() == 10 &&
+          (is(e, "and") || is(e, "or") || is(e, "-") || is(e, "to"))) {
         const int d2 = day_number(e + 1);
         if (d2 > 0 && month(e + 2) == 0) {
           Found g;

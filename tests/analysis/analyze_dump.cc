@@ -24,8 +24,10 @@ int main(int argc, char** argv) {
     if (!std::strcmp(argv[i], "--text")) body = true;
   }
   lede::Article a;
-  if (body) a.text = ss.str();
-  else a = lede::news::article_from_text(ss.str());
+  if (body)
+    a.text = ss.str();
+  else
+    a = lede::news::article_from_text(ss.str());
   lede::news::analyze(a, options);
   for (const auto& q : a.quotes)
     std::cout << "QUOTE " << q.kind << " [" << q.speaker << "] (" << q.cue << ") " << q.text

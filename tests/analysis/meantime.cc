@@ -35,12 +35,18 @@ std::string unescape(std::string_view s) {
     }
     size_t e = s.find(';', i);
     std::string_view ent = s.substr(i + 1, e - i - 1);
-    if (ent == "amp") out += '&';
-    else if (ent == "quot") out += '"';
-    else if (ent == "apos") out += '\'';
-    else if (ent == "lt") out += '<';
-    else if (ent == "gt") out += '>';
-    else out += std::string(s.substr(i, e - i + 1));
+    if (ent == "amp")
+      out += '&';
+    else if (ent == "quot")
+      out += '"';
+    else if (ent == "apos")
+      out += '\'';
+    else if (ent == "lt")
+      out += '<';
+    else if (ent == "gt")
+      out += '>';
+    else
+      out += std::string(s.substr(i, e - i + 1));
     i = e;
   }
   return out;
@@ -120,9 +126,11 @@ MeantimeArticle read_article(const std::filesystem::path& path, const std::strin
       ++q;
     }
     q = xml.find("<Markables>");
-    while (q != std::string::npos && (q = xml.find("<token_anchor t_id=\"", q)) != std::string::npos) {
+    while (q != std::string::npos &&
+           (q = xml.find("<token_anchor t_id=\"", q)) != std::string::npos) {
       q += 20;
-      last_annotated = std::max(last_annotated, sentence_by_id[xml.substr(q, xml.find('"', q) - q)]);
+      last_annotated =
+          std::max(last_annotated, sentence_by_id[xml.substr(q, xml.find('"', q) - q)]);
     }
   }
   while ((p = xml.find("<token ", p)) != std::string::npos) {
@@ -230,9 +238,8 @@ MeantimeArticle read_article(const std::filesystem::path& path, const std::strin
     if (named) people.push_back(g);
   }
   // Nested mentions ("Apple CEO Steve Jobs" around "Steve Jobs") count once: keep the innermost.
-  std::sort(people.begin(), people.end(), [](const GoldSpan& x, const GoldSpan& y) {
-    return x.end - x.start < y.end - y.start;
-  });
+  std::sort(people.begin(), people.end(),
+            [](const GoldSpan& x, const GoldSpan& y) { return x.end - x.start < y.end - y.start; });
   for (const GoldSpan& g : people) {
     bool overlaps = false;
     for (const GoldSpan& k : a.people) overlaps |= g.start < k.end && k.start < g.end;
@@ -275,7 +282,8 @@ TimexScores score_times(const std::vector<MeantimeArticle>& articles, std::strin
     options.reference_date = a.creation_time;
     options.quotes = options.people = false;
     news::analyze(art, options);
-    std::erase_if(art.times, [&](const lede::TimeExpression& t) { return t.start >= a.annotated_end; });
+    std::erase_if(art.times,
+                  [&](const lede::TimeExpression& t) { return t.start >= a.annotated_end; });
     std::vector<bool> used(art.times.size(), false);
     total.relaxed.gold += a.times.size();
     total.strict.gold += a.times.size();
@@ -292,14 +300,16 @@ TimexScores score_times(const std::vector<MeantimeArticle>& articles, std::strin
       }
       if (hit == art.times.size()) {
         if (report)
-          *report += "MISS " + a.id + " " + g.value + " | " + a.text.substr(g.start, g.end - g.start) + "\n";
+          *report += "MISS " + a.id + " " + g.value + " | " +
+                     a.text.substr(g.start, g.end - g.start) + "\n";
         continue;
       }
       used[hit] = true;
       const auto& t = art.times[hit];
       ++total.relaxed.matched;
       if (t.start == g.start && t.end == g.end) ++total.strict.matched;
-      if (t.value == g.value) ++total.value.matched;
+      if (t.value == g.value)
+        ++total.value.matched;
       else if (report)
         *report += "VALUE " + a.id + " gold " + g.value + " got " + t.value + " | " + t.text +
                    " (gold: " + a.text.substr(g.start, g.end - g.start) + ")\n";
@@ -342,7 +352,8 @@ Score score_people(const std::vector<MeantimeArticle>& articles, std::string* re
       for (size_t k = 0; k < predicted.size(); ++k)
         if (!used[k])
           *report += "EXTRA " + a.id + " | " +
-                     a.text.substr(predicted[k].first, predicted[k].second - predicted[k].first) + "\n";
+                     a.text.substr(predicted[k].first, predicted[k].second - predicted[k].first) +
+                     "\n";
   }
   return total;
 }

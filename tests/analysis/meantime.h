@@ -16,8 +16,8 @@ struct GoldSpan {
 };
 
 struct MeantimeArticle {
-  std::string id;     // doc_id, e.g. "112579"
-  std::string topic;  // "corpus_stock", ...
+  std::string id;             // doc_id, e.g. "112579"
+  std::string topic;          // "corpus_stock", ...
   std::string creation_time;  // TIMEX3 value of the CREATION_TIME, "2008-09-04"
   std::string text;
   // MEANTIME annotates the headline and the first sentences only (up to
@@ -52,7 +52,8 @@ struct TimexScores {
 };
 
 // Runs lede's analysis on each article with its creation time as reference.
-TimexScores score_times(const std::vector<MeantimeArticle>& articles, std::string* report = nullptr);
+TimexScores score_times(const std::vector<MeantimeArticle>& articles,
+                        std::string* report = nullptr);
 Score score_people(const std::vector<MeantimeArticle>& articles, std::string* report = nullptr);
 
 }  // namespace lede::analysis_test

@@ -17,7 +17,8 @@ TEST(People, TitlesStayApartFromNames) {
       "Rishi Sunak backed U.K. Defense Minister Ben Wallace.";
   People p = find_people(segment(text));
   ASSERT_NE(find(p, "Jens Stoltenberg"), nullptr);
-  EXPECT_EQ(find(p, "Jens Stoltenberg")->titles, std::vector<std::string>{"NATO Secretary-General"});
+  EXPECT_EQ(find(p, "Jens Stoltenberg")->titles,
+            std::vector<std::string>{"NATO Secretary-General"});
   EXPECT_EQ(find(p, "Joe Biden")->titles, std::vector<std::string>{"President"});
   EXPECT_EQ(find(p, "Rishi Sunak")->titles, std::vector<std::string>{"British Prime Minister"});
   EXPECT_EQ(find(p, "Ben Wallace")->titles, std::vector<std::string>{"U.K. Defense Minister"});

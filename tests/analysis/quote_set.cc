@@ -31,8 +31,8 @@ std::vector<std::string> split_tabs(const std::string& line) {
 }
 
 // Adds the quotes of one annotation file to `articles` (keyed by id).
-void read_annotations(const std::filesystem::path& tsv, std::map<std::string, QuoteArticle>& articles,
-                      std::string* errors) {
+void read_annotations(const std::filesystem::path& tsv,
+                      std::map<std::string, QuoteArticle>& articles, std::string* errors) {
   std::istringstream in(slurp(tsv));
   std::map<std::string, uint32_t> cursor;  // per article: where the last quote started
   for (std::string line; std::getline(in, line);) {
@@ -52,7 +52,8 @@ void read_annotations(const std::filesystem::path& tsv, std::map<std::string, Qu
       continue;
     }
     cursor[f[0]] = static_cast<uint32_t>(b);
-    a.quotes.push_back({f[1], f[2], static_cast<uint32_t>(b), static_cast<uint32_t>(e + f[4].size())});
+    a.quotes.push_back(
+        {f[1], f[2], static_cast<uint32_t>(b), static_cast<uint32_t>(e + f[4].size())});
   }
 }
 
@@ -77,11 +78,13 @@ bool same_speaker(std::string_view gold, std::string_view predicted) {
   if (g.find(p) != std::string::npos || p.find(g) != std::string::npos) return true;
   // "GM" for "General Motors": an acronym of the name's initials.
   if (predicted.size() >= 2 && predicted.size() <= 5 &&
-      std::all_of(predicted.begin(), predicted.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) {
+      std::all_of(predicted.begin(), predicted.end(),
+                  [](char c) { return c >= 'A' && c <= 'Z'; })) {
     std::string initials;
     bool start = true;
     for (char c : gold) {
-      if (start && c != ' ') initials += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+      if (start && c != ' ')
+        initials += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
       start = c == ' ';
     }
     if (initials == predicted) return true;
@@ -144,7 +147,8 @@ QuoteScores score_quotes(const std::vector<QuoteArticle>& articles, std::string*
         const uint32_t b = std::max(g.start, art.quotes[k].start);
         const uint32_t e = std::min(g.end, art.quotes[k].end);
         if (e <= b || e - b < need) continue;
-        const uint32_t u = std::max(g.end, art.quotes[k].end) - std::min(g.start, art.quotes[k].start);
+        const uint32_t u =
+            std::max(g.end, art.quotes[k].end) - std::min(g.start, art.quotes[k].start);
         const double fit = double(e - b) / u;
         if (fit > best_fit) {
           best = k;
@@ -153,15 +157,17 @@ QuoteScores score_quotes(const std::vector<QuoteArticle>& articles, std::string*
       }
       const std::string text = a.text.substr(g.start, std::min<uint32_t>(g.end - g.start, 60));
       if (best == art.quotes.size()) {
-        if (report) *report += "MISS " + a.id + " " + g.kind + " [" + g.speaker + "] " + text + "\n";
+        if (report)
+          *report += "MISS " + a.id + " " + g.kind + " [" + g.speaker + "] " + text + "\n";
         continue;
       }
       used[best] = true;
       ++s.quotes.matched;
-      if (same_speaker(g.speaker, art.quotes[best].speaker)) ++s.speakers_right;
+      if (same_speaker(g.speaker, art.quotes[best].speaker))
+        ++s.speakers_right;
       else if (report)
-        *report += "SPEAKER " + a.id + " gold [" + g.speaker + "] got [" + art.quotes[best].speaker +
-                   "] " + text + "\n";
+        *report += "SPEAKER " + a.id + " gold [" + g.speaker + "] got [" +
+                   art.quotes[best].speaker + "] " + text + "\n";
     }
     if (report)
       for (size_t k = 0; k < art.quotes.size(); ++k)

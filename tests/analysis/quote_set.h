@@ -27,7 +27,7 @@ struct QuoteArticle {
 std::vector<QuoteArticle> read_quote_set(const std::string& quotes_dir, std::string* errors);
 
 struct QuoteScores {
-  Score quotes;            // match: overlaps at least half of the true quote
+  Score quotes;               // match: overlaps at least half of the true quote
   size_t speakers_right = 0;  // of the matched quotes
   double speaker_accuracy() const {
     return quotes.matched ? double(speakers_right) / quotes.matched : 0;

@@ -1,12 +1,12 @@
 // The seed story (../shared/seeds/000_0c70c244627f000f.txt), body taken by text
 // mode, analysed against its publication date: the quotes, speakers, people and
 // time values that issue 8 lists.
+#include <gtest/gtest.h>
+
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
-
-#include <gtest/gtest.h>
 
 #include "news/analyze.h"
 #include "news/text_mode.h"
@@ -86,9 +86,12 @@ TEST_F(SeedAnalysis, PutinsClaimIsIndirectSpeech) {
 
 TEST_F(SeedAnalysis, PeopleWithTheirTitles) {
   const std::vector<std::pair<std::string, std::string>> want = {
-      {"Jens Stoltenberg", "NATO Secretary-General"}, {"Joe Biden", "President"},
-      {"Vladimir Putin", "Russian President"},        {"Rishi Sunak", "British Prime Minister"},
-      {"Ben Wallace", "U.K. Defense Minister"},       {"Mette Frederiksen", "Danish Prime Minister"},
+      {"Jens Stoltenberg", "NATO Secretary-General"},
+      {"Joe Biden", "President"},
+      {"Vladimir Putin", "Russian President"},
+      {"Rishi Sunak", "British Prime Minister"},
+      {"Ben Wallace", "U.K. Defense Minister"},
+      {"Mette Frederiksen", "Danish Prime Minister"},
       {"Jill Biden", "first lady"}};
   for (const auto& [name, title] : want) {
     const lede::Entity* e = person(name);

@@ -51,8 +51,8 @@ TEST(Tokens, KeepInnerMarksOfWords) {
   Document doc = segment(text);
   std::vector<std::string> words;
   for (uint32_t i = 0; i < doc.tokens.size(); ++i) words.emplace_back(doc.word(i));
-  const std::vector<std::string> want = {"U.S.", "Secretary-General", "O'Leary’s", "11:06",
-                                         "a.m.", "talk", "cost", "$", "1,000", "."};
+  const std::vector<std::string> want = {
+      "U.S.", "Secretary-General", "O'Leary’s", "11:06", "a.m.", "talk", "cost", "$", "1,000", "."};
   EXPECT_EQ(words, want);
   EXPECT_EQ(doc.tokens[3].kind, TokenKind::kNumber);
   EXPECT_TRUE(doc.tokens[2].upper);

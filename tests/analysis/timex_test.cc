@@ -53,8 +53,9 @@ TEST(Timex, EndOfAMonthCarriesAModifier) {
 }
 
 TEST(Timex, DurationsAndSets) {
-  auto t = times("He held the job for two years and a five-year plan; they meet every week "
-                 "and publish weekly over the past decade.");
+  auto t = times(
+      "He held the job for two years and a five-year plan; they meet every week "
+      "and publish weekly over the past decade.");
   EXPECT_EQ(value_of(t, "two years"), "P2Y");
   EXPECT_EQ(value_of(t, "five-year"), "P5Y");
   EXPECT_EQ(value_of(t, "every week"), "P1W");
