@@ -3,11 +3,13 @@
 #include <array>
 
 #include <nlohmann/json.hpp>
+#include <simdjson.h>
 
 namespace lede::metadata {
 namespace {
 
-using nlohmann::json;
+using simdjson::dom::element;
+using simdjson::dom::element_type;
 
 // schema.org types that describe an article, most specific first.
 constexpr std::array<std::string_view, 13> kArticleTypes = {
@@ -23,55 +25,74 @@ constexpr std::array<std::string_view, 5> kOrganizationTypes = {
 // Nesting deeper than this is hostile or pointless; real graphs are 3-4 deep.
 constexpr int kMaxDepth = 8;
 
-bool has_type(const json& node, std::string_view wanted) {
-  auto it = node.find("@type");
-  if (it == node.end()) return false;
-  if (it->is_string()) return it->get_ref<const std::string&>() == wanted;
-  if (it->is_array())
-    for (const json& t : *it)
-      if (t.is_string() && t.get_ref<const std::string&>() == wanted) return true;
+// Callers check the type first.
+simdjson::dom::array as_array(element v) {
+  simdjson::dom::array a;
+  if (v.get_array().get(a) != simdjson::SUCCESS) return {};
+  return a;
+}
+
+std::string_view as_string(element v) {
+  std::string_view s;
+  if (v.get_string().get(s) != simdjson::SUCCESS) return {};
+  return s;
+}
+
+bool find(element v, std::string_view key, element& out) {
+  return v.is_object() && v.get_object().at_key(key).get(out) == simdjson::SUCCESS;
+}
+
+bool has_type(element node, std::string_view wanted) {
+  element t;
+  if (!find(node, "@type", t)) return false;
+  if (t.is_string()) return as_string(t) == wanted;
+  if (t.is_array())
+    for (element x : as_array(t))
+      if (x.is_string() && as_string(x) == wanted) return true;
   return false;
 }
 
-int type_rank(const json& node) {
+int type_rank(element node) {
   for (size_t i = 0; i < kArticleTypes.size(); ++i)
     if (has_type(node, kArticleTypes[i])) return static_cast<int>(i);
   return -1;
 }
 
-bool is_organization(const json& node) {
+bool is_organization(element node) {
   for (std::string_view t : kOrganizationTypes)
     if (has_type(node, t)) return true;
   return false;
 }
 
-std::string string_of(const json& v, int depth = 0) {
+std::string string_of(element v, int depth = 0) {
   if (depth > 3) return "";
-  if (v.is_string()) return v.get<std::string>();
+  if (v.is_string()) return std::string(as_string(v));
   if (v.is_object()) {
     for (const char* key : {"name", "@value", "text", "url", "@id"}) {
-      auto it = v.find(key);
-      if (it != v.end()) {
-        std::string s = string_of(*it, depth + 1);
+      element x;
+      if (find(v, key, x)) {
+        std::string s = string_of(x, depth + 1);
         if (!s.empty()) return s;
       }
     }
   }
-  if (v.is_array() && !v.empty()) return string_of(v.front(), depth + 1);
+  if (v.is_array()) {
+    for (element x : as_array(v)) return string_of(x, depth + 1);
+  }
   return "";
 }
 
-std::string field(const json& node, const char* key) {
-  auto it = node.find(key);
-  return it == node.end() ? "" : string_of(*it);
+std::string field(element node, std::string_view key) {
+  element x;
+  return find(node, key, x) ? string_of(x) : "";
 }
 
 // Only names: a bare object with just an @id or url names nobody.
-std::string name_of(const json& v) {
-  if (v.is_string()) return v.get<std::string>();
+std::string name_of(element v) {
+  if (v.is_string()) return std::string(as_string(v));
   if (v.is_object()) {
-    auto it = v.find("name");
-    if (it != v.end()) return string_of(*it);
+    element n;
+    if (find(v, "name", n)) return string_of(n);
     std::string given = field(v, "givenName"), family = field(v, "familyName");
     if (!given.empty() || !family.empty())
       return given + (given.empty() || family.empty() ? "" : " ") + family;
@@ -79,10 +100,10 @@ std::string name_of(const json& v) {
   return "";
 }
 
-void collect_authors(const json& v, std::vector<JsonLdAuthor>& out, int depth = 0) {
+void collect_authors(element v, std::vector<JsonLdAuthor>& out, int depth = 0) {
   if (depth > 2) return;
   if (v.is_array()) {
-    for (const json& e : v) collect_authors(e, out, depth + 1);
+    for (element e : as_array(v)) collect_authors(e, out, depth + 1);
     return;
   }
   std::string name = name_of(v);
@@ -90,16 +111,16 @@ void collect_authors(const json& v, std::vector<JsonLdAuthor>& out, int depth = 
   out.push_back({std::move(name), v.is_object() && is_organization(v)});
 }
 
-void collect_strings(const json& v, std::vector<std::string>& out) {
+void collect_strings(element v, std::vector<std::string>& out) {
   if (v.is_array()) {
-    for (const json& e : v)
-      if (e.is_string()) out.push_back(e.get<std::string>());
+    for (element e : as_array(v))
+      if (e.is_string()) out.emplace_back(as_string(e));
     return;
   }
-  if (v.is_string()) out.push_back(v.get<std::string>());
+  if (v.is_string()) out.emplace_back(as_string(v));
 }
 
-void fill(const json& a, JsonLdArticle& out) {
+void fill(element a, JsonLdArticle& out) {
   out.found = true;
   out.type = field(a, "@type");
   out.headline = field(a, "headline");
@@ -109,13 +130,20 @@ void fill(const json& a, JsonLdArticle& out) {
   out.date_published = field(a, "datePublished");
   if (out.date_published.empty()) out.date_published = field(a, "dateCreated");
   out.date_modified = field(a, "dateModified");
-  if (auto it = a.find("author"); it != a.end()) collect_authors(*it, out.authors);
-  if (auto it = a.find("creator"); out.authors.empty() && it != a.end())
-    collect_authors(*it, out.authors);
-  if (auto it = a.find("publisher"); it != a.end()) out.publisher = name_of(
-      it->is_array() && !it->empty() ? it->front() : *it);
+  element x;
+  if (find(a, "author", x)) collect_authors(x, out.authors);
+  if (out.authors.empty() && find(a, "creator", x)) collect_authors(x, out.authors);
+  if (find(a, "publisher", x)) {
+    element first = x;
+    if (x.is_array())
+      for (element e : as_array(x)) {
+        first = e;
+        break;
+      }
+    out.publisher = name_of(first);
+  }
   out.section = field(a, "articleSection");
-  if (auto it = a.find("keywords"); it != a.end()) collect_strings(*it, out.keywords);
+  if (find(a, "keywords", x)) collect_strings(x, out.keywords);
   out.in_language = field(a, "inLanguage");
   out.url = field(a, "url");
   if (out.url.empty()) out.url = field(a, "mainEntityOfPage");
@@ -123,19 +151,20 @@ void fill(const json& a, JsonLdArticle& out) {
   if (out.image.empty()) out.image = field(a, "thumbnailUrl");
 }
 
-void visit(const json& v, int depth, JsonLd& ld) {
+void visit(element v, int depth, JsonLd& ld) {
   if (depth > kMaxDepth) return;
   if (v.is_array()) {
-    for (const json& e : v) visit(e, depth + 1, ld);
+    for (element e : as_array(v)) visit(e, depth + 1, ld);
     return;
   }
   if (!v.is_object()) return;
   int rank = type_rank(v);
   if (rank >= 0) {
     // The most specific type wins; among equals, the first one that has a body.
+    element body;
     bool better = ld.article_rank < 0 || rank < ld.article_rank ||
                   (rank == ld.article_rank && ld.article.article_body.empty() &&
-                   v.contains("articleBody"));
+                   find(v, "articleBody", body));
     if (better) {
       JsonLdArticle a;
       fill(v, a);
@@ -146,12 +175,10 @@ void visit(const json& v, int depth, JsonLd& ld) {
     if (ld.website_name.empty()) ld.website_name = field(v, "name");
     if (ld.website_language.empty()) ld.website_language = field(v, "inLanguage");
   }
-  for (const char* key : {"@graph", "mainEntity", "itemListElement"}) {
-    auto it = v.find(key);
-    if (it != v.end() && (it->is_array() || it->is_object())) visit(*it, depth + 1, ld);
+  for (const char* key : {"@graph", "mainEntity", "itemListElement", "isPartOf"}) {
+    element x;
+    if (find(v, key, x) && (x.is_array() || x.is_object())) visit(x, depth + 1, ld);
   }
-  // A WebPage's mainEntityOfPage/isPartOf may hold the website.
-  if (auto it = v.find("isPartOf"); it != v.end() && it->is_object()) visit(*it, depth + 1, ld);
 }
 
 // Pages wrap their JSON in CDATA sections or comments for old XHTML parsers:
@@ -184,9 +211,18 @@ std::string_view unwrap(std::string_view text) {
 void add_json_ld(std::string_view text, JsonLd& ld) {
   if (text.size() > kMaxJsonLdBytes) return;
   text = unwrap(text);
-  json doc = json::parse(text, nullptr, /*allow_exceptions=*/false, /*ignore_comments=*/true);
-  if (doc.is_discarded()) return;
-  visit(doc, 0, ld);
+  // One parser per thread keeps its buffers across pages.
+  thread_local simdjson::dom::parser parser;
+  element root;
+  if (parser.parse(simdjson::padded_string(text)).get(root) != simdjson::SUCCESS) {
+    // Pages write comments and other near-JSON: read it leniently, then as strict JSON.
+    nlohmann::json lenient =
+        nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false, /*ignore_comments=*/true);
+    if (lenient.is_discarded()) return;
+    if (parser.parse(simdjson::padded_string(lenient.dump())).get(root) != simdjson::SUCCESS)
+      return;
+  }
+  visit(root, 0, ld);
 }
 
 JsonLdArticle parse_json_ld(std::string_view text) {

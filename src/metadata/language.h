@@ -24,7 +24,7 @@ struct DetectedLanguage {
 DetectedLanguage detect_language(std::string_view text);
 
 // Enough text for cld2 to be sure; more only costs time.
-inline constexpr size_t kMaxDetectBytes = 8192;
+inline constexpr size_t kMaxDetectBytes = 1024;
 
 // True when two codes name languages cld2 cannot tell apart reliably on
 // news text (Bosnian, Croatian and Serbian; Malay and Indonesian; Norwegian

@@ -200,21 +200,26 @@ std::string itemprop_author(const html::Document& doc, NodeId n) {
   return text_of(doc, n, kMaxBylineBytes);
 }
 
+// The predicates below take the class attribute already in lower case.
+bool has(std::string_view lower, std::string_view needle) {
+  return lower.find(needle) != std::string_view::npos;
+}
+
 bool class_says_byline(std::string_view cls) {
   if (cls.empty()) return false;
-  if (core::icontains(cls, "byline")) return true;
-  if (!core::icontains(cls, "author")) return false;
+  if (has(cls, "byline")) return true;
+  if (!has(cls, "author")) return false;
   // Author boxes, avatars and bios name the author among other words.
   for (std::string_view no : {"bio", "avatar", "image", "img", "photo", "description", "about",
                               "social", "follow", "more", "box", "list", "twitter"})
-    if (core::icontains(cls, no)) return false;
+    if (has(cls, no)) return false;
   return true;
 }
 
 bool class_says_date(std::string_view cls) {
   if (cls.empty()) return false;
-  for (std::string_view yes : {"date", "publish", "posted", "timestamp", "time", "dateline"})
-    if (core::icontains(cls, yes)) return true;
+  for (std::string_view yes : {"date", "publish", "posted", "time"})
+    if (has(cls, yes)) return true;
   return false;
 }
 
@@ -225,8 +230,57 @@ bool looks_like_headline_element(const html::Document& doc, NodeId n, std::strin
     return size == "5" || size == "6" || size == "7" || size == "+2" || size == "+3";
   }
   for (std::string_view c : {"headline", "entry-title", "post-title", "article-title"})
-    if (core::icontains(cls, c)) return true;
+    if (has(cls, c)) return true;
   return false;
+}
+
+// Visible evidence (byline and date elements, styled headlines) is read in a
+// second pass, and only when the page's metadata leaves a field open: most
+// news pages declare them, and class names are the costly part of a scan.
+struct VisibleWants {
+  bool heads = false, bylines = false, dates = false;
+  bool any() const { return heads || bylines || dates; }
+};
+
+void scan_visible(const html::Document& doc, const VisibleWants& wants, Evidence& e) {
+  std::string lower_cls;  // the class attribute in lower case, reused across elements
+  for (NodeId n = doc.root(), next; n != html::kNoNode; n = next) {
+    next = doc.next_in(n, doc.root());
+    if (!doc.is_element(n)) continue;
+    Tag tag = doc.tag(n);
+    if (tag == Tag::k_head || tag == Tag::k_script || tag == Tag::k_style ||
+        tag == Tag::k_template) {
+      next = doc.next_in(n, doc.root(), /*skip_children=*/true);
+      continue;
+    }
+    std::string_view cls, rel;
+    for (const html::Attribute& attr : doc.attributes(n)) {
+      std::string_view name = doc.view(attr.name);
+      if (name == "class") cls = doc.view(attr.value);
+      else if (name == "rel") rel = doc.view(attr.value);
+    }
+    const bool want_head = wants.heads && e.styled_heads.size() < kMaxVisibleCandidates;
+    const bool want_byline = wants.bylines && e.visible_bylines.size() < kMaxVisibleCandidates;
+    const bool want_date = wants.dates && e.visible_dates.size() < kMaxVisibleCandidates;
+    if (!want_head && !want_byline && !want_date) return;
+    if (cls.empty() && rel.empty() && tag != Tag::k_font) continue;
+    lower_cls.assign(cls);
+    for (char& c : lower_cls) c = core::ascii_lower(c);
+    if (want_head && looks_like_headline_element(doc, n, lower_cls)) {
+      std::string h = text_of(doc, n, kMaxHeadlineBytes);
+      if (h.size() >= kMinHeadlineBytes && h.size() <= kMaxHeadlineBytes && !in_furniture(doc, n))
+        e.styled_heads.push_back(std::move(h));
+    }
+    if (want_byline && (core::iequals(rel, "author") || class_says_byline(lower_cls)) &&
+        !in_furniture(doc, n)) {
+      std::string t = text_of(doc, n, kMaxBylineBytes);
+      if (!t.empty() && t.size() <= kMaxBylineBytes) e.visible_bylines.push_back(std::move(t));
+    }
+    if (want_date && class_says_date(lower_cls) && !in_furniture(doc, n)) {
+      std::string t = text_of(doc, n, kMaxDateLineBytes);
+      if (!t.empty() && t.size() <= kMaxDateLineBytes) e.visible_dates.push_back(std::move(t));
+    }
+  }
 }
 
 void scan(const html::Document& doc, Evidence& e) {
@@ -288,27 +342,16 @@ void scan(const html::Document& doc, Evidence& e) {
         add(e.itemprop_authors, itemprop_author(doc, n));
       }
     }
-    if (tag == Tag::k_meta || tag == Tag::k_link || tag == Tag::k_html || tag == Tag::k_body)
-      continue;
-    std::string_view cls = doc.attr(n, "class");
-    if (e.h1s.empty() && e.styled_heads.size() < kMaxVisibleCandidates &&
-        looks_like_headline_element(doc, n, cls)) {
-      std::string h = text_of(doc, n, kMaxHeadlineBytes);
-      if (h.size() >= kMinHeadlineBytes && h.size() <= kMaxHeadlineBytes && !in_furniture(doc, n))
-        e.styled_heads.push_back(std::move(h));
-    }
-    bool rel_author = core::iequals(doc.attr(n, "rel"), "author");
-    if ((rel_author || class_says_byline(cls)) &&
-        e.visible_bylines.size() < kMaxVisibleCandidates && !in_furniture(doc, n)) {
-      std::string t = text_of(doc, n, kMaxBylineBytes);
-      if (!t.empty() && t.size() <= kMaxBylineBytes) e.visible_bylines.push_back(std::move(t));
-    }
-    if (class_says_date(cls) && e.visible_dates.size() < kMaxVisibleCandidates &&
-        !in_furniture(doc, n)) {
-      std::string t = text_of(doc, n, kMaxDateLineBytes);
-      if (!t.empty() && t.size() <= kMaxDateLineBytes) e.visible_dates.push_back(std::move(t));
-    }
   }
+  VisibleWants wants;
+  wants.heads = e.h1s.empty();
+  bool has_person = !e.meta_authors.empty() || !e.itemprop_authors.empty();
+  for (const JsonLdAuthor& a : e.json_ld.article.authors) has_person |= !a.organization;
+  wants.bylines = !has_person;
+  wants.dates = e.json_ld.article.date_published.empty() && e.meta_published.empty() &&
+                e.itemprop_published.empty() && e.meta_other_dates.empty() &&
+                e.time_datetimes.empty();
+  if (wants.any()) scan_visible(doc, wants, e);
 }
 
 // --- Resolution -----------------------------------------------------------

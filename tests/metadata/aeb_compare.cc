@@ -29,7 +29,6 @@ int main(int argc, char** argv) {
   }
   for (const auto& [field, tally] : lede::metadata_gate::score_aeb(annotations, records)) {
     std::cout << lede::metadata_gate::report_line(field, tally) << "\n";
-    if (argc > 3) continue;
   }
   return 0;
 }

@@ -24,6 +24,14 @@ TEST(ReadMetadata, TakesTheHeadlineTheH1ConfirmsWithoutTheSiteName) {
   EXPECT_EQ(m.declared_language, "en");
 }
 
+TEST(ReadMetadata, TakesAStyledHeadlineOverASiteAndSectionTitle) {
+  PageMetadata m = read(R"(<html><head><title>Cedar Bluff Gazette Online - Local News</title>
+    </head><body><table><tr><td>
+    <font size="5"><b>Elks Lodge marks 100 years with open house</b></font><br>
+    <font size="1">Posted: Thursday, March 8, 2007</font></td></tr></table></body></html>)");
+  EXPECT_EQ(m.title, "Elks Lodge marks 100 years with open house");
+}
+
 TEST(ReadMetadata, PrefersJsonLdDateAndKeepsItsIsoForm) {
   PageMetadata m = read(R"(<head>
     <script type="application/ld+json">{"@type":"NewsArticle","headline":"A",

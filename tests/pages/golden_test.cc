@@ -32,7 +32,8 @@ using nlohmann::json;
 // Record fields the golden test holds the engine to. A dotted name reaches into a list of
 // objects: "images.caption" is the caption of every image, in order. Add a field here once the
 // engine extracts it well enough to be held to it.
-constexpr std::array<std::string_view, 3> kComparedFields = {"title", "text", "images.caption"};
+constexpr std::array<std::string_view, 4> kComparedFields = {"title", "text", "images.caption",
+                                                            "language"};
 
 // Fewer fixtures than this means the folder was not found or was emptied by mistake.
 constexpr size_t kMinFixtures = 20;
