@@ -15,6 +15,8 @@ PACKAGES=(
   libgtest-dev libgmock-dev libbenchmark-dev python3
   # WARC fixtures: the tests crawl a local server with wget --warc-file
   wget
+  # sanitizer build and fuzz targets (scripts/sanitize.sh, scripts/fuzz.sh)
+  clang libclang-rt-14-dev
 )
 
 missing=()
