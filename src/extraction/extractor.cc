@@ -75,6 +75,7 @@ void BodyExtractor::mark(const html::Document& doc) {
   depth_.assign(n_nodes, 0);
   weak_owner_.assign(n_nodes, kNoNode);
   hinted_.assign(n_nodes, false);
+  embedded_.assign(n_nodes, false);
   classifier_.reset();
   for (NodeId n = doc.root(); n != kNoNode;) {
     bool skip = false;
@@ -82,6 +83,7 @@ void BodyExtractor::mark(const html::Document& doc) {
     if (parent != kNoNode) {
       depth_[n] = depth_[parent] + 1;
       weak_owner_[n] = weak_owner_[parent];
+      embedded_[n] = embedded_[parent];
     }
     if (doc.is_element(n)) {
       Verdict v = doc.ns(n) == html::Namespace::kHtml ? tag_verdict(doc.tag(n)) : Verdict::kStrong;
@@ -89,6 +91,7 @@ void BodyExtractor::mark(const html::Document& doc) {
         ElementSignals a = classifier_.classify(doc, n);
         if (a.verdict > v) v = a.verdict;
         hinted_[n] = a.content_container;
+        if (a.embedded_post) embedded_[n] = true;
       }
       if (doc.is(n, Tag::k_article)) hinted_[n] = true;
       if (v == Verdict::kStrong) {
@@ -271,7 +274,8 @@ bool BodyExtractor::keep_block(const html::Document& doc, const TextBlock& block
   }
   std::string_view text = seg_.block_text(block);
   double density = static_cast<double>(block.link_bytes) / static_cast<double>(text.size());
-  if (density > kLinkListDensity) return false;
+  const bool embedded = block.owner != kNoNode && embedded_[block.owner];
+  if (density > kLinkListDensity && !embedded) return false;
   if (is_furniture_text(text)) return false;
   if (!hints.title.empty() && text == hints.title) return false;
   return true;

@@ -60,7 +60,8 @@ class BodyExtractor {
 
   AttributeClassifier classifier_;
   std::vector<Mark> marks_;
-  std::vector<bool> hinted_;  // per node: <article> or a named body container
+  std::vector<bool> hinted_;    // per node: <article> or a named body container
+  std::vector<bool> embedded_;  // per node: inside an embedded social post
   std::vector<uint32_t> depth_;
   std::vector<html::NodeId> weak_owner_;  // per node: innermost weak ancestor-or-self
   Segmentation seg_;

@@ -48,15 +48,50 @@ constexpr std::array<std::string_view, 8> kCaptionNames = {
 
 // Whole-block texts that are furniture wherever they appear. Compared
 // case-insensitively after white space is collapsed.
-constexpr std::array<std::string_view, 24> kFurnitureTexts = {
+constexpr std::array<std::string_view, 37> kFurnitureTexts = {
     "advertisement", "anzeige", "publicité", "publicidad", "pubblicità", "advertentie",
     "share", "share this", "share this article", "share this story", "share on facebook",
     "share on twitter", "read more", "continue reading", "click here", "close", "print",
     "email", "comments", "story continues below advertisement", "sponsored", "related",
-    "related articles", "skip to content"};
+    "related articles", "skip to content", "advert", "this slideshow requires javascript",
+    "tell us what you think", "you may also like", "você pode gostar", "video", "more",
+    "topics", "don't miss", "don’t miss", "click to tweet", "iklan", "about the author"};
 
-// Openings of the notes papers append about the print edition.
-constexpr std::array<std::string_view, 5> kFurniturePrefixes = {
+// Lines longer than this are never furniture, whatever their words.
+constexpr size_t kMaxFurnitureLine = 300;
+
+// Endings of the credit lines wire stories close with.
+constexpr std::array<std::string_view, 4> kFurnitureSuffixes = {
+    "contributed to this report", "contributed reporting", "contributed to this story",
+    "contributed to this article"};
+
+// "3 of 12", "1/36": a gallery's position counter.
+bool is_counter(std::string_view s) {
+  size_t i = 0;
+  auto digits = [&] {
+    size_t start = i;
+    while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
+    return i > start;
+  };
+  auto spaces = [&] {
+    while (i < s.size() && s[i] == ' ') ++i;
+  };
+  if (!digits()) return false;
+  spaces();
+  if (s.substr(i, 2) == "of") i += 2;
+  else if (i < s.size() && s[i] == '/') ++i;
+  else return false;
+  spaces();
+  return digits() && i == s.size();
+}
+
+// Openings of lines that point elsewhere ("Read more: ...") and of the
+// notes papers append about the print edition.
+constexpr std::array<std::string_view, 23> kFurniturePrefixes = {
+    "reporting by", "additional reporting by", "editing by", "writing by", "filed under",
+    "first published", "source:", "like this story", "related news",
+    "read more:", "related:", "see also:", "lire aussi", "lesen sie auch", "leia também",
+    "leggi anche", "lees ook", "lea también",
     "this article appeared in", "a version of this article appears in print",
     "cet article est paru dans", "dieser artikel erschien", "este artículo se publicó"};
 
@@ -134,7 +169,9 @@ ElementSignals AttributeClassifier::from_names(std::string_view class_attr,
   for (std::string_view name : kContentNames)
     if (names_.find(name) != std::string::npos) out.content_container = true;
   // Embedded posts quote the story's sources: never boilerplate.
-  const bool embedded_post = names_.find("tweet") != std::string::npos;
+  const bool embedded_post =
+      names_.find("tweet") != std::string::npos || names_.find("embed") != std::string::npos;
+  out.embedded_post = embedded_post;
   if (!out.content_container && !embedded_post &&
       (contains_any_part(names_) || contains_token(names_)))
     out.verdict = Verdict::kWeak;
@@ -187,6 +224,7 @@ ElementSignals AttributeClassifier::classify(const html::Document& doc, html::No
     named = from_names(class_attr, id_attr);
   }
   out.content_container |= named.content_container;
+  out.embedded_post = named.embedded_post;
   if (out.content_container) out.verdict = Verdict::kContent;
   else if (named.verdict > out.verdict) out.verdict = named.verdict;
   return out;
@@ -203,15 +241,16 @@ bool names_caption(const html::Document& doc, html::NodeId n) {
 }
 
 bool is_furniture_text(std::string_view collapsed_text) {
-  if (collapsed_text.size() <= 200) {
-    std::string lower = core::ascii_lower(collapsed_text);
-    for (std::string_view prefix : kFurniturePrefixes)
-      if (lower.rfind(prefix, 0) == 0) return true;
-  }
-  if (collapsed_text.size() > 40) return false;
+  if (collapsed_text.size() > kMaxFurnitureLine) return false;
   std::string lower = core::ascii_lower(collapsed_text);
-  while (!lower.empty() && (lower.back() == ':' || lower.back() == '.' || lower.back() == ' '))
+  for (std::string_view prefix : kFurniturePrefixes)
+    if (lower.rfind(prefix, 0) == 0) return true;
+  while (!lower.empty() && (lower.back() == ':' || lower.back() == '.' || lower.back() == ' ' ||
+                            lower.back() == '!' || lower.back() == '?'))
     lower.pop_back();
+  for (std::string_view suffix : kFurnitureSuffixes)
+    if (lower.ends_with(suffix)) return true;
+  if (is_counter(lower)) return true;
   return std::find(kFurnitureTexts.begin(), kFurnitureTexts.end(), lower) != kFurnitureTexts.end();
 }
 

@@ -28,6 +28,9 @@ struct ElementSignals {
   // class, id or itemprop names a well-known article-body container
   // ("article-body", "entry-content", itemprop=articleBody, ...).
   bool content_container = false;
+  // An embedded social post (class names a tweet): it quotes the story's
+  // sources, so its links do not make it navigation.
+  bool embedded_post = false;
 };
 
 // Reads ElementSignals, remembering the answer for each class attribute
