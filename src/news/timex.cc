@@ -80,7 +80,8 @@ struct Adverb {
 constexpr Adverb kAdverbs[] = {
     {"today", "", 0},          {"yesterday", "", -1},       {"tomorrow", "", 1},
     {"now", "PRESENT_REF", 0}, {"recently", "PAST_REF", 0}, {"nowadays", "PRESENT_REF", 0},
-    {"lately", "PAST_REF", 0}, {"soon", "FUTURE_REF", 0},   {"recent", "PAST_REF", 0}};
+    {"lately", "PAST_REF", 0}, {"soon", "FUTURE_REF", 0},   {"recent", "PAST_REF", 0},
+    {"currently", "PRESENT_REF", 0}, {"presently", "PRESENT_REF", 0}};
 
 struct SetWord {
   std::string_view word;
@@ -183,6 +184,7 @@ class Scanner {
 
   void run() {
     const size_t first = out_.size();
+    first_ = first;
     uint32_t i = s_.first_token;
     while (i < s_.last_token) {
       const uint32_t next = match(i);
@@ -287,7 +289,8 @@ class Scanner {
   static bool is_context_word(std::string_view w) {
     return w == "in" || w == "of" || w == "last" || w == "next" || w == "early" || w == "late" ||
            w == "since" || w == "until" || w == "by" || w == "this" || w == "mid" ||
-           w == "before" || w == "after" || w == "from" || w == "through" || w == "during";
+           w == "before" || w == "after" || w == "from" || w == "through" || w == "during" ||
+           w == "to";
   }
   int weekday(uint32_t i) const {
     std::string_view w = lw(i);
@@ -415,6 +418,13 @@ class Scanner {
       ++j;
     } else if (is(j, "of") && (y = year(j + 1)) > 0) {
       j += 2;
+    }
+    // "October of next year", "June this year", "March last year": the year
+    // phrase sets the year but stays an expression of its own.
+    if (y < 0 && ref_ && is(j + (is(j, "of") ? 1 : 0) + 1, "year")) {
+      const uint32_t k = j + (is(j, "of") ? 1 : 0);
+      const int shift = is(k, "next") ? 1 : is(k, "last") ? -1 : is(k, "this") ? 0 : 2;
+      if (shift != 2) y = ref_->year + shift;
     }
     f.b = i;
     f.e = j;
@@ -575,12 +585,14 @@ class Scanner {
     return true;
   }
 
-  // "the first quarter", "the third quarter of 2008", "Q3"
+  // "the first quarter", "the third quarter of 2008", "the final quarter of 2009",
+  // "its fiscal third quarter", "third-quarter", "Q3", "Q3 2009".
   bool quarter_date(uint32_t i, Found& f) const {
     static constexpr std::string_view kOrdinals[] = {"first", "second", "third", "fourth"};
     static constexpr std::string_view kShort[] = {"1q", "2q", "3q", "4q"};
     uint32_t j = i;
-    if (is(j, "the")) ++j;
+    if (is(j, "the") || is(j, "its") || is(j, "their")) ++j;
+    if (is(j, "fiscal") || is(j, "financial")) ++j;
     int q = -1;
     uint32_t after = j + 2;
     for (int k = 0; k < 4; ++k) {
@@ -591,6 +603,14 @@ class Scanner {
         q = k + 1;
         after = j + 1;
       }
+    }
+    // "the final quarter", "the last quarter of 2009" (plain "the last quarter" is the previous one).
+    if ((is(j, "final") || (is(j, "last") && is(j + 2, "of"))) && is(j + 1, "quarter")) q = 4;
+    // "Q3", "Q3 2009"
+    if (q < 0 && upper(j) && doc_.word(j).size() == 2 && (doc_.word(j)[0] == 'Q') &&
+        doc_.word(j)[1] >= '1' && doc_.word(j)[1] <= '4') {
+      q = doc_.word(j)[1] - '0';
+      after = j + 1;
     }
     if (q < 0) return false;
     j = after;
@@ -606,13 +626,24 @@ class Scanner {
     }
     if (y < 0) {
       if (!ref_) return false;
-      y = ref_->year;
-      if (tense_near(i) == Tense::kPast && (q - 1) * 3 + 1 > ref_->month) --y;
+      y = quarter_year(q, i);
     }
-    f.b = i;
+    f.b = is(i, "its") || is(i, "their") ? i + 1 : i;
     f.e = j;
     f.value = fmt("%04d-Q%d", y, q);
     return true;
+  }
+
+  // The year of a quarter named without one: past tense looks back unless the
+  // quarter starts within the slack; future tense looks ahead; reports without
+  // tense stay in the reference year.
+  int quarter_year(int q, uint32_t at) const {
+    const CalendarDate r = *ref_;
+    const int64_t diff = days_from_civil(r.year, (q - 1) * 3 + 1, 1) - to_days(r);
+    const Tense t = tense_near(at);
+    if (t == Tense::kPast && diff > kTenseSlackDays) return r.year - 1;
+    if (t == Tense::kFuture && diff < -kTenseSlackDays - 92) return r.year + 1;
+    return r.year;
   }
 
   // "the first half of 2009", "the second half of the year"; "the previous day", "the next day".
@@ -630,6 +661,18 @@ class Scanner {
       }
       if (y < 0) return false;
       f = {i, e, "DATE", year_value(y) + (is(i + 1, "first") ? "-H1" : "-H2"), ""};
+      return true;
+    }
+    // "the first half", "the second half" alone: of the year the tense points to.
+    if ((is(i + 1, "first") || is(i + 1, "second")) && is(i + 2, "half") && ref_ &&
+        !is(i + 3, "of")) {
+      const bool first = is(i + 1, "first");
+      const int64_t diff = days_from_civil(ref_->year, first ? 1 : 7, 1) - to_days(*ref_);
+      const Tense t = tense_near(i);
+      int y = ref_->year;
+      if (t == Tense::kPast && diff > kTenseSlackDays) --y;
+      if (t == Tense::kFuture && diff + 181 < -kTenseSlackDays) ++y;
+      f = {i, i + 3, "DATE", year_value(y) + (first ? "-H1" : "-H2"), ""};
       return true;
     }
     if (!ref_) return false;
@@ -663,6 +706,27 @@ class Scanner {
     return *ref_;
   }
 
+  // The year of the last dated expression of this sentence ("the fourth quarter of
+  // 2005 ... for the entire year"), or 0.
+  int sentence_year() const {
+    for (size_t k = out_.size(); k-- > first_;) {
+      const auto& t = out_[k];
+      if (t.type != "DATE" || t.value.size() < 4) continue;
+      const int y = std::atoi(t.value.substr(0, 4).c_str());
+      if (y >= kMinYear && y <= kMaxYear && t.value.find_first_not_of("0123456789") >= 4) return y;
+    }
+    return 0;
+  }
+
+  // "over the weekend": the weekend before the reference date in the past tense,
+  // the one after it otherwise (the reference week's own when the date is one).
+  std::string weekend_value(uint32_t at) const {
+    const int wd = weekday_of(*ref_);
+    CalendarDate d = *ref_;
+    if (wd < 5 && tense_near(at) == Tense::kPast) d = add_days(*ref_, -7);
+    return week_value(d) + "-WE";
+  }
+
   // "in morning trading", "early afternoon": a part of the story's day; "for the day",
   // "the week": the reference day and week.
   bool part_of_reference_day(uint32_t i, Found& f) const {
@@ -679,13 +743,21 @@ class Scanner {
     }
     if (w == "the" && i > s_.first_token &&
         (is(i - 1, "for") || is(i - 1, "on") || is(i - 1, "during") || is(i - 1, "in") ||
-         is(i - 1, "of") || is(i - 1, "throughout"))) {
+         is(i - 1, "of") || is(i - 1, "throughout") || is(i - 1, "over"))) {
       uint32_t k = i + 1;
-      if (is(k, "entire") || is(k, "whole") || is(k, "full")) ++k;
+      if (is(k, "entire") || is(k, "whole") || is(k, "full") || is(k, "same")) ++k;
       const std::string_view u = lw(k);
       if (is(k + 1, "of") || is(k + 1, "before") || is(k + 1, "after") || is(k + 1, "ahead"))
         return false;
       const CalendarDate day = story_day();
+      if (u == "weekend") {
+        f = {i, k + 1, "DATE", weekend_value(i), ""};
+        return true;
+      }
+      if (u == "year" && sentence_year() > 0) {
+        f = {i, k + 1, "DATE", year_value(sentence_year()), ""};
+        return true;
+      }
       if (u == "day")
         f = {i, k + 1, "DATE", day_value(day), ""};
       else if (u == "week")
@@ -807,6 +879,8 @@ class Scanner {
     } else {
       return false;
     }
+    // "five trading days", "three straight weeks", "two more years": a word between count and unit.
+    if (!unit(lw(j)) && count != "X" && is_unit_adjective(lw(j)) && unit(lw(j + 1))) ++j;
     const Unit* u = unit(lw(j));
     if (!u || doc_.tokens[j].kind != TokenKind::kWord) return false;
     if (u->word == "second" && (w == "a" || w == "an" || w == "one"))
@@ -818,7 +892,16 @@ class Scanner {
     if (lead == i && (w == "past" || w == "last" || w == "coming" || w == "next") &&
         is(i - 1, "the"))
       f.b = i - 1;
-    if (is(j + 1, "ago") || is(j + 1, "earlier") || is(j + 1, "later")) {
+    if (is(j + 1, "ago")) {
+      // NewsReader/MEANTIME mark "two years ago" as the duration "two years"
+      // (the date it points to is left implicit).
+      f.type = "DURATION";
+      f.value = count == "X" || count.find('.') != std::string::npos
+                    ? duration_value(count, *u)
+                    : duration_value(std::to_string(std::stoi(count) * u->scale), *u);
+      return true;
+    }
+    if (is(j + 1, "earlier") || is(j + 1, "later")) {
       if (!ref_ || count == "X" || count.find('.') != std::string::npos) {
         f.e = j + 2;
         f.value = count == "X" ? "PAST_REF" : "PAST_REF";
@@ -836,6 +919,11 @@ class Scanner {
     return true;
   }
 
+  static bool is_unit_adjective(std::string_view w) {
+    return w == "trading" || w == "straight" || w == "consecutive" || w == "full" ||
+           w == "business" || w == "working" || w == "successive" || w == "calendar" ||
+           w == "more" || w == "additional" || w == "further";
+  }
   static std::string duration_value(const std::string& count, const Unit& u) {
     return std::string(u.time ? "PT" : "P") + count + std::string(u.code);
   }
@@ -936,6 +1024,13 @@ class Scanner {
       m = std::atoi(std::string(t.substr(colon + 1)).c_str());
     } else if (t.size() <= 2 && t.find_first_not_of("0123456789") == std::string_view::npos) {
       h = std::atoi(std::string(t).c_str());
+    } else if (t.size() == 4 && glued.empty() &&
+               t.find_first_not_of("0123456789") == std::string_view::npos &&
+               (is(i + 1, "gmt") || is(i + 1, "utc") || is(i + 1, "hrs"))) {
+      // "1430 GMT": a clock time written without a colon.
+      h = std::atoi(std::string(t.substr(0, 2)).c_str());
+      m = std::atoi(std::string(t.substr(2)).c_str());
+      colon = 2;
     }
     if (h < 0 || h > 24 || m > 59) return false;
     uint32_t j = i + 1;
@@ -952,7 +1047,9 @@ class Scanner {
     if (!meridiem && colon == std::string_view::npos) return false;
     std::string zone;
     std::string_view z = lw(j);
-    if (z == "utc" || z == "gmt") {
+    if (z == "hrs") {
+      ++j;
+    } else if (z == "utc" || z == "gmt") {
       zone = "Z";
       ++j;
     } else if (z == "et" || z == "edt" || z == "est" || z == "pt" || z == "pdt" || z == "bst" ||
@@ -969,6 +1066,20 @@ class Scanner {
     if ((w == "past" || w == "future") && is(i - 1, "the") && !unit(lw(i + 1)) && !is_num(i + 1) &&
         count_word(lw(i + 1)) < 0) {
       f = {i - 1, i + 1, "DATE", w == "past" ? "PAST_REF" : "FUTURE_REF", ""};
+      return true;
+    }
+    // "the near future", "the distant past", "at present", "these days".
+    if ((w == "near" || w == "distant" || w == "recent") && is(i - 1, "the") &&
+        (is(i + 1, "future") || is(i + 1, "past"))) {
+      f = {i - 1, i + 2, "DATE", is(i + 1, "past") ? "PAST_REF" : "FUTURE_REF", ""};
+      return true;
+    }
+    if (w == "present" && is(i - 1, "at")) {
+      f = {i, i + 1, "DATE", "PRESENT_REF", ""};
+      return true;
+    }
+    if (w == "these" && is(i + 1, "days")) {
+      f = {i, i + 2, "DATE", "PRESENT_REF", ""};
       return true;
     }
     for (const auto& d : kDurationWords) {
@@ -1006,10 +1117,77 @@ class Scanner {
     return true;
   }
 
+  // The n-th (1-based; -1 = last) weekday wd of a month.
+  static int nth_weekday(int y, int m, int wd, int n) {
+    if (n > 0) {
+      const int first = weekday_of({y, m, 1});
+      return 1 + (wd - first + 7) % 7 + 7 * (n - 1);
+    }
+    int last = 31;
+    while (last > 28 && civil_from_days(days_from_civil(y, m, 1) + last - 1).month != m) --last;
+    const int wl = weekday_of({y, m, last});
+    return last - (wl - wd + 7) % 7;
+  }
+
+  // Holidays and the named days of market history: "Christmas", "New Year's Day",
+  // "Thanksgiving", "Labor Day", "Black Monday" (1987-10-19), "9/11".
+  bool holiday(uint32_t i, Found& f) const {
+    if (!upper(i) && !is_num(i)) return false;
+    const std::string_view w = lw(i);
+    if (w == "black" && upper(i + 1) && weekday(i + 1) >= 0 && year(i + 2) < 0) {
+      // Monday to Sunday.
+      static constexpr std::string_view kBlackDays[] = {"1987-10-19", "1929-10-29", "1992-09-16",
+                                                        "1929-10-24", "", "", ""};
+      const std::string_view v = kBlackDays[weekday(i + 1)];
+      if (v.empty()) return false;
+      f = {i, i + 2, "DATE", std::string(v), ""};
+      return true;
+    }
+    if (is_num(i) && is(i + 1, "/") && int_at(i) == 9 && doc_.word(i + 2) == "11" &&
+        !is(i + 3, "/")) {
+      f = {i, i + 3, "DATE", "2001-09-11", ""};
+      return true;
+    }
+    int m = 0, d = 0, wd = -1, nth = 0;
+    uint32_t e = i + 1;
+    if (w == "christmas") {
+      m = 12, d = is(i + 1, "eve") ? 24 : 25;
+      if (is(i + 1, "eve") || is(i + 1, "day")) ++e;
+    } else if (w == "new" && is(i + 1, "year") &&
+               (is(i + 2, "day") || is(i + 2, "eve"))) {
+      m = is(i + 2, "eve") ? 12 : 1, d = is(i + 2, "eve") ? 31 : 1;
+      e = i + 3;
+    } else if (w == "thanksgiving") {
+      m = 11, wd = 3, nth = 4;
+      if (is(i + 1, "day")) ++e;
+    } else if ((w == "labor" || w == "labour" || w == "memorial" || w == "independence" ||
+                w == "boxing" || w == "halloween") &&
+               (w == "halloween" || (upper(i + 1) && is(i + 1, "day")))) {
+      if (w == "halloween") m = 10, d = 31;
+      if (w == "labor" || w == "labour") m = 9, wd = 0, nth = 1;
+      if (w == "memorial") m = 5, wd = 0, nth = -1;
+      if (w == "independence") m = 7, d = 4;
+      if (w == "boxing") m = 12, d = 26;
+      if (w != "halloween") ++e;
+    } else {
+      return false;
+    }
+    if (!ref_) {
+      f = {i, e, "DATE", d > 0 ? fmt("XXXX-%02d-%02d", m, d) : "XXXX-XX-XX", ""};
+      return true;
+    }
+    int y = year(e);
+    if (y > 0) ++e;
+    else y = infer_year(m, d > 0 ? d : 15, i);
+    if (d == 0) d = nth_weekday(y, m, wd, nth);
+    f = {i, e, "DATE", day_value({y, m, d}), ""};
+    return true;
+  }
+
   // One date expression at i (without modifiers); fills f.
   bool date_at(uint32_t i, Found& f) const {
-    return numeric_date(i, f) || weekday_date(i, f) || month_date(i, f) || day_month_date(i, f) ||
-           quarter_date(i, f) || relative_date(i, f) || year_date(i, f);
+    return numeric_date(i, f) || holiday(i, f) || weekday_date(i, f) || month_date(i, f) ||
+           day_month_date(i, f) || quarter_date(i, f) || relative_date(i, f) || year_date(i, f);
   }
 
   // "the end of September", "early 2009", "mid-2010", "late last year".
@@ -1090,7 +1268,10 @@ class Scanner {
           "years",  "months",    "weeks",    "decades",  "first",   "second",    "third",
           "fourth", "1q",        "2q",       "3q",       "4q",      "spring",    "summer",
           "fall",   "autumn",    "winter",   "future",   "morning", "afternoon", "evening",
-          "night"};
+          "night",  "from",      "between",  "near",     "distant", "present",   "these",
+          "its",    "their",     "fiscal",   "financial", "final",   "q1",        "q2",
+          "q3",     "q4",        "black",    "christmas", "new",    "thanksgiving", "labor",
+          "labour", "memorial",  "independence", "boxing", "halloween"};
       for (const auto& n : kNumberWords) t.insert(n.word);
       for (auto v : kVagueCounts) t.insert(v);
       for (const auto& a : kAdverbs) t.insert(a.word);
@@ -1101,10 +1282,61 @@ class Scanner {
     return words;
   }
 
+  // "from 2009 to 2011", "between 2014 and 2016": MEANTIME marks the whole range
+  // as a duration (P2Y) besides its two dates. Returns the token after it, or i.
+  uint32_t date_range(uint32_t i) {
+    const bool from = is(i, "from");
+    if (!from && !is(i, "between")) return i;
+    Found a, b;
+    if (!date_at(i + 1, a) || a.b != i + 1) return i;
+    const uint32_t k = a.e;
+    if (!(from ? is(k, "to") || is(k, "until") || is(k, "through") || is(k, "till")
+               : is(k, "and")))
+      return i;
+    if (!date_at(k + 1, b) || b.b != k + 1) return i;
+    const std::string length = length_between(a.value, b.value);
+    if (!length.empty()) emit({i, b.e, "DURATION", length, ""});
+    emit(a);
+    emit(b);
+    return b.e;
+  }
+
+  // The length from one date to another of the same granularity: "P2Y", "P3M", "P10D".
+  static std::string length_between(const std::string& a, const std::string& b) {
+    auto digits_at = [](const std::string& v, size_t p, size_t n) {
+      if (v.size() < p + n) return -1;
+      int x = 0;
+      for (size_t q = p; q < p + n; ++q) {
+        if (v[q] < '0' || v[q] > '9') return -1;
+        x = x * 10 + (v[q] - '0');
+      }
+      return x;
+    };
+    if (a.size() != b.size()) return "";
+    const int ya = digits_at(a, 0, 4), yb = digits_at(b, 0, 4);
+    if (ya < 0 || yb < 0) return "";
+    if (a.size() == 4 && yb > ya) return "P" + std::to_string(yb - ya) + "Y";
+    if (a.size() == 7 && a[4] == '-' && b[4] == '-') {
+      const int ma = digits_at(a, 5, 2), mb = digits_at(b, 5, 2);
+      const int n = (yb * 12 + mb) - (ya * 12 + ma);
+      if (ma > 0 && mb > 0 && n > 0) return "P" + std::to_string(n) + "M";
+    }
+    if (a.size() == 10 && a[4] == '-' && a[7] == '-') {
+      const int ma = digits_at(a, 5, 2), mb = digits_at(b, 5, 2);
+      const int da = digits_at(a, 8, 2), db = digits_at(b, 8, 2);
+      if (ma > 0 && mb > 0 && da > 0 && db > 0) {
+        const int64_t n = days_from_civil(yb, mb, db) - days_from_civil(ya, ma, da);
+        if (n > 0) return "P" + std::to_string(n) + "D";
+      }
+    }
+    return "";
+  }
+
   // Tries every pattern at i; returns the token after the match, or i.
   uint32_t match(uint32_t i) {
     const Token& t = doc_.tokens[i];
     if (t.kind == TokenKind::kPunct || !may_start(i)) return i;
+    if (const uint32_t e = date_range(i); e > i) return e;
     Found f;
     if (modified_date(i, f) || half_or_day(i, f) || time_of_day(i, f) || date_at(i, f) ||
         set_expression(i, f) || range_start(i, f) || vague(i, f) || part_of_reference_day(i, f) ||
@@ -1134,6 +1366,7 @@ class Scanner {
   const Sentence& s_;
   std::optional<CalendarDate> ref_;
   std::vector<lede::TimeExpression>& out_;
+  size_t first_ = 0;  // this sentence's first expression in out_
 };
 
 }  // namespace
