@@ -65,8 +65,10 @@ constexpr std::array<std::string_view, 4> kFurnitureSuffixes = {
     "contributed to this report", "contributed reporting", "contributed to this story",
     "contributed to this article"};
 
-// "3 of 12", "1/36": a gallery's position counter.
+// "3 of 12", "1/36", "Image 2 of 5": a gallery's position counter.
 bool is_counter(std::string_view s) {
+  for (std::string_view word : {"image ", "photo ", "slide ", "picture ", "bild ", "foto "})
+    if (s.rfind(word, 0) == 0) s.remove_prefix(word.size());
   size_t i = 0;
   auto digits = [&] {
     size_t start = i;
@@ -87,9 +89,9 @@ bool is_counter(std::string_view s) {
 
 // Openings of lines that point elsewhere ("Read more: ...") and of the
 // notes papers append about the print edition.
-constexpr std::array<std::string_view, 23> kFurniturePrefixes = {
+constexpr std::array<std::string_view, 24> kFurniturePrefixes = {
     "reporting by", "additional reporting by", "editing by", "writing by", "filed under",
-    "first published", "source:", "like this story", "related news",
+    "first published", "source:", "like this story", "related news", "follow us on",
     "read more:", "related:", "see also:", "lire aussi", "lesen sie auch", "leia também",
     "leggi anche", "lees ook", "lea también",
     "this article appeared in", "a version of this article appears in print",
