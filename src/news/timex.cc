@@ -97,7 +97,8 @@ constexpr SetWord kSetWords[] = {{"daily", "P1D"},   {"weekly", "P1W"},   {"mont
 constexpr std::string_view kFutureCues[] = {"will",     "shall",   "would",     "should",   "next",
                                             "upcoming", "coming",  "scheduled", "tomorrow", "plans",
                                             "plan",     "planned", "expected",  "expects",  "due",
-                                            "set",      "going",   "intends",   "aims"};
+                                            "set",      "going",   "intends",   "aims",
+                                            "expect",   "intend",  "aim"};
 constexpr std::string_view kPastCues[] = {
     "was", "were", "had", "did", "ago", "last", "yesterday", "earlier", "been", "said", "told",
     // Irregular past tenses news uses most.
@@ -829,6 +830,13 @@ class Scanner {
       if (dash != std::string_view::npos && w.find('-', dash + 1) == std::string_view::npos) {
         const int n = count_word(w.substr(0, dash));
         const Unit* u = unit(w.substr(dash + 1));
+        // "week-long", "decades-long", "year-long"
+        if (const Unit* lu = unit(w.substr(0, dash)); lu && w.substr(dash + 1) == "long") {
+          f = {i, i + 1, "DURATION",
+               duration_value(w.substr(0, dash) == lu->word ? std::to_string(lu->scale) : "X", *lu),
+               ""};
+          return true;
+        }
         if (n > 0 && u && w.substr(dash + 1) == u->word && w.substr(0, dash) != "a") {
           f.b = i;
           f.e = i + 1;
@@ -1205,6 +1213,13 @@ class Scanner {
         f = {i, i + 1, "DATE", year_value(y), "MID"};
         return true;
       }
+      // "mid-morning", "mid-afternoon": a part of the story's day.
+      for (const auto& p : kPartsOfDay) {
+        if (w.substr(4) == p.word && ref_ && p.word != "night" && p.word != "overnight") {
+          f = {i, i + 1, "TIME", day_value(story_day()) + "T" + std::string(p.code), "MID"};
+          return true;
+        }
+      }
       // "mid-September"
       const int m = month_from_name(w.substr(4));
       if (m == 0 || !ref_) return false;
@@ -1332,16 +1347,68 @@ class Scanner {
     return "";
   }
 
+  // "the same period last year", "the same month a year ago", "the same quarter of
+  // the previous year": the period the sentence names (or the reference's own), a
+  // year back.
+  bool same_period_last_year(uint32_t i, Found& f) const {
+    if (!ref_ || !is(i, "the") || !is(i + 1, "same")) return false;
+    const std::string_view u = lw(i + 2);
+    if (u != "period" && u != "month" && u != "quarter" && u != "time" && u != "week" &&
+        u != "day" && u != "months")
+      return false;
+    uint32_t j = i + 3;
+    if (is(j, "of")) ++j;
+    if (is(j, "the")) ++j;
+    if ((is(j, "last") || is(j, "previous") || is(j, "prior")) && is(j + 1, "year"))
+      j += 2;
+    else if (is(j, "a") && is(j + 1, "year") && (is(j + 2, "ago") || is(j + 2, "earlier")))
+      j += 3;
+    else if (is(j, "year") && (is(j + 1, "ago") || is(j + 1, "earlier")) && is(j - 1, "a"))
+      j += 2;
+    else
+      return false;
+    std::string base;
+    for (size_t k = out_.size(); k-- > first_;) {
+      const std::string& v = out_[k].value;
+      if (out_[k].type == "DATE" && v.size() >= 7 && v[4] == '-' &&
+          v.find_first_not_of("0123456789") == 4 && v[5] != 'W') {
+        base = v;
+        break;
+      }
+    }
+    if (base.empty()) {
+      if (u == "month" || u == "months") base = month_value(ref_->year, ref_->month);
+      else if (u == "quarter") base = fmt("%04d-Q%d", ref_->year, (ref_->month - 1) / 3 + 1);
+      else if (u == "week") base = week_value(*ref_);
+      else if (u == "day") base = day_value(*ref_);
+      else base = year_value(ref_->year);
+    }
+    const int y = std::atoi(base.substr(0, 4).c_str()) - 1;
+    f = {i, j, "DATE", year_value(y) + base.substr(4), ""};
+    if (base.size() == 10 && base.substr(5) == "02-29") f.value = year_value(y) + "-02-28";
+    return true;
+  }
+
   // Tries every pattern at i; returns the token after the match, or i.
   uint32_t match(uint32_t i) {
     const Token& t = doc_.tokens[i];
     if (t.kind == TokenKind::kPunct || !may_start(i)) return i;
     if (const uint32_t e = date_range(i); e > i) return e;
     Found f;
-    if (modified_date(i, f) || half_or_day(i, f) || time_of_day(i, f) || date_at(i, f) ||
+    if (same_period_last_year(i, f) || modified_date(i, f) || half_or_day(i, f) || time_of_day(i, f) || date_at(i, f) ||
         set_expression(i, f) || range_start(i, f) || vague(i, f) || part_of_reference_day(i, f) ||
         duration(i, f) || adverb(i, f)) {
-      // A time after a date joins it: "Tuesday at 9 a.m."
+      // A day right after a clock time joins it: "12:00 UTC Monday", "16:00 UTC today".
+      if (f.type == "TIME" && f.value.size() > 10 && f.value[10] == 'T') {
+        Found day;
+        if ((weekday_date(f.e, day) || adverb(f.e, day) || month_date(f.e, day) ||
+             day_month_date(f.e, day)) &&
+            day.b == f.e && day.type == "DATE" && day.value.size() == 10 &&
+            day.value[4] == '-') {
+          f.value = day.value + f.value.substr(10);
+          f.e = day.e;
+        }
+      }
       emit(f);
       uint32_t e = f.e;
       // "July 11 and 12": a second day of the same month.
