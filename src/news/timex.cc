@@ -466,8 +466,50 @@ class Scanner {
     return true;
   }
 
+  // Fiscal years, TIMEX3 "FY2008": "fiscal 2008", "fiscal year 2008", "FY2008",
+  // "FY08", "the financial year", "last fiscal year".
+  bool fiscal_year(uint32_t i, Found& f) const {
+    std::string_view w = lw(i);
+    if (w.size() >= 4 && w.starts_with("fy") && upper(i)) {
+      const std::string_view d = w.substr(2);
+      if (d.find_first_not_of("0123456789") != std::string_view::npos) return false;
+      int y = std::atoi(std::string(d).c_str());
+      if (d.size() == 2) y += y < 50 ? 2000 : 1900;
+      if ((d.size() != 2 && d.size() != 4) || y < kMinYear || y > kMaxYear) return false;
+      f = {i, i + 1, "DATE", "FY" + year_value(y), ""};
+      return true;
+    }
+    uint32_t j = i;
+    int shift = 0;
+    bool relative = false;
+    if (w == "the" || w == "this" || w == "current" || w == "last" || w == "next" ||
+        w == "previous") {
+      shift = w == "last" || w == "previous" ? -1 : (w == "next" ? 1 : 0);
+      relative = true;
+      ++j;
+      if (w == "the" && (is(j, "previous") || is(j, "current") || is(j, "next"))) {
+        shift = is(j, "previous") ? -1 : (is(j, "next") ? 1 : 0);
+        ++j;
+      }
+    }
+    if (!is(j, "fiscal") && !is(j, "financial")) return false;
+    ++j;
+    const bool year_word = is(j, "year");
+    if (year_word) ++j;
+    if (const int y = year(j); y > 0) {
+      f = {relative ? i + (w == "the" ? 0 : 1) : i, j + 1, "DATE", "FY" + year_value(y), ""};
+      if (relative && w != "the") f.b = i + 1;
+      return true;
+    }
+    if (!relative || !year_word || !ref_ || is(j, "of") || is(j, "ended") || is(j, "ending"))
+      return false;
+    f = {i, j, "DATE", "FY" + year_value(ref_->year + shift), ""};
+    return true;
+  }
+
   // Years, decades and seasons: "2014", "the 1990s", "summer 2009", "fiscal 2008".
   bool year_date(uint32_t i, Found& f) const {
+    if (fiscal_year(i, f)) return true;
     const int y = year(i);
     if (y > 0) {
       if (i > s_.first_token) {
@@ -481,6 +523,17 @@ class Scanner {
       return true;
     }
     std::string_view w = lw(i);
+    // "the 20th century" -> "19"
+    if (is(i + 1, "century") && day_number(i) > 0 && !is_num(i)) {
+      f = {is(i - 1, "the") ? i - 1 : i, i + 2, "DATE", fmt("%02d", day_number(i) - 1), ""};
+      return true;
+    }
+    // "year-end", "by year end": the end of the reference year.
+    if (ref_ && (w == "year-end" || (w == "year" && is(i + 1, "end") && !is(i - 1, "the") &&
+                                     !is(i - 1, "this") && !is(i - 1, "last")))) {
+      f = {i, w == "year" ? i + 2 : i + 1, "DATE", year_value(ref_->year), "END"};
+      return true;
+    }
     if (w.size() == 3 && w.back() == 's' && w[1] == '0' && w[0] >= '1' && w[0] <= '9' &&
         (i == s_.first_token || !is_num(i - 1))) {
       // "the 70s": decades of the last century
@@ -536,7 +589,7 @@ class Scanner {
       shift = 0;
     } else if (w == "last" || w == "past" || w == "previous") {
       shift = -1;
-    } else if (w == "next" || w == "coming") {
+    } else if (w == "next" || w == "coming" || (w == "following" && is(i - 1, "the"))) {
       shift = 1;
     } else {
       return false;
@@ -564,6 +617,8 @@ class Scanner {
       f.value = month_value(y, m);
     } else if (u == "year") {
       f.value = year_value(r.year + shift);
+    } else if (u == "decade" && shift == 0) {
+      f.value = year_value(r.year).substr(0, 3);  // "this decade": TIMEX3 "201"
     } else if (u == "quarter") {
       int q = (r.month - 1) / 3 + shift, y = r.year;
       if (q < 0) q += 4, --y;
@@ -967,6 +1022,26 @@ class Scanner {
         return true;
       }
     }
+    // "every Monday", "on Mondays": XXXX-WXX-1.
+    if ((w == "every" || w == "each") && upper(i + 1) && weekday(i + 1) >= 0) {
+      f = {i, i + 2, "SET", std::string("XXXX-WXX-") + static_cast<char>('1' + weekday(i + 1)), ""};
+      return true;
+    }
+    if (upper(i) && w.size() > 6 && w.back() == 's' && is(i - 1, "on")) {
+      for (int k = 0; k < 7; ++k) {
+        if (w.substr(0, w.size() - 1) == kWeekdays[k]) {
+          f = {i, i + 1, "SET", std::string("XXXX-WXX-") + static_cast<char>('1' + k), ""};
+          return true;
+        }
+      }
+    }
+    // "every two years", "every three months"
+    if (w == "every" && count_word(lw(i + 1)) > 1 && unit(lw(i + 2))) {
+      const Unit* u = unit(lw(i + 2));
+      f = {i, i + 3, "SET", duration_value(std::to_string(count_word(lw(i + 1)) * u->scale), *u),
+           ""};
+      return true;
+    }
     if (w == "every" || w == "each" || w == "per" ||
         ((w == "a" || w == "an") && i > s_.first_token &&
          (is(i - 1, "twice") || is(i - 1, "times") || is(i - 1, "once")))) {
@@ -1269,6 +1344,7 @@ class Scanner {
     std::string_view w = lw(i);
     if (w.size() >= 2 && w[0] >= '0' && w[0] <= '9') return true;  // "1990s", "12th", "41-year"
     if (w.find('-') != std::string_view::npos) return true;        // "five-year", "mid-2010"
+    if (w.size() >= 4 && w.starts_with("fy") && w[2] >= '0' && w[2] <= '9') return true;  // "FY2008"
     if (t.upper && (month_from_name(w) > 0 || weekday(i) >= 0)) return true;
     return trigger_words().count(w) > 0;
   }
@@ -1286,7 +1362,9 @@ class Scanner {
           "night",  "from",      "between",  "near",     "distant", "present",   "these",
           "its",    "their",     "fiscal",   "financial", "final",   "q1",        "q2",
           "q3",     "q4",        "black",    "christmas", "new",    "thanksgiving", "labor",
-          "labour", "memorial",  "independence", "boxing", "halloween"};
+          "labour", "memorial",  "independence", "boxing", "halloween", "following", "year",
+          "year-end", "mondays",   "tuesdays", "wednesdays", "thursdays", "fridays",
+          "saturdays", "sundays"};
       for (const auto& n : kNumberWords) t.insert(n.word);
       for (auto v : kVagueCounts) t.insert(v);
       for (const auto& a : kAdverbs) t.insert(a.word);
