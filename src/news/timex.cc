@@ -14,6 +14,9 @@ namespace {
 // news text are mostly counts, not years (MEANTIME's earliest year is 1955).
 constexpr int kMinYear = 1900;
 constexpr int kMaxYear = 2099;
+// Years from here to kMinYear count only after a preposition of time ("since 1896"):
+// market and company histories reach back that far.
+constexpr int kMinOldYear = 1800;
 // A month or day-and-month without a year and without tense is placed in the
 // reference year unless that puts it more than this many days away.
 constexpr int kNearestWindowDays = 183;
@@ -327,7 +330,31 @@ class Scanner {
     }
     if (digits(i) != 4 || w.find(',') != std::string_view::npos) return -1;
     const int v = int_at(i);
+    if (is_count_noun(lw(i + 1))) return -1;  // "1950 employees"
+    if (v >= kMinOldYear && v < kMinYear && i > s_.first_token) {
+      // Older years only after a preposition of time: "since 1896", "in 1884".
+      const std::string_view p = lw(i - 1);
+      const bool after_preposition = p == "in" || p == "since" || p == "from" || p == "until" ||
+                                     p == "before" || p == "after" || p == "of" || p == "to";
+      const bool word_next = ok(i + 1) && doc_.tokens[i + 1].kind == TokenKind::kWord &&
+                             !upper(i + 1) && !is(i + 1, "and") && !is(i + 1, "to") &&
+                             !is(i + 1, "when");
+      return after_preposition && !word_next ? v : -1;
+    }
     return v >= kMinYear && v <= kMaxYear ? v : -1;
+  }
+
+  // Nouns a four-digit count comes before, never a year.
+  static bool is_count_noun(std::string_view w) {
+    static constexpr std::string_view kNouns[] = {
+        "points",   "shares",   "jobs",     "employees", "workers",     "people",   "units",
+        "cars",     "vehicles", "stores",   "dealers",   "dealerships", "barrels",  "tonnes",
+        "tons",     "miles",    "km",       "metres",    "meters",      "feet",     "votes",
+        "seats",    "copies",   "planes",   "aircraft",  "companies",   "firms",    "plants",
+        "positions", "staff",   "troops",   "passengers", "flights",    "customers", "homes"};
+    for (auto n : kNouns)
+      if (n == w) return true;
+    return false;
   }
 
   Tense tense_near(uint32_t at) const {
@@ -762,6 +789,26 @@ class Scanner {
     return *ref_;
   }
 
+  // The value of the last date the story named, at the grain of `unit` ("day",
+  // "week", "month", "year"; "time": as named), or "".
+  std::string last_date(std::string_view unit) const {
+    for (size_t k = out_.size(); k-- > 0;) {
+      const std::string& v = out_[k].value;
+      if (out_[k].type != "DATE" || v.size() < 4 ||
+          v.substr(0, 4).find_first_not_of("0123456789") != std::string::npos)
+        continue;
+      if (unit == "time") return v;
+      if (unit == "year") return v.substr(0, 4);
+      if (unit == "month" && v.size() >= 7 && v[5] != 'W' && v[5] != 'Q') return v.substr(0, 7);
+      if (unit == "day" && v.size() == 10 && v[5] != 'W') return v;
+      if (unit == "week" && v.size() == 10 && v[5] != 'W')
+        return week_value({std::atoi(v.substr(0, 4).c_str()), std::atoi(v.substr(5, 2).c_str()),
+                           std::atoi(v.substr(8, 2).c_str())});
+      if (unit == "week" && v.size() >= 8 && v[5] == 'W') return v.substr(0, 8);
+    }
+    return "";
+  }
+
   // The year of the last dated expression of this sentence ("the fourth quarter of
   // 2005 ... for the entire year"), or 0.
   int sentence_year() const {
@@ -1139,6 +1186,8 @@ class Scanner {
                z == "cet") {
       ++j;
     }
+    // A clock time without a day of its own belongs to the day the story last named.
+    if (ref_) base = day_value(story_day());
     f = {i, j, "TIME", base + fmt("T%02d:%02d", h, m) + zone, ""};
     return true;
   }
@@ -1155,6 +1204,25 @@ class Scanner {
     if ((w == "near" || w == "distant" || w == "recent") && is(i - 1, "the") &&
         (is(i + 1, "future") || is(i + 1, "past"))) {
       f = {i - 1, i + 2, "DATE", is(i + 1, "past") ? "PAST_REF" : "FUTURE_REF", ""};
+      return true;
+    }
+    // "later in the day", "earlier in the week": the adverb is an expression of its own.
+    if ((w == "later" || w == "earlier") && is(i + 1, "in") && is(i + 2, "the") &&
+        (is(i + 3, "day") || is(i + 3, "week") || is(i + 3, "month") || is(i + 3, "year") ||
+         is(i + 3, "session"))) {
+      f = {i, i + 1, "DATE", w == "later" ? "FUTURE_REF" : "PAST_REF", ""};
+      return true;
+    }
+    // "by that time", "on that day": the date the story last named.
+    if (w == "that" && ref_ && i > s_.first_token &&
+        (is(i - 1, "by") || is(i - 1, "at") || is(i - 1, "on") || is(i - 1, "until") ||
+         is(i - 1, "since") || is(i - 1, "before") || is(i - 1, "after") || is(i - 1, "in") ||
+         is(i - 1, "during")) &&
+        (is(i + 1, "time") || is(i + 1, "day") || is(i + 1, "week") || is(i + 1, "month") ||
+         is(i + 1, "year"))) {
+      const std::string v = last_date(lw(i + 1));
+      if (v.empty()) return false;
+      f = {i, i + 2, "DATE", v, ""};
       return true;
     }
     if (w == "present" && is(i - 1, "at")) {
@@ -1364,7 +1432,7 @@ class Scanner {
           "q3",     "q4",        "black",    "christmas", "new",    "thanksgiving", "labor",
           "labour", "memorial",  "independence", "boxing", "halloween", "following", "year",
           "year-end", "mondays",   "tuesdays", "wednesdays", "thursdays", "fridays",
-          "saturdays", "sundays"};
+          "saturdays", "sundays",  "that"};
       for (const auto& n : kNumberWords) t.insert(n.word);
       for (auto v : kVagueCounts) t.insert(v);
       for (const auto& a : kAdverbs) t.insert(a.word);
