@@ -1186,8 +1186,6 @@ class Scanner {
                z == "cet") {
       ++j;
     }
-    // A clock time without a day of its own belongs to the day the story last named.
-    if (ref_) base = day_value(story_day());
     f = {i, j, "TIME", base + fmt("T%02d:%02d", h, m) + zone, ""};
     return true;
   }
