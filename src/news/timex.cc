@@ -1204,6 +1204,11 @@ class Scanner {
       f = {i - 1, i + 2, "DATE", is(i + 1, "past") ? "PAST_REF" : "FUTURE_REF", ""};
       return true;
     }
+      // "the largest fall in history": the past as a whole.
+    if (w == "history" && is(i - 1, "in") && !is(i + 1, "of")) {
+      f = {i, i + 1, "DATE", "PAST_REF", ""};
+      return true;
+    }
     // "later in the day", "earlier in the week": the adverb is an expression of its own.
     if ((w == "later" || w == "earlier") && is(i + 1, "in") && is(i + 2, "the") &&
         (is(i + 3, "day") || is(i + 3, "week") || is(i + 3, "month") || is(i + 3, "year") ||
@@ -1430,7 +1435,7 @@ class Scanner {
           "q3",     "q4",        "black",    "christmas", "new",    "thanksgiving", "labor",
           "labour", "memorial",  "independence", "boxing", "halloween", "following", "year",
           "year-end", "mondays",   "tuesdays", "wednesdays", "thursdays", "fridays",
-          "saturdays", "sundays",  "that"};
+          "saturdays", "sundays",  "that",     "history"};
       for (const auto& n : kNumberWords) t.insert(n.word);
       for (auto v : kVagueCounts) t.insert(v);
       for (const auto& a : kAdverbs) t.insert(a.word);
