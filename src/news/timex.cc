@@ -14,6 +14,9 @@ namespace {
 // news text are mostly counts, not years (MEANTIME's earliest year is 1955).
 constexpr int kMinYear = 1900;
 constexpr int kMaxYear = 2099;
+// Anaphoric "the day", "in morning trading" point back to the last day the
+// story named, if it lies within this many days of the reference date.
+constexpr int kStoryDayWindow = 7;
 // Years from here to kMinYear count only after a preposition of time ("since 1896"):
 // market and company histories reach back that far.
 constexpr int kMinOldYear = 1800;
@@ -784,7 +787,11 @@ class Scanner {
       CalendarDate d{std::atoi(t.value.substr(0, 4).c_str()),
                      std::atoi(t.value.substr(5, 2).c_str()),
                      std::atoi(t.value.substr(8, 2).c_str())};
-      if (d.year > 0 && d.month > 0 && d.day > 0) return d;
+      if (d.year <= 0 || d.month <= 0 || d.day <= 0) continue;
+      // A date far from the reference is history the story recalls ("since
+      // September 11, 2001"), not the day it reports on.
+      const int64_t away = to_days(d) - to_days(*ref_);
+      if (away >= -kStoryDayWindow && away <= kStoryDayWindow) return d;
     }
     return *ref_;
   }
@@ -1302,6 +1309,12 @@ class Scanner {
       f = {i, i + 3, "DATE", "2001-09-11", ""};
       return true;
     }
+    // "the September 11 attacks"
+    if (month(i) == 9 && doc_.word(i + 1) == "11" && year(i + 2) < 0 &&
+        (is(i + 2, "attacks") || is(i + 2, "attack") || is(i + 2, "terrorist"))) {
+      f = {i, i + 2, "DATE", "2001-09-11", ""};
+      return true;
+    }
     int m = 0, d = 0, wd = -1, nth = 0;
     uint32_t e = i + 1;
     if (w == "christmas") {
@@ -1311,6 +1324,13 @@ class Scanner {
                (is(i + 2, "day") || is(i + 2, "eve"))) {
       m = is(i + 2, "eve") ? 12 : 1, d = is(i + 2, "eve") ? 31 : 1;
       e = i + 3;
+    } else if (w == "martin" && is(i + 1, "luther") && is(i + 2, "king") &&
+               (is(i + 3, "day") || (is(i + 3, "jr.") && is(i + 4, "day")))) {
+      m = 1, wd = 0, nth = 3;
+      e = is(i + 3, "day") ? i + 4 : i + 5;
+    } else if ((w == "presidents" || w == "president") && is(i + 1, "day") && upper(i + 1)) {
+      m = 2, wd = 0, nth = 3;
+      e = i + 2;
     } else if (w == "thanksgiving") {
       m = 11, wd = 3, nth = 4;
       if (is(i + 1, "day")) ++e;
@@ -1435,7 +1455,7 @@ class Scanner {
           "q3",     "q4",        "black",    "christmas", "new",    "thanksgiving", "labor",
           "labour", "memorial",  "independence", "boxing", "halloween", "following", "year",
           "year-end", "mondays",   "tuesdays", "wednesdays", "thursdays", "fridays",
-          "saturdays", "sundays",  "that",     "history"};
+          "saturdays", "sundays",  "that",     "history",  "martin",  "presidents", "president"};
       for (const auto& n : kNumberWords) t.insert(n.word);
       for (auto v : kVagueCounts) t.insert(v);
       for (const auto& a : kAdverbs) t.insert(a.word);
