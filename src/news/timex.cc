@@ -213,6 +213,14 @@ class Scanner {
         if (e.type != "DATE" || e.value.size() != 10 || !e.modifier.empty() || e.text == "today" ||
             e.text == "earlier today")
           continue;
+        if (ref_ && e.value[0] != 'X') {
+          // Not a date of history the sentence recalls ("since September 11, 2001").
+          const CalendarDate d{std::atoi(e.value.substr(0, 4).c_str()),
+                               std::atoi(e.value.substr(5, 2).c_str()),
+                               std::atoi(e.value.substr(8, 2).c_str())};
+          const int64_t away = to_days(d) - to_days(*ref_);
+          if (away < -kNearestWindowDays || away > kNearestWindowDays) continue;
+        }
         const uint32_t dist =
             e.start > out_[k].start ? e.start - out_[k].start : out_[k].start - e.start;
         if (dist < best) best = dist, day = &e;

@@ -87,6 +87,78 @@ TEST(Timex, YearsButNotMoneyOrPercentages) {
   EXPECT_EQ(t.size(), 2u);
 }
 
+TEST(Timex, RangesAreDurationsBesideTheirDates) {
+  auto t = times("It takes six jets from 2009 to 2011 and more between 2014 and 2016.");
+  EXPECT_EQ(value_of(t, "from 2009 to 2011"), "P2Y");
+  EXPECT_EQ(value_of(t, "between 2014 and 2016"), "P2Y");
+  EXPECT_EQ(value_of(t, "2009"), "2009");
+  EXPECT_EQ(value_of(t, "2016"), "2016");
+  EXPECT_EQ(t.size(), 6u);
+}
+
+TEST(Timex, AgoMarksTheDurationAndEarlierTheDate) {
+  auto t = times("Work began two years ago; the plant opened three days earlier.");
+  EXPECT_EQ(value_of(t, "two years"), "P2Y");
+  EXPECT_EQ(value_of(t, "three days earlier"), "2023-06-10");
+}
+
+TEST(Timex, QuartersHalvesAndFiscalYears) {
+  auto t = times(
+      "Profits fell in the final quarter of 2022 and in Q1, and rose in the first half. "
+      "The firm expects losses in fiscal 2024 and in the fourth quarter.");
+  EXPECT_EQ(value_of(t, "the final quarter of 2022"), "2022-Q4");
+  EXPECT_EQ(value_of(t, "Q1"), "2023-Q1");
+  EXPECT_EQ(value_of(t, "the first half"), "2023-H1");
+  EXPECT_EQ(value_of(t, "fiscal 2024"), "FY2024");
+  EXPECT_EQ(value_of(t, "the fourth quarter"), "2023-Q4");
+}
+
+TEST(Timex, PresentAndVagueReferences) {
+  auto t = times("Shares are currently flat and will rise in the near future, the biggest gain in history.");
+  EXPECT_EQ(value_of(t, "currently"), "PRESENT_REF");
+  EXPECT_EQ(value_of(t, "the near future"), "FUTURE_REF");
+  EXPECT_EQ(value_of(t, "history"), "PAST_REF");
+}
+
+TEST(Timex, TheSamePeriodAYearBack) {
+  auto t = times("Sales rose 43% in February compared to the same period last year.");
+  EXPECT_EQ(value_of(t, "February"), "2023-02");
+  EXPECT_EQ(value_of(t, "the same period last year"), "2022-02");
+}
+
+TEST(Timex, HolidaysAndNamedDays) {
+  auto t = times(
+      "Markets were shut for Thanksgiving. The index had its worst day since Black Monday. "
+      "Shares fell after the September 11 attacks.");
+  EXPECT_EQ(value_of(t, "Thanksgiving"), "2022-11-24");
+  EXPECT_EQ(value_of(t, "Black Monday"), "1987-10-19");
+  EXPECT_EQ(value_of(t, "September 11"), "2001-09-11");
+}
+
+TEST(Timex, SetsAndDurationsWithAWordBeforeTheUnit) {
+  auto t = times("Shares fell for five straight days; the board meets every Friday and votes every four years.");
+  EXPECT_EQ(value_of(t, "five straight days"), "P5D");
+  EXPECT_EQ(value_of(t, "every Friday"), "XXXX-WXX-5");
+  EXPECT_EQ(value_of(t, "every four years"), "P4Y");
+}
+
+TEST(Timex, ClockTimesJoinTheDayAfterThem) {
+  auto t = times("Trading resumed at 12:00 UTC Monday and at 1430 GMT.");
+  EXPECT_EQ(value_of(t, "12:00 UTC Monday"), "2023-06-12T12:00Z");
+  EXPECT_EQ(value_of(t, "1430 GMT"), "2023-06-13T14:30Z");
+}
+
+TEST(Timex, AnaphoricDaysIgnoreHistoricDates) {
+  auto t = times("Shares fell most since September 11, 2001 and then rallied in afternoon trading.");
+  EXPECT_EQ(value_of(t, "afternoon"), "2023-06-13TAF");
+}
+
+TEST(Timex, CountsBeforeNounsAreNotYears) {
+  auto t = times("The Dow, founded in 1896, fell 1950 points.");
+  EXPECT_EQ(value_of(t, "1896"), "1896");
+  EXPECT_EQ(value_of(t, "1950"), "");
+}
+
 TEST(Timex, WithoutReferenceDateValuesStayUnresolved) {
   auto t = times("He left on Monday and returns today.", std::nullopt);
   EXPECT_EQ(value_of(t, "Monday"), "XXXX-WXX-1");
