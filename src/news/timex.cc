@@ -83,11 +83,17 @@ struct Adverb {
   int day_offset;
 };
 // Words that alone are a time expression.
-constexpr Adverb kAdverbs[] = {
-    {"today", "", 0},          {"yesterday", "", -1},       {"tomorrow", "", 1},
-    {"now", "PRESENT_REF", 0}, {"recently", "PAST_REF", 0}, {"nowadays", "PRESENT_REF", 0},
-    {"lately", "PAST_REF", 0}, {"soon", "FUTURE_REF", 0},   {"recent", "PAST_REF", 0},
-    {"currently", "PRESENT_REF", 0}, {"presently", "PRESENT_REF", 0}};
+constexpr Adverb kAdverbs[] = {{"today", "", 0},
+                               {"yesterday", "", -1},
+                               {"tomorrow", "", 1},
+                               {"now", "PRESENT_REF", 0},
+                               {"recently", "PAST_REF", 0},
+                               {"nowadays", "PRESENT_REF", 0},
+                               {"lately", "PAST_REF", 0},
+                               {"soon", "FUTURE_REF", 0},
+                               {"recent", "PAST_REF", 0},
+                               {"currently", "PRESENT_REF", 0},
+                               {"presently", "PRESENT_REF", 0}};
 
 struct SetWord {
   std::string_view word;
@@ -100,11 +106,10 @@ constexpr SetWord kSetWords[] = {{"daily", "P1D"},   {"weekly", "P1W"},   {"mont
                                  {"yearly", "P1Y"},  {"annually", "P1Y"}, {"quarterly", "P3M"},
                                  {"nightly", "P1D"}, {"hourly", "PT1H"}};
 
-constexpr std::string_view kFutureCues[] = {"will",     "shall",   "would",     "should",   "next",
-                                            "upcoming", "coming",  "scheduled", "tomorrow", "plans",
-                                            "plan",     "planned", "expected",  "expects",  "due",
-                                            "set",      "going",   "intends",   "aims",
-                                            "expect",   "intend",  "aim"};
+constexpr std::string_view kFutureCues[] = {
+    "will",     "shall",   "would", "should",  "next",     "upcoming", "coming", "scheduled",
+    "tomorrow", "plans",   "plan",  "planned", "expected", "expects",  "due",    "set",
+    "going",    "intends", "aims",  "expect",  "intend",   "aim"};
 constexpr std::string_view kPastCues[] = {
     "was", "were", "had", "did", "ago", "last", "yesterday", "earlier", "been", "said", "told",
     // Irregular past tenses news uses most.
@@ -358,11 +363,11 @@ class Scanner {
   // Nouns a four-digit count comes before, never a year.
   static bool is_count_noun(std::string_view w) {
     static constexpr std::string_view kNouns[] = {
-        "points",   "shares",   "jobs",     "employees", "workers",     "people",   "units",
-        "cars",     "vehicles", "stores",   "dealers",   "dealerships", "barrels",  "tonnes",
-        "tons",     "miles",    "km",       "metres",    "meters",      "feet",     "votes",
-        "seats",    "copies",   "planes",   "aircraft",  "companies",   "firms",    "plants",
-        "positions", "staff",   "troops",   "passengers", "flights",    "customers", "homes"};
+        "points",    "shares",   "jobs",   "employees",  "workers",     "people",    "units",
+        "cars",      "vehicles", "stores", "dealers",    "dealerships", "barrels",   "tonnes",
+        "tons",      "miles",    "km",     "metres",     "meters",      "feet",      "votes",
+        "seats",     "copies",   "planes", "aircraft",   "companies",   "firms",     "plants",
+        "positions", "staff",    "troops", "passengers", "flights",     "customers", "homes"};
     for (auto n : kNouns)
       if (n == w) return true;
     return false;
@@ -698,7 +703,8 @@ class Scanner {
         after = j + 1;
       }
     }
-    // "the final quarter", "the last quarter of 2009" (plain "the last quarter" is the previous one).
+    // "the final quarter", "the last quarter of 2009" (plain "the last quarter" is the previous
+    // one).
     if ((is(j, "final") || (is(j, "last") && is(j + 2, "of"))) && is(j + 1, "quarter")) q = 4;
     // "Q3", "Q3 2009"
     if (q < 0 && upper(j) && doc_.word(j).size() == 2 && (doc_.word(j)[0] == 'Q') &&
@@ -1219,7 +1225,7 @@ class Scanner {
       f = {i - 1, i + 2, "DATE", is(i + 1, "past") ? "PAST_REF" : "FUTURE_REF", ""};
       return true;
     }
-      // "the largest fall in history": the past as a whole.
+    // "the largest fall in history": the past as a whole.
     if (w == "history" && is(i - 1, "in") && !is(i + 1, "of")) {
       f = {i, i + 1, "DATE", "PAST_REF", ""};
       return true;
@@ -1305,8 +1311,8 @@ class Scanner {
     const std::string_view w = lw(i);
     if (w == "black" && upper(i + 1) && weekday(i + 1) >= 0 && year(i + 2) < 0) {
       // Monday to Sunday.
-      static constexpr std::string_view kBlackDays[] = {"1987-10-19", "1929-10-29", "1992-09-16",
-                                                        "1929-10-24", "", "", ""};
+      static constexpr std::string_view kBlackDays[] = {
+          "1987-10-19", "1929-10-29", "1992-09-16", "1929-10-24", "", "", ""};
       const std::string_view v = kBlackDays[weekday(i + 1)];
       if (v.empty()) return false;
       f = {i, i + 2, "DATE", std::string(v), ""};
@@ -1328,8 +1334,7 @@ class Scanner {
     if (w == "christmas") {
       m = 12, d = is(i + 1, "eve") ? 24 : 25;
       if (is(i + 1, "eve") || is(i + 1, "day")) ++e;
-    } else if (w == "new" && is(i + 1, "year") &&
-               (is(i + 2, "day") || is(i + 2, "eve"))) {
+    } else if (w == "new" && is(i + 1, "year") && (is(i + 2, "day") || is(i + 2, "eve"))) {
       m = is(i + 2, "eve") ? 12 : 1, d = is(i + 2, "eve") ? 31 : 1;
       e = i + 3;
     } else if (w == "martin" && is(i + 1, "luther") && is(i + 2, "king") &&
@@ -1359,8 +1364,10 @@ class Scanner {
       return true;
     }
     int y = year(e);
-    if (y > 0) ++e;
-    else y = infer_year(m, d > 0 ? d : 15, i);
+    if (y > 0)
+      ++e;
+    else
+      y = infer_year(m, d > 0 ? d : 15, i);
     if (d == 0) d = nth_weekday(y, m, wd, nth);
     f = {i, e, "DATE", day_value({y, m, d}), ""};
     return true;
@@ -1443,7 +1450,8 @@ class Scanner {
     std::string_view w = lw(i);
     if (w.size() >= 2 && w[0] >= '0' && w[0] <= '9') return true;  // "1990s", "12th", "41-year"
     if (w.find('-') != std::string_view::npos) return true;        // "five-year", "mid-2010"
-    if (w.size() >= 4 && w.starts_with("fy") && w[2] >= '0' && w[2] <= '9') return true;  // "FY2008"
+    if (w.size() >= 4 && w.starts_with("fy") && w[2] >= '0' && w[2] <= '9')
+      return true;  // "FY2008"
     if (t.upper && (month_from_name(w) > 0 || weekday(i) >= 0)) return true;
     return trigger_words().count(w) > 0;
   }
@@ -1451,19 +1459,21 @@ class Scanner {
   static const std::unordered_set<std::string_view>& trigger_words() {
     static const std::unordered_set<std::string_view> words = [] {
       std::unordered_set<std::string_view> t = {
-          "the",    "early",     "late",     "mid",      "by",      "at",        "this",
-          "last",   "next",      "past",     "previous", "coming",  "current",   "earlier",
-          "later",  "every",     "each",     "per",      "half",    "twice",     "once",
-          "today",  "yesterday", "tomorrow", "tonight",  "noon",    "midday",    "midnight",
-          "years",  "months",    "weeks",    "decades",  "first",   "second",    "third",
-          "fourth", "1q",        "2q",       "3q",       "4q",      "spring",    "summer",
-          "fall",   "autumn",    "winter",   "future",   "morning", "afternoon", "evening",
-          "night",  "from",      "between",  "near",     "distant", "present",   "these",
-          "its",    "their",     "fiscal",   "financial", "final",   "q1",        "q2",
-          "q3",     "q4",        "black",    "christmas", "new",    "thanksgiving", "labor",
-          "labour", "memorial",  "independence", "boxing", "halloween", "following", "year",
-          "year-end", "mondays",   "tuesdays", "wednesdays", "thursdays", "fridays",
-          "saturdays", "sundays",  "that",     "history",  "martin",  "presidents", "president"};
+          "the",          "early",    "late",         "mid",       "by",         "at",
+          "this",         "last",     "next",         "past",      "previous",   "coming",
+          "current",      "earlier",  "later",        "every",     "each",       "per",
+          "half",         "twice",    "once",         "today",     "yesterday",  "tomorrow",
+          "tonight",      "noon",     "midday",       "midnight",  "years",      "months",
+          "weeks",        "decades",  "first",        "second",    "third",      "fourth",
+          "1q",           "2q",       "3q",           "4q",        "spring",     "summer",
+          "fall",         "autumn",   "winter",       "future",    "morning",    "afternoon",
+          "evening",      "night",    "from",         "between",   "near",       "distant",
+          "present",      "these",    "its",          "their",     "fiscal",     "financial",
+          "final",        "q1",       "q2",           "q3",        "q4",         "black",
+          "christmas",    "new",      "thanksgiving", "labor",     "labour",     "memorial",
+          "independence", "boxing",   "halloween",    "following", "year",       "year-end",
+          "mondays",      "tuesdays", "wednesdays",   "thursdays", "fridays",    "saturdays",
+          "sundays",      "that",     "history",      "martin",    "presidents", "president"};
       for (const auto& n : kNumberWords) t.insert(n.word);
       for (auto v : kVagueCounts) t.insert(v);
       for (const auto& a : kAdverbs) t.insert(a.word);
@@ -1482,8 +1492,7 @@ class Scanner {
     Found a, b;
     if (!date_at(i + 1, a) || a.b != i + 1) return i;
     const uint32_t k = a.e;
-    if (!(from ? is(k, "to") || is(k, "until") || is(k, "through") || is(k, "till")
-               : is(k, "and")))
+    if (!(from ? is(k, "to") || is(k, "until") || is(k, "through") || is(k, "till") : is(k, "and")))
       return i;
     if (!date_at(k + 1, b) || b.b != k + 1) return i;
     const std::string length = length_between(a.value, b.value);
@@ -1554,11 +1563,16 @@ class Scanner {
       }
     }
     if (base.empty()) {
-      if (u == "month" || u == "months") base = month_value(ref_->year, ref_->month);
-      else if (u == "quarter") base = fmt("%04d-Q%d", ref_->year, (ref_->month - 1) / 3 + 1);
-      else if (u == "week") base = week_value(*ref_);
-      else if (u == "day") base = day_value(*ref_);
-      else base = year_value(ref_->year);
+      if (u == "month" || u == "months")
+        base = month_value(ref_->year, ref_->month);
+      else if (u == "quarter")
+        base = fmt("%04d-Q%d", ref_->year, (ref_->month - 1) / 3 + 1);
+      else if (u == "week")
+        base = week_value(*ref_);
+      else if (u == "day")
+        base = day_value(*ref_);
+      else
+        base = year_value(ref_->year);
     }
     const int y = std::atoi(base.substr(0, 4).c_str()) - 1;
     f = {i, j, "DATE", year_value(y) + base.substr(4), ""};
@@ -1572,16 +1586,15 @@ class Scanner {
     if (t.kind == TokenKind::kPunct || !may_start(i)) return i;
     if (const uint32_t e = date_range(i); e > i) return e;
     Found f;
-    if (same_period_last_year(i, f) || modified_date(i, f) || half_or_day(i, f) || time_of_day(i, f) || date_at(i, f) ||
-        set_expression(i, f) || range_start(i, f) || vague(i, f) || part_of_reference_day(i, f) ||
-        duration(i, f) || adverb(i, f)) {
+    if (same_period_last_year(i, f) || modified_date(i, f) || half_or_day(i, f) ||
+        time_of_day(i, f) || date_at(i, f) || set_expression(i, f) || range_start(i, f) ||
+        vague(i, f) || part_of_reference_day(i, f) || duration(i, f) || adverb(i, f)) {
       // A day right after a clock time joins it: "12:00 UTC Monday", "16:00 UTC today".
       if (f.type == "TIME" && f.value.size() > 10 && f.value[10] == 'T') {
         Found day;
         if ((weekday_date(f.e, day) || adverb(f.e, day) || month_date(f.e, day) ||
              day_month_date(f.e, day)) &&
-            day.b == f.e && day.type == "DATE" && day.value.size() == 10 &&
-            day.value[4] == '-') {
+            day.b == f.e && day.type == "DATE" && day.value.size() == 10 && day.value[4] == '-') {
           f.value = day.value + f.value.substr(10);
           f.e = day.e;
         }

@@ -114,7 +114,8 @@ TEST(Timex, QuartersHalvesAndFiscalYears) {
 }
 
 TEST(Timex, PresentAndVagueReferences) {
-  auto t = times("Shares are currently flat and will rise in the near future, the biggest gain in history.");
+  auto t = times(
+      "Shares are currently flat and will rise in the near future, the biggest gain in history.");
   EXPECT_EQ(value_of(t, "currently"), "PRESENT_REF");
   EXPECT_EQ(value_of(t, "the near future"), "FUTURE_REF");
   EXPECT_EQ(value_of(t, "history"), "PAST_REF");
@@ -136,7 +137,9 @@ TEST(Timex, HolidaysAndNamedDays) {
 }
 
 TEST(Timex, SetsAndDurationsWithAWordBeforeTheUnit) {
-  auto t = times("Shares fell for five straight days; the board meets every Friday and votes every four years.");
+  auto t = times(
+      "Shares fell for five straight days; the board meets every Friday and votes every four "
+      "years.");
   EXPECT_EQ(value_of(t, "five straight days"), "P5D");
   EXPECT_EQ(value_of(t, "every Friday"), "XXXX-WXX-5");
   EXPECT_EQ(value_of(t, "every four years"), "P4Y");
@@ -149,7 +152,8 @@ TEST(Timex, ClockTimesJoinTheDayAfterThem) {
 }
 
 TEST(Timex, AnaphoricDaysIgnoreHistoricDates) {
-  auto t = times("Shares fell most since September 11, 2001 and then rallied in afternoon trading.");
+  auto t =
+      times("Shares fell most since September 11, 2001 and then rallied in afternoon trading.");
   EXPECT_EQ(value_of(t, "afternoon"), "2023-06-13TAF");
 }
 
