@@ -97,6 +97,12 @@ int main(int argc, char** argv) {
                    "Deepest DOM nesting; deeper content is flattened with a warning")
       ->capture_default_str()
       ->group("Limits");
+  extract
+      ->add_option("--max-millis", config.options.limits.max_millis,
+                   "Time budget for one page in milliseconds (0: none); a page over it "
+                   "gets an error record")
+      ->capture_default_str()
+      ->group("Limits");
 
   CLI::App* help = app.add_subcommand("help", "Show help for a command: lede help extract");
   std::string help_topic;

@@ -26,10 +26,20 @@ namespace lede {
 // Hard caps on one input. Hitting a cap never crashes: either the page is
 // processed up to the cap and the record's warnings name it, or the input
 // gets an error naming it.
+//
+// Inflated bytes have no cap of their own: max_input_bytes bounds both what
+// is read and what gzip input or a WARC payload's Content-Encoding inflates
+// to, because every later stage holds the inflated bytes.
 struct Limits {
   uint64_t max_input_bytes = 64ull << 20;  // raw or inflated bytes of one input
   uint32_t max_nodes = 2'000'000;          // DOM nodes; real pages stay under 50,000
   uint32_t max_depth = 512;                // DOM nesting; browsers flatten far sooner
+  // CPU time for one page in milliseconds (of the thread that extracts it, so
+  // a busy machine does not cut pages short), 0 for none. Pages take a few
+  // milliseconds (tens under sanitizers), so a page over 5 s is pathological
+  // and should not stall a crawl. Checked between stages and inside the
+  // parser; a page over it gets a kLimitExceeded error naming max_millis.
+  uint32_t max_millis = 5'000;
 };
 
 enum class InputFormat {

@@ -45,6 +45,13 @@ void DocumentBuilder::note_limit(std::string what) {
   if (doc_.limit_hit_.empty()) doc_.limit_hit_ = std::move(what);
 }
 
+bool DocumentBuilder::out_of_time() {
+  if (full_ || limits_.deadline == nullptr || !limits_.deadline->expired()) return false;
+  note_limit("max_millis");
+  full_ = true;
+  return true;
+}
+
 NodeId DocumentBuilder::new_node(NodeKind kind) {
   if (doc_.nodes_.size() >= limits_.max_nodes) {
     if (!full_) note_limit("max_nodes (" + std::to_string(limits_.max_nodes) + ")");

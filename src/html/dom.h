@@ -19,6 +19,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/deadline.h"
 #include "html/tags.h"
 
 namespace lede::html {
@@ -46,6 +47,9 @@ struct Attribute {
 struct DomLimits {
   uint32_t max_nodes = 2'000'000;  // about 80 MB of nodes; real pages stay under 50,000
   uint32_t max_depth = 512;        // browsers render far less; deeper pages are attacks
+  // Building stops, as when full, once this expires (noted as "max_millis").
+  // Not owned; nullptr for no time limit.
+  core::Deadline* deadline = nullptr;
 };
 
 class Document {
@@ -124,6 +128,9 @@ class DocumentBuilder {
   Document& document() { return doc_; }
   // True once max_nodes is reached; create_* then return kNoNode.
   bool full() const { return full_; }
+  // Polls limits().deadline; once it has expired the builder is full and the
+  // limit is noted. Parsers call it once per token or node.
+  bool out_of_time();
   const DomLimits& limits() const { return limits_; }
   void note_limit(std::string what);
 

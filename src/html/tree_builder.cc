@@ -516,7 +516,7 @@ void TreeBuilder::run() {
     tokenizer_.set_allow_cdata(!open_.empty() && doc_->ns(adjusted_current()) != Namespace::kHtml);
     Token t = tokenizer_.next();
     process(t);
-    if (t.kind == TokenKind::kEof || b_->full()) break;
+    if (t.kind == TokenKind::kEof || b_->full() || b_->out_of_time()) break;
   }
 }
 

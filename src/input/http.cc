@@ -17,7 +17,8 @@ std::string_view trim(std::string_view s) {
 }
 
 std::string too_large(uint64_t max_bytes) {
-  return "the payload decodes past the input limit of " + std::to_string(max_bytes) + " bytes";
+  return "the payload decodes past the input limit of " + std::to_string(max_bytes) +
+         " bytes (max_input_bytes)";
 }
 
 // Inflates with zlib's `window_bits` convention (31 gzip, 15 zlib, -15 raw).

@@ -47,7 +47,8 @@ Result<std::string> gunzip(std::string_view bytes, uint64_t max_bytes) {
   inflateEnd(&z);
   if (produced > max_bytes)
     return make_error(ErrorCode::kTooLarge, "gzip data inflates past the input limit of " +
-                                                std::to_string(max_bytes) + " bytes");
+                                                std::to_string(max_bytes) +
+                                                " bytes (max_input_bytes)");
   if (rc != Z_STREAM_END && rc != Z_OK && rc != Z_BUF_ERROR)
     return make_error(ErrorCode::kBadArchive, std::string("corrupt gzip data: ") +
                                                   (z.msg ? z.msg : "inflate failed"));

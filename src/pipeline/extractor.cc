@@ -1,6 +1,7 @@
 // The pipeline: bytes -> UTF-8 -> Document -> metadata -> body -> Article.
 #include <string>
 
+#include "core/deadline.h"
 #include "core/text.h"
 #include "extraction/extractor.h"
 #include "html/parse.h"
@@ -25,6 +26,13 @@ bool looks_like_markup(std::string_view utf8) {
   return false;
 }
 
+// Limits::max_millis: the error for a page that ran out of time in `stage`.
+tl::unexpected<Error> out_of_time(const Limits& limits, std::string_view stage) {
+  return make_error(ErrorCode::kLimitExceeded,
+                    "the page took longer than " + std::to_string(limits.max_millis) +
+                        " ms (max_millis); stopped in " + std::string(stage));
+}
+
 bool only_space(std::string_view s) {
   for (char c : s)
     if (!core::is_ascii_space(c)) return false;
@@ -38,15 +46,17 @@ struct Extractor::Impl {
   extraction::BodyExtractor body;
 
   Result<Article> run(std::string_view bytes, const Options& options);
-  Result<Article> from_text(std::string_view utf8, const Options& options, Article decoded);
+  Result<Article> from_text(std::string_view utf8, const Options& options, Article decoded,
+                            core::Deadline& deadline);
 };
 
 // Text mode enters at the news stage: the text's own structure gives the record.
 Result<Article> Extractor::Impl::from_text(std::string_view utf8, const Options& options,
-                                           Article decoded) {
+                                           Article decoded, core::Deadline& deadline) {
   news::TextModeOptions text_options;
   text_options.path = options.path;
   Article article = news::article_from_text(utf8, text_options);
+  if (deadline.expired_now()) return out_of_time(options.limits, "text mode");  // max_millis
   if (article.text.empty())
     return make_error(ErrorCode::kNoContent, "no article text found in the text");
   article.url = options.url;
@@ -65,6 +75,8 @@ Result<Article> Extractor::Impl::run(std::string_view bytes, const Options& opti
   article.source.path = options.path;
   article.source.bytes = bytes.size();
   const Limits& limits = options.limits;
+  // Limits::max_millis: polled inside the parser, checked at each stage boundary below.
+  core::Deadline deadline = core::Deadline::after_millis(limits.max_millis);
   if (bytes.size() > limits.max_input_bytes)
     return make_error(ErrorCode::kTooLarge,
                       "input of " + std::to_string(bytes.size()) +
@@ -77,6 +89,7 @@ Result<Article> Extractor::Impl::run(std::string_view bytes, const Options& opti
     if (!r) return tl::unexpected(r.error());
     inflated = std::move(*r);
     bytes = inflated;
+    if (deadline.expired_now()) return out_of_time(limits, "inflating");  // max_millis
   }
   if (only_space(bytes)) return make_error(ErrorCode::kEmptyInput, "the input is empty");
 
@@ -87,27 +100,31 @@ Result<Article> Extractor::Impl::run(std::string_view bytes, const Options& opti
   article.source.charset = decoded->charset;
   if (decoded->replaced) article.warnings.push_back("invalid bytes replaced with U+FFFD");
   const std::string& utf8 = decoded->utf8;
+  if (deadline.expired_now()) return out_of_time(limits, "decoding");  // max_millis
 
   InputFormat format = options.from;
   if (format == InputFormat::kAuto)
     format = looks_like_markup(utf8) ? InputFormat::kHtml : InputFormat::kText;
-  if (format == InputFormat::kText) return from_text(utf8, options, std::move(article));
+  if (format == InputFormat::kText) return from_text(utf8, options, std::move(article), deadline);
   article.source.kind = "html";
 
   // 3. Parse.
-  html::DomLimits dom_limits{limits.max_nodes, limits.max_depth};
+  html::DomLimits dom_limits{limits.max_nodes, limits.max_depth, &deadline};
   html::parse(utf8, doc, dom_limits,
               options.parser == Parser::kGumbo ? html::ParserKind::kGumbo : html::ParserKind::kLede);
   if (!doc.limit_hit().empty())
     article.warnings.push_back("limit hit: " + doc.limit_hit() + "; the rest of the page was cut");
+  if (deadline.expired_now()) return out_of_time(limits, "parsing");  // max_millis
 
   // 4. Metadata: what the page says about the article (completed after the body).
   metadata::PageMetadata meta = metadata::read_metadata(doc, options.url);
   article.url = options.url;
+  if (deadline.expired_now()) return out_of_time(limits, "metadata");  // max_millis
 
   // 5. Body.
   extraction::BodyHints hints{meta.title, meta.json_ld.article_body};
   extraction::Body body = this->body.extract(doc, hints);
+  if (deadline.expired_now()) return out_of_time(limits, "extraction");  // max_millis
   if (body.text.empty())
     return make_error(ErrorCode::kNoContent, "no article text found in the page");
   article.text = std::move(body.text);
