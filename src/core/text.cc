@@ -45,7 +45,9 @@ char32_t next_code_point(std::string_view s, size_t& i) {
     ++i;
     return c;
   }
-  int len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 0;
+  // 0xF8-0xFF start no sequence (RFC 3629); decoding them as four-byte leads
+  // would let invalid bytes through as code points.
+  int len = c >= 0xF8 ? 0 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 0;
   if (len == 0 || i + len > n) {
     ++i;
     return 0xFFFD;

@@ -5,8 +5,43 @@
 #include <string>
 #include <vector>
 
+#include "core/text.h"
+
 namespace lede::html {
 namespace {
+
+// gumbo turns a numeric character reference past U+10FFFF ("&#11111111111;")
+// into bytes that are not UTF-8, where HTML says U+FFFD. Every string taken
+// from gumbo goes through this, so the Document holds only valid UTF-8.
+// Returns `s` itself when it is valid (nearly always), else a repaired copy
+// in `scratch`.
+std::string_view valid_utf8(const char* text, std::string& scratch) {
+  std::string_view s(text);
+  auto bad = [](char32_t cp, size_t len) {
+    return (cp == 0xFFFD && len != 3) || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF ||
+           (len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000);
+  };
+  size_t i = 0;
+  while (i < s.size()) {
+    size_t start = i;
+    char32_t cp = core::next_code_point(s, i);
+    if (bad(cp, i - start)) {
+      i = start;
+      break;
+    }
+  }
+  if (i == s.size()) return s;
+  scratch.assign(s.substr(0, i));
+  while (i < s.size()) {
+    size_t start = i;
+    char32_t cp = core::next_code_point(s, i);
+    if (bad(cp, i - start))
+      core::append_utf8(scratch, 0xFFFD);
+    else
+      scratch.append(s, start, i - start);
+  }
+  return scratch;
+}
 
 Namespace to_namespace(GumboNamespaceEnum ns) {
   switch (ns) {
@@ -57,7 +92,8 @@ void parse_with_gumbo(std::string_view utf8, Document& doc, const DomLimits& lim
   for (unsigned i = top.length; i-- > 0;)
     stack.push_back({static_cast<const GumboNode*>(top.data[i]), doc.root(), 1});
   bool depth_noted = false;
-  while (!stack.empty() && !b.full()) {
+  std::string scratch, scratch2;  // for strings valid_utf8() must repair
+  while (!stack.empty() && !b.full() && !b.out_of_time()) {
     Frame f = stack.back();
     stack.pop_back();
     const GumboNode* g = f.node;
@@ -73,7 +109,7 @@ void parse_with_gumbo(std::string_view utf8, Document& doc, const DomLimits& lim
         if (n == kNoNode) break;
         for (unsigned i = 0; i < e.attributes.length; ++i) {
           auto* a = static_cast<const GumboAttribute*>(e.attributes.data[i]);
-          b.add_attribute(n, a->name, a->value);
+          b.add_attribute(n, valid_utf8(a->name, scratch), valid_utf8(a->value, scratch2));
         }
         b.append_child(f.parent, n);
         NodeId child_parent = n;
@@ -92,10 +128,10 @@ void parse_with_gumbo(std::string_view utf8, Document& doc, const DomLimits& lim
       case GUMBO_NODE_TEXT:
       case GUMBO_NODE_WHITESPACE:
       case GUMBO_NODE_CDATA:
-        b.append_text(f.parent, g->v.text.text);
+        b.append_text(f.parent, valid_utf8(g->v.text.text, scratch));
         break;
       case GUMBO_NODE_COMMENT:
-        b.append_child(f.parent, b.create_comment(g->v.text.text));
+        b.append_child(f.parent, b.create_comment(valid_utf8(g->v.text.text, scratch)));
         break;
       case GUMBO_NODE_DOCUMENT:
         break;

@@ -216,8 +216,14 @@ void add_json_ld(std::string_view text, JsonLd& ld) {
   element root;
   if (parser.parse(simdjson::padded_string(text)).get(root) != simdjson::SUCCESS) {
     // Pages write comments and other near-JSON: read it leniently, then as strict JSON.
+    // dump() recurses once per level, so values nested past kMaxDepth (which
+    // visit() would not read anyway) are dropped while parsing; a block nested a
+    // million deep would otherwise exhaust the stack. See tests/hostile.
+    auto shallow = [](int depth, nlohmann::json::parse_event_t, nlohmann::json&) {
+      return depth <= kMaxDepth + 1;
+    };
     nlohmann::json lenient =
-        nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false, /*ignore_comments=*/true);
+        nlohmann::json::parse(text, shallow, /*allow_exceptions=*/false, /*ignore_comments=*/true);
     if (lenient.is_discarded()) return;
     if (parser.parse(simdjson::padded_string(lenient.dump())).get(root) != simdjson::SUCCESS)
       return;

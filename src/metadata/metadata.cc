@@ -23,6 +23,10 @@ constexpr size_t kMaxBylineBytes = 200;
 constexpr size_t kMaxDateLineBytes = 120;
 // Text gathered from one element stops here: enough for any headline or byline.
 constexpr size_t kMaxElementText = 600;
+// Of one text node, text_of() reads at most this many times its limit: white
+// space collapses, so a node may hold more bytes than it yields, but an
+// unclosed <title> holding megabytes must not be read whole (tests/hostile).
+constexpr size_t kTextNodeReadFactor = 4;
 // The first few candidates of each visible kind are enough; later ones are teasers.
 constexpr size_t kMaxVisibleCandidates = 6;
 // A styled headline is a line of words, not a label or a paragraph.
@@ -63,7 +67,15 @@ std::string text_of(const html::Document& doc, NodeId scope, size_t limit = kMax
       t = doc.next_in(t, scope, /*skip_children=*/true);
       continue;
     }
-    if (doc.is_text(t)) core::append_collapsed(out, doc.text(t), pending);
+    if (doc.is_text(t)) {
+      std::string_view text = doc.text(t);
+      if (text.size() > kTextNodeReadFactor * limit) {
+        size_t cut = kTextNodeReadFactor * limit;
+        while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+        text = text.substr(0, cut);  // at a character boundary
+      }
+      core::append_collapsed(out, text, pending);
+    }
     if (out.size() > limit) break;
     t = doc.next_in(t, scope);
   }
@@ -532,7 +544,13 @@ struct AuthorSource {
   bool missing_name = false;
 };
 
+// Authors, agencies and tags kept per list: real pages give a few dozen at
+// most; thousands are keyword stuffing, and comparing each with all the
+// others would be quadratic (tests/hostile: 10,000 <meta> tags).
+constexpr size_t kMaxListed = 100;
+
 void add_unique(std::vector<std::string>& v, const std::string& s) {
+  if (v.size() >= kMaxListed) return;
   for (const auto& x : v)
     if (comparison_key(x) == comparison_key(s)) return;
   v.push_back(s);
