@@ -1,6 +1,7 @@
 #include "news/timex.h"
 
 #include <cstdio>
+#include <cstdlib>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -778,6 +779,29 @@ class Scanner {
     if (!ref_) return false;
     int off = 0;
     uint32_t e = i + 3;
+    // "the previous trading day": a weekday, Friday before a Monday.
+    if ((is(i + 1, "previous") || is(i + 1, "prior") || is(i + 1, "next") ||
+         is(i + 1, "following")) &&
+        (is(i + 2, "trading") || is(i + 2, "business")) && is(i + 3, "day")) {
+      const int step = is(i + 1, "previous") || is(i + 1, "prior") ? -1 : 1;
+      CalendarDate d = add_days(*ref_, step);
+      while (weekday_of(d) >= 5) d = add_days(d, step);
+      f = {i, i + 4, "DATE", day_value(d), ""};
+      return true;
+    }
+    // "the first week of October", "the last week of March": the ISO week
+    // holding the month's first or last Thursday.
+    if ((is(i + 1, "first") || is(i + 1, "second") || is(i + 1, "third") || is(i + 1, "last") ||
+         is(i + 1, "final")) &&
+        is(i + 2, "week") && is(i + 3, "of")) {
+      Found m;
+      if (!month_date(i + 4, m) || m.value.size() != 7) return false;
+      const int y = std::atoi(m.value.substr(0, 4).c_str());
+      const int mo = std::atoi(m.value.substr(5, 2).c_str());
+      const int n = is(i + 1, "first") ? 1 : is(i + 1, "second") ? 2 : is(i + 1, "third") ? 3 : -1;
+      f = {i, m.e, "DATE", week_value({y, mo, nth_weekday(y, mo, 3, n)}), ""};
+      return true;
+    }
     if ((is(i + 1, "previous") || is(i + 1, "prior")) && is(i + 2, "day"))
       off = -1;
     else if ((is(i + 1, "next") || is(i + 1, "following")) && is(i + 2, "day"))
@@ -1420,11 +1444,18 @@ class Scanner {
       mod = p == "end" ? "END" : (p == "middle" ? "MID" : "START");
       j = i + 3;
       if (w != "the") return false;
-      if (is(j, "the") && (is(j + 1, "year") || is(j + 1, "month") || is(j + 1, "week"))) {
+      if (is(j, "the") && (is(j + 1, "year") || is(j + 1, "month") || is(j + 1, "week") ||
+                           is(j + 1, "quarter") || is(j + 1, "day"))) {
         if (!ref_) return false;
         std::string_view u = lw(j + 1);
         f.b = i;
         f.e = j + 2;
+        if (u == "day" || u == "quarter") {
+          const CalendarDate d = story_day();
+          f.value = u == "day" ? day_value(d) : fmt("%04d-Q%d", d.year, (d.month - 1) / 3 + 1);
+          f.mod = mod;
+          return true;
+        }
         f.value = u == "year"
                       ? year_value(ref_->year)
                       : (u == "month" ? month_value(ref_->year, ref_->month) : week_value(*ref_));
