@@ -950,10 +950,20 @@ class Scanner {
       for (const auto& season : kSeasons) {
         if (w == season.word && ref_ && !is(i - 1, "this") && !is(i - 1, "next") &&
             !is(i - 1, "last")) {
+          // "the fall in prices", "the fall was": "fall" and "spring" after "the" are
+          // seasons only after a preposition ("in the fall") or before a year.
+          if ((w == "fall" || w == "spring") && is(i - 1, "the") && year(i + 1) < 0 &&
+              !(is(i + 1, "of") && year(i + 2) > 0) &&
+              !(is(i - 2, "in") || is(i - 2, "during") || is(i - 2, "by") || is(i - 2, "until") ||
+                is(i - 2, "since") || is(i - 2, "through")))
+            return false;
           f = {i, i + 1, "DATE", year_value(ref_->year) + "-" + std::string(season.code), ""};
           if (const int y = year(i + 1); y > 0) {
             f.e = i + 2;
             f.value = year_value(y) + "-" + std::string(season.code);
+          } else if (const int yo = is(i + 1, "of") ? year(i + 2) : -1; yo > 0) {
+            f.e = i + 3;  // "the fall of 2008"
+            f.value = year_value(yo) + "-" + std::string(season.code);
           }
           return true;
         }
@@ -1339,6 +1349,16 @@ class Scanner {
           "1987-10-19", "1929-10-29", "1992-09-16", "1929-10-24", "", "", ""};
       const std::string_view v = kBlackDays[weekday(i + 1)];
       if (v.empty()) return false;
+      // The historic day when the sentence recalls it ("since Black Monday", "in
+      // 1987"); otherwise a new crash the story names so, resolved as a weekday.
+      bool historic = is(i - 1, "since") || is(i - 1, "original");
+      for (uint32_t k = s_.first_token; k < s_.last_token && !historic; ++k)
+        historic = year(k) == std::atoi(std::string(v.substr(0, 4)).c_str());
+      if (!historic) {
+        if (!weekday_date(i + 1, f)) return false;
+        f.b = i;
+        return true;
+      }
       f = {i, i + 2, "DATE", std::string(v), ""};
       return true;
     }

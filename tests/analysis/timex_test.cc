@@ -130,9 +130,13 @@ TEST(Timex, TheSamePeriodAYearBack) {
 TEST(Timex, HolidaysAndNamedDays) {
   auto t = times(
       "Markets were shut for Thanksgiving. The index had its worst day since Black Monday. "
+      "Traders called the fall on Monday Black Monday. "
       "Shares fell after the September 11 attacks.");
   EXPECT_EQ(value_of(t, "Thanksgiving"), "2022-11-24");
-  EXPECT_EQ(value_of(t, "Black Monday"), "1987-10-19");
+  EXPECT_EQ(t[1].text, "Black Monday");
+  EXPECT_EQ(t[1].value, "1987-10-19");
+  EXPECT_EQ(t[3].text, "Black Monday");
+  EXPECT_EQ(t[3].value, "2023-06-12");
   EXPECT_EQ(value_of(t, "September 11"), "2001-09-11");
 }
 
