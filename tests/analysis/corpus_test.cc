@@ -13,8 +13,8 @@ namespace {
 // on TempEval-3; these floors only go up.
 constexpr double kMinTimexSpanF1 = 0.85;  // relaxed span match on corpus_stock
 // Relaxed span match with the same value. Issue 8 asks 0.75; the held-out topic
-// measures 0.724, so the floor sits there until the values improve.
-constexpr double kMinTimexValueF1 = 0.72;
+// measures 0.737, so the floor sits just under it until the values improve.
+constexpr double kMinTimexValueF1 = 0.73;
 constexpr double kMinPeopleF1 = 0.80;         // named person mentions, all four topics
 constexpr double kMinQuoteF1 = 0.85;          // a match overlaps at least half of the true quote
 constexpr double kMinSpeakerAccuracy = 0.90;  // of matched quotes
