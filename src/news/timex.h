@@ -7,6 +7,11 @@
 //   // "the end of September" -> {"2023-09", mod END}, "since 2014" -> "2014",
 //   // "two years" -> DURATION "P2Y", "every week" -> SET "P1W"
 //
+// Conventions follow the NewsReader (MEANTIME) reading of TIMEX3: "two years
+// ago" is the duration "two years" (P2Y), "from 2009 to 2011" is a duration
+// (P2Y) besides its two dates, fiscal years are "FY2008", "currently" and
+// "now" are PRESENT_REF.
+//
 // Dates without a year, months alone and weekdays are placed by the tense of
 // their sentence: past tense looks back from the reference date, future
 // tense ("will", "is to", "next") looks forward. Without a reference date,
