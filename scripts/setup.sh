@@ -9,6 +9,8 @@ PACKAGES=(
   g++ cmake make pkg-config git ca-certificates
   # parsing, decoding, language, compression
   libgumbo-dev libuchardet-dev libicu-dev libcld2-dev zlib1g-dev libzstd-dev libxml2-dev
+  # .warc.gz members inflated whole, about 2.5 times faster than zlib
+  libdeflate-dev
   # JSON, CLI, results
   nlohmann-json3-dev libsimdjson-dev libcli11-dev libfmt-dev libxxhash-dev libexpected-dev
   # tests and benchmarks

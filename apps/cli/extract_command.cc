@@ -1,6 +1,7 @@
 #include "extract_command.h"
 
 #include <fcntl.h>
+#include <pthread.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -424,9 +425,18 @@ void Run::write(Done& done) {
 
 int Run::execute() {
   if (config_.format == Format::kJson) output_.write("[\n");
-  std::thread reader([this] { read_all(); });
+  // Named so that per-thread CPU shows in top -H and /proc/PID/task
+  // (bench/warc/run_bench.py reads it there).
+  std::thread reader([this] {
+    pthread_setname_np(pthread_self(), "lede-reader");
+    read_all();
+  });
   std::vector<std::thread> workers;
-  for (unsigned i = 0; i < jobs_; ++i) workers.emplace_back([this] { work(); });
+  for (unsigned i = 0; i < jobs_; ++i)
+    workers.emplace_back([this] {
+      pthread_setname_np(pthread_self(), "lede-worker");
+      work();
+    });
 
   std::vector<Done> batch;
   while (true) {

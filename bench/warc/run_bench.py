@@ -1,48 +1,131 @@
 #!/usr/bin/env python3
 """End-to-end crawl benchmark: `lede extract` over generated WARC.gz files.
 
-  run_bench.py LEDE ARCHIVE_200MB [ARCHIVE_1GB]
+  run_bench.py LEDE ARCHIVE_200MB [ARCHIVE_1GB] [--rounds N] [--jobs 1,2]
 
-Runs -j 1 and -j 2 over the first archive (pages/s, speed-up), and -j 2
-over both for peak memory (RSS of the lede process, from wait4). Make the
-archives with make_warc.py; see BENCHMARKS.md, "Crawls (WARC)".
+Runs -j 1 and -j 2 over the first archive, interleaved for N rounds (the
+machine is shared, so a burst of load hits both rather than one), then -j 2
+over the second archive for peak memory. For each run it reports wall time,
+process CPU, CPU per thread role (the reader thread, the workers, the
+writer, i.e. the main thread; read from /proc/PID/task while lede runs, as
+lede names its threads), peak RSS (from wait4) and the load average when
+the run started.
+
+The speed-up is given twice: measured (median wall pages/s of -j 2 over -j 1)
+and projected from the thread CPU times for an otherwise idle machine with
+as many cores as the -j 2 run's threads could use: -j 1 takes as long as its
+busiest thread, -j 2 at least its total CPU over the cores, and at least its
+reader's CPU. Make the archives with make_warc.py; see BENCHMARKS.md,
+"Crawls (WARC)".
 """
+import argparse
 import os
 import re
+import statistics
 import subprocess
 import sys
+import threading
 import time
+
+CORES = os.cpu_count() or 1
+SAMPLE_SECONDS = 0.02
+
+
+def thread_cpu(pid):
+    """{tid: (name, seconds on CPU)} for the live threads of `pid`."""
+    out = {}
+    try:
+        tids = os.listdir("/proc/%d/task" % pid)
+    except OSError:
+        return out
+    for tid in tids:
+        base = "/proc/%d/task/%s/" % (pid, tid)
+        try:
+            with open(base + "comm") as f:
+                name = f.read().strip()
+            with open(base + "schedstat") as f:
+                seconds = int(f.read().split()[0]) / 1e9
+        except (OSError, ValueError, IndexError):
+            continue
+        out[tid] = (name, seconds)
+    return out
 
 
 def run(lede, jobs, archive):
+    load = os.getloadavg()[0]
     start = time.monotonic()
     proc = subprocess.Popen([lede, "extract", "-j", str(jobs), archive],
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    threads = {}
+    done = threading.Event()
+
+    def sample():
+        while not done.is_set():
+            threads.update(thread_cpu(proc.pid))
+            time.sleep(SAMPLE_SECONDS)
+
+    sampler = threading.Thread(target=sample)
+    sampler.start()
     err = proc.stderr.read().decode()
+    done.set()
+    sampler.join()
     _, status, usage = os.wait4(proc.pid, 0)
     wall = time.monotonic() - start
     m = re.search(r"lede: (\d+) records \((\d+) articles, (\d+) errors", err)
     if not m:
         sys.exit("no summary from lede: " + err)
+    roles = {"reader": 0.0, "workers": 0.0, "writer": 0.0}
+    for name, seconds in threads.values():
+        role = {"lede-reader": "reader", "lede-worker": "workers"}.get(name, "writer")
+        roles[role] += seconds
     return {"jobs": jobs, "records": int(m.group(1)), "errors": int(m.group(3)), "wall": wall,
             "cpu": usage.ru_utime + usage.ru_stime, "rss_mb": usage.ru_maxrss / 1024,
-            "size_mb": os.path.getsize(archive) / 1e6, "status": os.waitstatus_to_exitcode(status)}
+            "size_mb": os.path.getsize(archive) / 1e6, "load": load,
+            "status": os.waitstatus_to_exitcode(status), **roles}
+
+
+def projected_wall(r, cores):
+    """Wall time on an idle machine with `cores` cores, from thread CPU."""
+    busiest = max(r["reader"], r["writer"], r["workers"] / r["jobs"])
+    return max(busiest, (r["reader"] + r["workers"] + r["writer"]) / min(cores, r["jobs"] + 1))
 
 
 def main():
-    lede, first = sys.argv[1], sys.argv[2]
-    rows = [run(lede, 1, first), run(lede, 2, first)]
-    if len(sys.argv) > 3:
-        rows.append(run(lede, 2, sys.argv[3]))
-    print("| archive | -j | records | errors | wall s | CPU s | pages/s | peak RSS MB |")
-    print("|---|---|---|---|---|---|---|---|")
+    parser = argparse.ArgumentParser()
+    parser.add_argument("lede")
+    parser.add_argument("archive")
+    parser.add_argument("big_archive", nargs="?")
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--jobs", default="1,2")
+    args = parser.parse_args()
+    jobs = [int(j) for j in args.jobs.split(",")]
+
+    rows = []
+    for _ in range(args.rounds):
+        for j in jobs:
+            rows.append(run(args.lede, j, args.archive))
+    if args.big_archive:
+        rows.append(run(args.lede, jobs[-1], args.big_archive))
+
+    print("| archive | -j | load | records | errors | wall s | CPU s | reader CPU s | "
+          "workers CPU s | writer CPU s | pages/s (wall) | peak RSS MB |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
     for r in rows:
-        print("| %.0f MB | %d | %d | %d | %.1f | %.1f | %.0f | %.0f |" % (
-            r["size_mb"], r["jobs"], r["records"], r["errors"], r["wall"], r["cpu"],
-            r["records"] / r["wall"], r["rss_mb"]))
+        print("| %.0f MB | %d | %.1f | %d | %d | %.1f | %.1f | %.2f | %.2f | %.2f | %.0f | %.0f |" % (
+            r["size_mb"], r["jobs"], r["load"], r["records"], r["errors"], r["wall"], r["cpu"],
+            r["reader"], r["workers"], r["writer"], r["records"] / r["wall"], r["rss_mb"]))
     print()
-    print("speed-up -j 2 over -j 1: %.2fx" % ((rows[1]["records"] / rows[1]["wall"]) /
-                                             (rows[0]["records"] / rows[0]["wall"])))
+    first = [r for r in rows if r["size_mb"] == rows[0]["size_mb"]]
+    by_jobs = {j: [r for r in first if r["jobs"] == j] for j in jobs}
+    base = jobs[0]
+    for j in jobs[1:]:
+        med = {k: statistics.median(r["records"] / r["wall"] for r in by_jobs[k]) for k in (base, j)}
+        proj = {k: statistics.median(r["records"] / projected_wall(r, CORES) for r in by_jobs[k])
+                for k in (base, j)}
+        print("-j %d over -j %d: measured %.2fx (median wall pages/s %.0f vs %.0f); "
+              "projected for an idle %d-core machine %.2fx (%.0f vs %.0f pages/s)" % (
+                  j, base, med[j] / med[base], med[j], med[base], CORES,
+                  proj[j] / proj[base], proj[j], proj[base]))
 
 
 if __name__ == "__main__":

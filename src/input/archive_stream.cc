@@ -1,5 +1,8 @@
 #include "input/archive_stream.h"
 
+#include <libdeflate.h>
+#include <poll.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -9,14 +12,22 @@
 namespace lede::input {
 namespace {
 
-// Bytes read from the file at a time, and the least free room the window
-// keeps for inflating into: large enough that zlib and read() run in long
-// strides, small against a record.
-constexpr size_t kChunk = 256 << 10;
 // After a corrupt member the search for the next one starts just after the
 // bad member's header, if its compressed bytes are still this close;
 // inflation can read past the damage into the next member.
 constexpr size_t kKeepMemberBytes = 4 << 20;
+// Compressed bytes kept buffered ahead of the reader when they can be had
+// without waiting: dozens of crawl records (a page is 10 to 100 kB
+// compressed), so a member rarely straddles the buffer's end and has to be
+// tried twice.
+constexpr size_t kWholeInputAhead = 2 << 20;
+// Members larger than these (compressed, inflated) are inflated in steps:
+// a whole member is held in memory, and records this large are rare and
+// over or near Limits::max_input_bytes anyway.
+constexpr size_t kMaxWholeInput = 4 << 20;
+constexpr size_t kMaxWholeOutput = 32 << 20;
+// Output room for a first try; a web page inflates to well under this.
+constexpr size_t kWholeOutputRoom = 1 << 20;
 
 bool is_member_header(const char* p) {
   const auto* u = reinterpret_cast<const unsigned char*>(p);
@@ -26,7 +37,14 @@ bool is_member_header(const char* p) {
 
 }  // namespace
 
-ArchiveStream::ArchiveStream(int fd, std::string head) : fd_(fd), head_(std::move(head)) {}
+void ArchiveStream::FreeDecompressor::operator()(libdeflate_decompressor* d) const {
+  libdeflate_free_decompressor(d);
+}
+
+ArchiveStream::ArchiveStream(int fd, std::string head) : fd_(fd), head_(std::move(head)) {
+  struct stat st;
+  regular_file_ = fstat(fd_, &st) == 0 && S_ISREG(st.st_mode);
+}
 
 ArchiveStream::~ArchiveStream() {
   if (z_ready_) inflateEnd(&z_);
@@ -89,6 +107,17 @@ void ArchiveStream::make_room(size_t want) {
   if (buf_.size() < need) buf_.resize(std::max(need, buf_.size() + buf_.size() / 2));
 }
 
+void ArchiveStream::make_output_room(size_t room) {
+  if (buf_.size() - end_ >= room) return;
+  if (begin_ > 0) {
+    std::memmove(buf_.data(), buf_.data() + begin_, end_ - begin_);
+    base_ += begin_;
+    end_ -= begin_;
+    begin_ = 0;
+  }
+  if (buf_.size() - end_ < room) buf_.resize(end_ + room);
+}
+
 void ArchiveStream::pump_plain(size_t want) {
   while (end_ - begin_ < want) {
     make_room(want);
@@ -112,18 +141,21 @@ void ArchiveStream::pump_plain(size_t want) {
   }
 }
 
-bool ArchiveStream::refill_input() {
-  size_t keep_from = in_pos_;
-  if (in_member_ && member_offset_ >= in_base_ &&
-      in_base_ + in_pos_ - member_offset_ < kKeepMemberBytes)
-    keep_from = static_cast<size_t>(member_offset_ - in_base_);
-  if (keep_from > 0) {
-    std::memmove(in_.data(), in_.data() + keep_from, in_end_ - keep_from);
-    in_base_ += keep_from;
-    in_pos_ -= keep_from;
-    in_end_ -= keep_from;
+bool ArchiveStream::refill_input(size_t room) {
+  if (input_ended_) return false;
+  if (in_.size() - in_end_ < room) {
+    size_t keep_from = in_pos_;
+    if (in_member_ && member_offset_ >= in_base_ &&
+        in_base_ + in_pos_ - member_offset_ < kKeepMemberBytes)
+      keep_from = static_cast<size_t>(member_offset_ - in_base_);
+    if (keep_from > 0) {
+      std::memmove(in_.data(), in_.data() + keep_from, in_end_ - keep_from);
+      in_base_ += keep_from;
+      in_pos_ -= keep_from;
+      in_end_ -= keep_from;
+    }
+    if (in_.size() - in_end_ < room) in_.resize(in_end_ + room);
   }
-  if (in_.size() - in_end_ < kChunk) in_.resize(in_end_ + kChunk);
   while (true) {
     size_t room = in_.size() - in_end_;
     if (head_pos_ < head_.size()) {
@@ -136,11 +168,26 @@ bool ArchiveStream::refill_input() {
     }
     ssize_t n = ::read(fd_, in_.data() + in_end_, room);
     if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return false;
+    if (n <= 0) {
+      input_ended_ = true;
+      return false;
+    }
     in_end_ += static_cast<size_t>(n);
     file_pos_ += static_cast<uint64_t>(n);
     return true;
   }
+}
+
+void ArchiveStream::buffer_input(size_t want, bool wait) {
+  while (in_end_ - in_pos_ < want && (wait || input_ready()) &&
+         refill_input(want - (in_end_ - in_pos_))) {
+  }
+}
+
+bool ArchiveStream::input_ready() const {
+  if (regular_file_ || head_pos_ < head_.size()) return true;
+  pollfd p{fd_, POLLIN, 0};
+  return ::poll(&p, 1, 0) > 0;
 }
 
 bool ArchiveStream::start_member() {
@@ -154,12 +201,6 @@ bool ArchiveStream::start_member() {
     const char* p = in_.data() + in_pos_;
     if (is_member_header(p)) {
       member_offset_ = in_base_ + in_pos_;
-      if (!z_ready_) {
-        if (inflateInit2(&z_, 16 + MAX_WBITS) != Z_OK) return false;
-        z_ready_ = true;
-      } else {
-        inflateReset(&z_);
-      }
       in_member_ = true;
       member_output_ = 0;
       members_.emplace_back(base_ + end_, member_offset_);
@@ -192,6 +233,55 @@ bool ArchiveStream::start_member() {
   }
 }
 
+bool ArchiveStream::inflate_whole_member() {
+  if (!whole_) whole_.reset(libdeflate_alloc_decompressor());
+  if (!whole_) return false;
+  size_t out_room = kWholeOutputRoom;
+  size_t in_want = kWholeInputAhead;
+  while (true) {
+    // Topped up by half the look-ahead at a time, so that the bytes moved
+    // to the buffer's front stay fewer than those read.
+    if (in_end_ - in_pos_ < in_want / 2) buffer_input(in_want, false);
+    make_output_room(out_room);
+    size_t in_used = 0, out_used = 0;
+    libdeflate_result rc =
+        libdeflate_gzip_decompress_ex(whole_.get(), in_.data() + in_pos_, in_end_ - in_pos_,
+                                      buf_.data() + end_, buf_.size() - end_, &in_used, &out_used);
+    if (rc == LIBDEFLATE_SUCCESS) {
+      in_pos_ += in_used;
+      end_ += out_used;
+      member_output_ = out_used;
+      in_member_ = false;
+      resyncing_ = false;
+      return true;
+    }
+    if (rc == LIBDEFLATE_INSUFFICIENT_SPACE) {
+      if (out_room >= kMaxWholeOutput) return false;
+      out_room = std::min(out_room * 4, kMaxWholeOutput);
+      continue;
+    }
+    // Bad data: damage, or a member that goes on past the buffered input.
+    // A header found while resynchronising is most likely false: zlib
+    // tells soon enough.
+    size_t have = in_end_ - in_pos_;
+    if (resyncing_ || input_ended_ || have >= kMaxWholeInput) return false;
+    in_want = std::max(in_want, 2 * have);
+    buffer_input(in_want, true);
+    if (in_end_ - in_pos_ == have) return false;
+  }
+}
+
+bool ArchiveStream::start_steps() {
+  if (!z_ready_) {
+    if (inflateInit2(&z_, 16 + MAX_WBITS) != Z_OK) return false;
+    z_ready_ = true;
+  } else {
+    inflateReset(&z_);
+  }
+  member_output_ = 0;
+  return true;
+}
+
 void ArchiveStream::fail_member(const char* what) {
   in_member_ = false;
   // Start the search just after this member's header if it is still held.
@@ -210,9 +300,16 @@ void ArchiveStream::fail_member(const char* what) {
 
 void ArchiveStream::pump_gzip(size_t want) {
   while (end_ - begin_ < want && !break_) {
-    if (!in_member_ && !start_member()) {
-      if (!break_) end_of_file_ = true;
-      return;
+    if (!in_member_) {
+      if (!start_member()) {
+        if (!break_) end_of_file_ = true;
+        return;
+      }
+      if (inflate_whole_member()) continue;
+      if (!start_steps()) {
+        fail_member("zlib failed to initialise");
+        continue;
+      }
     }
     if (in_pos_ == in_end_ && !refill_input()) {
       // The file ends inside a member: what was inflated stays visible and

@@ -267,6 +267,97 @@ TEST(WarcReader, StreamsFromADescriptorAfterSniffedBytes) {
   EXPECT_EQ(reader.bytes_read(), archive.size());
 }
 
+// Bytes that do not compress, so that a member is as large compressed as
+// inflated.
+std::string noise(size_t n, uint32_t seed) {
+  std::string out(n, '\0');
+  for (char& c : out) {
+    seed = seed * 1664525u + 1013904223u;
+    c = static_cast<char>('a' + (seed >> 24) % 26);
+  }
+  return out;
+}
+
+TEST(WarcReader, MembersLargerThanAFirstGuessOrTheWholeMemberLimitReadTheSame) {
+  // 3 MB inflates past the first output room; 40 MB past what is inflated
+  // in one call, so that member is inflated in steps.
+  std::vector<size_t> sizes = {3u << 20, 40u << 20, 100};
+  std::string archive;
+  std::vector<uint64_t> offsets;
+  for (size_t i = 0; i < sizes.size(); ++i) {
+    offsets.push_back(archive.size());
+    archive += gzip_member(html_response("http://example.com/" + std::to_string(i),
+                                         std::string(sizes[i], static_cast<char>('a' + i))));
+  }
+  Limits limits;
+  limits.max_input_bytes = 64u << 20;
+  auto records = read_archive(archive, limits);
+  ASSERT_EQ(records.size(), sizes.size());
+  for (size_t i = 0; i < sizes.size(); ++i) {
+    EXPECT_FALSE(records[i].error) << i << ": " << records[i].error->message;
+    EXPECT_EQ(records[i].offset, offsets[i]) << i;
+    auto page = page_from_record(records[i], limits);
+    ASSERT_TRUE(page.has_value()) << i;
+    EXPECT_EQ(page->body, std::string(sizes[i], static_cast<char>('a' + i))) << i;
+  }
+}
+
+TEST(WarcReader, MembersLargerThanWhatAPipeHoldsAreReadWhole) {
+  // Members of 300 kB that hardly compress arrive in small writes, so most
+  // are cut by the end of what has arrived when inflation starts.
+  std::string archive;
+  std::vector<std::string> bodies;
+  for (int i = 0; i < 12; ++i) {
+    bodies.push_back(noise(300000, static_cast<uint32_t>(i)));
+    archive += gzip_member(html_response("http://example.com/" + std::to_string(i), bodies.back()));
+  }
+  int fds[2];
+  ASSERT_EQ(pipe(fds), 0);
+  std::thread writer([&] {
+    std::string_view rest = archive;
+    while (!rest.empty()) {
+      ssize_t n = write(fds[1], rest.data(), std::min<size_t>(rest.size(), 4000));
+      if (n <= 0) break;
+      rest.remove_prefix(static_cast<size_t>(n));
+    }
+    close(fds[1]);
+  });
+  WarcReader reader = WarcReader::from_fd(fds[0], "");
+  size_t n = 0;
+  while (auto record = reader.next()) {
+    ASSERT_LT(n, bodies.size());
+    EXPECT_FALSE(record->error) << n << ": " << record->error->message;
+    auto page = page_from_record(*record);
+    ASSERT_TRUE(page.has_value()) << n;
+    EXPECT_EQ(page->body, bodies[n]) << n;
+    ++n;
+  }
+  writer.join();
+  close(fds[0]);
+  EXPECT_EQ(n, bodies.size());
+  EXPECT_EQ(reader.bytes_read(), archive.size());
+}
+
+TEST(WarcReader, CorruptLargeMemberIsReportedAndTheNextIsRead) {
+  std::string first = gzip_member(html_response("http://example.com/0", noise(500000, 1)));
+  std::string second = gzip_member(html_response("http://example.com/1", "<p>one</p>"));
+  for (size_t i = first.size() / 2; i < first.size() / 2 + 64; ++i) first[i] ^= 0x5a;
+  auto records = read_archive(first + second);
+  // What inflates before the damage is detected may read as a record that
+  // runs on; either way the damage is reported and the next member is read.
+  ASSERT_GE(records.size(), 2u);
+  bool reported = false;
+  for (size_t i = 0; i + 1 < records.size(); ++i) {
+    ASSERT_TRUE(records[i].error) << i;
+    EXPECT_EQ(records[i].offset, 0u) << i;
+    if (records[i].error->message.find("corrupt gzip member") != std::string::npos) reported = true;
+  }
+  EXPECT_TRUE(reported);
+  EXPECT_FALSE(records.back().error);
+  EXPECT_EQ(records.back().offset, first.size());
+  EXPECT_EQ(records.back().target_uri, "http://example.com/1");
+}
+
 TEST(LooksLikeWarc, KnowsArchivesFromPages) {
   EXPECT_TRUE(looks_like_warc("WARC/1.0\r\nWARC-Type: warcinfo\r\n"));
   EXPECT_TRUE(looks_like_warc(gzip_member("WARC/1.1\r\nWARC-Type: response\r\n")));
