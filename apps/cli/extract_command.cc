@@ -29,9 +29,14 @@ constexpr size_t kItemsAheadPerJob = 8;
 // Input bytes the reader may hold ahead of the writer, so a run of very
 // large pages cannot multiply memory (one item is always allowed).
 constexpr uint64_t kBytesAhead = 256ull << 20;
+// Blocks up to this size are kept for reuse (a web page is well under it);
+// at most half a window of them, so the pool holds a few MB.
+constexpr size_t kSpareBlockBytes = 2 << 20;
 // First read of every input: enough to tell a WARC archive from a page.
 constexpr size_t kHeadBytes = 64 << 10;
-// How often the writer wakes to redraw the progress line when idle.
+// How often the writer wakes to redraw the progress line, and the longest a
+// result waits for it while the reader is ahead (results are otherwise
+// written in batches of half the window).
 constexpr auto kTick = std::chrono::milliseconds(250);
 
 // One unit of work, in input order.
@@ -136,6 +141,14 @@ class Run {
   void read_input(const Input& input);
   void read_archive(const std::string& path, int fd, std::string head);
   bool push(Item item);
+  // A record whose storage a worker gave back, or a new one.
+  WarcRecord spare_record();
+  // Under mu_: whether the reader may push with fewer than `items` waiting
+  // for the writer; whether a waiting reader may go on; how many results
+  // the writer could write now.
+  bool has_room(uint64_t items) const;
+  bool reader_may_go() const;
+  size_t ready_to_write() const;
   void count_skip(const std::string& reason);
   void work();
   Done process(Extractor& extractor, Item& item) const;
@@ -155,8 +168,12 @@ class Run {
   uint64_t pushed_ = 0, written_ = 0;
   uint64_t bytes_ahead_ = 0;
   bool reader_done_ = false;
+  bool reader_waiting_ = false;  // the reader sleeps on room_cv_
   bool stop_ = false;
   std::map<std::string, uint64_t> reader_skips_;  // records the reader passed over
+  // Records done with, kept for their storage: the reader reads into them
+  // rather than allocate (and fault in) fresh memory for every block.
+  std::vector<WarcRecord> spare_records_;
   std::atomic<uint64_t> bytes_read_{0};
 
   Output& output_;
@@ -165,12 +182,27 @@ class Run {
   bool first_ = true;
 };
 
+bool Run::has_room(uint64_t items) const {
+  return pushed_ - written_ < items && (bytes_ahead_ < kBytesAhead || pushed_ == written_);
+}
+
+bool Run::reader_may_go() const { return has_room(window_ - window_ / 2 + 1); }
+
+size_t Run::ready_to_write() const {
+  size_t n = 0;
+  while (written_ + n < pushed_ && slots_[(written_ + n) % window_].ready) ++n;
+  return n;
+}
+
 bool Run::push(Item item) {
   std::unique_lock lock(mu_);
-  room_cv_.wait(lock, [&] {
-    return stop_ ||
-           (pushed_ - written_ < window_ && (bytes_ahead_ < kBytesAhead || pushed_ == written_));
-  });
+  if (!stop_ && !has_room(window_)) {
+    // Full: sleep until the writer has drained half the window, so that the
+    // reader (and the writer) wake once per batch, not once per item.
+    reader_waiting_ = true;
+    room_cv_.wait(lock, [&] { return stop_ || reader_may_go(); });
+    reader_waiting_ = false;
+  }
   if (stop_) return false;
   uint64_t seq = pushed_++;
   bytes_ahead_ += item.size();
@@ -178,6 +210,14 @@ bool Run::push(Item item) {
   queue_.emplace_back(seq, std::move(item));
   work_cv_.notify_one();
   return true;
+}
+
+WarcRecord Run::spare_record() {
+  std::lock_guard lock(mu_);
+  if (spare_records_.empty()) return WarcRecord{};
+  WarcRecord record = std::move(spare_records_.back());
+  spare_records_.pop_back();
+  return record;
 }
 
 void Run::count_skip(const std::string& reason) {
@@ -189,20 +229,22 @@ void Run::read_archive(const std::string& path, int fd, std::string head) {
   WarcReader reader = WarcReader::from_fd(fd, std::move(head), config_.options.limits);
   uint64_t counted = 0;
   bool any = false;
-  while (std::optional<WarcRecord> record = reader.next()) {
+  WarcRecord record = spare_record();
+  while (reader.next(record)) {
     any = true;
     bytes_read_ += reader.bytes_read() - counted;
     counted = reader.bytes_read();
     // Records that never hold a page are counted here and go no further.
-    if (!record->error && record->type != "response" && record->type != "resource") {
-      count_skip(page_from_record(*record)->skipped);
+    if (!record.error && record.type != "response" && record.type != "resource") {
+      count_skip(page_from_record(record)->skipped);
       continue;
     }
     Item item;
     item.kind = Item::Kind::kRecord;
     item.path = path;
-    item.record = std::move(*record);
+    item.record = std::move(record);
     if (!push(std::move(item))) return;
+    record = spare_record();
   }
   bytes_read_ += reader.bytes_read() - counted;
   if (!any) {
@@ -379,12 +421,22 @@ void Run::work() {
     queue_.pop_front();
     lock.unlock();
     Done done = process(extractor, item);
+    WarcRecord spare;
+    if (item.kind == Item::Kind::kRecord && item.record.block.capacity() <= kSpareBlockBytes)
+      spare = std::move(item.record);
     item = Item{};  // free the input before waiting on the lock
     lock.lock();
+    if (spare.block.capacity() > 0 && spare_records_.size() < window_ / 2 + 1)
+      spare_records_.push_back(std::move(spare));
     Done& slot = slots_[seq % window_];
     slot = std::move(done);
     slot.ready = true;
-    if (seq == written_) done_cv_.notify_one();
+    // The writer is woken for a batch that lets the reader go on, or at
+    // once when the input trickles (nothing queued) or has ended; otherwise
+    // its tick collects what is ready.
+    size_t ready = ready_to_write();
+    if (ready > 0 && (queue_.empty() || reader_done_ || ready >= window_ / 2))
+      done_cv_.notify_one();
   }
 }
 
@@ -459,7 +511,7 @@ int Run::execute() {
       }
       reader_skips_.clear();
       finished = reader_done_ && written_ == pushed_;
-      if (!batch.empty()) room_cv_.notify_one();
+      if (!batch.empty() && reader_waiting_ && reader_may_go()) room_cv_.notify_one();
     }
     for (Done& done : batch) write(done);
     batch.clear();

@@ -72,6 +72,10 @@ class WarcReader {
 
   // The next record, or std::nullopt at the end of the archive.
   std::optional<WarcRecord> next();
+  // Reads the next record into `record`, reusing the storage of its strings
+  // (a loop that hands records to other threads can recycle them rather
+  // than allocate a block per record); false at the end of the archive.
+  bool next(WarcRecord& record);
 
   // Bytes taken from the file so far (compressed bytes for .warc.gz).
   uint64_t bytes_read() const;

@@ -65,9 +65,9 @@ struct WarcReader::Impl {
     if (owns_fd) ::close(fd);
   }
 
-  std::optional<WarcRecord> next();
+  bool next(WarcRecord& record);
   void skip_blank();
-  WarcRecord skip_garbage();
+  void skip_garbage(WarcRecord& record);
   bool parse_header(std::string_view header, WarcRecord& record, std::string& problem);
   void read_too_large(WarcRecord& record, size_t header_size);
   void cut_short(WarcRecord& record, size_t header_size);
@@ -112,8 +112,7 @@ void WarcReader::Impl::skip_to_record(size_t from) {
   }
 }
 
-WarcRecord WarcReader::Impl::skip_garbage() {
-  WarcRecord record;
+void WarcReader::Impl::skip_garbage(WarcRecord& record) {
   uint64_t start = stream.position();
   record.offset = stream.file_offset(start);
   skip_to_record(1);
@@ -125,7 +124,6 @@ WarcRecord WarcReader::Impl::skip_garbage() {
         "; then " + stream.break_message() + " at offset " + std::to_string(stream.break_offset());
     stream.resume();
   }
-  return record;
 }
 
 bool WarcReader::Impl::parse_header(std::string_view header, WarcRecord& record,
@@ -143,18 +141,19 @@ bool WarcReader::Impl::parse_header(std::string_view header, WarcRecord& record,
     std::string_view value = core::trim(line.substr(colon + 1));
     if (!value.empty() && value.back() == '\r') value.remove_suffix(1);
     if (core::iequals(name, "WARC-Type")) {
-      record.type = core::ascii_lower(value);
+      record.type.assign(value);
+      for (char& c : record.type) c = core::ascii_lower(c);
     } else if (core::iequals(name, "WARC-Target-URI")) {
       // WARC 1.0 examples wrap the URI in angle brackets.
       if (value.size() >= 2 && value.front() == '<' && value.back() == '>')
         value = value.substr(1, value.size() - 2);
-      record.target_uri = std::string(value);
+      record.target_uri.assign(value);
     } else if (core::iequals(name, "WARC-Date")) {
-      record.date = std::string(value);
+      record.date.assign(value);
     } else if (core::iequals(name, "WARC-Record-ID")) {
-      record.record_id = std::string(value);
+      record.record_id.assign(value);
     } else if (core::iequals(name, "Content-Type")) {
-      record.content_type = std::string(value);
+      record.content_type.assign(value);
     } else if (core::iequals(name, "Content-Length")) {
       record.content_length = parse_decimal(value, have_length);
       if (!have_length) {
@@ -236,21 +235,30 @@ void WarcReader::Impl::lying_length(WarcRecord& record, size_t header_size) {
                              " bytes but the record runs on for about " + std::to_string(length));
 }
 
-std::optional<WarcRecord> WarcReader::Impl::next() {
+bool WarcReader::Impl::next(WarcRecord& record) {
+  // Cleared, not replaced: the strings keep their storage for this record.
+  record.offset = 0;
+  for (std::string* s : {&record.type, &record.target_uri, &record.date, &record.record_id,
+                         &record.content_type, &record.block})
+    s->clear();
+  record.content_length = 0;
+  record.error.reset();
+
   // 1. Between records.
   skip_blank();
   if (stream.view().empty()) {
-    if (!stream.at_break()) return std::nullopt;
-    WarcRecord record;
+    if (!stream.at_break()) return false;
     record.offset = stream.break_offset();
     record.error = bad_archive(stream.break_message() + "; reading resumed at the next member");
     stream.resume();
-    return record;
+    return true;
   }
-  if (stream.fill(8) < 7 || !starts_record(stream.view(), 0)) return skip_garbage();
+  if (stream.fill(8) < 7 || !starts_record(stream.view(), 0)) {
+    skip_garbage(record);
+    return true;
+  }
 
   // 2. The header.
-  WarcRecord record;
   record.offset = stream.file_offset(stream.position());
   size_t header_end = std::string_view::npos;
   for (size_t searched = 0;;) {
@@ -270,32 +278,32 @@ std::optional<WarcRecord> WarcReader::Impl::next() {
       record.error = bad_archive("the record header does not end within " +
                                  std::to_string(kMaxHeaderBytes) + " bytes");
       skip_to_record(1);
-      return record;
+      return true;
     }
     std::string problem;
     parse_header(v, record, problem);
     cut_short(record, v.size());
-    return record;
+    return true;
   }
   std::string problem;
   if (!parse_header(stream.view().substr(0, header_end), record, problem)) {
     record.error = bad_archive(problem);
     stream.consume(header_end);
     skip_to_record(0);
-    return record;
+    return true;
   }
 
   // 3. The block and the record end.
   if (record.content_length > limits.max_input_bytes) {
     read_too_large(record, header_end);
-    return record;
+    return true;
   }
   size_t block_end = header_end + static_cast<size_t>(record.content_length);
   size_t have = stream.fill(block_end + kRecordEnd.size());
   std::string_view v = stream.view();
   if (have < block_end) {
     cut_short(record, header_end);
-    return record;
+    return true;
   }
   std::string_view tail = v.substr(block_end, kRecordEnd.size());
   bool ends_well = tail == kRecordEnd ||
@@ -304,11 +312,11 @@ std::optional<WarcRecord> WarcReader::Impl::next() {
                    (tail.size() == kRecordEnd.size() && starts_record(v, block_end));
   if (!ends_well) {
     lying_length(record, header_end);
-    return record;
+    return true;
   }
   record.block.assign(v.substr(header_end, block_end - header_end));
   stream.consume(block_end + (tail == kRecordEnd ? tail.size() : 0));
-  return record;
+  return true;
 }
 
 WarcReader::WarcReader(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -328,7 +336,13 @@ WarcReader WarcReader::from_fd(int fd, std::string head, const Limits& limits) {
   return WarcReader(std::make_unique<Impl>(fd, false, std::move(head), limits));
 }
 
-std::optional<WarcRecord> WarcReader::next() { return impl_->next(); }
+std::optional<WarcRecord> WarcReader::next() {
+  WarcRecord record;
+  if (!impl_->next(record)) return std::nullopt;
+  return record;
+}
+
+bool WarcReader::next(WarcRecord& record) { return impl_->next(record); }
 uint64_t WarcReader::bytes_read() const { return impl_->stream.bytes_read(); }
 uint64_t WarcReader::bytes_inflated() const { return impl_->stream.bytes_inflated(); }
 

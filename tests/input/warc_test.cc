@@ -358,6 +358,44 @@ TEST(WarcReader, CorruptLargeMemberIsReportedAndTheNextIsRead) {
   EXPECT_EQ(records.back().target_uri, "http://example.com/1");
 }
 
+TEST(WarcReader, ReadingIntoOneRecordGivesTheSameRecordsAsNext) {
+  // A damaged record between good ones: nothing of it may linger in the
+  // record read after it.
+  std::string http = http_response(200, "Content-Type: text/html\r\n", std::string(500, 'q'));
+  std::string liar = warc_record("response", "http://example.com/liar",
+                                 "application/http; msgtype=response", http, 100);
+  std::string archive = gzip_member(html_response("http://example.com/a", std::string(9000, 'a'))) +
+                        gzip_member(liar) +
+                        gzip_member(warc_record("request", "", "application/http", "GET /")) +
+                        gzip_member(html_response("http://example.com/b", "<p>b</p>"));
+  std::vector<WarcRecord> expected = read_archive(archive);
+  ASSERT_EQ(expected.size(), 4u);
+
+  fs::path path = fs::temp_directory_path() / ("lede_warc_into_" + std::to_string(getpid()));
+  std::ofstream(path, std::ios::binary) << archive;
+  auto reader = WarcReader::open(path.string());
+  ASSERT_TRUE(reader.has_value());
+  WarcRecord record;
+  size_t n = 0;
+  while (reader->next(record)) {
+    ASSERT_LT(n, expected.size());
+    const WarcRecord& want = expected[n++];
+    EXPECT_EQ(record.offset, want.offset) << n;
+    EXPECT_EQ(record.type, want.type) << n;
+    EXPECT_EQ(record.target_uri, want.target_uri) << n;
+    EXPECT_EQ(record.date, want.date) << n;
+    EXPECT_EQ(record.record_id, want.record_id) << n;
+    EXPECT_EQ(record.content_type, want.content_type) << n;
+    EXPECT_EQ(record.content_length, want.content_length) << n;
+    EXPECT_EQ(record.block, want.block) << n;
+    EXPECT_EQ(record.error.has_value(), want.error.has_value()) << n;
+  }
+  fs::remove(path);
+  EXPECT_EQ(n, expected.size());
+  EXPECT_TRUE(expected[1].error);
+  EXPECT_TRUE(expected[2].target_uri.empty());
+}
+
 TEST(LooksLikeWarc, KnowsArchivesFromPages) {
   EXPECT_TRUE(looks_like_warc("WARC/1.0\r\nWARC-Type: warcinfo\r\n"));
   EXPECT_TRUE(looks_like_warc(gzip_member("WARC/1.1\r\nWARC-Type: response\r\n")));
