@@ -104,6 +104,22 @@ int main(int argc, char** argv) {
       ->capture_default_str()
       ->group("Limits");
 
+  extract
+      ->add_flag("--analyze", config.options.analyze,
+                 "Also find quotes and their speakers, the people named and the days time "
+                 "words mean (quotes, entities, times)")
+      ->group("Extraction");
+  extract
+      ->add_option("--date", config.options.reference_date,
+                   "Resolve relative time words against this date (YYYY-MM-DD) when the page "
+                   "gives no publication date")
+      ->group("Extraction");
+  std::string parser = "lede";
+  extract
+      ->add_option("--parser", parser, "HTML parser: lede (default) or gumbo (the reference)")
+      ->check(CLI::IsMember({"lede", "gumbo"}))
+      ->group("Extraction");
+
   CLI::App* help = app.add_subcommand("help", "Show help for a command: lede help extract");
   std::string help_topic;
   help->add_option("COMMAND", help_topic, "The command to explain");
@@ -133,6 +149,7 @@ int main(int argc, char** argv) {
       }
     }
   }
+  config.options.parser = parser == "gumbo" ? lede::Parser::kGumbo : lede::Parser::kLede;
   config.from = from == "html"   ? lede::cli::From::kHtml
                 : from == "text" ? lede::cli::From::kText
                 : from == "warc" ? lede::cli::From::kWarc

@@ -60,6 +60,12 @@ struct Options {
   InputFormat from = InputFormat::kAuto;
   Parser parser = Parser::kLede;
   Limits limits;
+  // News analysis (quotes and speakers, people, time expressions) costs about
+  // as much again as extraction, so it runs only when asked for.
+  bool analyze = false;
+  // The date relative time words ("on Tuesday") are resolved against when
+  // the page gives no publication date, ISO 8601 ("2023-06-13").
+  std::string reference_date;
 };
 
 class Extractor {

@@ -9,6 +9,7 @@
 #include "input/read.h"
 #include "lede/lede.h"
 #include "metadata/metadata.h"
+#include "news/analyze.h"
 #include "news/text_mode.h"
 
 namespace lede {
@@ -146,7 +147,14 @@ Result<Article> Extractor::extract(std::string_view bytes, const Options& option
   // Nothing thrown below may cross the API; allocation failure is the one
   // exception lede's own code can meet.
   try {
-    return impl_->run(bytes, options);
+    Result<Article> article = impl_->run(bytes, options);
+    // 7. News analysis, for HTML and text alike.
+    if (article && options.analyze) {
+      news::AnalyzeOptions analysis;
+      analysis.reference_date = article->published.empty() ? options.reference_date : "";
+      news::analyze(*article, analysis);
+    }
+    return article;
   } catch (const std::exception& e) {
     return make_error(ErrorCode::kInternal, std::string("internal error: ") + e.what());
   }

@@ -215,4 +215,29 @@ TEST_F(Cli, UnreadableFileInADirectoryGivesAnErrorRecord) {
   EXPECT_EQ(records[1]["error"]["code"], "io");
 }
 
+TEST_F(Cli, AnalyzeFillsQuotesPeopleAndTimesOnlyWhenAsked) {
+  auto plain = lines(run("extract " + page()).out);
+  ASSERT_EQ(plain.size(), 1u);
+  EXPECT_TRUE(plain[0]["quotes"].empty());
+  auto analyzed = lines(run("extract --analyze --date 2023-06-13 " + page()).out);
+  ASSERT_EQ(analyzed.size(), 1u);
+  bool stoltenberg_quoted = false;
+  for (const json& q : analyzed[0]["quotes"])
+    stoltenberg_quoted |= q["speaker"] == "Jens Stoltenberg";
+  EXPECT_TRUE(stoltenberg_quoted) << analyzed[0]["quotes"].dump();
+  bool tuesday = false;
+  for (const json& t : analyzed[0]["times"])
+    tuesday |= t["text"] == "Tuesday" && t["value"] == "2023-06-13";
+  EXPECT_TRUE(tuesday) << analyzed[0]["times"].dump();
+}
+
+TEST_F(Cli, GumboParserGivesTheSameBody) {
+  auto lede = lines(run("extract " + page()).out);
+  auto gumbo = lines(run("extract --parser gumbo " + page()).out);
+  ASSERT_EQ(lede.size(), 1u);
+  ASSERT_EQ(gumbo.size(), 1u);
+  EXPECT_EQ(lede[0]["text"], gumbo[0]["text"]);
+  EXPECT_EQ(run("extract --parser nosuch " + page()).status, 2);
+}
+
 }  // namespace
