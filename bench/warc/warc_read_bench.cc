@@ -47,11 +47,13 @@ int main(int argc, char** argv) {
       std::fprintf(stderr, "%s\n", reader.error().message.c_str());
       return 1;
     }
-    while (auto record = reader->next()) {
+    // Read into one record, as `lede extract` does, so its storage is reused.
+    lede::WarcRecord record;
+    while (reader->next(record)) {
       ++records;
-      if (record->error) ++errors;
+      if (record.error) ++errors;
       if (pages) {
-        auto page = lede::page_from_record(*record);
+        auto page = lede::page_from_record(record);
         if (page && page->skipped.empty()) {
           ++page_count;
           payload += page->body.size();
