@@ -237,11 +237,10 @@ bool ArchiveStream::inflate_whole_member() {
   if (!whole_) whole_.reset(libdeflate_alloc_decompressor());
   if (!whole_) return false;
   size_t out_room = kWholeOutputRoom;
-  size_t in_want = kWholeInputAhead;
+  // Topped up by half the look-ahead at a time, so that the bytes moved to
+  // the buffer's front stay fewer than those read.
+  if (in_end_ - in_pos_ < kWholeInputAhead / 2) buffer_input(kWholeInputAhead, false);
   while (true) {
-    // Topped up by half the look-ahead at a time, so that the bytes moved
-    // to the buffer's front stay fewer than those read.
-    if (in_end_ - in_pos_ < in_want / 2) buffer_input(in_want, false);
     make_output_room(out_room);
     size_t in_used = 0, out_used = 0;
     libdeflate_result rc =
@@ -263,11 +262,12 @@ bool ArchiveStream::inflate_whole_member() {
     // Bad data: damage, or a member that goes on past the buffered input.
     // A header found while resynchronising is most likely false: zlib
     // tells soon enough.
+    // Wait only for the next bytes, not for a full look-ahead: a pipe from
+    // a live crawl may pause just after this member.
     size_t have = in_end_ - in_pos_;
     if (resyncing_ || input_ended_ || have >= kMaxWholeInput) return false;
-    in_want = std::max(in_want, 2 * have);
-    buffer_input(in_want, true);
-    if (in_end_ - in_pos_ == have) return false;
+    if (!refill_input(std::max(kChunk, have))) return false;
+    buffer_input(2 * have, false);
   }
 }
 

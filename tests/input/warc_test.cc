@@ -6,8 +6,11 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <atomic>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <future>
 #include <thread>
 #include <vector>
 
@@ -336,6 +339,46 @@ TEST(WarcReader, MembersLargerThanWhatAPipeHoldsAreReadWhole) {
   close(fds[0]);
   EXPECT_EQ(n, bodies.size());
   EXPECT_EQ(reader.bytes_read(), archive.size());
+}
+
+TEST(WarcReader, ARecordIsReadAsSoonAsItsMemberHasArrived) {
+  // A live crawl writing to a pipe pauses between records: the record
+  // that has arrived must come out without waiting for more input.
+  std::string first = gzip_member(html_response("http://example.com/1", noise(200000, 7)));
+  std::string second = gzip_member(html_response("http://example.com/2", "<p>two</p>"));
+  int fds[2];
+  ASSERT_EQ(pipe(fds), 0);
+  std::promise<void> first_read;
+  std::atomic<bool> waited_in_vain{false};
+  std::thread writer([&] {
+    // Half, a pause (the reader tries the member cut short), the rest.
+    std::string_view rest = first;
+    for (size_t half = first.size() / 2; rest.size() > 0;) {
+      size_t size = std::min<size_t>(rest.size(), 5000);
+      ssize_t n = write(fds[1], rest.data(), size);
+      if (n <= 0) break;
+      rest.remove_prefix(static_cast<size_t>(n));
+      if (rest.size() <= half && rest.size() + static_cast<size_t>(n) > half)
+        std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    }
+    if (first_read.get_future().wait_for(std::chrono::seconds(20)) != std::future_status::ready)
+      waited_in_vain = true;
+    (void)!write(fds[1], second.data(), second.size());
+    close(fds[1]);
+  });
+  WarcReader reader = WarcReader::from_fd(fds[0], "");
+  auto one = reader.next();
+  first_read.set_value();
+  auto two = reader.next();
+  writer.join();
+  close(fds[0]);
+  EXPECT_FALSE(waited_in_vain) << "the first record waited for the second";
+  ASSERT_TRUE(one.has_value());
+  EXPECT_FALSE(one->error);
+  EXPECT_EQ(one->target_uri, "http://example.com/1");
+  ASSERT_TRUE(two.has_value());
+  EXPECT_EQ(two->target_uri, "http://example.com/2");
+  EXPECT_FALSE(reader.next().has_value());
 }
 
 TEST(WarcReader, CorruptLargeMemberIsReportedAndTheNextIsRead) {
