@@ -443,6 +443,7 @@ void TreeBuilder::start(std::string_view html, Document &doc, const DomLimits &l
   frameset_ok_ = true;
   foster_parenting_ = false;
   skip_newline_ = false;
+  eof_again_ = false;
   quirks_ = QuirksMode::kNoQuirks;
   doctype_ = DoctypeInfo{};
   budget_ = kWorkBase + kWorkPerByte * static_cast<int64_t>(html.size());
@@ -516,6 +517,10 @@ void TreeBuilder::run() {
     tokenizer_.set_allow_cdata(!open_.empty() && doc_->ns(adjusted_current()) != Namespace::kHtml);
     Token t = tokenizer_.next();
     process(t);
+    while (eof_again_) {
+      eof_again_ = false;
+      process(t);
+    }
     if (t.kind == TokenKind::kEof || b_->full() || b_->out_of_time()) break;
   }
 }
@@ -2603,7 +2608,7 @@ void TreeBuilder::in_template(Token &t) {
       clear_formatting_to_marker();
       if (!template_modes_.empty()) template_modes_.pop_back();
       reset_insertion_mode();
-      process(t);
+      eof_again_ = true;  // process(t), as a loop in run()
       return;
   }
 }

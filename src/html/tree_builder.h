@@ -174,6 +174,10 @@ class TreeBuilder {
   bool frameset_ok_ = true;
   bool foster_parenting_ = false;
   bool skip_newline_ = false;
+  // Set by an end of file in "in template": run() processes the end of file
+  // again, a loop where the algorithm recurses once per open template (pages
+  // can nest 100,000 and overflow the stack; see tests/html hostile input).
+  bool eof_again_ = false;
   QuirksMode quirks_ = QuirksMode::kNoQuirks;
   DoctypeInfo doctype_;
   int64_t budget_ = 0;

@@ -63,6 +63,17 @@ TEST(HostileRegression, LenientJsonLdNestedAMillionDeepIsReadWithoutRecursion) {
   EXPECT_EQ(a.authors[0].name, "Jo Roe");
 }
 
+// scripts/sanitize.sh (tests/html hostile input, 100,000 nested <template>):
+// an end of file closed one template per recursive call, and the stack ran
+// out; a million overflows it without sanitizers too.
+TEST(HostileRegression, EndOfFileInsideAMillionTemplatesDoesNotRecurse) {
+  std::string html;
+  for (int i = 0; i < 1'000'000; ++i) html += "<template>";
+  html::Document doc;
+  html::parse(html, doc, {}, html::ParserKind::kLede);
+  EXPECT_GT(doc.node_count(), 1u);
+}
+
 double seconds_since(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
