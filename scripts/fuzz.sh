@@ -2,7 +2,8 @@
 # Builds lede's libFuzzer targets (fuzz/) with AddressSanitizer and
 # UndefinedBehaviorSanitizer in build-fuzz, and runs them.
 #
-#   scripts/fuzz.sh [--ci] [--seconds N] [--parallel N] [--no-build] [TARGET...]
+#   scripts/fuzz.sh [--ci] [--seconds N] [--parallel N] [--no-build] [--build-dir DIR]
+#                   [TARGET...]
 #
 # TARGET is a name from fuzz/CMakeLists.txt without "fuzz_" (decode, gunzip,
 # html_lede, html_gumbo, json_ld, dates, text_mode, extract, warc); all by default.
@@ -11,6 +12,9 @@
 #   --seconds N   run time per target (default 600 by hand, 45 with --ci).
 #   --parallel N  targets run at once (default: the number of cores).
 #   --no-build    use the binaries already in build-fuzz.
+#   --build-dir DIR  use DIR, a tree already configured with LEDE_BUILD_FUZZ=ON
+#                 (scripts/sanitize.sh makes build-asan one): only the targets
+#                 are built there.
 # By hand, corpora persist in build-fuzz/corpus/<target>/ and grow from run to
 # run. Every run appends "date target seconds execs result" to
 # build-fuzz/fuzz-runs.tsv (the figures RELIABILITY.md reports). A crash input
@@ -25,14 +29,15 @@ BUILD=${LEDE_FUZZ_BUILD_DIR:-$ROOT/build-fuzz}
 DATA=${LEDE_DATA_DIR:-$ROOT/../shared/data}
 ALL=(decode gunzip html_lede html_gumbo json_ld dates text_mode extract warc)
 
-ci=0 seconds="" parallel=$(nproc) build=1 targets=()
+ci=0 seconds="" parallel=$(nproc) build=1 configure=1 targets=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --ci) ci=1 ;;
     --seconds) seconds=$2; shift ;;
     --parallel) parallel=$2; shift ;;
     --no-build) build=0 ;;
-    -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
+    --build-dir) BUILD=$(cd "$2" && pwd); configure=0; shift ;;
+    -h|--help) sed -n '2,24p' "$0"; exit 0 ;;
     -*) echo "fuzz.sh: unknown option $1" >&2; exit 2 ;;
     *) targets+=("$1") ;;
   esac
@@ -63,12 +68,14 @@ dict() {
   esac
 }
 
-if [ $build -eq 1 ]; then
+if [ $build -eq 1 ] && [ $configure -eq 1 ]; then
   flags="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined"
   flags+=" -fno-omit-frame-pointer -D_GLIBCXX_ASSERTIONS"
   CC=clang CXX=clang++ cmake -S . -B "$BUILD" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
     -DLEDE_BUILD_TESTS=OFF -DLEDE_BUILD_BENCH=OFF -DLEDE_BUILD_FUZZ=ON \
     "-DCMAKE_C_FLAGS=$flags" "-DCMAKE_CXX_FLAGS=$flags" >/dev/null
+fi
+if [ $build -eq 1 ]; then
   cmake --build "$BUILD" -j"$(nproc)" --target "${targets[@]/#/fuzz_}"
 fi
 

@@ -5,14 +5,17 @@
 #
 #   scripts/sanitize.sh [CTEST_ARGS...]     e.g. -LE quality, -R hostile
 #
-# Extra arguments go to ctest. Set LEDE_ASAN_BUILD_DIR to build elsewhere.
+# Extra arguments go to ctest. The tree is also built with libFuzzer's
+# coverage hooks (-fsanitize=fuzzer-no-link), which the tests do not notice,
+# so that `scripts/fuzz.sh --ci --build-dir build-asan` reuses it instead of
+# building the library a third time. Set LEDE_ASAN_BUILD_DIR to build elsewhere.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BUILD=${LEDE_ASAN_BUILD_DIR:-build-asan}
-flags="-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer"
-flags+=" -D_GLIBCXX_ASSERTIONS"
+flags="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined"
+flags+=" -fno-omit-frame-pointer -D_GLIBCXX_ASSERTIONS"
 CC=clang CXX=clang++ cmake -S . -B "$BUILD" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-  -DLEDE_BUILD_TESTS=ON -DLEDE_BUILD_BENCH=OFF \
+  -DLEDE_BUILD_TESTS=ON -DLEDE_BUILD_BENCH=OFF -DLEDE_BUILD_FUZZ=ON \
   "-DCMAKE_C_FLAGS=$flags" "-DCMAKE_CXX_FLAGS=$flags" >/dev/null
 cmake --build "$BUILD" -j"$(nproc)"
 export ASAN_OPTIONS=${ASAN_OPTIONS:-abort_on_error=1:detect_leaks=1:strict_string_checks=1}

@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds everything, and runs the whole test suite
-# (unit tests, golden pages, CLI tests and the quality gates on ../shared/data).
+# (unit tests, golden pages, CLI tests and the quality gates on ../shared/data);
+# then the suite again under AddressSanitizer and UndefinedBehaviorSanitizer,
+# and a short run of every fuzz target (see RELIABILITY.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 bash scripts/build.sh -DLEDE_BUILD_TESTS=ON -DLEDE_BUILD_BENCH=ON
 ctest --test-dir build --output-on-failure -j"$(nproc)"
+bash scripts/sanitize.sh
+bash scripts/fuzz.sh --ci

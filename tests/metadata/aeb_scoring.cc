@@ -45,7 +45,8 @@ std::map<std::string, Tally> score_aeb(const json& annotations,
   for (const auto& [id, truth] : annotations.at("pages").items()) {
     auto it = records.find(id);
     const json record = it == records.end() ? json::object() : it->second;
-    auto judge = [&](const char* field, bool counted, bool agree, const std::string& ours,
+    // clang 14 cannot capture a structured binding; capture a reference to it.
+    auto judge = [&, &id = id](const char* field, bool counted, bool agree, const std::string& ours,
                      const std::string& theirs) {
       if (!counted) return;
       Tally& f = t[field];
