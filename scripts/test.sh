@@ -9,4 +9,4 @@ bash scripts/setup.sh
 bash scripts/build.sh -DLEDE_BUILD_TESTS=ON -DLEDE_BUILD_BENCH=ON
 ctest --test-dir build --output-on-failure -j"$(nproc)"
 bash scripts/sanitize.sh
-bash scripts/fuzz.sh --ci
+bash scripts/fuzz.sh --ci --build-dir build-asan

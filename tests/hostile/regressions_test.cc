@@ -56,7 +56,8 @@ TEST(HostileRegression, LenientJsonLdNestedAMillionDeepIsReadWithoutRecursion) {
   EXPECT_FALSE(metadata::parse_json_ld(deep).found);
   // The lenient reader still reads a block that is only near-JSON.
   metadata::JsonLdArticle a = metadata::parse_json_ld(
-      "/* c */ {\"@type\": \"NewsArticle\", \"headline\": \"Hi\", \"author\": [{\"name\": \"Jo Roe\"}]}");
+      "/* c */ {\"@type\": \"NewsArticle\", \"headline\": \"Hi\", "
+      "\"author\": [{\"name\": \"Jo Roe\"}]}");
   EXPECT_TRUE(a.found);
   EXPECT_EQ(a.headline, "Hi");
   ASSERT_EQ(a.authors.size(), 1u);
