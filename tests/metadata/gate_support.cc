@@ -1,39 +1,13 @@
 #include "gate_support.h"
 
+#include "core/text.h"
+
 #include <algorithm>
 #include <cstdio>
 #include <fstream>
 
 namespace lede::metadata_gate {
 namespace {
-
-char32_t next_cp(std::string_view s, size_t& i) {
-  auto b = static_cast<unsigned char>(s[i]);
-  int len = b < 0x80 ? 1 : (b >> 5) == 6 ? 2 : (b >> 4) == 14 ? 3 : (b >> 3) == 30 ? 4 : 1;
-  if (i + len > s.size()) len = 1;
-  char32_t cp = len == 1 ? b : b & (0x7F >> len);
-  for (int k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-  i += len;
-  return cp;
-}
-
-void append_cp(std::string& out, char32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
 
 std::string trim(std::string_view s) {
   size_t b = s.find_first_not_of(" \t\r\n");
@@ -47,14 +21,14 @@ std::string trim(std::string_view s) {
 std::string key(std::string_view s) {
   std::string out;
   for (size_t i = 0; i < s.size();) {
-    char32_t cp = next_cp(s, i);
+    char32_t cp = core::next_code_point(s, i);
     if (cp >= 'A' && cp <= 'Z') cp += 32;
     if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) cp += 32;
     bool ascii_alnum = (cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9');
     bool latin1_letter = cp >= 0xDF && cp <= 0xFF && cp != 0xF7;
     bool other_script = cp >= 0x100 && !(cp >= 0x2000 && cp <= 0x206F) &&
                         !(cp >= 0x3000 && cp <= 0x303F) && !(cp >= 0xFF00 && cp <= 0xFF0F);
-    if (ascii_alnum || latin1_letter || other_script) append_cp(out, cp);
+    if (ascii_alnum || latin1_letter || other_script) core::append_utf8(out, cp);
   }
   return out;
 }
