@@ -66,13 +66,19 @@ struct Outcome {
   double peak_mb = 0;  // the child's peak resident memory, input included
 };
 
+Outcome crashed(std::string why) {
+  Outcome o;
+  o.what = "crashed: " + why;
+  return o;
+}
+
 // Runs `body` in a child process and collects its outcome and peak memory.
 Outcome run_isolated(const std::function<Outcome()>& body) {
   std::fflush(stdout);
   int fds[2];
-  if (pipe(fds) != 0) return Outcome{.what = "crashed: pipe failed"};
+  if (pipe(fds) != 0) return crashed("pipe failed");
   pid_t pid = fork();
-  if (pid < 0) return Outcome{.what = "crashed: fork failed"};
+  if (pid < 0) return crashed("fork failed");
   if (pid == 0) {
     close(fds[0]);
     Outcome o = body();
@@ -103,7 +109,7 @@ Outcome run_isolated(const std::function<Outcome()>& body) {
     return o;
   }
   size_t a = msg.find('\n'), b = msg.find('\n', a + 1), c = msg.find('\n', b + 1);
-  if (c == std::string::npos) return Outcome{.what = "crashed: no outcome"};
+  if (c == std::string::npos) return crashed("no outcome");
   o.what = msg.substr(0, a);
   o.seconds = std::stod(msg.substr(a + 1, b - a - 1));
   o.input_mb = std::stod(msg.substr(b + 1, c - b - 1));
