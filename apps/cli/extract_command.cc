@@ -29,8 +29,8 @@ constexpr size_t kItemsAheadPerJob = 8;
 // Input bytes the reader may hold ahead of the writer, so a run of very
 // large pages cannot multiply memory (one item is always allowed).
 constexpr uint64_t kBytesAhead = 256ull << 20;
-// Blocks up to this size are kept for reuse (a web page is well under it);
-// at most half a window of them, so the pool holds a few MB.
+// Blocks up to this size are kept for reuse (a web page is well under it),
+// at most half a window of them: at most 9 x 2 MB with -j 2.
 constexpr size_t kSpareBlockBytes = 2 << 20;
 // First read of every input: enough to tell a WARC archive from a page.
 constexpr size_t kHeadBytes = 64 << 10;

@@ -26,8 +26,6 @@ constexpr size_t kWholeInputAhead = 2 << 20;
 // over or near Limits::max_input_bytes anyway.
 constexpr size_t kMaxWholeInput = 4 << 20;
 constexpr size_t kMaxWholeOutput = 32 << 20;
-// Output room for a first try; a web page inflates to well under this.
-constexpr size_t kWholeOutputRoom = 1 << 20;
 
 bool is_member_header(const char* p) {
   const auto* u = reinterpret_cast<const unsigned char*>(p);
@@ -180,7 +178,7 @@ bool ArchiveStream::refill_input(size_t room) {
 
 void ArchiveStream::buffer_input(size_t want, bool wait) {
   while (in_end_ - in_pos_ < want && (wait || input_ready()) &&
-         refill_input(want - (in_end_ - in_pos_))) {
+         refill_input(std::min(want - (in_end_ - in_pos_), kChunk))) {
   }
 }
 
@@ -236,7 +234,7 @@ bool ArchiveStream::start_member() {
 bool ArchiveStream::inflate_whole_member() {
   if (!whole_) whole_.reset(libdeflate_alloc_decompressor());
   if (!whole_) return false;
-  size_t out_room = kWholeOutputRoom;
+  size_t out_room = whole_room_;
   // Topped up by half the look-ahead at a time, so that the bytes moved to
   // the buffer's front stay fewer than those read.
   if (in_end_ - in_pos_ < kWholeInputAhead / 2) buffer_input(kWholeInputAhead, false);
@@ -247,6 +245,7 @@ bool ArchiveStream::inflate_whole_member() {
         libdeflate_gzip_decompress_ex(whole_.get(), in_.data() + in_pos_, in_end_ - in_pos_,
                                       buf_.data() + end_, buf_.size() - end_, &in_used, &out_used);
     if (rc == LIBDEFLATE_SUCCESS) {
+      whole_room_ = out_room;
       in_pos_ += in_used;
       end_ += out_used;
       member_output_ = out_used;

@@ -16,8 +16,9 @@
 // before the damage. Both give the same bytes for a sound member.
 //
 // Memory is the window (as large as the largest look-ahead asked for, or
-// one whole member) plus the input buffer (a few MB ahead of the reader for
-// a regular file) and fixed zlib buffers.
+// one whole member) plus the compressed input (2 MB read ahead when it can
+// be had without waiting; up to twice kMaxWholeInput while a large member
+// is tried) and fixed zlib and libdeflate state.
 #pragma once
 
 #include <zlib.h>
@@ -113,6 +114,10 @@ class ArchiveStream {
   bool regular_file_ = false;  // reads never wait for a writer
   bool input_ended_ = false;   // read() returned the end of the file
   std::unique_ptr<libdeflate_decompressor, FreeDecompressor> whole_;
+  // Output room a member is first tried with: kChunk, grown to what the
+  // largest member so far needed, so that small archives stay small and
+  // large pages are not tried twice each.
+  size_t whole_room_ = kChunk;
   z_stream z_{};
   bool z_ready_ = false;
   std::string in_;  // compressed input: [in_pos_, in_end_) unread
