@@ -1,5 +1,7 @@
 #include "input/http.h"
 
+#include "input/read.h"
+
 #include <zlib.h>
 
 #include <algorithm>
@@ -19,42 +21,6 @@ std::string_view trim(std::string_view s) {
 std::string too_large(uint64_t max_bytes) {
   return "the payload decodes past the input limit of " + std::to_string(max_bytes) +
          " bytes (max_input_bytes)";
-}
-
-// Inflates with zlib's `window_bits` convention (31 gzip, 15 zlib, -15 raw).
-// `complete` tells whether the stream reached its end.
-Result<std::string> inflate_all(std::string_view in, int window_bits, uint64_t max_bytes,
-                                bool& complete) {
-  z_stream z{};
-  if (inflateInit2(&z, window_bits) != Z_OK)
-    return make_error(ErrorCode::kInternal, "zlib failed to initialise");
-  std::string out;
-  out.resize(std::min<uint64_t>(std::max<size_t>(in.size() * 4, 4096), max_bytes + 1));
-  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
-  z.avail_in = static_cast<uInt>(in.size());
-  size_t produced = 0;
-  int rc = Z_OK;
-  while (true) {
-    if (produced == out.size()) {
-      if (out.size() > max_bytes) break;
-      out.resize(std::min<uint64_t>(out.size() * 2, max_bytes + 1));
-    }
-    z.next_out = reinterpret_cast<Bytef*>(out.data() + produced);
-    z.avail_out = static_cast<uInt>(out.size() - produced);
-    rc = inflate(&z, Z_NO_FLUSH);
-    produced = out.size() - z.avail_out;
-    if (rc == Z_STREAM_END) break;
-    if (rc != Z_OK && rc != Z_BUF_ERROR) break;
-    if (z.avail_in == 0 && z.avail_out != 0) break;  // input ran out: truncated
-  }
-  std::string message = z.msg ? z.msg : "inflate failed";
-  inflateEnd(&z);
-  if (produced > max_bytes) return make_error(ErrorCode::kTooLarge, too_large(max_bytes));
-  complete = rc == Z_STREAM_END;
-  if (rc != Z_STREAM_END && rc != Z_OK && rc != Z_BUF_ERROR)
-    return make_error(ErrorCode::kBadArchive, "corrupt compressed payload: " + message);
-  out.resize(produced);
-  return out;
 }
 
 }  // namespace
@@ -161,7 +127,7 @@ Result<std::string> decode_content(std::string_view body, std::string_view encod
     bool magic = body.size() >= 2 && static_cast<unsigned char>(body[0]) == 0x1f &&
                  static_cast<unsigned char>(body[1]) == 0x8b;
     if (!magic) return std::string(body);  // stored already inflated
-    return inflate_all(body, 16 + MAX_WBITS, max_bytes, complete);
+    return inflate_stream(body, 16 + MAX_WBITS, max_bytes, complete);
   }
   if (encoding == "deflate") {
     // RFC 9110 means zlib-wrapped data; many servers send raw deflate.
@@ -169,7 +135,7 @@ Result<std::string> decode_content(std::string_view body, std::string_view encod
         body.size() >= 2 && (static_cast<unsigned char>(body[0]) & 0x0f) == 8 &&
         ((static_cast<unsigned char>(body[0]) << 8) | static_cast<unsigned char>(body[1])) % 31 ==
             0;
-    return inflate_all(body, zlib ? MAX_WBITS : -MAX_WBITS, max_bytes, complete);
+    return inflate_stream(body, zlib ? MAX_WBITS : -MAX_WBITS, max_bytes, complete);
   }
   return make_error(ErrorCode::kNotHtml,
                     "Content-Encoding " + std::string(encoding) + " is not supported");

@@ -14,15 +14,16 @@ bool is_gzip(std::string_view bytes) {
          static_cast<unsigned char>(bytes[1]) == 0x8b;
 }
 
-Result<std::string> gunzip(std::string_view bytes, uint64_t max_bytes) {
+Result<std::string> inflate_stream(std::string_view in, int window_bits, uint64_t max_bytes,
+                                   bool& complete) {
+  const bool gzip = window_bits > MAX_WBITS;
   z_stream z{};
-  // 16 + MAX_WBITS: expect a gzip header.
-  if (inflateInit2(&z, 16 + MAX_WBITS) != Z_OK)
+  if (inflateInit2(&z, window_bits) != Z_OK)
     return make_error(ErrorCode::kInternal, "zlib failed to initialise");
   std::string out;
-  out.resize(std::min<uint64_t>(std::max<uint64_t>(bytes.size() * 4, 1 << 16), max_bytes + 1));
-  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(bytes.data()));
-  z.avail_in = static_cast<uInt>(bytes.size());
+  out.resize(std::min<uint64_t>(std::max<uint64_t>(in.size() * 4, 1 << 16), max_bytes + 1));
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
+  z.avail_in = static_cast<uInt>(in.size());
   size_t produced = 0;
   int rc = Z_OK;
   while (true) {
@@ -35,26 +36,33 @@ Result<std::string> gunzip(std::string_view bytes, uint64_t max_bytes) {
     rc = inflate(&z, Z_NO_FLUSH);
     produced = out.size() - z.avail_out;
     if (rc == Z_STREAM_END) {
-      // Concatenated members: go on while input remains and looks like gzip.
+      // Concatenated gzip members: go on while input remains and looks like gzip.
       std::string_view rest(reinterpret_cast<const char*>(z.next_in), z.avail_in);
-      if (!is_gzip(rest)) break;
+      if (!gzip || !is_gzip(rest)) break;
       inflateReset(&z);
       continue;
     }
     if (rc != Z_OK && !(rc == Z_BUF_ERROR && z.avail_out == 0)) break;
-    if (z.avail_in == 0 && z.avail_out != 0) break;  // truncated stream
+    if (z.avail_in == 0 && z.avail_out != 0) break;  // input ran out: truncated
   }
+  std::string message = z.msg ? z.msg : "inflate failed";
   inflateEnd(&z);
   if (produced > max_bytes)
-    return make_error(ErrorCode::kTooLarge, "gzip data inflates past the input limit of " +
+    return make_error(ErrorCode::kTooLarge, "compressed data inflates past the input limit of " +
                                                 std::to_string(max_bytes) +
                                                 " bytes (max_input_bytes)");
+  complete = rc == Z_STREAM_END;
   if (rc != Z_STREAM_END && rc != Z_OK && rc != Z_BUF_ERROR)
-    return make_error(ErrorCode::kBadArchive, std::string("corrupt gzip data: ") +
-                                                  (z.msg ? z.msg : "inflate failed"));
-  if (rc != Z_STREAM_END && produced == 0)
-    return make_error(ErrorCode::kBadArchive, "truncated gzip data: nothing could be inflated");
+    return make_error(ErrorCode::kBadArchive, "corrupt compressed data: " + message);
   out.resize(produced);
+  return out;
+}
+
+Result<std::string> gunzip(std::string_view bytes, uint64_t max_bytes) {
+  bool complete = false;
+  auto out = inflate_stream(bytes, 16 + MAX_WBITS, max_bytes, complete);
+  if (out && !complete && out->empty())
+    return make_error(ErrorCode::kBadArchive, "truncated gzip data: nothing could be inflated");
   return out;
 }
 
