@@ -115,8 +115,7 @@ int main(int argc, char** argv) {
                    "gives no publication date")
       ->group("Extraction");
   std::string parser = "lede";
-  extract
-      ->add_option("--parser", parser, "HTML parser: lede (default) or gumbo (the reference)")
+  extract->add_option("--parser", parser, "HTML parser: lede (default) or gumbo (the reference)")
       ->check(CLI::IsMember({"lede", "gumbo"}))
       ->group("Extraction");
 

@@ -104,8 +104,9 @@ int main(int argc, char** argv) {
   std::printf("| step | pages/s | MB/s | time per page |\n|---|---|---|---|\n");
   std::printf("| gumbo parse alone | %.0f | %.1f | %.2f ms |\n", n / gumbo, mb / gumbo,
               1e3 * gumbo / n);
-  std::printf("| lede extract on gumbo (decode, parse, metadata, body, JSON) | %.0f | %.1f | %.2f ms |\n",
-              n / lede_on_gumbo, mb / lede_on_gumbo, 1e3 * lede_on_gumbo / n);
+  std::printf(
+      "| lede extract on gumbo (decode, parse, metadata, body, JSON) | %.0f | %.1f | %.2f ms |\n",
+      n / lede_on_gumbo, mb / lede_on_gumbo, 1e3 * lede_on_gumbo / n);
   std::printf("| lede parse alone (decode, lede's parser) | %.0f | %.1f | %.2f ms |\n",
               n / lede_parse, mb / lede_parse, 1e3 * lede_parse / n);
   std::printf("| lede extract (decode, parse, metadata, body, JSON) | %.0f | %.1f | %.2f ms |\n",

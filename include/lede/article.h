@@ -54,8 +54,8 @@ struct Entity {
 
 struct TimeExpression {
   std::string text;
-  std::string type;   // TIMEX3 type: DATE, TIME, DURATION, SET
-  std::string value;  // TIMEX3 value: 2023-06-13, 2023-W23, P1Y, ...
+  std::string type;      // TIMEX3 type: DATE, TIME, DURATION, SET
+  std::string value;     // TIMEX3 value: 2023-06-13, 2023-W23, P1Y, ...
   std::string modifier;  // TIMEX3 mod: START, END, ... or empty
   uint32_t start = 0, end = 0;
 };

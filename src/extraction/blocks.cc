@@ -13,19 +13,26 @@ namespace {
 // Captions longer than this are not captions (raw bytes, spaces included).
 constexpr size_t kMaxCaptionBytes = 1500;
 
-using html::NodeId;
 using html::kNoNode;
+using html::NodeId;
 using html::Tag;
 
 int heading_level(Tag t) {
   switch (t) {
-    case Tag::k_h1: return 1;
-    case Tag::k_h2: return 2;
-    case Tag::k_h3: return 3;
-    case Tag::k_h4: return 4;
-    case Tag::k_h5: return 5;
-    case Tag::k_h6: return 6;
-    default: return 0;
+    case Tag::k_h1:
+      return 1;
+    case Tag::k_h2:
+      return 2;
+    case Tag::k_h3:
+      return 3;
+    case Tag::k_h4:
+      return 4;
+    case Tag::k_h5:
+      return 5;
+    case Tag::k_h6:
+      return 6;
+    default:
+      return 0;
   }
 }
 
@@ -310,11 +317,16 @@ class Segmenter {
     }
     const Tag tag = block.owner == kNoNode ? Tag::kUnknown : doc_.tag(block.owner);
     block.level = heading_level(tag);
-    if (block.level > 0) block.type = BlockType::kHeading;
-    else if (pre_depth_ > 0) block.type = BlockType::kPreformatted;
-    else if (quote_depth_ > 0) block.type = BlockType::kQuote;
-    else if (list_depth_ > 0) block.type = BlockType::kList;
-    else if (table_depth_ > 0) block.type = BlockType::kTable;
+    if (block.level > 0)
+      block.type = BlockType::kHeading;
+    else if (pre_depth_ > 0)
+      block.type = BlockType::kPreformatted;
+    else if (quote_depth_ > 0)
+      block.type = BlockType::kQuote;
+    else if (list_depth_ > 0)
+      block.type = BlockType::kList;
+    else if (table_depth_ > 0)
+      block.type = BlockType::kTable;
     out_.blocks.push_back(block);
   }
 

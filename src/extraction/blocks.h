@@ -26,15 +26,15 @@ struct TextBlock {
 struct FigureRef {
   html::NodeId node = html::kNoNode;  // the <figure> (or captioned element)
   std::string url;
-  std::string caption;  // caption and credit, as the page writes them
+  std::string caption;        // caption and credit, as the page writes them
   uint32_t before_block = 0;  // index of the first block after the figure
 };
 
 // Element verdicts the segmenter honours.
 enum class Mark : uint8_t {
   kNone,
-  kSkip,  // never descend: scripts, hidden, navigation
-  kWeak,  // boilerplate unless rescued; blocks inside are flagged
+  kSkip,    // never descend: scripts, hidden, navigation
+  kWeak,    // boilerplate unless rescued; blocks inside are flagged
   kHidden,  // not shown: its text is dropped, its figures and captions kept
 };
 

@@ -154,8 +154,10 @@ void BodyExtractor::weigh(const BodyHints& hints) {
     }
     for (size_t i = first; i < last; ++i) {
       double piece = static_cast<double>(core::utf8_length(seg_.block_text(seg_.blocks[i])));
-      if (weight > 0) good_[i] = piece * weight;
-      else bad_[i] = -piece * weight;
+      if (weight > 0)
+        good_[i] = piece * weight;
+      else
+        bad_[i] = -piece * weight;
     }
   }
 }
@@ -169,8 +171,12 @@ void BodyExtractor::mark_teasers(const html::Document& doc) {
     text_sum[i + 1] = text_sum[i] + (b.end - b.begin);
     link_sum[i + 1] = link_sum[i] + b.link_bytes;
   }
-  auto bytes_in = [&](NodeId n) { return text_sum[seg_.block_end[n]] - text_sum[seg_.block_begin[n]]; };
-  auto links_in = [&](NodeId n) { return link_sum[seg_.block_end[n]] - link_sum[seg_.block_begin[n]]; };
+  auto bytes_in = [&](NodeId n) {
+    return text_sum[seg_.block_end[n]] - text_sum[seg_.block_begin[n]];
+  };
+  auto links_in = [&](NodeId n) {
+    return link_sum[seg_.block_end[n]] - link_sum[seg_.block_begin[n]];
+  };
   auto is_teaser = [&](NodeId n) {
     uint64_t text = bytes_in(n);
     return text > 0 && text <= kMaxTeaserBytes && links_in(n) > 0 &&
@@ -214,8 +220,8 @@ void BodyExtractor::rescue_weak(const html::Document& doc) {
     // The page's own articleBody elsewhere outranks a weak element's prose.
     bool body_elsewhere = false;
     for (NodeId body : article_bodies)
-      body_elsewhere |= seg_.block_begin[body] < seg_.block_begin[n] ||
-                        seg_.block_end[body] > seg_.block_end[n];
+      body_elsewhere |=
+          seg_.block_begin[body] < seg_.block_begin[n] || seg_.block_end[body] > seg_.block_end[n];
     if (inside >= kRescueShare * total && !body_elsewhere) marks_[n] = Mark::kNone;
   }
   // Recompute innermost weak ancestors now that some marks are lifted.
@@ -258,16 +264,20 @@ NodeId BodyExtractor::choose_container(const html::Document& doc, std::string& m
     n = doc.next_in(n, doc.root(), skip);
   }
   if (best != kNoNode) {
-    if (doc.attr(best, "itemprop") == "articleBody") method = "itemprop";
-    else if (doc.is(best, Tag::k_article)) method = "article";
-    else if (best_hinted) method = "container";
-    else method = "score";
+    if (doc.attr(best, "itemprop") == "articleBody")
+      method = "itemprop";
+    else if (doc.is(best, Tag::k_article))
+      method = "article";
+    else if (best_hinted)
+      method = "container";
+    else
+      method = "score";
   }
   return best;
 }
 
-bool BodyExtractor::keep_block(const html::Document& doc, const TextBlock& block,
-                               NodeId container, const BodyHints& hints) const {
+bool BodyExtractor::keep_block(const html::Document& doc, const TextBlock& block, NodeId container,
+                               const BodyHints& hints) const {
   if (block.owner != kNoNode) {
     NodeId weak = weak_owner_[block.owner];
     if (weak != kNoNode && weak != container && depth_[weak] > depth_[container]) return false;

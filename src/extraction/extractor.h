@@ -65,7 +65,7 @@ class BodyExtractor {
   std::vector<uint32_t> depth_;
   std::vector<html::NodeId> weak_owner_;  // per node: innermost weak ancestor-or-self
   Segmentation seg_;
-  std::vector<double> good_, bad_;         // per block
+  std::vector<double> good_, bad_;          // per block
   std::vector<double> good_sum_, bad_sum_;  // prefix sums over blocks
 };
 

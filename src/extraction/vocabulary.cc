@@ -14,48 +14,100 @@ using html::Tag;
 // Substrings of class/id that mark boilerplate wherever they occur
 // ("social-share-bar", "relatedStories", "newsletterSignup").
 constexpr std::array<std::string_view, 48> kBoilerplateParts = {
-    "share",      "social",     "newsletter", "related",   "recommend",  "advert",
-    "cookie",     "consent",    "breadcrumb", "promo",     "sponsor",    "outbrain",
-    "taboola",    "sidebar",    "subscri",    "popup",     "modal",      "toolbar",
-    "pagination", "masthead",   "navbar",     "navigation", "footer",    "comment",
-    "disqus",     "byline",     "author-bio", "authorbio", "author-info", "most-read",
-    "mostread",   "most-popular", "trending", "read-more", "readmore",   "more-stories",
-    "signup",     "sign-up",    "banner",    "skip-link",  "print-",
-    "follow",     "gallery-nav", "slideshow-nav", "whatsapp", "sign-off", "signoff", "callout"};
+    "share",       "social",        "newsletter", "related",    "recommend",   "advert",
+    "cookie",      "consent",       "breadcrumb", "promo",      "sponsor",     "outbrain",
+    "taboola",     "sidebar",       "subscri",    "popup",      "modal",       "toolbar",
+    "pagination",  "masthead",      "navbar",     "navigation", "footer",      "comment",
+    "disqus",      "byline",        "author-bio", "authorbio",  "author-info", "most-read",
+    "mostread",    "most-popular",  "trending",   "read-more",  "readmore",    "more-stories",
+    "signup",      "sign-up",       "banner",     "skip-link",  "print-",      "follow",
+    "gallery-nav", "slideshow-nav", "whatsapp",   "sign-off",   "signoff",     "callout"};
 
 // Whole class/id tokens that mark boilerplate only as a token: as
 // substrings they are too common ("ad" in "header", "nav" in "canvas").
-constexpr std::array<std::string_view, 29> kBoilerplateTokens = {
-    "ad",      "ads",    "adv",     "nav",       "menu",       "tags",       "tag",
-    "meta",    "print",  "hidden",  "hide",      "sr-only",    "visually-hidden",
-    "credit", "share",   "header",    "widget",     "tools",      "date",
-    "timestamp", "dateline", "author", "kicker", "overlay", "rating", "aside", "teaser",
-    "offscreen", "noprint"};
+constexpr std::array<std::string_view, 29> kBoilerplateTokens = {"ad",
+                                                                 "ads",
+                                                                 "adv",
+                                                                 "nav",
+                                                                 "menu",
+                                                                 "tags",
+                                                                 "tag",
+                                                                 "meta",
+                                                                 "print",
+                                                                 "hidden",
+                                                                 "hide",
+                                                                 "sr-only",
+                                                                 "visually-hidden",
+                                                                 "credit",
+                                                                 "share",
+                                                                 "header",
+                                                                 "widget",
+                                                                 "tools",
+                                                                 "date",
+                                                                 "timestamp",
+                                                                 "dateline",
+                                                                 "author",
+                                                                 "kicker",
+                                                                 "overlay",
+                                                                 "rating",
+                                                                 "aside",
+                                                                 "teaser",
+                                                                 "offscreen",
+                                                                 "noprint"};
 
 // Names of article-body containers used by common publishing systems.
 constexpr std::array<std::string_view, 26> kContentNames = {
-    "article-body",  "articlebody",   "article__body", "article-content", "articlecontent",
-    "article__content", "story-body", "storybody",     "story-content",   "story__body",
-    "entry-content", "entrycontent",  "post-content",  "postcontent",     "post-body",
-    "postbody",      "content-body",  "body-text",     "bodytext",        "article-text",
-    "articletext",   "main-content",  "c-entry-content", "rich-text",     "field-body",
+    "article-body",     "articlebody",  "article__body",   "article-content", "articlecontent",
+    "article__content", "story-body",   "storybody",       "story-content",   "story__body",
+    "entry-content",    "entrycontent", "post-content",    "postcontent",     "post-body",
+    "postbody",         "content-body", "body-text",       "bodytext",        "article-text",
+    "articletext",      "main-content", "c-entry-content", "rich-text",       "field-body",
     "text-content"};
 
 // Class names of photo captions in the languages lede reads.
 constexpr std::array<std::string_view, 8> kCaptionNames = {
-    "caption", "legend", "pie-foto", "pie-de-foto", "bildunterschrift", "didascalia",
-    "onderschrift", "legenda"};
+    "caption",          "legend",     "pie-foto",     "pie-de-foto",
+    "bildunterschrift", "didascalia", "onderschrift", "legenda"};
 
 // Whole-block texts that are furniture wherever they appear. Compared
 // case-insensitively after white space is collapsed.
-constexpr std::array<std::string_view, 37> kFurnitureTexts = {
-    "advertisement", "anzeige", "publicité", "publicidad", "pubblicità", "advertentie",
-    "share", "share this", "share this article", "share this story", "share on facebook",
-    "share on twitter", "read more", "continue reading", "click here", "close", "print",
-    "email", "comments", "story continues below advertisement", "sponsored", "related",
-    "related articles", "skip to content", "advert", "this slideshow requires javascript",
-    "tell us what you think", "you may also like", "você pode gostar", "video", "more",
-    "topics", "don't miss", "don’t miss", "click to tweet", "iklan", "about the author"};
+constexpr std::array<std::string_view, 37> kFurnitureTexts = {"advertisement",
+                                                              "anzeige",
+                                                              "publicité",
+                                                              "publicidad",
+                                                              "pubblicità",
+                                                              "advertentie",
+                                                              "share",
+                                                              "share this",
+                                                              "share this article",
+                                                              "share this story",
+                                                              "share on facebook",
+                                                              "share on twitter",
+                                                              "read more",
+                                                              "continue reading",
+                                                              "click here",
+                                                              "close",
+                                                              "print",
+                                                              "email",
+                                                              "comments",
+                                                              "story continues below advertisement",
+                                                              "sponsored",
+                                                              "related",
+                                                              "related articles",
+                                                              "skip to content",
+                                                              "advert",
+                                                              "this slideshow requires javascript",
+                                                              "tell us what you think",
+                                                              "you may also like",
+                                                              "você pode gostar",
+                                                              "video",
+                                                              "more",
+                                                              "topics",
+                                                              "don't miss",
+                                                              "don’t miss",
+                                                              "click to tweet",
+                                                              "iklan",
+                                                              "about the author"};
 
 // Lines longer than this are never furniture, whatever their words.
 constexpr size_t kMaxFurnitureLine = 300;
@@ -80,9 +132,12 @@ bool is_counter(std::string_view s) {
   };
   if (!digits()) return false;
   spaces();
-  if (s.substr(i, 2) == "of") i += 2;
-  else if (i < s.size() && s[i] == '/') ++i;
-  else return false;
+  if (s.substr(i, 2) == "of")
+    i += 2;
+  else if (i < s.size() && s[i] == '/')
+    ++i;
+  else
+    return false;
   spaces();
   return digits() && i == s.size();
 }
@@ -90,12 +145,30 @@ bool is_counter(std::string_view s) {
 // Openings of lines that point elsewhere ("Read more: ...") and of the
 // notes papers append about the print edition.
 constexpr std::array<std::string_view, 24> kFurniturePrefixes = {
-    "reporting by", "additional reporting by", "editing by", "writing by", "filed under",
-    "first published", "source:", "like this story", "related news", "follow us on",
-    "read more:", "related:", "see also:", "lire aussi", "lesen sie auch", "leia também",
-    "leggi anche", "lees ook", "lea también",
-    "this article appeared in", "a version of this article appears in print",
-    "cet article est paru dans", "dieser artikel erschien", "este artículo se publicó"};
+    "reporting by",
+    "additional reporting by",
+    "editing by",
+    "writing by",
+    "filed under",
+    "first published",
+    "source:",
+    "like this story",
+    "related news",
+    "follow us on",
+    "read more:",
+    "related:",
+    "see also:",
+    "lire aussi",
+    "lesen sie auch",
+    "leia também",
+    "leggi anche",
+    "lees ook",
+    "lea también",
+    "this article appeared in",
+    "a version of this article appears in print",
+    "cet article est paru dans",
+    "dieser artikel erschien",
+    "este artículo se publicó"};
 
 bool contains_any_part(std::string_view lower) {
   for (std::string_view part : kBoilerplateParts)
@@ -144,17 +217,47 @@ bool hides(std::string_view style) {
 
 Verdict tag_verdict(Tag tag) {
   switch (tag) {
-    case Tag::k_script: case Tag::k_style: case Tag::k_noscript: case Tag::k_template:
-    case Tag::k_iframe: case Tag::k_object: case Tag::k_embed: case Tag::k_svg:
-    case Tag::k_math: case Tag::k_canvas: case Tag::k_video: case Tag::k_audio:
-    case Tag::k_map: case Tag::k_button: case Tag::k_select: case Tag::k_input:
-    case Tag::k_textarea: case Tag::k_nav: case Tag::k_dialog: case Tag::k_head:
-    case Tag::k_title: case Tag::k_meta: case Tag::k_link: case Tag::k_option:
-    case Tag::k_datalist: case Tag::k_menu: case Tag::k_frameset: case Tag::k_frame:
-    case Tag::k_noframes: case Tag::k_applet: case Tag::k_marquee: case Tag::k_label:
-    case Tag::k_source: case Tag::k_track: case Tag::k_param: case Tag::k_base:
+    case Tag::k_script:
+    case Tag::k_style:
+    case Tag::k_noscript:
+    case Tag::k_template:
+    case Tag::k_iframe:
+    case Tag::k_object:
+    case Tag::k_embed:
+    case Tag::k_svg:
+    case Tag::k_math:
+    case Tag::k_canvas:
+    case Tag::k_video:
+    case Tag::k_audio:
+    case Tag::k_map:
+    case Tag::k_button:
+    case Tag::k_select:
+    case Tag::k_input:
+    case Tag::k_textarea:
+    case Tag::k_nav:
+    case Tag::k_dialog:
+    case Tag::k_head:
+    case Tag::k_title:
+    case Tag::k_meta:
+    case Tag::k_link:
+    case Tag::k_option:
+    case Tag::k_datalist:
+    case Tag::k_menu:
+    case Tag::k_frameset:
+    case Tag::k_frame:
+    case Tag::k_noframes:
+    case Tag::k_applet:
+    case Tag::k_marquee:
+    case Tag::k_label:
+    case Tag::k_source:
+    case Tag::k_track:
+    case Tag::k_param:
+    case Tag::k_base:
       return Verdict::kStrong;
-    case Tag::k_header: case Tag::k_footer: case Tag::k_aside: case Tag::k_form:
+    case Tag::k_header:
+    case Tag::k_footer:
+    case Tag::k_aside:
+    case Tag::k_form:
       return Verdict::kWeak;
     default:
       return Verdict::kContent;
@@ -186,13 +289,20 @@ ElementSignals AttributeClassifier::classify(const html::Document& doc, html::No
   for (const html::Attribute& a : doc.attributes(n)) {
     std::string_view name = doc.view(a.name);
     std::string_view value = doc.view(a.value);
-    if (name == "class") class_attr = value;
-    else if (name == "id") id_attr = value;
-    else if (name == "role") role = value;
-    else if (name == "style") style = value;
-    else if (name == "itemprop") itemprop = value;
-    else if (name == "hidden") hidden = true;
-    else if (name == "aria-hidden") hidden |= value == "true";
+    if (name == "class")
+      class_attr = value;
+    else if (name == "id")
+      id_attr = value;
+    else if (name == "role")
+      role = value;
+    else if (name == "style")
+      style = value;
+    else if (name == "itemprop")
+      itemprop = value;
+    else if (name == "hidden")
+      hidden = true;
+    else if (name == "aria-hidden")
+      hidden |= value == "true";
   }
   ElementSignals out;
   if (hidden || (!style.empty() && hides(style))) {
@@ -203,7 +313,11 @@ ElementSignals AttributeClassifier::classify(const html::Document& doc, html::No
   // A heading is never a container of boilerplate; its id is often made
   // from its words ("a-shared-remote-cache").
   switch (doc.tag(n)) {
-    case Tag::k_h1: case Tag::k_h2: case Tag::k_h3: case Tag::k_h4: case Tag::k_h5:
+    case Tag::k_h1:
+    case Tag::k_h2:
+    case Tag::k_h3:
+    case Tag::k_h4:
+    case Tag::k_h5:
     case Tag::k_h6:
       return out;
     default:
@@ -227,8 +341,10 @@ ElementSignals AttributeClassifier::classify(const html::Document& doc, html::No
   }
   out.content_container |= named.content_container;
   out.embedded_post = named.embedded_post;
-  if (out.content_container) out.verdict = Verdict::kContent;
-  else if (named.verdict > out.verdict) out.verdict = named.verdict;
+  if (out.content_container)
+    out.verdict = Verdict::kContent;
+  else if (named.verdict > out.verdict)
+    out.verdict = named.verdict;
   return out;
 }
 
@@ -258,17 +374,54 @@ bool is_furniture_text(std::string_view collapsed_text) {
 
 bool is_block_tag(Tag tag) {
   switch (tag) {
-    case Tag::k_p: case Tag::k_div: case Tag::k_h1: case Tag::k_h2: case Tag::k_h3:
-    case Tag::k_h4: case Tag::k_h5: case Tag::k_h6: case Tag::k_ul: case Tag::k_ol:
-    case Tag::k_li: case Tag::k_dl: case Tag::k_dt: case Tag::k_dd: case Tag::k_blockquote:
-    case Tag::k_pre: case Tag::k_table: case Tag::k_tr: case Tag::k_td: case Tag::k_th:
-    case Tag::k_thead: case Tag::k_tbody: case Tag::k_tfoot: case Tag::k_caption:
-    case Tag::k_section: case Tag::k_article: case Tag::k_main: case Tag::k_header:
-    case Tag::k_footer: case Tag::k_aside: case Tag::k_figure: case Tag::k_figcaption:
-    case Tag::k_hr: case Tag::k_address: case Tag::k_center: case Tag::k_details:
-    case Tag::k_summary: case Tag::k_form: case Tag::k_fieldset: case Tag::k_body:
-    case Tag::k_html: case Tag::k_hgroup: case Tag::k_listing: case Tag::k_plaintext:
-    case Tag::k_xmp: case Tag::k_nav: case Tag::k_search: case Tag::k_dir:
+    case Tag::k_p:
+    case Tag::k_div:
+    case Tag::k_h1:
+    case Tag::k_h2:
+    case Tag::k_h3:
+    case Tag::k_h4:
+    case Tag::k_h5:
+    case Tag::k_h6:
+    case Tag::k_ul:
+    case Tag::k_ol:
+    case Tag::k_li:
+    case Tag::k_dl:
+    case Tag::k_dt:
+    case Tag::k_dd:
+    case Tag::k_blockquote:
+    case Tag::k_pre:
+    case Tag::k_table:
+    case Tag::k_tr:
+    case Tag::k_td:
+    case Tag::k_th:
+    case Tag::k_thead:
+    case Tag::k_tbody:
+    case Tag::k_tfoot:
+    case Tag::k_caption:
+    case Tag::k_section:
+    case Tag::k_article:
+    case Tag::k_main:
+    case Tag::k_header:
+    case Tag::k_footer:
+    case Tag::k_aside:
+    case Tag::k_figure:
+    case Tag::k_figcaption:
+    case Tag::k_hr:
+    case Tag::k_address:
+    case Tag::k_center:
+    case Tag::k_details:
+    case Tag::k_summary:
+    case Tag::k_form:
+    case Tag::k_fieldset:
+    case Tag::k_body:
+    case Tag::k_html:
+    case Tag::k_hgroup:
+    case Tag::k_listing:
+    case Tag::k_plaintext:
+    case Tag::k_xmp:
+    case Tag::k_nav:
+    case Tag::k_search:
+    case Tag::k_dir:
       return true;
     default:
       return false;

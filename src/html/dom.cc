@@ -152,8 +152,7 @@ void DocumentBuilder::detach(NodeId n) {
 }
 
 void DocumentBuilder::move_children(NodeId from, NodeId to) {
-  while (doc_.nodes_[from].first_child != kNoNode)
-    append_child(to, doc_.nodes_[from].first_child);
+  while (doc_.nodes_[from].first_child != kNoNode) append_child(to, doc_.nodes_[from].first_child);
 }
 
 void DocumentBuilder::append_text(NodeId parent, std::string_view data, NodeId ref) {

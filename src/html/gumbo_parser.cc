@@ -45,9 +45,12 @@ std::string_view valid_utf8(const char* text, std::string& scratch) {
 
 Namespace to_namespace(GumboNamespaceEnum ns) {
   switch (ns) {
-    case GUMBO_NAMESPACE_SVG: return Namespace::kSvg;
-    case GUMBO_NAMESPACE_MATHML: return Namespace::kMathMl;
-    default: return Namespace::kHtml;
+    case GUMBO_NAMESPACE_SVG:
+      return Namespace::kSvg;
+    case GUMBO_NAMESPACE_MATHML:
+      return Namespace::kMathMl;
+    default:
+      return Namespace::kHtml;
   }
 }
 
@@ -103,7 +106,8 @@ void parse_with_gumbo(std::string_view utf8, Document& doc, const DomLimits& lim
         const GumboElement& e = g->v.element;
         std::string name = element_name(e);
         Tag tag = e.tag_namespace == GUMBO_NAMESPACE_HTML ? tag_from_name(name) : Tag::kUnknown;
-        if (e.tag_namespace != GUMBO_NAMESPACE_HTML && (e.tag == GUMBO_TAG_SVG || e.tag == GUMBO_TAG_MATH))
+        if (e.tag_namespace != GUMBO_NAMESPACE_HTML &&
+            (e.tag == GUMBO_TAG_SVG || e.tag == GUMBO_TAG_MATH))
           tag = tag_from_name(name);
         NodeId n = b.create_element(tag, name, to_namespace(e.tag_namespace));
         if (n == kNoNode) break;
@@ -121,8 +125,8 @@ void parse_with_gumbo(std::string_view utf8, Document& doc, const DomLimits& lim
           depth_noted = true;
         }
         for (unsigned i = e.children.length; i-- > 0;)
-          stack.push_back({static_cast<const GumboNode*>(e.children.data[i]), child_parent,
-                           child_depth});
+          stack.push_back(
+              {static_cast<const GumboNode*>(e.children.data[i]), child_parent, child_depth});
         break;
       }
       case GUMBO_NODE_TEXT:

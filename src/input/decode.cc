@@ -37,7 +37,7 @@ std::string canonical_charset(std::string name) {
   if (name == "x-sjis" || name == "sjis" || name == "ms_kanji") return "shift_jis";
   if (name == "tis-620" || name == "iso-8859-11") return "windows-874";
   if (name == "ks_c_5601-1987" || name == "euc-kr") return "euc-kr";
-  if (name == "utf-16" ) return "utf-16le";
+  if (name == "utf-16") return "utf-16le";
   return name;
 }
 
@@ -58,7 +58,7 @@ std::string_view attribute_value_after(std::string_view s, size_t pos) {
 
 std::string detect(std::string_view bytes) {
   std::unique_ptr<std::remove_pointer_t<uchardet_t>, void (*)(uchardet_t)> d(uchardet_new(),
-                                                                            uchardet_delete);
+                                                                             uchardet_delete);
   std::string_view sample = bytes.substr(0, kDetectBytes);
   if (uchardet_handle_data(d.get(), sample.data(), sample.size()) != 0) return "";
   uchardet_data_end(d.get());
@@ -116,8 +116,8 @@ Result<std::string> convert(std::string_view bytes, const std::string& charset, 
   ucnv_convertEx(to, from, &target, out.data() + out.size(), &source, bytes.data() + bytes.size(),
                  nullptr, nullptr, nullptr, nullptr, true, true, &status);
   if (U_FAILURE(status))
-    return make_error(ErrorCode::kNotHtml, std::string("cannot convert from ") + charset + ": " +
-                                               u_errorName(status));
+    return make_error(ErrorCode::kNotHtml,
+                      std::string("cannot convert from ") + charset + ": " + u_errorName(status));
   out.resize(target - out.data());
   // ICU writes U+FFFD (or U+001A for some single-byte tables) for unmappable bytes.
   replaced = out.find("\xEF\xBF\xBD") != std::string::npos;
@@ -173,10 +173,14 @@ bool is_valid_utf8(std::string_view bytes) {
     }
     size_t len;
     char32_t min;
-    if ((c & 0xE0) == 0xC0) len = 2, min = 0x80;
-    else if ((c & 0xF0) == 0xE0) len = 3, min = 0x800;
-    else if ((c & 0xF8) == 0xF0) len = 4, min = 0x10000;
-    else return false;
+    if ((c & 0xE0) == 0xC0)
+      len = 2, min = 0x80;
+    else if ((c & 0xF0) == 0xE0)
+      len = 3, min = 0x800;
+    else if ((c & 0xF8) == 0xF0)
+      len = 4, min = 0x10000;
+    else
+      return false;
     if (i + len > n) return false;
     char32_t cp = c & (0x7F >> len);
     for (size_t k = 1; k < len; ++k) {

@@ -16,7 +16,7 @@ namespace lede::input {
 
 struct Decoded {
   std::string utf8;
-  std::string charset;  // lower-case name of the charset decoded from
+  std::string charset;    // lower-case name of the charset decoded from
   bool replaced = false;  // some bytes were invalid and became U+FFFD
 };
 

@@ -69,7 +69,8 @@ Result<std::string> gunzip(std::string_view bytes, uint64_t max_bytes) {
 Result<std::string> read_file(const std::string& path, uint64_t max_bytes) {
   FILE* f = path == "-" ? stdin : std::fopen(path.c_str(), "rb");
   if (!f) return make_error(ErrorCode::kIo, "cannot open " + path + ": " + std::strerror(errno));
-  std::unique_ptr<FILE, int (*)(FILE*)> closer(f, path == "-" ? [](FILE*) { return 0; } : &std::fclose);
+  std::unique_ptr<FILE, int (*)(FILE*)> closer(
+      f, path == "-" ? [](FILE*) { return 0; } : &std::fclose);
   std::string data;
   char buf[1 << 16];
   while (true) {
@@ -81,7 +82,8 @@ Result<std::string> read_file(const std::string& path, uint64_t max_bytes) {
                                                   " bytes (raise it with --max-bytes)");
     if (n < sizeof buf) break;
   }
-  if (std::ferror(f)) return make_error(ErrorCode::kIo, "cannot read " + path + ": " + std::strerror(errno));
+  if (std::ferror(f))
+    return make_error(ErrorCode::kIo, "cannot read " + path + ": " + std::strerror(errno));
   return data;
 }
 

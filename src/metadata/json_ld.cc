@@ -1,9 +1,9 @@
 #include "metadata/json_ld.h"
 
-#include <array>
-
-#include <nlohmann/json.hpp>
 #include <simdjson.h>
+
+#include <array>
+#include <nlohmann/json.hpp>
 
 namespace lede::metadata {
 namespace {
@@ -12,15 +12,23 @@ using simdjson::dom::element;
 using simdjson::dom::element_type;
 
 // schema.org types that describe an article, most specific first.
-constexpr std::array<std::string_view, 13> kArticleTypes = {
-    "NewsArticle",     "ReportageNewsArticle", "AnalysisNewsArticle", "OpinionNewsArticle",
-    "BackgroundNewsArticle", "ReviewNewsArticle", "LiveBlogPosting", "BlogPosting",
-    "SocialMediaPosting", "Article", "Report", "ScholarlyArticle", "WebPage"};
+constexpr std::array<std::string_view, 13> kArticleTypes = {"NewsArticle",
+                                                            "ReportageNewsArticle",
+                                                            "AnalysisNewsArticle",
+                                                            "OpinionNewsArticle",
+                                                            "BackgroundNewsArticle",
+                                                            "ReviewNewsArticle",
+                                                            "LiveBlogPosting",
+                                                            "BlogPosting",
+                                                            "SocialMediaPosting",
+                                                            "Article",
+                                                            "Report",
+                                                            "ScholarlyArticle",
+                                                            "WebPage"};
 
 // Organisation types: an author of one of these types is not a person.
 constexpr std::array<std::string_view, 5> kOrganizationTypes = {
-    "Organization", "NewsMediaOrganization", "Corporation", "GovernmentOrganization",
-    "WebSite"};
+    "Organization", "NewsMediaOrganization", "Corporation", "GovernmentOrganization", "WebSite"};
 
 // Nesting deeper than this is hostile or pointless; real graphs are 3-4 deep.
 constexpr int kMaxDepth = 8;

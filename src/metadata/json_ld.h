@@ -42,7 +42,7 @@ struct JsonLdArticle {
 
 struct JsonLd {
   JsonLdArticle article;
-  int article_rank = -1;  // index into the article types; lower is more specific
+  int article_rank = -1;     // index into the article types; lower is more specific
   std::string website_name;  // name of a WebSite object, a site-name fallback
   std::string website_language;
 };

@@ -17,8 +17,8 @@ namespace {
 struct Rename {
   std::string_view from, to;
 };
-constexpr Rename kRenamed[] = {{"iw", "he"}, {"in", "id"}, {"ji", "yi"}, {"jw", "jv"},
-                               {"nb", "no"}, {"fil", "tl"}};
+constexpr Rename kRenamed[] = {{"iw", "he"}, {"in", "id"}, {"ji", "yi"},
+                               {"jw", "jv"}, {"nb", "no"}, {"fil", "tl"}};
 
 // Groups whose members cld2 mixes up on short or mixed news text.
 constexpr std::string_view kConfusable[][3] = {
@@ -55,9 +55,9 @@ DetectedLanguage detect_language(std::string_view text) {
   if (n == 0) return out;
   bool reliable = false;
   int valid_prefix = 0;
-  CLD2::Language lang = CLD2::DetectLanguageCheckUTF8(text.data(), static_cast<int>(n),
-                                                      /*is_plain_text=*/true, &reliable,
-                                                      &valid_prefix);
+  CLD2::Language lang =
+      CLD2::DetectLanguageCheckUTF8(text.data(), static_cast<int>(n),
+                                    /*is_plain_text=*/true, &reliable, &valid_prefix);
   if (lang == CLD2::UNKNOWN_LANGUAGE) return out;
   out.code = language_code(CLD2::LanguageCode(lang));
   out.reliable = reliable && !out.code.empty();

@@ -46,7 +46,7 @@ struct Evidence {
   std::string og_site_name, application_name, og_url, canonical;
   std::string description, og_description, twitter_description;
   std::string og_locale, og_image, twitter_image;
-  std::vector<std::string> meta_authors;  // author, article:author, dc.creator, parsely-author...
+  std::vector<std::string> meta_authors;    // author, article:author, dc.creator, parsely-author...
   std::vector<std::string> meta_published;  // article:published_time first, then the others
   std::vector<std::string> meta_other_dates;  // dc.date, date, pubdate...: less specific
   std::vector<std::string> meta_modified;
@@ -111,18 +111,28 @@ void read_meta(const html::Document& doc, NodeId n, Evidence& e) {
     std::string_view k = std::string_view(keys).substr(b, end - b);
     b = end + 1;
     if (k.empty()) continue;
-    if (k == "og:title") set_once(e.og_title, value);
-    else if (k == "twitter:title") set_once(e.twitter_title, value);
-    else if (k == "dc.title" || k == "dcterms.title" || k == "dc:title") set_once(e.dc_title, value);
-    else if (k == "parsely-title" || k == "sailthru.title") set_once(e.parsely_title, value);
-    else if (k == "headline") set_once(e.itemprop_headline, value);
-    else if (k == "og:site_name") set_once(e.og_site_name, value);
+    if (k == "og:title")
+      set_once(e.og_title, value);
+    else if (k == "twitter:title")
+      set_once(e.twitter_title, value);
+    else if (k == "dc.title" || k == "dcterms.title" || k == "dc:title")
+      set_once(e.dc_title, value);
+    else if (k == "parsely-title" || k == "sailthru.title")
+      set_once(e.parsely_title, value);
+    else if (k == "headline")
+      set_once(e.itemprop_headline, value);
+    else if (k == "og:site_name")
+      set_once(e.og_site_name, value);
     else if (k == "application-name" || k == "apple-mobile-web-app-title")
       set_once(e.application_name, value);
-    else if (k == "og:url") set_once(e.og_url, value);
-    else if (k == "description") set_once(e.description, value);
-    else if (k == "og:description") set_once(e.og_description, value);
-    else if (k == "twitter:description") set_once(e.twitter_description, value);
+    else if (k == "og:url")
+      set_once(e.og_url, value);
+    else if (k == "description")
+      set_once(e.description, value);
+    else if (k == "og:description")
+      set_once(e.og_description, value);
+    else if (k == "twitter:description")
+      set_once(e.twitter_description, value);
     else if (k == "author" || k == "article:author" || k == "dc.creator" || k == "dc:creator" ||
              k == "dcterms.creator" || k == "parsely-author" || k == "sailthru.author" ||
              k == "byl" || k == "citation_author" || k == "article:author_name" ||
@@ -132,8 +142,8 @@ void read_meta(const html::Document& doc, NodeId n, Evidence& e) {
              k == "sailthru.date" || k == "og:published_time" || k == "article:published" ||
              k == "publish-date" || k == "published_time" || k == "publication_date" ||
              k == "citation_publication_date" || k == "dcterms.created" ||
-             k == "cxenseparse:recs:publishtime" || k == "datecreated" ||
-             k == "dc.date.issued" || k == "dcterms.issued" || k == "original-publish-date")
+             k == "cxenseparse:recs:publishtime" || k == "datecreated" || k == "dc.date.issued" ||
+             k == "dcterms.issued" || k == "original-publish-date")
       add(e.meta_published, value);
     else if (k == "dc.date" || k == "dc:date" || k == "dcterms.date" || k == "date" ||
              k == "pubdate" || k == "publishdate" || k == "timestamp" || k == "displaydate" ||
@@ -143,20 +153,24 @@ void read_meta(const html::Document& doc, NodeId n, Evidence& e) {
              k == "dcterms.modified" || k == "last-modified" || k == "lastmod" ||
              k == "article:modified")
       add(e.meta_modified, value);
-    else if (k == "article:section") set_once(e.section, value);
+    else if (k == "article:section")
+      set_once(e.section, value);
     else if (k == "parsely-section" || k == "sailthru.section" || k == "section")
       set_once(e.parsely_section, value);
-    else if (k == "article:tag") add(e.article_tags, value);
-    else if (k == "keywords" || k == "news_keywords" || k == "parsely-tags" ||
-             k == "sailthru.tags")
+    else if (k == "article:tag")
+      add(e.article_tags, value);
+    else if (k == "keywords" || k == "news_keywords" || k == "parsely-tags" || k == "sailthru.tags")
       add(e.keywords, value);
     else if (k == "og:image" || k == "og:image:url" || k == "og:image:secure_url")
       set_once(e.og_image, value);
-    else if (k == "twitter:image" || k == "twitter:image:src") set_once(e.twitter_image, value);
-    else if (k == "og:locale") set_once(e.og_locale, value);
+    else if (k == "twitter:image" || k == "twitter:image:src")
+      set_once(e.twitter_image, value);
+    else if (k == "og:locale")
+      set_once(e.og_locale, value);
     else if (k == "language" || k == "dc.language" || k == "content-language")
       set_once(e.content_language, value);
-    else continue;
+    else
+      continue;
     return;
   }
 }
@@ -164,7 +178,7 @@ void read_meta(const html::Document& doc, NodeId n, Evidence& e) {
 // True when `n` sits inside navigation, a footer, an aside or a comment
 // section: a byline or date there belongs to another story.
 // Class names (whole, or the first word of a hyphenated one) of page furniture.
-constexpr std::string_view kFurnitureClasses[] = {"related", "comment", "comments", "teaser",
+constexpr std::string_view kFurnitureClasses[] = {"related", "comment",     "comments", "teaser",
                                                   "sidebar", "recommended", "more"};
 
 bool is_furniture_class(std::string_view cls) {
@@ -268,8 +282,10 @@ void scan_visible(const html::Document& doc, const VisibleWants& wants, Evidence
     std::string_view cls, rel;
     for (const html::Attribute& attr : doc.attributes(n)) {
       std::string_view name = doc.view(attr.name);
-      if (name == "class") cls = doc.view(attr.value);
-      else if (name == "rel") rel = doc.view(attr.value);
+      if (name == "class")
+        cls = doc.view(attr.value);
+      else if (name == "rel")
+        rel = doc.view(attr.value);
     }
     const bool want_head = wants.heads && e.styled_heads.size() < kMaxVisibleCandidates;
     const bool want_byline = wants.bylines && e.visible_bylines.size() < kMaxVisibleCandidates;
@@ -378,7 +394,7 @@ std::string choose_title(const Evidence& e, const Site& site) {
   const JsonLdArticle& ld = e.json_ld.article;
   const std::vector<std::string>& heads = e.h1s.empty() ? e.styled_heads : e.h1s;
   const std::initializer_list<const std::string*> declared = {
-      &e.og_title,  &ld.headline,      &e.twitter_title, &e.itemprop_headline,
+      &e.og_title, &ld.headline,     &e.twitter_title, &e.itemprop_headline,
       &e.dc_title, &e.parsely_title, &e.html_title};
   // 0. A declared title that a visible <h1> repeats whole.
   for (const std::string* c : declared)
@@ -509,12 +525,16 @@ void resolve_dates(const Evidence& e, std::string_view url, PageMetadata& meta) 
     chosen = &c;
     break;
   }
-  if (chosen) meta.published = chosen->iso;
-  else if (url_date) meta.published = url_date->iso();
+  if (chosen)
+    meta.published = chosen->iso;
+  else if (url_date)
+    meta.published = url_date->iso();
 
   std::optional<int64_t> published_day;
-  if (chosen) published_day = day_number(chosen->date);
-  else if (url_date) published_day = day_number(*url_date);
+  if (chosen)
+    published_day = day_number(chosen->date);
+  else if (url_date)
+    published_day = day_number(*url_date);
   std::vector<std::string_view> modified{ld.date_modified};
   for (const auto& v : e.meta_modified) modified.push_back(v);
   for (const auto& v : e.itemprop_modified) modified.push_back(v);
@@ -624,8 +644,8 @@ PageMetadata read_metadata(const html::Document& doc, std::string_view page_url)
   if (canonical.empty() && is_http_url(ld.url)) canonical = ld.url;
   meta.canonical_url = resolve_url(base, canonical);
   if (!is_http_url(meta.canonical_url)) meta.canonical_url.clear();
-  for (std::string_view u : {std::string_view(base), std::string_view(meta.canonical_url),
-                             std::string_view(e.og_url)}) {
+  for (std::string_view u :
+       {std::string_view(base), std::string_view(meta.canonical_url), std::string_view(e.og_url)}) {
     meta.site.domain = domain_of(u);
     if (!meta.site.domain.empty()) break;
   }
@@ -633,18 +653,17 @@ PageMetadata read_metadata(const html::Document& doc, std::string_view page_url)
   // Site name: what the page calls itself.
   // Site name: what the page calls itself (an address in og:site_name names nothing).
   std::string og_site = is_http_url(e.og_site_name) ? "" : e.og_site_name;
-  meta.site.name = first_of({&og_site, &ld.publisher, &e.json_ld.website_name,
-                             &e.application_name});
+  meta.site.name =
+      first_of({&og_site, &ld.publisher, &e.json_ld.website_name, &e.application_name});
 
   meta.title = choose_title(e, meta.site);
-  meta.description = first_of({&e.og_description, &e.description, &e.twitter_description,
-                               &ld.description});
+  meta.description =
+      first_of({&e.og_description, &e.description, &e.twitter_description, &ld.description});
   meta.description = core::collapse_space(meta.description);
 
   meta.declared_language = language_code(e.html_lang);
   for (const std::string* l : std::initializer_list<const std::string*>{
-           &e.content_language, &e.og_locale, &ld.in_language,
-                               &e.json_ld.website_language})
+           &e.content_language, &e.og_locale, &ld.in_language, &e.json_ld.website_language})
     if (meta.declared_language.empty()) meta.declared_language = language_code(*l);
 
   resolve_dates(e, base, meta);

@@ -8,8 +8,8 @@ namespace lede::metadata {
 namespace {
 
 // What separates a headline from the site name in <title> and og:title.
-constexpr std::string_view kSeparators[] = {" | ", " - ", " – ", " — ", " :: ", " · ",
-                                            " » ", " « ", " : ", " // ", " ~ ", " • "};
+constexpr std::string_view kSeparators[] = {" | ", " - ", " – ", " — ",  " :: ", " · ",
+                                            " » ", " « ", " : ", " // ", " ~ ",  " • "};
 
 // A site-name part is short; a longer one is part of the headline.
 constexpr size_t kMaxSiteWords = 6;
@@ -78,8 +78,8 @@ bool is_site_part(std::string_view part, const std::string& site_key,
   }
   // "BBC News" on bbc.co.uk, "NYTimes.com" on nytimes.com.
   for (const std::string& d : dom_keys)
-    if (key == d || (key.starts_with(d) && (looks_like_domain(part) ||
-                                            word_count(part) <= kMaxDomainNameWords)))
+    if (key == d || (key.starts_with(d) &&
+                     (looks_like_domain(part) || word_count(part) <= kMaxDomainNameWords)))
       return true;
   return looks_like_domain(part);
 }
@@ -154,7 +154,8 @@ std::string strip_unnamed_site(std::string_view title) {
   std::string t = core::collapse_space(title);
   // "Story | Fandom [Archive of Our Own]": a bracketed tail is the site.
   if (size_t open = t.rfind(" ["); open != std::string::npos && t.ends_with("]") &&
-      open >= kMinHeadlineChars && word_count(std::string_view(t).substr(open)) <= kMaxSiteWords)
+                                   open >= kMinHeadlineChars &&
+                                   word_count(std::string_view(t).substr(open)) <= kMaxSiteWords)
     t.resize(open);
   std::vector<Split> seps = separators_in(t);
   if (seps.empty()) return t;

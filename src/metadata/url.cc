@@ -12,8 +12,8 @@ size_t authority_start(std::string_view url) {
   if (colon == std::string_view::npos || colon == 0) return std::string_view::npos;
   for (size_t i = 0; i < colon; ++i) {
     char c = url[i];
-    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (i > 0 && ((c >= '0' && c <= '9') ||
-                                                                             c == '+' || c == '-' || c == '.'));
+    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+              (i > 0 && ((c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.'));
     if (!ok) return std::string_view::npos;
   }
   return colon + 3;
@@ -50,8 +50,8 @@ std::string resolve_url(std::string_view base, std::string_view href) {
   std::string_view scheme = base.substr(0, b - 3);
   if (href.starts_with("//")) return std::string(scheme) + ":" + std::string(href);
   size_t path_start = base.find_first_of("/?#", b);
-  std::string_view origin = base.substr(0, path_start == std::string_view::npos ? base.size()
-                                                                                   : path_start);
+  std::string_view origin =
+      base.substr(0, path_start == std::string_view::npos ? base.size() : path_start);
   if (href.front() == '/') return std::string(origin) + std::string(href);
   // Relative path: replace the last segment of the base path.
   std::string_view path = path_start == std::string_view::npos ? "/" : base.substr(path_start);

@@ -11,12 +11,18 @@ using output::JsonWriter;
 
 std::string_view block_type_name(BlockType t) {
   switch (t) {
-    case BlockType::kHeading: return "heading";
-    case BlockType::kParagraph: return "paragraph";
-    case BlockType::kList: return "list";
-    case BlockType::kQuote: return "quote";
-    case BlockType::kPreformatted: return "preformatted";
-    case BlockType::kTable: return "table";
+    case BlockType::kHeading:
+      return "heading";
+    case BlockType::kParagraph:
+      return "paragraph";
+    case BlockType::kList:
+      return "list";
+    case BlockType::kQuote:
+      return "quote";
+    case BlockType::kPreformatted:
+      return "preformatted";
+    case BlockType::kTable:
+      return "table";
   }
   return "paragraph";
 }

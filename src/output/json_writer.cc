@@ -24,18 +24,34 @@ void append_json_string(std::string& out, std::string_view s) {
     if (c >= 0x80) {
       size_t start = i;
       char32_t cp = core::next_code_point(s, i);
-      if (cp == 0xFFFD && i - start == 1) core::append_utf8(out, 0xFFFD);
-      else out.append(s, start, i - start);
+      if (cp == 0xFFFD && i - start == 1)
+        core::append_utf8(out, 0xFFFD);
+      else
+        out.append(s, start, i - start);
       continue;
     }
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\b':
+        out += "\\b";
+        break;
+      case '\f':
+        out += "\\f";
+        break;
       default: {
         static const char* hex = "0123456789abcdef";
         out += "\\u00";
@@ -123,8 +139,10 @@ void JsonWriter::boolean(bool b) {
 }
 
 void JsonWriter::string_or_null(std::string_view s) {
-  if (s.empty()) null();
-  else string(s);
+  if (s.empty())
+    null();
+  else
+    string(s);
 }
 
 }  // namespace lede::output

@@ -32,7 +32,7 @@ class JsonWriter {
   std::string& out_;
   int indent_;
   int depth_ = 0;
-  bool first_ = true;     // no element written yet at this level
+  bool first_ = true;  // no element written yet at this level
   bool after_key_ = false;
 };
 

@@ -1,9 +1,10 @@
 // The pipeline: bytes -> UTF-8 -> Document -> metadata -> body -> Article.
+#include "extraction/extractor.h"
+
 #include <string>
 
 #include "core/deadline.h"
 #include "core/text.h"
-#include "extraction/extractor.h"
 #include "html/parse.h"
 #include "input/decode.h"
 #include "input/read.h"
@@ -20,9 +21,9 @@ constexpr size_t kSniffBytes = 1024;
 
 bool looks_like_markup(std::string_view utf8) {
   std::string head = core::ascii_lower(utf8.substr(0, kSniffBytes));
-  for (std::string_view tag : {"<!doctype", "<html", "<head", "<body", "<meta", "<title", "<div",
-                               "<p>", "<p ", "<article", "<script", "<table", "<!--", "<link",
-                               "<?xml", "<section", "<main", "<span", "<h1"})
+  for (std::string_view tag :
+       {"<!doctype", "<html", "<head", "<body", "<meta", "<title", "<div", "<p>", "<p ", "<article",
+        "<script", "<table", "<!--", "<link", "<?xml", "<section", "<main", "<span", "<h1"})
     if (head.find(tag) != std::string::npos) return true;
   return false;
 }
@@ -80,9 +81,8 @@ Result<Article> Extractor::Impl::run(std::string_view bytes, const Options& opti
   core::Deadline deadline = core::Deadline::after_millis(limits.max_millis);
   if (bytes.size() > limits.max_input_bytes)
     return make_error(ErrorCode::kTooLarge,
-                      "input of " + std::to_string(bytes.size()) +
-                          " bytes is over the limit of " + std::to_string(limits.max_input_bytes) +
-                          " (max_input_bytes)");
+                      "input of " + std::to_string(bytes.size()) + " bytes is over the limit of " +
+                          std::to_string(limits.max_input_bytes) + " (max_input_bytes)");
   // 1. Inflate gzip input.
   std::string inflated;
   if (input::is_gzip(bytes)) {
@@ -95,8 +95,8 @@ Result<Article> Extractor::Impl::run(std::string_view bytes, const Options& opti
   if (only_space(bytes)) return make_error(ErrorCode::kEmptyInput, "the input is empty");
 
   // 2. Decode to UTF-8.
-  auto decoded = input::decode_to_utf8(bytes, options.http_charset,
-                                       options.from != InputFormat::kText);
+  auto decoded =
+      input::decode_to_utf8(bytes, options.http_charset, options.from != InputFormat::kText);
   if (!decoded) return tl::unexpected(decoded.error());
   article.source.charset = decoded->charset;
   if (decoded->replaced) article.warnings.push_back("invalid bytes replaced with U+FFFD");
@@ -111,8 +111,9 @@ Result<Article> Extractor::Impl::run(std::string_view bytes, const Options& opti
 
   // 3. Parse.
   html::DomLimits dom_limits{limits.max_nodes, limits.max_depth, &deadline};
-  html::parse(utf8, doc, dom_limits,
-              options.parser == Parser::kGumbo ? html::ParserKind::kGumbo : html::ParserKind::kLede);
+  html::parse(
+      utf8, doc, dom_limits,
+      options.parser == Parser::kGumbo ? html::ParserKind::kGumbo : html::ParserKind::kLede);
   if (!doc.limit_hit().empty())
     article.warnings.push_back("limit hit: " + doc.limit_hit() + "; the rest of the page was cut");
   if (deadline.expired_now()) return out_of_time(limits, "parsing");  // max_millis

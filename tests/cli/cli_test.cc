@@ -1,17 +1,16 @@
 // The lede command as a user meets it: run the binary, read what it prints
 // and its exit code.
+#include <gtest/gtest.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
 #include <vector>
-
-#include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 
 namespace {
 
@@ -115,8 +114,8 @@ TEST_F(Cli, ReadsGzipCompressedPagesTransparently) {
 
 TEST_F(Cli, EveryInputGivesARecordOrAnErrorInOrder) {
   std::string empty = write("empty.html", "");
-  std::string junk = write("junk.bin", std::string("\x00\x01\x02\x03\xff\xfe\x00\x00", 8) +
-                                           std::string(4000, '\x01'));
+  std::string junk = write(
+      "junk.bin", std::string("\x00\x01\x02\x03\xff\xfe\x00\x00", 8) + std::string(4000, '\x01'));
   std::string missing = (dir_ / "missing.html").string();
   Outcome r = run("extract " + empty + " " + page() + " " + junk + " " + missing);
   EXPECT_EQ(r.status, 1);
@@ -193,8 +192,8 @@ TEST_F(Cli, InvalidUtf8IsReplacedAndReported) {
 TEST_F(Cli, AClosedPipeEndsTheRunQuietly) {
   std::string args;
   for (int i = 0; i < 200; ++i) args += " " + page();
-  std::string cmd = "bash -c 'set -o pipefail; " + std::string(LEDE_BINARY) + " extract -q" +
-                    args + " | head -c 10 >/dev/null; echo ${PIPESTATUS[0]}'";
+  std::string cmd = "bash -c 'set -o pipefail; " + std::string(LEDE_BINARY) + " extract -q" + args +
+                    " | head -c 10 >/dev/null; echo ${PIPESTATUS[0]}'";
   FILE* p = popen(cmd.c_str(), "r");
   ASSERT_NE(p, nullptr);
   char buf[64] = {0};
