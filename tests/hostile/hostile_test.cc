@@ -510,7 +510,7 @@ TEST(Hostile, TimeBudgetEndsALongPageWithAnErrorNamingMaxMillis) {
     options.limits.max_millis = 1;
     return extract_outcome(html, options);
   });
-  expect_bounded("max_millis = 1 on 30 MB", o, memory_bound_mb(o.input_mb, 20));
+  expect_bounded("max_millis = 1 on 47 MB", o, memory_bound_mb(o.input_mb, 20));
   EXPECT_EQ(o.what, "limit_exceeded");
   EXPECT_NE(o.detail.find("max_millis"), std::string::npos) << o.detail;
   // The parser stops within a few polls of the deadline, not at the end of the page.
