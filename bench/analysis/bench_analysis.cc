@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "../common/text_inputs.h"
 #include "news/analyze.h"
 #include "news/text_mode.h"
 
@@ -20,36 +21,20 @@ namespace {
 
 constexpr int kPasses = 5;  // best of several passes, to damp noise from a shared machine
 
+// Article bodies taken from the dumps by text mode (not timed).
 std::vector<lede::Article> load(const std::vector<std::string>& dirs) {
   std::vector<lede::Article> out;
-  for (const auto& dir : dirs) {
-    if (!std::filesystem::is_directory(dir)) continue;
-    for (const auto& e : std::filesystem::directory_iterator(dir)) {
-      if (!e.is_regular_file()) continue;
-      std::ifstream in(e.path(), std::ios::binary);
-      std::stringstream ss;
-      ss << in.rdbuf();
-      lede::Article a = lede::news::article_from_text(ss.str());
-      if (!a.text.empty()) out.push_back(std::move(a));
-    }
+  for (const std::string& doc : lede::bench::read_files(dirs)) {
+    lede::Article a = lede::news::article_from_text(doc);
+    if (!a.text.empty()) out.push_back(std::move(a));
   }
   return out;
-}
-
-double thread_cpu_seconds() {
-  timespec ts{};
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-  return ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::vector<std::string> dirs(argv + 1, argv + argc);
-  if (dirs.empty()) {
-    dirs = {std::string(LEDE_DATA_DIR) + "/aeb-text/w3m",
-            std::string(LEDE_DATA_DIR) + "/aeb-text/lynx"};
-  }
+  const std::vector<std::string> dirs = lede::bench::text_dirs(argc, argv, LEDE_DATA_DIR);
   std::vector<lede::Article> articles = load(dirs);
   if (articles.empty()) {
     std::fprintf(stderr, "bench_analysis: no input files (looked in %s ...)\n", dirs[0].c_str());
@@ -63,7 +48,7 @@ int main(int argc, char** argv) {
   size_t quotes = 0, people = 0, times = 0;
   for (int pass = 0; pass < kPasses; ++pass) {
     quotes = people = times = 0;
-    const double cpu0 = thread_cpu_seconds();
+    const double cpu0 = lede::bench::thread_cpu_seconds();
     const auto wall0 = std::chrono::steady_clock::now();
     for (auto& a : articles) {
       lede::news::analyze(a, options);
@@ -71,7 +56,7 @@ int main(int argc, char** argv) {
       people += a.entities.size();
       times += a.times.size();
     }
-    const double cpu = thread_cpu_seconds() - cpu0;
+    const double cpu = lede::bench::thread_cpu_seconds() - cpu0;
     const double wall =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - wall0).count();
     best_cpu = std::min(best_cpu, cpu);
