@@ -748,7 +748,21 @@ class Scanner {
   }
 
   // "the first half of 2009", "the second half of the year"; "the previous day", "the next day".
+  std::string half_value_by_tense(bool first, uint32_t at) const {
+    const int64_t diff = days_from_civil(ref_->year, first ? 1 : 7, 1) - to_days(*ref_);
+    const Tense t = tense_near(at);
+    int y = ref_->year;
+    if (t == Tense::kPast && diff > kTenseSlackDays) --y;
+    if (t == Tense::kFuture && diff + 181 < -kTenseSlackDays) ++y;
+    return year_value(y) + (first ? "-H1" : "-H2");
+  }
+
   bool half_or_day(uint32_t i, Found& f) const {
+    // "first-half profit", "second-half sales".
+    if (ref_ && (is(i, "first-half") || is(i, "second-half"))) {
+      f = {i, i + 1, "DATE", half_value_by_tense(is(i, "first-half"), i), ""};
+      return true;
+    }
     if (!is(i, "the")) return false;
     if ((is(i + 1, "first") || is(i + 1, "second")) && is(i + 2, "half") && is(i + 3, "of")) {
       int y = year(i + 4);
@@ -767,13 +781,7 @@ class Scanner {
     // "the first half", "the second half" alone: of the year the tense points to.
     if ((is(i + 1, "first") || is(i + 1, "second")) && is(i + 2, "half") && ref_ &&
         !is(i + 3, "of")) {
-      const bool first = is(i + 1, "first");
-      const int64_t diff = days_from_civil(ref_->year, first ? 1 : 7, 1) - to_days(*ref_);
-      const Tense t = tense_near(i);
-      int y = ref_->year;
-      if (t == Tense::kPast && diff > kTenseSlackDays) --y;
-      if (t == Tense::kFuture && diff + 181 < -kTenseSlackDays) ++y;
-      f = {i, i + 3, "DATE", year_value(y) + (first ? "-H1" : "-H2"), ""};
+      f = {i, i + 3, "DATE", half_value_by_tense(is(i + 1, "first"), i), ""};
       return true;
     }
     if (!ref_) return false;
@@ -794,11 +802,25 @@ class Scanner {
     if ((is(i + 1, "first") || is(i + 1, "second") || is(i + 1, "third") || is(i + 1, "last") ||
          is(i + 1, "final")) &&
         is(i + 2, "week") && is(i + 3, "of")) {
+      const int n = is(i + 1, "first") ? 1 : is(i + 1, "second") ? 2 : is(i + 1, "third") ? 3 : -1;
+      // "the first week of 2008", "the last week of the year": ISO weeks of a year.
+      int whole_year = year(i + 4);
+      uint32_t e = i + 5;
+      if (whole_year < 0 && is(i + 4, "the") && is(i + 5, "year")) {
+        whole_year = ref_->year;
+        e = i + 6;
+      }
+      if (whole_year > 0) {
+        // January 4 always falls in ISO week 1, December 28 in the last week.
+        const CalendarDate d =
+            n > 0 ? add_days({whole_year, 1, 4}, 7 * (n - 1)) : CalendarDate{whole_year, 12, 28};
+        f = {i, e, "DATE", week_value(d), ""};
+        return true;
+      }
       Found m;
       if (!month_date(i + 4, m) || m.value.size() != 7) return false;
       const int y = std::atoi(m.value.substr(0, 4).c_str());
       const int mo = std::atoi(m.value.substr(5, 2).c_str());
-      const int n = is(i + 1, "first") ? 1 : is(i + 1, "second") ? 2 : is(i + 1, "third") ? 3 : -1;
       f = {i, m.e, "DATE", week_value({y, mo, nth_weekday(y, mo, 3, n)}), ""};
       return true;
     }
@@ -1006,13 +1028,15 @@ class Scanner {
     uint32_t j = i;
     std::string count;
     uint32_t lead = i;  // "the past three years" starts before the count
+    const bool vague_next = is(i + 1, "few") || is(i + 1, "several") || is(i + 1, "many");
     if ((w == "past" || w == "last" || w == "next" || w == "coming" || w == "first") &&
-        count_word(lw(i + 1)) > 0 && unit(lw(i + 2))) {
+        (count_word(lw(i + 1)) > 0 || vague_next) && unit(lw(i + 2))) {
       j = i + 1;
       w = lw(j);
       lead = is(i - 1, "the") ? i - 1 : i;
     }
-    if (lead == i && contains(kVagueCounts, w)) {
+    // "the past few days", "the next several weeks": how many is left open.
+    if (contains(kVagueCounts, w) && (lead == i || vague_next)) {
       count = "X";
       ++j;
       // "the past decade", "the coming year": one of them.
@@ -1237,6 +1261,9 @@ class Scanner {
     } else if (z == "utc" || z == "gmt") {
       zone = "Z";
       ++j;
+    } else if (z == "(" && (is(j + 1, "utc") || is(j + 1, "gmt")) && is(j + 2, ")")) {
+      zone = "Z";  // "14:00 (GMT)"
+      j += 3;
     } else if (z == "et" || z == "edt" || z == "est" || z == "pt" || z == "pdt" || z == "bst" ||
                z == "cet") {
       ++j;
@@ -1433,9 +1460,12 @@ class Scanner {
       j = i + 1;
       if (is(j, "-")) ++j;
     } else if (w.starts_with("mid-") && w.size() > 4) {
-      const int y = std::atoi(std::string(w.substr(4)).c_str());
+      const std::string_view rest = w.substr(4);
+      const int y = std::atoi(std::string(rest).c_str());
       if (y >= kMinYear && y <= kMaxYear) {
-        f = {i, i + 1, "DATE", year_value(y), "MID"};
+        // "mid-1980s" is the decade 198, "mid-2010" the year.
+        const bool decade = rest.size() == 5 && rest.back() == 's' && y % 10 == 0;
+        f = {i, i + 1, "DATE", decade ? year_value(y).substr(0, 3) : year_value(y), "MID"};
         return true;
       }
       // "mid-morning", "mid-afternoon": a part of the story's day.

@@ -173,6 +173,21 @@ TEST(Timex, WithoutReferenceDateValuesStayUnresolved) {
   EXPECT_EQ(value_of(t, "today"), "XXXX-XX-XX");
 }
 
+TEST(Timex, VagueCountsKeepTheirLead) {
+  auto t = times("In the past few days traders sold; over the next several months they may buy.");
+  EXPECT_EQ(value_of(t, "the past few days"), "PXD");
+  EXPECT_EQ(value_of(t, "the next several months"), "PXM");
+  EXPECT_EQ(value_of(t, "the past"), "");
+}
+
+TEST(Timex, WeeksOfAYearAndHalvesAsAdjectives) {
+  auto t = times(
+      "The first week of 2008 was bad, the last week of the year calm. First-half sales fell.");
+  EXPECT_EQ(value_of(t, "The first week of 2008"), "2008-W01");
+  EXPECT_EQ(value_of(t, "the last week of the year"), "2023-W52");
+  EXPECT_EQ(value_of(t, "First-half"), "2023-H1");
+}
+
 TEST(Timex, OffsetsPointIntoText) {
   const std::string text = "On Tuesday, Biden spoke.";
   auto t = times(text);
