@@ -90,6 +90,7 @@ void BodyExtractor::mark(const html::Document& doc) {
       if (v != Verdict::kStrong && !doc.attributes(n).empty()) {
         ElementSignals a = classifier_.classify(doc, n);
         if (a.verdict > v) v = a.verdict;
+        if (v < Verdict::kHidden && is_hover_card(doc, n)) v = Verdict::kHidden;
         hinted_[n] = a.content_container;
         if (a.embedded_post) embedded_[n] = true;
       }

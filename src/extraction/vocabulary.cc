@@ -348,6 +348,34 @@ ElementSignals AttributeClassifier::classify(const html::Document& doc, html::No
   return out;
 }
 
+// Class names of cards a page shows only on hover or click: a person's
+// "rollover" with their latest stories, a term's tooltip, a popover.
+constexpr std::array<std::string_view, 5> kHoverCardNames = {"rollover", "hovercard", "popover",
+                                                             "tooltip", "popup"};
+
+bool is_hover_card(const html::Document& doc, html::NodeId n) {
+  if (!doc.is(n, Tag::k_span) && !doc.is(n, Tag::k_div)) return false;
+  std::string_view cls = doc.attr(n, "class");
+  if (cls.empty()) return false;
+  bool named = false;
+  for (std::string_view name : kHoverCardNames) named = named || core::icontains(cls, name);
+  if (!named) return false;
+  // The element that wraps trigger and card starts with the trigger, the name
+  // or term shown in the sentence (text or a link): it is not the card.
+  for (html::NodeId c = doc.first_child(n); c != html::kNoNode; c = doc.next_sibling(c)) {
+    if (doc.is_text(c) && core::trim(doc.text(c)).empty()) continue;
+    if (doc.is_text(c) || doc.is(c, Tag::k_a)) return false;
+    break;
+  }
+  // A card carries a photo or a list of links; a bare definition does not.
+  int links = 0;
+  for (html::NodeId d = doc.first_child(n); d != html::kNoNode; d = doc.next_in(d, n)) {
+    if (doc.is(d, Tag::k_img)) return true;
+    if (doc.is(d, Tag::k_a) && ++links >= 2) return true;
+  }
+  return false;
+}
+
 bool names_caption(const html::Document& doc, html::NodeId n) {
   if (doc.is(n, Tag::k_figcaption)) return true;
   std::string_view cls = doc.attr(n, "class");

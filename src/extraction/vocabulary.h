@@ -51,6 +51,11 @@ class AttributeClassifier {
 // ("Advertisement", "Share this article", "Read more").
 bool is_furniture_text(std::string_view collapsed_text);
 
+// True for a card inside the text that the page shows only on hover or click
+// (a person's "rollover" with their latest stories, a popover): inline, named
+// so, holding a photo or links, and not the element that holds the trigger.
+bool is_hover_card(const html::Document& doc, html::NodeId n);
+
 // True for an element the page marks as a photo caption (figcaption, or a
 // class naming a caption: "caption", "legend", "pie-foto", "bildunterschrift").
 bool names_caption(const html::Document& doc, html::NodeId n);
