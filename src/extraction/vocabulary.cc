@@ -386,9 +386,27 @@ bool names_caption(const html::Document& doc, html::NodeId n) {
   return false;
 }
 
+// Words of the boxes that sell a newsletter ("Sign up for the free daily
+// newsletter"), in the languages lede reads most.
+constexpr std::array<std::string_view, 9> kSignUpWords = {"sign up",  "subscribe",  "to your inbox",
+                                                          "inscreva", "abonnieren", "inscrivez",
+                                                          "abonnez",  "iscriviti",  "suscríbete"};
+
+// Labels of the line a blog prints under a post ("Posted by: ... - Category:
+// ... - Tags: ..."); two of them make the line metadata, not text.
+constexpr std::array<std::string_view, 10> kPostMetaLabels = {
+    "posted by",  "publicado por", "published by", "category:", "categoria:",
+    "categoría:", "catégorie:",    "kategorie:",   "tags:",     "filed under"};
+
 bool is_furniture_text(std::string_view collapsed_text) {
   if (collapsed_text.size() > kMaxFurnitureLine) return false;
   std::string lower = core::ascii_lower(collapsed_text);
+  if (lower.find("newsletter") != std::string::npos)
+    for (std::string_view w : kSignUpWords)
+      if (lower.find(w) != std::string::npos) return true;
+  int labels = 0;
+  for (std::string_view label : kPostMetaLabels) labels += lower.find(label) != std::string::npos;
+  if (labels >= 2) return true;
   for (std::string_view prefix : kFurniturePrefixes)
     if (lower.rfind(prefix, 0) == 0) return true;
   while (!lower.empty() && (lower.back() == ':' || lower.back() == '.' || lower.back() == ' ' ||

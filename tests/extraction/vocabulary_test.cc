@@ -1,0 +1,51 @@
+#include "extraction/vocabulary.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "html/parse.h"
+
+namespace lede::extraction {
+namespace {
+
+// The first element of `doc` whose class attribute is `cls`.
+html::NodeId by_class(const html::Document& doc, std::string_view cls) {
+  for (html::NodeId n = doc.root(); n != html::kNoNode; n = doc.next_in(n, doc.root()))
+    if (doc.is_element(n) && doc.attr(n, "class") == cls) return n;
+  return html::kNoNode;
+}
+
+TEST(FurnitureText, NewsletterPromotionsAreFurniture) {
+  EXPECT_TRUE(is_furniture_text("Sign up for our free daily newsletter."));
+  EXPECT_TRUE(is_furniture_text("Get the Morning Brief newsletter delivered to your inbox"));
+  EXPECT_TRUE(is_furniture_text("Inscreva-se na nossa newsletter"));
+  EXPECT_FALSE(is_furniture_text("The newsletter, founded in 1998, has 40,000 readers."));
+  EXPECT_FALSE(is_furniture_text("Readers can sign up at the library until Friday."));
+}
+
+TEST(FurnitureText, PostMetadataLinesAreFurniture) {
+  EXPECT_TRUE(is_furniture_text("05/10/2018 - Publicado por: Ana Souza - Categoria: Saúde"));
+  EXPECT_TRUE(is_furniture_text("Posted by admin | Category: News | Tags: council, budget"));
+  EXPECT_FALSE(is_furniture_text("Tags: council, budget"));  // one label is not enough
+  EXPECT_FALSE(is_furniture_text("The category: fastest growing, the council said."));
+}
+
+TEST(HoverCard, CardIsHiddenButItsTriggerIsNot) {
+  const std::string page =
+      "<p>The bill goes to Gov. <span class=\"rollover\"><a href=\"/p/dw\">Dana Whitfield</a>"
+      "<span class=\"rollover-card\"><img src=\"dw.jpg\"><a href=\"/p/dw\">Dana Whitfield</a>"
+      "<a href=\"/a/1\">Budget address</a> <a href=\"/p/dw\">MORE</a></span></span>.</p>"
+      "<p>A <span class=\"tooltip\">quorum<span class=\"tooltip-text\">a minimum number of "
+      "members</span></span> was present.</p>";
+  html::Document doc;
+  html::parse(page, doc, html::DomLimits{});
+  EXPECT_FALSE(is_hover_card(doc, by_class(doc, "rollover")));
+  EXPECT_TRUE(is_hover_card(doc, by_class(doc, "rollover-card")));
+  EXPECT_FALSE(is_hover_card(doc, by_class(doc, "tooltip")));
+  // A definition with no photo or links is shown text as far as lede can tell.
+  EXPECT_FALSE(is_hover_card(doc, by_class(doc, "tooltip-text")));
+}
+
+}  // namespace
+}  // namespace lede::extraction
