@@ -35,6 +35,9 @@ constexpr double kScopeProseGrowth = 1.3;
 // A repeated item under this size with a link in it is a teaser for
 // another story (title, summary, date), not part of this one.
 constexpr uint64_t kMaxTeaserBytes = 600;
+// A "More stories" title ends the body when the prose after it weighs at most
+// this share of the prose before it.
+constexpr double kMoreStoriesProseShare = 0.25;
 // Fewer repeated items than this are not a list.
 constexpr size_t kMinTeasers = 3;
 // JSON-LD bodies shorter than this are summaries, not bodies.
@@ -292,6 +295,18 @@ bool BodyExtractor::keep_block(const html::Document& doc, const TextBlock& block
   return true;
 }
 
+uint32_t BodyExtractor::end_of_story(uint32_t first, uint32_t last) const {
+  // A container that also holds the list of other stories ends where that
+  // list's title stands, when little prose follows it.
+  for (uint32_t i = first + 1; i < last; ++i) {
+    if (!opens_more_stories(seg_.block_text(seg_.blocks[i]))) continue;
+    const double before = good_sum_[i] - good_sum_[first];
+    const double after = good_sum_[last] - good_sum_[i];
+    if (after <= before * kMoreStoriesProseShare) return i;
+  }
+  return last;
+}
+
 double BodyExtractor::prose_in(html::NodeId n) const {
   return good_sum_[seg_.block_end[n]] - good_sum_[seg_.block_begin[n]];
 }
@@ -361,7 +376,8 @@ Body BodyExtractor::extract(const html::Document& doc, const BodyHints& hints) {
   if (first > seg_.block_begin[container] && seg_.blocks[first - 1].type == BlockType::kHeading &&
       seg_.block_text(seg_.blocks[first - 1]) != hints.title)
     --first;
-  for (uint32_t i = first; i < last; ++i) {
+  const uint32_t end = end_of_story(first, last);
+  for (uint32_t i = first; i < end; ++i) {
     const TextBlock& b = seg_.blocks[i];
     if (!keep_block(doc, b, container, hints)) continue;
     if (!body.text.empty()) body.text += "\n\n";

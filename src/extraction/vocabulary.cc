@@ -109,6 +109,9 @@ constexpr std::array<std::string_view, 37> kFurnitureTexts = {"advertisement",
                                                               "iklan",
                                                               "about the author"};
 
+// Headings longer than this are a story's own, not a list's title.
+constexpr size_t kMaxMoreStoriesHeading = 60;
+
 // Lines longer than this are never furniture, whatever their words.
 constexpr size_t kMaxFurnitureLine = 300;
 
@@ -404,6 +407,13 @@ bool is_furniture_text(std::string_view collapsed_text) {
   if (lower.find("newsletter") != std::string::npos)
     for (std::string_view w : kSignUpWords)
       if (lower.find(w) != std::string::npos) return true;
+  // The sign-off that points to the author's or the paper's social accounts
+  // ("Follow her on Twitter @...", "follow him @...").
+  for (std::string_view follow : {"follow us ", "follow him ", "follow her ", "follow me "}) {
+    if (lower.find(follow) == std::string::npos) continue;
+    for (std::string_view where : {"@", "twitter", "facebook", "instagram"})
+      if (lower.find(where) != std::string::npos) return true;
+  }
   int labels = 0;
   for (std::string_view label : kPostMetaLabels) labels += lower.find(label) != std::string::npos;
   if (labels >= 2) return true;
@@ -416,6 +426,25 @@ bool is_furniture_text(std::string_view collapsed_text) {
     if (lower.ends_with(suffix)) return true;
   if (is_counter(lower)) return true;
   return std::find(kFurnitureTexts.begin(), kFurnitureTexts.end(), lower) != kFurnitureTexts.end();
+}
+
+// Headings of the lists of other stories that follow an article, in the
+// languages lede reads most. Compared with the start of the lower-cased line.
+constexpr std::array<std::string_view, 27> kMoreStoriesOpenings = {
+    "related stories", "related articles", "related coverage",  "related content",
+    "related news",    "more stories",     "more great",        "more from",
+    "more news",       "recommended",      "you may also like", "you might also like",
+    "most popular",    "most read",        "what to read next", "further reading",
+    "read next",       "leia também",      "leia mais",         "veja também",
+    "mehr zum thema",  "lesen sie auch",   "à lire aussi",      "lire aussi",
+    "leggi anche",     "lea también",      "te puede interesar"};
+
+bool opens_more_stories(std::string_view collapsed_text) {
+  if (collapsed_text.size() > kMaxMoreStoriesHeading) return false;
+  const std::string lower = core::ascii_lower(collapsed_text);
+  for (std::string_view opening : kMoreStoriesOpenings)
+    if (lower.rfind(opening, 0) == 0) return true;
+  return false;
 }
 
 bool is_block_tag(Tag tag) {

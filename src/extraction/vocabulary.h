@@ -51,6 +51,10 @@ class AttributeClassifier {
 // ("Advertisement", "Share this article", "Read more").
 bool is_furniture_text(std::string_view collapsed_text);
 
+// True for a short line that titles a list of other stories ("More from
+// Business", "Related coverage", "Leia também").
+bool opens_more_stories(std::string_view collapsed_text);
+
 // True for a card inside the text that the page shows only on hover or click
 // (a person's "rollover" with their latest stories, a popover): inline, named
 // so, holding a photo or links, and not the element that holds the trigger.

@@ -31,6 +31,22 @@ TEST(FurnitureText, PostMetadataLinesAreFurniture) {
   EXPECT_FALSE(is_furniture_text("The category: fastest growing, the council said."));
 }
 
+TEST(FurnitureText, SocialSignOffsAreFurniture) {
+  EXPECT_TRUE(is_furniture_text("Have a tip? Follow her on Twitter @jdoe or on Facebook."));
+  EXPECT_TRUE(is_furniture_text("Email Ann Lee at alee@example.com or follow him @alee."));
+  EXPECT_FALSE(is_furniture_text("\"Follow us to the river,\" the ranger told the hikers."));
+}
+
+TEST(MoreStories, ShortTitlesOfStoryListsAreRecognised) {
+  EXPECT_TRUE(opens_more_stories("More Great WIRED Stories"));
+  EXPECT_TRUE(opens_more_stories("Leia também"));
+  EXPECT_TRUE(opens_more_stories("Related coverage"));
+  EXPECT_FALSE(
+      opens_more_stories("Recommended by doctors, the vaccine was approved in May after "
+                         "two years of trials."));
+  EXPECT_FALSE(opens_more_stories("The council's next steps"));
+}
+
 TEST(HoverCard, CardIsHiddenButItsTriggerIsNot) {
   const std::string page =
       "<p>The bill goes to Gov. <span class=\"rollover\"><a href=\"/p/dw\">Dana Whitfield</a>"
