@@ -38,6 +38,8 @@ constexpr uint64_t kMaxTeaserBytes = 600;
 // A "More stories" title ends the body when the prose after it weighs at most
 // this share of the prose before it.
 constexpr double kMoreStoriesProseShare = 0.25;
+// Bytes of text outside links that make a linked sentence prose.
+constexpr size_t kMinUnlinkedProse = 40;
 // Fewer repeated items than this are not a list.
 constexpr size_t kMinTeasers = 3;
 // JSON-LD bodies shorter than this are summaries, not bodies.
@@ -289,7 +291,12 @@ bool BodyExtractor::keep_block(const html::Document& doc, const TextBlock& block
   std::string_view text = seg_.block_text(block);
   double density = static_cast<double>(block.link_bytes) / static_cast<double>(text.size());
   const bool embedded = block.owner != kNoNode && embedded_[block.owner];
-  if (density > kLinkListDensity && !embedded) return false;
+  // A sentence whose cited part is a long link ("The suspect was convicted and
+  // <a>sentenced to life last Thursday</a>.") is prose, not a list of links.
+  const bool cited_sentence = block.type == BlockType::kParagraph &&
+                              text.size() - block.link_bytes >= kMinUnlinkedProse &&
+                              has_sentence_end(text);
+  if (density > kLinkListDensity && !embedded && !cited_sentence) return false;
   if (is_furniture_text(text)) return false;
   if (!hints.title.empty() && text == hints.title) return false;
   return true;
