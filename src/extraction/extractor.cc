@@ -185,8 +185,12 @@ void BodyExtractor::mark_teasers(const html::Document& doc) {
   };
   auto is_teaser = [&](NodeId n) {
     uint64_t text = bytes_in(n);
-    return text > 0 && text <= kMaxTeaserBytes && links_in(n) > 0 &&
-           seg_.block_end[n] - seg_.block_begin[n] >= 2;
+    if (text == 0 || text > kMaxTeaserBytes || links_in(n) == 0) return false;
+    const uint32_t blocks = seg_.block_end[n] - seg_.block_begin[n];
+    if (blocks >= 2) return true;  // title and summary
+    // One block: a linked title run into a summary cut short ("...").
+    const std::string_view t = seg_.block_text(seg_.blocks[seg_.block_begin[n]]);
+    return blocks == 1 && (t.ends_with("...") || t.ends_with("\u2026"));
   };
   std::vector<NodeId> kids;
   for (NodeId parent = doc.root(); parent != kNoNode;) {
