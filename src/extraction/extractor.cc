@@ -38,6 +38,9 @@ constexpr uint64_t kMaxTeaserBytes = 600;
 // A "More stories" title ends the body when the prose after it weighs at most
 // this share of the prose before it.
 constexpr double kMoreStoriesProseShare = 0.25;
+// A chosen single paragraph gives way to its parent when the parent's prose
+// is at least this many times its own.
+constexpr double kSiblingProseFactor = 2.0;
 // Bytes of text outside links that make a linked sentence prose.
 constexpr size_t kMinUnlinkedProse = 40;
 // Fewer repeated items than this are not a list.
@@ -46,6 +49,11 @@ constexpr size_t kMinTeasers = 3;
 constexpr size_t kMinJsonLdBody = 200;
 // Bytes of a block's start looked up in the JSON-LD body.
 constexpr size_t kJsonLdProbe = 60;
+
+bool is_heading(Tag tag) {
+  return tag == Tag::k_h1 || tag == Tag::k_h2 || tag == Tag::k_h3 || tag == Tag::k_h4 ||
+         tag == Tag::k_h5 || tag == Tag::k_h6;
+}
 
 bool has_sentence_end(std::string_view s) {
   // The last non-space character, allowing closing quotes and brackets.
@@ -201,13 +209,24 @@ void BodyExtractor::mark_teasers(const html::Document& doc) {
       for (NodeId c = doc.first_child(parent); c != kNoNode; c = doc.next_sibling(c))
         if (doc.is_element(c) && marks_[c] != Mark::kSkip && bytes_in(c) > 0) kids.push_back(c);
       if (kids.size() >= kMinTeasers) {
-        size_t teasers = 0;
+        // The list's own title ("Most popular") may come first.
+        NodeId model = kNoNode;
         for (NodeId c : kids)
-          teasers += is_teaser(c) && doc.tag(c) == doc.tag(kids[0]) &&
-                     doc.attr(c, "class") == doc.attr(kids[0], "class");
-        if (teasers >= kMinTeasers && teasers * 4 >= kids.size() * 3)
+          if (model == kNoNode && is_teaser(c)) model = c;
+        size_t teasers = 0;
+        if (model != kNoNode)
+          for (NodeId c : kids)
+            teasers += is_teaser(c) && doc.tag(c) == doc.tag(model) &&
+                       doc.attr(c, "class") == doc.attr(model, "class");
+        if (teasers >= kMinTeasers && teasers * 4 >= kids.size() * 3) {
           for (NodeId c : kids)
             if (is_teaser(c) && marks_[c] == Mark::kNone) marks_[c] = Mark::kWeak;
+          // ... and so is the list's own title above them ("Elsewhere on the coast").
+          for (NodeId c : kids) {
+            if (c == model) break;
+            if (marks_[c] == Mark::kNone && is_heading(doc.tag(c))) marks_[c] = Mark::kWeak;
+          }
+        }
       }
     }
     parent = doc.next_in(parent, doc.root(), skip);
@@ -272,6 +291,15 @@ NodeId BodyExtractor::choose_container(const html::Document& doc, std::string& m
       }
     }
     n = doc.next_in(n, doc.root(), skip);
+  }
+  // One paragraph is not the article when its parent holds twice its prose:
+  // teaser lists beside the paragraphs (a ticker above them, story cards
+  // below) weighed the parent down. Their blocks are left out when written.
+  while (best != kNoNode && seg_.block_end[best] - seg_.block_begin[best] == 1) {
+    const NodeId parent = doc.parent(best);
+    if (parent == kNoNode || doc.is(parent, Tag::k_body) || marks_[parent] == Mark::kWeak) break;
+    if (prose_in(parent) < kSiblingProseFactor * prose_in(best)) break;
+    best = parent;
   }
   if (best != kNoNode) {
     if (doc.attr(best, "itemprop") == "articleBody")
