@@ -41,6 +41,10 @@ constexpr double kMoreStoriesProseShare = 0.25;
 // A chosen single paragraph gives way to its parent when the parent's prose
 // is at least this many times its own.
 constexpr double kSiblingProseFactor = 2.0;
+// Lines shorter than this (in characters) that end no sentence are trimmed
+// from the body's end.
+constexpr size_t kMaxTrailingFragment = 120;
+constexpr size_t kMinTrailingFragments = 2;
 // Bytes of text outside links that make a linked sentence prose.
 constexpr size_t kMinUnlinkedProse = 40;
 // Fewer repeated items than this are not a list.
@@ -334,6 +338,13 @@ bool BodyExtractor::keep_block(const html::Document& doc, const TextBlock& block
   return true;
 }
 
+bool BodyExtractor::is_trailing_fragment(uint32_t i) const {
+  const TextBlock& b = seg_.blocks[i];
+  if (b.type != BlockType::kParagraph || b.continues) return false;
+  const std::string_view text = seg_.block_text(b);
+  return core::utf8_length(text) < kMaxTrailingFragment && !has_sentence_end(text);
+}
+
 uint32_t BodyExtractor::end_of_story(uint32_t first, uint32_t last) const {
   // A container that also holds the list of other stories ends where that
   // list's title stands, when little prose follows it.
@@ -416,9 +427,17 @@ Body BodyExtractor::extract(const html::Document& doc, const BodyHints& hints) {
       seg_.block_text(seg_.blocks[first - 1]) != hints.title)
     --first;
   const uint32_t end = end_of_story(first, last);
-  for (uint32_t i = first; i < end; ++i) {
+  std::vector<uint32_t> kept;
+  for (uint32_t i = first; i < end; ++i)
+    if (keep_block(doc, seg_.blocks[i], container, hints)) kept.push_back(i);
+  // Headlines of other stories often close the container: two or more short
+  // lines that end no sentence, after the last one that does (one such line
+  // is as often the story's own sign-off or source).
+  size_t tail = 0;
+  while (tail + 1 < kept.size() && is_trailing_fragment(kept[kept.size() - 1 - tail])) ++tail;
+  if (tail >= kMinTrailingFragments) kept.resize(kept.size() - tail);
+  for (uint32_t i : kept) {
     const TextBlock& b = seg_.blocks[i];
-    if (!keep_block(doc, b, container, hints)) continue;
     if (!body.text.empty()) body.text += "\n\n";
     Block out;
     out.type = b.type;
