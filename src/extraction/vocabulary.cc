@@ -409,8 +409,10 @@ bool is_furniture_text(std::string_view collapsed_text) {
       if (lower.find(w) != std::string::npos) return true;
   // The sign-off that points to the author's or the paper's social accounts
   // ("Follow her on Twitter @...", "follow him @...").
+  // A line that opens with "Follow" names its accounts too ("Follow The Times
+  // Opinion section on Facebook").
   for (std::string_view follow : {"follow us ", "follow him ", "follow her ", "follow me "}) {
-    if (lower.find(follow) == std::string::npos) continue;
+    if (lower.find(follow) == std::string::npos && lower.rfind("follow ", 0) != 0) continue;
     for (std::string_view where : {"@", "twitter", "facebook", "instagram"})
       if (lower.find(where) != std::string::npos) return true;
   }

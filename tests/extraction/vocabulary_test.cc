@@ -34,6 +34,7 @@ TEST(FurnitureText, PostMetadataLinesAreFurniture) {
 TEST(FurnitureText, SocialSignOffsAreFurniture) {
   EXPECT_TRUE(is_furniture_text("Have a tip? Follow her on Twitter @jdoe or on Facebook."));
   EXPECT_TRUE(is_furniture_text("Email Ann Lee at alee@example.com or follow him @alee."));
+  EXPECT_TRUE(is_furniture_text("Follow the Opinion section on Facebook and Instagram."));
   EXPECT_FALSE(is_furniture_text("\"Follow us to the river,\" the ranger told the hikers."));
 }
 
