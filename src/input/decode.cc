@@ -20,6 +20,8 @@ constexpr size_t kDetectBytes = 64 * 1024;
 // A page declared UTF-8 whose sample is more than this share invalid was
 // declared wrongly; fewer invalid bytes are stray damage, replaced in place.
 constexpr double kWrongDeclarationShare = 0.01;
+// Multi-byte sequences in valid UTF-8 that overrule a legacy declaration.
+constexpr size_t kUtf8Evidence = 8;
 
 // WHATWG encoding labels that ICU reads differently (latin1 means windows-1252
 // on the web) or does not know.
@@ -122,6 +124,16 @@ Result<std::string> convert(std::string_view bytes, const std::string& charset, 
   // ICU writes U+FFFD (or U+001A for some single-byte tables) for unmappable bytes.
   replaced = out.find("\xEF\xBF\xBD") != std::string::npos;
   return out;
+}
+
+// Lead bytes of multi-byte UTF-8 sequences, counted up to `enough`.
+size_t count_multibyte_sequences(std::string_view bytes, size_t enough) {
+  size_t n = 0;
+  for (char c : bytes) {
+    const auto b = static_cast<unsigned char>(c);
+    if (b >= 0xC2 && b <= 0xF4 && ++n >= enough) break;
+  }
+  return n;
 }
 
 }  // namespace
@@ -227,6 +239,17 @@ Result<Decoded> decode_to_utf8(std::string_view bytes, std::string_view declared
   if (charset.rfind("utf-16", 0) == 0 && !starts("\xFF\xFE") && !starts("\xFE\xFF"))
     charset = "utf-8";
 
+  // A page saved again as UTF-8 often keeps its old declaration (gb2312,
+  // windows-1252). Legacy text is almost never valid UTF-8 once it holds a
+  // few non-ASCII characters, so valid UTF-8 with several multi-byte
+  // sequences outweighs the declaration.
+  if (!charset.empty() && charset != "utf-8" && charset.rfind("utf-16", 0) != 0 &&
+      count_multibyte_sequences(bytes, kUtf8Evidence) >= kUtf8Evidence && is_valid_utf8(bytes)) {
+    d.utf8.assign(bytes);
+    d.charset = "utf-8";
+    d.declared = charset;
+    return d;
+  }
   if (charset.empty() || charset == "utf-8") {
     if (is_valid_utf8(bytes)) {
       d.utf8.assign(bytes);

@@ -18,6 +18,9 @@ struct Decoded {
   std::string utf8;
   std::string charset;    // lower-case name of the charset decoded from
   bool replaced = false;  // some bytes were invalid and became U+FFFD
+  // The charset the page or server declared when the bytes were read as
+  // UTF-8 instead (they were valid UTF-8); "" otherwise.
+  std::string declared;
 };
 
 // The charset a page declares in its first bytes (meta charset or

@@ -100,6 +100,9 @@ Result<Article> Extractor::Impl::run(std::string_view bytes, const Options& opti
   if (!decoded) return tl::unexpected(decoded.error());
   article.source.charset = decoded->charset;
   if (decoded->replaced) article.warnings.push_back("invalid bytes replaced with U+FFFD");
+  if (!decoded->declared.empty())
+    article.warnings.push_back("declared charset " + decoded->declared +
+                               " ignored: the bytes are valid UTF-8");
   const std::string& utf8 = decoded->utf8;
   if (deadline.expired_now()) return out_of_time(limits, "decoding");  // max_millis
 
