@@ -2,9 +2,9 @@
 
 #include <algorithm>
 #include <array>
-#include <cstdio>
 #include <cctype>
 #include <cstdint>
+#include <cstdio>
 #include <optional>
 #include <unordered_set>
 #include <vector>
@@ -19,84 +19,247 @@ namespace {
 
 // Tunables. Figures were set on the AEB text dumps (w3m and lynx); see
 // tests/news/TEXT_MODE_WORST.md for the pages they were checked against.
-constexpr int kProseMinWords = 12;         // a paragraph of prose has a dozen words or more
-constexpr int kListedProseMinWords = 25;   // list items need more to count as prose, not links
-constexpr int kCjkCharsPerWord = 2;        // scripts without spaces: about two characters a word
-constexpr double kMinLowercaseShare = 0.3; // menus and titles are Title Case; prose is not
-constexpr double kShortPenalty = 25;       // a short non-prose line costs about one short sentence
-constexpr double kBadPenalty = 70;         // a link-list or control line costs more
-constexpr double kMaxParagraphGain = 1200; // one huge block must not outweigh a whole article
-constexpr double kBarrierPenalty = 400;    // "Comments", "Related": the article ends here
-constexpr double kTimestampPenalty = 150;  // "2 days ago at 07:52 am": comment and feed headers
+constexpr int kProseMinWords = 12;          // a paragraph of prose has a dozen words or more
+constexpr int kListedProseMinWords = 25;    // list items need more to count as prose, not links
+constexpr int kCjkCharsPerWord = 2;         // scripts without spaces: about two characters a word
+constexpr double kMinLowercaseShare = 0.3;  // menus and titles are Title Case; prose is not
+constexpr double kShortPenalty = 25;        // a short non-prose line costs about one short sentence
+constexpr double kBadPenalty = 70;          // a link-list or control line costs more
+constexpr double kMaxParagraphGain = 1200;  // one huge block must not outweigh a whole article
+constexpr double kBarrierPenalty = 400;     // "Comments", "Related": the article ends here
+constexpr double kTimestampPenalty = 150;   // "2 days ago at 07:52 am": comment and feed headers
 constexpr int kMaxBarrierWords = 6;
+constexpr int kMinGap = 3;           // non-prose paragraphs in a row that split a run
+constexpr double kWeakShare = 0.25;  // weaker than this share of the strongest part: not article
 constexpr double kMinArticleScore = 250;  // about two sentences: less is not an article
-constexpr int kMaxGapToComments = 8;       // paragraphs between an article's end and its comments
-constexpr size_t kMaxFormBytes = 300;      // form rows and URLs are short lines
-constexpr int kMaxFurnitureWords = 40;     // longer paragraphs need stronger furniture evidence
-constexpr int kHeaderLookback = 40;        // paragraphs above the body searched for the header
+constexpr int kMaxGapToComments = 8;      // paragraphs between an article's end and its comments
+constexpr size_t kMaxFormBytes = 300;     // form rows and URLs are short lines
+constexpr int kMaxFurnitureWords = 40;    // longer paragraphs need stronger furniture evidence
+constexpr int kHeaderLookback = 40;       // paragraphs above the body searched for the header
 constexpr int kMaxHeadlineWords = 30;
 constexpr int kMinHeadlineWords = 2;
-constexpr int kMaxDateLineWords = 14;      // "Published: Tuesday, June 13, 2023, 11:06 AM EDT"
+constexpr int kMaxDateLineWords = 14;  // "Published: Tuesday, June 13, 2023, 11:06 AM EDT"
 constexpr int kMaxBylineWords = 16;
-constexpr int kMaxCaptionWords = 90;       // captions are a few sentences at most
-constexpr int kMinWrapLines = 3;           // a wrap width needs this many lines ending near it
-constexpr int kWrapBand = 6;               // wrapped lines end within a short word of the width
-constexpr int kWrapOverflowCost = 3;       // lines past a width are strong evidence against it
-constexpr int kWrapMinShareInverse = 10;   // 1 long line in 10 ends near a real wrap width
-constexpr int kLongLineCols = 40;          // lines shorter than this say nothing about wrapping
+constexpr int kMaxCaptionWords = 90;      // captions are a few sentences at most
+constexpr int kMinWrapLines = 3;          // a wrap width needs this many lines ending near it
+constexpr int kWrapBand = 6;              // wrapped lines end within a short word of the width
+constexpr int kWrapOverflowCost = 3;      // lines past a width are strong evidence against it
+constexpr int kWrapMinShareInverse = 10;  // 1 long line in 10 ends near a real wrap width
+constexpr int kLongLineCols = 40;         // lines shorter than this say nothing about wrapping
 
 // Short lines that are page controls, not text (compared in lower case,
 // after stripping punctuation and arrows).
 constexpr std::string_view kControlWords[] = {
-    "close", "share", "share this", "share this article", "share on facebook",
-    "share on twitter", "tweet", "pin", "email", "e-mail", "mail", "print", "subscribe",
-    "subscribe now", "sign in", "sign up", "log in", "login", "log out", "logout", "register",
-    "menu", "search", "home", "advertisement", "advertising", "ad", "ads", "anzeige", "werbung",
-    "publicité", "publicidad", "pubblicità", "publicidade", "advertentie", "sponsored",
-    "comments", "comment", "reply", "read more", "more", "next", "previous", "prev",
-    "back to top", "top", "skip to content", "skip to main content", "follow us", "newsletter",
-    "related", "related articles", "related stories", "recommended", "most popular",
-    "most read", "trending", "facebook", "twitter", "linkedin", "whatsapp", "instagram",
-    "youtube", "reddit", "copy link", "link copied", "save", "bookmark", "listen", "play",
-    "video", "photos", "gallery", "view gallery", "enlarge", "expand", "toggle", "open",
-    "loading", "cancel", "ok", "accept", "privacy policy", "terms of use", "contact us",
-    "about us", "teilen", "schließen", "anmelden", "abonnieren", "mehr", "weiterlesen",
-    "partager", "fermer", "lire aussi", "compartir", "cerrar", "condividi", "chiudi",
-    "compartilhar", "fechar", "delen", "sluiten", "lees meer", "text", "hide caption",
-    "toggle caption", "show more", "show less", "see more", "view comments", "leer más",
-    "continue reading", "click here", "skip", "skip ad", "image", "photo", "caption",
+    "close",
+    "share",
+    "share this",
+    "share this article",
+    "share on facebook",
+    "share on twitter",
+    "tweet",
+    "pin",
+    "email",
+    "e-mail",
+    "mail",
+    "print",
+    "subscribe",
+    "subscribe now",
+    "sign in",
+    "sign up",
+    "log in",
+    "login",
+    "log out",
+    "logout",
+    "register",
+    "menu",
+    "search",
+    "home",
+    "advertisement",
+    "advertising",
+    "ad",
+    "ads",
+    "anzeige",
+    "werbung",
+    "publicité",
+    "publicidad",
+    "pubblicità",
+    "publicidade",
+    "advertentie",
+    "sponsored",
+    "comments",
+    "comment",
+    "reply",
+    "read more",
+    "more",
+    "next",
+    "previous",
+    "prev",
+    "back to top",
+    "top",
+    "skip to content",
+    "skip to main content",
+    "follow us",
+    "newsletter",
+    "related",
+    "related articles",
+    "related stories",
+    "recommended",
+    "most popular",
+    "most read",
+    "trending",
+    "facebook",
+    "twitter",
+    "linkedin",
+    "whatsapp",
+    "instagram",
+    "youtube",
+    "reddit",
+    "copy link",
+    "link copied",
+    "save",
+    "bookmark",
+    "listen",
+    "play",
+    "video",
+    "photos",
+    "gallery",
+    "view gallery",
+    "enlarge",
+    "expand",
+    "toggle",
+    "open",
+    "loading",
+    "cancel",
+    "ok",
+    "accept",
+    "privacy policy",
+    "terms of use",
+    "contact us",
+    "about us",
+    "teilen",
+    "schließen",
+    "anmelden",
+    "abonnieren",
+    "mehr",
+    "weiterlesen",
+    "partager",
+    "fermer",
+    "lire aussi",
+    "compartir",
+    "cerrar",
+    "condividi",
+    "chiudi",
+    "compartilhar",
+    "fechar",
+    "delen",
+    "sluiten",
+    "lees meer",
+    "text",
+    "hide caption",
+    "toggle caption",
+    "show more",
+    "show less",
+    "see more",
+    "view comments",
+    "leer más",
+    "continue reading",
+    "click here",
+    "skip",
+    "skip ad",
+    "image",
+    "photo",
+    "caption",
 };
 
 // Phrases that mark a whole line as page furniture wherever they appear.
 constexpr std::string_view kFurniturePhrases[] = {
-    "cookie", "all rights reserved", "alle rechte vorbehalten", "tous droits réservés",
-    "todos los derechos reservados", "tutti i diritti riservati", "privacy policy",
-    "terms of service", "terms of use", "javascript", "your browser",
+    "cookie",
+    "all rights reserved",
+    "alle rechte vorbehalten",
+    "tous droits réservés",
+    "todos los derechos reservados",
+    "tutti i diritti riservati",
+    "privacy policy",
+    "terms of service",
+    "terms of use",
+    "javascript",
+    "your browser",
 };
 
 // A short line ending in one of these heads a comment section.
 constexpr std::string_view kCommentWords[] = {
-    "comments", "comment", "kommentare", "kommentar", "commentaires", "commentaire",
-    "comentarios", "comentario", "commenti", "commento", "comentários", "comentário",
-    "reacties", "reactie", "replies", "responses", "reply", "antworten", "discussion",
+    "comments",    "comment",     "kommentare", "kommentar",  "commentaires",
+    "commentaire", "comentarios", "comentario", "commenti",   "commento",
+    "comentários", "comentário",  "reacties",   "reactie",    "replies",
+    "responses",   "reply",       "antworten",  "discussion",
 };
 
 // Short lines that head what follows an article (compared in lower case; a
 // line must equal one, or start with one of the multi-word ones).
 constexpr std::string_view kEndPhrases[] = {
-    "related", "related posts", "related articles", "related stories", "related content",
-    "related news", "related coverage", "recommended", "recommended for you",
-    "you may also like", "you might also like", "more from", "more stories", "more news",
-    "read next", "read more", "read also", "also read", "see also", "most popular",
-    "most read", "popular", "trending", "recent posts", "popular posts", "share this",
-    "share this article", "share this story", "share this post", "tags", "filed under",
-    "about the author", "leave a comment", "leave a reply", "post a comment",
-    "join the conversation", "join the discussion", "mehr zum thema", "weitere artikel",
-    "das könnte sie auch interessieren", "lesen sie auch", "auch interessant", "lire aussi",
-    "à lire aussi", "sur le même sujet", "ver también", "te puede interesar", "leia também",
-    "veja também", "leggi anche", "potrebbe interessarti", "lees ook", "meer nieuws",
-    "more on this story", "top stories", "latest stories", "editor's picks", "don't miss",
-    "what to read next", "up next", "next story", "previous story", "post navigation",
+    "related",
+    "related posts",
+    "related articles",
+    "related stories",
+    "related content",
+    "related news",
+    "related coverage",
+    "recommended",
+    "recommended for you",
+    "you may also like",
+    "you might also like",
+    "more from",
+    "more stories",
+    "more news",
+    "read next",
+    "read more",
+    "read also",
+    "also read",
+    "see also",
+    "most popular",
+    "most read",
+    "popular",
+    "trending",
+    "recent posts",
+    "popular posts",
+    "share this",
+    "share this article",
+    "share this story",
+    "share this post",
+    "tags",
+    "filed under",
+    "about the author",
+    "leave a comment",
+    "leave a reply",
+    "post a comment",
+    "join the conversation",
+    "join the discussion",
+    "mehr zum thema",
+    "weitere artikel",
+    "das könnte sie auch interessieren",
+    "lesen sie auch",
+    "auch interessant",
+    "lire aussi",
+    "à lire aussi",
+    "sur le même sujet",
+    "ver también",
+    "te puede interesar",
+    "leia também",
+    "veja também",
+    "leggi anche",
+    "potrebbe interessarti",
+    "lees ook",
+    "meer nieuws",
+    "more on this story",
+    "top stories",
+    "latest stories",
+    "editor's picks",
+    "don't miss",
+    "what to read next",
+    "up next",
+    "next story",
+    "previous story",
+    "post navigation",
 };
 
 enum class Quality : uint8_t { kBad, kShort, kGood };
@@ -274,7 +437,7 @@ bool line_was_wrapped(const Line& cur, const Line& next, int wrap) {
 std::string_view strip_decoration(std::string_view s) {
   // Trailing arrows, chevrons and punctuation on controls: "Read more »", "Share →".
   static constexpr std::string_view kTrail[] = {"»", "›", "→", "«", "‹", "←", ">", "<", ":",
-                                                 ".", "!", "|", "…", "+", "-", "(", ")"};
+                                                ".", "!", "|", "…", "+", "-", "(", ")"};
   auto plain = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; };
   for (bool changed = true; changed;) {
     changed = false;
@@ -447,10 +610,10 @@ void describe(Para& p) {
       ++space_words;
       if (cp < 0x80 ? std::isalpha(static_cast<int>(cp)) : (cp >= 0xC0 && cp < 0x530)) {
         ++p.cased_words;
-        const bool lower = cp < 0x80 ? std::islower(static_cast<int>(cp)) != 0
-                                     : ((cp >= 0xDF && cp <= 0xFF) || (cp >= 0x430 && cp <= 0x45F) ||
-                                        (cp >= 0x3AC && cp <= 0x3CE) ||
-                                        (cp >= 0x100 && cp < 0x180 && (cp & 1)));
+        const bool lower =
+            cp < 0x80 ? std::islower(static_cast<int>(cp)) != 0
+                      : ((cp >= 0xDF && cp <= 0xFF) || (cp >= 0x430 && cp <= 0x45F) ||
+                         (cp >= 0x3AC && cp <= 0x3CE) || (cp >= 0x100 && cp < 0x180 && (cp & 1)));
         if (lower) ++p.lower_words;
       }
     }
@@ -460,8 +623,8 @@ void describe(Para& p) {
   }
   p.words = std::max(space_words, p.cjk / kCjkCharsPerWord);
   char32_t end = last;
-  if ((end == '"' || end == 0x201D || end == 0x2019 || end == '\'' || end == 0xBB ||
-       end == ')' || end == 0x300D) &&
+  if ((end == '"' || end == 0x201D || end == 0x2019 || end == '\'' || end == 0xBB || end == ')' ||
+       end == 0x300D) &&
       prev_last != 0)
     end = prev_last;
   p.sentence_end = end == '.' || end == '!' || end == '?' || end == 0x2026 || end == 0x3002 ||
@@ -615,10 +778,74 @@ Run densest_run(const std::vector<Para>& paras, int from, int to) {
   return best;
 }
 
+bool is_date_line(const Para& p, const DateOptions& options, std::optional<DateMatch>* out) {
+  if (p.words > kMaxDateLineWords || p.chars > 160) return false;
+  auto m = find_date(p.text, options);
+  if (!m) return false;
+  if (out) *out = m;
+  return true;
+}
+
+// Evidence that an article's header stands here: a byline, a date or clock
+// time, or page controls (the share bar under a headline).
+bool is_header_debris(const Para& p, const DateOptions& dates) {
+  if (p.timestamp || p.control) return true;
+  if (p.words <= kMaxBylineWords && starts_with_byline_label(p.text)) return true;
+  return is_date_line(p, dates, nullptr);
+}
+
+// Stretches of kMinGap or more non-prose paragraphs inside a run split it
+// into segments. A weak segment at the end of the run is a teaser card or a
+// promotion after the article; a weak one at its start is a summary or
+// teaser above the article's header, when the stretch after it holds that
+// header.
+Run trim_weak_ends(const std::vector<Para>& paras, Run run, const DateOptions& dates) {
+  struct Segment {
+    int begin, end;
+    double score;
+  };
+  std::vector<Segment> segs;
+  int gap = 0;
+  Segment cur{run.begin, run.begin - 1, 0};
+  for (int i = run.begin; i <= run.end; ++i) {
+    const Para& p = paras[i];
+    if (p.score >= 0) {
+      if (gap >= kMinGap && cur.end >= cur.begin) {
+        segs.push_back(cur);
+        cur = Segment{i, i - 1, 0};
+      }
+      gap = 0;
+      if (cur.end < cur.begin) cur.begin = i;
+      cur.end = i;
+      cur.score += p.score;
+    } else {
+      // An article's own lists and short sentences do not split it.
+      if (!p.listed && !p.sentence_end) ++gap;
+      if (gap < kMinGap) cur.score += p.score;
+    }
+  }
+  if (cur.end >= cur.begin) segs.push_back(cur);
+  if (segs.size() < 2) return run;
+  double strongest = 0;
+  for (const Segment& s : segs) strongest = std::max(strongest, s.score);
+  const auto weak = [&](const Segment& s) { return s.score < kWeakShare * strongest; };
+  size_t b = 0, e = segs.size() - 1;
+  while (b < e && weak(segs[e])) --e;
+  const auto header_follows = [&](size_t k) {
+    for (int i = segs[k].end + 1; i < segs[k + 1].begin; ++i)
+      if (is_header_debris(paras[i], dates)) return true;
+    return false;
+  };
+  while (b < e && weak(segs[b]) && header_follows(b)) ++b;
+  run.begin = segs[b].begin;
+  run.end = segs[e].end;
+  return run;
+}
+
 // 4. The body: the densest run, but comments are not the article. When the
 // densest run follows a comments header, the article is the run that ends
 // just before that header; a run that crosses one ends there.
-Run find_body(const std::vector<Para>& paras) {
+Run find_body(const std::vector<Para>& paras, const DateOptions& dates) {
   const int n = static_cast<int>(paras.size());
   Run run = densest_run(paras, 0, n);
   if (run.end < run.begin) return run;
@@ -640,22 +867,14 @@ Run find_body(const std::vector<Para>& paras) {
     }
     sum += std::max(0.0, paras[i].score);
   }
-  return run;
-}
-
-bool is_date_line(const Para& p, const DateOptions& options, std::optional<DateMatch>* out) {
-  if (p.words > kMaxDateLineWords || p.chars > 160) return false;
-  auto m = find_date(p.text, options);
-  if (!m) return false;
-  if (out) *out = m;
-  return true;
+  return trim_weak_ends(paras, run, dates);
 }
 
 // A cheap test before split_credit: every photo credit text mode accepts names
 // a photo, an image, a picture agency, a credit, a copyright or a slash.
 bool has_photo_hint(std::string_view s) {
-  static constexpr std::string_view kHints[] = {"photo", "foto", "image", "getty", "credit",
-                                                "crédit", "shutterstock", "picture", "bild"};
+  static constexpr std::string_view kHints[] = {
+      "photo", "foto", "image", "getty", "credit", "crédit", "shutterstock", "picture", "bild"};
   for (size_t i = 0; i < s.size(); ++i) {
     const char c = core::ascii_lower(s[i]);
     if (c == '/') return true;
@@ -676,16 +895,13 @@ bool looks_like_caption(const Para& p, CaptionCredit* out) {
   if (c.credit.empty()) return false;
   // A body paragraph ending "(Reuters)" is not a caption: require a photo credit.
   const std::string lower = core::ascii_lower(c.credit);
-  const bool photo = lower.find("photo") != std::string::npos ||
-                     lower.find("foto") != std::string::npos ||
-                     lower.find("image") != std::string::npos ||
-                     lower.find("getty") != std::string::npos ||
-                     lower.find("shutterstock") != std::string::npos ||
-                     lower.find('/') != std::string::npos ||
-                     lower.find("via ") != std::string::npos ||
-                     core::icontains(p.text, "photo") ||
-                     core::icontains(p.text, "photo:") || core::icontains(p.text, "credit") ||
-                     p.text.find("©") != std::string::npos;
+  const bool photo =
+      lower.find("photo") != std::string::npos || lower.find("foto") != std::string::npos ||
+      lower.find("image") != std::string::npos || lower.find("getty") != std::string::npos ||
+      lower.find("shutterstock") != std::string::npos || lower.find('/') != std::string::npos ||
+      lower.find("via ") != std::string::npos || core::icontains(p.text, "photo") ||
+      core::icontains(p.text, "photo:") || core::icontains(p.text, "credit") ||
+      p.text.find("©") != std::string::npos;
   if (!photo) return false;
   if (out) *out = std::move(c);
   return true;
@@ -741,7 +957,7 @@ lede::Article article_from_text(std::string_view utf8, const TextModeOptions& op
   };
 
   // 4. The densest run of prose.
-  const Run run = find_body(paras);
+  const Run run = find_body(paras, options.dates);
   int body_b = run.begin, body_e = run.end;
   if (body_e < body_b) {
     body_b = n;
@@ -763,10 +979,10 @@ lede::Article article_from_text(std::string_view utf8, const TextModeOptions& op
       continue;
     }
     if (is_date[i]) {
-      if (!h.date || (!h.date->date.has_time && dates[i]->date.has_time &&
-                      dates[i]->date.year == h.date->date.year &&
-                      dates[i]->date.month == h.date->date.month &&
-                      dates[i]->date.day == h.date->date.day)) {
+      if (!h.date ||
+          (!h.date->date.has_time && dates[i]->date.has_time &&
+           dates[i]->date.year == h.date->date.year && dates[i]->date.month == h.date->date.month &&
+           dates[i]->date.day == h.date->date.day)) {
         h.date = dates[i];
         h.date_para = i;
       }
@@ -774,8 +990,7 @@ lede::Article article_from_text(std::string_view utf8, const TextModeOptions& op
     }
     if (h.title < 0 && looks_like_headline(p)) {
       // A name on the line after a bare "By" belongs to the byline, not the headline.
-      if (i >= 1 && is_byline[i - 1] && paras[i - 1].words <= 2 &&
-          looks_like_person_name(p.text))
+      if (i >= 1 && is_byline[i - 1] && paras[i - 1].words <= 2 && looks_like_person_name(p.text))
         continue;
       h.title = i;
       break;
@@ -884,7 +1099,7 @@ std::string explain_text_mode(std::string_view utf8, const TextModeOptions& opti
   const std::vector<Line> lines = split_lines(utf8);
   const int wrap = options.wrap_width > 0 ? options.wrap_width : detect_wrap_width(lines);
   const std::vector<Para> paras = build_paragraphs(lines, wrap);
-  const Run run = find_body(paras);
+  const Run run = find_body(paras, options.dates);
   const int b = run.begin, e = run.end;
   std::string out = "wrap " + std::to_string(wrap) + "\n";
   for (int i = 0; i < static_cast<int>(paras.size()); ++i) {

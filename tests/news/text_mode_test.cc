@@ -95,5 +95,56 @@ TEST(ArticleFromText, KeepsUnwrappedLinesApart) {
   EXPECT_EQ(a.blocks.size(), 2u);
 }
 
+// Four paragraphs of a story, one per line (no wrapping).
+constexpr std::string_view kStory =
+    "The harbour board agreed on Monday to dredge the northern channel before the winter storms, "
+    "after two cargo ships ran aground there in the space of a month.\n\n"
+    "Pilots had warned for years that silt was building up faster than the board's surveys "
+    "showed, and the insurers of both ships have asked for the survey records.\n\n"
+    "The work will take about six weeks and will close the channel to large vessels at night, "
+    "which the ferry company said it could live with until the spring.\n\n"
+    "A second dredger is being hired from a port further down the coast, the board's chairman "
+    "said, so that the work can finish before the first storms arrive.\n\n";
+
+TEST(ArticleFromText, DropsTeaserCardAfterTheArticle) {
+  // Headline, author and date lines, then a one-paragraph summary of another story.
+  const std::string text = std::string(kStory) +
+                           "Town hall opens its doors for the winter market\n\n"
+                           "Mary Major\n\n"
+                           "Wednesday November 20, 2019\n\n"
+                           "The stalls will stay open until late every Friday, and the council "
+                           "hopes for more visitors than last year.\n";
+  const Article a = article_from_text(text);
+  EXPECT_EQ(a.text.find("stalls"), std::string::npos);
+  EXPECT_NE(a.text.find("before the first storms arrive."), std::string::npos);
+}
+
+TEST(ArticleFromText, DropsSummaryAboveTheArticleHeader) {
+  // A short summary, then the byline, date and share bar, then the story.
+  const std::string text =
+      "The harbour will be dredged before winter, after two ships ran aground in a month; pilots "
+      "say the silt has built up for years and the insurers want the board's survey records.\n\n"
+      "By Jane Doe\n\n"
+      "November 18, 2019\n\n"
+      "Share\n\n" +
+      std::string(kStory);
+  const Article a = article_from_text(text);
+  EXPECT_EQ(a.text.rfind("The harbour board agreed", 0), 0u) << a.text;
+}
+
+TEST(ArticleFromText, KeepsBothHalvesOfAStorySplitByAPhoto) {
+  // Three short lines (image, caption, credit) between two strong halves split nothing.
+  const std::string text = std::string(kStory) +
+                           "[dredger]\n\nThe dredger at work\n\nPhoto archive\n\n"
+                           "Fishermen on the northern quay said the channel had been shallow for "
+                           "as long as they could remember, and that they had stopped using it at "
+                           "low tide years ago.\n\n"
+                           "The board will publish its survey records next month, the chairman "
+                           "added, once the insurers of both ships have seen them in full.\n";
+  const Article a = article_from_text(text);
+  EXPECT_EQ(a.text.find("The harbour board agreed"), 0u);
+  EXPECT_NE(a.text.find("have seen them in full."), std::string::npos);
+}
+
 }  // namespace
 }  // namespace lede::news
