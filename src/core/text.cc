@@ -151,4 +151,17 @@ size_t utf8_length(std::string_view s) {
   return n;
 }
 
+size_t cjk_length(std::string_view s) {
+  size_t n = 0;
+  for (size_t i = 0; i + 2 < s.size(); ++i) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    if (b < 0xE3 || b > 0xE9) continue;  // three-byte sequences from U+3000 to U+9FFF
+    size_t j = i;
+    const char32_t cp = next_code_point(s, j);
+    n += cp >= 0x3040 && cp <= 0x9FFF;
+    i = j - 1;
+  }
+  return n;
+}
+
 }  // namespace lede::core

@@ -38,4 +38,9 @@ std::string collapse_space(std::string_view s);
 // Number of code points (not bytes).
 size_t utf8_length(std::string_view s);
 
+// Number of Chinese and Japanese code points (kana and Han ideographs,
+// U+3040 to U+9FFF); each carries about as much as a word of English, and
+// these scripts do not space their words.
+size_t cjk_length(std::string_view s);
+
 }  // namespace lede::core

@@ -38,6 +38,8 @@ constexpr uint64_t kMaxTeaserBytes = 600;
 // A "More stories" title ends the body when the prose after it weighs at most
 // this share of the prose before it.
 constexpr double kMoreStoriesProseShare = 0.25;
+// CJK characters that make a block prose without a sentence end.
+constexpr size_t kCjkProse = 20;
 // A chosen single paragraph gives way to its parent when the parent's prose
 // is at least this many times its own.
 constexpr double kSiblingProseFactor = 2.0;
@@ -138,9 +140,11 @@ void BodyExtractor::weigh(const BodyHints& hints) {
     last = first + 1;
     while (last < count && seg_.blocks[last].continues) ++last;
     double len = 0, bytes = 0, link_bytes = 0;
+    size_t cjk = 0;
     for (size_t i = first; i < last; ++i) {
       const TextBlock& b = seg_.blocks[i];
       len += static_cast<double>(core::utf8_length(seg_.block_text(b)));
+      cjk += core::cjk_length(seg_.block_text(b));
       bytes += b.end - b.begin;
       link_bytes += b.link_bytes;
     }
@@ -161,7 +165,10 @@ void BodyExtractor::weigh(const BodyHints& hints) {
         std::string_view probe = head_text.substr(0, std::min(head_text.size(), kJsonLdProbe));
         in_ld = ld_body.find(probe) != std::string::npos;
       }
-      bool prose = len >= kLongBlock || (len >= kSentenceBlock && sentence_end) || in_ld;
+      // Chinese and Japanese blogs often end lines with a space, not a full
+      // stop; a line of twenty ideographs is never a menu label.
+      bool prose =
+          len >= kLongBlock || (len >= kSentenceBlock && sentence_end) || in_ld || cjk >= kCjkProse;
       if (head.type == BlockType::kHeading) {
         // Headings are neutral: they neither make nor break a container.
       } else if (prose) {
@@ -340,7 +347,7 @@ bool BodyExtractor::keep_block(const html::Document& doc, const TextBlock& block
 
 bool BodyExtractor::is_trailing_fragment(uint32_t i) const {
   const TextBlock& b = seg_.blocks[i];
-  if (b.type != BlockType::kParagraph || b.continues) return false;
+  if (b.type != BlockType::kParagraph || b.continues || good_[i] > 0) return false;
   const std::string_view text = seg_.block_text(b);
   return core::utf8_length(text) < kMaxTrailingFragment && !has_sentence_end(text);
 }

@@ -179,6 +179,30 @@ bool contains_any_part(std::string_view lower) {
   return false;
 }
 
+// WordPress marks every post with its taxonomy ("tag-stack-overflow",
+// "category-social-media") beside "hentry", "type-post" or "status-publish".
+// Those slugs name the story's topics, not page parts: drop them before the
+// boilerplate words are looked for, or a post tagged "jobs" or "comment"
+// would sink its own article.
+void drop_taxonomy_classes(std::string& lower) {
+  if (lower.find("hentry") == std::string::npos && lower.find("type-post") == std::string::npos &&
+      lower.find("status-publish") == std::string::npos)
+    return;
+  std::string kept;
+  size_t i = 0;
+  while (i < lower.size()) {
+    size_t end = lower.find(' ', i);
+    if (end == std::string::npos) end = lower.size();
+    std::string_view token = std::string_view(lower).substr(i, end - i);
+    if (!token.empty() && !token.starts_with("tag-") && !token.starts_with("category-")) {
+      if (!kept.empty()) kept += ' ';
+      kept += token;
+    }
+    i = end + 1;
+  }
+  lower = std::move(kept);
+}
+
 bool contains_token(std::string_view lower) {
   size_t i = 0;
   while (i < lower.size()) {
@@ -272,6 +296,7 @@ ElementSignals AttributeClassifier::from_names(std::string_view class_attr,
   ElementSignals out;
   names_.clear();
   for (char c : class_attr) names_ += core::ascii_lower(c);
+  drop_taxonomy_classes(names_);
   names_ += ' ';
   for (char c : id_attr) names_ += core::ascii_lower(c);
   for (std::string_view name : kContentNames)

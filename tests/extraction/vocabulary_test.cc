@@ -48,6 +48,25 @@ TEST(MoreStories, ShortTitlesOfStoryListsAreRecognised) {
   EXPECT_FALSE(opens_more_stories("The council's next steps"));
 }
 
+TEST(AttributeClassifier, WordPressTaxonomyClassesDoNotMakeAPostBoilerplate) {
+  const std::string page =
+      "<article class=\"post-7 post type-post status-publish hentry category-social "
+      "tag-jobs tag-comment-policy\"><p>Text</p></article>"
+      "<div class=\"tag-jobs\">jobs</div><div class=\"post-tags\">tags</div>";
+  html::Document doc;
+  html::parse(page, doc, html::DomLimits{});
+  AttributeClassifier classifier;
+  EXPECT_EQ(classifier
+                .classify(doc, by_class(doc,
+                                        "post-7 post type-post status-publish hentry "
+                                        "category-social tag-jobs tag-comment-policy"))
+                .verdict,
+            Verdict::kContent);
+  // Without the post's own classes, "tag-" still names a tag list.
+  EXPECT_EQ(classifier.classify(doc, by_class(doc, "tag-jobs")).verdict, Verdict::kWeak);
+  EXPECT_EQ(classifier.classify(doc, by_class(doc, "post-tags")).verdict, Verdict::kWeak);
+}
+
 TEST(HoverCard, CardIsHiddenButItsTriggerIsNot) {
   const std::string page =
       "<p>The bill goes to Gov. <span class=\"rollover\"><a href=\"/p/dw\">Dana Whitfield</a>"
