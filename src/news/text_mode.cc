@@ -293,6 +293,7 @@ struct Para {
   bool barrier = false;    // heads comments or related links: the article ends before it
   bool comments = false;   // the barrier names comments
   bool timestamp = false;  // a short line with a clock time or "... ago"
+  bool teaser = false;     // another story's headline run into its summary
   bool repeated = false;   // the same text appeared earlier in the page
   bool form = false;       // form field, image placeholder or bare URL
   Quality quality = Quality::kShort;
@@ -579,6 +580,105 @@ bool needs_collapse(std::string_view s) {
   return false;
 }
 
+// Words a title-case headline leaves in lower case ("Spots in Detroit's Rivertown").
+constexpr std::string_view kHeadlineSmallWords[] = {"a",    "an",   "the", "and", "or",  "of",
+                                                    "in",   "on",   "at",  "to",  "for", "by",
+                                                    "with", "from", "as",  "vs",  "is",  "&"};
+constexpr int kMinTeaserHeadlineWords = 4;  // fewer words are a name or a phrase, not a headline
+constexpr int kMinTeaserSummaryWords = 5;   // the summary after the headline is a sentence
+constexpr int kMinTeasers = 2;              // a page's teasers come in lists
+
+bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
+bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+
+// The offset of the capital where a word runs a headline's last word into the
+// next sentence's first ("RunDenny", "Rise?Violence"), or npos. Handles and
+// URLs ("@RobertMaguire_", "(HawaiiNewsNow)") are not fusions.
+size_t fused_capital(std::string_view w) {
+  if (w.find_first_of("@(/") != std::string_view::npos) return std::string_view::npos;
+  for (size_t k = 2; k + 1 < w.size(); ++k) {
+    if (!is_upper(w[k]) || !is_lower(w[k + 1])) continue;
+    if (is_lower(w[k - 1]) && is_lower(w[k - 2])) return k;
+    if ((w[k - 1] == '?' || w[k - 1] == '!' || w[k - 1] == '.') && is_lower(w[k - 2])) return k;
+  }
+  return std::string_view::npos;
+}
+
+// Most of a sentence's words after its first start in lower case; a run of
+// names and titles does not. `strict` asks for two thirds rather than half,
+// for a fusion that product names make too ("Pods & AirPods Pro on sale").
+bool reads_as_sentence(std::string_view s, bool strict) {
+  int words = 0, lower = 0;
+  for (size_t i = s.find(' '); i != std::string_view::npos && words < 12; i = s.find(' ', i + 1)) {
+    if (i + 1 >= s.size()) break;
+    ++words;
+    if (is_lower(s[i + 1])) ++lower;
+  }
+  if (words < kMinTeaserSummaryWords) return false;
+  return strict ? lower * 3 >= words * 2 : lower * 2 >= words;
+}
+
+// An uppercase place name opening a dateline ("NEW", "KARACHI:").
+bool is_caps_word(std::string_view w) {
+  int letters = 0;
+  for (char c : w) {
+    if (is_upper(c)) {
+      ++letters;
+    } else if (is_lower(c)) {
+      return false;
+    }
+  }
+  return letters >= 3;
+}
+
+// A teaser for another story, as text browsers render a headline link
+// followed by its summary: the headline runs into the summary with no space
+// ("Tape Gaffe Ends Hamlin's Title RunDenny Hamlin's championship run ..."),
+// or into the summary's dateline ("... return home from US NEW DELHI: Their
+// American dream ..."). A headline has no sentence end; a title-case one
+// leaves only small words in lower case.
+bool opens_with_teaser_headline(std::string_view s) {
+  if (s.empty() || !is_upper(s[0])) return false;  // a headline opens with a capital
+  int words = 0, small = 0;
+  bool title_case = true, unbroken = true;
+  for (size_t i = 0; i < s.size() && (title_case || unbroken) && words < kMaxHeadlineWords;) {
+    const size_t start = i;
+    size_t e = s.find(' ', i);
+    if (e == std::string_view::npos) e = s.size();
+    const std::string_view w = s.substr(start, e - start);
+    i = e + 1;
+    if (w.empty()) continue;
+    if (title_case && words + 1 >= kMinTeaserHeadlineWords && !is_lower(w[0])) {
+      const size_t k = fused_capital(w);
+      if (k != std::string_view::npos && small * 5 <= words + 1 &&
+          reads_as_sentence(s.substr(start + k), true))
+        return true;
+    }
+    if (unbroken && words >= kMinTeaserHeadlineWords && is_caps_word(w)) {
+      const std::string_view rest = s.substr(start);
+      // The story after a dateline opens with a capital ("NEW DELHI: Their"); an
+      // acronym inside a sentence does not ("Fusion GPS — the font of ...").
+      const auto d = find_dateline(rest);
+      const std::string_view story = d ? rest.substr(std::min(d->end, rest.size())) : "";
+      if (!story.empty() && is_upper(story[0]) && reads_as_sentence(story, false)) return true;
+    }
+    if (is_lower(w[0])) {
+      const bool listed_small =
+          std::find(std::begin(kHeadlineSmallWords), std::end(kHeadlineSmallWords), w) !=
+          std::end(kHeadlineSmallWords);
+      if (listed_small) {
+        ++small;
+      } else {
+        title_case = false;
+      }
+    }
+    const char last = w.back();
+    if (last == '.' || last == '!' || last == '?') unbroken = false;
+    ++words;
+  }
+  return false;
+}
+
 void describe(Para& p) {
   const std::string_view s = p.text;
   size_t i = 0;
@@ -649,6 +749,7 @@ void describe(Para& p) {
   }
   if (p.words <= kMaxBarrierWords) p.barrier = is_barrier_text(s, &p.comments);
   if (p.words <= 8 && !p.barrier) p.timestamp = is_timestamp_text(s);
+  if (p.words >= kProseMinWords) p.teaser = opens_with_teaser_headline(s);
 }
 
 void classify(Para& p) {
@@ -662,7 +763,7 @@ void classify(Para& p) {
     p.score = -kTimestampPenalty;
     return;
   }
-  if (p.form || p.control || p.repeated) {
+  if (p.form || p.control || p.repeated || p.teaser) {
     p.quality = Quality::kBad;
     p.score = -kBadPenalty;
     return;
@@ -701,7 +802,7 @@ std::vector<Para> build_paragraphs(const std::vector<Line>& lines, int wrap) {
   std::vector<Para> paras;
   paras.reserve(lines.size());
   std::unordered_set<std::string_view> seen;
-  int block = 0;
+  int block = 0, teasers = 0;
   bool in_block = false;
   for (size_t i = 0; i < lines.size();) {
     const Line& first = lines[i];
@@ -737,7 +838,17 @@ std::vector<Para> build_paragraphs(const std::vector<Line>& lines, int wrap) {
     // `paras` never reallocates (reserved above), so views of its texts stay valid.
     if (added.words >= kProseMinWords && !seen.insert(added.text).second) added.repeated = true;
     classify(added);
+    teasers += added.teaser ? 1 : 0;
     i = j + 1;
+  }
+  // Teasers come in lists; a lone paragraph of that shape is more likely a
+  // sentence that opens with a name ("The New York Times' PolitiFact team").
+  if (teasers > 0 && teasers < kMinTeasers) {
+    for (Para& p : paras) {
+      if (!p.teaser) continue;
+      p.teaser = false;
+      classify(p);
+    }
   }
   // "Comments" among share buttons (Facebook, Print, Email) is a link, not a header.
   for (size_t k = 0; k < paras.size(); ++k) {

@@ -146,5 +146,44 @@ TEST(ArticleFromText, KeepsBothHalvesOfAStorySplitByAPhoto) {
   EXPECT_NE(a.text.find("have seen them in full."), std::string::npos);
 }
 
+TEST(ArticleFromText, DropsTeasersWhoseHeadlineRunsIntoTheSummary) {
+  // Text browsers print a teaser's headline link and its summary with no space between.
+  const std::string text =
+      "Ferry Fares To Rise In The SpringThe operator said on Monday that tickets would cost more "
+      "from April, blaming the price of fuel and the new harbour dues.\n\n"
+      "Is The Old Lighthouse Safe To Visit?Engineers will inspect the tower next week after "
+      "visitors reported loose stones on the stairs and a cracked window.\n\n" +
+      std::string(kStory);
+  const Article a = article_from_text(text);
+  EXPECT_EQ(a.text.find("The harbour board agreed"), 0u) << a.text;
+  EXPECT_EQ(a.text.find("Ferry"), std::string::npos);
+}
+
+TEST(ArticleFromText, DropsTeasersWhoseHeadlineRunsIntoADateline) {
+  const std::string text =
+      "Ferry fares to rise in spring, says operator PORTSMOUTH: The operator said on Monday that "
+      "tickets would cost more from April, blaming the price of fuel.\n\n"
+      "Old lighthouse to close for repairs SOUTHAMPTON: Engineers will inspect the tower next "
+      "week after visitors reported loose stones on the stairs.\n\n" +
+      std::string(kStory);
+  const Article a = article_from_text(text);
+  EXPECT_EQ(a.text.find("The harbour board agreed"), 0u) << a.text;
+}
+
+TEST(ArticleFromText, KeepsProseThatOpensWithNamesAndCapitals) {
+  // Capitals inside a sentence ("GPS — the firm") and a single camel-case name are prose.
+  const std::string text =
+      std::string(kStory) +
+      "Engineers at Harbour Survey Group GPS — the firm that mapped the channel last year — said "
+      "the silt had built up along the northern bank.\n\n"
+      "Staff at the Coastal Dredging Company NOAA — the agency that charts the coast — will "
+      "check the depth again once the work is done.\n\n"
+      "The Harbour Board Uses WordPress for its notices, and the chairman said the site would "
+      "carry the survey records in full.\n";
+  const Article a = article_from_text(text);
+  for (const char* kept : {"Engineers at Harbour", "Staff at the Coastal", "Uses WordPress"})
+    EXPECT_NE(a.text.find(kept), std::string::npos) << kept;
+}
+
 }  // namespace
 }  // namespace lede::news
