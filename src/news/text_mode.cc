@@ -586,7 +586,13 @@ constexpr std::string_view kHeadlineSmallWords[] = {"a",    "an",   "the", "and"
                                                     "with", "from", "as",  "vs",  "is",  "&"};
 constexpr int kMinTeaserHeadlineWords = 4;  // fewer words are a name or a phrase, not a headline
 constexpr int kMinTeaserSummaryWords = 5;   // the summary after the headline is a sentence
-constexpr int kMinTeasers = 2;              // a page's teasers come in lists
+constexpr int kMinTeasers = 2;
+constexpr int kMinTableRows = 5;         // fewer number-led lines are a list of links or scores
+constexpr int kMinTableRowWords = 3;     // a rank and a name at least
+constexpr int kMaxTableRowWords = 15;    // longer lines are sentences that open with a number
+constexpr int kTableRowWordSpread = 3;   // the rows of one table have about as many cells
+constexpr double kTableRowWeight = 1.0;  // a row counts as much as prose of its length // a page's
+                                         // teasers come in lists
 
 bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
 bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
@@ -789,6 +795,43 @@ void classify(Para& p) {
   p.score = (prose_shape && prose_case && p.words >= 4) ? 0 : -kShortPenalty;
 }
 
+// A row of a table as text browsers print it: one line that opens with a
+// number ("3 Kevin Harvick 5033 4 6 15 26", "3a etapa: 22 de abril").
+bool looks_like_table_row(const Para& p) {
+  if (p.listed || p.lines != 1 || p.quality == Quality::kGood) return false;
+  if (p.control || p.form || p.barrier || p.teaser) return false;
+  if (p.words < kMinTableRowWords || p.words > kMaxTableRowWords) return false;
+  return std::isdigit(static_cast<unsigned char>(p.text[0])) != 0;
+}
+
+// Rows of a table under a headline are the article when the article is the
+// table (standings, a calendar): kMinTableRows or more rows in a row, of about
+// the same number of words, count as prose. See TEXT_MODE_WORST.md, 11ea381a.
+void mark_table_rows(std::vector<Para>& paras) {
+  const size_t n = paras.size();
+  for (size_t b = 0; b < n;) {
+    if (!looks_like_table_row(paras[b])) {
+      ++b;
+      continue;
+    }
+    size_t e = b + 1;
+    int lo = paras[b].words, hi = paras[b].words;
+    while (e < n && looks_like_table_row(paras[e]) &&
+           std::max(hi, paras[e].words) - std::min(lo, paras[e].words) <= kTableRowWordSpread) {
+      lo = std::min(lo, paras[e].words);
+      hi = std::max(hi, paras[e].words);
+      ++e;
+    }
+    if (static_cast<int>(e - b) >= kMinTableRows) {
+      for (size_t k = b; k < e; ++k) {
+        paras[k].quality = Quality::kGood;
+        paras[k].score = kTableRowWeight * paras[k].chars;
+      }
+    }
+    b = e;
+  }
+}
+
 // 2. Paragraphs: lines of a block are joined while the renderer wrapped them.
 std::vector<Para> build_paragraphs(const std::vector<Line>& lines, int wrap) {
   int common_indent = 1 << 20, text_lines = 0, indented_lines = 0;
@@ -850,6 +893,7 @@ std::vector<Para> build_paragraphs(const std::vector<Line>& lines, int wrap) {
       classify(p);
     }
   }
+  mark_table_rows(paras);
   // "Comments" among share buttons (Facebook, Print, Email) is a link, not a header.
   for (size_t k = 0; k < paras.size(); ++k) {
     Para& p = paras[k];

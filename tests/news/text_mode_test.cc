@@ -185,5 +185,34 @@ TEST(ArticleFromText, KeepsProseThatOpensWithNamesAndCapitals) {
     EXPECT_NE(a.text.find(kept), std::string::npos) << kept;
 }
 
+TEST(ArticleFromText, KeepsATableThatIsTheArticle) {
+  // Standings with one sentence above them: the rows are the article.
+  std::string text =
+      "  • Home\n  • Results\n\nRowing league standings\n\n"
+      "The table below shows the standings after the last race of the season:\n\n"
+      "Pos. Club Points Wins\n\n";
+  const char* clubs[] = {"Harbour", "Riverside", "North Bank", "Old Town", "Castle", "Mill Lane"};
+  for (int i = 0; i < 6; ++i)
+    text += std::to_string(i + 1) + " " + clubs[i] + " Rowing Club " + std::to_string(60 - 7 * i) +
+            " " + std::to_string(9 - i) + "\n\n";
+  text += "Share\n\n© 2019 Rowing News. All rights reserved.\n";
+  const Article a = article_from_text(text);
+  EXPECT_NE(a.text.find("1 Harbour Rowing Club 60 9"), std::string::npos) << a.text;
+  EXPECT_NE(a.text.find("6 Mill Lane Rowing Club 25 4"), std::string::npos) << a.text;
+  EXPECT_EQ(a.text.find("Share"), std::string::npos);
+}
+
+TEST(ArticleFromText, NumberedLinesOfUnevenLengthAreNoTable) {
+  // Five lines that open with numbers but hold different things are not rows of one table.
+  const std::string text = std::string(kStory) +
+                           "1 comment\n\n"
+                           "2 people like this post and three more shared it today\n\n"
+                           "3 min read\n\n"
+                           "4 Ways To Keep Your Boat Dry In Winter And Spring Storms At Sea\n\n"
+                           "5 photos\n";
+  const Article a = article_from_text(text);
+  EXPECT_EQ(a.text.find("2 people like this"), std::string::npos) << a.text;
+}
+
 }  // namespace
 }  // namespace lede::news
