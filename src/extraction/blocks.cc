@@ -90,6 +90,7 @@ class Segmenter {
       case Tag::k_img:
       case Tag::k_picture:
         last_image_ = n;
+        recent_images_.push_back(n);
         return false;
       case Tag::k_figure:
         add_figure(n);
@@ -107,6 +108,8 @@ class Segmenter {
     }
     // Captions never belong in the body: with an image beside them they
     // describe it, without one they are left out.
+    if ((tag == Tag::k_ul || tag == Tag::k_ol) && names_caption(doc_, n) && add_caption_list(n))
+      return false;
     if (names_caption(doc_, n) && is_short(n)) {
       add_caption(n);
       return false;
@@ -168,7 +171,12 @@ class Segmenter {
     bool pending = false;
     for (NodeId t = doc_.next_in(scope, scope); t != kNoNode;) {
       bool skip = doc_.is_element(t) && marks_[t] == Mark::kSkip;
-      if (doc_.is_text(t)) core::append_collapsed(out, doc_.text(t), pending);
+      // Blocks inside a caption (a slide's title and text) are words apart.
+      if (doc_.is_element(t) && (is_block_tag(doc_.tag(t)) || doc_.is(t, Tag::k_br)))
+        pending = !out.empty();
+      // A gallery's "2/12" counter is not part of what the photo shows.
+      if (doc_.is_text(t) && !is_furniture_text(core::collapse_space(doc_.text(t))))
+        core::append_collapsed(out, doc_.text(t), pending);
       t = doc_.next_in(t, scope, skip);
     }
     return std::string(core::trim(out));
@@ -243,6 +251,31 @@ class Segmenter {
       if (up == grandparent) break;
     }
     return kNoNode;
+  }
+
+  // A gallery's list of captions ("legends") after its list of slides: the
+  // n-th item captions the n-th of the last images, when there are as many
+  // and they sit beside the list.
+  bool add_caption_list(NodeId list) {
+    std::vector<NodeId> items;
+    for (NodeId c = doc_.first_child(list); c != kNoNode; c = doc_.next_sibling(c))
+      if (doc_.is(c, Tag::k_li)) items.push_back(c);
+    if (items.size() < 2 || recent_images_.size() < items.size()) return false;
+    const size_t first = recent_images_.size() - items.size();
+    last_image_ = recent_images_[first];
+    const NodeId shared = shared_ancestor(list);
+    if (shared == kNoNode) return false;
+    for (size_t i = 0; i < items.size(); ++i) {
+      FigureRef f;
+      f.node = shared;
+      f.before_block = static_cast<uint32_t>(out_.blocks.size());
+      f.url = image_url(recent_images_[first + i]);
+      f.caption = visible_text(items[i]);
+      out_.figures.push_back(std::move(f));
+    }
+    recent_images_.clear();
+    last_image_ = kNoNode;
+    return true;
   }
 
   // A caption outside <figure>: pairs with the last image if that image sits
@@ -336,7 +369,8 @@ class Segmenter {
   std::string buffer_;
   bool pending_space_ = false;
   std::vector<NodeId> owners_;
-  NodeId last_image_ = kNoNode;  // the last <img> met outside a <figure>
+  NodeId last_image_ = kNoNode;        // the last <img> met outside a <figure>
+  std::vector<NodeId> recent_images_;  // images met since a caption list took some
   std::vector<uint32_t> link_start_;
   std::vector<std::pair<uint32_t, uint32_t>> link_spans_;  // [start, end) of links in buffer_
   int hidden_depth_ = 0, quote_depth_ = 0, list_depth_ = 0, pre_depth_ = 0, table_depth_ = 0;

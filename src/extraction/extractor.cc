@@ -110,6 +110,11 @@ void BodyExtractor::mark(const html::Document& doc) {
         ElementSignals a = classifier_.classify(doc, n);
         if (a.verdict > v) v = a.verdict;
         if (v < Verdict::kHidden && is_hover_card(doc, n)) v = Verdict::kHidden;
+        // A list of captions ("legends") is a gallery's: its slides' text is
+        // not the story's, whatever its length.
+        if (v < Verdict::kHidden && (doc.is(n, Tag::k_ul) || doc.is(n, Tag::k_ol)) &&
+            names_caption(doc, n))
+          v = Verdict::kHidden;
         hinted_[n] = a.content_container;
         if (a.embedded_post) embedded_[n] = true;
       }
@@ -345,6 +350,23 @@ bool BodyExtractor::keep_block(const html::Document& doc, const TextBlock& block
   return true;
 }
 
+bool BodyExtractor::titles_nothing(const html::Document& doc, uint32_t i, NodeId container,
+                                   const std::vector<bool>& kept, uint32_t base) const {
+  const TextBlock& b = seg_.blocks[i];
+  if (b.type != BlockType::kHeading || b.owner == kNoNode) return false;
+  const NodeId section = doc.parent(b.owner);
+  if (section == kNoNode || section == container) return false;
+  bool left_out = false;
+  for (uint32_t k = seg_.block_begin[section]; k < seg_.block_end[section]; ++k) {
+    if (k == i) continue;
+    if (k >= base && k - base < kept.size() && kept[k - base]) return false;
+    left_out = true;
+  }
+  for (NodeId d = doc.first_child(section); d != kNoNode && !left_out; d = doc.next_in(d, section))
+    left_out = doc.is(d, Tag::k_img);
+  return left_out;
+}
+
 bool BodyExtractor::is_trailing_fragment(uint32_t i) const {
   const TextBlock& b = seg_.blocks[i];
   if (b.type != BlockType::kParagraph || b.continues || good_[i] > 0) return false;
@@ -440,6 +462,13 @@ Body BodyExtractor::extract(const html::Document& doc, const BodyHints& hints) {
   // Headlines of other stories often close the container: two or more short
   // lines that end no sentence, after the last one that does (one such line
   // is as often the story's own sign-off or source).
+  // A heading left alone in its section, beside photos or text that was left
+  // out (a gallery's or a teaser list's title), titles nothing in the body.
+  std::vector<bool> is_kept(last - seg_.block_begin[container], false);
+  for (uint32_t i : kept) is_kept[i - seg_.block_begin[container]] = true;
+  std::erase_if(kept, [&](uint32_t i) {
+    return titles_nothing(doc, i, container, is_kept, seg_.block_begin[container]);
+  });
   size_t tail = 0;
   while (tail + 1 < kept.size() && is_trailing_fragment(kept[kept.size() - 1 - tail])) ++tail;
   if (tail >= kMinTrailingFragments) kept.resize(kept.size() - tail);

@@ -52,6 +52,8 @@ class BodyExtractor {
   void mark_teasers(const html::Document& doc);
   void rescue_weak(const html::Document& doc);
   html::NodeId choose_container(const html::Document& doc, std::string& method) const;
+  bool titles_nothing(const html::Document& doc, uint32_t block, html::NodeId container,
+                      const std::vector<bool>& kept, uint32_t base) const;
   bool is_trailing_fragment(uint32_t block) const;
   uint32_t end_of_story(uint32_t first, uint32_t last) const;  // block after the body's last
   double prose_in(html::NodeId n) const;  // weight of the article's prose under n

@@ -13,7 +13,7 @@ using html::Tag;
 
 // Substrings of class/id that mark boilerplate wherever they occur
 // ("social-share-bar", "relatedStories", "newsletterSignup").
-constexpr std::array<std::string_view, 48> kBoilerplateParts = {
+constexpr std::array<std::string_view, 51> kBoilerplateParts = {
     "share",       "social",        "newsletter", "related",    "recommend",   "advert",
     "cookie",      "consent",       "breadcrumb", "promo",      "sponsor",     "outbrain",
     "taboola",     "sidebar",       "subscri",    "popup",      "modal",       "toolbar",
@@ -21,7 +21,8 @@ constexpr std::array<std::string_view, 48> kBoilerplateParts = {
     "disqus",      "byline",        "author-bio", "authorbio",  "author-info", "most-read",
     "mostread",    "most-popular",  "trending",   "read-more",  "readmore",    "more-stories",
     "signup",      "sign-up",       "banner",     "skip-link",  "print-",      "follow",
-    "gallery-nav", "slideshow-nav", "whatsapp",   "sign-off",   "signoff",     "callout"};
+    "gallery-nav", "slideshow-nav", "whatsapp",   "sign-off",   "signoff",     "callout",
+    "vjs-",        "control-bar",   "controlbar"};
 
 // Whole class/id tokens that mark boilerplate only as a token: as
 // substrings they are too common ("ad" in "header", "nav" in "canvas").
@@ -351,8 +352,10 @@ ElementSignals AttributeClassifier::classify(const html::Document& doc, html::No
     default:
       break;
   }
+  // Controls (a player's buttons and sliders, tabs) carry labels, never prose.
   if (role == "navigation" || role == "menu" || role == "menubar" || role == "dialog" ||
-      role == "alertdialog" || role == "toolbar" || role == "search") {
+      role == "alertdialog" || role == "toolbar" || role == "search" || role == "button" ||
+      role == "slider" || role == "progressbar" || role == "tablist" || role == "timer") {
     out.verdict = Verdict::kStrong;
     return out;
   }

@@ -67,6 +67,16 @@ TEST(AttributeClassifier, WordPressTaxonomyClassesDoNotMakeAPostBoilerplate) {
   EXPECT_EQ(classifier.classify(doc, by_class(doc, "post-tags")).verdict, Verdict::kWeak);
 }
 
+TEST(AttributeClassifier, PlayerControlsAreNeverText) {
+  const std::string page =
+      "<div class=\"vjs-control-bar\"><div class=\"play\" role=\"button\">Play</div></div>";
+  html::Document doc;
+  html::parse(page, doc, html::DomLimits{});
+  AttributeClassifier classifier;
+  EXPECT_EQ(classifier.classify(doc, by_class(doc, "play")).verdict, Verdict::kStrong);
+  EXPECT_EQ(classifier.classify(doc, by_class(doc, "vjs-control-bar")).verdict, Verdict::kWeak);
+}
+
 TEST(HoverCard, CardIsHiddenButItsTriggerIsNot) {
   const std::string page =
       "<p>The bill goes to Gov. <span class=\"rollover\"><a href=\"/p/dw\">Dana Whitfield</a>"
