@@ -226,7 +226,9 @@ class Segmenter {
     // Without markup, only an unmistakable photo credit will do: an agency
     // named at the end of a sentence ("..., Xinhua News Agency.") is not one.
     std::string credit = core::ascii_lower(parts.credit);
-    bool photo_credit = credit.find('/') != std::string::npos;
+    // "photos © Inexhibit": the copyright sign marks the credit of the image just above.
+    bool photo_credit = credit.find('/') != std::string::npos ||
+                        text.find("\u00a9") != std::string_view::npos;
     for (std::string_view word : {"photo", "foto", "picture", "image", "getty"})
       photo_credit |= credit.find(word) != std::string::npos;
     if (!photo_credit) return false;
