@@ -587,12 +587,15 @@ constexpr std::string_view kHeadlineSmallWords[] = {"a",    "an",   "the", "and"
 constexpr int kMinTeaserHeadlineWords = 4;  // fewer words are a name or a phrase, not a headline
 constexpr int kMinTeaserSummaryWords = 5;   // the summary after the headline is a sentence
 constexpr int kMinTeasers = 2;
-constexpr int kMinTableRows = 5;         // fewer number-led lines are a list of links or scores
-constexpr int kMinTableRowWords = 3;     // a rank and a name at least
-constexpr int kMaxTableRowWords = 15;    // longer lines are sentences that open with a number
-constexpr int kTableRowWordSpread = 3;   // the rows of one table have about as many cells
-constexpr double kTableRowWeight = 1.0;  // a row counts as much as prose of its length // a page's
-                                         // teasers come in lists
+constexpr int kMinTableRows = 5;          // fewer number-led lines are a list of links or scores
+constexpr int kMinTableRowWords = 3;      // a rank and a name at least
+constexpr int kMaxTableRowWords = 15;     // longer lines are sentences that open with a number
+constexpr int kTableRowWordSpread = 3;    // the rows of one table have about as many cells
+constexpr double kTableRowWeight = 1.0;   // a row counts as much as prose of its length
+constexpr int kMinDigestWords = 60;       // a copy of several paragraphs is long
+constexpr int kMinDigestHits = 2;         // one quoted opening is a coincidence, two a copy
+constexpr size_t kDigestProbeBytes = 40;  // the opening of a paragraph searched for in a copy // a
+                                          // page's teasers come in lists
 
 bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
 bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
@@ -832,6 +835,28 @@ void mark_table_rows(std::vector<Para>& paras) {
   }
 }
 
+// A page may print the whole article again as one block (a summary for
+// feeds, a script's copy): a long paragraph holding the openings of
+// kMinDigestHits earlier prose paragraphs repeats them. See
+// TEXT_MODE_WORST.md, fde930b0.
+void mark_digests(std::vector<Para>& paras) {
+  for (size_t k = 0; k < paras.size(); ++k) {
+    Para& p = paras[k];
+    if (p.words < kMinDigestWords || p.repeated) continue;
+    int hits = 0;
+    for (size_t j = 0; j < k && hits < kMinDigestHits; ++j) {
+      const Para& q = paras[j];
+      if (q.quality != Quality::kGood || q.text.size() < kDigestProbeBytes) continue;
+      if (p.text.find(std::string_view(q.text).substr(0, kDigestProbeBytes)) != std::string::npos)
+        ++hits;
+    }
+    if (hits >= kMinDigestHits) {
+      p.repeated = true;
+      classify(p);
+    }
+  }
+}
+
 // 2. Paragraphs: lines of a block are joined while the renderer wrapped them.
 std::vector<Para> build_paragraphs(const std::vector<Line>& lines, int wrap) {
   int common_indent = 1 << 20, text_lines = 0, indented_lines = 0;
@@ -894,6 +919,7 @@ std::vector<Para> build_paragraphs(const std::vector<Line>& lines, int wrap) {
     }
   }
   mark_table_rows(paras);
+  mark_digests(paras);
   // "Comments" among share buttons (Facebook, Print, Email) is a link, not a header.
   for (size_t k = 0; k < paras.size(); ++k) {
     Para& p = paras[k];

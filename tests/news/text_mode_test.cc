@@ -214,5 +214,16 @@ TEST(ArticleFromText, NumberedLinesOfUnevenLengthAreNoTable) {
   EXPECT_EQ(a.text.find("2 people like this"), std::string::npos) << a.text;
 }
 
+TEST(ArticleFromText, DropsACopyOfTheArticleInOneBlock) {
+  // Some pages print the story again as one block after it (a feed summary, a script's copy).
+  std::string copy(kStory);
+  for (size_t at = copy.find("\n\n"); at != std::string::npos; at = copy.find("\n\n", at))
+    copy.replace(at, 2, " ");
+  const std::string text = std::string(kStory) + "Share\n\nTweet\n\nEmail\n\n" + copy + "\n";
+  const Article a = article_from_text(text);
+  EXPECT_EQ(a.blocks.size(), 4u) << a.text;
+  EXPECT_EQ(a.text.find("The harbour board agreed"), a.text.rfind("The harbour board agreed"));
+}
+
 }  // namespace
 }  // namespace lede::news
