@@ -260,6 +260,8 @@ constexpr std::string_view kEndPhrases[] = {
     "next story",
     "previous story",
     "post navigation",
+    "trending now",
+    "popular on",
 };
 
 enum class Quality : uint8_t { kBad, kShort, kGood };

@@ -225,5 +225,15 @@ TEST(ArticleFromText, DropsACopyOfTheArticleInOneBlock) {
   EXPECT_EQ(a.text.find("The harbour board agreed"), a.text.rfind("The harbour board agreed"));
 }
 
+TEST(ArticleFromText, EndsAtTrendingAndPopularHeaders) {
+  for (const char* header : {"Trending Now", "Popular on Harbour News"}) {
+    const std::string text = std::string(kStory) + header +
+                             "\n\nThe ferry company has published its new winter timetable, with "
+                             "fewer crossings at night and more on weekend mornings.\n";
+    const Article a = article_from_text(text);
+    EXPECT_EQ(a.text.find("ferry company has published"), std::string::npos) << header;
+  }
+}
+
 }  // namespace
 }  // namespace lede::news
