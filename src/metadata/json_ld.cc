@@ -50,26 +50,45 @@ bool find(element v, std::string_view key, element& out) {
   return v.is_object() && v.get_object().at_key(key).get(out) == simdjson::SUCCESS;
 }
 
-bool has_type(element node, std::string_view wanted) {
+// Calls f(type) for each string in the node's @type (a string or an array of them).
+template <typename F>
+void for_each_type(element node, F&& f) {
   element t;
-  if (!find(node, "@type", t)) return false;
-  if (t.is_string()) return as_string(t) == wanted;
-  if (t.is_array())
+  if (!find(node, "@type", t)) return;
+  if (t.is_string()) {
+    f(as_string(t));
+  } else if (t.is_array()) {
     for (element x : as_array(t))
-      if (x.is_string() && as_string(x) == wanted) return true;
-  return false;
+      if (x.is_string()) f(as_string(x));
+  }
 }
 
+bool has_type(element node, std::string_view wanted) {
+  bool found = false;
+  for_each_type(node, [&](std::string_view t) { found |= t == wanted; });
+  return found;
+}
+
+// The most specific article type the node has (an index into kArticleTypes), or -1.
+// @type is looked up once, not once per candidate type.
 int type_rank(element node) {
-  for (size_t i = 0; i < kArticleTypes.size(); ++i)
-    if (has_type(node, kArticleTypes[i])) return static_cast<int>(i);
-  return -1;
+  int rank = -1;
+  for_each_type(node, [&](std::string_view t) {
+    for (size_t i = 0; i < kArticleTypes.size(); ++i)
+      if (t == kArticleTypes[i]) {
+        if (rank < 0 || static_cast<int>(i) < rank) rank = static_cast<int>(i);
+        break;
+      }
+  });
+  return rank;
 }
 
 bool is_organization(element node) {
-  for (std::string_view t : kOrganizationTypes)
-    if (has_type(node, t)) return true;
-  return false;
+  bool found = false;
+  for_each_type(node, [&](std::string_view t) {
+    for (std::string_view o : kOrganizationTypes) found |= t == o;
+  });
+  return found;
 }
 
 std::string string_of(element v, int depth = 0) {
@@ -222,7 +241,8 @@ void add_json_ld(std::string_view text, JsonLd& ld) {
   // One parser per thread keeps its buffers across pages.
   thread_local simdjson::dom::parser parser;
   element root;
-  if (parser.parse(simdjson::padded_string(text)).get(root) != simdjson::SUCCESS) {
+  // parse(data, size) copies the text into the parser's own padded buffer, kept across pages.
+  if (parser.parse(text.data(), text.size()).get(root) != simdjson::SUCCESS) {
     // Pages write comments and other near-JSON: read it leniently, then as strict JSON.
     // dump() recurses once per level, so values nested past kMaxDepth (which
     // visit() would not read anyway) are dropped while parsing; a block nested a
@@ -233,8 +253,8 @@ void add_json_ld(std::string_view text, JsonLd& ld) {
     nlohmann::json lenient =
         nlohmann::json::parse(text, shallow, /*allow_exceptions=*/false, /*ignore_comments=*/true);
     if (lenient.is_discarded()) return;
-    if (parser.parse(simdjson::padded_string(lenient.dump())).get(root) != simdjson::SUCCESS)
-      return;
+    std::string strict = lenient.dump();
+    if (parser.parse(strict.data(), strict.size()).get(root) != simdjson::SUCCESS) return;
   }
   visit(root, 0, ld);
 }

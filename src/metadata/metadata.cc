@@ -1,8 +1,11 @@
 #include "metadata/metadata.h"
 
+#include <algorithm>
 #include <chrono>
 #include <optional>
+#include <span>
 #include <string_view>
+#include <unordered_map>
 
 #include "core/text.h"
 #include "metadata/language.h"
@@ -82,95 +85,208 @@ std::string text_of(const html::Document& doc, NodeId scope, size_t limit = kMax
   return std::string(core::trim(out));
 }
 
+// True when core::collapse_space(s) would return s unchanged: single ASCII
+// spaces between words and nothing it rewrites (other white space, invalid
+// bytes). Most meta values are so, and a check and a copy cost less than
+// collapse_space's byte-by-byte rebuild.
+bool is_collapsed(std::string_view s) {
+  if (!s.empty() && (s.front() == ' ' || s.back() == ' ')) return false;
+  bool after_space = false;
+  for (size_t i = 0; i < s.size();) {
+    const char c = s[i];
+    if (static_cast<unsigned char>(c) < 0x80) {
+      if (c == ' ') {
+        if (after_space) return false;
+        after_space = true;
+      } else if (core::is_ascii_space(c)) {
+        return false;
+      } else {
+        after_space = false;
+      }
+      ++i;
+      continue;
+    }
+    const char32_t cp = core::next_code_point(s, i);
+    if (cp == 0xFFFD || core::is_unicode_space(cp)) return false;
+    after_space = false;
+  }
+  return true;
+}
+
+std::string collapsed(std::string_view s) {
+  return is_collapsed(s) ? std::string(s) : core::collapse_space(s);
+}
+
 void add(std::vector<std::string>& v, std::string_view s) {
-  std::string c = core::collapse_space(s);
+  std::string c = collapsed(s);
   if (!c.empty()) v.push_back(std::move(c));
 }
 
 void set_once(std::string& slot, std::string_view v) {
-  if (slot.empty()) slot = core::collapse_space(v);
+  if (slot.empty()) slot = collapsed(v);
+}
+
+// Where the value of a named meta tag goes: `slot` keeps the first value, `list` keeps them all.
+struct MetaField {
+  std::string Evidence::*slot = nullptr;
+  std::vector<std::string> Evidence::*list = nullptr;
+};
+
+struct MetaName {
+  std::string_view name;  // lower case, as matched
+  MetaField field;
+};
+
+constexpr MetaField once(std::string Evidence::*slot) { return {slot, nullptr}; }
+constexpr MetaField all(std::vector<std::string> Evidence::*list) { return {nullptr, list}; }
+
+// The meta names (property, name or itemprop) lede reads, and where each goes.
+constexpr MetaName kMetaNames[] = {
+    {"og:title", once(&Evidence::og_title)},
+    {"twitter:title", once(&Evidence::twitter_title)},
+    {"dc.title", once(&Evidence::dc_title)},
+    {"dcterms.title", once(&Evidence::dc_title)},
+    {"dc:title", once(&Evidence::dc_title)},
+    {"parsely-title", once(&Evidence::parsely_title)},
+    {"sailthru.title", once(&Evidence::parsely_title)},
+    {"headline", once(&Evidence::itemprop_headline)},
+    {"og:site_name", once(&Evidence::og_site_name)},
+    {"application-name", once(&Evidence::application_name)},
+    {"apple-mobile-web-app-title", once(&Evidence::application_name)},
+    {"og:url", once(&Evidence::og_url)},
+    {"description", once(&Evidence::description)},
+    {"og:description", once(&Evidence::og_description)},
+    {"twitter:description", once(&Evidence::twitter_description)},
+    // Authors.
+    {"author", all(&Evidence::meta_authors)},
+    {"article:author", all(&Evidence::meta_authors)},
+    {"dc.creator", all(&Evidence::meta_authors)},
+    {"dc:creator", all(&Evidence::meta_authors)},
+    {"dcterms.creator", all(&Evidence::meta_authors)},
+    {"parsely-author", all(&Evidence::meta_authors)},
+    {"sailthru.author", all(&Evidence::meta_authors)},
+    {"byl", all(&Evidence::meta_authors)},
+    {"citation_author", all(&Evidence::meta_authors)},
+    {"article:author_name", all(&Evidence::meta_authors)},
+    {"cxenseparse:author", all(&Evidence::meta_authors)},
+    {"twitter:creator:name", all(&Evidence::meta_authors)},
+    // Publication dates, the specific names.
+    {"article:published_time", all(&Evidence::meta_published)},
+    {"datepublished", all(&Evidence::meta_published)},
+    {"parsely-pub-date", all(&Evidence::meta_published)},
+    {"sailthru.date", all(&Evidence::meta_published)},
+    {"og:published_time", all(&Evidence::meta_published)},
+    {"article:published", all(&Evidence::meta_published)},
+    {"publish-date", all(&Evidence::meta_published)},
+    {"published_time", all(&Evidence::meta_published)},
+    {"publication_date", all(&Evidence::meta_published)},
+    {"citation_publication_date", all(&Evidence::meta_published)},
+    {"dcterms.created", all(&Evidence::meta_published)},
+    {"cxenseparse:recs:publishtime", all(&Evidence::meta_published)},
+    {"datecreated", all(&Evidence::meta_published)},
+    {"dc.date.issued", all(&Evidence::meta_published)},
+    {"dcterms.issued", all(&Evidence::meta_published)},
+    {"original-publish-date", all(&Evidence::meta_published)},
+    // Dates that may be publication dates.
+    {"dc.date", all(&Evidence::meta_other_dates)},
+    {"dc:date", all(&Evidence::meta_other_dates)},
+    {"dcterms.date", all(&Evidence::meta_other_dates)},
+    {"date", all(&Evidence::meta_other_dates)},
+    {"pubdate", all(&Evidence::meta_other_dates)},
+    {"publishdate", all(&Evidence::meta_other_dates)},
+    {"timestamp", all(&Evidence::meta_other_dates)},
+    {"displaydate", all(&Evidence::meta_other_dates)},
+    {"dc.date.created", all(&Evidence::meta_other_dates)},
+    {"article.published", all(&Evidence::meta_other_dates)},
+    {"release_date", all(&Evidence::meta_other_dates)},
+    // Modification dates.
+    {"article:modified_time", all(&Evidence::meta_modified)},
+    {"datemodified", all(&Evidence::meta_modified)},
+    {"og:updated_time", all(&Evidence::meta_modified)},
+    {"dcterms.modified", all(&Evidence::meta_modified)},
+    {"last-modified", all(&Evidence::meta_modified)},
+    {"lastmod", all(&Evidence::meta_modified)},
+    {"article:modified", all(&Evidence::meta_modified)},
+    // Section, tags, image, language.
+    {"article:section", once(&Evidence::section)},
+    {"parsely-section", once(&Evidence::parsely_section)},
+    {"sailthru.section", once(&Evidence::parsely_section)},
+    {"section", once(&Evidence::parsely_section)},
+    {"article:tag", all(&Evidence::article_tags)},
+    {"keywords", all(&Evidence::keywords)},
+    {"news_keywords", all(&Evidence::keywords)},
+    {"parsely-tags", all(&Evidence::keywords)},
+    {"sailthru.tags", all(&Evidence::keywords)},
+    {"og:image", once(&Evidence::og_image)},
+    {"og:image:url", once(&Evidence::og_image)},
+    {"og:image:secure_url", once(&Evidence::og_image)},
+    {"twitter:image", once(&Evidence::twitter_image)},
+    {"twitter:image:src", once(&Evidence::twitter_image)},
+    {"og:locale", once(&Evidence::og_locale)},
+    {"language", once(&Evidence::content_language)},
+    {"dc.language", once(&Evidence::content_language)},
+    {"content-language", once(&Evidence::content_language)},
+};
+
+constexpr size_t longest_meta_name() {
+  size_t n = 0;
+  for (const MetaName& m : kMetaNames) n = std::max(n, m.name.size());
+  return n;
+}
+constexpr size_t kMaxMetaName = longest_meta_name();
+
+// A page holds dozens of meta tags: one hash lookup each instead of a chain of comparisons.
+const MetaField* meta_field(std::string_view lower_name) {
+  static const auto* const kByName = [] {
+    auto* m = new std::unordered_map<std::string_view, MetaField>();
+    for (const MetaName& n : kMetaNames) m->emplace(n.name, n.field);
+    return m;
+  }();
+  auto it = kByName->find(lower_name);
+  return it == kByName->end() ? nullptr : &it->second;
 }
 
 void read_meta(const html::Document& doc, NodeId n, Evidence& e) {
-  std::string_view key = doc.attr(n, "property");
-  if (key.empty()) key = doc.attr(n, "name");
-  if (key.empty()) key = doc.attr(n, "itemprop");
-  std::string_view value = doc.attr(n, "content");
+  // One pass over the attributes, backwards so that a name's first occurrence is the one kept
+  // (as Document::attr gives it).
+  std::string_view property, name, itemprop, content, http_equiv;
+  std::span<const html::Attribute> attrs = doc.attributes(n);
+  for (auto a = attrs.rbegin(); a != attrs.rend(); ++a) {
+    std::string_view attr = doc.view(a->name), value = doc.view(a->value);
+    if (attr == "property")
+      property = value;
+    else if (attr == "name")
+      name = value;
+    else if (attr == "itemprop")
+      itemprop = value;
+    else if (attr == "content")
+      content = value;
+    else if (attr == "http-equiv")
+      http_equiv = value;
+  }
+  std::string_view key = !property.empty() ? property : !name.empty() ? name : itemprop;
+  std::string_view value = content;
   if (key.empty()) {
-    if (core::iequals(doc.attr(n, "http-equiv"), "content-language"))
-      set_once(e.content_language, value);
+    if (core::iequals(http_equiv, "content-language")) set_once(e.content_language, value);
     return;
   }
   if (core::trim(value).empty()) return;
   // "property" may hold several space-separated names (RDFa): take the first known one.
-  std::string keys = core::ascii_lower(key);
+  char lower[kMaxMetaName];
   size_t b = 0;
-  while (b < keys.size()) {
-    size_t end = keys.find(' ', b);
-    if (end == std::string::npos) end = keys.size();
-    std::string_view k = std::string_view(keys).substr(b, end - b);
+  while (b < key.size()) {
+    size_t end = key.find(' ', b);
+    if (end == std::string_view::npos) end = key.size();
+    std::string_view k = key.substr(b, end - b);
     b = end + 1;
-    if (k.empty()) continue;
-    if (k == "og:title")
-      set_once(e.og_title, value);
-    else if (k == "twitter:title")
-      set_once(e.twitter_title, value);
-    else if (k == "dc.title" || k == "dcterms.title" || k == "dc:title")
-      set_once(e.dc_title, value);
-    else if (k == "parsely-title" || k == "sailthru.title")
-      set_once(e.parsely_title, value);
-    else if (k == "headline")
-      set_once(e.itemprop_headline, value);
-    else if (k == "og:site_name")
-      set_once(e.og_site_name, value);
-    else if (k == "application-name" || k == "apple-mobile-web-app-title")
-      set_once(e.application_name, value);
-    else if (k == "og:url")
-      set_once(e.og_url, value);
-    else if (k == "description")
-      set_once(e.description, value);
-    else if (k == "og:description")
-      set_once(e.og_description, value);
-    else if (k == "twitter:description")
-      set_once(e.twitter_description, value);
-    else if (k == "author" || k == "article:author" || k == "dc.creator" || k == "dc:creator" ||
-             k == "dcterms.creator" || k == "parsely-author" || k == "sailthru.author" ||
-             k == "byl" || k == "citation_author" || k == "article:author_name" ||
-             k == "cxenseparse:author" || k == "twitter:creator:name")
-      add(e.meta_authors, value);
-    else if (k == "article:published_time" || k == "datepublished" || k == "parsely-pub-date" ||
-             k == "sailthru.date" || k == "og:published_time" || k == "article:published" ||
-             k == "publish-date" || k == "published_time" || k == "publication_date" ||
-             k == "citation_publication_date" || k == "dcterms.created" ||
-             k == "cxenseparse:recs:publishtime" || k == "datecreated" || k == "dc.date.issued" ||
-             k == "dcterms.issued" || k == "original-publish-date")
-      add(e.meta_published, value);
-    else if (k == "dc.date" || k == "dc:date" || k == "dcterms.date" || k == "date" ||
-             k == "pubdate" || k == "publishdate" || k == "timestamp" || k == "displaydate" ||
-             k == "dc.date.created" || k == "article.published" || k == "release_date")
-      add(e.meta_other_dates, value);
-    else if (k == "article:modified_time" || k == "datemodified" || k == "og:updated_time" ||
-             k == "dcterms.modified" || k == "last-modified" || k == "lastmod" ||
-             k == "article:modified")
-      add(e.meta_modified, value);
-    else if (k == "article:section")
-      set_once(e.section, value);
-    else if (k == "parsely-section" || k == "sailthru.section" || k == "section")
-      set_once(e.parsely_section, value);
-    else if (k == "article:tag")
-      add(e.article_tags, value);
-    else if (k == "keywords" || k == "news_keywords" || k == "parsely-tags" || k == "sailthru.tags")
-      add(e.keywords, value);
-    else if (k == "og:image" || k == "og:image:url" || k == "og:image:secure_url")
-      set_once(e.og_image, value);
-    else if (k == "twitter:image" || k == "twitter:image:src")
-      set_once(e.twitter_image, value);
-    else if (k == "og:locale")
-      set_once(e.og_locale, value);
-    else if (k == "language" || k == "dc.language" || k == "content-language")
-      set_once(e.content_language, value);
+    if (k.empty() || k.size() > kMaxMetaName) continue;
+    for (size_t i = 0; i < k.size(); ++i) lower[i] = core::ascii_lower(k[i]);
+    const MetaField* field = meta_field(std::string_view(lower, k.size()));
+    if (!field) continue;
+    if (field->slot)
+      set_once(e.*(field->slot), value);
     else
-      continue;
+      add(e.*(field->list), value);
     return;
   }
 }
@@ -210,7 +326,7 @@ bool in_furniture(const html::Document& doc, NodeId n) {
 std::string itemprop_value(const html::Document& doc, NodeId n) {
   for (std::string_view a : {"content", "datetime"}) {
     std::string_view v = doc.attr(n, a);
-    if (!core::trim(v).empty()) return core::collapse_space(v);
+    if (!core::trim(v).empty()) return collapsed(v);
   }
   return text_of(doc, n);
 }
@@ -221,64 +337,108 @@ std::string itemprop_author(const html::Document& doc, NodeId n) {
     if (doc.is_element(d) && core::iequals(doc.attr(d, "itemprop"), "name"))
       return itemprop_value(doc, d);
   std::string_view content = doc.attr(n, "content");
-  if (!core::trim(content).empty() && !is_http_url(core::trim(content)))
-    return core::collapse_space(content);
+  if (!core::trim(content).empty() && !is_http_url(core::trim(content))) return collapsed(content);
   return text_of(doc, n, kMaxBylineBytes);
 }
 
-// The predicates below take the class attribute already in lower case.
-bool has(std::string_view lower, std::string_view needle) {
-  return lower.find(needle) != std::string_view::npos;
-}
+constexpr uint32_t letter_bit(char c) { return c >= 'a' && c <= 'z' ? 1u << (c - 'a') : 0; }
 
-bool class_says_byline(std::string_view cls) {
+// A lower-case word looked for in class attributes, with the set of letters it holds.
+struct ClassWord {
+  consteval ClassWord(const char* word) : text(word) {  // NOLINT: implicit, for word tables
+    for (char c : text) letters |= letter_bit(c);
+  }
+  std::string_view text;
+  uint32_t letters = 0;
+};
+
+// Class words that mark an element: bylines, author boxes that are not bylines, date lines,
+// headlines.
+constexpr ClassWord kBylineWord = "byline";
+constexpr ClassWord kAuthorWord = "author";
+constexpr ClassWord kNotBylineWords[] = {"bio",         "avatar", "image",  "img",    "photo",
+                                         "description", "about",  "social", "follow", "more",
+                                         "box",         "list",   "twitter"};
+constexpr ClassWord kDateWords[] = {"date", "publish", "posted", "time"};
+constexpr ClassWord kHeadlineWords[] = {"headline", "entry-title", "post-title", "article-title"};
+
+// A class attribute in lower case, with the set of letters it holds. A word
+// with a letter the class lacks cannot be in it, which settles most of the
+// tests below without a search: a page has thousands of classes, and few of
+// them hold any of the words looked for.
+struct ClassText {
+  std::string lower;
+  uint32_t letters = 0;
+
+  void assign(std::string_view cls) {
+    lower.assign(cls);
+    letters = 0;
+    for (char& c : lower) {
+      c = core::ascii_lower(c);
+      letters |= letter_bit(c);
+    }
+  }
+  bool empty() const { return lower.empty(); }
+  bool has(const ClassWord& word) const {
+    return (word.letters & ~letters) == 0 && lower.find(word.text) != std::string::npos;
+  }
+};
+
+bool class_says_byline(const ClassText& cls) {
   if (cls.empty()) return false;
-  if (has(cls, "byline")) return true;
-  if (!has(cls, "author")) return false;
+  if (cls.has(kBylineWord)) return true;
+  if (!cls.has(kAuthorWord)) return false;
   // Author boxes, avatars and bios name the author among other words.
-  for (std::string_view no : {"bio", "avatar", "image", "img", "photo", "description", "about",
-                              "social", "follow", "more", "box", "list", "twitter"})
-    if (has(cls, no)) return false;
+  for (const ClassWord& no : kNotBylineWords)
+    if (cls.has(no)) return false;
   return true;
 }
 
-bool class_says_date(std::string_view cls) {
+bool class_says_date(const ClassText& cls) {
   if (cls.empty()) return false;
-  for (std::string_view yes : {"date", "publish", "posted", "time"})
-    if (has(cls, yes)) return true;
+  for (const ClassWord& yes : kDateWords)
+    if (cls.has(yes)) return true;
   return false;
 }
 
 // Pages without an <h1> still set their headline apart: a headline class or a big font.
-bool looks_like_headline_element(const html::Document& doc, NodeId n, std::string_view cls) {
+bool looks_like_headline_element(const html::Document& doc, NodeId n, const ClassText& cls) {
   if (doc.is(n, Tag::k_font)) {
     std::string_view size = core::trim(doc.attr(n, "size"));
     return size == "5" || size == "6" || size == "7" || size == "+2" || size == "+3";
   }
-  for (std::string_view c : {"headline", "entry-title", "post-title", "article-title"})
-    if (has(cls, c)) return true;
+  for (const ClassWord& c : kHeadlineWords)
+    if (cls.has(c)) return true;
   return false;
 }
 
-// Visible evidence (byline and date elements, styled headlines) is read in a
-// second pass, and only when the page's metadata leaves a field open: most
-// news pages declare them, and class names are the costly part of a scan.
+// Visible evidence (byline and date elements, styled headlines) is read only
+// when the page's metadata leaves a field open: most news pages declare them,
+// and class names are the costly part of a scan. Which fields stay open is
+// known only at the end of the page (JSON-LD may come last), so the one DOM
+// walk notes the elements that could hold such evidence, and they are read
+// afterwards if needed.
 struct VisibleWants {
   bool heads = false, bylines = false, dates = false;
   bool any() const { return heads || bylines || dates; }
 };
 
-void scan_visible(const html::Document& doc, const VisibleWants& wants, Evidence& e) {
-  std::string lower_cls;  // the class attribute in lower case, reused across elements
-  for (NodeId n = doc.root(), next; n != html::kNoNode; n = next) {
-    next = doc.next_in(n, doc.root());
-    if (!doc.is_element(n)) continue;
-    Tag tag = doc.tag(n);
-    if (tag == Tag::k_head || tag == Tag::k_script || tag == Tag::k_style ||
-        tag == Tag::k_template) {
-      next = doc.next_in(n, doc.root(), /*skip_children=*/true);
-      continue;
-    }
+// Subtrees that hold no visible evidence.
+bool hides_visible(Tag tag) {
+  return tag == Tag::k_head || tag == Tag::k_script || tag == Tag::k_style ||
+         tag == Tag::k_template;
+}
+
+// `candidates`: elements outside hides_visible() subtrees, in document order, that may have a
+// class or rel attribute or are a <font>; a superset of those the tests below can accept.
+void scan_visible(const html::Document& doc, const std::vector<NodeId>& candidates,
+                  const VisibleWants& wants, Evidence& e) {
+  ClassText lower_cls;  // reused across elements
+  for (NodeId n : candidates) {
+    const bool want_head = wants.heads && e.styled_heads.size() < kMaxVisibleCandidates;
+    const bool want_byline = wants.bylines && e.visible_bylines.size() < kMaxVisibleCandidates;
+    const bool want_date = wants.dates && e.visible_dates.size() < kMaxVisibleCandidates;
+    if (!want_head && !want_byline && !want_date) return;
     std::string_view cls, rel;
     for (const html::Attribute& attr : doc.attributes(n)) {
       std::string_view name = doc.view(attr.name);
@@ -287,13 +447,8 @@ void scan_visible(const html::Document& doc, const VisibleWants& wants, Evidence
       else if (name == "rel")
         rel = doc.view(attr.value);
     }
-    const bool want_head = wants.heads && e.styled_heads.size() < kMaxVisibleCandidates;
-    const bool want_byline = wants.bylines && e.visible_bylines.size() < kMaxVisibleCandidates;
-    const bool want_date = wants.dates && e.visible_dates.size() < kMaxVisibleCandidates;
-    if (!want_head && !want_byline && !want_date) return;
-    if (cls.empty() && rel.empty() && tag != Tag::k_font) continue;
+    if (cls.empty() && rel.empty() && doc.tag(n) != Tag::k_font) continue;
     lower_cls.assign(cls);
-    for (char& c : lower_cls) c = core::ascii_lower(c);
     if (want_head && looks_like_headline_element(doc, n, lower_cls)) {
       std::string h = text_of(doc, n, kMaxHeadlineBytes);
       if (h.size() >= kMinHeadlineBytes && h.size() <= kMaxHeadlineBytes && !in_furniture(doc, n))
@@ -311,21 +466,76 @@ void scan_visible(const html::Document& doc, const VisibleWants& wants, Evidence
   }
 }
 
+void read_itemprop(const html::Document& doc, NodeId n, std::string_view itemprop, Evidence& e) {
+  if (core::iequals(itemprop, "headline")) {
+    if (e.itemprop_headline.empty()) e.itemprop_headline = itemprop_value(doc, n);
+  } else if (core::iequals(itemprop, "datePublished") || core::iequals(itemprop, "dateCreated")) {
+    add(e.itemprop_published, itemprop_value(doc, n));
+  } else if (core::iequals(itemprop, "dateModified")) {
+    add(e.itemprop_modified, itemprop_value(doc, n));
+  } else if ((core::iequals(itemprop, "author") || core::iequals(itemprop, "creator")) &&
+             e.itemprop_authors.size() < kMaxVisibleCandidates && !in_furniture(doc, n)) {
+    add(e.itemprop_authors, itemprop_author(doc, n));
+  }
+}
+
+// Document::next_in(n, doc.root()) written with the inline accessors: the
+// scan steps through every node of the page, and the out-of-line call costs
+// about as much as the step.
+NodeId next_in_document(const html::Document& doc, NodeId n) {
+  if (NodeId c = doc.first_child(n); c != html::kNoNode) return c;
+  for (; n != html::kNoNode && n != doc.root(); n = doc.parent(n))
+    if (NodeId s = doc.next_sibling(n); s != html::kNoNode) return s;
+  return html::kNoNode;
+}
+
+constexpr uint32_t kItempropLength = std::string_view("itemprop").size();
+constexpr uint32_t kClassLength = std::string_view("class").size();
+constexpr uint32_t kRelLength = std::string_view("rel").size();
+
 void scan(const html::Document& doc, Evidence& e) {
-  for (NodeId n = doc.root(); n != html::kNoNode; n = doc.next_in(n, doc.root())) {
+  // Reused across pages: a page has thousands of elements with a class.
+  thread_local std::vector<NodeId> candidates;
+  candidates.clear();
+  // Inside a hides_visible() subtree until the walk reaches `hidden_end`.
+  bool hidden = false;
+  NodeId hidden_end = html::kNoNode;
+  for (NodeId n = doc.root(); n != html::kNoNode; n = next_in_document(doc, n)) {
+    if (hidden && n == hidden_end) hidden = false;
     if (!doc.is_element(n)) continue;
     Tag tag = doc.tag(n);
+    // The attributes every element is asked for, in one pass. Reading a name
+    // costs a cache miss into the string pool, so names are told apart by
+    // length first: only an 8-byte name can be "itemprop", and any 5- or 3-byte
+    // name ("class", "rel") makes the element a visible candidate unread.
+    std::string_view itemprop;
+    bool has_itemprop = false, maybe_class_or_rel = false;
+    for (const html::Attribute& a : doc.attributes(n)) {
+      const uint32_t length = a.name.length;
+      if (length == kItempropLength) {
+        if (doc.view(a.name) != "itemprop") continue;
+        if (!has_itemprop) itemprop = doc.view(a.value);
+        has_itemprop = true;
+      } else if (length == kClassLength || length == kRelLength) {
+        maybe_class_or_rel = true;
+      }
+    }
+    if (!hidden && hides_visible(tag)) {
+      hidden = true;
+      hidden_end = doc.next_in(n, doc.root(), /*skip_children=*/true);
+    }
+    if (!hidden && (maybe_class_or_rel || tag == Tag::k_font)) candidates.push_back(n);
     switch (tag) {
       case Tag::k_html:
         set_once(e.html_lang, doc.attr(n, "lang"));
         if (e.html_lang.empty()) set_once(e.html_lang, doc.attr(n, "xml:lang"));
         break;
       case Tag::k_title:
-        if (e.html_title.empty() && !doc.has_attr(n, "itemprop")) e.html_title = text_of(doc, n);
+        if (e.html_title.empty() && !has_itemprop) e.html_title = text_of(doc, n);
         break;
       case Tag::k_meta:
         read_meta(doc, n, e);
-        break;
+        continue;  // a meta tag's itemprop names its content (read_meta)
       case Tag::k_link: {
         std::string_view rel = doc.attr(n, "rel");
         if (core::iequals(rel, "canonical")) set_once(e.canonical, doc.attr(n, "href"));
@@ -356,20 +566,7 @@ void scan(const html::Document& doc, Evidence& e) {
       default:
         break;
     }
-    std::string_view itemprop = doc.attr(n, "itemprop");
-    if (!itemprop.empty() && tag != Tag::k_meta) {
-      if (core::iequals(itemprop, "headline")) {
-        if (e.itemprop_headline.empty()) e.itemprop_headline = itemprop_value(doc, n);
-      } else if (core::iequals(itemprop, "datePublished") ||
-                 core::iequals(itemprop, "dateCreated")) {
-        add(e.itemprop_published, itemprop_value(doc, n));
-      } else if (core::iequals(itemprop, "dateModified")) {
-        add(e.itemprop_modified, itemprop_value(doc, n));
-      } else if ((core::iequals(itemprop, "author") || core::iequals(itemprop, "creator")) &&
-                 e.itemprop_authors.size() < kMaxVisibleCandidates && !in_furniture(doc, n)) {
-        add(e.itemprop_authors, itemprop_author(doc, n));
-      }
-    }
+    if (!itemprop.empty()) read_itemprop(doc, n, itemprop, e);
   }
   VisibleWants wants;
   wants.heads = e.h1s.empty();
@@ -379,7 +576,7 @@ void scan(const html::Document& doc, Evidence& e) {
   wants.dates = e.json_ld.article.date_published.empty() && e.meta_published.empty() &&
                 e.itemprop_published.empty() && e.meta_other_dates.empty() &&
                 e.time_datetimes.empty();
-  if (wants.any()) scan_visible(doc, wants, e);
+  if (wants.any()) scan_visible(doc, candidates, wants, e);
 }
 
 // --- Resolution -----------------------------------------------------------
@@ -396,10 +593,16 @@ std::string choose_title(const Evidence& e, const Site& site) {
   const std::initializer_list<const std::string*> declared = {
       &e.og_title, &ld.headline,     &e.twitter_title, &e.itemprop_headline,
       &e.dc_title, &e.parsely_title, &e.html_title};
+  std::vector<std::string> head_keys;  // computed once: each head meets every candidate
+  for (const std::string& h : heads) head_keys.push_back(comparison_key(h));
+  auto a_head_repeats = [&](const std::string& title) {
+    if (head_keys.empty()) return false;
+    std::string key = comparison_key(title);
+    return std::find(head_keys.begin(), head_keys.end(), key) != head_keys.end();
+  };
   // 0. A declared title that a visible <h1> repeats whole.
   for (const std::string* c : declared)
-    for (const std::string& h : heads)
-      if (!c->empty() && comparison_key(*c) == comparison_key(h)) return core::collapse_space(*c);
+    if (!c->empty() && a_head_repeats(*c)) return collapsed(*c);
   std::vector<std::string> candidates;
   for (const std::string* c : declared) {
     if (c->empty()) continue;
@@ -409,12 +612,11 @@ std::string choose_title(const Evidence& e, const Site& site) {
   }
   // 1. A metadata headline that a visible <h1> repeats.
   for (const std::string& c : candidates)
-    for (const std::string& h : heads)
-      if (comparison_key(c) == comparison_key(h)) return c;
+    if (a_head_repeats(c)) return c;
   // 2. A visible <h1> that a metadata title repeats with site furniture after it.
   for (const std::string& h : heads)
     for (const std::string* t : {&e.og_title, &e.html_title, &e.twitter_title})
-      if (is_headline_with_tail(*t, h)) return core::collapse_space(h);
+      if (is_headline_with_tail(*t, h)) return collapsed(h);
   // 3. The most specific metadata headline. On a page with no headline metadata and no <h1>,
   // an element styled as the headline outranks a <title> that does not contain it (see
   // tests/pages/table-layout-lodge: "Gazette Online - Local News").
@@ -422,8 +624,8 @@ std::string choose_title(const Evidence& e, const Site& site) {
   if (only_html_title && e.h1s.empty() && looks_like_site_and_section(e.html_title))
     for (const std::string& h : e.styled_heads)
       if (comparison_key(h) != comparison_key(site.name) &&
-          strip_site_name(e.html_title, h, "") == core::collapse_space(e.html_title))
-        return core::collapse_space(h);
+          strip_site_name(e.html_title, h, "") == collapsed(e.html_title))
+        return collapsed(h);
   if (!candidates.empty()) return candidates.front();
   // 4. The first visible headline.
   if (!heads.empty()) return heads.front();
@@ -500,9 +702,23 @@ std::optional<DateCandidate> read_date(std::string_view raw, bool search) {
 
 void resolve_dates(const Evidence& e, std::string_view url, PageMetadata& meta) {
   const JsonLdArticle& ld = e.json_ld.article;
-  std::vector<DateCandidate> published;
+  std::optional<news::ParsedDate> url_date;
+  for (std::string_view u : {url, std::string_view(meta.canonical_url)})
+    if (!url_date && !u.empty()) url_date = news::date_from_url(u);
+  if (url_date && day_number(*url_date) > today() + kFutureSlackDays) url_date.reset();
+
+  // Sources in order of trust: the first date that reads and agrees with the URL's date wins,
+  // and the ones after it are not parsed.
+  std::optional<DateCandidate> chosen;
   auto consider = [&](std::string_view raw, bool search) {
-    if (auto c = read_date(raw, search)) published.push_back(std::move(*c));
+    if (chosen) return;
+    std::optional<DateCandidate> c = read_date(raw, search);
+    if (!c) return;
+    if (url_date) {
+      int64_t gap = day_number(c->date) - day_number(*url_date);
+      if (gap > kMaxDaysFromUrlDate || gap < -kMaxDaysFromUrlDate) return;
+    }
+    chosen = std::move(c);
   };
   consider(ld.date_published, false);
   for (const auto& v : e.meta_published) consider(v, false);
@@ -510,21 +726,6 @@ void resolve_dates(const Evidence& e, std::string_view url, PageMetadata& meta) 
   for (const auto& v : e.meta_other_dates) consider(v, false);
   for (const auto& v : e.time_datetimes) consider(v, false);
   for (const auto& v : e.visible_dates) consider(v, true);
-
-  std::optional<news::ParsedDate> url_date;
-  for (std::string_view u : {url, std::string_view(meta.canonical_url)})
-    if (!url_date && !u.empty()) url_date = news::date_from_url(u);
-  if (url_date && day_number(*url_date) > today() + kFutureSlackDays) url_date.reset();
-
-  const DateCandidate* chosen = nullptr;
-  for (const DateCandidate& c : published) {
-    if (url_date) {
-      int64_t gap = day_number(c.date) - day_number(*url_date);
-      if (gap > kMaxDaysFromUrlDate || gap < -kMaxDaysFromUrlDate) continue;
-    }
-    chosen = &c;
-    break;
-  }
   if (chosen)
     meta.published = chosen->iso;
   else if (url_date)
@@ -558,23 +759,37 @@ bool names_the_site(std::string_view name, const Site& site) {
   return dom.size() >= 3 && key.find(comparison_key(dom)) != std::string::npos;
 }
 
-struct AuthorSource {
-  std::vector<std::string> names;
-  std::vector<std::string> agencies;
-  bool missing_name = false;
-};
-
 // Authors, agencies and tags kept per list: real pages give a few dozen at
 // most; thousands are keyword stuffing, and comparing each with all the
 // others would be quadratic (tests/hostile: 10,000 <meta> tags).
 constexpr size_t kMaxListed = 100;
 
-void add_unique(std::vector<std::string>& v, const std::string& s) {
-  if (v.size() >= kMaxListed) return;
-  for (const auto& x : v)
-    if (comparison_key(x) == comparison_key(s)) return;
-  v.push_back(s);
-}
+// A list without two entries of the same comparison_key(). Each entry's key is
+// kept beside it, so that a list of a hundred tags computes a hundred keys, not
+// five thousand.
+class UniqueList {
+ public:
+  void add(const std::string& s) {
+    if (items_.size() >= kMaxListed) return;
+    std::string key = comparison_key(s);
+    for (const std::string& k : keys_)
+      if (k == key) return;
+    items_.push_back(s);
+    keys_.push_back(std::move(key));
+  }
+  const std::vector<std::string>& items() const { return items_; }
+  std::vector<std::string> release() { return std::move(items_); }
+
+ private:
+  std::vector<std::string> items_;
+  std::vector<std::string> keys_;
+};
+
+struct AuthorSource {
+  UniqueList names;
+  UniqueList agencies;
+  bool missing_name = false;
+};
 
 void read_byline_into(std::string_view text, const Site& site, AuthorSource& out) {
   if (is_http_url(core::trim(text))) return;
@@ -582,9 +797,9 @@ void read_byline_into(std::string_view text, const Site& site, AuthorSource& out
   if (b.missing_name()) out.missing_name = true;
   for (const std::string& n : b.names) {
     if (names_the_site(n, site)) continue;
-    add_unique(out.names, n);
+    out.names.add(n);
   }
-  for (const std::string& a : b.agencies) add_unique(out.agencies, a);
+  for (const std::string& a : b.agencies) out.agencies.add(a);
 }
 
 void resolve_authors(const Evidence& e, PageMetadata& meta) {
@@ -592,7 +807,7 @@ void resolve_authors(const Evidence& e, PageMetadata& meta) {
   AuthorSource sources[4];
   for (const JsonLdAuthor& a : e.json_ld.article.authors) {
     if (a.organization) {
-      if (news::is_agency_name(a.name)) add_unique(sources[0].agencies, a.name);
+      if (news::is_agency_name(a.name)) sources[0].agencies.add(a.name);
       continue;
     }
     read_byline_into(a.name, site, sources[0]);
@@ -600,32 +815,34 @@ void resolve_authors(const Evidence& e, PageMetadata& meta) {
   // Meta author tags repeat one another; the first that names someone speaks for them all.
   for (const auto& v : e.meta_authors) {
     read_byline_into(v, site, sources[1]);
-    if (!sources[1].names.empty()) break;
+    if (!sources[1].names.items().empty()) break;
   }
   for (const auto& v : e.itemprop_authors) read_byline_into(v, site, sources[2]);
   for (const auto& v : e.visible_bylines) {
     // A visible byline element often holds the date too; parse_byline drops it.
     read_byline_into(v, site, sources[3]);
-    if (!sources[3].names.empty()) break;
+    if (!sources[3].names.items().empty()) break;
   }
   bool missing_name = false;
+  UniqueList agencies;
   for (AuthorSource& s : sources) {
-    for (const auto& a : s.agencies) add_unique(meta.agencies, a);
+    for (const auto& a : s.agencies.items()) agencies.add(a);
     missing_name |= s.missing_name;
-    if (meta.authors.empty() && !s.names.empty()) meta.authors = s.names;
+    if (meta.authors.empty() && !s.names.items().empty()) meta.authors = s.names.release();
   }
+  meta.agencies = agencies.release();
   if (meta.authors.empty() && missing_name) meta.warnings.push_back("byline has no name");
 }
 
 // --- Tags ---
 
-void split_tags(std::string_view list, std::vector<std::string>& out) {
+void split_tags(std::string_view list, UniqueList& out) {
   size_t b = 0;
   while (b <= list.size()) {
     size_t e = list.find_first_of(",;", b);
     if (e == std::string_view::npos) e = list.size();
-    std::string t = core::collapse_space(list.substr(b, e - b));
-    if (!t.empty()) add_unique(out, t);
+    std::string t = collapsed(list.substr(b, e - b));
+    if (!t.empty()) out.add(t);
     b = e + 1;
   }
 }
@@ -659,7 +876,7 @@ PageMetadata read_metadata(const html::Document& doc, std::string_view page_url)
   meta.title = choose_title(e, meta.site);
   meta.description =
       first_of({&e.og_description, &e.description, &e.twitter_description, &ld.description});
-  meta.description = core::collapse_space(meta.description);
+  meta.description = collapsed(meta.description);
 
   meta.declared_language = language_code(e.html_lang);
   for (const std::string* l : std::initializer_list<const std::string*>{
@@ -669,12 +886,14 @@ PageMetadata read_metadata(const html::Document& doc, std::string_view page_url)
   resolve_dates(e, base, meta);
   resolve_authors(e, meta);
 
-  meta.section = core::collapse_space(first_of({&ld.section, &e.section, &e.parsely_section}));
-  for (const auto& k : ld.keywords) split_tags(k, meta.tags);
-  if (meta.tags.empty())
-    for (const auto& k : e.article_tags) split_tags(k, meta.tags);
-  if (meta.tags.empty())
-    for (const auto& k : e.keywords) split_tags(k, meta.tags);
+  meta.section = collapsed(first_of({&ld.section, &e.section, &e.parsely_section}));
+  UniqueList tags;
+  for (const auto& k : ld.keywords) split_tags(k, tags);
+  if (tags.items().empty())
+    for (const auto& k : e.article_tags) split_tags(k, tags);
+  if (tags.items().empty())
+    for (const auto& k : e.keywords) split_tags(k, tags);
+  meta.tags = tags.release();
 
   std::string image = first_of({&e.og_image, &ld.image, &e.twitter_image});
   meta.image_url = resolve_url(base.empty() ? meta.canonical_url : base, image);

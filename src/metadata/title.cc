@@ -10,6 +10,12 @@ namespace {
 // What separates a headline from the site name in <title> and og:title.
 constexpr std::string_view kSeparators[] = {" | ", " - ", " – ", " — ",  " :: ", " · ",
                                             " » ", " « ", " : ", " // ", " ~ ",  " • "};
+constexpr bool all_start_with_space() {
+  for (std::string_view sep : kSeparators)
+    if (!sep.starts_with(' ')) return false;
+  return true;
+}
+static_assert(all_start_with_space(), "separators_in() looks for separators at spaces only");
 
 // A site-name part is short; a longer one is part of the headline.
 constexpr size_t kMaxSiteWords = 6;
@@ -91,7 +97,8 @@ struct Split {
 
 std::vector<Split> separators_in(std::string_view title) {
   std::vector<Split> out;
-  for (size_t i = 0; i < title.size(); ++i)
+  // Every separator starts with a space, so only spaces need the full comparison.
+  for (size_t i = title.find(' '); i != std::string_view::npos; i = title.find(' ', i + 1))
     for (std::string_view sep : kSeparators)
       if (title.compare(i, sep.size(), sep) == 0) {
         out.push_back({i, sep.size()});
