@@ -540,7 +540,10 @@ bool is_barrier_text(std::string_view s, bool* comments) {
   if (colon != std::string_view::npos && core::trim(s.substr(colon + 1)).size() > 2) return false;
   const std::string norm = letters_only(s);
   if (norm.empty()) return false;
+  // "WeWork declined to comment." is a sentence of the article, not a header.
+  const bool sentence = s.back() == '.' && std::count(s.begin(), s.end(), ' ') >= 2;
   for (std::string_view w : kCommentWords) {
+    if (sentence) break;
     if (norm.size() >= w.size() && norm.compare(norm.size() - w.size(), w.size(), w) == 0 &&
         (norm.size() == w.size() || norm[norm.size() - w.size() - 1] == ' ')) {
       *comments = true;

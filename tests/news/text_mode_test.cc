@@ -235,5 +235,18 @@ TEST(ArticleFromText, EndsAtTrendingAndPopularHeaders) {
   }
 }
 
+TEST(ArticleFromText, ASentenceEndingInCommentIsNoCommentsHeader) {
+  const std::string text = std::string(kStory) +
+                           "The ferry company declined to comment.\n\n"
+                           "Fishermen on the northern quay said the channel had been shallow for "
+                           "as long as they could remember, and that they had stopped using it at "
+                           "low tide years ago.\n\n"
+                           "The board will publish its survey records next month, the chairman "
+                           "added, once the insurers of both ships have seen them in full.\n";
+  const Article a = article_from_text(text);
+  EXPECT_NE(a.text.find("declined to comment."), std::string::npos) << a.text;
+  EXPECT_NE(a.text.find("have seen them in full."), std::string::npos) << a.text;
+}
+
 }  // namespace
 }  // namespace lede::news
