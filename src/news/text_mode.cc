@@ -591,16 +591,20 @@ constexpr std::string_view kHeadlineSmallWords[] = {"a",    "an",   "the", "and"
                                                     "with", "from", "as",  "vs",  "is",  "&"};
 constexpr int kMinTeaserHeadlineWords = 4;  // fewer words are a name or a phrase, not a headline
 constexpr int kMinTeaserSummaryWords = 5;   // the summary after the headline is a sentence
-constexpr int kMinTeasers = 2;
-constexpr int kMinTableRows = 5;          // fewer number-led lines are a list of links or scores
-constexpr int kMinTableRowWords = 3;      // a rank and a name at least
-constexpr int kMaxTableRowWords = 15;     // longer lines are sentences that open with a number
-constexpr int kTableRowWordSpread = 3;    // the rows of one table have about as many cells
-constexpr double kTableRowWeight = 1.0;   // a row counts as much as prose of its length
-constexpr int kMinDigestWords = 60;       // a copy of several paragraphs is long
-constexpr int kMinDigestHits = 2;         // one quoted opening is a coincidence, two a copy
-constexpr size_t kDigestProbeBytes = 40;  // the opening of a paragraph searched for in a copy // a
-                                          // page's teasers come in lists
+constexpr int kMinTeasers = 2;              // a page's teasers come in lists
+constexpr int kMinTableRows = 5;            // fewer number-led lines are a list of links or scores
+constexpr int kMinTableRowWords = 3;        // a rank and a name at least
+constexpr int kMaxTableRowWords = 15;       // longer lines are sentences that open with a number
+constexpr int kTableRowWordSpread = 3;      // the rows of one table have about as many cells
+constexpr double kTableRowWeight = 1.0;     // a row counts as much as prose of its length
+constexpr int kMinDigestWords = 60;         // a copy of several paragraphs is long
+constexpr int kMinDigestHits = 2;           // one quoted opening is a coincidence, two a copy
+constexpr size_t kDigestProbeBytes = 40;    // the opening of a paragraph searched for in a copy
+// Months that open the rows of a list of dates, in the languages that write the month first.
+constexpr std::string_view kRowMonths[] = {
+    "january",   "february", "march",    "april",    "may",  "june", "july", "august",
+    "september", "october",  "november", "december", "jan",  "feb",  "mar",  "apr",
+    "jun",       "jul",      "aug",      "sep",      "sept", "oct",  "nov",  "dec"};
 
 bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
 bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
@@ -809,7 +813,17 @@ bool looks_like_table_row(const Para& p) {
   if (p.listed || p.lines != 1 || p.quality == Quality::kGood) return false;
   if (p.control || p.form || p.barrier || p.teaser) return false;
   if (p.words < kMinTableRowWords || p.words > kMaxTableRowWords) return false;
-  return std::isdigit(static_cast<unsigned char>(p.text[0])) != 0;
+  if (std::isdigit(static_cast<unsigned char>(p.text[0]))) return true;
+  // A tour or event list opens each row with a month and a day ("June 9 – Tampa, FL").
+  const size_t sp = p.text.find(' ');
+  if (sp == std::string::npos || sp + 1 >= p.text.size() ||
+      !std::isdigit(static_cast<unsigned char>(p.text[sp + 1])))
+    return false;
+  std::string_view month = std::string_view(p.text).substr(0, sp);
+  if (!month.empty() && month.back() == '.') month.remove_suffix(1);
+  for (std::string_view m : kRowMonths)
+    if (core::iequals(month, m)) return true;
+  return false;
 }
 
 // Rows of a table under a headline are the article when the article is the

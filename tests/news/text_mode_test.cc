@@ -248,5 +248,17 @@ TEST(ArticleFromText, ASentenceEndingInCommentIsNoCommentsHeader) {
   EXPECT_NE(a.text.find("have seen them in full."), std::string::npos) << a.text;
 }
 
+TEST(ArticleFromText, KeepsAListOfDatesUnderTheArticle) {
+  // Rows that open with a month and a day are a table too (a tour's dates).
+  std::string text = std::string(kStory) + "The dredger's visits in 2020:\n\n";
+  const char* ports[] = {"Portsmouth", "Southampton", "Poole", "Weymouth", "Plymouth", "Falmouth"};
+  for (int i = 0; i < 6; ++i)
+    text += "June " + std::to_string(3 + 4 * i) + " – " + ports[i] + " harbour, north quay\n\n";
+  text += "Share\n\n© 2019 Harbour News. All rights reserved.\n";
+  const Article a = article_from_text(text);
+  EXPECT_NE(a.text.find("June 3 – Portsmouth harbour"), std::string::npos) << a.text;
+  EXPECT_NE(a.text.find("June 23 – Falmouth harbour"), std::string::npos) << a.text;
+}
+
 }  // namespace
 }  // namespace lede::news
