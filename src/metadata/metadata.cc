@@ -362,26 +362,39 @@ constexpr ClassWord kNotBylineWords[] = {"bio",         "avatar", "image",  "img
 constexpr ClassWord kDateWords[] = {"date", "publish", "posted", "time"};
 constexpr ClassWord kHeadlineWords[] = {"headline", "entry-title", "post-title", "article-title"};
 
-// A class attribute in lower case, with the set of letters it holds. A word
+// A class attribute and the set of letters it holds, case folded. A word
 // with a letter the class lacks cannot be in it, which settles most of the
-// tests below without a search: a page has thousands of classes, and few of
-// them hold any of the words looked for.
-struct ClassText {
-  std::string lower;
-  uint32_t letters = 0;
-
+// tests below without lowering the class or searching it: a page has
+// thousands of classes, and few of them hold any of the words looked for.
+class ClassText {
+ public:
   void assign(std::string_view cls) {
-    lower.assign(cls);
-    letters = 0;
-    for (char& c : lower) {
-      c = core::ascii_lower(c);
-      letters |= letter_bit(c);
+    raw_ = cls;
+    lowered_ = false;
+    letters_ = 0;
+    for (char c : cls) {
+      // ASCII letters of either case land on 0-25; every other byte above it.
+      const unsigned bit = (static_cast<unsigned char>(c) | 0x20u) - 'a';
+      if (bit < 26) letters_ |= 1u << bit;
     }
   }
-  bool empty() const { return lower.empty(); }
+  bool empty() const { return raw_.empty(); }
   bool has(const ClassWord& word) const {
-    return (word.letters & ~letters) == 0 && lower.find(word.text) != std::string::npos;
+    if ((word.letters & ~letters_) != 0) return false;
+    if (!lowered_) {
+      lower_.assign(raw_);
+      for (char& c : lower_) c = core::ascii_lower(c);
+      lowered_ = true;
+    }
+    return lower_.find(word.text) != std::string::npos;
   }
+
+ private:
+  std::string_view raw_;
+  uint32_t letters_ = 0;
+  // The class in lower case, made on the first word whose letters it holds.
+  mutable std::string lower_;
+  mutable bool lowered_ = false;
 };
 
 bool class_says_byline(const ClassText& cls) {
@@ -433,7 +446,7 @@ bool hides_visible(Tag tag) {
 // class or rel attribute or are a <font>; a superset of those the tests below can accept.
 void scan_visible(const html::Document& doc, const std::vector<NodeId>& candidates,
                   const VisibleWants& wants, Evidence& e) {
-  ClassText lower_cls;  // reused across elements
+  ClassText class_text;  // reused across elements, keeping its buffer
   for (NodeId n : candidates) {
     const bool want_head = wants.heads && e.styled_heads.size() < kMaxVisibleCandidates;
     const bool want_byline = wants.bylines && e.visible_bylines.size() < kMaxVisibleCandidates;
@@ -448,18 +461,18 @@ void scan_visible(const html::Document& doc, const std::vector<NodeId>& candidat
         rel = doc.view(attr.value);
     }
     if (cls.empty() && rel.empty() && doc.tag(n) != Tag::k_font) continue;
-    lower_cls.assign(cls);
-    if (want_head && looks_like_headline_element(doc, n, lower_cls)) {
+    class_text.assign(cls);
+    if (want_head && looks_like_headline_element(doc, n, class_text)) {
       std::string h = text_of(doc, n, kMaxHeadlineBytes);
       if (h.size() >= kMinHeadlineBytes && h.size() <= kMaxHeadlineBytes && !in_furniture(doc, n))
         e.styled_heads.push_back(std::move(h));
     }
-    if (want_byline && (core::iequals(rel, "author") || class_says_byline(lower_cls)) &&
+    if (want_byline && (core::iequals(rel, "author") || class_says_byline(class_text)) &&
         !in_furniture(doc, n)) {
       std::string t = text_of(doc, n, kMaxBylineBytes);
       if (!t.empty() && t.size() <= kMaxBylineBytes) e.visible_bylines.push_back(std::move(t));
     }
-    if (want_date && class_says_date(lower_cls) && !in_furniture(doc, n)) {
+    if (want_date && class_says_date(class_text) && !in_furniture(doc, n)) {
       std::string t = text_of(doc, n, kMaxDateLineBytes);
       if (!t.empty() && t.size() <= kMaxDateLineBytes) e.visible_dates.push_back(std::move(t));
     }
