@@ -430,6 +430,7 @@ void TreeBuilder::start(std::string_view html, Document &doc, const DomLimits &l
   doc_ = &doc;
   limits_ = limits;
   depth_noted_ = false;
+  adopted_ = false;
   mode_ = Mode::kInitial;
   original_mode_ = Mode::kInitial;
   template_modes_.clear();
@@ -456,7 +457,30 @@ void TreeBuilder::parse(std::string_view html, Document &doc, const DomLimits &l
   b_ = &builder;
   start(html, doc, limits);
   run();
+  if (adopted_) bound_depth();
   b_ = nullptr;
+}
+
+void TreeBuilder::bound_depth() {
+  // The adoption agency algorithm moves whole subtrees under new elements, so
+  // the depths noted at insertion go stale and misnested formatting can nest
+  // content past max_depth. Content below the limit is lifted to the deepest
+  // allowed level, in document order, as insertion does.
+  std::vector<uint32_t> depth(doc_->node_count(), 0);
+  std::vector<NodeId> lifted;
+  for (NodeId n = doc_->root(); n != kNoNode; n = doc_->next_in(n, doc_->root())) {
+    const NodeId parent = doc_->parent(n);
+    depth[n] = parent == kNoNode ? 0 : depth[parent] + 1;
+    if (parent == kNoNode || depth[n] < limits_.max_depth || doc_->first_child(n) == kNoNode)
+      continue;
+    if (!depth_noted_) b_->note_limit("max_depth (" + std::to_string(limits_.max_depth) + ")");
+    depth_noted_ = true;
+    lifted.clear();
+    for (NodeId d = doc_->first_child(n); d != kNoNode; d = doc_->next_in(d, n))
+      lifted.push_back(d);
+    const NodeId after = doc_->next_sibling(n);
+    for (NodeId d : lifted) b_->insert_before(parent, d, after);
+  }
 }
 
 void TreeBuilder::parse_fragment(std::string_view html, std::string_view context_name,
@@ -509,6 +533,7 @@ void TreeBuilder::parse_fragment(std::string_view html, std::string_view context
   }
   reset_insertion_mode();
   run();
+  if (adopted_) bound_depth();
   b_ = nullptr;
 }
 
@@ -1281,6 +1306,7 @@ bool TreeBuilder::adoption_agency(const Token &t) {
       insert_at({node, kNoNode}, last_node);
       last_node = node;
     }
+    adopted_ = true;  // subtrees moved: their noted depths are stale (see bound_depth)
     b_->detach(last_node);
     insert_at(appropriate_place(common_ancestor), last_node);
     NodeId clone = clone_element(fe);

@@ -69,6 +69,7 @@ class TreeBuilder {
 
   void start(std::string_view html, Document &doc, const DomLimits &limits);
   void run();
+  void bound_depth();  // lifts content below limits_.max_depth after adoptions
 
   // Dispatch.
   void process(Token &t);
@@ -159,6 +160,7 @@ class TreeBuilder {
   Document *doc_ = nullptr;
   DomLimits limits_;
   bool depth_noted_ = false;
+  bool adopted_ = false;  // the adoption agency moved subtrees
 
   Mode mode_{};
   Mode original_mode_{};

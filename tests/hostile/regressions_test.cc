@@ -29,6 +29,30 @@ TEST(FuzzRegression, DecodingNeverPassesLeadBytesF8ToFFThrough) {
   }
 }
 
+// fuzz_html_lede: the adoption agency algorithm moves subtrees under new
+// formatting elements, so depths noted at insertion went stale and repeated
+// misnested <b><i><div> nested content far past max_depth (145 levels at a
+// limit of 64).
+TEST(FuzzRegression, MisnestedFormattingStaysWithinMaxDepth) {
+  std::string html;
+  for (int i = 0; i < 60; ++i) html += "<div>";
+  for (int i = 0; i < 40; ++i) html += "<b><i><div>x</b>";
+  for (auto parser : {html::ParserKind::kLede, html::ParserKind::kGumbo}) {
+    html::Document doc;
+    html::parse(html, doc, html::DomLimits{20'000, 64}, parser);
+    uint32_t deepest = 0;
+    size_t texts = 0;
+    for (html::NodeId n = 0; n < doc.node_count(); ++n) {
+      uint32_t depth = 0;
+      for (html::NodeId p = doc.parent(n); p != html::kNoNode; p = doc.parent(p)) ++depth;
+      if (depth > deepest) deepest = depth;
+      texts += doc.is_text(n) ? doc.text(n).size() : 0;
+    }
+    EXPECT_LE(deepest, 65u);  // elements at most 64 deep, their text one more
+    EXPECT_EQ(texts, 40u);    // every "x" kept
+  }
+}
+
 // fuzz_html_gumbo: gumbo writes a numeric character reference past U+10FFFF
 // as bytes that are not UTF-8; the Document must hold U+FFFD instead.
 TEST(FuzzRegression, GumboCharacterReferencePastUnicodeBecomesReplacementCharacter) {
