@@ -5,6 +5,7 @@
 #include "core/text.h"
 #include "extraction/vocabulary.h"
 #include "news/credit.h"
+#include "news/dates.h"
 
 namespace lede::extraction {
 namespace {
@@ -47,6 +48,9 @@ constexpr double kSiblingProseFactor = 2.0;
 // from the body's end.
 constexpr size_t kMaxTrailingFragment = 120;
 constexpr size_t kMinTrailingFragments = 2;
+// Short lines before the first prose are trimmed as kickers unless at least
+// this many of them would be written.
+constexpr uint32_t kMinLeadingRun = 5;
 // Bytes of text outside links that make a linked sentence prose.
 constexpr size_t kMinUnlinkedProse = 40;
 // Fewer repeated items than this are not a list.
@@ -55,6 +59,12 @@ constexpr size_t kMinTeasers = 3;
 constexpr size_t kMinJsonLdBody = 200;
 // Bytes of a block's start looked up in the JSON-LD body.
 constexpr size_t kJsonLdProbe = 60;
+
+// A line that is only a date ("November 15, 2019") or a number ("4", "3/12").
+bool is_date_or_count(std::string_view text) {
+  if (text.find_first_not_of("0123456789/. ") == std::string_view::npos) return true;
+  return news::parse_date(text).has_value();
+}
 
 bool is_heading(Tag tag) {
   return tag == Tag::k_h1 || tag == Tag::k_h2 || tag == Tag::k_h3 || tag == Tag::k_h4 ||
@@ -446,29 +456,37 @@ Body BodyExtractor::extract(const html::Document& doc, const BodyHints& hints) {
   NodeId container = choose_container(doc, body.method);
   if (container == kNoNode) return body;
   // 6. Write.
-  uint32_t first = seg_.block_begin[container];
+  const uint32_t begin = seg_.block_begin[container];
   const uint32_t last = seg_.block_end[container];
   // Kickers, reading times, dates and subtitles often open the container:
-  // the body starts at its first prose.
-  while (first < last && good_[first] <= 0) ++first;
+  // the body starts at its first prose. A longer run of short lines before it
+  // is the story's own (a box score, a fact box, a list of commands), less
+  // its dates and counters.
+  uint32_t first = begin, lead = begin, shown = 0;
+  for (; lead < last && good_[lead] <= 0; ++lead) {
+    const std::string_view text = seg_.block_text(seg_.blocks[lead]);
+    shown += !is_date_or_count(text) && keep_block(doc, seg_.blocks[lead], container, hints);
+  }
+  if (shown < kMinLeadingRun) first = lead;
   // ... but a heading right above the first prose titles it (a live blog's first entry).
-  if (first > seg_.block_begin[container] && seg_.blocks[first - 1].type == BlockType::kHeading &&
+  if (first > begin && seg_.blocks[first - 1].type == BlockType::kHeading &&
       seg_.block_text(seg_.blocks[first - 1]) != hints.title)
     --first;
   const uint32_t end = end_of_story(first, last);
   std::vector<uint32_t> kept;
-  for (uint32_t i = first; i < end; ++i)
+  for (uint32_t i = first; i < end; ++i) {
+    if (i < lead && is_date_or_count(seg_.block_text(seg_.blocks[i]))) continue;
     if (keep_block(doc, seg_.blocks[i], container, hints)) kept.push_back(i);
+  }
+  // A heading left alone in its section, beside photos or text that was left
+  // out (a gallery's or a teaser list's title), titles nothing in the body.
+  std::vector<bool> is_kept(last - begin, false);
+  for (uint32_t i : kept) is_kept[i - begin] = true;
+  std::erase_if(kept,
+                [&](uint32_t i) { return titles_nothing(doc, i, container, is_kept, begin); });
   // Headlines of other stories often close the container: two or more short
   // lines that end no sentence, after the last one that does (one such line
   // is as often the story's own sign-off or source).
-  // A heading left alone in its section, beside photos or text that was left
-  // out (a gallery's or a teaser list's title), titles nothing in the body.
-  std::vector<bool> is_kept(last - seg_.block_begin[container], false);
-  for (uint32_t i : kept) is_kept[i - seg_.block_begin[container]] = true;
-  std::erase_if(kept, [&](uint32_t i) {
-    return titles_nothing(doc, i, container, is_kept, seg_.block_begin[container]);
-  });
   size_t tail = 0;
   while (tail + 1 < kept.size() && is_trailing_fragment(kept[kept.size() - 1 - tail])) ++tail;
   if (tail >= kMinTrailingFragments) kept.resize(kept.size() - tail);
