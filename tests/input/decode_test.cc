@@ -49,7 +49,8 @@ TEST(Decode, ByteOrderMarkWinsOverEverything) {
 }
 
 TEST(Decode, BinaryDataIsNotAPage) {
-  const std::string bytes("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10", 24);
+  static constexpr char kPng[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10";
+  const std::string bytes(kPng, sizeof kPng - 1);
   auto d = decode_to_utf8(bytes, "");
   ASSERT_FALSE(d);
   EXPECT_EQ(d.error().code, ErrorCode::kNotHtml);
