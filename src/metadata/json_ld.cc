@@ -238,6 +238,9 @@ std::string_view unwrap(std::string_view text) {
 void add_json_ld(std::string_view text, JsonLd& ld) {
   if (text.size() > kMaxJsonLdBytes) return;
   text = unwrap(text);
+  // Nothing to read; an empty view may also hold a null pointer, which the
+  // parser would hand to memcpy.
+  if (text.empty()) return;
   // One parser per thread keeps its buffers across pages.
   thread_local simdjson::dom::parser parser;
   element root;

@@ -53,6 +53,16 @@ TEST(FuzzRegression, MisnestedFormattingStaysWithinMaxDepth) {
   }
 }
 
+// fuzz_json_ld (the CI run's first, empty input): an empty block reached the
+// JSON parser as a null pointer, which it passed to memcpy (undefined
+// behaviour that UBSan stops on).
+TEST(FuzzRegression, EmptyJsonLdBlockIsNothingToRead) {
+  metadata::JsonLd ld;
+  metadata::add_json_ld(std::string_view{}, ld);
+  metadata::add_json_ld("   ", ld);
+  EXPECT_FALSE(metadata::parse_json_ld(std::string_view{}).found);
+}
+
 // fuzz_html_gumbo: gumbo writes a numeric character reference past U+10FFFF
 // as bytes that are not UTF-8; the Document must hold U+FFFD instead.
 TEST(FuzzRegression, GumboCharacterReferencePastUnicodeBecomesReplacementCharacter) {
