@@ -45,7 +45,7 @@ constexpr size_t kCjkProse = 20;
 // is at least this many times its own.
 constexpr double kSiblingProseFactor = 2.0;
 // Lines shorter than this (in characters) that end no sentence are trimmed
-// from the body's end.
+// from the body's end when at least kMinTrailingFragments stand together.
 constexpr size_t kMaxTrailingFragment = 120;
 constexpr size_t kMinTrailingFragments = 2;
 // Short lines before the first prose are trimmed as kickers unless at least
