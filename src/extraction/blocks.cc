@@ -17,25 +17,6 @@ using html::kNoNode;
 using html::NodeId;
 using html::Tag;
 
-int heading_level(Tag t) {
-  switch (t) {
-    case Tag::k_h1:
-      return 1;
-    case Tag::k_h2:
-      return 2;
-    case Tag::k_h3:
-      return 3;
-    case Tag::k_h4:
-      return 4;
-    case Tag::k_h5:
-      return 5;
-    case Tag::k_h6:
-      return 6;
-    default:
-      return 0;
-  }
-}
-
 class Segmenter {
  public:
   Segmenter(const html::Document& doc, const std::vector<Mark>& marks, Segmentation& out)
@@ -227,8 +208,8 @@ class Segmenter {
     // named at the end of a sentence ("..., Xinhua News Agency.") is not one.
     std::string credit = core::ascii_lower(parts.credit);
     // "photos © Inexhibit": the copyright sign marks the credit of the image just above.
-    bool photo_credit = credit.find('/') != std::string::npos ||
-                        text.find("\u00a9") != std::string_view::npos;
+    bool photo_credit =
+        credit.find('/') != std::string::npos || text.find("\u00a9") != std::string_view::npos;
     for (std::string_view word : {"photo", "foto", "picture", "image", "getty"})
       photo_credit |= credit.find(word) != std::string::npos;
     if (!photo_credit) return false;

@@ -66,11 +66,6 @@ bool is_date_or_count(std::string_view text) {
   return news::parse_date(text).has_value();
 }
 
-bool is_heading(Tag tag) {
-  return tag == Tag::k_h1 || tag == Tag::k_h2 || tag == Tag::k_h3 || tag == Tag::k_h4 ||
-         tag == Tag::k_h5 || tag == Tag::k_h6;
-}
-
 bool has_sentence_end(std::string_view s) {
   // The last non-space character, allowing closing quotes and brackets.
   size_t i = s.size();
@@ -250,7 +245,7 @@ void BodyExtractor::mark_teasers(const html::Document& doc) {
           // ... and so is the list's own title above them ("Elsewhere on the coast").
           for (NodeId c : kids) {
             if (c == model) break;
-            if (marks_[c] == Mark::kNone && is_heading(doc.tag(c))) marks_[c] = Mark::kWeak;
+            if (marks_[c] == Mark::kNone && heading_level(doc.tag(c)) > 0) marks_[c] = Mark::kWeak;
           }
         }
       }

@@ -341,17 +341,7 @@ ElementSignals AttributeClassifier::classify(const html::Document& doc, html::No
   if (itemprop == "articleBody") out.content_container = true;
   // A heading is never a container of boilerplate; its id is often made
   // from its words ("a-shared-remote-cache").
-  switch (doc.tag(n)) {
-    case Tag::k_h1:
-    case Tag::k_h2:
-    case Tag::k_h3:
-    case Tag::k_h4:
-    case Tag::k_h5:
-    case Tag::k_h6:
-      return out;
-    default:
-      break;
-  }
+  if (heading_level(doc.tag(n)) > 0) return out;
   // Controls (a player's buttons and sliders, tabs) carry labels, never prose.
   if (role == "navigation" || role == "menu" || role == "menubar" || role == "dialog" ||
       role == "alertdialog" || role == "toolbar" || role == "search" || role == "button" ||
@@ -475,6 +465,25 @@ bool opens_more_stories(std::string_view collapsed_text) {
   for (std::string_view opening : kMoreStoriesOpenings)
     if (lower.rfind(opening, 0) == 0) return true;
   return false;
+}
+
+int heading_level(Tag t) {
+  switch (t) {
+    case Tag::k_h1:
+      return 1;
+    case Tag::k_h2:
+      return 2;
+    case Tag::k_h3:
+      return 3;
+    case Tag::k_h4:
+      return 4;
+    case Tag::k_h5:
+      return 5;
+    case Tag::k_h6:
+      return 6;
+    default:
+      return 0;
+  }
 }
 
 bool is_block_tag(Tag tag) {

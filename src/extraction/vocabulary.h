@@ -67,4 +67,7 @@ bool names_caption(const html::Document& doc, html::NodeId n);
 // Block-level elements: they start and end a text block.
 bool is_block_tag(html::Tag tag);
 
+// 1 to 6 for <h1> to <h6>, 0 for any other tag.
+int heading_level(html::Tag tag);
+
 }  // namespace lede::extraction
