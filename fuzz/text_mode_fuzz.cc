@@ -1,13 +1,13 @@
-// Text mode: any UTF-8 text gives an Article whose offsets lie inside its text.
+// Text mode: any UTF-8 text gives a TextArticle whose offsets lie inside its text.
 #include <string>
 
 #include "fuzz_support.h"
-#include "news/text_mode.h"
+#include "textmode/text_mode.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace lede;
   std::string text = fuzz::to_valid_utf8(fuzz::as_view(data, size));
-  Article a = news::article_from_text(text);
+  textmode::TextArticle a = textmode::read_text(text);
   for (const auto& block : a.blocks)
     fuzz::check(block.start <= block.end && block.end <= a.text.size(), "block outside the text");
   fuzz::check(fuzz::to_valid_utf8(a.text) == a.text, "body text is not UTF-8");

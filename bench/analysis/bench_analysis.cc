@@ -1,7 +1,7 @@
 // bench_analysis [DIR...]: throughput of the news analysis (quotes, people, time
 // expressions). Reads every file of the given directories (default: the AEB w3m
 // and lynx dumps under LEDE_DATA_DIR), takes each article body with text mode
-// (not timed), then runs lede::news::analyze over all bodies several times on one
+// (not timed), then runs lede::analysis::analyze over all bodies several times on one
 // thread and reports the best pass in MB/s of body text, by thread CPU time and
 // by wall time, with what it found as a check that the work was done.
 #include <chrono>
@@ -14,8 +14,8 @@
 #include <vector>
 
 #include "../common/text_inputs.h"
-#include "news/analyze.h"
-#include "news/text_mode.h"
+#include "analysis/analyze.h"
+#include "lede/lede.h"
 
 namespace {
 
@@ -25,8 +25,10 @@ constexpr int kPasses = 5;  // best of several passes, to damp noise from a shar
 std::vector<lede::Article> load(const std::vector<std::string>& dirs) {
   std::vector<lede::Article> out;
   for (const std::string& doc : lede::bench::read_files(dirs)) {
-    lede::Article a = lede::news::article_from_text(doc);
-    if (!a.text.empty()) out.push_back(std::move(a));
+    lede::Options options;
+    options.from = lede::InputFormat::kText;
+    auto a = lede::extract(doc, options);
+    if (a) out.push_back(std::move(*a));
   }
   return out;
 }
@@ -42,7 +44,7 @@ int main(int argc, char** argv) {
   }
   size_t bytes = 0;
   for (const auto& a : articles) bytes += a.text.size();
-  lede::news::AnalyzeOptions options;
+  lede::analysis::AnalyzeOptions options;
   options.reference_date = "2023-06-13";  // a fixed date: the pages give theirs unevenly
   double best_wall = 1e30, best_cpu = 1e30;
   size_t quotes = 0, people = 0, times = 0;
@@ -51,7 +53,7 @@ int main(int argc, char** argv) {
     const double cpu0 = lede::bench::thread_cpu_seconds();
     const auto wall0 = std::chrono::steady_clock::now();
     for (auto& a : articles) {
-      lede::news::analyze(a, options);
+      lede::analysis::analyze(a, options);
       quotes += a.quotes.size();
       people += a.entities.size();
       times += a.times.size();

@@ -2,7 +2,7 @@
 // Loads the AEB pages (LEDE_DATA_DIR/aeb/html/*.html.gz) into memory as UTF-8,
 // then times on one thread, best of several passes, by thread CPU time:
 //   base:     parse + body extraction (given the hints metadata would give it)
-//   metadata: parse + read_metadata + body extraction + fill_metadata
+//   metadata: parse + read_metadata + body extraction + assemble::from_page
 // and reports the ratio metadata/base.
 #include <algorithm>
 #include <cstdio>
@@ -17,6 +17,7 @@
 #include "html/parse.h"
 #include "input/read.h"
 #include "lede/article.h"
+#include "assemble/assemble.h"
 #include "metadata/metadata.h"
 
 namespace {
@@ -94,10 +95,7 @@ int main(int argc, char** argv) {
       lede::metadata::PageMetadata meta = lede::metadata::read_metadata(doc, "");
       lede::extraction::Body b =
           body.extract(doc, lede::extraction::BodyHints{meta.title, meta.json_ld.article_body});
-      lede::Article article;
-      article.text = std::move(b.text);
-      article.blocks = std::move(b.blocks);
-      lede::metadata::fill_metadata(meta, article);
+      lede::Article article = lede::assemble::from_page(meta, std::move(b), {});
       sink += article.text.size() + article.title.size();
     }
   };
@@ -127,9 +125,9 @@ int main(int argc, char** argv) {
   });
   double fill_only = best_of([&] {
     for (size_t i = 0; i < pages.size(); ++i) {
-      lede::Article article;
-      article.text = bodies[i];
-      lede::metadata::fill_metadata(metas[i], article);
+      lede::extraction::Body b;
+      b.text = bodies[i];
+      lede::Article article = lede::assemble::from_page(metas[i], std::move(b), {});
       sink += article.language.size();
     }
   });
@@ -143,7 +141,7 @@ int main(int argc, char** argv) {
   std::printf("parse + body:                        %.3f s\n", base);
   std::printf("parse + metadata + body + fill:      %.3f s\n", with_metadata);
   std::printf("read_metadata alone (parse - parse): %.3f s\n", metadata_only - parse_only);
-  std::printf("fill_metadata alone (copy included):  %.3f s\n", fill_only);
+  std::printf("assemble::from_page alone (copy included):  %.3f s\n", fill_only);
   std::printf("metadata adds:                       %.1f%% to extraction time\n",
               100.0 * (with_metadata - base) / base);
   return sink == 0 ? 1 : 0;

@@ -1,6 +1,6 @@
 // bench_text [DIR...]: throughput of text mode. Loads every file of the given
 // directories (default: the AEB w3m and lynx dumps under LEDE_DATA_DIR) into
-// memory, then runs article_from_text over all of them several times on one
+// memory, then runs read_text over all of them several times on one
 // thread and reports the best pass in MB/s, by thread CPU time and by wall time.
 #include <algorithm>
 #include <chrono>
@@ -13,7 +13,7 @@
 #include <vector>
 
 #include "../common/text_inputs.h"
-#include "news/text_mode.h"
+#include "textmode/text_mode.h"
 
 namespace {
 
@@ -35,7 +35,7 @@ int main(int argc, char** argv) {
   for (int pass = 0; pass < kPasses; ++pass) {
     const double c0 = lede::bench::thread_cpu_seconds();
     const auto t0 = std::chrono::steady_clock::now();
-    for (const auto& d : docs) checksum += lede::news::article_from_text(d).text.size();
+    for (const auto& d : docs) checksum += lede::textmode::read_text(d).text.size();
     const auto t1 = std::chrono::steady_clock::now();
     best_cpu = std::min(best_cpu, lede::bench::thread_cpu_seconds() - c0);
     best_wall = std::min(best_wall, std::chrono::duration<double>(t1 - t0).count());

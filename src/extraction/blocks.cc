@@ -5,7 +5,7 @@
 
 #include "core/text.h"
 #include "extraction/vocabulary.h"
-#include "news/credit.h"
+#include "fields/credit.h"
 
 namespace lede::extraction {
 namespace {
@@ -202,7 +202,7 @@ class Segmenter {
   // a short text right after the image that ends in a photo credit.
   bool unmarked_caption(NodeId owner, std::string_view text) {
     if (text.empty() || text.find('\n') != std::string_view::npos) return false;
-    news::CaptionCredit parts = news::split_credit(text);
+    fields::CaptionCredit parts = fields::split_credit(text);
     if (parts.credit.empty() || parts.caption.empty()) return false;
     // Without markup, only an unmistakable photo credit will do: an agency
     // named at the end of a sentence ("..., Xinhua News Agency.") is not one.

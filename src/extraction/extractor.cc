@@ -4,8 +4,8 @@
 
 #include "core/text.h"
 #include "extraction/vocabulary.h"
-#include "news/credit.h"
-#include "news/dates.h"
+#include "fields/credit.h"
+#include "fields/dates.h"
 
 namespace lede::extraction {
 namespace {
@@ -63,7 +63,7 @@ constexpr size_t kJsonLdProbe = 60;
 // A line that is only a date ("November 15, 2019") or a number ("4", "3/12").
 bool is_date_or_count(std::string_view text) {
   if (text.find_first_not_of("0123456789/. ") == std::string_view::npos) return true;
-  return news::parse_date(text).has_value();
+  return fields::parse_date(text).has_value();
 }
 
 bool has_sentence_end(std::string_view s) {
@@ -425,7 +425,7 @@ void BodyExtractor::collect_images(const html::Document& doc, NodeId container, 
     if (weak != kNoNode && doc.is(weak, Tag::k_header)) weak = weak_owner_[doc.parent(weak)];
     if (weak != kNoNode && weak != scope && depth_[weak] > depth_[scope]) continue;
     if (f.url.empty() && f.caption.empty()) continue;
-    news::CaptionCredit c = news::split_credit(f.caption);
+    fields::CaptionCredit c = fields::split_credit(f.caption);
     body.images.push_back(Image{f.url, std::move(c.caption), std::move(c.credit)});
   }
 }

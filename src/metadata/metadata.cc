@@ -7,13 +7,14 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "core/calendar.h"
 #include "core/text.h"
-#include "metadata/language.h"
+#include "fields/language.h"
 #include "metadata/title.h"
 #include "metadata/url.h"
-#include "news/byline.h"
-#include "news/credit.h"
-#include "news/dates.h"
+#include "fields/byline.h"
+#include "fields/credit.h"
+#include "fields/dates.h"
 
 namespace lede::metadata {
 namespace {
@@ -647,16 +648,9 @@ std::string choose_title(const Evidence& e, const Site& site) {
 
 // --- Dates ---
 
-int64_t days_from_civil(int y, int m, int d) {
-  y -= m <= 2;
-  const int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const int64_t yoe = y - era * 400;
-  const int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
+int64_t day_number(const fields::ParsedDate& d) {
+  return core::days_from_civil(d.year, d.month, d.day);
 }
-
-int64_t day_number(const news::ParsedDate& d) { return days_from_civil(d.year, d.month, d.day); }
 
 int64_t today() {
   using namespace std::chrono;
@@ -697,16 +691,16 @@ bool is_iso_8601(std::string_view s) {
 }
 
 struct DateCandidate {
-  news::ParsedDate date;
+  fields::ParsedDate date;
   std::string iso;
 };
 
 std::optional<DateCandidate> read_date(std::string_view raw, bool search) {
   raw = core::trim(raw);
   if (raw.empty()) return std::nullopt;
-  std::optional<news::ParsedDate> d = news::parse_date(raw);
+  std::optional<fields::ParsedDate> d = fields::parse_date(raw);
   if (!d && search) {
-    if (auto m = news::find_date(raw)) d = m->date;
+    if (auto m = fields::find_date(raw)) d = m->date;
   }
   if (!d) return std::nullopt;
   if (day_number(*d) > today() + kFutureSlackDays) return std::nullopt;
@@ -715,9 +709,9 @@ std::optional<DateCandidate> read_date(std::string_view raw, bool search) {
 
 void resolve_dates(const Evidence& e, std::string_view url, PageMetadata& meta) {
   const JsonLdArticle& ld = e.json_ld.article;
-  std::optional<news::ParsedDate> url_date;
+  std::optional<fields::ParsedDate> url_date;
   for (std::string_view u : {url, std::string_view(meta.canonical_url)})
-    if (!url_date && !u.empty()) url_date = news::date_from_url(u);
+    if (!url_date && !u.empty()) url_date = fields::date_from_url(u);
   if (url_date && day_number(*url_date) > today() + kFutureSlackDays) url_date.reset();
 
   // Sources in order of trust: the first date that reads and agrees with the URL's date wins,
@@ -806,7 +800,7 @@ struct AuthorSource {
 
 void read_byline_into(std::string_view text, const Site& site, AuthorSource& out) {
   if (is_http_url(core::trim(text))) return;
-  news::Byline b = news::parse_byline(text);
+  fields::Byline b = fields::parse_byline(text);
   if (b.missing_name()) out.missing_name = true;
   for (const std::string& n : b.names) {
     if (names_the_site(n, site)) continue;
@@ -820,7 +814,7 @@ void resolve_authors(const Evidence& e, PageMetadata& meta) {
   AuthorSource sources[4];
   for (const JsonLdAuthor& a : e.json_ld.article.authors) {
     if (a.organization) {
-      if (news::is_agency_name(a.name)) sources[0].agencies.add(a.name);
+      if (fields::is_agency_name(a.name)) sources[0].agencies.add(a.name);
       continue;
     }
     read_byline_into(a.name, site, sources[0]);
@@ -891,10 +885,10 @@ PageMetadata read_metadata(const html::Document& doc, std::string_view page_url)
       first_of({&e.og_description, &e.description, &e.twitter_description, &ld.description});
   meta.description = collapsed(meta.description);
 
-  meta.declared_language = language_code(e.html_lang);
+  meta.declared_language = fields::language_code(e.html_lang);
   for (const std::string* l : std::initializer_list<const std::string*>{
            &e.content_language, &e.og_locale, &ld.in_language, &e.json_ld.website_language})
-    if (meta.declared_language.empty()) meta.declared_language = language_code(*l);
+    if (meta.declared_language.empty()) meta.declared_language = fields::language_code(*l);
 
   resolve_dates(e, base, meta);
   resolve_authors(e, meta);

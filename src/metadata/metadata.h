@@ -5,7 +5,7 @@
 //
 //   metadata::PageMetadata meta = metadata::read_metadata(doc, options.url);
 //   ... body extraction, using meta.title as a hint ...
-//   metadata::fill_metadata(meta, article);  // needs article.text for language and dateline
+//   Article a = assemble::from_page(meta, body, started);  // language, dateline: src/assemble
 //
 // How each field is chosen (the explainable rules):
 //   1. title: the metadata headline (og:title, JSON-LD headline, twitter:title, ...) that the
@@ -20,9 +20,8 @@
 //      site's own name are never authors.
 //   4. site: og:site_name, JSON-LD publisher, JSON-LD WebSite, application-name; domain from
 //      the page URL, else canonical, else og:url.
-//   5. language: <html lang>, content-language, og:locale, JSON-LD inLanguage, checked by cld2
-//      on the body (fill_metadata).
-//   6. dateline: news::find_dateline on the body's first paragraph (fill_metadata).
+//   5. declared language: <html lang>, content-language, og:locale, JSON-LD inLanguage (checked
+//      by cld2 on the body in src/assemble).
 // Pure functions over a const Document; thread safe.
 #pragma once
 
@@ -56,10 +55,5 @@ struct PageMetadata {
 // Reads and resolves the page's metadata. `page_url` is where the page came
 // from (Options::url), "" when unknown.
 PageMetadata read_metadata(const html::Document& doc, std::string_view page_url = {});
-
-// Copies `meta` into `article` and fills what needs the body text
-// (article.text): the language checked by cld2, the dateline, and og:image
-// as the lead image when the body gave none.
-void fill_metadata(const PageMetadata& meta, Article& article);
 
 }  // namespace lede::metadata

@@ -1,17 +1,18 @@
-// The pipeline: bytes -> UTF-8 -> Document -> metadata -> body -> Article.
-#include "extraction/extractor.h"
-
+// The pipeline: bytes -> UTF-8 -> Document -> metadata -> body -> Article,
+// or for text: bytes -> UTF-8 -> text mode -> Article; then the analysis.
 #include <string>
 
+#include "analysis/analyze.h"
+#include "assemble/assemble.h"
 #include "core/deadline.h"
 #include "core/text.h"
 #include "html/parse.h"
 #include "input/decode.h"
 #include "input/read.h"
 #include "lede/lede.h"
+#include "extraction/extractor.h"
 #include "metadata/metadata.h"
-#include "news/analyze.h"
-#include "news/text_mode.h"
+#include "textmode/text_mode.h"
 
 namespace lede {
 namespace {
@@ -48,32 +49,24 @@ struct Extractor::Impl {
   extraction::BodyExtractor body;
 
   Result<Article> run(std::string_view bytes, const Options& options);
-  Result<Article> from_text(std::string_view utf8, const Options& options, Article decoded,
-                            core::Deadline& deadline);
+  Result<Article> from_text(std::string_view utf8, Article started, core::Deadline& deadline,
+                            const Limits& limits);
 };
 
-// Text mode enters at the news stage: the text's own structure gives the record.
-Result<Article> Extractor::Impl::from_text(std::string_view utf8, const Options& options,
-                                           Article decoded, core::Deadline& deadline) {
-  news::TextModeOptions text_options;
-  text_options.path = options.path;
-  Article article = news::article_from_text(utf8, text_options);
-  if (deadline.expired_now()) return out_of_time(options.limits, "text mode");  // max_millis
-  if (article.text.empty())
+// Text mode enters after the field parsers: the text's own structure gives the record.
+Result<Article> Extractor::Impl::from_text(std::string_view utf8, Article started,
+                                           core::Deadline& deadline, const Limits& limits) {
+  started.source.kind = "text";
+  textmode::TextArticle found = textmode::read_text(utf8);
+  if (deadline.expired_now()) return out_of_time(limits, "text mode");  // max_millis
+  if (found.text.empty())
     return make_error(ErrorCode::kNoContent, "no article text found in the text");
-  article.url = options.url;
-  article.source.path = decoded.source.path;
-  article.source.bytes = decoded.source.bytes;
-  article.source.charset = decoded.source.charset;
-  article.source.kind = "text";
-  if (article.source.method.empty()) article.source.method = "text";
-  decoded.warnings.insert(decoded.warnings.end(), article.warnings.begin(), article.warnings.end());
-  article.warnings = std::move(decoded.warnings);
-  return article;
+  return assemble::from_text(std::move(found), std::move(started));
 }
 
 Result<Article> Extractor::Impl::run(std::string_view bytes, const Options& options) {
-  Article article;
+  Article article;  // what is known before any stage: source, url, warnings
+  article.url = options.url;
   article.source.path = options.path;
   article.source.bytes = bytes.size();
   const Limits& limits = options.limits;
@@ -109,7 +102,7 @@ Result<Article> Extractor::Impl::run(std::string_view bytes, const Options& opti
   InputFormat format = options.from;
   if (format == InputFormat::kAuto)
     format = looks_like_markup(utf8) ? InputFormat::kHtml : InputFormat::kText;
-  if (format == InputFormat::kText) return from_text(utf8, options, std::move(article), deadline);
+  if (format == InputFormat::kText) return from_text(utf8, std::move(article), deadline, limits);
   article.source.kind = "html";
 
   // 3. Parse.
@@ -123,7 +116,6 @@ Result<Article> Extractor::Impl::run(std::string_view bytes, const Options& opti
 
   // 4. Metadata: what the page says about the article (completed after the body).
   metadata::PageMetadata meta = metadata::read_metadata(doc, options.url);
-  article.url = options.url;
   if (deadline.expired_now()) return out_of_time(limits, "metadata");  // max_millis
 
   // 5. Body.
@@ -132,14 +124,9 @@ Result<Article> Extractor::Impl::run(std::string_view bytes, const Options& opti
   if (deadline.expired_now()) return out_of_time(limits, "extraction");  // max_millis
   if (body.text.empty())
     return make_error(ErrorCode::kNoContent, "no article text found in the page");
-  article.text = std::move(body.text);
-  article.blocks = std::move(body.blocks);
-  article.images = std::move(body.images);
-  article.source.method = std::move(body.method);
 
-  // 6. Metadata that needs the body: language check, dateline, lead image.
-  metadata::fill_metadata(meta, article);
-  return article;
+  // 6. The record: evidence and body together; language, dateline, lead image.
+  return assemble::from_page(meta, std::move(body), std::move(article));
 }
 
 Extractor::Extractor() : impl_(std::make_unique<Impl>()) {}
@@ -154,9 +141,9 @@ Result<Article> Extractor::extract(std::string_view bytes, const Options& option
     Result<Article> article = impl_->run(bytes, options);
     // 7. News analysis, for HTML and text alike.
     if (article && options.analyze) {
-      news::AnalyzeOptions analysis;
-      analysis.reference_date = article->published.empty() ? options.reference_date : "";
-      news::analyze(*article, analysis);
+      analysis::AnalyzeOptions analyze_options;
+      analyze_options.reference_date = article->published.empty() ? options.reference_date : "";
+      analysis::analyze(*article, analyze_options);
     }
     return article;
   } catch (const std::exception& e) {

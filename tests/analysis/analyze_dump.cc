@@ -6,8 +6,8 @@
 #include <iostream>
 #include <sstream>
 
-#include "news/analyze.h"
-#include "news/text_mode.h"
+#include "analysis/analyze.h"
+#include "lede/lede.h"
 
 int main(int argc, char** argv) {
   if (argc < 2) {
@@ -17,18 +17,28 @@ int main(int argc, char** argv) {
   std::ifstream in(argv[1], std::ios::binary);
   std::stringstream ss;
   ss << in.rdbuf();
-  lede::news::AnalyzeOptions options;
+  lede::analysis::AnalyzeOptions options;
   bool body = false;
   for (int i = 2; i < argc; ++i) {
     if (!std::strcmp(argv[i], "--date") && i + 1 < argc) options.reference_date = argv[++i];
     if (!std::strcmp(argv[i], "--text")) body = true;
   }
   lede::Article a;
-  if (body)
+  if (body) {
     a.text = ss.str();
-  else
-    a = lede::news::article_from_text(ss.str());
-  lede::news::analyze(a, options);
+    lede::analysis::analyze(a, options);
+  } else {
+    lede::Options extract;
+    extract.from = lede::InputFormat::kText;
+    extract.analyze = true;
+    extract.reference_date = options.reference_date;
+    auto article = lede::extract(ss.str(), extract);
+    if (!article) {
+      std::cerr << article.error().message << "\n";
+      return 1;
+    }
+    a = std::move(*article);
+  }
   for (const auto& q : a.quotes)
     std::cout << "QUOTE " << q.kind << " [" << q.speaker << "] (" << q.cue << ") " << q.text
               << "\n";

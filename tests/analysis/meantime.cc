@@ -8,8 +8,8 @@
 #include <set>
 #include <sstream>
 
-#include "news/analyze.h"
-#include "news/lexicon.h"
+#include "analysis/analyze.h"
+#include "analysis/lexicon.h"
 
 namespace lede::analysis_test {
 namespace {
@@ -223,7 +223,7 @@ MeantimeArticle read_article(const std::filesystem::path& path, const std::strin
       for (char c : w) all_caps &= !(c >= 'a' && c <= 'z');
       std::string lower = w;
       for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      if (!all_caps && !news::is_title_head(lower) && !news::is_title_head(lower + "."))
+      if (!all_caps && !analysis::is_title_head(lower) && !analysis::is_title_head(lower + "."))
         name_words.insert(w);
     }
     if (!personal) continue;
@@ -278,10 +278,10 @@ TimexScores score_times(const std::vector<MeantimeArticle>& articles, std::strin
   for (const MeantimeArticle& a : articles) {
     lede::Article art;
     art.text = a.text;
-    news::AnalyzeOptions options;
+    analysis::AnalyzeOptions options;
     options.reference_date = a.creation_time;
     options.quotes = options.people = false;
-    news::analyze(art, options);
+    analysis::analyze(art, options);
     std::erase_if(art.times,
                   [&](const lede::TimeExpression& t) { return t.start >= a.annotated_end; });
     std::vector<bool> used(art.times.size(), false);
@@ -327,10 +327,10 @@ Score score_people(const std::vector<MeantimeArticle>& articles, std::string* re
   for (const MeantimeArticle& a : articles) {
     lede::Article art;
     art.text = a.text;
-    news::AnalyzeOptions options;
+    analysis::AnalyzeOptions options;
     options.reference_date = a.creation_time;
     options.quotes = options.times = false;
-    news::analyze(art, options);
+    analysis::analyze(art, options);
     std::vector<std::pair<uint32_t, uint32_t>> predicted;
     for (const auto& e : art.entities)
       for (const auto& m : e.mentions)

@@ -1,8 +1,8 @@
-#include "news/people.h"
+#include "analysis/people.h"
 
 #include <gtest/gtest.h>
 
-namespace lede::news {
+namespace lede::analysis {
 namespace {
 
 const lede::Entity* find(const People& p, std::string_view name) {
@@ -65,4 +65,4 @@ TEST(People, MentionOffsetsLeaveOutPossessives) {
 }
 
 }  // namespace
-}  // namespace lede::news
+}  // namespace lede::analysis

@@ -6,7 +6,7 @@
 #include <map>
 #include <sstream>
 
-#include "news/analyze.h"
+#include "analysis/analyze.h"
 
 namespace lede::analysis_test {
 namespace {
@@ -130,10 +130,10 @@ QuoteScores score_quotes(const std::vector<QuoteArticle>& articles, std::string*
   for (const QuoteArticle& a : articles) {
     lede::Article art;
     art.text = a.text;
-    news::AnalyzeOptions options;
+    analysis::AnalyzeOptions options;
     options.reference_date = a.reference_date;
     options.times = false;
-    news::analyze(art, options);
+    analysis::analyze(art, options);
     std::vector<bool> used(art.quotes.size(), false);
     s.quotes.gold += a.quotes.size();
     s.quotes.predicted += art.quotes.size();

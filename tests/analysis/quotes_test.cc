@@ -1,8 +1,8 @@
-#include "news/quotes.h"
+#include "analysis/quotes.h"
 
 #include <gtest/gtest.h>
 
-namespace lede::news {
+namespace lede::analysis {
 namespace {
 
 struct Found {
@@ -115,4 +115,4 @@ TEST(Quotes, TheCompanyIsTheOrganisationNamedBefore) {
 }
 
 }  // namespace
-}  // namespace lede::news
+}  // namespace lede::analysis

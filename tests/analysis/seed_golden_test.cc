@@ -8,10 +8,10 @@
 #include <fstream>
 #include <sstream>
 
-#include "news/analyze.h"
-#include "news/text_mode.h"
+#include "analysis/analyze.h"
+#include "lede/lede.h"
 
-namespace lede::news {
+namespace lede::analysis {
 namespace {
 
 std::string data_dir() {
@@ -28,10 +28,14 @@ class SeedAnalysis : public ::testing::Test {
     if (!in) GTEST_SKIP() << "seed story not found at " << path << " (set LEDE_DATA_DIR)";
     std::stringstream ss;
     ss << in.rdbuf();
-    article_ = article_from_text(ss.str());
-    AnalyzeOptions options;
-    options.reference_date = "2023-06-13";  // the story's date line
-    analyze(article_, options);
+    // The whole pipeline, as `lede extract --from text --analyze` runs it:
+    // the story's date line (2023-06-13) anchors its time words.
+    Options options;
+    options.from = InputFormat::kText;
+    options.analyze = true;
+    Result<Article> article = lede::extract(ss.str(), options);
+    ASSERT_TRUE(article) << article.error().message;
+    article_ = std::move(*article);
   }
 
   const lede::Quote* quote(std::string_view prefix) const {
@@ -122,4 +126,4 @@ TEST_F(SeedAnalysis, PublishedDateIsTheDefaultReference) {
 }
 
 }  // namespace
-}  // namespace lede::news
+}  // namespace lede::analysis

@@ -1,8 +1,8 @@
-#include "news/sentences.h"
+#include "analysis/sentences.h"
 
 #include <gtest/gtest.h>
 
-namespace lede::news {
+namespace lede::analysis {
 namespace {
 
 std::vector<std::string> sentences(std::string_view text) {
@@ -59,4 +59,4 @@ TEST(Tokens, KeepInnerMarksOfWords) {
 }
 
 }  // namespace
-}  // namespace lede::news
+}  // namespace lede::analysis

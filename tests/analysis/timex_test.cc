@@ -1,8 +1,8 @@
-#include "news/timex.h"
+#include "analysis/timex.h"
 
 #include <gtest/gtest.h>
 
-namespace lede::news {
+namespace lede::analysis {
 namespace {
 
 // A Tuesday.
@@ -196,4 +196,4 @@ TEST(Timex, OffsetsPointIntoText) {
 }
 
 }  // namespace
-}  // namespace lede::news
+}  // namespace lede::analysis

@@ -121,53 +121,5 @@ TEST(ReadMetadata, SplitsKeywordsIntoTags) {
   EXPECT_EQ(m.tags, (std::vector<std::string>{"ferries", "contracts", "Eastport"}));
 }
 
-TEST(FillMetadata, DetectsTheLanguageWhenNoneIsDeclared) {
-  PageMetadata m;
-  Article a;
-  a.text =
-      "Le conseil municipal a voté mardi la création de nouvelles pistes cyclables le long des "
-      "quais du Rhône, une décision attendue depuis des années par les associations d'usagers.";
-  fill_metadata(m, a);
-  EXPECT_EQ(a.language, "fr");
-  ASSERT_FALSE(a.warnings.empty());
-}
-
-TEST(FillMetadata, OverridesADeclarationTheTextContradicts) {
-  PageMetadata m;
-  m.declared_language = "en";
-  Article a;
-  a.text =
-      "Die Stadt will im Sommer mehr Trinkbrunnen aufstellen. Nach Angaben der Verwaltung sollen "
-      "bis Ende des Jahres zwanzig neue Brunnen in den Bezirken entstehen.";
-  fill_metadata(m, a);
-  EXPECT_EQ(a.language, "de");
-  ASSERT_EQ(a.warnings.size(), 1u);
-  EXPECT_NE(a.warnings[0].find("differs"), std::string::npos);
-}
-
-TEST(FillMetadata, ReadsTheDatelineOfTheFirstParagraph) {
-  PageMetadata m;
-  Article a;
-  a.text = "WASHINGTON (AP) — NATO Secretary-General Jens Stoltenberg told President Joe Biden.";
-  a.blocks.push_back(Block{BlockType::kParagraph, 0, 0, static_cast<uint32_t>(a.text.size())});
-  fill_metadata(m, a);
-  EXPECT_EQ(a.dateline.place, "WASHINGTON");
-  EXPECT_EQ(a.dateline.agency, "AP");
-}
-
-TEST(FillMetadata, AddsTheShareImageOnlyWhenTheBodyHasNone) {
-  PageMetadata m;
-  m.image_url = "https://x.com/lead.jpg";
-  Article without;
-  fill_metadata(m, without);
-  ASSERT_EQ(without.images.size(), 1u);
-  EXPECT_EQ(without.images[0].url, "https://x.com/lead.jpg");
-  Article with;
-  with.images.push_back(Image{"https://x.com/body.jpg", "Caption", ""});
-  fill_metadata(m, with);
-  ASSERT_EQ(with.images.size(), 1u);
-  EXPECT_EQ(with.images[0].url, "https://x.com/body.jpg");
-}
-
 }  // namespace
 }  // namespace lede::metadata

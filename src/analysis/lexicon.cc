@@ -1,0 +1,196 @@
+#include "analysis/lexicon.h"
+
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace lede::analysis {
+namespace {
+
+using WordSet = std::unordered_set<std::string_view>;
+
+// Splits a space-separated list literal into a set of views into it.
+WordSet make_set(std::string_view list) {
+  WordSet out;
+  size_t i = 0;
+  while (i < list.size()) {
+    while (i < list.size() && list[i] == ' ') ++i;
+    size_t j = i;
+    while (j < list.size() && list[j] != ' ') ++j;
+    if (j > i) out.insert(list.substr(i, j - i));
+    i = j;
+  }
+  return out;
+}
+
+constexpr std::string_view kSpeechVerbs =
+    "said say says told tell tells added adds stated states announced announces claimed claims "
+    "argued argues warned warns explained explains noted notes insisted insists denied denies "
+    "confirmed confirms predicted predicts suggested suggests acknowledged acknowledges "
+    "admitted admits asked asks replied replies wrote writes commented comments declared "
+    "declares stressed stresses emphasized emphasizes emphasised emphasises urged urges "
+    "estimated estimates revealed reveals responded responds remarked recalled recalls "
+    "conceded concedes contended contends observed promised promises vowed vows assured "
+    "assures cautioned cautions complained complains countered counters disclosed discloses "
+    "joked mentioned objected proclaimed pledged pledges speculated testified tweeted "
+    "asserted asserts alleged alleges reiterated reiterates insist explain warn claim argue "
+    "announce confirm deny admit predict suggest believes believed thinks expects expected "
+    "hopes maintains maintained wrote reported reports quipped concluded concludes "
+    "continued continues saying adding stating telling noting calling called described "
+    "describing explaining warning arguing insisting claiming commenting declaring "
+    "announcing acknowledging admitting urging asking replying writing enthused quoted";
+
+constexpr std::string_view kPresentSpeechVerbs =
+    "say says tell tells adds states announces claims argues warns explains notes insists "
+    "denies confirms predicts suggests acknowledges admits asks replies writes comments "
+    "declares stresses emphasizes emphasises urges estimates reveals responds recalls concedes "
+    "contends promises vows assures cautions complains counters discloses pledges asserts "
+    "alleges reiterates insist explain warn claim argue announce confirm deny admit predict "
+    "suggest believes thinks expects hopes maintains reports concludes continues";
+
+constexpr std::string_view kTitleHeads =
+    "president vice-president president-elect minister secretary secretary-general chancellor "
+    "senator sen. representative rep. congressman congresswoman governor gov. mayor king queen "
+    "prince princess pope cardinal bishop archbishop rabbi imam judge justice general gen. "
+    "colonel col. lieutenant lt. captain capt. major maj. sergeant sgt. admiral adm. "
+    "commander chief ceo cfo coo cto chairman chairwoman chairperson director spokesman "
+    "spokeswoman spokesperson analyst economist strategist professor prof. dr. mr. mrs. ms. "
+    "mr mrs ms dr miss sir dame lord lady ambassador envoy commissioner officer executive "
+    "premier leader founder co-founder cofounder head boss manager attorney lawyer coach "
+    "speaker editor correspondent author candidate nominee dean treasurer superintendent "
+    "sheriff detective inspector prosecutor counsel adviser advisor aide consultant "
+    "researcher scientist investor banker trader owner partner chairman-elect emir sheikh "
+    "ayatollah senator-elect secretary-of-state taoiseach mp deputy undersecretary "
+    "under-secretary";
+
+constexpr std::string_view kTitleModifiers =
+    "first former deputy vice acting chief senior executive general prime foreign defense "
+    "defence finance interior state assistant associate managing operating financial "
+    "technology press white house attorney supreme court district federal national "
+    "minority majority opposition party foreign-policy security top economic trade "
+    "transport transportation health education energy labor labour justice treasury "
+    "commerce agriculture industry information then late new outgoing incoming current "
+    "interim";
+
+constexpr std::string_view kHonorifics = "mr. mrs. ms. dr. mr mrs ms dr miss sir dame";
+
+constexpr std::string_view kMaleNames =
+    "aaron abdul abdullah adam adrian ahmed alan albert alberto alex alexander alexei alexis "
+    "ali alistair allen andre andrea andreas andrew andrei andres angelo anthony antonio "
+    "arnold arthur ashraf barack barry ben benjamin benny bernard bernie bill billy bob bobby "
+    "boris brad bradley brandon brian bruce bryan carl carlo carlos cesar charles charlie "
+    "chris christian christoph christopher chuck clark claude colin craig cristiano dale "
+    "dan daniel danny darren dave david dean dennis derek dick dieter dmitry dominic don "
+    "donald doug douglas duncan dwight ed eddie edgar eduardo edward emmanuel enrique eric "
+    "erik ernest evan fabio felipe fernando florian francesco francis francisco frank frans "
+    "fred frederick fritz gabriel gary gavin geoff geoffrey george georg gerald gerhard "
+    "giorgio giovanni giuseppe glenn gordon graham greg gregory guido guillaume gustavo hamid "
+    "hans harold harry hassan heinz helmut henri henry herbert horst howard hugh hugo ian "
+    "igor isaac ivan jack jacob jacques jaime jake james jamie jan jason javier jay jean "
+    "jeff jeffrey jens jeremy jerome jerry jesse jim jimmy joachim joe joel johan johann "
+    "john johnny jon jonathan jorge jose josef joseph josh joshua juan julian jurgen justin "
+    "karl keith ken kenneth kevin khalid kim klaus kurt lars larry lawrence lee leo leon "
+    "leonard lewis lloyd louis luc luca lucas luigi luis luke malcolm manuel marc marcel "
+    "marco marcus mario mark martin matt matteo matthew matthias max michael michel miguel "
+    "mike mikhail mitch mitt mohamed mohammad mohammed muhammad nathan neil nicholas nick "
+    "nicolas nigel noel norman olaf oliver omar oscar otto pablo patrick paul pedro peter "
+    "phil philip philippe pierre rafael ralph ramon randy ray raymond reza ricardo richard "
+    "rick rishi rob robert roberto rod rodrigo roger roland ron ronald ross roy rudolf rupert "
+    "russell ryan sam samuel scott sean sebastian sergei sergey sergio seth simon stan "
+    "stanley stefan stephen steve steven stuart sven ted terry thomas tim timothy todd tom "
+    "tommy tony travis uwe victor vincent viktor vladimir volodymyr walter warren wayne "
+    "werner william wolfgang xavier yuri yves zach marvin dermot rainer constantin julien "
+    "erich kenneth ralph mitsuo shinzo hiroshi takashi kenji wei jian ming hyun jae raj "
+    "rahul amit sanjay vijay mahmoud recep emmanuel seamus declan fergus "
+    "rory liam finn callum hamish angus ewan gareth rhys dylan owen ivor";
+
+constexpr std::string_view kFemaleNames =
+    "agnes alice alison amanda amy ana andrea angela angelina ann anna anne annette barbara "
+    "betty beth brenda carla carmen carol caroline catherine cecilia charlotte christina "
+    "christine claire claudia cynthia dana daniela deborah debbie denise diana diane dianne "
+    "donna dorothy elena elisabeth elizabeth ellen emily emma erin eva evelyn fiona frances "
+    "gabriela gillian gina grace hannah heather heidi helen helena hillary ingrid irene "
+    "isabel jacqueline jane janet janice jennifer jessica jill joan joanna josephine joyce "
+    "judith judy julia julie karen kate katherine kathleen kathryn kathy kelly kim kristen "
+    "laura lauren linda lisa liz lucy lynn margaret maria marie marine marion martha mary "
+    "megan melania melissa mette michelle monica nancy natalie nicola nicole nina olga "
+    "pamela patricia paula pauline penny rachel rebecca rita rose ruth sally samantha sandra "
+    "sara sarah sharon sheila silvia sonia sophie stephanie susan suzanne sylvia tanya "
+    "teresa theresa tina ursula valerie vanessa victoria virginia wendy yulia darleen sandy "
+    "jennifer betty kamala nikki ilhan alexandria ruth sigrid mette sanna jacinda";
+
+constexpr std::string_view kNameStopWords =
+    "the a an in on at but and or nor he she it they we i you his her hers its their our "
+    "your my this that these those there here however meanwhile after before when while if "
+    "as for according last earlier later since what why how who whom whose which also both "
+    "some many most more other another each every all no not now then so still yet with "
+    "without from by of to under over during despite although though because once unlike "
+    "like even only just until among amid against following including asked speaking "
+    "sources analysts officials today yesterday tomorrow tonight monday tuesday wednesday "
+    "thursday friday saturday sunday january february march april may june july august "
+    "september october november december jan. feb. mar. apr. jun. jul. aug. sep. sept. "
+    "oct. nov. dec. mr mrs ms dr mr. mrs. ms. dr. is are was were be been will would can "
+    "could should must might shall do does did has have had about above across into onto "
+    "toward towards upon within via per than such any few several either neither whether "
+    "where do don't it's he's she's that's there's we're they're i'm let let's please "
+    "thanks yes oh well north south east west northern southern eastern western central "
+    "new old first second third next previous chief executive president minister";
+
+constexpr std::string_view kOrganisationWords =
+    "inc inc. corp corp. co co. company companies corporation group holdings airlines "
+    "airline airways air bank banks motors motor council ministry department university "
+    "college school association agency party force forces army navy house office street "
+    "exchange index average news times post journal committee commission union fund "
+    "reserve court senate congress parliament city county state states republic kingdom "
+    "united international national federal foundation institute centre center hospital "
+    "club league systems technologies technology industries partners capital securities "
+    "financial research services network media communications energy oil airport station "
+    "river lake mountain island islands valley bay sea ocean road avenue square hall church "
+    "museum gallery theatre theater stadium park tower building hotel plaza bridge ltd ltd. "
+    "plc llc ag sa gmbh nv spa s.p.a. foods pharmaceuticals insurance trust bancorp "
+    "financial report reports council's board authority administration government "
+    "commission's mountains province region district summit conference games cup "
+    "olympics championship war revolution act treaty accord agreement index "
+    "industrial dow nasdaq composite stocks markets market jones's inc's aircraft airplanes "
+    "computer computers software electronics corps labs laboratories studios records "
+    "entertainment pictures products brands stores motors automotive";
+
+constexpr std::string_view kNameParticles =
+    "van von de der den du da di del della la le bin al ibn";
+
+const WordSet& set_of(int which) {
+  static const WordSet sets[] = {make_set(kSpeechVerbs),       make_set(kPresentSpeechVerbs),
+                                 make_set(kTitleHeads),        make_set(kTitleModifiers),
+                                 make_set(kHonorifics),        make_set(kNameStopWords),
+                                 make_set(kOrganisationWords), make_set(kNameParticles)};
+  return sets[which];
+}
+
+const std::unordered_map<std::string_view, Gender>& given_names() {
+  static const auto table = [] {
+    std::unordered_map<std::string_view, Gender> t;
+    for (auto w : make_set(kMaleNames)) t.emplace(w, Gender::kMale);
+    for (auto w : make_set(kFemaleNames)) t.emplace(w, Gender::kFemale);  // keeps male for "kim"
+    return t;
+  }();
+  return table;
+}
+
+}  // namespace
+
+bool is_speech_verb(std::string_view w) { return set_of(0).count(w) > 0; }
+bool is_present_speech_verb(std::string_view w) { return set_of(1).count(w) > 0; }
+bool is_title_head(std::string_view w) { return set_of(2).count(w) > 0; }
+bool is_title_modifier(std::string_view w) { return set_of(3).count(w) > 0; }
+bool is_honorific(std::string_view w) { return set_of(4).count(w) > 0; }
+bool is_name_stop_word(std::string_view w) { return set_of(5).count(w) > 0; }
+bool is_organisation_word(std::string_view w) { return set_of(6).count(w) > 0; }
+bool is_name_particle(std::string_view w) { return set_of(7).count(w) > 0; }
+
+Gender given_name(std::string_view w) {
+  const auto& t = given_names();
+  auto it = t.find(w);
+  return it == t.end() ? Gender::kUnknown : it->second;
+}
+
+}  // namespace lede::analysis

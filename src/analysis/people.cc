@@ -1,0 +1,288 @@
+#include "analysis/people.h"
+
+#include <algorithm>
+#include <string>
+#include <string_view>
+
+namespace lede::analysis {
+namespace {
+
+// Longest name we accept: "Jusman Syafii Djamal", "Martin Luther King Jr."
+constexpr size_t kMaxNameTokens = 4;
+// Longest title we read before a name: "U.K. Defense Minister", "Apple Inc. co-founder".
+constexpr size_t kMaxTitleTokens = 5;
+
+struct Candidate {
+  uint32_t name_first = 0, name_last = 0;  // tokens
+  uint32_t start = 0, end = 0;             // bytes of the name
+  std::string name;
+  std::string title;
+  Gender gender = Gender::kUnknown;
+  bool titled = false;    // a title or honorific stands before it
+  bool evidence = false;  // enough to make a new person
+};
+
+// "Stoltenberg’s" -> length of "Stoltenberg".
+size_t without_possessive(std::string_view w) {
+  if (w.size() > 2 && (w.ends_with("'s") || w.ends_with("'S"))) return w.size() - 2;
+  if (w.size() > 4 && w.ends_with("\u2019s")) return w.size() - 4;
+  return w.size();
+}
+
+std::string_view base_lower(const Document& doc, uint32_t i) {
+  std::string_view w = doc.lower_word(i);
+  return w.substr(0, without_possessive(w));
+}
+
+bool is_word(const Document& doc, uint32_t i) { return doc.tokens[i].kind == TokenKind::kWord; }
+
+bool is_acronym(std::string_view w) {
+  if (w.size() < 2) return false;
+  for (char c : w)
+    if (!(c >= 'A' && c <= 'Z') && c != '&') return false;
+  return true;
+}
+
+// May token i be part of a capitalised run?
+bool is_run_token(const Document& doc, uint32_t i) {
+  const Token& t = doc.tokens[i];
+  if (t.kind != TokenKind::kWord || !t.upper) return false;
+  std::string_view lw = base_lower(doc, i);
+  if (is_title_head(lw) || is_title_modifier(lw)) return true;
+  return !is_name_stop_word(lw);
+}
+
+bool is_name_token(const Document& doc, uint32_t i) {
+  const Token& t = doc.tokens[i];
+  if (t.kind != TokenKind::kWord) return false;
+  std::string_view lw = base_lower(doc, i);
+  if (!t.upper) return false;
+  if (is_organisation_word(lw) || is_name_stop_word(lw)) return false;
+  std::string_view w = doc.word(i);
+  w = w.substr(0, without_possessive(w));
+  if (is_acronym(w)) return false;
+  for (char c : w)
+    if (c >= '0' && c <= '9') return false;
+  return true;
+}
+
+bool ends_possessive(const Document& doc, uint32_t i) {
+  std::string_view w = doc.word(i);
+  return without_possessive(w) != w.size();
+}
+
+void read_sentence(const Document& doc, const Sentence& s, std::vector<Candidate>& out) {
+  uint32_t i = s.first_token;
+  while (i < s.last_token) {
+    if (!is_run_token(doc, i)) {
+      ++i;
+      continue;
+    }
+    // 1. The run of capitalised words (with particles inside): [b, e).
+    const uint32_t b = i;
+    uint32_t e = i;
+    while (e < s.last_token) {
+      if (is_run_token(doc, e)) {
+        if (ends_possessive(doc, e++)) break;
+        continue;
+      }
+      if (e > b && e + 1 < s.last_token && is_word(doc, e) && is_name_particle(doc.lower_word(e)) &&
+          is_run_token(doc, e + 1)) {
+        ++e;
+        continue;
+      }
+      break;
+    }
+    i = e;
+    // The title inside the run ends at its last title head; an organisation
+    // before the name joins the title ("Chrysler LLC | Jim Press").
+    uint32_t name_b = b;
+    for (uint32_t k = b; k < e; ++k)
+      if (is_title_head(base_lower(doc, k))) name_b = k + 1;
+    if (name_b == e && e - b >= 3 && given_name(base_lower(doc, b)) != Gender::kUnknown &&
+        is_name_token(doc, b + 1))
+      name_b = b;  // "Martin Luther King": a name that ends like a title
+    bool org_before = false;
+    for (uint32_t k = name_b; k + 1 < e; ++k) {
+      if (!is_name_token(doc, k) && !is_name_particle(doc.lower_word(k))) {
+        name_b = k + 1;
+        org_before = true;
+      }
+    }
+    uint32_t title_b = name_b == b ? b : b;
+    bool titled = name_b > b && !org_before;
+    for (uint32_t k = b; k < name_b && !titled; ++k) titled = is_title_head(base_lower(doc, k));
+    // A lower-case title before the run: "first lady", "chief executive", "former".
+    uint32_t left = b;
+    bool left_head = false;
+    while (left > s.first_token && b - (left - 1) <= kMaxTitleTokens) {
+      const uint32_t k = left - 1;
+      if (!is_word(doc, k)) break;
+      std::string_view lw = doc.lower_word(k);
+      if (!doc.tokens[k].upper) {
+        if (is_title_head(lw))
+          left_head = true;
+        else if (!is_title_modifier(lw))
+          break;
+      } else if (is_name_stop_word(lw) && !is_title_head(lw) && !is_title_modifier(lw)) {
+        break;
+      }
+      left = k;
+    }
+    if (left_head || (titled && left < b)) {
+      // Keep only the part that reaches a head: "former", "first lady", "Airbus chief executive".
+      title_b = left;
+      titled = true;
+    }
+    // 2. The name: capitalised name words after the title.
+    uint32_t name_e = name_b;
+    while (name_e < e && (is_name_token(doc, name_e) || (name_e > name_b && name_e + 1 < e &&
+                                                         is_name_particle(doc.lower_word(name_e)))))
+      ++name_e;
+    if (name_e == name_b || name_e != e) {
+      // An organisation or place word ends the run: not a person.
+      if (name_e == name_b || name_e - name_b < 1) continue;
+      if (name_e < e && !ends_possessive(doc, name_e - 1)) continue;
+    }
+    if (name_e - name_b > kMaxNameTokens) continue;
+    Candidate c;
+    c.name_first = name_b;
+    c.name_last = name_e;
+    c.start = doc.tokens[name_b].start;
+    std::string_view last = doc.word(name_e - 1);
+    c.end = doc.tokens[name_e - 1].start + static_cast<uint32_t>(without_possessive(last));
+    c.name.assign(doc.text.substr(c.start, c.end - c.start));
+    if (titled && title_b < name_b) {
+      const uint32_t tb = doc.tokens[title_b].start, te = doc.tokens[name_b - 1].end;
+      c.title.assign(doc.text.substr(tb, te - tb));
+    }
+    c.titled = titled;
+    std::string_view title_lower = titled ? doc.lower_word(name_b - 1) : std::string_view();
+    if (title_lower == "mr." || title_lower == "mr" || title_lower == "sir" ||
+        title_lower == "king" || title_lower == "prince")
+      c.gender = Gender::kMale;
+    else if (title_lower == "mrs." || title_lower == "mrs" || title_lower == "ms." ||
+             title_lower == "ms" || title_lower == "miss" || title_lower == "lady" ||
+             title_lower == "queen" || title_lower == "dame")
+      c.gender = Gender::kFemale;
+    const Gender g = given_name(doc.lower_word(name_b));
+    if (c.gender == Gender::kUnknown) c.gender = g;
+    const size_t n = name_e - name_b;
+    const bool speech_after = name_e < s.last_token && is_speech_verb(doc.lower_word(name_e));
+    const bool speech_before = name_b > s.first_token && is_speech_verb(doc.lower_word(name_b - 1));
+    // "Jusman Syafii Djamal, minister of transport", "Steve Jobs, the Apple Chief Executive"
+    bool appositive_title = false;
+    if (name_e + 1 < s.last_token && doc.word(name_e) == ",") {
+      for (uint32_t k = name_e + 1; k < s.last_token && k <= name_e + kMaxTitleTokens; ++k) {
+        if (!is_word(doc, k)) break;
+        if (is_title_head(doc.lower_word(k))) {
+          appositive_title = true;
+          break;
+        }
+      }
+    }
+    c.evidence = titled || (n >= 2 && g != Gender::kUnknown) ||
+                 (n >= 2 && n <= 3 && (speech_after || speech_before || appositive_title));
+    if (titled && is_honorific(title_lower) && c.title == doc.word(name_b - 1)) c.title.clear();
+    out.push_back(std::move(c));
+  }
+}
+
+std::string_view first_word(std::string_view name) { return name.substr(0, name.find(' ')); }
+std::string_view last_word(std::string_view name) {
+  size_t p = name.rfind(' ');
+  return p == std::string_view::npos ? name : name.substr(p + 1);
+}
+bool single_word(std::string_view name) { return name.find(' ') == std::string_view::npos; }
+
+void add_title(lede::Entity& e, const std::string& title) {
+  if (title.empty()) return;
+  if (std::find(e.titles.begin(), e.titles.end(), title) == e.titles.end())
+    e.titles.push_back(title);
+}
+
+}  // namespace
+
+const PersonMention* People::mention_at(uint32_t token) const {
+  auto it = std::upper_bound(mentions.begin(), mentions.end(), token,
+                             [](uint32_t t, const PersonMention& m) { return t < m.first_token; });
+  if (it == mentions.begin()) return nullptr;
+  --it;
+  return token < it->last_token ? &*it : nullptr;
+}
+
+const PersonMention* People::mention_before(uint32_t token) const {
+  auto it = std::lower_bound(mentions.begin(), mentions.end(), token,
+                             [](const PersonMention& m, uint32_t t) { return m.first_token < t; });
+  if (it == mentions.begin()) return nullptr;
+  return &*(it - 1);
+}
+
+People find_people(const Document& doc) {
+  People people;
+  std::vector<Candidate> candidates;
+  for (const Sentence& s : doc.sentences) read_sentence(doc, s, candidates);
+
+  // 3. Full names with evidence make persons, in order of first mention.
+  std::vector<int> owner(candidates.size(), -1);
+  auto find_full = [&](std::string_view name) -> int {
+    for (size_t p = 0; p < people.persons.size(); ++p)
+      if (people.persons[p].name == name) return static_cast<int>(p);
+    return -1;
+  };
+  auto shares_surname = [&](std::string_view name) {
+    for (const auto& p : people.persons)
+      if (!single_word(p.name) && last_word(p.name) == last_word(name)) return true;
+    return false;
+  };
+  for (size_t c = 0; c < candidates.size(); ++c) {
+    const Candidate& cand = candidates[c];
+    if (single_word(cand.name)) continue;
+    int p = find_full(cand.name);
+    if (p < 0 && (cand.evidence || shares_surname(cand.name))) {
+      lede::Entity e;
+      e.name = cand.name;
+      e.type = "person";
+      people.persons.push_back(std::move(e));
+      people.genders.push_back(cand.gender);
+      p = static_cast<int>(people.persons.size() - 1);
+    }
+    owner[c] = p;
+  }
+  // Single names: the first person with that surname (or given name), else a
+  // titled single name stands for a person of its own ("President Obama").
+  for (size_t c = 0; c < candidates.size(); ++c) {
+    const Candidate& cand = candidates[c];
+    if (owner[c] >= 0 || !single_word(cand.name)) continue;
+    int match = -1;
+    for (size_t p = 0; p < people.persons.size() && match < 0; ++p)
+      if (!single_word(people.persons[p].name) && last_word(people.persons[p].name) == cand.name)
+        match = static_cast<int>(p);
+    if (match < 0 && cand.titled) {
+      match = find_full(cand.name);
+      if (match < 0) {
+        lede::Entity e;
+        e.name = cand.name;
+        e.type = "person";
+        people.persons.push_back(std::move(e));
+        people.genders.push_back(cand.gender);
+        match = static_cast<int>(people.persons.size() - 1);
+      }
+    }
+    owner[c] = match;
+  }
+  for (size_t c = 0; c < candidates.size(); ++c) {
+    if (owner[c] < 0) continue;
+    const Candidate& cand = candidates[c];
+    const auto p = static_cast<uint32_t>(owner[c]);
+    people.mentions.push_back({cand.start, cand.end, cand.name_first, cand.name_last, p});
+    lede::Entity& e = people.persons[p];
+    e.mentions.emplace_back(cand.start, cand.end);
+    add_title(e, cand.title);
+    if (people.genders[p] == Gender::kUnknown) people.genders[p] = cand.gender;
+  }
+  (void)first_word;
+  return people;
+}
+
+}  // namespace lede::analysis

@@ -1,0 +1,922 @@
+#include "analysis/quotes.h"
+
+#include <algorithm>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <tuple>
+
+#include "core/text.h"
+#include "analysis/lexicon.h"
+
+namespace lede::analysis {
+namespace {
+
+// How far after a closing mark the attribution may sit: ",” said the former
+// Norwegian prime minister Jens Stoltenberg" is 9 tokens.
+constexpr uint32_t kMaxAttributionTokens = 12;
+// How far before an opening mark the speech verb may sit: "He added, “".
+constexpr uint32_t kMaxLeadTokens = 10;
+// Longest subject phrase kept as a speaker when it is not a person: "a spokesman for the company".
+constexpr uint32_t kMaxSubjectTokens = 6;
+// A pronoun goes to the last speaker only if that speaker spoke this recently (paragraphs).
+constexpr uint32_t kSpeakerMemoryParagraphs = 3;
+// How many sentences back a pronoun looks for the person it stands for.
+constexpr uint32_t kPronounLookback = 4;
+// Between "told" and "that": "told President Joe Biden at an Oval Office meeting on Tuesday that".
+constexpr uint32_t kMaxObjectTokens = 16;
+
+enum class Family : uint8_t { kNone, kCurly, kLow, kAscii, kGuillemet, kReverseGuillemet, kSingle };
+
+struct Mark {
+  enum Role : uint8_t { kOpen, kClose, kEither } role;
+  Family family;
+  uint32_t len;
+};
+
+std::optional<Mark> mark_at(std::string_view t, size_t i) {
+  const unsigned char c = t[i];
+  if (c == '"') return Mark{Mark::kEither, Family::kAscii, 1};
+  if (c == 0xC2 && i + 1 < t.size()) {
+    if (static_cast<unsigned char>(t[i + 1]) == 0xAB)
+      return Mark{Mark::kEither, Family::kGuillemet, 2};
+    if (static_cast<unsigned char>(t[i + 1]) == 0xBB)
+      return Mark{Mark::kEither, Family::kReverseGuillemet, 2};
+    return std::nullopt;
+  }
+  if (c != 0xE2 || i + 2 >= t.size() || static_cast<unsigned char>(t[i + 1]) != 0x80)
+    return std::nullopt;
+  switch (static_cast<unsigned char>(t[i + 2])) {
+    case 0x9C:
+      return Mark{Mark::kEither, Family::kCurly, 3};  // “
+    case 0x9D:
+      return Mark{Mark::kClose, Family::kCurly, 3};  // ”
+    case 0x9E:
+      return Mark{Mark::kOpen, Family::kLow, 3};  // „
+    case 0x98:
+      return Mark{Mark::kOpen, Family::kSingle, 3};  // ‘
+    case 0x99:
+      return Mark{Mark::kClose, Family::kSingle, 3};  // ’
+    default:
+      return std::nullopt;
+  }
+}
+
+bool is_letter_byte(unsigned char c) {
+  return (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z') || c >= 0xC3;
+}
+
+struct Span {
+  uint32_t open = 0;            // the opening mark
+  uint32_t start = 0, end = 0;  // quoted text, without marks
+  uint32_t after = 0;           // just past the closing mark (or the paragraph end)
+  uint32_t first_paragraph = 0;
+  bool closed = false;
+};
+
+// 1. Quotation marks, paired per paragraph.
+std::vector<Span> pair_marks(const Document& doc) {
+  std::vector<Span> spans;
+  std::string_view t = doc.text;
+  std::optional<Span> open;
+  Family family = Family::kNone;
+  for (uint32_t p = 0; p < doc.paragraphs.size(); ++p) {
+    const Paragraph& para = doc.paragraphs[p];
+    uint32_t i = para.start;
+    if (open) {
+      // Continues only if this paragraph opens with a mark of the same kind.
+      auto m = mark_at(t, i);
+      if (m && m->role != Mark::kClose &&
+          (m->family == family || (family == Family::kCurly && m->family == Family::kAscii))) {
+        i += m->len;
+      } else {
+        spans.push_back(*open);
+        open.reset();
+      }
+    }
+    for (; i < para.end; ++i) {
+      const unsigned char c = t[i];
+      if (c != '"' && c != 0xC2 && c != 0xE2) continue;
+      auto m = mark_at(t, i);
+      if (!m) continue;
+      const bool prev_space = i == para.start || core::is_ascii_space(t[i - 1]) ||
+                              t[i - 1] == '(' || t[i - 1] == '[' ||
+                              static_cast<unsigned char>(t[i - 1]) >= 0x80;
+      const size_t n = i + m->len;
+      const bool next_letter = n < para.end && is_letter_byte(static_cast<unsigned char>(t[n]));
+      if (!open) {
+        bool opens = false;
+        switch (m->family) {
+          case Family::kSingle:
+            opens = m->role == Mark::kOpen && prev_space && next_letter;
+            break;
+          case Family::kAscii:
+            opens = n < para.end && !core::is_ascii_space(t[n]);
+            break;
+          case Family::kCurly:
+            opens = m->role != Mark::kClose;
+            break;
+          default:
+            opens = m->role != Mark::kClose;
+            break;
+        }
+        if (!opens) {
+          i += m->len - 1;
+          continue;
+        }
+        family = m->family;
+        open = Span{i, static_cast<uint32_t>(n), 0, 0, p, false};
+        i += m->len - 1;
+        continue;
+      }
+      bool closes = false;
+      switch (family) {
+        case Family::kCurly:
+          closes = (m->family == Family::kCurly && m->role == Mark::kClose) ||
+                   m->family == Family::kAscii;
+          if (m->family == Family::kCurly && m->role == Mark::kEither && prev_space) {
+            // A second opening: the first quote lost its closing mark.
+            open->end = i;
+            open->after = i;
+            spans.push_back(*open);
+            open = Span{i, static_cast<uint32_t>(n), 0, 0, p, false};
+            i += m->len - 1;
+            continue;
+          }
+          break;
+        case Family::kLow:
+          closes = m->family == Family::kCurly;
+          break;
+        case Family::kAscii:
+          closes = m->family == Family::kAscii ||
+                   (m->family == Family::kCurly && m->role == Mark::kClose);
+          break;
+        case Family::kGuillemet:
+          closes = m->family == Family::kReverseGuillemet;
+          break;
+        case Family::kReverseGuillemet:
+          closes = m->family == Family::kGuillemet;
+          break;
+        case Family::kSingle:
+          closes = m->family == Family::kSingle && m->role == Mark::kClose && !next_letter &&
+                   !prev_space;
+          break;
+        case Family::kNone:
+          break;
+      }
+      if (closes) {
+        open->end = i;
+        open->after = static_cast<uint32_t>(n);
+        open->closed = true;
+        spans.push_back(*open);
+        open.reset();
+      }
+      i += m->len - 1;
+    }
+    if (open) {
+      open->end = para.end;
+      open->after = para.end;
+    }
+  }
+  if (open) spans.push_back(*open);
+  // Trim white space inside the marks (« French spacing »).
+  for (Span& s : spans) {
+    while (s.start < s.end && core::is_ascii_space(t[s.start])) ++s.start;
+    while (s.end > s.start && core::is_ascii_space(t[s.end - 1])) --s.end;
+    while (s.end > s.start && t.substr(s.start, s.end - s.start).ends_with("\u00a0")) s.end -= 2;
+  }
+  return spans;
+}
+
+bool is_pronoun(std::string_view w) {
+  return w == "he" || w == "she" || w == "they" || w == "it" || w == "we" || w == "i";
+}
+
+// Words between a subject and its speech verb: "has said", "also told", "later added".
+bool is_auxiliary(std::string_view w) {
+  return w == "has" || w == "have" || w == "had" || w == "also" || w == "later" || w == "then" ||
+         w == "further" || w == "previously" || w == "earlier" || w == "would" || w == "will" ||
+         w == "reportedly" || w == "repeatedly" || w == "publicly" || w == "recently" ||
+         w == "once" || w == "again" || w == "is" || w == "was" || w == "also" || w == "had" ||
+         w == "simply" || w == "flatly" || w == "told";
+}
+
+// Words that end a subject phrase when walking left from a verb.
+bool is_clause_boundary(std::string_view w) {
+  return w == "that" || w == "which" || w == "who" || w == "and" || w == "but" || w == "as" ||
+         w == "because" || w == "while" || w == "when" || w == "if" || w == "after" ||
+         w == "before" || w == "although" || w == "since" || w == "so" || w == "where" ||
+         w == "whom" || w == "what" || w == "meanwhile" || w == "however" || w == "also" ||
+         is_speech_verb(w);
+}
+
+// Nouns that stand for an organisation named before: "the company said".
+bool is_organisation_noun(std::string_view w) {
+  static constexpr std::string_view kNouns[] = {
+      "company", "firm",         "bank",     "group",     "automaker",    "carmaker",    "carrier",
+      "airline", "manufacturer", "maker",    "airframer", "retailer",     "agency",      "lender",
+      "insurer", "corporation",  "business", "giant",     "organisation", "organization"};
+  return std::find(std::begin(kNouns), std::end(kNouns), w) != std::end(kNouns);
+}
+
+// Small words that stay lower case inside names: "Back to the Mac".
+bool is_minor_word(std::string_view w) {
+  return w == "the" || w == "a" || w == "an" || w == "of" || w == "to" || w == "and" ||
+         w == "for" || w == "in" || w == "on" || w == "at";
+}
+
+// Verbs after which the reported clause may follow without "that": "Biden said NATO has grown".
+bool takes_bare_clause(std::string_view w) {
+  static constexpr std::string_view kVerbs[] = {
+      "said",         "says",         "say",        "added",     "adds",     "claimed",
+      "claims",       "argued",       "argues",     "warned",    "warns",    "insisted",
+      "insists",      "believes",     "believed",   "thinks",    "stated",   "states",
+      "predicted",    "predicts",     "estimated",  "estimates", "admitted", "admits",
+      "acknowledged", "acknowledges", "maintained", "maintains", "asserted", "reiterated",
+      "conceded",     "concedes",     "contended",  "contends",  "wrote",    "writes",
+      "saying",       "adding",       "stating",    "claiming",  "arguing",  "warning",
+      "insisting"};
+  return std::find(std::begin(kVerbs), std::end(kVerbs), w) != std::end(kVerbs);
+}
+
+// Verbs whose listener comes before the clause: "told Biden that".
+bool takes_listener(std::string_view w) {
+  return w == "told" || w == "tells" || w == "tell" || w == "assured" || w == "assures" ||
+         w == "informed" || w == "informs" || w == "reminded" || w == "reminds" || w == "warned" ||
+         w == "warns" || w == "promised" || w == "promises" || w == "convinced" || w == "persuaded";
+}
+
+// Words after a speech verb that do not start a reported clause.
+bool blocks_bare_clause(std::string_view w) {
+  static constexpr std::string_view kWords[] = {
+      "in",       "on",         "at",         "to",       "by",        "for",       "with",
+      "from",     "about",      "of",         "during",   "after",     "before",    "so",
+      "yes",      "no",         "nothing",    "anything", "something", "goodbye",   "hello",
+      "through",  "via",        "last",       "this",     "earlier",   "later",     "late",
+      "recently", "today",      "yesterday",  "monday",   "tuesday",   "wednesday", "thursday",
+      "friday",   "saturday",   "sunday",     "and",      "or",        "but",       "as",
+      "when",     "while",      "if",         "than",     "then",      "up",        "out",
+      "over",     "under",      "into",       "be",       "will",      "would",     "what",
+      "how",      "why",        "where",      "whether",  "more",      "less",      "much",
+      "publicly", "previously", "repeatedly", "has",      "had",       "have",      "is",
+      "was",      "were",       "are",        "there"};
+  return std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
+}
+
+struct Speaker {
+  std::string name;
+  std::optional<std::pair<uint32_t, uint32_t>> mention;
+  int person = -1;
+};
+
+class QuoteFinder {
+ public:
+  QuoteFinder(const Document& doc, const People& people) : doc_(doc), people_(people) {}
+
+  std::vector<lede::Quote> run() {
+    spans_ = pair_marks(doc_);
+    in_quote_.assign(doc_.tokens.size(), false);
+    for (const Span& s : spans_) mark_tokens(s);
+    std::vector<lede::Quote> out;
+    size_t next_span = 0;
+    for (uint32_t si = 0; si < doc_.sentences.size(); ++si) {
+      const Sentence& s = doc_.sentences[si];
+      note_organisation(s);
+      // 2.-3. Quotes that open in this sentence.
+      bool has_direct = false;
+      while (next_span < spans_.size() && spans_[next_span].open < s.end) {
+        const Span& sp = spans_[next_span++];
+        if (sp.open < s.start && si > 0 && sp.open < doc_.sentences[si - 1].start) continue;
+        if (auto q = direct_or_partial(sp, si)) {
+          has_direct |= q->kind == "direct";
+          out.push_back(std::move(*q));
+        }
+      }
+      // 4. Indirect speech.
+      (void)has_direct;
+      for (auto& q : indirect(si)) out.push_back(std::move(q));
+    }
+    std::stable_sort(out.begin(), out.end(),
+                     [](const lede::Quote& a, const lede::Quote& b) { return a.start < b.start; });
+    return out;
+  }
+
+ private:
+  std::string_view lw(uint32_t i) const { return doc_.lower_word(i); }
+  bool is_punct(uint32_t i, std::string_view p) const {
+    return doc_.tokens[i].kind == TokenKind::kPunct && doc_.word(i) == p;
+  }
+  bool is_word(uint32_t i) const { return doc_.tokens[i].kind != TokenKind::kPunct; }
+  bool is_mark(uint32_t i) const {
+    return doc_.tokens[i].kind == TokenKind::kPunct && mark_at(doc_.text, doc_.tokens[i].start) &&
+           mark_at(doc_.text, doc_.tokens[i].start)->family != Family::kSingle;
+  }
+
+  // A sentence that opens with a capitalised name that is no person ("The Bank
+  // of America Corporation, ...", "General Motors said") names an organisation.
+  void note_organisation(const Sentence& s) {
+    uint32_t k = s.first_token;
+    if (k < s.last_token && lw(k) == "the") ++k;
+    const uint32_t b = k;
+    while (k < s.last_token && k - b < 6 && is_word(k) &&
+           (doc_.tokens[k].upper || (k > b && (lw(k) == "of" || lw(k) == "and"))) &&
+           !people_.mention_at(k))
+      ++k;
+    while (k > b && !doc_.tokens[k - 1].upper) --k;
+    if (k == b || is_name_stop_word(lw(b))) return;
+    if (k < s.last_token && is_word(k) && doc_.tokens[k].upper) return;
+    last_organisation_.assign(
+        doc_.text.substr(doc_.tokens[b].start, doc_.tokens[k - 1].end - doc_.tokens[b].start));
+  }
+
+  // A speech verb as written in running text: "said", never "States" in "United States".
+  bool is_cue(uint32_t v) const {
+    return is_word(v) && is_speech_verb(lw(v)) &&
+           (!doc_.tokens[v].upper || v == doc_.sentences[doc_.sentence_of(v)].first_token);
+  }
+
+  void mark_tokens(const Span& s) {
+    auto b = first_token_at(s.start), e = first_token_at(s.end);
+    for (uint32_t k = b; k < e; ++k) in_quote_[k] = true;
+  }
+  uint32_t first_token_at(uint32_t byte) const {
+    auto it = std::lower_bound(doc_.tokens.begin(), doc_.tokens.end(), byte,
+                               [](const Token& t, uint32_t b) { return t.start < b; });
+    return static_cast<uint32_t>(it - doc_.tokens.begin());
+  }
+
+  // The speaker that the subject at [a, b) names.
+  Speaker subject(uint32_t a, uint32_t b) {
+    Speaker sp;
+    if (a >= b) return sp;
+    for (uint32_t k = a; k < b; ++k) {
+      if (const PersonMention* m = people_.mention_at(k)) {
+        sp.person = static_cast<int>(m->person);
+        sp.name = people_.persons[m->person].name;
+        sp.mention = std::make_pair(m->start, m->end);
+        return sp;
+      }
+    }
+    std::string_view w = lw(a);
+    if (is_pronoun(w)) {
+      sp.mention = std::make_pair(doc_.tokens[a].start, doc_.tokens[a].end);
+      if (w == "he" || w == "she") {
+        const int p = resolve_pronoun(a, w == "he" ? Gender::kMale : Gender::kFemale);
+        if (p >= 0) {
+          sp.person = p;
+          sp.name = people_.persons[p].name;
+        }
+      } else if (w == "it" || w == "they") {
+        sp.name = last_organisation_;
+      }
+      return sp;
+    }
+    // A phrase kept as written: "the company", "a NATO spokesman", "Boeing".
+    uint32_t e = b;
+    for (uint32_t k = a; k < b; ++k) {
+      if (!is_word(k) || lw(k) == "who" || lw(k) == "which") {
+        e = k;
+        break;
+      }
+    }
+    if (e <= a || e - a > kMaxSubjectTokens) return sp;
+    const uint32_t sb = doc_.tokens[a].start, se = doc_.tokens[e - 1].end;
+    sp.name.assign(doc_.text.substr(sb, se - sb));
+    sp.mention = std::make_pair(sb, se);
+    if (lw(a) == "the" && e - a <= 3 && is_organisation_noun(lw(e - 1))) {
+      // "the company", "the auto firm": the organisation the story is about.
+      if (!last_organisation_.empty()) sp.name = last_organisation_;
+    } else if (doc_.tokens[a].upper) {
+      last_organisation_ = sp.name;
+    }
+    return sp;
+  }
+
+  bool compatible(uint32_t person, Gender g) const {
+    const Gender pg = people_.genders[person];
+    return pg == Gender::kUnknown || pg == g;
+  }
+
+  // "he"/"she": the last speaker, unless a person became the subject of a
+  // sentence since ("Bob Corker was also unhappy. “…,” he said.").
+  int resolve_pronoun(uint32_t at, Gender g) const {
+    const uint32_t si = doc_.sentence_of(at);
+    const uint32_t para = doc_.sentences[si].paragraph;
+    int subject_person = -1;
+    uint32_t subject_token = 0;
+    for (uint32_t back = 0; back <= kPronounLookback && back <= si && subject_person < 0; ++back) {
+      const Sentence& s = doc_.sentences[si - back];
+      const uint32_t end = back == 0 ? at : s.last_token;
+      auto first =
+          std::lower_bound(people_.mentions.begin(), people_.mentions.end(), s.first_token,
+                           [](const PersonMention& m, uint32_t t) { return m.first_token < t; });
+      for (auto it = first; it != people_.mentions.end(); ++it) {
+        const PersonMention& m = *it;
+        if (m.first_token >= end) break;
+        if (compatible(m.person, g)) {
+          subject_person = static_cast<int>(m.person);
+          subject_token = m.first_token;
+          break;
+        }
+      }
+    }
+    const bool speaker_ok = last_speaker_ >= 0 &&
+                            para - last_speaker_paragraph_ <= kSpeakerMemoryParagraphs &&
+                            compatible(static_cast<uint32_t>(last_speaker_), g);
+    if (speaker_ok && (subject_person < 0 || subject_token <= last_speaker_token_))
+      return last_speaker_;
+    return subject_person;
+  }
+
+  // Subject that ends just before verb v, skipping auxiliaries: [a, b).
+  std::pair<uint32_t, uint32_t> subject_before(uint32_t v, uint32_t limit) const {
+    uint32_t b = v;
+    while (b > limit && is_word(b - 1) && is_auxiliary(lw(b - 1)) && v - b < 2) --b;
+    if (b <= limit) return {b, b};
+    if (const PersonMention* m = people_.mention_at(b - 1)) {
+      // "John Howard and industry minister Ian MacDonald announced": the first of them.
+      uint32_t k = m->first_token;
+      while (k > limit && is_word(k - 1) && !is_punct(k - 1, ",") &&
+             (is_title_head(lw(k - 1)) || is_title_modifier(lw(k - 1)) || doc_.tokens[k - 1].upper))
+        --k;
+      if (k > limit + 1 && lw(k - 1) == "and")
+        if (const PersonMention* first = people_.mention_at(k - 2))
+          return {first->first_token, first->last_token};
+      return {m->first_token, m->last_token};
+    }
+    if (is_word(b - 1) && is_pronoun(lw(b - 1))) return {b - 1, b};
+    uint32_t a = b;
+    while (a > limit && b - a < kMaxSubjectTokens && is_word(a - 1) && !in_quote_[a - 1] &&
+           !is_clause_boundary(lw(a - 1)))
+      --a;
+    // "Tom LaSorda, the president of Chrysler, announced", "Whitey MacDonald, chairperson
+    // of Local 1520, Canadian Auto Workers union said": the person before the apposition.
+    if (a < b && a > limit + 1 && is_punct(a - 1, ",")) {
+      for (uint32_t k = limit; k + 1 < a; ++k)
+        if (const PersonMention* m = people_.mention_at(k)) return {m->first_token, m->last_token};
+    }
+    // A participle ("releasing a statement saying"), a verb after "and", an
+    // apposition ("Todd Tiahrt, a Kansas representative, said"): the speaker is
+    // the sentence's subject.
+    const bool participle = lw(v).ends_with("ing");
+    if (participle || a == b || is_punct(b - 1, ",") || !plausible_subject(a)) {
+      for (uint32_t k = limit; k < v; ++k) {
+        if (is_word(k) && (lw(k) == "he" || lw(k) == "she")) return {k, k + 1};
+        if (const PersonMention* m = people_.mention_at(k)) return {m->first_token, m->last_token};
+      }
+    }
+    if (a == b || !plausible_subject(a)) return {b, b};
+    return {a, b};
+  }
+
+  // A subject phrase may not start with a conjunction, a preposition or a participle.
+  bool plausible_subject(uint32_t a) const {
+    if (!is_word(a)) return false;
+    std::string_view w = lw(a);
+    if (is_clause_boundary(w) || w.ends_with("ing")) return false;
+    static constexpr std::string_view kPrepositions[] = {
+        "in",    "on",   "at",    "to",   "of",      "for",   "with",
+        "from",  "by",   "about", "into", "during",  "after", "before",
+        "under", "over", "than",  "then", "several", "also",  "not"};
+    return std::find(std::begin(kPrepositions), std::end(kPrepositions), w) ==
+           std::end(kPrepositions);
+  }
+
+  // Subject right after verb v ("said Stoltenberg, who ..."): [a, b).
+  std::pair<uint32_t, uint32_t> subject_after(uint32_t v, uint32_t limit) const {
+    const uint32_t a = v + 1;
+    if (a >= limit) return {a, a};
+    if (const PersonMention* m = people_.mention_at(a)) return {m->first_token, m->last_token};
+    uint32_t b = a;
+    while (b < limit && b - a < 2 * kMaxSubjectTokens && is_word(b) && lw(b) != "who" &&
+           lw(b) != "which" && lw(b) != "in" && lw(b) != "on" && lw(b) != "at")
+      ++b;
+    // "said the firm's chief executive officer, Alan Mulally": the name after the title.
+    if (b + 1 < limit && is_punct(b, ","))
+      if (const PersonMention* m = people_.mention_at(b + 1))
+        return {m->first_token, m->last_token};
+    for (uint32_t k = a; k < b; ++k)
+      if (const PersonMention* m = people_.mention_at(k)) return {m->first_token, m->last_token};
+    if (b - a > kMaxSubjectTokens) b = a + kMaxSubjectTokens;
+    return {a, b};
+  }
+
+  void remember(const Speaker& sp, uint32_t token) {
+    if (sp.person >= 0) {
+      last_speaker_ = sp.person;
+      last_speaker_token_ = token;
+      last_speaker_paragraph_ = doc_.sentences[doc_.sentence_of(token)].paragraph;
+    }
+  }
+
+  struct Attribution {
+    Speaker speaker;
+    std::string cue;
+  };
+
+  // 3. "…,” Stoltenberg said." / "…,” said Stoltenberg, who …"
+  std::optional<Attribution> attribution_after(const Span& sp) {
+    uint32_t t = first_token_at(sp.after);
+    if (t >= doc_.tokens.size()) return std::nullopt;
+    const uint32_t si = doc_.sentence_of(t);
+    const Sentence& s = doc_.sentences[si];
+    // After ".”" ICU starts a new sentence; a short one may still be the attribution.
+    const bool same_sentence = doc_.tokens[t].start < s.end && sp.after > s.start;
+    if (!same_sentence && s.last_token - s.first_token > 8) return std::nullopt;
+    if (doc_.sentences[si].paragraph !=
+        doc_.sentences[doc_.sentence_of(first_token_at(sp.open))].paragraph)
+      return std::nullopt;
+    while (t < s.last_token && (is_punct(t, ",") || is_punct(t, "\u2014") || is_punct(t, "-"))) ++t;
+    const uint32_t limit = std::min(s.last_token, t + kMaxAttributionTokens);
+    // "…,” enthused Scott Fancher": any verb in the past tense right before a name.
+    if (t + 1 < limit && is_word(t) && !doc_.tokens[t].upper && lw(t).ends_with("ed") &&
+        people_.mention_at(t + 1) && people_.mention_at(t + 1)->first_token == t + 1) {
+      Attribution at;
+      at.cue.assign(doc_.word(t));
+      at.speaker = subject(t + 1, t + 2);
+      return at;
+    }
+    for (uint32_t v = t; v < limit; ++v) {
+      if (is_mark(v) || in_quote_[v]) break;
+      if (!is_cue(v)) continue;
+      // "” President Obama said “…”": that verb introduces the next quote.
+      if (!same_sentence && v + 1 < s.last_token && is_mark(v + 1)) return std::nullopt;
+      Attribution at;
+      at.cue.assign(doc_.word(v));
+      if (v == t || (v == t + 1 && is_auxiliary(lw(t)))) {
+        auto [a, b] = subject_after(v, s.last_token);
+        at.speaker = subject(a, b);
+      } else {
+        // The subject starts right after the quote: "Stoltenberg, a former ..., said".
+        if (!plausible_subject(t) && !people_.mention_at(t)) return std::nullopt;
+        uint32_t e = t;
+        while (e < v && is_word(e) && !is_auxiliary(lw(e))) ++e;
+        if (const PersonMention* m = people_.mention_at(t)) e = std::max(e, m->last_token);
+        at.speaker = subject(t, e);
+      }
+      return at;
+    }
+    return std::nullopt;
+  }
+
+  // 3. "Stoltenberg said: “…”" / "He added, “…”" / "According to X, “…”"
+  std::optional<Attribution> attribution_before(const Span& sp, bool capital_start) {
+    const uint32_t o = first_token_at(sp.open);
+    if (o >= doc_.tokens.size()) return std::nullopt;
+    const uint32_t si = doc_.sentence_of(o);
+    const Sentence& s = doc_.sentences[si];
+    if (o <= s.first_token) return std::nullopt;
+    uint32_t last = o - 1;
+    const bool lead_in = is_punct(last, ":") || is_punct(last, ",") ||
+                         (is_word(last) && (is_cue(last) || lw(last) == "that")) || capital_start;
+    if (!lead_in) return std::nullopt;
+    // "Bill Bodie: “…”", "spoke about the incident: “…”": the person the lead-in names.
+    if (is_punct(last, ":")) {
+      if (const PersonMention* m = people_.mention_at(last - 1 > s.first_token ? last - 1 : last)) {
+        Attribution at;
+        at.speaker = subject(m->first_token, m->last_token);
+        return at;
+      }
+    }
+    const uint32_t floor =
+        last > kMaxLeadTokens + s.first_token ? last - kMaxLeadTokens : s.first_token;
+    for (uint32_t v = last + 1; v-- > floor;) {
+      if (in_quote_[v] || is_mark(v)) break;
+      if (is_word(v) && lw(v) == "according" && v + 1 < o && lw(v + 1) == "to") {
+        Attribution at;
+        at.cue = "according to";
+        auto [a, b] = subject_after(v + 1, o);
+        at.speaker = subject(a, b);
+        return at;
+      }
+      if (!is_cue(v)) continue;
+      Attribution at;
+      at.cue.assign(doc_.word(v));
+      auto [a, b] = subject_before(v, s.first_token);
+      if (a == b) std::tie(a, b) = subject_after(v, o);
+      at.speaker = subject(a, b);
+      return at;
+    }
+    if (is_punct(last, ":")) {
+      for (uint32_t k = s.first_token; k < last; ++k) {
+        if (const PersonMention* m = people_.mention_at(k)) {
+          Attribution at;
+          at.speaker = subject(m->first_token, m->last_token);
+          return at;
+        }
+      }
+    }
+    return std::nullopt;
+  }
+
+  // The sentence's own speech verb and subject, for partial quotes: "Biden said … “…”".
+  std::optional<Attribution> sentence_speaker(uint32_t si) {
+    const Sentence& s = doc_.sentences[si];
+    for (uint32_t v = s.first_token; v < s.last_token; ++v) {
+      if (in_quote_[v] || !is_cue(v)) continue;
+      if (doc_.tokens[v].upper && v > s.first_token) continue;
+      auto [a, b] = subject_before(v, s.first_token);
+      if (a == b) continue;
+      Attribution at;
+      at.cue.assign(doc_.word(v));
+      at.speaker = subject(a, b);
+      if (at.speaker.name.empty() && !at.speaker.mention) continue;
+      return at;
+    }
+    return std::nullopt;
+  }
+
+  lede::Quote make_quote(uint32_t start, uint32_t end, std::string kind, Attribution at) {
+    lede::Quote q;
+    q.start = start;
+    q.end = end;
+    q.text.assign(doc_.text.substr(start, end - start));
+    q.kind = std::move(kind);
+    q.cue = std::move(at.cue);
+    q.speaker = std::move(at.speaker.name);
+    q.speaker_mention = at.speaker.mention;
+    return q;
+  }
+
+  std::optional<lede::Quote> direct_or_partial(const Span& sp, uint32_t si) {
+    if (sp.end <= sp.start) return std::nullopt;
+    std::string_view content = doc_.text.substr(sp.start, sp.end - sp.start);
+    const uint32_t b = first_token_at(sp.start), e = first_token_at(sp.end);
+    uint32_t words = 0;
+    for (uint32_t k = b; k < e; ++k) words += is_word(k);
+    // 2. Kind.
+    const char last = content.back();
+    const bool ends_clause = last == ',' || last == '.' || last == '?' || last == '!' ||
+                             last == ':' || last == ';' || content.ends_with("\u2026") ||
+                             content.ends_with("\u2014") || !sp.closed;
+    const bool starts_upper = b < e && doc_.tokens[b].upper;
+    uint32_t before = sp.open;
+    while (before > 0 && core::is_ascii_space(doc_.text[before - 1])) --before;
+    const char prev = before > 0 ? doc_.text[before - 1] : '\n';
+    const Sentence& s = doc_.sentences[si];
+    const bool at_sentence_start = sp.open <= s.start;
+    const bool lead = prev == ':' || prev == ',' || prev == '\n' || at_sentence_start ||
+                      before == doc_.paragraphs[s.paragraph].start;
+    const bool direct =
+        words >= 2 && ((starts_upper && (lead || ends_clause)) || (lead && ends_clause));
+    if (!direct && words < 2) return std::nullopt;
+    // A short title-case phrase in marks is a name ("Snow Leopard", "New GM"), not a quote.
+    if (!ends_clause && words <= 4) {
+      bool title_case = true;
+      for (uint32_t k = b; k < e; ++k)
+        if (is_word(k) && !doc_.tokens[k].upper && !is_minor_word(lw(k)) &&
+            !(doc_.word(k)[0] >= '0' && doc_.word(k)[0] <= '9'))
+          title_case = false;
+      if (title_case) return std::nullopt;
+    }
+    // 3. Attribution.
+    // A lead-in ending in a colon names the speaker before the quote ("states: “…”").
+    std::optional<Attribution> at;
+    if (prev == ':') at = attribution_before(sp, starts_upper && direct);
+    if (!at) at = attribution_after(sp);
+    if (!at) at = attribution_before(sp, starts_upper && direct);
+    if (!at && !direct) at = sentence_speaker(si);
+    if (!at && direct) at = inherited(sp);
+    if (!direct && !at) return std::nullopt;
+    if (at) remember(at->speaker, b);
+    Attribution a = at ? std::move(*at) : Attribution{};
+    if (direct) {
+      directs_.emplace_back(sp.open, sp.after);
+      last_direct_ = {sp.after, a};
+      last_direct_paragraph_end_ =
+          doc_.paragraphs[doc_.sentences[doc_.sentence_of(e > b ? e - 1 : b)].paragraph].end;
+    }
+    return make_quote(sp.start, sp.end, direct ? "direct" : "partial", std::move(a));
+  }
+
+  // A quote with no attribution of its own continues the last direct quote's
+  // speaker if it sits in the same paragraph or opens the next one.
+  std::optional<Attribution> inherited(const Span& sp) {
+    if (!last_direct_) return std::nullopt;
+    const uint32_t para = doc_.sentences[doc_.sentence_of(first_token_at(sp.open))].paragraph;
+    const uint32_t prev_para =
+        doc_.sentences[doc_.sentence_of(first_token_at(last_direct_->first) -
+                                        (first_token_at(last_direct_->first) > 0))]
+            .paragraph;
+    if (para != prev_para && para != prev_para + 1) return std::nullopt;
+    if (para == prev_para + 1 && doc_.paragraphs[para].start != sp.open) return std::nullopt;
+    if (last_direct_->second.speaker.name.empty()) return std::nullopt;
+    return last_direct_->second;
+  }
+
+  // "has (recently) added", "will be added"
+  bool perfect_or_passive(uint32_t v, uint32_t first) const {
+    uint32_t k = v;
+    while (k > first && is_word(k - 1) &&
+           (lw(k - 1) == "recently" || lw(k - 1) == "also" || lw(k - 1) == "just"))
+      --k;
+    if (k == first || !is_word(k - 1)) return false;
+    std::string_view w = lw(k - 1);
+    return w == "has" || w == "have" || w == "had" || w == "be" || w == "been" || w == "is" ||
+           w == "was" || w == "were" || w == "are" || w == "being";
+  }
+
+  // 4. Indirect speech in sentence si.
+  // Where a reported clause starting at token c must stop: before a direct
+  // quote in the sentence (at the comma before it), or the sentence's end.
+  uint32_t clause_end(uint32_t c, uint32_t end) const {
+    for (uint32_t k = c; k < end; ++k) {
+      if (!in_quote_[k] || !is_direct_at(k)) continue;
+      uint32_t e = k;
+      while (e > c && !is_punct(e - 1, ",")) --e;
+      return e > c ? e - 1 : c;
+    }
+    return end;
+  }
+  bool is_direct_at(uint32_t token) const {
+    const uint32_t byte = doc_.tokens[token].start;
+    for (const auto& d : directs_)
+      if (byte >= d.first && byte < d.second) return true;
+    return false;
+  }
+
+  // More than half of the clause [c, e) is inside quotation marks: the quote says it all.
+  bool mostly_quoted(uint32_t c, uint32_t e) const {
+    uint32_t quoted = 0, all = 0;
+    for (uint32_t k = c; k < e; ++k) {
+      if (!is_word(k)) continue;
+      ++all;
+      quoted += in_quote_[k];
+    }
+    return 2 * quoted > all;
+  }
+
+  // 4. Indirect speech in sentence si; at most one per speech verb.
+  std::vector<lede::Quote> indirect(uint32_t si) {
+    std::vector<lede::Quote> found;
+    const Sentence& s = doc_.sentences[si];
+    uint32_t end = s.last_token;
+    while (end > s.first_token && !is_word(end - 1) && !is_mark(end - 1)) --end;
+    if (end <= s.first_token) return found;
+    auto add = [&](lede::Quote q, uint32_t subject_start) {
+      // A later speaker in the same sentence ends the earlier clause:
+      // "In response to critics saying that ..., Jobs said that ...".
+      if (!found.empty() && found.back().end > doc_.tokens[subject_start].start) {
+        uint32_t k = subject_start;
+        while (k > s.first_token && !is_word(k - 1)) --k;
+        if (k > s.first_token && doc_.tokens[k - 1].end > found.back().start)
+          found.back().end = doc_.tokens[k - 1].end;
+        found.back().text.assign(
+            doc_.text.substr(found.back().start, found.back().end - found.back().start));
+      }
+      found.push_back(std::move(q));
+    };
+    for (uint32_t v = s.first_token; v < end; ++v) {
+      if (in_quote_[v] || !is_word(v)) continue;
+      std::string_view w = lw(v);
+      if (w == "according" && v + 1 < end && lw(v + 1) == "to") {
+        if (auto q = according_to(si, v, end)) add(std::move(*q), v);
+        continue;
+      }
+      if (!is_speech_verb(w)) continue;
+      if (doc_.tokens[v].upper && v > s.first_token) continue;
+      // "…, Stoltenberg said." with the clause before.
+      if (found.empty()) {
+        if (auto q = clause_before(si, v, end)) {
+          found.push_back(std::move(*q));
+          continue;
+        }
+      }
+      auto [a, b] = subject_before(v, s.first_token);
+      if (a == b || a >= v) continue;
+      // A second report in one sentence needs a clause of its own: "…, Jobs said that".
+      if (!found.empty() && (a == s.first_token || !is_punct(a - 1, ","))) continue;
+      // "This 'switch', he said, would happen next year": the whole sentence is reported.
+      if (v + 1 < end && is_punct(v + 1, ",") && a > s.first_token + 1 && is_punct(a - 1, ",")) {
+        Attribution at;
+        at.cue.assign(doc_.word(v));
+        at.speaker = subject(a, b);
+        remember(at.speaker, v);
+        add(make_quote(doc_.tokens[s.first_token].start, doc_.tokens[end - 1].end, "indirect",
+                       std::move(at)),
+            a);
+        continue;
+      }
+      if (perfect_or_passive(v, s.first_token) &&
+          (w == "added" || w == "reported" || w == "stated" || w == "noted" || w == "confirmed"))
+        continue;          // "Intel has recently added DRM", "will be added": an act, not speech
+      uint32_t c = v + 1;  // clause start
+      if (c < end && lw(c) == "that") {
+        ++c;
+      } else if (takes_listener(w)) {
+        uint32_t k = c;
+        while (k < end && k - c < kMaxObjectTokens && lw(k) != "that") ++k;
+        if (k >= end || lw(k) != "that") continue;
+        c = k + 1;
+      } else if (c < end && is_word(c) && blocks_bare_clause(lw(c))) {
+        // "announced Friday that", "said in a statement that", "said on Tuesday, ..."
+        uint32_t k = c;
+        while (k < end && k - c < 10 && is_word(k) && lw(k) != "that") ++k;
+        if (k < end && lw(k) == "that")
+          c = k + 1;
+        else if (k < end && is_punct(k, ",") && k - c <= 6 && takes_bare_clause(w))
+          c = k + 1;
+        else
+          continue;
+      } else if (!takes_bare_clause(w) || c >= end || !is_word(c)) {
+        continue;
+      }
+      const uint32_t e = clause_end(c, end);
+      if (c >= e || e - c < 3 || mostly_quoted(c, e)) continue;
+      Attribution at;
+      at.cue.assign(doc_.word(v));
+      at.speaker = subject(a, b);
+      if (at.speaker.name.empty() && !at.speaker.mention) continue;
+      remember(at.speaker, v);
+      add(make_quote(doc_.tokens[c].start, doc_.tokens[e - 1].end, "indirect", std::move(at)), a);
+      v = std::max(v, c);
+    }
+    return found;
+  }
+
+  // "Ukraine is suffering setbacks, Putin said." (verb at v, sentence words end at `end`).
+  std::optional<lede::Quote> clause_before(uint32_t si, uint32_t v, uint32_t end) {
+    const Sentence& s = doc_.sentences[si];
+    uint32_t a, b;
+    if (v + 1 < end) {
+      // "…, said Smith."
+      if (v == s.first_token || !is_punct(v - 1, ",")) {
+        // "…, Smith said." is checked below.
+      } else {
+        std::tie(a, b) = subject_after(v, end);
+        // The words after the verb must be its subject and nothing else: "…, said
+        // Smith." but not "Samuel Greene, said he was relieved".
+        if (a == b || end - v > kMaxAttributionTokens || !takes_bare_clause(lw(v)) ||
+            is_pronoun(lw(a)) || (!people_.mention_at(a) && !plausible_subject(a)) ||
+            people_.mention_at(v - 2) || mostly_quoted(s.first_token, v - 1))
+          return std::nullopt;
+        if (v - 1 <= s.first_token + 2) return std::nullopt;
+        Attribution at;
+        at.cue.assign(doc_.word(v));
+        at.speaker = subject(a, b);
+        remember(at.speaker, v);
+        return make_quote(doc_.tokens[s.first_token].start, doc_.tokens[v - 2].end, "indirect",
+                          std::move(at));
+      }
+    }
+    // The verb (with up to two words after: "said on Tuesday") ends the sentence.
+    if (end - v > 3) return std::nullopt;
+    for (uint32_t k = v + 1; k < end; ++k)
+      if (!is_word(k)) return std::nullopt;
+    std::tie(a, b) = subject_before(v, s.first_token);
+    if (a == b || a < s.first_token + 3 || !is_punct(a - 1, ",") ||
+        mostly_quoted(s.first_token, a - 1))
+      return std::nullopt;
+    Attribution at;
+    at.cue.assign(doc_.word(v));
+    at.speaker = subject(a, b);
+    if (at.speaker.name.empty()) return std::nullopt;
+    remember(at.speaker, v);
+    return make_quote(doc_.tokens[s.first_token].start, doc_.tokens[a - 2].end, "indirect",
+                      std::move(at));
+  }
+
+  std::optional<lede::Quote> according_to(uint32_t si, uint32_t v, uint32_t end) {
+    const Sentence& s = doc_.sentences[si];
+    auto [a, b] = subject_after(v + 1, end);
+    if (a == b) return std::nullopt;
+    Attribution at;
+    at.cue = "according to";
+    at.speaker = subject(a, b);
+    if (at.speaker.name.empty()) return std::nullopt;
+    uint32_t cb, ce;
+    if (v == s.first_token) {
+      uint32_t k = b;
+      while (k < end && !is_punct(k, ",")) ++k;
+      if (k + 2 >= end) return std::nullopt;
+      cb = k + 1;
+      ce = end;
+    } else {
+      if (v < s.first_token + 3) return std::nullopt;
+      cb = s.first_token;
+      ce = is_punct(v - 1, ",") ? v - 1 : v;
+    }
+    remember(at.speaker, v);
+    return make_quote(doc_.tokens[cb].start, doc_.tokens[ce - 1].end, "indirect", std::move(at));
+  }
+
+  const Document& doc_;
+  const People& people_;
+  std::vector<Span> spans_;
+  std::vector<bool> in_quote_;
+  std::vector<std::pair<uint32_t, uint32_t>> directs_;
+  std::optional<std::pair<uint32_t, Attribution>> last_direct_;
+  uint32_t last_direct_paragraph_end_ = 0;
+  int last_speaker_ = -1;
+  uint32_t last_speaker_token_ = 0;
+  uint32_t last_speaker_paragraph_ = 0;
+  std::string last_organisation_;  // the last organisation named as a subject
+};
+
+}  // namespace
+
+std::vector<lede::Quote> find_quotes(const Document& doc, const People& people) {
+  return QuoteFinder(doc, people).run();
+}
+
+}  // namespace lede::analysis

@@ -1,0 +1,38 @@
+// Who said what: direct, partial and indirect quotes with their speakers.
+//
+//   Document doc = segment(article.text);
+//   People people = find_people(doc);
+//   std::vector<lede::Quote> quotes = find_quotes(doc, people);
+//   // {"The support that we are providing ...", speaker "Jens Stoltenberg",
+//   //  cue "said", kind "direct"}
+//
+// Steps (repeated as // 1., // 2. in quotes.cc):
+//   1. Pair quotation marks per paragraph: “…”, "…", «…», „…“, ‘…’ when no
+//      double quote is open. A paragraph that ends inside a quote continues
+//      it when the next paragraph opens with a mark (news style for quotes
+//      running over several paragraphs).
+//   2. Classify: a quote that is a sentence or a clause ("…,” she said) is
+//      direct; words quoted inside the writer's own sentence are partial;
+//      a single quoted word is a scare quote and dropped.
+//   3. Attribute: a speech verb and its subject after the quote
+//      ("…,” Stoltenberg said / said Stoltenberg, who …) or before it
+//      ("He added, “…”"); else the speaker of the paragraph's other quote,
+//      or of the quote that the paragraph continues.
+//   4. Indirect speech: "X said (that) …", "X told Y that …", "according to X".
+//   5. Speakers: a name is the person's full name as first given; "he" and
+//      "she" go to the last speaker or the person the previous sentences are
+//      about; other subjects ("the company", "a spokesman") are kept as written.
+// Offsets: [start, end) is the quoted text without its marks. Thread safe.
+#pragma once
+
+#include <vector>
+
+#include "lede/article.h"
+#include "analysis/people.h"
+#include "analysis/sentences.h"
+
+namespace lede::analysis {
+
+std::vector<lede::Quote> find_quotes(const Document& doc, const People& people);
+
+}  // namespace lede::analysis

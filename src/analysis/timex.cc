@@ -1,0 +1,1700 @@
+#include "analysis/timex.h"
+
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+
+#include "core/calendar.h"
+#include "fields/dates.h"
+
+namespace lede::analysis {
+
+using fields::month_from_name;
+namespace {
+
+// A bare four-digit number reads as a year only in this range: older numbers in
+// news text are mostly counts, not years (MEANTIME's earliest year is 1955).
+constexpr int kMinYear = 1900;
+constexpr int kMaxYear = 2099;
+// Anaphoric "the day", "in morning trading" point back to the last day the
+// story named, if it lies within this many days of the reference date.
+constexpr int kStoryDayWindow = 7;
+// Years from here to kMinYear count only after a preposition of time ("since 1896"):
+// market and company histories reach back that far.
+constexpr int kMinOldYear = 1800;
+// A month or day-and-month without a year and without tense is placed in the
+// reference year unless that puts it more than this many days away.
+constexpr int kNearestWindowDays = 183;
+// Tense moves a date without a year into the year before or after only when the
+// reference year would put it this far on the wrong side: a story written in May
+// in the past tense about "June 3" is more often a plan than last year's June.
+constexpr int kTenseSlackDays = 45;
+
+struct NumberWord {
+  std::string_view word;
+  int value;
+};
+constexpr NumberWord kNumberWords[] = {
+    {"a", 1},         {"an", 1},       {"one", 1},      {"two", 2},        {"three", 3},
+    {"four", 4},      {"five", 5},     {"six", 6},      {"seven", 7},      {"eight", 8},
+    {"nine", 9},      {"ten", 10},     {"eleven", 11},  {"twelve", 12},    {"thirteen", 13},
+    {"fourteen", 14}, {"fifteen", 15}, {"sixteen", 16}, {"seventeen", 17}, {"eighteen", 18},
+    {"nineteen", 19}, {"twenty", 20},  {"thirty", 30},  {"forty", 40},     {"fifty", 50},
+    {"sixty", 60},    {"seventy", 70}, {"eighty", 80},  {"ninety", 90},    {"hundred", 100},
+    {"single", 1},    {"couple", 2},   {"dozen", 12}};
+
+// Words that stand for an unknown count: "several years" -> PXY.
+constexpr std::string_view kVagueCounts[] = {"several",  "few",      "many",   "some", "recent",
+                                             "multiple", "numerous", "coming", "past"};
+
+struct Unit {
+  std::string_view word;  // singular, lower case
+  std::string_view code;  // TIMEX3 duration unit
+  bool time;              // written after "PT"
+  int scale;              // "decade" is ten years
+};
+constexpr Unit kUnits[] = {
+    {"second", "S", true, 1},   {"minute", "M", true, 1},    {"hour", "H", true, 1},
+    {"day", "D", false, 1},     {"week", "W", false, 1},     {"month", "M", false, 1},
+    {"year", "Y", false, 1},    {"decade", "Y", false, 10},  {"century", "Y", false, 100},
+    {"quarter", "Q", false, 1}, {"fortnight", "W", false, 2}};
+
+constexpr std::string_view kWeekdays[] = {"monday", "tuesday",  "wednesday", "thursday",
+                                          "friday", "saturday", "sunday"};
+
+struct PartOfDay {
+  std::string_view word;
+  std::string_view code;
+};
+constexpr PartOfDay kPartsOfDay[] = {{"morning", "MO"},
+                                     {"afternoon", "AF"},
+                                     {"evening", "EV"},
+                                     {"night", "NI"},
+                                     {"overnight", "NI"}};
+
+struct Season {
+  std::string_view word;
+  std::string_view code;
+};
+constexpr Season kSeasons[] = {
+    {"spring", "SP"}, {"summer", "SU"}, {"fall", "FA"}, {"autumn", "FA"}, {"winter", "WI"}};
+
+struct Adverb {
+  std::string_view word;
+  std::string_view value;  // "" for the reference date itself
+  int day_offset;
+};
+// Words that alone are a time expression.
+constexpr Adverb kAdverbs[] = {{"today", "", 0},
+                               {"yesterday", "", -1},
+                               {"tomorrow", "", 1},
+                               {"now", "PRESENT_REF", 0},
+                               {"recently", "PAST_REF", 0},
+                               {"nowadays", "PRESENT_REF", 0},
+                               {"lately", "PAST_REF", 0},
+                               {"soon", "FUTURE_REF", 0},
+                               {"recent", "PAST_REF", 0},
+                               {"currently", "PRESENT_REF", 0},
+                               {"presently", "PRESENT_REF", 0}};
+
+struct SetWord {
+  std::string_view word;
+  std::string_view value;
+};
+// Adjectives of a length of time: "annual" sales (MEANTIME marks them as durations).
+constexpr SetWord kDurationWords[] = {{"annual", "P1Y"}, {"biannual", "P6M"}};
+
+constexpr SetWord kSetWords[] = {{"daily", "P1D"},   {"weekly", "P1W"},   {"monthly", "P1M"},
+                                 {"yearly", "P1Y"},  {"annually", "P1Y"}, {"quarterly", "P3M"},
+                                 {"nightly", "P1D"}, {"hourly", "PT1H"}};
+
+constexpr std::string_view kFutureCues[] = {
+    "will",     "shall",   "would", "should",  "next",     "upcoming", "coming", "scheduled",
+    "tomorrow", "plans",   "plan",  "planned", "expected", "expects",  "due",    "set",
+    "going",    "intends", "aims",  "expect",  "intend",   "aim"};
+constexpr std::string_view kPastCues[] = {
+    "was", "were", "had", "did", "ago", "last", "yesterday", "earlier", "been", "said", "told",
+    // Irregular past tenses news uses most.
+    "fell", "rose", "lost", "won", "hit", "sank", "slid", "shrank", "grew", "began", "saw", "made",
+    "took", "came", "went", "sold", "bought", "paid", "met", "left", "held", "led", "gave", "got",
+    "brought", "thought", "spoke", "wrote", "knew", "found", "became", "ran", "stood", "felt",
+    "kept", "spent", "struck", "swung", "soared", "broke", "chose", "drew", "flew", "froze", "hid",
+    "shook", "sent", "built", "dealt", "meant", "heard", "taught"};
+// Words ending in "-ed" that do not mark the past.
+constexpr std::string_view kNotPast[] = {"scheduled", "expected", "planned", "proposed", "united",
+                                         "need",      "indeed",   "speed",   "based",    "limited",
+                                         "red",       "hundred",  "bed",     "feed"};
+
+template <typename T, size_t N>
+bool contains(const T (&table)[N], std::string_view w) {
+  for (const auto& x : table)
+    if (x == w) return true;
+  return false;
+}
+
+using core::civil_from_days;
+using core::days_from_civil;
+
+int64_t to_days(const CalendarDate& d) { return days_from_civil(d); }
+CalendarDate add_days(const CalendarDate& d, int n) { return core::add_days(d, n); }
+// 0 = Monday.
+int weekday_of(const CalendarDate& d) { return core::weekday(d); }
+
+std::string fmt(const char* f, int a, int b = 0, int c = 0) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, f, a, b, c);
+  return buf;
+}
+std::string day_value(const CalendarDate& d) {
+  return fmt("%04d-%02d-%02d", d.year, d.month, d.day);
+}
+std::string month_value(int y, int m) { return fmt("%04d-%02d", y, m); }
+std::string year_value(int y) { return fmt("%04d", y); }
+std::string week_value(const CalendarDate& d) {
+  const CalendarDate thursday = add_days(d, 3 - weekday_of(d));
+  const int doy = static_cast<int>(to_days(thursday) - days_from_civil(thursday.year, 1, 1));
+  return fmt("%04d-W%02d", thursday.year, doy / 7 + 1);
+}
+void add_months(int& y, int& m, int n) {
+  int t = y * 12 + (m - 1) + n;
+  y = t / 12;
+  m = t % 12 + 1;
+}
+
+enum class Tense { kNone, kPast, kFuture };
+
+struct Found {
+  uint32_t b = 0, e = 0;  // tokens [b, e)
+  std::string type = "DATE", value, mod;
+};
+
+class Scanner {
+ public:
+  Scanner(const Document& doc, const Sentence& s, std::optional<CalendarDate> ref,
+          std::vector<lede::TimeExpression>& out)
+      : doc_(doc), s_(s), ref_(ref), out_(out) {}
+
+  void run() {
+    const size_t first = out_.size();
+    first_ = first;
+    uint32_t i = s_.first_token;
+    while (i < s_.last_token) {
+      const uint32_t next = match(i);
+      i = next > i ? next : i + 1;
+    }
+    anchor_times(first);
+  }
+
+  // A clock time takes its day from the one full date of its sentence:
+  // "at 16:15 UTC, June 1st" -> 2009-06-01T16:15Z.
+  void anchor_times(size_t first) {
+    for (size_t k = first; k < out_.size(); ++k) {
+      if (out_[k].type != "TIME" || out_[k].value.size() <= 10 || out_[k].value[10] != 'T')
+        continue;
+      const lede::TimeExpression* day = nullptr;
+      uint32_t best = UINT32_MAX;
+      for (size_t d = first; d < out_.size(); ++d) {
+        const auto& e = out_[d];
+        if (e.type != "DATE" || e.value.size() != 10 || !e.modifier.empty() || e.text == "today" ||
+            e.text == "earlier today")
+          continue;
+        if (ref_ && e.value[0] != 'X') {
+          // Not a date of history the sentence recalls ("since September 11, 2001").
+          const CalendarDate d{std::atoi(e.value.substr(0, 4).c_str()),
+                               std::atoi(e.value.substr(5, 2).c_str()),
+                               std::atoi(e.value.substr(8, 2).c_str())};
+          const int64_t away = to_days(d) - to_days(*ref_);
+          if (away < -kNearestWindowDays || away > kNearestWindowDays) continue;
+        }
+        const uint32_t dist =
+            e.start > out_[k].start ? e.start - out_[k].start : out_[k].start - e.start;
+        if (dist < best) best = dist, day = &e;
+      }
+      if (day) out_[k].value = day->value + out_[k].value.substr(10);
+    }
+  }
+
+ private:
+  bool ok(uint32_t i) const { return i >= s_.first_token && i < s_.last_token; }
+  // The lower-case word without a possessive: "today's" -> "today".
+  std::string_view lw(uint32_t i) const {
+    if (!ok(i)) return {};
+    std::string_view w = doc_.lower_word(i);
+    return w.substr(0, w.size() - possessive_length(w));
+  }
+  static size_t possessive_length(std::string_view w) {
+    if (w.size() > 2 && w.ends_with("'s")) return 2;
+    if (w.size() > 4 && w.ends_with("\u2019s")) return 4;
+    return 0;
+  }
+  bool is(uint32_t i, std::string_view w) const { return lw(i) == w; }
+  bool upper(uint32_t i) const { return ok(i) && doc_.tokens[i].upper; }
+  bool is_num(uint32_t i) const { return ok(i) && doc_.tokens[i].kind == TokenKind::kNumber; }
+
+  int int_at(uint32_t i) const {
+    if (!is_num(i)) return -1;
+    int v = 0;
+    for (char c : doc_.word(i)) {
+      if (c == ',') continue;
+      if (c < '0' || c > '9' || v > 100000000) return -1;
+      v = v * 10 + (c - '0');
+    }
+    return v;
+  }
+  int digits(uint32_t i) const { return is_num(i) ? static_cast<int>(doc_.word(i).size()) : 0; }
+
+  // Count words and numbers: "three", "3", "a".
+  int count_word(std::string_view w) const {
+    for (const auto& n : kNumberWords)
+      if (n.word == w) return n.value;
+    // "twenty-five"
+    if (const size_t dash = w.find('-'); dash != std::string_view::npos) {
+      const int tens = count_word(w.substr(0, dash)), units = count_word(w.substr(dash + 1));
+      if (tens >= 20 && tens % 10 == 0 && tens < 100 && units > 0 && units < 10)
+        return tens + units;
+      return -1;
+    }
+    if (!w.empty() && w.size() <= 6 && w.find_first_not_of("0123456789") == std::string_view::npos)
+      return std::stoi(std::string(w));
+    return -1;
+  }
+  const Unit* unit(std::string_view w) const {
+    if (w.ends_with("ies") && w.starts_with("centur"))
+      w = "century";
+    else if (w.size() > 1 && w.back() == 's')
+      w.remove_suffix(1);
+    for (const auto& u : kUnits)
+      if (u.word == w) return &u;
+    return nullptr;
+  }
+  int month(uint32_t i) const {
+    if (!ok(i) || doc_.tokens[i].kind != TokenKind::kWord || !upper(i)) return 0;
+    std::string_view w = lw(i);
+    if (w == "may" || w == "march") {
+      // Modal "May" and the verb "March" start sentences; ask for a date beside it.
+      if (!(is_num(i + 1) || (i > s_.first_token && is_context_word(lw(i - 1))))) return 0;
+    }
+    if (w.size() <= 4 && w != "june" && w != "july" && w != "may" && w.back() != '.' &&
+        !is_num(i + 1))
+      return 0;  // "Mar", "Sep" alone are not months
+    for (std::string_view full : {"january", "february", "march", "april", "may", "june", "july",
+                                  "august", "september", "october", "november", "december"})
+      if (w == full) return month_from_name(w);
+    if (w.size() >= 4 && w.back() == '.') return month_from_name(w);
+    if (w == "sept" || w == "jan" || w == "feb" || w == "aug" || w == "oct" || w == "nov" ||
+        w == "dec")
+      return is_num(i + 1) ? month_from_name(w) : 0;
+    return 0;
+  }
+  static bool is_context_word(std::string_view w) {
+    return w == "in" || w == "of" || w == "last" || w == "next" || w == "early" || w == "late" ||
+           w == "since" || w == "until" || w == "by" || w == "this" || w == "mid" ||
+           w == "before" || w == "after" || w == "from" || w == "through" || w == "during" ||
+           w == "to";
+  }
+  int weekday(uint32_t i) const {
+    std::string_view w = lw(i);
+    for (int k = 0; k < 7; ++k)
+      if (kWeekdays[k] == w) return k;
+    return -1;
+  }
+  int day_number(uint32_t i) const {
+    if (!is_num(i)) {
+      // "12th", "1st"
+      std::string_view w = lw(i);
+      if (w.size() >= 3 && w.size() <= 4 &&
+          (w.ends_with("th") || w.ends_with("st") || w.ends_with("nd") || w.ends_with("rd"))) {
+        int v = 0;
+        for (char c : w.substr(0, w.size() - 2)) {
+          if (c < '0' || c > '9') return -1;
+          v = v * 10 + (c - '0');
+        }
+        return v >= 1 && v <= 31 ? v : -1;
+      }
+      return -1;
+    }
+    const int v = int_at(i);
+    return digits(i) <= 2 && v >= 1 && v <= 31 ? v : -1;
+  }
+  int year(uint32_t i) const {
+    if (!ok(i)) return -1;
+    std::string_view w = doc_.word(i);
+    if (doc_.tokens[i].kind == TokenKind::kWord && w.size() == 6 && w.ends_with("'s") &&
+        w.find_first_not_of("0123456789") == 4) {
+      const int v = std::atoi(std::string(w.substr(0, 4)).c_str());  // "2008's"
+      return v >= kMinYear && v <= kMaxYear ? v : -1;
+    }
+    if (digits(i) != 4 || w.find(',') != std::string_view::npos) return -1;
+    const int v = int_at(i);
+    if (is_count_noun(lw(i + 1))) return -1;  // "1950 employees"
+    if (v >= kMinOldYear && v < kMinYear && i > s_.first_token) {
+      // Older years only after a preposition of time: "since 1896", "in 1884".
+      const std::string_view p = lw(i - 1);
+      const bool after_preposition = p == "in" || p == "since" || p == "from" || p == "until" ||
+                                     p == "before" || p == "after" || p == "of" || p == "to";
+      const bool word_next = ok(i + 1) && doc_.tokens[i + 1].kind == TokenKind::kWord &&
+                             !upper(i + 1) && !is(i + 1, "and") && !is(i + 1, "to") &&
+                             !is(i + 1, "when");
+      return after_preposition && !word_next ? v : -1;
+    }
+    return v >= kMinYear && v <= kMaxYear ? v : -1;
+  }
+
+  // Nouns a four-digit count comes before, never a year.
+  static bool is_count_noun(std::string_view w) {
+    static constexpr std::string_view kNouns[] = {
+        "points",    "shares",   "jobs",   "employees",  "workers",     "people",    "units",
+        "cars",      "vehicles", "stores", "dealers",    "dealerships", "barrels",   "tonnes",
+        "tons",      "miles",    "km",     "metres",     "meters",      "feet",      "votes",
+        "seats",     "copies",   "planes", "aircraft",   "companies",   "firms",     "plants",
+        "positions", "staff",    "troops", "passengers", "flights",     "customers", "homes"};
+    for (auto n : kNouns)
+      if (n == w) return true;
+    return false;
+  }
+
+  Tense tense_near(uint32_t at) const {
+    int best = 1 << 20;
+    Tense t = Tense::kNone;
+    for (uint32_t k = s_.first_token; k < s_.last_token; ++k) {
+      if (doc_.tokens[k].kind != TokenKind::kWord) continue;
+      std::string_view w = lw(k);
+      Tense here = Tense::kNone;
+      if (contains(kFutureCues, w) || w.ends_with("'ll") || w.ends_with("\u2019ll") ||
+          ((w == "is" || w == "are") && is(k + 1, "to")))
+        here = Tense::kFuture;
+      else if (contains(kPastCues, w) ||
+               (w.size() > 4 && w.ends_with("ed") && !contains(kNotPast, w) &&
+                !(k > s_.first_token &&
+                  (is(k - 1, "be") || is(k - 1, "been") || is(k - 1, "being") || is(k - 1, "to")))))
+        here = Tense::kPast;  // "was closed", but not "should be completed"
+      if (here == Tense::kNone) continue;
+      const int dist = k > at ? static_cast<int>(k - at) : static_cast<int>(at - k);
+      if (dist < best) {
+        best = dist;
+        t = here;
+      }
+    }
+    return t;
+  }
+
+  // A day of the reference week's neighbourhood for weekday wd.
+  std::string resolve_weekday(int wd, uint32_t at, int shift_weeks) const {
+    if (!ref_) return std::string("XXXX-WXX-") + static_cast<char>('1' + wd);
+    const int ref_wd = weekday_of(*ref_);
+    int delta = wd - ref_wd;  // in [-6, 6]
+    if (shift_weeks != 0) {
+      // "last Tuesday", "next Friday": the one in the week before or after.
+      if (shift_weeks < 0)
+        delta = delta < 0 ? delta : delta - 7;
+      else
+        delta = delta > 0 ? delta : delta + 7;
+    } else if (delta != 0) {
+      const Tense t = tense_near(at);
+      if (t == Tense::kFuture)
+        delta = delta > 0 ? delta : delta + 7;
+      else
+        delta = delta < 0 ? delta : delta - 7;
+    }
+    return day_value(add_days(*ref_, delta));
+  }
+
+  // Year for a month (and day) written without one.
+  int infer_year(int m, int d, uint32_t at) const {
+    const CalendarDate r = *ref_;
+    const int dd = d > 0 ? d : 15;
+    const int64_t diff = days_from_civil(r.year, m, dd) - to_days(r);
+    const Tense t = tense_near(at);
+    const bool same_month = m == r.month;
+    if (t == Tense::kPast && diff > kTenseSlackDays && !same_month) return r.year - 1;
+    if (t == Tense::kFuture && diff < -kTenseSlackDays && !same_month) return r.year + 1;
+    if (t == Tense::kNone) {
+      if (diff > kNearestWindowDays) return r.year - 1;
+      if (diff < -kNearestWindowDays) return r.year + 1;
+    }
+    return r.year;
+  }
+
+  void emit(const Found& f) {
+    lede::TimeExpression t;
+    t.start = doc_.tokens[f.b].start;
+    t.end = doc_.tokens[f.e - 1].end -
+            static_cast<uint32_t>(possessive_length(doc_.lower_word(f.e - 1)));
+    t.text.assign(doc_.text.substr(t.start, t.end - t.start));
+    t.type = f.type;
+    t.value = f.value;
+    t.modifier = f.mod;
+    out_.push_back(std::move(t));
+  }
+
+  // Dates led by a month name: "June 13, 2023", "June 13", "June 2023", "June".
+  bool month_date(uint32_t i, Found& f, int* day_out = nullptr) const {
+    const int m = month(i);
+    if (m == 0) return false;
+    uint32_t j = i + 1;
+    int d = -1, y = -1;
+    if ((d = day_number(j)) > 0 && year(j) < 0) {
+      ++j;
+      uint32_t k = j;
+      if (is(k, ",")) ++k;
+      if ((y = year(k)) > 0) j = k + 1;
+    } else if ((y = year(j)) > 0) {
+      ++j;
+    } else if (is(j, "of") && (y = year(j + 1)) > 0) {
+      j += 2;
+    }
+    // "October of next year", "June this year", "March last year": the year
+    // phrase sets the year but stays an expression of its own.
+    if (y < 0 && ref_ && is(j + (is(j, "of") ? 1 : 0) + 1, "year")) {
+      const uint32_t k = j + (is(j, "of") ? 1 : 0);
+      const int shift = is(k, "next") ? 1 : is(k, "last") ? -1 : is(k, "this") ? 0 : 2;
+      if (shift != 2) y = ref_->year + shift;
+    }
+    f.b = i;
+    f.e = j;
+    if (y < 0 && !ref_) {
+      f.value = d > 0 ? fmt("XXXX-%02d-%02d", m, d) : fmt("XXXX-%02d", m);
+    } else {
+      if (y < 0) y = infer_year(m, d, i);
+      f.value = d > 0 ? day_value({y, m, d}) : month_value(y, m);
+    }
+    if (day_out) *day_out = d;
+    return true;
+  }
+
+  // "13 June 2023", "11 December"
+  bool day_month_date(uint32_t i, Found& f) const {
+    const int d = day_number(i);
+    if (d < 0) return false;
+    uint32_t j = i + 1;
+    if (is(j, "of")) ++j;
+    const int m = month(j);
+    if (m == 0) return false;
+    ++j;
+    int y = year(j);
+    if (y > 0)
+      ++j;
+    else if (is(j, ",") && (y = year(j + 1)) > 0)
+      j += 2;
+    f.b = i;
+    f.e = j;
+    if (y < 0) {
+      if (!ref_) {
+        f.value = fmt("XXXX-%02d-%02d", m, d);
+        return true;
+      }
+      y = infer_year(m, d, i);
+    }
+    f.value = day_value({y, m, d});
+    return true;
+  }
+
+  // Fiscal years, TIMEX3 "FY2008": "fiscal 2008", "fiscal year 2008", "FY2008",
+  // "FY08", "the financial year", "last fiscal year".
+  bool fiscal_year(uint32_t i, Found& f) const {
+    std::string_view w = lw(i);
+    if (w.size() >= 4 && w.starts_with("fy") && upper(i)) {
+      const std::string_view d = w.substr(2);
+      if (d.find_first_not_of("0123456789") != std::string_view::npos) return false;
+      int y = std::atoi(std::string(d).c_str());
+      if (d.size() == 2) y += y < 50 ? 2000 : 1900;
+      if ((d.size() != 2 && d.size() != 4) || y < kMinYear || y > kMaxYear) return false;
+      f = {i, i + 1, "DATE", "FY" + year_value(y), ""};
+      return true;
+    }
+    uint32_t j = i;
+    int shift = 0;
+    bool relative = false;
+    if (w == "the" || w == "this" || w == "current" || w == "last" || w == "next" ||
+        w == "previous") {
+      shift = w == "last" || w == "previous" ? -1 : (w == "next" ? 1 : 0);
+      relative = true;
+      ++j;
+      if (w == "the" && (is(j, "previous") || is(j, "current") || is(j, "next"))) {
+        shift = is(j, "previous") ? -1 : (is(j, "next") ? 1 : 0);
+        ++j;
+      }
+    }
+    if (!is(j, "fiscal") && !is(j, "financial")) return false;
+    ++j;
+    const bool year_word = is(j, "year");
+    if (year_word) ++j;
+    if (const int y = year(j); y > 0) {
+      f = {relative ? i + (w == "the" ? 0 : 1) : i, j + 1, "DATE", "FY" + year_value(y), ""};
+      if (relative && w != "the") f.b = i + 1;
+      return true;
+    }
+    if (!relative || !year_word || !ref_ || is(j, "of") || is(j, "ended") || is(j, "ending"))
+      return false;
+    f = {i, j, "DATE", "FY" + year_value(ref_->year + shift), ""};
+    return true;
+  }
+
+  // Years, decades and seasons: "2014", "the 1990s", "summer 2009", "fiscal 2008".
+  bool year_date(uint32_t i, Found& f) const {
+    if (fiscal_year(i, f)) return true;
+    const int y = year(i);
+    if (y > 0) {
+      if (i > s_.first_token) {
+        std::string_view prev = doc_.word(i - 1);
+        if (prev == "$" || prev == "\u20ac" || prev == "\u00a3" || prev == "#") return false;
+      }
+      if (is(i + 1, "%") || is(i + 1, "percent")) return false;
+      f.b = i;
+      f.e = i + 1;
+      f.value = year_value(y);
+      return true;
+    }
+    std::string_view w = lw(i);
+    // "the 20th century" -> "19"
+    if (is(i + 1, "century") && day_number(i) > 0 && !is_num(i)) {
+      f = {is(i - 1, "the") ? i - 1 : i, i + 2, "DATE", fmt("%02d", day_number(i) - 1), ""};
+      return true;
+    }
+    // "year-end", "by year end": the end of the reference year.
+    if (ref_ && (w == "year-end" || (w == "year" && is(i + 1, "end") && !is(i - 1, "the") &&
+                                     !is(i - 1, "this") && !is(i - 1, "last")))) {
+      f = {i, w == "year" ? i + 2 : i + 1, "DATE", year_value(ref_->year), "END"};
+      return true;
+    }
+    if (w.size() == 3 && w.back() == 's' && w[1] == '0' && w[0] >= '1' && w[0] <= '9' &&
+        (i == s_.first_token || !is_num(i - 1))) {
+      // "the 70s": decades of the last century
+      f.b = is(i - 1, "the") ? i - 1 : i;
+      f.e = i + 1;
+      f.value = "19" + std::string(1, w[0]);
+      return true;
+    }
+    if (w.size() == 5 && w.back() == 's' && w[3] == '0' &&
+        w.find_first_not_of("0123456789", 0) == 4) {
+      f.b = is(i - 1, "the") ? i - 1 : i;
+      f.e = i + 1;
+      f.value = std::string(w.substr(0, 3));
+      return true;
+    }
+    return false;
+  }
+
+  // "Tuesday", "Tuesday, June 13, 2023", "Monday evening"
+  bool weekday_date(uint32_t i, Found& f, int shift_weeks = 0) const {
+    const int wd = weekday(i);
+    if (wd < 0 || !upper(i)) return false;
+    uint32_t j = i + 1;
+    if (is(j, ",")) ++j;
+    Found inner;
+    if (month_date(j, inner) || day_month_date(j, inner)) {
+      f = inner;
+      f.b = i;
+      return true;
+    }
+    f.b = i;
+    f.e = i + 1;
+    f.value = resolve_weekday(wd, i, shift_weeks);
+    for (const auto& p : kPartsOfDay) {
+      if (is(i + 1, p.word)) {
+        f.e = i + 2;
+        f.type = "TIME";
+        f.value += "T" + std::string(p.code);
+      }
+    }
+    return true;
+  }
+
+  // "this week", "last month", "next year", "earlier this year", "last Tuesday", "this summer".
+  bool relative_date(uint32_t i, Found& f) const {
+    std::string_view w = lw(i);
+    int shift = 0;
+    uint32_t j = i;
+    if (w == "earlier" || w == "later") {
+      if (!is(i + 1, "this")) return false;
+      j = i + 1;
+    } else if (w == "this" || w == "current") {
+      shift = 0;
+    } else if (w == "last" || w == "past" || w == "previous") {
+      shift = -1;
+    } else if (w == "next" || w == "coming" || (w == "following" && is(i - 1, "the"))) {
+      shift = 1;
+    } else {
+      return false;
+    }
+    const uint32_t k = j + 1;
+    f.b = (i > s_.first_token && is(i - 1, "the") && shift != 0) ? i - 1 : i;
+    f.e = k + 1;
+    if (weekday(k) >= 0 && upper(k)) return weekday_date(k, f, shift) && ((f.b = i), true);
+    std::string_view u = lw(k);
+    if (!ref_) {
+      // Without a reference date the expression is kept, its value unknown.
+      if (u != "week" && u != "month" && u != "year" && u != "quarter" && u != "weekend")
+        return false;
+      f.value = "XXXX-XX-XX";
+      return true;
+    }
+    const CalendarDate r = *ref_;
+    if (u == "week") {
+      f.value = week_value(add_days(r, 7 * shift));
+    } else if (u == "weekend") {
+      f.value = week_value(add_days(r, 7 * shift)) + "-WE";
+    } else if (u == "month") {
+      int y = r.year, m = r.month;
+      add_months(y, m, shift);
+      f.value = month_value(y, m);
+    } else if (u == "year") {
+      f.value = year_value(r.year + shift);
+    } else if (u == "decade" && shift == 0) {
+      f.value = year_value(r.year).substr(0, 3);  // "this decade": TIMEX3 "201"
+    } else if (u == "quarter") {
+      int q = (r.month - 1) / 3 + shift, y = r.year;
+      if (q < 0) q += 4, --y;
+      if (q > 3) q -= 4, ++y;
+      f.value = fmt("%04d-Q%d", y, q + 1);
+    } else if (int m = month(k); m > 0) {
+      int y = r.year;
+      if (shift < 0 && m >= r.month) --y;
+      if (shift > 0 && m <= r.month) ++y;
+      f.value = month_value(y, m);
+    } else {
+      for (const auto& s : kSeasons) {
+        if (u == s.word) {
+          f.value = year_value(r.year + shift) + "-" + std::string(s.code);
+          return true;
+        }
+      }
+      return false;
+    }
+    return true;
+  }
+
+  // "the first quarter", "the third quarter of 2008", "the final quarter of 2009",
+  // "its fiscal third quarter", "third-quarter", "Q3", "Q3 2009".
+  bool quarter_date(uint32_t i, Found& f) const {
+    static constexpr std::string_view kOrdinals[] = {"first", "second", "third", "fourth"};
+    static constexpr std::string_view kShort[] = {"1q", "2q", "3q", "4q"};
+    uint32_t j = i;
+    if (is(j, "the") || is(j, "its") || is(j, "their")) ++j;
+    if (is(j, "fiscal") || is(j, "financial")) ++j;
+    int q = -1;
+    uint32_t after = j + 2;
+    for (int k = 0; k < 4; ++k) {
+      if ((is(j, kOrdinals[k]) || is(j, kShort[k])) && is(j + 1, "quarter")) q = k + 1;
+      // "third-quarter" profits
+      const std::string_view w = lw(j);
+      if (w.starts_with(kOrdinals[k]) && w.substr(kOrdinals[k].size()) == "-quarter") {
+        q = k + 1;
+        after = j + 1;
+      }
+    }
+    // "the final quarter", "the last quarter of 2009" (plain "the last quarter" is the previous
+    // one).
+    if ((is(j, "final") || (is(j, "last") && is(j + 2, "of"))) && is(j + 1, "quarter")) q = 4;
+    // "Q3", "Q3 2009"
+    if (q < 0 && upper(j) && doc_.word(j).size() == 2 && (doc_.word(j)[0] == 'Q') &&
+        doc_.word(j)[1] >= '1' && doc_.word(j)[1] <= '4') {
+      q = doc_.word(j)[1] - '0';
+      after = j + 1;
+    }
+    if (q < 0) return false;
+    j = after;
+    int y = -1;
+    if (is(j, "of") && (y = year(j + 1)) > 0) {
+      j += 2;
+    } else if ((y = year(j)) > 0) {
+      ++j;
+    } else if (ref_ && is(j, "of") &&
+               (is(j + 1, "last") || is(j + 1, "this") || is(j + 1, "next")) && is(j + 2, "year")) {
+      y = ref_->year + (is(j + 1, "last") ? -1 : (is(j + 1, "next") ? 1 : 0));
+      j += 3;
+    }
+    if (y < 0) {
+      if (!ref_) return false;
+      y = quarter_year(q, i);
+    }
+    f.b = is(i, "its") || is(i, "their") ? i + 1 : i;
+    f.e = j;
+    f.value = fmt("%04d-Q%d", y, q);
+    return true;
+  }
+
+  // The year of a quarter named without one: past tense looks back unless the
+  // quarter starts within the slack; future tense looks ahead; reports without
+  // tense stay in the reference year.
+  int quarter_year(int q, uint32_t at) const {
+    const CalendarDate r = *ref_;
+    const int64_t diff = days_from_civil(r.year, (q - 1) * 3 + 1, 1) - to_days(r);
+    const Tense t = tense_near(at);
+    if (t == Tense::kPast && diff > kTenseSlackDays) return r.year - 1;
+    if (t == Tense::kFuture && diff < -kTenseSlackDays - 92) return r.year + 1;
+    return r.year;
+  }
+
+  // "the first half of 2009", "the second half of the year"; "the previous day", "the next day".
+  std::string half_value_by_tense(bool first, uint32_t at) const {
+    const int64_t diff = days_from_civil(ref_->year, first ? 1 : 7, 1) - to_days(*ref_);
+    const Tense t = tense_near(at);
+    int y = ref_->year;
+    if (t == Tense::kPast && diff > kTenseSlackDays) --y;
+    if (t == Tense::kFuture && diff + 181 < -kTenseSlackDays) ++y;
+    return year_value(y) + (first ? "-H1" : "-H2");
+  }
+
+  bool half_or_day(uint32_t i, Found& f) const {
+    // "first-half profit", "second-half sales".
+    if (ref_ && (is(i, "first-half") || is(i, "second-half"))) {
+      f = {i, i + 1, "DATE", half_value_by_tense(is(i, "first-half"), i), ""};
+      return true;
+    }
+    if (!is(i, "the")) return false;
+    if ((is(i + 1, "first") || is(i + 1, "second")) && is(i + 2, "half") && is(i + 3, "of")) {
+      int y = year(i + 4);
+      uint32_t e = i + 5;
+      if (y < 0 && ref_ && (is(i + 4, "this") || is(i + 4, "the")) && is(i + 5, "year")) {
+        y = ref_->year;
+        e = i + 6;
+      } else if (y < 0 && ref_ && (is(i + 4, "last") || is(i + 4, "next")) && is(i + 5, "year")) {
+        y = ref_->year + (is(i + 4, "last") ? -1 : 1);
+        e = i + 6;
+      }
+      if (y < 0) return false;
+      f = {i, e, "DATE", year_value(y) + (is(i + 1, "first") ? "-H1" : "-H2"), ""};
+      return true;
+    }
+    // "the first half", "the second half" alone: of the year the tense points to.
+    if ((is(i + 1, "first") || is(i + 1, "second")) && is(i + 2, "half") && ref_ &&
+        !is(i + 3, "of")) {
+      f = {i, i + 3, "DATE", half_value_by_tense(is(i + 1, "first"), i), ""};
+      return true;
+    }
+    if (!ref_) return false;
+    int off = 0;
+    uint32_t e = i + 3;
+    // "the previous trading day": a weekday, Friday before a Monday.
+    if ((is(i + 1, "previous") || is(i + 1, "prior") || is(i + 1, "next") ||
+         is(i + 1, "following")) &&
+        (is(i + 2, "trading") || is(i + 2, "business")) && is(i + 3, "day")) {
+      const int step = is(i + 1, "previous") || is(i + 1, "prior") ? -1 : 1;
+      CalendarDate d = add_days(*ref_, step);
+      while (weekday_of(d) >= 5) d = add_days(d, step);
+      f = {i, i + 4, "DATE", day_value(d), ""};
+      return true;
+    }
+    // "the first week of October", "the last week of March": the ISO week
+    // holding the month's first or last Thursday.
+    if ((is(i + 1, "first") || is(i + 1, "second") || is(i + 1, "third") || is(i + 1, "last") ||
+         is(i + 1, "final")) &&
+        is(i + 2, "week") && is(i + 3, "of")) {
+      const int n = is(i + 1, "first") ? 1 : is(i + 1, "second") ? 2 : is(i + 1, "third") ? 3 : -1;
+      // "the first week of 2008", "the last week of the year": ISO weeks of a year.
+      int whole_year = year(i + 4);
+      uint32_t e = i + 5;
+      if (whole_year < 0 && is(i + 4, "the") && is(i + 5, "year")) {
+        whole_year = ref_->year;
+        e = i + 6;
+      }
+      if (whole_year > 0) {
+        // January 4 always falls in ISO week 1, December 28 in the last week.
+        const CalendarDate d =
+            n > 0 ? add_days({whole_year, 1, 4}, 7 * (n - 1)) : CalendarDate{whole_year, 12, 28};
+        f = {i, e, "DATE", week_value(d), ""};
+        return true;
+      }
+      Found m;
+      if (!month_date(i + 4, m) || m.value.size() != 7) return false;
+      const int y = std::atoi(m.value.substr(0, 4).c_str());
+      const int mo = std::atoi(m.value.substr(5, 2).c_str());
+      f = {i, m.e, "DATE", week_value({y, mo, nth_weekday(y, mo, 3, n)}), ""};
+      return true;
+    }
+    if ((is(i + 1, "previous") || is(i + 1, "prior")) && is(i + 2, "day"))
+      off = -1;
+    else if ((is(i + 1, "next") || is(i + 1, "following")) && is(i + 2, "day"))
+      off = 1;
+    else if (is(i + 1, "day") && is(i + 2, "before"))
+      off = -1;
+    else if (is(i + 1, "day") && is(i + 2, "after"))
+      off = 1;
+    else
+      return false;
+    f = {i, e, "DATE", day_value(add_days(*ref_, off)), ""};
+    return true;
+  }
+
+  // The day the story last named ("said on Tuesday ... in morning trading"), else
+  // the reference date: anaphoric expressions point back to it.
+  CalendarDate story_day() const {
+    for (size_t k = out_.size(); k-- > 0;) {
+      const auto& t = out_[k];
+      if (t.type != "DATE" || t.value.size() != 10 || t.value[0] == 'X') continue;
+      CalendarDate d{std::atoi(t.value.substr(0, 4).c_str()),
+                     std::atoi(t.value.substr(5, 2).c_str()),
+                     std::atoi(t.value.substr(8, 2).c_str())};
+      if (d.year <= 0 || d.month <= 0 || d.day <= 0) continue;
+      // A date far from the reference is history the story recalls ("since
+      // September 11, 2001"), not the day it reports on.
+      const int64_t away = to_days(d) - to_days(*ref_);
+      if (away >= -kStoryDayWindow && away <= kStoryDayWindow) return d;
+    }
+    return *ref_;
+  }
+
+  // The value of the last date the story named, at the grain of `unit` ("day",
+  // "week", "month", "year"; "time": as named), or "".
+  std::string last_date(std::string_view unit) const {
+    for (size_t k = out_.size(); k-- > 0;) {
+      const std::string& v = out_[k].value;
+      if (out_[k].type != "DATE" || v.size() < 4 ||
+          v.substr(0, 4).find_first_not_of("0123456789") != std::string::npos)
+        continue;
+      if (unit == "time") return v;
+      if (unit == "year") return v.substr(0, 4);
+      if (unit == "month" && v.size() >= 7 && v[5] != 'W' && v[5] != 'Q') return v.substr(0, 7);
+      if (unit == "day" && v.size() == 10 && v[5] != 'W') return v;
+      if (unit == "week" && v.size() == 10 && v[5] != 'W')
+        return week_value({std::atoi(v.substr(0, 4).c_str()), std::atoi(v.substr(5, 2).c_str()),
+                           std::atoi(v.substr(8, 2).c_str())});
+      if (unit == "week" && v.size() >= 8 && v[5] == 'W') return v.substr(0, 8);
+    }
+    return "";
+  }
+
+  // The year of the last dated expression of this sentence ("the fourth quarter of
+  // 2005 ... for the entire year"), or 0.
+  int sentence_year() const {
+    for (size_t k = out_.size(); k-- > first_;) {
+      const auto& t = out_[k];
+      if (t.type != "DATE" || t.value.size() < 4) continue;
+      const int y = std::atoi(t.value.substr(0, 4).c_str());
+      if (y >= kMinYear && y <= kMaxYear && t.value.find_first_not_of("0123456789") >= 4) return y;
+    }
+    return 0;
+  }
+
+  // "over the weekend": the weekend before the reference date in the past tense,
+  // the one after it otherwise (the reference week's own when the date is one).
+  std::string weekend_value(uint32_t at) const {
+    const int wd = weekday_of(*ref_);
+    CalendarDate d = *ref_;
+    if (wd < 5 && tense_near(at) == Tense::kPast) d = add_days(*ref_, -7);
+    return week_value(d) + "-WE";
+  }
+
+  // "in morning trading", "early afternoon": a part of the story's day; "for the day",
+  // "the week": the reference day and week.
+  bool part_of_reference_day(uint32_t i, Found& f) const {
+    if (!ref_) return false;
+    std::string_view w = lw(i);
+    for (const auto& p : kPartsOfDay) {
+      if (w != p.word || p.word == "overnight") continue;
+      const std::string_view prev = i > s_.first_token ? lw(i - 1) : std::string_view();
+      const bool anchored = prev == "in" || prev == "early" || prev == "late" || prev == "this" ||
+                            prev == "the" || is(i + 1, "trading") || is(i + 1, "session");
+      if (!anchored || weekday(i - 1) >= 0) return false;
+      f = {i, i + 1, "TIME", day_value(story_day()) + "T" + std::string(p.code), ""};
+      return true;
+    }
+    if (w == "the" && i > s_.first_token &&
+        (is(i - 1, "for") || is(i - 1, "on") || is(i - 1, "during") || is(i - 1, "in") ||
+         is(i - 1, "of") || is(i - 1, "throughout") || is(i - 1, "over"))) {
+      uint32_t k = i + 1;
+      if (is(k, "entire") || is(k, "whole") || is(k, "full") || is(k, "same")) ++k;
+      const std::string_view u = lw(k);
+      if (is(k + 1, "of") || is(k + 1, "before") || is(k + 1, "after") || is(k + 1, "ahead"))
+        return false;
+      const CalendarDate day = story_day();
+      if (u == "weekend") {
+        f = {i, k + 1, "DATE", weekend_value(i), ""};
+        return true;
+      }
+      if (u == "year" && sentence_year() > 0) {
+        f = {i, k + 1, "DATE", year_value(sentence_year()), ""};
+        return true;
+      }
+      if (u == "day")
+        f = {i, k + 1, "DATE", day_value(day), ""};
+      else if (u == "week")
+        f = {i, k + 1, "DATE", week_value(day), ""};
+      else if (u == "month")
+        f = {i, k + 1, "DATE", month_value(day.year, day.month), ""};
+      else if (u == "year")
+        f = {i, k + 1, "DATE", year_value(day.year), ""};
+      else
+        return false;
+      return true;
+    }
+    return false;
+  }
+
+  // "between 60 and 90 days": the first number takes the unit of the second.
+  bool range_start(uint32_t i, Found& f) const {
+    if (!is_num(i) || !(is(i + 1, "and") || is(i + 1, "to") || is(i + 1, "or") || is(i + 1, "-")))
+      return false;
+    if (!is_num(i + 2) || !ok(i + 3)) return false;
+    const Unit* u = unit(lw(i + 3));
+    if (!u || lw(i + 3).back() != 's') return false;
+    f = {i, i + 1, "DURATION", duration_value(std::to_string(int_at(i) * u->scale), *u), ""};
+    return true;
+  }
+
+  // "for years", "over the years", "in spring", "the long term", "short-term".
+  bool vague(uint32_t i, Found& f) const {
+    std::string_view w = lw(i);
+    const bool lead =
+        i > s_.first_token && (is(i - 1, "for") || is(i - 1, "over") || is(i - 1, "in") ||
+                               is(i - 1, "through") || is(i - 1, "the"));
+    if (lead && !is(i - 1, "the") &&
+        (w == "years" || w == "months" || w == "weeks" || w == "decades" ||
+         (w == "the" && (is(i + 1, "years") || is(i + 1, "decades"))))) {
+      const uint32_t k = w == "the" ? i + 1 : i;
+      const Unit* u = unit(lw(k));
+      f = {i, k + 1, "DURATION", duration_value("X", *u), ""};
+      return true;
+    }
+    if (lead || is(i - 1, "this") || is(i - 1, "next") || is(i - 1, "last")) {
+      for (const auto& season : kSeasons) {
+        if (w == season.word && ref_ && !is(i - 1, "this") && !is(i - 1, "next") &&
+            !is(i - 1, "last")) {
+          // "the fall in prices", "the fall was": "fall" and "spring" after "the" are
+          // seasons only after a preposition ("in the fall") or before a year.
+          if ((w == "fall" || w == "spring") && is(i - 1, "the") && year(i + 1) < 0 &&
+              !(is(i + 1, "of") && year(i + 2) > 0) &&
+              !(is(i - 2, "in") || is(i - 2, "during") || is(i - 2, "by") || is(i - 2, "until") ||
+                is(i - 2, "since") || is(i - 2, "through")))
+            return false;
+          f = {i, i + 1, "DATE", year_value(ref_->year) + "-" + std::string(season.code), ""};
+          if (const int y = year(i + 1); y > 0) {
+            f.e = i + 2;
+            f.value = year_value(y) + "-" + std::string(season.code);
+          } else if (const int yo = is(i + 1, "of") ? year(i + 2) : -1; yo > 0) {
+            f.e = i + 3;  // "the fall of 2008"
+            f.value = year_value(yo) + "-" + std::string(season.code);
+          }
+          return true;
+        }
+      }
+    }
+    if (w == "short-term" || w == "long-term" ||
+        (w == "the" && (is(i + 1, "long") || is(i + 1, "short")) && is(i + 2, "term"))) {
+      f = {i, w == "the" ? i + 3 : i + 1, "DATE", "FUTURE_REF", ""};
+      return true;
+    }
+    return false;
+  }
+
+  // Durations: "two years", "41-year", "the past three years", "several months",
+  // "two and a half years", "half an hour". Also "N days ago".
+  bool duration(uint32_t i, Found& f) const {
+    std::string_view w = lw(i);
+    // Hyphenated: "five-year", "41-year", "30-day"
+    if (doc_.tokens[i].kind == TokenKind::kWord) {
+      size_t dash = w.find('-');
+      if (dash != std::string_view::npos && w.find('-', dash + 1) == std::string_view::npos) {
+        const int n = count_word(w.substr(0, dash));
+        const Unit* u = unit(w.substr(dash + 1));
+        // "week-long", "decades-long", "year-long"
+        if (const Unit* lu = unit(w.substr(0, dash)); lu && w.substr(dash + 1) == "long") {
+          f = {i, i + 1, "DURATION",
+               duration_value(w.substr(0, dash) == lu->word ? std::to_string(lu->scale) : "X", *lu),
+               ""};
+          return true;
+        }
+        if (n > 0 && u && w.substr(dash + 1) == u->word && w.substr(0, dash) != "a") {
+          f.b = i;
+          f.e = i + 1;
+          f.type = "DURATION";
+          f.value = duration_value(std::to_string(n * u->scale), *u);
+          return true;
+        }
+      }
+    }
+    uint32_t j = i;
+    std::string count;
+    uint32_t lead = i;  // "the past three years" starts before the count
+    const bool vague_next = is(i + 1, "few") || is(i + 1, "several") || is(i + 1, "many");
+    if ((w == "past" || w == "last" || w == "next" || w == "coming" || w == "first") &&
+        (count_word(lw(i + 1)) > 0 || vague_next) && unit(lw(i + 2))) {
+      j = i + 1;
+      w = lw(j);
+      lead = is(i - 1, "the") ? i - 1 : i;
+    }
+    // "the past few days", "the next several weeks": how many is left open.
+    if (contains(kVagueCounts, w) && (lead == i || vague_next)) {
+      count = "X";
+      ++j;
+      // "the past decade", "the coming year": one of them.
+      if ((w == "past" || w == "coming") && unit(lw(j)) && lw(j).back() != 's') count = "1";
+    } else if (int n = count_word(w); n > 0) {
+      ++j;
+      if (is(j, "and") && is(j + 1, "a") && is(j + 2, "half")) {
+        count = std::to_string(n) + ".5";
+        j += 3;
+      } else {
+        count = std::to_string(n);
+      }
+      if (w == "a" || w == "an") {
+        // "a year" after a count is a rate ("twice a year"), handled as a set.
+        if (j - 1 > s_.first_token && !is(j + 1, "ago") && !is(j + 1, "earlier") &&
+            (is(j - 2, "twice") || is(j - 2, "times") || is(j - 2, "once") ||
+             lw(j - 2).ends_with("%")))
+          return false;
+      }
+      if (is(j, "of") && w == "couple") ++j;
+    } else if (w == "half" && (is(i + 1, "a") || is(i + 1, "an"))) {
+      const Unit* u = unit(lw(i + 2));
+      if (!u) return false;
+      f.b = i;
+      f.e = i + 3;
+      f.type = "DURATION";
+      f.value = half_value(*u);
+      return true;
+    } else {
+      return false;
+    }
+    // "five trading days", "three straight weeks", "two more years": a word between count and unit.
+    if (!unit(lw(j)) && count != "X" && is_unit_adjective(lw(j)) && unit(lw(j + 1))) ++j;
+    const Unit* u = unit(lw(j));
+    if (!u || doc_.tokens[j].kind != TokenKind::kWord) return false;
+    if (u->word == "second" && (w == "a" || w == "an" || w == "one"))
+      return false;                                             // "a second plane"
+    if (u->word == "quarter" && is(j + 1, "of")) return false;  // "a quarter of its dealers"
+    if (count != "X" && count != "1" && u->word != lw(j) && lw(j).back() != 's') return false;
+    f.b = lead;
+    f.e = j + 1;
+    if (lead == i && (w == "past" || w == "last" || w == "coming" || w == "next") &&
+        is(i - 1, "the"))
+      f.b = i - 1;
+    if (is(j + 1, "ago")) {
+      // NewsReader/MEANTIME mark "two years ago" as the duration "two years"
+      // (the date it points to is left implicit).
+      f.type = "DURATION";
+      f.value = count == "X" || count.find('.') != std::string::npos
+                    ? duration_value(count, *u)
+                    : duration_value(std::to_string(std::stoi(count) * u->scale), *u);
+      return true;
+    }
+    if (is(j + 1, "earlier") || is(j + 1, "later")) {
+      if (!ref_ || count == "X" || count.find('.') != std::string::npos) {
+        f.e = j + 2;
+        f.value = count == "X" ? "PAST_REF" : "PAST_REF";
+        return true;
+      }
+      const int n = std::stoi(count) * u->scale * (is(j + 1, "later") ? -1 : 1);
+      f.e = j + 2;
+      f.value = ago_value(n, *u);
+      return !f.value.empty();
+    }
+    f.type = "DURATION";
+    if (count != "X" && count.find('.') == std::string::npos)
+      count = std::to_string(std::stoi(count) * u->scale);
+    f.value = duration_value(count, *u);
+    return true;
+  }
+
+  static bool is_unit_adjective(std::string_view w) {
+    return w == "trading" || w == "straight" || w == "consecutive" || w == "full" ||
+           w == "business" || w == "working" || w == "successive" || w == "calendar" ||
+           w == "more" || w == "additional" || w == "further";
+  }
+  static std::string duration_value(const std::string& count, const Unit& u) {
+    return std::string(u.time ? "PT" : "P") + count + std::string(u.code);
+  }
+  static std::string half_value(const Unit& u) {
+    if (u.word == "hour") return "PT30M";
+    if (u.word == "day") return "PT12H";
+    if (u.word == "year") return "P6M";
+    if (u.word == "minute") return "PT30S";
+    return "P0.5" + std::string(u.code);
+  }
+  std::string ago_value(int n, const Unit& u) const {
+    const CalendarDate r = *ref_;
+    if (u.word == "day") return day_value(add_days(r, -n));
+    if (u.word == "week") return week_value(add_days(r, -7 * n));
+    if (u.word == "month") {
+      int y = r.year, m = r.month;
+      add_months(y, m, -n);
+      return month_value(y, m);
+    }
+    if (u.code == "Y" && !u.time) return year_value(r.year - n);
+    return "PAST_REF";
+  }
+
+  // "every week", "each year", "weekly", "twice a year", "per month".
+  bool set_expression(uint32_t i, Found& f) const {
+    std::string_view w = lw(i);
+    for (const auto& s : kSetWords) {
+      if (w == s.word) {
+        f.b = i;
+        f.e = i + 1;
+        f.type = "SET";
+        f.value = std::string(s.value);
+        return true;
+      }
+    }
+    // "every Monday", "on Mondays": XXXX-WXX-1.
+    if ((w == "every" || w == "each") && upper(i + 1) && weekday(i + 1) >= 0) {
+      f = {i, i + 2, "SET", std::string("XXXX-WXX-") + static_cast<char>('1' + weekday(i + 1)), ""};
+      return true;
+    }
+    if (upper(i) && w.size() > 6 && w.back() == 's' && is(i - 1, "on")) {
+      for (int k = 0; k < 7; ++k) {
+        if (w.substr(0, w.size() - 1) == kWeekdays[k]) {
+          f = {i, i + 1, "SET", std::string("XXXX-WXX-") + static_cast<char>('1' + k), ""};
+          return true;
+        }
+      }
+    }
+    // "every two years", "every three months"
+    if (w == "every" && count_word(lw(i + 1)) > 1 && unit(lw(i + 2))) {
+      const Unit* u = unit(lw(i + 2));
+      f = {i, i + 3, "SET", duration_value(std::to_string(count_word(lw(i + 1)) * u->scale), *u),
+           ""};
+      return true;
+    }
+    if (w == "every" || w == "each" || w == "per" ||
+        ((w == "a" || w == "an") && i > s_.first_token &&
+         (is(i - 1, "twice") || is(i - 1, "times") || is(i - 1, "once")))) {
+      const Unit* u = unit(lw(i + 1));
+      if (!u || lw(i + 1) != u->word) return false;
+      f.b = (w == "a" || w == "an") && (is(i - 1, "twice") || is(i - 1, "once")) ? i - 1 : i;
+      f.e = i + 2;
+      f.type = "SET";
+      f.value = duration_value(std::to_string(u->scale), *u);
+      return true;
+    }
+    return false;
+  }
+
+  // "11:06 a.m.", "9 p.m.", "14:58 UTC", "noon", "midnight", "this morning", "tonight".
+  bool time_of_day(uint32_t i, Found& f) const {
+    std::string_view w = lw(i);
+    if (!is_num(i) && !(w.size() >= 3 && w[0] >= '0' && w[0] <= '9') && w != "tonight" &&
+        w != "this" && w != "yesterday" && w != "tomorrow" && w != "noon" && w != "midday" &&
+        w != "midnight")
+      return false;
+    std::string base = ref_ ? day_value(*ref_) : "XXXX-XX-XX";
+    if (w == "tonight") {
+      f = {i, i + 1, "TIME", base + "TNI", ""};
+      return true;
+    }
+    if ((w == "this" || w == "yesterday" || w == "tomorrow") && ok(i + 1) && ref_) {
+      for (const auto& p : kPartsOfDay) {
+        if (is(i + 1, p.word)) {
+          const int off = w == "yesterday" ? -1 : (w == "tomorrow" ? 1 : 0);
+          f = {i, i + 2, "TIME", day_value(add_days(*ref_, off)) + "T" + std::string(p.code), ""};
+          return true;
+        }
+      }
+      return false;
+    }
+    if (w == "noon" || w == "midday" || w == "midnight") {
+      f = {i, i + 1, "TIME", base + (w == "midnight" ? "T24:00" : "T12:00"), ""};
+      return true;
+    }
+    // "11:06", "2.40" (with a.m./p.m. after it), or one token "9am", "2.40pm".
+    std::string_view t = doc_.word(i);
+    std::string_view glued;  // "am"/"pm" written onto the number
+    if (!is_num(i)) {
+      if (t.size() < 3 || t[0] < '0' || t[0] > '9') return false;
+      std::string_view lower = lw(i);
+      if (!lower.ends_with("am") && !lower.ends_with("pm")) return false;
+      glued = lower.substr(lower.size() - 2);
+      t = t.substr(0, t.size() - 2);
+      if (t.find_first_not_of("0123456789:.") != std::string_view::npos) return false;
+    }
+    int h = -1, m = 0;
+    size_t colon = t.find(':');
+    if (colon == std::string_view::npos) {
+      // "2.40 PM": a period between hours and minutes, only with a.m./p.m.
+      const std::string_view next = glued.empty() ? lw(i + 1) : glued;
+      const bool meridiem_next = next == "am" || next == "pm" || next == "a.m." || next == "p.m.";
+      if (meridiem_next) colon = t.find('.');
+    }
+    if (colon != std::string_view::npos && colon <= 2 && t.size() - colon == 3 &&
+        t.find_first_not_of("0123456789", colon + 1) == std::string_view::npos) {
+      h = std::atoi(std::string(t.substr(0, colon)).c_str());
+      m = std::atoi(std::string(t.substr(colon + 1)).c_str());
+    } else if (t.size() <= 2 && t.find_first_not_of("0123456789") == std::string_view::npos) {
+      h = std::atoi(std::string(t).c_str());
+    } else if (t.size() == 4 && glued.empty() &&
+               t.find_first_not_of("0123456789") == std::string_view::npos &&
+               (is(i + 1, "gmt") || is(i + 1, "utc") || is(i + 1, "hrs"))) {
+      // "1430 GMT": a clock time written without a colon.
+      h = std::atoi(std::string(t.substr(0, 2)).c_str());
+      m = std::atoi(std::string(t.substr(2)).c_str());
+      colon = 2;
+    }
+    if (h < 0 || h > 24 || m > 59) return false;
+    uint32_t j = i + 1;
+    std::string_view ampm = glued.empty() ? lw(j) : glued;
+    bool meridiem = false;
+    if (ampm == "a.m." || ampm == "am" || ampm == "a.m") {
+      if (h == 12) h = 0;
+      meridiem = true;
+    } else if (ampm == "p.m." || ampm == "pm" || ampm == "p.m") {
+      if (h < 12) h += 12;
+      meridiem = true;
+    }
+    if (meridiem && glued.empty()) ++j;
+    if (!meridiem && colon == std::string_view::npos) return false;
+    std::string zone;
+    std::string_view z = lw(j);
+    if (z == "hrs") {
+      ++j;
+    } else if (z == "utc" || z == "gmt") {
+      zone = "Z";
+      ++j;
+    } else if (z == "(" && (is(j + 1, "utc") || is(j + 1, "gmt")) && is(j + 2, ")")) {
+      zone = "Z";  // "14:00 (GMT)"
+      j += 3;
+    } else if (z == "et" || z == "edt" || z == "est" || z == "pt" || z == "pdt" || z == "bst" ||
+               z == "cet") {
+      ++j;
+    }
+    f = {i, j, "TIME", base + fmt("T%02d:%02d", h, m) + zone, ""};
+    return true;
+  }
+
+  // Single words: "today", "now", "recently"; "the past", "the future".
+  bool adverb(uint32_t i, Found& f) const {
+    std::string_view w = lw(i);
+    if ((w == "past" || w == "future") && is(i - 1, "the") && !unit(lw(i + 1)) && !is_num(i + 1) &&
+        count_word(lw(i + 1)) < 0) {
+      f = {i - 1, i + 1, "DATE", w == "past" ? "PAST_REF" : "FUTURE_REF", ""};
+      return true;
+    }
+    // "the near future", "the distant past", "at present", "these days".
+    if ((w == "near" || w == "distant" || w == "recent") && is(i - 1, "the") &&
+        (is(i + 1, "future") || is(i + 1, "past"))) {
+      f = {i - 1, i + 2, "DATE", is(i + 1, "past") ? "PAST_REF" : "FUTURE_REF", ""};
+      return true;
+    }
+    // "the largest fall in history": the past as a whole.
+    if (w == "history" && is(i - 1, "in") && !is(i + 1, "of")) {
+      f = {i, i + 1, "DATE", "PAST_REF", ""};
+      return true;
+    }
+    // "later in the day", "earlier in the week": the adverb is an expression of its own.
+    if ((w == "later" || w == "earlier") && is(i + 1, "in") && is(i + 2, "the") &&
+        (is(i + 3, "day") || is(i + 3, "week") || is(i + 3, "month") || is(i + 3, "year") ||
+         is(i + 3, "session"))) {
+      f = {i, i + 1, "DATE", w == "later" ? "FUTURE_REF" : "PAST_REF", ""};
+      return true;
+    }
+    // "by that time", "on that day": the date the story last named.
+    if (w == "that" && ref_ && i > s_.first_token &&
+        (is(i - 1, "by") || is(i - 1, "at") || is(i - 1, "on") || is(i - 1, "until") ||
+         is(i - 1, "since") || is(i - 1, "before") || is(i - 1, "after") || is(i - 1, "in") ||
+         is(i - 1, "during")) &&
+        (is(i + 1, "time") || is(i + 1, "day") || is(i + 1, "week") || is(i + 1, "month") ||
+         is(i + 1, "year"))) {
+      const std::string v = last_date(lw(i + 1));
+      if (v.empty()) return false;
+      f = {i, i + 2, "DATE", v, ""};
+      return true;
+    }
+    if (w == "present" && is(i - 1, "at")) {
+      f = {i, i + 1, "DATE", "PRESENT_REF", ""};
+      return true;
+    }
+    if (w == "these" && is(i + 1, "days")) {
+      f = {i, i + 2, "DATE", "PRESENT_REF", ""};
+      return true;
+    }
+    for (const auto& d : kDurationWords) {
+      if (w == d.word) {
+        f = {i, i + 1, "DURATION", std::string(d.value), ""};
+        return true;
+      }
+    }
+    for (const auto& a : kAdverbs) {
+      if (w != a.word) continue;
+      f.b = i;
+      f.e = i + 1;
+      if (a.value.empty()) {
+        f.value = ref_ ? day_value(add_days(*ref_, a.day_offset)) : "XXXX-XX-XX";
+        if ((is(i - 1, "earlier") || is(i - 1, "later")) && a.day_offset == 0) f.b = i - 1;
+      } else {
+        f.value = std::string(a.value);
+      }
+      return true;
+    }
+    return false;
+  }
+
+  // "7/8/07", "12/25/2008": month first, as English-language news writes it.
+  bool numeric_date(uint32_t i, Found& f) const {
+    if (!is_num(i) || !is(i + 1, "/") || !is_num(i + 2) || !is(i + 3, "/") || !is_num(i + 4))
+      return false;
+    const int m = int_at(i), d = int_at(i + 2);
+    int y = int_at(i + 4);
+    if (digits(i + 4) == 2) y += y < 50 ? 2000 : 1900;
+    if (m < 1 || m > 12 || d < 1 || d > 31 || y < kMinYear || y > kMaxYear) return false;
+    f.b = i;
+    f.e = i + 5;
+    f.value = day_value({y, m, d});
+    return true;
+  }
+
+  // The n-th (1-based; -1 = last) weekday wd of a month.
+  static int nth_weekday(int y, int m, int wd, int n) {
+    if (n > 0) {
+      const int first = weekday_of({y, m, 1});
+      return 1 + (wd - first + 7) % 7 + 7 * (n - 1);
+    }
+    int last = 31;
+    while (last > 28 && civil_from_days(days_from_civil(y, m, 1) + last - 1).month != m) --last;
+    const int wl = weekday_of({y, m, last});
+    return last - (wl - wd + 7) % 7;
+  }
+
+  // Holidays and the named days of market history: "Christmas", "New Year's Day",
+  // "Thanksgiving", "Labor Day", "Black Monday" (1987-10-19), "9/11".
+  bool holiday(uint32_t i, Found& f) const {
+    if (!upper(i) && !is_num(i)) return false;
+    const std::string_view w = lw(i);
+    if (w == "black" && upper(i + 1) && weekday(i + 1) >= 0 && year(i + 2) < 0) {
+      // Monday to Sunday.
+      static constexpr std::string_view kBlackDays[] = {
+          "1987-10-19", "1929-10-29", "1992-09-16", "1929-10-24", "", "", ""};
+      const std::string_view v = kBlackDays[weekday(i + 1)];
+      if (v.empty()) return false;
+      // The historic day when the sentence recalls it ("since Black Monday", "in
+      // 1987"); otherwise a new crash the story names so, resolved as a weekday.
+      bool historic = is(i - 1, "since") || is(i - 1, "original");
+      for (uint32_t k = s_.first_token; k < s_.last_token && !historic; ++k)
+        historic = year(k) == std::atoi(std::string(v.substr(0, 4)).c_str());
+      if (!historic) {
+        if (!weekday_date(i + 1, f)) return false;
+        f.b = i;
+        return true;
+      }
+      f = {i, i + 2, "DATE", std::string(v), ""};
+      return true;
+    }
+    if (is_num(i) && is(i + 1, "/") && int_at(i) == 9 && doc_.word(i + 2) == "11" &&
+        !is(i + 3, "/")) {
+      f = {i, i + 3, "DATE", "2001-09-11", ""};
+      return true;
+    }
+    // "the September 11 attacks"
+    if (month(i) == 9 && doc_.word(i + 1) == "11" && year(i + 2) < 0 &&
+        (is(i + 2, "attacks") || is(i + 2, "attack") || is(i + 2, "terrorist"))) {
+      f = {i, i + 2, "DATE", "2001-09-11", ""};
+      return true;
+    }
+    int m = 0, d = 0, wd = -1, nth = 0;
+    uint32_t e = i + 1;
+    if (w == "christmas") {
+      m = 12, d = is(i + 1, "eve") ? 24 : 25;
+      if (is(i + 1, "eve") || is(i + 1, "day")) ++e;
+    } else if (w == "new" && is(i + 1, "year") && (is(i + 2, "day") || is(i + 2, "eve"))) {
+      m = is(i + 2, "eve") ? 12 : 1, d = is(i + 2, "eve") ? 31 : 1;
+      e = i + 3;
+    } else if (w == "martin" && is(i + 1, "luther") && is(i + 2, "king") &&
+               (is(i + 3, "day") || (is(i + 3, "jr.") && is(i + 4, "day")))) {
+      m = 1, wd = 0, nth = 3;
+      e = is(i + 3, "day") ? i + 4 : i + 5;
+    } else if ((w == "presidents" || w == "president") && is(i + 1, "day") && upper(i + 1)) {
+      m = 2, wd = 0, nth = 3;
+      e = i + 2;
+    } else if (w == "thanksgiving") {
+      m = 11, wd = 3, nth = 4;
+      if (is(i + 1, "day")) ++e;
+    } else if ((w == "labor" || w == "labour" || w == "memorial" || w == "independence" ||
+                w == "boxing" || w == "halloween") &&
+               (w == "halloween" || (upper(i + 1) && is(i + 1, "day")))) {
+      if (w == "halloween") m = 10, d = 31;
+      if (w == "labor" || w == "labour") m = 9, wd = 0, nth = 1;
+      if (w == "memorial") m = 5, wd = 0, nth = -1;
+      if (w == "independence") m = 7, d = 4;
+      if (w == "boxing") m = 12, d = 26;
+      if (w != "halloween") ++e;
+    } else {
+      return false;
+    }
+    if (!ref_) {
+      f = {i, e, "DATE", d > 0 ? fmt("XXXX-%02d-%02d", m, d) : "XXXX-XX-XX", ""};
+      return true;
+    }
+    int y = year(e);
+    if (y > 0)
+      ++e;
+    else
+      y = infer_year(m, d > 0 ? d : 15, i);
+    if (d == 0) d = nth_weekday(y, m, wd, nth);
+    f = {i, e, "DATE", day_value({y, m, d}), ""};
+    return true;
+  }
+
+  // One date expression at i (without modifiers); fills f.
+  bool date_at(uint32_t i, Found& f) const {
+    return numeric_date(i, f) || holiday(i, f) || weekday_date(i, f) || month_date(i, f) ||
+           day_month_date(i, f) || quarter_date(i, f) || relative_date(i, f) || year_date(i, f);
+  }
+
+  // "the end of September", "early 2009", "mid-2010", "late last year".
+  bool modified_date(uint32_t i, Found& f) const {
+    std::string_view w = lw(i);
+    std::string mod;
+    uint32_t j = i;
+    if (w == "early" || w == "late" || w == "mid") {
+      mod = w == "early" ? "START" : (w == "late" ? "END" : "MID");
+      j = i + 1;
+      if (is(j, "-")) ++j;
+    } else if (w.starts_with("mid-") && w.size() > 4) {
+      const std::string_view rest = w.substr(4);
+      const int y = std::atoi(std::string(rest).c_str());
+      if (y >= kMinYear && y <= kMaxYear) {
+        // "mid-1980s" is the decade 198, "mid-2010" the year.
+        const bool decade = rest.size() == 5 && rest.back() == 's' && y % 10 == 0;
+        f = {i, i + 1, "DATE", decade ? year_value(y).substr(0, 3) : year_value(y), "MID"};
+        return true;
+      }
+      // "mid-morning", "mid-afternoon": a part of the story's day.
+      for (const auto& p : kPartsOfDay) {
+        if (w.substr(4) == p.word && ref_ && p.word != "night" && p.word != "overnight") {
+          f = {i, i + 1, "TIME", day_value(story_day()) + "T" + std::string(p.code), "MID"};
+          return true;
+        }
+      }
+      // "mid-September"
+      const int m = month_from_name(w.substr(4));
+      if (m == 0 || !ref_) return false;
+      int yy = -1;
+      uint32_t e = i + 1;
+      if ((yy = year(e)) > 0)
+        ++e;
+      else
+        yy = infer_year(m, 15, i);
+      f = {i, e, "DATE", month_value(yy, m), "MID"};
+      return true;
+    } else if ((w == "the" || w == "by" || w == "at") &&
+               (is(i + 1, "end") || is(i + 1, "beginning") || is(i + 1, "start") ||
+                is(i + 1, "middle")) &&
+               is(i + 2, "of")) {
+      std::string_view p = lw(i + 1);
+      mod = p == "end" ? "END" : (p == "middle" ? "MID" : "START");
+      j = i + 3;
+      if (w != "the") return false;
+      if (is(j, "the") && (is(j + 1, "year") || is(j + 1, "month") || is(j + 1, "week") ||
+                           is(j + 1, "quarter") || is(j + 1, "day"))) {
+        if (!ref_) return false;
+        std::string_view u = lw(j + 1);
+        f.b = i;
+        f.e = j + 2;
+        if (u == "day" || u == "quarter") {
+          const CalendarDate d = story_day();
+          f.value = u == "day" ? day_value(d) : fmt("%04d-Q%d", d.year, (d.month - 1) / 3 + 1);
+          f.mod = mod;
+          return true;
+        }
+        f.value = u == "year"
+                      ? year_value(ref_->year)
+                      : (u == "month" ? month_value(ref_->year, ref_->month) : week_value(*ref_));
+        f.mod = mod;
+        return true;
+      }
+    } else {
+      return false;
+    }
+    Found inner;
+    if (!date_at(j, inner) || inner.b != j) return false;
+    f = inner;
+    f.b = i;
+    f.mod = mod;
+    return true;
+  }
+
+  // Could a time expression start at token i? Most words cannot; they skip the patterns.
+  bool may_start(uint32_t i) const {
+    const Token& t = doc_.tokens[i];
+    if (t.kind == TokenKind::kNumber) return true;
+    if (t.kind != TokenKind::kWord) return false;
+    std::string_view w = lw(i);
+    if (w.size() >= 2 && w[0] >= '0' && w[0] <= '9') return true;  // "1990s", "12th", "41-year"
+    if (w.find('-') != std::string_view::npos) return true;        // "five-year", "mid-2010"
+    if (w.size() >= 4 && w.starts_with("fy") && w[2] >= '0' && w[2] <= '9')
+      return true;  // "FY2008"
+    if (t.upper && (month_from_name(w) > 0 || weekday(i) >= 0)) return true;
+    return trigger_words().count(w) > 0;
+  }
+
+  static const std::unordered_set<std::string_view>& trigger_words() {
+    static const std::unordered_set<std::string_view> words = [] {
+      std::unordered_set<std::string_view> t = {
+          "the",          "early",    "late",         "mid",       "by",         "at",
+          "this",         "last",     "next",         "past",      "previous",   "coming",
+          "current",      "earlier",  "later",        "every",     "each",       "per",
+          "half",         "twice",    "once",         "today",     "yesterday",  "tomorrow",
+          "tonight",      "noon",     "midday",       "midnight",  "years",      "months",
+          "weeks",        "decades",  "first",        "second",    "third",      "fourth",
+          "1q",           "2q",       "3q",           "4q",        "spring",     "summer",
+          "fall",         "autumn",   "winter",       "future",    "morning",    "afternoon",
+          "evening",      "night",    "from",         "between",   "near",       "distant",
+          "present",      "these",    "its",          "their",     "fiscal",     "financial",
+          "final",        "q1",       "q2",           "q3",        "q4",         "black",
+          "christmas",    "new",      "thanksgiving", "labor",     "labour",     "memorial",
+          "independence", "boxing",   "halloween",    "following", "year",       "year-end",
+          "mondays",      "tuesdays", "wednesdays",   "thursdays", "fridays",    "saturdays",
+          "sundays",      "that",     "history",      "martin",    "presidents", "president"};
+      for (const auto& n : kNumberWords) t.insert(n.word);
+      for (auto v : kVagueCounts) t.insert(v);
+      for (const auto& a : kAdverbs) t.insert(a.word);
+      for (const auto& s : kSetWords) t.insert(s.word);
+      for (const auto& d : kDurationWords) t.insert(d.word);
+      return t;
+    }();
+    return words;
+  }
+
+  // "from 2009 to 2011", "between 2014 and 2016": MEANTIME marks the whole range
+  // as a duration (P2Y) besides its two dates. Returns the token after it, or i.
+  uint32_t date_range(uint32_t i) {
+    const bool from = is(i, "from");
+    if (!from && !is(i, "between")) return i;
+    Found a, b;
+    if (!date_at(i + 1, a) || a.b != i + 1) return i;
+    const uint32_t k = a.e;
+    if (!(from ? is(k, "to") || is(k, "until") || is(k, "through") || is(k, "till") : is(k, "and")))
+      return i;
+    if (!date_at(k + 1, b) || b.b != k + 1) return i;
+    const std::string length = length_between(a.value, b.value);
+    if (!length.empty()) emit({i, b.e, "DURATION", length, ""});
+    emit(a);
+    emit(b);
+    return b.e;
+  }
+
+  // The length from one date to another of the same granularity: "P2Y", "P3M", "P10D".
+  static std::string length_between(const std::string& a, const std::string& b) {
+    auto digits_at = [](const std::string& v, size_t p, size_t n) {
+      if (v.size() < p + n) return -1;
+      int x = 0;
+      for (size_t q = p; q < p + n; ++q) {
+        if (v[q] < '0' || v[q] > '9') return -1;
+        x = x * 10 + (v[q] - '0');
+      }
+      return x;
+    };
+    if (a.size() != b.size()) return "";
+    const int ya = digits_at(a, 0, 4), yb = digits_at(b, 0, 4);
+    if (ya < 0 || yb < 0) return "";
+    if (a.size() == 4 && yb > ya) return "P" + std::to_string(yb - ya) + "Y";
+    if (a.size() == 7 && a[4] == '-' && b[4] == '-') {
+      const int ma = digits_at(a, 5, 2), mb = digits_at(b, 5, 2);
+      const int n = (yb * 12 + mb) - (ya * 12 + ma);
+      if (ma > 0 && mb > 0 && n > 0) return "P" + std::to_string(n) + "M";
+    }
+    if (a.size() == 10 && a[4] == '-' && a[7] == '-') {
+      const int ma = digits_at(a, 5, 2), mb = digits_at(b, 5, 2);
+      const int da = digits_at(a, 8, 2), db = digits_at(b, 8, 2);
+      if (ma > 0 && mb > 0 && da > 0 && db > 0) {
+        const int64_t n = days_from_civil(yb, mb, db) - days_from_civil(ya, ma, da);
+        if (n > 0) return "P" + std::to_string(n) + "D";
+      }
+    }
+    return "";
+  }
+
+  // "the same period last year", "the same month a year ago", "the same quarter of
+  // the previous year": the period the sentence names (or the reference's own), a
+  // year back.
+  bool same_period_last_year(uint32_t i, Found& f) const {
+    if (!ref_ || !is(i, "the") || !is(i + 1, "same")) return false;
+    const std::string_view u = lw(i + 2);
+    if (u != "period" && u != "month" && u != "quarter" && u != "time" && u != "week" &&
+        u != "day" && u != "months")
+      return false;
+    uint32_t j = i + 3;
+    if (is(j, "of")) ++j;
+    if (is(j, "the")) ++j;
+    if ((is(j, "last") || is(j, "previous") || is(j, "prior")) && is(j + 1, "year"))
+      j += 2;
+    else if (is(j, "a") && is(j + 1, "year") && (is(j + 2, "ago") || is(j + 2, "earlier")))
+      j += 3;
+    else if (is(j, "year") && (is(j + 1, "ago") || is(j + 1, "earlier")) && is(j - 1, "a"))
+      j += 2;
+    else
+      return false;
+    std::string base;
+    for (size_t k = out_.size(); k-- > first_;) {
+      const std::string& v = out_[k].value;
+      if (out_[k].type == "DATE" && v.size() >= 7 && v[4] == '-' &&
+          v.find_first_not_of("0123456789") == 4 && v[5] != 'W') {
+        base = v;
+        break;
+      }
+    }
+    if (base.empty()) {
+      if (u == "month" || u == "months")
+        base = month_value(ref_->year, ref_->month);
+      else if (u == "quarter")
+        base = fmt("%04d-Q%d", ref_->year, (ref_->month - 1) / 3 + 1);
+      else if (u == "week")
+        base = week_value(*ref_);
+      else if (u == "day")
+        base = day_value(*ref_);
+      else
+        base = year_value(ref_->year);
+    }
+    const int y = std::atoi(base.substr(0, 4).c_str()) - 1;
+    f = {i, j, "DATE", year_value(y) + base.substr(4), ""};
+    if (base.size() == 10 && base.substr(5) == "02-29") f.value = year_value(y) + "-02-28";
+    return true;
+  }
+
+  // Tries every pattern at i; returns the token after the match, or i.
+  uint32_t match(uint32_t i) {
+    const Token& t = doc_.tokens[i];
+    if (t.kind == TokenKind::kPunct || !may_start(i)) return i;
+    if (const uint32_t e = date_range(i); e > i) return e;
+    Found f;
+    if (same_period_last_year(i, f) || modified_date(i, f) || half_or_day(i, f) ||
+        time_of_day(i, f) || date_at(i, f) || set_expression(i, f) || range_start(i, f) ||
+        vague(i, f) || part_of_reference_day(i, f) || duration(i, f) || adverb(i, f)) {
+      // A day right after a clock time joins it: "12:00 UTC Monday", "16:00 UTC today".
+      if (f.type == "TIME" && f.value.size() > 10 && f.value[10] == 'T') {
+        Found day;
+        if ((weekday_date(f.e, day) || adverb(f.e, day) || month_date(f.e, day) ||
+             day_month_date(f.e, day)) &&
+            day.b == f.e && day.type == "DATE" && day.value.size() == 10 && day.value[4] == '-') {
+          f.value = day.value + f.value.substr(10);
+          f.e = day.e;
+        }
+      }
+      emit(f);
+      uint32_t e = f.e;
+      // "July 11 and 12": a second day of the same month.
+      if (f.type == "DATE" && f.value.size() == 10 &&
+          (is(e, "and") || is(e, "or") || is(e, "-") || is(e, "to"))) {
+        const int d2 = day_number(e + 1);
+        if (d2 > 0 && month(e + 2) == 0) {
+          Found g;
+          g.b = e + 1;
+          g.e = e + 2;
+          g.value = f.value.substr(0, 8) + fmt("%02d", d2);
+          emit(g);
+          e = e + 2;
+        }
+      }
+      return e;
+    }
+    return i;
+  }
+
+  const Document& doc_;
+  const Sentence& s_;
+  std::optional<CalendarDate> ref_;
+  std::vector<lede::TimeExpression>& out_;
+  size_t first_ = 0;  // this sentence's first expression in out_
+};
+
+}  // namespace
+
+std::vector<lede::TimeExpression> find_times(const Document& doc,
+                                             std::optional<CalendarDate> reference) {
+  std::vector<lede::TimeExpression> out;
+  for (const Sentence& s : doc.sentences) Scanner(doc, s, reference, out).run();
+  return out;
+}
+
+}  // namespace lede::analysis

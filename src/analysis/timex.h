@@ -1,0 +1,36 @@
+// Time expressions in article text, normalised the TIMEX3 way against a
+// reference date (the story's publication date).
+//
+//   Document doc = segment(article.text);
+//   auto times = find_times(doc, CalendarDate{2023, 6, 13});
+//   // "on Tuesday" -> {"Tuesday", DATE, "2023-06-13"}, "Last week" -> "2023-W23",
+//   // "the end of September" -> {"2023-09", mod END}, "since 2014" -> "2014",
+//   // "two years" -> DURATION "P2Y", "every week" -> SET "P1W"
+//
+// Conventions follow the NewsReader (MEANTIME) reading of TIMEX3: "two years
+// ago" is the duration "two years" (P2Y), "from 2009 to 2011" is a duration
+// (P2Y) besides its two dates, fiscal years are "FY2008", "currently" and
+// "now" are PRESENT_REF.
+//
+// Dates without a year, months alone and weekdays are placed by the tense of
+// their sentence: past tense looks back from the reference date, future
+// tense ("will", "is to", "next") looks forward. Without a reference date,
+// expressions that need one keep an unresolved value ("XXXX-06-13").
+// Thread safe; no state between calls.
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include "core/calendar.h"
+#include "lede/article.h"
+#include "analysis/sentences.h"
+
+namespace lede::analysis {
+
+using CalendarDate = core::CivilDate;
+
+std::vector<lede::TimeExpression> find_times(const Document& doc,
+                                             std::optional<CalendarDate> reference);
+
+}  // namespace lede::analysis
