@@ -17,6 +17,8 @@ PACKAGES=(
   libgtest-dev libgmock-dev libbenchmark-dev python3
   # WARC fixtures: the tests crawl a local server with wget --warc-file
   wget
+  # compiled objects shared between build trees (scripts/build.sh uses it when present)
+  ccache
   # sanitizer build and fuzz targets (scripts/sanitize.sh, scripts/fuzz.sh)
   clang libclang-rt-14-dev
 )
