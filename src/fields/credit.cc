@@ -113,6 +113,37 @@ bool is_name_slash_name(std::string_view s) {
   return words >= 2 && words <= kMaxTrailingCreditWords && all_capitalised;
 }
 
+// Labels written without a colon before a name: "(foto Davide Rinaldi)". Only
+// at the start of a credit, and only when a person's name is all that follows.
+constexpr std::string_view kBareCreditLabels[] = {"photos ", "photo ", "fotos ", "foto ", "bild ",
+                                                  "image "};
+constexpr int kMaxBareLabelNameWords = 4;  // "Maria de la Cruz Ortega" is about the longest
+
+// Two to four capitalised words of letters ("Davide Rinaldi"), and no credit word.
+bool is_plain_name(std::string_view s) {
+  for (char ch : s) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (!(std::isalpha(c) || c == ' ' || c == '-' || c == '\'' || c >= 0x80)) return false;
+  }
+  int words = 0;
+  bool plain = true;
+  for_each_word(s, [&](std::string_view w) {
+    ++words;
+    const auto first = static_cast<unsigned char>(w[0]);
+    if (!(std::isupper(first) || first >= 0x80) || has_credit_word(w)) plain = false;
+  });
+  return plain && words >= 2 && words <= kMaxBareLabelNameWords;
+}
+
+std::string_view strip_bare_label(std::string_view s) {
+  for (std::string_view label : kBareCreditLabels) {
+    if (s.size() > label.size() && core::starts_with_icase(s, label) &&
+        is_plain_name(s.substr(label.size())))
+      return strip_edges(s.substr(label.size()));
+  }
+  return s;
+}
+
 std::string clean_credit(std::string_view s) {
   s = strip_edges(s);
   while (!s.empty() && s.front() == '(' && s.back() == ')') s = strip_edges(s.substr(1, s.size() - 2));
@@ -131,6 +162,7 @@ std::string clean_credit(std::string_view s) {
       }
     }
   }
+  s = strip_bare_label(s);
   if (!s.empty() && s.back() == '.' && s.size() > 1 && s[s.size() - 2] != '.') s.remove_suffix(1);
   return core::collapse_space(s);
 }

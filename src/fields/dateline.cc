@@ -200,6 +200,12 @@ std::optional<DatelineMatch> find_dateline(std::string_view paragraph) {
   }
   const size_t before_dash = c.i;
   c.skip_spaces();
+  // Spanish wire style puts a full stop before the dash: "Sevilla, 5 jul (EFE).- El ...".
+  if (c.i + 1 < paragraph.size() && paragraph[c.i] == '.' && !m.agency.empty()) {
+    Cursor after = c;
+    ++after.i;
+    if (after.dash_len() > 0) c = after;
+  }
   if (const size_t d = c.dash_len(); d > 0) {
     c.i += d;
     c.skip_spaces();

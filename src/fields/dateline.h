@@ -4,7 +4,8 @@
 //   d->place == "WASHINGTON"; d->agency == "AP"; text.substr(d->end) starts "NATO".
 //
 // Recognised shapes: "PLACE —", "PLACE, Region —", "PLACE (AGENCY) —",
-// "PLACE, June 13 (Reuters) -", "BERLIN, 13. Juni (dpa) -", "Place (AGENCY)Text".
+// "PLACE, June 13 (Reuters) -", "BERLIN, 13. Juni (dpa) -", "Sevilla, 5 jul (EFE).-",
+// "Place (AGENCY)Text".
 // A place in capitals needs a dash or colon after it; a place in title case
 // needs the agency in parentheses. Ordinary sentences do not match.
 #pragma once

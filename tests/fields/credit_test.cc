@@ -58,5 +58,13 @@ TEST(SplitCredit, ReaderPictureLabelIntroducesTheCredit) {
   EXPECT_EQ(c.credit, "Alan Forster");
 }
 
+TEST(SplitCredit, BareFotoLabelBeforeANameIsDropped) {
+  CaptionCredit c = split_credit("La nuova sala di lettura della villa (foto Davide Rinaldi)");
+  EXPECT_EQ(c.caption, "La nuova sala di lettura della villa");
+  EXPECT_EQ(c.credit, "Davide Rinaldi");
+  // A lower-case word after "photo" is not a name: nothing is stripped.
+  EXPECT_EQ(split_credit("Crowds at the gate (photo archive)").caption.empty(), false);
+}
+
 }  // namespace
 }  // namespace lede::fields

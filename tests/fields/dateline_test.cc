@@ -52,5 +52,16 @@ TEST(FindDateline, IgnoresOrdinarySentences) {
   for (const auto& s : sentences) EXPECT_FALSE(find_dateline(s)) << s;
 }
 
+TEST(FindDateline, ReadsTheSpanishWireFullStopBeforeTheDash) {
+  auto d = find_dateline("Sevilla, 5 jul (EFE).- El Ayuntamiento de Sevilla instalará toldos.");
+  ASSERT_TRUE(d);
+  EXPECT_EQ(d->place, "Sevilla");
+  EXPECT_EQ(d->agency, "EFE");
+  EXPECT_EQ(d->date_text, "5 jul");
+  EXPECT_EQ(std::string_view("Sevilla, 5 jul (EFE).- El Ayuntamiento").substr(d->end), "El Ayuntamiento");
+  // Without an agency a full stop ends a sentence, not a dateline.
+  EXPECT_FALSE(find_dateline("Sevilla. - El Ayuntamiento de Sevilla instalará toldos."));
+}
+
 }  // namespace
 }  // namespace lede::fields
