@@ -6,7 +6,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
-bash scripts/build.sh -DLEDE_BUILD_TESTS=ON -DLEDE_BUILD_BENCH=ON
+# LEDE_WERROR=ON (set by .ci/run) makes every warning an error.
+bash scripts/build.sh -DLEDE_BUILD_TESTS=ON -DLEDE_BUILD_BENCH=ON "-DLEDE_WERROR=${LEDE_WERROR:-OFF}"
 ctest --test-dir build --output-on-failure -j"$(nproc)"
 bash scripts/sanitize.sh
 bash scripts/fuzz.sh --ci --build-dir build-asan

@@ -20,6 +20,7 @@ using fields::Byline;
 using fields::CaptionCredit;
 using fields::DateMatch;
 using fields::DateOptions;
+using fields::ParsedDate;
 using fields::find_date;
 using fields::find_dateline;
 using fields::looks_like_credit;
@@ -1139,65 +1140,59 @@ struct Header {
   std::vector<std::pair<int, CaptionCredit>> captions;
 };
 
-}  // namespace
+// What a single paragraph is, apart from its score: the roles step 3 notes.
+struct Role {
+  bool byline = false;
+  bool caption = false;
+  bool date = false;
+  CaptionCredit credit;
+  std::optional<DateMatch> date_match;
+};
 
-TextArticle read_text(std::string_view utf8, const TextModeOptions& options) {
-  TextArticle a;
+Role role_of(const Para& p, const DateOptions& dates) {
+  Role r;
+  r.byline = p.words <= kMaxBylineWords && starts_with_byline_label(p.text);
+  r.date = is_date_line(p, dates, &r.date_match);
+  r.caption = looks_like_caption(p, &r.credit);
+  return r;
+}
 
-  // 1. Lines.
-  const std::vector<Line> lines = split_lines(utf8);
-  // 2. Paragraphs, rejoined where the renderer wrapped them.
-  const int wrap = options.wrap_width > 0 ? options.wrap_width : detect_wrap_width(lines);
-  std::vector<Para> paras = build_paragraphs(lines, wrap);
-  if (paras.empty()) return a;
-  const int n = static_cast<int>(paras.size());
+// Of two date lines for the same day, the one that also gives a time.
+bool better_date(const std::optional<DateMatch>& have, const DateMatch& candidate) {
+  if (!have) return true;
+  const ParsedDate& a = have->date;
+  const ParsedDate& b = candidate.date;
+  return !a.has_time && b.has_time && a.year == b.year && a.month == b.month && a.day == b.day;
+}
 
-  // 3. Roles of single paragraphs that the score alone does not see.
-  std::vector<char> is_byline(n, 0), is_caption(n, 0), is_date(n, 0);
-  std::vector<CaptionCredit> caption(n);
-  std::vector<std::optional<DateMatch>> dates(n);
-  auto tag = [&](int i) {
-    Para& p = paras[i];
-    if (p.words <= kMaxBylineWords && starts_with_byline_label(p.text)) is_byline[i] = 1;
-    if (is_date_line(p, options.dates, &dates[i])) is_date[i] = 1;
-    if (looks_like_caption(p, &caption[i])) is_caption[i] = 1;
-  };
-
-  // 4. The densest run of prose.
-  const Run run = find_body(paras, options.dates);
-  int body_b = run.begin, body_e = run.end;
-  if (body_e < body_b) {
-    body_b = n;
-    body_e = n - 1;
-  }
-  for (int i = std::max(0, body_b - kHeaderLookback); i <= body_e && i < n; ++i) tag(i);
-
-  // 5. The header: walk up from the body.
+// 5. The header: walk up from the body to the headline, noting captions,
+// bylines and the date on the way; then a date above the headline.
+Header read_header(const std::vector<Para>& paras, const std::vector<Role>& roles, int body_b,
+                   const DateOptions& dates) {
   Header h;
   const int header_b = std::max(0, body_b - kHeaderLookback);
   for (int i = body_b - 1; i >= header_b; --i) {
     const Para& p = paras[i];
-    if (is_caption[i]) {
-      h.captions.emplace_back(i, caption[i]);
+    const Role& r = roles[i];
+    if (r.caption) {
+      h.captions.emplace_back(i, r.credit);
       continue;
     }
-    if (is_byline[i]) {
+    if (r.byline) {
       h.bylines.push_back(i);
       continue;
     }
-    if (is_date[i]) {
-      if (!h.date ||
-          (!h.date->date.has_time && dates[i]->date.has_time &&
-           dates[i]->date.year == h.date->date.year && dates[i]->date.month == h.date->date.month &&
-           dates[i]->date.day == h.date->date.day)) {
-        h.date = dates[i];
+    if (r.date) {
+      if (better_date(h.date, *r.date_match)) {
+        h.date = r.date_match;
         h.date_para = i;
       }
       continue;
     }
     if (h.title < 0 && looks_like_headline(p)) {
       // A name on the line after a bare "By" belongs to the byline, not the headline.
-      if (i >= 1 && is_byline[i - 1] && paras[i - 1].words <= 2 && looks_like_person_name(p.text))
+      if (i >= 1 && roles[i - 1].byline && paras[i - 1].words <= 2 &&
+          looks_like_person_name(p.text))
         continue;
       h.title = i;
       break;
@@ -1207,36 +1202,44 @@ TextArticle read_text(std::string_view utf8, const TextModeOptions& options) {
   if (!h.date) {
     const int from = h.title >= 0 ? h.title - 1 : body_b - 1;
     for (int i = from; i >= 0 && i >= from - kHeaderLookback; --i) {
-      if (!is_date[i] && i >= header_b) continue;
+      if (!roles[i].date && i >= header_b) continue;
       std::optional<DateMatch> m;
-      if (is_date_line(paras[i], options.dates, &m)) {
+      if (is_date_line(paras[i], dates, &m)) {
         h.date = m;
         h.date_para = i;
         break;
       }
     }
   }
+  return h;
+}
 
-  // Bylines and captions inside the run: the first paragraphs and any caption.
-  std::vector<char> drop(n, 0);
+// Which paragraphs of the body run [body_b, body_e] stay out of the text:
+// page controls, captions, the byline and date at its top, the headline, and
+// labels or fragments before the first prose. Captions, bylines and dates
+// found here join the header.
+std::vector<char> paragraphs_to_drop(const std::vector<Para>& paras, const std::vector<Role>& roles,
+                                     int body_b, int body_e, Header& h) {
+  std::vector<char> drop(paras.size(), 0);
   for (int i = body_b; i <= body_e; ++i) {
     // List items inside the run are the article's own lists; controls, form
     // fields, headers and timestamps are not.
     const Para& p = paras[i];
+    const Role& r = roles[i];
     if (p.quality == Quality::kBad &&
         (!p.listed || p.control || p.form || p.barrier || p.timestamp || p.repeated))
       drop[i] = 1;
-    if (is_caption[i]) {
-      h.captions.emplace_back(i, caption[i]);
+    if (r.caption) {
+      h.captions.emplace_back(i, r.credit);
       drop[i] = 1;
     }
-    if (i < body_b + 3 && paras[i].quality != Quality::kGood) {
-      if (is_byline[i]) {
+    if (i < body_b + 3 && p.quality != Quality::kGood) {
+      if (r.byline) {
         h.bylines.push_back(i);
         drop[i] = 1;
-      } else if (is_date[i]) {
+      } else if (r.date) {
         if (!h.date) {
-          h.date = dates[i];
+          h.date = r.date_match;
           h.date_para = i;
         }
         drop[i] = 1;
@@ -1251,13 +1254,16 @@ TextArticle read_text(std::string_view utf8, const TextModeOptions& options) {
     if (p.quality == Quality::kGood || p.sentence_end) break;
     drop[i] = 1;
   }
+  return drop;
+}
 
-  // 6. What was found.
-  if (h.title >= 0) a.title = paras[h.title].text;
-  if (h.date) a.published = h.date->date.iso();
-  std::sort(h.bylines.begin(), h.bylines.end());
+// Authors and agencies from the header's bylines, in page order; a bare "By"
+// takes the name on the next line.
+void read_bylines(const std::vector<Para>& paras, std::vector<int> bylines, TextArticle& a) {
+  const int n = static_cast<int>(paras.size());
+  std::sort(bylines.begin(), bylines.end());
   bool byline_without_name = false;
-  for (int i : h.bylines) {
+  for (int i : bylines) {
     Byline b = parse_byline(paras[i].text);
     if (b.missing_name() && i + 1 < n && looks_like_person_name(paras[i + 1].text) &&
         paras[i + 1].words <= 5 && paras[i + 1].quality != Quality::kGood) {
@@ -1271,6 +1277,41 @@ TextArticle read_text(std::string_view utf8, const TextModeOptions& options) {
     for (auto& agency : b.agencies) a.agencies.push_back(std::move(agency));
   }
   if (a.authors.empty() && byline_without_name) a.warnings.push_back("byline has no name");
+}
+
+}  // namespace
+
+TextArticle read_text(std::string_view utf8, const TextModeOptions& options) {
+  TextArticle a;
+  // 1. Lines.
+  const std::vector<Line> lines = split_lines(utf8);
+  // 2. Paragraphs, rejoined where the renderer wrapped them.
+  const int wrap = options.wrap_width > 0 ? options.wrap_width : detect_wrap_width(lines);
+  std::vector<Para> paras = build_paragraphs(lines, wrap);
+  if (paras.empty()) return a;
+  const int n = static_cast<int>(paras.size());
+
+  // 4. The densest run of prose.
+  const Run run = find_body(paras, options.dates);
+  int body_b = run.begin, body_e = run.end;
+  if (body_e < body_b) {
+    body_b = n;
+    body_e = n - 1;
+  }
+  // 3. Roles of single paragraphs that the score alone does not see, read
+  // from the header's reach above the body to the body's end.
+  std::vector<Role> roles(n);
+  for (int i = std::max(0, body_b - kHeaderLookback); i <= body_e && i < n; ++i)
+    roles[i] = role_of(paras[i], options.dates);
+
+  // 5. The header, and what leaves the body.
+  Header h = read_header(paras, roles, body_b, options.dates);
+  const std::vector<char> drop = paragraphs_to_drop(paras, roles, body_b, body_e, h);
+
+  // 6. What was found.
+  if (h.title >= 0) a.title = paras[h.title].text;
+  if (h.date) a.published = h.date->date.iso();
+  read_bylines(paras, h.bylines, a);
   std::sort(h.captions.begin(), h.captions.end(),
             [](const auto& x, const auto& y) { return x.first < y.first; });
   for (auto& [i, c] : h.captions) {
@@ -1281,12 +1322,11 @@ TextArticle read_text(std::string_view utf8, const TextModeOptions& options) {
   }
   for (int i = body_b; i <= body_e; ++i) {
     if (drop[i]) continue;
-    const Para& p = paras[i];
     if (!a.text.empty()) a.text += "\n\n";
     lede::Block block;
     block.type = lede::BlockType::kParagraph;
     block.start = static_cast<uint32_t>(a.text.size());
-    a.text += p.text;
+    a.text += paras[i].text;
     block.end = static_cast<uint32_t>(a.text.size());
     a.blocks.push_back(block);
   }
