@@ -3,37 +3,21 @@
 // time values that issue 8 lists.
 #include <gtest/gtest.h>
 
-#include <cstdlib>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "analysis/analyze.h"
 #include "lede/lede.h"
+#include "seed_story.h"
 
 namespace lede::analysis {
 namespace {
 
-std::string data_dir() {
-  if (const char* env = std::getenv("LEDE_DATA_DIR"); env && *env) return env;
-  return LEDE_DEFAULT_DATA_DIR;
-}
-
 class SeedAnalysis : public ::testing::Test {
  protected:
   void SetUp() override {
-    const auto path =
-        std::filesystem::path(data_dir()) / ".." / "seeds" / "000_0c70c244627f000f.txt";
-    std::ifstream in(path, std::ios::binary);
-    if (!in) GTEST_SKIP() << "seed story not found at " << path << " (set LEDE_DATA_DIR)";
-    std::stringstream ss;
-    ss << in.rdbuf();
-    // The whole pipeline, as `lede extract --from text --analyze` runs it:
-    // the story's date line (2023-06-13) anchors its time words.
-    Options options;
-    options.from = InputFormat::kText;
-    options.analyze = true;
-    Result<Article> article = lede::extract(ss.str(), options);
+    std::optional<std::string> text = lede::testing::read_seed_story();
+    if (!text) GTEST_SKIP() << "seed story not found at " << lede::testing::seed_story_path()
+                            << " (set LEDE_DATA_DIR)";
+    Result<Article> article = lede::testing::extract_seed_story(*text, /*analyze=*/true);
     ASSERT_TRUE(article) << article.error().message;
     article_ = std::move(*article);
   }
