@@ -39,7 +39,9 @@ void ArchiveStream::FreeDecompressor::operator()(libdeflate_decompressor* d) con
   libdeflate_free_decompressor(d);
 }
 
-ArchiveStream::ArchiveStream(int fd, std::string head) : fd_(fd), head_(std::move(head)) {
+ArchiveStream::ArchiveStream(int fd, std::string head, uint64_t start_offset)
+    : fd_(fd), head_(std::move(head)), file_pos_(start_offset), base_(start_offset),
+      in_base_(start_offset) {
   struct stat st;
   regular_file_ = fstat(fd_, &st) == 0 && S_ISREG(st.st_mode);
 }
@@ -83,6 +85,7 @@ size_t ArchiveStream::fill(size_t want) {
     }
     gzip_ = head_.size() >= 2 && static_cast<unsigned char>(head_[0]) == 0x1f &&
             static_cast<unsigned char>(head_[1]) == 0x8b;
+    if (gzip_) base_ = 0;  // inflated positions count from where reading began
   }
   if (end_ - begin_ < want && !break_ && !end_of_file_) {
     if (gzip_)

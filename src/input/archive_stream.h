@@ -40,8 +40,9 @@ class ArchiveStream {
   // run in long strides, small against a record.
   static constexpr size_t kChunk = 256 << 10;
 
-  // Reads `fd` (not closed here) after the bytes in `head`.
-  ArchiveStream(int fd, std::string head);
+  // Reads `fd` (not closed here) after the bytes in `head`; `start_offset`
+  // is the file offset of head's first byte, from which offsets count.
+  ArchiveStream(int fd, std::string head, uint64_t start_offset = 0);
   ~ArchiveStream();
   ArchiveStream(const ArchiveStream&) = delete;
   ArchiveStream& operator=(const ArchiveStream&) = delete;

@@ -59,8 +59,8 @@ Error bad_archive(std::string message) { return Error{ErrorCode::kBadArchive, st
 }  // namespace
 
 struct WarcReader::Impl {
-  Impl(int fd, bool owns_fd, std::string head, const Limits& limits)
-      : fd(fd), owns_fd(owns_fd), stream(fd, std::move(head)), limits(limits) {}
+  Impl(int fd, bool owns_fd, std::string head, const Limits& limits, uint64_t start_offset = 0)
+      : fd(fd), owns_fd(owns_fd), stream(fd, std::move(head), start_offset), limits(limits) {}
   ~Impl() {
     if (owns_fd) ::close(fd);
   }
@@ -152,6 +152,8 @@ bool WarcReader::Impl::parse_header(std::string_view header, WarcRecord& record,
       record.date.assign(value);
     } else if (core::iequals(name, "WARC-Record-ID")) {
       record.record_id.assign(value);
+    } else if (core::iequals(name, "WARC-Truncated")) {
+      record.truncated.assign(value);
     } else if (core::iequals(name, "Content-Type")) {
       record.content_type.assign(value);
     } else if (core::iequals(name, "Content-Length")) {
@@ -239,7 +241,7 @@ bool WarcReader::Impl::next(WarcRecord& record) {
   // Cleared, not replaced: the strings keep their storage for this record.
   record.offset = 0;
   for (std::string* s : {&record.type, &record.target_uri, &record.date, &record.record_id,
-                         &record.content_type, &record.block})
+                         &record.content_type, &record.truncated, &record.block})
     s->clear();
   record.content_length = 0;
   record.error.reset();
@@ -332,8 +334,9 @@ Result<WarcReader> WarcReader::open(const std::string& path, const Limits& limit
   return WarcReader(std::make_unique<Impl>(fd, true, "", limits));
 }
 
-WarcReader WarcReader::from_fd(int fd, std::string head, const Limits& limits) {
-  return WarcReader(std::make_unique<Impl>(fd, false, std::move(head), limits));
+WarcReader WarcReader::from_fd(int fd, std::string head, const Limits& limits,
+                               uint64_t start_offset) {
+  return WarcReader(std::make_unique<Impl>(fd, false, std::move(head), limits, start_offset));
 }
 
 std::optional<WarcRecord> WarcReader::next() {
@@ -379,6 +382,8 @@ Result<WarcPage> page_from_record(const WarcRecord& record, const Limits& limits
     }
     if (record.error) return tl::unexpected(*record.error);
     page.body = std::string(block);
+    if (!record.truncated.empty())
+      page.truncated = "the crawler cut the download (WARC-Truncated: " + record.truncated + ")";
     return page;
   }
   if (record.type != "response") {
@@ -401,15 +406,24 @@ Result<WarcPage> page_from_record(const WarcRecord& record, const Limits& limits
   if (record.error) return tl::unexpected(*record.error);
   std::string_view payload = block.substr(std::min(head->size, block.size()));
   std::string dechunked;
+  std::string cut_chunks, cut_content;
   if (head->transfer_encoding.find("chunked") != std::string::npos) {
-    auto r = input::dechunk(payload, limits.max_input_bytes);
+    auto r = input::dechunk(payload, limits.max_input_bytes, &cut_chunks);
     if (!r) return tl::unexpected(r.error());
     dechunked = std::move(*r);
     payload = dechunked;
   }
-  auto body = input::decode_content(payload, head->content_encoding, limits.max_input_bytes);
+  auto body = input::decode_content(payload, head->content_encoding, limits.max_input_bytes,
+                                    &cut_content);
   if (!body) return tl::unexpected(body.error());
   page.body = std::move(*body);
+  // The first cause found: the crawler's cut explains the others.
+  if (!record.truncated.empty())
+    page.truncated = "the crawler cut the download (WARC-Truncated: " + record.truncated + ")";
+  else if (!cut_chunks.empty())
+    page.truncated = cut_chunks;
+  else if (!cut_content.empty())
+    page.truncated = "the payload (Content-Encoding: " + head->content_encoding + "): " + cut_content;
   return page;
 }
 
