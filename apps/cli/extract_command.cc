@@ -2,6 +2,8 @@
 
 #include <fcntl.h>
 #include <pthread.h>
+#include <signal.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -13,6 +15,8 @@
 #include <cstring>
 #include <deque>
 #include <mutex>
+#include <nlohmann/json.hpp>
+#include <optional>
 #include <thread>
 
 #include "inputs.h"
@@ -38,15 +42,47 @@ constexpr size_t kHeadBytes = 64 << 10;
 // result waits for it while the reader is ahead (results are otherwise
 // written in batches of half the window).
 constexpr auto kTick = std::chrono::milliseconds(250);
+// Bytes read at a time when looking back through an output file for its
+// last lines (--resume).
+constexpr size_t kTailStep = 64 << 10;
+// Lines looked back over for records of the same archive member (WARC
+// writers put one record in a member; a few put several).
+constexpr int kMaxSameMemberLines = 10'000;
+
+// The signal that asked the run to stop (SIGINT, SIGTERM), 0 while none.
+std::atomic<int> g_signal{0};
+
+extern "C" void on_stop_signal(int sig) { g_signal.store(sig); }
+
+// A second Ctrl-C ends the process at once (SA_RESETHAND).
+void install_stop_handlers() {
+  struct sigaction sa {};
+  sa.sa_handler = on_stop_signal;
+  sigemptyset(&sa.sa_mask);
+  sa.sa_flags = SA_RESETHAND;
+  sigaction(SIGINT, &sa, nullptr);
+  sigaction(SIGTERM, &sa, nullptr);
+}
+
+// Where a resumed run goes on: after the input `path` (and, in an archive,
+// after the record at `offset`, whose last `same` outputs are already
+// written).
+struct ResumePoint {
+  std::string path;
+  std::optional<uint64_t> offset;
+  uint64_t same = 1;
+};
 
 // One unit of work, in input order.
 struct Item {
   enum class Kind { kPage, kRecord, kFailure };
   Kind kind = Kind::kPage;
   std::string path;
-  std::string bytes;  // kPage
-  WarcRecord record;  // kRecord
-  Error error;        // kFailure
+  std::string bytes;        // kPage
+  WarcRecord record;        // kRecord
+  Error error;              // kFailure
+  uint64_t bytes_read = 0;  // kFailure: what was read of the input before it failed
+  bool resume_drop = false;  // its output may already be in the resumed file
   uint64_t size() const { return bytes.size() + record.block.size(); }
 };
 
@@ -59,6 +95,8 @@ struct Done {
   std::string where;    // path, with the record offset for archives
   std::string skipped;  // a skip reason; nothing is written
   uint64_t size = 0;
+  bool truncated = false;    // the record was made from a truncated input
+  bool resume_drop = false;  // see Item::resume_drop
 };
 
 class Output {
@@ -123,12 +161,23 @@ bool read_some(int fd, std::string& out, size_t limit) {
   return true;
 }
 
+// The pipeline notes inputs whose compressed data ended early this way.
+bool has_truncation_warning(const Article& article) {
+  for (const std::string& w : article.warnings)
+    if (w.rfind("truncated input", 0) == 0) return true;
+  return false;
+}
+
 class Run {
  public:
-  Run(const ExtractConfig& config, unsigned jobs, Output& output)
+  Run(const ExtractConfig& config, unsigned jobs, Output& output, std::optional<FileId> output_id,
+      std::optional<ResumePoint> resume)
       : config_(config),
         jobs_(jobs),
         window_(jobs * kItemsAheadPerJob),
+        output_id_(output_id),
+        resume_(std::move(resume)),
+        drop_left_(resume_ ? resume_->same : 0),
         slots_(window_),
         output_(output),
         progress_(!config.quiet && isatty(STDERR_FILENO),
@@ -138,8 +187,13 @@ class Run {
 
  private:
   void read_all();
-  void read_input(const Input& input);
-  void read_archive(const std::string& path, int fd, std::string head);
+  // `resume_offset`: the input is the archive a resumed run goes on in,
+  // after its record at that offset.
+  void read_input(const Input& input, std::optional<uint64_t> resume_offset = std::nullopt);
+  void read_archive(const std::string& path, int fd, std::string head, uint64_t start_offset,
+                    std::optional<uint64_t> resume_offset);
+  void warn(std::string message);
+  [[noreturn]] void end_interrupted(int signal);
   bool push(Item item);
   // A record whose storage a worker gave back, or a new one.
   WarcRecord spare_record();
@@ -160,6 +214,9 @@ class Run {
   const ExtractConfig& config_;
   unsigned jobs_;
   size_t window_;
+  std::optional<FileId> output_id_;  // the output file, never read as an input
+  std::optional<ResumePoint> resume_;
+  uint64_t drop_left_;  // outputs of the resume record still to pass over
 
   std::mutex mu_;
   std::condition_variable work_cv_, room_cv_, done_cv_;
@@ -170,6 +227,10 @@ class Run {
   bool reader_done_ = false;
   bool reader_waiting_ = false;  // the reader sleeps on room_cv_
   bool stop_ = false;
+  bool stop_reading_ = false;  // interrupted: the reader pushes nothing more
+  std::vector<std::string> warnings_;  // for the writer to print
+  uint64_t links_not_followed_ = 0;
+  bool resume_found_ = true;  // the resume point was among the inputs
   std::map<std::string, uint64_t> reader_skips_;  // records the reader passed over
   // Records done with, kept for their storage: the reader reads into them
   // rather than allocate (and fault in) fresh memory for every block.
@@ -203,7 +264,7 @@ bool Run::push(Item item) {
     room_cv_.wait(lock, [&] { return stop_ || reader_may_go(); });
     reader_waiting_ = false;
   }
-  if (stop_) return false;
+  if (stop_ || stop_reading_) return false;
   uint64_t seq = pushed_++;
   bytes_ahead_ += item.size();
   slots_[seq % window_] = Done{};
@@ -225,15 +286,24 @@ void Run::count_skip(const std::string& reason) {
   ++reader_skips_[reason];
 }
 
-void Run::read_archive(const std::string& path, int fd, std::string head) {
-  WarcReader reader = WarcReader::from_fd(fd, std::move(head), config_.options.limits);
-  uint64_t counted = 0;
+void Run::warn(std::string message) {
+  std::lock_guard lock(mu_);
+  warnings_.push_back(std::move(message));
+}
+
+void Run::read_archive(const std::string& path, int fd, std::string head, uint64_t start_offset,
+                       std::optional<uint64_t> resume_offset) {
+  WarcReader reader =
+      WarcReader::from_fd(fd, std::move(head), config_.options.limits, start_offset);
+  uint64_t counted = reader.bytes_read();
   bool any = false;
   WarcRecord record = spare_record();
   while (reader.next(record)) {
     any = true;
     bytes_read_ += reader.bytes_read() - counted;
     counted = reader.bytes_read();
+    // Resuming where the archive could not be sought: records written already.
+    if (resume_offset && record.offset < *resume_offset) continue;
     // Records that never hold a page are counted here and go no further.
     if (!record.error && record.type != "response" && record.type != "resource") {
       count_skip(page_from_record(record)->skipped);
@@ -242,12 +312,13 @@ void Run::read_archive(const std::string& path, int fd, std::string head) {
     Item item;
     item.kind = Item::Kind::kRecord;
     item.path = path;
+    item.resume_drop = resume_offset && record.offset == *resume_offset;
     item.record = std::move(record);
     if (!push(std::move(item))) return;
     record = spare_record();
   }
   bytes_read_ += reader.bytes_read() - counted;
-  if (!any) {
+  if (!any && !resume_offset) {
     Item item;
     item.kind = Item::Kind::kFailure;
     item.path = path;
@@ -256,7 +327,7 @@ void Run::read_archive(const std::string& path, int fd, std::string head) {
   }
 }
 
-void Run::read_input(const Input& input) {
+void Run::read_input(const Input& input, std::optional<uint64_t> resume_offset) {
   Item item;
   item.path = input.path;
   item.kind = Item::Kind::kFailure;
@@ -275,6 +346,25 @@ void Run::read_input(const Input& input) {
   auto close_fd = [&] {
     if (!is_stdin) ::close(fd);
   };
+  struct stat st;
+  if (output_id_ && ::fstat(fd, &st) == 0 && FileId{st.st_dev, st.st_ino} == *output_id_) {
+    item.error = Error{ErrorCode::kIo, input.path +
+                                           " is this run's output file; it is not read as an "
+                                           "input"};
+    close_fd();
+    push(std::move(item));
+    return;
+  }
+  if (resume_offset) {
+    // Archive offsets are file offsets: go straight to the record, or read
+    // up to it where the input cannot be sought.
+    uint64_t start = 0;
+    if (S_ISREG(st.st_mode) && ::lseek(fd, static_cast<off_t>(*resume_offset), SEEK_SET) >= 0)
+      start = *resume_offset;
+    read_archive(input.path, fd, "", start, resume_offset);
+    close_fd();
+    return;
+  }
   std::string head;
   if (!read_some(fd, head, kHeadBytes)) {
     item.error = Error{ErrorCode::kIo, "cannot read " + input.path + ": " + std::strerror(errno)};
@@ -286,7 +376,7 @@ void Run::read_input(const Input& input) {
       config_.from == From::kWarc ||
       (config_.from == From::kAuto && (has_warc_name(input.path) || looks_like_warc(head)));
   if (archive) {
-    read_archive(input.path, fd, std::move(head));
+    read_archive(input.path, fd, std::move(head), 0, std::nullopt);
     close_fd();
     return;
   }
@@ -301,6 +391,7 @@ void Run::read_input(const Input& input) {
   if (!ok) {
     item.error = Error{ErrorCode::kIo, "cannot read " + input.path + ": " + std::strerror(saved)};
   } else if (bytes.size() > limit) {
+    item.bytes_read = bytes.size();
     item.bytes.clear();
     item.error = Error{ErrorCode::kTooLarge,
                        input.path + " is larger than the input limit of " + std::to_string(limit) +
@@ -312,15 +403,30 @@ void Run::read_input(const Input& input) {
 }
 
 void Run::read_all() {
-  InputWalker walker(config_.inputs, config_.files_from);
+  WalkOptions walk;
+  walk.follow = config_.follow;
+  walk.excluded = output_id_;
+  InputWalker walker(config_.inputs, config_.files_from, walk);
+  // While set, inputs are passed over up to the one the resumed output ends with.
+  bool seeking = resume_.has_value();
   while (std::optional<Input> input = walker.next()) {
+    for (std::string& w : walker.take_warnings()) warn(std::move(w));
     {
       std::lock_guard lock(mu_);
-      if (stop_) break;
+      if (stop_ || stop_reading_) break;
+    }
+    if (seeking) {
+      if (input->path != resume_->path) continue;
+      seeking = false;
+      if (resume_->offset && input->error.empty()) read_input(*input, resume_->offset);
+      continue;
     }
     read_input(*input);
   }
+  for (std::string& w : walker.take_warnings()) warn(std::move(w));
   std::lock_guard lock(mu_);
+  links_not_followed_ = walker.links_not_followed();
+  if (seeking) resume_found_ = false;
   reader_done_ = true;
   work_cv_.notify_all();
   done_cv_.notify_all();
@@ -356,6 +462,7 @@ Done Run::process(Extractor& extractor, Item& item) const {
   options.path = item.path;
   if (config_.from == From::kHtml) options.from = InputFormat::kHtml;
   if (config_.from == From::kText) options.from = InputFormat::kText;
+  done.resume_drop = item.resume_drop;
   auto fail = [&](const Error& error) {
     done.error_code = error_code_name(error.code);
     done.error_message = error.message;
@@ -364,15 +471,18 @@ Done Run::process(Extractor& extractor, Item& item) const {
 
   switch (item.kind) {
     case Item::Kind::kFailure:
+      source.bytes = item.bytes_read;
       fail(item.error);
       return done;
     case Item::Kind::kPage: {
       source.bytes = item.bytes.size();
       Result<Article> article = extractor.extract(item.bytes, options);
-      if (article)
+      if (article) {
+        done.truncated = has_truncation_warning(*article);
         done.rendered = render(*article);
-      else
+      } else {
         fail(article.error());
+      }
       return done;
     }
     case Item::Kind::kRecord: {
@@ -384,6 +494,10 @@ Done Run::process(Extractor& extractor, Item& item) const {
       done.where += " at offset " + std::to_string(record.offset);
       Result<WarcPage> page = page_from_record(record, options.limits);
       if (!page) {
+        // What was read of the record: its block, or all it claimed when
+        // that was over the limit and passed over.
+        source.bytes = page.error().code == ErrorCode::kTooLarge ? record.content_length
+                                                                 : record.block.size();
         fail(page.error());
         return done;
       }
@@ -404,6 +518,8 @@ Done Run::process(Extractor& extractor, Item& item) const {
       article->source.offset = record.offset;
       article->source.target_uri = record.target_uri;
       article->source.warc_date = record.date;
+      if (!page->truncated.empty()) article->warnings.push_back("truncated input: " + page->truncated);
+      done.truncated = has_truncation_warning(*article);
       done.rendered = render(*article);
       return done;
     }
@@ -449,6 +565,11 @@ void Run::end_on_closed_output() {
 }
 
 void Run::write(Done& done) {
+  if (done.resume_drop && drop_left_ > 0 && done.skipped.empty() && !done.rendered.empty()) {
+    --drop_left_;  // written by the run this one resumes
+    return;
+  }
+  if (done.truncated) ++tally_.truncated;
   if (!done.skipped.empty()) {
     ++tally_.skipped;
     ++tally_.skipped_by_reason[done.skipped];
@@ -475,10 +596,41 @@ void Run::write(Done& done) {
   output_.write(done.rendered);
 }
 
+void Run::end_interrupted(int signal) {
+  // Every record pushed before the reader stopped has been written whole.
+  if (config_.format == Format::kJson) output_.write(first_ ? "]\n" : "\n]\n");
+  output_.flush();
+  progress_.update(tally_, bytes_read_, true);
+  progress_.finish();
+  if (output_.failed()) {
+    std::fprintf(stderr, "lede: writing the output failed: %s\n", std::strerror(output_.error()));
+    std::fflush(stderr);
+    std::_Exit(2);
+  }
+  if (!config_.quiet) {
+    std::string how = config_.output.empty() || config_.format != Format::kJsonl
+                          ? ""
+                          : "; go on with --resume";
+    std::fprintf(stderr, "%s; interrupted by %s: the output ends with a whole record%s\n",
+                 summary(tally_, bytes_read_, progress_.seconds()).c_str(),
+                 signal == SIGINT ? "SIGINT" : "SIGTERM", how.c_str());
+  }
+  std::fflush(stderr);
+  // The reader may sit in a read() that nothing will end; the output is
+  // flushed and the process ends without waiting for it.
+  std::_Exit(128 + signal);
+}
+
 int Run::execute() {
-  if (config_.format == Format::kJson) output_.write("[\n");
+  if (config_.format == Format::kJson && !resume_) output_.write("[\n");
   // Named so that per-thread CPU shows in top -H and /proc/PID/task
-  // (bench/warc/run_bench.py reads it there).
+  // (bench/warc/run_bench.py reads it there). The threads do not take
+  // SIGINT or SIGTERM: the writer (this thread) handles them.
+  sigset_t stop_signals, old_mask;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGINT);
+  sigaddset(&stop_signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &stop_signals, &old_mask);
   std::thread reader([this] {
     pthread_setname_np(pthread_self(), "lede-reader");
     read_all();
@@ -489,14 +641,23 @@ int Run::execute() {
       pthread_setname_np(pthread_self(), "lede-worker");
       work();
     });
+  pthread_sigmask(SIG_SETMASK, &old_mask, nullptr);
 
   std::vector<Done> batch;
+  std::vector<std::string> warnings;
+  int signal = 0;
   while (true) {
     bool finished = false;
     {
       std::unique_lock lock(mu_);
+      if (!signal && (signal = g_signal.load()) != 0) {
+        // Stop reading; what was pushed is still extracted and written.
+        stop_reading_ = true;
+        room_cv_.notify_all();
+      }
       done_cv_.wait_for(lock, kTick, [&] {
-        return slots_[written_ % window_].ready || (reader_done_ && written_ == pushed_);
+        return slots_[written_ % window_].ready || (reader_done_ && written_ == pushed_) ||
+               (signal && written_ == pushed_);
       });
       while (written_ < pushed_ && slots_[written_ % window_].ready) {
         Done& slot = slots_[written_ % window_];
@@ -510,8 +671,14 @@ int Run::execute() {
         tally_.skipped_by_reason[reason] += n;
       }
       reader_skips_.clear();
-      finished = reader_done_ && written_ == pushed_;
+      warnings.swap(warnings_);
+      finished = (reader_done_ || signal) && written_ == pushed_;
       if (!batch.empty() && reader_waiting_ && reader_may_go()) room_cv_.notify_one();
+    }
+    if (!warnings.empty()) {
+      progress_.finish();
+      for (const std::string& w : warnings) std::fprintf(stderr, "lede: warning: %s\n", w.c_str());
+      warnings.clear();
     }
     for (Done& done : batch) write(done);
     batch.clear();
@@ -526,8 +693,20 @@ int Run::execute() {
     std::fflush(stderr);
     std::_Exit(2);  // the reader may be blocked on input; do not wait for it
   }
+  if (signal) {
+    tally_.links_not_followed = links_not_followed_;
+    end_interrupted(signal);
+  }
   reader.join();
   for (auto& w : workers) w.join();
+  tally_.links_not_followed = links_not_followed_;
+  if (!resume_found_) {
+    std::fprintf(stderr,
+                 "lede: --resume: %s, the input %s ends with, is not among the inputs; nothing "
+                 "was added to it\n",
+                 config_.output.c_str(), resume_->path.c_str());
+    return 2;
+  }
   if (config_.format == Format::kJson) output_.write(first_ ? "]\n" : "\n]\n");
   output_.flush();
   if (output_.closed()) end_on_closed_output();
@@ -542,24 +721,183 @@ int Run::execute() {
   return tally_.errors > 0 ? 1 : 0;
 }
 
+// Whether a named input is the file at `output`: compared by device and
+// inode, so a symbolic or hard link to it counts. Lines of a --files-from
+// file are checked too when it is a file (a list on stdin is checked as it
+// is read: such an input gets an error record).
+std::optional<std::string> input_that_is(const FileId& output, const ExtractConfig& config) {
+  auto same = [&](const std::string& path) {
+    std::optional<FileId> id;
+    if (path == "-") {
+      struct stat st;
+      if (::fstat(STDIN_FILENO, &st) == 0) id = FileId{st.st_dev, st.st_ino};
+    } else {
+      id = file_id(path);
+    }
+    return id && *id == output;
+  };
+  for (const std::string& input : config.inputs)
+    if (same(input)) return input;
+  if (!config.files_from.empty()) {
+    if (same(config.files_from)) return config.files_from;
+    if (config.files_from != "-") {
+      FILE* list = std::fopen(config.files_from.c_str(), "r");
+      if (list) {
+        std::string line;
+        int c;
+        std::optional<std::string> found;
+        do {
+          c = std::fgetc(list);
+          if (c != EOF && c != '\n') {
+            line.push_back(static_cast<char>(c));
+            continue;
+          }
+          if (!line.empty() && line.back() == '\r') line.pop_back();
+          if (!line.empty() && same(line)) found = line;
+          line.clear();
+        } while (c != EOF && !found);
+        std::fclose(list);
+        if (found) return found;
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+// The source of one output line: its path and archive offset; false when
+// the line is not a lede record.
+bool line_source(const std::string& line, std::string& path, std::optional<uint64_t>& offset) {
+  nlohmann::json j = nlohmann::json::parse(line, nullptr, false);
+  if (j.is_discarded() || !j.is_object()) return false;
+  auto src = j.find("source");
+  if (src == j.end() || !src->is_object()) return false;
+  auto p = src->find("path");
+  if (p == src->end() || !p->is_string()) return false;
+  path = p->get<std::string>();
+  offset.reset();
+  auto o = src->find("offset");
+  if (o != src->end() && o->is_number_unsigned()) offset = o->get<uint64_t>();
+  return true;
+}
+
+// Reads the resume point from the end of `output`, after cutting off a last
+// line left partial by a killed run. nullopt with `error` empty: nothing
+// was written yet, start from the first input.
+std::optional<ResumePoint> find_resume_point(const std::string& output, std::string& error) {
+  int fd = ::open(output.c_str(), O_RDWR | O_CLOEXEC);
+  if (fd < 0) {
+    if (errno != ENOENT) error = "cannot open " + output + ": " + std::strerror(errno);
+    return std::nullopt;
+  }
+  struct stat st;
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    error = output + " is not a regular file";
+    ::close(fd);
+    return std::nullopt;
+  }
+  // Lines are read backwards, a block at a time: `tail` holds the file's
+  // bytes from `tail_at` to `end`.
+  uint64_t end = static_cast<uint64_t>(st.st_size);
+  uint64_t tail_at = end;
+  std::string tail;
+  auto read_back = [&]() {
+    size_t n = static_cast<size_t>(std::min<uint64_t>(kTailStep, tail_at));
+    std::string block(n, '\0');
+    ssize_t got = ::pread(fd, block.data(), n, static_cast<off_t>(tail_at - n));
+    if (got != static_cast<ssize_t>(n)) return false;
+    tail_at -= n;
+    tail.insert(0, block);
+    return true;
+  };
+  // The last line end: anything after it is a partial line.
+  size_t nl = std::string::npos;
+  while (tail_at > 0 && (nl = tail.rfind('\n')) == std::string::npos)
+    if (!read_back()) break;
+  nl = tail.rfind('\n');
+  uint64_t whole = nl == std::string::npos ? 0 : tail_at + nl + 1;
+  if (whole < end && ::ftruncate(fd, static_cast<off_t>(whole)) != 0) {
+    error = "cannot cut the partial last line of " + output + ": " + std::strerror(errno);
+    ::close(fd);
+    return std::nullopt;
+  }
+  if (whole == 0) {
+    ::close(fd);
+    return std::nullopt;
+  }
+  tail.resize(static_cast<size_t>(whole - tail_at));
+  // Whole lines from the end, newest first.
+  std::optional<ResumePoint> point;
+  for (int lines = 0; lines < kMaxSameMemberLines; ++lines) {
+    if (tail.empty()) break;
+    size_t start;
+    while ((start = tail.rfind('\n', tail.size() - 2)) == std::string::npos && tail_at > 0)
+      if (!read_back()) break;
+    start = tail.size() < 2 ? std::string::npos : tail.rfind('\n', tail.size() - 2);
+    start = start == std::string::npos ? 0 : start + 1;
+    if (start == 0 && tail_at > 0) break;  // could not read further back
+    std::string line = tail.substr(start, tail.size() - 1 - start);
+    tail.resize(start);
+    std::string path;
+    std::optional<uint64_t> offset;
+    if (!line_source(line, path, offset)) {
+      if (!point) error = output + " does not end with a lede record; --resume cannot go on from it";
+      break;
+    }
+    if (!point) {
+      point = ResumePoint{path, offset, 1};
+      if (!offset) break;
+      continue;
+    }
+    if (path != point->path || offset != point->offset) break;
+    ++point->same;
+  }
+  ::close(fd);
+  if (!error.empty()) return std::nullopt;
+  return point;
+}
+
 }  // namespace
 
 int run_extract(ExtractConfig config) {
   if (config.inputs.empty() && config.files_from.empty()) config.inputs.push_back("-");
   unsigned jobs = config.jobs ? config.jobs : std::max(1u, std::thread::hardware_concurrency());
   FILE* out_file = stdout;
+  std::optional<FileId> output_id;
+  std::optional<ResumePoint> resume;
   if (!config.output.empty()) {
-    out_file = std::fopen(config.output.c_str(), "wb");
+    // Opening the output truncates it: first make sure it is no input.
+    if (std::optional<FileId> existing = file_id(config.output)) {
+      if (std::optional<std::string> input = input_that_is(*existing, config)) {
+        std::fprintf(stderr,
+                     "lede: the output %s is the input %s; refusing to overwrite an input "
+                     "(choose another -o)\n",
+                     config.output.c_str(), input->c_str());
+        return 2;
+      }
+    }
+    if (config.resume) {
+      std::string error;
+      resume = find_resume_point(config.output, error);
+      if (!error.empty()) {
+        std::fprintf(stderr, "lede: --resume: %s\n", error.c_str());
+        return 2;
+      }
+    }
+    out_file = std::fopen(config.output.c_str(), config.resume ? "ab" : "wb");
     if (!out_file) {
       std::fprintf(stderr, "lede: cannot write %s: %s\n", config.output.c_str(),
                    std::strerror(errno));
       return 2;
     }
   }
+  struct stat st;
+  if (::fstat(fileno(out_file), &st) == 0 && S_ISREG(st.st_mode))
+    output_id = FileId{st.st_dev, st.st_ino};
+  install_stop_handlers();
   int rc;
   {
     Output output(out_file);
-    Run run(config, jobs, output);
+    Run run(config, jobs, output, output_id, std::move(resume));
     rc = run.execute();
   }
   if (out_file != stdout && std::fclose(out_file) != 0) {

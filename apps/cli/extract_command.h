@@ -26,10 +26,15 @@ struct ExtractConfig {
   std::string output;  // "" is stdout
   unsigned jobs = 0;   // 0: all cores
   bool quiet = false;  // no progress line, no summary
+  bool follow = false;  // walks enter symbolic links to directories
+  bool resume = false;  // go on with the run whose output is `output`
 };
 
 // Runs the command; returns the exit code (0 all good, 1 some input failed,
-// 2 fatal). A closed output pipe ends the process at once with 0.
+// 2 fatal). A closed output pipe ends the process at once with 0; SIGINT and
+// SIGTERM end it, once the records under way are written, with 130 or 143.
+// The output is never an input: an output file that is one of the named
+// inputs is refused (2), and walks pass over it.
 int run_extract(ExtractConfig config);
 
 }  // namespace lede::cli

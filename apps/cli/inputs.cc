@@ -1,5 +1,7 @@
 #include "inputs.h"
 
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
@@ -10,14 +12,28 @@ namespace lede::cli {
 
 namespace fs = std::filesystem;
 
-InputWalker::InputWalker(std::vector<std::string> args, std::string files_from)
-    : args_(std::move(args)), files_from_(std::move(files_from)) {}
+std::optional<FileId> file_id(const std::string& path) {
+  struct stat st;
+  if (::stat(path.c_str(), &st) != 0) return std::nullopt;
+  return FileId{st.st_dev, st.st_ino};
+}
+
+InputWalker::InputWalker(std::vector<std::string> args, std::string files_from,
+                         WalkOptions options)
+    : args_(std::move(args)), files_from_(std::move(files_from)), options_(options) {}
 
 InputWalker::~InputWalker() {
   if (list_ && list_ != stdin) std::fclose(list_);
 }
 
 void InputWalker::push_directory(const std::string& dir) {
+  if (std::optional<FileId> id = file_id(dir)) {
+    if (!visited_.insert(*id).second) {
+      warnings_.push_back(dir + ": a directory already walked (a symbolic link loop); not walked "
+                                "again");
+      return;
+    }
+  }
   Level level;
   std::error_code ec;
   fs::directory_iterator it(dir, ec);
@@ -31,9 +47,18 @@ void InputWalker::push_directory(const std::string& dir) {
       break;
     }
     std::error_code type_ec;
-    bool is_dir = it->is_directory(type_ec);
-    if (is_dir || it->is_regular_file(type_ec))
-      level.entries.emplace_back(it->path().string(), is_dir);
+    bool is_dir = it->is_directory(type_ec);  // follows a link
+    if (is_dir && !options_.follow && it->is_symlink(type_ec)) {
+      ++links_not_followed_;
+      continue;
+    }
+    if (!is_dir && !it->is_regular_file(type_ec)) continue;
+    if (!is_dir && options_.excluded) {
+      // The run's own output is never read back as an input.
+      std::optional<FileId> id = file_id(it->path().string());
+      if (id && *id == *options_.excluded) continue;
+    }
+    level.entries.emplace_back(it->path().string(), is_dir);
   }
   std::sort(level.entries.begin(), level.entries.end());
   levels_.push_back(std::move(level));

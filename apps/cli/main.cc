@@ -15,8 +15,6 @@
 namespace {
 
 constexpr const char* kExtractDescription =
-    "Extract article records from pages and web archives.\n"
-    "\n"
     "INPUT is a page file (gzip-compressed or not), a directory (walked "
     "recursively, in sorted\n"
     "order), a WARC archive (.warc or .warc.gz, recognised by name or content) "
@@ -34,14 +32,57 @@ constexpr const char* kExtractDescription =
     "On a terminal a progress line runs on stderr; a summary ends the run "
     "unless --quiet.\n"
     "\n"
+    "A directory walk does not enter symbolic links to directories unless "
+    "--follow is given;\n"
+    "either way each directory is walked once, and a link loop is reported as "
+    "a warning.\n"
+    "The output file is never read as an input: naming it as an input is "
+    "refused, and a walk\n"
+    "passes over it.\n"
+    "\n"
+    "Interrupting (Ctrl-C, SIGTERM) stops reading, finishes the records under "
+    "way, writes whole\n"
+    "records only and prints the summary (exit 130 or 143). --resume goes on "
+    "with such a run,\n"
+    "or one that was killed: with the same INPUTs and -o, it drops a last "
+    "partial line, finds\n"
+    "the input (and archive record) the output ends with, and appends what "
+    "follows it; the\n"
+    "file then holds what one uninterrupted run writes.\n"
+    "\n"
     "Exit status: 0 all inputs gave records, 1 some failed, 2 usage or fatal "
-    "error.\n"
-    "A closed output pipe (| head) ends the run quietly with 0.\n"
+    "error,\n"
+    "130/143 interrupted. A closed output pipe (| head) ends the run quietly "
+    "with 0.\n"
     "\n"
     "Examples:\n"
     "  lede extract page.html\n"
     "  lede extract -j 8 CC-NEWS-20240101.warc.gz -o news.jsonl\n"
-    "  find pages -name '*.html' | lede extract --files-from - --format text\n";
+    "  find pages -name '*.html' | lede extract --files-from - --format text\n"
+    "  lede extract --resume -o news.jsonl CC-NEWS-*.warc.gz   # after an interruption\n";
+
+constexpr const char* kCommands =
+    "\nCommands:\n"
+    "  extract   Extract article records from pages and web archives\n"
+    "  help      Show help for a command: lede help extract\n";
+
+// Days in `month` of `year` in the proleptic Gregorian calendar.
+int days_in_month(int year, int month) {
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  return month == 2 && leap ? 29 : kDays[month - 1];
+}
+
+// True when `date` is a real day written YYYY-MM-DD.
+bool is_iso_date(const std::string& date) {
+  if (date.size() != 10 || date[4] != '-' || date[7] != '-') return false;
+  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+    if (date[i] < '0' || date[i] > '9') return false;
+  int year = std::stoi(date.substr(0, 4));
+  int month = std::stoi(date.substr(5, 2));
+  int day = std::stoi(date.substr(8, 2));
+  return year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= days_in_month(year, month);
+}
 
 }  // namespace
 
@@ -52,11 +93,17 @@ int main(int argc, char** argv) {
   app.require_subcommand(0, 1);
   lede::cli::ExtractConfig config;
 
-  CLI::App* extract = app.add_subcommand("extract", kExtractDescription);
+  CLI::App* extract =
+      app.add_subcommand("extract", "Extract article records from pages and web archives");
+  extract->footer(kExtractDescription);
   extract->add_option("INPUT", config.inputs, "Files, directories, archives, or '-' for stdin");
   extract
       ->add_option("--files-from", config.files_from,
                    "Read more input paths from FILE, one a line ('-' for stdin)")
+      ->group("Input");
+  extract
+      ->add_flag("--follow", config.follow,
+                 "Enter symbolic links to directories when walking (each directory once)")
       ->group("Input");
   std::string from = "auto";
   extract
@@ -75,6 +122,11 @@ int main(int argc, char** argv) {
       ->capture_default_str()
       ->group("Output");
   extract->add_option("-o,--output", config.output, "Write here instead of stdout")
+      ->group("Output");
+  extract
+      ->add_flag("--resume", config.resume,
+                 "Go on with an interrupted run: keep the records already in -o FILE and "
+                 "append those that follow them (JSON lines only; same INPUTs)")
       ->group("Output");
   extract->add_flag("-q,--quiet", config.quiet, "No progress line and no summary")->group("Output");
   extract
@@ -130,15 +182,45 @@ int main(int argc, char** argv) {
     return rc == 0 ? 0 : 2;
   }
   if (*help) {
-    if (help_topic == "extract")
+    if (help_topic == "extract") {
       std::fputs(extract->help().c_str(), stdout);
-    else
-      std::fputs(app.help().c_str(), stdout);
-    return help_topic.empty() || help_topic == "extract" ? 0 : 2;
+      return 0;
+    }
+    bool known = help_topic.empty() || help_topic == "help";
+    if (!known) std::fprintf(stderr, "lede: no command named %s\n", help_topic.c_str());
+    // app.help() would show the help command's own help once it was parsed.
+    std::string text = app.get_formatter()->make_help(&app, "lede", CLI::AppFormatMode::Normal);
+    if (text.find("extract") == std::string::npos) text += kCommands;
+    std::fputs(text.c_str(), known ? stdout : stderr);
+    return known ? 0 : 2;
   }
   if (!*extract) {
-    std::fputs(app.help().c_str(), stderr);
+    std::string text = app.help();
+    if (text.find("extract") == std::string::npos) text += kCommands;
+    std::fputs(text.c_str(), stderr);
     return 2;
+  }
+  if (!config.options.reference_date.empty() && !is_iso_date(config.options.reference_date)) {
+    std::fprintf(stderr, "lede: --date %s is not a date; give a day as YYYY-MM-DD, e.g. 2019-12-31\n",
+                 config.options.reference_date.c_str());
+    return 2;
+  }
+  if (config.resume) {
+    if (config.output.empty()) {
+      std::fputs("lede: --resume needs the output file of the run to go on with (-o FILE)\n",
+                 stderr);
+      return 2;
+    }
+    if (format != "jsonl") {
+      std::fputs("lede: --resume works on JSON lines output only (--format jsonl)\n", stderr);
+      return 2;
+    }
+    for (const std::string& input : config.inputs) {
+      if (input == "-") {
+        std::fputs("lede: --resume cannot go on reading stdin; name the inputs\n", stderr);
+        return 2;
+      }
+    }
   }
   if (config.files_from == "-") {
     for (const std::string& input : config.inputs) {

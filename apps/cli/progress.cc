@@ -17,6 +17,11 @@ std::string counts(const std::map<std::string, uint64_t>& by_name) {
   return out;
 }
 
+// "1 record", "2 records".
+std::string count_of(uint64_t n, const char* noun) {
+  return std::to_string(n) + " " + noun + (n == 1 ? "" : "s");
+}
+
 std::string clock_time(double seconds) {
   auto s = static_cast<uint64_t>(seconds);
   char buf[32];
@@ -47,11 +52,9 @@ void Progress::update(const Tally& tally, uint64_t bytes_read, bool force) {
   double secs = seconds();
   std::string line = "lede: " + std::to_string(tally.records()) + " done";
   char buf[96];
-  std::snprintf(buf, sizeof buf, ", %.1f MB, %.0f pages/s, %llu errors",
-                static_cast<double>(bytes_read) / 1e6,
-                secs > 0 ? static_cast<double>(tally.records()) / secs : 0.0,
-                static_cast<unsigned long long>(tally.errors));
-  line += buf;
+  std::snprintf(buf, sizeof buf, ", %.1f MB, %.0f pages/s, ", static_cast<double>(bytes_read) / 1e6,
+                secs > 0 ? static_cast<double>(tally.records()) / secs : 0.0);
+  line += buf + count_of(tally.errors, "error");
   if (tally.skipped) line += ", " + std::to_string(tally.skipped) + " skipped";
   if (total_bytes_ > 0 && bytes_read > 0 && bytes_read <= total_bytes_) {
     double left =
@@ -72,14 +75,17 @@ void Progress::finish() {
 }
 
 std::string summary(const Tally& tally, uint64_t bytes_read, double seconds) {
-  std::string out = "lede: " + std::to_string(tally.records()) + " records (" +
-                    std::to_string(tally.articles) + " articles, " + std::to_string(tally.errors) +
-                    " errors";
+  std::string out = "lede: " + count_of(tally.records(), "record") + " (" +
+                    count_of(tally.articles, "article") + ", " + count_of(tally.errors, "error");
   if (tally.errors) out += ": " + counts(tally.errors_by_code);
   out += ")";
+  if (tally.truncated) out += "; " + std::to_string(tally.truncated) + " from truncated input";
   if (tally.skipped)
     out +=
         "; skipped " + std::to_string(tally.skipped) + " (" + counts(tally.skipped_by_reason) + ")";
+  if (tally.links_not_followed)
+    out += "; " + count_of(tally.links_not_followed, "directory link") +
+           " not followed (--follow)";
   char buf[64];
   std::snprintf(buf, sizeof buf, "; %.1f MB in %.2f s", static_cast<double>(bytes_read) / 1e6,
                 seconds);

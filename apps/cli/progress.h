@@ -16,6 +16,8 @@ struct Tally {
   std::map<std::string, uint64_t> errors_by_code;
   uint64_t skipped = 0;
   std::map<std::string, uint64_t> skipped_by_reason;
+  uint64_t truncated = 0;           // records made from inputs that end early
+  uint64_t links_not_followed = 0;  // symbolic links to directories not walked
   uint64_t records() const { return articles + errors; }
 };
 
@@ -38,7 +40,8 @@ class Progress {
 };
 
 // "lede: 181 records (179 articles, 2 errors: no_content=2); skipped 362
-// (request=181, warcinfo=1); 6.3 MB in 1.23 s"
+// (request=181, warcinfo=1); 6.3 MB in 1.23 s", with "1 record", "1 error"
+// in the singular, and the truncated inputs and links not followed when any.
 std::string summary(const Tally& tally, uint64_t bytes_read, double seconds);
 
 }  // namespace lede::cli

@@ -49,6 +49,7 @@ struct WarcRecord {
   std::string content_type;     // Content-Type of the block, e.g.
                                 // "application/http; msgtype=response"
   uint64_t content_length = 0;  // as the header says
+  std::string truncated;        // WARC-Truncated: why the crawler cut the payload, or ""
   std::string block;            // the block; only its first bytes when `error` is kTooLarge
   // Set when the record could not be read whole: kBadArchive (truncated,
   // corrupt gzip member, lying Content-Length, not a WARC record) or
@@ -64,7 +65,11 @@ class WarcReader {
   static Result<WarcReader> open(const std::string& path, const Limits& limits = {});
   // Reads from the open descriptor `fd` (which the reader does not close),
   // after `head`: bytes already read from it, e.g. to sniff the format.
-  static WarcReader from_fd(int fd, std::string head, const Limits& limits = {});
+  // `start_offset` is the file offset `fd` was at before `head` was read
+  // from it (a record offset sought to, to go on reading from there);
+  // record offsets and bytes_read() count from the start of the file.
+  static WarcReader from_fd(int fd, std::string head, const Limits& limits = {},
+                            uint64_t start_offset = 0);
 
   WarcReader(WarcReader&&) noexcept;
   WarcReader& operator=(WarcReader&&) noexcept;
@@ -99,6 +104,11 @@ struct WarcPage {
   std::string media_type;  // lower case, without parameters; "" when not given
   std::string charset;     // from the HTTP Content-Type, "" when not given
   std::string body;        // the payload, de-chunked and inflated
+  // Why the body is shorter than the payload sent, or "" when it is whole:
+  // the compressed payload or the chunked transfer ends early or is corrupt
+  // (the body is what came before), or the crawler cut the download
+  // (WARC-Truncated). Says how many bytes there were.
+  std::string truncated;
 };
 
 // Turns a response or resource record into its page: parses the HTTP

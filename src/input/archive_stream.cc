@@ -26,6 +26,10 @@ constexpr size_t kWholeInputAhead = 2 << 20;
 // over or near Limits::max_input_bytes anyway.
 constexpr size_t kMaxWholeInput = 4 << 20;
 constexpr size_t kMaxWholeOutput = 32 << 20;
+// Bytes of NULs and line ends tolerated between members as padding; a
+// longer run is a damaged stretch (zeroed by a disk or a copy), never a
+// member: the smallest WARC record compresses to more than this.
+constexpr size_t kMaxPadding = 64;
 
 bool is_member_header(const char* p) {
   const auto* u = reinterpret_cast<const unsigned char*>(p);
@@ -39,7 +43,9 @@ void ArchiveStream::FreeDecompressor::operator()(libdeflate_decompressor* d) con
   libdeflate_free_decompressor(d);
 }
 
-ArchiveStream::ArchiveStream(int fd, std::string head) : fd_(fd), head_(std::move(head)) {
+ArchiveStream::ArchiveStream(int fd, std::string head, uint64_t start_offset)
+    : fd_(fd), head_(std::move(head)), file_pos_(start_offset), base_(start_offset),
+      in_base_(start_offset) {
   struct stat st;
   regular_file_ = fstat(fd_, &st) == 0 && S_ISREG(st.st_mode);
 }
@@ -83,6 +89,7 @@ size_t ArchiveStream::fill(size_t want) {
     }
     gzip_ = head_.size() >= 2 && static_cast<unsigned char>(head_[0]) == 0x1f &&
             static_cast<unsigned char>(head_[1]) == 0x8b;
+    if (gzip_) base_ = 0;  // inflated positions count from where reading began
   }
   if (end_ - begin_ < want && !break_ && !end_of_file_) {
     if (gzip_)
@@ -189,15 +196,36 @@ bool ArchiveStream::input_ready() const {
 }
 
 bool ArchiveStream::start_member() {
+  uint64_t gap_start = in_base_ + in_pos_;  // where the bytes after the last member begin
+  size_t padding = 0;
   while (true) {
     while (in_end_ - in_pos_ < 4) {
       if (!refill_input()) {
         in_pos_ = in_end_;  // a few stray bytes at the end: nothing to inflate
+        if (!resyncing_ && padding > kMaxPadding) {
+          break_ = true;
+          break_offset_ = gap_start;
+          break_output_ = 0;
+          break_message_ = std::to_string(padding) + " bytes of NULs or line ends where a gzip "
+                                                     "member should be";
+          resyncing_ = true;
+        }
         return false;
       }
     }
     const char* p = in_.data() + in_pos_;
     if (is_member_header(p)) {
+      if (!resyncing_ && padding > kMaxPadding) {
+        // A zeroed stretch that ends where a member starts: members were
+        // there. Reported before the member is read.
+        break_ = true;
+        break_offset_ = gap_start;
+        break_output_ = 0;
+        break_message_ = std::to_string(padding) + " bytes of NULs or line ends where gzip "
+                                                   "members should be";
+        padding = 0;
+        return false;
+      }
       member_offset_ = in_base_ + in_pos_;
       in_member_ = true;
       member_output_ = 0;
@@ -209,10 +237,12 @@ bool ArchiveStream::start_member() {
       // else is damage.
       if (*p == 0 || *p == '\n' || *p == '\r') {
         ++in_pos_;
+        ++padding;
         continue;
       }
       break_ = true;
-      break_offset_ = in_base_ + in_pos_;
+      break_offset_ = gap_start;
+      break_output_ = 0;
       break_message_ = "bytes that are not gzip data between members";
       resyncing_ = true;
       return false;
@@ -231,9 +261,9 @@ bool ArchiveStream::start_member() {
   }
 }
 
-bool ArchiveStream::inflate_whole_member() {
+ArchiveStream::Whole ArchiveStream::inflate_whole_member() {
   if (!whole_) whole_.reset(libdeflate_alloc_decompressor());
-  if (!whole_) return false;
+  if (!whole_) return Whole::kTooLarge;
   size_t out_room = whole_room_;
   // Topped up by half the look-ahead at a time, so that the bytes moved to
   // the buffer's front stay fewer than those read.
@@ -251,21 +281,20 @@ bool ArchiveStream::inflate_whole_member() {
       member_output_ = out_used;
       in_member_ = false;
       resyncing_ = false;
-      return true;
+      return Whole::kDone;
     }
     if (rc == LIBDEFLATE_INSUFFICIENT_SPACE) {
-      if (out_room >= kMaxWholeOutput) return false;
+      if (out_room >= kMaxWholeOutput) return Whole::kTooLarge;
       out_room = std::min(out_room * 4, kMaxWholeOutput);
       continue;
     }
     // Bad data: damage, or a member that goes on past the buffered input.
-    // A header found while resynchronising is most likely false: zlib
-    // tells soon enough.
     // Wait only for the next bytes, not for a full look-ahead: a pipe from
     // a live crawl may pause just after this member.
     size_t have = in_end_ - in_pos_;
-    if (resyncing_ || input_ended_ || have >= kMaxWholeInput) return false;
-    if (!refill_input(std::max(kChunk, have))) return false;
+    if (have >= kMaxWholeInput) return Whole::kTooLarge;
+    if (input_ended_) return Whole::kBad;
+    if (!refill_input(std::max(kChunk, have))) return Whole::kBad;
     buffer_input(2 * have, false);
   }
 }
@@ -294,17 +323,32 @@ void ArchiveStream::fail_member(const char* what) {
   if (was_resyncing && member_output_ == 0) return;
   break_ = true;
   break_offset_ = member_offset_;
+  break_output_ = member_output_;
   break_message_ = std::string("corrupt gzip member (") + (what ? what : "inflate failed") + ")";
 }
 
-void ArchiveStream::pump_gzip(size_t want) {
-  while (end_ - begin_ < want && !break_) {
+void ArchiveStream::finish_member() {
+  if (gzip_ && in_member_ && !break_) pump_gzip(0, true);
+}
+
+void ArchiveStream::pump_gzip(size_t want, bool member_only) {
+  while (!break_ && (member_only ? in_member_ : end_ - begin_ < want)) {
     if (!in_member_) {
       if (!start_member()) {
         if (!break_) end_of_file_ = true;
         return;
       }
-      if (inflate_whole_member()) continue;
+      Whole whole = inflate_whole_member();
+      if (whole == Whole::kDone) continue;
+      if (whole == Whole::kBad && resyncing_) {
+        // What looked like a member header in damaged data does not start
+        // a whole member: search on from the byte after it. Only a member
+        // that inflates whole, checksum and all, ends the search.
+        in_member_ = false;
+        members_.pop_back();
+        in_pos_ = std::min(static_cast<size_t>(member_offset_ - in_base_) + 1, in_end_);
+        continue;
+      }
       if (!start_steps()) {
         fail_member("zlib failed to initialise");
         continue;
@@ -317,7 +361,7 @@ void ArchiveStream::pump_gzip(size_t want) {
       end_of_file_ = true;
       return;
     }
-    make_room(want);
+    make_room(member_only ? end_ - begin_ + 1 : want);
     z_.next_in = reinterpret_cast<Bytef*>(in_.data() + in_pos_);
     z_.avail_in = static_cast<uInt>(in_end_ - in_pos_);
     z_.next_out = reinterpret_cast<Bytef*>(buf_.data() + end_);

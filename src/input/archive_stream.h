@@ -40,8 +40,9 @@ class ArchiveStream {
   // run in long strides, small against a record.
   static constexpr size_t kChunk = 256 << 10;
 
-  // Reads `fd` (not closed here) after the bytes in `head`.
-  ArchiveStream(int fd, std::string head);
+  // Reads `fd` (not closed here) after the bytes in `head`; `start_offset`
+  // is the file offset of head's first byte, from which offsets count.
+  ArchiveStream(int fd, std::string head, uint64_t start_offset = 0);
   ~ArchiveStream();
   ArchiveStream(const ArchiveStream&) = delete;
   ArchiveStream& operator=(const ArchiveStream&) = delete;
@@ -51,6 +52,10 @@ class ArchiveStream {
   size_t fill(size_t want);
   std::string_view view() const { return {buf_.data() + begin_, end_ - begin_}; }
   void consume(size_t n);
+  // Inflates the rest of the gzip member under way, if any, so that damage
+  // in it (its checksum at the end included) shows now as a break; reads
+  // nothing of the next member.
+  void finish_member();
 
   // Position of the window's first byte in the (inflated) data.
   uint64_t position() const { return base_ + begin_; }
@@ -65,6 +70,10 @@ class ArchiveStream {
   bool at_break() const { return break_; }
   const std::string& break_message() const { return break_message_; }
   uint64_t break_offset() const { return break_offset_; }  // file offset of the bad member
+  // Bytes the bad member inflated to before the damage (they are in the
+  // window, before the break); 0 when the break is a stretch of non-gzip
+  // bytes.
+  uint64_t break_output() const { return break_output_; }
   // Drops the window and continues after the break.
   void resume();
 
@@ -91,11 +100,13 @@ class ArchiveStream {
   // with data (or its end) ready.
   bool input_ready() const;
   void pump_plain(size_t want);
-  void pump_gzip(size_t want);
+  void pump_gzip(size_t want, bool member_only = false);
   bool start_member();  // finds the next member; false at the end
-  // Inflates the member at in_pos_ in one call; false when it must be
-  // inflated in steps instead (nothing is consumed or produced then).
-  bool inflate_whole_member();
+  // Inflates the member at in_pos_ in one call. kBad: it does not inflate
+  // (damage, or the file ends inside it); kTooLarge: it is too large to try
+  // whole. Nothing is consumed or produced unless kDone.
+  enum class Whole { kDone, kBad, kTooLarge };
+  Whole inflate_whole_member();
   bool start_steps();  // readies zlib for the member at in_pos_
   void fail_member(const char* what);
 
@@ -135,6 +146,7 @@ class ArchiveStream {
   bool break_pending_ = false;  // damage seen; the break starts once it is reported
   std::string break_message_;
   uint64_t break_offset_ = 0;
+  uint64_t break_output_ = 0;
 };
 
 }  // namespace lede::input

@@ -74,10 +74,11 @@ std::string media_type(std::string_view content_type) {
   return core::ascii_lower(trim(content_type.substr(0, content_type.find(';'))));
 }
 
-Result<std::string> dechunk(std::string_view body, uint64_t max_bytes) {
+Result<std::string> dechunk(std::string_view body, uint64_t max_bytes, std::string* truncated) {
   std::string out;
   size_t pos = 0;
   bool first = true;
+  bool ended = false;  // the last (empty) chunk was read
   while (pos < body.size()) {
     size_t eol = body.find('\n', pos);
     if (eol == std::string_view::npos) {
@@ -105,7 +106,10 @@ Result<std::string> dechunk(std::string_view body, uint64_t max_bytes) {
       break;                                // damage: keep what was decoded
     }
     first = false;
-    if (size == 0) break;  // last chunk; trailers follow
+    if (size == 0) {
+      ended = true;
+      break;  // last chunk; trailers follow
+    }
     pos = eol + 1;
     size_t take = static_cast<size_t>(std::min<uint64_t>(size, body.size() - pos));
     if (out.size() + take > max_bytes)
@@ -116,18 +120,21 @@ Result<std::string> dechunk(std::string_view body, uint64_t max_bytes) {
     if (pos < body.size() && body[pos] == '\r') ++pos;
     if (pos < body.size() && body[pos] == '\n') ++pos;
   }
+  if (truncated)
+    *truncated = ended ? "" : "the chunked transfer ends early, after " + std::to_string(pos) +
+                                  " bytes and " + std::to_string(out.size()) + " bytes of data";
   return out;
 }
 
 Result<std::string> decode_content(std::string_view body, std::string_view encoding,
-                                   uint64_t max_bytes) {
+                                   uint64_t max_bytes, std::string* truncated) {
   if (encoding.empty() || encoding == "identity") return std::string(body);
   bool complete = false;
   if (encoding == "gzip" || encoding == "x-gzip") {
     bool magic = body.size() >= 2 && static_cast<unsigned char>(body[0]) == 0x1f &&
                  static_cast<unsigned char>(body[1]) == 0x8b;
     if (!magic) return std::string(body);  // stored already inflated
-    return inflate_stream(body, 16 + MAX_WBITS, max_bytes, complete);
+    return inflate_stream(body, 16 + MAX_WBITS, max_bytes, complete, truncated);
   }
   if (encoding == "deflate") {
     // RFC 9110 means zlib-wrapped data; many servers send raw deflate.
@@ -135,7 +142,7 @@ Result<std::string> decode_content(std::string_view body, std::string_view encod
         body.size() >= 2 && (static_cast<unsigned char>(body[0]) & 0x0f) == 8 &&
         ((static_cast<unsigned char>(body[0]) << 8) | static_cast<unsigned char>(body[1])) % 31 ==
             0;
-    return inflate_stream(body, zlib ? MAX_WBITS : -MAX_WBITS, max_bytes, complete);
+    return inflate_stream(body, zlib ? MAX_WBITS : -MAX_WBITS, max_bytes, complete, truncated);
   }
   return make_error(ErrorCode::kNotHtml,
                     "Content-Encoding " + std::string(encoding) + " is not supported");

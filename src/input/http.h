@@ -26,16 +26,20 @@ Result<HttpHead> parse_http_head(std::string_view message);
 std::string media_type(std::string_view content_type);
 
 // Undoes Transfer-Encoding: chunked. A payload cut short keeps the chunks
-// that arrived, as crawlers truncate long downloads; a payload that does not
-// start with a chunk size is returned as it is (some writers store it
-// de-chunked and keep the header). Fails with kTooLarge past max_bytes.
-Result<std::string> dechunk(std::string_view body, uint64_t max_bytes);
+// that arrived, as crawlers truncate long downloads, and `truncated` (when
+// given) says so; a payload that does not start with a chunk size is
+// returned as it is (some writers store it de-chunked and keep the
+// header). Fails with kTooLarge past max_bytes.
+Result<std::string> dechunk(std::string_view body, uint64_t max_bytes,
+                            std::string* truncated = nullptr);
 
 // Undoes Content-Encoding gzip, x-gzip or deflate (zlib-wrapped or raw).
 // A payload that is evidently not compressed is returned as it is; a
-// truncated one keeps what inflated. Fails with kBadArchive on corrupt
-// data, kTooLarge past max_bytes, kNotHtml for an encoding lede cannot undo.
+// truncated one, or one corrupt part way, keeps what inflated and
+// `truncated` (when given) says so (see inflate_stream). Fails with
+// kBadArchive on corrupt data that gives nothing, kTooLarge past max_bytes,
+// kNotHtml for an encoding lede cannot undo.
 Result<std::string> decode_content(std::string_view body, std::string_view encoding,
-                                   uint64_t max_bytes);
+                                   uint64_t max_bytes, std::string* truncated = nullptr);
 
 }  // namespace lede::input

@@ -14,8 +14,16 @@ bool is_gzip(std::string_view bytes) {
          static_cast<unsigned char>(bytes[1]) == 0x8b;
 }
 
+namespace {
+
+std::string format_name(int window_bits) {
+  return window_bits > MAX_WBITS ? "gzip" : window_bits > 0 ? "zlib" : "deflate";
+}
+
+}  // namespace
+
 Result<std::string> inflate_stream(std::string_view in, int window_bits, uint64_t max_bytes,
-                                   bool& complete) {
+                                   bool& complete, std::string* truncated) {
   const bool gzip = window_bits > MAX_WBITS;
   z_stream z{};
   if (inflateInit2(&z, window_bits) != Z_OK)
@@ -46,21 +54,34 @@ Result<std::string> inflate_stream(std::string_view in, int window_bits, uint64_
     if (z.avail_in == 0 && z.avail_out != 0) break;  // input ran out: truncated
   }
   std::string message = z.msg ? z.msg : "inflate failed";
+  size_t used = static_cast<size_t>(reinterpret_cast<const char*>(z.next_in) - in.data());
   inflateEnd(&z);
   if (produced > max_bytes)
     return make_error(ErrorCode::kTooLarge, "compressed data inflates past the input limit of " +
                                                 std::to_string(max_bytes) +
                                                 " bytes (max_input_bytes)");
   complete = rc == Z_STREAM_END;
-  if (rc != Z_STREAM_END && rc != Z_OK && rc != Z_BUF_ERROR)
+  bool corrupt = rc != Z_STREAM_END && rc != Z_OK && rc != Z_BUF_ERROR;
+  if (corrupt && (!truncated || produced == 0))
     return make_error(ErrorCode::kBadArchive, "corrupt compressed data: " + message);
+  if (truncated) {
+    truncated->clear();
+    if (corrupt)
+      *truncated = "the " + format_name(window_bits) + " data is corrupt (" + message +
+                   ") after " + std::to_string(used) + " of its " + std::to_string(in.size()) +
+                   " bytes; the " + std::to_string(produced) + " bytes inflated before were kept";
+    else if (!complete)
+      *truncated = "the " + format_name(window_bits) + " data ends early: its " +
+                   std::to_string(in.size()) + " bytes inflated to " + std::to_string(produced) +
+                   " before they ran out";
+  }
   out.resize(produced);
   return out;
 }
 
-Result<std::string> gunzip(std::string_view bytes, uint64_t max_bytes) {
+Result<std::string> gunzip(std::string_view bytes, uint64_t max_bytes, std::string* truncated) {
   bool complete = false;
-  auto out = inflate_stream(bytes, 16 + MAX_WBITS, max_bytes, complete);
+  auto out = inflate_stream(bytes, 16 + MAX_WBITS, max_bytes, complete, truncated);
   if (out && !complete && out->empty())
     return make_error(ErrorCode::kBadArchive, "truncated gzip data: nothing could be inflated");
   return out;

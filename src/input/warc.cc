@@ -59,14 +59,19 @@ Error bad_archive(std::string message) { return Error{ErrorCode::kBadArchive, st
 }  // namespace
 
 struct WarcReader::Impl {
-  Impl(int fd, bool owns_fd, std::string head, const Limits& limits)
-      : fd(fd), owns_fd(owns_fd), stream(fd, std::move(head)), limits(limits) {}
+  Impl(int fd, bool owns_fd, std::string head, const Limits& limits, uint64_t start_offset = 0)
+      : fd(fd), owns_fd(owns_fd), stream(fd, std::move(head), start_offset), limits(limits) {}
   ~Impl() {
     if (owns_fd) ::close(fd);
   }
 
   bool next(WarcRecord& record);
+  bool read_record(WarcRecord& record);
+  // Goes on after a break in the data; says how many bytes from `from` (the
+  // damaged member) yielded nothing, up to the next intact member.
+  std::string resume_after_break(uint64_t from);
   void skip_blank();
+  void skip_blank_in_view();
   void skip_garbage(WarcRecord& record);
   bool parse_header(std::string_view header, WarcRecord& record, std::string& problem);
   void read_too_large(WarcRecord& record, size_t header_size);
@@ -120,9 +125,10 @@ void WarcReader::Impl::skip_garbage(WarcRecord& record) {
   record.error = bad_archive("no WARC record here: " + std::to_string(skipped) +
                              " bytes skipped to the next record");
   if (stream.at_break() && stream.view().empty()) {
+    uint64_t at = stream.break_offset();
     record.error->message +=
-        "; then " + stream.break_message() + " at offset " + std::to_string(stream.break_offset());
-    stream.resume();
+        "; then " + stream.break_message() + " at offset " + std::to_string(at);
+    record.error->message += resume_after_break(at);
   }
 }
 
@@ -152,6 +158,8 @@ bool WarcReader::Impl::parse_header(std::string_view header, WarcRecord& record,
       record.date.assign(value);
     } else if (core::iequals(name, "WARC-Record-ID")) {
       record.record_id.assign(value);
+    } else if (core::iequals(name, "WARC-Truncated")) {
+      record.truncated.assign(value);
     } else if (core::iequals(name, "Content-Type")) {
       record.content_type.assign(value);
     } else if (core::iequals(name, "Content-Length")) {
@@ -198,11 +206,12 @@ void WarcReader::Impl::cut_short(WarcRecord& record, size_t header_size) {
   size_t have = v.size() - std::min(v.size(), header_size);
   record.block.assign(v.substr(std::min(v.size(), header_size)));
   if (stream.at_break()) {
+    uint64_t at = stream.break_offset();
     record.error =
         bad_archive("the record is cut by a " + stream.break_message() + " at offset " +
-                    std::to_string(stream.break_offset()) + " after " + std::to_string(have) +
-                    " of its " + std::to_string(record.content_length) + " bytes");
-    stream.resume();
+                    std::to_string(at) + " after " + std::to_string(have) + " of its " +
+                    std::to_string(record.content_length) + " bytes");
+    record.error->message += resume_after_break(at);
   } else {
     record.error =
         bad_archive("the archive ends inside this record, after " + std::to_string(have) +
@@ -235,11 +244,65 @@ void WarcReader::Impl::lying_length(WarcRecord& record, size_t header_size) {
                              " bytes but the record runs on for about " + std::to_string(length));
 }
 
+std::string WarcReader::Impl::resume_after_break(uint64_t from) {
+  stream.resume();
+  stream.fill(1);
+  uint64_t next;
+  std::string where;
+  if (!stream.view().empty()) {
+    next = stream.file_offset(stream.position());
+    where = "to the next intact member at offset " + std::to_string(next);
+  } else if (stream.at_break()) {
+    next = stream.break_offset();
+    where = "to more damage at offset " + std::to_string(next);
+  } else {
+    next = stream.bytes_read();
+    where = "to the end of the archive";
+  }
+  return "; " + std::to_string(next > from ? next - from : 0) + " bytes skipped " + where;
+}
+
 bool WarcReader::Impl::next(WarcRecord& record) {
+  if (!read_record(record)) return false;
+  // The rest of the record's gzip member is inflated now, so that its
+  // checksum vouches for the record. When the member is damaged, the
+  // record is reported with the damage, once (even when its bytes looked
+  // whole: they cannot be trusted), and what else the member inflated to
+  // is dropped with it.
+  if (stream.compressed() && !record.error) {
+    stream.finish_member();
+    if (stream.at_break() && stream.break_offset() == record.offset) {
+      stream.consume(stream.view().size());
+      uint64_t at = stream.break_offset();
+      record.error = bad_archive("the record's gzip member is damaged: " +
+                                 stream.break_message() + " at offset " + std::to_string(at) +
+                                 resume_after_break(at));
+    }
+  } else if (stream.compressed() && stream.at_break() &&
+             stream.break_offset() == record.offset) {
+    // A record found faulty (a length that lies) because its member broke.
+    stream.consume(stream.view().size());
+    uint64_t at = stream.break_offset();
+    record.error = bad_archive("the record's gzip member is damaged: " + stream.break_message() +
+                               " at offset " + std::to_string(at) + " (so: " +
+                               record.error->message + ")" + resume_after_break(at));
+  }
+  return true;
+}
+
+// Consumes the line ends visible in the window, without reading more.
+void WarcReader::Impl::skip_blank_in_view() {
+  std::string_view v = stream.view();
+  size_t i = 0;
+  while (i < v.size() && (v[i] == '\r' || v[i] == '\n' || v[i] == '\0')) ++i;
+  stream.consume(i);
+}
+
+bool WarcReader::Impl::read_record(WarcRecord& record) {
   // Cleared, not replaced: the strings keep their storage for this record.
   record.offset = 0;
   for (std::string* s : {&record.type, &record.target_uri, &record.date, &record.record_id,
-                         &record.content_type, &record.block})
+                         &record.content_type, &record.truncated, &record.block})
     s->clear();
   record.content_length = 0;
   record.error.reset();
@@ -248,9 +311,10 @@ bool WarcReader::Impl::next(WarcRecord& record) {
   skip_blank();
   if (stream.view().empty()) {
     if (!stream.at_break()) return false;
-    record.offset = stream.break_offset();
-    record.error = bad_archive(stream.break_message() + "; reading resumed at the next member");
-    stream.resume();
+    uint64_t at = stream.break_offset();
+    record.offset = at;
+    record.error = bad_archive(stream.break_message() + " at offset " + std::to_string(at) +
+                               resume_after_break(at));
     return true;
   }
   if (stream.fill(8) < 7 || !starts_record(stream.view(), 0)) {
@@ -332,8 +396,9 @@ Result<WarcReader> WarcReader::open(const std::string& path, const Limits& limit
   return WarcReader(std::make_unique<Impl>(fd, true, "", limits));
 }
 
-WarcReader WarcReader::from_fd(int fd, std::string head, const Limits& limits) {
-  return WarcReader(std::make_unique<Impl>(fd, false, std::move(head), limits));
+WarcReader WarcReader::from_fd(int fd, std::string head, const Limits& limits,
+                               uint64_t start_offset) {
+  return WarcReader(std::make_unique<Impl>(fd, false, std::move(head), limits, start_offset));
 }
 
 std::optional<WarcRecord> WarcReader::next() {
@@ -379,6 +444,8 @@ Result<WarcPage> page_from_record(const WarcRecord& record, const Limits& limits
     }
     if (record.error) return tl::unexpected(*record.error);
     page.body = std::string(block);
+    if (!record.truncated.empty())
+      page.truncated = "the crawler cut the download (WARC-Truncated: " + record.truncated + ")";
     return page;
   }
   if (record.type != "response") {
@@ -401,15 +468,24 @@ Result<WarcPage> page_from_record(const WarcRecord& record, const Limits& limits
   if (record.error) return tl::unexpected(*record.error);
   std::string_view payload = block.substr(std::min(head->size, block.size()));
   std::string dechunked;
+  std::string cut_chunks, cut_content;
   if (head->transfer_encoding.find("chunked") != std::string::npos) {
-    auto r = input::dechunk(payload, limits.max_input_bytes);
+    auto r = input::dechunk(payload, limits.max_input_bytes, &cut_chunks);
     if (!r) return tl::unexpected(r.error());
     dechunked = std::move(*r);
     payload = dechunked;
   }
-  auto body = input::decode_content(payload, head->content_encoding, limits.max_input_bytes);
+  auto body = input::decode_content(payload, head->content_encoding, limits.max_input_bytes,
+                                    &cut_content);
   if (!body) return tl::unexpected(body.error());
   page.body = std::move(*body);
+  // The first cause found: the crawler's cut explains the others.
+  if (!record.truncated.empty())
+    page.truncated = "the crawler cut the download (WARC-Truncated: " + record.truncated + ")";
+  else if (!cut_chunks.empty())
+    page.truncated = cut_chunks;
+  else if (!cut_content.empty())
+    page.truncated = "the payload (Content-Encoding: " + head->content_encoding + "): " + cut_content;
   return page;
 }
 

@@ -79,8 +79,10 @@ Result<Article> Extractor::Impl::run(std::string_view bytes, const Options& opti
   // 1. Inflate gzip input.
   std::string inflated;
   if (input::is_gzip(bytes)) {
-    auto r = input::gunzip(bytes, limits.max_input_bytes);
+    std::string truncated;
+    auto r = input::gunzip(bytes, limits.max_input_bytes, &truncated);
     if (!r) return tl::unexpected(r.error());
+    if (!truncated.empty()) article.warnings.push_back("truncated input: " + truncated);
     inflated = std::move(*r);
     bytes = inflated;
     if (deadline.expired_now()) return out_of_time(limits, "inflating");  // max_millis
@@ -110,8 +112,20 @@ Result<Article> Extractor::Impl::run(std::string_view bytes, const Options& opti
   html::parse(
       utf8, doc, dom_limits,
       options.parser == Parser::kGumbo ? html::ParserKind::kGumbo : html::ParserKind::kLede);
-  if (!doc.limit_hit().empty())
-    article.warnings.push_back("limit hit: " + doc.limit_hit() + "; the rest of the page was cut");
+  // Say what the limit did: max_depth keeps the deeper content (attached at
+  // the deepest level), max_nodes and max_millis end the DOM there.
+  // The document notes the first limit hit; the node cap can follow a depth one.
+  const std::string& hit = doc.limit_hit();
+  if (hit.rfind("max_depth", 0) == 0) {
+    article.warnings.push_back("limit hit: " + hit +
+                               "; elements nested deeper were attached at that depth, their "
+                               "content kept");
+    if (doc.node_count() >= limits.max_nodes)
+      article.warnings.push_back("limit hit: max_nodes (" + std::to_string(limits.max_nodes) +
+                                 "); the rest of the page was cut");
+  } else if (!hit.empty()) {
+    article.warnings.push_back("limit hit: " + hit + "; the rest of the page was cut");
+  }
   if (deadline.expired_now()) return out_of_time(limits, "parsing");  // max_millis
 
   // 4. Metadata: what the page says about the article (completed after the body).
