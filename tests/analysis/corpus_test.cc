@@ -5,6 +5,7 @@
 
 #include "meantime.h"
 #include "quote_set.h"
+#include "tbaq.h"
 
 namespace lede::analysis_test {
 namespace {
@@ -29,6 +30,31 @@ TEST(Meantime, TimeExpressionsOnTheHeldOutTopic) {
               s.relaxed.f1(), s.strict.f1(), s.value.f1(), s.relaxed.gold);
   EXPECT_GE(s.relaxed.f1(), kMinTimexSpanF1);
   EXPECT_GE(s.value.f1(), kMinTimexValueF1);
+}
+
+// TempEval-3's training corpus (issue 17). Rules are tuned on TimeBank; AQUAINT is
+// checked alongside it. Floors sit at the measured figures, rounded down.
+constexpr double kMinTbaqRelaxedF1 = 0.89;     // span overlaps a gold span
+constexpr double kMinTbaqStrictF1 = 0.78;      // span equals a gold span
+constexpr double kMinTbaqValueF1 = 0.73;       // overlap and the same value
+constexpr double kMinTbaqTypeAccuracy = 0.92;  // of the overlaps, the same type
+
+TEST(Tbaq, TimeExpressionsOnTimeBankAndAquaint) {
+  TimexScores all;
+  for (const char* half : {"TimeBank", "AQUAINT"}) {
+    const TimexScores s = score_times(read_tbaq_half(half));
+    std::printf("%s: span F1 %.3f (strict %.3f), value F1 %.3f, type %.3f over %zu gold\n", half,
+                s.relaxed.f1(), s.strict.f1(), s.value.f1(), s.type_accuracy(), s.relaxed.gold);
+    all.relaxed.add(s.relaxed);
+    all.strict.add(s.strict);
+    all.value.add(s.value);
+    all.type.add(s.type);
+  }
+  if (all.relaxed.gold == 0) GTEST_SKIP() << "TBAQ not found under LEDE_DATA_DIR/tbaq";
+  EXPECT_GE(all.relaxed.f1(), kMinTbaqRelaxedF1);
+  EXPECT_GE(all.strict.f1(), kMinTbaqStrictF1);
+  EXPECT_GE(all.value.f1(), kMinTbaqValueF1);
+  EXPECT_GE(all.type_accuracy(), kMinTbaqTypeAccuracy);
 }
 
 TEST(Meantime, PersonMentions) {
