@@ -165,6 +165,18 @@ void add_months(int& y, int& m, int n) {
 
 enum class Tense { kNone, kPast, kFuture };
 
+// What the story has named so far, kept as the scan goes so that anaphoric
+// expressions ("the day", "that year", "the quarter") never scan back over
+// the expressions found before them.
+struct StoryMemory {
+  // The last full day named within kStoryDayWindow days of the reference date.
+  std::optional<CalendarDate> recent_day;
+  // The last calendar value named, at each grain ("" until one is named).
+  std::string day, week, month, year, any;
+  // The last quarter named: "1989-Q3".
+  int quarter_year = 0, quarter = 0;
+};
+
 struct Found {
   uint32_t b = 0, e = 0;  // tokens [b, e)
   std::string type = "DATE", value, mod;
@@ -173,8 +185,8 @@ struct Found {
 class Scanner {
  public:
   Scanner(const Document& doc, const Sentence& s, std::optional<CalendarDate> ref,
-          std::vector<lede::TimeExpression>& out)
-      : doc_(doc), s_(s), ref_(ref), out_(out) {}
+          std::vector<lede::TimeExpression>& out, StoryMemory& story)
+      : doc_(doc), s_(s), ref_(ref), out_(out), story_(story) {}
 
   void run() {
     const size_t first = out_.size();
@@ -426,6 +438,7 @@ class Scanner {
     t.type = f.type;
     t.value = f.value;
     t.modifier = f.mod;
+    if (f.type == "DATE") remember(f.value);
     out_.push_back(std::move(t));
   }
 
@@ -821,40 +834,44 @@ class Scanner {
 
   // The day the story last named ("said on Tuesday ... in morning trading"), else
   // the reference date: anaphoric expressions point back to it.
-  CalendarDate story_day() const {
-    for (size_t k = out_.size(); k-- > 0;) {
-      const auto& t = out_[k];
-      if (t.type != "DATE" || t.value.size() != 10 || t.value[0] == 'X') continue;
-      CalendarDate d{std::atoi(t.value.substr(0, 4).c_str()),
-                     std::atoi(t.value.substr(5, 2).c_str()),
-                     std::atoi(t.value.substr(8, 2).c_str())};
-      if (d.year <= 0 || d.month <= 0 || d.day <= 0) continue;
-      // A date far from the reference is history the story recalls ("since
-      // September 11, 2001"), not the day it reports on.
-      const int64_t away = to_days(d) - to_days(*ref_);
-      if (away >= -kStoryDayWindow && away <= kStoryDayWindow) return d;
-    }
-    return *ref_;
-  }
+  CalendarDate story_day() const { return story_.recent_day.value_or(*ref_); }
 
   // The value of the last date the story named, at the grain of `unit` ("day",
   // "week", "month", "year"; "time": as named), or "".
   std::string last_date(std::string_view unit) const {
-    for (size_t k = out_.size(); k-- > 0;) {
-      const std::string& v = out_[k].value;
-      if (out_[k].type != "DATE" || v.size() < 4 ||
-          v.substr(0, 4).find_first_not_of("0123456789") != std::string::npos)
-        continue;
-      if (unit == "time") return v;
-      if (unit == "year") return v.substr(0, 4);
-      if (unit == "month" && v.size() >= 7 && v[5] != 'W' && v[5] != 'Q') return v.substr(0, 7);
-      if (unit == "day" && v.size() == 10 && v[5] != 'W') return v;
-      if (unit == "week" && v.size() == 10 && v[5] != 'W')
-        return week_value({std::atoi(v.substr(0, 4).c_str()), std::atoi(v.substr(5, 2).c_str()),
-                           std::atoi(v.substr(8, 2).c_str())});
-      if (unit == "week" && v.size() >= 8 && v[5] == 'W') return v.substr(0, 8);
-    }
+    if (unit == "time") return story_.any;
+    if (unit == "year") return story_.year;
+    if (unit == "month") return story_.month;
+    if (unit == "day") return story_.day;
+    if (unit == "week") return story_.week;
     return "";
+  }
+
+  // Remembers a date the story names, at every grain it gives.
+  void remember(const std::string& v) {
+    if (v.size() < 4 || v.substr(0, 4).find_first_not_of("0123456789") != std::string::npos)
+      return;
+    story_.any = v;
+    story_.year = v.substr(0, 4);
+    if (v.size() >= 7 && v[4] == '-' && v[5] == 'Q' && v[6] >= '1' && v[6] <= '4') {
+      story_.quarter_year = std::atoi(v.substr(0, 4).c_str());
+      story_.quarter = v[6] - '0';
+    }
+    if (v.size() >= 7 && v[5] != 'W' && v[5] != 'Q' && v[5] != 'H' &&
+        v.substr(5, 2).find_first_not_of("0123456789") == std::string::npos)
+      story_.month = v.substr(0, 7);
+    if (v.size() >= 8 && v[5] == 'W') story_.week = v.substr(0, 8);
+    if (v.size() == 10 && v[5] != 'W') {
+      const CalendarDate d{std::atoi(v.substr(0, 4).c_str()), std::atoi(v.substr(5, 2).c_str()),
+                           std::atoi(v.substr(8, 2).c_str())};
+      if (d.month <= 0 || d.day <= 0) return;
+      story_.day = v;
+      story_.week = week_value(d);
+      // A date far from the reference is history the story recalls ("since
+      // September 11, 2001"), not the day it reports on.
+      const int64_t away = ref_ ? to_days(d) - to_days(*ref_) : kStoryDayWindow + 1;
+      if (away >= -kStoryDayWindow && away <= kStoryDayWindow) story_.recent_day = d;
+    }
   }
 
   // The year of the last dated expression of this sentence ("the fourth quarter of
@@ -1685,6 +1702,7 @@ class Scanner {
   const Sentence& s_;
   std::optional<CalendarDate> ref_;
   std::vector<lede::TimeExpression>& out_;
+  StoryMemory& story_;
   size_t first_ = 0;  // this sentence's first expression in out_
 };
 
@@ -1693,7 +1711,8 @@ class Scanner {
 std::vector<lede::TimeExpression> find_times(const Document& doc,
                                              std::optional<CalendarDate> reference) {
   std::vector<lede::TimeExpression> out;
-  for (const Sentence& s : doc.sentences) Scanner(doc, s, reference, out).run();
+  StoryMemory story;
+  for (const Sentence& s : doc.sentences) Scanner(doc, s, reference, out, story).run();
   return out;
 }
 

@@ -309,7 +309,13 @@ TimexScores score_times(const std::vector<MeantimeArticle>& articles, std::strin
       used[hit] = true;
       const auto& t = art.times[hit];
       ++total.relaxed.matched;
-      if (t.start == g.start && t.end == g.end) ++total.strict.matched;
+      if (t.start == g.start && t.end == g.end)
+        ++total.strict.matched;
+      else if (report)
+        *report += "SPAN " + a.id + " gold '" + a.text.substr(g.start, g.end - g.start) +
+                   "' got '" + t.text + "'\n";
+      if (t.type != g.type && report)
+        *report += "TYPE " + a.id + " gold " + g.type + " got " + t.type + " | " + t.text + "\n";
       if (t.type == g.type) ++total.type.matched;
       if (t.value == g.value)
         ++total.value.matched;
