@@ -61,6 +61,9 @@ constexpr Unit kUnits[] = {
     {"year", "Y", false, 1},    {"decade", "Y", false, 10},  {"century", "Y", false, 100},
     {"quarter", "Q", false, 1}, {"fortnight", "W", false, 2}};
 
+constexpr std::string_view kMonthAbbreviations[] = {"jan", "feb", "mar",  "apr", "jun", "jul",
+                                                    "aug", "sep", "sept", "oct", "nov", "dec"};
+
 constexpr std::string_view kWeekdays[] = {"monday", "tuesday",  "wednesday", "thursday",
                                           "friday", "saturday", "sunday"};
 
@@ -106,9 +109,9 @@ struct SetWord {
 // Adjectives of a length of time: "annual" sales (MEANTIME marks them as durations).
 constexpr SetWord kDurationWords[] = {{"annual", "P1Y"}, {"biannual", "P6M"}};
 
-constexpr SetWord kSetWords[] = {{"daily", "P1D"},   {"weekly", "P1W"},   {"monthly", "P1M"},
-                                 {"yearly", "P1Y"},  {"annually", "P1Y"}, {"quarterly", "P3M"},
-                                 {"nightly", "P1D"}, {"hourly", "PT1H"}};
+constexpr SetWord kSetWords[] = {{"daily", "P1D"},  {"weekly", "P1W"},   {"monthly", "P1M"},
+                                 {"yearly", "P1Y"}, {"annually", "P1Y"}, {"nightly", "P1D"},
+                                 {"hourly", "PT1H"}};
 
 constexpr std::string_view kFutureCues[] = {
     "will",     "shall",   "would", "should",  "next",     "upcoming", "coming", "scheduled",
@@ -180,6 +183,9 @@ struct StoryMemory {
 struct Found {
   uint32_t b = 0, e = 0;  // tokens [b, e)
   std::string type = "DATE", value, mod;
+  // Later expressions may point back to it ("the quarter"); not so for a
+  // comparison a year back ("the year-ago quarter").
+  bool anchor = true;
 };
 
 class Scanner {
@@ -294,7 +300,9 @@ class Scanner {
     for (std::string_view full : {"january", "february", "march", "april", "may", "june", "july",
                                   "august", "september", "october", "november", "december"})
       if (w == full) return month_from_name(w);
-    if (w.size() >= 4 && w.back() == '.') return month_from_name(w);
+    // English abbreviations only: "Gen." is a general, not gennaio.
+    if (w.size() >= 4 && w.back() == '.')
+      return contains(kMonthAbbreviations, w.substr(0, w.size() - 1)) ? month_from_name(w) : 0;
     if (w == "sept" || w == "jan" || w == "feb" || w == "aug" || w == "oct" || w == "nov" ||
         w == "dec")
       return is_num(i + 1) ? month_from_name(w) : 0;
@@ -438,7 +446,7 @@ class Scanner {
     t.type = f.type;
     t.value = f.value;
     t.modifier = f.mod;
-    if (f.type == "DATE") remember(f.value);
+    if (f.type == "DATE" && f.anchor) remember(f.value);
     out_.push_back(std::move(t));
   }
 
@@ -847,10 +855,31 @@ class Scanner {
     return "";
   }
 
+  // Does this sentence speak of a quarter ("third-quarter profit", "the quarter")?
+  bool sentence_names_quarter() const {
+    if (names_quarter_ < 0) {
+      names_quarter_ = 0;
+      for (uint32_t k = s_.first_token; k < s_.last_token; ++k)
+        if (doc_.tokens[k].kind == TokenKind::kWord &&
+            doc_.lower_word(k).find("quarter") != std::string_view::npos)
+          names_quarter_ = 1;
+    }
+    return names_quarter_ == 1;
+  }
+
+  // The quarter the story reports on: the last one it named, else the last whole
+  // quarter before the reference date (results come out after a quarter closes).
+  std::pair<int, int> reported_quarter() const {
+    int q = (ref_->month - 1) / 3, y = ref_->year;  // the previous quarter, 1-based
+    if (q == 0) q = 4, --y;
+    if (story_.quarter > 0 && story_.quarter_year * 4 + story_.quarter <= y * 4 + q)
+      return {story_.quarter_year, story_.quarter};
+    return {y, q};
+  }
+
   // Remembers a date the story names, at every grain it gives.
   void remember(const std::string& v) {
-    if (v.size() < 4 || v.substr(0, 4).find_first_not_of("0123456789") != std::string::npos)
-      return;
+    if (v.size() < 4 || v.substr(0, 4).find_first_not_of("0123456789") != std::string::npos) return;
     story_.any = v;
     story_.year = v.substr(0, 4);
     if (v.size() >= 7 && v[4] == '-' && v[5] == 'Q' && v[6] >= '1' && v[6] <= '4') {
@@ -952,7 +981,7 @@ class Scanner {
     return true;
   }
 
-  // "for years", "over the years", "in spring", "the long term", "short-term".
+  // "for years", "over the years", "in spring", "the long term".
   bool vague(uint32_t i, Found& f) const {
     std::string_view w = lw(i);
     const bool lead =
@@ -989,9 +1018,9 @@ class Scanner {
         }
       }
     }
-    if (w == "short-term" || w == "long-term" ||
-        (w == "the" && (is(i + 1, "long") || is(i + 1, "short")) && is(i + 2, "term"))) {
-      f = {i, w == "the" ? i + 3 : i + 1, "DATE", "FUTURE_REF", ""};
+    // Not the adjectives "long-term", "short-term": TimeML leaves them untagged.
+    if (w == "the" && (is(i + 1, "long") || is(i + 1, "short")) && is(i + 2, "term")) {
+      f = {i, i + 3, "DATE", "FUTURE_REF", ""};
       return true;
     }
     return false;
@@ -1079,25 +1108,40 @@ class Scanner {
     if (lead == i && (w == "past" || w == "last" || w == "coming" || w == "next") &&
         is(i - 1, "the"))
       f.b = i - 1;
-    if (is(j + 1, "ago")) {
-      // NewsReader/MEANTIME mark "two years ago" as the duration "two years"
-      // (the date it points to is left implicit).
-      f.type = "DURATION";
-      f.value = count == "X" || count.find('.') != std::string::npos
-                    ? duration_value(count, *u)
-                    : duration_value(std::to_string(std::stoi(count) * u->scale), *u);
-      return true;
-    }
-    if (is(j + 1, "earlier") || is(j + 1, "later")) {
+    if (lead == i && f.b == i && is(i - 1, "the") && count != "X")
+      f.b = i - 1;  // "the nine months"
+    if (lead == i && f.b == i && is(i - 1, "a") && (w == "few" || w == "couple")) f.b = i - 1;
+    // "two years ago", "a year earlier": TimeML marks the date they point to,
+    // "ago" inside the span.
+    if (is(j + 1, "ago") || is(j + 1, "earlier") || is(j + 1, "later")) {
+      f.e = j + 2;
+      f.type = "DATE";
       if (!ref_ || count == "X" || count.find('.') != std::string::npos) {
-        f.e = j + 2;
-        f.value = count == "X" ? "PAST_REF" : "PAST_REF";
+        f.value = is(j + 1, "later") ? "FUTURE_REF" : "PAST_REF";
         return true;
       }
       const int n = std::stoi(count) * u->scale * (is(j + 1, "later") ? -1 : 1);
-      f.e = j + 2;
       f.value = ago_value(n, *u);
+      f.anchor = u->code != "Y";
       return !f.value.empty();
+    }
+    // "recent years", "the past several quarters", "coming months": TimeML reads a
+    // stretch of unknown length reaching to now as the past or the future.
+    // After "for", "over", "during" the stretch is a duration: "over the next several months".
+    const bool as_length =
+        f.b > s_.first_token && (is(f.b - 1, "for") || is(f.b - 1, "over") ||
+                                 is(f.b - 1, "during") || is(f.b - 1, "throughout"));
+    if (count == "X" && lw(j).back() == 's' && !as_length) {
+      const std::string_view dir = j == i + 2 ? lw(i) : w;  // "the past several", "recent"
+      f.type = "DATE";
+      if (dir == "recent" || dir == "past" || dir == "last") {
+        f.value = "PAST_REF";
+        return true;
+      }
+      if (dir == "coming" || dir == "next") {
+        f.value = "FUTURE_REF";
+        return true;
+      }
     }
     f.type = "DURATION";
     if (count != "X" && count.find('.') == std::string::npos)
@@ -1124,7 +1168,13 @@ class Scanner {
   std::string ago_value(int n, const Unit& u) const {
     const CalendarDate r = *ref_;
     if (u.word == "day") return day_value(add_days(r, -n));
-    if (u.word == "week") return week_value(add_days(r, -7 * n));
+    if (u.word == "week") return day_value(add_days(r, -7 * n));
+    // "a year ago" in a sentence about a quarter's results is that quarter a year
+    // before: "profit rose from $5 million a year ago".
+    if (u.code == "Y" && !u.time && sentence_names_quarter()) {
+      const auto [y, q] = reported_quarter();
+      return fmt("%04d-Q%d", y - n, q);
+    }
     if (u.word == "month") {
       int y = r.year, m = r.month;
       add_months(y, m, -n);
@@ -1659,15 +1709,113 @@ class Scanner {
     return true;
   }
 
+  // The quarter a company reports on, named without its number: "the quarter",
+  // "the latest period", "the year-ago quarter", "the 1988 period", "year-earlier"
+  // (results), "this year's third quarter", "last year's quarter".
+  bool reporting_period(uint32_t i, Found& f) const {
+    static constexpr std::string_view kOrdinals[] = {"first", "second", "third", "fourth"};
+    if (!ref_) return false;
+    uint32_t j = i;
+    if (is(j, "the")) ++j;
+    if (is(j, "comparable") || is(j, "corresponding")) ++j;
+    int years_back = 0, named_year = -1;
+    bool latest = false;
+    if (is(j, "year-ago") || is(j, "year-earlier")) {
+      years_back = 1;
+      ++j;
+    } else if (is(j, "latest") || is(j, "current")) {
+      latest = is(j, "latest");
+      if (is(j, "current")) return false;  // relative_date: the reference's own quarter
+      ++j;
+    } else if (const int y = year(j); y > 0 && j > i) {
+      named_year = y;
+      ++j;
+    } else if ((is(j, "this") || is(j, "last") || is(j, "next")) && is(j + 1, "year") &&
+               possessive_length(doc_.lower_word(j + 1)) > 0) {
+      named_year = ref_->year + (is(j, "last") ? -1 : is(j, "next") ? 1 : 0);
+      j += 2;
+    }
+    int q = 0;
+    for (int k = 0; k < 4; ++k)
+      if (is(j, kOrdinals[k]) && is(j + 1, "quarter")) q = k + 1, ++j;
+    const bool noun = is(j, "quarter") ||
+                      (is(j, "period") && (q == 0) &&
+                       (latest || years_back > 0 || named_year > 0) && sentence_names_quarter());
+    if (!noun) {
+      // "year-earlier" alone, before what it qualifies: "year-earlier profit".
+      if (years_back == 0 || j != i + 1 || is(j, "nine") || is(j, "six")) return false;
+      f = {i, i + 1, "DATE", "", ""};
+      f.anchor = false;
+      if (sentence_names_quarter()) {
+        const auto [y, rq] = reported_quarter();
+        f.value = fmt("%04d-Q%d", y - 1, rq);
+      } else {
+        f.value = year_value(ref_->year - 1);
+      }
+      return true;
+    }
+    if (j == i + (is(i, "the") ? 1 : 0) && !is(i, "the")) return false;  // "quarter" alone
+    if (is(j + 1, "of") || is(j + 1, "-"))
+      return false;  // "the quarter of 2009", "a quarter-point"
+    auto [y, rq] = reported_quarter();
+    if (q > 0) {
+      if (named_year < 0 && years_back == 0) return false;  // quarter_date names it
+      rq = q;
+      if (named_year < 0) y = quarter_year(q, i);
+    }
+    if (named_year > 0) y = named_year;
+    f = {i, j + 1, "DATE", fmt("%04d-Q%d", y - years_back, rq), ""};
+    f.anchor = years_back == 0;
+    return true;
+  }
+
+  // "about two years", "nearly an hour", "more than four decades", "around Nov. 1":
+  // TimeML keeps the word of approximation inside the span and as the modifier.
+  void approximation(Found& f) const {
+    struct Approx {
+      std::string_view first, second, mod;
+      bool durations_only;
+    };
+    static constexpr Approx kApprox[] = {
+        {"about", "", "APPROX", false},         {"around", "", "APPROX", false},
+        {"approximately", "", "APPROX", false}, {"roughly", "", "APPROX", false},
+        {"nearly", "", "LESS_THAN", true},      {"almost", "", "LESS_THAN", true},
+        {"less", "than", "LESS_THAN", true},    {"fewer", "than", "LESS_THAN", true},
+        {"up", "to", "EQUAL_OR_LESS", true},    {"within", "", "EQUAL_OR_LESS", true},
+        {"more", "than", "MORE_THAN", true},    {"over", "", "MORE_THAN", true},
+        {"at", "least", "EQUAL_OR_MORE", true}};
+    const bool duration_like = f.type == "DURATION" || is(f.e - 1, "ago");
+    if (f.b <= s_.first_token || is(f.b, "the")) return;
+    for (const auto& a : kApprox) {
+      if (a.durations_only && !duration_like) continue;
+      uint32_t b = f.b;
+      if (!a.second.empty()) {
+        if (b < s_.first_token + 2 || !is(b - 1, a.second) || !is(b - 2, a.first)) continue;
+        b -= 2;
+      } else {
+        if (!is(b - 1, a.first)) continue;
+        --b;
+      }
+      f.b = b;
+      if (a.first == "more" && b > s_.first_token && is(b - 1, "no")) {
+        f.b = b - 1;  // "no more than sixty days"
+        f.mod = "EQUAL_OR_LESS";
+      }
+      if (f.mod.empty()) f.mod = std::string(a.mod);
+      return;
+    }
+  }
+
   // Tries every pattern at i; returns the token after the match, or i.
   uint32_t match(uint32_t i) {
     const Token& t = doc_.tokens[i];
     if (t.kind == TokenKind::kPunct || !may_start(i)) return i;
     if (const uint32_t e = date_range(i); e > i) return e;
     Found f;
-    if (same_period_last_year(i, f) || modified_date(i, f) || half_or_day(i, f) ||
-        time_of_day(i, f) || date_at(i, f) || set_expression(i, f) || range_start(i, f) ||
-        vague(i, f) || part_of_reference_day(i, f) || duration(i, f) || adverb(i, f)) {
+    if (same_period_last_year(i, f) || reporting_period(i, f) || modified_date(i, f) ||
+        half_or_day(i, f) || time_of_day(i, f) || date_at(i, f) || set_expression(i, f) ||
+        range_start(i, f) || vague(i, f) || part_of_reference_day(i, f) || duration(i, f) ||
+        adverb(i, f)) {
       // A day right after a clock time joins it: "12:00 UTC Monday", "16:00 UTC today".
       if (f.type == "TIME" && f.value.size() > 10 && f.value[10] == 'T') {
         Found day;
@@ -1678,6 +1826,7 @@ class Scanner {
           f.e = day.e;
         }
       }
+      approximation(f);
       emit(f);
       uint32_t e = f.e;
       // "July 11 and 12": a second day of the same month.
@@ -1703,7 +1852,8 @@ class Scanner {
   std::optional<CalendarDate> ref_;
   std::vector<lede::TimeExpression>& out_;
   StoryMemory& story_;
-  size_t first_ = 0;  // this sentence's first expression in out_
+  mutable int names_quarter_ = -1;  // sentence_names_quarter(), computed once
+  size_t first_ = 0;                // this sentence's first expression in out_
 };
 
 }  // namespace

@@ -96,10 +96,27 @@ TEST(Timex, RangesAreDurationsBesideTheirDates) {
   EXPECT_EQ(t.size(), 6u);
 }
 
-TEST(Timex, AgoMarksTheDurationAndEarlierTheDate) {
+TEST(Timex, AgoAndEarlierMarkTheDateTheyPointTo) {
   auto t = times("Work began two years ago; the plant opened three days earlier.");
-  EXPECT_EQ(value_of(t, "two years"), "P2Y");
+  EXPECT_EQ(value_of(t, "two years ago"), "2021");
   EXPECT_EQ(value_of(t, "three days earlier"), "2023-06-10");
+}
+
+TEST(Timex, AYearAgoInAQuarterlyReportIsThatQuarter) {
+  auto t = times(
+      "First-quarter profit rose to $5 million from $3 million a year ago. "
+      "The quarter was strong; the year-ago quarter was weak.");
+  EXPECT_EQ(value_of(t, "First-quarter"), "2023-Q1");
+  EXPECT_EQ(value_of(t, "a year ago"), "2022-Q1");
+  EXPECT_EQ(value_of(t, "The quarter"), "2023-Q1");
+  EXPECT_EQ(value_of(t, "the year-ago quarter"), "2022-Q1");
+}
+
+TEST(Timex, ApproximationsStayInsideTheSpan) {
+  auto t = times("It took nearly two years and about a decade, not more than four hours.");
+  EXPECT_EQ(value_of(t, "nearly two years"), "P2Y");
+  EXPECT_EQ(value_of(t, "about a decade"), "P10Y");
+  EXPECT_EQ(value_of(t, "more than four hours"), "PT4H");
 }
 
 TEST(Timex, QuartersHalvesAndFiscalYears) {
@@ -175,7 +192,8 @@ TEST(Timex, WithoutReferenceDateValuesStayUnresolved) {
 
 TEST(Timex, VagueCountsKeepTheirLead) {
   auto t = times("In the past few days traders sold; over the next several months they may buy.");
-  EXPECT_EQ(value_of(t, "the past few days"), "PXD");
+  // A stretch reaching to now is the past; after "over", "for" it is a length.
+  EXPECT_EQ(value_of(t, "the past few days"), "PAST_REF");
   EXPECT_EQ(value_of(t, "the next several months"), "PXM");
   EXPECT_EQ(value_of(t, "the past"), "");
 }
