@@ -631,6 +631,9 @@ class Scanner {
     if (w == "earlier" || w == "later") {
       if (!is(i + 1, "this")) return false;
       j = i + 1;
+    } else if (w == "this" && (is(i + 1, "past") || is(i + 1, "coming"))) {
+      shift = is(i + 1, "past") ? -1 : 1;  // "this past spring", "this coming Sunday"
+      j = i + 1;
     } else if (w == "this" || w == "current") {
       shift = 0;
     } else if (w == "last" || w == "past" || w == "previous") {
@@ -641,9 +644,10 @@ class Scanner {
       return false;
     }
     const uint32_t k = j + 1;
-    f.b = (i > s_.first_token && is(i - 1, "the") && shift != 0) ? i - 1 : i;
+    const uint32_t begin = i > s_.first_token && is(i - 1, "the") ? i - 1 : i;
+    f.b = begin;
     f.e = k + 1;
-    if (weekday(k) >= 0 && upper(k)) return weekday_date(k, f, shift) && ((f.b = i), true);
+    if (weekday(k) >= 0 && upper(k)) return weekday_date(k, f, shift) && ((f.b = begin), true);
     std::string_view u = lw(k);
     if (!ref_) {
       // Without a reference date the expression is kept, its value unknown.
@@ -694,9 +698,11 @@ class Scanner {
     static constexpr std::string_view kShort[] = {"1q", "2q", "3q", "4q"};
     uint32_t j = i;
     if (is(j, "the") || is(j, "its") || is(j, "their")) ++j;
+    const uint32_t after_determiner = j;
     if (is(j, "fiscal") || is(j, "financial")) ++j;
     int q = -1;
     uint32_t after = j + 2;
+    bool adjective = false;  // "the third-quarter results": the determiner is the noun's
     for (int k = 0; k < 4; ++k) {
       if ((is(j, kOrdinals[k]) || is(j, kShort[k])) && is(j + 1, "quarter")) q = k + 1;
       // "third-quarter" profits
@@ -704,6 +710,7 @@ class Scanner {
       if (w.starts_with(kOrdinals[k]) && w.substr(kOrdinals[k].size()) == "-quarter") {
         q = k + 1;
         after = j + 1;
+        adjective = true;
       }
     }
     // "the final quarter", "the last quarter of 2009" (plain "the last quarter" is the previous
@@ -731,7 +738,7 @@ class Scanner {
       if (!ref_) return false;
       y = quarter_year(q, i);
     }
-    f.b = is(i, "its") || is(i, "their") ? i + 1 : i;
+    f.b = adjective || is(i, "its") || is(i, "their") ? after_determiner : i;
     f.e = j;
     f.value = fmt("%04d-Q%d", y, q);
     return true;
@@ -1776,15 +1783,15 @@ class Scanner {
       std::string_view first, second, mod;
       bool durations_only;
     };
+    // Only the words TBAQ keeps inside more often than not: it leaves "about",
+    // "almost", "over", "within" and "at least" outside.
     static constexpr Approx kApprox[] = {
-        {"about", "", "APPROX", false},         {"around", "", "APPROX", false},
-        {"approximately", "", "APPROX", false}, {"roughly", "", "APPROX", false},
-        {"nearly", "", "LESS_THAN", true},      {"almost", "", "LESS_THAN", true},
-        {"less", "than", "LESS_THAN", true},    {"fewer", "than", "LESS_THAN", true},
-        {"up", "to", "EQUAL_OR_LESS", true},    {"within", "", "EQUAL_OR_LESS", true},
-        {"more", "than", "MORE_THAN", true},    {"over", "", "MORE_THAN", true},
-        {"at", "least", "EQUAL_OR_MORE", true}};
-    const bool duration_like = f.type == "DURATION" || is(f.e - 1, "ago");
+        {"around", "", "APPROX", false},     {"nearly", "", "LESS_THAN", true},
+        {"less", "than", "LESS_THAN", true}, {"fewer", "than", "LESS_THAN", true},
+        {"up", "to", "EQUAL_OR_LESS", true}, {"more", "than", "MORE_THAN", true}};
+    // Clock times take them too: "around 7:15 p.m."; the past and the present do not.
+    const bool duration_like = f.type == "DURATION" || f.type == "TIME" || is(f.e - 1, "ago");
+    if (f.value.ends_with("_REF")) return;
     if (f.b <= s_.first_token || is(f.b, "the")) return;
     for (const auto& a : kApprox) {
       if (a.durations_only && !duration_like) continue;
@@ -1804,6 +1811,30 @@ class Scanner {
       if (f.mod.empty()) f.mod = std::string(a.mod);
       return;
     }
+  }
+
+  // Words TimeML keeps inside the span that no pattern starts with: "the" before a
+  // decade, a season or a part of the day ("the early 1980s", "the summer", "the
+  // morning"), "late" and "early" before a day word ("late yesterday"), "right now".
+  void leading_words(Found& f) const {
+    if (f.b <= s_.first_token) return;
+    const std::string_view first = lw(f.b);
+    const std::string_view prev = lw(f.b - 1);
+    if (prev == "the") {
+      bool named =
+          first == "early" || first == "late" || first == "mid" || first.starts_with("mid-");
+      for (const auto& season : kSeasons) named = named || first == season.word;
+      for (const auto& part : kPartsOfDay) named = named || first == part.word;
+      if (named) --f.b;
+      return;
+    }
+    if ((prev == "late" || prev == "early") &&
+        (first == "yesterday" || first == "today" || first == "tomorrow")) {
+      --f.b;
+      if (f.mod.empty()) f.mod = prev == "late" ? "END" : "START";
+      return;
+    }
+    if (prev == "right" && first == "now") --f.b;
   }
 
   // Tries every pattern at i; returns the token after the match, or i.
@@ -1827,6 +1858,7 @@ class Scanner {
         }
       }
       approximation(f);
+      leading_words(f);
       emit(f);
       uint32_t e = f.e;
       // "July 11 and 12": a second day of the same month.
