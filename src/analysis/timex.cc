@@ -114,9 +114,11 @@ constexpr SetWord kSetWords[] = {{"daily", "P1D"},  {"weekly", "P1W"},   {"month
                                  {"hourly", "PT1H"}};
 
 constexpr std::string_view kFutureCues[] = {
-    "will",     "shall",   "would", "should",  "next",     "upcoming", "coming", "scheduled",
-    "tomorrow", "plans",   "plan",  "planned", "expected", "expects",  "due",    "set",
-    "going",    "intends", "aims",  "expect",  "intend",   "aim"};
+    "will", "shall", "would", "should", "next", "upcoming", "coming", "scheduled", "tomorrow",
+    "plans", "plan", "planned", "expected", "expects", "due", "set", "going", "intends", "aims",
+    "expect", "intend", "aim",
+    // Dividends and rules that take effect: "payable Jan. 2", "effective Feb. 1".
+    "payable", "effective"};
 constexpr std::string_view kPastCues[] = {
     "was", "were", "had", "did", "ago", "last", "yesterday", "earlier", "been", "said", "told",
     // Irregular past tenses news uses most.
@@ -175,9 +177,11 @@ struct StoryMemory {
   // The last full day named within kStoryDayWindow days of the reference date.
   std::optional<CalendarDate> recent_day;
   // The last calendar value named, at each grain ("" until one is named).
-  std::string day, week, month, year, any;
+  std::string day, week, month_text, year, any;
   // The last quarter named: "1989-Q3".
   int quarter_year = 0, quarter = 0;
+  // The last month and year named, as numbers.
+  int month_year = 0, month = 0, year_n = 0;
 };
 
 struct Found {
@@ -512,8 +516,9 @@ class Scanner {
     return true;
   }
 
-  // Fiscal years, TIMEX3 "FY2008": "fiscal 2008", "fiscal year 2008", "FY2008",
-  // "FY08", "the financial year", "last fiscal year".
+  // Fiscal years: "FY2008", "FY08", "the financial year" as TIMEX3 "FY2008" (the
+  // NewsReader reading); "fiscal 2008", "the current fiscal year" as the year they
+  // are labelled with, "2008", as TimeBank annotates them.
   bool fiscal_year(uint32_t i, Found& f) const {
     std::string_view w = lw(i);
     if (w.size() >= 4 && w.starts_with("fy") && upper(i)) {
@@ -539,17 +544,18 @@ class Scanner {
       }
     }
     if (!is(j, "fiscal") && !is(j, "financial")) return false;
+    const std::string prefix = is(j, "financial") ? "FY" : "";
     ++j;
     const bool year_word = is(j, "year");
     if (year_word) ++j;
     if (const int y = year(j); y > 0) {
-      f = {relative ? i + (w == "the" ? 0 : 1) : i, j + 1, "DATE", "FY" + year_value(y), ""};
+      f = {relative ? i + (w == "the" ? 0 : 1) : i, j + 1, "DATE", prefix + year_value(y), ""};
       if (relative && w != "the") f.b = i + 1;
       return true;
     }
     if (!relative || !year_word || !ref_ || is(j, "of") || is(j, "ended") || is(j, "ending"))
       return false;
-    f = {i, j, "DATE", "FY" + year_value(ref_->year + shift), ""};
+    f = {i, j, "DATE", prefix + year_value(ref_->year + shift), ""};
     return true;
   }
 
@@ -656,7 +662,12 @@ class Scanner {
       f.value = "XXXX-XX-XX";
       return true;
     }
-    const CalendarDate r = *ref_;
+    CalendarDate r = *ref_;
+    // "the following month", "the following year": after the one the story named.
+    if (w == "following") {
+      if (u == "month" && story_.month_year > 0) r = {story_.month_year, story_.month, 1};
+      if (u == "year" && story_.year_n > 0) r = {story_.year_n, 1, 1};
+    }
     if (u == "week") {
       f.value = week_value(add_days(r, 7 * shift));
     } else if (u == "weekend") {
@@ -856,7 +867,7 @@ class Scanner {
   std::string last_date(std::string_view unit) const {
     if (unit == "time") return story_.any;
     if (unit == "year") return story_.year;
-    if (unit == "month") return story_.month;
+    if (unit == "month") return story_.month_text;
     if (unit == "day") return story_.day;
     if (unit == "week") return story_.week;
     return "";
@@ -889,13 +900,17 @@ class Scanner {
     if (v.size() < 4 || v.substr(0, 4).find_first_not_of("0123456789") != std::string::npos) return;
     story_.any = v;
     story_.year = v.substr(0, 4);
+    story_.year_n = std::atoi(story_.year.c_str());
     if (v.size() >= 7 && v[4] == '-' && v[5] == 'Q' && v[6] >= '1' && v[6] <= '4') {
       story_.quarter_year = std::atoi(v.substr(0, 4).c_str());
       story_.quarter = v[6] - '0';
     }
     if (v.size() >= 7 && v[5] != 'W' && v[5] != 'Q' && v[5] != 'H' &&
-        v.substr(5, 2).find_first_not_of("0123456789") == std::string::npos)
-      story_.month = v.substr(0, 7);
+        v.substr(5, 2).find_first_not_of("0123456789") == std::string::npos) {
+      story_.month_text = v.substr(0, 7);
+      story_.month_year = story_.year_n;
+      story_.month = std::atoi(v.substr(5, 2).c_str());
+    }
     if (v.size() >= 8 && v[5] == 'W') story_.week = v.substr(0, 8);
     if (v.size() == 10 && v[5] != 'W') {
       const CalendarDate d{std::atoi(v.substr(0, 4).c_str()), std::atoi(v.substr(5, 2).c_str()),
@@ -1178,7 +1193,7 @@ class Scanner {
     if (u.word == "week") return day_value(add_days(r, -7 * n));
     // "a year ago" in a sentence about a quarter's results is that quarter a year
     // before: "profit rose from $5 million a year ago".
-    if (u.code == "Y" && !u.time && sentence_names_quarter()) {
+    if (u.code == "Y" && !u.time && n == 1 && (sentence_names_quarter() || story_.quarter > 0)) {
       const auto [y, q] = reported_quarter();
       return fmt("%04d-Q%d", y - n, q);
     }

@@ -122,11 +122,12 @@ TEST(Timex, ApproximationsStayInsideTheSpan) {
 TEST(Timex, QuartersHalvesAndFiscalYears) {
   auto t = times(
       "Profits fell in the final quarter of 2022 and in Q1, and rose in the first half. "
-      "The firm expects losses in fiscal 2024 and in the fourth quarter.");
+      "The firm expects losses in fiscal 2024, in FY25 and in the fourth quarter.");
   EXPECT_EQ(value_of(t, "the final quarter of 2022"), "2022-Q4");
   EXPECT_EQ(value_of(t, "Q1"), "2023-Q1");
   EXPECT_EQ(value_of(t, "the first half"), "2023-H1");
-  EXPECT_EQ(value_of(t, "fiscal 2024"), "FY2024");
+  EXPECT_EQ(value_of(t, "fiscal 2024"), "2024");  // TimeBank: the year it is labelled with
+  EXPECT_EQ(value_of(t, "FY25"), "FY2025");
   EXPECT_EQ(value_of(t, "the fourth quarter"), "2023-Q4");
 }
 
