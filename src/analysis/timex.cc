@@ -1,5 +1,6 @@
 #include "analysis/timex.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
@@ -379,29 +380,37 @@ class Scanner {
     return false;
   }
 
+  // The tense a word marks: "will", "'ll", "is to" look ahead; "was", "fell",
+  // "closed" look back ("was closed", but not "should be completed").
+  Tense tense_of(uint32_t k) const {
+    if (doc_.tokens[k].kind != TokenKind::kWord) return Tense::kNone;
+    const std::string_view w = lw(k);
+    if (contains(kFutureCues, w) || w.ends_with("'ll") || w.ends_with("\u2019ll") ||
+        ((w == "is" || w == "are") && is(k + 1, "to")))
+      return Tense::kFuture;
+    if (contains(kPastCues, w) ||
+        (w.size() > 4 && w.ends_with("ed") && !contains(kNotPast, w) &&
+         !(k > s_.first_token &&
+           (is(k - 1, "be") || is(k - 1, "been") || is(k - 1, "being") || is(k - 1, "to")))))
+      return Tense::kPast;
+    return Tense::kNone;
+  }
+
+  // The tense of the cue nearest to token `at` in its sentence (the earlier one on
+  // a tie). The sentence's cues are found once, then looked up by position.
   Tense tense_near(uint32_t at) const {
-    int best = 1 << 20;
-    Tense t = Tense::kNone;
-    for (uint32_t k = s_.first_token; k < s_.last_token; ++k) {
-      if (doc_.tokens[k].kind != TokenKind::kWord) continue;
-      std::string_view w = lw(k);
-      Tense here = Tense::kNone;
-      if (contains(kFutureCues, w) || w.ends_with("'ll") || w.ends_with("\u2019ll") ||
-          ((w == "is" || w == "are") && is(k + 1, "to")))
-        here = Tense::kFuture;
-      else if (contains(kPastCues, w) ||
-               (w.size() > 4 && w.ends_with("ed") && !contains(kNotPast, w) &&
-                !(k > s_.first_token &&
-                  (is(k - 1, "be") || is(k - 1, "been") || is(k - 1, "being") || is(k - 1, "to")))))
-        here = Tense::kPast;  // "was closed", but not "should be completed"
-      if (here == Tense::kNone) continue;
-      const int dist = k > at ? static_cast<int>(k - at) : static_cast<int>(at - k);
-      if (dist < best) {
-        best = dist;
-        t = here;
-      }
+    if (!cues_found_) {
+      cues_found_ = true;
+      for (uint32_t k = s_.first_token; k < s_.last_token; ++k)
+        if (const Tense t = tense_of(k); t != Tense::kNone) cues_.push_back({k, t});
     }
-    return t;
+    if (cues_.empty()) return Tense::kNone;
+    auto after = std::lower_bound(cues_.begin(), cues_.end(), at,
+                                  [](const Cue& c, uint32_t pos) { return c.token < pos; });
+    if (after == cues_.end()) return cues_.back().tense;
+    if (after == cues_.begin()) return after->tense;
+    const auto before = after - 1;
+    return at - before->token <= after->token - at ? before->tense : after->tense;
   }
 
   // A day of the reference week's neighbourhood for weekday wd.
@@ -1900,7 +1909,13 @@ class Scanner {
   std::vector<lede::TimeExpression>& out_;
   StoryMemory& story_;
   mutable int names_quarter_ = -1;  // sentence_names_quarter(), computed once
-  size_t first_ = 0;                // this sentence's first expression in out_
+  struct Cue {
+    uint32_t token;
+    Tense tense;
+  };
+  mutable std::vector<Cue> cues_;  // tense cues of the sentence, by position
+  mutable bool cues_found_ = false;
+  size_t first_ = 0;  // this sentence's first expression in out_
 };
 
 }  // namespace
