@@ -1644,55 +1644,6 @@ class Scanner {
     return words;
   }
 
-  // "from 2009 to 2011", "between 2014 and 2016": MEANTIME marks the whole range
-  // as a duration (P2Y) besides its two dates. Returns the token after it, or i.
-  uint32_t date_range(uint32_t i) {
-    const bool from = is(i, "from");
-    if (!from && !is(i, "between")) return i;
-    Found a, b;
-    if (!date_at(i + 1, a) || a.b != i + 1) return i;
-    const uint32_t k = a.e;
-    if (!(from ? is(k, "to") || is(k, "until") || is(k, "through") || is(k, "till") : is(k, "and")))
-      return i;
-    if (!date_at(k + 1, b) || b.b != k + 1) return i;
-    const std::string length = length_between(a.value, b.value);
-    if (!length.empty()) emit({i, b.e, "DURATION", length, ""});
-    emit(a);
-    emit(b);
-    return b.e;
-  }
-
-  // The length from one date to another of the same granularity: "P2Y", "P3M", "P10D".
-  static std::string length_between(const std::string& a, const std::string& b) {
-    auto digits_at = [](const std::string& v, size_t p, size_t n) {
-      if (v.size() < p + n) return -1;
-      int x = 0;
-      for (size_t q = p; q < p + n; ++q) {
-        if (v[q] < '0' || v[q] > '9') return -1;
-        x = x * 10 + (v[q] - '0');
-      }
-      return x;
-    };
-    if (a.size() != b.size()) return "";
-    const int ya = digits_at(a, 0, 4), yb = digits_at(b, 0, 4);
-    if (ya < 0 || yb < 0) return "";
-    if (a.size() == 4 && yb > ya) return "P" + std::to_string(yb - ya) + "Y";
-    if (a.size() == 7 && a[4] == '-' && b[4] == '-') {
-      const int ma = digits_at(a, 5, 2), mb = digits_at(b, 5, 2);
-      const int n = (yb * 12 + mb) - (ya * 12 + ma);
-      if (ma > 0 && mb > 0 && n > 0) return "P" + std::to_string(n) + "M";
-    }
-    if (a.size() == 10 && a[4] == '-' && a[7] == '-') {
-      const int ma = digits_at(a, 5, 2), mb = digits_at(b, 5, 2);
-      const int da = digits_at(a, 8, 2), db = digits_at(b, 8, 2);
-      if (ma > 0 && mb > 0 && da > 0 && db > 0) {
-        const int64_t n = days_from_civil(yb, mb, db) - days_from_civil(ya, ma, da);
-        if (n > 0) return "P" + std::to_string(n) + "D";
-      }
-    }
-    return "";
-  }
-
   // "the same period last year", "the same month a year ago", "the same quarter of
   // the previous year": the period the sentence names (or the reference's own), a
   // year back.
@@ -1865,7 +1816,6 @@ class Scanner {
   uint32_t match(uint32_t i) {
     const Token& t = doc_.tokens[i];
     if (t.kind == TokenKind::kPunct || !may_start(i)) return i;
-    if (const uint32_t e = date_range(i); e > i) return e;
     Found f;
     if (same_period_last_year(i, f) || reporting_period(i, f) || modified_date(i, f) ||
         half_or_day(i, f) || time_of_day(i, f) || date_at(i, f) || set_expression(i, f) ||
