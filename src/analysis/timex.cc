@@ -978,6 +978,11 @@ class Scanner {
       if (is(k + 1, "of") || is(k + 1, "before") || is(k + 1, "after") || is(k + 1, "ahead"))
         return false;
       const CalendarDate day = story_day();
+      // "for the year ended Sept. 30": a company's year, a length.
+      if (u == "year" && (is(k + 1, "ended") || is(k + 1, "ending"))) {
+        f = {i, k + 1, "DURATION", "P1Y", ""};
+        return true;
+      }
       if (u == "weekend") {
         f = {i, k + 1, "DATE", weekend_value(i), ""};
         return true;
@@ -1720,9 +1725,9 @@ class Scanner {
     int q = 0;
     for (int k = 0; k < 4; ++k)
       if (is(j, kOrdinals[k]) && is(j + 1, "quarter")) q = k + 1, ++j;
-    const bool noun = is(j, "quarter") ||
-                      (is(j, "period") && (q == 0) &&
-                       (latest || years_back > 0 || named_year > 0) && sentence_names_quarter());
+    const bool noun = is(j, "quarter") || (is(j, "period") && (q == 0) &&
+                                           (latest || years_back > 0 || named_year > 0) &&
+                                           (sentence_names_quarter() || story_.quarter > 0));
     if (!noun) {
       // "year-earlier" alone, before what it qualifies: "year-earlier profit".
       if (years_back == 0 || j != i + 1 || is(j, "nine") || is(j, "six")) return false;
