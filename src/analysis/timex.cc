@@ -571,6 +571,18 @@ class Scanner {
   // Years, decades and seasons: "2014", "the 1990s", "summer 2009", "fiscal 2008".
   bool year_date(uint32_t i, Found& f) const {
     if (fiscal_year(i, f)) return true;
+    // Years as broadcasts spell them: "nineteen ninety-six", "the year two thousand".
+    if (is(i, "nineteen")) {
+      const int n = count_word(lw(i + 1));
+      if (n >= 10 && n <= 99 && !unit(lw(i + 2))) {
+        f = {i, i + 2, "DATE", year_value(1900 + n), ""};
+        return true;
+      }
+    }
+    if (is(i, "the") && is(i + 1, "year") && is(i + 2, "two") && is(i + 3, "thousand")) {
+      f = {i, i + 4, "DATE", "2000", ""};
+      return true;
+    }
     const int y = year(i);
     if (y > 0) {
       if (i > s_.first_token) {
@@ -1135,6 +1147,7 @@ class Scanner {
     if (!unit(lw(j)) && count != "X" && is_unit_adjective(lw(j)) && unit(lw(j + 1))) ++j;
     const Unit* u = unit(lw(j));
     if (!u || doc_.tokens[j].kind != TokenKind::kWord) return false;
+    if (is(j + 1, "old")) return false;  // an age, "52 years old", is no time expression
     if (u->word == "second" && (w == "a" || w == "an" || w == "one"))
       return false;                                             // "a second plane"
     if (u->word == "quarter" && is(j + 1, "of")) return false;  // "a quarter of its dealers"
