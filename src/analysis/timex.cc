@@ -201,7 +201,6 @@ class Scanner {
 
   void run() {
     const size_t first = out_.size();
-    first_ = first;
     uint32_t i = s_.first_token;
     while (i < s_.last_token) {
       const uint32_t next = match(i);
@@ -213,29 +212,37 @@ class Scanner {
   // A clock time takes its day from the one full date of its sentence:
   // "at 16:15 UTC, June 1st" -> 2009-06-01T16:15Z.
   void anchor_times(size_t first) {
+    // The sentence's full dates a clock time may take its day from, by position.
+    std::vector<const lede::TimeExpression*> days;
+    for (size_t d = first; d < out_.size(); ++d) {
+      const auto& e = out_[d];
+      if (e.type != "DATE" || e.value.size() != 10 || !e.modifier.empty() || e.text == "today" ||
+          e.text == "earlier today")
+        continue;
+      if (ref_ && e.value[0] != 'X') {
+        // Not a date of history the sentence recalls ("since September 11, 2001").
+        const CalendarDate d{std::atoi(e.value.substr(0, 4).c_str()),
+                             std::atoi(e.value.substr(5, 2).c_str()),
+                             std::atoi(e.value.substr(8, 2).c_str())};
+        const int64_t away = to_days(d) - to_days(*ref_);
+        if (away < -kNearestWindowDays || away > kNearestWindowDays) continue;
+      }
+      days.push_back(&e);
+    }
+    if (days.empty()) return;
+    std::stable_sort(days.begin(), days.end(),
+                     [](const auto* x, const auto* y) { return x->start < y->start; });
     for (size_t k = first; k < out_.size(); ++k) {
       if (out_[k].type != "TIME" || out_[k].value.size() <= 10 || out_[k].value[10] != 'T')
         continue;
-      const lede::TimeExpression* day = nullptr;
-      uint32_t best = UINT32_MAX;
-      for (size_t d = first; d < out_.size(); ++d) {
-        const auto& e = out_[d];
-        if (e.type != "DATE" || e.value.size() != 10 || !e.modifier.empty() || e.text == "today" ||
-            e.text == "earlier today")
-          continue;
-        if (ref_ && e.value[0] != 'X') {
-          // Not a date of history the sentence recalls ("since September 11, 2001").
-          const CalendarDate d{std::atoi(e.value.substr(0, 4).c_str()),
-                               std::atoi(e.value.substr(5, 2).c_str()),
-                               std::atoi(e.value.substr(8, 2).c_str())};
-          const int64_t away = to_days(d) - to_days(*ref_);
-          if (away < -kNearestWindowDays || away > kNearestWindowDays) continue;
-        }
-        const uint32_t dist =
-            e.start > out_[k].start ? e.start - out_[k].start : out_[k].start - e.start;
-        if (dist < best) best = dist, day = &e;
-      }
-      if (day) out_[k].value = day->value + out_[k].value.substr(10);
+      const uint32_t at = out_[k].start;
+      auto after = std::lower_bound(days.begin(), days.end(), at,
+                                    [](const auto* e, uint32_t pos) { return e->start < pos; });
+      const lede::TimeExpression* day = after == days.end() ? days.back() : *after;
+      if (after != days.begin() && after != days.end() &&
+          at - (*(after - 1))->start <= (*after)->start - at)
+        day = *(after - 1);
+      out_[k].value = day->value + out_[k].value.substr(10);
     }
   }
 
@@ -460,6 +467,7 @@ class Scanner {
     t.value = f.value;
     t.modifier = f.mod;
     if (f.type == "DATE" && f.anchor) remember(f.value);
+    if (f.type == "DATE") note_in_sentence(f.value);
     out_.push_back(std::move(t));
   }
 
@@ -916,6 +924,15 @@ class Scanner {
     return {y, q};
   }
 
+  // Keeps the sentence's last year and last dated period as expressions are found.
+  void note_in_sentence(const std::string& v) {
+    if (v.size() < 4) return;
+    const size_t digits_end = v.find_first_not_of("0123456789");
+    const int y = std::atoi(v.substr(0, 4).c_str());
+    if (y >= kMinYear && y <= kMaxYear && digits_end >= 4) sentence_year_ = y;
+    if (v.size() >= 7 && v[4] == '-' && digits_end == 4 && v[5] != 'W') sentence_period_ = v;
+  }
+
   // Remembers a date the story names, at every grain it gives.
   void remember(const std::string& v) {
     if (v.size() < 4 || v.substr(0, 4).find_first_not_of("0123456789") != std::string::npos) return;
@@ -948,15 +965,7 @@ class Scanner {
 
   // The year of the last dated expression of this sentence ("the fourth quarter of
   // 2005 ... for the entire year"), or 0.
-  int sentence_year() const {
-    for (size_t k = out_.size(); k-- > first_;) {
-      const auto& t = out_[k];
-      if (t.type != "DATE" || t.value.size() < 4) continue;
-      const int y = std::atoi(t.value.substr(0, 4).c_str());
-      if (y >= kMinYear && y <= kMaxYear && t.value.find_first_not_of("0123456789") >= 4) return y;
-    }
-    return 0;
-  }
+  int sentence_year() const { return sentence_year_; }
 
   // "over the weekend": the weekend before the reference date in the past tense,
   // the one after it otherwise (the reference week's own when the date is one).
@@ -1682,15 +1691,7 @@ class Scanner {
       j += 2;
     else
       return false;
-    std::string base;
-    for (size_t k = out_.size(); k-- > first_;) {
-      const std::string& v = out_[k].value;
-      if (out_[k].type == "DATE" && v.size() >= 7 && v[4] == '-' &&
-          v.find_first_not_of("0123456789") == 4 && v[5] != 'W') {
-        base = v;
-        break;
-      }
-    }
+    std::string base = sentence_period_;
     if (base.empty()) {
       if (u == "month" || u == "months")
         base = month_value(ref_->year, ref_->month);
@@ -1877,13 +1878,15 @@ class Scanner {
   std::vector<lede::TimeExpression>& out_;
   StoryMemory& story_;
   mutable int names_quarter_ = -1;  // sentence_names_quarter(), computed once
+  // The year and the month-or-finer period last named in this sentence.
+  int sentence_year_ = 0;
+  std::string sentence_period_;
   struct Cue {
     uint32_t token;
     Tense tense;
   };
   mutable std::vector<Cue> cues_;  // tense cues of the sentence, by position
   mutable bool cues_found_ = false;
-  size_t first_ = 0;  // this sentence's first expression in out_
 };
 
 }  // namespace

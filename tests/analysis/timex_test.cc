@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <memory>
+
+#include "growth.h"
+
 namespace lede::analysis {
 namespace {
 
@@ -213,6 +217,38 @@ TEST(Timex, OffsetsPointIntoText) {
   auto t = times(text);
   ASSERT_EQ(t.size(), 1u);
   EXPECT_EQ(text.substr(t[0].start, t[0].end - t[0].start), "Tuesday");
+}
+
+// A story dense with time words, as sentences and as one long sentence of
+// clauses: each expression looks back at what the story named through its
+// memory and at its sentence's tense cues by position, never by a rescan.
+std::string time_dense_text(size_t n, bool one_sentence) {
+  static constexpr std::string_view kClauses[] = {
+      "On Monday, March 3, shares rose 5% in the third quarter",
+      "a year ago they fell for the day at 10:30 a.m. Tuesday",
+      "the quarter ended Sept. 30 and the year-ago period was weak",
+      "profit will grow next week and in the coming months",
+      "the plant opened three days earlier, nearly two years after 1998",
+      "every Monday since the 1990s traders met in the morning"};
+  std::string text;
+  for (size_t k = 0; text.size() < n; ++k) {
+    text += kClauses[k % std::size(kClauses)];
+    text += one_sentence ? "; " : ". ";
+  }
+  return text;
+}
+
+TEST(Timex, ScanningGrowsLinearlyWithTheText) {
+  for (const bool one_sentence : {false, true}) {
+    const auto g = lede::testing::measure_growth(
+        [&](size_t n) {
+          auto text = std::make_shared<std::string>(time_dense_text(n, one_sentence));
+          auto doc = std::make_shared<Document>(segment(*text));
+          return [text, doc] { find_times(*doc, kReference); };
+        },
+        50'000, one_sentence ? "find_times, one long sentence" : "find_times, sentences");
+    EXPECT_LINEAR(g);
+  }
 }
 
 }  // namespace
