@@ -374,6 +374,13 @@ class Scanner {
     return v >= kMinYear && v <= kMaxYear ? v : -1;
   }
 
+  // A year as broadcasts spell it, two words: "nineteen ninety-six"; or -1.
+  int spelled_year(uint32_t i) const {
+    if (!is(i, "nineteen")) return -1;
+    const int n = count_word(lw(i + 1));
+    return n >= 10 && n <= 99 && !unit(lw(i + 2)) ? 1900 + n : -1;
+  }
+
   // Nouns a four-digit count comes before, never a year.
   static bool is_count_noun(std::string_view w) {
     static constexpr std::string_view kNouns[] = {
@@ -487,12 +494,22 @@ class Scanner {
     } else if (is(j, "of") && (y = year(j + 1)) > 0) {
       j += 2;
     }
-    // "October of next year", "June this year", "March last year": the year
-    // phrase sets the year but stays an expression of its own.
+    // "October of next year", "June this year", "March last year": one
+    // expression, the year phrase setting the year.
     if (y < 0 && ref_ && is(j + (is(j, "of") ? 1 : 0) + 1, "year")) {
       const uint32_t k = j + (is(j, "of") ? 1 : 0);
       const int shift = is(k, "next") ? 1 : is(k, "last") ? -1 : is(k, "this") ? 0 : 2;
-      if (shift != 2) y = ref_->year + shift;
+      if (shift != 2) {
+        y = ref_->year + shift;
+        j = k + 2;
+      }
+    }
+    // "January nineteen ninety-seven"
+    if (y < 0) {
+      if (const int spelled = spelled_year(j); spelled > 0) {
+        y = spelled;
+        j += 2;
+      }
     }
     f.b = i;
     f.e = j;
@@ -579,13 +596,9 @@ class Scanner {
   // Years, decades and seasons: "2014", "the 1990s", "summer 2009", "fiscal 2008".
   bool year_date(uint32_t i, Found& f) const {
     if (fiscal_year(i, f)) return true;
-    // Years as broadcasts spell them: "nineteen ninety-six", "the year two thousand".
-    if (is(i, "nineteen")) {
-      const int n = count_word(lw(i + 1));
-      if (n >= 10 && n <= 99 && !unit(lw(i + 2))) {
-        f = {i, i + 2, "DATE", year_value(1900 + n), ""};
-        return true;
-      }
+    if (const int y = spelled_year(i); y > 0) {
+      f = {i, i + 2, "DATE", year_value(y), ""};
+      return true;
     }
     if (is(i, "the") && is(i + 1, "year") && is(i + 2, "two") && is(i + 3, "thousand")) {
       f = {i, i + 4, "DATE", "2000", ""};
@@ -1070,6 +1083,9 @@ class Scanner {
           } else if (const int yo = is(i + 1, "of") ? year(i + 2) : -1; yo > 0) {
             f.e = i + 3;  // "the fall of 2008"
             f.value = year_value(yo) + "-" + std::string(season.code);
+          } else if (const int ys = is(i + 1, "of") ? spelled_year(i + 2) : -1; ys > 0) {
+            f.e = i + 4;  // "the winter of nineteen ninety-four"
+            f.value = year_value(ys) + "-" + std::string(season.code);
           }
           return true;
         }
@@ -1829,6 +1845,13 @@ class Scanner {
       return;
     }
     if (prev == "right" && first == "now") --f.b;
+    // "earlier yesterday", "later this afternoon", "more recently" (but "earlier
+    // Friday" is drawn without the adverb more often than with it).
+    const bool day_word =
+        first == "yesterday" || first == "tomorrow" || (first == "this" && f.type == "TIME");
+    if (((prev == "earlier" || prev == "later") && day_word) ||
+        (prev == "more" && first == "recently"))
+      --f.b;
   }
 
   // Tries every pattern at i; returns the token after the match, or i.
