@@ -1446,6 +1446,15 @@ class Scanner {
         return true;
       }
     }
+    // "as soon as" and "soon after" relate two events; "as soon as possible" is a time.
+    if (w == "soon") {
+      if (is(i - 1, "as") && is(i + 1, "as")) {
+        if (!is(i + 2, "possible")) return false;
+        f = {i - 1, i + 3, "DATE", "FUTURE_REF", ""};
+        return true;
+      }
+      if (is(i + 1, "after")) return false;
+    }
     for (const auto& a : kAdverbs) {
       if (w != a.word) continue;
       f.b = i;
