@@ -7,6 +7,7 @@
 #include <string_view>
 #include <unordered_set>
 
+#include "analysis/timex_rules_en.h"
 #include "core/calendar.h"
 #include "fields/dates.h"
 
@@ -14,6 +15,8 @@ namespace lede::analysis {
 
 using fields::month_from_name;
 namespace {
+
+using namespace timex_en;  // the English rule tables
 
 // A bare four-digit number reads as a year only in this range: older numbers in
 // news text are mostly counts, not years (MEANTIME's earliest year is 1955).
@@ -32,106 +35,6 @@ constexpr int kNearestWindowDays = 183;
 // reference year would put it this far on the wrong side: a story written in May
 // in the past tense about "June 3" is more often a plan than last year's June.
 constexpr int kTenseSlackDays = 45;
-
-struct NumberWord {
-  std::string_view word;
-  int value;
-};
-constexpr NumberWord kNumberWords[] = {
-    {"a", 1},         {"an", 1},       {"one", 1},      {"two", 2},        {"three", 3},
-    {"four", 4},      {"five", 5},     {"six", 6},      {"seven", 7},      {"eight", 8},
-    {"nine", 9},      {"ten", 10},     {"eleven", 11},  {"twelve", 12},    {"thirteen", 13},
-    {"fourteen", 14}, {"fifteen", 15}, {"sixteen", 16}, {"seventeen", 17}, {"eighteen", 18},
-    {"nineteen", 19}, {"twenty", 20},  {"thirty", 30},  {"forty", 40},     {"fifty", 50},
-    {"sixty", 60},    {"seventy", 70}, {"eighty", 80},  {"ninety", 90},    {"hundred", 100},
-    {"single", 1},    {"couple", 2},   {"dozen", 12}};
-
-// Words that stand for an unknown count: "several years" -> PXY.
-constexpr std::string_view kVagueCounts[] = {"several",  "few",      "many",   "some", "recent",
-                                             "multiple", "numerous", "coming", "past"};
-
-struct Unit {
-  std::string_view word;  // singular, lower case
-  std::string_view code;  // TIMEX3 duration unit
-  bool time;              // written after "PT"
-  int scale;              // "decade" is ten years
-};
-constexpr Unit kUnits[] = {
-    {"second", "S", true, 1},   {"minute", "M", true, 1},    {"hour", "H", true, 1},
-    {"day", "D", false, 1},     {"week", "W", false, 1},     {"month", "M", false, 1},
-    {"year", "Y", false, 1},    {"decade", "Y", false, 10},  {"century", "Y", false, 100},
-    {"quarter", "Q", false, 1}, {"fortnight", "W", false, 2}};
-
-constexpr std::string_view kMonthAbbreviations[] = {"jan", "feb", "mar",  "apr", "jun", "jul",
-                                                    "aug", "sep", "sept", "oct", "nov", "dec"};
-
-constexpr std::string_view kWeekdays[] = {"monday", "tuesday",  "wednesday", "thursday",
-                                          "friday", "saturday", "sunday"};
-
-struct PartOfDay {
-  std::string_view word;
-  std::string_view code;
-};
-constexpr PartOfDay kPartsOfDay[] = {{"morning", "MO"},
-                                     {"afternoon", "AF"},
-                                     {"evening", "EV"},
-                                     {"night", "NI"},
-                                     {"overnight", "NI"}};
-
-struct Season {
-  std::string_view word;
-  std::string_view code;
-};
-constexpr Season kSeasons[] = {
-    {"spring", "SP"}, {"summer", "SU"}, {"fall", "FA"}, {"autumn", "FA"}, {"winter", "WI"}};
-
-struct Adverb {
-  std::string_view word;
-  std::string_view value;  // "" for the reference date itself
-  int day_offset;
-};
-// Words that alone are a time expression.
-constexpr Adverb kAdverbs[] = {{"today", "", 0},
-                               {"yesterday", "", -1},
-                               {"tomorrow", "", 1},
-                               {"now", "PRESENT_REF", 0},
-                               {"recently", "PAST_REF", 0},
-                               {"nowadays", "PRESENT_REF", 0},
-                               {"lately", "PAST_REF", 0},
-                               {"soon", "FUTURE_REF", 0},
-                               {"recent", "PAST_REF", 0},
-                               {"currently", "PRESENT_REF", 0},
-                               {"presently", "PRESENT_REF", 0}};
-
-struct SetWord {
-  std::string_view word;
-  std::string_view value;
-};
-// Adjectives of a length of time: "annual" sales (MEANTIME marks them as durations).
-constexpr SetWord kDurationWords[] = {{"annual", "P1Y"}, {"biannual", "P6M"}};
-
-constexpr SetWord kSetWords[] = {{"daily", "P1D"},  {"weekly", "P1W"},   {"monthly", "P1M"},
-                                 {"yearly", "P1Y"}, {"annually", "P1Y"}, {"nightly", "P1D"},
-                                 {"hourly", "PT1H"}};
-
-constexpr std::string_view kFutureCues[] = {
-    "will", "shall", "would", "should", "next", "upcoming", "coming", "scheduled", "tomorrow",
-    "plans", "plan", "planned", "expected", "expects", "due", "set", "going", "intends", "aims",
-    "expect", "intend", "aim",
-    // Dividends and rules that take effect: "payable Jan. 2", "effective Feb. 1".
-    "payable", "effective"};
-constexpr std::string_view kPastCues[] = {
-    "was", "were", "had", "did", "ago", "last", "yesterday", "earlier", "been", "said", "told",
-    // Irregular past tenses news uses most.
-    "fell", "rose", "lost", "won", "hit", "sank", "slid", "shrank", "grew", "began", "saw", "made",
-    "took", "came", "went", "sold", "bought", "paid", "met", "left", "held", "led", "gave", "got",
-    "brought", "thought", "spoke", "wrote", "knew", "found", "became", "ran", "stood", "felt",
-    "kept", "spent", "struck", "swung", "soared", "broke", "chose", "drew", "flew", "froze", "hid",
-    "shook", "sent", "built", "dealt", "meant", "heard", "taught"};
-// Words ending in "-ed" that do not mark the past.
-constexpr std::string_view kNotPast[] = {"scheduled", "expected", "planned", "proposed", "united",
-                                         "need",      "indeed",   "speed",   "based",    "limited",
-                                         "red",       "hundred",  "bed",     "feed"};
 
 template <typename T, size_t N>
 bool contains(const T (&table)[N], std::string_view w) {
@@ -304,7 +207,8 @@ class Scanner {
     std::string_view w = lw(i);
     if (w == "may" || w == "march") {
       // Modal "May" and the verb "March" start sentences; ask for a date beside it.
-      if (!(is_num(i + 1) || (i > s_.first_token && is_context_word(lw(i - 1))))) return 0;
+      if (!(is_num(i + 1) || (i > s_.first_token && contains(kMonthContextWords, lw(i - 1)))))
+        return 0;
     }
     if (w.size() <= 4 && w != "june" && w != "july" && w != "may" && w.back() != '.' &&
         !is_num(i + 1))
@@ -319,12 +223,6 @@ class Scanner {
         w == "dec")
       return is_num(i + 1) ? month_from_name(w) : 0;
     return 0;
-  }
-  static bool is_context_word(std::string_view w) {
-    return w == "in" || w == "of" || w == "last" || w == "next" || w == "early" || w == "late" ||
-           w == "since" || w == "until" || w == "by" || w == "this" || w == "mid" ||
-           w == "before" || w == "after" || w == "from" || w == "through" || w == "during" ||
-           w == "to";
   }
   int weekday(uint32_t i) const {
     std::string_view w = lw(i);
@@ -360,7 +258,7 @@ class Scanner {
     }
     if (digits(i) != 4 || w.find(',') != std::string_view::npos) return -1;
     const int v = int_at(i);
-    if (is_count_noun(lw(i + 1))) return -1;  // "1950 employees"
+    if (contains(kCountNouns, lw(i + 1))) return -1;  // "1950 employees"
     if (v >= kMinOldYear && v < kMinYear && i > s_.first_token) {
       // Older years only after a preposition of time: "since 1896", "in 1884".
       const std::string_view p = lw(i - 1);
@@ -379,19 +277,6 @@ class Scanner {
     if (!is(i, "nineteen")) return -1;
     const int n = count_word(lw(i + 1));
     return n >= 10 && n <= 99 && !unit(lw(i + 2)) ? 1900 + n : -1;
-  }
-
-  // Nouns a four-digit count comes before, never a year.
-  static bool is_count_noun(std::string_view w) {
-    static constexpr std::string_view kNouns[] = {
-        "points",    "shares",   "jobs",   "employees",  "workers",     "people",    "units",
-        "cars",      "vehicles", "stores", "dealers",    "dealerships", "barrels",   "tonnes",
-        "tons",      "miles",    "km",     "metres",     "meters",      "feet",      "votes",
-        "seats",     "copies",   "planes", "aircraft",   "companies",   "firms",     "plants",
-        "positions", "staff",    "troops", "passengers", "flights",     "customers", "homes"};
-    for (auto n : kNouns)
-      if (n == w) return true;
-    return false;
   }
 
   // The tense a word marks: "will", "'ll", "is to" look ahead; "was", "fell",
@@ -747,8 +632,6 @@ class Scanner {
   // "the first quarter", "the third quarter of 2008", "the final quarter of 2009",
   // "its fiscal third quarter", "third-quarter", "Q3", "Q3 2009".
   bool quarter_date(uint32_t i, Found& f) const {
-    static constexpr std::string_view kOrdinals[] = {"first", "second", "third", "fourth"};
-    static constexpr std::string_view kShort[] = {"1q", "2q", "3q", "4q"};
     uint32_t j = i;
     if (is(j, "the") || is(j, "its") || is(j, "their")) ++j;
     const uint32_t after_determiner = j;
@@ -757,10 +640,12 @@ class Scanner {
     uint32_t after = j + 2;
     bool adjective = false;  // "the third-quarter results": the determiner is the noun's
     for (int k = 0; k < 4; ++k) {
-      if ((is(j, kOrdinals[k]) || is(j, kShort[k])) && is(j + 1, "quarter")) q = k + 1;
+      if ((is(j, kQuarterOrdinals[k]) || is(j, kQuarterShort[k])) && is(j + 1, "quarter"))
+        q = k + 1;
       // "third-quarter" profits
       const std::string_view w = lw(j);
-      if (w.starts_with(kOrdinals[k]) && w.substr(kOrdinals[k].size()) == "-quarter") {
+      if (w.starts_with(kQuarterOrdinals[k]) &&
+          w.substr(kQuarterOrdinals[k].size()) == "-quarter") {
         q = k + 1;
         after = j + 1;
         adjective = true;
@@ -1169,7 +1054,7 @@ class Scanner {
       return false;
     }
     // "five trading days", "three straight weeks", "two more years": a word between count and unit.
-    if (!unit(lw(j)) && count != "X" && is_unit_adjective(lw(j)) && unit(lw(j + 1))) ++j;
+    if (!unit(lw(j)) && count != "X" && contains(kUnitAdjectives, lw(j)) && unit(lw(j + 1))) ++j;
     const Unit* u = unit(lw(j));
     if (!u || doc_.tokens[j].kind != TokenKind::kWord) return false;
     if (is(j + 1, "old")) return false;  // an age, "52 years old", is no time expression
@@ -1224,11 +1109,6 @@ class Scanner {
     return true;
   }
 
-  static bool is_unit_adjective(std::string_view w) {
-    return w == "trading" || w == "straight" || w == "consecutive" || w == "full" ||
-           w == "business" || w == "working" || w == "successive" || w == "calendar" ||
-           w == "more" || w == "additional" || w == "further";
-  }
   static std::string duration_value(const std::string& count, const Unit& u) {
     return std::string(u.time ? "PT" : "P") + count + std::string(u.code);
   }
@@ -1502,9 +1382,6 @@ class Scanner {
     if (!upper(i) && !is_num(i)) return false;
     const std::string_view w = lw(i);
     if (w == "black" && upper(i + 1) && weekday(i + 1) >= 0 && year(i + 2) < 0) {
-      // Monday to Sunday.
-      static constexpr std::string_view kBlackDays[] = {
-          "1987-10-19", "1929-10-29", "1992-09-16", "1929-10-24", "", "", ""};
       const std::string_view v = kBlackDays[weekday(i + 1)];
       if (v.empty()) return false;
       // The historic day when the sentence recalls it ("since Black Monday", "in
@@ -1670,22 +1547,7 @@ class Scanner {
 
   static const std::unordered_set<std::string_view>& trigger_words() {
     static const std::unordered_set<std::string_view> words = [] {
-      std::unordered_set<std::string_view> t = {
-          "the",          "early",    "late",         "mid",       "by",         "at",
-          "this",         "last",     "next",         "past",      "previous",   "coming",
-          "current",      "earlier",  "later",        "every",     "each",       "per",
-          "half",         "twice",    "once",         "today",     "yesterday",  "tomorrow",
-          "tonight",      "noon",     "midday",       "midnight",  "years",      "months",
-          "weeks",        "decades",  "first",        "second",    "third",      "fourth",
-          "1q",           "2q",       "3q",           "4q",        "spring",     "summer",
-          "fall",         "autumn",   "winter",       "future",    "morning",    "afternoon",
-          "evening",      "night",    "from",         "between",   "near",       "distant",
-          "present",      "these",    "its",          "their",     "fiscal",     "financial",
-          "final",        "q1",       "q2",           "q3",        "q4",         "black",
-          "christmas",    "new",      "thanksgiving", "labor",     "labour",     "memorial",
-          "independence", "boxing",   "halloween",    "following", "year",       "year-end",
-          "mondays",      "tuesdays", "wednesdays",   "thursdays", "fridays",    "saturdays",
-          "sundays",      "that",     "history",      "martin",    "presidents", "president"};
+      std::unordered_set<std::string_view> t(std::begin(kTriggerWords), std::end(kTriggerWords));
       for (const auto& n : kNumberWords) t.insert(n.word);
       for (auto v : kVagueCounts) t.insert(v);
       for (const auto& a : kAdverbs) t.insert(a.word);
@@ -1739,7 +1601,6 @@ class Scanner {
   // "the latest period", "the year-ago quarter", "the 1988 period", "year-earlier"
   // (results), "this year's third quarter", "last year's quarter".
   bool reporting_period(uint32_t i, Found& f) const {
-    static constexpr std::string_view kOrdinals[] = {"first", "second", "third", "fourth"};
     if (!ref_) return false;
     uint32_t j = i;
     if (is(j, "the")) ++j;
@@ -1763,7 +1624,7 @@ class Scanner {
     }
     int q = 0;
     for (int k = 0; k < 4; ++k)
-      if (is(j, kOrdinals[k]) && is(j + 1, "quarter")) q = k + 1, ++j;
+      if (is(j, kQuarterOrdinals[k]) && is(j + 1, "quarter")) q = k + 1, ++j;
     const bool noun = is(j, "quarter") || (is(j, "period") && (q == 0) &&
                                            (latest || years_back > 0 || named_year > 0) &&
                                            (sentence_names_quarter() || story_.quarter > 0));
@@ -1798,21 +1659,11 @@ class Scanner {
   // "about two years", "nearly an hour", "more than four decades", "around Nov. 1":
   // TimeML keeps the word of approximation inside the span and as the modifier.
   void approximation(Found& f) const {
-    struct Approx {
-      std::string_view first, second, mod;
-      bool durations_only;
-    };
-    // Only the words TBAQ keeps inside more often than not: it leaves "about",
-    // "almost", "over", "within" and "at least" outside.
-    static constexpr Approx kApprox[] = {
-        {"around", "", "APPROX", false},     {"nearly", "", "LESS_THAN", true},
-        {"less", "than", "LESS_THAN", true}, {"fewer", "than", "LESS_THAN", true},
-        {"up", "to", "EQUAL_OR_LESS", true}, {"more", "than", "MORE_THAN", true}};
     // Clock times take them too: "around 7:15 p.m."; the past and the present do not.
     const bool duration_like = f.type == "DURATION" || f.type == "TIME" || is(f.e - 1, "ago");
     if (f.value.ends_with("_REF")) return;
     if (f.b <= s_.first_token || is(f.b, "the")) return;
-    for (const auto& a : kApprox) {
+    for (const auto& a : kApproximations) {
       if (a.durations_only && !duration_like) continue;
       uint32_t b = f.b;
       if (!a.second.empty()) {
