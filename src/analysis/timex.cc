@@ -985,33 +985,67 @@ class Scanner {
   }
 
   // Durations: "two years", "41-year", "the past three years", "several months",
-  // "two and a half years", "half an hour". Also "N days ago".
+  // "two and a half years", "half an hour"; and the dates and references counted
+  // units make: "two years ago", "recent years".
   bool duration(uint32_t i, Found& f) const {
-    std::string_view w = lw(i);
-    // Hyphenated: "five-year", "41-year", "30-day"
-    if (doc_.tokens[i].kind == TokenKind::kWord) {
-      size_t dash = w.find('-');
-      if (dash != std::string_view::npos && w.find('-', dash + 1) == std::string_view::npos) {
-        const int n = count_word(w.substr(0, dash));
-        const Unit* u = unit(w.substr(dash + 1));
-        // "week-long", "decades-long", "year-long"
-        if (const Unit* lu = unit(w.substr(0, dash)); lu && w.substr(dash + 1) == "long") {
-          f = {i, i + 1, "DURATION",
-               duration_value(w.substr(0, dash) == lu->word ? std::to_string(lu->scale) : "X", *lu),
-               ""};
-          return true;
-        }
-        if (n > 0 && u && w.substr(dash + 1) == u->word && w.substr(0, dash) != "a") {
-          f.b = i;
-          f.e = i + 1;
-          f.type = "DURATION";
-          f.value = duration_value(std::to_string(n * u->scale), *u);
-          return true;
-        }
-      }
+    if (hyphenated_duration(i, f) || half_unit(i, f)) return true;
+    Counted c;
+    if (!counted_unit(i, c)) return false;
+    f.b = c.begin;
+    f.e = c.unit_at + 1;
+    if (ago_date(c, f) || stretch_to_now(c, f)) return true;
+    f.type = "DURATION";
+    std::string count = c.count;
+    if (count != "X" && count.find('.') == std::string::npos)
+      count = std::to_string(std::stoi(count) * c.unit->scale);
+    f.value = duration_value(count, *c.unit);
+    return true;
+  }
+
+  // "five-year", "41-year", "30-day"; "week-long", "decades-long".
+  bool hyphenated_duration(uint32_t i, Found& f) const {
+    if (doc_.tokens[i].kind != TokenKind::kWord) return false;
+    const std::string_view w = lw(i);
+    const size_t dash = w.find('-');
+    if (dash == std::string_view::npos || w.find('-', dash + 1) != std::string_view::npos)
+      return false;
+    const std::string_view head = w.substr(0, dash), tail = w.substr(dash + 1);
+    if (const Unit* lu = unit(head); lu && tail == "long") {
+      f = {i, i + 1, "DURATION",
+           duration_value(head == lu->word ? std::to_string(lu->scale) : "X", *lu), ""};
+      return true;
     }
+    const int n = count_word(head);
+    const Unit* u = unit(tail);
+    if (n <= 0 || !u || tail != u->word || head == "a") return false;
+    f = {i, i + 1, "DURATION", duration_value(std::to_string(n * u->scale), *u), ""};
+    return true;
+  }
+
+  // "half an hour" -> PT30M, "half a year" -> P6M.
+  bool half_unit(uint32_t i, Found& f) const {
+    if (!is(i, "half") || !(is(i + 1, "a") || is(i + 1, "an"))) return false;
+    const Unit* u = unit(lw(i + 2));
+    if (!u) return false;
+    f = {i, i + 3, "DURATION", half_value(*u), ""};
+    return true;
+  }
+
+  // A count of units and the words around it that belong to the expression.
+  struct Counted {
+    uint32_t begin = 0;           // first token of the expression ("the" of "the past three years")
+    uint32_t first = 0;           // the token the scan started at
+    uint32_t unit_at = 0;         // the unit's token
+    std::string count;            // "3", "2.5", "X" (unknown: "several")
+    std::string_view count_word;  // as written: "three", "several", "recent"
+    bool led = false;             // led by "past", "next"... before the count
+    const Unit* unit = nullptr;
+  };
+
+  // "[the] [past|next|coming|first] COUNT [trading|straight...] UNIT" at i.
+  bool counted_unit(uint32_t i, Counted& c) const {
+    std::string_view w = lw(i);
     uint32_t j = i;
-    std::string count;
     uint32_t lead = i;  // "the past three years" starts before the count
     const bool vague_next = is(i + 1, "few") || is(i + 1, "several") || is(i + 1, "many");
     if ((w == "past" || w == "last" || w == "next" || w == "coming" || w == "first") &&
@@ -1019,14 +1053,16 @@ class Scanner {
       j = i + 1;
       w = lw(j);
       lead = is(i - 1, "the") ? i - 1 : i;
+      c.led = true;
     }
-    // "the past few days", "the next several weeks": how many is left open.
+    std::string count;
     if (contains(kVagueCounts, w) && (lead == i || vague_next)) {
+      // "the past few days", "the next several weeks": how many is left open.
       count = "X";
       ++j;
       // "the past decade", "the coming year": one of them.
       if ((w == "past" || w == "coming") && unit(lw(j)) && lw(j).back() != 's') count = "1";
-    } else if (int n = count_word(w); n > 0) {
+    } else if (const int n = count_word(w); n > 0) {
       ++j;
       if (is(j, "and") && is(j + 1, "a") && is(j + 2, "half")) {
         count = std::to_string(n) + ".5";
@@ -1034,26 +1070,17 @@ class Scanner {
       } else {
         count = std::to_string(n);
       }
-      if (w == "a" || w == "an") {
-        // "a year" after a count is a rate ("twice a year"), handled as a set.
-        if (j - 1 > s_.first_token && !is(j + 1, "ago") && !is(j + 1, "earlier") &&
-            (is(j - 2, "twice") || is(j - 2, "times") || is(j - 2, "once") ||
-             lw(j - 2).ends_with("%")))
-          return false;
-      }
+      // "a year" after a count is a rate ("twice a year"), handled as a set.
+      if ((w == "a" || w == "an") && j - 1 > s_.first_token && !is(j + 1, "ago") &&
+          !is(j + 1, "earlier") &&
+          (is(j - 2, "twice") || is(j - 2, "times") || is(j - 2, "once") ||
+           lw(j - 2).ends_with("%")))
+        return false;
       if (is(j, "of") && w == "couple") ++j;
-    } else if (w == "half" && (is(i + 1, "a") || is(i + 1, "an"))) {
-      const Unit* u = unit(lw(i + 2));
-      if (!u) return false;
-      f.b = i;
-      f.e = i + 3;
-      f.type = "DURATION";
-      f.value = half_value(*u);
-      return true;
     } else {
       return false;
     }
-    // "five trading days", "three straight weeks", "two more years": a word between count and unit.
+    // "five trading days", "three straight weeks", "two more years".
     if (!unit(lw(j)) && count != "X" && contains(kUnitAdjectives, lw(j)) && unit(lw(j + 1))) ++j;
     const Unit* u = unit(lw(j));
     if (!u || doc_.tokens[j].kind != TokenKind::kWord) return false;
@@ -1062,51 +1089,58 @@ class Scanner {
       return false;                                             // "a second plane"
     if (u->word == "quarter" && is(j + 1, "of")) return false;  // "a quarter of its dealers"
     if (count != "X" && count != "1" && u->word != lw(j) && lw(j).back() != 's') return false;
-    f.b = lead;
-    f.e = j + 1;
+    c.first = i;
+    c.unit_at = j;
+    c.count = count;
+    c.count_word = w;
+    c.unit = u;
+    c.begin = lead;
     if (lead == i && (w == "past" || w == "last" || w == "coming" || w == "next") &&
         is(i - 1, "the"))
-      f.b = i - 1;
-    if (lead == i && f.b == i && is(i - 1, "the") && count != "X")
-      f.b = i - 1;  // "the nine months"
-    if (lead == i && f.b == i && is(i - 1, "a") && (w == "few" || w == "couple")) f.b = i - 1;
-    // "two years ago", "a year earlier": TimeML marks the date they point to,
-    // "ago" inside the span.
-    if (is(j + 1, "ago") || is(j + 1, "earlier") || is(j + 1, "later")) {
-      f.e = j + 2;
-      f.type = "DATE";
-      if (!ref_ || count == "X" || count.find('.') != std::string::npos) {
-        f.value = is(j + 1, "later") ? "FUTURE_REF" : "PAST_REF";
-        return true;
-      }
-      const int n = std::stoi(count) * u->scale * (is(j + 1, "later") ? -1 : 1);
-      f.value = ago_value(n, *u);
-      f.anchor = u->code != "Y";
-      return !f.value.empty();
+      c.begin = i - 1;
+    else if (lead == i && is(i - 1, "the") && count != "X")
+      c.begin = i - 1;  // "the nine months"
+    else if (lead == i && is(i - 1, "a") && (w == "few" || w == "couple"))
+      c.begin = i - 1;  // "a few days"
+    return true;
+  }
+
+  // "two years ago", "a year earlier", "three days later": TimeML marks the date
+  // they point to, "ago" inside the span.
+  bool ago_date(const Counted& c, Found& f) const {
+    const uint32_t after = c.unit_at + 1;
+    if (!is(after, "ago") && !is(after, "earlier") && !is(after, "later")) return false;
+    f.e = after + 1;
+    f.type = "DATE";
+    if (!ref_ || c.count == "X" || c.count.find('.') != std::string::npos) {
+      f.value = is(after, "later") ? "FUTURE_REF" : "PAST_REF";
+      return true;
     }
-    // "recent years", "the past several quarters", "coming months": TimeML reads a
-    // stretch of unknown length reaching to now as the past or the future.
-    // After "for", "over", "during" the stretch is a duration: "over the next several months".
+    const int n = std::stoi(c.count) * c.unit->scale * (is(after, "later") ? -1 : 1);
+    f.value = ago_value(n, *c.unit);
+    f.anchor = c.unit->code != "Y";
+    return !f.value.empty();
+  }
+
+  // "recent years", "the past several quarters", "coming months": TimeML reads a
+  // stretch of unknown length reaching to now as the past or the future. After
+  // "for", "over", "during" it is a length: "over the next several months".
+  bool stretch_to_now(const Counted& c, Found& f) const {
     const bool as_length =
         f.b > s_.first_token && (is(f.b - 1, "for") || is(f.b - 1, "over") ||
                                  is(f.b - 1, "during") || is(f.b - 1, "throughout"));
-    if (count == "X" && lw(j).back() == 's' && !as_length) {
-      const std::string_view dir = j == i + 2 ? lw(i) : w;  // "the past several", "recent"
-      f.type = "DATE";
-      if (dir == "recent" || dir == "past" || dir == "last") {
-        f.value = "PAST_REF";
-        return true;
-      }
-      if (dir == "coming" || dir == "next") {
-        f.value = "FUTURE_REF";
-        return true;
-      }
+    if (c.count != "X" || lw(c.unit_at).back() != 's' || as_length) return false;
+    const std::string_view dir = c.led ? lw(c.first) : c.count_word;  // "the past several"
+    f.type = "DATE";
+    if (dir == "recent" || dir == "past" || dir == "last") {
+      f.value = "PAST_REF";
+      return true;
     }
-    f.type = "DURATION";
-    if (count != "X" && count.find('.') == std::string::npos)
-      count = std::to_string(std::stoi(count) * u->scale);
-    f.value = duration_value(count, *u);
-    return true;
+    if (dir == "coming" || dir == "next") {
+      f.value = "FUTURE_REF";
+      return true;
+    }
+    return false;
   }
 
   static std::string duration_value(const std::string& count, const Unit& u) {
