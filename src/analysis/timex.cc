@@ -1019,6 +1019,8 @@ class Scanner {
     const Unit* u = unit(tail);
     if (n <= 0 || !u || tail != u->word || head == "a") return false;
     f = {i, i + 1, "DURATION", duration_value(std::to_string(n * u->scale), *u), ""};
+    // "a three-year period": the noun of length makes it one expression.
+    if (is(i - 1, "a") && is(i + 1, "period")) f = {i - 1, i + 2, f.type, f.value, ""};
     return true;
   }
 
@@ -1048,8 +1050,9 @@ class Scanner {
     uint32_t j = i;
     uint32_t lead = i;  // "the past three years" starts before the count
     const bool vague_next = is(i + 1, "few") || is(i + 1, "several") || is(i + 1, "many");
+    const uint32_t unit_after = is(i + 1, "couple") && is(i + 2, "of") ? i + 3 : i + 2;
     if ((w == "past" || w == "last" || w == "next" || w == "coming" || w == "first") &&
-        (count_word(lw(i + 1)) > 0 || vague_next) && unit(lw(i + 2))) {
+        (count_word(lw(i + 1)) > 0 || vague_next) && unit(lw(unit_after))) {
       j = i + 1;
       w = lw(j);
       lead = is(i - 1, "the") ? i - 1 : i;

@@ -15,7 +15,7 @@ namespace {
 
 void print(const char* name, const TimexScores& s) {
   std::printf(
-      "%-9s gold %4zu pred %4zu  span F1 relaxed %.3f strict %.3f  value F1 %.3f  type acc %.3f\n",
+      "%-9s gold %4zu pred %4zu  span F1 relaxed %.4f strict %.4f  value F1 %.4f  type acc %.4f\n",
       name, s.relaxed.gold, s.relaxed.predicted, s.relaxed.f1(), s.strict.f1(), s.value.f1(),
       s.type_accuracy());
 }

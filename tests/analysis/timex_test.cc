@@ -219,6 +219,27 @@ TEST(Timex, OffsetsPointIntoText) {
   EXPECT_EQ(text.substr(t[0].start, t[0].end - t[0].start), "Tuesday");
 }
 
+TEST(Timex, SoonBetweenEventsIsNoTime) {
+  auto t = times(
+      "He left as soon as the vote closed; soon after, prices fell. Call as soon as "
+      "possible. Prices will soon rise.");
+  EXPECT_EQ(value_of(t, "soon"), "FUTURE_REF");
+  EXPECT_EQ(value_of(t, "as soon as possible"), "FUTURE_REF");
+  EXPECT_EQ(t.size(), 2u);
+}
+
+TEST(Timex, MonthWithItsYearPhraseIsOneExpression) {
+  auto t = times("Sales fell in June last year and rose in January nineteen ninety-seven.");
+  EXPECT_EQ(value_of(t, "June last year"), "2022-06");
+  EXPECT_EQ(value_of(t, "January nineteen ninety-seven"), "1997-01");
+}
+
+TEST(Timex, CompanyYearsAndAges) {
+  auto t = times("Net income for the year ended Sept. 30 rose. The chief, 52 years old, left.");
+  EXPECT_EQ(value_of(t, "the year"), "P1Y");
+  EXPECT_EQ(value_of(t, "52 years"), "");
+}
+
 // A story dense with time words, as sentences and as one long sentence of
 // clauses: each expression looks back at what the story named through its
 // memory and at its sentence's tense cues by position, never by a rescan.
