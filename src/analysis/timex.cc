@@ -1,11 +1,13 @@
 #include "analysis/timex.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
 #include <string_view>
 #include <unordered_set>
 
+#include "analysis/timex_rules_en.h"
 #include "core/calendar.h"
 #include "fields/dates.h"
 
@@ -13,6 +15,8 @@ namespace lede::analysis {
 
 using fields::month_from_name;
 namespace {
+
+using namespace timex_en;  // the English rule tables
 
 // A bare four-digit number reads as a year only in this range: older numbers in
 // news text are mostly counts, not years (MEANTIME's earliest year is 1955).
@@ -31,101 +35,6 @@ constexpr int kNearestWindowDays = 183;
 // reference year would put it this far on the wrong side: a story written in May
 // in the past tense about "June 3" is more often a plan than last year's June.
 constexpr int kTenseSlackDays = 45;
-
-struct NumberWord {
-  std::string_view word;
-  int value;
-};
-constexpr NumberWord kNumberWords[] = {
-    {"a", 1},         {"an", 1},       {"one", 1},      {"two", 2},        {"three", 3},
-    {"four", 4},      {"five", 5},     {"six", 6},      {"seven", 7},      {"eight", 8},
-    {"nine", 9},      {"ten", 10},     {"eleven", 11},  {"twelve", 12},    {"thirteen", 13},
-    {"fourteen", 14}, {"fifteen", 15}, {"sixteen", 16}, {"seventeen", 17}, {"eighteen", 18},
-    {"nineteen", 19}, {"twenty", 20},  {"thirty", 30},  {"forty", 40},     {"fifty", 50},
-    {"sixty", 60},    {"seventy", 70}, {"eighty", 80},  {"ninety", 90},    {"hundred", 100},
-    {"single", 1},    {"couple", 2},   {"dozen", 12}};
-
-// Words that stand for an unknown count: "several years" -> PXY.
-constexpr std::string_view kVagueCounts[] = {"several",  "few",      "many",   "some", "recent",
-                                             "multiple", "numerous", "coming", "past"};
-
-struct Unit {
-  std::string_view word;  // singular, lower case
-  std::string_view code;  // TIMEX3 duration unit
-  bool time;              // written after "PT"
-  int scale;              // "decade" is ten years
-};
-constexpr Unit kUnits[] = {
-    {"second", "S", true, 1},   {"minute", "M", true, 1},    {"hour", "H", true, 1},
-    {"day", "D", false, 1},     {"week", "W", false, 1},     {"month", "M", false, 1},
-    {"year", "Y", false, 1},    {"decade", "Y", false, 10},  {"century", "Y", false, 100},
-    {"quarter", "Q", false, 1}, {"fortnight", "W", false, 2}};
-
-constexpr std::string_view kWeekdays[] = {"monday", "tuesday",  "wednesday", "thursday",
-                                          "friday", "saturday", "sunday"};
-
-struct PartOfDay {
-  std::string_view word;
-  std::string_view code;
-};
-constexpr PartOfDay kPartsOfDay[] = {{"morning", "MO"},
-                                     {"afternoon", "AF"},
-                                     {"evening", "EV"},
-                                     {"night", "NI"},
-                                     {"overnight", "NI"}};
-
-struct Season {
-  std::string_view word;
-  std::string_view code;
-};
-constexpr Season kSeasons[] = {
-    {"spring", "SP"}, {"summer", "SU"}, {"fall", "FA"}, {"autumn", "FA"}, {"winter", "WI"}};
-
-struct Adverb {
-  std::string_view word;
-  std::string_view value;  // "" for the reference date itself
-  int day_offset;
-};
-// Words that alone are a time expression.
-constexpr Adverb kAdverbs[] = {{"today", "", 0},
-                               {"yesterday", "", -1},
-                               {"tomorrow", "", 1},
-                               {"now", "PRESENT_REF", 0},
-                               {"recently", "PAST_REF", 0},
-                               {"nowadays", "PRESENT_REF", 0},
-                               {"lately", "PAST_REF", 0},
-                               {"soon", "FUTURE_REF", 0},
-                               {"recent", "PAST_REF", 0},
-                               {"currently", "PRESENT_REF", 0},
-                               {"presently", "PRESENT_REF", 0}};
-
-struct SetWord {
-  std::string_view word;
-  std::string_view value;
-};
-// Adjectives of a length of time: "annual" sales (MEANTIME marks them as durations).
-constexpr SetWord kDurationWords[] = {{"annual", "P1Y"}, {"biannual", "P6M"}};
-
-constexpr SetWord kSetWords[] = {{"daily", "P1D"},   {"weekly", "P1W"},   {"monthly", "P1M"},
-                                 {"yearly", "P1Y"},  {"annually", "P1Y"}, {"quarterly", "P3M"},
-                                 {"nightly", "P1D"}, {"hourly", "PT1H"}};
-
-constexpr std::string_view kFutureCues[] = {
-    "will",     "shall",   "would", "should",  "next",     "upcoming", "coming", "scheduled",
-    "tomorrow", "plans",   "plan",  "planned", "expected", "expects",  "due",    "set",
-    "going",    "intends", "aims",  "expect",  "intend",   "aim"};
-constexpr std::string_view kPastCues[] = {
-    "was", "were", "had", "did", "ago", "last", "yesterday", "earlier", "been", "said", "told",
-    // Irregular past tenses news uses most.
-    "fell", "rose", "lost", "won", "hit", "sank", "slid", "shrank", "grew", "began", "saw", "made",
-    "took", "came", "went", "sold", "bought", "paid", "met", "left", "held", "led", "gave", "got",
-    "brought", "thought", "spoke", "wrote", "knew", "found", "became", "ran", "stood", "felt",
-    "kept", "spent", "struck", "swung", "soared", "broke", "chose", "drew", "flew", "froze", "hid",
-    "shook", "sent", "built", "dealt", "meant", "heard", "taught"};
-// Words ending in "-ed" that do not mark the past.
-constexpr std::string_view kNotPast[] = {"scheduled", "expected", "planned", "proposed", "united",
-                                         "need",      "indeed",   "speed",   "based",    "limited",
-                                         "red",       "hundred",  "bed",     "feed"};
 
 template <typename T, size_t N>
 bool contains(const T (&table)[N], std::string_view w) {
@@ -165,20 +74,36 @@ void add_months(int& y, int& m, int n) {
 
 enum class Tense { kNone, kPast, kFuture };
 
+// What the story has named so far, kept as the scan goes so that anaphoric
+// expressions ("the day", "that year", "the quarter") never scan back over
+// the expressions found before them.
+struct StoryMemory {
+  // The last full day named within kStoryDayWindow days of the reference date.
+  std::optional<CalendarDate> recent_day;
+  // The last calendar value named, at each grain ("" until one is named).
+  std::string day, week, month_text, year, any;
+  // The last quarter named: "1989-Q3".
+  int quarter_year = 0, quarter = 0;
+  // The last month and year named, as numbers.
+  int month_year = 0, month = 0, year_n = 0;
+};
+
 struct Found {
   uint32_t b = 0, e = 0;  // tokens [b, e)
   std::string type = "DATE", value, mod;
+  // Later expressions may point back to it ("the quarter"); not so for a
+  // comparison a year back ("the year-ago quarter").
+  bool anchor = true;
 };
 
 class Scanner {
  public:
   Scanner(const Document& doc, const Sentence& s, std::optional<CalendarDate> ref,
-          std::vector<lede::TimeExpression>& out)
-      : doc_(doc), s_(s), ref_(ref), out_(out) {}
+          std::vector<lede::TimeExpression>& out, StoryMemory& story)
+      : doc_(doc), s_(s), ref_(ref), out_(out), story_(story) {}
 
   void run() {
     const size_t first = out_.size();
-    first_ = first;
     uint32_t i = s_.first_token;
     while (i < s_.last_token) {
       const uint32_t next = match(i);
@@ -190,29 +115,37 @@ class Scanner {
   // A clock time takes its day from the one full date of its sentence:
   // "at 16:15 UTC, June 1st" -> 2009-06-01T16:15Z.
   void anchor_times(size_t first) {
+    // The sentence's full dates a clock time may take its day from, by position.
+    std::vector<const lede::TimeExpression*> days;
+    for (size_t d = first; d < out_.size(); ++d) {
+      const auto& e = out_[d];
+      if (e.type != "DATE" || e.value.size() != 10 || !e.modifier.empty() || e.text == "today" ||
+          e.text == "earlier today")
+        continue;
+      if (ref_ && e.value[0] != 'X') {
+        // Not a date of history the sentence recalls ("since September 11, 2001").
+        const CalendarDate d{std::atoi(e.value.substr(0, 4).c_str()),
+                             std::atoi(e.value.substr(5, 2).c_str()),
+                             std::atoi(e.value.substr(8, 2).c_str())};
+        const int64_t away = to_days(d) - to_days(*ref_);
+        if (away < -kNearestWindowDays || away > kNearestWindowDays) continue;
+      }
+      days.push_back(&e);
+    }
+    if (days.empty()) return;
+    std::stable_sort(days.begin(), days.end(),
+                     [](const auto* x, const auto* y) { return x->start < y->start; });
     for (size_t k = first; k < out_.size(); ++k) {
       if (out_[k].type != "TIME" || out_[k].value.size() <= 10 || out_[k].value[10] != 'T')
         continue;
-      const lede::TimeExpression* day = nullptr;
-      uint32_t best = UINT32_MAX;
-      for (size_t d = first; d < out_.size(); ++d) {
-        const auto& e = out_[d];
-        if (e.type != "DATE" || e.value.size() != 10 || !e.modifier.empty() || e.text == "today" ||
-            e.text == "earlier today")
-          continue;
-        if (ref_ && e.value[0] != 'X') {
-          // Not a date of history the sentence recalls ("since September 11, 2001").
-          const CalendarDate d{std::atoi(e.value.substr(0, 4).c_str()),
-                               std::atoi(e.value.substr(5, 2).c_str()),
-                               std::atoi(e.value.substr(8, 2).c_str())};
-          const int64_t away = to_days(d) - to_days(*ref_);
-          if (away < -kNearestWindowDays || away > kNearestWindowDays) continue;
-        }
-        const uint32_t dist =
-            e.start > out_[k].start ? e.start - out_[k].start : out_[k].start - e.start;
-        if (dist < best) best = dist, day = &e;
-      }
-      if (day) out_[k].value = day->value + out_[k].value.substr(10);
+      const uint32_t at = out_[k].start;
+      auto after = std::lower_bound(days.begin(), days.end(), at,
+                                    [](const auto* e, uint32_t pos) { return e->start < pos; });
+      const lede::TimeExpression* day = after == days.end() ? days.back() : *after;
+      if (after != days.begin() && after != days.end() &&
+          at - (*(after - 1))->start <= (*after)->start - at)
+        day = *(after - 1);
+      out_[k].value = day->value + out_[k].value.substr(10);
     }
   }
 
@@ -274,7 +207,8 @@ class Scanner {
     std::string_view w = lw(i);
     if (w == "may" || w == "march") {
       // Modal "May" and the verb "March" start sentences; ask for a date beside it.
-      if (!(is_num(i + 1) || (i > s_.first_token && is_context_word(lw(i - 1))))) return 0;
+      if (!(is_num(i + 1) || (i > s_.first_token && contains(kMonthContextWords, lw(i - 1)))))
+        return 0;
     }
     if (w.size() <= 4 && w != "june" && w != "july" && w != "may" && w.back() != '.' &&
         !is_num(i + 1))
@@ -282,17 +216,13 @@ class Scanner {
     for (std::string_view full : {"january", "february", "march", "april", "may", "june", "july",
                                   "august", "september", "october", "november", "december"})
       if (w == full) return month_from_name(w);
-    if (w.size() >= 4 && w.back() == '.') return month_from_name(w);
+    // English abbreviations only: "Gen." is a general, not gennaio.
+    if (w.size() >= 4 && w.back() == '.')
+      return contains(kMonthAbbreviations, w.substr(0, w.size() - 1)) ? month_from_name(w) : 0;
     if (w == "sept" || w == "jan" || w == "feb" || w == "aug" || w == "oct" || w == "nov" ||
         w == "dec")
       return is_num(i + 1) ? month_from_name(w) : 0;
     return 0;
-  }
-  static bool is_context_word(std::string_view w) {
-    return w == "in" || w == "of" || w == "last" || w == "next" || w == "early" || w == "late" ||
-           w == "since" || w == "until" || w == "by" || w == "this" || w == "mid" ||
-           w == "before" || w == "after" || w == "from" || w == "through" || w == "during" ||
-           w == "to";
   }
   int weekday(uint32_t i) const {
     std::string_view w = lw(i);
@@ -328,7 +258,7 @@ class Scanner {
     }
     if (digits(i) != 4 || w.find(',') != std::string_view::npos) return -1;
     const int v = int_at(i);
-    if (is_count_noun(lw(i + 1))) return -1;  // "1950 employees"
+    if (contains(kCountNouns, lw(i + 1))) return -1;  // "1950 employees"
     if (v >= kMinOldYear && v < kMinYear && i > s_.first_token) {
       // Older years only after a preposition of time: "since 1896", "in 1884".
       const std::string_view p = lw(i - 1);
@@ -342,42 +272,44 @@ class Scanner {
     return v >= kMinYear && v <= kMaxYear ? v : -1;
   }
 
-  // Nouns a four-digit count comes before, never a year.
-  static bool is_count_noun(std::string_view w) {
-    static constexpr std::string_view kNouns[] = {
-        "points",    "shares",   "jobs",   "employees",  "workers",     "people",    "units",
-        "cars",      "vehicles", "stores", "dealers",    "dealerships", "barrels",   "tonnes",
-        "tons",      "miles",    "km",     "metres",     "meters",      "feet",      "votes",
-        "seats",     "copies",   "planes", "aircraft",   "companies",   "firms",     "plants",
-        "positions", "staff",    "troops", "passengers", "flights",     "customers", "homes"};
-    for (auto n : kNouns)
-      if (n == w) return true;
-    return false;
+  // A year as broadcasts spell it, two words: "nineteen ninety-six"; or -1.
+  int spelled_year(uint32_t i) const {
+    if (!is(i, "nineteen")) return -1;
+    const int n = count_word(lw(i + 1));
+    return n >= 10 && n <= 99 && !unit(lw(i + 2)) ? 1900 + n : -1;
   }
 
+  // The tense a word marks: "will", "'ll", "is to" look ahead; "was", "fell",
+  // "closed" look back ("was closed", but not "should be completed").
+  Tense tense_of(uint32_t k) const {
+    if (doc_.tokens[k].kind != TokenKind::kWord) return Tense::kNone;
+    const std::string_view w = lw(k);
+    if (contains(kFutureCues, w) || w.ends_with("'ll") || w.ends_with("\u2019ll") ||
+        ((w == "is" || w == "are") && is(k + 1, "to")))
+      return Tense::kFuture;
+    if (contains(kPastCues, w) ||
+        (w.size() > 4 && w.ends_with("ed") && !contains(kNotPast, w) &&
+         !(k > s_.first_token &&
+           (is(k - 1, "be") || is(k - 1, "been") || is(k - 1, "being") || is(k - 1, "to")))))
+      return Tense::kPast;
+    return Tense::kNone;
+  }
+
+  // The tense of the cue nearest to token `at` in its sentence (the earlier one on
+  // a tie). The sentence's cues are found once, then looked up by position.
   Tense tense_near(uint32_t at) const {
-    int best = 1 << 20;
-    Tense t = Tense::kNone;
-    for (uint32_t k = s_.first_token; k < s_.last_token; ++k) {
-      if (doc_.tokens[k].kind != TokenKind::kWord) continue;
-      std::string_view w = lw(k);
-      Tense here = Tense::kNone;
-      if (contains(kFutureCues, w) || w.ends_with("'ll") || w.ends_with("\u2019ll") ||
-          ((w == "is" || w == "are") && is(k + 1, "to")))
-        here = Tense::kFuture;
-      else if (contains(kPastCues, w) ||
-               (w.size() > 4 && w.ends_with("ed") && !contains(kNotPast, w) &&
-                !(k > s_.first_token &&
-                  (is(k - 1, "be") || is(k - 1, "been") || is(k - 1, "being") || is(k - 1, "to")))))
-        here = Tense::kPast;  // "was closed", but not "should be completed"
-      if (here == Tense::kNone) continue;
-      const int dist = k > at ? static_cast<int>(k - at) : static_cast<int>(at - k);
-      if (dist < best) {
-        best = dist;
-        t = here;
-      }
+    if (!cues_found_) {
+      cues_found_ = true;
+      for (uint32_t k = s_.first_token; k < s_.last_token; ++k)
+        if (const Tense t = tense_of(k); t != Tense::kNone) cues_.push_back({k, t});
     }
-    return t;
+    if (cues_.empty()) return Tense::kNone;
+    auto after = std::lower_bound(cues_.begin(), cues_.end(), at,
+                                  [](const Cue& c, uint32_t pos) { return c.token < pos; });
+    if (after == cues_.end()) return cues_.back().tense;
+    if (after == cues_.begin()) return after->tense;
+    const auto before = after - 1;
+    return at - before->token <= after->token - at ? before->tense : after->tense;
   }
 
   // A day of the reference week's neighbourhood for weekday wd.
@@ -426,6 +358,8 @@ class Scanner {
     t.type = f.type;
     t.value = f.value;
     t.modifier = f.mod;
+    if (f.type == "DATE" && f.anchor) remember(f.value);
+    if (f.type == "DATE") note_in_sentence(f.value);
     out_.push_back(std::move(t));
   }
 
@@ -445,12 +379,22 @@ class Scanner {
     } else if (is(j, "of") && (y = year(j + 1)) > 0) {
       j += 2;
     }
-    // "October of next year", "June this year", "March last year": the year
-    // phrase sets the year but stays an expression of its own.
+    // "October of next year", "June this year", "March last year": one
+    // expression, the year phrase setting the year.
     if (y < 0 && ref_ && is(j + (is(j, "of") ? 1 : 0) + 1, "year")) {
       const uint32_t k = j + (is(j, "of") ? 1 : 0);
       const int shift = is(k, "next") ? 1 : is(k, "last") ? -1 : is(k, "this") ? 0 : 2;
-      if (shift != 2) y = ref_->year + shift;
+      if (shift != 2) {
+        y = ref_->year + shift;
+        j = k + 2;
+      }
+    }
+    // "January nineteen ninety-seven"
+    if (y < 0) {
+      if (const int spelled = spelled_year(j); spelled > 0) {
+        y = spelled;
+        j += 2;
+      }
     }
     f.b = i;
     f.e = j;
@@ -491,8 +435,9 @@ class Scanner {
     return true;
   }
 
-  // Fiscal years, TIMEX3 "FY2008": "fiscal 2008", "fiscal year 2008", "FY2008",
-  // "FY08", "the financial year", "last fiscal year".
+  // Fiscal years: "FY2008", "FY08", "the financial year" as TIMEX3 "FY2008" (the
+  // NewsReader reading); "fiscal 2008", "the current fiscal year" as the year they
+  // are labelled with, "2008", as TimeBank annotates them.
   bool fiscal_year(uint32_t i, Found& f) const {
     std::string_view w = lw(i);
     if (w.size() >= 4 && w.starts_with("fy") && upper(i)) {
@@ -518,23 +463,32 @@ class Scanner {
       }
     }
     if (!is(j, "fiscal") && !is(j, "financial")) return false;
+    const std::string prefix = is(j, "financial") ? "FY" : "";
     ++j;
     const bool year_word = is(j, "year");
     if (year_word) ++j;
     if (const int y = year(j); y > 0) {
-      f = {relative ? i + (w == "the" ? 0 : 1) : i, j + 1, "DATE", "FY" + year_value(y), ""};
+      f = {relative ? i + (w == "the" ? 0 : 1) : i, j + 1, "DATE", prefix + year_value(y), ""};
       if (relative && w != "the") f.b = i + 1;
       return true;
     }
     if (!relative || !year_word || !ref_ || is(j, "of") || is(j, "ended") || is(j, "ending"))
       return false;
-    f = {i, j, "DATE", "FY" + year_value(ref_->year + shift), ""};
+    f = {i, j, "DATE", prefix + year_value(ref_->year + shift), ""};
     return true;
   }
 
   // Years, decades and seasons: "2014", "the 1990s", "summer 2009", "fiscal 2008".
   bool year_date(uint32_t i, Found& f) const {
     if (fiscal_year(i, f)) return true;
+    if (const int y = spelled_year(i); y > 0) {
+      f = {i, i + 2, "DATE", year_value(y), ""};
+      return true;
+    }
+    if (is(i, "the") && is(i + 1, "year") && is(i + 2, "two") && is(i + 3, "thousand")) {
+      f = {i, i + 4, "DATE", "2000", ""};
+      return true;
+    }
     const int y = year(i);
     if (y > 0) {
       if (i > s_.first_token) {
@@ -610,6 +564,9 @@ class Scanner {
     if (w == "earlier" || w == "later") {
       if (!is(i + 1, "this")) return false;
       j = i + 1;
+    } else if (w == "this" && (is(i + 1, "past") || is(i + 1, "coming"))) {
+      shift = is(i + 1, "past") ? -1 : 1;  // "this past spring", "this coming Sunday"
+      j = i + 1;
     } else if (w == "this" || w == "current") {
       shift = 0;
     } else if (w == "last" || w == "past" || w == "previous") {
@@ -620,9 +577,10 @@ class Scanner {
       return false;
     }
     const uint32_t k = j + 1;
-    f.b = (i > s_.first_token && is(i - 1, "the") && shift != 0) ? i - 1 : i;
+    const uint32_t begin = i > s_.first_token && is(i - 1, "the") ? i - 1 : i;
+    f.b = begin;
     f.e = k + 1;
-    if (weekday(k) >= 0 && upper(k)) return weekday_date(k, f, shift) && ((f.b = i), true);
+    if (weekday(k) >= 0 && upper(k)) return weekday_date(k, f, shift) && ((f.b = begin), true);
     std::string_view u = lw(k);
     if (!ref_) {
       // Without a reference date the expression is kept, its value unknown.
@@ -631,7 +589,12 @@ class Scanner {
       f.value = "XXXX-XX-XX";
       return true;
     }
-    const CalendarDate r = *ref_;
+    CalendarDate r = *ref_;
+    // "the following month", "the following year": after the one the story named.
+    if (w == "following") {
+      if (u == "month" && story_.month_year > 0) r = {story_.month_year, story_.month, 1};
+      if (u == "year" && story_.year_n > 0) r = {story_.year_n, 1, 1};
+    }
     if (u == "week") {
       f.value = week_value(add_days(r, 7 * shift));
     } else if (u == "weekend") {
@@ -669,20 +632,23 @@ class Scanner {
   // "the first quarter", "the third quarter of 2008", "the final quarter of 2009",
   // "its fiscal third quarter", "third-quarter", "Q3", "Q3 2009".
   bool quarter_date(uint32_t i, Found& f) const {
-    static constexpr std::string_view kOrdinals[] = {"first", "second", "third", "fourth"};
-    static constexpr std::string_view kShort[] = {"1q", "2q", "3q", "4q"};
     uint32_t j = i;
     if (is(j, "the") || is(j, "its") || is(j, "their")) ++j;
+    const uint32_t after_determiner = j;
     if (is(j, "fiscal") || is(j, "financial")) ++j;
     int q = -1;
     uint32_t after = j + 2;
+    bool adjective = false;  // "the third-quarter results": the determiner is the noun's
     for (int k = 0; k < 4; ++k) {
-      if ((is(j, kOrdinals[k]) || is(j, kShort[k])) && is(j + 1, "quarter")) q = k + 1;
+      if ((is(j, kQuarterOrdinals[k]) || is(j, kQuarterShort[k])) && is(j + 1, "quarter"))
+        q = k + 1;
       // "third-quarter" profits
       const std::string_view w = lw(j);
-      if (w.starts_with(kOrdinals[k]) && w.substr(kOrdinals[k].size()) == "-quarter") {
+      if (w.starts_with(kQuarterOrdinals[k]) &&
+          w.substr(kQuarterOrdinals[k].size()) == "-quarter") {
         q = k + 1;
         after = j + 1;
+        adjective = true;
       }
     }
     // "the final quarter", "the last quarter of 2009" (plain "the last quarter" is the previous
@@ -710,7 +676,7 @@ class Scanner {
       if (!ref_) return false;
       y = quarter_year(q, i);
     }
-    f.b = is(i, "its") || is(i, "their") ? i + 1 : i;
+    f.b = adjective || is(i, "its") || is(i, "their") ? after_determiner : i;
     f.e = j;
     f.value = fmt("%04d-Q%d", y, q);
     return true;
@@ -821,53 +787,83 @@ class Scanner {
 
   // The day the story last named ("said on Tuesday ... in morning trading"), else
   // the reference date: anaphoric expressions point back to it.
-  CalendarDate story_day() const {
-    for (size_t k = out_.size(); k-- > 0;) {
-      const auto& t = out_[k];
-      if (t.type != "DATE" || t.value.size() != 10 || t.value[0] == 'X') continue;
-      CalendarDate d{std::atoi(t.value.substr(0, 4).c_str()),
-                     std::atoi(t.value.substr(5, 2).c_str()),
-                     std::atoi(t.value.substr(8, 2).c_str())};
-      if (d.year <= 0 || d.month <= 0 || d.day <= 0) continue;
-      // A date far from the reference is history the story recalls ("since
-      // September 11, 2001"), not the day it reports on.
-      const int64_t away = to_days(d) - to_days(*ref_);
-      if (away >= -kStoryDayWindow && away <= kStoryDayWindow) return d;
-    }
-    return *ref_;
-  }
+  CalendarDate story_day() const { return story_.recent_day.value_or(*ref_); }
 
   // The value of the last date the story named, at the grain of `unit` ("day",
   // "week", "month", "year"; "time": as named), or "".
   std::string last_date(std::string_view unit) const {
-    for (size_t k = out_.size(); k-- > 0;) {
-      const std::string& v = out_[k].value;
-      if (out_[k].type != "DATE" || v.size() < 4 ||
-          v.substr(0, 4).find_first_not_of("0123456789") != std::string::npos)
-        continue;
-      if (unit == "time") return v;
-      if (unit == "year") return v.substr(0, 4);
-      if (unit == "month" && v.size() >= 7 && v[5] != 'W' && v[5] != 'Q') return v.substr(0, 7);
-      if (unit == "day" && v.size() == 10 && v[5] != 'W') return v;
-      if (unit == "week" && v.size() == 10 && v[5] != 'W')
-        return week_value({std::atoi(v.substr(0, 4).c_str()), std::atoi(v.substr(5, 2).c_str()),
-                           std::atoi(v.substr(8, 2).c_str())});
-      if (unit == "week" && v.size() >= 8 && v[5] == 'W') return v.substr(0, 8);
-    }
+    if (unit == "time") return story_.any;
+    if (unit == "year") return story_.year;
+    if (unit == "month") return story_.month_text;
+    if (unit == "day") return story_.day;
+    if (unit == "week") return story_.week;
     return "";
+  }
+
+  // Does this sentence speak of a quarter ("third-quarter profit", "the quarter")?
+  bool sentence_names_quarter() const {
+    if (names_quarter_ < 0) {
+      names_quarter_ = 0;
+      for (uint32_t k = s_.first_token; k < s_.last_token; ++k)
+        if (doc_.tokens[k].kind == TokenKind::kWord &&
+            doc_.lower_word(k).find("quarter") != std::string_view::npos)
+          names_quarter_ = 1;
+    }
+    return names_quarter_ == 1;
+  }
+
+  // The quarter the story reports on: the last one it named, else the last whole
+  // quarter before the reference date (results come out after a quarter closes).
+  std::pair<int, int> reported_quarter() const {
+    int q = (ref_->month - 1) / 3, y = ref_->year;  // the previous quarter, 1-based
+    if (q == 0) q = 4, --y;
+    if (story_.quarter > 0 && story_.quarter_year * 4 + story_.quarter <= y * 4 + q)
+      return {story_.quarter_year, story_.quarter};
+    return {y, q};
+  }
+
+  // Keeps the sentence's last year and last dated period as expressions are found.
+  void note_in_sentence(const std::string& v) {
+    if (v.size() < 4) return;
+    const size_t digits_end = v.find_first_not_of("0123456789");
+    const int y = std::atoi(v.substr(0, 4).c_str());
+    if (y >= kMinYear && y <= kMaxYear && digits_end >= 4) sentence_year_ = y;
+    if (v.size() >= 7 && v[4] == '-' && digits_end == 4 && v[5] != 'W') sentence_period_ = v;
+  }
+
+  // Remembers a date the story names, at every grain it gives.
+  void remember(const std::string& v) {
+    if (v.size() < 4 || v.substr(0, 4).find_first_not_of("0123456789") != std::string::npos) return;
+    story_.any = v;
+    story_.year = v.substr(0, 4);
+    story_.year_n = std::atoi(story_.year.c_str());
+    if (v.size() >= 7 && v[4] == '-' && v[5] == 'Q' && v[6] >= '1' && v[6] <= '4') {
+      story_.quarter_year = std::atoi(v.substr(0, 4).c_str());
+      story_.quarter = v[6] - '0';
+    }
+    if (v.size() >= 7 && v[5] != 'W' && v[5] != 'Q' && v[5] != 'H' &&
+        v.substr(5, 2).find_first_not_of("0123456789") == std::string::npos) {
+      story_.month_text = v.substr(0, 7);
+      story_.month_year = story_.year_n;
+      story_.month = std::atoi(v.substr(5, 2).c_str());
+    }
+    if (v.size() >= 8 && v[5] == 'W') story_.week = v.substr(0, 8);
+    if (v.size() == 10 && v[5] != 'W') {
+      const CalendarDate d{std::atoi(v.substr(0, 4).c_str()), std::atoi(v.substr(5, 2).c_str()),
+                           std::atoi(v.substr(8, 2).c_str())};
+      if (d.month <= 0 || d.day <= 0) return;
+      story_.day = v;
+      story_.week = week_value(d);
+      // A date far from the reference is history the story recalls ("since
+      // September 11, 2001"), not the day it reports on.
+      const int64_t away = ref_ ? to_days(d) - to_days(*ref_) : kStoryDayWindow + 1;
+      if (away >= -kStoryDayWindow && away <= kStoryDayWindow) story_.recent_day = d;
+    }
   }
 
   // The year of the last dated expression of this sentence ("the fourth quarter of
   // 2005 ... for the entire year"), or 0.
-  int sentence_year() const {
-    for (size_t k = out_.size(); k-- > first_;) {
-      const auto& t = out_[k];
-      if (t.type != "DATE" || t.value.size() < 4) continue;
-      const int y = std::atoi(t.value.substr(0, 4).c_str());
-      if (y >= kMinYear && y <= kMaxYear && t.value.find_first_not_of("0123456789") >= 4) return y;
-    }
-    return 0;
-  }
+  int sentence_year() const { return sentence_year_; }
 
   // "over the weekend": the weekend before the reference date in the past tense,
   // the one after it otherwise (the reference week's own when the date is one).
@@ -901,6 +897,11 @@ class Scanner {
       if (is(k + 1, "of") || is(k + 1, "before") || is(k + 1, "after") || is(k + 1, "ahead"))
         return false;
       const CalendarDate day = story_day();
+      // "for the year ended Sept. 30": a company's year, a length.
+      if (u == "year" && (is(k + 1, "ended") || is(k + 1, "ending"))) {
+        f = {i, k + 1, "DURATION", "P1Y", ""};
+        return true;
+      }
       if (u == "weekend") {
         f = {i, k + 1, "DATE", weekend_value(i), ""};
         return true;
@@ -935,7 +936,7 @@ class Scanner {
     return true;
   }
 
-  // "for years", "over the years", "in spring", "the long term", "short-term".
+  // "for years", "over the years", "in spring", "the long term".
   bool vague(uint32_t i, Found& f) const {
     std::string_view w = lw(i);
     const bool lead =
@@ -967,62 +968,104 @@ class Scanner {
           } else if (const int yo = is(i + 1, "of") ? year(i + 2) : -1; yo > 0) {
             f.e = i + 3;  // "the fall of 2008"
             f.value = year_value(yo) + "-" + std::string(season.code);
+          } else if (const int ys = is(i + 1, "of") ? spelled_year(i + 2) : -1; ys > 0) {
+            f.e = i + 4;  // "the winter of nineteen ninety-four"
+            f.value = year_value(ys) + "-" + std::string(season.code);
           }
           return true;
         }
       }
     }
-    if (w == "short-term" || w == "long-term" ||
-        (w == "the" && (is(i + 1, "long") || is(i + 1, "short")) && is(i + 2, "term"))) {
-      f = {i, w == "the" ? i + 3 : i + 1, "DATE", "FUTURE_REF", ""};
+    // Not the adjectives "long-term", "short-term": TimeML leaves them untagged.
+    if (w == "the" && (is(i + 1, "long") || is(i + 1, "short")) && is(i + 2, "term")) {
+      f = {i, i + 3, "DATE", "FUTURE_REF", ""};
       return true;
     }
     return false;
   }
 
   // Durations: "two years", "41-year", "the past three years", "several months",
-  // "two and a half years", "half an hour". Also "N days ago".
+  // "two and a half years", "half an hour"; and the dates and references counted
+  // units make: "two years ago", "recent years".
   bool duration(uint32_t i, Found& f) const {
-    std::string_view w = lw(i);
-    // Hyphenated: "five-year", "41-year", "30-day"
-    if (doc_.tokens[i].kind == TokenKind::kWord) {
-      size_t dash = w.find('-');
-      if (dash != std::string_view::npos && w.find('-', dash + 1) == std::string_view::npos) {
-        const int n = count_word(w.substr(0, dash));
-        const Unit* u = unit(w.substr(dash + 1));
-        // "week-long", "decades-long", "year-long"
-        if (const Unit* lu = unit(w.substr(0, dash)); lu && w.substr(dash + 1) == "long") {
-          f = {i, i + 1, "DURATION",
-               duration_value(w.substr(0, dash) == lu->word ? std::to_string(lu->scale) : "X", *lu),
-               ""};
-          return true;
-        }
-        if (n > 0 && u && w.substr(dash + 1) == u->word && w.substr(0, dash) != "a") {
-          f.b = i;
-          f.e = i + 1;
-          f.type = "DURATION";
-          f.value = duration_value(std::to_string(n * u->scale), *u);
-          return true;
-        }
-      }
+    if (hyphenated_duration(i, f) || half_unit(i, f)) return true;
+    Counted c;
+    if (!counted_unit(i, c)) return false;
+    f.b = c.begin;
+    f.e = c.unit_at + 1;
+    if (ago_date(c, f) || stretch_to_now(c, f)) return true;
+    f.type = "DURATION";
+    std::string count = c.count;
+    if (count != "X" && count.find('.') == std::string::npos)
+      count = std::to_string(std::stoi(count) * c.unit->scale);
+    f.value = duration_value(count, *c.unit);
+    return true;
+  }
+
+  // "five-year", "41-year", "30-day"; "week-long", "decades-long".
+  bool hyphenated_duration(uint32_t i, Found& f) const {
+    if (doc_.tokens[i].kind != TokenKind::kWord) return false;
+    const std::string_view w = lw(i);
+    const size_t dash = w.find('-');
+    if (dash == std::string_view::npos || w.find('-', dash + 1) != std::string_view::npos)
+      return false;
+    const std::string_view head = w.substr(0, dash), tail = w.substr(dash + 1);
+    if (const Unit* lu = unit(head); lu && tail == "long") {
+      f = {i, i + 1, "DURATION",
+           duration_value(head == lu->word ? std::to_string(lu->scale) : "X", *lu), ""};
+      return true;
     }
+    const int n = count_word(head);
+    const Unit* u = unit(tail);
+    if (n <= 0 || !u || tail != u->word || head == "a") return false;
+    f = {i, i + 1, "DURATION", duration_value(std::to_string(n * u->scale), *u), ""};
+    // "a three-year period": the noun of length makes it one expression.
+    if (is(i - 1, "a") && is(i + 1, "period")) f = {i - 1, i + 2, f.type, f.value, ""};
+    return true;
+  }
+
+  // "half an hour" -> PT30M, "half a year" -> P6M.
+  bool half_unit(uint32_t i, Found& f) const {
+    if (!is(i, "half") || !(is(i + 1, "a") || is(i + 1, "an"))) return false;
+    const Unit* u = unit(lw(i + 2));
+    if (!u) return false;
+    f = {i, i + 3, "DURATION", half_value(*u), ""};
+    return true;
+  }
+
+  // A count of units and the words around it that belong to the expression.
+  struct Counted {
+    uint32_t begin = 0;           // first token of the expression ("the" of "the past three years")
+    uint32_t first = 0;           // the token the scan started at
+    uint32_t unit_at = 0;         // the unit's token
+    std::string count;            // "3", "2.5", "X" (unknown: "several")
+    std::string_view count_word;  // as written: "three", "several", "recent"
+    bool led = false;             // led by "past", "next"... before the count
+    const Unit* unit = nullptr;
+  };
+
+  // "[the] [past|next|coming|first] COUNT [trading|straight...] UNIT" at i.
+  bool counted_unit(uint32_t i, Counted& c) const {
+    std::string_view w = lw(i);
     uint32_t j = i;
-    std::string count;
     uint32_t lead = i;  // "the past three years" starts before the count
     const bool vague_next = is(i + 1, "few") || is(i + 1, "several") || is(i + 1, "many");
+    const uint32_t unit_after = is(i + 1, "couple") && is(i + 2, "of") ? i + 3 : i + 2;
     if ((w == "past" || w == "last" || w == "next" || w == "coming" || w == "first") &&
-        (count_word(lw(i + 1)) > 0 || vague_next) && unit(lw(i + 2))) {
+        (count_word(lw(i + 1)) > 0 || vague_next) && unit(lw(unit_after))) {
       j = i + 1;
       w = lw(j);
       lead = is(i - 1, "the") ? i - 1 : i;
+      c.led = true;
     }
-    // "the past few days", "the next several weeks": how many is left open.
+    std::string count;
     if (contains(kVagueCounts, w) && (lead == i || vague_next)) {
+      // "the past few days", "the next several weeks": how many is left open.
       count = "X";
       ++j;
       // "the past decade", "the coming year": one of them.
       if ((w == "past" || w == "coming") && unit(lw(j)) && lw(j).back() != 's') count = "1";
-    } else if (int n = count_word(w); n > 0) {
+    } else if (const int n = count_word(w); n > 0) {
       ++j;
       if (is(j, "and") && is(j + 1, "a") && is(j + 2, "half")) {
         count = std::to_string(n) + ".5";
@@ -1030,70 +1073,79 @@ class Scanner {
       } else {
         count = std::to_string(n);
       }
-      if (w == "a" || w == "an") {
-        // "a year" after a count is a rate ("twice a year"), handled as a set.
-        if (j - 1 > s_.first_token && !is(j + 1, "ago") && !is(j + 1, "earlier") &&
-            (is(j - 2, "twice") || is(j - 2, "times") || is(j - 2, "once") ||
-             lw(j - 2).ends_with("%")))
-          return false;
-      }
+      // "a year" after a count is a rate ("twice a year"), handled as a set.
+      if ((w == "a" || w == "an") && j - 1 > s_.first_token && !is(j + 1, "ago") &&
+          !is(j + 1, "earlier") &&
+          (is(j - 2, "twice") || is(j - 2, "times") || is(j - 2, "once") ||
+           lw(j - 2).ends_with("%")))
+        return false;
       if (is(j, "of") && w == "couple") ++j;
-    } else if (w == "half" && (is(i + 1, "a") || is(i + 1, "an"))) {
-      const Unit* u = unit(lw(i + 2));
-      if (!u) return false;
-      f.b = i;
-      f.e = i + 3;
-      f.type = "DURATION";
-      f.value = half_value(*u);
-      return true;
     } else {
       return false;
     }
-    // "five trading days", "three straight weeks", "two more years": a word between count and unit.
-    if (!unit(lw(j)) && count != "X" && is_unit_adjective(lw(j)) && unit(lw(j + 1))) ++j;
+    // "five trading days", "three straight weeks", "two more years".
+    if (!unit(lw(j)) && count != "X" && contains(kUnitAdjectives, lw(j)) && unit(lw(j + 1))) ++j;
     const Unit* u = unit(lw(j));
     if (!u || doc_.tokens[j].kind != TokenKind::kWord) return false;
+    if (is(j + 1, "old")) return false;  // an age, "52 years old", is no time expression
     if (u->word == "second" && (w == "a" || w == "an" || w == "one"))
       return false;                                             // "a second plane"
     if (u->word == "quarter" && is(j + 1, "of")) return false;  // "a quarter of its dealers"
     if (count != "X" && count != "1" && u->word != lw(j) && lw(j).back() != 's') return false;
-    f.b = lead;
-    f.e = j + 1;
+    c.first = i;
+    c.unit_at = j;
+    c.count = count;
+    c.count_word = w;
+    c.unit = u;
+    c.begin = lead;
     if (lead == i && (w == "past" || w == "last" || w == "coming" || w == "next") &&
         is(i - 1, "the"))
-      f.b = i - 1;
-    if (is(j + 1, "ago")) {
-      // NewsReader/MEANTIME mark "two years ago" as the duration "two years"
-      // (the date it points to is left implicit).
-      f.type = "DURATION";
-      f.value = count == "X" || count.find('.') != std::string::npos
-                    ? duration_value(count, *u)
-                    : duration_value(std::to_string(std::stoi(count) * u->scale), *u);
-      return true;
-    }
-    if (is(j + 1, "earlier") || is(j + 1, "later")) {
-      if (!ref_ || count == "X" || count.find('.') != std::string::npos) {
-        f.e = j + 2;
-        f.value = count == "X" ? "PAST_REF" : "PAST_REF";
-        return true;
-      }
-      const int n = std::stoi(count) * u->scale * (is(j + 1, "later") ? -1 : 1);
-      f.e = j + 2;
-      f.value = ago_value(n, *u);
-      return !f.value.empty();
-    }
-    f.type = "DURATION";
-    if (count != "X" && count.find('.') == std::string::npos)
-      count = std::to_string(std::stoi(count) * u->scale);
-    f.value = duration_value(count, *u);
+      c.begin = i - 1;
+    else if (lead == i && is(i - 1, "the") && count != "X")
+      c.begin = i - 1;  // "the nine months"
+    else if (lead == i && is(i - 1, "a") && (w == "few" || w == "couple"))
+      c.begin = i - 1;  // "a few days"
     return true;
   }
 
-  static bool is_unit_adjective(std::string_view w) {
-    return w == "trading" || w == "straight" || w == "consecutive" || w == "full" ||
-           w == "business" || w == "working" || w == "successive" || w == "calendar" ||
-           w == "more" || w == "additional" || w == "further";
+  // "two years ago", "a year earlier", "three days later": TimeML marks the date
+  // they point to, "ago" inside the span.
+  bool ago_date(const Counted& c, Found& f) const {
+    const uint32_t after = c.unit_at + 1;
+    if (!is(after, "ago") && !is(after, "earlier") && !is(after, "later")) return false;
+    f.e = after + 1;
+    f.type = "DATE";
+    if (!ref_ || c.count == "X" || c.count.find('.') != std::string::npos) {
+      f.value = is(after, "later") ? "FUTURE_REF" : "PAST_REF";
+      return true;
+    }
+    const int n = std::stoi(c.count) * c.unit->scale * (is(after, "later") ? -1 : 1);
+    f.value = ago_value(n, *c.unit);
+    f.anchor = c.unit->code != "Y";
+    return !f.value.empty();
   }
+
+  // "recent years", "the past several quarters", "coming months": TimeML reads a
+  // stretch of unknown length reaching to now as the past or the future. After
+  // "for", "over", "during" it is a length: "over the next several months".
+  bool stretch_to_now(const Counted& c, Found& f) const {
+    const bool as_length =
+        f.b > s_.first_token && (is(f.b - 1, "for") || is(f.b - 1, "over") ||
+                                 is(f.b - 1, "during") || is(f.b - 1, "throughout"));
+    if (c.count != "X" || lw(c.unit_at).back() != 's' || as_length) return false;
+    const std::string_view dir = c.led ? lw(c.first) : c.count_word;  // "the past several"
+    f.type = "DATE";
+    if (dir == "recent" || dir == "past" || dir == "last") {
+      f.value = "PAST_REF";
+      return true;
+    }
+    if (dir == "coming" || dir == "next") {
+      f.value = "FUTURE_REF";
+      return true;
+    }
+    return false;
+  }
+
   static std::string duration_value(const std::string& count, const Unit& u) {
     return std::string(u.time ? "PT" : "P") + count + std::string(u.code);
   }
@@ -1107,7 +1159,13 @@ class Scanner {
   std::string ago_value(int n, const Unit& u) const {
     const CalendarDate r = *ref_;
     if (u.word == "day") return day_value(add_days(r, -n));
-    if (u.word == "week") return week_value(add_days(r, -7 * n));
+    if (u.word == "week") return day_value(add_days(r, -7 * n));
+    // "a year ago" in a sentence about a quarter's results is that quarter a year
+    // before: "profit rose from $5 million a year ago".
+    if (u.code == "Y" && !u.time && n == 1 && (sentence_names_quarter() || story_.quarter > 0)) {
+      const auto [y, q] = reported_quarter();
+      return fmt("%04d-Q%d", y - n, q);
+    }
     if (u.word == "month") {
       int y = r.year, m = r.month;
       add_months(y, m, -n);
@@ -1305,6 +1363,15 @@ class Scanner {
         return true;
       }
     }
+    // "as soon as" and "soon after" relate two events; "as soon as possible" is a time.
+    if (w == "soon") {
+      if (is(i - 1, "as") && is(i + 1, "as")) {
+        if (!is(i + 2, "possible")) return false;
+        f = {i - 1, i + 3, "DATE", "FUTURE_REF", ""};
+        return true;
+      }
+      if (is(i + 1, "after")) return false;
+    }
     for (const auto& a : kAdverbs) {
       if (w != a.word) continue;
       f.b = i;
@@ -1352,9 +1419,6 @@ class Scanner {
     if (!upper(i) && !is_num(i)) return false;
     const std::string_view w = lw(i);
     if (w == "black" && upper(i + 1) && weekday(i + 1) >= 0 && year(i + 2) < 0) {
-      // Monday to Sunday.
-      static constexpr std::string_view kBlackDays[] = {
-          "1987-10-19", "1929-10-29", "1992-09-16", "1929-10-24", "", "", ""};
       const std::string_view v = kBlackDays[weekday(i + 1)];
       if (v.empty()) return false;
       // The historic day when the sentence recalls it ("since Black Monday", "in
@@ -1520,22 +1584,7 @@ class Scanner {
 
   static const std::unordered_set<std::string_view>& trigger_words() {
     static const std::unordered_set<std::string_view> words = [] {
-      std::unordered_set<std::string_view> t = {
-          "the",          "early",    "late",         "mid",       "by",         "at",
-          "this",         "last",     "next",         "past",      "previous",   "coming",
-          "current",      "earlier",  "later",        "every",     "each",       "per",
-          "half",         "twice",    "once",         "today",     "yesterday",  "tomorrow",
-          "tonight",      "noon",     "midday",       "midnight",  "years",      "months",
-          "weeks",        "decades",  "first",        "second",    "third",      "fourth",
-          "1q",           "2q",       "3q",           "4q",        "spring",     "summer",
-          "fall",         "autumn",   "winter",       "future",    "morning",    "afternoon",
-          "evening",      "night",    "from",         "between",   "near",       "distant",
-          "present",      "these",    "its",          "their",     "fiscal",     "financial",
-          "final",        "q1",       "q2",           "q3",        "q4",         "black",
-          "christmas",    "new",      "thanksgiving", "labor",     "labour",     "memorial",
-          "independence", "boxing",   "halloween",    "following", "year",       "year-end",
-          "mondays",      "tuesdays", "wednesdays",   "thursdays", "fridays",    "saturdays",
-          "sundays",      "that",     "history",      "martin",    "presidents", "president"};
+      std::unordered_set<std::string_view> t(std::begin(kTriggerWords), std::end(kTriggerWords));
       for (const auto& n : kNumberWords) t.insert(n.word);
       for (auto v : kVagueCounts) t.insert(v);
       for (const auto& a : kAdverbs) t.insert(a.word);
@@ -1544,55 +1593,6 @@ class Scanner {
       return t;
     }();
     return words;
-  }
-
-  // "from 2009 to 2011", "between 2014 and 2016": MEANTIME marks the whole range
-  // as a duration (P2Y) besides its two dates. Returns the token after it, or i.
-  uint32_t date_range(uint32_t i) {
-    const bool from = is(i, "from");
-    if (!from && !is(i, "between")) return i;
-    Found a, b;
-    if (!date_at(i + 1, a) || a.b != i + 1) return i;
-    const uint32_t k = a.e;
-    if (!(from ? is(k, "to") || is(k, "until") || is(k, "through") || is(k, "till") : is(k, "and")))
-      return i;
-    if (!date_at(k + 1, b) || b.b != k + 1) return i;
-    const std::string length = length_between(a.value, b.value);
-    if (!length.empty()) emit({i, b.e, "DURATION", length, ""});
-    emit(a);
-    emit(b);
-    return b.e;
-  }
-
-  // The length from one date to another of the same granularity: "P2Y", "P3M", "P10D".
-  static std::string length_between(const std::string& a, const std::string& b) {
-    auto digits_at = [](const std::string& v, size_t p, size_t n) {
-      if (v.size() < p + n) return -1;
-      int x = 0;
-      for (size_t q = p; q < p + n; ++q) {
-        if (v[q] < '0' || v[q] > '9') return -1;
-        x = x * 10 + (v[q] - '0');
-      }
-      return x;
-    };
-    if (a.size() != b.size()) return "";
-    const int ya = digits_at(a, 0, 4), yb = digits_at(b, 0, 4);
-    if (ya < 0 || yb < 0) return "";
-    if (a.size() == 4 && yb > ya) return "P" + std::to_string(yb - ya) + "Y";
-    if (a.size() == 7 && a[4] == '-' && b[4] == '-') {
-      const int ma = digits_at(a, 5, 2), mb = digits_at(b, 5, 2);
-      const int n = (yb * 12 + mb) - (ya * 12 + ma);
-      if (ma > 0 && mb > 0 && n > 0) return "P" + std::to_string(n) + "M";
-    }
-    if (a.size() == 10 && a[4] == '-' && a[7] == '-') {
-      const int ma = digits_at(a, 5, 2), mb = digits_at(b, 5, 2);
-      const int da = digits_at(a, 8, 2), db = digits_at(b, 8, 2);
-      if (ma > 0 && mb > 0 && da > 0 && db > 0) {
-        const int64_t n = days_from_civil(yb, mb, db) - days_from_civil(ya, ma, da);
-        if (n > 0) return "P" + std::to_string(n) + "D";
-      }
-    }
-    return "";
   }
 
   // "the same period last year", "the same month a year ago", "the same quarter of
@@ -1615,15 +1615,7 @@ class Scanner {
       j += 2;
     else
       return false;
-    std::string base;
-    for (size_t k = out_.size(); k-- > first_;) {
-      const std::string& v = out_[k].value;
-      if (out_[k].type == "DATE" && v.size() >= 7 && v[4] == '-' &&
-          v.find_first_not_of("0123456789") == 4 && v[5] != 'W') {
-        base = v;
-        break;
-      }
-    }
+    std::string base = sentence_period_;
     if (base.empty()) {
       if (u == "month" || u == "months")
         base = month_value(ref_->year, ref_->month);
@@ -1642,15 +1634,132 @@ class Scanner {
     return true;
   }
 
+  // The quarter a company reports on, named without its number: "the quarter",
+  // "the latest period", "the year-ago quarter", "the 1988 period", "year-earlier"
+  // (results), "this year's third quarter", "last year's quarter".
+  bool reporting_period(uint32_t i, Found& f) const {
+    if (!ref_) return false;
+    uint32_t j = i;
+    if (is(j, "the")) ++j;
+    if (is(j, "comparable") || is(j, "corresponding")) ++j;
+    int years_back = 0, named_year = -1;
+    bool latest = false;
+    if (is(j, "year-ago") || is(j, "year-earlier")) {
+      years_back = 1;
+      ++j;
+    } else if (is(j, "latest") || is(j, "current")) {
+      latest = is(j, "latest");
+      if (is(j, "current")) return false;  // relative_date: the reference's own quarter
+      ++j;
+    } else if (const int y = year(j); y > 0 && j > i) {
+      named_year = y;
+      ++j;
+    } else if ((is(j, "this") || is(j, "last") || is(j, "next")) && is(j + 1, "year") &&
+               possessive_length(doc_.lower_word(j + 1)) > 0) {
+      named_year = ref_->year + (is(j, "last") ? -1 : is(j, "next") ? 1 : 0);
+      j += 2;
+    }
+    int q = 0;
+    for (int k = 0; k < 4; ++k)
+      if (is(j, kQuarterOrdinals[k]) && is(j + 1, "quarter")) q = k + 1, ++j;
+    const bool noun = is(j, "quarter") || (is(j, "period") && (q == 0) &&
+                                           (latest || years_back > 0 || named_year > 0) &&
+                                           (sentence_names_quarter() || story_.quarter > 0));
+    if (!noun) {
+      // "year-earlier" alone, before what it qualifies: "year-earlier profit".
+      if (years_back == 0 || j != i + 1 || is(j, "nine") || is(j, "six")) return false;
+      f = {i, i + 1, "DATE", "", ""};
+      f.anchor = false;
+      if (sentence_names_quarter()) {
+        const auto [y, rq] = reported_quarter();
+        f.value = fmt("%04d-Q%d", y - 1, rq);
+      } else {
+        f.value = year_value(ref_->year - 1);
+      }
+      return true;
+    }
+    if (j == i + (is(i, "the") ? 1 : 0) && !is(i, "the")) return false;  // "quarter" alone
+    if (is(j + 1, "of") || is(j + 1, "-"))
+      return false;  // "the quarter of 2009", "a quarter-point"
+    auto [y, rq] = reported_quarter();
+    if (q > 0) {
+      if (named_year < 0 && years_back == 0) return false;  // quarter_date names it
+      rq = q;
+      if (named_year < 0) y = quarter_year(q, i);
+    }
+    if (named_year > 0) y = named_year;
+    f = {i, j + 1, "DATE", fmt("%04d-Q%d", y - years_back, rq), ""};
+    f.anchor = years_back == 0;
+    return true;
+  }
+
+  // "about two years", "nearly an hour", "more than four decades", "around Nov. 1":
+  // TimeML keeps the word of approximation inside the span and as the modifier.
+  void approximation(Found& f) const {
+    // Clock times take them too: "around 7:15 p.m."; the past and the present do not.
+    const bool duration_like = f.type == "DURATION" || f.type == "TIME" || is(f.e - 1, "ago");
+    if (f.value.ends_with("_REF")) return;
+    if (f.b <= s_.first_token || is(f.b, "the")) return;
+    for (const auto& a : kApproximations) {
+      if (a.durations_only && !duration_like) continue;
+      uint32_t b = f.b;
+      if (!a.second.empty()) {
+        if (b < s_.first_token + 2 || !is(b - 1, a.second) || !is(b - 2, a.first)) continue;
+        b -= 2;
+      } else {
+        if (!is(b - 1, a.first)) continue;
+        --b;
+      }
+      f.b = b;
+      if (a.first == "more" && b > s_.first_token && is(b - 1, "no")) {
+        f.b = b - 1;  // "no more than sixty days"
+        f.mod = "EQUAL_OR_LESS";
+      }
+      if (f.mod.empty()) f.mod = std::string(a.mod);
+      return;
+    }
+  }
+
+  // Words TimeML keeps inside the span that no pattern starts with: "the" before a
+  // decade, a season or a part of the day ("the early 1980s", "the summer", "the
+  // morning"), "late" and "early" before a day word ("late yesterday"), "right now".
+  void leading_words(Found& f) const {
+    if (f.b <= s_.first_token) return;
+    const std::string_view first = lw(f.b);
+    const std::string_view prev = lw(f.b - 1);
+    if (prev == "the") {
+      bool named =
+          first == "early" || first == "late" || first == "mid" || first.starts_with("mid-");
+      for (const auto& season : kSeasons) named = named || first == season.word;
+      for (const auto& part : kPartsOfDay) named = named || first == part.word;
+      if (named) --f.b;
+      return;
+    }
+    if ((prev == "late" || prev == "early") &&
+        (first == "yesterday" || first == "today" || first == "tomorrow")) {
+      --f.b;
+      if (f.mod.empty()) f.mod = prev == "late" ? "END" : "START";
+      return;
+    }
+    if (prev == "right" && first == "now") --f.b;
+    // "earlier yesterday", "later this afternoon", "more recently" (but "earlier
+    // Friday" is drawn without the adverb more often than with it).
+    const bool day_word =
+        first == "yesterday" || first == "tomorrow" || (first == "this" && f.type == "TIME");
+    if (((prev == "earlier" || prev == "later") && day_word) ||
+        (prev == "more" && first == "recently"))
+      --f.b;
+  }
+
   // Tries every pattern at i; returns the token after the match, or i.
   uint32_t match(uint32_t i) {
     const Token& t = doc_.tokens[i];
     if (t.kind == TokenKind::kPunct || !may_start(i)) return i;
-    if (const uint32_t e = date_range(i); e > i) return e;
     Found f;
-    if (same_period_last_year(i, f) || modified_date(i, f) || half_or_day(i, f) ||
-        time_of_day(i, f) || date_at(i, f) || set_expression(i, f) || range_start(i, f) ||
-        vague(i, f) || part_of_reference_day(i, f) || duration(i, f) || adverb(i, f)) {
+    if (same_period_last_year(i, f) || reporting_period(i, f) || modified_date(i, f) ||
+        half_or_day(i, f) || time_of_day(i, f) || date_at(i, f) || set_expression(i, f) ||
+        range_start(i, f) || vague(i, f) || part_of_reference_day(i, f) || duration(i, f) ||
+        adverb(i, f)) {
       // A day right after a clock time joins it: "12:00 UTC Monday", "16:00 UTC today".
       if (f.type == "TIME" && f.value.size() > 10 && f.value[10] == 'T') {
         Found day;
@@ -1661,6 +1770,8 @@ class Scanner {
           f.e = day.e;
         }
       }
+      approximation(f);
+      leading_words(f);
       emit(f);
       uint32_t e = f.e;
       // "July 11 and 12": a second day of the same month.
@@ -1685,7 +1796,17 @@ class Scanner {
   const Sentence& s_;
   std::optional<CalendarDate> ref_;
   std::vector<lede::TimeExpression>& out_;
-  size_t first_ = 0;  // this sentence's first expression in out_
+  StoryMemory& story_;
+  mutable int names_quarter_ = -1;  // sentence_names_quarter(), computed once
+  // The year and the month-or-finer period last named in this sentence.
+  int sentence_year_ = 0;
+  std::string sentence_period_;
+  struct Cue {
+    uint32_t token;
+    Tense tense;
+  };
+  mutable std::vector<Cue> cues_;  // tense cues of the sentence, by position
+  mutable bool cues_found_ = false;
 };
 
 }  // namespace
@@ -1693,7 +1814,8 @@ class Scanner {
 std::vector<lede::TimeExpression> find_times(const Document& doc,
                                              std::optional<CalendarDate> reference) {
   std::vector<lede::TimeExpression> out;
-  for (const Sentence& s : doc.sentences) Scanner(doc, s, reference, out).run();
+  StoryMemory story;
+  for (const Sentence& s : doc.sentences) Scanner(doc, s, reference, out, story).run();
   return out;
 }
 

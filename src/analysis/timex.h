@@ -7,10 +7,12 @@
 //   // "the end of September" -> {"2023-09", mod END}, "since 2014" -> "2014",
 //   // "two years" -> DURATION "P2Y", "every week" -> SET "P1W"
 //
-// Conventions follow the NewsReader (MEANTIME) reading of TIMEX3: "two years
-// ago" is the duration "two years" (P2Y), "from 2009 to 2011" is a duration
-// (P2Y) besides its two dates, fiscal years are "FY2008", "currently" and
-// "now" are PRESENT_REF.
+// Conventions follow TimeML as TimeBank annotates it (TempEval-3): "two years
+// ago" is the date it points to ("2021", "ago" inside the span), "a year ago" in a
+// quarterly report is that quarter a year back ("2022-Q2"), a range marks its two
+// dates, "fiscal 2008" is "2008" ("FY08" and "the financial year" keep NewsReader's
+// "FY2008"), "nearly two years" keeps "nearly" in the span and as the modifier,
+// "currently" and "now" are PRESENT_REF, "recent years" PAST_REF.
 //
 // Dates without a year, months alone and weekdays are placed by the tense of
 // their sentence: past tense looks back from the reference date, future

@@ -5,16 +5,17 @@
 
 #include "meantime.h"
 #include "quote_set.h"
+#include "tbaq.h"
 
 namespace lede::analysis_test {
 namespace {
 
 // Floors from issue 8. HeidelTime, the best rule-based tagger, reached value F1 0.776
 // on TempEval-3; these floors only go up.
-constexpr double kMinTimexSpanF1 = 0.85;  // relaxed span match on corpus_stock
-// Relaxed span match with the same value. Issue 8 asks 0.75; the held-out topic
-// measures 0.737, so the floor sits just under it until the values improve.
-constexpr double kMinTimexValueF1 = 0.73;
+constexpr double kMinTimexSpanF1 = 0.88;  // relaxed span match on corpus_stock (0.885)
+// Relaxed span match with the same value; issue 8 asks 0.75, the held-out topic
+// measures 0.761 since the TimeML rules of issue 17.
+constexpr double kMinTimexValueF1 = 0.76;
 constexpr double kMinPeopleF1 = 0.80;         // named person mentions, all four topics
 constexpr double kMinQuoteF1 = 0.85;          // a match overlaps at least half of the true quote
 constexpr double kMinSpeakerAccuracy = 0.90;  // of matched quotes
@@ -29,6 +30,32 @@ TEST(Meantime, TimeExpressionsOnTheHeldOutTopic) {
               s.relaxed.f1(), s.strict.f1(), s.value.f1(), s.relaxed.gold);
   EXPECT_GE(s.relaxed.f1(), kMinTimexSpanF1);
   EXPECT_GE(s.value.f1(), kMinTimexValueF1);
+}
+
+// TempEval-3's training corpus (issue 17). Rules are tuned on TimeBank; AQUAINT is
+// checked alongside it. Floors sit at the measured figures, rounded down (0.931,
+// 0.871, 0.788, 0.954 over both halves); issue 17 asks 0.85 of the value F1.
+constexpr double kMinTbaqRelaxedF1 = 0.93;     // span overlaps a gold span
+constexpr double kMinTbaqStrictF1 = 0.87;      // span equals a gold span
+constexpr double kMinTbaqValueF1 = 0.78;       // overlap and the same value
+constexpr double kMinTbaqTypeAccuracy = 0.95;  // of the overlaps, the same type
+
+TEST(Tbaq, TimeExpressionsOnTimeBankAndAquaint) {
+  TimexScores all;
+  for (const char* half : {"TimeBank", "AQUAINT"}) {
+    const TimexScores s = score_times(read_tbaq_half(half));
+    std::printf("%s: span F1 %.3f (strict %.3f), value F1 %.3f, type %.3f over %zu gold\n", half,
+                s.relaxed.f1(), s.strict.f1(), s.value.f1(), s.type_accuracy(), s.relaxed.gold);
+    all.relaxed.add(s.relaxed);
+    all.strict.add(s.strict);
+    all.value.add(s.value);
+    all.type.add(s.type);
+  }
+  if (all.relaxed.gold == 0) GTEST_SKIP() << "TBAQ not found under LEDE_DATA_DIR/tbaq";
+  EXPECT_GE(all.relaxed.f1(), kMinTbaqRelaxedF1);
+  EXPECT_GE(all.strict.f1(), kMinTbaqStrictF1);
+  EXPECT_GE(all.value.f1(), kMinTbaqValueF1);
+  EXPECT_GE(all.type_accuracy(), kMinTbaqTypeAccuracy);
 }
 
 TEST(Meantime, PersonMentions) {

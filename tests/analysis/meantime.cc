@@ -17,41 +17,6 @@ namespace {
 // The corpus annotates sentences 0 (headline) to 5; see its README.
 constexpr int kLastAnnotatedSentence = 5;
 
-std::string attr(std::string_view tag, std::string_view name) {
-  const std::string key = " " + std::string(name) + "=\"";
-  size_t p = tag.find(key);
-  if (p == std::string_view::npos) return "";
-  p += key.size();
-  size_t e = tag.find('"', p);
-  return std::string(tag.substr(p, e - p));
-}
-
-std::string unescape(std::string_view s) {
-  std::string out;
-  for (size_t i = 0; i < s.size(); ++i) {
-    if (s[i] != '&') {
-      out += s[i];
-      continue;
-    }
-    size_t e = s.find(';', i);
-    std::string_view ent = s.substr(i + 1, e - i - 1);
-    if (ent == "amp")
-      out += '&';
-    else if (ent == "quot")
-      out += '"';
-    else if (ent == "apos")
-      out += '\'';
-    else if (ent == "lt")
-      out += '<';
-    else if (ent == "gt")
-      out += '>';
-    else
-      out += std::string(s.substr(i, e - i + 1));
-    i = e;
-  }
-  return out;
-}
-
 struct Element {
   std::string tag;  // opening tag text
   std::vector<std::string> anchors;
@@ -108,7 +73,7 @@ MeantimeArticle read_article(const std::filesystem::path& path, const std::strin
   MeantimeArticle a;
   a.topic = topic;
   const size_t doc = xml.find("<Document");
-  a.id = attr(xml.substr(doc, xml.find('>', doc) - doc), "doc_id");
+  a.id = xml_attr(xml.substr(doc, xml.find('>', doc) - doc), "doc_id");
   // Tokens, rebuilt into text: headline, blank line, body (sentences 2+).
   std::map<std::string, std::pair<uint32_t, uint32_t>> offsets;
   std::map<std::string, int> sentence_of;
@@ -122,7 +87,7 @@ MeantimeArticle read_article(const std::filesystem::path& path, const std::strin
     size_t q = 0;
     while ((q = xml.find("<token ", q)) != std::string::npos) {
       const std::string tag = xml.substr(q, xml.find('>', q) - q + 1);
-      sentence_by_id[attr(tag, "t_id")] = std::atoi(attr(tag, "sentence").c_str());
+      sentence_by_id[xml_attr(tag, "t_id")] = std::atoi(xml_attr(tag, "sentence").c_str());
       ++q;
     }
     q = xml.find("<Markables>");
@@ -137,10 +102,10 @@ MeantimeArticle read_article(const std::filesystem::path& path, const std::strin
     const size_t e = xml.find('>', p);
     const std::string tag = xml.substr(p, e - p + 1);
     const size_t close = xml.find("</token>", e);
-    std::string w = unescape(std::string_view(xml).substr(e + 1, close - e - 1));
+    std::string w = xml_unescape(std::string_view(xml).substr(e + 1, close - e - 1));
     p = close;
-    const std::string id = attr(tag, "t_id");
-    const int sentence = std::atoi(attr(tag, "sentence").c_str());
+    const std::string id = xml_attr(tag, "t_id");
+    const int sentence = std::atoi(xml_attr(tag, "sentence").c_str());
     sentence_of[id] = sentence;
     if (sentence == 1) continue;  // the date line: the creation time
     if (sentence > last_annotated && a.annotated_end == 0)
@@ -188,26 +153,26 @@ MeantimeArticle read_article(const std::filesystem::path& path, const std::strin
     return true;
   };
   for (const Element& el : elements(xml, "TIMEX3")) {
-    if (attr(el.tag, "functionInDocument") == "CREATION_TIME") {
-      a.creation_time = attr(el.tag, "value");
+    if (xml_attr(el.tag, "functionInDocument") == "CREATION_TIME") {
+      a.creation_time = xml_attr(el.tag, "value");
       continue;
     }
     GoldSpan g;
-    g.type = attr(el.tag, "type");
-    g.value = attr(el.tag, "value");
+    g.type = xml_attr(el.tag, "type");
+    g.value = xml_attr(el.tag, "value");
     if (span_of(el, g)) a.times.push_back(g);
   }
   // People: mentions that refer to a PER entity and contain a word of its name.
   std::map<std::string, std::string> entity_name;  // m_id -> descriptor, persons only
   for (const Element& el : elements(xml, "ENTITY"))
-    if (attr(el.tag, "ent_type") == "PER")
-      entity_name[attr(el.tag, "m_id")] = unescape(attr(el.tag, "TAG_DESCRIPTOR"));
+    if (xml_attr(el.tag, "ent_type") == "PER")
+      entity_name[xml_attr(el.tag, "m_id")] = xml_unescape(xml_attr(el.tag, "TAG_DESCRIPTOR"));
   std::map<std::string, std::string> refers;  // mention -> entity
   for (const Element& el : elements(xml, "REFERS_TO"))
     for (const auto& s : el.sources) refers[s] = el.target;
   std::vector<GoldSpan> people;
   for (const Element& el : elements(xml, "ENTITY_MENTION")) {
-    auto r = refers.find(attr(el.tag, "m_id"));
+    auto r = refers.find(xml_attr(el.tag, "m_id"));
     if (r == refers.end()) continue;
     auto n = entity_name.find(r->second);
     if (n == entity_name.end()) continue;
@@ -254,6 +219,41 @@ bool overlap(uint32_t a, uint32_t b, uint32_t c, uint32_t d) { return a < d && c
 
 }  // namespace
 
+std::string xml_attr(std::string_view tag, std::string_view name) {
+  const std::string key = " " + std::string(name) + "=\"";
+  size_t p = tag.find(key);
+  if (p == std::string_view::npos) return "";
+  p += key.size();
+  size_t e = tag.find('"', p);
+  return std::string(tag.substr(p, e - p));
+}
+
+std::string xml_unescape(std::string_view s) {
+  std::string out;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] != '&') {
+      out += s[i];
+      continue;
+    }
+    size_t e = s.find(';', i);
+    std::string_view ent = s.substr(i + 1, e - i - 1);
+    if (ent == "amp")
+      out += '&';
+    else if (ent == "quot")
+      out += '"';
+    else if (ent == "apos")
+      out += '\'';
+    else if (ent == "lt")
+      out += '<';
+    else if (ent == "gt")
+      out += '>';
+    else
+      out += std::string(s.substr(i, e - i + 1));
+    i = e;
+  }
+  return out;
+}
+
 std::string meantime_dir() {
   const char* env = std::getenv("LEDE_DATA_DIR");
   std::string base = env && *env ? env : LEDE_DEFAULT_DATA_DIR;
@@ -291,6 +291,8 @@ TimexScores score_times(const std::vector<MeantimeArticle>& articles, std::strin
     total.relaxed.predicted += art.times.size();
     total.strict.predicted += art.times.size();
     total.value.predicted += art.times.size();
+    total.type.gold += a.times.size();
+    total.type.predicted += art.times.size();
     for (const GoldSpan& g : a.times) {
       size_t hit = art.times.size();
       for (size_t k = 0; k < art.times.size(); ++k) {
@@ -307,7 +309,14 @@ TimexScores score_times(const std::vector<MeantimeArticle>& articles, std::strin
       used[hit] = true;
       const auto& t = art.times[hit];
       ++total.relaxed.matched;
-      if (t.start == g.start && t.end == g.end) ++total.strict.matched;
+      if (t.start == g.start && t.end == g.end)
+        ++total.strict.matched;
+      else if (report)
+        *report += "SPAN " + a.id + " gold '" + a.text.substr(g.start, g.end - g.start) +
+                   "' got '" + t.text + "'\n";
+      if (t.type != g.type && report)
+        *report += "TYPE " + a.id + " gold " + g.type + " got " + t.type + " | " + t.text + "\n";
+      if (t.type == g.type) ++total.type.matched;
       if (t.value == g.value)
         ++total.value.matched;
       else if (report)

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace lede::analysis_test {
@@ -26,6 +27,11 @@ struct MeantimeArticle {
   std::vector<GoldSpan> times;   // without the creation time
   std::vector<GoldSpan> people;  // named mentions of persons, nested ones merged
 };
+
+// The value of attribute `name` in an XML start tag, or "".
+std::string xml_attr(std::string_view tag, std::string_view name);
+// XML text with the five predefined entities decoded.
+std::string xml_unescape(std::string_view s);
 
 std::string meantime_dir();  // LEDE_DATA_DIR/meantime/intra-doc_annotation, or ""
 
@@ -49,6 +55,11 @@ struct Score {
 
 struct TimexScores {
   Score relaxed, strict, value;  // value: relaxed match with the same value
+  Score type;                    // relaxed match with the same type
+  // Of the relaxed matches, the share with the gold type.
+  double type_accuracy() const {
+    return relaxed.matched ? double(type.matched) / relaxed.matched : 0;
+  }
 };
 
 // Runs lede's analysis on each article with its creation time as reference.

@@ -1,0 +1,184 @@
+// The English word tables of the time-expression scanner (timex.cc), one idiom
+// throughout: a constexpr array, of words or of {word, what it means} rows, each
+// table with an example of the expression it serves. The scanner's patterns
+// read these tables; they hold no English words of their own beyond the grammar
+// words a pattern is made of ("of", "the"). Another language gets a file like
+// this one beside it.
+#pragma once
+
+#include <string_view>
+
+namespace lede::analysis::timex_en {
+
+// Counts written as words: "three years" -> P3Y, "a year ago", "a couple of weeks".
+struct NumberWord {
+  std::string_view word;
+  int value;
+};
+constexpr NumberWord kNumberWords[] = {
+    {"a", 1},         {"an", 1},       {"one", 1},      {"two", 2},        {"three", 3},
+    {"four", 4},      {"five", 5},     {"six", 6},      {"seven", 7},      {"eight", 8},
+    {"nine", 9},      {"ten", 10},     {"eleven", 11},  {"twelve", 12},    {"thirteen", 13},
+    {"fourteen", 14}, {"fifteen", 15}, {"sixteen", 16}, {"seventeen", 17}, {"eighteen", 18},
+    {"nineteen", 19}, {"twenty", 20},  {"thirty", 30},  {"forty", 40},     {"fifty", 50},
+    {"sixty", 60},    {"seventy", 70}, {"eighty", 80},  {"ninety", 90},    {"hundred", 100},
+    {"single", 1},    {"couple", 2},   {"dozen", 12}};
+
+// Words that stand for an unknown count: "several years" -> PXY.
+constexpr std::string_view kVagueCounts[] = {"several",  "few",      "many",   "some", "recent",
+                                             "multiple", "numerous", "coming", "past"};
+
+// Units of a length of time: "three weeks" -> P3W, "a decade" -> P10Y, "two hours" -> PT2H.
+struct Unit {
+  std::string_view word;  // singular, lower case
+  std::string_view code;  // TIMEX3 duration unit
+  bool time;              // written after "PT"
+  int scale;              // "decade" is ten years
+};
+constexpr Unit kUnits[] = {
+    {"second", "S", true, 1},   {"minute", "M", true, 1},    {"hour", "H", true, 1},
+    {"day", "D", false, 1},     {"week", "W", false, 1},     {"month", "M", false, 1},
+    {"year", "Y", false, 1},    {"decade", "Y", false, 10},  {"century", "Y", false, 100},
+    {"quarter", "Q", false, 1}, {"fortnight", "W", false, 2}};
+
+// Words between a count and its unit: "five trading days", "two more years".
+constexpr std::string_view kUnitAdjectives[] = {"trading",  "straight",   "consecutive", "full",
+                                                "business", "working",    "successive",  "calendar",
+                                                "more",     "additional", "further"};
+
+// Month abbreviations with a period: "Sept. 30", "Jan. 2" (not "Gen.", a general).
+constexpr std::string_view kMonthAbbreviations[] = {"jan", "feb", "mar",  "apr", "jun", "jul",
+                                                    "aug", "sep", "sept", "oct", "nov", "dec"};
+
+// Words before "May" or "March" that make it the month: "in May", "since March".
+constexpr std::string_view kMonthContextWords[] = {
+    "in",   "of",  "last",   "next",  "early", "late",    "since",  "until", "by",
+    "this", "mid", "before", "after", "from",  "through", "during", "to"};
+
+// Weekdays, Monday first: "on Friday" -> the Friday the sentence's tense points to.
+constexpr std::string_view kWeekdays[] = {"monday", "tuesday",  "wednesday", "thursday",
+                                          "friday", "saturday", "sunday"};
+
+// Ordinal quarters: "the third quarter" -> 2023-Q3; short forms "3Q".
+constexpr std::string_view kQuarterOrdinals[] = {"first", "second", "third", "fourth"};
+constexpr std::string_view kQuarterShort[] = {"1q", "2q", "3q", "4q"};
+
+// Parts of the day: "Monday evening" -> 2023-06-12TEV, "this morning".
+struct PartOfDay {
+  std::string_view word;
+  std::string_view code;
+};
+constexpr PartOfDay kPartsOfDay[] = {{"morning", "MO"},
+                                     {"afternoon", "AF"},
+                                     {"evening", "EV"},
+                                     {"night", "NI"},
+                                     {"overnight", "NI"}};
+
+// Seasons: "this summer" -> 2023-SU, "the winter of 1994" -> 1994-WI.
+struct Season {
+  std::string_view word;
+  std::string_view code;
+};
+constexpr Season kSeasons[] = {
+    {"spring", "SP"}, {"summer", "SU"}, {"fall", "FA"}, {"autumn", "FA"}, {"winter", "WI"}};
+
+// Words that alone are a time expression: "yesterday" -> the day before the
+// reference, "recently" -> PAST_REF.
+struct Adverb {
+  std::string_view word;
+  std::string_view value;  // "" for the reference date itself
+  int day_offset;
+};
+constexpr Adverb kAdverbs[] = {{"today", "", 0},
+                               {"yesterday", "", -1},
+                               {"tomorrow", "", 1},
+                               {"now", "PRESENT_REF", 0},
+                               {"recently", "PAST_REF", 0},
+                               {"nowadays", "PRESENT_REF", 0},
+                               {"lately", "PAST_REF", 0},
+                               {"soon", "FUTURE_REF", 0},
+                               {"recent", "PAST_REF", 0},
+                               {"currently", "PRESENT_REF", 0},
+                               {"presently", "PRESENT_REF", 0}};
+
+struct SetWord {
+  std::string_view word;
+  std::string_view value;
+};
+// Adjectives of a length of time: "annual" sales (MEANTIME marks them as durations).
+constexpr SetWord kDurationWords[] = {{"annual", "P1Y"}, {"biannual", "P6M"}};
+
+// Words of a repeating time: "daily" -> SET P1D. Not "quarterly": TimeML leaves
+// "quarterly dividend" untagged.
+constexpr SetWord kSetWords[] = {{"daily", "P1D"},  {"weekly", "P1W"},   {"monthly", "P1M"},
+                                 {"yearly", "P1Y"}, {"annually", "P1Y"}, {"nightly", "P1D"},
+                                 {"hourly", "PT1H"}};
+
+// Words that point a sentence ahead: "will meet on Friday" -> the coming Friday.
+constexpr std::string_view kFutureCues[] = {
+    "will", "shall", "would", "should", "next", "upcoming", "coming", "scheduled", "tomorrow",
+    "plans", "plan", "planned", "expected", "expects", "due", "set", "going", "intends", "aims",
+    "expect", "intend", "aim",
+    // Dividends and rules that take effect: "payable Jan. 2", "effective Feb. 1".
+    "payable", "effective"};
+// Words that point a sentence back: "met on Friday" -> the Friday before.
+constexpr std::string_view kPastCues[] = {
+    "was", "were", "had", "did", "ago", "last", "yesterday", "earlier", "been", "said", "told",
+    // Irregular past tenses news uses most.
+    "fell", "rose", "lost", "won", "hit", "sank", "slid", "shrank", "grew", "began", "saw", "made",
+    "took", "came", "went", "sold", "bought", "paid", "met", "left", "held", "led", "gave", "got",
+    "brought", "thought", "spoke", "wrote", "knew", "found", "became", "ran", "stood", "felt",
+    "kept", "spent", "struck", "swung", "soared", "broke", "chose", "drew", "flew", "froze", "hid",
+    "shook", "sent", "built", "dealt", "meant", "heard", "taught"};
+// Words ending in "-ed" that do not mark the past: "the scheduled vote", "a hundred".
+constexpr std::string_view kNotPast[] = {"scheduled", "expected", "planned", "proposed", "united",
+                                         "need",      "indeed",   "speed",   "based",    "limited",
+                                         "red",       "hundred",  "bed",     "feed"};
+
+// Nouns a four-digit count comes before, never a year: "1950 employees".
+constexpr std::string_view kCountNouns[] = {
+    "points",    "shares",   "jobs",   "employees",  "workers",     "people",    "units",
+    "cars",      "vehicles", "stores", "dealers",    "dealerships", "barrels",   "tonnes",
+    "tons",      "miles",    "km",     "metres",     "meters",      "feet",      "votes",
+    "seats",     "copies",   "planes", "aircraft",   "companies",   "firms",     "plants",
+    "positions", "staff",    "troops", "passengers", "flights",     "customers", "homes"};
+
+// Words of approximation TimeML keeps inside the span, with the TIMEX3 modifier
+// they give: "nearly two years" -> P2Y, mod LESS_THAN; "around Nov. 1". Only the
+// words TBAQ keeps inside more often than not: it leaves "about", "almost",
+// "over", "within" and "at least" outside.
+struct Approximation {
+  std::string_view first, second;  // one or two words before the expression
+  std::string_view mod;
+  bool durations_only;  // lengths, clock times and "ago" dates only
+};
+constexpr Approximation kApproximations[] = {
+    {"around", "", "APPROX", false},     {"nearly", "", "LESS_THAN", true},
+    {"less", "than", "LESS_THAN", true}, {"fewer", "than", "LESS_THAN", true},
+    {"up", "to", "EQUAL_OR_LESS", true}, {"more", "than", "MORE_THAN", true}};
+
+// The named days of market history, by weekday (Monday first; "" for none):
+// "Black Monday" -> 1987-10-19 when the sentence recalls it.
+constexpr std::string_view kBlackDays[] = {
+    "1987-10-19", "1929-10-29", "1992-09-16", "1929-10-24", "", "", ""};
+
+// Words a time expression may start with, besides numbers, month and weekday
+// names and the words of the tables above: every other word skips the patterns.
+constexpr std::string_view kTriggerWords[] = {
+    "the",          "early",    "late",         "mid",       "by",         "at",
+    "this",         "last",     "next",         "past",      "previous",   "coming",
+    "current",      "earlier",  "later",        "every",     "each",       "per",
+    "half",         "twice",    "once",         "today",     "yesterday",  "tomorrow",
+    "tonight",      "noon",     "midday",       "midnight",  "years",      "months",
+    "weeks",        "decades",  "first",        "second",    "third",      "fourth",
+    "1q",           "2q",       "3q",           "4q",        "spring",     "summer",
+    "fall",         "autumn",   "winter",       "future",    "morning",    "afternoon",
+    "evening",      "night",    "from",         "between",   "near",       "distant",
+    "present",      "these",    "its",          "their",     "fiscal",     "financial",
+    "final",        "q1",       "q2",           "q3",        "q4",         "black",
+    "christmas",    "new",      "thanksgiving", "labor",     "labour",     "memorial",
+    "independence", "boxing",   "halloween",    "following", "year",       "year-end",
+    "mondays",      "tuesdays", "wednesdays",   "thursdays", "fridays",    "saturdays",
+    "sundays",      "that",     "history",      "martin",    "presidents", "president"};
+
+}  // namespace lede::analysis::timex_en
