@@ -17,12 +17,20 @@ namespace {
 constexpr uint32_t kMaxAttributionTokens = 12;
 // How far before an opening mark the speech verb may sit: "He added, “".
 constexpr uint32_t kMaxLeadTokens = 10;
+// Marks "no such token" in the per-sentence tables.
+constexpr uint32_t kNoToken = UINT32_MAX;
 // Longest subject phrase kept as a speaker when it is not a person: "a spokesman for the company".
 constexpr uint32_t kMaxSubjectTokens = 6;
 // A pronoun goes to the last speaker only if that speaker spoke this recently (paragraphs).
 constexpr uint32_t kSpeakerMemoryParagraphs = 3;
 // How many sentences back a pronoun looks for the person it stands for.
 constexpr uint32_t kPronounLookback = 4;
+// Longest title walked over before a name: "former Norwegian prime minister".
+constexpr uint32_t kMaxTitleTokens = 8;
+// A pronoun's person is looked for among this many names of a sentence; a
+// sentence naming more is a list, and scanning it for every pronoun would make
+// the work grow with the square of its length.
+constexpr ptrdiff_t kMaxMentionsScanned = 64;
 // Between "told" and "that": "told President Joe Biden at an Oval Office meeting on Tuesday that".
 constexpr uint32_t kMaxObjectTokens = 16;
 
@@ -276,7 +284,16 @@ class QuoteFinder {
   std::vector<lede::Quote> run() {
     spans_ = pair_marks(doc_);
     in_quote_.assign(doc_.tokens.size(), false);
+    in_direct_.assign(doc_.tokens.size(), false);
     for (const Span& s : spans_) mark_tokens(s);
+    // Running counts of words and quoted words, so that any stretch's share of
+    // quoted words costs two lookups.
+    words_before_.assign(doc_.tokens.size() + 1, 0);
+    quoted_before_.assign(doc_.tokens.size() + 1, 0);
+    for (uint32_t k = 0; k < doc_.tokens.size(); ++k) {
+      words_before_[k + 1] = words_before_[k] + is_word(k);
+      quoted_before_[k + 1] = quoted_before_[k] + (is_word(k) && in_quote_[k]);
+    }
     std::vector<lede::Quote> out;
     size_t next_span = 0;
     for (uint32_t si = 0; si < doc_.sentences.size(); ++si) {
@@ -298,6 +315,7 @@ class QuoteFinder {
     }
     std::stable_sort(out.begin(), out.end(),
                      [](const lede::Quote& a, const lede::Quote& b) { return a.start < b.start; });
+    for (lede::Quote& q : out) q.text.assign(doc_.text.substr(q.start, q.end - q.start));
     return out;
   }
 
@@ -410,7 +428,8 @@ class QuoteFinder {
       auto first =
           std::lower_bound(people_.mentions.begin(), people_.mentions.end(), s.first_token,
                            [](const PersonMention& m, uint32_t t) { return m.first_token < t; });
-      for (auto it = first; it != people_.mentions.end(); ++it) {
+      for (auto it = first; it != people_.mentions.end() && it - first < kMaxMentionsScanned;
+           ++it) {
         const PersonMention& m = *it;
         if (m.first_token >= end) break;
         if (compatible(m.person, g)) {
@@ -436,7 +455,8 @@ class QuoteFinder {
     if (const PersonMention* m = people_.mention_at(b - 1)) {
       // "John Howard and industry minister Ian MacDonald announced": the first of them.
       uint32_t k = m->first_token;
-      while (k > limit && is_word(k - 1) && !is_punct(k - 1, ",") &&
+      while (k > limit && m->first_token - k < kMaxTitleTokens && is_word(k - 1) &&
+             !is_punct(k - 1, ",") &&
              (is_title_head(lw(k - 1)) || is_title_modifier(lw(k - 1)) || doc_.tokens[k - 1].upper))
         --k;
       if (k > limit + 1 && lw(k - 1) == "and")
@@ -452,21 +472,51 @@ class QuoteFinder {
     // "Tom LaSorda, the president of Chrysler, announced", "Whitey MacDonald, chairperson
     // of Local 1520, Canadian Auto Workers union said": the person before the apposition.
     if (a < b && a > limit + 1 && is_punct(a - 1, ",")) {
-      for (uint32_t k = limit; k + 1 < a; ++k)
-        if (const PersonMention* m = people_.mention_at(k)) return {m->first_token, m->last_token};
+      const uint32_t k = first_mention_from(limit);
+      if (k != kNoToken && k + 1 < a) {
+        const PersonMention* m = people_.mention_at(k);
+        return {m->first_token, m->last_token};
+      }
     }
     // A participle ("releasing a statement saying"), a verb after "and", an
     // apposition ("Todd Tiahrt, a Kansas representative, said"): the speaker is
     // the sentence's subject.
     const bool participle = lw(v).ends_with("ing");
     if (participle || a == b || is_punct(b - 1, ",") || !plausible_subject(a)) {
-      for (uint32_t k = limit; k < v; ++k) {
-        if (is_word(k) && (lw(k) == "he" || lw(k) == "she")) return {k, k + 1};
+      const uint32_t k = first_he_or_mention_from(limit);
+      if (k != kNoToken && k < v) {
         if (const PersonMention* m = people_.mention_at(k)) return {m->first_token, m->last_token};
+        return {k, k + 1};
       }
     }
     if (a == b || !plausible_subject(a)) return {b, b};
     return {a, b};
+  }
+
+  // The first person mention (or, below, mention or "he"/"she") at or after
+  // token `from` in from's sentence; kNoToken when none. Computed once per
+  // sentence start, since every verb of a sentence asks with the same `from`.
+  uint32_t first_mention_from(uint32_t from) const {
+    index_subjects(from);
+    return first_mention_;
+  }
+  uint32_t first_he_or_mention_from(uint32_t from) const {
+    index_subjects(from);
+    return first_he_or_mention_;
+  }
+  void index_subjects(uint32_t from) const {
+    if (from == subject_cache_from_) return;
+    subject_cache_from_ = from;
+    first_mention_ = first_he_or_mention_ = kNoToken;
+    if (from >= doc_.tokens.size()) return;
+    const uint32_t end = doc_.sentences[doc_.sentence_of(from)].last_token;
+    for (uint32_t k = from; k < end && first_mention_ == kNoToken; ++k) {
+      const bool mention = people_.mention_at(k) != nullptr;
+      if (mention) first_mention_ = k;
+      if (first_he_or_mention_ == kNoToken &&
+          (mention || (is_word(k) && (lw(k) == "he" || lw(k) == "she"))))
+        first_he_or_mention_ = k;
+    }
   }
 
   // A subject phrase may not start with a conjunction, a preposition or a participle.
@@ -598,12 +648,12 @@ class QuoteFinder {
       return at;
     }
     if (is_punct(last, ":")) {
-      for (uint32_t k = s.first_token; k < last; ++k) {
-        if (const PersonMention* m = people_.mention_at(k)) {
-          Attribution at;
-          at.speaker = subject(m->first_token, m->last_token);
-          return at;
-        }
+      const uint32_t k = first_mention_from(s.first_token);
+      if (k != kNoToken && k < last) {
+        const PersonMention* m = people_.mention_at(k);
+        Attribution at;
+        at.speaker = subject(m->first_token, m->last_token);
+        return at;
       }
     }
     return std::nullopt;
@@ -611,6 +661,13 @@ class QuoteFinder {
 
   // The sentence's own speech verb and subject, for partial quotes: "Biden said … “…”".
   std::optional<Attribution> sentence_speaker(uint32_t si) {
+    if (si != sentence_speaker_si_) {
+      sentence_speaker_si_ = si;
+      sentence_speaker_ = find_sentence_speaker(si);
+    }
+    return sentence_speaker_;
+  }
+  std::optional<Attribution> find_sentence_speaker(uint32_t si) {
     const Sentence& s = doc_.sentences[si];
     for (uint32_t v = s.first_token; v < s.last_token; ++v) {
       if (in_quote_[v] || !is_cue(v)) continue;
@@ -630,7 +687,8 @@ class QuoteFinder {
     lede::Quote q;
     q.start = start;
     q.end = end;
-    q.text.assign(doc_.text.substr(start, end - start));
+    // The text is copied once the quote's extent is final (run()): an indirect
+    // clause may still be cut short by the next speaker in its sentence.
     q.kind = std::move(kind);
     q.cue = std::move(at.cue);
     q.speaker = std::move(at.speaker.name);
@@ -681,7 +739,8 @@ class QuoteFinder {
     if (at) remember(at->speaker, b);
     Attribution a = at ? std::move(*at) : Attribution{};
     if (direct) {
-      directs_.emplace_back(sp.open, sp.after);
+      for (uint32_t k = first_token_at(sp.open), z = first_token_at(sp.after); k < z; ++k)
+        in_direct_[k] = true;
       last_direct_ = {sp.after, a};
       last_direct_paragraph_end_ =
           doc_.paragraphs[doc_.sentences[doc_.sentence_of(e > b ? e - 1 : b)].paragraph].end;
@@ -720,29 +779,33 @@ class QuoteFinder {
   // Where a reported clause starting at token c must stop: before a direct
   // quote in the sentence (at the comma before it), or the sentence's end.
   uint32_t clause_end(uint32_t c, uint32_t end) const {
-    for (uint32_t k = c; k < end; ++k) {
-      if (!in_quote_[k] || !is_direct_at(k)) continue;
-      uint32_t e = k;
-      while (e > c && !is_punct(e - 1, ",")) --e;
-      return e > c ? e - 1 : c;
+    const uint32_t k = std::min(end, next_direct_[c - clause_base_]);
+    if (k >= end) return end;
+    const uint32_t comma = k > c ? last_comma_[k - 1 - clause_base_] : kNoToken;
+    return comma != kNoToken && comma >= c ? comma : c;
+  }
+  // The tables clause_end reads, for sentence s: one pass over its tokens.
+  void index_clauses(const Sentence& s) {
+    clause_base_ = s.first_token;
+    const uint32_t n = s.last_token - s.first_token;
+    next_direct_.assign(n + 1, s.last_token);
+    last_comma_.assign(n + 1, kNoToken);
+    for (uint32_t i = n; i-- > 0;) {
+      const uint32_t k = s.first_token + i;
+      next_direct_[i] = in_quote_[k] && is_direct_at(k) ? k : next_direct_[i + 1];
     }
-    return end;
+    for (uint32_t i = 0; i < n; ++i) {
+      const uint32_t k = s.first_token + i;
+      last_comma_[i] = is_punct(k, ",") ? k : (i > 0 ? last_comma_[i - 1] : kNoToken);
+    }
   }
-  bool is_direct_at(uint32_t token) const {
-    const uint32_t byte = doc_.tokens[token].start;
-    for (const auto& d : directs_)
-      if (byte >= d.first && byte < d.second) return true;
-    return false;
-  }
+  bool is_direct_at(uint32_t token) const { return in_direct_[token]; }
 
   // More than half of the clause [c, e) is inside quotation marks: the quote says it all.
   bool mostly_quoted(uint32_t c, uint32_t e) const {
-    uint32_t quoted = 0, all = 0;
-    for (uint32_t k = c; k < e; ++k) {
-      if (!is_word(k)) continue;
-      ++all;
-      quoted += in_quote_[k];
-    }
+    if (e <= c) return false;
+    const uint32_t quoted = quoted_before_[e] - quoted_before_[c];
+    const uint32_t all = words_before_[e] - words_before_[c];
     return 2 * quoted > all;
   }
 
@@ -750,6 +813,7 @@ class QuoteFinder {
   std::vector<lede::Quote> indirect(uint32_t si) {
     std::vector<lede::Quote> found;
     const Sentence& s = doc_.sentences[si];
+    index_clauses(s);
     uint32_t end = s.last_token;
     while (end > s.first_token && !is_word(end - 1) && !is_mark(end - 1)) --end;
     if (end <= s.first_token) return found;
@@ -761,8 +825,6 @@ class QuoteFinder {
         while (k > s.first_token && !is_word(k - 1)) --k;
         if (k > s.first_token && doc_.tokens[k - 1].end > found.back().start)
           found.back().end = doc_.tokens[k - 1].end;
-        found.back().text.assign(
-            doc_.text.substr(found.back().start, found.back().end - found.back().start));
       }
       found.push_back(std::move(q));
     };
@@ -770,7 +832,7 @@ class QuoteFinder {
       if (in_quote_[v] || !is_word(v)) continue;
       std::string_view w = lw(v);
       if (w == "according" && v + 1 < end && lw(v + 1) == "to") {
-        if (auto q = according_to(si, v, end)) add(std::move(*q), v);
+        if (auto q = according_to(si, v, end, !found.empty())) add(std::move(*q), v);
         continue;
       }
       if (!is_speech_verb(w)) continue;
@@ -787,7 +849,9 @@ class QuoteFinder {
       // A second report in one sentence needs a clause of its own: "…, Jobs said that".
       if (!found.empty() && (a == s.first_token || !is_punct(a - 1, ","))) continue;
       // "This 'switch', he said, would happen next year": the whole sentence is reported.
+      // Only the sentence's first report can be the whole sentence.
       if (v + 1 < end && is_punct(v + 1, ",") && a > s.first_token + 1 && is_punct(a - 1, ",")) {
+        if (!found.empty()) continue;
         Attribution at;
         at.cue.assign(doc_.word(v));
         at.speaker = subject(a, b);
@@ -876,7 +940,9 @@ class QuoteFinder {
                       std::move(at));
   }
 
-  std::optional<lede::Quote> according_to(uint32_t si, uint32_t v, uint32_t end) {
+  // `later`: an earlier report in the sentence holds its start, so "…, according
+  // to X" cannot claim the clause before it.
+  std::optional<lede::Quote> according_to(uint32_t si, uint32_t v, uint32_t end, bool later) {
     const Sentence& s = doc_.sentences[si];
     auto [a, b] = subject_after(v + 1, end);
     if (a == b) return std::nullopt;
@@ -892,7 +958,7 @@ class QuoteFinder {
       cb = k + 1;
       ce = end;
     } else {
-      if (v < s.first_token + 3) return std::nullopt;
+      if (v < s.first_token + 3 || later) return std::nullopt;
       cb = s.first_token;
       ce = is_punct(v - 1, ",") ? v - 1 : v;
     }
@@ -904,7 +970,19 @@ class QuoteFinder {
   const People& people_;
   std::vector<Span> spans_;
   std::vector<bool> in_quote_;
-  std::vector<std::pair<uint32_t, uint32_t>> directs_;
+  std::vector<bool> in_direct_;  // tokens inside a direct quote found so far
+  // Per sentence (index_clauses), offset by clause_base_: the first token at or
+  // after i inside a direct quote, and the last comma at or before i.
+  uint32_t clause_base_ = 0;
+  std::vector<uint32_t> next_direct_, last_comma_;
+  // Per sentence start (first_subject_from): the first person mention, and the
+  // first person mention or "he"/"she", at or after it.
+  mutable uint32_t subject_cache_from_ = kNoToken;
+  mutable uint32_t first_mention_ = kNoToken, first_he_or_mention_ = kNoToken;
+  // Per sentence (sentence_speaker): the speaker its own speech verb names.
+  uint32_t sentence_speaker_si_ = kNoToken;
+  std::optional<Attribution> sentence_speaker_;
+  std::vector<uint32_t> words_before_, quoted_before_;  // counts over tokens [0, k)
   std::optional<std::pair<uint32_t, Attribution>> last_direct_;
   uint32_t last_direct_paragraph_end_ = 0;
   int last_speaker_ = -1;
