@@ -219,10 +219,13 @@ const PersonMention* People::mention_before(uint32_t token) const {
   return &*(it - 1);
 }
 
-People find_people(const Document& doc) {
+People find_people(const Document& doc, core::Deadline* deadline) {
   People people;
   std::vector<Candidate> candidates;
-  for (const Sentence& s : doc.sentences) read_sentence(doc, s, candidates);
+  for (const Sentence& s : doc.sentences) {
+    read_sentence(doc, s, candidates);
+    if (deadline != nullptr && deadline->expired()) break;
+  }
 
   // 3. Full names with evidence make persons, in order of first mention. Names
   // and surnames are looked up in maps, so a story naming many people costs no

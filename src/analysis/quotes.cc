@@ -281,7 +281,7 @@ class QuoteFinder {
  public:
   QuoteFinder(const Document& doc, const People& people) : doc_(doc), people_(people) {}
 
-  std::vector<lede::Quote> run() {
+  std::vector<lede::Quote> run(core::Deadline* deadline) {
     spans_ = pair_marks(doc_);
     in_quote_.assign(doc_.tokens.size(), false);
     in_direct_.assign(doc_.tokens.size(), false);
@@ -312,6 +312,7 @@ class QuoteFinder {
       // 4. Indirect speech.
       (void)has_direct;
       for (auto& q : indirect(si)) out.push_back(std::move(q));
+      if (deadline != nullptr && deadline->expired()) break;
     }
     std::stable_sort(out.begin(), out.end(),
                      [](const lede::Quote& a, const lede::Quote& b) { return a.start < b.start; });
@@ -993,8 +994,9 @@ class QuoteFinder {
 
 }  // namespace
 
-std::vector<lede::Quote> find_quotes(const Document& doc, const People& people) {
-  return QuoteFinder(doc, people).run();
+std::vector<lede::Quote> find_quotes(const Document& doc, const People& people,
+                                     core::Deadline* deadline) {
+  return QuoteFinder(doc, people).run(deadline);
 }
 
 }  // namespace lede::analysis
