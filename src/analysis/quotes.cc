@@ -316,11 +316,41 @@ class QuoteFinder {
     }
     std::stable_sort(out.begin(), out.end(),
                      [](const lede::Quote& a, const lede::Quote& b) { return a.start < b.start; });
+    drop_covered(out);
     for (lede::Quote& q : out) q.text.assign(doc_.text.substr(q.start, q.end - q.start));
     return out;
   }
 
  private:
+  // One attribution, one record: words quoted inside a reported clause
+  // ("Clinton said that the plan would “keep the details under wraps”") belong
+  // to that clause's quote, and a reported clause that swallowed a direct quote
+  // gives way to it. `out` is sorted by start; one sweep each way.
+  static void drop_covered(std::vector<lede::Quote>& out) {
+    std::vector<bool> drop(out.size(), false);
+    uint32_t indirect_end = 0;
+    for (size_t i = 0; i < out.size(); ++i) {
+      const lede::Quote& q = out[i];
+      if (q.kind == "partial" && q.end <= indirect_end) drop[i] = true;
+      if (q.kind == "indirect") indirect_end = std::max(indirect_end, q.end);
+    }
+    // An indirect quote holding a direct one: the next direct quote starting
+    // inside it, found walking back from the end.
+    uint32_t next_direct = UINT32_MAX;
+    for (size_t i = out.size(); i-- > 0;) {
+      const lede::Quote& q = out[i];
+      if (q.kind == "indirect" && next_direct < q.end) drop[i] = true;
+      if (q.kind == "direct") next_direct = q.start;
+    }
+    size_t kept = 0;
+    for (size_t i = 0; i < out.size(); ++i) {
+      if (drop[i]) continue;
+      if (kept != i) out[kept] = std::move(out[i]);
+      ++kept;
+    }
+    out.resize(kept);
+  }
+
   std::string_view lw(uint32_t i) const { return doc_.lower_word(i); }
   bool is_punct(uint32_t i, std::string_view p) const {
     return doc_.tokens[i].kind == TokenKind::kPunct && doc_.word(i) == p;

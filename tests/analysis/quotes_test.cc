@@ -80,14 +80,20 @@ TEST(Quotes, PartialAndIndirectQuotes) {
   auto f = quotes_of(
       "Biden said NATO has grown more unified and “we’re going to build on that momentum” when "
       "the alliance meets.");
-  const lede::Quote* partial = starting(f, "we’re going");
+  // The words quoted inside the reported clause are part of its one record.
+  ASSERT_EQ(f.quotes.size(), 1u);
   const lede::Quote* indirect = starting(f, "NATO has grown");
-  ASSERT_NE(partial, nullptr);
   ASSERT_NE(indirect, nullptr);
-  EXPECT_EQ(partial->kind, "partial");
   EXPECT_EQ(indirect->kind, "indirect");
   EXPECT_EQ(indirect->cue, "said");
-  EXPECT_EQ(partial->speaker, "Biden");
+  EXPECT_EQ(indirect->speaker, "Biden");
+  EXPECT_NE(indirect->text.find("“we’re going to build on that momentum”"), std::string::npos);
+
+  // Quoted words in the writer's own sentence stay a partial quote.
+  auto g = quotes_of("Biden, who said he slept well, called the plan “a big step forward for us”.");
+  const lede::Quote* partial = starting(g, "a big step");
+  ASSERT_NE(partial, nullptr);
+  EXPECT_EQ(partial->kind, "partial");
 }
 
 TEST(Quotes, ToldThatAndAccordingTo) {
