@@ -31,6 +31,9 @@ constexpr uint32_t kMaxTitleTokens = 8;
 // sentence naming more is a list, and scanning it for every pronoun would make
 // the work grow with the square of its length.
 constexpr ptrdiff_t kMaxMentionsScanned = 64;
+// Longest attribution that may interrupt a quote: ",” said the former Norwegian
+// prime minister Jens Stoltenberg. “" is 10 tokens with its marks.
+constexpr uint32_t kMaxInterruptionTokens = 14;
 // Between "told" and "that": "told President Joe Biden at an Oval Office meeting on Tuesday that".
 constexpr uint32_t kMaxObjectTokens = 16;
 
@@ -45,6 +48,10 @@ struct Mark {
 std::optional<Mark> mark_at(std::string_view t, size_t i) {
   const unsigned char c = t[i];
   if (c == '"') return Mark{Mark::kEither, Family::kAscii, 1};
+  // Two apostrophes stand for a double quotation mark in some archives'
+  // plain text (''It's over,'' he said): the same family as '"'.
+  if (c == '\'' && i + 1 < t.size() && t[i + 1] == '\'')
+    return Mark{Mark::kEither, Family::kAscii, 2};
   if (c == 0xC2 && i + 1 < t.size()) {
     if (static_cast<unsigned char>(t[i + 1]) == 0xAB)
       return Mark{Mark::kEither, Family::kGuillemet, 2};
@@ -104,7 +111,7 @@ std::vector<Span> pair_marks(const Document& doc) {
     }
     for (; i < para.end; ++i) {
       const unsigned char c = t[i];
-      if (c != '"' && c != 0xC2 && c != 0xE2) continue;
+      if (c != '"' && c != '\'' && c != 0xC2 && c != 0xE2) continue;
       auto m = mark_at(t, i);
       if (!m) continue;
       const bool prev_space = i == para.start || core::is_ascii_space(t[i - 1]) ||
@@ -306,7 +313,12 @@ class QuoteFinder {
         if (sp.open < s.start && si > 0 && sp.open < doc_.sentences[si - 1].start) continue;
         if (auto q = direct_or_partial(sp, si)) {
           has_direct |= q->kind == "direct";
-          out.push_back(std::move(*q));
+          if (q->kind == "direct" && continues_previous_) {
+            add_part(out[last_direct_index_], *q);
+          } else {
+            if (q->kind == "direct") last_direct_index_ = out.size();
+            out.push_back(std::move(*q));
+          }
         }
       }
       // 4. Indirect speech.
@@ -317,7 +329,16 @@ class QuoteFinder {
     std::stable_sort(out.begin(), out.end(),
                      [](const lede::Quote& a, const lede::Quote& b) { return a.start < b.start; });
     drop_covered(out);
-    for (lede::Quote& q : out) q.text.assign(doc_.text.substr(q.start, q.end - q.start));
+    for (lede::Quote& q : out) {
+      if (q.parts.empty()) {
+        q.text.assign(doc_.text.substr(q.start, q.end - q.start));
+        continue;
+      }
+      for (const auto& [b, e] : q.parts) {
+        if (!q.text.empty()) q.text += ' ';
+        q.text += doc_.text.substr(b, e - b);
+      }
+    }
     return out;
   }
 
@@ -762,11 +783,13 @@ class QuoteFinder {
     // A lead-in ending in a colon names the speaker before the quote ("states: “…”").
     std::optional<Attribution> at;
     if (prev == ':') at = attribution_before(sp, starts_upper && direct);
-    if (!at) at = attribution_after(sp);
+    bool own_after = false;
+    if (!at) own_after = (at = attribution_after(sp)).has_value();
     if (!at) at = attribution_before(sp, starts_upper && direct);
     if (!at && !direct) at = sentence_speaker(si);
     if (!at && direct) at = inherited(sp);
     if (!direct && !at) return std::nullopt;
+    continues_previous_ = direct && !own_after && interrupts_previous(sp, at);
     if (at) remember(at->speaker, b);
     Attribution a = at ? std::move(*at) : Attribution{};
     if (direct) {
@@ -777,6 +800,35 @@ class QuoteFinder {
           doc_.paragraphs[doc_.sentences[doc_.sentence_of(e > b ? e - 1 : b)].paragraph].end;
     }
     return make_quote(sp.start, sp.end, direct ? "direct" : "partial", std::move(a));
+  }
+
+  // "“We will win,” he said. “And we will win big.”": the quote at `sp` is the
+  // second part of the last direct quote when only that quote's attribution
+  // (a speech verb, a few words) stands between them in one paragraph, and the
+  // speaker is the same or not named again.
+  bool interrupts_previous(const Span& sp, const std::optional<Attribution>& at) const {
+    if (!last_direct_) return false;
+    const uint32_t gap_b = first_token_at(last_direct_->first), gap_e = first_token_at(sp.open);
+    if (gap_b == 0 || gap_e <= gap_b || gap_e - gap_b > kMaxInterruptionTokens) return false;
+    if (doc_.sentences[doc_.sentence_of(gap_b - 1)].paragraph !=
+        doc_.sentences[doc_.sentence_of(gap_e)].paragraph)
+      return false;
+    // One speech verb: "“…,” he said. He added, “…”" is two attributions.
+    uint32_t cues = 0;
+    for (uint32_t k = gap_b; k < gap_e; ++k) {
+      if (in_quote_[k] || is_mark(k)) return false;
+      cues += is_cue(k);
+    }
+    if (cues != 1) return false;
+    const std::string& before = last_direct_->second.speaker.name;
+    return !at || at->speaker.name.empty() || at->speaker.name == before;
+  }
+
+  // Adds the quote `next` to `first` as its next part.
+  static void add_part(lede::Quote& first, const lede::Quote& next) {
+    if (first.parts.empty()) first.parts.emplace_back(first.start, first.end);
+    first.parts.emplace_back(next.start, next.end);
+    first.end = next.end;
   }
 
   // A quote with no attribution of its own continues the last direct quote's
@@ -1002,6 +1054,10 @@ class QuoteFinder {
   std::vector<Span> spans_;
   std::vector<bool> in_quote_;
   std::vector<bool> in_direct_;  // tokens inside a direct quote found so far
+  // The record of the last direct quote in the output, and whether the quote
+  // just classified is its next part (interrupts_previous).
+  size_t last_direct_index_ = 0;
+  bool continues_previous_ = false;
   // Per sentence (index_clauses), offset by clause_base_: the first token at or
   // after i inside a direct quote, and the last comma at or before i.
   uint32_t clause_base_ = 0;

@@ -161,7 +161,7 @@ def score(gold, predicted, texts, show=None):
                         c['hit_direct'] += 1
                         c['pred_direct'] += 1
                     else:
-                        c['pred_direct_other'] += 1
+                        c['pred_direct_other'] += 1  # left out of direct precision
                 # speaker
                 if g.get('source') and not (g.get('source_is_pronoun') and not g.get('source_name')):
                     c['speaker_n'] += 1
@@ -233,7 +233,7 @@ def main():
     c, misses = score(gold, predicted, texts, args.show)
     for m in misses:
         print(m)
-    dp = c['hit_direct'] / max(1, c['pred_direct'] - c['pred_direct_other'])
+    dp = c['hit_direct'] / max(1, c['pred_direct'])
     dr = c['hit_direct'] / max(1, c['gold_direct'])
     sp = c['hit_speech'] / max(1, c['pred'] - c['pred_other'])
     sr = c['hit_speech'] / max(1, c['gold_speech'])
