@@ -212,80 +212,13 @@ std::vector<Span> pair_marks(const Document& doc) {
   return spans;
 }
 
-bool is_pronoun(std::string_view w) {
-  return w == "he" || w == "she" || w == "they" || w == "it" || w == "we" || w == "i";
-}
-
-// Words between a subject and its speech verb: "has said", "also told", "later added".
-bool is_auxiliary(std::string_view w) {
-  return w == "has" || w == "have" || w == "had" || w == "also" || w == "later" || w == "then" ||
-         w == "further" || w == "previously" || w == "earlier" || w == "would" || w == "will" ||
-         w == "reportedly" || w == "repeatedly" || w == "publicly" || w == "recently" ||
-         w == "once" || w == "again" || w == "is" || w == "was" || w == "also" || w == "had" ||
-         w == "simply" || w == "flatly" || w == "told";
-}
-
 // Words that end a subject phrase when walking left from a verb.
 bool is_clause_boundary(std::string_view w) {
-  return w == "that" || w == "which" || w == "who" || w == "and" || w == "but" || w == "as" ||
-         w == "because" || w == "while" || w == "when" || w == "if" || w == "after" ||
-         w == "before" || w == "although" || w == "since" || w == "so" || w == "where" ||
-         w == "whom" || w == "what" || w == "meanwhile" || w == "however" || w == "also" ||
-         is_speech_verb(w);
+  return is_clause_boundary_word(w) || is_speech_verb(w);
 }
-
-// Nouns that stand for an organisation named before: "the company said".
-bool is_organisation_noun(std::string_view w) {
-  static constexpr std::string_view kNouns[] = {
-      "company", "firm",         "bank",     "group",     "automaker",    "carmaker",    "carrier",
-      "airline", "manufacturer", "maker",    "airframer", "retailer",     "agency",      "lender",
-      "insurer", "corporation",  "business", "giant",     "organisation", "organization"};
-  return std::find(std::begin(kNouns), std::end(kNouns), w) != std::end(kNouns);
-}
-
-// Small words that stay lower case inside names: "Back to the Mac".
-bool is_minor_word(std::string_view w) {
-  return w == "the" || w == "a" || w == "an" || w == "of" || w == "to" || w == "and" ||
-         w == "for" || w == "in" || w == "on" || w == "at";
-}
-
-// Verbs after which the reported clause may follow without "that": "Biden said NATO has grown".
-bool takes_bare_clause(std::string_view w) {
-  static constexpr std::string_view kVerbs[] = {
-      "said",         "says",         "say",        "added",     "adds",     "claimed",
-      "claims",       "argued",       "argues",     "warned",    "warns",    "insisted",
-      "insists",      "believes",     "believed",   "thinks",    "stated",   "states",
-      "predicted",    "predicts",     "estimated",  "estimates", "admitted", "admits",
-      "acknowledged", "acknowledges", "maintained", "maintains", "asserted", "reiterated",
-      "conceded",     "concedes",     "contended",  "contends",  "wrote",    "writes",
-      "saying",       "adding",       "stating",    "claiming",  "arguing",  "warning",
-      "insisting"};
-  return std::find(std::begin(kVerbs), std::end(kVerbs), w) != std::end(kVerbs);
-}
-
-// Verbs whose listener comes before the clause: "told Biden that".
-bool takes_listener(std::string_view w) {
-  return w == "told" || w == "tells" || w == "tell" || w == "assured" || w == "assures" ||
-         w == "informed" || w == "informs" || w == "reminded" || w == "reminds" || w == "warned" ||
-         w == "warns" || w == "promised" || w == "promises" || w == "convinced" || w == "persuaded";
-}
-
-// Words after a speech verb that do not start a reported clause.
-bool blocks_bare_clause(std::string_view w) {
-  static constexpr std::string_view kWords[] = {
-      "in",       "on",         "at",         "to",       "by",        "for",       "with",
-      "from",     "about",      "of",         "during",   "after",     "before",    "so",
-      "yes",      "no",         "nothing",    "anything", "something", "goodbye",   "hello",
-      "through",  "via",        "last",       "this",     "earlier",   "later",     "late",
-      "recently", "today",      "yesterday",  "monday",   "tuesday",   "wednesday", "thursday",
-      "friday",   "saturday",   "sunday",     "and",      "or",        "but",       "as",
-      "when",     "while",      "if",         "than",     "then",      "up",        "out",
-      "over",     "under",      "into",       "be",       "will",      "would",     "what",
-      "how",      "why",        "where",      "whether",  "more",      "less",      "much",
-      "publicly", "previously", "repeatedly", "has",      "had",       "have",      "is",
-      "was",      "were",       "are",        "there"};
-  return std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
-}
+bool is_pronoun(std::string_view w) { return is_subject_pronoun(w); }
+bool is_auxiliary(std::string_view w) { return is_speech_auxiliary(w); }
+bool is_minor_word(std::string_view w) { return is_title_case_minor_word(w); }
 
 struct Speaker {
   std::string name;
@@ -632,12 +565,7 @@ class QuoteFinder {
     if (!is_word(a)) return false;
     std::string_view w = lw(a);
     if (is_clause_boundary(w) || w.ends_with("ing")) return false;
-    static constexpr std::string_view kPrepositions[] = {
-        "in",    "on",   "at",    "to",   "of",      "for",   "with",
-        "from",  "by",   "about", "into", "during",  "after", "before",
-        "under", "over", "than",  "then", "several", "also",  "not"};
-    return std::find(std::begin(kPrepositions), std::end(kPrepositions), w) ==
-           std::end(kPrepositions);
+    return !never_starts_subject(w);
   }
 
   // Subject right after verb v ("said Stoltenberg, who ..."): [a, b).
@@ -910,9 +838,7 @@ class QuoteFinder {
            (lw(k - 1) == "recently" || lw(k - 1) == "also" || lw(k - 1) == "just"))
       --k;
     if (k == first || !is_word(k - 1)) return false;
-    std::string_view w = lw(k - 1);
-    return w == "has" || w == "have" || w == "had" || w == "be" || w == "been" || w == "is" ||
-           w == "was" || w == "were" || w == "are" || w == "being";
+    return is_perfect_or_passive_auxiliary(lw(k - 1));
   }
 
   // 4. Indirect speech in sentence si.
@@ -1001,8 +927,7 @@ class QuoteFinder {
             a);
         continue;
       }
-      if (perfect_or_passive(v, s.first_token) &&
-          (w == "added" || w == "reported" || w == "stated" || w == "noted" || w == "confirmed"))
+      if (perfect_or_passive(v, s.first_token) && is_act_when_perfect(w))
         continue;          // "Intel has recently added DRM", "will be added": an act, not speech
       uint32_t c = v + 1;  // clause start
       if (c < end && lw(c) == "that") {
