@@ -15,7 +15,19 @@ import re
 import zlib
 
 TARGETS = ["decode", "gunzip", "html_lede", "html_gumbo", "json_ld", "dates", "text_mode",
-           "extract", "warc"]
+           "extract", "warc", "analyze"]
+
+# Quotation and attribution forms news writes, for the analyze target (written here).
+QUOTE_FORMS = [
+    "\u201cWe will win,\u201d he said. \u201cAnd we will win big.\u201d",
+    "Jens Stoltenberg, the NATO Secretary-General, said on Tuesday that the alliance would grow.",
+    "\"It is over,\" said Sen. Bob Corker, R-Tenn. \"We are done.\"\n\n\"Really done.\"",
+    "According to aides, the plan is \u2018dead\u2019. The campaign announced Friday it would pause.",
+    "She told reporters at the White House on Monday that \u201cnothing is settled\u201d yet.",
+    "\u00ab Nous gagnerons \u00bb, a d\u00e9clar\u00e9 le ministre. \u201eWir gewinnen\u201c, sagte er.",
+    "The \u201cGreat Wall\u201d, the book \u201cFire and Fury\u201d and \u201cThe Donald\u201d.",
+    "\u201cOne \u2018two \u201cthree \u2018four\u2019 five\u201d six\u2019 seven,\u201d the 73-year-old said.",
+]
 
 # Inputs larger than this teach a fuzzer nothing a smaller one would not.
 MAX_SEED_BYTES = 256 << 10
@@ -187,6 +199,9 @@ def main():
         put(out, "text_mode", text, counts, limit)
         if i % 4 == 0:
             put(out, "extract", text, counts, limit)
+        put(out, "analyze", text, counts, limit)
+    for text in QUOTE_FORMS:
+        put(out, "analyze", text.encode(), counts, limit)
     for t in TARGETS:
         print("%-10s %5d seeds" % (t, counts.get(t, 0)))
 

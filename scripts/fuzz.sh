@@ -27,7 +27,7 @@ cd "$(dirname "$0")/.."
 ROOT=$PWD
 BUILD=${LEDE_FUZZ_BUILD_DIR:-$ROOT/build-fuzz}
 DATA=${LEDE_DATA_DIR:-$ROOT/../shared/data}
-ALL=(decode gunzip html_lede html_gumbo json_ld dates text_mode extract warc)
+ALL=(decode gunzip html_lede html_gumbo json_ld dates text_mode extract warc analyze)
 
 ci=0 seconds="" parallel=$(nproc) build=1 configure=1 targets=()
 while [ $# -gt 0 ]; do
@@ -55,7 +55,7 @@ if [ $ci -eq 1 ]; then max_seeds=150; else max_seeds=3000; fi
 max_len() {
   case "$1" in
     dates) echo 256 ;;
-    json_ld|gunzip|warc|decode|html_lede|html_gumbo|text_mode) echo 65536 ;;
+    json_ld|gunzip|warc|decode|html_lede|html_gumbo|text_mode|analyze) echo 65536 ;;
     extract) echo 131072 ;;
   esac
 }

@@ -42,6 +42,11 @@ struct Quote {
   std::string cue;
   std::string kind;  // "direct", "partial" or "indirect"
   uint32_t start = 0, end = 0;
+  // An interrupted quote ("“We will win,” he said. “And we will win big.”") is
+  // one attribution: each part's [start, end), in text order; [start, end)
+  // runs from the first part's start to the last part's end, and `text` is the
+  // parts joined by a space. Empty for a quote in one piece.
+  std::vector<std::pair<uint32_t, uint32_t>> parts;
   std::optional<std::pair<uint32_t, uint32_t>> speaker_mention;
 };
 

@@ -37,8 +37,11 @@ struct Limits {
   // CPU time for one page in milliseconds (of the thread that extracts it, so
   // a busy machine does not cut pages short), 0 for none. Pages take a few
   // milliseconds (tens under sanitizers), so a page over 5 s is pathological
-  // and should not stall a crawl. Checked between stages and inside the
-  // parser; a page over it gets a kLimitExceeded error naming max_millis.
+  // and should not stall a crawl. Covers extraction and --analyze together;
+  // checked between stages and inside the parser and the analysis. A page over
+  // it during extraction gets a kLimitExceeded error naming max_millis; one
+  // over it during the analysis keeps its record, without quotes, people or
+  // times, and with a warning saying so.
   uint32_t max_millis = 5'000;
 };
 

@@ -23,13 +23,25 @@ std::optional<CalendarDate> reference_date_from(std::string_view iso) {
   return CalendarDate{d->year, d->month, d->day};
 }
 
-void analyze(lede::Article& article, const AnalyzeOptions& options) {
+bool analyze(lede::Article& article, const AnalyzeOptions& options) {
+  core::Deadline* deadline = options.deadline;
+  auto out_of_time = [&] {
+    if (deadline == nullptr || !deadline->expired_now()) return false;
+    article.quotes.clear();
+    article.times.clear();
+    return true;
+  };
   // 1. Paragraphs, sentences, tokens.
-  const Document doc = segment(article.text);
+  const Document doc = segment(article.text, deadline);
+  if (out_of_time()) return false;
   // 2. People.
-  People people = find_people(doc);
+  People people = find_people(doc, deadline);
+  if (out_of_time()) return false;
   // 3. Quotes, whose speakers are resolved through the people.
-  if (options.quotes) article.quotes = find_quotes(doc, people);
+  std::vector<lede::Quote> quotes;
+  if (options.quotes) quotes = find_quotes(doc, people, deadline);
+  if (out_of_time()) return false;
+  if (options.quotes) article.quotes = std::move(quotes);
   if (options.people) {
     std::erase_if(article.entities, [](const lede::Entity& e) { return e.type == "person"; });
     for (auto& p : people.persons) article.entities.push_back(std::move(p));
@@ -39,7 +51,9 @@ void analyze(lede::Article& article, const AnalyzeOptions& options) {
     const std::string& ref =
         options.reference_date.empty() ? article.published : options.reference_date;
     article.times = find_times(doc, reference_date_from(ref));
+    if (out_of_time()) return false;
   }
+  return true;
 }
 
 }  // namespace lede::analysis

@@ -16,6 +16,7 @@
 #include <optional>
 #include <string>
 
+#include "core/deadline.h"
 #include "lede/article.h"
 #include "analysis/timex.h"
 
@@ -28,11 +29,17 @@ struct AnalyzeOptions {
   bool quotes = true;  // fill Article::quotes
   bool people = true;  // fill Article::entities with people (replacing earlier people)
   bool times = true;   // fill Article::times
+  // The page's time budget, polled while segmenting, finding people and quotes
+  // and between the steps; null for none. Not owned.
+  core::Deadline* deadline = nullptr;
 };
 
 // Replaces article.quotes and article.times and the person entries of
-// article.entities; other entities are kept.
-void analyze(lede::Article& article, const AnalyzeOptions& options = {});
+// article.entities; other entities are kept. Returns false, with the article's
+// quotes and times emptied and its entities untouched, when options.deadline
+// expires first: a half-done analysis is never returned. Costs linear time in
+// the text's length.
+bool analyze(lede::Article& article, const AnalyzeOptions& options = {});
 
 // The reference date of an ISO 8601 date or date-time ("2023-06-13T11:06:00-04:00").
 std::optional<CalendarDate> reference_date_from(std::string_view iso);

@@ -158,12 +158,83 @@ constexpr std::string_view kOrganisationWords =
 constexpr std::string_view kNameParticles =
     "van von de der den du da di del della la le bin al ibn";
 
-const WordSet& set_of(int which) {
-  static const WordSet sets[] = {make_set(kSpeechVerbs),       make_set(kPresentSpeechVerbs),
-                                 make_set(kTitleHeads),        make_set(kTitleModifiers),
-                                 make_set(kHonorifics),        make_set(kNameStopWords),
-                                 make_set(kOrganisationWords), make_set(kNameParticles)};
-  return sets[which];
+// Quotes and speakers (quotes.cc).
+
+constexpr std::string_view kSubjectPronouns = "he she they it we i";
+
+// Between a subject and its speech verb: "has said", "also told", "later added".
+constexpr std::string_view kSpeechAuxiliaries =
+    "has have had also later then further previously earlier would will reportedly "
+    "repeatedly publicly recently once again is was simply flatly told";
+
+// End a subject phrase when walking left from a verb.
+constexpr std::string_view kClauseBoundaries =
+    "that which who and but as because while when if after before although since so where "
+    "whom what meanwhile however also";
+
+// Stand for an organisation named before: "the company said".
+constexpr std::string_view kOrganisationNouns =
+    "company firm bank group automaker carmaker carrier airline manufacturer maker airframer "
+    "retailer agency lender insurer corporation business giant organisation organization";
+
+// Stay lower case inside titles and names: "Back to the Mac".
+constexpr std::string_view kTitleCaseMinorWords = "the a an of to and for in on at";
+
+// Speech verbs the reported clause may follow without "that": "Biden said NATO has grown".
+constexpr std::string_view kBareClauseVerbs =
+    "said says say added adds claimed claims argued argues warned warns insisted insists "
+    "believes believed thinks stated states predicted predicts estimated estimates admitted "
+    "admits acknowledged acknowledges maintained maintains asserted reiterated conceded "
+    "concedes contended contends wrote writes saying adding stating claiming arguing warning "
+    "insisting";
+
+// Speech verbs whose listener comes before the clause: "told Biden that".
+constexpr std::string_view kListenerVerbs =
+    "told tells tell assured assures informed informs reminded reminds warned warns promised "
+    "promises convinced persuaded";
+
+// After a speech verb, words that do not start a reported clause.
+constexpr std::string_view kBareClauseBlockers =
+    "in on at to by for with from about of during after before so yes no nothing anything "
+    "something goodbye hello through via last this earlier later late recently today "
+    "yesterday monday tuesday wednesday thursday friday saturday sunday and or but as when "
+    "while if than then up out over under into be will would what how why where whether "
+    "more less much publicly previously repeatedly has had have is was were are there";
+
+// A subject phrase never starts with these (besides clause boundaries and participles).
+constexpr std::string_view kSubjectNonStarters =
+    "in on at to of for with from by about into during after before under over than then "
+    "several also not";
+
+// "has (been) added": forms that make a verb perfect or passive.
+constexpr std::string_view kPerfectOrPassiveAuxiliaries =
+    "has have had be been is was were are being";
+
+// Speech verbs that, perfect or passive, name an act: "Intel has added DRM", "was reported".
+constexpr std::string_view kActVerbs = "added reported stated noted confirmed";
+
+// The lists, in the order of List.
+enum class List {
+  kSpeechVerbs, kPresentSpeechVerbs, kTitleHeads, kTitleModifiers, kHonorifics,
+  kNameStopWords, kOrganisationWords, kNameParticles, kSubjectPronouns, kSpeechAuxiliaries,
+  kClauseBoundaries, kOrganisationNouns, kTitleCaseMinorWords, kBareClauseVerbs,
+  kListenerVerbs, kBareClauseBlockers, kSubjectNonStarters, kPerfectOrPassiveAuxiliaries,
+  kActVerbs,
+};
+
+bool in(List list, std::string_view w) {
+  static const WordSet sets[] = {
+      make_set(kSpeechVerbs),       make_set(kPresentSpeechVerbs),
+      make_set(kTitleHeads),        make_set(kTitleModifiers),
+      make_set(kHonorifics),        make_set(kNameStopWords),
+      make_set(kOrganisationWords), make_set(kNameParticles),
+      make_set(kSubjectPronouns),   make_set(kSpeechAuxiliaries),
+      make_set(kClauseBoundaries),  make_set(kOrganisationNouns),
+      make_set(kTitleCaseMinorWords), make_set(kBareClauseVerbs),
+      make_set(kListenerVerbs),     make_set(kBareClauseBlockers),
+      make_set(kSubjectNonStarters), make_set(kPerfectOrPassiveAuxiliaries),
+      make_set(kActVerbs)};
+  return sets[static_cast<int>(list)].count(w) > 0;
 }
 
 const std::unordered_map<std::string_view, Gender>& given_names() {
@@ -178,14 +249,27 @@ const std::unordered_map<std::string_view, Gender>& given_names() {
 
 }  // namespace
 
-bool is_speech_verb(std::string_view w) { return set_of(0).count(w) > 0; }
-bool is_present_speech_verb(std::string_view w) { return set_of(1).count(w) > 0; }
-bool is_title_head(std::string_view w) { return set_of(2).count(w) > 0; }
-bool is_title_modifier(std::string_view w) { return set_of(3).count(w) > 0; }
-bool is_honorific(std::string_view w) { return set_of(4).count(w) > 0; }
-bool is_name_stop_word(std::string_view w) { return set_of(5).count(w) > 0; }
-bool is_organisation_word(std::string_view w) { return set_of(6).count(w) > 0; }
-bool is_name_particle(std::string_view w) { return set_of(7).count(w) > 0; }
+bool is_speech_verb(std::string_view w) { return in(List::kSpeechVerbs, w); }
+bool is_present_speech_verb(std::string_view w) { return in(List::kPresentSpeechVerbs, w); }
+bool is_title_head(std::string_view w) { return in(List::kTitleHeads, w); }
+bool is_title_modifier(std::string_view w) { return in(List::kTitleModifiers, w); }
+bool is_honorific(std::string_view w) { return in(List::kHonorifics, w); }
+bool is_name_stop_word(std::string_view w) { return in(List::kNameStopWords, w); }
+bool is_organisation_word(std::string_view w) { return in(List::kOrganisationWords, w); }
+bool is_name_particle(std::string_view w) { return in(List::kNameParticles, w); }
+bool is_subject_pronoun(std::string_view w) { return in(List::kSubjectPronouns, w); }
+bool is_speech_auxiliary(std::string_view w) { return in(List::kSpeechAuxiliaries, w); }
+bool is_clause_boundary_word(std::string_view w) { return in(List::kClauseBoundaries, w); }
+bool is_organisation_noun(std::string_view w) { return in(List::kOrganisationNouns, w); }
+bool is_title_case_minor_word(std::string_view w) { return in(List::kTitleCaseMinorWords, w); }
+bool takes_bare_clause(std::string_view w) { return in(List::kBareClauseVerbs, w); }
+bool takes_listener(std::string_view w) { return in(List::kListenerVerbs, w); }
+bool blocks_bare_clause(std::string_view w) { return in(List::kBareClauseBlockers, w); }
+bool never_starts_subject(std::string_view w) { return in(List::kSubjectNonStarters, w); }
+bool is_perfect_or_passive_auxiliary(std::string_view w) {
+  return in(List::kPerfectOrPassiveAuxiliaries, w);
+}
+bool is_act_when_perfect(std::string_view w) { return in(List::kActVerbs, w); }
 
 Gender given_name(std::string_view w) {
   const auto& t = given_names();

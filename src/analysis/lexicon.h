@@ -33,4 +33,30 @@ bool is_organisation_word(std::string_view lower);
 // Lower-case particles inside names: "van", "de", "bin".
 bool is_name_particle(std::string_view lower);
 
+// Quotes and speakers. All speech verbs live here: is_speech_verb above is
+// every cue, the lists below say how a cue's clause is built.
+
+// "he", "she", "they", "it", "we", "i".
+bool is_subject_pronoun(std::string_view lower);
+// Words between a subject and its speech verb: "has", "also", "later", "reportedly".
+bool is_speech_auxiliary(std::string_view lower);
+// Words that end a subject phrase walking left from a verb: "that", "who", "and", "however".
+bool is_clause_boundary_word(std::string_view lower);
+// Nouns that stand for an organisation named before: "company", "firm", "automaker".
+bool is_organisation_noun(std::string_view lower);
+// Small words that stay lower case in a title-case phrase: "the", "of", "to".
+bool is_title_case_minor_word(std::string_view lower);
+// Speech verbs whose clause may follow without "that": "said", "argues", "warned".
+bool takes_bare_clause(std::string_view lower);
+// Speech verbs whose listener comes before the clause: "told", "assured", "reminded".
+bool takes_listener(std::string_view lower);
+// Words after a speech verb that do not start a reported clause: "in", "on", "yesterday".
+bool blocks_bare_clause(std::string_view lower);
+// Words a subject phrase never starts with: prepositions, "several", "not".
+bool never_starts_subject(std::string_view lower);
+// "has", "had", "been", "was": before a verb, it is perfect or passive.
+bool is_perfect_or_passive_auxiliary(std::string_view lower);
+// Speech verbs that name an act when perfect or passive: "has added", "was reported".
+bool is_act_when_perfect(std::string_view lower);
+
 }  // namespace lede::analysis

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 namespace lede::analysis {
 namespace {
@@ -218,34 +219,37 @@ const PersonMention* People::mention_before(uint32_t token) const {
   return &*(it - 1);
 }
 
-People find_people(const Document& doc) {
+People find_people(const Document& doc, core::Deadline* deadline) {
   People people;
   std::vector<Candidate> candidates;
-  for (const Sentence& s : doc.sentences) read_sentence(doc, s, candidates);
+  for (const Sentence& s : doc.sentences) {
+    read_sentence(doc, s, candidates);
+    if (deadline != nullptr && deadline->expired()) break;
+  }
 
-  // 3. Full names with evidence make persons, in order of first mention.
+  // 3. Full names with evidence make persons, in order of first mention. Names
+  // and surnames are looked up in maps, so a story naming many people costs no
+  // more per name than one naming few.
   std::vector<int> owner(candidates.size(), -1);
-  auto find_full = [&](std::string_view name) -> int {
-    for (size_t p = 0; p < people.persons.size(); ++p)
-      if (people.persons[p].name == name) return static_cast<int>(p);
-    return -1;
-  };
-  auto shares_surname = [&](std::string_view name) {
-    for (const auto& p : people.persons)
-      if (!single_word(p.name) && last_word(p.name) == last_word(name)) return true;
-    return false;
+  std::unordered_map<std::string_view, int> by_name;     // full name -> person
+  std::unordered_map<std::string_view, int> by_surname;  // last word -> first multi-word person
+  auto add_person = [&](const Candidate& cand) {
+    lede::Entity e;
+    e.name = cand.name;
+    e.type = "person";
+    people.persons.push_back(std::move(e));
+    people.genders.push_back(cand.gender);
+    return static_cast<int>(people.persons.size() - 1);
   };
   for (size_t c = 0; c < candidates.size(); ++c) {
     const Candidate& cand = candidates[c];
     if (single_word(cand.name)) continue;
-    int p = find_full(cand.name);
-    if (p < 0 && (cand.evidence || shares_surname(cand.name))) {
-      lede::Entity e;
-      e.name = cand.name;
-      e.type = "person";
-      people.persons.push_back(std::move(e));
-      people.genders.push_back(cand.gender);
-      p = static_cast<int>(people.persons.size() - 1);
+    auto found = by_name.find(cand.name);
+    int p = found == by_name.end() ? -1 : found->second;
+    if (p < 0 && (cand.evidence || by_surname.contains(last_word(cand.name)))) {
+      p = add_person(cand);
+      by_name.emplace(cand.name, p);  // keys view the candidates, which outlive the maps
+      by_surname.emplace(last_word(cand.name), p);
     }
     owner[c] = p;
   }
@@ -254,19 +258,14 @@ People find_people(const Document& doc) {
   for (size_t c = 0; c < candidates.size(); ++c) {
     const Candidate& cand = candidates[c];
     if (owner[c] >= 0 || !single_word(cand.name)) continue;
-    int match = -1;
-    for (size_t p = 0; p < people.persons.size() && match < 0; ++p)
-      if (!single_word(people.persons[p].name) && last_word(people.persons[p].name) == cand.name)
-        match = static_cast<int>(p);
+    auto surname = by_surname.find(cand.name);
+    int match = surname == by_surname.end() ? -1 : surname->second;
     if (match < 0 && cand.titled) {
-      match = find_full(cand.name);
+      auto found = by_name.find(cand.name);
+      match = found == by_name.end() ? -1 : found->second;
       if (match < 0) {
-        lede::Entity e;
-        e.name = cand.name;
-        e.type = "person";
-        people.persons.push_back(std::move(e));
-        people.genders.push_back(cand.gender);
-        match = static_cast<int>(people.persons.size() - 1);
+        match = add_person(cand);
+        by_name.emplace(cand.name, match);
       }
     }
     owner[c] = match;

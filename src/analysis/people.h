@@ -44,6 +44,7 @@ struct People {
   const PersonMention* mention_before(uint32_t token) const;
 };
 
-People find_people(const Document& doc);
+// Stops reading sentences once `deadline` (if any) expires.
+People find_people(const Document& doc, core::Deadline* deadline = nullptr);
 
 }  // namespace lede::analysis

@@ -33,6 +33,8 @@
 
 namespace lede::analysis {
 
-std::vector<lede::Quote> find_quotes(const Document& doc, const People& people);
+// Stops after the sentence in which `deadline` (if any) expires.
+std::vector<lede::Quote> find_quotes(const Document& doc, const People& people,
+                                     core::Deadline* deadline = nullptr);
 
 }  // namespace lede::analysis

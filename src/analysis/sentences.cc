@@ -314,7 +314,7 @@ std::vector<std::pair<uint32_t, uint32_t>> split_sentences(std::string_view text
   return out;
 }
 
-Document segment(std::string_view text) {
+Document segment(std::string_view text, core::Deadline* deadline) {
   Document doc;
   doc.text = text;
   doc.lower.assign(text);
@@ -334,6 +334,7 @@ Document segment(std::string_view text) {
     }
     para.last_sentence = static_cast<uint32_t>(doc.sentences.size());
     doc.paragraphs.push_back(para);
+    if (deadline != nullptr && deadline->expired()) break;
   }
   return doc;
 }

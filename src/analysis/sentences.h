@@ -18,6 +18,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/deadline.h"
+
 namespace lede::analysis {
 
 enum class TokenKind : uint8_t { kWord, kNumber, kPunct };
@@ -57,8 +59,9 @@ struct Document {
 };
 
 // Splits `text` into paragraphs, sentences and tokens. `text` must outlive the
-// Document (it is viewed, not copied).
-Document segment(std::string_view text);
+// Document (it is viewed, not copied). Stops after the paragraph in which
+// `deadline` (if any) expires, leaving the rest out.
+Document segment(std::string_view text, core::Deadline* deadline = nullptr);
 
 // Sentence spans alone, for callers that need no tokens.
 std::vector<std::pair<uint32_t, uint32_t>> split_sentences(std::string_view text);

@@ -158,6 +158,16 @@ std::string to_json(const Article& a, int indent) {
     w.key("kind");
     w.string(q.kind);
     write_span(w, q.start, q.end);
+    if (!q.parts.empty()) {  // an interrupted quote: each part's span
+      w.key("parts");
+      w.begin_array();
+      for (const auto& [b, e] : q.parts) {
+        w.begin_object();
+        write_span(w, b, e);
+        w.end_object();
+      }
+      w.end_array();
+    }
     if (q.speaker_mention) {
       w.key("speaker_start");
       w.number(q.speaker_mention->first);

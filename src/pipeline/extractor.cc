@@ -48,7 +48,7 @@ struct Extractor::Impl {
   html::Document doc;
   extraction::BodyExtractor body;
 
-  Result<Article> run(std::string_view bytes, const Options& options);
+  Result<Article> run(std::string_view bytes, const Options& options, core::Deadline& deadline);
   Result<Article> from_text(std::string_view utf8, Article started, core::Deadline& deadline,
                             const Limits& limits);
 };
@@ -64,14 +64,13 @@ Result<Article> Extractor::Impl::from_text(std::string_view utf8, Article starte
   return assemble::from_text(std::move(found), std::move(started));
 }
 
-Result<Article> Extractor::Impl::run(std::string_view bytes, const Options& options) {
+Result<Article> Extractor::Impl::run(std::string_view bytes, const Options& options,
+                                     core::Deadline& deadline) {
   Article article;  // what is known before any stage: source, url, warnings
   article.url = options.url;
   article.source.path = options.path;
   article.source.bytes = bytes.size();
   const Limits& limits = options.limits;
-  // Limits::max_millis: polled inside the parser, checked at each stage boundary below.
-  core::Deadline deadline = core::Deadline::after_millis(limits.max_millis);
   if (bytes.size() > limits.max_input_bytes)
     return make_error(ErrorCode::kTooLarge,
                       "input of " + std::to_string(bytes.size()) + " bytes is over the limit of " +
@@ -152,12 +151,24 @@ Result<Article> Extractor::extract(std::string_view bytes, const Options& option
   // Nothing thrown below may cross the API; allocation failure is the one
   // exception lede's own code can meet.
   try {
-    Result<Article> article = impl_->run(bytes, options);
+    // Limits::max_millis: one budget for the whole page, extraction and analysis
+    // together; polled inside the parser and the analysis, checked at each stage
+    // boundary.
+    core::Deadline deadline = core::Deadline::after_millis(options.limits.max_millis);
+    Result<Article> article = impl_->run(bytes, options, deadline);
     // 7. News analysis, for HTML and text alike.
     if (article && options.analyze) {
       analysis::AnalyzeOptions analyze_options;
       analyze_options.reference_date = article->published.empty() ? options.reference_date : "";
-      analysis::analyze(*article, analyze_options);
+      analyze_options.deadline = &deadline;
+      // Out of time in the analysis: the extracted record stands, without
+      // analysis and with a warning. The article itself was found within the
+      // budget and is what most callers want; an error would throw it away for
+      // the sake of the optional layer.
+      if (!analysis::analyze(*article, analyze_options))
+        article->warnings.push_back("analysis stopped: the page took longer than " +
+                                    std::to_string(options.limits.max_millis) +
+                                    " ms (max_millis); the record has no quotes, people or times");
     }
     return article;
   } catch (const std::exception& e) {

@@ -134,6 +134,24 @@ QuoteScores score_quotes(const std::vector<QuoteArticle>& articles, std::string*
     options.reference_date = a.reference_date;
     options.times = false;
     analysis::analyze(art, options);
+    // The set marks each pair of quotation marks; an interrupted quote's parts
+    // are scored as the quotes they were marked as.
+    std::vector<lede::Quote> pieces;
+    for (const lede::Quote& q : art.quotes) {
+      if (q.parts.empty()) {
+        pieces.push_back(q);
+        continue;
+      }
+      for (const auto& [b, e] : q.parts) {
+        lede::Quote piece = q;
+        piece.parts.clear();
+        piece.start = b;
+        piece.end = e;
+        piece.text = a.text.substr(b, e - b);
+        pieces.push_back(std::move(piece));
+      }
+    }
+    art.quotes = std::move(pieces);
     std::vector<bool> used(art.quotes.size(), false);
     s.quotes.gold += a.quotes.size();
     s.quotes.predicted += art.quotes.size();

@@ -25,6 +25,36 @@ const lede::Quote* starting(const Found& f, std::string_view prefix) {
   return nullptr;
 }
 
+TEST(Quotes, AnInterruptedQuoteIsOneRecordWithTwoParts) {
+  auto f = quotes_of(
+      "Senator Maria Lopez spoke on Monday. “We will win,” Lopez said. “And we will win big.”");
+  ASSERT_EQ(f.quotes.size(), 1u);
+  const lede::Quote& q = f.quotes[0];
+  EXPECT_EQ(q.kind, "direct");
+  EXPECT_EQ(q.speaker, "Maria Lopez");
+  ASSERT_EQ(q.parts.size(), 2u);
+  EXPECT_EQ(f.text.substr(q.parts[0].first, q.parts[0].second - q.parts[0].first), "We will win,");
+  EXPECT_EQ(f.text.substr(q.parts[1].first, q.parts[1].second - q.parts[1].first),
+            "And we will win big.");
+  EXPECT_EQ(q.text, "We will win, And we will win big.");
+  EXPECT_EQ(q.start, q.parts[0].first);
+  EXPECT_EQ(q.end, q.parts[1].second);
+}
+
+TEST(Quotes, ASecondSpeechVerbMakesASecondAttribution) {
+  auto f = quotes_of(
+      "Senator Maria Lopez spoke on Monday. “We will win,” Lopez said. She added, “And we will win big.”");
+  EXPECT_EQ(f.quotes.size(), 2u);
+  for (const auto& q : f.quotes) EXPECT_TRUE(q.parts.empty());
+}
+
+TEST(Quotes, DoubledApostrophesAreQuotationMarks) {
+  auto f = quotes_of("''There is a lot of new complexity,'' Mr. Burman said.");
+  ASSERT_EQ(f.quotes.size(), 1u);
+  EXPECT_EQ(f.quotes[0].text, "There is a lot of new complexity,");
+  EXPECT_EQ(f.quotes[0].kind, "direct");
+}
+
 TEST(Quotes, AttributionAfterTheQuote) {
   auto f = quotes_of("“We are making progress,” NATO Secretary-General Jens Stoltenberg said.");
   ASSERT_EQ(f.quotes.size(), 1u);
@@ -80,14 +110,20 @@ TEST(Quotes, PartialAndIndirectQuotes) {
   auto f = quotes_of(
       "Biden said NATO has grown more unified and “we’re going to build on that momentum” when "
       "the alliance meets.");
-  const lede::Quote* partial = starting(f, "we’re going");
+  // The words quoted inside the reported clause are part of its one record.
+  ASSERT_EQ(f.quotes.size(), 1u);
   const lede::Quote* indirect = starting(f, "NATO has grown");
-  ASSERT_NE(partial, nullptr);
   ASSERT_NE(indirect, nullptr);
-  EXPECT_EQ(partial->kind, "partial");
   EXPECT_EQ(indirect->kind, "indirect");
   EXPECT_EQ(indirect->cue, "said");
-  EXPECT_EQ(partial->speaker, "Biden");
+  EXPECT_EQ(indirect->speaker, "Biden");
+  EXPECT_NE(indirect->text.find("“we’re going to build on that momentum”"), std::string::npos);
+
+  // Quoted words in the writer's own sentence stay a partial quote.
+  auto g = quotes_of("Biden, who said he slept well, called the plan “a big step forward for us”.");
+  const lede::Quote* partial = starting(g, "a big step");
+  ASSERT_NE(partial, nullptr);
+  EXPECT_EQ(partial->kind, "partial");
 }
 
 TEST(Quotes, ToldThatAndAccordingTo) {
