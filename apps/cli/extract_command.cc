@@ -55,6 +55,7 @@ struct Done {
   bool ready = false;
   std::string rendered;    // the record or error record, "" when nothing is written
   std::string error_code;  // "" unless the item failed
+  bool no_content = false;  // a record of a page without an article body
   std::string error_message;
   std::string where;    // path, with the record offset for archives
   std::string skipped;  // a skip reason; nothing is written
@@ -369,8 +370,10 @@ Done Run::process(Extractor& extractor, Item& item) const {
     case Item::Kind::kPage: {
       source.bytes = item.bytes.size();
       Result<Article> article = extractor.extract(item.bytes, options);
-      if (article)
+      if (article) {
         done.rendered = render(*article);
+        done.no_content = article->text.empty();
+      }
       else
         fail(article.error());
       return done;
@@ -456,6 +459,7 @@ void Run::write(Done& done) {
   }
   if (done.error_code.empty()) {
     ++tally_.articles;
+    if (done.no_content) ++tally_.no_content;
   } else {
     ++tally_.errors;
     ++tally_.errors_by_code[done.error_code];

@@ -73,8 +73,9 @@ void Progress::finish() {
 
 std::string summary(const Tally& tally, uint64_t bytes_read, double seconds) {
   std::string out = "lede: " + std::to_string(tally.records()) + " records (" +
-                    std::to_string(tally.articles) + " articles, " + std::to_string(tally.errors) +
-                    " errors";
+                    std::to_string(tally.articles) + " articles, ";
+  if (tally.no_content) out += std::to_string(tally.no_content) + " without a body, ";
+  out += std::to_string(tally.errors) + " errors";
   if (tally.errors) out += ": " + counts(tally.errors_by_code);
   out += ")";
   if (tally.skipped)

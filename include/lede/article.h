@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace lede {
@@ -71,6 +72,10 @@ struct Source {
   std::string target_uri;          // WARC-Target-URI
   std::string warc_date;           // WARC-Date
 };
+
+// The warning on a record whose page has no article body: `text` is "" and the
+// metadata is all there is. Not an error.
+inline constexpr std::string_view kNoContentWarning = "no_content";
 
 struct Article {
   std::string url;

@@ -907,7 +907,7 @@ void resolve_dates(const html::Document& doc, const Evidence& e, std::string_vie
 
   // 2. A time stated in UTC gives the page's day only where the page lives there: another
   // statement of the same moment in the local zone (JSON-LD with an offset, a meta tag without
-  // a zone, the <time>'s visible day, the date line near the headline) wins.
+  // a zone, a <time>'s visible time, the date line shown with the headline) wins.
   std::optional<VisibleDates> visible;
   auto visible_dates = [&]() -> const VisibleDates& {
     if (!visible) visible = dates_near_headline(doc, e, meta.title);
@@ -917,11 +917,9 @@ void resolve_dates(const html::Document& doc, const Evidence& e, std::string_vie
     std::optional<fields::ParsedDate> local;
     for (const fields::ParsedDate& s : statements)
       if (!local && s.has_time) local = as_local(chosen->date, s);
+    // A day alone counts only where the story shows it: other <time>s may be other stories'.
     if (!local && visible_dates().published)
       local = as_local(chosen->date, *visible_dates().published);
-    if (!local)
-      for (const fields::ParsedDate& s : statements)
-        if (!local && !s.has_time) local = as_local(chosen->date, s);
     if (local) chosen = DateCandidate{*local, local->iso()};
   }
 
