@@ -1,6 +1,7 @@
 #include "metadata/metadata.h"
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <optional>
 #include <span>
@@ -851,7 +852,8 @@ int64_t minutes_of(const fields::ParsedDate& d) {
 
 // `utc` (a time stated in UTC) as the page states it locally, when `local` is the same moment:
 // with its own offset, or a wall-clock time without a zone that differs from `utc` by a whole
-// zone offset (whose offset it then gets), or only the day, a zone shift away.
+// zone offset (whose offset it then gets). A day alone is not enough: a caption's or another
+// story's day sits near the headline as often as the page's own.
 std::optional<fields::ParsedDate> as_local(const fields::ParsedDate& utc,
                                            const fields::ParsedDate& local) {
   if (local.has_time && local.offset_minutes) {
@@ -860,17 +862,15 @@ std::optional<fields::ParsedDate> as_local(const fields::ParsedDate& utc,
   }
   if (local.has_time) {
     const int64_t shift = minutes_of(local) - minutes_of(utc);  // wall clock minus UTC
+    // A wall clock without seconds states the minute: "November 18, 2019, 08:19 PM".
+    const bool same_second = local.second == utc.second || local.second == 0;
     if (shift == 0 || shift % 15 != 0 || shift > kMaxOffsetMinutes || shift < -kMaxOffsetMinutes ||
-        local.second != utc.second)
+        !same_second)
       return std::nullopt;
     fields::ParsedDate out = local;
     out.offset_minutes = static_cast<int>(shift);
     return out;
   }
-  // A day alone: the day before is a zone west of UTC (at most 12 hours), the day after east.
-  const int64_t gap = day_number(local) - day_number(utc);
-  const int hours = utc.hour;
-  if ((gap == -1 && hours < 12) || (gap == 1 && hours >= 24 - 14)) return local;
   return std::nullopt;
 }
 
@@ -907,7 +907,7 @@ void resolve_dates(const html::Document& doc, const Evidence& e, std::string_vie
 
   // 2. A time stated in UTC gives the page's day only where the page lives there: another
   // statement of the same moment in the local zone (JSON-LD with an offset, a meta tag without
-  // a zone, a <time>'s visible time, the date line shown with the headline) wins.
+  // a zone, a <time>'s visible time) wins.
   std::optional<VisibleDates> visible;
   auto visible_dates = [&]() -> const VisibleDates& {
     if (!visible) visible = dates_near_headline(doc, e, meta.title);
@@ -917,9 +917,6 @@ void resolve_dates(const html::Document& doc, const Evidence& e, std::string_vie
     std::optional<fields::ParsedDate> local;
     for (const fields::ParsedDate& s : statements)
       if (!local && s.has_time) local = as_local(chosen->date, s);
-    // A day alone counts only where the story shows it: other <time>s may be other stories'.
-    if (!local && visible_dates().published)
-      local = as_local(chosen->date, *visible_dates().published);
     if (local) chosen = DateCandidate{*local, local->iso()};
   }
 
@@ -930,6 +927,10 @@ void resolve_dates(const html::Document& doc, const Evidence& e, std::string_vie
     meta.published = url_date->iso();
   } else if (const auto& v = visible_dates(); v.published) {
     meta.published = v.published->iso();
+  } else if (v.updated) {
+    // 5. A page that shows only when it was last updated ("Last updated Aug 04, 2025") is
+    // dated by it: the one day it states.
+    meta.published = v.updated->iso();
   }
 
   std::optional<int64_t> published_day;
@@ -937,8 +938,8 @@ void resolve_dates(const html::Document& doc, const Evidence& e, std::string_vie
     published_day = day_number(chosen->date);
   else if (url_date)
     published_day = day_number(*url_date);
-  else if (visible && visible->published)
-    published_day = day_number(*visible->published);
+  else if (visible && (visible->published || visible->updated))
+    published_day = day_number(visible->published ? *visible->published : *visible->updated);
   std::vector<std::string_view> modified{ld.date_modified};
   for (const auto& v : e.meta_modified) modified.push_back(v);
   for (const auto& v : e.itemprop_modified) modified.push_back(v);
@@ -955,14 +956,20 @@ void resolve_dates(const html::Document& doc, const Evidence& e, std::string_vie
 
 // --- Authors ---
 
+// A one-word author this long found inside the domain is the site's brand.
+constexpr size_t kMinBrandInDomain = 4;
+
 bool names_the_site(std::string_view name, const Site& site) {
   std::string key = comparison_key(name);
   if (key.empty()) return false;
   std::string site_key = comparison_key(site.name);
   if (!site_key.empty() && (key == site_key || key.find(site_key) != std::string::npos))
     return true;
-  std::string dom = site.domain.substr(0, site.domain.find('.'));
-  return dom.size() >= 3 && key.find(comparison_key(dom)) != std::string::npos;
+  std::string dom = comparison_key(site.domain.substr(0, site.domain.find('.')));
+  if (dom.size() >= 3 && key.find(dom) != std::string::npos) return true;
+  // One word the domain holds: "Beachbody" on beachbodyondemand.com.
+  return name.find(' ') == std::string_view::npos && key.size() >= kMinBrandInDomain &&
+         dom.find(key) != std::string::npos;
 }
 
 // Authors, agencies and tags kept per list: real pages give a few dozen at
@@ -1042,11 +1049,28 @@ void resolve_authors(const Evidence& e, PageMetadata& meta) {
 
 // --- Tags ---
 
+// True for the given names and life years of an index tag written surname first:
+// "Andrew G (1977- )" in "Beshear, Andrew G (1977- )".
+bool is_given_names_with_years(std::string_view part) {
+  const size_t open = part.find('(');
+  if (open == std::string_view::npos || part.find(')', open) == std::string_view::npos)
+    return false;
+  std::string_view years = core::trim(part.substr(open + 1));
+  return years.size() >= 5 && std::isdigit(static_cast<unsigned char>(years[0])) &&
+         std::isdigit(static_cast<unsigned char>(years[3])) && years[4] == '-';
+}
+
 void split_tags(std::string_view list, UniqueList& out) {
   size_t b = 0;
   while (b <= list.size()) {
     size_t e = list.find_first_of(",;", b);
     if (e == std::string_view::npos) e = list.size();
+    // "Beshear, Andrew G (1977- )" is one tag: the comma is inside a name.
+    if (e < list.size() && list[e] == ',') {
+      size_t next = list.find_first_of(",;", e + 1);
+      if (next == std::string_view::npos) next = list.size();
+      if (is_given_names_with_years(list.substr(e + 1, next - e - 1))) e = next;
+    }
     std::string t = collapsed(list.substr(b, e - b));
     if (!t.empty()) out.add(t);
     b = e + 1;
