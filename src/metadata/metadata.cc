@@ -709,7 +709,27 @@ constexpr std::string_view kUpdateWords[] = {
 // How far before a date its label is looked for.
 constexpr size_t kLabelLookBehind = 40;
 
-// Elements whose text is never the page's own date: menus, comments, related stories, forms.
+// Class names (whole, or the first word of a hyphenated one) of parts that hold other dates
+// than the page's: comments, related stories, sidebars. Fewer than kFurnitureClasses: a
+// "teaser" or "more" block may hold the story itself (its date line beside it).
+constexpr std::string_view kDateFurnitureClasses[] = {"related", "comment", "comments", "sidebar",
+                                                      "recommended"};
+
+bool is_date_furniture_class(std::string_view cls) {
+  size_t b = 0;
+  while (b < cls.size()) {
+    size_t e = cls.find(' ', b);
+    if (e == std::string_view::npos) e = cls.size();
+    std::string_view token = cls.substr(b, e - b);
+    b = e + 1;
+    std::string_view head = token.substr(0, token.find_first_of("-_"));
+    for (std::string_view f : kDateFurnitureClasses)
+      if (core::iequals(head, f)) return true;
+  }
+  return false;
+}
+
+// Elements whose text is never the page's own date: menus, comments, related stories, pickers.
 bool skips_for_dates(const html::Document& doc, NodeId n) {
   switch (doc.tag(n)) {
     case Tag::k_script:
@@ -721,10 +741,9 @@ bool skips_for_dates(const html::Document& doc, NodeId n) {
     case Tag::k_footer:
     case Tag::k_aside:
     case Tag::k_select:
-    case Tag::k_form:
       return true;
     default:
-      return is_furniture_class(doc.attr(n, "class"));
+      return is_date_furniture_class(doc.attr(n, "class"));
   }
 }
 
@@ -734,7 +753,8 @@ struct PageText {
   size_t anchor = std::string::npos;
 };
 
-PageText page_text(const html::Document& doc, NodeId anchor) {
+PageText page_text(const html::Document& doc, NodeId anchor,
+                   size_t without_anchor = kDateTextWithoutHead) {
   PageText out;
   bool pending = false;
   for (NodeId n = doc.root(); n != html::kNoNode;) {
@@ -754,7 +774,7 @@ PageText page_text(const html::Document& doc, NodeId anchor) {
       pending = true;
     }
     const size_t enough = out.anchor == std::string::npos
-                              ? (anchor == html::kNoNode ? kDateTextWithoutHead : kMaxPageText)
+                              ? (anchor == html::kNoNode ? without_anchor : kMaxPageText)
                               : out.anchor + kDateTextAfterHead;
     if (out.text.size() > enough) break;
     n = doc.next_in(n, doc.root());
@@ -764,7 +784,7 @@ PageText page_text(const html::Document& doc, NodeId anchor) {
 
 struct TextDate {
   fields::ParsedDate date;
-  size_t begin = 0;
+  size_t begin = 0, end = 0;
   bool update = false;  // labelled as an update ("Updated ...")
 };
 
@@ -779,6 +799,21 @@ bool labelled_update(std::string_view text, size_t begin) {
   return false;
 }
 
+// Words that make the date after them the publication: "Veröffentlicht am", "Publié le",
+// "Dieser Artikel wurde am ... geschrieben" (the label may follow), "Posted on".
+constexpr std::string_view kPublishWords[] = {
+    "published", "posted",    "veröffentlicht", "erschienen", "geschrieben", "publié",
+    "publicado", "pubblicato", "gepubliceerd",  "geplaatst",  "datum:",      "date:"};
+
+bool labelled_published(std::string_view text, size_t begin, size_t end) {
+  const size_t from = begin > kLabelLookBehind ? begin - kLabelLookBehind : 0;
+  const size_t to = std::min(text.size(), end + kLabelLookBehind);
+  const std::string around = core::ascii_lower(text.substr(from, to - from));
+  for (std::string_view w : kPublishWords)
+    if (around.find(w) != std::string::npos) return true;
+  return false;
+}
+
 // The dates in text[begin, end), in order; future dates left out.
 std::vector<TextDate> dates_in(std::string_view text, size_t begin, size_t end) {
   std::vector<TextDate> out;
@@ -789,7 +824,7 @@ std::vector<TextDate> dates_in(std::string_view text, size_t begin, size_t end) 
     if (!m) break;
     const size_t b = at + m->begin;
     if (day_number(m->date) <= today() + kFutureSlackDays)
-      out.push_back({m->date, b, labelled_update(text, b)});
+      out.push_back({m->date, b, at + m->end, labelled_update(text, b)});
     at += std::max<size_t>(m->end, 1);
   }
   return out;
@@ -831,13 +866,23 @@ VisibleDates dates_near_headline(const html::Document& doc, const Evidence& e,
   };
   if (page.anchor == std::string::npos) {
     take(dates_in(page.text, 0, kDateTextWithoutHead), false);
-    return out;
+  } else {
+    take(dates_in(page.text, page.anchor, page.anchor + kDateTextAfterHead), false);
+    if (!out.published) {
+      const size_t from =
+          page.anchor > kDateTextBeforeHead ? page.anchor - kDateTextBeforeHead : 0;
+      take(dates_in(page.text, from, page.anchor), true);
+    }
   }
-  take(dates_in(page.text, page.anchor, page.anchor + kDateTextAfterHead), false);
-  if (!out.published) {
-    const size_t from = page.anchor > kDateTextBeforeHead ? page.anchor - kDateTextBeforeHead : 0;
-    take(dates_in(page.text, from, page.anchor), true);
-  }
+  if (out.published) return out;
+  // Then a date the page labels as its publication anywhere outside furniture: the line
+  // under a blog post ("Dieser Artikel wurde am 14. Dezember 2015 ... geschrieben").
+  const PageText whole = page_text(doc, html::kNoNode, kMaxPageText);
+  for (const TextDate& d : dates_in(whole.text, 0, whole.text.size()))
+    if (!d.update && labelled_published(whole.text, d.begin, d.end)) {
+      out.published = d.date;
+      break;
+    }
   return out;
 }
 
