@@ -919,6 +919,17 @@ std::optional<fields::ParsedDate> as_local(const fields::ParsedDate& utc,
   return std::nullopt;
 }
 
+// `day` when it is the day of the moment `utc` in some zone (UTC-12 to UTC+14).
+std::optional<fields::ParsedDate> day_of_moment(const fields::ParsedDate& utc,
+                                                const fields::ParsedDate& day) {
+  const int64_t at = minutes_of(utc);
+  const int64_t start = day_number(day) * 1440;  // the day's midnight, as if in UTC
+  // In zone z (minutes east), the moment falls on `day` when start <= at + z < start + 1440.
+  const int64_t lowest = start - at, highest = start + 1440 - 1 - at;
+  if (highest < -12 * 60 || lowest > kMaxOffsetMinutes) return std::nullopt;
+  return day;
+}
+
 void resolve_dates(const html::Document& doc, const Evidence& e, std::string_view url,
                    PageMetadata& meta) {
   const JsonLdArticle& ld = e.json_ld.article;
@@ -962,6 +973,15 @@ void resolve_dates(const html::Document& doc, const Evidence& e, std::string_vie
     std::optional<fields::ParsedDate> local;
     for (const fields::ParsedDate& s : statements)
       if (!local && s.has_time) local = as_local(chosen->date, s);
+    // A <time> that shows the day alone of that very moment: "02 Novembre 2023" for
+    // 2023-11-01T23:01:00Z.
+    for (size_t i = 0; !local && i < e.time_datetimes.size() && i < e.time_texts.size(); ++i) {
+      std::optional<DateCandidate> attr = read_date(e.time_datetimes[i], false);
+      std::optional<DateCandidate> shown = read_date(e.time_texts[i], true);
+      if (attr && shown && !shown->date.has_time && attr->date.has_time &&
+          minutes_of(attr->date) == minutes_of(chosen->date))
+        local = day_of_moment(chosen->date, shown->date);
+    }
     if (local) chosen = DateCandidate{*local, local->iso()};
   }
 
