@@ -193,6 +193,10 @@ constexpr MetaName kMetaNames[] = {
     {"dc.date.issued", all(&Evidence::meta_published)},
     {"dcterms.issued", all(&Evidence::meta_published)},
     {"original-publish-date", all(&Evidence::meta_published)},
+    {"published", all(&Evidence::meta_published)},
+    {"published_date", all(&Evidence::meta_published)},
+    {"publication-date", all(&Evidence::meta_published)},
+    {"article_date_original", all(&Evidence::meta_published)},
     // Dates that may be publication dates.
     {"dc.date", all(&Evidence::meta_other_dates)},
     {"dc:date", all(&Evidence::meta_other_dates)},
@@ -317,11 +321,20 @@ bool is_furniture_class(std::string_view cls) {
   return false;
 }
 
-bool in_furniture(const html::Document& doc, NodeId n) {
+bool inside_article(const html::Document& doc, NodeId n) {
+  for (NodeId p = doc.parent(n); p != html::kNoNode && p != doc.root(); p = doc.parent(p))
+    if (doc.is(p, Tag::k_article)) return true;
+  return false;
+}
+
+// `article_aside`: an <aside> inside an <article> holds that article's details (its date), so
+// it is not furniture for them.
+bool in_furniture(const html::Document& doc, NodeId n, bool article_aside = false) {
   for (NodeId p = doc.parent(n); p != html::kNoNode && p != doc.root(); p = doc.parent(p)) {
     if (!doc.is_element(p)) continue;
     Tag t = doc.tag(p);
     if (t == Tag::k_body) break;
+    if (t == Tag::k_aside && article_aside && inside_article(doc, p)) continue;
     if (t == Tag::k_nav || t == Tag::k_footer || t == Tag::k_aside) return true;
     if (is_furniture_class(doc.attr(p, "class"))) return true;
   }
@@ -582,7 +595,8 @@ void scan(const html::Document& doc, Evidence& e) {
         }
         break;
       case Tag::k_time:
-        if (e.time_datetimes.size() < kMaxVisibleCandidates && !in_furniture(doc, n)) {
+        if (e.time_datetimes.size() < kMaxVisibleCandidates &&
+            !in_furniture(doc, n, /*article_aside=*/true)) {
           std::string_view dt = doc.attr(n, "datetime");
           if (!core::trim(dt).empty()) {
             add(e.time_datetimes, dt);
@@ -878,11 +892,14 @@ VisibleDates dates_near_headline(const html::Document& doc, const Evidence& e,
   // Then a date the page labels as its publication anywhere outside furniture: the line
   // under a blog post ("Dieser Artikel wurde am 14. Dezember 2015 ... geschrieben").
   const PageText whole = page_text(doc, html::kNoNode, kMaxPageText);
-  for (const TextDate& d : dates_in(whole.text, 0, whole.text.size()))
-    if (!d.update && labelled_published(whole.text, d.begin, d.end)) {
+  for (const TextDate& d : dates_in(whole.text, 0, whole.text.size())) {
+    if (d.update) {
+      if (!out.updated) out.updated = d.date;  // "Last updated: November 13, 2025"
+    } else if (labelled_published(whole.text, d.begin, d.end)) {
       out.published = d.date;
       break;
     }
+  }
   return out;
 }
 
