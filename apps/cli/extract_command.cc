@@ -91,6 +91,7 @@ struct Done {
   bool ready = false;
   std::string rendered;    // the record or error record, "" when nothing is written
   std::string error_code;  // "" unless the item failed
+  bool no_content = false;  // a record of a page without an article body
   std::string error_message;
   std::string where;    // path, with the record offset for archives
   std::string skipped;  // a skip reason; nothing is written
@@ -480,6 +481,7 @@ Done Run::process(Extractor& extractor, Item& item) const {
       if (article) {
         done.truncated = has_truncation_warning(*article);
         done.rendered = render(*article);
+        done.no_content = article->text.empty();
       } else {
         fail(article.error());
       }
@@ -521,6 +523,7 @@ Done Run::process(Extractor& extractor, Item& item) const {
       if (!page->truncated.empty()) article->warnings.push_back("truncated input: " + page->truncated);
       done.truncated = has_truncation_warning(*article);
       done.rendered = render(*article);
+      done.no_content = article->text.empty();
       return done;
     }
   }
@@ -577,6 +580,7 @@ void Run::write(Done& done) {
   }
   if (done.error_code.empty()) {
     ++tally_.articles;
+    if (done.no_content) ++tally_.no_content;
   } else {
     ++tally_.errors;
     ++tally_.errors_by_code[done.error_code];

@@ -76,7 +76,9 @@ void Progress::finish() {
 
 std::string summary(const Tally& tally, uint64_t bytes_read, double seconds) {
   std::string out = "lede: " + count_of(tally.records(), "record") + " (" +
-                    count_of(tally.articles, "article") + ", " + count_of(tally.errors, "error");
+                    count_of(tally.articles, "article") + ", ";
+  if (tally.no_content) out += std::to_string(tally.no_content) + " without a body, ";
+  out += count_of(tally.errors, "error");
   if (tally.errors) out += ": " + counts(tally.errors_by_code);
   out += ")";
   if (tally.truncated) out += "; " + std::to_string(tally.truncated) + " from truncated input";

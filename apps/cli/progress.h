@@ -12,6 +12,7 @@ namespace lede::cli {
 // Counts over a run, kept by the thread that writes the output.
 struct Tally {
   uint64_t articles = 0;
+  uint64_t no_content = 0;  // of the articles, records of pages without a body
   uint64_t errors = 0;
   std::map<std::string, uint64_t> errors_by_code;
   uint64_t skipped = 0;
@@ -39,9 +40,9 @@ class Progress {
   bool drawn_ = false;
 };
 
-// "lede: 181 records (179 articles, 2 errors: no_content=2); skipped 362
-// (request=181, warcinfo=1); 6.3 MB in 1.23 s", with "1 record", "1 error"
-// in the singular, and the truncated inputs and links not followed when any.
+// "lede: 181 records (179 articles, 3 without a body, 2 errors: too_large=2); skipped 362
+// (request=181, warcinfo=1); 6.3 MB in 1.23 s", with "1 record", "1 error" in the
+// singular, and the truncated inputs and links not followed when any.
 std::string summary(const Tally& tally, uint64_t bytes_read, double seconds);
 
 }  // namespace lede::cli

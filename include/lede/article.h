@@ -1,12 +1,14 @@
 // The Article record: the one contract between lede's stages and its outputs.
 // A plain value with no pointers into the page; missing values are empty
-// (std::nullopt, "" or an empty vector), never made up.
+// (std::nullopt, "" or an empty vector), never made up. In JSON every key is
+// always written, an empty string as null (docs/DESIGN.md, "The record").
 // Offsets are UTF-8 byte offsets into `text`.
 #pragma once
 
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace lede {
@@ -77,6 +79,10 @@ struct Source {
   std::string warc_date;           // WARC-Date
 };
 
+// The warning on a record whose page has no article body: `text` is "" and the
+// metadata is all there is. Not an error.
+inline constexpr std::string_view kNoContentWarning = "no_content";
+
 struct Article {
   std::string url;
   std::string canonical_url;
@@ -84,14 +90,17 @@ struct Article {
   std::string language;
   std::string title;
   std::string description;
-  std::string published;  // ISO 8601
-  std::string modified;   // ISO 8601
+  // Times as the page states them, in one shape: RFC 3339 with the page's offset
+  // ("2020-02-17T21:18:11-05:00"), "YYYY-MM-DDTHH:MM:SS" when it states no zone,
+  // "YYYY-MM-DD" when it gives only the day; fractions of a second dropped.
+  std::string published;
+  std::string modified;  // same shape; never before `published`
   std::vector<std::string> authors;
   std::string section;
   std::vector<std::string> tags;
   Dateline dateline;
   std::vector<Image> images;
-  std::string text;  // paragraphs separated by one blank line
+  std::string text;  // paragraphs separated by one blank line; "" with kNoContentWarning
   std::vector<Block> blocks;
   std::vector<Quote> quotes;
   std::vector<Entity> entities;

@@ -192,6 +192,108 @@ std::string title_case_if_shouting(std::string_view s) {
   return out;
 }
 
+// Words a byline element holds that are not names, though capitalised like one: labels,
+// German verbs and nouns that open a sentence, and the cities datelines name.
+constexpr std::string_view kNotNames[] = {
+    "sagt", "sagte", "stand", "text", "texte", "texto", "testo", "tekst", "foto", "fotos", "bild",
+    "bilder", "quelle", "source", "mehr", "more", "update", "updated", "home", "news", "admin",
+    "redaktion", "anzeige", "werbung", "kommentar", "kommentare", "teilen", "share", "follow",
+    "london", "paris", "berlin", "washington", "new york", "brussels", "brüssel", "bruxelles",
+    "madrid", "rome", "rom", "roma", "wien", "vienna", "amsterdam", "lisbon", "lisboa", "moscow",
+    "moskau", "beijing", "peking", "tokyo", "hamburg", "münchen", "munich", "zürich", "zurich",
+    "frankfurt", "köln", "cologne", "barcelona", "milano", "milan", "mailand", "genf", "geneva",
+    "genève", "bern", "basel", "kyiv", "kiew", "jerusalem", "istanbul", "athens", "athen",
+};
+// A one-word "name" this short is an abbreviation ("Fr", "Mo"), not a person.
+constexpr size_t kMinOneWordName = 3;
+
+// Words that make a capitalised phrase an organisation: "Sputnik International".
+constexpr std::string_view kOrganisationWords[] = {
+    "international", "news",      "media",       "press",      "magazine",   "network",
+    "group",         "inc",       "ltd",         "llc",        "corp",       "company",
+    "agency",        "times",     "journal",     "daily",      "online",     "digital",
+    "tv",            "radio",     "channel",     "studios",    "foundation", "institute",
+    "university",    "ministry",  "ministries",  "association", "council",   "department",
+    "bureau",        "committee", "society",     "publishing", "newsroom",   "zeitung",
+    "verlag",        "gmbh",      "ag",          "sa",         "srl",        "bv"};
+
+bool is_not_a_name(std::string_view s) {
+  s = trim_punct(s);
+  const std::string l = lower(s);
+  for (std::string_view w : kNotNames)
+    if (l == w) return true;
+  const size_t space = l.find(' ');
+  if (space == std::string::npos) {
+    if (l.size() < kMinOneWordName) return true;
+    // One shouted word is a call sign or a brand ("KWCHCIK"), not a person.
+    bool has_upper = false, has_lower = false;
+    for (char c : s) {
+      has_upper |= std::isupper(static_cast<unsigned char>(c)) != 0;
+      has_lower |= std::islower(static_cast<unsigned char>(c)) != 0 || (c & 0x80) != 0;
+    }
+    if (has_upper && !has_lower) return true;
+  }
+  // "The Russian", "The Water Coolest": a name does not open with an article.
+  if (l.compare(0, 4, "the ") == 0) return true;
+  size_t b = 0;
+  while (b < l.size()) {
+    size_t e = l.find(' ', b);
+    if (e == std::string::npos) e = l.size();
+    std::string_view word = std::string_view(l).substr(b, e - b);
+    while (!word.empty() && (word.back() == '.' || word.back() == ',')) word.remove_suffix(1);
+    for (std::string_view w : kOrganisationWords)
+      if (word == w) return true;
+    b = e + 1;
+  }
+  return false;
+}
+
+// Agencies written after a name in one byline element, often with no space between:
+// "ERIC TUCKERAssociated Press", "Tom Davies Associated Press". Longest first.
+constexpr std::string_view kTrailingAgencies[] = {
+    "The Associated Press", "Associated Press", "Agence France-Presse", "The Canadian Press",
+    "Canadian Press", "Press Association", "Bloomberg News", "Reuters", "AFP", "dpa", "AP"};
+
+// Splits a trailing agency off a name part; returns the agency ("" when none).
+std::string_view split_trailing_agency(std::string_view& part) {
+  for (std::string_view a : kTrailingAgencies) {
+    if (part.size() <= a.size() + 2 || part.substr(part.size() - a.size()) != a) continue;
+    std::string_view name = part.substr(0, part.size() - a.size());
+    const unsigned char before = static_cast<unsigned char>(name.back());
+    // A short agency must stand apart ("Jane Doe AP"); a long one may be glued on.
+    const bool apart = before == ' ';
+    const bool glued = a.size() > 3 && (std::isupper(before) || std::islower(before)) &&
+                       std::isupper(static_cast<unsigned char>(a.front()));
+    if (!apart && !glued) continue;
+    name = core::trim(name);
+    if (name.empty()) continue;
+    part = name;
+    return a;
+  }
+  return {};
+}
+
+// "Jong, Michiel de", "Kooman, F.": a surname, a comma, the given names; as the name is
+// said ("Michiel de Jong"). Empty when `s` is not of that shape.
+std::string surname_first(std::string_view s) {
+  const size_t comma = s.find(',');
+  if (comma == std::string_view::npos || s.find(',', comma + 1) != std::string_view::npos)
+    return "";
+  std::string_view surname = core::trim(s.substr(0, comma));
+  std::string_view given = core::trim(s.substr(comma + 1));
+  if (surname.empty() || surname.find(' ') != std::string_view::npos || given.empty()) return "";
+  // Initials alone ("Kooman, F.") or names ending in a particle ("Jong, Michiel de"): a
+  // surname first, never a name and a place ("Jane Doe, Washington").
+  const bool initials = given.size() <= 6 && given.back() == '.' &&
+                        std::isupper(static_cast<unsigned char>(given.front()));
+  const size_t last_space = given.rfind(' ');
+  bool ends_in_particle = false;
+  if (last_space != std::string_view::npos)
+    for (std::string_view p : kParticles) ends_in_particle |= given.substr(last_space + 1) == p;
+  if (!initials && !ends_in_particle) return "";
+  return std::string(given) + " " + std::string(surname);
+}
+
 void add_unique(std::vector<std::string>& v, std::string s) {
   for (const auto& x : v)
     if (core::iequals(x, s)) return;
@@ -269,6 +371,19 @@ Byline parse_byline(std::string_view text) {
     }
     if (auto d = find_date(s)) s.resize(d->begin);
     s = drop_contacts(s);
+    if (std::string reordered = surname_first(trim_punct(s)); !reordered.empty()) s = reordered;
+    // "Martin Untersinger (avec Damien Leloup et Morgane Tual)": a parenthesis sets names apart
+    // as a space does.
+    for (char& c : s)
+      if (c == '(' || c == ')') c = ' ';
+    s = core::collapse_space(s);
+    // "Finian Cunningham. Sputnik International": a full stop after a word (not an initial)
+    // ends the name.
+    for (size_t p = s.find(". "); p != std::string::npos; p = s.find(". ", p + 1)) {
+      size_t w = p;
+      while (w > 0 && std::isalpha(static_cast<unsigned char>(s[w - 1]))) --w;
+      if (p - w >= 3) s[p] = ',';
+    }
   }
   // 3. Split into parts on joiners and commas.
   std::vector<std::string> parts;
@@ -322,11 +437,18 @@ Byline parse_byline(std::string_view text) {
     p = strip_roles(p);
     if (p.empty()) continue;
     if (p.size() != before_roles) after_role = true;
+    if (std::string_view agency = split_trailing_agency(p); !agency.empty())
+      add_unique(out.agencies, std::string(agency));
     if (is_agency_name(p) || is_not_person(p)) {
       add_unique(out.agencies, std::string(p));
       continue;
     }
-    if (looks_like_person_name(p)) add_unique(out.names, title_case_if_shouting(p));
+    if (looks_like_person_name(p) && !is_not_a_name(p)) {
+      add_unique(out.names, title_case_if_shouting(p));
+    } else if (joined[i] && !out.names.empty() && p.find(' ') == std::string_view::npos) {
+      // "Mac & i": what "&" joins is one name of a thing, not two people.
+      out.names.pop_back();
+    }
   }
   return out;
 }

@@ -70,6 +70,9 @@ constexpr std::pair<std::string_view, int> kUsGenericZones[] = {
 constexpr std::string_view kTimeFillers[] = {"at", "um", "à", "a", "las", "alle", "ore",
                                              "às", "om", "kl", "le", "de", "h", "the"};
 
+// Two-digit years up to this are 20yy, later ones 19yy: news pages reach back to the 1990s.
+constexpr int kTwoDigitYearPivot = 69;
+
 enum class Kind : uint8_t { kNum, kWord, kPunct };
 
 struct Token {
@@ -298,6 +301,16 @@ class Parser {
           j += 5;
           return true;
         }
+      }
+      // 30.10.23: a two-digit year only with dots and two digits each, nothing numeric after.
+      if (a.digits == 2 && is_punct(j + 1, ".") && is_num(j + 2) && t_[j + 2].digits == 2 &&
+          is_punct(j + 3, ".") && is_num(j + 4) && t_[j + 4].digits == 2 && adjacent(j, j + 1) &&
+          adjacent(j + 1, j + 2) && adjacent(j + 2, j + 3) && adjacent(j + 3, j + 4) &&
+          !(is_punct(j + 5, ".") && is_num(j + 6) && adjacent(j + 4, j + 5))) {
+        const int yy = t_[j + 4].value;
+        set_ymd(d, yy <= kTwoDigitYearPivot ? 2000 + yy : 1900 + yy, t_[j + 2].value, a.value);
+        j += 5;
+        return true;
       }
       // 13 June 2023, 13. Juni 2023, 13 de junio de 2023, 13-Jun-2023, 13th June, 2023
       if (a.digits <= 2) {

@@ -1,6 +1,7 @@
 #include "metadata/metadata.h"
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <optional>
 #include <span>
@@ -45,7 +46,10 @@ constexpr int kFutureSlackDays = 1;
 struct Evidence {
   std::string html_lang, html_title, content_language;
   std::vector<std::string> h1s;
+  std::vector<NodeId> h1_nodes;             // beside h1s
   std::vector<std::string> styled_heads;  // headline classes, big <font>: old and odd layouts
+  std::vector<NodeId> styled_head_nodes;  // beside styled_heads
+  NodeId first_article = html::kNoNode;   // the first <article> or <main>, outside furniture
   std::string og_title, twitter_title, dc_title, parsely_title, itemprop_headline;
   std::string og_site_name, application_name, og_url, canonical;
   std::string description, og_description, twitter_description;
@@ -58,6 +62,7 @@ struct Evidence {
   std::vector<std::string> article_tags, keywords;
   std::vector<std::string> itemprop_authors, itemprop_published, itemprop_modified;
   std::vector<std::string> time_datetimes;  // <time datetime> in document order
+  std::vector<std::string> time_texts;      // beside time_datetimes: what the reader sees
   std::vector<std::string> visible_bylines;
   std::vector<std::string> visible_dates;
   JsonLd json_ld;
@@ -188,6 +193,10 @@ constexpr MetaName kMetaNames[] = {
     {"dc.date.issued", all(&Evidence::meta_published)},
     {"dcterms.issued", all(&Evidence::meta_published)},
     {"original-publish-date", all(&Evidence::meta_published)},
+    {"published", all(&Evidence::meta_published)},
+    {"published_date", all(&Evidence::meta_published)},
+    {"publication-date", all(&Evidence::meta_published)},
+    {"article_date_original", all(&Evidence::meta_published)},
     // Dates that may be publication dates.
     {"dc.date", all(&Evidence::meta_other_dates)},
     {"dc:date", all(&Evidence::meta_other_dates)},
@@ -312,11 +321,20 @@ bool is_furniture_class(std::string_view cls) {
   return false;
 }
 
-bool in_furniture(const html::Document& doc, NodeId n) {
+bool inside_article(const html::Document& doc, NodeId n) {
+  for (NodeId p = doc.parent(n); p != html::kNoNode && p != doc.root(); p = doc.parent(p))
+    if (doc.is(p, Tag::k_article)) return true;
+  return false;
+}
+
+// `article_aside`: an <aside> inside an <article> holds that article's details (its date), so
+// it is not furniture for them.
+bool in_furniture(const html::Document& doc, NodeId n, bool article_aside = false) {
   for (NodeId p = doc.parent(n); p != html::kNoNode && p != doc.root(); p = doc.parent(p)) {
     if (!doc.is_element(p)) continue;
     Tag t = doc.tag(p);
     if (t == Tag::k_body) break;
+    if (t == Tag::k_aside && article_aside && inside_article(doc, p)) continue;
     if (t == Tag::k_nav || t == Tag::k_footer || t == Tag::k_aside) return true;
     if (is_furniture_class(doc.attr(p, "class"))) return true;
   }
@@ -465,8 +483,10 @@ void scan_visible(const html::Document& doc, const std::vector<NodeId>& candidat
     class_text.assign(cls);
     if (want_head && looks_like_headline_element(doc, n, class_text)) {
       std::string h = text_of(doc, n, kMaxHeadlineBytes);
-      if (h.size() >= kMinHeadlineBytes && h.size() <= kMaxHeadlineBytes && !in_furniture(doc, n))
+      if (h.size() >= kMinHeadlineBytes && h.size() <= kMaxHeadlineBytes && !in_furniture(doc, n)) {
         e.styled_heads.push_back(std::move(h));
+        e.styled_head_nodes.push_back(n);
+      }
     }
     if (want_byline && (core::iequals(rel, "author") || class_says_byline(class_text)) &&
         !in_furniture(doc, n)) {
@@ -568,14 +588,25 @@ void scan(const html::Document& doc, Evidence& e) {
       case Tag::k_h1:
         if (e.h1s.size() < 4) {
           std::string h = text_of(doc, n);
-          if (!h.empty()) e.h1s.push_back(std::move(h));
+          if (!h.empty()) {
+            e.h1s.push_back(std::move(h));
+            e.h1_nodes.push_back(n);
+          }
         }
         break;
       case Tag::k_time:
-        if (e.time_datetimes.size() < kMaxVisibleCandidates && !in_furniture(doc, n)) {
+        if (e.time_datetimes.size() < kMaxVisibleCandidates &&
+            !in_furniture(doc, n, /*article_aside=*/true)) {
           std::string_view dt = doc.attr(n, "datetime");
-          if (!core::trim(dt).empty()) add(e.time_datetimes, dt);
+          if (!core::trim(dt).empty()) {
+            add(e.time_datetimes, dt);
+            e.time_texts.push_back(text_of(doc, n, kMaxDateLineBytes));
+          }
         }
+        break;
+      case Tag::k_article:
+      case Tag::k_main:
+        if (e.first_article == html::kNoNode && !in_furniture(doc, n)) e.first_article = n;
         break;
       default:
         break;
@@ -657,44 +688,13 @@ int64_t today() {
   return duration_cast<days>(system_clock::now().time_since_epoch()).count();
 }
 
-// "2023-06-13", "2023-06-13T11:06:00.588Z", "2023-06-13T11:06:00+0200": already ISO 8601, kept
-// as the page wrote it.
-bool is_iso_8601(std::string_view s) {
-  auto digits = [&](size_t b, size_t n) {
-    if (b + n > s.size()) return false;
-    for (size_t i = b; i < b + n; ++i)
-      if (s[i] < '0' || s[i] > '9') return false;
-    return true;
-  };
-  if (!digits(0, 4) || s.size() < 10 || s[4] != '-' || !digits(5, 2) || s[7] != '-' ||
-      !digits(8, 2))
-    return false;
-  if (s.size() == 10) return true;
-  if (s[10] != 'T' || !digits(11, 2) || s.size() < 16 || s[13] != ':' || !digits(14, 2))
-    return false;
-  size_t i = 16;
-  if (i < s.size() && s[i] == ':') {
-    if (!digits(i + 1, 2)) return false;
-    i += 3;
-    if (i < s.size() && (s[i] == '.' || s[i] == ',')) {
-      ++i;
-      while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
-    }
-  }
-  if (i == s.size()) return true;
-  if (s[i] == 'Z') return i + 1 == s.size();
-  if (s[i] != '+' && s[i] != '-') return false;
-  if (!digits(i + 1, 2)) return false;
-  i += 3;
-  if (i < s.size() && s[i] == ':') ++i;
-  return digits(i, 2) && i + 2 == s.size();
-}
-
 struct DateCandidate {
   fields::ParsedDate date;
   std::string iso;
 };
 
+// Every date is written in one shape: RFC 3339 with the offset the page states,
+// YYYY-MM-DDTHH:MM:SS when it states no zone, YYYY-MM-DD when it gives only the day.
 std::optional<DateCandidate> read_date(std::string_view raw, bool search) {
   raw = core::trim(raw);
   if (raw.empty()) return std::nullopt;
@@ -704,45 +704,324 @@ std::optional<DateCandidate> read_date(std::string_view raw, bool search) {
   }
   if (!d) return std::nullopt;
   if (day_number(*d) > today() + kFutureSlackDays) return std::nullopt;
-  return DateCandidate{*d, is_iso_8601(raw) ? std::string(raw) : d->iso()};
+  return DateCandidate{*d, d->iso()};
 }
 
-void resolve_dates(const Evidence& e, std::string_view url, PageMetadata& meta) {
+// --- Dates in the visible text ---
+
+// The text read for a date around the headline, where date lines stand.
+constexpr size_t kDateTextBeforeHead = 300;   // a date line above the headline, in its header
+constexpr size_t kDateTextAfterHead = 1500;   // the byline, the date line and the first lines
+constexpr size_t kDateTextWithoutHead = 3000;  // a page with no headline element: its top
+// Whole-page text is never gathered past this; the window above is all that is read.
+constexpr size_t kMaxPageText = 200000;
+// Words that make the date after them an update: "Updated June 13", "Aktualisiert am".
+constexpr std::string_view kUpdateWords[] = {
+    "updated",     "update",   "aktualisiert", "geändert",   "mis à jour",  "modifié",
+    "actualizado", "actualiz", "aggiornat",    "bijgewerkt", "atualizado",  "modified",
+    "edited",      "revised",  "last changed", "letzte änderung"};
+// How far before a date its label is looked for.
+constexpr size_t kLabelLookBehind = 40;
+
+// Class names (whole, or the first word of a hyphenated one) of parts that hold other dates
+// than the page's: comments, related stories, sidebars. Fewer than kFurnitureClasses: a
+// "teaser" or "more" block may hold the story itself (its date line beside it).
+constexpr std::string_view kDateFurnitureClasses[] = {"related", "comment", "comments", "sidebar",
+                                                      "recommended"};
+
+bool is_date_furniture_class(std::string_view cls) {
+  size_t b = 0;
+  while (b < cls.size()) {
+    size_t e = cls.find(' ', b);
+    if (e == std::string_view::npos) e = cls.size();
+    std::string_view token = cls.substr(b, e - b);
+    b = e + 1;
+    std::string_view head = token.substr(0, token.find_first_of("-_"));
+    for (std::string_view f : kDateFurnitureClasses)
+      if (core::iequals(head, f)) return true;
+  }
+  return false;
+}
+
+// Elements whose text is never the page's own date: menus, comments, related stories, pickers.
+bool skips_for_dates(const html::Document& doc, NodeId n) {
+  switch (doc.tag(n)) {
+    case Tag::k_script:
+    case Tag::k_style:
+    case Tag::k_noscript:
+    case Tag::k_template:
+    case Tag::k_head:
+    case Tag::k_nav:
+    case Tag::k_footer:
+    case Tag::k_aside:
+    case Tag::k_select:
+      return true;
+    default:
+      return is_date_furniture_class(doc.attr(n, "class"));
+  }
+}
+
+// The page's visible text outside furniture, and where `anchor`'s text starts in it.
+struct PageText {
+  std::string text;
+  size_t anchor = std::string::npos;
+};
+
+PageText page_text(const html::Document& doc, NodeId anchor,
+                   size_t without_anchor = kDateTextWithoutHead) {
+  PageText out;
+  bool pending = false;
+  for (NodeId n = doc.root(); n != html::kNoNode;) {
+    if (n == anchor) {
+      if (!out.text.empty()) out.text += ' ';
+      pending = false;
+      out.anchor = out.text.size();
+    }
+    if (doc.is_element(n) && skips_for_dates(doc, n)) {
+      n = doc.next_in(n, doc.root(), /*skip_children=*/true);
+      continue;
+    }
+    if (doc.is_text(n)) {
+      core::append_collapsed(out.text, doc.text(n), pending);
+      pending = true;  // text nodes are apart: "12" and "March 2021" in two spans
+    } else if (doc.is_element(n)) {
+      pending = true;
+    }
+    const size_t enough = out.anchor == std::string::npos
+                              ? (anchor == html::kNoNode ? without_anchor : kMaxPageText)
+                              : out.anchor + kDateTextAfterHead;
+    if (out.text.size() > enough) break;
+    n = doc.next_in(n, doc.root());
+  }
+  return out;
+}
+
+struct TextDate {
+  fields::ParsedDate date;
+  size_t begin = 0, end = 0;
+  bool update = false;  // labelled as an update ("Updated ...")
+};
+
+bool labelled_update(std::string_view text, size_t begin) {
+  const size_t from = begin > kLabelLookBehind ? begin - kLabelLookBehind : 0;
+  // Only the label right before the date counts: stop at the previous date's end or a bar.
+  std::string before = core::ascii_lower(text.substr(from, begin - from));
+  const size_t bar = before.find_last_of("|");
+  if (bar != std::string::npos) before.erase(0, bar + 1);
+  for (std::string_view w : kUpdateWords)
+    if (before.find(w) != std::string::npos) return true;
+  return false;
+}
+
+// Words that make the date after them the publication: "Veröffentlicht am", "Publié le",
+// "Dieser Artikel wurde am ... geschrieben" (the label may follow), "Posted on".
+constexpr std::string_view kPublishWords[] = {
+    "published", "posted",    "veröffentlicht", "erschienen", "geschrieben", "publié",
+    "publicado", "pubblicato", "gepubliceerd",  "geplaatst",  "datum:",      "date:"};
+
+bool labelled_published(std::string_view text, size_t begin, size_t end) {
+  const size_t from = begin > kLabelLookBehind ? begin - kLabelLookBehind : 0;
+  const size_t to = std::min(text.size(), end + kLabelLookBehind);
+  const std::string around = core::ascii_lower(text.substr(from, to - from));
+  for (std::string_view w : kPublishWords)
+    if (around.find(w) != std::string::npos) return true;
+  return false;
+}
+
+// The dates in text[begin, end), in order; future dates left out.
+std::vector<TextDate> dates_in(std::string_view text, size_t begin, size_t end) {
+  std::vector<TextDate> out;
+  end = std::min(end, text.size());
+  size_t at = begin;
+  while (at < end) {
+    std::optional<fields::DateMatch> m = fields::find_date(text.substr(at, end - at));
+    if (!m) break;
+    const size_t b = at + m->begin;
+    if (day_number(m->date) <= today() + kFutureSlackDays)
+      out.push_back({m->date, b, at + m->end, labelled_update(text, b)});
+    at += std::max<size_t>(m->end, 1);
+  }
+  return out;
+}
+
+// Where the article's own text starts: the headline that the title repeats, else the first
+// <h1>, a styled headline, the first <article> or <main>.
+NodeId date_anchor(const Evidence& e, std::string_view title) {
+  const std::string title_key = comparison_key(title);
+  for (size_t i = 0; i < e.h1s.size(); ++i)
+    if (!title_key.empty() && comparison_key(e.h1s[i]) == title_key) return e.h1_nodes[i];
+  if (!e.h1_nodes.empty()) return e.h1_nodes.front();
+  if (!e.styled_head_nodes.empty()) return e.styled_head_nodes.front();
+  return e.first_article;
+}
+
+struct VisibleDates {
+  std::optional<fields::ParsedDate> published;
+  std::optional<fields::ParsedDate> updated;
+};
+
+// The date the page shows with its headline: the first one after it (its byline or date line,
+// the first lines of the story), else the last one just above it. Dates labelled as updates
+// are kept apart.
+VisibleDates dates_near_headline(const html::Document& doc, const Evidence& e,
+                                 std::string_view title) {
+  const NodeId anchor = date_anchor(e, title);
+  const PageText page = page_text(doc, anchor);
+  VisibleDates out;
+  auto take = [&](const std::vector<TextDate>& found, bool last) {
+    for (size_t i = 0; i < found.size(); ++i) {
+      const TextDate& d = found[last ? found.size() - 1 - i : i];
+      if (d.update) {
+        if (!out.updated) out.updated = d.date;
+      } else if (!out.published) {
+        out.published = d.date;
+      }
+    }
+  };
+  if (page.anchor == std::string::npos) {
+    take(dates_in(page.text, 0, kDateTextWithoutHead), false);
+  } else {
+    take(dates_in(page.text, page.anchor, page.anchor + kDateTextAfterHead), false);
+    if (!out.published) {
+      const size_t from =
+          page.anchor > kDateTextBeforeHead ? page.anchor - kDateTextBeforeHead : 0;
+      take(dates_in(page.text, from, page.anchor), true);
+    }
+  }
+  if (out.published) return out;
+  // Then a date the page labels as its publication anywhere outside furniture: the line
+  // under a blog post ("Dieser Artikel wurde am 14. Dezember 2015 ... geschrieben").
+  const PageText whole = page_text(doc, html::kNoNode, kMaxPageText);
+  for (const TextDate& d : dates_in(whole.text, 0, whole.text.size())) {
+    if (d.update) {
+      if (!out.updated) out.updated = d.date;  // "Last updated: November 13, 2025"
+    } else if (labelled_published(whole.text, d.begin, d.end)) {
+      out.published = d.date;
+      break;
+    }
+  }
+  return out;
+}
+
+// --- The page's own day ---
+
+// Largest zone offset, in minutes (UTC+14).
+constexpr int kMaxOffsetMinutes = 14 * 60;
+
+int64_t minutes_of(const fields::ParsedDate& d) {
+  return day_number(d) * 1440 + d.hour * 60 + d.minute - d.offset_minutes.value_or(0);
+}
+
+// `utc` (a time stated in UTC) as the page states it locally, when `local` is the same moment:
+// with its own offset, or a wall-clock time without a zone that differs from `utc` by a whole
+// zone offset (whose offset it then gets). A day alone is not enough: a caption's or another
+// story's day sits near the headline as often as the page's own.
+std::optional<fields::ParsedDate> as_local(const fields::ParsedDate& utc,
+                                           const fields::ParsedDate& local) {
+  if (local.has_time && local.offset_minutes) {
+    if (*local.offset_minutes != 0 && minutes_of(local) == minutes_of(utc)) return local;
+    return std::nullopt;
+  }
+  if (local.has_time) {
+    const int64_t shift = minutes_of(local) - minutes_of(utc);  // wall clock minus UTC
+    // A wall clock without seconds states the minute: "November 18, 2019, 08:19 PM".
+    const bool same_second = local.second == utc.second || local.second == 0;
+    if (shift == 0 || shift % 15 != 0 || shift > kMaxOffsetMinutes || shift < -kMaxOffsetMinutes ||
+        !same_second)
+      return std::nullopt;
+    fields::ParsedDate out = local;
+    out.offset_minutes = static_cast<int>(shift);
+    return out;
+  }
+  return std::nullopt;
+}
+
+// `day` when it is the day of the moment `utc` in some zone (UTC-12 to UTC+14).
+std::optional<fields::ParsedDate> day_of_moment(const fields::ParsedDate& utc,
+                                                const fields::ParsedDate& day) {
+  const int64_t at = minutes_of(utc);
+  const int64_t start = day_number(day) * 1440;  // the day's midnight, as if in UTC
+  // In zone z (minutes east), the moment falls on `day` when start <= at + z < start + 1440.
+  const int64_t lowest = start - at, highest = start + 1440 - 1 - at;
+  if (highest < -12 * 60 || lowest > kMaxOffsetMinutes) return std::nullopt;
+  return day;
+}
+
+void resolve_dates(const html::Document& doc, const Evidence& e, std::string_view url,
+                   PageMetadata& meta) {
   const JsonLdArticle& ld = e.json_ld.article;
   std::optional<fields::ParsedDate> url_date;
   for (std::string_view u : {url, std::string_view(meta.canonical_url)})
     if (!url_date && !u.empty()) url_date = fields::date_from_url(u);
   if (url_date && day_number(*url_date) > today() + kFutureSlackDays) url_date.reset();
+  auto near_url = [&](const fields::ParsedDate& d) {
+    if (!url_date) return true;
+    const int64_t gap = day_number(d) - day_number(*url_date);
+    return gap <= kMaxDaysFromUrlDate && gap >= -kMaxDaysFromUrlDate;
+  };
 
-  // Sources in order of trust: the first date that reads and agrees with the URL's date wins,
-  // and the ones after it are not parsed.
+  // 1. Structured sources in order of trust: the first date that reads and agrees with the
+  // URL's date wins. All are kept as statements of the local time (step 2).
+  std::vector<fields::ParsedDate> statements;
   std::optional<DateCandidate> chosen;
   auto consider = [&](std::string_view raw, bool search) {
-    if (chosen) return;
     std::optional<DateCandidate> c = read_date(raw, search);
     if (!c) return;
-    if (url_date) {
-      int64_t gap = day_number(c->date) - day_number(*url_date);
-      if (gap > kMaxDaysFromUrlDate || gap < -kMaxDaysFromUrlDate) return;
-    }
-    chosen = std::move(c);
+    statements.push_back(c->date);
+    if (!chosen && near_url(c->date)) chosen = std::move(c);
   };
   consider(ld.date_published, false);
   for (const auto& v : e.meta_published) consider(v, false);
   for (const auto& v : e.itemprop_published) consider(v, false);
   for (const auto& v : e.meta_other_dates) consider(v, false);
   for (const auto& v : e.time_datetimes) consider(v, false);
+  for (const auto& v : e.time_texts) consider(v, true);
   for (const auto& v : e.visible_dates) consider(v, true);
-  if (chosen)
+
+  // 2. A time stated in UTC gives the page's day only where the page lives there: another
+  // statement of the same moment in the local zone (JSON-LD with an offset, a meta tag without
+  // a zone, a <time>'s visible time) wins.
+  std::optional<VisibleDates> visible;
+  auto visible_dates = [&]() -> const VisibleDates& {
+    if (!visible) visible = dates_near_headline(doc, e, meta.title);
+    return *visible;
+  };
+  if (chosen && chosen->date.has_time && chosen->date.offset_minutes == 0) {
+    std::optional<fields::ParsedDate> local;
+    for (const fields::ParsedDate& s : statements)
+      if (!local && s.has_time) local = as_local(chosen->date, s);
+    // A <time> that shows the day alone of that very moment: "02 Novembre 2023" for
+    // 2023-11-01T23:01:00Z.
+    for (size_t i = 0; !local && i < e.time_datetimes.size() && i < e.time_texts.size(); ++i) {
+      std::optional<DateCandidate> attr = read_date(e.time_datetimes[i], false);
+      std::optional<DateCandidate> shown = read_date(e.time_texts[i], true);
+      if (attr && shown && !shown->date.has_time && attr->date.has_time &&
+          minutes_of(attr->date) == minutes_of(chosen->date))
+        local = day_of_moment(chosen->date, shown->date);
+    }
+    if (local) chosen = DateCandidate{*local, local->iso()};
+  }
+
+  // 3. The URL's date; 4. the date shown with the headline.
+  if (chosen) {
     meta.published = chosen->iso;
-  else if (url_date)
+  } else if (url_date) {
     meta.published = url_date->iso();
+  } else if (const auto& v = visible_dates(); v.published) {
+    meta.published = v.published->iso();
+  } else if (v.updated) {
+    // 5. A page that shows only when it was last updated ("Last updated Aug 04, 2025") is
+    // dated by it: the one day it states.
+    meta.published = v.updated->iso();
+  }
 
   std::optional<int64_t> published_day;
   if (chosen)
     published_day = day_number(chosen->date);
   else if (url_date)
     published_day = day_number(*url_date);
+  else if (visible && (visible->published || visible->updated))
+    published_day = day_number(visible->published ? *visible->published : *visible->updated);
   std::vector<std::string_view> modified{ld.date_modified};
   for (const auto& v : e.meta_modified) modified.push_back(v);
   for (const auto& v : e.itemprop_modified) modified.push_back(v);
@@ -752,9 +1031,15 @@ void resolve_dates(const Evidence& e, std::string_view url, PageMetadata& meta) 
     meta.modified = c->iso;
     break;
   }
+  if (meta.modified.empty() && visible && visible->updated &&
+      (!published_day || day_number(*visible->updated) >= *published_day))
+    meta.modified = visible->updated->iso();
 }
 
 // --- Authors ---
+
+// A one-word author this long found inside the domain is the site's brand.
+constexpr size_t kMinBrandInDomain = 4;
 
 bool names_the_site(std::string_view name, const Site& site) {
   std::string key = comparison_key(name);
@@ -762,8 +1047,11 @@ bool names_the_site(std::string_view name, const Site& site) {
   std::string site_key = comparison_key(site.name);
   if (!site_key.empty() && (key == site_key || key.find(site_key) != std::string::npos))
     return true;
-  std::string dom = site.domain.substr(0, site.domain.find('.'));
-  return dom.size() >= 3 && key.find(comparison_key(dom)) != std::string::npos;
+  std::string dom = comparison_key(site.domain.substr(0, site.domain.find('.')));
+  if (dom.size() >= 3 && key.find(dom) != std::string::npos) return true;
+  // One word the domain holds: "Beachbody" on beachbodyondemand.com.
+  return name.find(' ') == std::string_view::npos && key.size() >= kMinBrandInDomain &&
+         dom.find(key) != std::string::npos;
 }
 
 // Authors, agencies and tags kept per list: real pages give a few dozen at
@@ -843,11 +1131,28 @@ void resolve_authors(const Evidence& e, PageMetadata& meta) {
 
 // --- Tags ---
 
+// True for the given names and life years of an index tag written surname first:
+// "Andrew G (1977- )" in "Beshear, Andrew G (1977- )".
+bool is_given_names_with_years(std::string_view part) {
+  const size_t open = part.find('(');
+  if (open == std::string_view::npos || part.find(')', open) == std::string_view::npos)
+    return false;
+  std::string_view years = core::trim(part.substr(open + 1));
+  return years.size() >= 5 && std::isdigit(static_cast<unsigned char>(years[0])) &&
+         std::isdigit(static_cast<unsigned char>(years[3])) && years[4] == '-';
+}
+
 void split_tags(std::string_view list, UniqueList& out) {
   size_t b = 0;
   while (b <= list.size()) {
     size_t e = list.find_first_of(",;", b);
     if (e == std::string_view::npos) e = list.size();
+    // "Beshear, Andrew G (1977- )" is one tag: the comma is inside a name.
+    if (e < list.size() && list[e] == ',') {
+      size_t next = list.find_first_of(",;", e + 1);
+      if (next == std::string_view::npos) next = list.size();
+      if (is_given_names_with_years(list.substr(e + 1, next - e - 1))) e = next;
+    }
     std::string t = collapsed(list.substr(b, e - b));
     if (!t.empty()) out.add(t);
     b = e + 1;
@@ -890,7 +1195,7 @@ PageMetadata read_metadata(const html::Document& doc, std::string_view page_url)
            &e.content_language, &e.og_locale, &ld.in_language, &e.json_ld.website_language})
     if (meta.declared_language.empty()) meta.declared_language = fields::language_code(*l);
 
-  resolve_dates(e, base, meta);
+  resolve_dates(doc, e, base, meta);
   resolve_authors(e, meta);
 
   meta.section = collapsed(first_of({&ld.section, &e.section, &e.parsely_section}));

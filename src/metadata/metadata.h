@@ -12,9 +12,13 @@
 //      page's visible <h1> confirms; else the first of them; a site name written before or after
 //      it (" | Site", "Site - ") is stripped.
 //   2. published: JSON-LD datePublished, article:published_time, other named meta dates,
-//      microdata, <time datetime>, visible date lines, in that order; future dates and dates more
-//      than a day away from a date in the URL are rejected (the URL is fixed at first
-//      publication); failing all, the URL's date.
+//      microdata, <time datetime> and its visible text, visible date lines, in that order;
+//      future dates and dates more than a day away from a date in the URL are rejected (the URL
+//      is fixed at first publication). A time stated in UTC gives way to a statement of the
+//      same moment in a local zone (the page's own day). Failing all: the URL's date, then the
+//      first date in the text shown with the headline (comments, related stories, sidebars
+//      and menus left out; "Updated ..." dates kept for `modified`), then a date the page
+//      labels as its publication anywhere, then a labelled update date.
 //   3. authors: the first source that names a person: JSON-LD author, meta author tags,
 //      microdata author, visible bylines (byline/author classes, rel=author). Agencies and the
 //      site's own name are never authors.
@@ -41,8 +45,8 @@ struct PageMetadata {
   Site site;
   std::string canonical_url;
   std::string declared_language;  // ISO 639-1 as the page declares it; "" when it does not
-  std::string published;          // ISO 8601
-  std::string modified;           // ISO 8601
+  std::string published;          // lede::Article::published's shape
+  std::string modified;           // the same shape
   std::vector<std::string> authors;
   std::vector<std::string> agencies;  // agencies named where an author was expected
   std::string section;

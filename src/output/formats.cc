@@ -52,18 +52,15 @@ void write_source(JsonWriter& w, const Source& s) {
   w.string_or_null(s.charset);
   w.key("method");
   w.string_or_null(s.method);
-  if (s.offset) {
-    w.key("offset");
+  w.key("offset");
+  if (s.offset)
     w.number(static_cast<int64_t>(*s.offset));
-  }
-  if (!s.target_uri.empty()) {
-    w.key("target_uri");
-    w.string(s.target_uri);
-  }
-  if (!s.warc_date.empty()) {
-    w.key("warc_date");
-    w.string(s.warc_date);
-  }
+  else
+    w.null();
+  w.key("target_uri");
+  w.string_or_null(s.target_uri);
+  w.key("warc_date");
+  w.string_or_null(s.warc_date);
   w.end_object();
 }
 
@@ -79,16 +76,12 @@ std::string to_json(const Article& a, int indent) {
   w.key("canonical_url");
   w.string_or_null(a.canonical_url);
   w.key("site");
-  if (a.site.name.empty() && a.site.domain.empty()) {
-    w.null();
-  } else {
-    w.begin_object();
-    w.key("name");
-    w.string_or_null(a.site.name);
-    w.key("domain");
-    w.string_or_null(a.site.domain);
-    w.end_object();
-  }
+  w.begin_object();
+  w.key("name");
+  w.string_or_null(a.site.name);
+  w.key("domain");
+  w.string_or_null(a.site.domain);
+  w.end_object();
   w.key("language");
   w.string_or_null(a.language);
   w.key("title");
@@ -106,16 +99,12 @@ std::string to_json(const Article& a, int indent) {
   w.key("tags");
   write_strings(w, a.tags);
   w.key("dateline");
-  if (a.dateline.place.empty() && a.dateline.agency.empty()) {
-    w.null();
-  } else {
-    w.begin_object();
-    w.key("place");
-    w.string_or_null(a.dateline.place);
-    w.key("agency");
-    w.string_or_null(a.dateline.agency);
-    w.end_object();
-  }
+  w.begin_object();
+  w.key("place");
+  w.string_or_null(a.dateline.place);
+  w.key("agency");
+  w.string_or_null(a.dateline.agency);
+  w.end_object();
   w.key("images");
   w.begin_array();
   for (const Image& img : a.images) {
@@ -137,10 +126,11 @@ std::string to_json(const Article& a, int indent) {
     w.begin_object();
     w.key("type");
     w.string(block_type_name(b.type));
-    if (b.level > 0) {
-      w.key("level");
+    w.key("level");
+    if (b.level > 0)
       w.number(b.level);
-    }
+    else
+      w.null();
     write_span(w, b.start, b.end);
     w.end_object();
   }
@@ -158,22 +148,24 @@ std::string to_json(const Article& a, int indent) {
     w.key("kind");
     w.string(q.kind);
     write_span(w, q.start, q.end);
-    if (!q.parts.empty()) {  // an interrupted quote: each part's span
-      w.key("parts");
-      w.begin_array();
-      for (const auto& [b, e] : q.parts) {
-        w.begin_object();
-        write_span(w, b, e);
-        w.end_object();
-      }
-      w.end_array();
+    w.key("parts");  // an interrupted quote: each part's span; [] for one piece
+    w.begin_array();
+    for (const auto& [b, e] : q.parts) {
+      w.begin_object();
+      write_span(w, b, e);
+      w.end_object();
     }
-    if (q.speaker_mention) {
-      w.key("speaker_start");
+    w.end_array();
+    w.key("speaker_start");
+    if (q.speaker_mention)
       w.number(q.speaker_mention->first);
-      w.key("speaker_end");
+    else
+      w.null();
+    w.key("speaker_end");
+    if (q.speaker_mention)
       w.number(q.speaker_mention->second);
-    }
+    else
+      w.null();
     w.end_object();
   }
   w.end_array();
@@ -209,10 +201,8 @@ std::string to_json(const Article& a, int indent) {
     w.string(t.type);
     w.key("value");
     w.string(t.value);
-    if (!t.modifier.empty()) {
-      w.key("mod");
-      w.string(t.modifier);
-    }
+    w.key("mod");
+    w.string_or_null(t.modifier);
     write_span(w, t.start, t.end);
     w.end_object();
   }

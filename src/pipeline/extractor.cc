@@ -135,8 +135,9 @@ Result<Article> Extractor::Impl::run(std::string_view bytes, const Options& opti
   extraction::BodyHints hints{meta.title, meta.json_ld.article_body};
   extraction::Body body = this->body.extract(doc, hints);
   if (deadline.expired_now()) return out_of_time(limits, "extraction");  // max_millis
-  if (body.text.empty())
-    return make_error(ErrorCode::kNoContent, "no article text found in the page");
+  // A page without a body still says what it is: its record keeps the metadata, with empty
+  // text and the warning kNoContentWarning.
+  if (body.text.empty()) article.warnings.push_back(std::string(kNoContentWarning));
 
   // 6. The record: evidence and body together; language, dateline, lead image.
   return assemble::from_page(meta, std::move(body), std::move(article));

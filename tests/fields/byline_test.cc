@@ -66,6 +66,47 @@ TEST(ParseByline, NormalisesShoutedNames) {
   EXPECT_EQ(parse_byline("BY JANE DOE").names, Names{"Jane Doe"});
 }
 
+TEST(ParseByline, ReadsLabelsInSevenLanguages) {
+  EXPECT_EQ(parse_byline("Par Sébastien Farcis").names, Names{"Sébastien Farcis"});
+  EXPECT_EQ(parse_byline("Von Max Muster").names, Names{"Max Muster"});
+  EXPECT_EQ(parse_byline("Por Ana García").names, Names{"Ana García"});
+  EXPECT_EQ(parse_byline("Di Chiara Bellandi").names, Names{"Chiara Bellandi"});
+  EXPECT_EQ(parse_byline("Door Pieter de Vries").names, Names{"Pieter de Vries"});
+  EXPECT_EQ(parse_byline("Autor: Jan Nowak").names, Names{"Jan Nowak"});
+  EXPECT_EQ(parse_byline("Text: Anna Schmidt").names, Names{"Anna Schmidt"});
+}
+
+TEST(ParseByline, KeepsEveryNameOfAParenthesisedList) {
+  EXPECT_EQ(parse_byline("Martin Untersinger (avec Damien Leloup et Morgane Tual)").names,
+            (Names{"Martin Untersinger", "Damien Leloup", "Morgane Tual"}));
+}
+
+TEST(ParseByline, TurnsSurnameFirstAround) {
+  EXPECT_EQ(parse_byline("Jong, Michiel de").names, Names{"Michiel de Jong"});
+  EXPECT_EQ(parse_byline("Kooman, F.").names, Names{"F. Kooman"});
+  EXPECT_EQ(parse_byline("Jane Doe, Washington").names, Names{"Jane Doe"});
+}
+
+TEST(ParseByline, SplitsAnAgencyOffTheName) {
+  Byline glued = parse_byline("ERIC TUCKERAssociated Press");
+  EXPECT_EQ(glued.names, Names{"Eric Tucker"});
+  EXPECT_EQ(glued.agencies, Names{"Associated Press"});
+  Byline apart = parse_byline("Tom Davies Associated Press");
+  EXPECT_EQ(apart.names, Names{"Tom Davies"});
+  EXPECT_EQ(apart.agencies, Names{"Associated Press"});
+}
+
+TEST(ParseByline, RejectsWordsThatAreNotNames) {
+  for (std::string_view s : {"Sagt", "Stand", "Fr", "Text", "London", "Von London"})
+    EXPECT_TRUE(parse_byline(s).names.empty()) << s;
+  EXPECT_TRUE(parse_byline("Mac & i").names.empty());
+  EXPECT_TRUE(parse_byline("KWCHCIK").names.empty());
+  EXPECT_TRUE(parse_byline("The Water Coolest").names.empty());
+  EXPECT_EQ(parse_byline("Finian Cunningham. Sputnik International").names,
+            Names{"Finian Cunningham"});
+  EXPECT_EQ(parse_byline("Jane Doe & John Roe").names, (Names{"Jane Doe", "John Roe"}));
+}
+
 TEST(StartsWithBylineLabel, NeedsANameAfterAmbiguousLabels) {
   EXPECT_TRUE(starts_with_byline_label("By Jane Doe"));
   EXPECT_TRUE(starts_with_byline_label("BY"));

@@ -128,3 +128,17 @@ TEST(MonthFromName, KnowsAbbreviationsAndAccents) {
 
 }  // namespace
 }  // namespace lede::fields
+
+namespace lede::fields {
+namespace {
+
+TEST(ParseDate, ReadsTwoDigitYearsWithDots) {
+  auto d = parse_date("30.10.23");
+  ASSERT_TRUE(d);
+  EXPECT_EQ(d->iso(), "2023-10-30");
+  EXPECT_FALSE(parse_date("1.2.3"));
+  EXPECT_FALSE(find_date("version 10.12.21.4"));
+}
+
+}  // namespace
+}  // namespace lede::fields
