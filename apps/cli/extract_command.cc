@@ -368,11 +368,14 @@ Done Run::process(Extractor& extractor, Item& item) const {
       return done;
     case Item::Kind::kPage: {
       source.bytes = item.bytes.size();
+      std::string explanation;
+      if (config_.explain) options.explain = &explanation;
       Result<Article> article = extractor.extract(item.bytes, options);
       if (article)
         done.rendered = render(*article);
       else
         fail(article.error());
+      if (config_.explain) done.rendered = "# " + item.path + "\n" + explanation + done.rendered;
       return done;
     }
     case Item::Kind::kRecord: {

@@ -26,6 +26,7 @@ struct ExtractConfig {
   std::string output;  // "" is stdout
   unsigned jobs = 0;   // 0: all cores
   bool quiet = false;  // no progress line, no summary
+  bool explain = false;  // write how each body was found before its record
 };
 
 // Runs the command; returns the exit code (0 all good, 1 some input failed,

@@ -78,6 +78,9 @@ struct Article {
   Site site;
   std::string language;
   std::string title;
+  // What kind of page the record comes from: "article", "forum", "product",
+  // "collection", "listing", "documentation", "service" or "other"; "" for text input.
+  std::string page_type;
   std::string description;
   std::string published;  // ISO 8601
   std::string modified;   // ISO 8601
