@@ -161,6 +161,7 @@ void BodyExtractor::mark(const html::Document& doc) {
     }
     if (doc.is_element(n)) {
       Verdict v = doc.ns(n) == html::Namespace::kHtml ? tag_verdict(doc.tag(n)) : Verdict::kStrong;
+      if (open_noscript_ && doc.is(n, Tag::k_noscript)) v = Verdict::kContent;
       if (v != Verdict::kStrong && !doc.attributes(n).empty()) {
         ElementSignals a = classifier_.classify(doc, n);
         if (a.verdict > v) v = a.verdict;
@@ -181,7 +182,8 @@ void BodyExtractor::mark(const html::Document& doc) {
         skip = true;
       } else if (v == Verdict::kHidden) {
         marks_[n] = Mark::kHidden;
-      } else if (v == Verdict::kWeak && !doc.is(n, Tag::k_body) && !doc.is(n, Tag::k_html)) {
+      } else if (v == Verdict::kWeak && !relax_weak_ && !doc.is(n, Tag::k_body) &&
+                 !doc.is(n, Tag::k_html)) {
         marks_[n] = Mark::kWeak;
         weak_owner_[n] = n;
       }
@@ -522,6 +524,45 @@ void BodyExtractor::collect_images(const html::Document& doc, NodeId container, 
 }
 
 Body BodyExtractor::extract(const html::Document& doc, const BodyHints& hints) {
+  open_noscript_ = relax_weak_ = false;
+  Body body = extract_once(doc, hints);
+  if (!body.text.empty()) return body;
+  // Pages that draw their content with scripts (forum software, shops) often
+  // give crawlers the same content inside <noscript>: with nothing found
+  // elsewhere, that is the content.
+  bool has_noscript = false;
+  for (NodeId n = 0; n < doc.node_count() && !has_noscript; ++n)
+    has_noscript = doc.is_element(n) && doc.is(n, Tag::k_noscript) && doc.first_child(n) != kNoNode;
+  if (has_noscript) {
+    open_noscript_ = true;
+    Body second = extract_once(doc, hints);
+    open_noscript_ = false;
+    if (!second.text.empty()) {
+      second.method += "+noscript";
+      if (hints.explain)
+        second.explanation =
+            body.explanation + "\nnothing found outside <noscript>; again with it:\n" +
+            second.explanation;
+      return second;
+    }
+  }
+  // Page builders name their every section with words lede reads as
+  // boilerplate ("testimonial", "widget", "promo"): with nothing found, the
+  // names were wrong, and only the skipped elements stay out.
+  relax_weak_ = true;
+  Body third = extract_once(doc, hints);
+  relax_weak_ = false;
+  if (third.text.empty()) return body;
+  third.method += "+names-ignored";
+  if (hints.explain)
+    third.explanation = body.explanation +
+                        "\nnothing found outside elements named as boilerplate; again without "
+                        "those names:\n" +
+                        third.explanation;
+  return third;
+}
+
+Body BodyExtractor::extract_once(const html::Document& doc, const BodyHints& hints) {
   Body body;
   // 0. The kind of page.
   const PageEvidence evidence = gather_page_evidence(doc);

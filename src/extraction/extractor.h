@@ -70,6 +70,7 @@ class BodyExtractor {
   Body extract(const html::Document& doc, const BodyHints& hints);
 
  private:
+  Body extract_once(const html::Document& doc, const BodyHints& hints);
   void mark(const html::Document& doc);
   void weigh(const BodyHints& hints);
   void mark_teasers(const html::Document& doc);
@@ -99,6 +100,8 @@ class BodyExtractor {
   AttributeClassifier classifier_;
   PageType page_type_ = PageType::kArticle;
   TypeProfile profile_;
+  bool open_noscript_ = false;  // second pass: <noscript> content is the page's
+  bool relax_weak_ = false;     // last pass: no element is weak by its name
   std::vector<Mark> marks_;
   std::vector<bool> hinted_;    // per node: <article> or a named body container
   std::vector<bool> embedded_;  // per node: inside an embedded social post
