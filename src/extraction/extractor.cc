@@ -56,6 +56,13 @@ constexpr size_t kMinUnlinkedProse = 40;
 constexpr size_t kMinTeasers = 3;
 // JSON-LD bodies shorter than this are summaries, not bodies.
 constexpr size_t kMinJsonLdBody = 200;
+// Repeated cards that make a page a listing when they outweigh the container
+// chosen outside them by kListingCardShare (bytes of text).
+constexpr uint32_t kMinListingCards = 6;
+constexpr double kListingCardShare = 2.0;
+// ... and only when that container is this short (bytes): an article with a
+// long list of other stories below it stays an article.
+constexpr uint64_t kListingMaxBody = 600;
 // Words that make a linked line a card's title rather than a menu entry.
 constexpr long kMinCardTitleWords = 3;
 // Bytes of a block's start looked up in the JSON-LD body.
@@ -300,7 +307,11 @@ void BodyExtractor::mark_teasers(const html::Document& doc) {
                        doc.attr(c, "class") == doc.attr(model, "class");
         if (teasers >= kMinTeasers && teasers * 4 >= kids.size() * 3) {
           for (NodeId c : kids)
-            if (is_teaser(c) && marks_[c] == Mark::kNone) marks_[c] = Mark::kWeak;
+            if (is_teaser(c) && marks_[c] == Mark::kNone) {
+              marks_[c] = Mark::kWeak;
+              ++teaser_count_;
+              teaser_bytes_ += bytes_in(c);
+            }
           // ... and so is the list's own title above them ("Elsewhere on the coast").
           for (NodeId c : kids) {
             if (c == model) break;
@@ -566,7 +577,7 @@ Body BodyExtractor::extract_once(const html::Document& doc, const BodyHints& hin
   Body body;
   // 0. The kind of page.
   const PageEvidence evidence = gather_page_evidence(doc);
-  page_type_ = decide_page_type(evidence);
+  page_type_ = listing_retry_ ? PageType::kListing : decide_page_type(evidence);
   if (hints.explain) body.explanation = "page evidence: " + describe_evidence(evidence) + "\n";
   profile_ = profile_for(page_type_);
   body.page_type = page_type_name(page_type_);
@@ -577,6 +588,7 @@ Body BodyExtractor::extract_once(const html::Document& doc, const BodyHints& hin
   // 3. Weigh.
   weigh(hints);
   // 4. Mark lists of teasers for other stories; rescue weak elements that hold the prose.
+  teaser_count_ = teaser_bytes_ = 0;
   if (!profile_.keep_teasers) mark_teasers(doc);
   rescue_weak(doc);
   good_sum_.assign(seg_.blocks.size() + 1, 0);
@@ -587,6 +599,22 @@ Body BodyExtractor::extract_once(const html::Document& doc, const BodyHints& hin
   }
   // 5. Choose.
   NodeId container = choose_container(doc, body.method);
+  // A page of cards that its markup did not name as one: the cards hold far
+  // more text than the best container outside them. Read it as a listing.
+  if (page_type_ == PageType::kArticle && !listing_retry_ && teaser_count_ >= kMinListingCards) {
+    uint64_t chosen = 0;
+    if (container != kNoNode)
+      for (uint32_t i = seg_.block_begin[container]; i < seg_.block_end[container]; ++i)
+        chosen += seg_.blocks[i].end - seg_.blocks[i].begin;
+    if (chosen < kListingMaxBody && teaser_bytes_ > kListingCardShare * static_cast<double>(chosen)) {
+      listing_retry_ = true;
+      Body again = extract_once(doc, hints);
+      listing_retry_ = false;
+      if (hints.explain)
+        again.explanation = body.explanation + "\nthe cards outweigh the container: read as a listing\n" + again.explanation;
+      return again;
+    }
+  }
   WriteTrace trace;
   if (container == kNoNode) {
     if (hints.explain) explain(doc, container, trace, {}, hints, body);

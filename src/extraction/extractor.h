@@ -102,6 +102,9 @@ class BodyExtractor {
   TypeProfile profile_;
   bool open_noscript_ = false;  // second pass: <noscript> content is the page's
   bool relax_weak_ = false;     // last pass: no element is weak by its name
+  bool listing_retry_ = false;  // again as a listing: the cards outweighed the body
+  uint32_t teaser_count_ = 0;  // repeated cards mark_teasers found
+  uint64_t teaser_bytes_ = 0;  // and their text
   std::vector<Mark> marks_;
   std::vector<bool> hinted_;    // per node: <article> or a named body container
   std::vector<bool> embedded_;  // per node: inside an embedded social post
