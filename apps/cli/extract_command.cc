@@ -477,6 +477,8 @@ Done Run::process(Extractor& extractor, Item& item) const {
       return done;
     case Item::Kind::kPage: {
       source.bytes = item.bytes.size();
+      std::string explanation;
+      if (config_.explain) options.explain = &explanation;
       Result<Article> article = extractor.extract(item.bytes, options);
       if (article) {
         done.truncated = has_truncation_warning(*article);
@@ -485,6 +487,7 @@ Done Run::process(Extractor& extractor, Item& item) const {
       } else {
         fail(article.error());
       }
+      if (config_.explain) done.rendered = "# " + item.path + "\n" + explanation + done.rendered;
       return done;
     }
     case Item::Kind::kRecord: {

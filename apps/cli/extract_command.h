@@ -28,6 +28,7 @@ struct ExtractConfig {
   bool quiet = false;  // no progress line, no summary
   bool follow = false;  // walks enter symbolic links to directories
   bool resume = false;  // go on with the run whose output is `output`
+  bool explain = false;  // write how each body was found before its record
 };
 
 // Runs the command; returns the exit code (0 all good, 1 some input failed,

@@ -166,6 +166,14 @@ int main(int argc, char** argv) {
                    "Resolve relative time words against this date (YYYY-MM-DD) when the page "
                    "gives no publication date")
       ->group("Extraction");
+  extract
+      ->add_flag("--explain", config.explain,
+                 "Before each record, write how its body was found: the page type; the "
+                 "container chosen (its prose and boilerplate weight, how it was named) and the "
+                 "runners-up; then every text block in page order with its type, length, share "
+                 "of link text and weight per character (+ prose, - boilerplate), and the rule "
+                 "that kept or dropped it")
+      ->group("Extraction");
   std::string parser = "lede";
   extract->add_option("--parser", parser, "HTML parser: lede (default) or gumbo (the reference)")
       ->check(CLI::IsMember({"lede", "gumbo"}))

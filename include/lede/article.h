@@ -89,6 +89,9 @@ struct Article {
   Site site;
   std::string language;
   std::string title;
+  // What kind of page the record comes from: "article", "forum", "product",
+  // "collection", "listing", "documentation", "service" or "other"; "" for text input.
+  std::string page_type;
   std::string description;
   // Times as the page states them, in one shape: RFC 3339 with the page's offset
   // ("2020-02-17T21:18:11-05:00"), "YYYY-MM-DDTHH:MM:SS" when it states no zone,

@@ -69,6 +69,11 @@ struct Options {
   // The date relative time words ("on Tuesday") are resolved against when
   // the page gives no publication date, ISO 8601 ("2023-06-13").
   std::string reference_date;
+  // When set, receives a plain-text account of how the body was found: the
+  // page type, the candidate blocks in page order with their features and
+  // weight, the rule that kept or dropped each, and the container chosen
+  // (`lede extract --explain`). Costs time; leave unset in production.
+  std::string* explain = nullptr;
 };
 
 class Extractor {

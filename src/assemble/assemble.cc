@@ -81,6 +81,7 @@ Article from_page(const metadata::PageMetadata& meta, extraction::Body body, Art
   article.blocks = std::move(body.blocks);
   article.images = std::move(body.images);
   article.source.method = std::move(body.method);
+  article.page_type = std::move(body.page_type);
   // 6. Warnings (before those this function adds).
   append(article.warnings, meta.warnings);
   // 3.-5.

@@ -1,6 +1,7 @@
 #include "extraction/extractor.h"
 
 #include <algorithm>
+#include <cstdio>
 
 #include "core/text.h"
 #include "extraction/vocabulary.h"
@@ -22,8 +23,6 @@ constexpr size_t kLongBlock = 150;
 constexpr size_t kSentenceBlock = 40;
 // How much a unit of non-article text costs a container against a unit of prose.
 constexpr double kBadCost = 1.0;
-// Short fragments (menu words, labels, dates) cost a fraction of their length.
-constexpr double kFragmentCost = 0.3;
 // Weak elements holding at least this share of the prose are the content.
 constexpr double kRescueShare = 0.5;
 // Containers the page itself names as the article get this bonus.
@@ -57,6 +56,15 @@ constexpr size_t kMinUnlinkedProse = 40;
 constexpr size_t kMinTeasers = 3;
 // JSON-LD bodies shorter than this are summaries, not bodies.
 constexpr size_t kMinJsonLdBody = 200;
+// Repeated cards that make a page a listing when they outweigh the container
+// chosen outside them by kListingCardShare (bytes of text).
+constexpr uint32_t kMinListingCards = 6;
+constexpr double kListingCardShare = 2.0;
+// ... and only when that container is this short (bytes): an article with a
+// long list of other stories below it stays an article.
+constexpr uint64_t kListingMaxBody = 600;
+// Words that make a linked line a card's title rather than a menu entry.
+constexpr long kMinCardTitleWords = 3;
 // Bytes of a block's start looked up in the JSON-LD body.
 constexpr size_t kJsonLdProbe = 60;
 
@@ -93,6 +101,55 @@ bool has_sentence_end(std::string_view s) {
 
 }  // namespace
 
+TypeProfile profile_for(PageType t) {
+  TypeProfile p;
+  switch (t) {
+    case PageType::kArticle:
+    case PageType::kOther:
+      break;
+    case PageType::kForum:
+      // The posts are the content: their "comment" and "reply" names do not
+      // make them boilerplate, and a one-line answer is part of the thread.
+      p.keep_comments = true;
+      p.short_weight = 0.5;
+      p.fragment_weight = 0.0;
+      p.trim_edges = false;
+      break;
+    case PageType::kProduct:
+      // Specifications and feature lines are short.
+      p.short_weight = 0.5;
+      p.fragment_weight = 0.1;
+      p.heading_weight = 0.3;
+      p.trim_edges = false;
+      break;
+    case PageType::kCollection:
+    case PageType::kListing:
+      // The repeated cards are the content: their titles are links.
+      p.keep_teasers = true;
+      p.short_weight = 0.5;
+      p.fragment_weight = 0.1;
+      p.heading_weight = 0.3;
+      p.link_weight = -0.3;
+      p.keep_linked_titles = true;
+      p.trim_edges = false;
+      break;
+    case PageType::kDocumentation:
+      p.short_weight = 0.5;
+      p.fragment_weight = 0.0;
+      p.heading_weight = 0.3;
+      p.trim_edges = false;
+      break;
+    case PageType::kService:
+      // Sections of short lines: hero, features, pricing, questions.
+      p.short_weight = 0.5;
+      p.fragment_weight = 0.1;
+      p.heading_weight = 0.3;
+      p.trim_edges = false;
+      break;
+  }
+  return p;
+}
+
 void BodyExtractor::mark(const html::Document& doc) {
   const size_t n_nodes = doc.node_count();
   marks_.assign(n_nodes, Mark::kNone);
@@ -111,9 +168,12 @@ void BodyExtractor::mark(const html::Document& doc) {
     }
     if (doc.is_element(n)) {
       Verdict v = doc.ns(n) == html::Namespace::kHtml ? tag_verdict(doc.tag(n)) : Verdict::kStrong;
+      if (open_noscript_ && doc.is(n, Tag::k_noscript)) v = Verdict::kContent;
       if (v != Verdict::kStrong && !doc.attributes(n).empty()) {
         ElementSignals a = classifier_.classify(doc, n);
         if (a.verdict > v) v = a.verdict;
+        if (v == Verdict::kWeak && profile_.keep_comments && names_post(doc, n))
+          v = Verdict::kContent;
         if (v < Verdict::kHidden && is_hover_card(doc, n)) v = Verdict::kHidden;
         // A list of captions ("legends") is a gallery's: its slides' text is
         // not the story's, whatever its length.
@@ -129,7 +189,8 @@ void BodyExtractor::mark(const html::Document& doc) {
         skip = true;
       } else if (v == Verdict::kHidden) {
         marks_[n] = Mark::kHidden;
-      } else if (v == Verdict::kWeak && !doc.is(n, Tag::k_body) && !doc.is(n, Tag::k_html)) {
+      } else if (v == Verdict::kWeak && !relax_weak_ && !doc.is(n, Tag::k_body) &&
+                 !doc.is(n, Tag::k_html)) {
         marks_[n] = Mark::kWeak;
         weak_owner_[n] = n;
       }
@@ -168,7 +229,7 @@ void BodyExtractor::weigh(const BodyHints& hints) {
       // Navigation is short or listed; long punctuated text full of links
       // is prose that cites (deal posts, link-rich blogs): neutral.
       bool cited_prose = len >= kLongBlock && sentence_end && head.type != BlockType::kList;
-      weight = cited_prose ? 0 : -1.0;
+      weight = cited_prose ? 0 : profile_.link_weight;
     } else {
       bool in_ld = false;
       if (!ld_body.empty() && head_text.size() >= 20) {
@@ -180,12 +241,17 @@ void BodyExtractor::weigh(const BodyHints& hints) {
       bool prose =
           len >= kLongBlock || (len >= kSentenceBlock && sentence_end) || in_ld || cjk >= kCjkProse;
       if (head.type == BlockType::kHeading) {
-        // Headings are neutral: they neither make nor break a container.
+        // Headings are neutral in articles: they neither make nor break a container.
+        weight = profile_.heading_weight;
       } else if (prose) {
         weight = (1.0 - density) * (in_ld ? 2.0 : 1.0);
       } else if (!sentence_end) {
-        weight = -kFragmentCost;
-      }  // short sentences are neutral: list items and one-line paragraphs of a body
+        weight = profile_.fragment_weight;
+      } else {
+        // Short sentences are neutral in articles: list items and one-line
+        // paragraphs of a body.
+        weight = profile_.short_weight;
+      }
     }
     for (size_t i = first; i < last; ++i) {
       double piece = static_cast<double>(core::utf8_length(seg_.block_text(seg_.blocks[i])));
@@ -241,7 +307,11 @@ void BodyExtractor::mark_teasers(const html::Document& doc) {
                        doc.attr(c, "class") == doc.attr(model, "class");
         if (teasers >= kMinTeasers && teasers * 4 >= kids.size() * 3) {
           for (NodeId c : kids)
-            if (is_teaser(c) && marks_[c] == Mark::kNone) marks_[c] = Mark::kWeak;
+            if (is_teaser(c) && marks_[c] == Mark::kNone) {
+              marks_[c] = Mark::kWeak;
+              ++teaser_count_;
+              teaser_bytes_ += bytes_in(c);
+            }
           // ... and so is the list's own title above them ("Elsewhere on the coast").
           for (NodeId c : kids) {
             if (c == model) break;
@@ -337,9 +407,15 @@ NodeId BodyExtractor::choose_container(const html::Document& doc, std::string& m
 
 bool BodyExtractor::keep_block(const html::Document& doc, const TextBlock& block, NodeId container,
                                const BodyHints& hints) const {
+  return drop_reason(doc, block, container, hints) == nullptr;
+}
+
+const char* BodyExtractor::drop_reason(const html::Document& doc, const TextBlock& block,
+                                       NodeId container, const BodyHints& hints) const {
   if (block.owner != kNoNode) {
     NodeId weak = weak_owner_[block.owner];
-    if (weak != kNoNode && weak != container && depth_[weak] > depth_[container]) return false;
+    if (weak != kNoNode && weak != container && depth_[weak] > depth_[container])
+      return "inside a boilerplate element";
   }
   std::string_view text = seg_.block_text(block);
   double density = static_cast<double>(block.link_bytes) / static_cast<double>(text.size());
@@ -349,10 +425,15 @@ bool BodyExtractor::keep_block(const html::Document& doc, const TextBlock& block
   const bool cited_sentence = block.type == BlockType::kParagraph &&
                               text.size() - block.link_bytes >= kMinUnlinkedProse &&
                               has_sentence_end(text);
-  if (density > kLinkListDensity && !embedded && !cited_sentence) return false;
-  if (is_furniture_text(text)) return false;
-  if (!hints.title.empty() && text == hints.title) return false;
-  return true;
+  // A card's linked title, on a page of cards.
+  const bool card_title = profile_.keep_linked_titles &&
+                          (block.type == BlockType::kHeading ||
+                           std::count(text.begin(), text.end(), ' ') + 1 >= kMinCardTitleWords);
+  if (density > kLinkListDensity && !embedded && !cited_sentence && !card_title)
+    return "mostly links";
+  if (is_furniture_text(text)) return "page furniture";
+  if (!hints.title.empty() && text == hints.title) return "the headline";
+  return nullptr;
 }
 
 bool BodyExtractor::titles_nothing(const html::Document& doc, uint32_t i, NodeId container,
@@ -370,6 +451,29 @@ bool BodyExtractor::titles_nothing(const html::Document& doc, uint32_t i, NodeId
   for (NodeId d = doc.first_child(section); d != kNoNode && !left_out; d = doc.next_in(d, section))
     left_out = doc.is(d, Tag::k_img);
   return left_out;
+}
+
+void BodyExtractor::drop_link_boxes(std::vector<uint32_t>& kept) const {
+  std::vector<uint32_t> out;
+  out.reserve(kept.size());
+  for (size_t k = 0; k < kept.size(); ++k) {
+    const TextBlock& b = seg_.blocks[kept[k]];
+    if (b.type == BlockType::kList || !is_link_box_label(seg_.block_text(b))) {
+      out.push_back(kept[k]);
+      continue;
+    }
+    // The box: the lines after the label that are links, or hold one and
+    // end no sentence.
+    while (k + 1 < kept.size()) {
+      const TextBlock& next = seg_.blocks[kept[k + 1]];
+      const std::string_view t = seg_.block_text(next);
+      const bool linked = next.link_bytes * 2 >= t.size() ||
+                          (next.link_bytes > 0 && !has_sentence_end(t));
+      if (!linked) break;
+      ++k;
+    }
+  }
+  kept = std::move(out);
 }
 
 bool BodyExtractor::is_trailing_fragment(uint32_t i) const {
@@ -431,7 +535,52 @@ void BodyExtractor::collect_images(const html::Document& doc, NodeId container, 
 }
 
 Body BodyExtractor::extract(const html::Document& doc, const BodyHints& hints) {
+  open_noscript_ = relax_weak_ = false;
+  Body body = extract_once(doc, hints);
+  if (!body.text.empty()) return body;
+  // Pages that draw their content with scripts (forum software, shops) often
+  // give crawlers the same content inside <noscript>: with nothing found
+  // elsewhere, that is the content.
+  bool has_noscript = false;
+  for (NodeId n = 0; n < doc.node_count() && !has_noscript; ++n)
+    has_noscript = doc.is_element(n) && doc.is(n, Tag::k_noscript) && doc.first_child(n) != kNoNode;
+  if (has_noscript) {
+    open_noscript_ = true;
+    Body second = extract_once(doc, hints);
+    open_noscript_ = false;
+    if (!second.text.empty()) {
+      second.method += "+noscript";
+      if (hints.explain)
+        second.explanation =
+            body.explanation + "\nnothing found outside <noscript>; again with it:\n" +
+            second.explanation;
+      return second;
+    }
+  }
+  // Page builders name their every section with words lede reads as
+  // boilerplate ("testimonial", "widget", "promo"): with nothing found, the
+  // names were wrong, and only the skipped elements stay out.
+  relax_weak_ = true;
+  Body third = extract_once(doc, hints);
+  relax_weak_ = false;
+  if (third.text.empty()) return body;
+  third.method += "+names-ignored";
+  if (hints.explain)
+    third.explanation = body.explanation +
+                        "\nnothing found outside elements named as boilerplate; again without "
+                        "those names:\n" +
+                        third.explanation;
+  return third;
+}
+
+Body BodyExtractor::extract_once(const html::Document& doc, const BodyHints& hints) {
   Body body;
+  // 0. The kind of page.
+  const PageEvidence evidence = gather_page_evidence(doc);
+  page_type_ = listing_retry_ ? PageType::kListing : decide_page_type(evidence);
+  if (hints.explain) body.explanation = "page evidence: " + describe_evidence(evidence) + "\n";
+  profile_ = profile_for(page_type_);
+  body.page_type = page_type_name(page_type_);
   // 1. Mark.
   mark(doc);
   // 2. Segment.
@@ -439,7 +588,8 @@ Body BodyExtractor::extract(const html::Document& doc, const BodyHints& hints) {
   // 3. Weigh.
   weigh(hints);
   // 4. Mark lists of teasers for other stories; rescue weak elements that hold the prose.
-  mark_teasers(doc);
+  teaser_count_ = teaser_bytes_ = 0;
+  if (!profile_.keep_teasers) mark_teasers(doc);
   rescue_weak(doc);
   good_sum_.assign(seg_.blocks.size() + 1, 0);
   bad_sum_.assign(seg_.blocks.size() + 1, 0);
@@ -449,7 +599,27 @@ Body BodyExtractor::extract(const html::Document& doc, const BodyHints& hints) {
   }
   // 5. Choose.
   NodeId container = choose_container(doc, body.method);
-  if (container == kNoNode) return body;
+  // A page of cards that its markup did not name as one: the cards hold far
+  // more text than the best container outside them. Read it as a listing.
+  if (page_type_ == PageType::kArticle && !listing_retry_ && teaser_count_ >= kMinListingCards) {
+    uint64_t chosen = 0;
+    if (container != kNoNode)
+      for (uint32_t i = seg_.block_begin[container]; i < seg_.block_end[container]; ++i)
+        chosen += seg_.blocks[i].end - seg_.blocks[i].begin;
+    if (chosen < kListingMaxBody && teaser_bytes_ > kListingCardShare * static_cast<double>(chosen)) {
+      listing_retry_ = true;
+      Body again = extract_once(doc, hints);
+      listing_retry_ = false;
+      if (hints.explain)
+        again.explanation = body.explanation + "\nthe cards outweigh the container: read as a listing\n" + again.explanation;
+      return again;
+    }
+  }
+  WriteTrace trace;
+  if (container == kNoNode) {
+    if (hints.explain) explain(doc, container, trace, {}, hints, body);
+    return body;
+  }
   // 6. Write.
   const uint32_t begin = seg_.block_begin[container];
   const uint32_t last = seg_.block_end[container];
@@ -462,7 +632,7 @@ Body BodyExtractor::extract(const html::Document& doc, const BodyHints& hints) {
     const std::string_view text = seg_.block_text(seg_.blocks[lead]);
     shown += !is_date_or_count(text) && keep_block(doc, seg_.blocks[lead], container, hints);
   }
-  if (shown < kMinLeadingRun) first = lead;
+  if (shown < kMinLeadingRun && profile_.trim_edges) first = lead;
   // ... but a heading right above the first prose titles it (a live blog's first entry).
   if (first > begin && seg_.blocks[first - 1].type == BlockType::kHeading &&
       seg_.block_text(seg_.blocks[first - 1]) != hints.title)
@@ -473,6 +643,11 @@ Body BodyExtractor::extract(const html::Document& doc, const BodyHints& hints) {
     if (i < lead && is_date_or_count(seg_.block_text(seg_.blocks[i]))) continue;
     if (keep_block(doc, seg_.blocks[i], container, hints)) kept.push_back(i);
   }
+  // A link box's label set between body paragraphs ("RELATED COVERAGE"),
+  // and the linked lines under it, are not the story's text.
+  if (hints.explain) trace.kept_blocks = kept;
+  if (profile_.trim_edges) drop_link_boxes(kept);
+  if (hints.explain) trace.after_boxes = kept;
   // A heading left alone in its section, beside photos or text that was left
   // out (a gallery's or a teaser list's title), titles nothing in the body.
   std::vector<bool> is_kept(last - begin, false);
@@ -482,9 +657,10 @@ Body BodyExtractor::extract(const html::Document& doc, const BodyHints& hints) {
   // Headlines of other stories often close the container: two or more short
   // lines that end no sentence, after the last one that does (one such line
   // is as often the story's own sign-off or source).
+  if (hints.explain) trace.after_titles = kept;
   size_t tail = 0;
   while (tail + 1 < kept.size() && is_trailing_fragment(kept[kept.size() - 1 - tail])) ++tail;
-  if (tail >= kMinTrailingFragments) kept.resize(kept.size() - tail);
+  if (tail >= kMinTrailingFragments && profile_.trim_edges) kept.resize(kept.size() - tail);
   for (uint32_t i : kept) {
     const TextBlock& b = seg_.blocks[i];
     if (!body.text.empty()) body.text += "\n\n";
@@ -497,7 +673,119 @@ Body BodyExtractor::extract(const html::Document& doc, const BodyHints& hints) {
     body.blocks.push_back(out);
   }
   collect_images(doc, container, body);
+  if (hints.explain) {
+    trace.first = first;
+    trace.lead = lead;
+    trace.end = end;
+    explain(doc, container, trace, kept, hints, body);
+  }
   return body;
+}
+
+namespace {
+
+// "div.entry-content" or "section#main": an element as the explanation names it.
+std::string describe(const html::Document& doc, NodeId n) {
+  if (n == kNoNode) return "(none)";
+  std::string out(doc.name(n));
+  if (std::string_view id = doc.attr(n, "id"); !id.empty()) {
+    out += '#';
+    out += id.substr(0, 40);
+  }
+  if (std::string_view cls = doc.attr(n, "class"); !cls.empty()) {
+    out += '.';
+    out += core::collapse_space(cls.substr(0, 40));
+  }
+  return out;
+}
+
+bool contains(const std::vector<uint32_t>& v, uint32_t x) {
+  return std::find(v.begin(), v.end(), x) != v.end();
+}
+
+// Characters of a block's text shown in the explanation.
+constexpr size_t kExplainExcerpt = 60;
+
+}  // namespace
+
+void BodyExtractor::explain(const html::Document& doc, NodeId container, const WriteTrace& trace,
+                            const std::vector<uint32_t>& kept, const BodyHints& hints,
+                            Body& body) const {
+  std::string& out = body.explanation;
+  out += "page type: " + body.page_type + "\n";
+  out += "container: " + describe(doc, container);
+  if (container != kNoNode) {
+    const uint32_t b = seg_.block_begin[container], e = seg_.block_end[container];
+    char line[160];
+    std::snprintf(line, sizeof line, " (method %s; prose %.0f, boilerplate %.0f; blocks %u-%u)",
+                  body.method.c_str(), good_sum_[e] - good_sum_[b], bad_sum_[e] - bad_sum_[b], b,
+                  e);
+    out += line;
+  }
+  out += "\n  the element whose blocks weigh most for the content (prose minus boilerplate,"
+         " times a bonus for <article> and named body containers)\n";
+  // Runners-up: the best-scoring elements that neither hold nor sit in the container.
+  std::vector<std::pair<double, NodeId>> others;
+  for (NodeId n = doc.root(); n != kNoNode;) {
+    const bool skip = marks_[n] == Mark::kSkip;
+    if (!skip && doc.is_element(n) && n != container) {
+      const uint32_t b = seg_.block_begin[n], e = seg_.block_end[n];
+      const double score = (good_sum_[e] - good_sum_[b]) - (bad_sum_[e] - bad_sum_[b]);
+      if (score > 0) others.emplace_back(score, n);
+    }
+    n = doc.next_in(n, doc.root(), skip);
+  }
+  std::sort(others.begin(), others.end(), [](auto& a, auto& c) { return a.first > c.first; });
+  for (size_t i = 0; i < std::min<size_t>(3, others.size()); ++i) {
+    char line[64];
+    std::snprintf(line, sizeof line, "  runner-up %.0f: ", others[i].first);
+    out += line + describe(doc, others[i].second) + "\n";
+  }
+  out += "blocks (index, type, chars, link share, weight per char, verdict, owner, text):\n";
+  const uint32_t begin = container == kNoNode ? 0 : seg_.block_begin[container];
+  const uint32_t last = container == kNoNode ? 0 : seg_.block_end[container];
+  for (uint32_t i = 0; i < seg_.blocks.size(); ++i) {
+    const TextBlock& b = seg_.blocks[i];
+    const std::string_view text = seg_.block_text(b);
+    const size_t chars = core::utf8_length(text);
+    const double weight = chars ? (good_[i] - bad_[i]) / static_cast<double>(chars) : 0;
+    std::string verdict = "kept";
+    if (i < begin || i >= last) {
+      verdict = "dropped: outside the container";
+    } else if (!contains(kept, i)) {
+      if (i < trace.first)
+        verdict = "dropped: before the first prose (kicker, date, standfirst)";
+      else if (i >= trace.end)
+        verdict = "dropped: after a 'more stories' title";
+      else if (const char* why = drop_reason(doc, b, container, hints))
+        verdict = std::string("dropped: ") + why;
+      else if (!contains(trace.kept_blocks, i))
+        verdict = "dropped: a date or counter before the first prose";
+      else if (!contains(trace.after_boxes, i))
+        verdict = "dropped: a link box inside the text";
+      else if (!contains(trace.after_titles, i))
+        verdict = "dropped: a heading that titles nothing kept";
+      else
+        verdict = "dropped: a trailing headline";
+    }
+    std::string excerpt = core::collapse_space(text.substr(0, std::min(text.size(), kExplainExcerpt * 2)));
+    if (core::utf8_length(excerpt) > kExplainExcerpt) {
+      size_t cut = kExplainExcerpt;
+      while (cut < excerpt.size() && (static_cast<unsigned char>(excerpt[cut]) & 0xC0) == 0x80)
+        ++cut;
+      excerpt.resize(std::min(cut, excerpt.size()));
+      excerpt += "...";
+    }
+    static constexpr const char* kTypeNames[] = {"heading", "paragraph", "list",
+                                                 "quote",   "pre",       "table"};
+    char line[200];
+    std::snprintf(line, sizeof line, "%5u %-9s %5zu %4.2f %+5.2f ", i,
+                  kTypeNames[static_cast<int>(b.type)], chars,
+                  text.empty() ? 0.0 : static_cast<double>(b.link_bytes) / text.size(), weight);
+    out += line;
+    out += verdict;
+    out += " | " + describe(doc, b.owner) + " | " + excerpt + "\n";
+  }
 }
 
 }  // namespace lede::extraction

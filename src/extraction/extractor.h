@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "extraction/blocks.h"
+#include "extraction/page_type.h"
 #include "extraction/vocabulary.h"
 #include "html/dom.h"
 #include "lede/article.h"
@@ -32,6 +33,7 @@ namespace lede::extraction {
 struct BodyHints {
   std::string_view title;         // the headline, left out of the body
   std::string_view json_ld_body;  // JSON-LD articleBody, if the page has one
+  bool explain = false;           // fill Body::explanation
 };
 
 struct Body {
@@ -39,7 +41,28 @@ struct Body {
   std::vector<Block> blocks;
   std::vector<Image> images;  // the article's figures, caption and credit apart
   std::string method;         // how the container was chosen
+  std::string page_type;      // page_type_name() of the page
+  // With BodyHints::explain: the page type and its evidence, every block in
+  // page order with its features, weight and the rule that kept or dropped
+  // it, and the container chosen, with its runners-up.
+  std::string explanation;
 };
+
+// How a kind of page holds its content: the weight per character of each
+// kind of block, and which of the article rules apply.
+struct TypeProfile {
+  double heading_weight = 0;      // headings (articles: neutral)
+  double short_weight = 0;        // short sentences (articles: neutral)
+  double fragment_weight = -0.3;  // short lines that end no sentence
+  double link_weight = -1.0;      // blocks mostly made of links
+  bool keep_teasers = false;      // repeated cards are content, not teasers
+  bool keep_comments = false;     // "comment" and "reply" elements are content
+  bool keep_linked_titles = false;  // a linked title (a card's) is written
+  bool trim_edges = true;         // trim kickers before and headlines after the body
+};
+
+// The profile of a page type: articles and "other" get the article rules.
+TypeProfile profile_for(PageType t);
 
 // Reusable: keeps its buffers across pages. Not thread-safe.
 class BodyExtractor {
@@ -47,6 +70,7 @@ class BodyExtractor {
   Body extract(const html::Document& doc, const BodyHints& hints);
 
  private:
+  Body extract_once(const html::Document& doc, const BodyHints& hints);
   void mark(const html::Document& doc);
   void weigh(const BodyHints& hints);
   void mark_teasers(const html::Document& doc);
@@ -55,14 +79,32 @@ class BodyExtractor {
   bool titles_nothing(const html::Document& doc, uint32_t block, html::NodeId container,
                       const std::vector<bool>& kept, uint32_t base) const;
   bool is_trailing_fragment(uint32_t block) const;
+  void drop_link_boxes(std::vector<uint32_t>& kept) const;
+  // The stages of the write step, for the explanation.
+  struct WriteTrace {
+    uint32_t first = 0, lead = 0, end = 0;
+    std::vector<uint32_t> kept_blocks, after_boxes, after_titles;
+  };
+  void explain(const html::Document& doc, html::NodeId container, const WriteTrace& trace,
+               const std::vector<uint32_t>& kept, const BodyHints& hints, Body& body) const;
   uint32_t end_of_story(uint32_t first, uint32_t last) const;  // block after the body's last
   double prose_in(html::NodeId n) const;  // weight of the article's prose under n
   html::NodeId image_scope(const html::Document& doc, html::NodeId container) const;
   void collect_images(const html::Document& doc, html::NodeId container, Body& body) const;
+  // Why a block of the container is left out; nullptr when it is written.
+  const char* drop_reason(const html::Document& doc, const TextBlock& block,
+                          html::NodeId container, const BodyHints& hints) const;
   bool keep_block(const html::Document& doc, const TextBlock& block, html::NodeId container,
                   const BodyHints& hints) const;
 
   AttributeClassifier classifier_;
+  PageType page_type_ = PageType::kArticle;
+  TypeProfile profile_;
+  bool open_noscript_ = false;  // second pass: <noscript> content is the page's
+  bool relax_weak_ = false;     // last pass: no element is weak by its name
+  bool listing_retry_ = false;  // again as a listing: the cards outweighed the body
+  uint32_t teaser_count_ = 0;  // repeated cards mark_teasers found
+  uint64_t teaser_bytes_ = 0;  // and their text
   std::vector<Mark> marks_;
   std::vector<bool> hinted_;    // per node: <article> or a named body container
   std::vector<bool> embedded_;  // per node: inside an embedded social post

@@ -407,6 +407,15 @@ bool names_caption(const html::Document& doc, html::NodeId n) {
   return false;
 }
 
+bool names_post(const html::Document& doc, html::NodeId n) {
+  std::string lower = core::ascii_lower(doc.attr(n, "class"));
+  lower += ' ';
+  lower += core::ascii_lower(doc.attr(n, "id"));
+  for (std::string_view name : {"comment", "reply", "post", "message", "answer"})
+    if (lower.find(name) != std::string::npos) return true;
+  return false;
+}
+
 // Words of the boxes that sell a newsletter ("Sign up for the free daily
 // newsletter"), in the languages lede reads most.
 constexpr std::array<std::string_view, 9> kSignUpWords = {"sign up",  "subscribe",  "to your inbox",
@@ -465,6 +474,22 @@ bool opens_more_stories(std::string_view collapsed_text) {
   for (std::string_view opening : kMoreStoriesOpenings)
     if (lower.rfind(opening, 0) == 0) return true;
   return false;
+}
+
+// Labels of link boxes inside an article, lower-cased, compared with the
+// whole line less a closing colon.
+constexpr std::array<std::string_view, 16> kLinkBoxLabels = {
+    "read more",       "more on this story", "more on this",    "related coverage",
+    "see also",        "also read",          "read also",       "more coverage",
+    "related",         "related reading",    "recommended reading", "editor's picks",
+    "also on",         "don't miss",         "must read",       "related links"};
+
+bool is_link_box_label(std::string_view collapsed_text) {
+  if (collapsed_text.size() > kMaxMoreStoriesHeading) return false;
+  if (opens_more_stories(collapsed_text)) return true;
+  std::string lower = core::ascii_lower(collapsed_text);
+  while (!lower.empty() && (lower.back() == ':' || lower.back() == ' ')) lower.pop_back();
+  return std::find(kLinkBoxLabels.begin(), kLinkBoxLabels.end(), lower) != kLinkBoxLabels.end();
 }
 
 int heading_level(Tag t) {

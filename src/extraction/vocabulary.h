@@ -55,6 +55,11 @@ bool is_furniture_text(std::string_view collapsed_text);
 // Business", "Related coverage", "Leia também").
 bool opens_more_stories(std::string_view collapsed_text);
 
+// True for the label of a box of links set inside an article's text
+// ("RELATED COVERAGE", "Read more:", "More on this story", "See also"): the
+// label and the links under it are not the article's text.
+bool is_link_box_label(std::string_view collapsed_text);
+
 // True for a card inside the text that the page shows only on hover or click
 // (a person's "rollover" with their latest stories, a popover): inline, named
 // so, holding a photo or links, and not the element that holds the trigger.
@@ -63,6 +68,11 @@ bool is_hover_card(const html::Document& doc, html::NodeId n);
 // True for an element the page marks as a photo caption (figcaption, or a
 // class naming a caption: "caption", "legend", "pie-foto", "bildunterschrift").
 bool names_caption(const html::Document& doc, html::NodeId n);
+
+// True for an element whose class or id names a post of a thread ("comment",
+// "reply", "post", "message", "answer"): boilerplate under an article, the
+// content of a forum page.
+bool names_post(const html::Document& doc, html::NodeId n);
 
 // Block-level elements: they start and end a text block.
 bool is_block_tag(html::Tag tag);

@@ -86,6 +86,8 @@ std::string to_json(const Article& a, int indent) {
   w.string_or_null(a.language);
   w.key("title");
   w.string_or_null(a.title);
+  w.key("page_type");
+  w.string_or_null(a.page_type);
   w.key("description");
   w.string_or_null(a.description);
   w.key("published");

@@ -1,0 +1,100 @@
+#include "extraction/page_type.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "extraction/extractor.h"
+#include "html/parse.h"
+
+namespace lede::extraction {
+namespace {
+
+PageType type_of(const std::string& page) {
+  html::Document doc;
+  html::parse(page, doc, html::DomLimits{});
+  return decide_page_type(gather_page_evidence(doc));
+}
+
+TEST(PageType, ForumPostingSchemaMakesAThread) {
+  EXPECT_EQ(type_of(R"(<html><head><script type="application/ld+json">
+    {"@context":"https://schema.org","@type":"DiscussionForumPosting","headline":"Pump noise"}
+    </script></head><body><p>My pump hums at night.</p></body></html>)"),
+            PageType::kForum);
+}
+
+TEST(PageType, ProductSchemaInAGraphMakesAProduct) {
+  EXPECT_EQ(type_of(R"(<html><head><script type="application/ld+json">
+    {"@graph":[{"@type":["Product"],"name":"Kettle"},{"@type":"BreadcrumbList"}]}
+    </script></head><body><p>A kettle.</p></body></html>)"),
+            PageType::kProduct);
+}
+
+TEST(PageType, NewsArticleSchemaMakesAnArticle) {
+  EXPECT_EQ(type_of(R"(<html><head><meta property="og:type" content="article">
+    <script type="application/ld+json">{"@type":"NewsArticle","headline":"Bridge opens"}</script>
+    </head><body><article><p>The bridge opened.</p></article></body></html>)"),
+            PageType::kArticle);
+}
+
+TEST(PageType, ManyArticleCardsMakeAListing) {
+  std::string page = "<html><body><main>";
+  for (int i = 0; i < 6; ++i)
+    page += "<article><h2><a href='/p" + std::to_string(i) + "'>Post title number " +
+            std::to_string(i) + "</a></h2><p>A summary of the post.</p></article>";
+  page += "</main></body></html>";
+  EXPECT_EQ(type_of(page), PageType::kListing);
+}
+
+TEST(PageType, CodeBlocksWithoutArticleMarkupMakeDocumentation) {
+  EXPECT_EQ(type_of(R"(<html><body><main><h1>Install</h1><p>Run this:</p>
+    <pre>make install</pre><p>Then this:</p><pre>make test</pre></main></body></html>)"),
+            PageType::kDocumentation);
+}
+
+TEST(PageType, AddressPathWordsNameTheKind) {
+  EXPECT_EQ(type_of(R"(<html><head><link rel="canonical" href="https://example.org/forum/t/1">
+    </head><body><p>Hello.</p></body></html>)"),
+            PageType::kForum);
+  EXPECT_EQ(type_of(R"(<html><head><link rel="canonical" href="https://example.org/collections/mugs">
+    </head><body><p>Mugs.</p></body></html>)"),
+            PageType::kCollection);
+}
+
+TEST(PageType, NamesAreTheRecordValues) {
+  EXPECT_EQ(page_type_name(PageType::kDocumentation), "documentation");
+  EXPECT_EQ(page_type_name(PageType::kOther), "other");
+}
+
+Body extract(const std::string& page, std::string_view title = "") {
+  html::Document doc;
+  html::parse(page, doc, html::DomLimits{});
+  BodyExtractor extractor;
+  return extractor.extract(doc, BodyHints{title, "", true});
+}
+
+TEST(LinkBox, CapitalLabelBetweenParagraphsAndItsLinksAreLeftOut) {
+  const std::string p1 =
+      "The council voted on Tuesday to keep the ferry running through the winter months, "
+      "after a long debate about the cost of fuel and crew.";
+  const std::string p2 =
+      "The service will run twice a day from November, the harbour master said, and the "
+      "fares stay as they are until the spring review of the timetable.";
+  Body body = extract("<html><body><article><p>" + p1 +
+                      "</p><p>RELATED COVERAGE</p><p><a href='/a'>Ferry fares rise again</a></p>"
+                      "<p><a href='/b'>Harbour gets new crane</a></p><p>" +
+                      p2 + "</p></article></body></html>");
+  EXPECT_EQ(body.text, p1 + "\n\n" + p2);
+}
+
+TEST(Explain, NamesTheContainerAndEveryBlock) {
+  Body body = extract(
+      "<html><body><nav><a href='/'>Home</a></nav><div class='story'><p>A long enough first "
+      "paragraph of the story that reads as prose, with a full stop.</p></div></body></html>");
+  EXPECT_NE(body.explanation.find("container: div.story"), std::string::npos) << body.explanation;
+  EXPECT_NE(body.explanation.find("kept"), std::string::npos);
+  EXPECT_NE(body.explanation.find("page type: "), std::string::npos);
+}
+
+}  // namespace
+}  // namespace lede::extraction
