@@ -11,6 +11,8 @@ PACKAGES=(
   libgumbo-dev libuchardet-dev libicu-dev libcld2-dev zlib1g-dev libzstd-dev libxml2-dev
   # .warc.gz members inflated whole, about 2.5 times faster than zlib
   libdeflate-dev
+  # the corpus (lede ingest/search/stats): SQLite with FTS5, which Debian's build includes
+  libsqlite3-dev
   # JSON, CLI, results
   nlohmann-json3-dev libsimdjson-dev libcli11-dev libfmt-dev libxxhash-dev libexpected-dev
   # tests and benchmarks

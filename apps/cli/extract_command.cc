@@ -587,10 +587,21 @@ void Run::write(Done& done) {
   } else {
     ++tally_.errors;
     ++tally_.errors_by_code[done.error_code];
-    if (config_.format == Format::kText || config_.format == Format::kMarkdown)
+    if (config_.format == Format::kText || config_.format == Format::kMarkdown || config_.sink)
       std::fprintf(stderr, "lede: %s: %s\n", done.where.c_str(), done.error_message.c_str());
   }
   if (done.rendered.empty()) return;
+  if (config_.sink) {
+    if (!done.error_code.empty()) return;
+    std::string_view line = done.rendered;
+    if (!line.empty() && line.back() == '\n') line.remove_suffix(1);
+    if (!config_.sink(line)) {
+      progress_.finish();
+      std::fflush(stderr);
+      std::_Exit(2);  // the reader may be blocked on input; do not wait for it
+    }
+    return;
+  }
   if (!first_) {
     if (config_.format == Format::kJson)
       output_.write(",\n");

@@ -7,7 +7,9 @@
 // stays flat on an endless stream.
 #pragma once
 
+#include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "lede/lede.h"
@@ -29,6 +31,11 @@ struct ExtractConfig {
   bool follow = false;  // walks enter symbolic links to directories
   bool resume = false;  // go on with the run whose output is `output`
   bool explain = false;  // write how each body was found before its record
+  // When set (lede ingest), each article record goes here as one line of
+  // JSON instead of to the output, on the writing thread, and failed inputs
+  // are reported on stderr. Returning false ends the run with status 2 (the
+  // sink has said why).
+  std::function<bool(std::string_view record)> sink;
 };
 
 // Runs the command; returns the exit code (0 all good, 1 some input failed,

@@ -6,10 +6,12 @@
 // pipe (`lede extract ... | head`) ends the run quietly with 0.
 #include <CLI/CLI.hpp>
 #include <csignal>
+#include <optional>
 #include <cstdio>
 #include <string>
 
 #include "extract_command.h"
+#include "store_commands.h"
 #include "lede/lede.h"
 
 namespace {
@@ -179,6 +181,9 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"lede", "gumbo"}))
       ->group("Extraction");
 
+  lede::cli::StoreCommands store_commands;
+  lede::cli::add_store_commands(app, store_commands);
+
   CLI::App* help = app.add_subcommand("help", "Show help for a command: lede help extract");
   std::string help_topic;
   help->add_option("COMMAND", help_topic, "The command to explain");
@@ -190,6 +195,11 @@ int main(int argc, char** argv) {
     return rc == 0 ? 0 : 2;
   }
   if (*help) {
+    std::string store_help = lede::cli::store_command_help(store_commands, help_topic);
+    if (!store_help.empty()) {
+      std::fputs(store_help.c_str(), stdout);
+      return 0;
+    }
     if (help_topic == "extract") {
       std::fputs(extract->help().c_str(), stdout);
       return 0;
@@ -202,6 +212,7 @@ int main(int argc, char** argv) {
     std::fputs(text.c_str(), known ? stdout : stderr);
     return known ? 0 : 2;
   }
+  if (std::optional<int> rc = lede::cli::run_store_command(store_commands)) return *rc;
   if (!*extract) {
     std::string text = app.help();
     if (text.find("extract") == std::string::npos) text += kCommands;

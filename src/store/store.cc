@@ -1,0 +1,876 @@
+#include "lede/store.h"
+
+#include <sys/stat.h>
+#include <xxhash.h>
+
+#include <cctype>
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <ctime>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <unordered_set>
+
+#include "store/db.h"
+#include "store/query.h"
+#include "store/schema.h"
+#include "store/stories.h"
+
+namespace lede {
+namespace {
+
+using nlohmann::json;
+using nlohmann::ordered_json;
+using store::Field;
+using store::Query;
+using store::Stmt;
+using store::StmtCache;
+using store::Term;
+
+// How long a writer waits for another writer's transaction before giving
+// up (readers never wait: WAL).
+constexpr int kBusyMillis = 10'000;
+// Page cache per connection, in KiB (SQLite's negative cache_size).
+constexpr int kCacheKiB = 64 << 10;
+// Words of context around the matching words in a snippet, and the
+// characters of body shown when the query has no words.
+constexpr int kSnippetWords = 24;
+constexpr size_t kLeadChars = 200;
+// The largest limit a search takes: a page of results, not a dump.
+constexpr uint32_t kMaxLimit = 10'000;
+
+std::string str(const json& j, const char* key) {
+  auto it = j.find(key);
+  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+std::string lines(const json& j, const char* key, const char* inner = nullptr) {
+  std::string out;
+  auto it = j.find(key);
+  if (it == j.end() || !it->is_array()) return out;
+  for (const json& v : *it) {
+    std::string s = inner ? (v.is_object() ? str(v, inner) : "") : (v.is_string() ? v.get<std::string>() : "");
+    if (s.empty()) continue;
+    if (!out.empty()) out += '\n';
+    out += s;
+  }
+  return out;
+}
+
+std::string hex128(const std::string& a, const std::string& b) {
+  XXH3_state_t* st = XXH3_createState();
+  XXH3_128bits_reset(st);
+  XXH3_128bits_update(st, a.data(), a.size());
+  XXH3_128bits_update(st, "\0", 1);
+  XXH3_128bits_update(st, b.data(), b.size());
+  XXH128_hash_t h = XXH3_128bits_digest(st);
+  XXH3_freeState(st);
+  char buf[33];
+  std::snprintf(buf, sizeof buf, "%016llx%016llx", static_cast<unsigned long long>(h.high64),
+                static_cast<unsigned long long>(h.low64));
+  return buf;
+}
+
+std::string primary_language(std::string_view lang) {
+  std::string out;
+  for (char c : lang) {
+    if (c == '-' || c == '_') break;
+    out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  return out;
+}
+
+// The published day when the record's date starts with one.
+std::string day_of(const std::string& published) {
+  if (published.size() < 10) return "";
+  for (int i : {0, 1, 2, 3, 5, 6, 8, 9})
+    if (!std::isdigit(static_cast<unsigned char>(published[i]))) return "";
+  if (published[4] != '-' || published[7] != '-') return "";
+  return published.substr(0, 10);
+}
+
+std::string now_iso() {
+  std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+uint32_t be32(const unsigned char* p) {
+  return (uint32_t{p[0]} << 24) | (uint32_t{p[1]} << 16) | (uint32_t{p[2]} << 8) | p[3];
+}
+
+// The FTS5 column filter a field matches in the article index.
+std::string_view article_columns(Field f) {
+  switch (f) {
+    case Field::kText:
+      return "{title body}";
+    case Field::kTitle:
+      return "{title}";
+    case Field::kAuthor:
+      return "{authors}";
+    case Field::kPerson:
+      return "{people}";
+    case Field::kSpeaker:
+      return "{speakers}";
+  }
+  return "{title body}";
+}
+
+std::string_view quote_columns(Field f) { return f == Field::kSpeaker ? "{speaker}" : "{text}"; }
+
+// An FTS5 expression: every group (its terms OR-ed), none of `none`; ""
+// when there are no positive terms.
+template <typename Columns>
+std::string fts_expression(const std::vector<std::vector<Term>>& all, const std::vector<Term>& none,
+                           Columns columns) {
+  std::string out;
+  for (const auto& group : all) {
+    if (!out.empty()) out += " AND ";
+    out += '(';
+    for (size_t i = 0; i < group.size(); ++i) {
+      if (i) out += " OR ";
+      out += store::fts_phrase(group[i], columns(group[i].field));
+    }
+    out += ')';
+  }
+  if (out.empty()) return out;
+  if (!none.empty()) {
+    out = "(" + out + ") NOT (";
+    for (size_t i = 0; i < none.size(); ++i) {
+      if (i) out += " OR ";
+      out += store::fts_phrase(none[i], columns(none[i].field));
+    }
+    out += ')';
+  }
+  return out;
+}
+
+// An FTS5 expression matching any of `terms` (for NOT IN), "" when none.
+template <typename Columns>
+std::string any_of(const std::vector<Term>& terms, Columns columns) {
+  std::string out;
+  for (const Term& t : terms) {
+    if (!out.empty()) out += " OR ";
+    out += store::fts_phrase(t, columns(t.field));
+  }
+  return out;
+}
+
+// SQL conditions on `articles a` and the values they bind, in order.
+struct Where {
+  std::string sql;
+  std::vector<std::string> values;
+  void add(const std::string& condition) { sql += " AND " + condition; }
+  void add_in(const std::string& column, const std::vector<std::string>& list, bool negate) {
+    if (list.empty()) return;
+    std::string c = column + (negate ? " NOT IN (" : " IN (");
+    for (size_t i = 0; i < list.size(); ++i) {
+      c += i ? ",?" : "?";
+      values.push_back(list[i]);
+    }
+    add(c + ")");
+  }
+};
+
+Where article_filters(const Query& q) {
+  Where w;
+  w.add("a.latest = 1");
+  w.add_in("a.site", q.sites, false);
+  w.add_in("a.site", q.not_sites, true);
+  w.add_in("a.language", q.langs, false);
+  w.add_in("a.language", q.not_langs, true);
+  if (!q.since.empty()) {
+    w.add("a.day >= ?");
+    w.values.push_back(q.since);
+  }
+  if (!q.until.empty()) {
+    w.add("a.day <> '' AND a.day <= ?");
+    w.values.push_back(q.until);
+  }
+  return w;
+}
+
+bool is_quote_field(Field f) { return f == Field::kText || f == Field::kSpeaker; }
+
+}  // namespace
+
+struct Store::Impl {
+  std::string path;
+  StoreOptions options;
+  sqlite3* db = nullptr;
+  std::unique_ptr<StmtCache> cache;
+  bool in_batch = false;
+  uint32_t batch_count = 0;
+
+  ~Impl() {
+    if (db) {
+      if (in_batch) (void)commit();
+      cache.reset();
+      sqlite3_close_v2(db);
+    }
+  }
+
+  Error fail(std::string_view what) const { return cache->error(what); }
+
+  Result<void> commit() {
+    if (!in_batch) return {};
+    in_batch = false;
+    batch_count = 0;
+    return store::exec(db, "COMMIT");
+  }
+
+  Result<Stmt*> stmt(const std::string& sql) { return cache->get(sql); }
+
+  Result<void> run(const std::string& sql, std::initializer_list<std::string_view> texts = {}) {
+    auto s = stmt(sql);
+    if (!s) return tl::unexpected(s.error());
+    int i = 1;
+    for (std::string_view t : texts) (*s)->bind(i++, t);
+    int rc = (*s)->step();
+    if (rc != SQLITE_DONE && rc != SQLITE_ROW) return tl::unexpected(fail("writing"));
+    return {};
+  }
+
+  Result<AddOutcome> add(std::string_view record_json);
+  Result<std::vector<ArticleHit>> search(const SearchOptions& o, uint64_t* count_only);
+  Result<std::vector<QuoteHit>> quotes(const SearchOptions& o, uint64_t* count_only);
+  Result<uint64_t> copies(int64_t story);
+  Result<uint64_t> scalar(const std::string& sql);
+};
+
+Result<uint64_t> Store::Impl::scalar(const std::string& sql) {
+  auto s = stmt(sql);
+  if (!s) return tl::unexpected(s.error());
+  if ((*s)->step() != SQLITE_ROW) return tl::unexpected(fail("counting"));
+  uint64_t v = static_cast<uint64_t>((*s)->int64(0));
+  (*s)->reset();
+  return v;
+}
+
+Result<uint64_t> Store::Impl::copies(int64_t story) {
+  auto s = stmt("SELECT count(*) FROM articles WHERE story = ?1 AND latest = 1");
+  if (!s) return tl::unexpected(s.error());
+  if ((*s)->bind(1, story).step() != SQLITE_ROW) return tl::unexpected(fail("counting copies"));
+  uint64_t v = static_cast<uint64_t>((*s)->int64(0));
+  (*s)->reset();
+  return v;
+}
+
+Result<AddOutcome> Store::Impl::add(std::string_view record_json) {
+  if (options.read_only)
+    return make_error(ErrorCode::kUsage, path + " is open read-only; it takes no records");
+  json r = json::parse(record_json, nullptr, false);
+  if (r.is_discarded() || !r.is_object())
+    return make_error(ErrorCode::kUsage, "not a JSON object (a lede record)");
+  if (r.contains("error"))
+    return make_error(ErrorCode::kUsage, "an error record, not an article");
+  auto text_it = r.find("text");
+  if (text_it == r.end() || !text_it->is_string())
+    return make_error(ErrorCode::kUsage, "not a lede article record (no \"text\")");
+  const std::string body = text_it->get<std::string>();
+  const std::string title = str(r, "title");
+  const json source = r.contains("source") && r["source"].is_object() ? r["source"] : json::object();
+  std::string url = str(r, "url");
+  if (url.empty()) url = str(source, "target_uri");
+  std::string key = str(r, "canonical_url");
+  if (key.empty()) key = url;
+  if (key.empty()) {
+    key = "source:" + str(source, "path");
+    if (source.contains("offset") && source["offset"].is_number())
+      key += "@" + std::to_string(source["offset"].get<uint64_t>());
+  }
+  const std::string hash = hex128(title, body);
+
+  if (!in_batch) {
+    auto begun = store::exec(db, "BEGIN IMMEDIATE");
+    if (!begun) return tl::unexpected(begun.error());
+    in_batch = true;
+  }
+
+  auto seen = stmt("SELECT id FROM articles WHERE doc_key = ?1 AND content_hash = ?2");
+  if (!seen) return tl::unexpected(seen.error());
+  bool held = (*seen)->bind(1, key).bind(2, hash).step() == SQLITE_ROW;
+  (*seen)->reset();
+  if (held) return AddOutcome::kDuplicate;
+  auto versions = stmt("SELECT max(version) FROM articles WHERE doc_key = ?1");
+  if (!versions) return tl::unexpected(versions.error());
+  int64_t version = 1;
+  if ((*versions)->bind(1, key).step() == SQLITE_ROW && !(*versions)->is_null(0))
+    version = (*versions)->int64(0) + 1;
+  (*versions)->reset();
+  if (version > 1) {
+    auto older = run("UPDATE articles SET latest = 0 WHERE doc_key = ?1 AND latest = 1", {key});
+    if (!older) return tl::unexpected(older.error());
+  }
+
+  std::string site;
+  if (r.contains("site") && r["site"].is_object()) site = store::normalize_site(str(r["site"], "domain"));
+  std::string people, speakers;
+  std::set<std::string> speaker_set;
+  if (r.contains("entities") && r["entities"].is_array())
+    for (const json& e : r["entities"])
+      if (e.is_object() && str(e, "type") == "person") {
+        if (!people.empty()) people += '\n';
+        people += str(e, "name");
+      }
+  if (r.contains("quotes") && r["quotes"].is_array())
+    for (const json& q : r["quotes"])
+      if (q.is_object() && !str(q, "speaker").empty()) speaker_set.insert(str(q, "speaker"));
+  for (const std::string& s : speaker_set) {
+    if (!speakers.empty()) speakers += '\n';
+    speakers += s;
+  }
+  const std::string authors = lines(r, "authors");
+
+  auto ins = stmt(
+      "INSERT INTO articles(doc_key, content_hash, version, latest, url, site, language, day, "
+      "title, authors, people, speakers, added) VALUES(?1,?2,?3,1,?4,?5,?6,?7,?8,?9,?10,?11,?12)");
+  if (!ins) return tl::unexpected(ins.error());
+  (*ins)
+      ->bind(1, key)
+      .bind(2, hash)
+      .bind(3, version)
+      .bind(4, url)
+      .bind(5, site)
+      .bind(6, primary_language(str(r, "language")))
+      .bind(7, day_of(str(r, "published")))
+      .bind(8, title)
+      .bind(9, authors)
+      .bind(10, people)
+      .bind(11, speakers)
+      .bind(12, now_iso());
+  if ((*ins)->step() != SQLITE_DONE) return tl::unexpected(fail("adding an article"));
+  const int64_t id = sqlite3_last_insert_rowid(db);
+
+  auto b = stmt("INSERT INTO bodies(id, body, record) VALUES(?1, ?2, ?3)");
+  if (!b) return tl::unexpected(b.error());
+  if ((*b)->bind(1, id).bind(2, body).bind(3, record_json).step() != SQLITE_DONE)
+    return tl::unexpected(fail("adding an article"));
+  auto f = stmt(
+      "INSERT INTO article_fts(rowid, title, body, authors, people, speakers) "
+      "VALUES(?1,?2,?3,?4,?5,?6)");
+  if (!f) return tl::unexpected(f.error());
+  (*f)->bind(1, id).bind(2, title).bind(3, body).bind(4, authors).bind(5, people).bind(6, speakers);
+  if ((*f)->step() != SQLITE_DONE) return tl::unexpected(fail("indexing an article"));
+
+  auto src = stmt(
+      "INSERT INTO sources(article_id, path, kind, offset, target_uri, warc_date, bytes) "
+      "VALUES(?1,?2,?3,?4,?5,?6,?7)");
+  if (!src) return tl::unexpected(src.error());
+  (*src)->bind(1, id).bind(2, str(source, "path")).bind(3, str(source, "kind"));
+  if (source.contains("offset") && source["offset"].is_number())
+    (*src)->bind(4, static_cast<int64_t>(source["offset"].get<uint64_t>()));
+  (*src)->bind(5, str(source, "target_uri")).bind(6, str(source, "warc_date"));
+  (*src)->bind(7, source.contains("bytes") && source["bytes"].is_number()
+                      ? source["bytes"].get<int64_t>()
+                      : int64_t{0});
+  if ((*src)->step() != SQLITE_DONE) return tl::unexpected(fail("adding a source"));
+
+  auto span = [](const json& o, const char* k) -> int64_t {
+    auto it = o.find(k);
+    return it != o.end() && it->is_number() ? it->get<int64_t>() : 0;
+  };
+  if (r.contains("quotes") && r["quotes"].is_array()) {
+    auto q = stmt(
+        "INSERT INTO quotes(article_id, text, speaker, cue, kind, start, end) "
+        "VALUES(?1,?2,?3,?4,?5,?6,?7)");
+    auto qf = stmt("INSERT INTO quote_fts(rowid, text, speaker) VALUES(?1,?2,?3)");
+    if (!q) return tl::unexpected(q.error());
+    if (!qf) return tl::unexpected(qf.error());
+    for (const json& o : r["quotes"]) {
+      if (!o.is_object()) continue;
+      std::string text = str(o, "text"), speaker = str(o, "speaker");
+      (*q)->reset().bind(1, id).bind(2, text).bind(3, speaker).bind(4, str(o, "cue"));
+      (*q)->bind(5, str(o, "kind")).bind(6, span(o, "start")).bind(7, span(o, "end"));
+      if ((*q)->step() != SQLITE_DONE) return tl::unexpected(fail("adding a quote"));
+      int64_t qid = sqlite3_last_insert_rowid(db);
+      if ((*qf)->reset().bind(1, qid).bind(2, text).bind(3, speaker).step() != SQLITE_DONE)
+        return tl::unexpected(fail("indexing a quote"));
+    }
+  }
+  if (r.contains("entities") && r["entities"].is_array()) {
+    auto e = stmt(
+        "INSERT INTO entities(article_id, name, type, titles, mentions) VALUES(?1,?2,?3,?4,?5)");
+    if (!e) return tl::unexpected(e.error());
+    for (const json& o : r["entities"]) {
+      if (!o.is_object()) continue;
+      int64_t mentions = o.contains("mentions") && o["mentions"].is_array()
+                             ? static_cast<int64_t>(o["mentions"].size())
+                             : 0;
+      (*e)->reset().bind(1, id).bind(2, str(o, "name")).bind(3, str(o, "type"));
+      (*e)->bind(4, lines(o, "titles")).bind(5, mentions);
+      if ((*e)->step() != SQLITE_DONE) return tl::unexpected(fail("adding an entity"));
+    }
+  }
+  if (r.contains("times") && r["times"].is_array()) {
+    auto t = stmt(
+        "INSERT INTO times(article_id, text, type, value, mod, start, end) "
+        "VALUES(?1,?2,?3,?4,?5,?6,?7)");
+    if (!t) return tl::unexpected(t.error());
+    for (const json& o : r["times"]) {
+      if (!o.is_object()) continue;
+      (*t)->reset().bind(1, id).bind(2, str(o, "text")).bind(3, str(o, "type"));
+      (*t)->bind(4, str(o, "value")).bind(5, str(o, "mod"));
+      (*t)->bind(6, span(o, "start")).bind(7, span(o, "end"));
+      if ((*t)->step() != SQLITE_DONE) return tl::unexpected(fail("adding a time expression"));
+    }
+  }
+
+  auto story = store::assign_story(*cache, id, body);
+  if (!story) return tl::unexpected(story.error());
+  auto set = stmt("UPDATE articles SET story = ?1 WHERE id = ?2");
+  if (!set) return tl::unexpected(set.error());
+  if ((*set)->bind(1, *story).bind(2, id).step() != SQLITE_DONE)
+    return tl::unexpected(fail("clustering"));
+
+  if (++batch_count >= options.batch_articles) {
+    auto done = commit();
+    if (!done) return tl::unexpected(done.error());
+  }
+  return version > 1 ? AddOutcome::kNewVersion : AddOutcome::kAdded;
+}
+
+Result<std::vector<ArticleHit>> Store::Impl::search(const SearchOptions& o, uint64_t* count_only) {
+  auto parsed = store::parse_query(o.query);
+  if (!parsed) return tl::unexpected(parsed.error());
+  const Query& q = *parsed;
+  Where w = article_filters(q);
+  std::string match = fts_expression(q.all, q.none, article_columns);
+  std::string excluded = match.empty() ? any_of(q.none, article_columns) : "";
+  if (!excluded.empty()) {
+    w.add("a.id NOT IN (SELECT rowid FROM article_fts WHERE article_fts MATCH ?)");
+    w.values.push_back(excluded);
+  }
+  std::string sql;
+  if (count_only) {
+    std::string what = o.all_copies ? "count(*)" : "count(DISTINCT a.story)";
+    sql = match.empty() ? "SELECT " + what + " FROM articles a WHERE 1" + w.sql
+                        : "SELECT " + what +
+                              " FROM article_fts f JOIN articles a ON a.id = f.rowid "
+                              "WHERE article_fts MATCH ?" + w.sql;
+  } else if (match.empty()) {
+    sql = "SELECT a.id, a.story, 0, substr(b.body, 1, " + std::to_string(kLeadChars) +
+          "), a.title, a.site, a.day, a.url, b.record FROM articles a JOIN bodies b ON b.id = a.id "
+          "WHERE 1" + w.sql + " ORDER BY a.day DESC, a.id DESC";
+  } else {
+    sql = "SELECT a.id, a.story, f.rank, snippet(article_fts, -1, '**', '**', '…', " +
+          std::to_string(kSnippetWords) +
+          "), a.title, a.site, a.day, a.url, (SELECT record FROM bodies WHERE id = a.id) "
+          "FROM article_fts f JOIN articles a ON a.id = f.rowid WHERE article_fts MATCH ?" +
+          w.sql + " ORDER BY f.rank";
+  }
+  auto s = stmt(sql);
+  if (!s) return tl::unexpected(s.error());
+  int i = 1;
+  if (!match.empty()) (*s)->bind(i++, match);
+  for (const std::string& v : w.values) (*s)->bind(i++, v);
+  std::vector<ArticleHit> hits;
+  if (count_only) {
+    if ((*s)->step() != SQLITE_ROW) return tl::unexpected(fail("counting"));
+    *count_only = static_cast<uint64_t>((*s)->int64(0));
+    (*s)->reset();
+    return hits;
+  }
+  uint32_t limit = std::min(o.limit, kMaxLimit);
+  std::unordered_set<int64_t> stories;
+  uint64_t skipped = 0;
+  int rc;
+  while (hits.size() < limit && (rc = (*s)->step()) == SQLITE_ROW) {
+    int64_t story = (*s)->is_null(1) ? (*s)->int64(0) : (*s)->int64(1);
+    if (!o.all_copies && !stories.insert(story).second) continue;
+    if (skipped < o.offset) {
+      ++skipped;
+      continue;
+    }
+    ArticleHit h;
+    h.id = (*s)->int64(0);
+    h.score = (*s)->real(2);
+    h.snippet = (*s)->text(3);
+    if (match.empty() && h.snippet.size() >= kLeadChars) {
+      size_t cut = h.snippet.size();
+      while (cut > 0 && (static_cast<unsigned char>(h.snippet[cut - 1]) & 0xC0) == 0x80) --cut;
+      h.snippet.resize(cut > 0 ? cut - 1 : 0);  // drop a cut UTF-8 sequence's lead byte
+      h.snippet += "…";
+    }
+    h.title = (*s)->text(4);
+    h.site = (*s)->text(5);
+    h.day = (*s)->text(6);
+    h.url = (*s)->text(7);
+    hits.push_back(std::move(h));
+    hits.back().json = (*s)->text(8);  // the record, turned into the result line below
+    hits.back().copies = static_cast<uint64_t>(story);  // the story id, for now
+  }
+  (*s)->reset();
+  for (ArticleHit& h : hits) {
+    int64_t story = static_cast<int64_t>(h.copies);
+    auto n = copies(story);
+    if (!n) return tl::unexpected(n.error());
+    h.copies = std::max<uint64_t>(*n, 1);
+    ordered_json rec = ordered_json::parse(h.json, nullptr, false);
+    if (!rec.is_object()) rec = ordered_json::object();
+    rec.erase("blocks");
+    ordered_json out = ordered_json::object();
+    out["id"] = h.id;
+    out["score"] = h.score;
+    out["snippet"] = h.snippet;
+    out["copies"] = h.copies;
+    for (auto& [k, v] : rec.items())
+      if (!out.contains(k)) out[k] = std::move(v);
+    h.json = out.dump(-1, ' ', false, ordered_json::error_handler_t::replace);
+  }
+  return hits;
+}
+
+Result<std::vector<QuoteHit>> Store::Impl::quotes(const SearchOptions& o, uint64_t* count_only) {
+  auto parsed = store::parse_query(o.query);
+  if (!parsed) return tl::unexpected(parsed.error());
+  const Query& q = *parsed;
+  // Quote terms (words, speaker:) match the quote; title:, author: and
+  // person: match its article.
+  std::vector<std::vector<Term>> quote_all, article_all;
+  std::vector<Term> quote_none, article_none;
+  for (const auto& group : q.all) {
+    bool quote_level = is_quote_field(group.front().field);
+    for (const Term& t : group)
+      if (is_quote_field(t.field) != quote_level)
+        return make_error(ErrorCode::kUsage,
+                          "query: with --quotes, OR cannot join a quote's words or speaker: "
+                          "with title:, author: or person:");
+    (quote_level ? quote_all : article_all).push_back(group);
+  }
+  for (const Term& t : q.none) (is_quote_field(t.field) ? quote_none : article_none).push_back(t);
+  Where w = article_filters(q);
+  std::string match = fts_expression(quote_all, quote_none, quote_columns);
+  std::string excluded = match.empty() ? any_of(quote_none, quote_columns) : "";
+  if (!excluded.empty()) {
+    w.add("q.id NOT IN (SELECT rowid FROM quote_fts WHERE quote_fts MATCH ?)");
+    w.values.push_back(excluded);
+  }
+  std::string article_match = fts_expression(article_all, article_none, article_columns);
+  std::string article_excluded = article_match.empty() ? any_of(article_none, article_columns) : "";
+  if (!article_match.empty()) {
+    w.add("a.id IN (SELECT rowid FROM article_fts WHERE article_fts MATCH ?)");
+    w.values.push_back(article_match);
+  }
+  if (!article_excluded.empty()) {
+    w.add("a.id NOT IN (SELECT rowid FROM article_fts WHERE article_fts MATCH ?)");
+    w.values.push_back(article_excluded);
+  }
+  std::string from = match.empty()
+                         ? "FROM quotes q JOIN articles a ON a.id = q.article_id WHERE 1"
+                         : "FROM quote_fts f JOIN quotes q ON q.id = f.rowid "
+                           "JOIN articles a ON a.id = q.article_id WHERE quote_fts MATCH ?";
+  std::string sql;
+  if (count_only) {
+    sql = o.all_copies ? "SELECT count(*) " + from + w.sql
+                       : "SELECT count(*) FROM (SELECT DISTINCT a.story, q.text " + from + w.sql +
+                             ")";
+  } else {
+    sql = "SELECT q.id, q.article_id, a.story, q.text, q.speaker, q.cue, q.kind, a.url, a.site, "
+          "a.day " + from + w.sql +
+          (match.empty() ? " ORDER BY a.day DESC, q.id" : " ORDER BY f.rank");
+  }
+  auto s = stmt(sql);
+  if (!s) return tl::unexpected(s.error());
+  int i = 1;
+  if (!match.empty()) (*s)->bind(i++, match);
+  for (const std::string& v : w.values) (*s)->bind(i++, v);
+  std::vector<QuoteHit> hits;
+  if (count_only) {
+    if ((*s)->step() != SQLITE_ROW) return tl::unexpected(fail("counting"));
+    *count_only = static_cast<uint64_t>((*s)->int64(0));
+    (*s)->reset();
+    return hits;
+  }
+  uint32_t limit = std::min(o.limit, kMaxLimit);
+  std::set<std::pair<int64_t, std::string>> seen;
+  uint64_t skipped = 0;
+  while (hits.size() < limit && (*s)->step() == SQLITE_ROW) {
+    int64_t story = (*s)->is_null(2) ? (*s)->int64(1) : (*s)->int64(2);
+    std::string text = (*s)->text(3);
+    if (!o.all_copies && !seen.emplace(story, text).second) continue;
+    if (skipped < o.offset) {
+      ++skipped;
+      continue;
+    }
+    QuoteHit h;
+    h.id = (*s)->int64(0);
+    h.article_id = (*s)->int64(1);
+    h.text = std::move(text);
+    h.speaker = (*s)->text(4);
+    h.cue = (*s)->text(5);
+    std::string kind = (*s)->text(6);
+    h.url = (*s)->text(7);
+    h.site = (*s)->text(8);
+    h.day = (*s)->text(9);
+    ordered_json j = ordered_json::object();
+    j["text"] = h.text;
+    j["speaker"] = h.speaker;
+    j["cue"] = h.cue;
+    j["kind"] = kind;
+    j["article_id"] = h.article_id;
+    j["url"] = h.url;
+    j["site"] = h.site;
+    j["day"] = h.day;
+    h.json = j.dump(-1, ' ', false, ordered_json::error_handler_t::replace);
+    hits.push_back(std::move(h));
+  }
+  (*s)->reset();
+  return hits;
+}
+
+std::string StoreStats::to_json() const {
+  ordered_json j = ordered_json::object();
+  j["articles"] = articles;
+  j["versions"] = versions;
+  j["stories"] = stories;
+  j["quotes"] = quotes;
+  j["people"] = people;
+  j["sites"] = sites;
+  j["languages"] = languages;
+  j["first_day"] = first_day;
+  j["last_day"] = last_day;
+  j["schema_version"] = schema_version;
+  return j.dump();
+}
+
+Result<Store> Store::open(const std::string& path, const StoreOptions& options) {
+  struct stat st {};
+  bool exists = ::stat(path.c_str(), &st) == 0;
+  bool fresh = !exists || st.st_size == 0;
+  if (!exists && (options.read_only || !options.create))
+    return make_error(ErrorCode::kIo,
+                      "no corpus at " + path + " (lede ingest creates one; --db names another)");
+  if (exists && !S_ISREG(st.st_mode))
+    return make_error(ErrorCode::kUsage, path + " is not a lede corpus (not a regular file)");
+  if (exists && fresh && options.read_only)
+    return make_error(ErrorCode::kUsage, path + " is an empty file, not a lede corpus");
+  if (!fresh) {
+    // The header says what the file is, before SQLite touches it.
+    unsigned char header[100] = {};
+    std::ifstream in(path, std::ios::binary);
+    in.read(reinterpret_cast<char*>(header), sizeof header);
+    if (!in || std::memcmp(header, "SQLite format 3", 16) != 0)
+      return make_error(ErrorCode::kUsage, path + " is not a lede corpus (not an SQLite database)");
+    if (be32(header + 68) != static_cast<uint32_t>(store::kApplicationId))
+      return make_error(ErrorCode::kUsage,
+                        path + " is an SQLite database but not a lede corpus; lede leaves it "
+                               "as it is (--db names another file)");
+    if (static_cast<int>(be32(header + 60)) > store::kSchemaVersion)
+      return make_error(ErrorCode::kUsage,
+                        path + " has corpus schema version " + std::to_string(be32(header + 60)) +
+                            ", newer than this lede reads (" +
+                            std::to_string(store::kSchemaVersion) + "); use a newer lede");
+  }
+  auto impl = std::make_unique<Impl>();
+  impl->path = path;
+  impl->options = options;
+  int flags = options.read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+  if (sqlite3_open_v2(path.c_str(), &impl->db, flags | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK) {
+    std::string m = impl->db ? sqlite3_errmsg(impl->db) : "out of memory";
+    return make_error(ErrorCode::kIo, "cannot open " + path + ": " + m);
+  }
+  impl->cache = std::make_unique<StmtCache>(impl->db);
+  sqlite3_busy_timeout(impl->db, kBusyMillis);
+  Store store(std::move(impl));
+  Impl& im = *store.impl_;
+  auto pragma_int = [&](const char* sql) -> Result<int64_t> {
+    auto v = im.scalar(sql);
+    if (!v) return tl::unexpected(v.error());
+    return static_cast<int64_t>(*v);
+  };
+  if (!fresh) {
+    // The header may lag behind the write-ahead log; ask SQLite too.
+    auto app = pragma_int("PRAGMA application_id");
+    if (!app) return tl::unexpected(app.error());
+    if (*app != store::kApplicationId)
+      return make_error(ErrorCode::kUsage, path + " is an SQLite database but not a lede corpus");
+  }
+  auto version = pragma_int("PRAGMA user_version");
+  if (!version) return tl::unexpected(version.error());
+  if (*version > store::kSchemaVersion)
+    return make_error(ErrorCode::kUsage,
+                      path + " has corpus schema version " + std::to_string(*version) +
+                          ", newer than this lede reads (" +
+                          std::to_string(store::kSchemaVersion) + "); use a newer lede");
+  if (fresh) {
+    // Created in rollback-journal mode, so that the file's own header names
+    // it a lede corpus from the first commit; WAL from then on.
+    std::string create = "PRAGMA application_id = " + std::to_string(store::kApplicationId) +
+                         "; BEGIN IMMEDIATE;";
+    auto begun = store::exec(im.db, create);
+    if (!begun) return tl::unexpected(begun.error());
+    auto made = store::migrate(im.db, 0, store::kSchemaVersion);
+    if (!made) {
+      (void)store::exec(im.db, "ROLLBACK");
+      return tl::unexpected(made.error());
+    }
+    auto done = store::exec(im.db, "COMMIT; PRAGMA journal_mode = WAL;");
+    if (!done) return tl::unexpected(done.error());
+  } else if (*version < store::kSchemaVersion) {
+    if (options.read_only)
+      return make_error(ErrorCode::kUsage,
+                        path + " has corpus schema version " + std::to_string(*version) +
+                            "; open it once for writing (lede stats --db " + path +
+                            ") to upgrade it to " + std::to_string(store::kSchemaVersion));
+    auto begun = store::exec(im.db, "BEGIN IMMEDIATE");
+    if (!begun) return tl::unexpected(begun.error());
+    auto again = pragma_int("PRAGMA user_version");  // another process may have migrated it
+    if (!again) return tl::unexpected(again.error());
+    auto made = store::migrate(im.db, static_cast<int>(*again), store::kSchemaVersion);
+    if (!made) {
+      (void)store::exec(im.db, "ROLLBACK");
+      return tl::unexpected(made.error());
+    }
+    auto done = store::exec(im.db, "COMMIT");
+    if (!done) return tl::unexpected(done.error());
+  }
+  std::string tune = "PRAGMA cache_size = -" + std::to_string(kCacheKiB) +
+                     "; PRAGMA temp_store = MEMORY;";
+  if (!options.read_only) tune += " PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;";
+  auto tuned = store::exec(im.db, tune);
+  if (!tuned) return tl::unexpected(tuned.error());
+  return store;
+}
+
+Store::Store(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Store::Store(Store&&) noexcept = default;
+Store& Store::operator=(Store&&) noexcept = default;
+Store::~Store() = default;
+
+Result<AddOutcome> Store::add(std::string_view record_json) { return impl_->add(record_json); }
+Result<void> Store::commit() { return impl_->commit(); }
+
+Result<std::vector<ArticleHit>> Store::search(const SearchOptions& options) {
+  return impl_->search(options, nullptr);
+}
+
+Result<uint64_t> Store::count(const SearchOptions& options) {
+  uint64_t n = 0;
+  auto r = impl_->search(options, &n);
+  if (!r) return tl::unexpected(r.error());
+  return n;
+}
+
+Result<std::vector<QuoteHit>> Store::quotes(const SearchOptions& options) {
+  return impl_->quotes(options, nullptr);
+}
+
+Result<uint64_t> Store::count_quotes(const SearchOptions& options) {
+  uint64_t n = 0;
+  auto r = impl_->quotes(options, &n);
+  if (!r) return tl::unexpected(r.error());
+  return n;
+}
+
+Result<std::string> Store::article_json(int64_t id) {
+  auto s = impl_->stmt(
+      "SELECT b.record, a.story, a.version, a.latest FROM bodies b JOIN articles a ON a.id = b.id "
+      "WHERE b.id = ?1");
+  if (!s) return tl::unexpected(s.error());
+  if ((*s)->bind(1, id).step() != SQLITE_ROW)
+    return make_error(ErrorCode::kUsage, "no article " + std::to_string(id));
+  std::string record = (*s)->text(0);
+  int64_t story = (*s)->is_null(1) ? id : (*s)->int64(1);
+  int64_t version = (*s)->int64(2);
+  bool latest = (*s)->int64(3) != 0;
+  (*s)->reset();
+  auto n = impl_->copies(story);
+  if (!n) return tl::unexpected(n.error());
+  ordered_json rec = ordered_json::parse(record, nullptr, false);
+  if (!rec.is_object()) rec = ordered_json::object();
+  ordered_json out = ordered_json::object();
+  out["id"] = id;
+  out["version"] = version;
+  out["latest"] = latest;
+  out["story"] = story;
+  out["copies"] = std::max<uint64_t>(*n, 1);
+  for (auto& [k, v] : rec.items())
+    if (!out.contains(k)) out[k] = std::move(v);
+  return out.dump(-1, ' ', false, ordered_json::error_handler_t::replace);
+}
+
+Result<StoreStats> Store::stats() {
+  StoreStats st;
+  Impl& im = *impl_;
+  struct Count {
+    uint64_t* into;
+    const char* sql;
+  };
+  const Count counts[] = {
+      {&st.articles, "SELECT count(*) FROM articles WHERE latest = 1"},
+      {&st.versions, "SELECT count(*) FROM articles"},
+      {&st.stories, "SELECT count(DISTINCT story) FROM articles WHERE latest = 1"},
+      {&st.quotes,
+       "SELECT count(*) FROM quotes q JOIN articles a ON a.id = q.article_id WHERE a.latest = 1"},
+      {&st.people,
+       "SELECT count(DISTINCT e.name) FROM entities e JOIN articles a ON a.id = e.article_id "
+       "WHERE a.latest = 1 AND e.type = 'person'"},
+      {&st.sites, "SELECT count(DISTINCT site) FROM articles WHERE latest = 1 AND site <> ''"},
+      {&st.languages,
+       "SELECT count(DISTINCT language) FROM articles WHERE latest = 1 AND language <> ''"},
+  };
+  for (const Count& c : counts) {
+    auto v = im.scalar(c.sql);
+    if (!v) return tl::unexpected(v.error());
+    *c.into = *v;
+  }
+  auto days = im.stmt("SELECT min(day), max(day) FROM articles WHERE latest = 1 AND day <> ''");
+  if (!days) return tl::unexpected(days.error());
+  if ((*days)->step() == SQLITE_ROW) {
+    st.first_day = (*days)->text(0);
+    st.last_day = (*days)->text(1);
+  }
+  (*days)->reset();
+  auto v = im.scalar("PRAGMA user_version");
+  if (!v) return tl::unexpected(v.error());
+  st.schema_version = static_cast<int>(*v);
+  return st;
+}
+
+const std::string& Store::path() const { return impl_->path; }
+
+int store_schema_version() { return store::kSchemaVersion; }
+
+std::string_view query_language_help() {
+  return R"(Search the corpus that lede ingest built.
+
+QUERY is words and filters, separated by spaces:
+
+  word             articles holding the word (in the title or the body); all words
+                   must match, and results are ranked by bm25, a title match above a
+                   body match. Case and accents do not matter.
+  "exact phrase"   the words in this order
+  a OR b           either (OR in capitals joins the words either side: x a OR b = x
+                   and one of a, b)
+  -word, -"a b"    leave out articles holding it (also -site:, -lang:, -author: ...)
+  title:word       the word (or title:"a phrase") in the title
+  author:NAME      by that author (author:"Jane Doe")
+  person:NAME      naming that person (lede ingest analyses the pages unless --no-analyze)
+  speaker:NAME     quoting that person; with --quotes, that person's quotes
+  site:DOMAIN      from that site (site:apnews.com also matches www.apnews.com)
+  lang:CODE        in that language (lang:de)
+  since:DAY        published on or after DAY (2023-06-01, 2023-06 or 2023)
+  until:DAY        published on or before DAY
+
+A query of filters only lists the newest first. A story published by several
+sites (near-identical bodies) is shown once, with its number of copies, unless
+--all-copies. With --quotes the words match the quotes' own text.
+
+A query that cannot be read is an error that says at which column; the exit
+status is then 2.
+
+Examples:
+  lede search 'heat wave -sports since:2023-06-01'
+  lede search '"interest rates" site:reuters.com site:apnews.com'   (either site)
+  lede search --quotes 'speaker:Stoltenberg ukraine'
+  lede search --count 'person:"Olaf Scholz" lang:de'
+)";
+}
+
+}  // namespace lede

@@ -1,0 +1,454 @@
+#include "lede/store.h"
+
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "store/schema.h"
+
+namespace lede {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+// A fresh directory for one test's corpus.
+class TempDir {
+ public:
+  TempDir() {
+    std::string tmpl = (fs::temp_directory_path() / "lede-store-XXXXXX").string();
+    dir_ = ::mkdtemp(tmpl.data());
+  }
+  ~TempDir() { fs::remove_all(dir_); }
+  std::string file(const std::string& name) const { return (fs::path(dir_) / name).string(); }
+
+ private:
+  std::string dir_;
+};
+
+// A record as lede extract writes it, with the fields the store reads.
+json record(const std::string& url, const std::string& title, const std::string& text) {
+  return json{{"url", url},
+              {"canonical_url", nullptr},
+              {"site", {{"name", "Example"}, {"domain", "www.example.com"}}},
+              {"language", "en"},
+              {"title", title},
+              {"published", "2023-06-13T10:00:00Z"},
+              {"authors", json::array({"Jane Doe"})},
+              {"text", text},
+              {"blocks", json::array({{{"type", "paragraph"}, {"start", 0}, {"end", 4}}})},
+              {"quotes", json::array()},
+              {"entities", json::array()},
+              {"times", json::array()},
+              {"warnings", json::array()},
+              {"source", {{"path", url}, {"kind", "html"}, {"bytes", 100}}}};
+}
+
+// Distinct bodies: each a few sentences of its own vocabulary.
+std::string body(int n) {
+  static const char* kWords[] = {"harbour", "council", "festival", "tram",    "glacier",
+                                 "library", "orchard", "bridge",   "vaccine", "election",
+                                 "market",  "stadium", "river",    "school",  "airport"};
+  std::ostringstream out;
+  for (int s = 0; s < 6; ++s) {
+    out << "Sentence " << s << " of story " << n << " mentions the "
+        << kWords[(n * 7 + s) % 15] << " and the " << kWords[(n * 3 + s * 5) % 15] << " near "
+        << "district " << (n * 13 + s) << " on day " << (n + s) << ". ";
+  }
+  return out.str();
+}
+
+Store open(const std::string& path) {
+  Result<Store> s = Store::open(path);
+  EXPECT_TRUE(s) << (s ? "" : s.error().message);
+  return std::move(*s);
+}
+
+std::string bytes_of(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream out;
+  out << in.rdbuf();
+  return out.str();
+}
+
+TEST(Store, AddingTheSameRecordAgainChangesNothing) {
+  TempDir dir;
+  Store store = open(dir.file("c.db"));
+  std::string r = record("https://example.com/a", "Harbour", body(1)).dump();
+  EXPECT_EQ(*store.add(r), AddOutcome::kAdded);
+  EXPECT_EQ(*store.add(r), AddOutcome::kDuplicate);
+  ASSERT_TRUE(store.commit());
+  EXPECT_EQ(*store.add(r), AddOutcome::kDuplicate);
+  EXPECT_EQ(store.stats()->versions, 1u);
+}
+
+TEST(Store, AChangedPageAtTheSameUrlIsANewVersionAndSearchShowsTheNewest) {
+  TempDir dir;
+  Store store = open(dir.file("c.db"));
+  ASSERT_TRUE(store.add(record("https://example.com/a", "Old harbour plan", body(1)).dump()));
+  auto second = store.add(record("https://example.com/a", "New harbour plan", body(1)).dump());
+  ASSERT_TRUE(second);
+  EXPECT_EQ(*second, AddOutcome::kNewVersion);
+  SearchOptions q;
+  q.query = "title:harbour";
+  auto hits = store.search(q);
+  ASSERT_TRUE(hits);
+  ASSERT_EQ(hits->size(), 1u);
+  EXPECT_EQ((*hits)[0].title, "New harbour plan");
+  StoreStats st = *store.stats();
+  EXPECT_EQ(st.articles, 1u);
+  EXPECT_EQ(st.versions, 2u);
+}
+
+TEST(Store, ResultsCarryTheRecordWithoutBlocks) {
+  TempDir dir;
+  Store store = open(dir.file("c.db"));
+  json r = record("https://example.com/a", "Harbour", body(1));
+  r["page_type"] = "article";  // a field added to records later survives
+  ASSERT_TRUE(store.add(r.dump()));
+  SearchOptions q;
+  q.query = "district";
+  auto hits = store.search(q);
+  ASSERT_TRUE(hits);
+  ASSERT_EQ(hits->size(), 1u);
+  json line = json::parse((*hits)[0].json);
+  EXPECT_FALSE(line.contains("blocks"));
+  EXPECT_EQ(line["page_type"], "article");
+  EXPECT_EQ(line["copies"], 1);
+  EXPECT_NE(line["snippet"].get<std::string>().find("**district**"), std::string::npos);
+  auto full = store.article_json((*hits)[0].id);
+  ASSERT_TRUE(full);
+  EXPECT_TRUE(json::parse(*full).contains("blocks"));
+}
+
+class Corpus : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    store_ = std::make_unique<Store>(open(dir_.file("c.db")));
+    json a = record("https://apnews.com/1", "Council approves budget for new bridge",
+                    "The city council approved the budget on Tuesday. Mayor Ana Lopez said "
+                    "the bridge would open next year after a long debate over costs.");
+    a["site"]["domain"] = "apnews.com";
+    a["authors"] = json::array({"Jane Doe"});
+    a["quotes"] = json::array({{{"text", "The bridge will open next year"},
+                                {"speaker", "Ana Lopez"},
+                                {"cue", "said"},
+                                {"kind", "direct"},
+                                {"start", 0},
+                                {"end", 10}}});
+    a["entities"] = json::array({{{"name", "Ana Lopez"},
+                                  {"type", "person"},
+                                  {"titles", json::array({"Mayor"})},
+                                  {"mentions", json::array({json::array({0, 3})})}}});
+    json b = record("https://zeit.de/2", "Stadtrat beschließt Haushalt",
+                    "Der Stadtrat hat am Dienstag den Haushalt für die neue Brücke beschlossen. "
+                    "Die Debatte über die Kosten dauerte lange.");
+    b["site"]["domain"] = "www.zeit.de";
+    b["language"] = "de";
+    b["published"] = "2023-07-02";
+    b["authors"] = json::array({"Max Muster"});
+    json c = record("https://example.com/3", "Bridge closed for repairs",
+                    "The old bridge closed for repairs on Monday. Engineers said the budget "
+                    "for the repairs was not yet approved. Traffic moved to the north road.");
+    c["published"] = "2023-05-30";
+    c["quotes"] = json::array({{{"text", "We found cracks in the supports"},
+                                {"speaker", "Tom Baker"},
+                                {"cue", "said"},
+                                {"kind", "direct"},
+                                {"start", 0},
+                                {"end", 10}}});
+    for (const json& r : {a, b, c}) ASSERT_TRUE(store_->add(r.dump()));
+    ASSERT_TRUE(store_->commit());
+  }
+
+  std::vector<std::string> titles(const std::string& query) {
+    SearchOptions q;
+    q.query = query;
+    auto hits = store_->search(q);
+    EXPECT_TRUE(hits) << query << ": " << (hits ? "" : hits.error().message);
+    std::vector<std::string> out;
+    if (hits)
+      for (const ArticleHit& h : *hits) out.push_back(h.title);
+    std::sort(out.begin(), out.end());
+    return out;
+  }
+
+  TempDir dir_;
+  std::unique_ptr<Store> store_;
+};
+
+const std::string kBudget = "Council approves budget for new bridge";
+const std::string kStadt = "Stadtrat beschließt Haushalt";
+const std::string kRepairs = "Bridge closed for repairs";
+
+TEST_F(Corpus, WordsMustAllMatch) {
+  EXPECT_EQ(titles("bridge budget"), (std::vector<std::string>{kRepairs, kBudget}));
+  EXPECT_EQ(titles("bridge engineers"), std::vector<std::string>{kRepairs});
+}
+
+TEST_F(Corpus, TitleMatchesRankAboveBodyMatches) {
+  SearchOptions q;
+  q.query = "budget";
+  auto hits = store_->search(q);
+  ASSERT_TRUE(hits);
+  ASSERT_EQ(hits->size(), 2u);
+  EXPECT_EQ((*hits)[0].title, kBudget);
+}
+
+TEST_F(Corpus, PhrasesOrAndMinus) {
+  EXPECT_EQ(titles("\"was not yet approved\""), std::vector<std::string>{kRepairs});
+  EXPECT_EQ(titles("\"approved the budget\""), std::vector<std::string>{kBudget});
+  EXPECT_EQ(titles("engineers OR haushalt"), (std::vector<std::string>{kRepairs, kStadt}));
+  EXPECT_EQ(titles("bridge -engineers"), std::vector<std::string>{kBudget});
+  EXPECT_EQ(titles("-bridge"), std::vector<std::string>{kStadt});
+}
+
+TEST_F(Corpus, AccentsAndCaseDoNotMatter) {
+  EXPECT_EQ(titles("BRUCKE"), std::vector<std::string>{kStadt});
+}
+
+TEST_F(Corpus, FieldFilters) {
+  EXPECT_EQ(titles("site:apnews.com"), std::vector<std::string>{kBudget});
+  EXPECT_EQ(titles("site:zeit.de"), std::vector<std::string>{kStadt});
+  EXPECT_EQ(titles("bridge -site:apnews.com"), std::vector<std::string>{kRepairs});
+  EXPECT_EQ(titles("author:\"Jane Doe\""), (std::vector<std::string>{kRepairs, kBudget}));
+  EXPECT_EQ(titles("author:muster"), std::vector<std::string>{kStadt});
+  EXPECT_EQ(titles("speaker:lopez"), std::vector<std::string>{kBudget});
+  EXPECT_EQ(titles("person:\"Ana Lopez\""), std::vector<std::string>{kBudget});
+  EXPECT_EQ(titles("lang:de"), std::vector<std::string>{kStadt});
+  EXPECT_EQ(titles("since:2023-06-01"), (std::vector<std::string>{kBudget, kStadt}));
+  EXPECT_EQ(titles("until:2023-06-13"), (std::vector<std::string>{kRepairs, kBudget}));
+  EXPECT_EQ(titles("since:2023-06 until:2023-06"), std::vector<std::string>{kBudget});
+  EXPECT_EQ(titles("title:budget"), std::vector<std::string>{kBudget});
+  EXPECT_EQ(titles("title:repairs bridge"), std::vector<std::string>{kRepairs});
+}
+
+TEST_F(Corpus, AQueryOfFiltersOnlyListsTheNewestFirst) {
+  SearchOptions q;
+  q.query = "lang:en";
+  auto hits = store_->search(q);
+  ASSERT_TRUE(hits);
+  ASSERT_EQ(hits->size(), 2u);
+  EXPECT_EQ((*hits)[0].day, "2023-06-13");
+  EXPECT_EQ((*hits)[1].day, "2023-05-30");
+}
+
+TEST_F(Corpus, CountLimitAndOffset) {
+  SearchOptions q;
+  q.query = "bridge";
+  EXPECT_EQ(*store_->count(q), 2u);
+  q.limit = 1;
+  auto first = store_->search(q);
+  q.offset = 1;
+  auto second = store_->search(q);
+  ASSERT_TRUE(first && second);
+  ASSERT_EQ(first->size(), 1u);
+  ASSERT_EQ(second->size(), 1u);
+  EXPECT_NE((*first)[0].id, (*second)[0].id);
+}
+
+TEST_F(Corpus, QuotesMatchTheirTextAndSpeaker) {
+  SearchOptions q;
+  q.query = "speaker:lopez";
+  auto hits = store_->quotes(q);
+  ASSERT_TRUE(hits);
+  ASSERT_EQ(hits->size(), 1u);
+  EXPECT_EQ((*hits)[0].speaker, "Ana Lopez");
+  EXPECT_EQ((*hits)[0].day, "2023-06-13");
+  q.query = "cracks";
+  hits = store_->quotes(q);
+  ASSERT_TRUE(hits);
+  ASSERT_EQ(hits->size(), 1u);
+  EXPECT_EQ((*hits)[0].speaker, "Tom Baker");
+  q.query = "title:budget";
+  EXPECT_EQ(*store_->count_quotes(q), 1u);
+  q.query = "speaker:lopez cracks";
+  EXPECT_EQ(*store_->count_quotes(q), 0u);
+}
+
+TEST_F(Corpus, AQueryThatCannotBeParsedSaysWhere) {
+  SearchOptions q;
+  q.query = "bridge \"open";
+  auto hits = store_->search(q);
+  ASSERT_FALSE(hits);
+  EXPECT_EQ(hits.error().code, ErrorCode::kUsage);
+  EXPECT_EQ(hits.error().message, "query: column 8: unterminated quote");
+}
+
+TEST_F(Corpus, HostileQueryTextIsOnlyEverWords) {
+  for (const char* q : {"NEAR(a b)", "a* OR b^", "{title}: x", "x' OR 1=1 --", "\"\"\"\""}) {
+    SearchOptions o;
+    o.query = q;
+    auto r = store_->search(o);
+    if (!r) {
+      EXPECT_EQ(r.error().code, ErrorCode::kUsage) << q << ": " << r.error().message;
+    }
+  }
+}
+
+TEST_F(Corpus, StatsCountWhatIsHeld) {
+  StoreStats st = *store_->stats();
+  EXPECT_EQ(st.articles, 3u);
+  EXPECT_EQ(st.stories, 3u);
+  EXPECT_EQ(st.quotes, 2u);
+  EXPECT_EQ(st.people, 1u);
+  EXPECT_EQ(st.sites, 3u);
+  EXPECT_EQ(st.languages, 2u);
+  EXPECT_EQ(st.first_day, "2023-05-30");
+  EXPECT_EQ(st.last_day, "2023-07-02");
+  EXPECT_EQ(st.schema_version, store_schema_version());
+}
+
+TEST(StoreClusters, CopiesOnOtherSitesFormOneStoryShownOnce) {
+  TempDir dir;
+  Store store = open(dir.file("c.db"));
+  std::string text = body(5);
+  for (int site = 0; site < 4; ++site) {
+    json r = record("https://site" + std::to_string(site) + ".com/story",
+                    "Headline " + std::to_string(site), text);
+    // each copy changes a sentence and adds its own boilerplate
+    r["text"] = "Read more at site " + std::to_string(site) + ". " + text;
+    r["site"]["domain"] = "site" + std::to_string(site) + ".com";
+    ASSERT_TRUE(store.add(r.dump()));
+  }
+  ASSERT_TRUE(store.add(record("https://other.com/x", "Other", body(6)).dump()));
+  SearchOptions q;
+  q.query = "district";
+  auto hits = store.search(q);
+  ASSERT_TRUE(hits);
+  ASSERT_EQ(hits->size(), 2u);
+  uint64_t copies = std::max((*hits)[0].copies, (*hits)[1].copies);
+  EXPECT_EQ(copies, 4u);
+  EXPECT_EQ(*store.count(q), 2u);
+  q.all_copies = true;
+  EXPECT_EQ(store.search(q)->size(), 5u);
+  EXPECT_EQ(*store.count(q), 5u);
+  EXPECT_EQ(store.stats()->stories, 2u);
+}
+
+TEST(StoreFiles, AFileThatIsNotACorpusIsNamedAndLeftUntouched) {
+  TempDir dir;
+  std::string path = dir.file("notes.txt");
+  std::ofstream(path) << "just some notes\n";
+  std::string before = bytes_of(path);
+  auto s = Store::open(path);
+  ASSERT_FALSE(s);
+  EXPECT_NE(s.error().message.find(path), std::string::npos);
+  EXPECT_NE(s.error().message.find("not a lede corpus"), std::string::npos);
+  EXPECT_EQ(bytes_of(path), before);
+}
+
+TEST(StoreFiles, AnotherSqliteDatabaseIsNamedAndLeftUntouched) {
+  TempDir dir;
+  std::string path = dir.file("other.db");
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, "CREATE TABLE t(x); INSERT INTO t VALUES(1);", nullptr, nullptr,
+                         nullptr),
+            SQLITE_OK);
+  sqlite3_close(db);
+  std::string before = bytes_of(path);
+  auto s = Store::open(path);
+  ASSERT_FALSE(s);
+  EXPECT_NE(s.error().message.find(path + " is an SQLite database but not a lede corpus"),
+            std::string::npos);
+  EXPECT_EQ(bytes_of(path), before);
+  EXPECT_FALSE(fs::exists(path + "-wal"));
+}
+
+TEST(StoreFiles, ANewerSchemaIsRefusedAndLeftUntouched) {
+  TempDir dir;
+  std::string path = dir.file("c.db");
+  { Store store = open(path); }
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, "PRAGMA journal_mode = DELETE; PRAGMA user_version = 99;", nullptr,
+                         nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(db);
+  std::string before = bytes_of(path);
+  for (bool read_only : {false, true}) {
+    StoreOptions o;
+    o.read_only = read_only;
+    auto s = Store::open(path, o);
+    ASSERT_FALSE(s);
+    EXPECT_NE(s.error().message.find(path + " has corpus schema version 99, newer than"),
+              std::string::npos)
+        << s.error().message;
+  }
+  EXPECT_EQ(bytes_of(path), before);
+}
+
+TEST(StoreFiles, SearchingWhereNoCorpusIsCreatesNone) {
+  TempDir dir;
+  StoreOptions o;
+  o.read_only = true;
+  auto s = Store::open(dir.file("missing.db"), o);
+  ASSERT_FALSE(s);
+  EXPECT_FALSE(fs::exists(dir.file("missing.db")));
+}
+
+TEST(StoreMigrations, AVersionOneCorpusIsUpgradedWithItsArticlesClustered) {
+  TempDir dir;
+  std::string path = dir.file("v1.db");
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, "PRAGMA application_id = 1818584165; BEGIN;", nullptr, nullptr,
+                         nullptr),
+            SQLITE_OK);
+  ASSERT_TRUE(store::migrate(db, 0, 1));
+  // Two copies of one story and another story, as version 1 stored them.
+  const std::string texts[] = {body(7), "Updated: " + body(7), body(8)};
+  for (int i = 0; i < 3; ++i) {
+    std::string id = std::to_string(i + 1);
+    std::string sql =
+        "INSERT INTO articles(id, doc_key, content_hash, version, latest, url, site, language, "
+        "day, title, authors, people, speakers, added) VALUES(" + id + ", 'k" + id + "', 'h', 1, "
+        "1, '', 's" + id + ".com', 'en', '2023-01-0" + id + "', 'Title " + id +
+        "', '', '', '', '');"
+        "INSERT INTO bodies(id, body, record) VALUES(" + id + ", '" + texts[i] + "', '{}');"
+        "INSERT INTO article_fts(rowid, title, body, authors, people, speakers) VALUES(" + id +
+        ", 'Title " + id + "', '" + texts[i] + "', '', '', '');";
+    ASSERT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK)
+        << sqlite3_errmsg(db);
+  }
+  ASSERT_EQ(sqlite3_exec(db, "COMMIT;", nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3_close(db);
+
+  Store store = open(path);
+  StoreStats st = *store.stats();
+  EXPECT_EQ(st.schema_version, store_schema_version());
+  EXPECT_EQ(st.articles, 3u);
+  EXPECT_EQ(st.stories, 2u);
+  SearchOptions q;
+  q.query = "district";
+  auto hits = store.search(q);
+  ASSERT_TRUE(hits);
+  EXPECT_EQ(hits->size(), 2u);
+}
+
+TEST(StoreMigrations, ReadOnlyOpeningOfAnOlderCorpusSaysHowToUpgrade) {
+  TempDir dir;
+  std::string path = dir.file("v1.db");
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, "PRAGMA application_id = 1818584165; BEGIN;", nullptr, nullptr,
+                         nullptr),
+            SQLITE_OK);
+  ASSERT_TRUE(store::migrate(db, 0, 1));
+  ASSERT_EQ(sqlite3_exec(db, "COMMIT;", nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3_close(db);
+  StoreOptions o;
+  o.read_only = true;
+  auto s = Store::open(path, o);
+  ASSERT_FALSE(s);
+  EXPECT_NE(s.error().message.find("schema version 1"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace lede
