@@ -10,6 +10,7 @@
 #include <string>
 
 #include "extract_command.h"
+#include "fetch_command.h"
 #include "lede/lede.h"
 
 namespace {
@@ -119,6 +120,8 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"lede", "gumbo"}))
       ->group("Extraction");
 
+  lede::cli::FetchCommand fetch(app);
+
   CLI::App* help = app.add_subcommand("help", "Show help for a command: lede help extract");
   std::string help_topic;
   help->add_option("COMMAND", help_topic, "The command to explain");
@@ -130,12 +133,17 @@ int main(int argc, char** argv) {
     return rc == 0 ? 0 : 2;
   }
   if (*help) {
+    if (help_topic == "fetch") {
+      std::fputs(fetch.help().c_str(), stdout);
+      return 0;
+    }
     if (help_topic == "extract")
       std::fputs(extract->help().c_str(), stdout);
     else
       std::fputs(app.help().c_str(), stdout);
     return help_topic.empty() || help_topic == "extract" ? 0 : 2;
   }
+  if (fetch.chosen()) return fetch.run();
   if (!*extract) {
     std::fputs(app.help().c_str(), stderr);
     return 2;

@@ -64,6 +64,18 @@ void write_source(JsonWriter& w, const Source& s) {
     w.key("warc_date");
     w.string(s.warc_date);
   }
+  if (!s.fetched_at.empty()) {
+    w.key("fetched_at");
+    w.string(s.fetched_at);
+  }
+  if (s.status != 0) {
+    w.key("status");
+    w.number(static_cast<int64_t>(s.status));
+  }
+  if (!s.redirects.empty()) {
+    w.key("redirects");
+    write_strings(w, s.redirects);
+  }
   w.end_object();
 }
 
