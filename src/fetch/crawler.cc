@@ -220,6 +220,7 @@ struct Crawler::Impl {
     }
     Host& h = hosts[host_key];
     if (h.robots_state == RobotsState::kUnknown) {
+      h.delay = host_delay(h);  // until robots.txt tells the host's Crawl-delay
       if (!config.robots) {
         h.robots_state = RobotsState::kReady;
         h.delay = host_delay(h);
@@ -295,7 +296,11 @@ struct Crawler::Impl {
     ++h.in_flight;
     ++in_flight;
     ++stats.requests;
-    h.next_start = Clock::now() + std::chrono::duration_cast<Clock::duration>(Seconds(h.delay));
+    // robots.txt sets the host's delay; the first page waits it out from
+    // the robots.txt answer (robots_done).
+    if (!t->job.robots_probe)
+      h.next_start =
+          Clock::now() + std::chrono::duration_cast<Clock::duration>(Seconds(h.delay));
   }
 
   // Starts what the hosts' limits allow now; returns when the next waiting
@@ -436,7 +441,7 @@ struct Crawler::Impl {
     Host& h = hosts[t->host_key];
     --h.in_flight;
     --in_flight;
-    if (config.per_host == 1)
+    if (config.per_host == 1 && !t->job.robots_probe)
       h.next_start = std::max(h.next_start, Clock::now() + std::chrono::duration_cast<Clock::duration>(
                                                                Seconds(h.delay)));
     if (!h.queue.empty()) waiting.insert(t->host_key);
