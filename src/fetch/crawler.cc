@@ -554,9 +554,16 @@ struct Crawler::Impl {
       int running = 0;
       curl_multi_perform(multi, &running);
       int left = 0;
-      while (CURLMsg* msg = curl_multi_info_read(multi, &left))
-        if (msg->msg == CURLMSG_DONE) finished(msg);
+      bool done_any = false;
+      while (CURLMsg* msg = curl_multi_info_read(multi, &left)) {
+        if (msg->msg != CURLMSG_DONE) continue;
+        finished(msg);
+        done_any = true;
+      }
       if (in_flight == 0 && waiting.empty() && seeds_done) break;
+      // A finished transfer frees a slot: start the next at once, not at
+      // the next socket event.
+      if (done_any) continue;
       auto millis = std::chrono::duration_cast<std::chrono::milliseconds>(wake - Clock::now());
       int timeout = static_cast<int>(std::clamp<long>(millis.count(), 0, kPollMillis));
       if (in_flight > 0 || timeout > 0) curl_multi_poll(multi, nullptr, 0, timeout, nullptr);
