@@ -38,8 +38,7 @@ FetchCommand::FetchCommand(CLI::App& app) {
       ->group("Input");
   c->add_option("--feed", config_.feeds, "An RSS, Atom or JSON feed whose entries to fetch")
       ->group("Input");
-  c->add_option("--sitemap", config_.sitemaps,
-                "A sitemap or sitemap index whose pages to fetch")
+  c->add_option("--sitemap", config_.sitemaps, "A sitemap or sitemap index whose pages to fetch")
       ->group("Input");
   c->add_option("--since", config_.crawl.since,
                 "Only feed and sitemap entries dated on or after this day (YYYY-MM-DD); "

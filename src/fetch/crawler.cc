@@ -180,7 +180,7 @@ struct Crawler::Impl {
   CURLM* multi = nullptr;
   std::vector<CURL*> spare_handles;
   std::unordered_map<std::string, Host> hosts;
-  std::unordered_set<std::string> waiting;  // hosts with queued jobs
+  std::unordered_set<std::string> waiting;     // hosts with queued jobs
   std::unordered_set<std::string> seen_found;  // pages found in feeds (deduplication)
   size_t open_jobs = 0;
   size_t in_flight = 0;
@@ -299,8 +299,7 @@ struct Crawler::Impl {
     // robots.txt sets the host's delay; the first page waits it out from
     // the robots.txt answer (robots_done).
     if (!t->job.robots_probe)
-      h.next_start =
-          Clock::now() + std::chrono::duration_cast<Clock::duration>(Seconds(h.delay));
+      h.next_start = Clock::now() + std::chrono::duration_cast<Clock::duration>(Seconds(h.delay));
   }
 
   // Starts what the hosts' limits allow now; returns when the next waiting
@@ -320,8 +319,8 @@ struct Crawler::Impl {
           if (!h.robots.allowed(path)) {
             Job job = std::move(front);
             h.queue.pop_front();
-            fail(job, ErrorCode::kRobots, "robots.txt of " + key + " disallows " + path +
-                                              " for lede");
+            fail(job, ErrorCode::kRobots,
+                 "robots.txt of " + key + " disallows " + path + " for lede");
             continue;
           }
         }
@@ -366,8 +365,8 @@ struct Crawler::Impl {
       h.robots = Robots::allow_all();  // 4xx, or no answer: the pages report their own error
     h.robots_state = RobotsState::kReady;
     h.delay = host_delay(h);
-    h.next_start = std::max(h.next_start, Clock::now() + std::chrono::duration_cast<Clock::duration>(
-                                                             Seconds(h.delay)));
+    h.next_start = std::max(
+        h.next_start, Clock::now() + std::chrono::duration_cast<Clock::duration>(Seconds(h.delay)));
     if (!h.queue.empty()) waiting.insert(t.host_key);
   }
 
@@ -442,8 +441,9 @@ struct Crawler::Impl {
     --h.in_flight;
     --in_flight;
     if (config.per_host == 1 && !t->job.robots_probe)
-      h.next_start = std::max(h.next_start, Clock::now() + std::chrono::duration_cast<Clock::duration>(
-                                                               Seconds(h.delay)));
+      h.next_start =
+          std::max(h.next_start,
+                   Clock::now() + std::chrono::duration_cast<Clock::duration>(Seconds(h.delay)));
     if (!h.queue.empty()) waiting.insert(t->host_key);
     long status = 0;
     curl_easy_getinfo(e, CURLINFO_RESPONSE_CODE, &status);
@@ -495,9 +495,8 @@ struct Crawler::Impl {
     }
     if (status >= 300 && status < 400 && !redirect.empty()) {
       ++stats.redirects;
-      bool loop = redirect == job.url ||
-                  std::find(job.redirects.begin(), job.redirects.end(), redirect) !=
-                      job.redirects.end();
+      bool loop = redirect == job.url || std::find(job.redirects.begin(), job.redirects.end(),
+                                                   redirect) != job.redirects.end();
       job.redirects.push_back(job.url);
       job.url = redirect;
       if (loop) {
@@ -524,8 +523,7 @@ struct Crawler::Impl {
       return;
     }
     if (status < 200 || status >= 300) {
-      fail(job, ErrorCode::kHttpStatus, "HTTP " + std::to_string(status),
-           static_cast<int>(status));
+      fail(job, ErrorCode::kHttpStatus, "HTTP " + std::to_string(status), static_cast<int>(status));
       return;
     }
     Fetched f;

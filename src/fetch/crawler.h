@@ -40,16 +40,16 @@ struct CrawlConfig {
   // Seconds between requests to one host; unset means the host's
   // Crawl-delay, or kDefaultDelay when it gives none.
   std::optional<double> delay;
-  unsigned per_host = 1;        // requests in flight per host
+  unsigned per_host = 1;           // requests in flight per host
   unsigned max_connections = 256;  // requests in flight in all
-  double timeout = 30;          // seconds for one request, connecting included
-  unsigned retries = 2;         // more attempts after a 429, 5xx or network error
-  double retry_wait = 1;        // seconds before the first retry; doubles each time
+  double timeout = 30;             // seconds for one request, connecting included
+  unsigned retries = 2;            // more attempts after a 429, 5xx or network error
+  double retry_wait = 1;           // seconds before the first retry; doubles each time
   unsigned max_redirects = 10;
   uint64_t max_bytes = 64ull << 20;  // a body over this is cut and reported too_large
-  uint64_t max_pages = 0;       // pages taken from feeds and sitemaps in all; 0 for no limit
-  std::string since;            // YYYY-MM-DD: feed and sitemap entries older than this are left
-  bool robots = true;           // fetch and obey robots.txt
+  uint64_t max_pages = 0;            // pages taken from feeds and sitemaps in all; 0 for no limit
+  std::string since;   // YYYY-MM-DD: feed and sitemap entries older than this are left
+  bool robots = true;  // fetch and obey robots.txt
 };
 
 enum class JobKind { kPage, kFeed, kSitemap };
@@ -72,15 +72,15 @@ struct Fetched {
 };
 
 struct CrawlStats {
-  uint64_t requests = 0;   // HTTP requests sent, robots.txt and retries included
+  uint64_t requests = 0;  // HTTP requests sent, robots.txt and retries included
   uint64_t retries = 0;
   uint64_t redirects = 0;
   uint64_t robots_files = 0;
-  uint64_t feeds = 0;      // feeds and sitemaps read
-  uint64_t found = 0;      // pages found in them (after --since, deduplicated)
+  uint64_t feeds = 0;  // feeds and sitemaps read
+  uint64_t found = 0;  // pages found in them (after --since, deduplicated)
   uint64_t left_by_since = 0;
   uint64_t left_by_max_pages = 0;
-  uint64_t bytes = 0;      // payload bytes received
+  uint64_t bytes = 0;  // payload bytes received
 };
 
 class Crawler {
@@ -91,8 +91,7 @@ class Crawler {
   // of `deliver` takes more now; while it says no, no request starts.
   // `warc` may be null.
   Crawler(CrawlConfig config, std::function<std::optional<Seed>()> next_seed,
-          std::function<void(Fetched&&)> deliver, std::function<bool()> has_room,
-          WarcWriter* warc);
+          std::function<void(Fetched&&)> deliver, std::function<bool()> has_room, WarcWriter* warc);
   ~Crawler();
   Crawler(const Crawler&) = delete;
   Crawler& operator=(const Crawler&) = delete;

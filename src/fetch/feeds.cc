@@ -157,9 +157,9 @@ void atom_entries(xmlNode* feed, std::string_view base, Listing& out) {
 
 Result<Listing> parse_json_feed(std::string_view body, std::string_view base) {
   nlohmann::json doc = nlohmann::json::parse(body, nullptr, false);
-  if (doc.is_discarded() || !doc.is_object() || !doc.contains("items") ||
-      !doc["items"].is_array())
-    return make_error(ErrorCode::kNotHtml, "not a feed or sitemap: JSON without a JSON Feed's items");
+  if (doc.is_discarded() || !doc.is_object() || !doc.contains("items") || !doc["items"].is_array())
+    return make_error(ErrorCode::kNotHtml,
+                      "not a feed or sitemap: JSON without a JSON Feed's items");
   Listing out;
   out.kind = "json_feed";
   for (const auto& item : doc["items"]) {

@@ -21,9 +21,9 @@ struct Entry {
 };
 
 struct Listing {
-  std::string kind;              // "rss", "atom", "json_feed", "urlset", "sitemapindex"
-  std::vector<Entry> pages;      // article addresses
-  std::vector<Entry> sitemaps;   // child sitemaps of a sitemap index
+  std::string kind;             // "rss", "atom", "json_feed", "urlset", "sitemapindex"
+  std::vector<Entry> pages;     // article addresses
+  std::vector<Entry> sitemaps;  // child sitemaps of a sitemap index
 };
 
 // Reads a feed or sitemap. `base` resolves relative links (JSON Feed and

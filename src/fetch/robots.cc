@@ -68,7 +68,7 @@ Robots Robots::parse(std::string_view body, std::string_view agent) {
   // groups naming us and, separately, of "*" groups.
   Robots mine, star;
   bool mine_found = false;
-  bool in_agents = false;         // the previous line was a user-agent line
+  bool in_agents = false;  // the previous line was a user-agent line
   bool group_mine = false, group_star = false;
   size_t pos = 0;
   while (pos < body.size()) {

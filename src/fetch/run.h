@@ -22,11 +22,11 @@ struct FetchConfig {
   std::vector<std::string> feeds;     // RSS, Atom or JSON Feed addresses
   std::vector<std::string> sitemaps;  // sitemap or sitemap index addresses
   CrawlConfig crawl;
-  Options options;         // limits, analysis; url, path and charset are set per page
-  std::string warc;        // write every exchange here (WARC 1.1, gzip'd record by record)
-  std::string output;      // "" is stdout
-  unsigned jobs = 0;       // extraction threads; 0: all cores
-  bool quiet = false;      // no summary
+  Options options;     // limits, analysis; url, path and charset are set per page
+  std::string warc;    // write every exchange here (WARC 1.1, gzip'd record by record)
+  std::string output;  // "" is stdout
+  unsigned jobs = 0;   // extraction threads; 0: all cores
+  bool quiet = false;  // no summary
 };
 
 // Runs the fetch; returns the exit code: 0 every address gave a record, 1

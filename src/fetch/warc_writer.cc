@@ -22,8 +22,7 @@ bool starts_with_icase(std::string_view s, std::string_view prefix) {
 
 // A random (version 4) UUID for WARC-Record-ID.
 std::string uuid() {
-  thread_local std::mt19937_64 rng(std::random_device{}() ^
-                                   static_cast<uint64_t>(getpid()) << 32);
+  thread_local std::mt19937_64 rng(std::random_device{}() ^ static_cast<uint64_t>(getpid()) << 32);
   uint64_t a = rng(), b = rng();
   a = (a & 0xffffffffffff0fffULL) | 0x0000000000004000ULL;
   b = (b & 0x3fffffffffffffffULL) | 0x8000000000000000ULL;
@@ -67,8 +66,7 @@ std::string warc_response_head(std::string_view head, uint64_t payload_size) {
 
 Result<WarcWriter> WarcWriter::open(const std::string& path) {
   FILE* f = std::fopen(path.c_str(), "wb");
-  if (!f)
-    return make_error(ErrorCode::kIo, "cannot write " + path + ": " + std::strerror(errno));
+  if (!f) return make_error(ErrorCode::kIo, "cannot write " + path + ": " + std::strerror(errno));
   WarcWriter w;
   w.file_ = f;
   return w;
@@ -104,8 +102,8 @@ bool WarcWriter::write_record(const std::string& header, std::string_view block1
                               std::string_view block2) {
   if (!file_) return false;
   z_stream z{};
-  if (deflateInit2(&z, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 16 + MAX_WBITS, 8,
-                   Z_DEFAULT_STRATEGY) != Z_OK)
+  if (deflateInit2(&z, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY) !=
+      Z_OK)
     return !(failed_ = true);
   std::string out;
   auto feed = [&](std::string_view in, int flush) {
@@ -137,8 +135,8 @@ bool WarcWriter::write(const Exchange& x) {
   if (!x.ip.empty()) h += "WARC-IP-Address: " + x.ip + "\r\n";
   h += "Content-Length: " + std::to_string(x.request.size()) + "\r\n\r\n";
   if (!write_record(h, x.request, "")) return false;
-  h = "WARC/1.1\r\nWARC-Type: response\r\nWARC-Record-ID: " + uuid() + "\r\nWARC-Date: " +
-      x.date + "\r\nWARC-Target-URI: " + x.url + "\r\nWARC-Concurrent-To: " + request_id +
+  h = "WARC/1.1\r\nWARC-Type: response\r\nWARC-Record-ID: " + uuid() + "\r\nWARC-Date: " + x.date +
+      "\r\nWARC-Target-URI: " + x.url + "\r\nWARC-Concurrent-To: " + request_id +
       "\r\nContent-Type: application/http; msgtype=response\r\n";
   if (!x.ip.empty()) h += "WARC-IP-Address: " + x.ip + "\r\n";
   if (x.truncated) h += "WARC-Truncated: length\r\n";

@@ -23,9 +23,9 @@ namespace lede::fetch {
 
 struct Exchange {
   std::string url;
-  std::string date;      // WARC-Date, ISO 8601 UTC
-  std::string ip;        // WARC-IP-Address, when known
-  std::string request;   // the request header as sent
+  std::string date;           // WARC-Date, ISO 8601 UTC
+  std::string ip;             // WARC-IP-Address, when known
+  std::string request;        // the request header as sent
   std::string response_head;  // status line and header lines as received
   std::string_view payload;   // the decoded payload
   bool truncated = false;

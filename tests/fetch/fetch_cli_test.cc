@@ -146,8 +146,8 @@ fs::path* Fetch::dir_ = nullptr;
 Web* Fetch::web_ = nullptr;
 
 TEST(FetchCommand, DbIsRefusedUntilTheCorpusStoreExists) {
-  std::string cmd = std::string(LEDE_BINARY) +
-                    " fetch --db /tmp/none.db http://127.0.0.1:9/x >/dev/null 2>&1";
+  std::string cmd =
+      std::string(LEDE_BINARY) + " fetch --db /tmp/none.db http://127.0.0.1:9/x >/dev/null 2>&1";
   int status = std::system(cmd.c_str());
   EXPECT_EQ(WEXITSTATUS(status), 2);
 }
@@ -189,8 +189,7 @@ TEST_F(Fetch, RedirectLoopIsAnErrorRecord) {
   EXPECT_EQ(run.exit_code, 1);
   ASSERT_EQ(run.records.size(), 1u);
   EXPECT_EQ(code_of(run.records[0]), "http_status");
-  EXPECT_NE(run.records[0]["error"]["message"].get<std::string>().find("loop"),
-            std::string::npos);
+  EXPECT_NE(run.records[0]["error"]["message"].get<std::string>().find("loop"), std::string::npos);
   EXPECT_EQ(run.records[0]["source"]["redirects"].size(), 2u);
 }
 
@@ -232,8 +231,8 @@ TEST_F(Fetch, SlowResponseTimesOut) {
 
 TEST_F(Fetch, OversizedResponseIsCutAtMaxBytes) {
   fs::path warc = *dir_ / "big.warc.gz";
-  Outcome run = fetch("--delay 0 --max-bytes 100000 -q --warc " + warc.string() + " " +
-                  web_->url(2, "/big"));
+  Outcome run =
+      fetch("--delay 0 --max-bytes 100000 -q --warc " + warc.string() + " " + web_->url(2, "/big"));
   EXPECT_EQ(run.exit_code, 1);
   ASSERT_EQ(run.records.size(), 1u);
   EXPECT_EQ(code_of(run.records[0]), "too_large");
@@ -267,8 +266,7 @@ TEST_F(Fetch, CharsetOnlyInTheHttpHeaderDecodesThePage) {
   Outcome run = fetch("--delay 0 -q " + web_->url(2, "/latin1"));
   ASSERT_EQ(run.records.size(), 1u);
   EXPECT_EQ(run.records[0]["title"], "Caf\u00e9 news");
-  EXPECT_NE(run.records[0]["text"].get<std::string>().find("r\u00e9nov\u00e9"),
-            std::string::npos);
+  EXPECT_NE(run.records[0]["text"].get<std::string>().find("r\u00e9nov\u00e9"), std::string::npos);
 }
 
 std::vector<std::string> sorted_urls(const Outcome& run) {
@@ -287,7 +285,7 @@ TEST_F(Fetch, RssFeedSinceKeepsEntriesOnOrAfterTheDay) {
 
 TEST_F(Fetch, AtomAndJsonFeedsGiveTheirEntries) {
   Outcome run = fetch("--delay 0 -q --feed " + web_->url(2, "/atom.xml") + " --feed " +
-                  web_->url(2, "/feed.json"));
+                      web_->url(2, "/feed.json"));
   EXPECT_EQ(run.exit_code, 0) << run.err;
   EXPECT_EQ(sorted_urls(run),
             (std::vector<std::string>{web_->url(2, "/page/11"), web_->url(2, "/page/12"),
@@ -301,8 +299,8 @@ TEST_F(Fetch, SitemapIndexIsFollowedIntoAGzippedChild) {
             (std::vector<std::string>{web_->url(2, "/page/31"), web_->url(2, "/page/32"),
                                       web_->url(2, "/page/41"), web_->url(2, "/page/42")}));
   // news:publication_date and lastmod date the entries.
-  Outcome recent = fetch("--delay 0 -q --since 2024-05-21 --sitemap " +
-                     web_->url(2, "/sitemap_index.xml"));
+  Outcome recent =
+      fetch("--delay 0 -q --since 2024-05-21 --sitemap " + web_->url(2, "/sitemap_index.xml"));
   EXPECT_EQ(sorted_urls(recent),
             (std::vector<std::string>{web_->url(2, "/page/32"), web_->url(2, "/page/42")}));
 }

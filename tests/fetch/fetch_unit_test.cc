@@ -161,8 +161,9 @@ TEST(WarcWriter, RecordsReadBackAsRequestAndPage) {
     x.url = "https://x.test/a";
     x.date = "2024-01-01T00:00:00Z";
     x.request = "GET /a HTTP/1.1\r\nHost: x.test\r\n\r\n";
-    x.response_head = "HTTP/2 200\r\ncontent-type: text/html; charset=utf-8\r\n"
-                      "content-encoding: br\r\n\r\n";
+    x.response_head =
+        "HTTP/2 200\r\ncontent-type: text/html; charset=utf-8\r\n"
+        "content-encoding: br\r\n\r\n";
     std::string body = "<html><body><p>Hello</p></body></html>";
     x.payload = body;
     ASSERT_TRUE(w->write(x));
