@@ -229,6 +229,16 @@ TEST_F(Fetch, SlowResponseTimesOut) {
   EXPECT_EQ(code_of(run.records[0]), "timeout");
 }
 
+TEST_F(Fetch, TlsToAPlainServerAndARefusedPortAreErrorRecords) {
+  std::string tls = "https://127.0.0.1:" + std::to_string(web_->port(2)) + "/page/1";
+  std::string refused = "http://127.0.0.1:1/page/1";  // port 1: nothing listens there
+  Outcome run = fetch("--delay 0 --retries 0 -q " + tls + " " + refused);
+  EXPECT_EQ(run.exit_code, 1);
+  ASSERT_EQ(run.records.size(), 2u);
+  EXPECT_EQ(code_of(run.of(tls)), "tls");
+  EXPECT_EQ(code_of(run.of(refused)), "network");
+}
+
 TEST_F(Fetch, OversizedResponseIsCutAtMaxBytes) {
   fs::path warc = *dir_ / "big.warc.gz";
   Outcome run =
