@@ -15,7 +15,9 @@ PACKAGES=(
   libsqlite3-dev
   # JSON, CLI, results
   nlohmann-json3-dev libsimdjson-dev libcli11-dev libfmt-dev libxxhash-dev libexpected-dev
-  # tests and benchmarks
+  # lede fetch: HTTP/1.1 and 2, TLS, gzip/deflate/br (libxml2 above reads its feeds and sitemaps)
+  libcurl4-openssl-dev
+  # tests and benchmarks (python3 also serves the fetch tests' local web)
   libgtest-dev libgmock-dev libbenchmark-dev python3
   # WARC fixtures: the tests crawl a local server with wget --warc-file
   wget

@@ -12,6 +12,7 @@
 
 #include "extract_command.h"
 #include "store_commands.h"
+#include "fetch_command.h"
 #include "lede/lede.h"
 
 namespace {
@@ -183,6 +184,7 @@ int main(int argc, char** argv) {
 
   lede::cli::StoreCommands store_commands;
   lede::cli::add_store_commands(app, store_commands);
+  lede::cli::FetchCommand fetch(app);
 
   CLI::App* help = app.add_subcommand("help", "Show help for a command: lede help extract");
   std::string help_topic;
@@ -200,6 +202,10 @@ int main(int argc, char** argv) {
       std::fputs(store_help.c_str(), stdout);
       return 0;
     }
+    if (help_topic == "fetch") {
+      std::fputs(fetch.help().c_str(), stdout);
+      return 0;
+    }
     if (help_topic == "extract") {
       std::fputs(extract->help().c_str(), stdout);
       return 0;
@@ -213,6 +219,7 @@ int main(int argc, char** argv) {
     return known ? 0 : 2;
   }
   if (std::optional<int> rc = lede::cli::run_store_command(store_commands)) return *rc;
+  if (fetch.chosen()) return fetch.run();
   if (!*extract) {
     std::string text = app.help();
     if (text.find("extract") == std::string::npos) text += kCommands;

@@ -77,6 +77,10 @@ struct Source {
   std::optional<uint64_t> offset;  // byte offset of the record inside an archive
   std::string target_uri;          // WARC-Target-URI
   std::string warc_date;           // WARC-Date
+  // Pages fetched over HTTP (`lede fetch`); empty or 0 otherwise.
+  std::string fetched_at;              // when the response ended, ISO 8601 UTC
+  int status = 0;                      // HTTP status of the final response
+  std::vector<std::string> redirects;  // addresses redirected from, in order, before `url`
 };
 
 // The warning on a record whose page has no article body: `text` is "" and the

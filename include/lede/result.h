@@ -21,6 +21,13 @@ enum class ErrorCode {
   kBadArchive,     // a WARC or gzip stream is malformed
   kUsage,          // the caller asked for something impossible
   kInternal,       // a bug in lede; please report it with the input
+  // Fetching (`lede fetch`):
+  kHttpStatus,  // the server answered with an error status (or redirected too often)
+  kTimeout,     // no complete answer within the time limit
+  kRobots,      // robots.txt disallows the address for lede
+  kDns,         // the host name could not be resolved
+  kTls,         // the TLS handshake or the certificate check failed
+  kNetwork,     // connection refused, reset, or another transport failure
 };
 
 // Stable lower-case name of a code, as written in error records ("no_content").

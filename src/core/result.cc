@@ -22,6 +22,18 @@ std::string_view error_code_name(ErrorCode code) {
       return "usage";
     case ErrorCode::kInternal:
       return "internal";
+    case ErrorCode::kHttpStatus:
+      return "http_status";
+    case ErrorCode::kTimeout:
+      return "timeout";
+    case ErrorCode::kRobots:
+      return "robots";
+    case ErrorCode::kDns:
+      return "dns";
+    case ErrorCode::kTls:
+      return "tls";
+    case ErrorCode::kNetwork:
+      return "network";
   }
   return "internal";
 }

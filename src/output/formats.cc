@@ -61,6 +61,15 @@ void write_source(JsonWriter& w, const Source& s) {
   w.string_or_null(s.target_uri);
   w.key("warc_date");
   w.string_or_null(s.warc_date);
+  w.key("fetched_at");
+  w.string_or_null(s.fetched_at);
+  w.key("status");
+  if (s.status != 0)
+    w.number(static_cast<int64_t>(s.status));
+  else
+    w.null();
+  w.key("redirects");
+  write_strings(w, s.redirects);
   w.end_object();
 }
 
