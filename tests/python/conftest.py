@@ -72,3 +72,9 @@ def write_warc(path, pages):
 
 def loads(lines):
     return [json.loads(line) for line in lines]
+
+
+def pytest_configure(config):
+    # Debian's distributed 2022.12 calls a tornado API that tornado 6.2 deprecates.
+    config.addinivalue_line("filterwarnings",
+                            "ignore:make_current is deprecated:DeprecationWarning")
