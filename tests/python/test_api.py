@@ -5,6 +5,7 @@ import json
 import os
 import shutil
 import threading
+import time
 
 import pytest
 
@@ -161,3 +162,33 @@ def test_help_reads_well():
     params = inspect.signature(lede.extract).parameters
     assert list(params)[:2] == ["page", "url"]
     assert params["analyze"].kind is inspect.Parameter.KEYWORD_ONLY
+
+
+def test_other_threads_run_while_lede_works():
+    # One long call: a page of many thousands of paragraphs. While it runs in
+    # a thread, the main thread keeps noting the time. Were the GIL held for
+    # the call, the main thread could not run between the call's start and
+    # its end; released, its notes fill the whole span.
+    paragraph = ("<p>The council voted on Tuesday to rebuild the old harbour bridge, which "
+                 "has been closed to traffic since the spring floods damaged it.</p>")
+    page = ("<html><body><article><h1>Bridge</h1>" + paragraph * 30000 +
+            "</article></body></html>").encode()
+    span = []
+    done = threading.Event()
+
+    def work():
+        extractor = lede.Extractor(max_millis=0)
+        span.append(time.perf_counter())
+        extractor.extract(page)
+        span.append(time.perf_counter())
+        done.set()
+    notes = []
+    thread = threading.Thread(target=work)
+    thread.start()
+    while not done.is_set():
+        notes.append(time.perf_counter())
+    thread.join()
+    start, end = span
+    slices = 10
+    busy = {int(slices * (t - start) / (end - start)) for t in notes if start <= t < end}
+    assert len(busy) >= 8, f"the main thread ran in {len(busy)} of {slices} tenths of the call"
