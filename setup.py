@@ -70,7 +70,7 @@ setup(
     python_requires=">=3.9",
     packages=["lede"],
     package_dir={"": "bindings/python"},
-    package_data={"lede": ["py.typed"]},
+    package_data={"lede": ["py.typed", "_lede.pyi"]},
     ext_modules=[Extension("lede._lede", sources=[])],
     cmdclass={"build_ext": CMakeBuild},
     extras_require={"dask": ["dask[bag]", "distributed"]},
