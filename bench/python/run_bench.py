@@ -11,7 +11,8 @@ both cases), it measures, in one run and side by side:
            alternating with the Python runs, --repeats times, medians reported
   python   lede.extract(bytes) -> dict over the same pages, one thread
   json     the share of that time spent in json.loads (GIL held)
-  threads  2 Python threads, each with its own pages, against 1 (wall)
+  threads  2 Python threads, each with its own pages, against 1 (wall), and the
+           CLI's -j 2 against -j 1 right after, for what the machine allows
 
 and prints pages per second of CPU time (comparable on a loaded machine)
 and of wall time.
@@ -42,6 +43,13 @@ def bench_cli(binary, pages, rounds):
     subprocess.run([binary, "extract", "-q", "-j", "1", "-o", os.devnull] + pages * rounds,
                    check=False)
     return child_cpu() - before, time.perf_counter() - start
+
+
+def bench_cli_jobs(binary, pages, rounds, jobs):
+    start = time.perf_counter()
+    subprocess.run([binary, "extract", "-q", "-j", str(jobs), "-o", os.devnull] + pages * rounds,
+                   check=False)
+    return time.perf_counter() - start
 
 
 def bench_python(datas, rounds, function):
@@ -139,9 +147,15 @@ def main():
         call = (time.process_time() - cpu) / 20000
         print(f"a call's own cost (empty input): {1e6 * call:.1f} us")
     if "threads" not in skip:
-        one = report("Extractor in 1 thread", *bench_threads(datas, args.rounds, 1))
-        two = report("Extractors in 2 threads", *bench_threads(datas, args.rounds, 2))
-        print(f"2 threads / 1 thread, wall: {two[1] / one[1]:.2f}x")
+        # The CLI's -j 2 against -j 1 in the same minutes says what two
+        # threads can gain on the machine as it is loaded.
+        for _ in range(args.repeats):
+            one = report("Extractor in 1 thread", *bench_threads(datas, args.rounds, 1))
+            two = report("Extractors in 2 threads", *bench_threads(datas, args.rounds, 2))
+            cli1 = bench_cli_jobs(args.lede, pages, args.rounds, 1)
+            cli2 = bench_cli_jobs(args.lede, pages, args.rounds, 2)
+            print(f"2 threads / 1 thread, wall: {two[1] / one[1]:.2f}x; the CLI's -j 2 / -j 1 "
+                  f"just after: {cli1 / cli2:.2f}x (load {os.getloadavg()[0]:.1f})")
 
 
 def _ok(data):
