@@ -160,7 +160,7 @@ def test_help_reads_well():
               lede.Extractor.extract, lede.Error):
         assert f.__doc__ and len(f.__doc__) > 40, f
     params = inspect.signature(lede.extract).parameters
-    assert list(params)[:2] == ["page", "url"]
+    assert list(params)[:2] == ["html", "url"]
     assert params["analyze"].kind is inspect.Parameter.KEYWORD_ONLY
 
 

@@ -200,7 +200,7 @@ class Extractor:
     def __repr__(self) -> str:
         return f"lede.Extractor({', '.join(f'{k}={v!r}' for k, v in self.options.items())})"
 
-    def extract_json(self, page: Union[bytes, str], url: Optional[str] = None, *,
+    def extract_json(self, html: Union[bytes, str], url: Optional[str] = None, *,
                      path: Optional[str] = None, input_format: str = "auto") -> str:
         """The record of one page as the CLI's JSON text (one line, no newline).
 
@@ -209,14 +209,14 @@ class Extractor:
         if input_format not in _FROMS:
             raise UsageError(f"input_format must be one of {', '.join(_FROMS)}, "
                              f"not {input_format!r}")
-        data, charset = _page_bytes(page)
+        data, charset = _page_bytes(html)
         text, code, message = self._extractor.extract(data, self._options, url or "", path or "",
                                                       charset, input_format)
         if text is None:
             raise _error(code, message)
         return text
 
-    def extract(self, page: Union[bytes, str], url: Optional[str] = None, *,
+    def extract(self, html: Union[bytes, str], url: Optional[str] = None, *,
                 path: Optional[str] = None, input_format: str = "auto") -> Record:
         """The record of one page: an HTML page (bytes in any charset, gzip
         too, or str), or scraped text when it holds no markup.
@@ -226,7 +226,7 @@ class Extractor:
         ``input_format`` is "auto" (sniff), "html" or "text". Raises
         lede.Error when the page gives no record.
         """
-        return _json.loads(self.extract_json(page, url, path=path, input_format=input_format))
+        return _json.loads(self.extract_json(html, url, path=path, input_format=input_format))
 
     def extract_text(self, text: Union[bytes, str], url: Optional[str] = None, *,
                      path: Optional[str] = None) -> Record:
@@ -277,7 +277,7 @@ def _file_records(run: "_lede.FileRun", errors: str) -> Iterator[Record]:
             raise _error(code, message, _json.loads(text).get("source"))
 
 
-def extract(page: Union[bytes, str], url: Optional[str] = None, *, analyze: bool = False,
+def extract(html: Union[bytes, str], url: Optional[str] = None, *, analyze: bool = False,
             date: Optional[str] = None, parser: str = "lede", path: Optional[str] = None,
             input_format: str = "auto", max_bytes: Optional[int] = None,
             max_nodes: Optional[int] = None, max_depth: Optional[int] = None,
@@ -292,13 +292,13 @@ def extract(page: Union[bytes, str], url: Optional[str] = None, *, analyze: bool
     in ``help(lede)``. Raises lede.Error (a subclass per code) when the page
     gives no record.
     """
-    return _json.loads(extract_json(page, url, analyze=analyze, date=date, parser=parser,
+    return _json.loads(extract_json(html, url, analyze=analyze, date=date, parser=parser,
                                     path=path, input_format=input_format, max_bytes=max_bytes,
                                     max_nodes=max_nodes, max_depth=max_depth,
                                     max_millis=max_millis))
 
 
-def extract_json(page: Union[bytes, str], url: Optional[str] = None, *, analyze: bool = False,
+def extract_json(html: Union[bytes, str], url: Optional[str] = None, *, analyze: bool = False,
                  date: Optional[str] = None, parser: str = "lede", path: Optional[str] = None,
                  input_format: str = "auto", max_bytes: Optional[int] = None,
                  max_nodes: Optional[int] = None, max_depth: Optional[int] = None,
@@ -308,7 +308,7 @@ def extract_json(page: Union[bytes, str], url: Optional[str] = None, *, analyze:
         raise UsageError(f"input_format must be one of {', '.join(_FROMS)}, "
                          f"not {input_format!r}")
     options = _options(analyze, date, parser, max_bytes, max_nodes, max_depth, max_millis)
-    data, charset = _page_bytes(page)
+    data, charset = _page_bytes(html)
     text, code, message = _lede.extract(data, options, url or "", path or "", charset,
                                         input_format)
     if text is None:
