@@ -23,6 +23,10 @@ PACKAGES=(
   wget
   # compiled objects shared between build trees (scripts/build.sh uses it when present)
   ccache
+  # the Python module (bindings/python) and its tests; pip and venv install it
+  # from a clone (pip install --no-build-isolation .), dask runs crawls on a cluster
+  pybind11-dev python3-dev python3-pytest python3-setuptools python3-wheel python3-pip
+  python3-venv python3-dask python3-distributed
   # sanitizer build and fuzz targets (scripts/sanitize.sh, scripts/fuzz.sh)
   clang libclang-rt-14-dev
 )
