@@ -60,8 +60,12 @@ void install_stop_handlers() {
   sa.sa_handler = on_stop_signal;
   sigemptyset(&sa.sa_mask);
   sa.sa_flags = SA_RESETHAND;
-  sigaction(SIGINT, &sa, nullptr);
-  sigaction(SIGTERM, &sa, nullptr);
+  // A signal ignored when lede started (nohup, a background job) stays ignored.
+  for (int sig : {SIGINT, SIGTERM}) {
+    struct sigaction old {};
+    if (sigaction(sig, nullptr, &old) == 0 && old.sa_handler == SIG_IGN) continue;
+    sigaction(sig, &sa, nullptr);
+  }
 }
 
 // Where a resumed run goes on: after the input `path` (and, in an archive,
@@ -511,7 +515,13 @@ Done Run::process(Extractor& extractor, Item& item) const {
       source.bytes = page->body.size();
       Result<Article> article = extractor.extract(page->body, options);
       if (!article) {
-        fail(article.error());
+        // What was cut may be why there is no article: say so.
+        Error error = article.error();
+        if (!page->truncated.empty()) {
+          error.message += "; truncated input: " + page->truncated;
+          done.truncated = true;
+        }
+        fail(error);
         return done;
       }
       article->source.kind = "warc";

@@ -271,6 +271,23 @@ TEST_F(Accidents, WarcPayloadWithGzipEncodingCutShortIsATruncationWarning) {
       << r.err;
 }
 
+TEST_F(Accidents, WarcPayloadCutBeforeAnyTextSaysSoInItsErrorRecord) {
+  std::string gz = gzip_member(long_story("Cut before the story"));
+  std::string http =
+      http_response(200, "Content-Type: text/html; charset=utf-8\r\nContent-Encoding: gzip\r\n",
+                    gz.substr(0, 40));
+  Outcome r =
+      run("extract " +
+          write("crawl.warc.gz", gzip_member(response_record("http://news.example/cut", http))));
+  EXPECT_EQ(r.status, 1);
+  auto records = lines(r.out);
+  ASSERT_EQ(records.size(), 1u);
+  EXPECT_NE(records[0]["error"]["message"].get<std::string>().find("truncated input:"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.err.find("1 from truncated input"), std::string::npos) << r.err;
+}
+
 TEST_F(Accidents, TooLargeRecordSaysHowManyBytesWereRead) {
   std::string big = article_page("Too big") + std::string(300'000, ' ');
   std::string path = write("big.html", big);
