@@ -60,8 +60,12 @@ void install_stop_handlers() {
   sa.sa_handler = on_stop_signal;
   sigemptyset(&sa.sa_mask);
   sa.sa_flags = SA_RESETHAND;
-  sigaction(SIGINT, &sa, nullptr);
-  sigaction(SIGTERM, &sa, nullptr);
+  // A signal ignored when lede started (nohup, a background job) stays ignored.
+  for (int sig : {SIGINT, SIGTERM}) {
+    struct sigaction old {};
+    if (sigaction(sig, nullptr, &old) == 0 && old.sa_handler == SIG_IGN) continue;
+    sigaction(sig, &sa, nullptr);
+  }
 }
 
 // Where a resumed run goes on: after the input `path` (and, in an archive,
@@ -78,10 +82,10 @@ struct Item {
   enum class Kind { kPage, kRecord, kFailure };
   Kind kind = Kind::kPage;
   std::string path;
-  std::string bytes;        // kPage
-  WarcRecord record;        // kRecord
-  Error error;              // kFailure
-  uint64_t bytes_read = 0;  // kFailure: what was read of the input before it failed
+  std::string bytes;         // kPage
+  WarcRecord record;         // kRecord
+  Error error;               // kFailure
+  uint64_t bytes_read = 0;   // kFailure: what was read of the input before it failed
   bool resume_drop = false;  // its output may already be in the resumed file
   uint64_t size() const { return bytes.size() + record.block.size(); }
 };
@@ -228,10 +232,10 @@ class Run {
   bool reader_done_ = false;
   bool reader_waiting_ = false;  // the reader sleeps on room_cv_
   bool stop_ = false;
-  bool stop_reading_ = false;  // interrupted: the reader pushes nothing more
+  bool stop_reading_ = false;          // interrupted: the reader pushes nothing more
   std::vector<std::string> warnings_;  // for the writer to print
   uint64_t links_not_followed_ = 0;
-  bool resume_found_ = true;  // the resume point was among the inputs
+  bool resume_found_ = true;                      // the resume point was among the inputs
   std::map<std::string, uint64_t> reader_skips_;  // records the reader passed over
   // Records done with, kept for their storage: the reader reads into them
   // rather than allocate (and fault in) fresh memory for every block.
@@ -501,8 +505,8 @@ Done Run::process(Extractor& extractor, Item& item) const {
       if (!page) {
         // What was read of the record: its block, or all it claimed when
         // that was over the limit and passed over.
-        source.bytes = page.error().code == ErrorCode::kTooLarge ? record.content_length
-                                                                 : record.block.size();
+        source.bytes =
+            page.error().code == ErrorCode::kTooLarge ? record.content_length : record.block.size();
         fail(page.error());
         return done;
       }
@@ -516,14 +520,21 @@ Done Run::process(Extractor& extractor, Item& item) const {
       source.bytes = page->body.size();
       Result<Article> article = extractor.extract(page->body, options);
       if (!article) {
-        fail(article.error());
+        // What was cut may be why there is no article: say so.
+        Error error = article.error();
+        if (!page->truncated.empty()) {
+          error.message += "; truncated input: " + page->truncated;
+          done.truncated = true;
+        }
+        fail(error);
         return done;
       }
       article->source.kind = "warc";
       article->source.offset = record.offset;
       article->source.target_uri = record.target_uri;
       article->source.warc_date = record.date;
-      if (!page->truncated.empty()) article->warnings.push_back("truncated input: " + page->truncated);
+      if (!page->truncated.empty())
+        article->warnings.push_back("truncated input: " + page->truncated);
       done.truncated = has_truncation_warning(*article);
       done.rendered = render(*article);
       done.no_content = article->text.empty();
@@ -626,9 +637,8 @@ void Run::end_interrupted(int signal) {
     std::_Exit(2);
   }
   if (!config_.quiet) {
-    std::string how = config_.output.empty() || config_.format != Format::kJsonl
-                          ? ""
-                          : "; go on with --resume";
+    std::string how =
+        config_.output.empty() || config_.format != Format::kJsonl ? "" : "; go on with --resume";
     std::fprintf(stderr, "%s; interrupted by %s: the output ends with a whole record%s\n",
                  summary(tally_, bytes_read_, progress_.seconds()).c_str(),
                  signal == SIGINT ? "SIGINT" : "SIGTERM", how.c_str());
@@ -858,7 +868,8 @@ std::optional<ResumePoint> find_resume_point(const std::string& output, std::str
     std::string path;
     std::optional<uint64_t> offset;
     if (!line_source(line, path, offset)) {
-      if (!point) error = output + " does not end with a lede record; --resume cannot go on from it";
+      if (!point)
+        error = output + " does not end with a lede record; --resume cannot go on from it";
       break;
     }
     if (!point) {

@@ -18,8 +18,7 @@ std::optional<FileId> file_id(const std::string& path) {
   return FileId{st.st_dev, st.st_ino};
 }
 
-InputWalker::InputWalker(std::vector<std::string> args, std::string files_from,
-                         WalkOptions options)
+InputWalker::InputWalker(std::vector<std::string> args, std::string files_from, WalkOptions options)
     : args_(std::move(args)), files_from_(std::move(files_from)), options_(options) {}
 
 InputWalker::~InputWalker() {
@@ -29,8 +28,9 @@ InputWalker::~InputWalker() {
 void InputWalker::push_directory(const std::string& dir) {
   if (std::optional<FileId> id = file_id(dir)) {
     if (!visited_.insert(*id).second) {
-      warnings_.push_back(dir + ": a directory already walked (a symbolic link loop); not walked "
-                                "again");
+      warnings_.push_back(dir +
+                          ": a directory already walked (a symbolic link loop); not walked "
+                          "again");
       return;
     }
   }

@@ -227,7 +227,8 @@ int main(int argc, char** argv) {
     return 2;
   }
   if (!config.options.reference_date.empty() && !is_iso_date(config.options.reference_date)) {
-    std::fprintf(stderr, "lede: --date %s is not a date; give a day as YYYY-MM-DD, e.g. 2019-12-31\n",
+    std::fprintf(stderr,
+                 "lede: --date %s is not a date; give a day as YYYY-MM-DD, e.g. 2019-12-31\n",
                  config.options.reference_date.c_str());
     return 2;
   }

@@ -86,8 +86,7 @@ std::string summary(const Tally& tally, uint64_t bytes_read, double seconds) {
     out +=
         "; skipped " + std::to_string(tally.skipped) + " (" + counts(tally.skipped_by_reason) + ")";
   if (tally.links_not_followed)
-    out += "; " + count_of(tally.links_not_followed, "directory link") +
-           " not followed (--follow)";
+    out += "; " + count_of(tally.links_not_followed, "directory link") + " not followed (--follow)";
   char buf[64];
   std::snprintf(buf, sizeof buf, "; %.1f MB in %.2f s", static_cast<double>(bytes_read) / 1e6,
                 seconds);

@@ -44,7 +44,10 @@ void ArchiveStream::FreeDecompressor::operator()(libdeflate_decompressor* d) con
 }
 
 ArchiveStream::ArchiveStream(int fd, std::string head, uint64_t start_offset)
-    : fd_(fd), head_(std::move(head)), file_pos_(start_offset), base_(start_offset),
+    : fd_(fd),
+      head_(std::move(head)),
+      file_pos_(start_offset),
+      base_(start_offset),
       in_base_(start_offset) {
   struct stat st;
   regular_file_ = fstat(fd_, &st) == 0 && S_ISREG(st.st_mode);
@@ -206,8 +209,9 @@ bool ArchiveStream::start_member() {
           break_ = true;
           break_offset_ = gap_start;
           break_output_ = 0;
-          break_message_ = std::to_string(padding) + " bytes of NULs or line ends where a gzip "
-                                                     "member should be";
+          break_message_ = std::to_string(padding) +
+                           " bytes of NULs or line ends where a gzip "
+                           "member should be";
           resyncing_ = true;
         }
         return false;
@@ -221,8 +225,9 @@ bool ArchiveStream::start_member() {
         break_ = true;
         break_offset_ = gap_start;
         break_output_ = 0;
-        break_message_ = std::to_string(padding) + " bytes of NULs or line ends where gzip "
-                                                   "members should be";
+        break_message_ = std::to_string(padding) +
+                         " bytes of NULs or line ends where gzip "
+                         "members should be";
         padding = 0;
         return false;
       }

@@ -1,12 +1,11 @@
 #include "input/http.h"
 
-#include "input/read.h"
-
 #include <zlib.h>
 
 #include <algorithm>
 
 #include "core/text.h"
+#include "input/read.h"
 
 namespace lede::input {
 namespace {
@@ -121,8 +120,9 @@ Result<std::string> dechunk(std::string_view body, uint64_t max_bytes, std::stri
     if (pos < body.size() && body[pos] == '\n') ++pos;
   }
   if (truncated)
-    *truncated = ended ? "" : "the chunked transfer ends early, after " + std::to_string(pos) +
-                                  " bytes and " + std::to_string(out.size()) + " bytes of data";
+    *truncated = ended ? ""
+                       : "the chunked transfer ends early, after " + std::to_string(pos) +
+                             " bytes and " + std::to_string(out.size()) + " bytes of data";
   return out;
 }
 

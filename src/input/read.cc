@@ -67,9 +67,9 @@ Result<std::string> inflate_stream(std::string_view in, int window_bits, uint64_
   if (truncated) {
     truncated->clear();
     if (corrupt)
-      *truncated = "the " + format_name(window_bits) + " data is corrupt (" + message +
-                   ") after " + std::to_string(used) + " of its " + std::to_string(in.size()) +
-                   " bytes; the " + std::to_string(produced) + " bytes inflated before were kept";
+      *truncated = "the " + format_name(window_bits) + " data is corrupt (" + message + ") after " +
+                   std::to_string(used) + " of its " + std::to_string(in.size()) + " bytes; the " +
+                   std::to_string(produced) + " bytes inflated before were kept";
     else if (!complete)
       *truncated = "the " + format_name(window_bits) + " data ends early: its " +
                    std::to_string(in.size()) + " bytes inflated to " + std::to_string(produced) +

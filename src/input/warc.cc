@@ -207,10 +207,9 @@ void WarcReader::Impl::cut_short(WarcRecord& record, size_t header_size) {
   record.block.assign(v.substr(std::min(v.size(), header_size)));
   if (stream.at_break()) {
     uint64_t at = stream.break_offset();
-    record.error =
-        bad_archive("the record is cut by a " + stream.break_message() + " at offset " +
-                    std::to_string(at) + " after " + std::to_string(have) + " of its " +
-                    std::to_string(record.content_length) + " bytes");
+    record.error = bad_archive("the record is cut by a " + stream.break_message() + " at offset " +
+                               std::to_string(at) + " after " + std::to_string(have) + " of its " +
+                               std::to_string(record.content_length) + " bytes");
     record.error->message += resume_after_break(at);
   } else {
     record.error =
@@ -274,18 +273,16 @@ bool WarcReader::Impl::next(WarcRecord& record) {
     if (stream.at_break() && stream.break_offset() == record.offset) {
       stream.consume(stream.view().size());
       uint64_t at = stream.break_offset();
-      record.error = bad_archive("the record's gzip member is damaged: " +
-                                 stream.break_message() + " at offset " + std::to_string(at) +
-                                 resume_after_break(at));
+      record.error = bad_archive("the record's gzip member is damaged: " + stream.break_message() +
+                                 " at offset " + std::to_string(at) + resume_after_break(at));
     }
-  } else if (stream.compressed() && stream.at_break() &&
-             stream.break_offset() == record.offset) {
+  } else if (stream.compressed() && stream.at_break() && stream.break_offset() == record.offset) {
     // A record found faulty (a length that lies) because its member broke.
     stream.consume(stream.view().size());
     uint64_t at = stream.break_offset();
     record.error = bad_archive("the record's gzip member is damaged: " + stream.break_message() +
-                               " at offset " + std::to_string(at) + " (so: " +
-                               record.error->message + ")" + resume_after_break(at));
+                               " at offset " + std::to_string(at) +
+                               " (so: " + record.error->message + ")" + resume_after_break(at));
   }
   return true;
 }
@@ -475,8 +472,8 @@ Result<WarcPage> page_from_record(const WarcRecord& record, const Limits& limits
     dechunked = std::move(*r);
     payload = dechunked;
   }
-  auto body = input::decode_content(payload, head->content_encoding, limits.max_input_bytes,
-                                    &cut_content);
+  auto body =
+      input::decode_content(payload, head->content_encoding, limits.max_input_bytes, &cut_content);
   if (!body) return tl::unexpected(body.error());
   page.body = std::move(*body);
   // The first cause found: the crawler's cut explains the others.
@@ -485,7 +482,8 @@ Result<WarcPage> page_from_record(const WarcRecord& record, const Limits& limits
   else if (!cut_chunks.empty())
     page.truncated = cut_chunks;
   else if (!cut_content.empty())
-    page.truncated = "the payload (Content-Encoding: " + head->content_encoding + "): " + cut_content;
+    page.truncated =
+        "the payload (Content-Encoding: " + head->content_encoding + "): " + cut_content;
   return page;
 }
 

@@ -47,7 +47,7 @@ struct Archive {
 // 10 KB compressed.
 Archive make_archive(int pages, uint32_t seed) {
   std::mt19937 rng(seed);
-  static const char* kWords[] = {"council", "harbour", "vote",   "budget", "ferry",
+  static const char* kWords[] = {"council", "harbour",  "vote",  "budget", "ferry",
                                  "strike",  "minister", "court", "river",  "school",
                                  "spring",  "contract", "delay", "parts",  "shipyard"};
   Archive a;
@@ -130,8 +130,8 @@ void check_damage(const Archive& a, uint64_t at, uint64_t size, bool zero, uint3
   std::mt19937 rng(seed);
   for (uint64_t i = at; i < end; ++i)
     bytes[i] = zero ? '\0' : static_cast<char>(bytes[i] ^ static_cast<char>(1 + rng() % 255));
-  std::string what = std::string(zero ? "zeroed" : "scrambled") + " [" + std::to_string(at) +
-                     ", " + std::to_string(end) + ")";
+  std::string what = std::string(zero ? "zeroed" : "scrambled") + " [" + std::to_string(at) + ", " +
+                     std::to_string(end) + ")";
   SCOPED_TRACE(what);
   // A member is damaged when its bytes no longer inflate to its record
   // (zlib checks the checksum and length too): a change only in header
@@ -176,8 +176,8 @@ void check_damage(const Archive& a, uint64_t at, uint64_t size, bool zero, uint3
   const WarcRecord& e = *errors[0];
   EXPECT_EQ(e.offset, a.members[first].offset) << e.error->message;
   uint64_t resumes_at = last + 1 < a.members.size() ? a.members[last + 1].offset : bytes.size();
-  std::string skipped = "; " + std::to_string(resumes_at - a.members[first].offset) +
-                        " bytes skipped to ";
+  std::string skipped =
+      "; " + std::to_string(resumes_at - a.members[first].offset) + " bytes skipped to ";
   // Damage that reaches the end of the file may read as an archive cut
   // short (zlib waits for more data); otherwise the message says how far
   // reading skipped.
@@ -190,11 +190,9 @@ void check_damage(const Archive& a, uint64_t at, uint64_t size, bool zero, uint3
 class WarcDamage : public ::testing::Test {
  protected:
   void SetUp() override {
-    path_ = fs::temp_directory_path() / ("lede_warc_damage_" + std::to_string(getpid()) + "_" +
-                                         ::testing::UnitTest::GetInstance()
-                                             ->current_test_info()
-                                             ->name() +
-                                         ".warc.gz");
+    path_ = fs::temp_directory_path() /
+            ("lede_warc_damage_" + std::to_string(getpid()) + "_" +
+             ::testing::UnitTest::GetInstance()->current_test_info()->name() + ".warc.gz");
   }
   void TearDown() override { fs::remove(path_); }
   fs::path path_;
