@@ -1188,6 +1188,11 @@ class Scanner {
       }
     }
     // "every Monday", "on Mondays": XXXX-WXX-1.
+    // "each July": XXXX-07.
+    if (const int m = (w == "every" || w == "each") ? month(i + 1) : 0; m > 0) {
+      f = {i, i + 2, "SET", fmt("XXXX-%02d", m), ""};
+      return true;
+    }
     if ((w == "every" || w == "each") && upper(i + 1) && weekday(i + 1) >= 0) {
       f = {i, i + 2, "SET", std::string("XXXX-WXX-") + static_cast<char>('1' + weekday(i + 1)), ""};
       return true;

@@ -234,6 +234,11 @@ TEST(Timex, MonthWithItsYearPhraseIsOneExpression) {
   EXPECT_EQ(value_of(t, "January nineteen ninety-seven"), "1997-01");
 }
 
+TEST(Timex, EachMonthIsASet) {
+  auto t = times("The board meets each July.");
+  EXPECT_EQ(value_of(t, "each July"), "XXXX-07");
+}
+
 TEST(Timex, CompanyYearsAndAges) {
   auto t = times("Net income for the year ended Sept. 30 rose. The chief, 52 years old, left.");
   EXPECT_EQ(value_of(t, "the year"), "P1Y");
