@@ -43,6 +43,9 @@ constexpr uint32_t kMaxDescriptionTokens = 4;
 constexpr bool kResolveTitledDescriptions = false;
 // How many person mentions back a description looks for the title it names.
 constexpr uint32_t kDescriptionLookback = 40;
+// Longest title-case phrase in quotation marks read as a title, not a quote:
+// "The Steve Harvey Morning Show".
+constexpr uint32_t kMaxTitleWords = 5;
 // Between "told" and "that": "told President Joe Biden at an Oval Office meeting on Tuesday that".
 constexpr uint32_t kMaxObjectTokens = 16;
 
@@ -754,8 +757,11 @@ class QuoteFinder {
     const bool direct =
         words >= 2 && ((starts_upper && (lead || ends_clause)) || (lead && ends_clause));
     if (!direct && words < 2) return std::nullopt;
-    // A short title-case phrase in marks is a name ("Snow Leopard", "New GM"), not a quote.
-    if (!ends_clause && words <= 4) {
+    // A short title-case phrase in marks is a name ("Snow Leopard", "New GM"),
+    // or a title inside the writer's sentence even with a comma or period
+    // before its closing mark (on CBS's “Face the Nation,” ...), not a quote.
+    const bool opens_paragraph = sp.open == doc_.paragraphs[s.paragraph].start;
+    if ((!ends_clause && words <= 4) || (!opens_paragraph && words <= kMaxTitleWords)) {
       bool title_case = true;
       for (uint32_t k = b; k < e; ++k)
         if (is_word(k) && !doc_.tokens[k].upper && !is_minor_word(lw(k)) &&
