@@ -318,6 +318,11 @@ class QuoteFinder {
   }
 
   std::string_view lw(uint32_t i) const { return doc_.lower_word(i); }
+  // "—", "―", "–" or "-" on its own.
+  bool is_dash(uint32_t i) const {
+    return is_punct(i, "\u2014") || is_punct(i, "\u2015") || is_punct(i, "\u2013") ||
+           is_punct(i, "-");
+  }
   bool is_punct(uint32_t i, std::string_view p) const {
     return doc_.tokens[i].kind == TokenKind::kPunct && doc_.word(i) == p;
   }
@@ -615,8 +620,24 @@ class QuoteFinder {
     if (doc_.sentences[si].paragraph !=
         doc_.sentences[doc_.sentence_of(first_token_at(sp.open))].paragraph)
       return std::nullopt;
-    while (t < s.last_token && (is_punct(t, ",") || is_punct(t, "\u2014") || is_punct(t, "-"))) ++t;
+    uint32_t dash = kNoToken;
+    while (t < s.last_token && (is_punct(t, ",") || is_dash(t))) {
+      if (is_dash(t)) dash = t;
+      ++t;
+    }
     const uint32_t limit = std::min(s.last_token, t + kMaxAttributionTokens);
+    // "“…” ― Francisco Herrero.": a dash and a name that close the sentence sign the quote.
+    if (dash != kNoToken) {
+      uint32_t e = t;
+      while (e < s.last_token && is_word(e) && doc_.tokens[e].upper) ++e;
+      const bool closes = e == s.last_token || (e + 1 == s.last_token && is_punct(e, "."));
+      if (e > t && e - t <= kMaxSubjectTokens && closes) {
+        Attribution at;
+        at.cue.assign(doc_.word(dash));
+        at.speaker = subject(t, e);
+        return at;
+      }
+    }
     // "…,” enthused Scott Fancher": any verb in the past tense right before a name.
     if (t + 1 < limit && is_word(t) && !doc_.tokens[t].upper && lw(t).ends_with("ed") &&
         people_.mention_at(t + 1) && people_.mention_at(t + 1)->first_token == t + 1) {

@@ -55,6 +55,13 @@ TEST(Quotes, DoubledApostrophesAreQuotationMarks) {
   EXPECT_EQ(f.quotes[0].kind, "direct");
 }
 
+TEST(Quotes, ADashAndANameSignTheQuote) {
+  auto f = quotes_of("“Maybe we can build a wall around the problem.” \u2015 Steve Quinlan.");
+  ASSERT_EQ(f.quotes.size(), 1u);
+  EXPECT_EQ(f.quotes[0].speaker, "Steve Quinlan");
+  EXPECT_EQ(f.quotes[0].cue, "\u2015");
+}
+
 TEST(Quotes, AttributionAfterTheQuote) {
   auto f = quotes_of("“We are making progress,” NATO Secretary-General Jens Stoltenberg said.");
   ASSERT_EQ(f.quotes.size(), 1u);
