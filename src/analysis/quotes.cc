@@ -318,6 +318,11 @@ class QuoteFinder {
   }
 
   std::string_view lw(uint32_t i) const { return doc_.lower_word(i); }
+  // A personal pronoun, alone or contracted: "you", "he's", "We’ll".
+  bool is_pronoun_word(uint32_t i) const {
+    std::string_view w = lw(i);
+    return is_personal_pronoun(w.substr(0, std::min(w.find('\''), w.find("\u2019"))));
+  }
   // "—", "―", "–" or "-" on its own.
   bool is_dash(uint32_t i) const {
     return is_punct(i, "\u2014") || is_punct(i, "\u2015") || is_punct(i, "\u2013") ||
@@ -343,7 +348,7 @@ class QuoteFinder {
            !people_.mention_at(k))
       ++k;
     while (k > b && !doc_.tokens[k - 1].upper) --k;
-    if (k == b || is_name_stop_word(lw(b))) return;
+    if (k == b || is_name_stop_word(lw(b)) || is_pronoun_word(b)) return;
     if (k < s.last_token && is_word(k) && doc_.tokens[k].upper) return;
     last_organisation_.assign(
         doc_.text.substr(doc_.tokens[b].start, doc_.tokens[k - 1].end - doc_.tokens[b].start));
@@ -389,6 +394,12 @@ class QuoteFinder {
       } else if (w == "it" || w == "they") {
         sp.name = last_organisation_;
       }
+      return sp;
+    }
+    // A pronoun the rules above could not resolve ("you", "he's"): no speaker
+    // rather than a pronoun, so the record says it stays unresolved.
+    if (is_pronoun_word(a)) {
+      sp.mention = std::make_pair(doc_.tokens[a].start, doc_.tokens[a].end);
       return sp;
     }
     // A phrase kept as written: "the company", "a NATO spokesman", "Boeing".
