@@ -218,25 +218,49 @@ constexpr std::string_view kActVerbs = "added reported stated noted confirmed";
 
 // The lists, in the order of List.
 enum class List {
-  kSpeechVerbs, kPresentSpeechVerbs, kTitleHeads, kTitleModifiers, kHonorifics,
-  kNameStopWords, kOrganisationWords, kNameParticles, kSubjectPronouns, kSpeechAuxiliaries,
-  kClauseBoundaries, kOrganisationNouns, kTitleCaseMinorWords, kBareClauseVerbs,
-  kListenerVerbs, kBareClauseBlockers, kSubjectNonStarters, kPerfectOrPassiveAuxiliaries,
-  kActVerbs, kPersonalPronouns,
+  kSpeechVerbs,
+  kPresentSpeechVerbs,
+  kTitleHeads,
+  kTitleModifiers,
+  kHonorifics,
+  kNameStopWords,
+  kOrganisationWords,
+  kNameParticles,
+  kSubjectPronouns,
+  kSpeechAuxiliaries,
+  kClauseBoundaries,
+  kOrganisationNouns,
+  kTitleCaseMinorWords,
+  kBareClauseVerbs,
+  kListenerVerbs,
+  kBareClauseBlockers,
+  kSubjectNonStarters,
+  kPerfectOrPassiveAuxiliaries,
+  kActVerbs,
+  kPersonalPronouns,
 };
 
 bool in(List list, std::string_view w) {
-  static const WordSet sets[] = {
-      make_set(kSpeechVerbs),       make_set(kPresentSpeechVerbs),
-      make_set(kTitleHeads),        make_set(kTitleModifiers),
-      make_set(kHonorifics),        make_set(kNameStopWords),
-      make_set(kOrganisationWords), make_set(kNameParticles),
-      make_set(kSubjectPronouns),   make_set(kSpeechAuxiliaries),
-      make_set(kClauseBoundaries),  make_set(kOrganisationNouns),
-      make_set(kTitleCaseMinorWords), make_set(kBareClauseVerbs),
-      make_set(kListenerVerbs),     make_set(kBareClauseBlockers),
-      make_set(kSubjectNonStarters), make_set(kPerfectOrPassiveAuxiliaries),
-      make_set(kActVerbs),          make_set(kPersonalPronouns)};
+  static const WordSet sets[] = {make_set(kSpeechVerbs),
+                                 make_set(kPresentSpeechVerbs),
+                                 make_set(kTitleHeads),
+                                 make_set(kTitleModifiers),
+                                 make_set(kHonorifics),
+                                 make_set(kNameStopWords),
+                                 make_set(kOrganisationWords),
+                                 make_set(kNameParticles),
+                                 make_set(kSubjectPronouns),
+                                 make_set(kSpeechAuxiliaries),
+                                 make_set(kClauseBoundaries),
+                                 make_set(kOrganisationNouns),
+                                 make_set(kTitleCaseMinorWords),
+                                 make_set(kBareClauseVerbs),
+                                 make_set(kListenerVerbs),
+                                 make_set(kBareClauseBlockers),
+                                 make_set(kSubjectNonStarters),
+                                 make_set(kPerfectOrPassiveAuxiliaries),
+                                 make_set(kActVerbs),
+                                 make_set(kPersonalPronouns)};
   return sets[static_cast<int>(list)].count(w) > 0;
 }
 

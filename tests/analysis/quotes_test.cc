@@ -43,7 +43,8 @@ TEST(Quotes, AnInterruptedQuoteIsOneRecordWithTwoParts) {
 
 TEST(Quotes, ASecondSpeechVerbMakesASecondAttribution) {
   auto f = quotes_of(
-      "Senator Maria Lopez spoke on Monday. “We will win,” Lopez said. She added, “And we will win big.”");
+      "Senator Maria Lopez spoke on Monday. “We will win,” Lopez said. She added, “And we will "
+      "win big.”");
   EXPECT_EQ(f.quotes.size(), 2u);
   for (const auto& q : f.quotes) EXPECT_TRUE(q.parts.empty());
 }
