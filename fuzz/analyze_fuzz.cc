@@ -23,13 +23,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       at = e;
     }
     if (q.speaker_mention)
-      fuzz::check(q.speaker_mention->first <= q.speaker_mention->second &&
-                      q.speaker_mention->second <= n,
-                  "speaker mention outside the text");
+      fuzz::check(
+          q.speaker_mention->first <= q.speaker_mention->second && q.speaker_mention->second <= n,
+          "speaker mention outside the text");
     const std::string_view sp = q.speaker;
-    fuzz::check(sp != "he" && sp != "she" && sp != "He" && sp != "She" && sp != "they" &&
-                    sp != "They",
-                "speaker is a bare pronoun");
+    fuzz::check(
+        sp != "he" && sp != "she" && sp != "He" && sp != "She" && sp != "they" && sp != "They",
+        "speaker is a bare pronoun");
     fuzz::check(fuzz::to_valid_utf8(q.text) == q.text, "quote text is not UTF-8");
     fuzz::check(fuzz::to_valid_utf8(q.speaker) == q.speaker, "speaker is not UTF-8");
   }

@@ -162,6 +162,9 @@ constexpr std::string_view kNameParticles =
 
 constexpr std::string_view kSubjectPronouns = "he she they it we i";
 
+// Every personal pronoun: a speaker is never one of these, nor starts with one ("he's").
+constexpr std::string_view kPersonalPronouns = "he she they it we i you him her them us me";
+
 // Between a subject and its speech verb: "has said", "also told", "later added".
 constexpr std::string_view kSpeechAuxiliaries =
     "has have had also later then further previously earlier would will reportedly "
@@ -215,25 +218,49 @@ constexpr std::string_view kActVerbs = "added reported stated noted confirmed";
 
 // The lists, in the order of List.
 enum class List {
-  kSpeechVerbs, kPresentSpeechVerbs, kTitleHeads, kTitleModifiers, kHonorifics,
-  kNameStopWords, kOrganisationWords, kNameParticles, kSubjectPronouns, kSpeechAuxiliaries,
-  kClauseBoundaries, kOrganisationNouns, kTitleCaseMinorWords, kBareClauseVerbs,
-  kListenerVerbs, kBareClauseBlockers, kSubjectNonStarters, kPerfectOrPassiveAuxiliaries,
+  kSpeechVerbs,
+  kPresentSpeechVerbs,
+  kTitleHeads,
+  kTitleModifiers,
+  kHonorifics,
+  kNameStopWords,
+  kOrganisationWords,
+  kNameParticles,
+  kSubjectPronouns,
+  kSpeechAuxiliaries,
+  kClauseBoundaries,
+  kOrganisationNouns,
+  kTitleCaseMinorWords,
+  kBareClauseVerbs,
+  kListenerVerbs,
+  kBareClauseBlockers,
+  kSubjectNonStarters,
+  kPerfectOrPassiveAuxiliaries,
   kActVerbs,
+  kPersonalPronouns,
 };
 
 bool in(List list, std::string_view w) {
-  static const WordSet sets[] = {
-      make_set(kSpeechVerbs),       make_set(kPresentSpeechVerbs),
-      make_set(kTitleHeads),        make_set(kTitleModifiers),
-      make_set(kHonorifics),        make_set(kNameStopWords),
-      make_set(kOrganisationWords), make_set(kNameParticles),
-      make_set(kSubjectPronouns),   make_set(kSpeechAuxiliaries),
-      make_set(kClauseBoundaries),  make_set(kOrganisationNouns),
-      make_set(kTitleCaseMinorWords), make_set(kBareClauseVerbs),
-      make_set(kListenerVerbs),     make_set(kBareClauseBlockers),
-      make_set(kSubjectNonStarters), make_set(kPerfectOrPassiveAuxiliaries),
-      make_set(kActVerbs)};
+  static const WordSet sets[] = {make_set(kSpeechVerbs),
+                                 make_set(kPresentSpeechVerbs),
+                                 make_set(kTitleHeads),
+                                 make_set(kTitleModifiers),
+                                 make_set(kHonorifics),
+                                 make_set(kNameStopWords),
+                                 make_set(kOrganisationWords),
+                                 make_set(kNameParticles),
+                                 make_set(kSubjectPronouns),
+                                 make_set(kSpeechAuxiliaries),
+                                 make_set(kClauseBoundaries),
+                                 make_set(kOrganisationNouns),
+                                 make_set(kTitleCaseMinorWords),
+                                 make_set(kBareClauseVerbs),
+                                 make_set(kListenerVerbs),
+                                 make_set(kBareClauseBlockers),
+                                 make_set(kSubjectNonStarters),
+                                 make_set(kPerfectOrPassiveAuxiliaries),
+                                 make_set(kActVerbs),
+                                 make_set(kPersonalPronouns)};
   return sets[static_cast<int>(list)].count(w) > 0;
 }
 
@@ -270,6 +297,7 @@ bool is_perfect_or_passive_auxiliary(std::string_view w) {
   return in(List::kPerfectOrPassiveAuxiliaries, w);
 }
 bool is_act_when_perfect(std::string_view w) { return in(List::kActVerbs, w); }
+bool is_personal_pronoun(std::string_view w) { return in(List::kPersonalPronouns, w); }
 
 Gender given_name(std::string_view w) {
   const auto& t = given_names();

@@ -54,6 +54,8 @@ bool takes_listener(std::string_view lower);
 bool blocks_bare_clause(std::string_view lower);
 // Words a subject phrase never starts with: prepositions, "several", "not".
 bool never_starts_subject(std::string_view lower);
+// Any personal pronoun: "he", "him", "you", "them".
+bool is_personal_pronoun(std::string_view lower);
 // "has", "had", "been", "was": before a verb, it is perfect or passive.
 bool is_perfect_or_passive_auxiliary(std::string_view lower);
 // Speech verbs that name an act when perfect or passive: "has added", "was reported".

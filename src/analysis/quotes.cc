@@ -43,6 +43,9 @@ constexpr uint32_t kMaxDescriptionTokens = 4;
 constexpr bool kResolveTitledDescriptions = false;
 // How many person mentions back a description looks for the title it names.
 constexpr uint32_t kDescriptionLookback = 40;
+// Longest title-case phrase in quotation marks read as a title, not a quote:
+// "The Steve Harvey Morning Show".
+constexpr uint32_t kMaxTitleWords = 5;
 // Between "told" and "that": "told President Joe Biden at an Oval Office meeting on Tuesday that".
 constexpr uint32_t kMaxObjectTokens = 16;
 
@@ -315,6 +318,16 @@ class QuoteFinder {
   }
 
   std::string_view lw(uint32_t i) const { return doc_.lower_word(i); }
+  // A personal pronoun, alone or contracted: "you", "he's", "We’ll".
+  bool is_pronoun_word(uint32_t i) const {
+    std::string_view w = lw(i);
+    return is_personal_pronoun(w.substr(0, std::min(w.find('\''), w.find("\u2019"))));
+  }
+  // "—", "―", "–" or "-" on its own.
+  bool is_dash(uint32_t i) const {
+    return is_punct(i, "\u2014") || is_punct(i, "\u2015") || is_punct(i, "\u2013") ||
+           is_punct(i, "-");
+  }
   bool is_punct(uint32_t i, std::string_view p) const {
     return doc_.tokens[i].kind == TokenKind::kPunct && doc_.word(i) == p;
   }
@@ -335,7 +348,7 @@ class QuoteFinder {
            !people_.mention_at(k))
       ++k;
     while (k > b && !doc_.tokens[k - 1].upper) --k;
-    if (k == b || is_name_stop_word(lw(b))) return;
+    if (k == b || is_name_stop_word(lw(b)) || is_pronoun_word(b)) return;
     if (k < s.last_token && is_word(k) && doc_.tokens[k].upper) return;
     last_organisation_.assign(
         doc_.text.substr(doc_.tokens[b].start, doc_.tokens[k - 1].end - doc_.tokens[b].start));
@@ -381,6 +394,12 @@ class QuoteFinder {
       } else if (w == "it" || w == "they") {
         sp.name = last_organisation_;
       }
+      return sp;
+    }
+    // A pronoun the rules above could not resolve ("you", "he's"): no speaker
+    // rather than a pronoun, so the record says it stays unresolved.
+    if (is_pronoun_word(a)) {
+      sp.mention = std::make_pair(doc_.tokens[a].start, doc_.tokens[a].end);
       return sp;
     }
     // A phrase kept as written: "the company", "a NATO spokesman", "Boeing".
@@ -612,8 +631,24 @@ class QuoteFinder {
     if (doc_.sentences[si].paragraph !=
         doc_.sentences[doc_.sentence_of(first_token_at(sp.open))].paragraph)
       return std::nullopt;
-    while (t < s.last_token && (is_punct(t, ",") || is_punct(t, "\u2014") || is_punct(t, "-"))) ++t;
+    uint32_t dash = kNoToken;
+    while (t < s.last_token && (is_punct(t, ",") || is_dash(t))) {
+      if (is_dash(t)) dash = t;
+      ++t;
+    }
     const uint32_t limit = std::min(s.last_token, t + kMaxAttributionTokens);
+    // "“…” ― Francisco Herrero.": a dash and a name that close the sentence sign the quote.
+    if (dash != kNoToken) {
+      uint32_t e = t;
+      while (e < s.last_token && is_word(e) && doc_.tokens[e].upper) ++e;
+      const bool closes = e == s.last_token || (e + 1 == s.last_token && is_punct(e, "."));
+      if (e > t && e - t <= kMaxSubjectTokens && closes) {
+        Attribution at;
+        at.cue.assign(doc_.word(dash));
+        at.speaker = subject(t, e);
+        return at;
+      }
+    }
     // "…,” enthused Scott Fancher": any verb in the past tense right before a name.
     if (t + 1 < limit && is_word(t) && !doc_.tokens[t].upper && lw(t).ends_with("ed") &&
         people_.mention_at(t + 1) && people_.mention_at(t + 1)->first_token == t + 1) {
@@ -754,8 +789,11 @@ class QuoteFinder {
     const bool direct =
         words >= 2 && ((starts_upper && (lead || ends_clause)) || (lead && ends_clause));
     if (!direct && words < 2) return std::nullopt;
-    // A short title-case phrase in marks is a name ("Snow Leopard", "New GM"), not a quote.
-    if (!ends_clause && words <= 4) {
+    // A short title-case phrase in marks is a name ("Snow Leopard", "New GM"),
+    // or a title inside the writer's sentence even with a comma or period
+    // before its closing mark (on CBS's “Face the Nation,” ...), not a quote.
+    const bool opens_paragraph = sp.open == doc_.paragraphs[s.paragraph].start;
+    if ((!ends_clause && words <= 4) || (!opens_paragraph && words <= kMaxTitleWords)) {
       bool title_case = true;
       for (uint32_t k = b; k < e; ++k)
         if (is_word(k) && !doc_.tokens[k].upper && !is_minor_word(lw(k)) &&

@@ -43,7 +43,8 @@ TEST(Quotes, AnInterruptedQuoteIsOneRecordWithTwoParts) {
 
 TEST(Quotes, ASecondSpeechVerbMakesASecondAttribution) {
   auto f = quotes_of(
-      "Senator Maria Lopez spoke on Monday. “We will win,” Lopez said. She added, “And we will win big.”");
+      "Senator Maria Lopez spoke on Monday. “We will win,” Lopez said. She added, “And we will "
+      "win big.”");
   EXPECT_EQ(f.quotes.size(), 2u);
   for (const auto& q : f.quotes) EXPECT_TRUE(q.parts.empty());
 }
@@ -53,6 +54,13 @@ TEST(Quotes, DoubledApostrophesAreQuotationMarks) {
   ASSERT_EQ(f.quotes.size(), 1u);
   EXPECT_EQ(f.quotes[0].text, "There is a lot of new complexity,");
   EXPECT_EQ(f.quotes[0].kind, "direct");
+}
+
+TEST(Quotes, ADashAndANameSignTheQuote) {
+  auto f = quotes_of("“Maybe we can build a wall around the problem.” \u2015 Steve Quinlan.");
+  ASSERT_EQ(f.quotes.size(), 1u);
+  EXPECT_EQ(f.quotes[0].speaker, "Steve Quinlan");
+  EXPECT_EQ(f.quotes[0].cue, "\u2015");
 }
 
 TEST(Quotes, AttributionAfterTheQuote) {

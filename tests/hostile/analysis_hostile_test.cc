@@ -26,7 +26,7 @@ constexpr double kSevenMegabyteSeconds = 1.0;
 constexpr double kSanitizerSlowdown = 10;
 
 const char* const kNames[] = {"Jens Stoltenberg", "Maria Lopez", "John Smith", "Angela Merkel",
-                              "Bob Corker", "Ana Ruiz", "Tom Berg"};
+                              "Bob Corker",       "Ana Ruiz",    "Tom Berg"};
 
 // Paragraphs full of quotes, attributions, partial quotes and pronouns, each
 // paragraph a little different so that nothing dedupes them.
@@ -58,8 +58,7 @@ std::string long_sentence(size_t bytes) {
 // Quotation marks nested as deep as the text is long, then unclosed ones.
 std::string nested_quotes(size_t bytes) {
   std::string out;
-  for (size_t i = 0; out.size() < bytes / 2; ++i)
-    out += i % 2 ? "\u2018level " : "\u201clevel ";
+  for (size_t i = 0; out.size() < bytes / 2; ++i) out += i % 2 ? "\u2018level " : "\u201clevel ";
   out += " he said";
   for (size_t i = 0; out.size() < bytes; ++i) out += i % 2 ? "\u2019 " : "\u201d ";
   for (size_t i = 0; i < bytes / 64; ++i) out += " \"open \u201c";
@@ -104,8 +103,8 @@ TEST(AnalysisHostile, SevenMegabytesOfQuotesTakeUnderASecondOfCpu) {
   std::printf("[hostile] analysis of %.1f MB of quotes: %.2f s CPU, %zu quotes\n",
               text.size() / 1e6, seconds, a.quotes.size());
   EXPECT_GT(a.quotes.size(), 100'000u);
-  EXPECT_LT(seconds, kSanitized ? kSevenMegabyteSeconds * kSanitizerSlowdown
-                                : kSevenMegabyteSeconds);
+  EXPECT_LT(seconds,
+            kSanitized ? kSevenMegabyteSeconds * kSanitizerSlowdown : kSevenMegabyteSeconds);
 }
 
 TEST(AnalysisHostile, AnExpiredDeadlineStopsTheAnalysisWithNothingHalfDone) {
