@@ -802,8 +802,9 @@ struct TextDate {
   bool update = false;  // labelled as an update ("Updated ...")
 };
 
-bool labelled_update(std::string_view text, size_t begin) {
-  const size_t from = begin > kLabelLookBehind ? begin - kLabelLookBehind : 0;
+// `floor`: where the text before the date may start (the end of the date before it).
+bool labelled_update(std::string_view text, size_t floor, size_t begin) {
+  const size_t from = std::max(floor, begin > kLabelLookBehind ? begin - kLabelLookBehind : 0);
   // Only the label right before the date counts: stop at the previous date's end or a bar.
   std::string before = core::ascii_lower(text.substr(from, begin - from));
   const size_t bar = before.find_last_of("|");
@@ -833,12 +834,14 @@ std::vector<TextDate> dates_in(std::string_view text, size_t begin, size_t end) 
   std::vector<TextDate> out;
   end = std::min(end, text.size());
   size_t at = begin;
+  size_t previous_end = begin;
   while (at < end) {
     std::optional<fields::DateMatch> m = fields::find_date(text.substr(at, end - at));
     if (!m) break;
     const size_t b = at + m->begin;
     if (day_number(m->date) <= today() + kFutureSlackDays)
-      out.push_back({m->date, b, at + m->end, labelled_update(text, b)});
+      out.push_back({m->date, b, at + m->end, labelled_update(text, previous_end, b)});
+    previous_end = at + m->end;
     at += std::max<size_t>(m->end, 1);
   }
   return out;
