@@ -373,8 +373,7 @@ Done Run::process(Extractor& extractor, Item& item) const {
       if (article) {
         done.rendered = render(*article);
         done.no_content = article->text.empty();
-      }
-      else
+      } else
         fail(article.error());
       return done;
     }

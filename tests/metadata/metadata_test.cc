@@ -79,8 +79,8 @@ TEST(ReadMetadata, LeavesCommentDatesOut) {
 TEST(ReadMetadata, KeepsAnIndexTagWithLifeYearsWhole) {
   PageMetadata m = read(R"(<head><meta name="keywords"
     content="Beshear, Andrew G (1977- ),Kentucky,Elections"></head><body></body>)");
-  EXPECT_EQ(m.tags, (std::vector<std::string>{"Beshear, Andrew G (1977- )", "Kentucky",
-                                               "Elections"}));
+  EXPECT_EQ(m.tags,
+            (std::vector<std::string>{"Beshear, Andrew G (1977- )", "Kentucky", "Elections"}));
 }
 
 TEST(ReadMetadata, NormalisesWrittenDatesToIso) {
