@@ -195,27 +195,32 @@ std::string title_case_if_shouting(std::string_view s) {
 // Words a byline element holds that are not names, though capitalised like one: labels,
 // German verbs and nouns that open a sentence, and the cities datelines name.
 constexpr std::string_view kNotNames[] = {
-    "sagt", "sagte", "stand", "text", "texte", "texto", "testo", "tekst", "foto", "fotos", "bild",
-    "bilder", "quelle", "source", "mehr", "more", "update", "updated", "home", "news", "admin",
-    "redaktion", "anzeige", "werbung", "kommentar", "kommentare", "teilen", "share", "follow",
-    "london", "paris", "berlin", "washington", "new york", "brussels", "brüssel", "bruxelles",
-    "madrid", "rome", "rom", "roma", "wien", "vienna", "amsterdam", "lisbon", "lisboa", "moscow",
-    "moskau", "beijing", "peking", "tokyo", "hamburg", "münchen", "munich", "zürich", "zurich",
-    "frankfurt", "köln", "cologne", "barcelona", "milano", "milan", "mailand", "genf", "geneva",
-    "genève", "bern", "basel", "kyiv", "kiew", "jerusalem", "istanbul", "athens", "athen",
+    "sagt",      "sagte",     "stand",   "text",      "texte",      "texto",    "testo",
+    "tekst",     "foto",      "fotos",   "bild",      "bilder",     "quelle",   "source",
+    "mehr",      "more",      "update",  "updated",   "home",       "news",     "admin",
+    "redaktion", "anzeige",   "werbung", "kommentar", "kommentare", "teilen",   "share",
+    "follow",    "london",    "paris",   "berlin",    "washington", "new york", "brussels",
+    "brüssel",   "bruxelles", "madrid",  "rome",      "rom",        "roma",     "wien",
+    "vienna",    "amsterdam", "lisbon",  "lisboa",    "moscow",     "moskau",   "beijing",
+    "peking",    "tokyo",     "hamburg", "münchen",   "munich",     "zürich",   "zurich",
+    "frankfurt", "köln",      "cologne", "barcelona", "milano",     "milan",    "mailand",
+    "genf",      "geneva",    "genève",  "bern",      "basel",      "kyiv",     "kiew",
+    "jerusalem", "istanbul",  "athens",  "athen",
 };
 // A one-word "name" this short is an abbreviation ("Fr", "Mo"), not a person.
 constexpr size_t kMinOneWordName = 3;
 
 // Words that make a capitalised phrase an organisation: "Sputnik International".
 constexpr std::string_view kOrganisationWords[] = {
-    "international", "news",      "media",       "press",      "magazine",   "network",
-    "group",         "inc",       "ltd",         "llc",        "corp",       "company",
-    "agency",        "times",     "journal",     "daily",      "online",     "digital",
-    "tv",            "radio",     "channel",     "studios",    "foundation", "institute",
-    "university",    "ministry",  "ministries",  "association", "council",   "department",
-    "bureau",        "committee", "society",     "publishing", "newsroom",   "zeitung",
-    "verlag",        "gmbh",      "ag",          "sa",         "srl",        "bv"};
+    "international", "news",       "media",       "press",      "magazine",
+    "network",       "group",      "inc",         "ltd",        "llc",
+    "corp",          "company",    "agency",      "times",      "journal",
+    "daily",         "online",     "digital",     "tv",         "radio",
+    "channel",       "studios",    "foundation",  "institute",  "university",
+    "ministry",      "ministries", "association", "council",    "department",
+    "bureau",        "committee",  "society",     "publishing", "newsroom",
+    "zeitung",       "verlag",     "gmbh",        "ag",         "sa",
+    "srl",           "bv"};
 
 bool is_not_a_name(std::string_view s) {
   s = trim_punct(s);
@@ -250,9 +255,17 @@ bool is_not_a_name(std::string_view s) {
 
 // Agencies written after a name in one byline element, often with no space between:
 // "ERIC TUCKERAssociated Press", "Tom Davies Associated Press". Longest first.
-constexpr std::string_view kTrailingAgencies[] = {
-    "The Associated Press", "Associated Press", "Agence France-Presse", "The Canadian Press",
-    "Canadian Press", "Press Association", "Bloomberg News", "Reuters", "AFP", "dpa", "AP"};
+constexpr std::string_view kTrailingAgencies[] = {"The Associated Press",
+                                                  "Associated Press",
+                                                  "Agence France-Presse",
+                                                  "The Canadian Press",
+                                                  "Canadian Press",
+                                                  "Press Association",
+                                                  "Bloomberg News",
+                                                  "Reuters",
+                                                  "AFP",
+                                                  "dpa",
+                                                  "AP"};
 
 // Splits a trailing agency off a name part; returns the agency ("" when none).
 std::string_view split_trailing_agency(std::string_view& part) {

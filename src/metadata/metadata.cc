@@ -10,12 +10,12 @@
 
 #include "core/calendar.h"
 #include "core/text.h"
-#include "fields/language.h"
-#include "metadata/title.h"
-#include "metadata/url.h"
 #include "fields/byline.h"
 #include "fields/credit.h"
 #include "fields/dates.h"
+#include "fields/language.h"
+#include "metadata/title.h"
+#include "metadata/url.h"
 
 namespace lede::metadata {
 namespace {
@@ -46,7 +46,7 @@ constexpr int kFutureSlackDays = 1;
 struct Evidence {
   std::string html_lang, html_title, content_language;
   std::vector<std::string> h1s;
-  std::vector<NodeId> h1_nodes;             // beside h1s
+  std::vector<NodeId> h1_nodes;           // beside h1s
   std::vector<std::string> styled_heads;  // headline classes, big <font>: old and odd layouts
   std::vector<NodeId> styled_head_nodes;  // beside styled_heads
   NodeId first_article = html::kNoNode;   // the first <article> or <main>, outside furniture
@@ -710,15 +710,15 @@ std::optional<DateCandidate> read_date(std::string_view raw, bool search) {
 // --- Dates in the visible text ---
 
 // The text read for a date around the headline, where date lines stand.
-constexpr size_t kDateTextBeforeHead = 300;   // a date line above the headline, in its header
-constexpr size_t kDateTextAfterHead = 1500;   // the byline, the date line and the first lines
+constexpr size_t kDateTextBeforeHead = 300;    // a date line above the headline, in its header
+constexpr size_t kDateTextAfterHead = 1500;    // the byline, the date line and the first lines
 constexpr size_t kDateTextWithoutHead = 3000;  // a page with no headline element: its top
 // Whole-page text is never gathered past this; the window above is all that is read.
 constexpr size_t kMaxPageText = 200000;
 // Words that make the date after them an update: "Updated June 13", "Aktualisiert am".
 constexpr std::string_view kUpdateWords[] = {
-    "updated",     "update",   "aktualisiert", "geändert",   "mis à jour",  "modifié",
-    "actualizado", "actualiz", "aggiornat",    "bijgewerkt", "atualizado",  "modified",
+    "updated",     "update",   "aktualisiert", "geändert",       "mis à jour", "modifié",
+    "actualizado", "actualiz", "aggiornat",    "bijgewerkt",     "atualizado", "modified",
     "edited",      "revised",  "last changed", "letzte änderung"};
 // How far before a date its label is looked for.
 constexpr size_t kLabelLookBehind = 40;
@@ -802,8 +802,9 @@ struct TextDate {
   bool update = false;  // labelled as an update ("Updated ...")
 };
 
-bool labelled_update(std::string_view text, size_t begin) {
-  const size_t from = begin > kLabelLookBehind ? begin - kLabelLookBehind : 0;
+// `floor`: where the text before the date may start (the end of the date before it).
+bool labelled_update(std::string_view text, size_t floor, size_t begin) {
+  const size_t from = std::max(floor, begin > kLabelLookBehind ? begin - kLabelLookBehind : 0);
   // Only the label right before the date counts: stop at the previous date's end or a bar.
   std::string before = core::ascii_lower(text.substr(from, begin - from));
   const size_t bar = before.find_last_of("|");
@@ -816,8 +817,8 @@ bool labelled_update(std::string_view text, size_t begin) {
 // Words that make the date after them the publication: "Veröffentlicht am", "Publié le",
 // "Dieser Artikel wurde am ... geschrieben" (the label may follow), "Posted on".
 constexpr std::string_view kPublishWords[] = {
-    "published", "posted",    "veröffentlicht", "erschienen", "geschrieben", "publié",
-    "publicado", "pubblicato", "gepubliceerd",  "geplaatst",  "datum:",      "date:"};
+    "published", "posted",     "veröffentlicht", "erschienen", "geschrieben", "publié",
+    "publicado", "pubblicato", "gepubliceerd",   "geplaatst",  "datum:",      "date:"};
 
 bool labelled_published(std::string_view text, size_t begin, size_t end) {
   const size_t from = begin > kLabelLookBehind ? begin - kLabelLookBehind : 0;
@@ -833,12 +834,14 @@ std::vector<TextDate> dates_in(std::string_view text, size_t begin, size_t end) 
   std::vector<TextDate> out;
   end = std::min(end, text.size());
   size_t at = begin;
+  size_t previous_end = begin;
   while (at < end) {
     std::optional<fields::DateMatch> m = fields::find_date(text.substr(at, end - at));
     if (!m) break;
     const size_t b = at + m->begin;
     if (day_number(m->date) <= today() + kFutureSlackDays)
-      out.push_back({m->date, b, at + m->end, labelled_update(text, b)});
+      out.push_back({m->date, b, at + m->end, labelled_update(text, previous_end, b)});
+    previous_end = at + m->end;
     at += std::max<size_t>(m->end, 1);
   }
   return out;
@@ -883,8 +886,7 @@ VisibleDates dates_near_headline(const html::Document& doc, const Evidence& e,
   } else {
     take(dates_in(page.text, page.anchor, page.anchor + kDateTextAfterHead), false);
     if (!out.published) {
-      const size_t from =
-          page.anchor > kDateTextBeforeHead ? page.anchor - kDateTextBeforeHead : 0;
+      const size_t from = page.anchor > kDateTextBeforeHead ? page.anchor - kDateTextBeforeHead : 0;
       take(dates_in(page.text, from, page.anchor), true);
     }
   }

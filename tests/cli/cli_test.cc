@@ -4,6 +4,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -127,6 +128,24 @@ TEST_F(Cli, EveryInputGivesARecordOrAnErrorInOrder) {
   EXPECT_EQ(records[2]["error"]["code"], "not_html");
   EXPECT_EQ(records[3]["error"]["code"], "io");
   EXPECT_EQ(records[3]["source"]["path"], missing);
+}
+
+TEST_F(Cli, APageWithoutABodyGivesARecordWithItsMetadata) {
+  std::string shell = write("shell.html", R"(<html><head><title>Gallery: lantern festival</title>
+    <meta property="article:published_time" content="2023-09-17T08:15:00-05:00">
+    </head><body><nav><a href="/">Home</a></nav></body></html>)");
+  Outcome r = run("extract " + shell);
+  EXPECT_EQ(r.status, 0);
+  auto records = lines(r.out);
+  ASSERT_EQ(records.size(), 1u);
+  EXPECT_FALSE(records[0].contains("error"));
+  EXPECT_EQ(records[0]["title"], "Gallery: lantern festival");
+  EXPECT_EQ(records[0]["published"], "2023-09-17T08:15:00-05:00");
+  EXPECT_EQ(records[0]["text"], "");
+  const auto& warnings = records[0]["warnings"];
+  EXPECT_NE(std::find(warnings.begin(), warnings.end(), "no_content"), warnings.end());
+  EXPECT_TRUE(records[0]["site"].is_object());
+  EXPECT_TRUE(records[0]["dateline"].is_object());
 }
 
 TEST_F(Cli, WalksDirectoriesRecursivelyInSortedOrder) {

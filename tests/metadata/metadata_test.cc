@@ -32,14 +32,55 @@ TEST(ReadMetadata, TakesAStyledHeadlineOverASiteAndSectionTitle) {
   EXPECT_EQ(m.title, "Elks Lodge marks 100 years with open house");
 }
 
-TEST(ReadMetadata, PrefersJsonLdDateAndKeepsItsIsoForm) {
+TEST(ReadMetadata, PrefersJsonLdDateInTheOneShape) {
   PageMetadata m = read(R"(<head>
     <script type="application/ld+json">{"@type":"NewsArticle","headline":"A",
       "datePublished":"2023-06-04T14:02:31.588Z","dateModified":"2023-06-05T08:00:00Z"}</script>
     <meta property="article:published_time" content="2023-06-01T00:00:00Z">
     </head><body><p>x</p></body>)");
-  EXPECT_EQ(m.published, "2023-06-04T14:02:31.588Z");
-  EXPECT_EQ(m.modified, "2023-06-05T08:00:00Z");
+  EXPECT_EQ(m.published, "2023-06-04T14:02:31+00:00");
+  EXPECT_EQ(m.modified, "2023-06-05T08:00:00+00:00");
+}
+
+TEST(ReadMetadata, KeepsThePageOwnZoneForTheSameMoment) {
+  PageMetadata m = read(R"(<head>
+    <meta property="article:published_time" content="2020-02-18T02:18:11Z">
+    <meta name="sailthru.date" content="2020-02-17 21:18:11">
+    </head><body><h1>A</h1></body>)");
+  EXPECT_EQ(m.published, "2020-02-17T21:18:11-05:00");
+}
+
+TEST(ReadMetadata, TakesTheDayATimeElementShowsForItsUtcMoment) {
+  PageMetadata m = read(R"(<body><h1>Hamas</h1>
+    <time datetime="2023-11-01T23:01:00Z">02 Novembre 2023</time></body>)");
+  EXPECT_EQ(m.published, "2023-11-02");
+}
+
+TEST(ReadMetadata, FindsTheDateShownWithTheHeadline) {
+  PageMetadata m = read(R"(<body><nav>March 3, 2020</nav>
+    <h1>Trinkbrunnen in der Stadt</h1><p>Veröffentlicht am 4. März 2021</p>
+    <p>Der Text.</p><div class="comments"><p>5. März 2021</p></div></body>)");
+  EXPECT_EQ(m.published, "2021-03-04");
+}
+
+TEST(ReadMetadata, KeepsAnUpdateApartFromThePublication) {
+  PageMetadata m = read(R"(<body><h1>Vélos à Lyon</h1>
+    <p>Mis à jour le 14/03/2021</p><p>Publié le 12/03/2021 à 14h05</p></body>)");
+  EXPECT_EQ(m.published, "2021-03-12T14:05:00");
+  EXPECT_EQ(m.modified, "2021-03-14");
+}
+
+TEST(ReadMetadata, LeavesCommentDatesOut) {
+  PageMetadata m = read(R"(<body><h1>Story</h1><p>No date here.</p>
+    <div class="comment-list"><p>June 2, 2021</p></div></body>)");
+  EXPECT_EQ(m.published, "");
+}
+
+TEST(ReadMetadata, KeepsAnIndexTagWithLifeYearsWhole) {
+  PageMetadata m = read(R"(<head><meta name="keywords"
+    content="Beshear, Andrew G (1977- ),Kentucky,Elections"></head><body></body>)");
+  EXPECT_EQ(m.tags,
+            (std::vector<std::string>{"Beshear, Andrew G (1977- )", "Kentucky", "Elections"}));
 }
 
 TEST(ReadMetadata, NormalisesWrittenDatesToIso) {
