@@ -63,6 +63,9 @@ constexpr double kListingCardShare = 2.0;
 // ... and only when that container is this short (bytes): an article with a
 // long list of other stories below it stays an article.
 constexpr uint64_t kListingMaxBody = 600;
+// A page of sections (not an article) is its chosen container's parent while
+// the parent keeps this share of the container's score.
+constexpr double kSectionClimbShare = 0.7;
 // Words that make a linked line a card's title rather than a menu entry.
 constexpr long kMinCardTitleWords = 3;
 // Bytes of a block's start looked up in the JSON-LD body.
@@ -118,13 +121,12 @@ TypeProfile profile_for(PageType t) {
     case PageType::kProduct:
       // Specifications and feature lines are short.
       p.short_weight = 0.5;
-      p.fragment_weight = 0.1;
-      p.heading_weight = 0.3;
       p.trim_edges = false;
       break;
     case PageType::kCollection:
     case PageType::kListing:
       // The repeated cards are the content: their titles are links.
+      p.climb_share = kSectionClimbShare;
       p.keep_teasers = true;
       p.short_weight = 0.5;
       p.fragment_weight = 0.1;
@@ -141,9 +143,10 @@ TypeProfile profile_for(PageType t) {
       break;
     case PageType::kService:
       // Sections of short lines: hero, features, pricing, questions.
-      p.short_weight = 0.5;
-      p.fragment_weight = 0.1;
-      p.heading_weight = 0.3;
+      p.climb_share = kSectionClimbShare;
+      p.short_weight = 0.8;
+      p.fragment_weight = 0.2;
+      p.heading_weight = 0.5;
       p.trim_edges = false;
       break;
   }
@@ -391,6 +394,22 @@ NodeId BodyExtractor::choose_container(const html::Document& doc, std::string& m
     if (parent == kNoNode || doc.is(parent, Tag::k_body) || marks_[parent] == Mark::kWeak) break;
     if (prose_in(parent) < kSiblingProseFactor * prose_in(best)) break;
     best = parent;
+  }
+  // Pages other than articles spread their content over sibling sections:
+  // the parent is the content while it keeps most of the chosen score.
+  if (profile_.climb_share > 0) {
+    auto score_of = [&](NodeId n) {
+      const uint32_t b = seg_.block_begin[n], e = seg_.block_end[n];
+      return (good_sum[e] - good_sum[b]) - kBadCost * (bad_sum[e] - bad_sum[b]);
+    };
+    while (best != kNoNode) {
+      const NodeId parent = doc.parent(best);
+      if (parent == kNoNode || doc.is(parent, Tag::k_body) || doc.is(parent, Tag::k_html) ||
+          marks_[parent] == Mark::kWeak)
+        break;
+      if (score_of(parent) < profile_.climb_share * score_of(best)) break;
+      best = parent;
+    }
   }
   if (best != kNoNode) {
     if (doc.attr(best, "itemprop") == "articleBody")

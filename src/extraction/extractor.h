@@ -59,6 +59,7 @@ struct TypeProfile {
   bool keep_comments = false;     // "comment" and "reply" elements are content
   bool keep_linked_titles = false;  // a linked title (a card's) is written
   bool trim_edges = true;         // trim kickers before and headlines after the body
+  double climb_share = 0;  // climb to the parent while it keeps this share of the score
 };
 
 // The profile of a page type: articles and "other" get the article rules.
