@@ -89,8 +89,9 @@ TEST(LinkBox, CapitalLabelBetweenParagraphsAndItsLinksAreLeftOut) {
 
 TEST(Explain, NamesTheContainerAndEveryBlock) {
   Body body = extract(
-      "<html><body><nav><a href='/'>Home</a></nav><div class='story'><p>A long enough first "
-      "paragraph of the story that reads as prose, with a full stop.</p></div></body></html>");
+      "<html><body><div class='story'><p>A long enough first paragraph of the story that reads "
+      "as prose, with a full stop.</p></div><div class='links'><a href='/a'>Other story one</a> "
+      "<a href='/b'>Other story two</a></div></body></html>");
   EXPECT_NE(body.explanation.find("container: div.story"), std::string::npos) << body.explanation;
   EXPECT_NE(body.explanation.find("kept"), std::string::npos);
   EXPECT_NE(body.explanation.find("page type: "), std::string::npos);
