@@ -23,9 +23,9 @@ struct ExtractConfig {
   From from = From::kAuto;
   Options options;  // url, limits; path is set per input
   Format format = Format::kJsonl;
-  std::string output;  // "" is stdout
-  unsigned jobs = 0;   // 0: all cores
-  bool quiet = false;  // no progress line, no summary
+  std::string output;    // "" is stdout
+  unsigned jobs = 0;     // 0: all cores
+  bool quiet = false;    // no progress line, no summary
   bool explain = false;  // write how each body was found before its record
 };
 

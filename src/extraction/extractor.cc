@@ -486,8 +486,8 @@ void BodyExtractor::drop_link_boxes(std::vector<uint32_t>& kept) const {
     while (k + 1 < kept.size()) {
       const TextBlock& next = seg_.blocks[kept[k + 1]];
       const std::string_view t = seg_.block_text(next);
-      const bool linked = next.link_bytes * 2 >= t.size() ||
-                          (next.link_bytes > 0 && !has_sentence_end(t));
+      const bool linked =
+          next.link_bytes * 2 >= t.size() || (next.link_bytes > 0 && !has_sentence_end(t));
       if (!linked) break;
       ++k;
     }
@@ -570,9 +570,9 @@ Body BodyExtractor::extract(const html::Document& doc, const BodyHints& hints) {
     if (!second.text.empty()) {
       second.method += "+noscript";
       if (hints.explain)
-        second.explanation =
-            body.explanation + "\nnothing found outside <noscript>; again with it:\n" +
-            second.explanation;
+        second.explanation = body.explanation +
+                             "\nnothing found outside <noscript>; again with it:\n" +
+                             second.explanation;
       return second;
     }
   }
@@ -625,12 +625,15 @@ Body BodyExtractor::extract_once(const html::Document& doc, const BodyHints& hin
     if (container != kNoNode)
       for (uint32_t i = seg_.block_begin[container]; i < seg_.block_end[container]; ++i)
         chosen += seg_.blocks[i].end - seg_.blocks[i].begin;
-    if (chosen < kListingMaxBody && teaser_bytes_ > kListingCardShare * static_cast<double>(chosen)) {
+    if (chosen < kListingMaxBody &&
+        teaser_bytes_ > kListingCardShare * static_cast<double>(chosen)) {
       listing_retry_ = true;
       Body again = extract_once(doc, hints);
       listing_retry_ = false;
       if (hints.explain)
-        again.explanation = body.explanation + "\nthe cards outweigh the container: read as a listing\n" + again.explanation;
+        again.explanation = body.explanation +
+                            "\nthe cards outweigh the container: read as a listing\n" +
+                            again.explanation;
       return again;
     }
   }
@@ -741,8 +744,9 @@ void BodyExtractor::explain(const html::Document& doc, NodeId container, const W
                   e);
     out += line;
   }
-  out += "\n  the element whose blocks weigh most for the content (prose minus boilerplate,"
-         " times a bonus for <article> and named body containers)\n";
+  out +=
+      "\n  the element whose blocks weigh most for the content (prose minus boilerplate,"
+      " times a bonus for <article> and named body containers)\n";
   // Runners-up: the best-scoring elements that neither hold nor sit in the container.
   std::vector<std::pair<double, NodeId>> others;
   for (NodeId n = doc.root(); n != kNoNode;) {
@@ -787,7 +791,8 @@ void BodyExtractor::explain(const html::Document& doc, NodeId container, const W
       else
         verdict = "dropped: a trailing headline";
     }
-    std::string excerpt = core::collapse_space(text.substr(0, std::min(text.size(), kExplainExcerpt * 2)));
+    std::string excerpt =
+        core::collapse_space(text.substr(0, std::min(text.size(), kExplainExcerpt * 2)));
     if (core::utf8_length(excerpt) > kExplainExcerpt) {
       size_t cut = kExplainExcerpt;
       while (cut < excerpt.size() && (static_cast<unsigned char>(excerpt[cut]) & 0xC0) == 0x80)

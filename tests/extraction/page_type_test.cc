@@ -56,9 +56,10 @@ TEST(PageType, AddressPathWordsNameTheKind) {
   EXPECT_EQ(type_of(R"(<html><head><link rel="canonical" href="https://example.org/forum/t/1">
     </head><body><p>Hello.</p></body></html>)"),
             PageType::kForum);
-  EXPECT_EQ(type_of(R"(<html><head><link rel="canonical" href="https://example.org/collections/mugs">
+  EXPECT_EQ(
+      type_of(R"(<html><head><link rel="canonical" href="https://example.org/collections/mugs">
     </head><body><p>Mugs.</p></body></html>)"),
-            PageType::kCollection);
+      PageType::kCollection);
 }
 
 TEST(PageType, NamesAreTheRecordValues) {
