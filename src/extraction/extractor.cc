@@ -63,6 +63,9 @@ constexpr double kListingCardShare = 2.0;
 // ... and only when that container is this short (bytes): an article with a
 // long list of other stories below it stays an article.
 constexpr uint64_t kListingMaxBody = 600;
+// A page of sections (not an article) is its chosen container's parent while
+// the parent keeps this share of the container's score.
+constexpr double kSectionClimbShare = 0.7;
 // Words that make a linked line a card's title rather than a menu entry.
 constexpr long kMinCardTitleWords = 3;
 // Bytes of a block's start looked up in the JSON-LD body.
@@ -118,13 +121,12 @@ TypeProfile profile_for(PageType t) {
     case PageType::kProduct:
       // Specifications and feature lines are short.
       p.short_weight = 0.5;
-      p.fragment_weight = 0.1;
-      p.heading_weight = 0.3;
       p.trim_edges = false;
       break;
     case PageType::kCollection:
     case PageType::kListing:
       // The repeated cards are the content: their titles are links.
+      p.climb_share = kSectionClimbShare;
       p.keep_teasers = true;
       p.short_weight = 0.5;
       p.fragment_weight = 0.1;
@@ -141,9 +143,10 @@ TypeProfile profile_for(PageType t) {
       break;
     case PageType::kService:
       // Sections of short lines: hero, features, pricing, questions.
-      p.short_weight = 0.5;
-      p.fragment_weight = 0.1;
-      p.heading_weight = 0.3;
+      p.climb_share = kSectionClimbShare;
+      p.short_weight = 0.8;
+      p.fragment_weight = 0.2;
+      p.heading_weight = 0.5;
       p.trim_edges = false;
       break;
   }
@@ -392,6 +395,22 @@ NodeId BodyExtractor::choose_container(const html::Document& doc, std::string& m
     if (prose_in(parent) < kSiblingProseFactor * prose_in(best)) break;
     best = parent;
   }
+  // Pages other than articles spread their content over sibling sections:
+  // the parent is the content while it keeps most of the chosen score.
+  if (profile_.climb_share > 0) {
+    auto score_of = [&](NodeId n) {
+      const uint32_t b = seg_.block_begin[n], e = seg_.block_end[n];
+      return (good_sum[e] - good_sum[b]) - kBadCost * (bad_sum[e] - bad_sum[b]);
+    };
+    while (best != kNoNode) {
+      const NodeId parent = doc.parent(best);
+      if (parent == kNoNode || doc.is(parent, Tag::k_body) || doc.is(parent, Tag::k_html) ||
+          marks_[parent] == Mark::kWeak)
+        break;
+      if (score_of(parent) < profile_.climb_share * score_of(best)) break;
+      best = parent;
+    }
+  }
   if (best != kNoNode) {
     if (doc.attr(best, "itemprop") == "articleBody")
       method = "itemprop";
@@ -467,8 +486,8 @@ void BodyExtractor::drop_link_boxes(std::vector<uint32_t>& kept) const {
     while (k + 1 < kept.size()) {
       const TextBlock& next = seg_.blocks[kept[k + 1]];
       const std::string_view t = seg_.block_text(next);
-      const bool linked = next.link_bytes * 2 >= t.size() ||
-                          (next.link_bytes > 0 && !has_sentence_end(t));
+      const bool linked =
+          next.link_bytes * 2 >= t.size() || (next.link_bytes > 0 && !has_sentence_end(t));
       if (!linked) break;
       ++k;
     }
@@ -551,9 +570,9 @@ Body BodyExtractor::extract(const html::Document& doc, const BodyHints& hints) {
     if (!second.text.empty()) {
       second.method += "+noscript";
       if (hints.explain)
-        second.explanation =
-            body.explanation + "\nnothing found outside <noscript>; again with it:\n" +
-            second.explanation;
+        second.explanation = body.explanation +
+                             "\nnothing found outside <noscript>; again with it:\n" +
+                             second.explanation;
       return second;
     }
   }
@@ -606,12 +625,15 @@ Body BodyExtractor::extract_once(const html::Document& doc, const BodyHints& hin
     if (container != kNoNode)
       for (uint32_t i = seg_.block_begin[container]; i < seg_.block_end[container]; ++i)
         chosen += seg_.blocks[i].end - seg_.blocks[i].begin;
-    if (chosen < kListingMaxBody && teaser_bytes_ > kListingCardShare * static_cast<double>(chosen)) {
+    if (chosen < kListingMaxBody &&
+        teaser_bytes_ > kListingCardShare * static_cast<double>(chosen)) {
       listing_retry_ = true;
       Body again = extract_once(doc, hints);
       listing_retry_ = false;
       if (hints.explain)
-        again.explanation = body.explanation + "\nthe cards outweigh the container: read as a listing\n" + again.explanation;
+        again.explanation = body.explanation +
+                            "\nthe cards outweigh the container: read as a listing\n" +
+                            again.explanation;
       return again;
     }
   }
@@ -722,8 +744,9 @@ void BodyExtractor::explain(const html::Document& doc, NodeId container, const W
                   e);
     out += line;
   }
-  out += "\n  the element whose blocks weigh most for the content (prose minus boilerplate,"
-         " times a bonus for <article> and named body containers)\n";
+  out +=
+      "\n  the element whose blocks weigh most for the content (prose minus boilerplate,"
+      " times a bonus for <article> and named body containers)\n";
   // Runners-up: the best-scoring elements that neither hold nor sit in the container.
   std::vector<std::pair<double, NodeId>> others;
   for (NodeId n = doc.root(); n != kNoNode;) {
@@ -768,7 +791,8 @@ void BodyExtractor::explain(const html::Document& doc, NodeId container, const W
       else
         verdict = "dropped: a trailing headline";
     }
-    std::string excerpt = core::collapse_space(text.substr(0, std::min(text.size(), kExplainExcerpt * 2)));
+    std::string excerpt =
+        core::collapse_space(text.substr(0, std::min(text.size(), kExplainExcerpt * 2)));
     if (core::utf8_length(excerpt) > kExplainExcerpt) {
       size_t cut = kExplainExcerpt;
       while (cut < excerpt.size() && (static_cast<unsigned char>(excerpt[cut]) & 0xC0) == 0x80)

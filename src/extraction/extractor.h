@@ -51,14 +51,15 @@ struct Body {
 // How a kind of page holds its content: the weight per character of each
 // kind of block, and which of the article rules apply.
 struct TypeProfile {
-  double heading_weight = 0;      // headings (articles: neutral)
-  double short_weight = 0;        // short sentences (articles: neutral)
-  double fragment_weight = -0.3;  // short lines that end no sentence
-  double link_weight = -1.0;      // blocks mostly made of links
-  bool keep_teasers = false;      // repeated cards are content, not teasers
-  bool keep_comments = false;     // "comment" and "reply" elements are content
+  double heading_weight = 0;        // headings (articles: neutral)
+  double short_weight = 0;          // short sentences (articles: neutral)
+  double fragment_weight = -0.3;    // short lines that end no sentence
+  double link_weight = -1.0;        // blocks mostly made of links
+  bool keep_teasers = false;        // repeated cards are content, not teasers
+  bool keep_comments = false;       // "comment" and "reply" elements are content
   bool keep_linked_titles = false;  // a linked title (a card's) is written
-  bool trim_edges = true;         // trim kickers before and headlines after the body
+  bool trim_edges = true;           // trim kickers before and headlines after the body
+  double climb_share = 0;           // climb to the parent while it keeps this share of the score
 };
 
 // The profile of a page type: articles and "other" get the article rules.
@@ -92,8 +93,8 @@ class BodyExtractor {
   html::NodeId image_scope(const html::Document& doc, html::NodeId container) const;
   void collect_images(const html::Document& doc, html::NodeId container, Body& body) const;
   // Why a block of the container is left out; nullptr when it is written.
-  const char* drop_reason(const html::Document& doc, const TextBlock& block,
-                          html::NodeId container, const BodyHints& hints) const;
+  const char* drop_reason(const html::Document& doc, const TextBlock& block, html::NodeId container,
+                          const BodyHints& hints) const;
   bool keep_block(const html::Document& doc, const TextBlock& block, html::NodeId container,
                   const BodyHints& hints) const;
 
@@ -103,8 +104,8 @@ class BodyExtractor {
   bool open_noscript_ = false;  // second pass: <noscript> content is the page's
   bool relax_weak_ = false;     // last pass: no element is weak by its name
   bool listing_retry_ = false;  // again as a listing: the cards outweighed the body
-  uint32_t teaser_count_ = 0;  // repeated cards mark_teasers found
-  uint64_t teaser_bytes_ = 0;  // and their text
+  uint32_t teaser_count_ = 0;   // repeated cards mark_teasers found
+  uint64_t teaser_bytes_ = 0;   // and their text
   std::vector<Mark> marks_;
   std::vector<bool> hinted_;    // per node: <article> or a named body container
   std::vector<bool> embedded_;  // per node: inside an embedded social post

@@ -14,38 +14,45 @@ using html::NodeId;
 using html::Tag;
 
 // schema.org types and what they say about the page.
-constexpr std::array<std::string_view, 12> kArticleTypes = {
-    "newsarticle",         "article",       "blogposting",    "reportagenewsarticle",
-    "analysisnewsarticle", "opinionnewsarticle", "reviewnewsarticle", "backgroundnewsarticle",
-    "liveblogposting",     "scholarlyarticle",   "recipe",            "report"};
+constexpr std::array<std::string_view, 12> kArticleTypes = {"newsarticle",
+                                                            "article",
+                                                            "blogposting",
+                                                            "reportagenewsarticle",
+                                                            "analysisnewsarticle",
+                                                            "opinionnewsarticle",
+                                                            "reviewnewsarticle",
+                                                            "backgroundnewsarticle",
+                                                            "liveblogposting",
+                                                            "scholarlyarticle",
+                                                            "recipe",
+                                                            "report"};
 constexpr std::array<std::string_view, 2> kForumTypes = {"discussionforumposting", "qapage"};
 constexpr std::array<std::string_view, 3> kProductTypes = {"product", "productgroup",
                                                            "individualproduct"};
 constexpr std::array<std::string_view, 3> kTechTypes = {"techarticle", "apireference",
                                                         "softwaresourcecode"};
-constexpr std::array<std::string_view, 5> kListTypes = {"collectionpage", "itemlist",
-                                                        "offercatalog", "searchresultspage",
-                                                        "blog"};
+constexpr std::array<std::string_view, 5> kListTypes = {
+    "collectionpage", "itemlist", "offercatalog", "searchresultspage", "blog"};
 constexpr std::array<std::string_view, 6> kServiceTypes = {
-    "service", "localbusiness", "professionalservice", "financialservice", "medicalbusiness",
-    "legalservice"};
+    "service",          "localbusiness",   "professionalservice",
+    "financialservice", "medicalbusiness", "legalservice"};
 
 // Generators of documentation sites, lower case.
-constexpr std::array<std::string_view, 9> kDocGenerators = {
-    "sphinx", "mkdocs", "docusaurus", "gitbook", "vuepress", "docfx", "jsdoc", "doxygen",
-    "starlight"};
+constexpr std::array<std::string_view, 9> kDocGenerators = {"sphinx",  "mkdocs",   "docusaurus",
+                                                            "gitbook", "vuepress", "docfx",
+                                                            "jsdoc",   "doxygen",  "starlight"};
 
 // Path words of an address, by the kind of page they name.
-constexpr std::array<std::string_view, 9> kForumPath = {
-    "forum", "forums", "community", "thread", "threads", "topic", "questions", "discussion",
-    "discussions"};
+constexpr std::array<std::string_view, 9> kForumPath = {"forum",     "forums",     "community",
+                                                        "thread",    "threads",    "topic",
+                                                        "questions", "discussion", "discussions"};
 constexpr std::array<std::string_view, 10> kDocPath = {
-    "docs", "doc", "documentation", "api", "reference", "manual", "guide", "guides", "tutorial",
-    "wiki"};
+    "docs",   "doc",   "documentation", "api",      "reference",
+    "manual", "guide", "guides",        "tutorial", "wiki"};
 constexpr std::array<std::string_view, 4> kProductPath = {"product", "products", "p", "item"};
 constexpr std::array<std::string_view, 5> kCollectionPath = {"collections", "collection",
                                                              "category", "categories", "shop"};
-constexpr std::array<std::string_view, 8> kListingPath = {"blog",  "news",   "articles", "posts",
+constexpr std::array<std::string_view, 8> kListingPath = {"blog",   "news", "articles", "posts",
                                                           "events", "jobs", "careers",  "press"};
 
 template <size_t N>
@@ -55,7 +62,9 @@ bool in(const std::array<std::string_view, N>& words, std::string_view w) {
   return false;
 }
 
-bool has(std::string_view s, std::string_view part) { return s.find(part) != std::string_view::npos; }
+bool has(std::string_view s, std::string_view part) {
+  return s.find(part) != std::string_view::npos;
+}
 
 void count_class(std::string_view lower, PageEvidence& e) {
   if (has(lower, "price")) ++e.price_names;
@@ -70,8 +79,7 @@ void count_class(std::string_view lower, PageEvidence& e) {
   if (has(lower, "hero") || has(lower, "testimonial") || has(lower, "pricing") ||
       has(lower, "cta") || has(lower, "features"))
     ++e.landing_names;
-  if (has(lower, "headerlink") || has(lower, "anchor-link") || has(lower, "hash-link"))
-    ++e.anchors;
+  if (has(lower, "headerlink") || has(lower, "anchor-link") || has(lower, "hash-link")) ++e.anchors;
 }
 
 void read_schema_type(std::string_view t, PageEvidence& e) {
@@ -194,7 +202,8 @@ PageEvidence gather_page_evidence(const html::Document& doc) {
       continue;
     }
     if (tag == Tag::k_link) {
-      if (core::ascii_lower(doc.attr(n, "rel")) == "canonical") read_address(doc.attr(n, "href"), e);
+      if (core::ascii_lower(doc.attr(n, "rel")) == "canonical")
+        read_address(doc.attr(n, "href"), e);
       continue;
     }
     if (tag == Tag::k_article) ++e.articles;

@@ -54,22 +54,22 @@ struct PageEvidence {
   bool service_schema = false;  // Service, LocalBusiness, ProfessionalService, ...
   bool og_article = false;
   bool og_product = false;
-  bool doc_generator = false;   // <meta name=generator>: Sphinx, MkDocs, Docusaurus, ...
+  bool doc_generator = false;  // <meta name=generator>: Sphinx, MkDocs, Docusaurus, ...
   // Path words of the page's own address.
   bool forum_path = false, doc_path = false, product_path = false, collection_path = false,
        listing_path = false, article_path = false;
   // Counts over the page.
-  uint32_t articles = 0;      // <article> elements
-  uint32_t code_blocks = 0;   // <pre>
-  uint32_t anchors = 0;       // heading permalinks ("¶", class headerlink / anchor)
-  uint32_t price_names = 0;   // elements whose class names a price
-  uint32_t cart_names = 0;    // ... a cart, a quantity, an add-to-cart control
-  uint32_t product_names = 0; // ... a product
-  uint32_t post_names = 0;    // ... a post, message or reply
-  uint32_t avatar_names = 0;  // ... an avatar or a user's card
-  uint32_t doc_names = 0;     // ... docs, a table of contents, markdown or rst content
-  uint32_t landing_names = 0; // ... a hero, features, pricing, testimonials, a call to action
-  uint32_t times = 0;         // <time> elements
+  uint32_t articles = 0;       // <article> elements
+  uint32_t code_blocks = 0;    // <pre>
+  uint32_t anchors = 0;        // heading permalinks ("¶", class headerlink / anchor)
+  uint32_t price_names = 0;    // elements whose class names a price
+  uint32_t cart_names = 0;     // ... a cart, a quantity, an add-to-cart control
+  uint32_t product_names = 0;  // ... a product
+  uint32_t post_names = 0;     // ... a post, message or reply
+  uint32_t avatar_names = 0;   // ... an avatar or a user's card
+  uint32_t doc_names = 0;      // ... docs, a table of contents, markdown or rst content
+  uint32_t landing_names = 0;  // ... a hero, features, pricing, testimonials, a call to action
+  uint32_t times = 0;          // <time> elements
 };
 
 PageEvidence gather_page_evidence(const html::Document& doc);

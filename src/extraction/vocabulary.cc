@@ -479,10 +479,10 @@ bool opens_more_stories(std::string_view collapsed_text) {
 // Labels of link boxes inside an article, lower-cased, compared with the
 // whole line less a closing colon.
 constexpr std::array<std::string_view, 16> kLinkBoxLabels = {
-    "read more",       "more on this story", "more on this",    "related coverage",
-    "see also",        "also read",          "read also",       "more coverage",
-    "related",         "related reading",    "recommended reading", "editor's picks",
-    "also on",         "don't miss",         "must read",       "related links"};
+    "read more", "more on this story", "more on this",        "related coverage",
+    "see also",  "also read",          "read also",           "more coverage",
+    "related",   "related reading",    "recommended reading", "editor's picks",
+    "also on",   "don't miss",         "must read",           "related links"};
 
 bool is_link_box_label(std::string_view collapsed_text) {
   if (collapsed_text.size() > kMaxMoreStoriesHeading) return false;

@@ -56,9 +56,10 @@ TEST(PageType, AddressPathWordsNameTheKind) {
   EXPECT_EQ(type_of(R"(<html><head><link rel="canonical" href="https://example.org/forum/t/1">
     </head><body><p>Hello.</p></body></html>)"),
             PageType::kForum);
-  EXPECT_EQ(type_of(R"(<html><head><link rel="canonical" href="https://example.org/collections/mugs">
+  EXPECT_EQ(
+      type_of(R"(<html><head><link rel="canonical" href="https://example.org/collections/mugs">
     </head><body><p>Mugs.</p></body></html>)"),
-            PageType::kCollection);
+      PageType::kCollection);
 }
 
 TEST(PageType, NamesAreTheRecordValues) {
@@ -89,8 +90,9 @@ TEST(LinkBox, CapitalLabelBetweenParagraphsAndItsLinksAreLeftOut) {
 
 TEST(Explain, NamesTheContainerAndEveryBlock) {
   Body body = extract(
-      "<html><body><nav><a href='/'>Home</a></nav><div class='story'><p>A long enough first "
-      "paragraph of the story that reads as prose, with a full stop.</p></div></body></html>");
+      "<html><body><div class='story'><p>A long enough first paragraph of the story that reads "
+      "as prose, with a full stop.</p></div><div class='links'><a href='/a'>Other story one</a> "
+      "<a href='/b'>Other story two</a></div></body></html>");
   EXPECT_NE(body.explanation.find("container: div.story"), std::string::npos) << body.explanation;
   EXPECT_NE(body.explanation.find("kept"), std::string::npos);
   EXPECT_NE(body.explanation.find("page type: "), std::string::npos);

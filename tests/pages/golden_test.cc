@@ -8,6 +8,8 @@
 // Update switch: with LEDE_UPDATE_GOLDEN=1 a fixture that differs gets an actual.json beside
 // it instead of a failure. expected.json is never written: it holds the true values, checked
 // by a person (see tests/pages/README.md).
+#include <gtest/gtest.h>
+
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -16,15 +18,13 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <set>
 #include <sstream>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 
 #include "lede/lede.h"
 #include "lede/output.h"
@@ -157,8 +157,8 @@ std::optional<std::string> first_difference(const std::vector<std::string>& expe
   for (size_t i = 0; i < common; ++i) {
     if (expected[i] != actual[i]) {
       std::ostringstream message;
-      message << unit << " " << i + 1 << " of " << expected.size() << " expected ("
-              << actual.size() << " actual) differs\n  expected: " << shown(expected[i])
+      message << unit << " " << i + 1 << " of " << expected.size() << " expected (" << actual.size()
+              << " actual) differs\n  expected: " << shown(expected[i])
               << "\n  actual:   " << shown(actual[i]);
       return message.str();
     }
@@ -181,8 +181,7 @@ std::optional<std::string> compare_field(const json& expected, const json& actua
   if (field == "text") {
     std::string want_text = want.empty() ? "" : want.front();
     std::string got_text = got.empty() ? "" : got.front();
-    return first_difference(split_paragraphs(want_text), split_paragraphs(got_text),
-                            "paragraph");
+    return first_difference(split_paragraphs(want_text), split_paragraphs(got_text), "paragraph");
   }
   return first_difference(want, got, "item");
 }

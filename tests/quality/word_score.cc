@@ -26,8 +26,8 @@ Result<std::string> slurp(const std::string& path) {
 std::string normalize(std::string_view text) {
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
-  icu::UnicodeString u =
-      icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
   if (U_SUCCESS(status)) {
     icu::UnicodeString n = nfkc->normalize(u, status);
     if (U_SUCCESS(status)) u = n;
@@ -62,7 +62,8 @@ WordScore score_words(std::string_view gold, std::string_view prediction) {
     s.precision = s.recall = s.f1 = 1;
     return s;
   }
-  if (s.predicted > 0) s.precision = static_cast<double>(overlap) / static_cast<double>(s.predicted);
+  if (s.predicted > 0)
+    s.precision = static_cast<double>(overlap) / static_cast<double>(s.predicted);
   if (s.gold > 0) s.recall = static_cast<double>(overlap) / static_cast<double>(s.gold);
   s.f1 = harmonic_mean(s.precision, s.recall);
   return s;

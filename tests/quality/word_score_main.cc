@@ -94,8 +94,8 @@ int run(const Options& o) {
     const Prediction& p = it == predictions->end() ? empty : it->second;
     missing += it == predictions->end();
     const WordScore s = lede::quality::score_words(page.text, p.text);
-    const WordScore t = lede::quality::score_words(
-        page.text, p.title.empty() ? p.text : p.title + "\n\n" + p.text);
+    const WordScore t =
+        lede::quality::score_words(page.text, p.title.empty() ? p.text : p.title + "\n\n" + p.text);
     all.add(s, t);
     if (!page.type.empty()) {
       Mean& m = by_type[page.type];
