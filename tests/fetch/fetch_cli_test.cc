@@ -1,5 +1,5 @@
 // `lede fetch` against a small web the test starts on 127.0.0.1
-// (serve_fetch.py: three hosts on three ports; never a real site). Limits
+// (serve_fetch.py: four hosts on four ports; never a real site). Limits
 // and delays are checked from the server's own log of request times.
 #include <gtest/gtest.h>
 #include <signal.h>
@@ -110,7 +110,7 @@ struct Outcome {
   }
 };
 
-constexpr int kHosts = 3;
+constexpr int kHosts = 4;
 
 class Fetch : public ::testing::Test {
  protected:
@@ -275,6 +275,12 @@ TEST_F(Fetch, RobotsDisallowIsAnErrorRecordAndNoRequest) {
   EXPECT_EQ(code_of(run.of(open)), "");
   EXPECT_TRUE(web_->requests("/private/5").empty());
   EXPECT_FALSE(web_->requests("/robots.txt", 1).empty());
+}
+
+TEST_F(Fetch, RobotsTxtBehindARedirectIsFollowed) {
+  Outcome run = fetch("--delay 0 -q " + web_->url(3, "/private/6"));
+  ASSERT_EQ(run.records.size(), 1u);
+  EXPECT_EQ(code_of(run.records[0]), "robots");
 }
 
 TEST_F(Fetch, ContentTypeDecidesWhatIsAPage) {

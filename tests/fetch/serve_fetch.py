@@ -138,7 +138,11 @@ class Handler(http.server.BaseHTTPRequestHandler):
             if index == 1:
                 return self.send(200, "User-agent: lede\nCrawl-delay: 0.3\nDisallow:\n",
                                  "text/plain")
+            if index == 3:
+                return self.send(301, "", None, [("Location", "/rules/robots.txt")])
             return self.send(404, "no robots here", "text/plain")
+        if p == "/rules/robots.txt":
+            return self.send(200, "User-agent: *\nDisallow: /private/\n", "text/plain")
         if p.startswith("/page/") or p.startswith("/private/"):
             n = int(p.rsplit("/", 1)[1]) if p.rsplit("/", 1)[1].isdigit() else 0
             return self.send(200, article(n))
