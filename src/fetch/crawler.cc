@@ -34,6 +34,8 @@ constexpr size_t kWindow = 4096;
 constexpr int kPollMillis = 50;
 // robots.txt is small; a larger answer is cut here (RFC 9309 asks for 500 KiB).
 constexpr uint64_t kMaxRobotsBytes = 512 * 1024;
+// RFC 9309 2.3.1.2: follow at least five redirects to robots.txt.
+constexpr long kMaxRobotsRedirects = 5;
 
 std::string now_iso() {
   using namespace std::chrono;
@@ -98,7 +100,8 @@ std::string header_value(std::string_view head, std::string_view name) {
 // Seconds a Retry-After header asks for (delta-seconds or an HTTP date).
 std::optional<double> retry_after(const std::string& value) {
   if (value.empty()) return std::nullopt;
-  if (std::all_of(value.begin(), value.end(), [](char c) { return std::isdigit(c); }))
+  if (std::all_of(value.begin(), value.end(),
+                  [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }))
     return std::stod(value);
   time_t when = curl_getdate(value.c_str(), nullptr);
   if (when < 0) return std::nullopt;
@@ -281,7 +284,10 @@ struct Crawler::Impl {
     curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, static_cast<long>(config.timeout * 1000));
     curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(config.timeout * 1000));
     curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https");
-    curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 0L);
+    // Pages' redirects are followed by hand, hop by hop; robots.txt's by
+    // libcurl, up to the five hops RFC 9309 (2.3.1.2) asks crawlers to follow.
+    curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, t->job.robots_probe ? 1L : 0L);
+    curl_easy_setopt(e, CURLOPT_MAXREDIRS, kMaxRobotsRedirects);
     curl_easy_setopt(e, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(t->limit));
     curl_easy_setopt(e, CURLOPT_HEADERFUNCTION, on_header);
     curl_easy_setopt(e, CURLOPT_HEADERDATA, t);

@@ -1,5 +1,5 @@
 // `lede fetch` against a small web the test starts on 127.0.0.1
-// (serve_fetch.py: three hosts on three ports; never a real site). Limits
+// (serve_fetch.py: four hosts on four ports; never a real site). Limits
 // and delays are checked from the server's own log of request times.
 #include <gtest/gtest.h>
 #include <signal.h>
@@ -64,8 +64,25 @@ class Web {
   std::string url(int host, const std::string& path) const {
     return "http://127.0.0.1:" + std::to_string(ports_.at(host)) + path;
   }
-  // Requests logged so far whose path starts with `prefix` (all when empty).
-  std::vector<Request> requests(const std::string& prefix = "") const {
+  // Requests logged whose path starts with `prefix` (all when empty). The
+  // server logs a request after its answer is sent, so lede may have exited
+  // before the last line is written: wait (up to a few seconds) for `at_least`.
+  std::vector<Request> requests(const std::string& prefix, size_t at_least = 0) const {
+    std::vector<Request> out;
+    for (int i = 0; i < kLogPolls; ++i) {
+      out = read_log(prefix);
+      if (out.size() >= at_least) break;
+      usleep(kLogPollMicros);
+    }
+    return out;
+  }
+
+ private:
+  // How long requests() waits for the log: 100 polls 50 ms apart.
+  static constexpr int kLogPolls = 100;
+  static constexpr useconds_t kLogPollMicros = 50'000;
+
+  std::vector<Request> read_log(const std::string& prefix) const {
     std::vector<Request> out;
     std::ifstream in(log_);
     Request r;
@@ -76,7 +93,6 @@ class Web {
     return out;
   }
 
- private:
   fs::path log_;
   pid_t pid_ = -1;
   std::vector<int> ports_;
@@ -94,7 +110,7 @@ struct Outcome {
   }
 };
 
-constexpr int kHosts = 3;
+constexpr int kHosts = 4;
 
 class Fetch : public ::testing::Test {
  protected:
@@ -207,7 +223,7 @@ TEST_F(Fetch, ServerErrorIsRetriedUntilThePageComes) {
   EXPECT_EQ(run.exit_code, 0) << run.err;
   ASSERT_EQ(run.records.size(), 1u);
   EXPECT_EQ(run.records[0]["title"], "The flaky story finally arrives");
-  std::vector<Request> log = web_->requests("/flaky/one");
+  std::vector<Request> log = web_->requests("/flaky/one", 2);
   ASSERT_EQ(log.size(), 2u);
   EXPECT_GE(log[1].start - log[0].end, 0.19);
 }
@@ -217,7 +233,7 @@ TEST_F(Fetch, TooManyRequestsWaitsForRetryAfter) {
   EXPECT_EQ(run.exit_code, 0) << run.err;
   ASSERT_EQ(run.records.size(), 1u);
   EXPECT_EQ(run.records[0]["title"], "The busy story after waiting");
-  std::vector<Request> log = web_->requests("/busy/one");
+  std::vector<Request> log = web_->requests("/busy/one", 2);
   ASSERT_EQ(log.size(), 2u);
   EXPECT_GE(log[1].start - log[0].end, 0.95);  // Retry-After: 1, not --retry-wait
 }
@@ -258,7 +274,13 @@ TEST_F(Fetch, RobotsDisallowIsAnErrorRecordAndNoRequest) {
   EXPECT_EQ(code_of(run.of(barred)), "robots");
   EXPECT_EQ(code_of(run.of(open)), "");
   EXPECT_TRUE(web_->requests("/private/5").empty());
-  EXPECT_FALSE(web_->requests("/robots.txt").empty());
+  EXPECT_FALSE(web_->requests("/robots.txt", 1).empty());
+}
+
+TEST_F(Fetch, RobotsTxtBehindARedirectIsFollowed) {
+  Outcome run = fetch("--delay 0 -q " + web_->url(3, "/private/6"));
+  ASSERT_EQ(run.records.size(), 1u);
+  EXPECT_EQ(code_of(run.records[0]), "robots");
 }
 
 TEST_F(Fetch, ContentTypeDecidesWhatIsAPage) {
@@ -320,7 +342,7 @@ TEST_F(Fetch, CrawlDelayFromRobotsSpacesRequestsToOneHost) {
   for (int i = 50; i < 54; ++i) args += " " + web_->url(1, "/paced/" + std::to_string(i));
   Outcome run = fetch(args);  // no --delay: the host's Crawl-delay (0.3 s) applies
   EXPECT_EQ(run.exit_code, 0) << run.err;
-  std::vector<Request> log = web_->requests("/paced/5");
+  std::vector<Request> log = web_->requests("/paced/5", 4);
   ASSERT_EQ(log.size(), 4u);
   for (size_t i = 1; i < log.size(); ++i) {
     EXPECT_GE(log[i].start, log[i - 1].end) << "two requests in flight at once";
@@ -349,7 +371,7 @@ TEST_F(Fetch, PerHostLimitHoldsWhileHostsRunInParallel) {
   Outcome run = fetch(args);
   EXPECT_EQ(run.exit_code, 0) << run.err;
   EXPECT_EQ(run.records.size(), 12u);
-  std::vector<Request> log = web_->requests("/paced/6");
+  std::vector<Request> log = web_->requests("/paced/6", 12);
   ASSERT_EQ(log.size(), 12u);
   std::map<int, int> most = most_in_flight(log);
   EXPECT_LE(most[web_->port(0)], 2);

@@ -4,9 +4,12 @@
   serve_fetch.py LOG NPORTS   prints the ports on one line, then serves until killed
 
 Each port is one host. Every request is logged to LOG as a line
-"<port> <start> <end> <path>" (times from time.monotonic(), written when the
-answer is sent), so tests check per-host limits and delays from the server's
-own clock. Paths and what they answer are listed in ROUTES below.
+"<port> <start> <end> <path>" (times from time.monotonic(); the line is
+written after the answer is sent), so tests check per-host limits and delays
+from the server's own clock. <start> is when the request was read, <end> when
+the answer began to go out: the client had sent the request before <start>
+and has the answer only after <end>, so gaps between a host's requests are
+never overstated. What each path answers is in Handler.route.
 """
 import gzip
 import http.server
@@ -97,6 +100,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
     def send(self, status, body, ctype="text/html; charset=utf-8", headers=()):
         if isinstance(body, str):
             body = body.encode("utf-8")
+        self.answered = time.monotonic()
         self.send_response(status)
         if ctype:
             self.send_header("Content-Type", ctype)
@@ -117,7 +121,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
             self.route()
         except (BrokenPipeError, ConnectionResetError):
             pass
-        end = time.monotonic()
+        end = getattr(self, "answered", time.monotonic())
         with LOCK:
             LOG.write(f"{self.server.server_port} {start:.6f} {end:.6f} {self.path}\n")
             LOG.flush()
@@ -134,7 +138,11 @@ class Handler(http.server.BaseHTTPRequestHandler):
             if index == 1:
                 return self.send(200, "User-agent: lede\nCrawl-delay: 0.3\nDisallow:\n",
                                  "text/plain")
+            if index == 3:
+                return self.send(301, "", None, [("Location", "/rules/robots.txt")])
             return self.send(404, "no robots here", "text/plain")
+        if p == "/rules/robots.txt":
+            return self.send(200, "User-agent: *\nDisallow: /private/\n", "text/plain")
         if p.startswith("/page/") or p.startswith("/private/"):
             n = int(p.rsplit("/", 1)[1]) if p.rsplit("/", 1)[1].isdigit() else 0
             return self.send(200, article(n))
