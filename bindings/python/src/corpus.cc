@@ -187,8 +187,7 @@ class PyCorpus {
   // `jobs` workers) and adds every record, in batches, then commits. Input
   // errors are counted by code; a database error ends the run. Ctrl-C ends
   // it too, after committing what was added (ingesting again completes it).
-  Reply ingest(std::vector<std::string> paths, const Options& options, From from,
-               unsigned jobs) {
+  Reply ingest(std::vector<std::string> paths, const Options& options, From from, unsigned jobs) {
     IngestCounts counts;
     std::optional<Error> fatal;
     std::optional<py::error_already_set> interrupted;
@@ -267,29 +266,28 @@ class PyCorpus {
 
 void bind_corpus(py::module_& m) {
   py::class_<PyCorpus>(m, "Corpus")
-      .def_static("open", &PyCorpus::open, py::arg("path"), py::arg("read_only"),
-                  py::arg("create"))
+      .def_static("open", &PyCorpus::open, py::arg("path"), py::arg("read_only"), py::arg("create"))
       .def("close", &PyCorpus::close)
       .def_property_readonly("closed", &PyCorpus::is_closed)
       .def("search", &PyCorpus::search, py::arg("query"), py::arg("limit"), py::arg("offset"),
            py::arg("all_copies"))
       .def("quotes", &PyCorpus::quotes, py::arg("query"), py::arg("limit"), py::arg("offset"),
            py::arg("all_copies"))
-      .def("count", &PyCorpus::count, py::arg("query"), py::arg("all_copies"),
-           py::arg("of_quotes"))
+      .def("count", &PyCorpus::count, py::arg("query"), py::arg("all_copies"), py::arg("of_quotes"))
       .def("article", &PyCorpus::article, py::arg("id"))
       .def("stats", &PyCorpus::stats)
       .def("add", &PyCorpus::add, py::arg("records"))
-      .def("ingest",
-           [](PyCorpus& c, std::vector<std::string> paths, const Options& options,
-              const std::string& from, unsigned jobs) {
-             From f = from == "html"   ? From::kHtml
-                      : from == "text" ? From::kText
-                      : from == "warc" ? From::kWarc
-                                       : From::kAuto;
-             return c.ingest(std::move(paths), options, f, jobs);
-           },
-           py::arg("paths"), py::arg("options"), py::arg("from_"), py::arg("jobs"));
+      .def(
+          "ingest",
+          [](PyCorpus& c, std::vector<std::string> paths, const Options& options,
+             const std::string& from, unsigned jobs) {
+            From f = from == "html"   ? From::kHtml
+                     : from == "text" ? From::kText
+                     : from == "warc" ? From::kWarc
+                                      : From::kAuto;
+            return c.ingest(std::move(paths), options, f, jobs);
+          },
+          py::arg("paths"), py::arg("options"), py::arg("from_"), py::arg("jobs"));
 }
 
 }  // namespace lede::python
