@@ -175,3 +175,34 @@ def test_help_reads_well():
     assert "context manager" in doc and "UsageError" in doc
     for name in ("search", "count", "quotes", "article", "stats", "ingest", "add"):
         assert getattr(lede.Corpus, name).__doc__, name
+
+
+def test_an_interrupted_ingest_keeps_what_it_added_and_ingesting_again_completes(tmp_path):
+    import signal
+    pages = tmp_path / "many"
+    pages.mkdir()
+    n = 200
+    for i in range(n):
+        body = "".join(f"<p>Report {i}, part {p}: the ferry timetable for route {i * 7 + p} "
+                       f"changes in spring, and the council will publish it soon.</p>"
+                       for p in range(5))
+        (pages / f"{i:03d}.html").write_text(
+            f"<html><head><title>Ferry report {i}</title></head><body><article>"
+            f"<h1>Ferry report {i}</h1>{body}</article></body></html>")
+
+    def interrupt(*_):
+        raise KeyboardInterrupt
+    previous = signal.signal(signal.SIGALRM, interrupt)
+    try:
+        with lede.Corpus(tmp_path / "interrupted.db") as corpus:
+            signal.setitimer(signal.ITIMER_REAL, 0.001)  # long before the first 64 are stored
+            with pytest.raises(KeyboardInterrupt):
+                corpus.ingest(pages, jobs=1, analyze=False)
+            held = corpus.count("", all_copies=True)
+            assert 0 < held < n
+            counts = corpus.ingest(pages, jobs=1, analyze=False)
+            assert (counts["added"], counts["duplicates"]) == (n - held, held)
+            assert corpus.count("", all_copies=True) == n
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
