@@ -2,8 +2,10 @@
 import json
 import os
 import shutil
+import signal
 import subprocess
 import threading
+import time
 
 import pytest
 
@@ -178,7 +180,6 @@ def test_help_reads_well():
 
 
 def test_an_interrupted_ingest_keeps_what_it_added_and_ingesting_again_completes(tmp_path):
-    import signal
     pages = tmp_path / "many"
     pages.mkdir()
     n = 200
@@ -206,3 +207,34 @@ def test_an_interrupted_ingest_keeps_what_it_added_and_ingesting_again_completes
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+
+
+def test_other_threads_run_while_the_corpus_works(tmp_path):
+    # As test_api's test of the same name: one long ingest (a page of many
+    # thousands of paragraphs, extracted and indexed) in a thread, while the
+    # main thread notes the time; with the GIL released its notes fill the span.
+    paragraph = ("<p>The council voted on Tuesday to rebuild the old harbour bridge, which "
+                 "has been closed to traffic since the spring floods damaged it.</p>")
+    (tmp_path / "long.html").write_text("<html><body><article><h1>Bridge</h1>" +
+                                        paragraph * 30000 + "</article></body></html>")
+    span = []
+    done = threading.Event()
+    corpus = lede.Corpus(tmp_path / "long.db")
+
+    def work():
+        span.append(time.perf_counter())
+        corpus.ingest(tmp_path / "long.html", jobs=1, analyze=False, max_millis=0)
+        span.append(time.perf_counter())
+        done.set()
+    notes = []
+    thread = threading.Thread(target=work)
+    thread.start()
+    while not done.is_set():
+        notes.append(time.perf_counter())
+    thread.join()
+    assert corpus.count("", all_copies=True) == 1
+    corpus.close()
+    start, end = span
+    slices = 10
+    busy = {int(slices * (t - start) / (end - start)) for t in notes if start <= t < end}
+    assert len(busy) >= 8, f"the main thread ran in {len(busy)} of {slices} tenths of the call"
