@@ -10,7 +10,7 @@ import time
 import pytest
 
 import lede
-from conftest import REPO, golden_pages
+from conftest import golden_pages
 
 
 @pytest.fixture(scope="module")
