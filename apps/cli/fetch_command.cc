@@ -25,7 +25,8 @@ constexpr const char* kFetchDescription =
     "Examples:\n"
     "  lede fetch https://example.com/news/1\n"
     "  lede fetch --feed https://example.com/rss.xml --since 2024-06-01 -o news.jsonl\n"
-    "  lede fetch --sitemap https://example.com/news-sitemap.xml --warc crawl.warc.gz\n";
+    "  lede fetch --sitemap https://example.com/news-sitemap.xml --warc crawl.warc.gz\n"
+    "  lede fetch --feed https://example.com/rss.xml --analyze --db news.db\n";
 
 }  // namespace
 
@@ -49,7 +50,8 @@ FetchCommand::FetchCommand(CLI::App& app) {
       ->group("Input");
   c->add_option("-o,--output", config_.output, "Write JSON Lines here instead of stdout")
       ->group("Output");
-  c->add_option("--db", db_, "Store records in a corpus (not available in this build)")
+  c->add_option("--db", config_.db,
+                "Add records to this corpus (see lede help search); JSON Lines only with -o")
       ->group("Output");
   c->add_option("--warc", config_.warc,
                 "Also write every request and response to this WARC 1.1 file (.warc.gz)")
@@ -101,11 +103,6 @@ FetchCommand::FetchCommand(CLI::App& app) {
 }
 
 int FetchCommand::run() {
-  if (!db_.empty()) {
-    std::fputs("lede: --db needs the corpus store, which this build does not have; use -o\n",
-               stderr);
-    return 2;
-  }
   if (config_.urls.empty() && config_.input_file.empty() && config_.feeds.empty() &&
       config_.sitemaps.empty()) {
     std::fputs("lede: fetch needs addresses: URL, --input-file, --feed or --sitemap\n", stderr);

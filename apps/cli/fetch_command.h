@@ -22,7 +22,6 @@ class FetchCommand {
   CLI::App* command_ = nullptr;
   fetch::FetchConfig config_;
   double delay_ = -1;
-  std::string db_;
 };
 
 }  // namespace lede::cli

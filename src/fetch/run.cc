@@ -12,10 +12,12 @@
 #include <iostream>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 #include "fetch/warc_writer.h"
 #include "lede/output.h"
+#include "lede/store.h"
 
 namespace lede::fetch {
 namespace {
@@ -109,6 +111,53 @@ struct Tally {
   std::map<std::string, uint64_t> by_code;
 };
 
+// The corpus of --db, shared by the workers (a Store is one thread's at a
+// time). Records are added as they come; the store commits in its batches.
+class Corpus {
+ public:
+  explicit Corpus(Store store) : store_(std::move(store)) {}
+
+  // Adds one record line; false when the database failed (reported once).
+  bool add(std::string_view line) {
+    while (!line.empty() && line.back() == '\n') line.remove_suffix(1);
+    std::lock_guard lock(mu_);
+    if (failed_) return false;
+    Result<AddOutcome> r = store_.add(line);
+    if (!r) {
+      failed_ = true;
+      std::fprintf(stderr, "lede: %s: %s\n", store_.path().c_str(), r.error().message.c_str());
+      return false;
+    }
+    if (*r == AddOutcome::kAdded) ++added_;
+    if (*r == AddOutcome::kNewVersion) ++versions_;
+    if (*r == AddOutcome::kDuplicate) ++duplicates_;
+    return true;
+  }
+
+  // Commits the open batch; false when that or an earlier addition failed.
+  bool finish(bool quiet) {
+    std::lock_guard lock(mu_);
+    Result<void> committed = store_.commit();
+    if (!committed) {
+      std::fprintf(stderr, "lede: %s: %s\n", store_.path().c_str(),
+                   committed.error().message.c_str());
+      return false;
+    }
+    if (!quiet)
+      std::fprintf(stderr, "lede: %s: %llu articles added, %llu new versions, %llu already held\n",
+                   store_.path().c_str(), static_cast<unsigned long long>(added_),
+                   static_cast<unsigned long long>(versions_),
+                   static_cast<unsigned long long>(duplicates_));
+    return !failed_;
+  }
+
+ private:
+  std::mutex mu_;
+  Store store_;
+  bool failed_ = false;
+  uint64_t added_ = 0, versions_ = 0, duplicates_ = 0;
+};
+
 }  // namespace
 
 std::string render_fetched(Extractor& extractor, const Options& base, Fetched& f,
@@ -142,7 +191,17 @@ std::string render_fetched(Extractor& extractor, const Options& base, Fetched& f
 int run_fetch(FetchConfig config) {
   auto started = std::chrono::steady_clock::now();
   curl_global_init(CURL_GLOBAL_DEFAULT);
-  FILE* out_file = stdout;
+  std::optional<Corpus> corpus;
+  if (!config.db.empty()) {
+    Result<Store> store = Store::open(config.db);
+    if (!store) {
+      std::fprintf(stderr, "lede: %s\n", store.error().message.c_str());
+      return 2;
+    }
+    corpus.emplace(std::move(*store));
+  }
+  // With --db and no -o the records go only into the corpus.
+  FILE* out_file = corpus && config.output.empty() ? nullptr : stdout;
   if (!config.output.empty()) {
     out_file = std::fopen(config.output.c_str(), "wb");
     if (!out_file) {
@@ -201,6 +260,7 @@ int run_fetch(FetchConfig config) {
   std::atomic<size_t> waiting{0};
   Output output(out_file);
   Tally tally;
+  bool store_failed = false;
 
   auto deliver = [&](Fetched&& f) {
     {
@@ -238,7 +298,11 @@ int run_fetch(FetchConfig config) {
             ++tally.by_code[code];
           }
         }
-        if (!output.write(line)) {
+        if (corpus && code.empty() && !corpus->add(line)) {
+          std::lock_guard lock(mu);
+          store_failed = true;
+        }
+        if (out_file && !output.write(line)) {
           if (output.error() == EPIPE) std::_Exit(0);  // `| head` has what it wanted
           std::fprintf(stderr, "lede: writing the output failed: %s\n",
                        std::strerror(output.error()));
@@ -257,8 +321,8 @@ int run_fetch(FetchConfig config) {
   }
   work_cv.notify_all();
   for (auto& w : workers) w.join();
-  bool out_ok = output.flush();
-  if (out_file != stdout && std::fclose(out_file) != 0) out_ok = false;
+  bool out_ok = !out_file || output.flush();
+  if (out_file && out_file != stdout && std::fclose(out_file) != 0) out_ok = false;
   if (!out_ok) {
     if (output.error() == EPIPE) return 0;
     std::fprintf(stderr, "lede: writing the output failed\n");
@@ -289,7 +353,8 @@ int run_fetch(FetchConfig config) {
                  static_cast<unsigned long long>(s.retries),
                  static_cast<unsigned long long>(s.robots_files), s.bytes / 1e6);
   }
-  if (!warc_ok) return 2;
+  if (corpus && !corpus->finish(config.quiet)) store_failed = true;
+  if (!warc_ok || store_failed) return 2;
   return tally.errors > 0 ? 1 : 0;
 }
 

@@ -24,13 +24,16 @@ struct FetchConfig {
   CrawlConfig crawl;
   Options options;     // limits, analysis; url, path and charset are set per page
   std::string warc;    // write every exchange here (WARC 1.1, gzip'd record by record)
-  std::string output;  // "" is stdout
+  std::string output;  // "" is stdout, unless db is set
+  // Also add every record to the corpus at this path (lede/store.h), in its
+  // batches; with db set and no output, no JSON Lines are written.
+  std::string db;
   unsigned jobs = 0;   // extraction threads; 0: all cores
   bool quiet = false;  // no summary
 };
 
 // Runs the fetch; returns the exit code: 0 every address gave a record, 1
-// some gave error records, 2 a fatal error (output or archive not
+// some gave error records, 2 a fatal error (output, archive or corpus not
 // writable). A closed output pipe ends the process at once with 0.
 int run_fetch(FetchConfig config);
 

@@ -161,11 +161,16 @@ class Fetch : public ::testing::Test {
 fs::path* Fetch::dir_ = nullptr;
 Web* Fetch::web_ = nullptr;
 
-TEST(FetchCommand, DbIsRefusedUntilTheCorpusStoreExists) {
-  std::string cmd =
-      std::string(LEDE_BINARY) + " fetch --db /tmp/none.db http://127.0.0.1:9/x >/dev/null 2>&1";
-  int status = std::system(cmd.c_str());
-  EXPECT_EQ(WEXITSTATUS(status), 2);
+TEST(FetchCommand, DbThatIsNotACorpusIsRefusedAndLeftAsItWas) {
+  fs::path db = fs::temp_directory_path() / ("lede_fetch_notdb_" + std::to_string(getpid()));
+  const std::string kText = "a text file, not a corpus\n";
+  std::ofstream(db) << kText;
+  std::string cmd = std::string(LEDE_BINARY) + " fetch --db " + db.string() +
+                    " http://127.0.0.1:9/x >/dev/null 2>&1";
+  EXPECT_EQ(WEXITSTATUS(std::system(cmd.c_str())), 2);
+  std::ifstream in(db);
+  EXPECT_EQ(std::string(std::istreambuf_iterator<char>(in), {}), kText);
+  fs::remove(db);
 }
 
 TEST(FetchCommand, NoAddressIsAUsageError) {
@@ -185,8 +190,38 @@ TEST_F(Fetch, PagesGiveRecordsWithTheirFetch) {
   EXPECT_EQ(r["source"]["kind"], "http");
   EXPECT_EQ(r["source"]["status"], 200);
   EXPECT_EQ(r["source"]["fetched_at"].get<std::string>().size(), 20u);
-  EXPECT_FALSE(r["source"].contains("redirects"));
+  // Every source key is present (the record shape); no redirect, no address in it.
+  EXPECT_EQ(r["source"]["redirects"], json::array());
   EXPECT_NE(r["text"].get<std::string>().find("Paragraph 0 of story 1"), std::string::npos);
+}
+
+TEST_F(Fetch, DbStoresTheRecordsAndAnIdenticalFetchAddsNothing) {
+  fs::path db = *dir_ / "fetched.db", jsonl = *dir_ / "fetched.jsonl";
+  std::string pages = " " + web_->url(2, "/page/51") + " " + web_->url(2, "/page/52") + " " +
+                      web_->url(1, "/page/53");
+  Outcome first = fetch("--delay 0 --db " + db.string() + pages);
+  EXPECT_EQ(first.exit_code, 0) << first.err;
+  EXPECT_TRUE(first.records.empty()) << "--db without -o writes no JSON Lines";
+  EXPECT_NE(first.err.find("3 articles added, 0 new versions, 0 already held"), std::string::npos)
+      << first.err;
+  Outcome count = lede("search --db " + db.string() + " --count --all-copies budget");
+  ASSERT_EQ(count.exit_code, 0) << count.err;
+  ASSERT_EQ(count.records.size(), 1u);
+  EXPECT_EQ(count.records[0], 3);
+  Outcome found = lede("search --db " + db.string() + " --all-copies budget");
+  ASSERT_EQ(found.records.size(), 3u);
+  for (const json& hit : found.records) EXPECT_EQ(hit["source"]["kind"], "http");
+
+  // The same pages again, now also to JSON Lines: written there, held already in the corpus.
+  Outcome second = fetch("--delay 0 --db " + db.string() + " -o " + jsonl.string() + pages);
+  EXPECT_EQ(second.exit_code, 0) << second.err;
+  EXPECT_NE(second.err.find("0 articles added, 0 new versions, 3 already held"), std::string::npos)
+      << second.err;
+  std::ifstream lines(jsonl);
+  EXPECT_EQ(std::count(std::istreambuf_iterator<char>(lines), {}, '\n'), 3);
+  Outcome again = lede("search --db " + db.string() + " --count --all-copies budget");
+  ASSERT_EQ(again.records.size(), 1u);
+  EXPECT_EQ(again.records[0], 3);
 }
 
 TEST_F(Fetch, RedirectChainIsRecordedAndUrlIsTheFinalAddress) {

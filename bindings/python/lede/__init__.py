@@ -22,6 +22,14 @@ inflated), ``max_nodes`` (DOM nodes; more are cut with a warning),
 ``max_millis`` (CPU time for one page, 0 for none). The defaults are the
 CLI's.
 
+A corpus (the SQLite file ``lede ingest`` writes and ``lede search`` reads)
+opens as :class:`lede.Corpus`:
+
+    >>> with lede.Corpus("news.db") as corpus:
+    ...     corpus.ingest("pages/", jobs=2)
+    ...     for hit in corpus.search('"interest rates" since:2024-01-01', limit=5):
+    ...         print(hit["id"], hit["title"], hit["snippet"])
+
 ``lede.dask`` (where dask is installed) spreads whole crawls over a cluster.
 """
 from __future__ import annotations
@@ -35,7 +43,8 @@ from . import _lede
 __all__ = [
     "Error", "IoError", "EmptyInputError", "NotHtmlError", "TooLargeError", "LimitExceededError",
     "NoContentError", "BadArchiveError", "UsageError", "InternalError",
-    "Extractor", "extract", "extract_text", "extract_json", "extract_file", "__version__",
+    "Extractor", "extract", "extract_text", "extract_json", "extract_file", "Corpus",
+    "__version__",
 ]
 
 __version__: str = _lede.version()
@@ -338,3 +347,149 @@ def extract_file(paths: Union[PathLike, Iterable[PathLike]], *, jobs: int = 1,
     extractor = Extractor(analyze=analyze, date=date, parser=parser, max_bytes=max_bytes,
                           max_nodes=max_nodes, max_depth=max_depth, max_millis=max_millis)
     return extractor.extract_file(paths, jobs=jobs, input_format=input_format, errors=errors)
+
+
+def _check(reply: "tuple[Any, str, str]") -> Any:
+    value, code, message = reply
+    if code:
+        raise _error(code, message)
+    return value
+
+
+def _uint32(name: str, value: int) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= 0xFFFFFFFF:
+        raise UsageError(f"{name} must be an int from 0 to {0xFFFFFFFF}, not {value!r}")
+    return value
+
+
+class Corpus:
+    """A corpus of article records: one SQLite file, searchable, the same
+    file ``lede ingest`` writes and ``lede search`` reads (see ``lede help
+    search`` and the project's DESIGN.md, "The corpus").
+
+    ``Corpus(path)`` opens the corpus at ``path``, creating it unless
+    ``create=False``; ``read_only=True`` opens it for queries only (never
+    migrated, never written). A file that is not a lede corpus, or one a
+    newer lede wrote, raises :class:`UsageError` and is left as it was; a
+    database that cannot be read or written raises :class:`IoError`.
+
+    Use it as a context manager, or call :meth:`close`: closing commits what
+    was added. Searches and counts take the query language of ``lede
+    search`` (words, "phrases", site:, since:, until:, speaker:, ...);
+    a query that cannot be parsed raises UsageError saying where. A Corpus
+    may be shared by threads (they take turns); the GIL is released while
+    SQLite works, so other Python threads run meanwhile.
+    """
+
+    def __init__(self, path: PathLike, *, read_only: bool = False, create: bool = True):
+        self._path = _os.fsdecode(path)
+        self._corpus = _check(_lede.Corpus.open(self._path, bool(read_only), bool(create)))
+
+    @property
+    def path(self) -> str:
+        """The corpus file."""
+        return self._path
+
+    @property
+    def closed(self) -> bool:
+        """Whether :meth:`close` was called."""
+        return self._corpus.closed
+
+    def close(self) -> None:
+        """Commits what was added and closes the file (again: a no-op)."""
+        _check(self._corpus.close())
+
+    def __enter__(self) -> "Corpus":
+        return self
+
+    def __exit__(self, *exc_info: Any) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"lede.Corpus({self._path!r}{', closed' if self.closed else ''})"
+
+    def search(self, query: str, limit: int = 20, offset: int = 0,
+               all_copies: bool = False) -> "list[Record]":
+        """Articles matching ``query``, best first (newest first for a query
+        of filters only), ``limit`` of them from ``offset``.
+
+        Each hit is the article's record without ``blocks``, plus ``id``,
+        ``score`` (bm25, lower is better), ``snippet`` (the matching words
+        marked as **word**) and ``copies`` (articles in its story cluster).
+        One article per story unless ``all_copies``.
+        """
+        lines = _check(self._corpus.search(query, _uint32("limit", limit),
+                                           _uint32("offset", offset), bool(all_copies)))
+        return [_json.loads(line) for line in lines]
+
+    def count(self, query: str = "", *, all_copies: bool = False) -> int:
+        """How many results :meth:`search` would page through: stories, or
+        articles with ``all_copies``."""
+        return _check(self._corpus.count(query, bool(all_copies), False))
+
+    def quotes(self, query: str = "", limit: int = 20, offset: int = 0,
+               all_copies: bool = False) -> "list[Record]":
+        """Quotes matching ``query``: its words match the quote's text,
+        ``speaker:`` its speaker, other filters apply to its article. Each is
+        a dict with text, speaker, cue, kind, article_id, url, site and day;
+        one per story unless ``all_copies``. Quotes come from analysed
+        records (``ingest(..., analyze=True)``, the default).
+        """
+        lines = _check(self._corpus.quotes(query, _uint32("limit", limit),
+                                           _uint32("offset", offset), bool(all_copies)))
+        return [_json.loads(line) for line in lines]
+
+    def count_quotes(self, query: str = "", *, all_copies: bool = False) -> int:
+        """How many quotes :meth:`quotes` would page through."""
+        return _check(self._corpus.count(query, bool(all_copies), True))
+
+    def article(self, id: int) -> Record:
+        """The full record of article ``id`` (as a hit's "id"), with id,
+        copies and version added. UsageError when there is none."""
+        if not isinstance(id, int) or isinstance(id, bool):
+            raise UsageError(f"an article id is an int, not {id!r}")
+        return _json.loads(_check(self._corpus.article(id)))
+
+    def stats(self) -> Record:
+        """Counts over the corpus: articles (newest versions), versions,
+        stories, quotes, people, sites, languages, first_day, last_day and
+        schema_version, as ``lede stats`` prints them."""
+        return _json.loads(_check(self._corpus.stats()))
+
+    def ingest(self, paths: Union[PathLike, Iterable[PathLike]], *, analyze: bool = True,
+               jobs: Optional[int] = None, input_format: str = "auto",
+               date: Optional[str] = None, parser: str = "lede",
+               max_bytes: Optional[int] = None, max_nodes: Optional[int] = None,
+               max_depth: Optional[int] = None,
+               max_millis: Optional[int] = None) -> "dict[str, Any]":
+        """Extracts files as :func:`extract_file` does (pages, gzip,
+        directories, WARC archives; ``jobs`` threads, default all cores) and
+        adds every record, committing in batches as ``lede ingest`` does.
+
+        Records are analysed (quotes, people, time expressions) unless
+        ``analyze=False``; the other options are extract_file's. Adding
+        what the corpus holds changes nothing, so ingesting the same input
+        again completes an interrupted run. Returns counts: records,
+        added, versions (same address, new content), duplicates (held
+        already), errors with errors_by_code (inputs that gave no record),
+        and skipped (archive records passed over, by reason). A database
+        failure raises lede.Error.
+        """
+        if input_format not in _FILE_FROMS:
+            raise UsageError(f"input_format must be one of {', '.join(_FILE_FROMS)}, "
+                             f"not {input_format!r}")
+        if jobs is None:
+            jobs = max(1, min(1024, _os.cpu_count() or 1))
+        if not isinstance(jobs, int) or not 1 <= jobs <= 1024:
+            raise UsageError(f"jobs must be an int from 1 to 1024, not {jobs!r}")
+        options = _options(analyze, date, parser, max_bytes, max_nodes, max_depth, max_millis)
+        return _check(self._corpus.ingest(_paths(paths), options, input_format, jobs))
+
+    def add(self, records: Iterable[Union[Record, str]]) -> "dict[str, Any]":
+        """Adds records (dicts, or JSON text as ``lede extract`` writes it)
+        and commits. Returns counts as :meth:`ingest` does; an item that is
+        not an article record is counted under errors_by_code
+        ["not_an_article"]."""
+        lines = [r if isinstance(r, str) else _json.dumps(r, ensure_ascii=False)
+                 for r in records]
+        return _check(self._corpus.add(lines))

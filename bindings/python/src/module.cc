@@ -14,6 +14,7 @@
 #include <string>
 #include <tuple>
 
+#include "corpus.h"
 #include "file_run.h"
 #include "lede/lede.h"
 #include "lede/output.h"
@@ -163,4 +164,6 @@ PYBIND11_MODULE(_lede, m) {
         py::gil_scoped_release release;
         return run.skipped();
       });
+
+  bind_corpus(m);
 }
