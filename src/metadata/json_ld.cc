@@ -12,7 +12,7 @@ using simdjson::dom::element;
 using simdjson::dom::element_type;
 
 // schema.org types that describe an article, most specific first.
-constexpr std::array<std::string_view, 13> kArticleTypes = {"NewsArticle",
+constexpr std::array<std::string_view, 15> kArticleTypes = {"NewsArticle",
                                                             "ReportageNewsArticle",
                                                             "AnalysisNewsArticle",
                                                             "OpinionNewsArticle",
@@ -20,7 +20,9 @@ constexpr std::array<std::string_view, 13> kArticleTypes = {"NewsArticle",
                                                             "ReviewNewsArticle",
                                                             "LiveBlogPosting",
                                                             "BlogPosting",
+                                                            "DiscussionForumPosting",
                                                             "SocialMediaPosting",
+                                                            "TechArticle",
                                                             "Article",
                                                             "Report",
                                                             "ScholarlyArticle",
