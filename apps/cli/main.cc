@@ -6,13 +6,13 @@
 // pipe (`lede extract ... | head`) ends the run quietly with 0.
 #include <CLI/CLI.hpp>
 #include <csignal>
-#include <optional>
 #include <cstdio>
+#include <optional>
 #include <string>
 
 #include "extract_command.h"
-#include "store_commands.h"
 #include "lede/lede.h"
+#include "store_commands.h"
 
 namespace {
 
