@@ -6,14 +6,14 @@
 // pipe (`lede extract ... | head`) ends the run quietly with 0.
 #include <CLI/CLI.hpp>
 #include <csignal>
-#include <optional>
 #include <cstdio>
+#include <optional>
 #include <string>
 
 #include "extract_command.h"
-#include "store_commands.h"
 #include "fetch_command.h"
 #include "lede/lede.h"
+#include "store_commands.h"
 
 namespace {
 

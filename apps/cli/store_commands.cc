@@ -98,8 +98,8 @@ class Ingest {
       size_t nl = buf.find('\n', start);
       if (nl == std::string::npos) {
         if (eof) {
-          if (start < buf.size() && !add_line(std::string_view(buf).substr(start), name,
-                                              ++line_no, tally))
+          if (start < buf.size() &&
+              !add_line(std::string_view(buf).substr(start), name, ++line_no, tally))
             return false;
           return true;
         }
@@ -217,7 +217,8 @@ int run_ingest(StoreCommands& c) {
     char chunk[1 << 16];
     bool ok = true;
     while (true) {
-      if (!data.empty() && ::write(out, data.data(), data.size()) != static_cast<ssize_t>(data.size()))
+      if (!data.empty() &&
+          ::write(out, data.data(), data.size()) != static_cast<ssize_t>(data.size()))
         ok = false;
       ssize_t n = ::read(STDIN_FILENO, chunk, sizeof chunk);
       if (n < 0 && errno == EINTR) continue;
@@ -260,8 +261,7 @@ int run_ingest(StoreCommands& c) {
   if (!committed) return report(committed.error());
   if (!c.extract.quiet) {
     const Added& a = ingest.added();
-    std::fprintf(stderr,
-                 "lede: %s: %llu articles added, %llu new versions, %llu already held\n",
+    std::fprintf(stderr, "lede: %s: %llu articles added, %llu new versions, %llu already held\n",
                  db.c_str(), static_cast<unsigned long long>(a.added),
                  static_cast<unsigned long long>(a.versions),
                  static_cast<unsigned long long>(a.duplicates));
@@ -348,9 +348,9 @@ int run_stats(StoreCommands& c) {
   line("people", st->people);
   line("sites", st->sites);
   line("languages", st->languages);
-  std::printf("%-16s %s\n", "published",
-              st->first_day.empty() ? "(no dates)"
-                                    : (st->first_day + " to " + st->last_day).c_str());
+  std::printf(
+      "%-16s %s\n", "published",
+      st->first_day.empty() ? "(no dates)" : (st->first_day + " to " + st->last_day).c_str());
   std::printf("%-16s %d\n", "schema version", st->schema_version);
   return 0;
 }
@@ -411,8 +411,7 @@ std::optional<int> run_store_command(StoreCommands& c) {
 }
 
 std::string store_command_help(const StoreCommands& c, const std::string& topic) {
-  if (topic == "search")
-    return c.search->help() + "\n" + std::string(query_language_help());
+  if (topic == "search") return c.search->help() + "\n" + std::string(query_language_help());
   if (topic == "ingest") return c.ingest->help();
   if (topic == "stats") return c.stats->help();
   return "";

@@ -7,17 +7,19 @@ the precision and recall of the stories `lede ingest` forms over it.
   cluster_pairs.py score OUTDIR                # precision, recall per part
 
 SEED.jsonl is `lede extract` over the shared pages; English bodies of at
-least 150 words are used, one per distinct body (pages found in two data
-sets count once), split into train and dev by a hash of their source path.
+least 150 words are used, split into train and dev by a hash of their source path.
 
 Copies (label 1) of a seed body change what a republisher changes: a new
 headline, boilerplate added before and after ("Sign up for our
 newsletter", "This story was originally published by ..."), two or three
-sentences rewritten (replaced by sentences of another page), and for a
+sentences rewritten (replaced by sentences of another page, at most 15% of
+the words), and for a
 third of them the last fifth of the paragraphs cut, as papers trim wire
 copy. Distinct stories on the same subject (label 0) pair a seed with the
-other seed whose vocabulary is closest (tf-idf cosine over words of four
-letters or more): another story using the same words.
+other seed whose vocabulary is closest (tf-idf cosine over each body's 40
+most telling words of four letters or more): another story using the same
+words. Seeds are distinct bodies: a page sharing a fifth or more of its word
+5-grams with an earlier seed is the same document and is left out.
 
 The score counts every pair of documents ingest put in one story: a pair
 is right when both come from one seed. It also prints the overlap measure
@@ -56,16 +58,22 @@ def overlap(a, b):
 
 def make(seed_path, outdir):
     rng = random.Random(18)
-    seeds, seen = [], set()
+    seeds, seen, sizes = [], {}, []
     for line in open(seed_path, encoding="utf-8"):
         r = json.loads(line)
         t = r.get("text") or ""
         if "error" in r or r.get("language") != "en" or len(t.split()) < 150:
             continue
-        key = re.sub(r"\W+", " ", t[:400]).strip().lower()
-        if key in seen:
+        # One per distinct body: a page whose word 5-grams are a fifth or more
+        # another's is the same document (found in two data sets, or a text
+        # and an HTML rendering of one page), not another story.
+        sh = shingles(t)
+        counts = collections.Counter(j for x in sh for j in seen.get(x, ()))
+        if any(c >= 0.2 * min(len(sh), sizes[j]) for j, c in counts.items()):
             continue
-        seen.add(key)
+        for x in sh:
+            seen.setdefault(x, []).append(len(seeds))
+        sizes.append(len(sh))
         seeds.append(r)
     os.makedirs(outdir, exist_ok=True)
     parts = collections.defaultdict(list)
@@ -83,10 +91,14 @@ def make(seed_path, outdir):
             df.update(words.keys())
         n = len(rs)
         vecs = []
-        for words in bags:
+        index = collections.defaultdict(list)
+        for k, words in enumerate(bags):
             v = {w: c * math.log(n / df[w]) for w, c in words.items() if df[w] < n / 2}
-            norm = math.sqrt(sum(x * x for x in v.values())) or 1
-            vecs.append({w: x / norm for w, x in v.items()})
+            top = dict(sorted(v.items(), key=lambda kv: -kv[1])[:40])  # its 40 most telling words
+            norm = math.sqrt(sum(x * x for x in top.values())) or 1
+            vecs.append({w: x / norm for w, x in top.items()})
+            for w, x in vecs[-1].items():
+                index[w].append((k, x))
         for i, r in enumerate(rs):
             docs.append(doc(r, f"orig-{i}", r["title"], r["text"], i))
         for i, r in enumerate(rs):
@@ -96,23 +108,24 @@ def make(seed_path, outdir):
                 paras = paras[: max(3, int(len(paras) * 0.8))]
             text = "\n\n".join(paras)
             ss = text.split(". ")
+            budget = 0.15 * len(text.split())  # rewritten words: at most 15% of the body
             for _ in range(rng.randint(2, 3)):
                 k = rng.randrange(len(ss))
-                ss[k] = rng.choice(sentences)
+                if len(ss[k].split()) <= budget:
+                    budget -= len(ss[k].split())
+                    ss[k] = rng.choice(sentences)
             text = ". ".join(ss)
             text = rng.choice(BOILER_TOP) + "\n\n" + text + "\n\n" + rng.choice(BOILER_END)
             title = "UPDATED: " + " ".join(reversed((r.get("title") or "story").split()))
             docs.append(doc(r, f"copy-{i}", title, text, i))
             pairs.append((f"orig-{i}", f"copy-{i}", 1, overlap(r["text"], text)))
             # the closest other story
-            best, best_j = -1.0, None
-            vi = vecs[i]
-            for j, vj in enumerate(vecs):
-                if j == i:
-                    continue
-                s = sum(x * vj.get(w, 0.0) for w, x in vi.items())
-                if s > best:
-                    best, best_j = s, j
+            sims = collections.Counter()
+            for w, x in vecs[i].items():
+                for j, y in index[w]:
+                    if j != i:
+                        sims[j] += x * y
+            best_j = sims.most_common(1)[0][0] if sims else None
             if best_j is not None:
                 a, b = sorted((i, best_j))
                 pair = (f"orig-{a}", f"orig-{b}", 0, overlap(rs[a]["text"], rs[b]["text"]))

@@ -6,7 +6,7 @@
 SEED.jsonl is `lede extract --analyze` over the shared pages. Each generated
 record starts from a random seed record and varies it so that the corpus is
 not a pile of duplicates:
-  - every word of the body is swapped, with probability 0.25, for a word
+  - every word of the body (split at spaces) is swapped, with probability 0.25, for a word
     drawn from all seed bodies (so word frequencies stay natural), and one
     or two paragraphs of another seed record are appended, varied alike;
     two records from one seed then share about 6% of their 5-word shingles,
@@ -25,18 +25,17 @@ import json
 import random
 import re
 
-WORD = re.compile(r"\w+|\W+", re.UNICODE)
-
 
 def vary(text, vocab, rng, p=0.25):
     out = []
-    for tok in WORD.findall(text):
-        if tok[0].isalnum() and rng.random() < p:
-            w = rng.choice(vocab)
+    rand, choice = rng.random, rng.choice
+    for tok in text.split(" "):
+        if tok and tok[0].isalnum() and rand() < p:
+            w = choice(vocab)
             out.append(w.capitalize() if tok[0].isupper() else w)
         else:
             out.append(tok)
-    return "".join(out)
+    return " ".join(out)
 
 
 def main():
@@ -45,6 +44,7 @@ def main():
     ap.add_argument("n", type=int)
     ap.add_argument("out")
     ap.add_argument("--seed", type=int, default=2026, dest="rng_seed")
+    ap.add_argument("--first", type=int, default=0, help="number of the first record (its URL)")
     a = ap.parse_args()
     rng = random.Random(a.rng_seed)
     seeds = []
@@ -92,7 +92,7 @@ def main():
             site = rng.choices(sites, weights)[0]
             day = f"{rng.randint(2022, 2024)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
             rec = {
-                "url": f"https://{site}/story/{i}",
+                "url": f"https://{site}/story/{a.first + i}",
                 "canonical_url": None,
                 "site": {"name": site, "domain": site},
                 "language": base["language"],
@@ -111,7 +111,7 @@ def main():
                 "entities": base["entities"],
                 "times": base["times"],
                 "warnings": [],
-                "source": {"path": f"bench/{i}", "kind": "html", "bytes": len(base["text"])},
+                "source": {"path": f"bench/{a.first + i}", "kind": "html", "bytes": len(base["text"])},
             }
             out.write(json.dumps(rec, ensure_ascii=False) + "\n")
 

@@ -60,8 +60,8 @@ int main(int argc, char** argv) {
         ok = static_cast<bool>(r);
         if (r) n = r->size();
       }
-      double t = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0)
-                     .count();
+      double t =
+          std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
       if (!ok) {
         std::fprintf(stderr, "query failed: %s\n", q.query.c_str());
         return 1;
@@ -72,13 +72,15 @@ int main(int argc, char** argv) {
       results[q.kind] += n;
     }
   }
-  std::printf("%-22s %7s %8s %8s %8s %10s\n", "query kind", "queries", "p50 ms", "p95 ms",
-              "max ms", "results");
+  std::printf("%-22s %7s %8s %8s %8s %10s\n", "query kind", "queries", "p50 ms", "p95 ms", "max ms",
+              "results");
   double worst = 0;
   for (const std::string& k : order) {
     std::vector<double>& v = ms[k];
     std::sort(v.begin(), v.end());
-    auto pct = [&](double p) { return v[std::min(v.size() - 1, static_cast<size_t>(p * v.size()))]; };
+    auto pct = [&](double p) {
+      return v[std::min(v.size() - 1, static_cast<size_t>(p * v.size()))];
+    };
     worst = std::max(worst, pct(0.95));
     std::printf("%-22s %7zu %8.2f %8.2f %8.2f %10.1f\n", k.c_str(), v.size(), pct(0.5), pct(0.95),
                 v.back(), static_cast<double>(results[k]) / v.size());

@@ -57,8 +57,8 @@ struct Token {
   std::string value;
 };
 
-constexpr std::string_view kFilters[] = {"site",  "author", "speaker", "person",
-                                         "lang",  "since",  "until",   "title"};
+constexpr std::string_view kFilters[] = {"site", "author", "speaker", "person",
+                                         "lang", "since",  "until",   "title"};
 
 bool known_filter(std::string_view name) {
   for (std::string_view f : kFilters)
@@ -104,7 +104,8 @@ Result<Query> parse_query(std::string_view q) {
     // A field name: letters then ':' directly.
     size_t j = i;
     while (j < q.size() && std::isalpha(static_cast<unsigned char>(q[j]))) ++j;
-    if (j > i && j < q.size() && q[j] == ':' && !(j + 2 < q.size() && q[j + 1] == '/' && q[j + 2] == '/')) {
+    if (j > i && j < q.size() && q[j] == ':' &&
+        !(j + 2 < q.size() && q[j + 1] == '/' && q[j + 2] == '/')) {
       std::string name = lower(q.substr(i, j - i));
       if (!known_filter(name))
         return fail(i, "unknown filter '" + name +

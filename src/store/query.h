@@ -23,7 +23,7 @@ struct Query {
   // All groups must match; a group matches when any of its terms does
   // (terms joined by OR).
   std::vector<std::vector<Term>> all;
-  std::vector<Term> none;  // -word: none may match
+  std::vector<Term> none;                     // -word: none may match
   std::vector<std::string> sites, not_sites;  // domains, lower case, without "www."
   std::vector<std::string> langs, not_langs;  // language codes, lower case
   std::string since, until;                   // published days, YYYY-MM-DD, inclusive

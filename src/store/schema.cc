@@ -1,11 +1,11 @@
 #include "store/schema.h"
 
-#include "store/db.h"
-#include "store/stories.h"
-
 #include <string>
 #include <utility>
 #include <vector>
+
+#include "store/db.h"
+#include "store/stories.h"
 
 namespace lede::store {
 
@@ -16,8 +16,8 @@ Result<Stmt*> StmtCache::get(const std::string& sql) {
     return it->second.get();
   }
   sqlite3_stmt* s = nullptr;
-  if (sqlite3_prepare_v3(db_, sql.c_str(), static_cast<int>(sql.size()),
-                         SQLITE_PREPARE_PERSISTENT, &s, nullptr) != SQLITE_OK)
+  if (sqlite3_prepare_v3(db_, sql.c_str(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT,
+                         &s, nullptr) != SQLITE_OK)
     return tl::unexpected(error("preparing a query"));
   auto [pos, _] = cache_.emplace(sql, std::make_unique<Stmt>(s));
   return pos->second.get();

@@ -37,8 +37,8 @@ Result<int64_t> assign_story(StmtCache& db, int64_t id, std::string_view body) {
 
   int64_t story = id;
   double best = 0;
-  auto fetch = db.get(
-      "SELECT b.body, a.story FROM bodies b JOIN articles a ON a.id = b.id WHERE b.id = ?1");
+  auto fetch =
+      db.get("SELECT b.body, a.story FROM bodies b JOIN articles a ON a.id = b.id WHERE b.id = ?1");
   if (!fetch) return tl::unexpected(fetch.error());
   for (auto [n, candidate] : ranked) {
     Stmt& s = (*fetch)->reset().bind(1, candidate);

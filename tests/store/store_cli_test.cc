@@ -128,13 +128,14 @@ TEST(IngestCommand, PagesAndTheirExtractedRecordsAreTheSameArticles) {
   std::string db = dir.file("c.db"), jsonl = dir.file("p.jsonl");
   std::string pages = std::string(LEDE_PAGES_DIR) + "/ap-nato";
   ASSERT_TRUE(fs::exists(pages));
-  EXPECT_EQ(sh(lede() + " ingest -q --no-analyze --db " + db + " " + pages + "/source.html").status, 0);
+  EXPECT_EQ(sh(lede() + " ingest -q --no-analyze --db " + db + " " + pages + "/source.html").status,
+            0);
   ASSERT_EQ(sh(lede() + " extract -q " + pages + "/source.html -o " + jsonl).status, 0);
   Proc r = sh(lede() + " ingest --db " + db + " " + jsonl + " 2>&1");
   EXPECT_NE(r.out.find("0 articles added, 0 new versions, 1 already held"), std::string::npos)
       << r.out;
   Proc piped = sh(lede() + " extract -q " + pages + "/source.html | " + lede() + " ingest --db " +
-                 db + " 2>&1");
+                  db + " 2>&1");
   EXPECT_NE(piped.out.find("1 already held"), std::string::npos) << piped.out;
 }
 

@@ -56,8 +56,8 @@ std::string body(int n) {
                                  "market",  "stadium", "river",    "school",  "airport"};
   std::ostringstream out;
   for (int s = 0; s < 6; ++s) {
-    out << "Sentence " << s << " of story " << n << " mentions the "
-        << kWords[(n * 7 + s) % 15] << " and the " << kWords[(n * 3 + s * 5) % 15] << " near "
+    out << "Sentence " << s << " of story " << n << " mentions the " << kWords[(n * 7 + s) % 15]
+        << " and the " << kWords[(n * 3 + s * 5) % 15] << " near "
         << "district " << (n * 13 + s) << " on day " << (n + s) << ". ";
   }
   return out.str();
@@ -348,9 +348,9 @@ TEST(StoreFiles, AnotherSqliteDatabaseIsNamedAndLeftUntouched) {
   std::string path = dir.file("other.db");
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
-  ASSERT_EQ(sqlite3_exec(db, "CREATE TABLE t(x); INSERT INTO t VALUES(1);", nullptr, nullptr,
-                         nullptr),
-            SQLITE_OK);
+  ASSERT_EQ(
+      sqlite3_exec(db, "CREATE TABLE t(x); INSERT INTO t VALUES(1);", nullptr, nullptr, nullptr),
+      SQLITE_OK);
   sqlite3_close(db);
   std::string before = bytes_of(path);
   auto s = Store::open(path);
@@ -398,9 +398,9 @@ TEST(StoreMigrations, AVersionOneCorpusIsUpgradedWithItsArticlesClustered) {
   std::string path = dir.file("v1.db");
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
-  ASSERT_EQ(sqlite3_exec(db, "PRAGMA application_id = 1818584165; BEGIN;", nullptr, nullptr,
-                         nullptr),
-            SQLITE_OK);
+  ASSERT_EQ(
+      sqlite3_exec(db, "PRAGMA application_id = 1818584165; BEGIN;", nullptr, nullptr, nullptr),
+      SQLITE_OK);
   ASSERT_TRUE(store::migrate(db, 0, 1));
   // Two copies of one story and another story, as version 1 stored them.
   const std::string texts[] = {body(7), "Updated: " + body(7), body(8)};
@@ -408,12 +408,17 @@ TEST(StoreMigrations, AVersionOneCorpusIsUpgradedWithItsArticlesClustered) {
     std::string id = std::to_string(i + 1);
     std::string sql =
         "INSERT INTO articles(id, doc_key, content_hash, version, latest, url, site, language, "
-        "day, title, authors, people, speakers, added) VALUES(" + id + ", 'k" + id + "', 'h', 1, "
-        "1, '', 's" + id + ".com', 'en', '2023-01-0" + id + "', 'Title " + id +
+        "day, title, authors, people, speakers, added) VALUES(" +
+        id + ", 'k" + id +
+        "', 'h', 1, "
+        "1, '', 's" +
+        id + ".com', 'en', '2023-01-0" + id + "', 'Title " + id +
         "', '', '', '', '');"
-        "INSERT INTO bodies(id, body, record) VALUES(" + id + ", '" + texts[i] + "', '{}');"
-        "INSERT INTO article_fts(rowid, title, body, authors, people, speakers) VALUES(" + id +
-        ", 'Title " + id + "', '" + texts[i] + "', '', '', '');";
+        "INSERT INTO bodies(id, body, record) VALUES(" +
+        id + ", '" + texts[i] +
+        "', '{}');"
+        "INSERT INTO article_fts(rowid, title, body, authors, people, speakers) VALUES(" +
+        id + ", 'Title " + id + "', '" + texts[i] + "', '', '', '');";
     ASSERT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK)
         << sqlite3_errmsg(db);
   }
@@ -437,9 +442,9 @@ TEST(StoreMigrations, ReadOnlyOpeningOfAnOlderCorpusSaysHowToUpgrade) {
   std::string path = dir.file("v1.db");
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
-  ASSERT_EQ(sqlite3_exec(db, "PRAGMA application_id = 1818584165; BEGIN;", nullptr, nullptr,
-                         nullptr),
-            SQLITE_OK);
+  ASSERT_EQ(
+      sqlite3_exec(db, "PRAGMA application_id = 1818584165; BEGIN;", nullptr, nullptr, nullptr),
+      SQLITE_OK);
   ASSERT_TRUE(store::migrate(db, 0, 1));
   ASSERT_EQ(sqlite3_exec(db, "COMMIT;", nullptr, nullptr, nullptr), SQLITE_OK);
   sqlite3_close(db);
