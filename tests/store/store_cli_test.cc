@@ -206,7 +206,9 @@ TEST(IngestCommand, KilledAtRandomPointsThenRunAgainHoldsEveryArticleOnce) {
     if (::kill(pid, SIGKILL) == 0) ++killed;
     int st = 0;
     ::waitpid(pid, &st, 0);
-    if (WIFSIGNALED(st)) EXPECT_EQ(integrity(db), "ok") << "after kill " << round;
+    if (WIFSIGNALED(st)) {
+      EXPECT_EQ(integrity(db), "ok") << "after kill " << round;
+    }
   }
   EXPECT_GT(killed, 0);
   ASSERT_EQ(sh(lede() + " ingest -q --db " + db + " " + jsonl).status, 0);
