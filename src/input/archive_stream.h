@@ -143,7 +143,6 @@ class ArchiveStream {
   std::deque<std::pair<uint64_t, uint64_t>> members_;
 
   bool break_ = false;
-  bool break_pending_ = false;  // damage seen; the break starts once it is reported
   std::string break_message_;
   uint64_t break_offset_ = 0;
   uint64_t break_output_ = 0;
