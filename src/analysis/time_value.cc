@@ -28,6 +28,13 @@ TimeValue TimeValue::year_of(int year) {
   return v;
 }
 
+TimeValue TimeValue::century(int first_digits) {
+  TimeValue v;
+  v.grain = Grain::kCentury;
+  v.year = first_digits;
+  return v;
+}
+
 TimeValue TimeValue::quarter(int year, int q) {
   TimeValue v;
   v.grain = Grain::kQuarter;

@@ -67,6 +67,8 @@ struct TimeValue {
   static TimeValue day_of(const core::CivilDate& d);
   static TimeValue month_of(int year, int month);
   static TimeValue year_of(int year);
+  // The century by its first two digits: 19 is the 1900s.
+  static TimeValue century(int first_digits);
   static TimeValue quarter(int year, int q);
   static TimeValue half(int year, int h);
   static TimeValue season_of(int year, std::string_view code);
