@@ -1,7 +1,6 @@
 #include "analysis/timex.h"
 
 #include <algorithm>
-#include <cstdio>
 #include <cstdlib>
 #include <string>
 #include <string_view>
