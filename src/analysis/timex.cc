@@ -98,8 +98,10 @@ TimeValue fiscal_value(int y) {
   v.fiscal = true;
   return v;
 }
-// A value a rule table writes in TimeML ("P1D", "PAST_REF", "1987-10-19").
-TimeValue table_value(std::string_view timeml) { return *parse_timeml(timeml); }
+// The length a table row names: "daily" -> P1D.
+TimeValue length_value(const timex_en::SetWord& w) {
+  return TimeValue::duration(w.count, w.unit, w.time_unit);
+}
 constexpr auto kPastRef = Ref::kPast;
 constexpr auto kPresentRef = Ref::kPresent;
 constexpr auto kFutureRef = Ref::kFuture;
@@ -1259,7 +1261,7 @@ class Scanner {
         f.b = i;
         f.e = i + 1;
         f.type = "SET";
-        f.value = table_value(s.value);
+        f.value = length_value(s);
         return true;
       }
     }
@@ -1441,7 +1443,7 @@ class Scanner {
     }
     for (const auto& d : kDurationWords) {
       if (w == d.word) {
-        f = {i, i + 1, "DURATION", table_value(d.value), ""};
+        f = {i, i + 1, "DURATION", length_value(d), ""};
         return true;
       }
     }
@@ -1458,11 +1460,11 @@ class Scanner {
       if (w != a.word) continue;
       f.b = i;
       f.e = i + 1;
-      if (a.value.empty()) {
+      if (!a.ref) {
         f.value = ref_ ? day_value(add_days(*ref_, a.day_offset)) : open_date();
         if ((is(i - 1, "earlier") || is(i - 1, "later")) && a.day_offset == 0) f.b = i - 1;
       } else {
-        f.value = table_value(a.value);
+        f.value = ref_value(*a.ref);
       }
       return true;
     }
@@ -1501,8 +1503,9 @@ class Scanner {
     if (!upper(i) && !is_num(i)) return false;
     const std::string_view w = lw(i);
     if (w == "black" && upper(i + 1) && weekday(i + 1) >= 0 && year(i + 2) < 0) {
-      if (kBlackDays[weekday(i + 1)].empty()) return false;
-      const TimeValue v = table_value(kBlackDays[weekday(i + 1)]);
+      const CalendarDate black = kBlackDays[weekday(i + 1)];
+      if (black.year == 0) return false;
+      const TimeValue v = day_value(black);
       // The historic day when the sentence recalls it ("since Black Monday", "in
       // 1987"); otherwise a new crash the story names so, resolved as a weekday.
       bool historic = is(i - 1, "since") || is(i - 1, "original");
