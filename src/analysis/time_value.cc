@@ -277,6 +277,28 @@ std::string to_timeml(const TimeValue& v) {
   return out;
 }
 
+std::string_view to_timeml(Mod m) {
+  switch (m) {
+    case Mod::kNone:
+      return "";
+    case Mod::kStart:
+      return "START";
+    case Mod::kMid:
+      return "MID";
+    case Mod::kEnd:
+      return "END";
+    case Mod::kApprox:
+      return "APPROX";
+    case Mod::kLessThan:
+      return "LESS_THAN";
+    case Mod::kMoreThan:
+      return "MORE_THAN";
+    case Mod::kEqualOrLess:
+      return "EQUAL_OR_LESS";
+  }
+  return "";
+}
+
 std::optional<TimeValue> parse_timeml(std::string_view s) {
   auto v = read(s);
   // Only the shapes to_timeml writes: anything else ("2014-6") is not a value.

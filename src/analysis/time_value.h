@@ -37,6 +37,10 @@ enum class Grain : uint8_t {
 
 enum class Ref : uint8_t { kPast, kPresent, kFuture };
 
+// The TIMEX3 modifier of an expression: "early 2009" is START, "nearly two
+// years" LESS_THAN. kNone writes nothing.
+enum class Mod : uint8_t { kNone, kStart, kMid, kEnd, kApprox, kLessThan, kMoreThan, kEqualOrLess };
+
 struct TimeValue {
   // A calendar field not known: written as X's.
   static constexpr int kUnknown = -1;
@@ -85,6 +89,8 @@ struct TimeValue {
 
 // The TimeML value string.
 std::string to_timeml(const TimeValue& v);
+// The TIMEX3 mod attribute: "START", "LESS_THAN"; "" for kNone.
+std::string_view to_timeml(Mod m);
 // The value a TimeML string names; nullopt for a shape to_timeml never writes.
 std::optional<TimeValue> parse_timeml(std::string_view s);
 

@@ -162,7 +162,7 @@ struct Found {
   uint32_t b = 0, e = 0;  // tokens [b, e)
   std::string type = "DATE";
   TimeValue value;
-  std::string mod;
+  Mod mod = Mod::kNone;
   // Later expressions may point back to it ("the quarter"); not so for a
   // comparison a year back ("the year-ago quarter").
   bool anchor = true;
@@ -428,7 +428,7 @@ class Scanner {
     t.text.assign(doc_.text.substr(t.start, t.end - t.start));
     t.type = f.type;
     t.value = to_timeml(f.value);
-    t.modifier = f.mod;
+    t.modifier = std::string(to_timeml(f.mod));
     if (f.type == "DATE" && f.anchor) remember(f.value);
     if (f.type == "DATE") note_in_sentence(f.value);
     out_.push_back(std::move(t));
@@ -518,7 +518,7 @@ class Scanner {
       int y = std::atoi(std::string(d).c_str());
       if (d.size() == 2) y += y < 50 ? 2000 : 1900;
       if ((d.size() != 2 && d.size() != 4) || y < kMinYear || y > kMaxYear) return false;
-      f = {i, i + 1, "DATE", fiscal_value(y), ""};
+      f = {i, i + 1, "DATE", fiscal_value(y)};
       return true;
     }
     uint32_t j = i;
@@ -543,13 +543,13 @@ class Scanner {
     const bool year_word = is(j, "year");
     if (year_word) ++j;
     if (const int y = year(j); y > 0) {
-      f = {relative ? i + (w == "the" ? 0 : 1) : i, j + 1, "DATE", labelled(y), ""};
+      f = {relative ? i + (w == "the" ? 0 : 1) : i, j + 1, "DATE", labelled(y)};
       if (relative && w != "the") f.b = i + 1;
       return true;
     }
     if (!relative || !year_word || !ref_ || is(j, "of") || is(j, "ended") || is(j, "ending"))
       return false;
-    f = {i, j, "DATE", labelled(ref_->year + shift), ""};
+    f = {i, j, "DATE", labelled(ref_->year + shift)};
     return true;
   }
 
@@ -557,11 +557,11 @@ class Scanner {
   bool year_date(uint32_t i, Found& f) const {
     if (fiscal_year(i, f)) return true;
     if (const int y = spelled_year(i); y > 0) {
-      f = {i, i + 2, "DATE", year_value(y), ""};
+      f = {i, i + 2, "DATE", year_value(y)};
       return true;
     }
     if (is(i, "the") && is(i + 1, "year") && is(i + 2, "two") && is(i + 3, "thousand")) {
-      f = {i, i + 4, "DATE", year_value(2000), ""};
+      f = {i, i + 4, "DATE", year_value(2000)};
       return true;
     }
     const int y = year(i);
@@ -579,13 +579,13 @@ class Scanner {
     std::string_view w = lw(i);
     // "the 20th century" -> "19"
     if (is(i + 1, "century") && day_number(i) > 0 && !is_num(i)) {
-      f = {is(i - 1, "the") ? i - 1 : i, i + 2, "DATE", TimeValue::century(day_number(i) - 1), ""};
+      f = {is(i - 1, "the") ? i - 1 : i, i + 2, "DATE", TimeValue::century(day_number(i) - 1)};
       return true;
     }
     // "year-end", "by year end": the end of the reference year.
     if (ref_ && (w == "year-end" || (w == "year" && is(i + 1, "end") && !is(i - 1, "the") &&
                                      !is(i - 1, "this") && !is(i - 1, "last")))) {
-      f = {i, w == "year" ? i + 2 : i + 1, "DATE", year_value(ref_->year), "END"};
+      f = {i, w == "year" ? i + 2 : i + 1, "DATE", year_value(ref_->year), Mod::kEnd};
       return true;
     }
     if (w.size() == 3 && w.back() == 's' && w[1] == '0' && w[0] >= '1' && w[0] <= '9' &&
@@ -782,7 +782,7 @@ class Scanner {
   bool half_or_day(uint32_t i, Found& f) const {
     // "first-half profit", "second-half sales".
     if (ref_ && (is(i, "first-half") || is(i, "second-half"))) {
-      f = {i, i + 1, "DATE", half_value_by_tense(is(i, "first-half"), i), ""};
+      f = {i, i + 1, "DATE", half_value_by_tense(is(i, "first-half"), i)};
       return true;
     }
     if (!is(i, "the")) return false;
@@ -797,13 +797,13 @@ class Scanner {
         e = i + 6;
       }
       if (y < 0) return false;
-      f = {i, e, "DATE", TimeValue::half(y, is(i + 1, "first") ? 1 : 2), ""};
+      f = {i, e, "DATE", TimeValue::half(y, is(i + 1, "first") ? 1 : 2)};
       return true;
     }
     // "the first half", "the second half" alone: of the year the tense points to.
     if ((is(i + 1, "first") || is(i + 1, "second")) && is(i + 2, "half") && ref_ &&
         !is(i + 3, "of")) {
-      f = {i, i + 3, "DATE", half_value_by_tense(is(i + 1, "first"), i), ""};
+      f = {i, i + 3, "DATE", half_value_by_tense(is(i + 1, "first"), i)};
       return true;
     }
     if (!ref_) return false;
@@ -816,7 +816,7 @@ class Scanner {
       const int step = is(i + 1, "previous") || is(i + 1, "prior") ? -1 : 1;
       CalendarDate d = add_days(*ref_, step);
       while (weekday_of(d) >= 5) d = add_days(d, step);
-      f = {i, i + 4, "DATE", day_value(d), ""};
+      f = {i, i + 4, "DATE", day_value(d)};
       return true;
     }
     // "the first week of October", "the last week of March": the ISO week
@@ -836,7 +836,7 @@ class Scanner {
         // January 4 always falls in ISO week 1, December 28 in the last week.
         const CalendarDate d =
             n > 0 ? add_days({whole_year, 1, 4}, 7 * (n - 1)) : CalendarDate{whole_year, 12, 28};
-        f = {i, e, "DATE", week_value(d), ""};
+        f = {i, e, "DATE", week_value(d)};
         return true;
       }
       Found m;
@@ -845,7 +845,7 @@ class Scanner {
           m.value.year == TimeValue::kUnknown)
         return false;
       const int y = m.value.year, mo = m.value.month;
-      f = {i, m.e, "DATE", week_value({y, mo, nth_weekday(y, mo, 3, n)}), ""};
+      f = {i, m.e, "DATE", week_value({y, mo, nth_weekday(y, mo, 3, n)})};
       return true;
     }
     if ((is(i + 1, "previous") || is(i + 1, "prior")) && is(i + 2, "day"))
@@ -858,7 +858,7 @@ class Scanner {
       off = 1;
     else
       return false;
-    f = {i, e, "DATE", day_value(add_days(*ref_, off)), ""};
+    f = {i, e, "DATE", day_value(add_days(*ref_, off))};
     return true;
   }
 
@@ -963,7 +963,7 @@ class Scanner {
       const bool anchored = prev == "in" || prev == "early" || prev == "late" || prev == "this" ||
                             prev == "the" || is(i + 1, "trading") || is(i + 1, "session");
       if (!anchored || weekday(i - 1) >= 0) return false;
-      f = {i, i + 1, "TIME", at_part(day_value(story_day()), p.code), ""};
+      f = {i, i + 1, "TIME", at_part(day_value(story_day()), p.code)};
       return true;
     }
     if (w == "the" && i > s_.first_token &&
@@ -977,25 +977,25 @@ class Scanner {
       const CalendarDate day = story_day();
       // "for the year ended Sept. 30": a company's year, a length.
       if (u == "year" && (is(k + 1, "ended") || is(k + 1, "ending"))) {
-        f = {i, k + 1, "DURATION", TimeValue::duration("1", 'Y', false), ""};
+        f = {i, k + 1, "DURATION", TimeValue::duration("1", 'Y', false)};
         return true;
       }
       if (u == "weekend") {
-        f = {i, k + 1, "DATE", weekend_value(i), ""};
+        f = {i, k + 1, "DATE", weekend_value(i)};
         return true;
       }
       if (u == "year" && sentence_year() > 0) {
-        f = {i, k + 1, "DATE", year_value(sentence_year()), ""};
+        f = {i, k + 1, "DATE", year_value(sentence_year())};
         return true;
       }
       if (u == "day")
-        f = {i, k + 1, "DATE", day_value(day), ""};
+        f = {i, k + 1, "DATE", day_value(day)};
       else if (u == "week")
-        f = {i, k + 1, "DATE", week_value(day), ""};
+        f = {i, k + 1, "DATE", week_value(day)};
       else if (u == "month")
-        f = {i, k + 1, "DATE", month_value(day.year, day.month), ""};
+        f = {i, k + 1, "DATE", month_value(day.year, day.month)};
       else if (u == "year")
-        f = {i, k + 1, "DATE", year_value(day.year), ""};
+        f = {i, k + 1, "DATE", year_value(day.year)};
       else
         return false;
       return true;
@@ -1010,7 +1010,7 @@ class Scanner {
     if (!is_num(i + 2) || !ok(i + 3)) return false;
     const Unit* u = unit(lw(i + 3));
     if (!u || lw(i + 3).back() != 's') return false;
-    f = {i, i + 1, "DURATION", duration_value(std::to_string(int_at(i) * u->scale), *u), ""};
+    f = {i, i + 1, "DURATION", duration_value(std::to_string(int_at(i) * u->scale), *u)};
     return true;
   }
 
@@ -1025,7 +1025,7 @@ class Scanner {
          (w == "the" && (is(i + 1, "years") || is(i + 1, "decades"))))) {
       const uint32_t k = w == "the" ? i + 1 : i;
       const Unit* u = unit(lw(k));
-      f = {i, k + 1, "DURATION", duration_value("X", *u), ""};
+      f = {i, k + 1, "DURATION", duration_value("X", *u)};
       return true;
     }
     if (lead || is(i - 1, "this") || is(i - 1, "next") || is(i - 1, "last")) {
@@ -1039,7 +1039,7 @@ class Scanner {
               !(is(i - 2, "in") || is(i - 2, "during") || is(i - 2, "by") || is(i - 2, "until") ||
                 is(i - 2, "since") || is(i - 2, "through")))
             return false;
-          f = {i, i + 1, "DATE", TimeValue::season_of(ref_->year, season.code), ""};
+          f = {i, i + 1, "DATE", TimeValue::season_of(ref_->year, season.code)};
           if (const int y = year(i + 1); y > 0) {
             f.e = i + 2;
             f.value = TimeValue::season_of(y, season.code);
@@ -1056,7 +1056,7 @@ class Scanner {
     }
     // Not the adjectives "long-term", "short-term": TimeML leaves them untagged.
     if (w == "the" && (is(i + 1, "long") || is(i + 1, "short")) && is(i + 2, "term")) {
-      f = {i, i + 3, "DATE", ref_value(kFutureRef), ""};
+      f = {i, i + 3, "DATE", ref_value(kFutureRef)};
       return true;
     }
     return false;
@@ -1090,15 +1090,15 @@ class Scanner {
     const std::string_view head = w.substr(0, dash), tail = w.substr(dash + 1);
     if (const Unit* lu = unit(head); lu && tail == "long") {
       f = {i, i + 1, "DURATION",
-           duration_value(head == lu->word ? std::to_string(lu->scale) : "X", *lu), ""};
+           duration_value(head == lu->word ? std::to_string(lu->scale) : "X", *lu)};
       return true;
     }
     const int n = count_word(head);
     const Unit* u = unit(tail);
     if (n <= 0 || !u || tail != u->word || head == "a") return false;
-    f = {i, i + 1, "DURATION", duration_value(std::to_string(n * u->scale), *u), ""};
+    f = {i, i + 1, "DURATION", duration_value(std::to_string(n * u->scale), *u)};
     // "a three-year period": the noun of length makes it one expression.
-    if (is(i - 1, "a") && is(i + 1, "period")) f = {i - 1, i + 2, f.type, f.value, ""};
+    if (is(i - 1, "a") && is(i + 1, "period")) f = {i - 1, i + 2, f.type, f.value};
     return true;
   }
 
@@ -1107,7 +1107,7 @@ class Scanner {
     if (!is(i, "half") || !(is(i + 1, "a") || is(i + 1, "an"))) return false;
     const Unit* u = unit(lw(i + 2));
     if (!u) return false;
-    f = {i, i + 3, "DURATION", half_value(*u), ""};
+    f = {i, i + 3, "DURATION", half_value(*u)};
     return true;
   }
 
@@ -1268,17 +1268,17 @@ class Scanner {
     // "every Monday", "on Mondays": XXXX-WXX-1.
     // "each July": XXXX-07.
     if (const int m = (w == "every" || w == "each") ? month(i + 1) : 0; m > 0) {
-      f = {i, i + 2, "SET", open_date(m, 0), ""};
+      f = {i, i + 2, "SET", open_date(m, 0)};
       return true;
     }
     if ((w == "every" || w == "each") && upper(i + 1) && weekday(i + 1) >= 0) {
-      f = {i, i + 2, "SET", any_weekday(weekday(i + 1)), ""};
+      f = {i, i + 2, "SET", any_weekday(weekday(i + 1))};
       return true;
     }
     if (upper(i) && w.size() > 6 && w.back() == 's' && is(i - 1, "on")) {
       for (int k = 0; k < 7; ++k) {
         if (w.substr(0, w.size() - 1) == kWeekdays[k]) {
-          f = {i, i + 1, "SET", any_weekday(k), ""};
+          f = {i, i + 1, "SET", any_weekday(k)};
           return true;
         }
       }
@@ -1286,8 +1286,7 @@ class Scanner {
     // "every two years", "every three months"
     if (w == "every" && count_word(lw(i + 1)) > 1 && unit(lw(i + 2))) {
       const Unit* u = unit(lw(i + 2));
-      f = {i, i + 3, "SET", duration_value(std::to_string(count_word(lw(i + 1)) * u->scale), *u),
-           ""};
+      f = {i, i + 3, "SET", duration_value(std::to_string(count_word(lw(i + 1)) * u->scale), *u)};
       return true;
     }
     if (w == "every" || w == "each" || w == "per" ||
@@ -1313,21 +1312,21 @@ class Scanner {
       return false;
     const TimeValue base = ref_ ? day_value(*ref_) : open_date();
     if (w == "tonight") {
-      f = {i, i + 1, "TIME", at_part(base, "NI"), ""};
+      f = {i, i + 1, "TIME", at_part(base, "NI")};
       return true;
     }
     if ((w == "this" || w == "yesterday" || w == "tomorrow") && ok(i + 1) && ref_) {
       for (const auto& p : kPartsOfDay) {
         if (is(i + 1, p.word)) {
           const int off = w == "yesterday" ? -1 : (w == "tomorrow" ? 1 : 0);
-          f = {i, i + 2, "TIME", at_part(day_value(add_days(*ref_, off)), p.code), ""};
+          f = {i, i + 2, "TIME", at_part(day_value(add_days(*ref_, off)), p.code)};
           return true;
         }
       }
       return false;
     }
     if (w == "noon" || w == "midday" || w == "midnight") {
-      f = {i, i + 1, "TIME", at_clock(base, w == "midnight" ? 24 : 12, 0, ""), ""};
+      f = {i, i + 1, "TIME", at_clock(base, w == "midnight" ? 24 : 12, 0, "")};
       return true;
     }
     // "11:06", "2.40" (with a.m./p.m. after it), or one token "9am", "2.40pm".
@@ -1390,7 +1389,7 @@ class Scanner {
                z == "cet") {
       ++j;
     }
-    f = {i, j, "TIME", at_clock(base, h, m, zone), ""};
+    f = {i, j, "TIME", at_clock(base, h, m, zone)};
     return true;
   }
 
@@ -1399,26 +1398,25 @@ class Scanner {
     std::string_view w = lw(i);
     if ((w == "past" || w == "future") && is(i - 1, "the") && !unit(lw(i + 1)) && !is_num(i + 1) &&
         count_word(lw(i + 1)) < 0) {
-      f = {i - 1, i + 1, "DATE", w == "past" ? ref_value(kPastRef) : ref_value(kFutureRef), ""};
+      f = {i - 1, i + 1, "DATE", w == "past" ? ref_value(kPastRef) : ref_value(kFutureRef)};
       return true;
     }
     // "the near future", "the distant past", "at present", "these days".
     if ((w == "near" || w == "distant" || w == "recent") && is(i - 1, "the") &&
         (is(i + 1, "future") || is(i + 1, "past"))) {
-      f = {i - 1, i + 2, "DATE", is(i + 1, "past") ? ref_value(kPastRef) : ref_value(kFutureRef),
-           ""};
+      f = {i - 1, i + 2, "DATE", is(i + 1, "past") ? ref_value(kPastRef) : ref_value(kFutureRef)};
       return true;
     }
     // "the largest fall in history": the past as a whole.
     if (w == "history" && is(i - 1, "in") && !is(i + 1, "of")) {
-      f = {i, i + 1, "DATE", ref_value(kPastRef), ""};
+      f = {i, i + 1, "DATE", ref_value(kPastRef)};
       return true;
     }
     // "later in the day", "earlier in the week": the adverb is an expression of its own.
     if ((w == "later" || w == "earlier") && is(i + 1, "in") && is(i + 2, "the") &&
         (is(i + 3, "day") || is(i + 3, "week") || is(i + 3, "month") || is(i + 3, "year") ||
          is(i + 3, "session"))) {
-      f = {i, i + 1, "DATE", w == "later" ? ref_value(kFutureRef) : ref_value(kPastRef), ""};
+      f = {i, i + 1, "DATE", w == "later" ? ref_value(kFutureRef) : ref_value(kPastRef)};
       return true;
     }
     // "by that time", "on that day": the date the story last named.
@@ -1430,20 +1428,20 @@ class Scanner {
          is(i + 1, "year"))) {
       const auto v = last_date(lw(i + 1));
       if (!v) return false;
-      f = {i, i + 2, "DATE", *v, ""};
+      f = {i, i + 2, "DATE", *v};
       return true;
     }
     if (w == "present" && is(i - 1, "at")) {
-      f = {i, i + 1, "DATE", ref_value(kPresentRef), ""};
+      f = {i, i + 1, "DATE", ref_value(kPresentRef)};
       return true;
     }
     if (w == "these" && is(i + 1, "days")) {
-      f = {i, i + 2, "DATE", ref_value(kPresentRef), ""};
+      f = {i, i + 2, "DATE", ref_value(kPresentRef)};
       return true;
     }
     for (const auto& d : kDurationWords) {
       if (w == d.word) {
-        f = {i, i + 1, "DURATION", length_value(d), ""};
+        f = {i, i + 1, "DURATION", length_value(d)};
         return true;
       }
     }
@@ -1451,7 +1449,7 @@ class Scanner {
     if (w == "soon") {
       if (is(i - 1, "as") && is(i + 1, "as")) {
         if (!is(i + 2, "possible")) return false;
-        f = {i - 1, i + 3, "DATE", ref_value(kFutureRef), ""};
+        f = {i - 1, i + 3, "DATE", ref_value(kFutureRef)};
         return true;
       }
       if (is(i + 1, "after")) return false;
@@ -1516,18 +1514,18 @@ class Scanner {
         f.b = i;
         return true;
       }
-      f = {i, i + 2, "DATE", v, ""};
+      f = {i, i + 2, "DATE", v};
       return true;
     }
     if (is_num(i) && is(i + 1, "/") && int_at(i) == 9 && doc_.word(i + 2) == "11" &&
         !is(i + 3, "/")) {
-      f = {i, i + 3, "DATE", day_value({2001, 9, 11}), ""};
+      f = {i, i + 3, "DATE", day_value({2001, 9, 11})};
       return true;
     }
     // "the September 11 attacks"
     if (month(i) == 9 && doc_.word(i + 1) == "11" && year(i + 2) < 0 &&
         (is(i + 2, "attacks") || is(i + 2, "attack") || is(i + 2, "terrorist"))) {
-      f = {i, i + 2, "DATE", day_value({2001, 9, 11}), ""};
+      f = {i, i + 2, "DATE", day_value({2001, 9, 11})};
       return true;
     }
     int m = 0, d = 0, wd = -1, nth = 0;
@@ -1561,7 +1559,7 @@ class Scanner {
       return false;
     }
     if (!ref_) {
-      f = {i, e, "DATE", d > 0 ? open_date(m, d) : open_date(), ""};
+      f = {i, e, "DATE", d > 0 ? open_date(m, d) : open_date()};
       return true;
     }
     int y = year(e);
@@ -1570,7 +1568,7 @@ class Scanner {
     else
       y = infer_year(m, d > 0 ? d : 15, i);
     if (d == 0) d = nth_weekday(y, m, wd, nth);
-    f = {i, e, "DATE", day_value({y, m, d}), ""};
+    f = {i, e, "DATE", day_value({y, m, d})};
     return true;
   }
 
@@ -1583,10 +1581,10 @@ class Scanner {
   // "the end of September", "early 2009", "mid-2010", "late last year".
   bool modified_date(uint32_t i, Found& f) const {
     std::string_view w = lw(i);
-    std::string mod;
+    Mod mod = Mod::kNone;
     uint32_t j = i;
     if (w == "early" || w == "late" || w == "mid") {
-      mod = w == "early" ? "START" : (w == "late" ? "END" : "MID");
+      mod = w == "early" ? Mod::kStart : (w == "late" ? Mod::kEnd : Mod::kMid);
       j = i + 1;
       if (is(j, "-")) ++j;
     } else if (w.starts_with("mid-") && w.size() > 4) {
@@ -1595,13 +1593,13 @@ class Scanner {
       if (y >= kMinYear && y <= kMaxYear) {
         // "mid-1980s" is the decade 198, "mid-2010" the year.
         const bool decade = rest.size() == 5 && rest.back() == 's' && y % 10 == 0;
-        f = {i, i + 1, "DATE", decade ? decade_value(y) : year_value(y), "MID"};
+        f = {i, i + 1, "DATE", decade ? decade_value(y) : year_value(y), Mod::kMid};
         return true;
       }
       // "mid-morning", "mid-afternoon": a part of the story's day.
       for (const auto& p : kPartsOfDay) {
         if (w.substr(4) == p.word && ref_ && p.word != "night" && p.word != "overnight") {
-          f = {i, i + 1, "TIME", at_part(day_value(story_day()), p.code), "MID"};
+          f = {i, i + 1, "TIME", at_part(day_value(story_day()), p.code), Mod::kMid};
           return true;
         }
       }
@@ -1614,14 +1612,14 @@ class Scanner {
         ++e;
       else
         yy = infer_year(m, 15, i);
-      f = {i, e, "DATE", month_value(yy, m), "MID"};
+      f = {i, e, "DATE", month_value(yy, m), Mod::kMid};
       return true;
     } else if ((w == "the" || w == "by" || w == "at") &&
                (is(i + 1, "end") || is(i + 1, "beginning") || is(i + 1, "start") ||
                 is(i + 1, "middle")) &&
                is(i + 2, "of")) {
       std::string_view p = lw(i + 1);
-      mod = p == "end" ? "END" : (p == "middle" ? "MID" : "START");
+      mod = p == "end" ? Mod::kEnd : (p == "middle" ? Mod::kMid : Mod::kStart);
       j = i + 3;
       if (w != "the") return false;
       if (is(j, "the") && (is(j + 1, "year") || is(j + 1, "month") || is(j + 1, "week") ||
@@ -1718,7 +1716,7 @@ class Scanner {
     --base.year;
     // February 29 a year back is the 28th.
     if (base.grain == Grain::kDay && base.month == 2 && base.day == 29) base.day = 28;
-    f = {i, j, "DATE", base, ""};
+    f = {i, j, "DATE", base};
     return true;
   }
 
@@ -1756,7 +1754,7 @@ class Scanner {
     if (!noun) {
       // "year-earlier" alone, before what it qualifies: "year-earlier profit".
       if (years_back == 0 || j != i + 1 || is(j, "nine") || is(j, "six")) return false;
-      f = {i, i + 1, "DATE", {}, ""};
+      f = {i, i + 1, "DATE", {}};
       f.anchor = false;
       if (sentence_names_quarter()) {
         const auto [y, rq] = reported_quarter();
@@ -1776,7 +1774,7 @@ class Scanner {
       if (named_year < 0) y = quarter_year(q, i);
     }
     if (named_year > 0) y = named_year;
-    f = {i, j + 1, "DATE", quarter_value(y - years_back, rq), ""};
+    f = {i, j + 1, "DATE", quarter_value(y - years_back, rq)};
     f.anchor = years_back == 0;
     return true;
   }
@@ -1801,9 +1799,9 @@ class Scanner {
       f.b = b;
       if (a.first == "more" && b > s_.first_token && is(b - 1, "no")) {
         f.b = b - 1;  // "no more than sixty days"
-        f.mod = "EQUAL_OR_LESS";
+        f.mod = Mod::kEqualOrLess;
       }
-      if (f.mod.empty()) f.mod = std::string(a.mod);
+      if (f.mod == Mod::kNone) f.mod = a.mod;
       return;
     }
   }
@@ -1826,7 +1824,7 @@ class Scanner {
     if ((prev == "late" || prev == "early") &&
         (first == "yesterday" || first == "today" || first == "tomorrow")) {
       --f.b;
-      if (f.mod.empty()) f.mod = prev == "late" ? "END" : "START";
+      if (f.mod == Mod::kNone) f.mod = prev == "late" ? Mod::kEnd : Mod::kStart;
       return;
     }
     if (prev == "right" && first == "now") --f.b;

@@ -152,13 +152,13 @@ constexpr std::string_view kCountNouns[] = {
 // "over", "within" and "at least" outside.
 struct Approximation {
   std::string_view first, second;  // one or two words before the expression
-  std::string_view mod;
+  Mod mod;
   bool durations_only;  // lengths, clock times and "ago" dates only
 };
 constexpr Approximation kApproximations[] = {
-    {"around", "", "APPROX", false},     {"nearly", "", "LESS_THAN", true},
-    {"less", "than", "LESS_THAN", true}, {"fewer", "than", "LESS_THAN", true},
-    {"up", "to", "EQUAL_OR_LESS", true}, {"more", "than", "MORE_THAN", true}};
+    {"around", "", Mod::kApprox, false},    {"nearly", "", Mod::kLessThan, true},
+    {"less", "than", Mod::kLessThan, true}, {"fewer", "than", Mod::kLessThan, true},
+    {"up", "to", Mod::kEqualOrLess, true},  {"more", "than", Mod::kMoreThan, true}};
 
 // The named days of market history, by weekday (Monday first; year 0 for none):
 // "Black Monday" -> 1987-10-19 when the sentence recalls it.

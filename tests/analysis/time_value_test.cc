@@ -98,5 +98,16 @@ TEST(TimeValue, RefusesShapesItNeverWrites) {
     EXPECT_FALSE(parse_timeml(s).has_value()) << s;
 }
 
+TEST(TimeValue, ModifiersWriteTheirTimeMLName) {
+  EXPECT_EQ(to_timeml(Mod::kNone), "");
+  EXPECT_EQ(to_timeml(Mod::kStart), "START");
+  EXPECT_EQ(to_timeml(Mod::kMid), "MID");
+  EXPECT_EQ(to_timeml(Mod::kEnd), "END");
+  EXPECT_EQ(to_timeml(Mod::kApprox), "APPROX");
+  EXPECT_EQ(to_timeml(Mod::kLessThan), "LESS_THAN");
+  EXPECT_EQ(to_timeml(Mod::kMoreThan), "MORE_THAN");
+  EXPECT_EQ(to_timeml(Mod::kEqualOrLess), "EQUAL_OR_LESS");
+}
+
 }  // namespace
 }  // namespace lede::analysis
