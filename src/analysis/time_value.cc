@@ -277,6 +277,20 @@ std::string to_timeml(const TimeValue& v) {
   return out;
 }
 
+std::string_view to_timeml(TimexType t) {
+  switch (t) {
+    case TimexType::kDate:
+      return "DATE";
+    case TimexType::kTime:
+      return "TIME";
+    case TimexType::kDuration:
+      return "DURATION";
+    case TimexType::kSet:
+      return "SET";
+  }
+  return "";
+}
+
 std::string_view to_timeml(Mod m) {
   switch (m) {
     case Mod::kNone:

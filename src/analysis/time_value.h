@@ -37,6 +37,9 @@ enum class Grain : uint8_t {
 
 enum class Ref : uint8_t { kPast, kPresent, kFuture };
 
+// The TIMEX3 type of an expression.
+enum class TimexType : uint8_t { kDate, kTime, kDuration, kSet };
+
 // The TIMEX3 modifier of an expression: "early 2009" is START, "nearly two
 // years" LESS_THAN. kNone writes nothing.
 enum class Mod : uint8_t { kNone, kStart, kMid, kEnd, kApprox, kLessThan, kMoreThan, kEqualOrLess };
@@ -89,6 +92,8 @@ struct TimeValue {
 
 // The TimeML value string.
 std::string to_timeml(const TimeValue& v);
+// The TIMEX3 type attribute: "DATE", "TIME", "DURATION", "SET".
+std::string_view to_timeml(TimexType t);
 // The TIMEX3 mod attribute: "START", "LESS_THAN"; "" for kNone.
 std::string_view to_timeml(Mod m);
 // The value a TimeML string names; nullopt for a shape to_timeml never writes.

@@ -160,7 +160,7 @@ struct StoryMemory {
 
 struct Found {
   uint32_t b = 0, e = 0;  // tokens [b, e)
-  std::string type = "DATE";
+  TimexType type = TimexType::kDate;
   TimeValue value;
   Mod mod = Mod::kNone;
   // Later expressions may point back to it ("the quarter"); not so for a
@@ -191,9 +191,10 @@ class Scanner {
     std::vector<size_t> days;
     for (size_t d = first; d < out_.size(); ++d) {
       const auto& e = out_[d];
-      const TimeValue& v = values_[d - first];
-      if (e.type != "DATE" || !is_day(v) || !e.modifier.empty() || e.text == "today" ||
-          e.text == "earlier today")
+      const Found& found = found_[d - first];
+      const TimeValue& v = found.value;
+      if (found.type != TimexType::kDate || !is_day(v) || found.mod != Mod::kNone ||
+          e.text == "today" || e.text == "earlier today")
         continue;
       if (ref_ && v.year != TimeValue::kUnknown) {
         // Not a date of history the sentence recalls ("since September 11, 2001").
@@ -207,7 +208,8 @@ class Scanner {
     std::stable_sort(days.begin(), days.end(),
                      [&](size_t x, size_t y) { return start(x) < start(y); });
     for (size_t k = first; k < out_.size(); ++k) {
-      if (out_[k].type != "TIME" || !is_time_of_day(values_[k - first])) continue;
+      Found& time = found_[k - first];
+      if (time.type != TimexType::kTime || !is_time_of_day(time.value)) continue;
       const uint32_t at = out_[k].start;
       auto after = std::lower_bound(days.begin(), days.end(), at,
                                     [&](size_t d, uint32_t pos) { return start(d) < pos; });
@@ -215,8 +217,8 @@ class Scanner {
       if (after != days.begin() && after != days.end() &&
           at - start(*(after - 1)) <= start(*after) - at)
         day = *(after - 1);
-      values_[k - first] = on_day(values_[k - first], values_[day - first]);
-      out_[k].value = to_timeml(values_[k - first]);
+      time.value = on_day(time.value, found_[day - first].value);
+      out_[k].value = to_timeml(time.value);
     }
   }
 
@@ -426,13 +428,13 @@ class Scanner {
     t.end = doc_.tokens[f.e - 1].end -
             static_cast<uint32_t>(possessive_length(doc_.lower_word(f.e - 1)));
     t.text.assign(doc_.text.substr(t.start, t.end - t.start));
-    t.type = f.type;
+    t.type = std::string(to_timeml(f.type));
     t.value = to_timeml(f.value);
     t.modifier = std::string(to_timeml(f.mod));
-    if (f.type == "DATE" && f.anchor) remember(f.value);
-    if (f.type == "DATE") note_in_sentence(f.value);
+    if (f.type == TimexType::kDate && f.anchor) remember(f.value);
+    if (f.type == TimexType::kDate) note_in_sentence(f.value);
     out_.push_back(std::move(t));
-    values_.push_back(f.value);
+    found_.push_back(f);
   }
 
   // Dates led by a month name: "June 13, 2023", "June 13", "June 2023", "June".
@@ -518,7 +520,7 @@ class Scanner {
       int y = std::atoi(std::string(d).c_str());
       if (d.size() == 2) y += y < 50 ? 2000 : 1900;
       if ((d.size() != 2 && d.size() != 4) || y < kMinYear || y > kMaxYear) return false;
-      f = {i, i + 1, "DATE", fiscal_value(y)};
+      f = {i, i + 1, TimexType::kDate, fiscal_value(y)};
       return true;
     }
     uint32_t j = i;
@@ -543,13 +545,13 @@ class Scanner {
     const bool year_word = is(j, "year");
     if (year_word) ++j;
     if (const int y = year(j); y > 0) {
-      f = {relative ? i + (w == "the" ? 0 : 1) : i, j + 1, "DATE", labelled(y)};
+      f = {relative ? i + (w == "the" ? 0 : 1) : i, j + 1, TimexType::kDate, labelled(y)};
       if (relative && w != "the") f.b = i + 1;
       return true;
     }
     if (!relative || !year_word || !ref_ || is(j, "of") || is(j, "ended") || is(j, "ending"))
       return false;
-    f = {i, j, "DATE", labelled(ref_->year + shift)};
+    f = {i, j, TimexType::kDate, labelled(ref_->year + shift)};
     return true;
   }
 
@@ -557,11 +559,11 @@ class Scanner {
   bool year_date(uint32_t i, Found& f) const {
     if (fiscal_year(i, f)) return true;
     if (const int y = spelled_year(i); y > 0) {
-      f = {i, i + 2, "DATE", year_value(y)};
+      f = {i, i + 2, TimexType::kDate, year_value(y)};
       return true;
     }
     if (is(i, "the") && is(i + 1, "year") && is(i + 2, "two") && is(i + 3, "thousand")) {
-      f = {i, i + 4, "DATE", year_value(2000)};
+      f = {i, i + 4, TimexType::kDate, year_value(2000)};
       return true;
     }
     const int y = year(i);
@@ -579,13 +581,14 @@ class Scanner {
     std::string_view w = lw(i);
     // "the 20th century" -> "19"
     if (is(i + 1, "century") && day_number(i) > 0 && !is_num(i)) {
-      f = {is(i - 1, "the") ? i - 1 : i, i + 2, "DATE", TimeValue::century(day_number(i) - 1)};
+      f = {is(i - 1, "the") ? i - 1 : i, i + 2, TimexType::kDate,
+           TimeValue::century(day_number(i) - 1)};
       return true;
     }
     // "year-end", "by year end": the end of the reference year.
     if (ref_ && (w == "year-end" || (w == "year" && is(i + 1, "end") && !is(i - 1, "the") &&
                                      !is(i - 1, "this") && !is(i - 1, "last")))) {
-      f = {i, w == "year" ? i + 2 : i + 1, "DATE", year_value(ref_->year), Mod::kEnd};
+      f = {i, w == "year" ? i + 2 : i + 1, TimexType::kDate, year_value(ref_->year), Mod::kEnd};
       return true;
     }
     if (w.size() == 3 && w.back() == 's' && w[1] == '0' && w[0] >= '1' && w[0] <= '9' &&
@@ -624,7 +627,7 @@ class Scanner {
     for (const auto& p : kPartsOfDay) {
       if (is(i + 1, p.word)) {
         f.e = i + 2;
-        f.type = "TIME";
+        f.type = TimexType::kTime;
         f.value = at_part(f.value, p.code);
       }
     }
@@ -782,7 +785,7 @@ class Scanner {
   bool half_or_day(uint32_t i, Found& f) const {
     // "first-half profit", "second-half sales".
     if (ref_ && (is(i, "first-half") || is(i, "second-half"))) {
-      f = {i, i + 1, "DATE", half_value_by_tense(is(i, "first-half"), i)};
+      f = {i, i + 1, TimexType::kDate, half_value_by_tense(is(i, "first-half"), i)};
       return true;
     }
     if (!is(i, "the")) return false;
@@ -797,13 +800,13 @@ class Scanner {
         e = i + 6;
       }
       if (y < 0) return false;
-      f = {i, e, "DATE", TimeValue::half(y, is(i + 1, "first") ? 1 : 2)};
+      f = {i, e, TimexType::kDate, TimeValue::half(y, is(i + 1, "first") ? 1 : 2)};
       return true;
     }
     // "the first half", "the second half" alone: of the year the tense points to.
     if ((is(i + 1, "first") || is(i + 1, "second")) && is(i + 2, "half") && ref_ &&
         !is(i + 3, "of")) {
-      f = {i, i + 3, "DATE", half_value_by_tense(is(i + 1, "first"), i)};
+      f = {i, i + 3, TimexType::kDate, half_value_by_tense(is(i + 1, "first"), i)};
       return true;
     }
     if (!ref_) return false;
@@ -816,7 +819,7 @@ class Scanner {
       const int step = is(i + 1, "previous") || is(i + 1, "prior") ? -1 : 1;
       CalendarDate d = add_days(*ref_, step);
       while (weekday_of(d) >= 5) d = add_days(d, step);
-      f = {i, i + 4, "DATE", day_value(d)};
+      f = {i, i + 4, TimexType::kDate, day_value(d)};
       return true;
     }
     // "the first week of October", "the last week of March": the ISO week
@@ -836,7 +839,7 @@ class Scanner {
         // January 4 always falls in ISO week 1, December 28 in the last week.
         const CalendarDate d =
             n > 0 ? add_days({whole_year, 1, 4}, 7 * (n - 1)) : CalendarDate{whole_year, 12, 28};
-        f = {i, e, "DATE", week_value(d)};
+        f = {i, e, TimexType::kDate, week_value(d)};
         return true;
       }
       Found m;
@@ -845,7 +848,7 @@ class Scanner {
           m.value.year == TimeValue::kUnknown)
         return false;
       const int y = m.value.year, mo = m.value.month;
-      f = {i, m.e, "DATE", week_value({y, mo, nth_weekday(y, mo, 3, n)})};
+      f = {i, m.e, TimexType::kDate, week_value({y, mo, nth_weekday(y, mo, 3, n)})};
       return true;
     }
     if ((is(i + 1, "previous") || is(i + 1, "prior")) && is(i + 2, "day"))
@@ -858,7 +861,7 @@ class Scanner {
       off = 1;
     else
       return false;
-    f = {i, e, "DATE", day_value(add_days(*ref_, off))};
+    f = {i, e, TimexType::kDate, day_value(add_days(*ref_, off))};
     return true;
   }
 
@@ -963,7 +966,7 @@ class Scanner {
       const bool anchored = prev == "in" || prev == "early" || prev == "late" || prev == "this" ||
                             prev == "the" || is(i + 1, "trading") || is(i + 1, "session");
       if (!anchored || weekday(i - 1) >= 0) return false;
-      f = {i, i + 1, "TIME", at_part(day_value(story_day()), p.code)};
+      f = {i, i + 1, TimexType::kTime, at_part(day_value(story_day()), p.code)};
       return true;
     }
     if (w == "the" && i > s_.first_token &&
@@ -977,25 +980,25 @@ class Scanner {
       const CalendarDate day = story_day();
       // "for the year ended Sept. 30": a company's year, a length.
       if (u == "year" && (is(k + 1, "ended") || is(k + 1, "ending"))) {
-        f = {i, k + 1, "DURATION", TimeValue::duration("1", 'Y', false)};
+        f = {i, k + 1, TimexType::kDuration, TimeValue::duration("1", 'Y', false)};
         return true;
       }
       if (u == "weekend") {
-        f = {i, k + 1, "DATE", weekend_value(i)};
+        f = {i, k + 1, TimexType::kDate, weekend_value(i)};
         return true;
       }
       if (u == "year" && sentence_year() > 0) {
-        f = {i, k + 1, "DATE", year_value(sentence_year())};
+        f = {i, k + 1, TimexType::kDate, year_value(sentence_year())};
         return true;
       }
       if (u == "day")
-        f = {i, k + 1, "DATE", day_value(day)};
+        f = {i, k + 1, TimexType::kDate, day_value(day)};
       else if (u == "week")
-        f = {i, k + 1, "DATE", week_value(day)};
+        f = {i, k + 1, TimexType::kDate, week_value(day)};
       else if (u == "month")
-        f = {i, k + 1, "DATE", month_value(day.year, day.month)};
+        f = {i, k + 1, TimexType::kDate, month_value(day.year, day.month)};
       else if (u == "year")
-        f = {i, k + 1, "DATE", year_value(day.year)};
+        f = {i, k + 1, TimexType::kDate, year_value(day.year)};
       else
         return false;
       return true;
@@ -1010,7 +1013,7 @@ class Scanner {
     if (!is_num(i + 2) || !ok(i + 3)) return false;
     const Unit* u = unit(lw(i + 3));
     if (!u || lw(i + 3).back() != 's') return false;
-    f = {i, i + 1, "DURATION", duration_value(std::to_string(int_at(i) * u->scale), *u)};
+    f = {i, i + 1, TimexType::kDuration, duration_value(std::to_string(int_at(i) * u->scale), *u)};
     return true;
   }
 
@@ -1025,7 +1028,7 @@ class Scanner {
          (w == "the" && (is(i + 1, "years") || is(i + 1, "decades"))))) {
       const uint32_t k = w == "the" ? i + 1 : i;
       const Unit* u = unit(lw(k));
-      f = {i, k + 1, "DURATION", duration_value("X", *u)};
+      f = {i, k + 1, TimexType::kDuration, duration_value("X", *u)};
       return true;
     }
     if (lead || is(i - 1, "this") || is(i - 1, "next") || is(i - 1, "last")) {
@@ -1039,7 +1042,7 @@ class Scanner {
               !(is(i - 2, "in") || is(i - 2, "during") || is(i - 2, "by") || is(i - 2, "until") ||
                 is(i - 2, "since") || is(i - 2, "through")))
             return false;
-          f = {i, i + 1, "DATE", TimeValue::season_of(ref_->year, season.code)};
+          f = {i, i + 1, TimexType::kDate, TimeValue::season_of(ref_->year, season.code)};
           if (const int y = year(i + 1); y > 0) {
             f.e = i + 2;
             f.value = TimeValue::season_of(y, season.code);
@@ -1056,7 +1059,7 @@ class Scanner {
     }
     // Not the adjectives "long-term", "short-term": TimeML leaves them untagged.
     if (w == "the" && (is(i + 1, "long") || is(i + 1, "short")) && is(i + 2, "term")) {
-      f = {i, i + 3, "DATE", ref_value(kFutureRef)};
+      f = {i, i + 3, TimexType::kDate, ref_value(kFutureRef)};
       return true;
     }
     return false;
@@ -1072,7 +1075,7 @@ class Scanner {
     f.b = c.begin;
     f.e = c.unit_at + 1;
     if (ago_date(c, f) || stretch_to_now(c, f)) return true;
-    f.type = "DURATION";
+    f.type = TimexType::kDuration;
     std::string count = c.count;
     if (count != "X" && count.find('.') == std::string::npos)
       count = std::to_string(std::stoi(count) * c.unit->scale);
@@ -1089,14 +1092,14 @@ class Scanner {
       return false;
     const std::string_view head = w.substr(0, dash), tail = w.substr(dash + 1);
     if (const Unit* lu = unit(head); lu && tail == "long") {
-      f = {i, i + 1, "DURATION",
+      f = {i, i + 1, TimexType::kDuration,
            duration_value(head == lu->word ? std::to_string(lu->scale) : "X", *lu)};
       return true;
     }
     const int n = count_word(head);
     const Unit* u = unit(tail);
     if (n <= 0 || !u || tail != u->word || head == "a") return false;
-    f = {i, i + 1, "DURATION", duration_value(std::to_string(n * u->scale), *u)};
+    f = {i, i + 1, TimexType::kDuration, duration_value(std::to_string(n * u->scale), *u)};
     // "a three-year period": the noun of length makes it one expression.
     if (is(i - 1, "a") && is(i + 1, "period")) f = {i - 1, i + 2, f.type, f.value};
     return true;
@@ -1107,7 +1110,7 @@ class Scanner {
     if (!is(i, "half") || !(is(i + 1, "a") || is(i + 1, "an"))) return false;
     const Unit* u = unit(lw(i + 2));
     if (!u) return false;
-    f = {i, i + 3, "DURATION", half_value(*u)};
+    f = {i, i + 3, TimexType::kDuration, half_value(*u)};
     return true;
   }
 
@@ -1192,7 +1195,7 @@ class Scanner {
     const uint32_t after = c.unit_at + 1;
     if (!is(after, "ago") && !is(after, "earlier") && !is(after, "later")) return false;
     f.e = after + 1;
-    f.type = "DATE";
+    f.type = TimexType::kDate;
     if (!ref_ || c.count == "X" || c.count.find('.') != std::string::npos) {
       f.value = is(after, "later") ? ref_value(kFutureRef) : ref_value(kPastRef);
       return true;
@@ -1212,7 +1215,7 @@ class Scanner {
                                  is(f.b - 1, "during") || is(f.b - 1, "throughout"));
     if (c.count != "X" || lw(c.unit_at).back() != 's' || as_length) return false;
     const std::string_view dir = c.led ? lw(c.first) : c.count_word;  // "the past several"
-    f.type = "DATE";
+    f.type = TimexType::kDate;
     if (dir == "recent" || dir == "past" || dir == "last") {
       f.value = ref_value(kPastRef);
       return true;
@@ -1260,7 +1263,7 @@ class Scanner {
       if (w == s.word) {
         f.b = i;
         f.e = i + 1;
-        f.type = "SET";
+        f.type = TimexType::kSet;
         f.value = length_value(s);
         return true;
       }
@@ -1268,17 +1271,17 @@ class Scanner {
     // "every Monday", "on Mondays": XXXX-WXX-1.
     // "each July": XXXX-07.
     if (const int m = (w == "every" || w == "each") ? month(i + 1) : 0; m > 0) {
-      f = {i, i + 2, "SET", open_date(m, 0)};
+      f = {i, i + 2, TimexType::kSet, open_date(m, 0)};
       return true;
     }
     if ((w == "every" || w == "each") && upper(i + 1) && weekday(i + 1) >= 0) {
-      f = {i, i + 2, "SET", any_weekday(weekday(i + 1))};
+      f = {i, i + 2, TimexType::kSet, any_weekday(weekday(i + 1))};
       return true;
     }
     if (upper(i) && w.size() > 6 && w.back() == 's' && is(i - 1, "on")) {
       for (int k = 0; k < 7; ++k) {
         if (w.substr(0, w.size() - 1) == kWeekdays[k]) {
-          f = {i, i + 1, "SET", any_weekday(k)};
+          f = {i, i + 1, TimexType::kSet, any_weekday(k)};
           return true;
         }
       }
@@ -1286,7 +1289,8 @@ class Scanner {
     // "every two years", "every three months"
     if (w == "every" && count_word(lw(i + 1)) > 1 && unit(lw(i + 2))) {
       const Unit* u = unit(lw(i + 2));
-      f = {i, i + 3, "SET", duration_value(std::to_string(count_word(lw(i + 1)) * u->scale), *u)};
+      f = {i, i + 3, TimexType::kSet,
+           duration_value(std::to_string(count_word(lw(i + 1)) * u->scale), *u)};
       return true;
     }
     if (w == "every" || w == "each" || w == "per" ||
@@ -1296,7 +1300,7 @@ class Scanner {
       if (!u || lw(i + 1) != u->word) return false;
       f.b = (w == "a" || w == "an") && (is(i - 1, "twice") || is(i - 1, "once")) ? i - 1 : i;
       f.e = i + 2;
-      f.type = "SET";
+      f.type = TimexType::kSet;
       f.value = duration_value(std::to_string(u->scale), *u);
       return true;
     }
@@ -1312,21 +1316,21 @@ class Scanner {
       return false;
     const TimeValue base = ref_ ? day_value(*ref_) : open_date();
     if (w == "tonight") {
-      f = {i, i + 1, "TIME", at_part(base, "NI")};
+      f = {i, i + 1, TimexType::kTime, at_part(base, "NI")};
       return true;
     }
     if ((w == "this" || w == "yesterday" || w == "tomorrow") && ok(i + 1) && ref_) {
       for (const auto& p : kPartsOfDay) {
         if (is(i + 1, p.word)) {
           const int off = w == "yesterday" ? -1 : (w == "tomorrow" ? 1 : 0);
-          f = {i, i + 2, "TIME", at_part(day_value(add_days(*ref_, off)), p.code)};
+          f = {i, i + 2, TimexType::kTime, at_part(day_value(add_days(*ref_, off)), p.code)};
           return true;
         }
       }
       return false;
     }
     if (w == "noon" || w == "midday" || w == "midnight") {
-      f = {i, i + 1, "TIME", at_clock(base, w == "midnight" ? 24 : 12, 0, "")};
+      f = {i, i + 1, TimexType::kTime, at_clock(base, w == "midnight" ? 24 : 12, 0, "")};
       return true;
     }
     // "11:06", "2.40" (with a.m./p.m. after it), or one token "9am", "2.40pm".
@@ -1389,7 +1393,7 @@ class Scanner {
                z == "cet") {
       ++j;
     }
-    f = {i, j, "TIME", at_clock(base, h, m, zone)};
+    f = {i, j, TimexType::kTime, at_clock(base, h, m, zone)};
     return true;
   }
 
@@ -1398,25 +1402,27 @@ class Scanner {
     std::string_view w = lw(i);
     if ((w == "past" || w == "future") && is(i - 1, "the") && !unit(lw(i + 1)) && !is_num(i + 1) &&
         count_word(lw(i + 1)) < 0) {
-      f = {i - 1, i + 1, "DATE", w == "past" ? ref_value(kPastRef) : ref_value(kFutureRef)};
+      f = {i - 1, i + 1, TimexType::kDate,
+           w == "past" ? ref_value(kPastRef) : ref_value(kFutureRef)};
       return true;
     }
     // "the near future", "the distant past", "at present", "these days".
     if ((w == "near" || w == "distant" || w == "recent") && is(i - 1, "the") &&
         (is(i + 1, "future") || is(i + 1, "past"))) {
-      f = {i - 1, i + 2, "DATE", is(i + 1, "past") ? ref_value(kPastRef) : ref_value(kFutureRef)};
+      f = {i - 1, i + 2, TimexType::kDate,
+           is(i + 1, "past") ? ref_value(kPastRef) : ref_value(kFutureRef)};
       return true;
     }
     // "the largest fall in history": the past as a whole.
     if (w == "history" && is(i - 1, "in") && !is(i + 1, "of")) {
-      f = {i, i + 1, "DATE", ref_value(kPastRef)};
+      f = {i, i + 1, TimexType::kDate, ref_value(kPastRef)};
       return true;
     }
     // "later in the day", "earlier in the week": the adverb is an expression of its own.
     if ((w == "later" || w == "earlier") && is(i + 1, "in") && is(i + 2, "the") &&
         (is(i + 3, "day") || is(i + 3, "week") || is(i + 3, "month") || is(i + 3, "year") ||
          is(i + 3, "session"))) {
-      f = {i, i + 1, "DATE", w == "later" ? ref_value(kFutureRef) : ref_value(kPastRef)};
+      f = {i, i + 1, TimexType::kDate, w == "later" ? ref_value(kFutureRef) : ref_value(kPastRef)};
       return true;
     }
     // "by that time", "on that day": the date the story last named.
@@ -1428,20 +1434,20 @@ class Scanner {
          is(i + 1, "year"))) {
       const auto v = last_date(lw(i + 1));
       if (!v) return false;
-      f = {i, i + 2, "DATE", *v};
+      f = {i, i + 2, TimexType::kDate, *v};
       return true;
     }
     if (w == "present" && is(i - 1, "at")) {
-      f = {i, i + 1, "DATE", ref_value(kPresentRef)};
+      f = {i, i + 1, TimexType::kDate, ref_value(kPresentRef)};
       return true;
     }
     if (w == "these" && is(i + 1, "days")) {
-      f = {i, i + 2, "DATE", ref_value(kPresentRef)};
+      f = {i, i + 2, TimexType::kDate, ref_value(kPresentRef)};
       return true;
     }
     for (const auto& d : kDurationWords) {
       if (w == d.word) {
-        f = {i, i + 1, "DURATION", length_value(d)};
+        f = {i, i + 1, TimexType::kDuration, length_value(d)};
         return true;
       }
     }
@@ -1449,7 +1455,7 @@ class Scanner {
     if (w == "soon") {
       if (is(i - 1, "as") && is(i + 1, "as")) {
         if (!is(i + 2, "possible")) return false;
-        f = {i - 1, i + 3, "DATE", ref_value(kFutureRef)};
+        f = {i - 1, i + 3, TimexType::kDate, ref_value(kFutureRef)};
         return true;
       }
       if (is(i + 1, "after")) return false;
@@ -1514,18 +1520,18 @@ class Scanner {
         f.b = i;
         return true;
       }
-      f = {i, i + 2, "DATE", v};
+      f = {i, i + 2, TimexType::kDate, v};
       return true;
     }
     if (is_num(i) && is(i + 1, "/") && int_at(i) == 9 && doc_.word(i + 2) == "11" &&
         !is(i + 3, "/")) {
-      f = {i, i + 3, "DATE", day_value({2001, 9, 11})};
+      f = {i, i + 3, TimexType::kDate, day_value({2001, 9, 11})};
       return true;
     }
     // "the September 11 attacks"
     if (month(i) == 9 && doc_.word(i + 1) == "11" && year(i + 2) < 0 &&
         (is(i + 2, "attacks") || is(i + 2, "attack") || is(i + 2, "terrorist"))) {
-      f = {i, i + 2, "DATE", day_value({2001, 9, 11})};
+      f = {i, i + 2, TimexType::kDate, day_value({2001, 9, 11})};
       return true;
     }
     int m = 0, d = 0, wd = -1, nth = 0;
@@ -1559,7 +1565,7 @@ class Scanner {
       return false;
     }
     if (!ref_) {
-      f = {i, e, "DATE", d > 0 ? open_date(m, d) : open_date()};
+      f = {i, e, TimexType::kDate, d > 0 ? open_date(m, d) : open_date()};
       return true;
     }
     int y = year(e);
@@ -1568,7 +1574,7 @@ class Scanner {
     else
       y = infer_year(m, d > 0 ? d : 15, i);
     if (d == 0) d = nth_weekday(y, m, wd, nth);
-    f = {i, e, "DATE", day_value({y, m, d})};
+    f = {i, e, TimexType::kDate, day_value({y, m, d})};
     return true;
   }
 
@@ -1593,13 +1599,13 @@ class Scanner {
       if (y >= kMinYear && y <= kMaxYear) {
         // "mid-1980s" is the decade 198, "mid-2010" the year.
         const bool decade = rest.size() == 5 && rest.back() == 's' && y % 10 == 0;
-        f = {i, i + 1, "DATE", decade ? decade_value(y) : year_value(y), Mod::kMid};
+        f = {i, i + 1, TimexType::kDate, decade ? decade_value(y) : year_value(y), Mod::kMid};
         return true;
       }
       // "mid-morning", "mid-afternoon": a part of the story's day.
       for (const auto& p : kPartsOfDay) {
         if (w.substr(4) == p.word && ref_ && p.word != "night" && p.word != "overnight") {
-          f = {i, i + 1, "TIME", at_part(day_value(story_day()), p.code), Mod::kMid};
+          f = {i, i + 1, TimexType::kTime, at_part(day_value(story_day()), p.code), Mod::kMid};
           return true;
         }
       }
@@ -1612,7 +1618,7 @@ class Scanner {
         ++e;
       else
         yy = infer_year(m, 15, i);
-      f = {i, e, "DATE", month_value(yy, m), Mod::kMid};
+      f = {i, e, TimexType::kDate, month_value(yy, m), Mod::kMid};
       return true;
     } else if ((w == "the" || w == "by" || w == "at") &&
                (is(i + 1, "end") || is(i + 1, "beginning") || is(i + 1, "start") ||
@@ -1716,7 +1722,7 @@ class Scanner {
     --base.year;
     // February 29 a year back is the 28th.
     if (base.grain == Grain::kDay && base.month == 2 && base.day == 29) base.day = 28;
-    f = {i, j, "DATE", base};
+    f = {i, j, TimexType::kDate, base};
     return true;
   }
 
@@ -1754,7 +1760,7 @@ class Scanner {
     if (!noun) {
       // "year-earlier" alone, before what it qualifies: "year-earlier profit".
       if (years_back == 0 || j != i + 1 || is(j, "nine") || is(j, "six")) return false;
-      f = {i, i + 1, "DATE", {}};
+      f = {i, i + 1, TimexType::kDate, {}};
       f.anchor = false;
       if (sentence_names_quarter()) {
         const auto [y, rq] = reported_quarter();
@@ -1774,7 +1780,7 @@ class Scanner {
       if (named_year < 0) y = quarter_year(q, i);
     }
     if (named_year > 0) y = named_year;
-    f = {i, j + 1, "DATE", quarter_value(y - years_back, rq)};
+    f = {i, j + 1, TimexType::kDate, quarter_value(y - years_back, rq)};
     f.anchor = years_back == 0;
     return true;
   }
@@ -1783,7 +1789,8 @@ class Scanner {
   // TimeML keeps the word of approximation inside the span and as the modifier.
   void approximation(Found& f) const {
     // Clock times take them too: "around 7:15 p.m."; the past and the present do not.
-    const bool duration_like = f.type == "DURATION" || f.type == "TIME" || is(f.e - 1, "ago");
+    const bool duration_like =
+        f.type == TimexType::kDuration || f.type == TimexType::kTime || is(f.e - 1, "ago");
     if (f.value.grain == Grain::kRef) return;
     if (f.b <= s_.first_token || is(f.b, "the")) return;
     for (const auto& a : kApproximations) {
@@ -1830,8 +1837,8 @@ class Scanner {
     if (prev == "right" && first == "now") --f.b;
     // "earlier yesterday", "later this afternoon", "more recently" (but "earlier
     // Friday" is drawn without the adverb more often than with it).
-    const bool day_word =
-        first == "yesterday" || first == "tomorrow" || (first == "this" && f.type == "TIME");
+    const bool day_word = first == "yesterday" || first == "tomorrow" ||
+                          (first == "this" && f.type == TimexType::kTime);
     if (((prev == "earlier" || prev == "later") && day_word) ||
         (prev == "more" && first == "recently"))
       --f.b;
@@ -1847,11 +1854,11 @@ class Scanner {
         range_start(i, f) || vague(i, f) || part_of_reference_day(i, f) || duration(i, f) ||
         adverb(i, f)) {
       // A day right after a clock time joins it: "12:00 UTC Monday", "16:00 UTC today".
-      if (f.type == "TIME" && is_time_of_day(f.value)) {
+      if (f.type == TimexType::kTime && is_time_of_day(f.value)) {
         Found day;
         if ((weekday_date(f.e, day) || adverb(f.e, day) || month_date(f.e, day) ||
              day_month_date(f.e, day)) &&
-            day.b == f.e && day.type == "DATE" && is_day(day.value)) {
+            day.b == f.e && day.type == TimexType::kDate && is_day(day.value)) {
           f.value = on_day(f.value, day.value);
           f.e = day.e;
         }
@@ -1861,7 +1868,7 @@ class Scanner {
       emit(f);
       uint32_t e = f.e;
       // "July 11 and 12": a second day of the same month.
-      if (f.type == "DATE" && f.value.grain == Grain::kDay && !f.value.has_time() &&
+      if (f.type == TimexType::kDate && f.value.grain == Grain::kDay && !f.value.has_time() &&
           (is(e, "and") || is(e, "or") || is(e, "-") || is(e, "to"))) {
         const int d2 = day_number(e + 1);
         if (d2 > 0 && month(e + 2) == 0) {
@@ -1883,8 +1890,8 @@ class Scanner {
   const Sentence& s_;
   std::optional<CalendarDate> ref_;
   std::vector<lede::TimeExpression>& out_;
-  // The values of this sentence's expressions in out_, from the first one on.
-  std::vector<TimeValue> values_;
+  // This sentence's expressions in out_ as found (typed), from the first one on.
+  std::vector<Found> found_;
   StoryMemory& story_;
   mutable int names_quarter_ = -1;  // sentence_names_quarter(), computed once
   // The year and the month-or-finer period last named in this sentence.

@@ -109,5 +109,12 @@ TEST(TimeValue, ModifiersWriteTheirTimeMLName) {
   EXPECT_EQ(to_timeml(Mod::kEqualOrLess), "EQUAL_OR_LESS");
 }
 
+TEST(TimeValue, TypesWriteTheirTimeMLName) {
+  EXPECT_EQ(to_timeml(TimexType::kDate), "DATE");
+  EXPECT_EQ(to_timeml(TimexType::kTime), "TIME");
+  EXPECT_EQ(to_timeml(TimexType::kDuration), "DURATION");
+  EXPECT_EQ(to_timeml(TimexType::kSet), "SET");
+}
+
 }  // namespace
 }  // namespace lede::analysis
