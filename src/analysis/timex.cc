@@ -69,9 +69,8 @@ TimeValue at_part(TimeValue day, std::string_view code) {
 // A day without a year ("XXXX-06-13"), without a month ("XXXX-XX-XX") or a month
 // without a year ("XXXX-06", day 0).
 TimeValue open_date(int month = TimeValue::kUnknown, int day = TimeValue::kUnknown) {
-  TimeValue v = day == 0 ? TimeValue::month_of(TimeValue::kUnknown, month)
-                         : TimeValue::day_of({TimeValue::kUnknown, month, day});
-  return v;
+  return day == 0 ? TimeValue::month_of(TimeValue::kUnknown, month)
+                  : TimeValue::day_of({TimeValue::kUnknown, month, day});
 }
 // A day with a clock time: "2023-06-13T16:15Z".
 TimeValue at_clock(TimeValue day, int hour, int minute, std::string_view zone) {
@@ -93,6 +92,7 @@ TimeValue decade_value(int y) {
   v.grain = Grain::kDecade;
   return v;
 }
+// NewsReader's fiscal year: "FY2008".
 TimeValue fiscal_value(int y) {
   TimeValue v = TimeValue::year_of(y);
   v.fiscal = true;
@@ -102,10 +102,6 @@ TimeValue fiscal_value(int y) {
 TimeValue length_value(const timex_en::SetWord& w) {
   return TimeValue::duration(w.count, w.unit, w.time_unit);
 }
-constexpr auto kPastRef = Ref::kPast;
-constexpr auto kPresentRef = Ref::kPresent;
-constexpr auto kFutureRef = Ref::kFuture;
-TimeValue ref_value(Ref r) { return TimeValue::vague(r); }
 void add_months(int& y, int& m, int n) {
   int t = y * 12 + (m - 1) + n;
   y = t / 12;
@@ -1059,7 +1055,7 @@ class Scanner {
     }
     // Not the adjectives "long-term", "short-term": TimeML leaves them untagged.
     if (w == "the" && (is(i + 1, "long") || is(i + 1, "short")) && is(i + 2, "term")) {
-      f = {i, i + 3, TimexType::kDate, ref_value(kFutureRef)};
+      f = {i, i + 3, TimexType::kDate, TimeValue::vague(Ref::kFuture)};
       return true;
     }
     return false;
@@ -1197,7 +1193,7 @@ class Scanner {
     f.e = after + 1;
     f.type = TimexType::kDate;
     if (!ref_ || c.count == "X" || c.count.find('.') != std::string::npos) {
-      f.value = is(after, "later") ? ref_value(kFutureRef) : ref_value(kPastRef);
+      f.value = is(after, "later") ? TimeValue::vague(Ref::kFuture) : TimeValue::vague(Ref::kPast);
       return true;
     }
     const int n = std::stoi(c.count) * c.unit->scale * (is(after, "later") ? -1 : 1);
@@ -1217,11 +1213,11 @@ class Scanner {
     const std::string_view dir = c.led ? lw(c.first) : c.count_word;  // "the past several"
     f.type = TimexType::kDate;
     if (dir == "recent" || dir == "past" || dir == "last") {
-      f.value = ref_value(kPastRef);
+      f.value = TimeValue::vague(Ref::kPast);
       return true;
     }
     if (dir == "coming" || dir == "next") {
-      f.value = ref_value(kFutureRef);
+      f.value = TimeValue::vague(Ref::kFuture);
       return true;
     }
     return false;
@@ -1253,7 +1249,7 @@ class Scanner {
       return month_value(y, m);
     }
     if (u.code == "Y" && !u.time) return year_value(r.year - n);
-    return ref_value(kPastRef);
+    return TimeValue::vague(Ref::kPast);
   }
 
   // "every week", "each year", "weekly", "twice a year", "per month".
@@ -1403,26 +1399,27 @@ class Scanner {
     if ((w == "past" || w == "future") && is(i - 1, "the") && !unit(lw(i + 1)) && !is_num(i + 1) &&
         count_word(lw(i + 1)) < 0) {
       f = {i - 1, i + 1, TimexType::kDate,
-           w == "past" ? ref_value(kPastRef) : ref_value(kFutureRef)};
+           w == "past" ? TimeValue::vague(Ref::kPast) : TimeValue::vague(Ref::kFuture)};
       return true;
     }
     // "the near future", "the distant past", "at present", "these days".
     if ((w == "near" || w == "distant" || w == "recent") && is(i - 1, "the") &&
         (is(i + 1, "future") || is(i + 1, "past"))) {
       f = {i - 1, i + 2, TimexType::kDate,
-           is(i + 1, "past") ? ref_value(kPastRef) : ref_value(kFutureRef)};
+           is(i + 1, "past") ? TimeValue::vague(Ref::kPast) : TimeValue::vague(Ref::kFuture)};
       return true;
     }
     // "the largest fall in history": the past as a whole.
     if (w == "history" && is(i - 1, "in") && !is(i + 1, "of")) {
-      f = {i, i + 1, TimexType::kDate, ref_value(kPastRef)};
+      f = {i, i + 1, TimexType::kDate, TimeValue::vague(Ref::kPast)};
       return true;
     }
     // "later in the day", "earlier in the week": the adverb is an expression of its own.
     if ((w == "later" || w == "earlier") && is(i + 1, "in") && is(i + 2, "the") &&
         (is(i + 3, "day") || is(i + 3, "week") || is(i + 3, "month") || is(i + 3, "year") ||
          is(i + 3, "session"))) {
-      f = {i, i + 1, TimexType::kDate, w == "later" ? ref_value(kFutureRef) : ref_value(kPastRef)};
+      f = {i, i + 1, TimexType::kDate,
+           w == "later" ? TimeValue::vague(Ref::kFuture) : TimeValue::vague(Ref::kPast)};
       return true;
     }
     // "by that time", "on that day": the date the story last named.
@@ -1438,11 +1435,11 @@ class Scanner {
       return true;
     }
     if (w == "present" && is(i - 1, "at")) {
-      f = {i, i + 1, TimexType::kDate, ref_value(kPresentRef)};
+      f = {i, i + 1, TimexType::kDate, TimeValue::vague(Ref::kPresent)};
       return true;
     }
     if (w == "these" && is(i + 1, "days")) {
-      f = {i, i + 2, TimexType::kDate, ref_value(kPresentRef)};
+      f = {i, i + 2, TimexType::kDate, TimeValue::vague(Ref::kPresent)};
       return true;
     }
     for (const auto& d : kDurationWords) {
@@ -1455,7 +1452,7 @@ class Scanner {
     if (w == "soon") {
       if (is(i - 1, "as") && is(i + 1, "as")) {
         if (!is(i + 2, "possible")) return false;
-        f = {i - 1, i + 3, TimexType::kDate, ref_value(kFutureRef)};
+        f = {i - 1, i + 3, TimexType::kDate, TimeValue::vague(Ref::kFuture)};
         return true;
       }
       if (is(i + 1, "after")) return false;
@@ -1468,7 +1465,7 @@ class Scanner {
         f.value = ref_ ? day_value(add_days(*ref_, a.day_offset)) : open_date();
         if ((is(i - 1, "earlier") || is(i - 1, "later")) && a.day_offset == 0) f.b = i - 1;
       } else {
-        f.value = ref_value(*a.ref);
+        f.value = TimeValue::vague(*a.ref);
       }
       return true;
     }
