@@ -1,12 +1,12 @@
 #include "analysis/timex.h"
 
 #include <algorithm>
-#include <cstdio>
 #include <cstdlib>
 #include <string>
 #include <string_view>
 #include <unordered_set>
 
+#include "analysis/time_value.h"
 #include "analysis/timex_rules_en.h"
 #include "core/calendar.h"
 #include "fields/dates.h"
@@ -51,25 +51,91 @@ CalendarDate add_days(const CalendarDate& d, int n) { return core::add_days(d, n
 // 0 = Monday.
 int weekday_of(const CalendarDate& d) { return core::weekday(d); }
 
-std::string fmt(const char* f, int a, int b = 0, int c = 0) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, f, a, b, c);
-  return buf;
+TimeValue day_value(const CalendarDate& d) { return TimeValue::day_of(d); }
+TimeValue month_value(int y, int m) { return TimeValue::month_of(y, m); }
+TimeValue year_value(int y) { return TimeValue::year_of(y); }
+TimeValue week_value(const CalendarDate& d) { return TimeValue::week_of(d); }
+TimeValue quarter_value(int y, int q) { return TimeValue::quarter(y, q); }
+// "2014-W23-WE"
+TimeValue weekend_of(TimeValue week) {
+  week.weekend = true;
+  return week;
 }
-std::string day_value(const CalendarDate& d) {
-  return fmt("%04d-%02d-%02d", d.year, d.month, d.day);
+// A day or weekday with a part of the day: "2023-06-12TEV".
+TimeValue at_part(TimeValue day, std::string_view code) {
+  day.day_part = std::string(code);
+  return day;
 }
-std::string month_value(int y, int m) { return fmt("%04d-%02d", y, m); }
-std::string year_value(int y) { return fmt("%04d", y); }
-std::string week_value(const CalendarDate& d) {
-  const CalendarDate thursday = add_days(d, 3 - weekday_of(d));
-  const int doy = static_cast<int>(to_days(thursday) - days_from_civil(thursday.year, 1, 1));
-  return fmt("%04d-W%02d", thursday.year, doy / 7 + 1);
+// A day without a year ("XXXX-06-13"), without a month ("XXXX-XX-XX") or a month
+// without a year ("XXXX-06", day 0).
+TimeValue open_date(int month = TimeValue::kUnknown, int day = TimeValue::kUnknown) {
+  return day == 0 ? TimeValue::month_of(TimeValue::kUnknown, month)
+                  : TimeValue::day_of({TimeValue::kUnknown, month, day});
+}
+// A day with a clock time: "2023-06-13T16:15Z".
+TimeValue at_clock(TimeValue day, int hour, int minute, std::string_view zone) {
+  day.hour = hour;
+  day.minute = minute;
+  day.zone = std::string(zone);
+  return day;
+}
+// "XXXX-WXX-1": a weekday of no known week (0 = Monday).
+TimeValue any_weekday(int wd) {
+  TimeValue v;
+  v.grain = Grain::kWeek;
+  v.weekday = wd + 1;
+  return v;
+}
+// The decade holding year y: "201".
+TimeValue decade_value(int y) {
+  TimeValue v = TimeValue::year_of(y / 10);
+  v.grain = Grain::kDecade;
+  return v;
+}
+// NewsReader's fiscal year: "FY2008".
+TimeValue fiscal_value(int y) {
+  TimeValue v = TimeValue::year_of(y);
+  v.fiscal = true;
+  return v;
+}
+// The length a table row names: "daily" -> P1D.
+TimeValue length_value(const timex_en::SetWord& w) {
+  return TimeValue::duration(w.count, w.unit, w.time_unit);
 }
 void add_months(int& y, int& m, int n) {
   int t = y * 12 + (m - 1) + n;
   y = t / 12;
   m = t % 12 + 1;
+}
+
+// A value that starts with a calendar year: not a length, a vague reference, a
+// century, a decade, a fiscal year or a date of unknown year.
+bool dated(const TimeValue& v) {
+  return v.grain >= Grain::kYear && v.grain <= Grain::kDay && !v.fiscal && v.year >= 0 &&
+         v.year <= 9999;
+}
+// A day without a time of day: "2023-06-13", "XXXX-XX-XX", or a weekday of no
+// known week ("XXXX-WXX-1").
+bool is_day(const TimeValue& v) {
+  return !v.has_time() &&
+         (v.grain == Grain::kDay || (v.grain == Grain::kWeek && v.weekday > 0 && !v.weekend));
+}
+// A time of day on such a day: "2023-06-13T16:15", "XXXX-XX-XXTNI".
+bool is_time_of_day(const TimeValue& v) {
+  if (!v.has_time()) return false;
+  TimeValue day = v;
+  day.day_part.clear();
+  day.hour = day.minute = TimeValue::kUnknown;
+  day.zone.clear();
+  return is_day(day);
+}
+// The time of day `time` gives, on `day`.
+TimeValue on_day(const TimeValue& time, TimeValue day) {
+  day.day_part = time.day_part;
+  day.hour = time.hour;
+  day.minute = time.minute;
+  day.zone = time.zone;
+  return day;
 }
 
 enum class Tense { kNone, kPast, kFuture };
@@ -80,8 +146,8 @@ enum class Tense { kNone, kPast, kFuture };
 struct StoryMemory {
   // The last full day named within kStoryDayWindow days of the reference date.
   std::optional<CalendarDate> recent_day;
-  // The last calendar value named, at each grain ("" until one is named).
-  std::string day, week, month_text, year, any;
+  // The last calendar value named, at each grain.
+  std::optional<TimeValue> day, week, month_period, year, any;
   // The last quarter named: "1989-Q3".
   int quarter_year = 0, quarter = 0;
   // The last month and year named, as numbers.
@@ -90,7 +156,9 @@ struct StoryMemory {
 
 struct Found {
   uint32_t b = 0, e = 0;  // tokens [b, e)
-  std::string type = "DATE", value, mod;
+  TimexType type = TimexType::kDate;
+  TimeValue value;
+  Mod mod = Mod::kNone;
   // Later expressions may point back to it ("the quarter"); not so for a
   // comparison a year back ("the year-ago quarter").
   bool anchor = true;
@@ -116,36 +184,37 @@ class Scanner {
   // "at 16:15 UTC, June 1st" -> 2009-06-01T16:15Z.
   void anchor_times(size_t first) {
     // The sentence's full dates a clock time may take its day from, by position.
-    std::vector<const lede::TimeExpression*> days;
+    std::vector<size_t> days;
     for (size_t d = first; d < out_.size(); ++d) {
       const auto& e = out_[d];
-      if (e.type != "DATE" || e.value.size() != 10 || !e.modifier.empty() || e.text == "today" ||
-          e.text == "earlier today")
+      const Found& found = found_[d - first];
+      const TimeValue& v = found.value;
+      if (found.type != TimexType::kDate || !is_day(v) || found.mod != Mod::kNone ||
+          e.text == "today" || e.text == "earlier today")
         continue;
-      if (ref_ && e.value[0] != 'X') {
+      if (ref_ && v.year != TimeValue::kUnknown) {
         // Not a date of history the sentence recalls ("since September 11, 2001").
-        const CalendarDate d{std::atoi(e.value.substr(0, 4).c_str()),
-                             std::atoi(e.value.substr(5, 2).c_str()),
-                             std::atoi(e.value.substr(8, 2).c_str())};
-        const int64_t away = to_days(d) - to_days(*ref_);
+        const int64_t away = to_days({v.year, v.month, v.day}) - to_days(*ref_);
         if (away < -kNearestWindowDays || away > kNearestWindowDays) continue;
       }
-      days.push_back(&e);
+      days.push_back(d);
     }
     if (days.empty()) return;
+    const auto start = [&](size_t d) { return out_[d].start; };
     std::stable_sort(days.begin(), days.end(),
-                     [](const auto* x, const auto* y) { return x->start < y->start; });
+                     [&](size_t x, size_t y) { return start(x) < start(y); });
     for (size_t k = first; k < out_.size(); ++k) {
-      if (out_[k].type != "TIME" || out_[k].value.size() <= 10 || out_[k].value[10] != 'T')
-        continue;
+      Found& time = found_[k - first];
+      if (time.type != TimexType::kTime || !is_time_of_day(time.value)) continue;
       const uint32_t at = out_[k].start;
       auto after = std::lower_bound(days.begin(), days.end(), at,
-                                    [](const auto* e, uint32_t pos) { return e->start < pos; });
-      const lede::TimeExpression* day = after == days.end() ? days.back() : *after;
+                                    [&](size_t d, uint32_t pos) { return start(d) < pos; });
+      size_t day = after == days.end() ? days.back() : *after;
       if (after != days.begin() && after != days.end() &&
-          at - (*(after - 1))->start <= (*after)->start - at)
+          at - start(*(after - 1)) <= start(*after) - at)
         day = *(after - 1);
-      out_[k].value = day->value + out_[k].value.substr(10);
+      time.value = on_day(time.value, found_[day - first].value);
+      out_[k].value = to_timeml(time.value);
     }
   }
 
@@ -313,8 +382,8 @@ class Scanner {
   }
 
   // A day of the reference week's neighbourhood for weekday wd.
-  std::string resolve_weekday(int wd, uint32_t at, int shift_weeks) const {
-    if (!ref_) return std::string("XXXX-WXX-") + static_cast<char>('1' + wd);
+  TimeValue resolve_weekday(int wd, uint32_t at, int shift_weeks) const {
+    if (!ref_) return any_weekday(wd);
     const int ref_wd = weekday_of(*ref_);
     int delta = wd - ref_wd;  // in [-6, 6]
     if (shift_weeks != 0) {
@@ -355,12 +424,13 @@ class Scanner {
     t.end = doc_.tokens[f.e - 1].end -
             static_cast<uint32_t>(possessive_length(doc_.lower_word(f.e - 1)));
     t.text.assign(doc_.text.substr(t.start, t.end - t.start));
-    t.type = f.type;
-    t.value = f.value;
-    t.modifier = f.mod;
-    if (f.type == "DATE" && f.anchor) remember(f.value);
-    if (f.type == "DATE") note_in_sentence(f.value);
+    t.type = std::string(to_timeml(f.type));
+    t.value = to_timeml(f.value);
+    t.modifier = std::string(to_timeml(f.mod));
+    if (f.type == TimexType::kDate && f.anchor) remember(f.value);
+    if (f.type == TimexType::kDate) note_in_sentence(f.value);
     out_.push_back(std::move(t));
+    found_.push_back(f);
   }
 
   // Dates led by a month name: "June 13, 2023", "June 13", "June 2023", "June".
@@ -399,7 +469,7 @@ class Scanner {
     f.b = i;
     f.e = j;
     if (y < 0 && !ref_) {
-      f.value = d > 0 ? fmt("XXXX-%02d-%02d", m, d) : fmt("XXXX-%02d", m);
+      f.value = d > 0 ? open_date(m, d) : open_date(m, 0);
     } else {
       if (y < 0) y = infer_year(m, d, i);
       f.value = d > 0 ? day_value({y, m, d}) : month_value(y, m);
@@ -426,7 +496,7 @@ class Scanner {
     f.e = j;
     if (y < 0) {
       if (!ref_) {
-        f.value = fmt("XXXX-%02d-%02d", m, d);
+        f.value = open_date(m, d);
         return true;
       }
       y = infer_year(m, d, i);
@@ -446,7 +516,7 @@ class Scanner {
       int y = std::atoi(std::string(d).c_str());
       if (d.size() == 2) y += y < 50 ? 2000 : 1900;
       if ((d.size() != 2 && d.size() != 4) || y < kMinYear || y > kMaxYear) return false;
-      f = {i, i + 1, "DATE", "FY" + year_value(y), ""};
+      f = {i, i + 1, TimexType::kDate, fiscal_value(y)};
       return true;
     }
     uint32_t j = i;
@@ -463,18 +533,21 @@ class Scanner {
       }
     }
     if (!is(j, "fiscal") && !is(j, "financial")) return false;
-    const std::string prefix = is(j, "financial") ? "FY" : "";
+    // "the financial year" is NewsReader's "FY2008", "the fiscal year" the plain year.
+    const auto labelled = [fy = is(j, "financial")](int y) {
+      return fy ? fiscal_value(y) : year_value(y);
+    };
     ++j;
     const bool year_word = is(j, "year");
     if (year_word) ++j;
     if (const int y = year(j); y > 0) {
-      f = {relative ? i + (w == "the" ? 0 : 1) : i, j + 1, "DATE", prefix + year_value(y), ""};
+      f = {relative ? i + (w == "the" ? 0 : 1) : i, j + 1, TimexType::kDate, labelled(y)};
       if (relative && w != "the") f.b = i + 1;
       return true;
     }
     if (!relative || !year_word || !ref_ || is(j, "of") || is(j, "ended") || is(j, "ending"))
       return false;
-    f = {i, j, "DATE", prefix + year_value(ref_->year + shift), ""};
+    f = {i, j, TimexType::kDate, labelled(ref_->year + shift)};
     return true;
   }
 
@@ -482,11 +555,11 @@ class Scanner {
   bool year_date(uint32_t i, Found& f) const {
     if (fiscal_year(i, f)) return true;
     if (const int y = spelled_year(i); y > 0) {
-      f = {i, i + 2, "DATE", year_value(y), ""};
+      f = {i, i + 2, TimexType::kDate, year_value(y)};
       return true;
     }
     if (is(i, "the") && is(i + 1, "year") && is(i + 2, "two") && is(i + 3, "thousand")) {
-      f = {i, i + 4, "DATE", "2000", ""};
+      f = {i, i + 4, TimexType::kDate, year_value(2000)};
       return true;
     }
     const int y = year(i);
@@ -504,13 +577,14 @@ class Scanner {
     std::string_view w = lw(i);
     // "the 20th century" -> "19"
     if (is(i + 1, "century") && day_number(i) > 0 && !is_num(i)) {
-      f = {is(i - 1, "the") ? i - 1 : i, i + 2, "DATE", fmt("%02d", day_number(i) - 1), ""};
+      f = {is(i - 1, "the") ? i - 1 : i, i + 2, TimexType::kDate,
+           TimeValue::century(day_number(i) - 1)};
       return true;
     }
     // "year-end", "by year end": the end of the reference year.
     if (ref_ && (w == "year-end" || (w == "year" && is(i + 1, "end") && !is(i - 1, "the") &&
                                      !is(i - 1, "this") && !is(i - 1, "last")))) {
-      f = {i, w == "year" ? i + 2 : i + 1, "DATE", year_value(ref_->year), "END"};
+      f = {i, w == "year" ? i + 2 : i + 1, TimexType::kDate, year_value(ref_->year), Mod::kEnd};
       return true;
     }
     if (w.size() == 3 && w.back() == 's' && w[1] == '0' && w[0] >= '1' && w[0] <= '9' &&
@@ -518,14 +592,14 @@ class Scanner {
       // "the 70s": decades of the last century
       f.b = is(i - 1, "the") ? i - 1 : i;
       f.e = i + 1;
-      f.value = "19" + std::string(1, w[0]);
+      f.value = decade_value(1900 + 10 * (w[0] - '0'));
       return true;
     }
     if (w.size() == 5 && w.back() == 's' && w[3] == '0' &&
         w.find_first_not_of("0123456789", 0) == 4) {
       f.b = is(i - 1, "the") ? i - 1 : i;
       f.e = i + 1;
-      f.value = std::string(w.substr(0, 3));
+      f.value = decade_value(std::atoi(std::string(w.substr(0, 4)).c_str()));
       return true;
     }
     return false;
@@ -549,8 +623,8 @@ class Scanner {
     for (const auto& p : kPartsOfDay) {
       if (is(i + 1, p.word)) {
         f.e = i + 2;
-        f.type = "TIME";
-        f.value += "T" + std::string(p.code);
+        f.type = TimexType::kTime;
+        f.value = at_part(f.value, p.code);
       }
     }
     return true;
@@ -586,7 +660,7 @@ class Scanner {
       // Without a reference date the expression is kept, its value unknown.
       if (u != "week" && u != "month" && u != "year" && u != "quarter" && u != "weekend")
         return false;
-      f.value = "XXXX-XX-XX";
+      f.value = open_date();
       return true;
     }
     CalendarDate r = *ref_;
@@ -598,7 +672,7 @@ class Scanner {
     if (u == "week") {
       f.value = week_value(add_days(r, 7 * shift));
     } else if (u == "weekend") {
-      f.value = week_value(add_days(r, 7 * shift)) + "-WE";
+      f.value = weekend_of(week_value(add_days(r, 7 * shift)));
     } else if (u == "month") {
       int y = r.year, m = r.month;
       add_months(y, m, shift);
@@ -606,12 +680,12 @@ class Scanner {
     } else if (u == "year") {
       f.value = year_value(r.year + shift);
     } else if (u == "decade" && shift == 0) {
-      f.value = year_value(r.year).substr(0, 3);  // "this decade": TIMEX3 "201"
+      f.value = decade_value(r.year);  // "this decade": TIMEX3 "201"
     } else if (u == "quarter") {
       int q = (r.month - 1) / 3 + shift, y = r.year;
       if (q < 0) q += 4, --y;
       if (q > 3) q -= 4, ++y;
-      f.value = fmt("%04d-Q%d", y, q + 1);
+      f.value = quarter_value(y, q + 1);
     } else if (int m = month(k); m > 0) {
       int y = r.year;
       if (shift < 0 && m >= r.month) --y;
@@ -620,7 +694,7 @@ class Scanner {
     } else {
       for (const auto& s : kSeasons) {
         if (u == s.word) {
-          f.value = year_value(r.year + shift) + "-" + std::string(s.code);
+          f.value = TimeValue::season_of(r.year + shift, s.code);
           return true;
         }
       }
@@ -678,7 +752,7 @@ class Scanner {
     }
     f.b = adjective || is(i, "its") || is(i, "their") ? after_determiner : i;
     f.e = j;
-    f.value = fmt("%04d-Q%d", y, q);
+    f.value = quarter_value(y, q);
     return true;
   }
 
@@ -695,19 +769,19 @@ class Scanner {
   }
 
   // "the first half of 2009", "the second half of the year"; "the previous day", "the next day".
-  std::string half_value_by_tense(bool first, uint32_t at) const {
+  TimeValue half_value_by_tense(bool first, uint32_t at) const {
     const int64_t diff = days_from_civil(ref_->year, first ? 1 : 7, 1) - to_days(*ref_);
     const Tense t = tense_near(at);
     int y = ref_->year;
     if (t == Tense::kPast && diff > kTenseSlackDays) --y;
     if (t == Tense::kFuture && diff + 181 < -kTenseSlackDays) ++y;
-    return year_value(y) + (first ? "-H1" : "-H2");
+    return TimeValue::half(y, first ? 1 : 2);
   }
 
   bool half_or_day(uint32_t i, Found& f) const {
     // "first-half profit", "second-half sales".
     if (ref_ && (is(i, "first-half") || is(i, "second-half"))) {
-      f = {i, i + 1, "DATE", half_value_by_tense(is(i, "first-half"), i), ""};
+      f = {i, i + 1, TimexType::kDate, half_value_by_tense(is(i, "first-half"), i)};
       return true;
     }
     if (!is(i, "the")) return false;
@@ -722,13 +796,13 @@ class Scanner {
         e = i + 6;
       }
       if (y < 0) return false;
-      f = {i, e, "DATE", year_value(y) + (is(i + 1, "first") ? "-H1" : "-H2"), ""};
+      f = {i, e, TimexType::kDate, TimeValue::half(y, is(i + 1, "first") ? 1 : 2)};
       return true;
     }
     // "the first half", "the second half" alone: of the year the tense points to.
     if ((is(i + 1, "first") || is(i + 1, "second")) && is(i + 2, "half") && ref_ &&
         !is(i + 3, "of")) {
-      f = {i, i + 3, "DATE", half_value_by_tense(is(i + 1, "first"), i), ""};
+      f = {i, i + 3, TimexType::kDate, half_value_by_tense(is(i + 1, "first"), i)};
       return true;
     }
     if (!ref_) return false;
@@ -741,7 +815,7 @@ class Scanner {
       const int step = is(i + 1, "previous") || is(i + 1, "prior") ? -1 : 1;
       CalendarDate d = add_days(*ref_, step);
       while (weekday_of(d) >= 5) d = add_days(d, step);
-      f = {i, i + 4, "DATE", day_value(d), ""};
+      f = {i, i + 4, TimexType::kDate, day_value(d)};
       return true;
     }
     // "the first week of October", "the last week of March": the ISO week
@@ -761,14 +835,16 @@ class Scanner {
         // January 4 always falls in ISO week 1, December 28 in the last week.
         const CalendarDate d =
             n > 0 ? add_days({whole_year, 1, 4}, 7 * (n - 1)) : CalendarDate{whole_year, 12, 28};
-        f = {i, e, "DATE", week_value(d), ""};
+        f = {i, e, TimexType::kDate, week_value(d)};
         return true;
       }
       Found m;
-      if (!month_date(i + 4, m) || m.value.size() != 7) return false;
-      const int y = std::atoi(m.value.substr(0, 4).c_str());
-      const int mo = std::atoi(m.value.substr(5, 2).c_str());
-      f = {i, m.e, "DATE", week_value({y, mo, nth_weekday(y, mo, 3, n)}), ""};
+      // A month of a known year ("XXXX-06" has none).
+      if (!month_date(i + 4, m) || m.value.grain != Grain::kMonth ||
+          m.value.year == TimeValue::kUnknown)
+        return false;
+      const int y = m.value.year, mo = m.value.month;
+      f = {i, m.e, TimexType::kDate, week_value({y, mo, nth_weekday(y, mo, 3, n)})};
       return true;
     }
     if ((is(i + 1, "previous") || is(i + 1, "prior")) && is(i + 2, "day"))
@@ -781,7 +857,7 @@ class Scanner {
       off = 1;
     else
       return false;
-    f = {i, e, "DATE", day_value(add_days(*ref_, off)), ""};
+    f = {i, e, TimexType::kDate, day_value(add_days(*ref_, off))};
     return true;
   }
 
@@ -790,14 +866,14 @@ class Scanner {
   CalendarDate story_day() const { return story_.recent_day.value_or(*ref_); }
 
   // The value of the last date the story named, at the grain of `unit` ("day",
-  // "week", "month", "year"; "time": as named), or "".
-  std::string last_date(std::string_view unit) const {
+  // "week", "month", "year"; "time": as named), if one was named.
+  std::optional<TimeValue> last_date(std::string_view unit) const {
     if (unit == "time") return story_.any;
     if (unit == "year") return story_.year;
-    if (unit == "month") return story_.month_text;
+    if (unit == "month") return story_.month_period;
     if (unit == "day") return story_.day;
     if (unit == "week") return story_.week;
-    return "";
+    return std::nullopt;
   }
 
   // Does this sentence speak of a quarter ("third-quarter profit", "the quarter")?
@@ -823,34 +899,35 @@ class Scanner {
   }
 
   // Keeps the sentence's last year and last dated period as expressions are found.
-  void note_in_sentence(const std::string& v) {
-    if (v.size() < 4) return;
-    const size_t digits_end = v.find_first_not_of("0123456789");
-    const int y = std::atoi(v.substr(0, 4).c_str());
-    if (y >= kMinYear && y <= kMaxYear && digits_end >= 4) sentence_year_ = y;
-    if (v.size() >= 7 && v[4] == '-' && digits_end == 4 && v[5] != 'W') sentence_period_ = v;
+  void note_in_sentence(const TimeValue& v) {
+    if (!dated(v)) return;
+    if (v.year >= kMinYear && v.year <= kMaxYear) sentence_year_ = v.year;
+    if (v.grain != Grain::kYear && v.grain != Grain::kWeek) sentence_period_ = v;
   }
 
   // Remembers a date the story names, at every grain it gives.
-  void remember(const std::string& v) {
-    if (v.size() < 4 || v.substr(0, 4).find_first_not_of("0123456789") != std::string::npos) return;
+  void remember(const TimeValue& v) {
+    if (!dated(v)) return;
     story_.any = v;
-    story_.year = v.substr(0, 4);
-    story_.year_n = std::atoi(story_.year.c_str());
-    if (v.size() >= 7 && v[4] == '-' && v[5] == 'Q' && v[6] >= '1' && v[6] <= '4') {
-      story_.quarter_year = std::atoi(v.substr(0, 4).c_str());
-      story_.quarter = v[6] - '0';
+    story_.year = year_value(v.year);
+    story_.year_n = v.year;
+    if (v.grain == Grain::kQuarter) {
+      story_.quarter_year = v.year;
+      story_.quarter = v.part;
     }
-    if (v.size() >= 7 && v[5] != 'W' && v[5] != 'Q' && v[5] != 'H' &&
-        v.substr(5, 2).find_first_not_of("0123456789") == std::string::npos) {
-      story_.month_text = v.substr(0, 7);
-      story_.month_year = story_.year_n;
-      story_.month = std::atoi(v.substr(5, 2).c_str());
+    if ((v.grain == Grain::kMonth || v.grain == Grain::kDay) && v.month >= 0) {
+      story_.month_period = month_value(v.year, v.month);
+      story_.month_year = v.year;
+      story_.month = v.month;
     }
-    if (v.size() >= 8 && v[5] == 'W') story_.week = v.substr(0, 8);
-    if (v.size() == 10 && v[5] != 'W') {
-      const CalendarDate d{std::atoi(v.substr(0, 4).c_str()), std::atoi(v.substr(5, 2).c_str()),
-                           std::atoi(v.substr(8, 2).c_str())};
+    if (v.grain == Grain::kWeek) {
+      TimeValue week = v;
+      week.weekend = false;
+      week.weekday = 0;
+      story_.week = week;
+    }
+    if (v.grain == Grain::kDay && !v.has_time()) {
+      const CalendarDate d{v.year, v.month, v.day};
       if (d.month <= 0 || d.day <= 0) return;
       story_.day = v;
       story_.week = week_value(d);
@@ -867,11 +944,11 @@ class Scanner {
 
   // "over the weekend": the weekend before the reference date in the past tense,
   // the one after it otherwise (the reference week's own when the date is one).
-  std::string weekend_value(uint32_t at) const {
+  TimeValue weekend_value(uint32_t at) const {
     const int wd = weekday_of(*ref_);
     CalendarDate d = *ref_;
     if (wd < 5 && tense_near(at) == Tense::kPast) d = add_days(*ref_, -7);
-    return week_value(d) + "-WE";
+    return weekend_of(week_value(d));
   }
 
   // "in morning trading", "early afternoon": a part of the story's day; "for the day",
@@ -885,7 +962,7 @@ class Scanner {
       const bool anchored = prev == "in" || prev == "early" || prev == "late" || prev == "this" ||
                             prev == "the" || is(i + 1, "trading") || is(i + 1, "session");
       if (!anchored || weekday(i - 1) >= 0) return false;
-      f = {i, i + 1, "TIME", day_value(story_day()) + "T" + std::string(p.code), ""};
+      f = {i, i + 1, TimexType::kTime, at_part(day_value(story_day()), p.code)};
       return true;
     }
     if (w == "the" && i > s_.first_token &&
@@ -899,25 +976,25 @@ class Scanner {
       const CalendarDate day = story_day();
       // "for the year ended Sept. 30": a company's year, a length.
       if (u == "year" && (is(k + 1, "ended") || is(k + 1, "ending"))) {
-        f = {i, k + 1, "DURATION", "P1Y", ""};
+        f = {i, k + 1, TimexType::kDuration, TimeValue::duration("1", 'Y', false)};
         return true;
       }
       if (u == "weekend") {
-        f = {i, k + 1, "DATE", weekend_value(i), ""};
+        f = {i, k + 1, TimexType::kDate, weekend_value(i)};
         return true;
       }
       if (u == "year" && sentence_year() > 0) {
-        f = {i, k + 1, "DATE", year_value(sentence_year()), ""};
+        f = {i, k + 1, TimexType::kDate, year_value(sentence_year())};
         return true;
       }
       if (u == "day")
-        f = {i, k + 1, "DATE", day_value(day), ""};
+        f = {i, k + 1, TimexType::kDate, day_value(day)};
       else if (u == "week")
-        f = {i, k + 1, "DATE", week_value(day), ""};
+        f = {i, k + 1, TimexType::kDate, week_value(day)};
       else if (u == "month")
-        f = {i, k + 1, "DATE", month_value(day.year, day.month), ""};
+        f = {i, k + 1, TimexType::kDate, month_value(day.year, day.month)};
       else if (u == "year")
-        f = {i, k + 1, "DATE", year_value(day.year), ""};
+        f = {i, k + 1, TimexType::kDate, year_value(day.year)};
       else
         return false;
       return true;
@@ -932,7 +1009,7 @@ class Scanner {
     if (!is_num(i + 2) || !ok(i + 3)) return false;
     const Unit* u = unit(lw(i + 3));
     if (!u || lw(i + 3).back() != 's') return false;
-    f = {i, i + 1, "DURATION", duration_value(std::to_string(int_at(i) * u->scale), *u), ""};
+    f = {i, i + 1, TimexType::kDuration, duration_value(std::to_string(int_at(i) * u->scale), *u)};
     return true;
   }
 
@@ -947,7 +1024,7 @@ class Scanner {
          (w == "the" && (is(i + 1, "years") || is(i + 1, "decades"))))) {
       const uint32_t k = w == "the" ? i + 1 : i;
       const Unit* u = unit(lw(k));
-      f = {i, k + 1, "DURATION", duration_value("X", *u), ""};
+      f = {i, k + 1, TimexType::kDuration, duration_value("X", *u)};
       return true;
     }
     if (lead || is(i - 1, "this") || is(i - 1, "next") || is(i - 1, "last")) {
@@ -961,16 +1038,16 @@ class Scanner {
               !(is(i - 2, "in") || is(i - 2, "during") || is(i - 2, "by") || is(i - 2, "until") ||
                 is(i - 2, "since") || is(i - 2, "through")))
             return false;
-          f = {i, i + 1, "DATE", year_value(ref_->year) + "-" + std::string(season.code), ""};
+          f = {i, i + 1, TimexType::kDate, TimeValue::season_of(ref_->year, season.code)};
           if (const int y = year(i + 1); y > 0) {
             f.e = i + 2;
-            f.value = year_value(y) + "-" + std::string(season.code);
+            f.value = TimeValue::season_of(y, season.code);
           } else if (const int yo = is(i + 1, "of") ? year(i + 2) : -1; yo > 0) {
             f.e = i + 3;  // "the fall of 2008"
-            f.value = year_value(yo) + "-" + std::string(season.code);
+            f.value = TimeValue::season_of(yo, season.code);
           } else if (const int ys = is(i + 1, "of") ? spelled_year(i + 2) : -1; ys > 0) {
             f.e = i + 4;  // "the winter of nineteen ninety-four"
-            f.value = year_value(ys) + "-" + std::string(season.code);
+            f.value = TimeValue::season_of(ys, season.code);
           }
           return true;
         }
@@ -978,7 +1055,7 @@ class Scanner {
     }
     // Not the adjectives "long-term", "short-term": TimeML leaves them untagged.
     if (w == "the" && (is(i + 1, "long") || is(i + 1, "short")) && is(i + 2, "term")) {
-      f = {i, i + 3, "DATE", "FUTURE_REF", ""};
+      f = {i, i + 3, TimexType::kDate, TimeValue::vague(Ref::kFuture)};
       return true;
     }
     return false;
@@ -994,7 +1071,7 @@ class Scanner {
     f.b = c.begin;
     f.e = c.unit_at + 1;
     if (ago_date(c, f) || stretch_to_now(c, f)) return true;
-    f.type = "DURATION";
+    f.type = TimexType::kDuration;
     std::string count = c.count;
     if (count != "X" && count.find('.') == std::string::npos)
       count = std::to_string(std::stoi(count) * c.unit->scale);
@@ -1011,16 +1088,16 @@ class Scanner {
       return false;
     const std::string_view head = w.substr(0, dash), tail = w.substr(dash + 1);
     if (const Unit* lu = unit(head); lu && tail == "long") {
-      f = {i, i + 1, "DURATION",
-           duration_value(head == lu->word ? std::to_string(lu->scale) : "X", *lu), ""};
+      f = {i, i + 1, TimexType::kDuration,
+           duration_value(head == lu->word ? std::to_string(lu->scale) : "X", *lu)};
       return true;
     }
     const int n = count_word(head);
     const Unit* u = unit(tail);
     if (n <= 0 || !u || tail != u->word || head == "a") return false;
-    f = {i, i + 1, "DURATION", duration_value(std::to_string(n * u->scale), *u), ""};
+    f = {i, i + 1, TimexType::kDuration, duration_value(std::to_string(n * u->scale), *u)};
     // "a three-year period": the noun of length makes it one expression.
-    if (is(i - 1, "a") && is(i + 1, "period")) f = {i - 1, i + 2, f.type, f.value, ""};
+    if (is(i - 1, "a") && is(i + 1, "period")) f = {i - 1, i + 2, f.type, f.value};
     return true;
   }
 
@@ -1029,7 +1106,7 @@ class Scanner {
     if (!is(i, "half") || !(is(i + 1, "a") || is(i + 1, "an"))) return false;
     const Unit* u = unit(lw(i + 2));
     if (!u) return false;
-    f = {i, i + 3, "DURATION", half_value(*u), ""};
+    f = {i, i + 3, TimexType::kDuration, half_value(*u)};
     return true;
   }
 
@@ -1114,15 +1191,15 @@ class Scanner {
     const uint32_t after = c.unit_at + 1;
     if (!is(after, "ago") && !is(after, "earlier") && !is(after, "later")) return false;
     f.e = after + 1;
-    f.type = "DATE";
+    f.type = TimexType::kDate;
     if (!ref_ || c.count == "X" || c.count.find('.') != std::string::npos) {
-      f.value = is(after, "later") ? "FUTURE_REF" : "PAST_REF";
+      f.value = is(after, "later") ? TimeValue::vague(Ref::kFuture) : TimeValue::vague(Ref::kPast);
       return true;
     }
     const int n = std::stoi(c.count) * c.unit->scale * (is(after, "later") ? -1 : 1);
     f.value = ago_value(n, *c.unit);
     f.anchor = c.unit->code != "Y";
-    return !f.value.empty();
+    return true;
   }
 
   // "recent years", "the past several quarters", "coming months": TimeML reads a
@@ -1134,29 +1211,29 @@ class Scanner {
                                  is(f.b - 1, "during") || is(f.b - 1, "throughout"));
     if (c.count != "X" || lw(c.unit_at).back() != 's' || as_length) return false;
     const std::string_view dir = c.led ? lw(c.first) : c.count_word;  // "the past several"
-    f.type = "DATE";
+    f.type = TimexType::kDate;
     if (dir == "recent" || dir == "past" || dir == "last") {
-      f.value = "PAST_REF";
+      f.value = TimeValue::vague(Ref::kPast);
       return true;
     }
     if (dir == "coming" || dir == "next") {
-      f.value = "FUTURE_REF";
+      f.value = TimeValue::vague(Ref::kFuture);
       return true;
     }
     return false;
   }
 
-  static std::string duration_value(const std::string& count, const Unit& u) {
-    return std::string(u.time ? "PT" : "P") + count + std::string(u.code);
+  static TimeValue duration_value(const std::string& count, const Unit& u) {
+    return TimeValue::duration(count, u.code[0], u.time);
   }
-  static std::string half_value(const Unit& u) {
-    if (u.word == "hour") return "PT30M";
-    if (u.word == "day") return "PT12H";
-    if (u.word == "year") return "P6M";
-    if (u.word == "minute") return "PT30S";
-    return "P0.5" + std::string(u.code);
+  static TimeValue half_value(const Unit& u) {
+    if (u.word == "hour") return TimeValue::duration("30", 'M', true);
+    if (u.word == "day") return TimeValue::duration("12", 'H', true);
+    if (u.word == "year") return TimeValue::duration("6", 'M', false);
+    if (u.word == "minute") return TimeValue::duration("30", 'S', true);
+    return TimeValue::duration("0.5", u.code[0], u.time);
   }
-  std::string ago_value(int n, const Unit& u) const {
+  TimeValue ago_value(int n, const Unit& u) const {
     const CalendarDate r = *ref_;
     if (u.word == "day") return day_value(add_days(r, -n));
     if (u.word == "week") return day_value(add_days(r, -7 * n));
@@ -1164,7 +1241,7 @@ class Scanner {
     // before: "profit rose from $5 million a year ago".
     if (u.code == "Y" && !u.time && n == 1 && (sentence_names_quarter() || story_.quarter > 0)) {
       const auto [y, q] = reported_quarter();
-      return fmt("%04d-Q%d", y - n, q);
+      return quarter_value(y - n, q);
     }
     if (u.word == "month") {
       int y = r.year, m = r.month;
@@ -1172,7 +1249,7 @@ class Scanner {
       return month_value(y, m);
     }
     if (u.code == "Y" && !u.time) return year_value(r.year - n);
-    return "PAST_REF";
+    return TimeValue::vague(Ref::kPast);
   }
 
   // "every week", "each year", "weekly", "twice a year", "per month".
@@ -1182,25 +1259,25 @@ class Scanner {
       if (w == s.word) {
         f.b = i;
         f.e = i + 1;
-        f.type = "SET";
-        f.value = std::string(s.value);
+        f.type = TimexType::kSet;
+        f.value = length_value(s);
         return true;
       }
     }
     // "every Monday", "on Mondays": XXXX-WXX-1.
     // "each July": XXXX-07.
     if (const int m = (w == "every" || w == "each") ? month(i + 1) : 0; m > 0) {
-      f = {i, i + 2, "SET", fmt("XXXX-%02d", m), ""};
+      f = {i, i + 2, TimexType::kSet, open_date(m, 0)};
       return true;
     }
     if ((w == "every" || w == "each") && upper(i + 1) && weekday(i + 1) >= 0) {
-      f = {i, i + 2, "SET", std::string("XXXX-WXX-") + static_cast<char>('1' + weekday(i + 1)), ""};
+      f = {i, i + 2, TimexType::kSet, any_weekday(weekday(i + 1))};
       return true;
     }
     if (upper(i) && w.size() > 6 && w.back() == 's' && is(i - 1, "on")) {
       for (int k = 0; k < 7; ++k) {
         if (w.substr(0, w.size() - 1) == kWeekdays[k]) {
-          f = {i, i + 1, "SET", std::string("XXXX-WXX-") + static_cast<char>('1' + k), ""};
+          f = {i, i + 1, TimexType::kSet, any_weekday(k)};
           return true;
         }
       }
@@ -1208,8 +1285,8 @@ class Scanner {
     // "every two years", "every three months"
     if (w == "every" && count_word(lw(i + 1)) > 1 && unit(lw(i + 2))) {
       const Unit* u = unit(lw(i + 2));
-      f = {i, i + 3, "SET", duration_value(std::to_string(count_word(lw(i + 1)) * u->scale), *u),
-           ""};
+      f = {i, i + 3, TimexType::kSet,
+           duration_value(std::to_string(count_word(lw(i + 1)) * u->scale), *u)};
       return true;
     }
     if (w == "every" || w == "each" || w == "per" ||
@@ -1219,7 +1296,7 @@ class Scanner {
       if (!u || lw(i + 1) != u->word) return false;
       f.b = (w == "a" || w == "an") && (is(i - 1, "twice") || is(i - 1, "once")) ? i - 1 : i;
       f.e = i + 2;
-      f.type = "SET";
+      f.type = TimexType::kSet;
       f.value = duration_value(std::to_string(u->scale), *u);
       return true;
     }
@@ -1233,23 +1310,23 @@ class Scanner {
         w != "this" && w != "yesterday" && w != "tomorrow" && w != "noon" && w != "midday" &&
         w != "midnight")
       return false;
-    std::string base = ref_ ? day_value(*ref_) : "XXXX-XX-XX";
+    const TimeValue base = ref_ ? day_value(*ref_) : open_date();
     if (w == "tonight") {
-      f = {i, i + 1, "TIME", base + "TNI", ""};
+      f = {i, i + 1, TimexType::kTime, at_part(base, "NI")};
       return true;
     }
     if ((w == "this" || w == "yesterday" || w == "tomorrow") && ok(i + 1) && ref_) {
       for (const auto& p : kPartsOfDay) {
         if (is(i + 1, p.word)) {
           const int off = w == "yesterday" ? -1 : (w == "tomorrow" ? 1 : 0);
-          f = {i, i + 2, "TIME", day_value(add_days(*ref_, off)) + "T" + std::string(p.code), ""};
+          f = {i, i + 2, TimexType::kTime, at_part(day_value(add_days(*ref_, off)), p.code)};
           return true;
         }
       }
       return false;
     }
     if (w == "noon" || w == "midday" || w == "midnight") {
-      f = {i, i + 1, "TIME", base + (w == "midnight" ? "T24:00" : "T12:00"), ""};
+      f = {i, i + 1, TimexType::kTime, at_clock(base, w == "midnight" ? 24 : 12, 0, "")};
       return true;
     }
     // "11:06", "2.40" (with a.m./p.m. after it), or one token "9am", "2.40pm".
@@ -1312,7 +1389,7 @@ class Scanner {
                z == "cet") {
       ++j;
     }
-    f = {i, j, "TIME", base + fmt("T%02d:%02d", h, m) + zone, ""};
+    f = {i, j, TimexType::kTime, at_clock(base, h, m, zone)};
     return true;
   }
 
@@ -1321,25 +1398,28 @@ class Scanner {
     std::string_view w = lw(i);
     if ((w == "past" || w == "future") && is(i - 1, "the") && !unit(lw(i + 1)) && !is_num(i + 1) &&
         count_word(lw(i + 1)) < 0) {
-      f = {i - 1, i + 1, "DATE", w == "past" ? "PAST_REF" : "FUTURE_REF", ""};
+      f = {i - 1, i + 1, TimexType::kDate,
+           w == "past" ? TimeValue::vague(Ref::kPast) : TimeValue::vague(Ref::kFuture)};
       return true;
     }
     // "the near future", "the distant past", "at present", "these days".
     if ((w == "near" || w == "distant" || w == "recent") && is(i - 1, "the") &&
         (is(i + 1, "future") || is(i + 1, "past"))) {
-      f = {i - 1, i + 2, "DATE", is(i + 1, "past") ? "PAST_REF" : "FUTURE_REF", ""};
+      f = {i - 1, i + 2, TimexType::kDate,
+           is(i + 1, "past") ? TimeValue::vague(Ref::kPast) : TimeValue::vague(Ref::kFuture)};
       return true;
     }
     // "the largest fall in history": the past as a whole.
     if (w == "history" && is(i - 1, "in") && !is(i + 1, "of")) {
-      f = {i, i + 1, "DATE", "PAST_REF", ""};
+      f = {i, i + 1, TimexType::kDate, TimeValue::vague(Ref::kPast)};
       return true;
     }
     // "later in the day", "earlier in the week": the adverb is an expression of its own.
     if ((w == "later" || w == "earlier") && is(i + 1, "in") && is(i + 2, "the") &&
         (is(i + 3, "day") || is(i + 3, "week") || is(i + 3, "month") || is(i + 3, "year") ||
          is(i + 3, "session"))) {
-      f = {i, i + 1, "DATE", w == "later" ? "FUTURE_REF" : "PAST_REF", ""};
+      f = {i, i + 1, TimexType::kDate,
+           w == "later" ? TimeValue::vague(Ref::kFuture) : TimeValue::vague(Ref::kPast)};
       return true;
     }
     // "by that time", "on that day": the date the story last named.
@@ -1349,22 +1429,22 @@ class Scanner {
          is(i - 1, "during")) &&
         (is(i + 1, "time") || is(i + 1, "day") || is(i + 1, "week") || is(i + 1, "month") ||
          is(i + 1, "year"))) {
-      const std::string v = last_date(lw(i + 1));
-      if (v.empty()) return false;
-      f = {i, i + 2, "DATE", v, ""};
+      const auto v = last_date(lw(i + 1));
+      if (!v) return false;
+      f = {i, i + 2, TimexType::kDate, *v};
       return true;
     }
     if (w == "present" && is(i - 1, "at")) {
-      f = {i, i + 1, "DATE", "PRESENT_REF", ""};
+      f = {i, i + 1, TimexType::kDate, TimeValue::vague(Ref::kPresent)};
       return true;
     }
     if (w == "these" && is(i + 1, "days")) {
-      f = {i, i + 2, "DATE", "PRESENT_REF", ""};
+      f = {i, i + 2, TimexType::kDate, TimeValue::vague(Ref::kPresent)};
       return true;
     }
     for (const auto& d : kDurationWords) {
       if (w == d.word) {
-        f = {i, i + 1, "DURATION", std::string(d.value), ""};
+        f = {i, i + 1, TimexType::kDuration, length_value(d)};
         return true;
       }
     }
@@ -1372,7 +1452,7 @@ class Scanner {
     if (w == "soon") {
       if (is(i - 1, "as") && is(i + 1, "as")) {
         if (!is(i + 2, "possible")) return false;
-        f = {i - 1, i + 3, "DATE", "FUTURE_REF", ""};
+        f = {i - 1, i + 3, TimexType::kDate, TimeValue::vague(Ref::kFuture)};
         return true;
       }
       if (is(i + 1, "after")) return false;
@@ -1381,11 +1461,11 @@ class Scanner {
       if (w != a.word) continue;
       f.b = i;
       f.e = i + 1;
-      if (a.value.empty()) {
-        f.value = ref_ ? day_value(add_days(*ref_, a.day_offset)) : "XXXX-XX-XX";
+      if (!a.ref) {
+        f.value = ref_ ? day_value(add_days(*ref_, a.day_offset)) : open_date();
         if ((is(i - 1, "earlier") || is(i - 1, "later")) && a.day_offset == 0) f.b = i - 1;
       } else {
-        f.value = std::string(a.value);
+        f.value = TimeValue::vague(*a.ref);
       }
       return true;
     }
@@ -1424,30 +1504,31 @@ class Scanner {
     if (!upper(i) && !is_num(i)) return false;
     const std::string_view w = lw(i);
     if (w == "black" && upper(i + 1) && weekday(i + 1) >= 0 && year(i + 2) < 0) {
-      const std::string_view v = kBlackDays[weekday(i + 1)];
-      if (v.empty()) return false;
+      const CalendarDate black = kBlackDays[weekday(i + 1)];
+      if (black.year == 0) return false;
+      const TimeValue v = day_value(black);
       // The historic day when the sentence recalls it ("since Black Monday", "in
       // 1987"); otherwise a new crash the story names so, resolved as a weekday.
       bool historic = is(i - 1, "since") || is(i - 1, "original");
       for (uint32_t k = s_.first_token; k < s_.last_token && !historic; ++k)
-        historic = year(k) == std::atoi(std::string(v.substr(0, 4)).c_str());
+        historic = year(k) == v.year;
       if (!historic) {
         if (!weekday_date(i + 1, f)) return false;
         f.b = i;
         return true;
       }
-      f = {i, i + 2, "DATE", std::string(v), ""};
+      f = {i, i + 2, TimexType::kDate, v};
       return true;
     }
     if (is_num(i) && is(i + 1, "/") && int_at(i) == 9 && doc_.word(i + 2) == "11" &&
         !is(i + 3, "/")) {
-      f = {i, i + 3, "DATE", "2001-09-11", ""};
+      f = {i, i + 3, TimexType::kDate, day_value({2001, 9, 11})};
       return true;
     }
     // "the September 11 attacks"
     if (month(i) == 9 && doc_.word(i + 1) == "11" && year(i + 2) < 0 &&
         (is(i + 2, "attacks") || is(i + 2, "attack") || is(i + 2, "terrorist"))) {
-      f = {i, i + 2, "DATE", "2001-09-11", ""};
+      f = {i, i + 2, TimexType::kDate, day_value({2001, 9, 11})};
       return true;
     }
     int m = 0, d = 0, wd = -1, nth = 0;
@@ -1481,7 +1562,7 @@ class Scanner {
       return false;
     }
     if (!ref_) {
-      f = {i, e, "DATE", d > 0 ? fmt("XXXX-%02d-%02d", m, d) : "XXXX-XX-XX", ""};
+      f = {i, e, TimexType::kDate, d > 0 ? open_date(m, d) : open_date()};
       return true;
     }
     int y = year(e);
@@ -1490,7 +1571,7 @@ class Scanner {
     else
       y = infer_year(m, d > 0 ? d : 15, i);
     if (d == 0) d = nth_weekday(y, m, wd, nth);
-    f = {i, e, "DATE", day_value({y, m, d}), ""};
+    f = {i, e, TimexType::kDate, day_value({y, m, d})};
     return true;
   }
 
@@ -1503,10 +1584,10 @@ class Scanner {
   // "the end of September", "early 2009", "mid-2010", "late last year".
   bool modified_date(uint32_t i, Found& f) const {
     std::string_view w = lw(i);
-    std::string mod;
+    Mod mod = Mod::kNone;
     uint32_t j = i;
     if (w == "early" || w == "late" || w == "mid") {
-      mod = w == "early" ? "START" : (w == "late" ? "END" : "MID");
+      mod = w == "early" ? Mod::kStart : (w == "late" ? Mod::kEnd : Mod::kMid);
       j = i + 1;
       if (is(j, "-")) ++j;
     } else if (w.starts_with("mid-") && w.size() > 4) {
@@ -1515,13 +1596,13 @@ class Scanner {
       if (y >= kMinYear && y <= kMaxYear) {
         // "mid-1980s" is the decade 198, "mid-2010" the year.
         const bool decade = rest.size() == 5 && rest.back() == 's' && y % 10 == 0;
-        f = {i, i + 1, "DATE", decade ? year_value(y).substr(0, 3) : year_value(y), "MID"};
+        f = {i, i + 1, TimexType::kDate, decade ? decade_value(y) : year_value(y), Mod::kMid};
         return true;
       }
       // "mid-morning", "mid-afternoon": a part of the story's day.
       for (const auto& p : kPartsOfDay) {
         if (w.substr(4) == p.word && ref_ && p.word != "night" && p.word != "overnight") {
-          f = {i, i + 1, "TIME", day_value(story_day()) + "T" + std::string(p.code), "MID"};
+          f = {i, i + 1, TimexType::kTime, at_part(day_value(story_day()), p.code), Mod::kMid};
           return true;
         }
       }
@@ -1534,14 +1615,14 @@ class Scanner {
         ++e;
       else
         yy = infer_year(m, 15, i);
-      f = {i, e, "DATE", month_value(yy, m), "MID"};
+      f = {i, e, TimexType::kDate, month_value(yy, m), Mod::kMid};
       return true;
     } else if ((w == "the" || w == "by" || w == "at") &&
                (is(i + 1, "end") || is(i + 1, "beginning") || is(i + 1, "start") ||
                 is(i + 1, "middle")) &&
                is(i + 2, "of")) {
       std::string_view p = lw(i + 1);
-      mod = p == "end" ? "END" : (p == "middle" ? "MID" : "START");
+      mod = p == "end" ? Mod::kEnd : (p == "middle" ? Mod::kMid : Mod::kStart);
       j = i + 3;
       if (w != "the") return false;
       if (is(j, "the") && (is(j + 1, "year") || is(j + 1, "month") || is(j + 1, "week") ||
@@ -1552,7 +1633,7 @@ class Scanner {
         f.e = j + 2;
         if (u == "day" || u == "quarter") {
           const CalendarDate d = story_day();
-          f.value = u == "day" ? day_value(d) : fmt("%04d-Q%d", d.year, (d.month - 1) / 3 + 1);
+          f.value = u == "day" ? day_value(d) : quarter_value(d.year, (d.month - 1) / 3 + 1);
           f.mod = mod;
           return true;
         }
@@ -1620,12 +1701,14 @@ class Scanner {
       j += 2;
     else
       return false;
-    std::string base = sentence_period_;
-    if (base.empty()) {
+    TimeValue base;
+    if (sentence_period_) {
+      base = *sentence_period_;
+    } else {
       if (u == "month" || u == "months")
         base = month_value(ref_->year, ref_->month);
       else if (u == "quarter")
-        base = fmt("%04d-Q%d", ref_->year, (ref_->month - 1) / 3 + 1);
+        base = quarter_value(ref_->year, (ref_->month - 1) / 3 + 1);
       else if (u == "week")
         base = week_value(*ref_);
       else if (u == "day")
@@ -1633,9 +1716,10 @@ class Scanner {
       else
         base = year_value(ref_->year);
     }
-    const int y = std::atoi(base.substr(0, 4).c_str()) - 1;
-    f = {i, j, "DATE", year_value(y) + base.substr(4), ""};
-    if (base.size() == 10 && base.substr(5) == "02-29") f.value = year_value(y) + "-02-28";
+    --base.year;
+    // February 29 a year back is the 28th.
+    if (base.grain == Grain::kDay && base.month == 2 && base.day == 29) base.day = 28;
+    f = {i, j, TimexType::kDate, base};
     return true;
   }
 
@@ -1673,11 +1757,11 @@ class Scanner {
     if (!noun) {
       // "year-earlier" alone, before what it qualifies: "year-earlier profit".
       if (years_back == 0 || j != i + 1 || is(j, "nine") || is(j, "six")) return false;
-      f = {i, i + 1, "DATE", "", ""};
+      f = {i, i + 1, TimexType::kDate, {}};
       f.anchor = false;
       if (sentence_names_quarter()) {
         const auto [y, rq] = reported_quarter();
-        f.value = fmt("%04d-Q%d", y - 1, rq);
+        f.value = quarter_value(y - 1, rq);
       } else {
         f.value = year_value(ref_->year - 1);
       }
@@ -1693,7 +1777,7 @@ class Scanner {
       if (named_year < 0) y = quarter_year(q, i);
     }
     if (named_year > 0) y = named_year;
-    f = {i, j + 1, "DATE", fmt("%04d-Q%d", y - years_back, rq), ""};
+    f = {i, j + 1, TimexType::kDate, quarter_value(y - years_back, rq)};
     f.anchor = years_back == 0;
     return true;
   }
@@ -1702,8 +1786,9 @@ class Scanner {
   // TimeML keeps the word of approximation inside the span and as the modifier.
   void approximation(Found& f) const {
     // Clock times take them too: "around 7:15 p.m."; the past and the present do not.
-    const bool duration_like = f.type == "DURATION" || f.type == "TIME" || is(f.e - 1, "ago");
-    if (f.value.ends_with("_REF")) return;
+    const bool duration_like =
+        f.type == TimexType::kDuration || f.type == TimexType::kTime || is(f.e - 1, "ago");
+    if (f.value.grain == Grain::kRef) return;
     if (f.b <= s_.first_token || is(f.b, "the")) return;
     for (const auto& a : kApproximations) {
       if (a.durations_only && !duration_like) continue;
@@ -1718,9 +1803,9 @@ class Scanner {
       f.b = b;
       if (a.first == "more" && b > s_.first_token && is(b - 1, "no")) {
         f.b = b - 1;  // "no more than sixty days"
-        f.mod = "EQUAL_OR_LESS";
+        f.mod = Mod::kEqualOrLess;
       }
-      if (f.mod.empty()) f.mod = std::string(a.mod);
+      if (f.mod == Mod::kNone) f.mod = a.mod;
       return;
     }
   }
@@ -1743,14 +1828,14 @@ class Scanner {
     if ((prev == "late" || prev == "early") &&
         (first == "yesterday" || first == "today" || first == "tomorrow")) {
       --f.b;
-      if (f.mod.empty()) f.mod = prev == "late" ? "END" : "START";
+      if (f.mod == Mod::kNone) f.mod = prev == "late" ? Mod::kEnd : Mod::kStart;
       return;
     }
     if (prev == "right" && first == "now") --f.b;
     // "earlier yesterday", "later this afternoon", "more recently" (but "earlier
     // Friday" is drawn without the adverb more often than with it).
-    const bool day_word =
-        first == "yesterday" || first == "tomorrow" || (first == "this" && f.type == "TIME");
+    const bool day_word = first == "yesterday" || first == "tomorrow" ||
+                          (first == "this" && f.type == TimexType::kTime);
     if (((prev == "earlier" || prev == "later") && day_word) ||
         (prev == "more" && first == "recently"))
       --f.b;
@@ -1766,12 +1851,12 @@ class Scanner {
         range_start(i, f) || vague(i, f) || part_of_reference_day(i, f) || duration(i, f) ||
         adverb(i, f)) {
       // A day right after a clock time joins it: "12:00 UTC Monday", "16:00 UTC today".
-      if (f.type == "TIME" && f.value.size() > 10 && f.value[10] == 'T') {
+      if (f.type == TimexType::kTime && is_time_of_day(f.value)) {
         Found day;
         if ((weekday_date(f.e, day) || adverb(f.e, day) || month_date(f.e, day) ||
              day_month_date(f.e, day)) &&
-            day.b == f.e && day.type == "DATE" && day.value.size() == 10 && day.value[4] == '-') {
-          f.value = day.value + f.value.substr(10);
+            day.b == f.e && day.type == TimexType::kDate && is_day(day.value)) {
+          f.value = on_day(f.value, day.value);
           f.e = day.e;
         }
       }
@@ -1780,14 +1865,15 @@ class Scanner {
       emit(f);
       uint32_t e = f.e;
       // "July 11 and 12": a second day of the same month.
-      if (f.type == "DATE" && f.value.size() == 10 &&
+      if (f.type == TimexType::kDate && f.value.grain == Grain::kDay && !f.value.has_time() &&
           (is(e, "and") || is(e, "or") || is(e, "-") || is(e, "to"))) {
         const int d2 = day_number(e + 1);
         if (d2 > 0 && month(e + 2) == 0) {
           Found g;
           g.b = e + 1;
           g.e = e + 2;
-          g.value = f.value.substr(0, 8) + fmt("%02d", d2);
+          g.value = f.value;
+          g.value.day = d2;
           emit(g);
           e = e + 2;
         }
@@ -1801,11 +1887,13 @@ class Scanner {
   const Sentence& s_;
   std::optional<CalendarDate> ref_;
   std::vector<lede::TimeExpression>& out_;
+  // This sentence's expressions in out_ as found (typed), from the first one on.
+  std::vector<Found> found_;
   StoryMemory& story_;
   mutable int names_quarter_ = -1;  // sentence_names_quarter(), computed once
   // The year and the month-or-finer period last named in this sentence.
   int sentence_year_ = 0;
-  std::string sentence_period_;
+  std::optional<TimeValue> sentence_period_;
   struct Cue {
     uint32_t token;
     Tense tense;

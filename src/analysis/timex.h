@@ -18,6 +18,8 @@
 // their sentence: past tense looks back from the reference date, future
 // tense ("will", "is to", "next") looks forward. Without a reference date,
 // expressions that need one keep an unresolved value ("XXXX-06-13").
+// The scanner builds each value as a TimeValue (analysis/time_value.h) and writes
+// its TimeML string, type and modifier once, into the TimeExpression it returns.
 // Thread safe; no state between calls.
 #pragma once
 

@@ -6,7 +6,11 @@
 // this one beside it.
 #pragma once
 
+#include <optional>
 #include <string_view>
+
+#include "analysis/time_value.h"
+#include "core/calendar.h"
 
 namespace lede::analysis::timex_en {
 
@@ -86,33 +90,32 @@ constexpr Season kSeasons[] = {
 // reference, "recently" -> PAST_REF.
 struct Adverb {
   std::string_view word;
-  std::string_view value;  // "" for the reference date itself
+  std::optional<Ref> ref;  // none: the day day_offset days from the reference date
   int day_offset;
 };
-constexpr Adverb kAdverbs[] = {{"today", "", 0},
-                               {"yesterday", "", -1},
-                               {"tomorrow", "", 1},
-                               {"now", "PRESENT_REF", 0},
-                               {"recently", "PAST_REF", 0},
-                               {"nowadays", "PRESENT_REF", 0},
-                               {"lately", "PAST_REF", 0},
-                               {"soon", "FUTURE_REF", 0},
-                               {"recent", "PAST_REF", 0},
-                               {"currently", "PRESENT_REF", 0},
-                               {"presently", "PRESENT_REF", 0}};
+constexpr Adverb kAdverbs[] = {{"today", std::nullopt, 0},     {"yesterday", std::nullopt, -1},
+                               {"tomorrow", std::nullopt, 1},  {"now", Ref::kPresent, 0},
+                               {"recently", Ref::kPast, 0},    {"nowadays", Ref::kPresent, 0},
+                               {"lately", Ref::kPast, 0},      {"soon", Ref::kFuture, 0},
+                               {"recent", Ref::kPast, 0},      {"currently", Ref::kPresent, 0},
+                               {"presently", Ref::kPresent, 0}};
 
+// A word that stands for a length of time: "biannual" is 6 months (P6M).
 struct SetWord {
   std::string_view word;
-  std::string_view value;
+  std::string_view count;
+  char unit;       // TIMEX3 duration unit
+  bool time_unit;  // written after "PT"
 };
 // Adjectives of a length of time: "annual" sales (MEANTIME marks them as durations).
-constexpr SetWord kDurationWords[] = {{"annual", "P1Y"}, {"biannual", "P6M"}};
+constexpr SetWord kDurationWords[] = {{"annual", "1", 'Y', false}, {"biannual", "6", 'M', false}};
 
 // Words of a repeating time: "daily" -> SET P1D. Not "quarterly": TimeML leaves
 // "quarterly dividend" untagged.
-constexpr SetWord kSetWords[] = {{"daily", "P1D"},  {"weekly", "P1W"},   {"monthly", "P1M"},
-                                 {"yearly", "P1Y"}, {"annually", "P1Y"}, {"nightly", "P1D"},
-                                 {"hourly", "PT1H"}};
+constexpr SetWord kSetWords[] = {{"daily", "1", 'D', false},    {"weekly", "1", 'W', false},
+                                 {"monthly", "1", 'M', false},  {"yearly", "1", 'Y', false},
+                                 {"annually", "1", 'Y', false}, {"nightly", "1", 'D', false},
+                                 {"hourly", "1", 'H', true}};
 
 // Words that point a sentence ahead: "will meet on Friday" -> the coming Friday.
 constexpr std::string_view kFutureCues[] = {
@@ -149,18 +152,18 @@ constexpr std::string_view kCountNouns[] = {
 // "over", "within" and "at least" outside.
 struct Approximation {
   std::string_view first, second;  // one or two words before the expression
-  std::string_view mod;
+  Mod mod;
   bool durations_only;  // lengths, clock times and "ago" dates only
 };
 constexpr Approximation kApproximations[] = {
-    {"around", "", "APPROX", false},     {"nearly", "", "LESS_THAN", true},
-    {"less", "than", "LESS_THAN", true}, {"fewer", "than", "LESS_THAN", true},
-    {"up", "to", "EQUAL_OR_LESS", true}, {"more", "than", "MORE_THAN", true}};
+    {"around", "", Mod::kApprox, false},    {"nearly", "", Mod::kLessThan, true},
+    {"less", "than", Mod::kLessThan, true}, {"fewer", "than", Mod::kLessThan, true},
+    {"up", "to", Mod::kEqualOrLess, true},  {"more", "than", Mod::kMoreThan, true}};
 
-// The named days of market history, by weekday (Monday first; "" for none):
+// The named days of market history, by weekday (Monday first; year 0 for none):
 // "Black Monday" -> 1987-10-19 when the sentence recalls it.
-constexpr std::string_view kBlackDays[] = {
-    "1987-10-19", "1929-10-29", "1992-09-16", "1929-10-24", "", "", ""};
+constexpr core::CivilDate kBlackDays[] = {
+    {1987, 10, 19}, {1929, 10, 29}, {1992, 9, 16}, {1929, 10, 24}, {}, {}, {}};
 
 // Words a time expression may start with, besides numbers, month and weekday
 // names and the words of the tables above: every other word skips the patterns.

@@ -277,5 +277,12 @@ TEST(Timex, ScanningGrowsLinearlyWithTheText) {
   }
 }
 
+TEST(Timex, WithoutReferenceATimeOfDayKeepsItsOwnWeekday) {
+  // "later" is FUTURE_REF, not a day: the morning stays Tuesday's.
+  auto t = times("Her first stop is Tuesday morning, and Nairobi later in the day.", std::nullopt);
+  EXPECT_EQ(value_of(t, "Tuesday morning"), "XXXX-WXX-2TMO");
+  EXPECT_EQ(value_of(t, "later"), "FUTURE_REF");
+}
+
 }  // namespace
 }  // namespace lede::analysis
