@@ -13,7 +13,8 @@ if out=$(cmake --build "$build" --target layering_probe_upward 2>&1); then
   echo "FAIL: a fields source including analysis/quotes.h compiled"
   exit 1
 fi
-if ! grep -q 'analysis/quotes.h: No such file' <<<"$out"; then
+# gcc: "analysis/quotes.h: No such file or directory"; clang: "'analysis/quotes.h' file not found".
+if ! grep -Eq "analysis/quotes.h(: No such file|' file not found)" <<<"$out"; then
   echo "FAIL: the upward probe failed for another reason:"
   echo "$out" | tail -20
   exit 1
