@@ -53,12 +53,20 @@ function safeLink(url, text) {
   return document.createTextNode(text);
 }
 
-async function search(q, offset) {
+function startView(view) {
   $("article").hidden = true;
   $("results").hidden = false;
   $("results").replaceChildren();
   $("pager").replaceChildren();
+  $("views").hidden = false;
+  for (const b of $("views").querySelectorAll("button")) {
+    b.setAttribute("aria-pressed", String(b.dataset.view === view));
+  }
   status("Searching…");
+}
+
+async function search(q, offset) {
+  startView("search");
   try {
     const params = new URLSearchParams({q, limit: kPageSize, offset});
     const r = await api("/api/search?" + params);
@@ -79,11 +87,78 @@ async function search(q, offset) {
   }
 }
 
-function pageButton(label, q, offset) {
+function pageButton(label, q, offset, view) {
   const b = el("button", {type: "button", text: label});
-  b.addEventListener("click", () => { location.hash = "search/" + encodeURIComponent(q) + "/" + offset; });
+  b.addEventListener("click", () => { location.hash = (view || "search") + "/" + encodeURIComponent(q) + "/" + offset; });
   return b;
 }
+
+async function quotes(q, offset) {
+  startView("quotes");
+  try {
+    const r = await api("/api/quotes?" + new URLSearchParams({q, limit: kPageSize, offset}));
+    status(r.total + (r.total === 1 ? " quote" : " quotes"));
+    for (const hit of r.results) {
+      const link = el("a", {href: "#article/" + hit.article_id, text: [hit.site, hit.day].filter(Boolean).join(" · ") || "article"});
+      $("results").append(el("div", {class: "hit"},
+          el("blockquote", {class: "quote", text: hit.text}),
+          el("div", {class: "meta"}, el("span", {class: "speaker", text: hit.speaker || "Unattributed"}),
+             " " + (hit.cue || "") + " · ", link)));
+    }
+    if (offset > 0) $("pager").append(pageButton("← Previous", q, offset - kPageSize, "quotes"));
+    if (offset + kPageSize < r.total) $("pager").append(pageButton("More quotes →", q, offset + kPageSize, "quotes"));
+  } catch (e) {
+    status(e.message, true);
+  }
+}
+
+async function people(q, offset) {
+  startView("people");
+  try {
+    const r = await api("/api/people?" + new URLSearchParams({q, limit: 50, offset}));
+    status(r.results.length ? "" : "No people named");
+    const dl = el("dl");
+    for (const p of r.results) {
+      const who = el("a", {href: "#quotes/" + encodeURIComponent("speaker:\"" + p.name + "\"") + "/0", text: p.name});
+      dl.append(el("dt", {}, who),
+                el("dd", {text: p.articles + (p.articles === 1 ? " article" : " articles") +
+                                (p.titles.length ? " · " + p.titles.join("; ") : "")}));
+    }
+    $("results").append(dl);
+  } catch (e) {
+    status(e.message, true);
+  }
+}
+
+// Stories per day as a table with a bar for each day (widths set through the
+// style object, which the page's Content-Security-Policy allows).
+async function timeline(q) {
+  startView("timeline");
+  try {
+    const r = await api("/api/timeline?" + new URLSearchParams({q}));
+    const max = Math.max(1, ...r.days.map((d) => d.count));
+    status(r.days.length + (r.days.length === 1 ? " day" : " days") +
+           (r.undated ? ", " + r.undated + " undated" : ""));
+    const table = el("table", {class: "timeline"});
+    table.append(el("caption", {class: "muted", text: "Stories per published day"}));
+    for (const d of r.days) {
+      const bar = el("span", {class: "bar"});
+      bar.style.width = (100 * d.count / max).toFixed(1) + "%";
+      table.append(el("tr", {}, el("th", {scope: "row", text: d.day}),
+                      el("td", {class: "n", text: d.count}), el("td", {class: "barcell"}, bar)));
+    }
+    $("results").append(table);
+    if (r.sites.length) {
+      const dl = el("dl");
+      for (const s of r.sites) dl.append(el("dt", {text: s.site}), el("dd", {text: s.count}));
+      $("results").append(el("h3", {text: "Sites with most"}), dl);
+    }
+  } catch (e) {
+    status(e.message, true);
+  }
+}
+
+const kViews = {search, quotes, people, timeline};
 
 // The body with each quote highlighted and its speaker beside it. Offsets in
 // the record are UTF-8 byte offsets into `text`.
@@ -190,11 +265,11 @@ function route() {
   const h = decodeURIComponent(location.hash.slice(1));
   const article = /^article\/(\d+)$/.exec(h);
   if (article) return showArticle(article[1]);
-  const s = /^search\/(.*)\/(\d+)$/s.exec(location.hash.slice(1));
+  const s = /^(search|quotes|people|timeline)\/(.*)\/(\d+)$/s.exec(location.hash.slice(1));
   if (s) {
-    const q = decodeURIComponent(s[1]);
+    const q = decodeURIComponent(s[2]);
     $("q").value = q;
-    return search(q, Number(s[2]));
+    return kViews[s[1]](q, Number(s[3]));
   }
   $("article").hidden = true;
   $("results").replaceChildren();
@@ -204,8 +279,15 @@ function route() {
 document.addEventListener("DOMContentLoaded", () => {
   $("search-form").addEventListener("submit", (e) => {
     e.preventDefault();
-    location.hash = "search/" + encodeURIComponent($("q").value) + "/0";
+    const current = $("views").querySelector("[aria-pressed=true]");
+    const view = current && !$("views").hidden ? current.dataset.view : "search";
+    location.hash = view + "/" + encodeURIComponent($("q").value) + "/0";
   });
+  for (const b of $("views").querySelectorAll("button")) {
+    b.addEventListener("click", () => {
+      location.hash = b.dataset.view + "/" + encodeURIComponent($("q").value) + "/0";
+    });
+  }
   $("extract-form").addEventListener("submit", extract);
   document.addEventListener("keydown", (e) => {
     if (e.key === "/" && document.activeElement.tagName !== "INPUT" &&

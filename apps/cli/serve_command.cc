@@ -217,6 +217,37 @@ void add_routes(httplib::Server& server, StorePool& pool, uint64_t max_body) {
     send_json(res, 200, *page);
   });
 
+  server.Get("/api/timeline", [&pool](const httplib::Request& req, httplib::Response& res) {
+    SearchOptions options;
+    if (!parse_search(req, res, options)) return;
+    Result<Timeline> timeline = pool.with([&](Store& s) { return s.timeline(options); });
+    if (!timeline) return send_error(res, timeline.error());
+    nlohmann::json head = {{"query", options.query}};
+    std::string out = head.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    out.pop_back();
+    std::string body = timeline->to_json();
+    out += "," + body.substr(1);  // the timeline's fields after the query
+    send_json(res, 200, out);
+  });
+
+  server.Get("/api/people", [&pool](const httplib::Request& req, httplib::Response& res) {
+    SearchOptions options;
+    if (!parse_search(req, res, options)) return;
+    Result<std::vector<PersonCount>> people =
+        pool.with([&](Store& s) { return s.people(options); });
+    if (!people) return send_error(res, people.error());
+    std::vector<std::string> lines;
+    for (const PersonCount& p : *people) lines.push_back(p.to_json());
+    nlohmann::json head = {
+        {"query", options.query}, {"limit", options.limit}, {"offset", options.offset}};
+    std::string out = head.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    out.pop_back();
+    out += ",\"results\":[";
+    for (size_t i = 0; i < lines.size(); ++i) out += (i ? "," : "") + lines[i];
+    out += "]}";
+    send_json(res, 200, out);
+  });
+
   server.Get(R"(/api/article/([^/]*))",
              [&pool](const httplib::Request& req, httplib::Response& res) {
                std::string text = req.matches[1].str();
@@ -291,7 +322,8 @@ ServeCommand::ServeCommand(CLI::App& app) {
   command_->footer(
       "\nThe corpus is opened read-only; the page and its files are built into lede.\n"
       "It listens on 127.0.0.1 unless --host says otherwise and prints the address to open.\n"
-      "API: GET /api/search?q=&limit=&offset=, /api/quotes?q=, /api/article/ID, /api/stats,\n"
+      "API: GET /api/search?q=&limit=&offset=, /api/quotes?q=, /api/article/ID,\n"
+      "/api/timeline?q=, /api/people?q=, /api/stats,\n"
       "/healthz; POST /api/extract?url= with a page's HTML as the body (not stored).\n"
       "\nExamples:\n"
       "  lede serve --db news.db\n"

@@ -265,6 +265,36 @@ TEST_F(Serve, QuotesRefusesABadLimit) {
   expect_error(get_json("/api/quotes?q=nato&limit=none", 400), "usage");
 }
 
+TEST_F(Serve, TimelineCountsMatchingStoriesPerDayAndSite) {
+  json body = get_json("/api/timeline?q=nato", 200);
+  EXPECT_EQ(body["query"], "nato");
+  ASSERT_EQ(body["days"].size(), 1u) << body;
+  EXPECT_EQ(body["days"][0]["day"], "2023-06-13");
+  EXPECT_EQ(body["days"][0]["count"], 1);
+  ASSERT_EQ(body["sites"].size(), 1u);
+  EXPECT_EQ(body["sites"][0]["site"], "apnews.com");
+  EXPECT_EQ(body["undated"], 0);
+  json all = get_json("/api/timeline?q=since%3A2000-01-01", 200);
+  uint64_t sum = 0;
+  for (const json& d : all["days"]) sum += d["count"].get<uint64_t>();
+  EXPECT_EQ(sum, 4u);
+  expect_error(get_json("/api/timeline?q=since%3Ayesterday", 400), "usage");
+}
+
+TEST_F(Serve, PeopleNamesThePeopleOfTheMatchingArticles) {
+  json body = get_json("/api/people?q=nato", 200);
+  ASSERT_FALSE(body["results"].empty()) << body;
+  bool stoltenberg = false;
+  for (const json& p : body["results"]) {
+    EXPECT_GE(p["articles"].get<int>(), 1);
+    EXPECT_TRUE(p["titles"].is_array());
+    if (p["name"] == "Jens Stoltenberg") stoltenberg = true;
+  }
+  EXPECT_TRUE(stoltenberg) << body;
+  EXPECT_EQ(get_json("/api/people?q=nato&limit=1", 200)["results"].size(), 1u);
+  expect_error(get_json("/api/people?q=nato&offset=x", 400), "usage");
+}
+
 TEST_F(Serve, UnknownApiPathsAnswer404Json) {
   expect_error(get_json("/api/nothing-here", 404), "not_found");
 }
