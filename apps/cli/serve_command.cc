@@ -50,7 +50,8 @@ std::string db_path(const std::string& db) {
 // Read-only Stores, one per request at a time (a Store is used by one thread).
 class StorePool {
  public:
-  explicit StorePool(std::string path) : path_(std::move(path)) {}
+  StorePool(std::string path, uint32_t max_query_millis)
+      : path_(std::move(path)), max_query_millis_(max_query_millis) {}
 
   // Runs `use` with a Store of its own; an error when none can be opened.
   template <typename F>
@@ -67,6 +68,7 @@ class StorePool {
       StoreOptions options;
       options.read_only = true;
       options.create = false;
+      options.max_query_millis = max_query_millis_;
       Result<Store> opened = Store::open(path_, options);
       if (!opened) return tl::unexpected<Error>(opened.error());
       store = std::make_unique<Store>(std::move(*opened));
@@ -79,6 +81,7 @@ class StorePool {
 
  private:
   std::string path_;
+  uint32_t max_query_millis_;
   std::mutex mutex_;
   std::vector<std::unique_ptr<Store>> free_;
 };
@@ -111,7 +114,9 @@ void send_error(httplib::Response& res, int status, std::string_view code,
 }
 
 void send_error(httplib::Response& res, const Error& error) {
-  int status = error.code == ErrorCode::kUsage ? 400 : 500;
+  int status = error.code == ErrorCode::kUsage     ? 400
+               : error.code == ErrorCode::kTimeout ? 503
+                                                   : 500;
   send_error(res, status, error_code_name(error.code), error.message);
 }
 
@@ -316,6 +321,10 @@ ServeCommand::ServeCommand(CLI::App& app) {
                    "Largest request body in bytes (a page for /api/extract)")
       ->check(CLI::Range(uint64_t{1}, Limits{}.max_input_bytes))
       ->capture_default_str();
+  command_
+      ->add_option("--max-query-ms", max_query_millis_,
+                   "Milliseconds one corpus query may run (0: no limit)")
+      ->capture_default_str();
   command_->add_option("--threads", threads_, "Requests served at once")
       ->check(CLI::Range(1u, 256u))
       ->capture_default_str();
@@ -332,7 +341,7 @@ ServeCommand::ServeCommand(CLI::App& app) {
 
 int ServeCommand::run() {
   std::string path = db_path(db_);
-  StorePool pool(path);
+  StorePool pool(path, max_query_millis_);
   // Open once before listening, so a missing or foreign file is said at once.
   Result<StoreStats> stats = pool.with([](Store& s) { return s.stats(); });
   if (!stats) {

@@ -47,6 +47,10 @@ struct StoreOptions {
   bool create = true;
   // Articles per transaction: fewer is more lost to a crash and slower.
   uint32_t batch_articles = 500;
+  // Milliseconds one query (search, count, quotes, count_quotes, timeline,
+  // people) may run before it stops with a kTimeout error; 0 for no limit. For servers, where one
+  // broad query must not hold a worker.
+  uint32_t max_query_millis = 0;
 };
 
 enum class AddOutcome {

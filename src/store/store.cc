@@ -42,6 +42,9 @@ constexpr int kSnippetWords = 24;
 constexpr size_t kLeadChars = 200;
 // The largest limit a search takes: a page of results, not a dump.
 constexpr uint32_t kMaxLimit = 10'000;
+// SQLite virtual-machine steps between looks at the clock under
+// max_query_millis: a small fraction of a millisecond of work.
+constexpr int kProgressSteps = 10'000;
 // Sites a timeline breaks down: more lines than a plot can tell apart.
 constexpr size_t kTimelineSites = 10;
 
@@ -214,6 +217,36 @@ struct Store::Impl {
   std::unique_ptr<StmtCache> cache;
   bool in_batch = false;
   uint32_t batch_count = 0;
+  // The running query's end under options.max_query_millis, and whether the
+  // progress handler stopped it.
+  // Outside timed() there is none: other statements run to their end.
+  std::chrono::steady_clock::time_point deadline = std::chrono::steady_clock::time_point::max();
+  bool interrupted = false;
+
+  // Runs one query under options.max_query_millis: a query stopped by the
+  // progress handler is a kTimeout error, whatever `run` made of the stop.
+  template <typename F>
+  auto timed(F&& run) -> decltype(run()) {
+    interrupted = false;
+    deadline =
+        std::chrono::steady_clock::now() + std::chrono::milliseconds(options.max_query_millis);
+    auto result = run();
+    deadline = std::chrono::steady_clock::time_point::max();
+    if (interrupted)
+      return tl::unexpected(
+          Error{ErrorCode::kTimeout, "the query ran longer than " +
+                                         std::to_string(options.max_query_millis) +
+                                         " ms; narrow it (a word, a site: or since: filter)"});
+    return result;
+  }
+  // SQLite's progress handler under max_query_millis: stops the statement
+  // (SQLITE_INTERRUPT) once the query's deadline has passed.
+  static int stop_when_late(void* impl) {
+    auto* im = static_cast<Impl*>(impl);
+    if (std::chrono::steady_clock::now() < im->deadline) return 0;
+    im->interrupted = true;
+    return 1;
+  }
 
   ~Impl() {
     if (db) {
@@ -830,6 +863,8 @@ Result<Store> Store::open(const std::string& path, const StoreOptions& options) 
   }
   impl->cache = std::make_unique<StmtCache>(impl->db);
   sqlite3_busy_timeout(impl->db, kBusyMillis);
+  if (options.max_query_millis > 0)
+    sqlite3_progress_handler(impl->db, kProgressSteps, &Impl::stop_when_late, impl.get());
   Store store(std::move(impl));
   Impl& im = *store.impl_;
   auto pragma_int = [&](const char* sql) -> Result<int64_t> {
@@ -900,31 +935,33 @@ Result<AddOutcome> Store::add(std::string_view record_json) { return impl_->add(
 Result<void> Store::commit() { return impl_->commit(); }
 
 Result<std::vector<ArticleHit>> Store::search(const SearchOptions& options) {
-  return impl_->search(options, nullptr);
+  return impl_->timed([&] { return impl_->search(options, nullptr); });
 }
 
 Result<uint64_t> Store::count(const SearchOptions& options) {
   uint64_t n = 0;
-  auto r = impl_->search(options, &n);
+  auto r = impl_->timed([&] { return impl_->search(options, &n); });
   if (!r) return tl::unexpected(r.error());
   return n;
 }
 
 Result<std::vector<QuoteHit>> Store::quotes(const SearchOptions& options) {
-  return impl_->quotes(options, nullptr);
+  return impl_->timed([&] { return impl_->quotes(options, nullptr); });
 }
 
 Result<uint64_t> Store::count_quotes(const SearchOptions& options) {
   uint64_t n = 0;
-  auto r = impl_->quotes(options, &n);
+  auto r = impl_->timed([&] { return impl_->quotes(options, &n); });
   if (!r) return tl::unexpected(r.error());
   return n;
 }
 
-Result<Timeline> Store::timeline(const SearchOptions& options) { return impl_->timeline(options); }
+Result<Timeline> Store::timeline(const SearchOptions& options) {
+  return impl_->timed([&] { return impl_->timeline(options); });
+}
 
 Result<std::vector<PersonCount>> Store::people(const SearchOptions& options) {
-  return impl_->people(options);
+  return impl_->timed([&] { return impl_->people(options); });
 }
 
 Result<std::string> Store::article_json(int64_t id) {

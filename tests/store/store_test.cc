@@ -553,5 +553,41 @@ TEST(StorePeople, NamesPeopleOfTheMatchingArticlesMostArticlesFirst) {
   EXPECT_EQ(json::parse((*people)[0].to_json())["titles"][0], "President");
 }
 
+TEST(StoreLimits, AQueryOverMaxQueryMillisIsATimeoutAndTheStoreStaysUsable) {
+  TempDir dir;
+  {
+    Store store = open(dir.file("c.db"));
+    for (int n = 0; n < 2000; ++n)
+      ASSERT_TRUE(store.add(
+          record("https://example.com/" + std::to_string(n), "Story " + std::to_string(n), body(n))
+              .dump()));
+  }
+  StoreOptions o;
+  o.read_only = true;
+  // One millisecond is far less than ranking and cutting snippets out of
+  // 2,000 matching articles takes.
+  o.max_query_millis = 1;
+  Result<Store> limited = Store::open(dir.file("c.db"), o);
+  ASSERT_TRUE(limited);
+  SearchOptions q;
+  q.query = "sentence";
+  q.all_copies = true;
+  q.offset = 1999;
+  auto late = limited->search(q);
+  ASSERT_FALSE(late);
+  EXPECT_EQ(late.error().code, ErrorCode::kTimeout);
+  EXPECT_NE(late.error().message.find("1 ms"), std::string::npos) << late.error().message;
+  // The connection answers what is not under the limit.
+  auto stats = limited->stats();
+  ASSERT_TRUE(stats) << stats.error().message;
+  EXPECT_EQ(stats->articles, 2000u);
+  o.max_query_millis = 0;
+  Result<Store> unlimited = Store::open(dir.file("c.db"), o);
+  ASSERT_TRUE(unlimited);
+  auto all = unlimited->search(q);
+  ASSERT_TRUE(all) << all.error().message;
+  EXPECT_EQ(all->size(), 1u);
+}
+
 }  // namespace
 }  // namespace lede
