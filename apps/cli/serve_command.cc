@@ -6,6 +6,7 @@
 
 #include <atomic>
 #include <charconv>
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <memory>
@@ -32,6 +33,8 @@ constexpr uint32_t kMaxLimit = 100;
 constexpr uint32_t kMaxOffset = 10'000;
 // A query longer than this is not typed by a person.
 constexpr size_t kMaxQueryBytes = 2'000;
+// How often a stop signal looks again whether the server runs.
+constexpr std::chrono::milliseconds kStopPoll{10};
 // Seconds a client may take to send a request or read a response.
 constexpr time_t kSocketTimeoutSeconds = 5;
 
@@ -395,14 +398,22 @@ int ServeCommand::run() {
               static_cast<unsigned long long>(stats->articles), shown.c_str(), port);
   std::fflush(stdout);
 
+  std::atomic<bool> done{false};
   std::atomic<bool> signalled{false};
-  std::thread stopper([&server, &signalled, stop_signals] {
+  std::thread stopper([&server, &done, &signalled, stop_signals] {
     int signal = 0;
     sigwait(&stop_signals, &signal);
+    if (done) return;  // woken by the main thread: the server has stopped
     signalled = true;
-    server.stop();
+    // A signal that comes before the accept loop runs finds nothing to stop
+    // yet: stop again until the loop has ended.
+    while (!done) {
+      server.stop();
+      std::this_thread::sleep_for(kStopPoll);
+    }
   });
   bool ok = server.listen_after_bind();
+  done = true;
   // When the server stopped by itself (an accept failure), wake the stopper.
   if (!signalled) pthread_kill(stopper.native_handle(), SIGTERM);
   stopper.join();
