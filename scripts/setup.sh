@@ -17,6 +17,8 @@ PACKAGES=(
   nlohmann-json3-dev libsimdjson-dev libcli11-dev libfmt-dev libxxhash-dev libexpected-dev
   # lede fetch: HTTP/1.1 and 2, TLS, gzip/deflate/br (libxml2 above reads its feeds and sitemaps)
   libcurl4-openssl-dev
+  # lede serve: cpp-httplib, the HTTP server of the corpus page and its JSON API (header only)
+  libcpp-httplib-dev
   # tests and benchmarks (python3 also serves the fetch tests' local web)
   libgtest-dev libgmock-dev libbenchmark-dev python3
   # WARC fixtures: the tests crawl a local server with wget --warc-file

@@ -13,6 +13,7 @@
 #include "extract_command.h"
 #include "fetch_command.h"
 #include "lede/lede.h"
+#include "serve_command.h"
 #include "store_commands.h"
 
 namespace {
@@ -185,6 +186,7 @@ int main(int argc, char** argv) {
   lede::cli::StoreCommands store_commands;
   lede::cli::add_store_commands(app, store_commands);
   lede::cli::FetchCommand fetch(app);
+  lede::cli::ServeCommand serve(app);
 
   CLI::App* help = app.add_subcommand("help", "Show help for a command: lede help extract");
   std::string help_topic;
@@ -200,6 +202,10 @@ int main(int argc, char** argv) {
     std::string store_help = lede::cli::store_command_help(store_commands, help_topic);
     if (!store_help.empty()) {
       std::fputs(store_help.c_str(), stdout);
+      return 0;
+    }
+    if (help_topic == "serve") {
+      std::fputs(serve.help().c_str(), stdout);
       return 0;
     }
     if (help_topic == "fetch") {
@@ -220,6 +226,7 @@ int main(int argc, char** argv) {
   }
   if (std::optional<int> rc = lede::cli::run_store_command(store_commands)) return *rc;
   if (fetch.chosen()) return fetch.run();
+  if (serve.chosen()) return serve.run();
   if (!*extract) {
     std::string text = app.help();
     if (text.find("extract") == std::string::npos) text += kCommands;

@@ -47,6 +47,10 @@ struct StoreOptions {
   bool create = true;
   // Articles per transaction: fewer is more lost to a crash and slower.
   uint32_t batch_articles = 500;
+  // Milliseconds one query (search, count, quotes, count_quotes, timeline,
+  // people) may run before it stops with a kTimeout error; 0 for no limit. For servers, where one
+  // broad query must not hold a worker.
+  uint32_t max_query_millis = 0;
 };
 
 enum class AddOutcome {
@@ -90,6 +94,33 @@ struct StoreStats {
   std::string to_json() const;  // one line
 };
 
+struct DayCount {
+  std::string day;  // YYYY-MM-DD
+  uint64_t count = 0;
+};
+
+struct SiteTimeline {
+  std::string site;
+  uint64_t count = 0;          // over all its days
+  std::vector<DayCount> days;  // oldest first
+};
+
+// How coverage of a query rose and fell: matching stories (articles with
+// all_copies) per published day.
+struct Timeline {
+  std::vector<DayCount> days;       // oldest first; days with none are left out
+  std::vector<SiteTimeline> sites;  // the sites with most, most first (ten at most)
+  uint64_t undated = 0;             // matches without a published day
+  std::string to_json() const;      // one line
+};
+
+struct PersonCount {
+  std::string name;
+  uint64_t articles = 0;            // matching articles that name the person
+  std::vector<std::string> titles;  // as the articles give them, most frequent first
+  std::string to_json() const;      // one line
+};
+
 class Store {
  public:
   // Opens or creates the corpus at `path`. A file that is not a lede
@@ -121,6 +152,12 @@ class Store {
   // all_copies.
   Result<std::vector<QuoteHit>> quotes(const SearchOptions& options);
   Result<uint64_t> count_quotes(const SearchOptions& options);
+  // Matching stories per published day, and per day for the ten sites
+  // with most (limit and offset do not apply).
+  Result<Timeline> timeline(const SearchOptions& options);
+  // People named in the matching articles, most articles first; limit and
+  // offset page through them.
+  Result<std::vector<PersonCount>> people(const SearchOptions& options);
   // The full record of article `id` with id, copies and version added, or
   // kUsage when there is none.
   Result<std::string> article_json(int64_t id);

@@ -3,12 +3,14 @@
 #include <sys/stat.h>
 #include <xxhash.h>
 
+#include <algorithm>
 #include <cctype>
 #include <chrono>
 #include <cstdio>
 #include <cstring>
 #include <ctime>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <unordered_set>
@@ -40,6 +42,11 @@ constexpr int kSnippetWords = 24;
 constexpr size_t kLeadChars = 200;
 // The largest limit a search takes: a page of results, not a dump.
 constexpr uint32_t kMaxLimit = 10'000;
+// SQLite virtual-machine steps between looks at the clock under
+// max_query_millis: a small fraction of a millisecond of work.
+constexpr int kProgressSteps = 10'000;
+// Sites a timeline breaks down: more lines than a plot can tell apart.
+constexpr size_t kTimelineSites = 10;
 
 std::string str(const json& j, const char* key) {
   auto it = j.find(key);
@@ -210,6 +217,36 @@ struct Store::Impl {
   std::unique_ptr<StmtCache> cache;
   bool in_batch = false;
   uint32_t batch_count = 0;
+  // The running query's end under options.max_query_millis, and whether the
+  // progress handler stopped it.
+  // Outside timed() there is none: other statements run to their end.
+  std::chrono::steady_clock::time_point deadline = std::chrono::steady_clock::time_point::max();
+  bool interrupted = false;
+
+  // Runs one query under options.max_query_millis: a query stopped by the
+  // progress handler is a kTimeout error, whatever `run` made of the stop.
+  template <typename F>
+  auto timed(F&& run) -> decltype(run()) {
+    interrupted = false;
+    deadline =
+        std::chrono::steady_clock::now() + std::chrono::milliseconds(options.max_query_millis);
+    auto result = run();
+    deadline = std::chrono::steady_clock::time_point::max();
+    if (interrupted)
+      return tl::unexpected(
+          Error{ErrorCode::kTimeout, "the query ran longer than " +
+                                         std::to_string(options.max_query_millis) +
+                                         " ms; narrow it (a word, a site: or since: filter)"});
+    return result;
+  }
+  // SQLite's progress handler under max_query_millis: stops the statement
+  // (SQLITE_INTERRUPT) once the query's deadline has passed.
+  static int stop_when_late(void* impl) {
+    auto* im = static_cast<Impl*>(impl);
+    if (std::chrono::steady_clock::now() < im->deadline) return 0;
+    im->interrupted = true;
+    return 1;
+  }
 
   ~Impl() {
     if (db) {
@@ -245,6 +282,11 @@ struct Store::Impl {
   Result<std::vector<QuoteHit>> quotes(const SearchOptions& o, uint64_t* count_only);
   Result<uint64_t> copies(int64_t story);
   Result<uint64_t> scalar(const std::string& sql);
+  // "FROM ... WHERE ..." over the articles matching `o` (the newest
+  // versions), with the values to bind in order.
+  Result<std::pair<std::string, std::vector<std::string>>> matching(const SearchOptions& o);
+  Result<Timeline> timeline(const SearchOptions& o);
+  Result<std::vector<PersonCount>> people(const SearchOptions& o);
 };
 
 Result<uint64_t> Store::Impl::scalar(const std::string& sql) {
@@ -632,6 +674,141 @@ Result<std::vector<QuoteHit>> Store::Impl::quotes(const SearchOptions& o, uint64
   return hits;
 }
 
+Result<std::pair<std::string, std::vector<std::string>>> Store::Impl::matching(
+    const SearchOptions& o) {
+  auto parsed = store::parse_query(o.query);
+  if (!parsed) return tl::unexpected(parsed.error());
+  const Query& q = *parsed;
+  Where w = article_filters(q);
+  std::string match = fts_expression(q.all, q.none, article_columns);
+  std::string excluded = match.empty() ? any_of(q.none, article_columns) : "";
+  if (!excluded.empty()) {
+    w.add("a.id NOT IN (SELECT rowid FROM article_fts WHERE article_fts MATCH ?)");
+    w.values.push_back(excluded);
+  }
+  std::vector<std::string> values;
+  std::string from;
+  if (match.empty()) {
+    from = "FROM articles a WHERE 1" + w.sql;
+  } else {
+    from = "FROM article_fts f JOIN articles a ON a.id = f.rowid WHERE article_fts MATCH ?" + w.sql;
+    values.push_back(match);
+  }
+  values.insert(values.end(), w.values.begin(), w.values.end());
+  return std::make_pair(from, values);
+}
+
+Result<Timeline> Store::Impl::timeline(const SearchOptions& o) {
+  auto m = matching(o);
+  if (!m) return tl::unexpected(m.error());
+  // A story counts once a day (and once a day for each site that carries it).
+  std::string what = o.all_copies ? "count(*)" : "count(DISTINCT coalesce(a.story, a.id))";
+  auto s = stmt("SELECT a.site, a.day, " + what + " " + m->first +
+                " GROUP BY a.site, a.day ORDER BY a.day");
+  if (!s) return tl::unexpected(s.error());
+  int i = 1;
+  for (const std::string& v : m->second) (*s)->bind(i++, v);
+  std::map<std::string, SiteTimeline> by_site;
+  while ((*s)->step() == SQLITE_ROW) {
+    std::string site = (*s)->text(0);
+    std::string day = (*s)->text(1);
+    uint64_t n = static_cast<uint64_t>((*s)->int64(2));
+    SiteTimeline& t = by_site[site];
+    t.site = site;
+    t.count += n;
+    if (!day.empty()) t.days.push_back({day, n});
+  }
+  (*s)->reset();
+  // Per day over all sites: a story on two sites the same day counts once.
+  auto d = stmt("SELECT a.day, " + what + " " + m->first + " GROUP BY a.day ORDER BY a.day");
+  if (!d) return tl::unexpected(d.error());
+  i = 1;
+  for (const std::string& v : m->second) (*d)->bind(i++, v);
+  Timeline t;
+  while ((*d)->step() == SQLITE_ROW) {
+    std::string day = (*d)->text(0);
+    uint64_t n = static_cast<uint64_t>((*d)->int64(1));
+    if (day.empty()) {
+      t.undated += n;
+    } else {
+      t.days.push_back({day, n});
+    }
+  }
+  (*d)->reset();
+  std::vector<SiteTimeline> sites;
+  for (auto& [name, st] : by_site)
+    if (!name.empty()) sites.push_back(std::move(st));
+  std::stable_sort(sites.begin(), sites.end(),
+                   [](const SiteTimeline& a, const SiteTimeline& b) { return a.count > b.count; });
+  if (sites.size() > kTimelineSites) sites.resize(kTimelineSites);
+  t.sites = std::move(sites);
+  return t;
+}
+
+Result<std::vector<PersonCount>> Store::Impl::people(const SearchOptions& o) {
+  auto m = matching(o);
+  if (!m) return tl::unexpected(m.error());
+  auto s = stmt(
+      "SELECT e.name, count(DISTINCT e.article_id) AS n, group_concat(e.titles, char(10)) "
+      "FROM entities e WHERE e.type = 'person' AND e.article_id IN (SELECT a.id " +
+      m->first + ") GROUP BY e.name ORDER BY n DESC, e.name LIMIT ? OFFSET ?");
+  if (!s) return tl::unexpected(s.error());
+  int i = 1;
+  for (const std::string& v : m->second) (*s)->bind(i++, v);
+  (*s)->bind(i, std::min(o.limit, kMaxLimit));
+  (*s)->bind(i + 1, o.offset);
+  std::vector<PersonCount> out;
+  while ((*s)->step() == SQLITE_ROW) {
+    PersonCount p;
+    p.name = (*s)->text(0);
+    p.articles = static_cast<uint64_t>((*s)->int64(1));
+    std::map<std::string, uint64_t> seen;
+    std::string titles = (*s)->text(2);
+    size_t at = 0;
+    while (at <= titles.size()) {
+      size_t end = titles.find('\n', at);
+      if (end == std::string::npos) end = titles.size();
+      if (end > at) ++seen[titles.substr(at, end - at)];
+      at = end + 1;
+    }
+    std::vector<std::pair<std::string, uint64_t>> ranked(seen.begin(), seen.end());
+    std::stable_sort(ranked.begin(), ranked.end(),
+                     [](const auto& a, const auto& b) { return a.second > b.second; });
+    for (auto& [title, n] : ranked) p.titles.push_back(title);
+    out.push_back(std::move(p));
+  }
+  (*s)->reset();
+  return out;
+}
+
+std::string Timeline::to_json() const {
+  auto days_json = [](const std::vector<DayCount>& days) {
+    ordered_json a = ordered_json::array();
+    for (const DayCount& d : days) a.push_back({{"day", d.day}, {"count", d.count}});
+    return a;
+  };
+  ordered_json j = ordered_json::object();
+  j["days"] = days_json(days);
+  j["sites"] = ordered_json::array();
+  for (const SiteTimeline& s : sites) {
+    ordered_json o = ordered_json::object();
+    o["site"] = s.site;
+    o["count"] = s.count;
+    o["days"] = days_json(s.days);
+    j["sites"].push_back(std::move(o));
+  }
+  j["undated"] = undated;
+  return j.dump(-1, ' ', false, ordered_json::error_handler_t::replace);
+}
+
+std::string PersonCount::to_json() const {
+  ordered_json j = ordered_json::object();
+  j["name"] = name;
+  j["articles"] = articles;
+  j["titles"] = titles;
+  return j.dump(-1, ' ', false, ordered_json::error_handler_t::replace);
+}
+
 std::string StoreStats::to_json() const {
   ordered_json j = ordered_json::object();
   j["articles"] = articles;
@@ -686,6 +863,8 @@ Result<Store> Store::open(const std::string& path, const StoreOptions& options) 
   }
   impl->cache = std::make_unique<StmtCache>(impl->db);
   sqlite3_busy_timeout(impl->db, kBusyMillis);
+  if (options.max_query_millis > 0)
+    sqlite3_progress_handler(impl->db, kProgressSteps, &Impl::stop_when_late, impl.get());
   Store store(std::move(impl));
   Impl& im = *store.impl_;
   auto pragma_int = [&](const char* sql) -> Result<int64_t> {
@@ -756,25 +935,33 @@ Result<AddOutcome> Store::add(std::string_view record_json) { return impl_->add(
 Result<void> Store::commit() { return impl_->commit(); }
 
 Result<std::vector<ArticleHit>> Store::search(const SearchOptions& options) {
-  return impl_->search(options, nullptr);
+  return impl_->timed([&] { return impl_->search(options, nullptr); });
 }
 
 Result<uint64_t> Store::count(const SearchOptions& options) {
   uint64_t n = 0;
-  auto r = impl_->search(options, &n);
+  auto r = impl_->timed([&] { return impl_->search(options, &n); });
   if (!r) return tl::unexpected(r.error());
   return n;
 }
 
 Result<std::vector<QuoteHit>> Store::quotes(const SearchOptions& options) {
-  return impl_->quotes(options, nullptr);
+  return impl_->timed([&] { return impl_->quotes(options, nullptr); });
 }
 
 Result<uint64_t> Store::count_quotes(const SearchOptions& options) {
   uint64_t n = 0;
-  auto r = impl_->quotes(options, &n);
+  auto r = impl_->timed([&] { return impl_->quotes(options, &n); });
   if (!r) return tl::unexpected(r.error());
   return n;
+}
+
+Result<Timeline> Store::timeline(const SearchOptions& options) {
+  return impl_->timed([&] { return impl_->timeline(options); });
+}
+
+Result<std::vector<PersonCount>> Store::people(const SearchOptions& options) {
+  return impl_->timed([&] { return impl_->people(options); });
 }
 
 Result<std::string> Store::article_json(int64_t id) {

@@ -455,5 +455,139 @@ TEST(StoreMigrations, ReadOnlyOpeningOfAnOlderCorpusSaysHowToUpgrade) {
   EXPECT_NE(s.error().message.find("schema version 1"), std::string::npos);
 }
 
+// Timelines and people over the matching articles.
+
+json dated(const std::string& site, int story, const std::string& published) {
+  json r = record("https://" + site + "/" + std::to_string(story) + "-" + published,
+                  "Story " + std::to_string(story), "From " + site + ". " + body(story));
+  r["site"]["domain"] = site;
+  if (published.empty()) {
+    r.erase("published");
+  } else {
+    r["published"] = published + "T10:00:00Z";
+  }
+  return r;
+}
+
+TEST(StoreTimeline, CountsStoriesPerDayOnceAndPerSiteForEachSite) {
+  TempDir dir;
+  Store store = open(dir.file("c.db"));
+  for (const char* site : {"a.com", "b.com", "c.com"})
+    ASSERT_TRUE(store.add(dated(site, 5, "2023-06-13").dump()));
+  ASSERT_TRUE(store.add(dated("a.com", 6, "2023-06-14").dump()));
+  ASSERT_TRUE(store.add(dated("d.com", 7, "2023-06-14").dump()));
+  ASSERT_TRUE(store.add(dated("d.com", 8, "").dump()));
+  SearchOptions q;
+  q.query = "district";
+  Result<Timeline> t = store.timeline(q);
+  ASSERT_TRUE(t) << t.error().message;
+  ASSERT_EQ(t->days.size(), 2u);
+  EXPECT_EQ(t->days[0].day, "2023-06-13");
+  EXPECT_EQ(t->days[0].count, 1u);  // one story on three sites
+  EXPECT_EQ(t->days[1].day, "2023-06-14");
+  EXPECT_EQ(t->days[1].count, 2u);
+  EXPECT_EQ(t->undated, 1u);
+  ASSERT_EQ(t->sites.size(), 4u);
+  EXPECT_EQ(t->sites[0].count, 2u);  // a.com and d.com both carry two
+  EXPECT_EQ(t->sites[0].site, "a.com");
+  EXPECT_EQ(t->sites[0].days.size(), 2u);
+  q.all_copies = true;
+  t = store.timeline(q);
+  ASSERT_TRUE(t);
+  EXPECT_EQ(t->days[0].count, 3u);
+  json j = json::parse(t->to_json());
+  EXPECT_EQ(j["days"][0]["day"], "2023-06-13");
+  EXPECT_EQ(j["undated"], 1);
+}
+
+TEST(StoreTimeline, FiltersNarrowItAndABadQueryIsAUsageError) {
+  TempDir dir;
+  Store store = open(dir.file("c.db"));
+  ASSERT_TRUE(store.add(dated("a.com", 5, "2023-06-13").dump()));
+  ASSERT_TRUE(store.add(dated("b.com", 6, "2023-06-14").dump()));
+  SearchOptions q;
+  q.query = "site:b.com";
+  Result<Timeline> t = store.timeline(q);
+  ASSERT_TRUE(t);
+  ASSERT_EQ(t->days.size(), 1u);
+  EXPECT_EQ(t->days[0].day, "2023-06-14");
+  q.query = "since:yesterday";
+  t = store.timeline(q);
+  ASSERT_FALSE(t);
+  EXPECT_EQ(t.error().code, ErrorCode::kUsage);
+}
+
+json person(const std::string& name, const std::vector<std::string>& titles,
+            const std::string& type = "person") {
+  return json{{"name", name}, {"type", type}, {"titles", titles}, {"mentions", json::array()}};
+}
+
+TEST(StorePeople, NamesPeopleOfTheMatchingArticlesMostArticlesFirst) {
+  TempDir dir;
+  Store store = open(dir.file("c.db"));
+  json a = dated("a.com", 5, "2023-06-13");
+  a["entities"] =
+      json::array({person("Jens Stoltenberg", {"NATO Secretary-General"}),
+                   person("Joe Biden", {"President"}), person("NATO", {}, "organization")});
+  json b = dated("b.com", 6, "2023-06-14");
+  b["entities"] = json::array({person("Jens Stoltenberg", {"NATO Secretary-General"})});
+  json c = dated("c.com", 7, "2023-06-14");
+  c["text"] = "Nothing about the district here, only the weather.";
+  c["entities"] = json::array({person("Ann Other", {})});
+  for (const json& r : {a, b, c}) ASSERT_TRUE(store.add(r.dump()));
+  SearchOptions q;
+  q.query = "sentence";
+  Result<std::vector<PersonCount>> people = store.people(q);
+  ASSERT_TRUE(people) << people.error().message;
+  ASSERT_EQ(people->size(), 2u);
+  EXPECT_EQ((*people)[0].name, "Jens Stoltenberg");
+  EXPECT_EQ((*people)[0].articles, 2u);
+  EXPECT_EQ((*people)[0].titles, std::vector<std::string>{"NATO Secretary-General"});
+  EXPECT_EQ((*people)[1].name, "Joe Biden");
+  q.limit = 1;
+  q.offset = 1;
+  people = store.people(q);
+  ASSERT_TRUE(people);
+  ASSERT_EQ(people->size(), 1u);
+  EXPECT_EQ((*people)[0].name, "Joe Biden");
+  EXPECT_EQ(json::parse((*people)[0].to_json())["titles"][0], "President");
+}
+
+TEST(StoreLimits, AQueryOverMaxQueryMillisIsATimeoutAndTheStoreStaysUsable) {
+  TempDir dir;
+  {
+    Store store = open(dir.file("c.db"));
+    for (int n = 0; n < 2000; ++n)
+      ASSERT_TRUE(store.add(
+          record("https://example.com/" + std::to_string(n), "Story " + std::to_string(n), body(n))
+              .dump()));
+  }
+  StoreOptions o;
+  o.read_only = true;
+  // One millisecond is far less than ranking and cutting snippets out of
+  // 2,000 matching articles takes.
+  o.max_query_millis = 1;
+  Result<Store> limited = Store::open(dir.file("c.db"), o);
+  ASSERT_TRUE(limited);
+  SearchOptions q;
+  q.query = "sentence";
+  q.all_copies = true;
+  q.offset = 1999;
+  auto late = limited->search(q);
+  ASSERT_FALSE(late);
+  EXPECT_EQ(late.error().code, ErrorCode::kTimeout);
+  EXPECT_NE(late.error().message.find("1 ms"), std::string::npos) << late.error().message;
+  // The connection answers what is not under the limit.
+  auto stats = limited->stats();
+  ASSERT_TRUE(stats) << stats.error().message;
+  EXPECT_EQ(stats->articles, 2000u);
+  o.max_query_millis = 0;
+  Result<Store> unlimited = Store::open(dir.file("c.db"), o);
+  ASSERT_TRUE(unlimited);
+  auto all = unlimited->search(q);
+  ASSERT_TRUE(all) << all.error().message;
+  EXPECT_EQ(all->size(), 1u);
+}
+
 }  // namespace
 }  // namespace lede
