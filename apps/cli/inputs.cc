@@ -1,14 +1,47 @@
 #include "inputs.h"
 
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
 #include <system_error>
 
 namespace lede::cli {
+
+bool has_warc_name(const std::string& path) {
+  auto ends = [&](std::string_view suffix) {
+    if (path.size() < suffix.size()) return false;
+    for (size_t i = 0; i < suffix.size(); ++i)
+      if (std::tolower(static_cast<unsigned char>(path[path.size() - suffix.size() + i])) !=
+          suffix[i])
+        return false;
+    return true;
+  };
+  return ends(".warc") || ends(".warc.gz");
+}
+
+// Grows the buffer by half its size (at least 64 KiB) as data arrives.
+bool read_some(int fd, std::string& out, size_t limit) {
+  constexpr size_t kStep = 64 << 10;
+  size_t have = out.size();
+  while (have < limit) {
+    if (out.size() == have) out.resize(std::min(limit, std::max(have + kStep, have + have / 2)));
+    ssize_t n = ::read(fd, out.data() + have, out.size() - have);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      out.resize(have);
+      return false;
+    }
+    if (n == 0) break;
+    have += static_cast<size_t>(n);
+  }
+  out.resize(have);
+  return true;
+}
 
 namespace fs = std::filesystem;
 

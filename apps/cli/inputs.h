@@ -34,6 +34,13 @@ struct FileId {
   bool operator==(const FileId& o) const { return dev == o.dev && ino == o.ino; }
 };
 
+// True when the name ends in .warc or .warc.gz (any case).
+bool has_warc_name(const std::string& path);
+
+// Reads until `out` holds `limit` bytes or the input ends; false on a read
+// error. The buffer grows as data arrives, never to `limit` up front.
+bool read_some(int fd, std::string& out, size_t limit);
+
 // The identity of the file at `path` (symbolic links followed), if it exists.
 std::optional<FileId> file_id(const std::string& path);
 
