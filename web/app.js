@@ -54,6 +54,7 @@ function safeLink(url, text) {
 }
 
 function startView(view) {
+  dropPlot();
   $("article").hidden = true;
   $("results").hidden = false;
   $("results").replaceChildren();
@@ -130,29 +131,115 @@ async function people(q, offset) {
   }
 }
 
-// Stories per day as a table with a bar for each day (widths set through the
-// style object, which the page's Content-Security-Policy allows).
+// Colours of the site lines, one per site of the ten with most (the total is drawn in the
+// accent colour of the page).
+const kSiteColours = ["#d93025", "#188038", "#e37400", "#9334e6", "#12b5cb",
+                      "#b06000", "#c5221f", "#1967d2", "#5f6368", "#a142f4"];
+// Plot height in CSS pixels: a third of a phone screen, a quarter of a laptop's.
+const kPlotHeight = 240;
+const kDaySeconds = 86400;
+// Steps between the ticks of each axis: whole days and whole stories.
+const kDayIncrements = [1, 2, 7, 14, 28, 91, 182, 364, 728, 1820, 3640];
+const kCountIncrements = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 50000];
+
+// The plot on screen and what resizes it, so another view can take it down.
+let plot = null;
+function dropPlot() {
+  if (!plot) return;
+  window.removeEventListener("resize", plot.resize);
+  plot.chart.destroy();
+  plot = null;
+}
+
+// "2024-03-05" as seconds since 1970 at 00:00 UTC, or NaN.
+function daySeconds(day) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day || "");
+  return m ? Date.UTC(+m[1], +m[2] - 1, +m[3]) / 1000 : NaN;
+}
+
+// Every day from a day before the first to a day after the last (days without stories
+// count 0, so the plot shows coverage falling as well as rising), and each series'
+// counts on those days.
+function timelineData(r) {
+  const days = r.days.map((d) => daySeconds(d.day)).filter((t) => !isNaN(t));
+  const first = Math.min(...days) - kDaySeconds;
+  const last = Math.max(...days) + kDaySeconds;
+  const xs = [];
+  for (let t = first; t <= last; t += kDaySeconds) xs.push(t);
+  const column = (counts) => {
+    const ys = new Array(xs.length).fill(0);
+    for (const d of counts) {
+      const t = daySeconds(d.day);
+      if (!isNaN(t)) ys[Math.round((t - first) / kDaySeconds)] = d.count;
+    }
+    return ys;
+  };
+  return [xs, column(r.days), ...r.sites.map((s) => column(s.days))];
+}
+
+// Stories per published day, drawn by uPlot (web/vendor/uplot) on a canvas: all stories
+// as bars, and a line for each of the sites with most, shown when its box is ticked.
+// The same counts follow as a table for screen readers and for copying.
 async function timeline(q) {
   startView("timeline");
   try {
     const r = await api("/api/timeline?" + new URLSearchParams({q}));
-    const max = Math.max(1, ...r.days.map((d) => d.count));
     status(r.days.length + (r.days.length === 1 ? " day" : " days") +
            (r.undated ? ", " + r.undated + " undated" : ""));
-    const table = el("table", {class: "timeline"});
-    table.append(el("caption", {class: "muted", text: "Stories per published day"}));
-    for (const d of r.days) {
-      const bar = el("span", {class: "bar"});
-      bar.style.width = (100 * d.count / max).toFixed(1) + "%";
-      table.append(el("tr", {}, el("th", {scope: "row", text: d.day}),
-                      el("td", {class: "n", text: d.count}), el("td", {class: "barcell"}, bar)));
-    }
-    $("results").append(table);
+    if (!r.days.length) return;
+    const peak = r.days.reduce((a, b) => (b.count > a.count ? b : a));
+    const holder = el("figure", {class: "plot", role: "img",
+        "aria-label": "Stories per published day from " + r.days[0].day + " to " +
+                      r.days[r.days.length - 1].day + "; most on " + peak.day + " (" +
+                      peak.count + ")"});
+    $("results").append(holder);
+    const width = () => Math.max(200, holder.clientWidth);
+    const opts = {
+      width: width(),
+      height: kPlotHeight,
+      padding: [12, 40, 0, 0],  // room for the last day's label on the right
+      tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), "Etc/UTC"),
+      cursor: {drag: {x: true, y: false}},
+      legend: {live: true},
+      scales: {y: {range: (u, min, max) => [0, Math.max(1, max)]}},
+      axes: [{space: 90, incrs: kDayIncrements.map((n) => n * kDaySeconds),
+               values: (u, ticks) => ticks.map((t) => new Date(t * 1000).toISOString().slice(0, 10))},
+             {label: "stories", size: 50, incrs: kCountIncrements}],
+      series: [
+        {label: "day", value: "{YYYY}-{MM}-{DD}"},
+        {label: "all stories", stroke: "#0b57d0", fill: "rgba(11, 87, 208, 0.35)",
+         paths: uPlot.paths.bars({size: [0.9, 40]}), points: {show: false}},
+        ...r.sites.map((s, i) => ({label: s.site, show: false, width: 2,
+                                   stroke: kSiteColours[i % kSiteColours.length],
+                                   points: {size: 6}})),
+      ],
+      hooks: {setSeries: [(u, i) => {
+        if (i !== null && boxes[i]) boxes[i].checked = u.series[i].show;
+      }]},
+    };
+    const boxes = [];
+    const chart = new uPlot(opts, timelineData(r), holder);
+    plot = {chart, resize: () => chart.setSize({width: width(), height: kPlotHeight})};
+    window.addEventListener("resize", plot.resize);
+
     if (r.sites.length) {
-      const dl = el("dl");
-      for (const s of r.sites) dl.append(el("dt", {text: s.site}), el("dd", {text: s.count}));
-      $("results").append(el("h3", {text: "Sites with most"}), dl);
+      const list = el("fieldset", {class: "sites"}, el("legend", {text: "Sites with most"}));
+      r.sites.forEach((s, i) => {
+        const box = el("input", {type: "checkbox", id: "site-" + i});
+        box.addEventListener("change", () => chart.setSeries(i + 2, {show: box.checked}));
+        boxes[i + 2] = box;
+        const swatch = el("span", {class: "swatch", "aria-hidden": "true"});
+        swatch.style.background = kSiteColours[i % kSiteColours.length];
+        list.append(el("label", {for: "site-" + i}, box, swatch, s.site + " (" + s.count + ")"));
+      });
+      $("results").append(list);
     }
+    const table = el("table", {class: "timeline"},
+                     el("tr", {}, el("th", {text: "Day"}), el("th", {text: "Stories"})));
+    for (const d of r.days) {
+      table.append(el("tr", {}, el("td", {text: d.day}), el("td", {class: "n", text: d.count})));
+    }
+    $("results").append(el("details", {}, el("summary", {text: "The counts as a table"}), table));
   } catch (e) {
     status(e.message, true);
   }
@@ -226,6 +313,7 @@ function renderRecord(record, target) {
 }
 
 async function showArticle(id) {
+  dropPlot();
   $("results").hidden = true;
   $("pager").replaceChildren();
   const target = $("article");
@@ -247,6 +335,7 @@ async function extract(event) {
   event.preventDefault();
   const url = $("extract-url").value.trim();
   const target = $("article");
+  dropPlot();
   $("results").hidden = true;
   status("Extracting…");
   try {
@@ -271,6 +360,7 @@ function route() {
     $("q").value = q;
     return kViews[s[1]](q, Number(s[3]));
   }
+  dropPlot();
   $("article").hidden = true;
   $("results").replaceChildren();
   status("");

@@ -95,6 +95,7 @@ const char* mime_type(std::string_view path) {
   if (path.ends_with(".css")) return "text/css; charset=utf-8";
   if (path.ends_with(".svg")) return "image/svg+xml";
   if (path.ends_with(".png")) return "image/png";
+  if (path.ends_with("/LICENSE")) return "text/plain; charset=utf-8";
   return "application/octet-stream";
 }
 

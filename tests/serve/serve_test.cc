@@ -358,6 +358,27 @@ TEST_F(Serve, ThePageIsServedFromTheBinaryWithoutInlineScript) {
   EXPECT_EQ(style->status, 200);
 }
 
+TEST_F(Serve, TheChartLibraryIsServedWithItsLicence) {
+  httplib::Result index = get("/");
+  ASSERT_TRUE(index);
+  EXPECT_NE(index->body.find("<script src=\"/vendor/uplot/uPlot.iife.min.js\""),
+            std::string::npos);
+  httplib::Result script = get("/vendor/uplot/uPlot.iife.min.js");
+  ASSERT_TRUE(script);
+  EXPECT_EQ(script->status, 200);
+  EXPECT_EQ(script->get_header_value("Content-Type"), "text/javascript; charset=utf-8");
+  // Nothing the policy forbids: no code made from strings.
+  EXPECT_EQ(script->body.find("eval("), std::string::npos);
+  EXPECT_EQ(script->body.find("new Function"), std::string::npos);
+  httplib::Result style = get("/vendor/uplot/uPlot.min.css");
+  ASSERT_TRUE(style);
+  EXPECT_EQ(style->get_header_value("Content-Type"), "text/css; charset=utf-8");
+  httplib::Result licence = get("/vendor/uplot/LICENSE");
+  ASSERT_TRUE(licence);
+  EXPECT_EQ(licence->get_header_value("Content-Type"), "text/plain; charset=utf-8");
+  EXPECT_NE(licence->body.find("The MIT License"), std::string::npos);
+}
+
 TEST_F(Serve, StaticPathsOutsideThePageAreNotFound) {
   for (const char* path :
        {"/../CMakeLists.txt", "/%2e%2e/%2e%2e/etc/passwd", "/..%2f..%2fetc/passwd",
