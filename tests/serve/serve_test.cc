@@ -361,8 +361,7 @@ TEST_F(Serve, ThePageIsServedFromTheBinaryWithoutInlineScript) {
 TEST_F(Serve, TheChartLibraryIsServedWithItsLicence) {
   httplib::Result index = get("/");
   ASSERT_TRUE(index);
-  EXPECT_NE(index->body.find("<script src=\"/vendor/uplot/uPlot.iife.min.js\""),
-            std::string::npos);
+  EXPECT_NE(index->body.find("<script src=\"/vendor/uplot/uPlot.iife.min.js\""), std::string::npos);
   httplib::Result script = get("/vendor/uplot/uPlot.iife.min.js");
   ASSERT_TRUE(script);
   EXPECT_EQ(script->status, 200);
