@@ -31,18 +31,38 @@ PACKAGES=(
   python3-venv python3-dask python3-distributed
   # sanitizer build and fuzz targets (scripts/sanitize.sh, scripts/fuzz.sh)
   clang libclang-rt-14-dev
+  # the page of lede serve in a real browser (tests/browser): Debian's Chromium, driven
+  # headless by playwright-core from npm (installed below, without Playwright's browsers)
+  chromium
 )
 
 missing=()
 for p in "${PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
-if [ ${#missing[@]} -eq 0 ]; then
-  exit 0
+# Node.js and npm run the browser tests; a machine may have them from elsewhere than
+# Debian (whose npm would then conflict), so Debian's are installed only when none is there.
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then missing+=(nodejs npm); fi
+if [ ${#missing[@]} -gt 0 ]; then
+  SUDO=""
+  if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+  echo "setup: installing ${missing[*]}" >&2
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
-SUDO=""
-if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
-echo "setup: installing ${missing[*]}" >&2
-export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update -qq
-$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+
+# playwright-core for the browser tests, as tests/browser/package-lock.json pins it; it
+# drives the chromium above, so Playwright's own browsers are never downloaded. Run again
+# only when the lock file changes. Without it the browser tests skip, so a failure here
+# is said and not fatal.
+browser_dir="$(cd "$(dirname "$0")/.." && pwd)/tests/browser"
+stamp="$browser_dir/node_modules/.lede-package-lock.json"
+if ! cmp -s "$browser_dir/package-lock.json" "$stamp"; then
+  if (cd "$browser_dir" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 \
+        npm ci --no-audit --no-fund --loglevel=error >/dev/null); then
+    cp "$browser_dir/package-lock.json" "$stamp"
+  else
+    echo "setup: npm ci in tests/browser failed; the browser tests will skip" >&2
+  fi
+fi
