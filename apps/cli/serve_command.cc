@@ -1,14 +1,20 @@
 #include "serve_command.h"
 
+#include <fcntl.h>
 #include <httplib.h>
 #include <pthread.h>
 #include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <atomic>
+#include <cerrno>
 #include <charconv>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <memory>
 #include <mutex>
 #include <nlohmann/json.hpp>
@@ -21,6 +27,8 @@
 #include "lede/output.h"
 #include "lede/store.h"
 #include "web_files.h"
+
+extern char** environ;
 
 namespace lede::cli {
 namespace {
@@ -310,6 +318,53 @@ void add_routes(httplib::Server& server, StorePool& pool, uint64_t max_body) {
   });
 }
 
+// The address a browser on this machine goes to: a wildcard host listens on every
+// address but is none to go to, so loopback stands in for it.
+std::string browser_address(const std::string& host, int port) {
+  std::string shown = host == "0.0.0.0" ? "127.0.0.1" : host == "::" ? "::1" : host;
+  if (shown.find(':') != std::string::npos) shown = "[" + shown + "]";
+  return "http://" + shown + ":" + std::to_string(port) + "/";
+}
+
+// Asks xdg-open to show `url` in the user's browser, without waiting for it: the
+// server goes on whatever happens, and says on stderr when no browser could be
+// asked. xdg-open runs in a process group of its own with no signal blocked, so a
+// Ctrl-C that stops the server leaves the browser it started alone.
+void open_in_browser(const std::string& url) {
+  posix_spawnattr_t attr;
+  posix_spawnattr_init(&attr);
+  sigset_t none;
+  sigemptyset(&none);
+  posix_spawnattr_setsigmask(&attr, &none);
+  posix_spawnattr_setpgroup(&attr, 0);
+  posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETPGROUP);
+  // Its chatter stays off stdout, whose first line scripts read for the address.
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
+  posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
+  std::string program = "xdg-open";
+  std::string arg = url;
+  char* argv[] = {program.data(), arg.data(), nullptr};
+  pid_t pid = -1;
+  int rc = posix_spawnp(&pid, "xdg-open", &actions, &attr, argv, environ);
+  posix_spawn_file_actions_destroy(&actions);
+  posix_spawnattr_destroy(&attr);
+  if (rc != 0) {
+    std::fprintf(stderr, "lede serve: cannot open a browser (%s: %s); open %s yourself\n",
+                 "xdg-open", rc == ENOENT ? "not installed" : std::strerror(rc), url.c_str());
+    return;
+  }
+  // Reaped by a thread of its own, which tells when xdg-open found no browser.
+  std::thread([pid, url] {
+    int status = 0;
+    if (::waitpid(pid, &status, 0) == pid && !(WIFEXITED(status) && WEXITSTATUS(status) == 0)) {
+      std::fprintf(stderr, "lede serve: xdg-open could not open a browser; open %s yourself\n",
+                   url.c_str());
+    }
+  }).detach();
+}
+
 }  // namespace
 
 ServeCommand::ServeCommand(CLI::App& app) {
@@ -332,6 +387,7 @@ ServeCommand::ServeCommand(CLI::App& app) {
   command_->add_option("--threads", threads_, "Requests served at once")
       ->check(CLI::Range(1u, 256u))
       ->capture_default_str();
+  command_->add_flag("--open", open_, "Open the page in the browser (xdg-open) once listening");
   command_->footer(
       "\nThe corpus is opened read-only; the page and its files are built into lede.\n"
       "It listens on 127.0.0.1 unless --host says otherwise and prints the address to open.\n"
@@ -340,7 +396,10 @@ ServeCommand::ServeCommand(CLI::App& app) {
       "/healthz; POST /api/extract?url= with a page's HTML as the body (not stored).\n"
       "\nExamples:\n"
       "  lede serve --db news.db\n"
-      "  lede serve --db news.db --port 0        # any free port\n");
+      "  lede serve --db news.db --port 0        # any free port\n"
+      "  lede serve --db news.db --open          # and show it in the browser\n"
+      "\n--open asks xdg-open to show the address; where there is none (or it finds no\n"
+      "browser) lede says so on stderr and serves all the same.\n");
 }
 
 int ServeCommand::run() {
@@ -398,6 +457,8 @@ int ServeCommand::run() {
   std::printf("lede serve: %s (%llu articles) at http://%s:%d/\n", path.c_str(),
               static_cast<unsigned long long>(stats->articles), shown.c_str(), port);
   std::fflush(stdout);
+  // The socket already listens: the browser's first request waits for the loop below.
+  if (open_) open_in_browser(browser_address(host_, port));
 
   std::atomic<bool> done{false};
   std::atomic<bool> signalled{false};

@@ -36,6 +36,7 @@ class ServeCommand {
   int port_ = 8080;
   uint64_t max_body_ = 0;  // set from lede::Limits in the constructor
   unsigned threads_ = 8;
+  bool open_ = false;  // --open: show the address in the user's browser
   // A query slower than this answers 503 rather than hold a worker: the
   // corpus answers narrow queries in milliseconds, broad ones within a second.
   uint32_t max_query_millis_ = 5'000;

@@ -1,5 +1,6 @@
 // `lede serve` over HTTP: every endpoint's answers and errors, the security
 // headers, static files without path traversal, request size limits.
+#include <fcntl.h>
 #include <gtest/gtest.h>
 #include <httplib.h>
 #include <signal.h>
@@ -36,10 +37,17 @@ std::string read_file(const fs::path& path) {
   return s.str();
 }
 
+// How `lede serve` is started: plainly, or with --open and a PATH that holds only a
+// directory of the test's own, with `xdg_open` as its xdg-open script (none when empty).
+struct StartWith {
+  bool open = false;
+  std::string xdg_open;
+};
+
 // A corpus in a temporary directory and `lede serve` over it, for the suite.
 class Served {
  public:
-  Served() {
+  explicit Served(StartWith with = {}) : with_(std::move(with)) {
     std::string tmpl = (fs::temp_directory_path() / "lede-serve-XXXXXX").string();
     dir_ = ::mkdtemp(tmpl.data());
     db_ = (fs::path(dir_) / "corpus.db").string();
@@ -61,6 +69,9 @@ class Served {
   }
 
   bool ok() const { return ingest_status_ == 0 && port_ > 0; }
+  const std::string& dir() const { return dir_; }
+  // What the server wrote on stderr so far.
+  std::string errors() const { return read_file(fs::path(dir_) / "stderr.txt"); }
   int port() const { return port_; }
   const std::string& banner() const { return banner_; }
   // Stops the server with SIGTERM; its exit status.
@@ -80,13 +91,31 @@ class Served {
     posix_spawn_file_actions_init(&actions);
     posix_spawn_file_actions_adddup2(&actions, fds[1], STDOUT_FILENO);
     posix_spawn_file_actions_addclose(&actions, fds[0]);
+    std::string errors = (fs::path(dir_) / "stderr.txt").string();
+    posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, errors.c_str(),
+                                     O_WRONLY | O_CREAT | O_TRUNC, 0644);
     std::string max_body = std::to_string(kMaxBody);
     std::vector<std::string> args = {LEDE_BINARY, "serve", "--db",       db_,
                                      "--port",    "0",     "--max-body", max_body};
-    std::vector<char*> argv;
+    std::vector<std::string> env;
+    for (char** e = environ; *e; ++e) env.push_back(*e);
+    if (with_.open) {
+      args.push_back("--open");
+      fs::path bin = fs::path(dir_) / "bin";
+      fs::create_directories(bin);
+      if (!with_.xdg_open.empty()) {
+        std::ofstream(bin / "xdg-open") << with_.xdg_open;
+        fs::permissions(bin / "xdg-open", fs::perms::owner_all);
+      }
+      std::erase_if(env, [](const std::string& e) { return e.starts_with("PATH="); });
+      env.push_back("PATH=" + bin.string());
+    }
+    std::vector<char*> argv, envp;
     for (std::string& a : args) argv.push_back(a.data());
     argv.push_back(nullptr);
-    int rc = posix_spawn(&pid_, LEDE_BINARY, &actions, nullptr, argv.data(), environ);
+    for (std::string& e : env) envp.push_back(e.data());
+    envp.push_back(nullptr);
+    int rc = posix_spawn(&pid_, LEDE_BINARY, &actions, nullptr, argv.data(), envp.data());
     posix_spawn_file_actions_destroy(&actions);
     ::close(fds[1]);
     if (rc != 0) {
@@ -103,6 +132,7 @@ class Served {
     if (at != std::string::npos) port_ = std::atoi(banner_.c_str() + at + 1);
   }
 
+  StartWith with_;
   std::string dir_, db_, banner_;
   int ingest_status_ = -1;
   pid_t pid_ = -1;
@@ -164,6 +194,52 @@ TEST(ServeStart, RefusesACorpusThatDoesNotExist) {
   int status = std::system(cmd.c_str());
   ASSERT_TRUE(WIFEXITED(status));
   EXPECT_EQ(WEXITSTATUS(status), 2);
+}
+
+// The file's text once it holds `wanted`, or what it holds when a generous wait is up
+// (the server writes it from a process or thread of its own).
+std::string wait_for_text(const fs::path& path, const std::string& wanted) {
+  constexpr int kTries = 500;  // 10 s in steps of 20 ms
+  std::string text;
+  for (int i = 0; i < kTries; ++i) {
+    text = read_file(path);
+    if (text.find(wanted) != std::string::npos) break;
+    ::usleep(20'000);
+  }
+  return text;
+}
+
+TEST(ServeOpen, AsksXdgOpenToShowTheAddress) {
+  Served served({.open = true, .xdg_open = "#!/bin/sh\nprintf '%s' \"$1\" > \"${0%/*}/opened\"\n"});
+  ASSERT_TRUE(served.ok());
+  std::string address = "http://127.0.0.1:" + std::to_string(served.port()) + "/";
+  EXPECT_EQ(wait_for_text(fs::path(served.dir()) / "bin" / "opened", address), address);
+  httplib::Client client("127.0.0.1", served.port());
+  httplib::Result r = client.Get("/healthz");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 200);
+  EXPECT_EQ(served.errors().find("browser"), std::string::npos) << served.errors();
+  EXPECT_EQ(served.stop(), 0);
+}
+
+TEST(ServeOpen, SaysSoAndServesOnWhereThereIsNoXdgOpen) {
+  Served served({.open = true, .xdg_open = ""});
+  ASSERT_TRUE(served.ok());
+  std::string errors = wait_for_text(fs::path(served.dir()) / "stderr.txt", "yourself");
+  EXPECT_NE(errors.find("cannot open a browser"), std::string::npos) << errors;
+  httplib::Client client("127.0.0.1", served.port());
+  httplib::Result r = client.Get("/healthz");
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 200);
+  EXPECT_EQ(served.stop(), 0);
+}
+
+TEST(ServeOpen, SaysSoWhenXdgOpenFindsNoBrowser) {
+  Served served({.open = true, .xdg_open = "#!/bin/sh\nexit 3\n"});
+  ASSERT_TRUE(served.ok());
+  std::string errors = wait_for_text(fs::path(served.dir()) / "stderr.txt", "yourself");
+  EXPECT_NE(errors.find("xdg-open could not open a browser"), std::string::npos) << errors;
+  EXPECT_EQ(served.stop(), 0);
 }
 
 TEST_F(Serve, HealthzAnswersOk) {
