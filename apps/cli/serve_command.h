@@ -10,7 +10,8 @@
 // Content-Security-Policy that allows scripts from the server only (no
 // inline scripts) and no requests elsewhere. Static files are the ones built
 // into the binary (web_files.h), looked up by exact path, so no request can
-// reach the file system.
+// reach the file system. --open asks xdg-open to show the address once the
+// server listens, and serves on whether or not a browser came up.
 #pragma once
 
 #include <CLI/CLI.hpp>
