@@ -16,31 +16,17 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
-import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "warc"))
-from run_bench import thread_cpu  # noqa: E402
-
-SAMPLE_SECONDS = 0.01
+from run_bench import ThreadSampler  # noqa: E402
 
 
 def run(lede, args):
     proc = subprocess.Popen([lede, "extract", "-q", "-j1", "-o", "/dev/null", *args],
                             stdout=subprocess.DEVNULL)
-    threads = {}
-    done = threading.Event()
-
-    def sample():
-        while not done.is_set():
-            threads.update(thread_cpu(proc.pid))
-            time.sleep(SAMPLE_SECONDS)
-
-    sampler = threading.Thread(target=sample)
-    sampler.start()
+    sampler = ThreadSampler(proc.pid)
     _, status, usage = os.wait4(proc.pid, 0)
-    done.set()
-    sampler.join()
+    threads = sampler.stop()
     if os.waitstatus_to_exitcode(status) not in (0, 1):
         sys.exit(f"{lede} failed: status {status}")
     worker = sum(s for name, s in threads.values() if name == "lede-worker")
