@@ -232,6 +232,9 @@ constexpr std::string_view kRelativePronouns = "who which";
 // which".
 constexpr std::string_view kPostVerbSubjectEnders = "who which in on at";
 
+// Lower-case words inside an organisation's name: "Bank of America", "Procter and Gamble".
+constexpr std::string_view kOrganisationNameJoiners = "of and";
+
 // Titles and honorifics that tell a person's gender: "Mr.", "Queen", "Dame".
 constexpr std::string_view kMaleTitles = "mr. mr sir king prince";
 constexpr std::string_view kFemaleTitles = "mrs. mrs ms. ms miss lady queen dame";
@@ -270,6 +273,7 @@ enum class List {
   kPostVerbSubjectEnders,
   kMaleTitles,
   kFemaleTitles,
+  kOrganisationNameJoiners,
 };
 
 bool in(List list, std::string_view w) {
@@ -300,7 +304,8 @@ bool in(List list, std::string_view w) {
                                  make_set(kRelativePronouns),
                                  make_set(kPostVerbSubjectEnders),
                                  make_set(kMaleTitles),
-                                 make_set(kFemaleTitles)};
+                                 make_set(kFemaleTitles),
+                                 make_set(kOrganisationNameJoiners)};
   return sets[static_cast<int>(list)].count(w) > 0;
 }
 
@@ -352,6 +357,7 @@ Gender pronoun_gender(std::string_view w) {
 bool is_organisation_pronoun(std::string_view w) { return in(List::kOrganisationPronouns, w); }
 bool is_relative_pronoun(std::string_view w) { return in(List::kRelativePronouns, w); }
 bool ends_subject_after_verb(std::string_view w) { return in(List::kPostVerbSubjectEnders, w); }
+bool joins_organisation_name(std::string_view w) { return in(List::kOrganisationNameJoiners, w); }
 Gender title_gender(std::string_view w) {
   return gender_in(List::kMaleTitles, List::kFemaleTitles, w);
 }

@@ -47,6 +47,8 @@ bool is_subject_pronoun(std::string_view lower);
 bool is_speech_auxiliary(std::string_view lower);
 // Words that end a subject phrase walking left from a verb: "that", "who", "and", "however".
 bool is_clause_boundary_word(std::string_view lower);
+// Lower-case words inside an organisation's name: "of", "and" ("Bank of America").
+bool joins_organisation_name(std::string_view lower);
 // Nouns that stand for an organisation named before: "company", "firm", "automaker".
 bool is_organisation_noun(std::string_view lower);
 // Small words that stay lower case in a title-case phrase: "the", "of", "to".

@@ -48,6 +48,14 @@ constexpr uint32_t kDescriptionLookback = 40;
 constexpr uint32_t kMaxTitleWords = 5;
 // Between "told" and "that": "told President Joe Biden at an Oval Office meeting on Tuesday that".
 constexpr uint32_t kMaxObjectTokens = 16;
+// Between a speech verb and "that" when words that block a bare clause follow
+// the verb: "said in a statement on Tuesday that".
+constexpr uint32_t kMaxAdjunctTokens = 10;
+// ... or before a comma that opens the clause: "said on Tuesday, ...".
+constexpr uint32_t kMaxAdjunctBeforeComma = 6;
+// Longest capitalised name read as the organisation a sentence opens with:
+// "The Bank of America Corporation".
+constexpr uint32_t kMaxOrganisationTokens = 6;
 
 enum class Family : uint8_t { kNone, kCurly, kLow, kAscii, kGuillemet, kReverseGuillemet, kSingle };
 
@@ -358,8 +366,8 @@ class QuoteFinder {
     uint32_t k = s.first_token;
     if (k < s.last_token && lw(k) == "the") ++k;
     const uint32_t b = k;
-    while (k < s.last_token && k - b < 6 && is_word(k) &&
-           (doc_.tokens[k].upper || (k > b && (lw(k) == "of" || lw(k) == "and"))) &&
+    while (k < s.last_token && k - b < kMaxOrganisationTokens && is_word(k) &&
+           (doc_.tokens[k].upper || (k > b && joins_organisation_name(lw(k)))) &&
            !people_.mention_at(k))
       ++k;
     while (k > b && !doc_.tokens[k - 1].upper) --k;
@@ -367,6 +375,11 @@ class QuoteFinder {
     if (k < s.last_token && is_word(k) && doc_.tokens[k].upper) return;
     last_organisation_.assign(
         doc_.text.substr(doc_.tokens[b].start, doc_.tokens[k - 1].end - doc_.tokens[b].start));
+  }
+
+  // "according to" at token v, before token `end`.
+  bool is_according_to(uint32_t v, uint32_t end) const {
+    return is_word(v) && lw(v) == "according" && v + 1 < end && lw(v + 1) == "to";
   }
 
   // A speech verb as written in running text: "said", never "States" in "United States".
@@ -716,7 +729,7 @@ class QuoteFinder {
         last > kMaxLeadTokens + s.first_token ? last - kMaxLeadTokens : s.first_token;
     for (uint32_t v = last + 1; v-- > floor;) {
       if (in_quote_[v] || is_mark(v)) break;
-      if (is_word(v) && lw(v) == "according" && v + 1 < o && lw(v + 1) == "to") {
+      if (is_according_to(v, o)) {
         Attribution at;
         at.cue = "according to";
         auto [a, b] = subject_after(v + 1, o);
@@ -946,7 +959,7 @@ class QuoteFinder {
     for (uint32_t v = s.first_token; v < end; ++v) {
       if (in_quote_[v] || !is_word(v)) continue;
       std::string_view w = lw(v);
-      if (w == "according" && v + 1 < end && lw(v + 1) == "to") {
+      if (is_according_to(v, end)) {
         if (auto q = according_to(si, v, end, !found.empty())) add(std::move(*q), v);
         continue;
       }
@@ -989,10 +1002,11 @@ class QuoteFinder {
       } else if (c < end && is_word(c) && blocks_bare_clause(lw(c))) {
         // "announced Friday that", "said in a statement that", "said on Tuesday, ..."
         uint32_t k = c;
-        while (k < end && k - c < 10 && is_word(k) && lw(k) != "that") ++k;
+        while (k < end && k - c < kMaxAdjunctTokens && is_word(k) && lw(k) != "that") ++k;
         if (k < end && lw(k) == "that")
           c = k + 1;
-        else if (k < end && is_punct(k, ",") && k - c <= 6 && takes_bare_clause(w))
+        else if (k < end && is_punct(k, ",") && k - c <= kMaxAdjunctBeforeComma &&
+                 takes_bare_clause(w))
           c = k + 1;
         else
           continue;
