@@ -36,8 +36,6 @@ constexpr uint64_t kBytesAhead = 256ull << 20;
 // Blocks up to this size are kept for reuse (a web page is well under it),
 // at most half a window of them: at most 9 x 2 MB with -j 2.
 constexpr size_t kSpareBlockBytes = 2 << 20;
-// First read of every input: enough to tell a WARC archive from a page.
-constexpr size_t kHeadBytes = 64 << 10;
 // How often the writer wakes to redraw the progress line, and the longest a
 // result waits for it while the reader is ahead (results are otherwise
 // written in batches of half the window).
@@ -77,24 +75,11 @@ struct ResumePoint {
   uint64_t same = 1;
 };
 
-// One unit of work, in input order.
-struct Item {
-  enum class Kind { kPage, kRecord, kFailure };
-  Kind kind = Kind::kPage;
-  std::string path;
-  std::string bytes;         // kPage
-  WarcRecord record;         // kRecord
-  Error error;               // kFailure
-  uint64_t bytes_read = 0;   // kFailure: what was read of the input before it failed
-  bool resume_drop = false;  // its output may already be in the resumed file
-  uint64_t size() const { return bytes.size() + record.block.size(); }
-};
-
 // What the writer does with an item.
 struct Done {
   bool ready = false;
-  std::string rendered;    // the record or error record, "" when nothing is written
-  std::string error_code;  // "" unless the item failed
+  std::string rendered;     // the record or error record, "" when nothing is written
+  std::string error_code;   // "" unless the item failed
   bool no_content = false;  // a record of a page without an article body
   std::string error_message;
   std::string where;    // path, with the record offset for archives
@@ -134,14 +119,7 @@ class Output {
   int errno_ = 0;
 };
 
-// The pipeline notes inputs whose compressed data ended early this way.
-bool has_truncation_warning(const Article& article) {
-  for (const std::string& w : article.warnings)
-    if (w.rfind("truncated input", 0) == 0) return true;
-  return false;
-}
-
-class Run {
+class Run : private ItemSink {
  public:
   Run(const ExtractConfig& config, unsigned jobs, Output& output, std::optional<FileId> output_id,
       std::optional<ResumePoint> resume)
@@ -160,25 +138,23 @@ class Run {
 
  private:
   void read_all();
-  // `resume_offset`: the input is the archive a resumed run goes on in,
-  // after its record at that offset.
-  void read_input(const Input& input, std::optional<uint64_t> resume_offset = std::nullopt);
-  void read_archive(const std::string& path, int fd, std::string head, uint64_t start_offset,
-                    std::optional<uint64_t> resume_offset);
+  // The reading settings of inputs: the run's, refusing its output file.
+  ReadSettings read_settings() const;
   void warn(std::string message);
   [[noreturn]] void end_interrupted(int signal);
-  bool push(Item item);
-  // A record whose storage a worker gave back, or a new one.
-  WarcRecord spare_record();
+  // ItemSink: where read_input puts what the reader reads.
+  bool push(Item item) override;
+  WarcRecord spare_record() override;
+  void count_skip(const std::string& reason) override;
+  void count_read(uint64_t bytes) override { bytes_read_ += bytes; }
   // Under mu_: whether the reader may push with fewer than `items` waiting
   // for the writer; whether a waiting reader may go on; how many results
   // the writer could write now.
   bool has_room(uint64_t items) const;
   bool reader_may_go() const;
   size_t ready_to_write() const;
-  void count_skip(const std::string& reason);
   void work();
-  Done process(Extractor& extractor, Item& item) const;
+  Done process(Extractor& extractor, const Item& item) const;
   std::string render(const Article& article) const;
   std::string render_error(const Error& error, const Source& source) const;
   void write(Done& done);
@@ -264,115 +240,14 @@ void Run::warn(std::string message) {
   warnings_.push_back(std::move(message));
 }
 
-void Run::read_archive(const std::string& path, int fd, std::string head, uint64_t start_offset,
-                       std::optional<uint64_t> resume_offset) {
-  WarcReader reader =
-      WarcReader::from_fd(fd, std::move(head), config_.options.limits, start_offset);
-  uint64_t counted = reader.bytes_read();
-  bool any = false;
-  WarcRecord record = spare_record();
-  while (reader.next(record)) {
-    any = true;
-    bytes_read_ += reader.bytes_read() - counted;
-    counted = reader.bytes_read();
-    // Resuming where the archive could not be sought: records written already.
-    if (resume_offset && record.offset < *resume_offset) continue;
-    // Records that never hold a page are counted here and go no further.
-    if (!record.error && record.type != "response" && record.type != "resource") {
-      count_skip(page_from_record(record)->skipped);
-      continue;
-    }
-    Item item;
-    item.kind = Item::Kind::kRecord;
-    item.path = path;
-    item.resume_drop = resume_offset && record.offset == *resume_offset;
-    item.record = std::move(record);
-    if (!push(std::move(item))) return;
-    record = spare_record();
-  }
-  bytes_read_ += reader.bytes_read() - counted;
-  if (!any && !resume_offset) {
-    Item item;
-    item.kind = Item::Kind::kFailure;
-    item.path = path;
-    item.error = Error{ErrorCode::kEmptyInput, "the archive holds no records"};
-    push(std::move(item));
-  }
-}
-
-void Run::read_input(const Input& input, std::optional<uint64_t> resume_offset) {
-  Item item;
-  item.path = input.path;
-  item.kind = Item::Kind::kFailure;
-  if (!input.error.empty()) {
-    item.error = Error{ErrorCode::kIo, input.error};
-    push(std::move(item));
-    return;
-  }
-  bool is_stdin = input.path == "-";
-  int fd = is_stdin ? STDIN_FILENO : ::open(input.path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) {
-    item.error = Error{ErrorCode::kIo, "cannot open " + input.path + ": " + std::strerror(errno)};
-    push(std::move(item));
-    return;
-  }
-  auto close_fd = [&] {
-    if (!is_stdin) ::close(fd);
-  };
-  struct stat st;
-  if (output_id_ && ::fstat(fd, &st) == 0 && FileId{st.st_dev, st.st_ino} == *output_id_) {
-    item.error = Error{ErrorCode::kIo, input.path +
-                                           " is this run's output file; it is not read as an "
-                                           "input"};
-    close_fd();
-    push(std::move(item));
-    return;
-  }
-  if (resume_offset) {
-    // Archive offsets are file offsets: go straight to the record, or read
-    // up to it where the input cannot be sought.
-    uint64_t start = 0;
-    if (S_ISREG(st.st_mode) && ::lseek(fd, static_cast<off_t>(*resume_offset), SEEK_SET) >= 0)
-      start = *resume_offset;
-    read_archive(input.path, fd, "", start, resume_offset);
-    close_fd();
-    return;
-  }
-  std::string head;
-  if (!read_some(fd, head, kHeadBytes)) {
-    item.error = Error{ErrorCode::kIo, "cannot read " + input.path + ": " + std::strerror(errno)};
-    close_fd();
-    push(std::move(item));
-    return;
-  }
-  bool archive =
-      config_.from == From::kWarc ||
-      (config_.from == From::kAuto && (has_warc_name(input.path) || looks_like_warc(head)));
-  if (archive) {
-    read_archive(input.path, fd, std::move(head), 0, std::nullopt);
-    close_fd();
-    return;
-  }
-  uint64_t limit = config_.options.limits.max_input_bytes;
-  std::string& bytes = item.bytes;
-  bytes = std::move(head);
-  bool ok = bytes.size() < kHeadBytes ||
-            read_some(fd, bytes, static_cast<size_t>(std::min<uint64_t>(limit + 1, SIZE_MAX / 2)));
-  int saved = errno;
-  close_fd();
-  bytes_read_ += bytes.size();
-  if (!ok) {
-    item.error = Error{ErrorCode::kIo, "cannot read " + input.path + ": " + std::strerror(saved)};
-  } else if (bytes.size() > limit) {
-    item.bytes_read = bytes.size();
-    item.bytes.clear();
-    item.error = Error{ErrorCode::kTooLarge,
-                       input.path + " is larger than the input limit of " + std::to_string(limit) +
-                           " bytes (max_input_bytes; raise it with --max-bytes)"};
-  } else {
-    item.kind = Item::Kind::kPage;
-  }
-  push(std::move(item));
+ReadSettings Run::read_settings() const {
+  ReadSettings settings;
+  settings.from = config_.from;
+  settings.limits = config_.options.limits;
+  settings.dash_is_stdin = true;
+  settings.output_id = output_id_;
+  settings.raise_limit_hint = "raise it with --max-bytes";
+  return settings;
 }
 
 void Run::read_all() {
@@ -382,6 +257,7 @@ void Run::read_all() {
   InputWalker walker(config_.inputs, config_.files_from, walk);
   // While set, inputs are passed over up to the one the resumed output ends with.
   bool seeking = resume_.has_value();
+  const ReadSettings settings = read_settings();
   while (std::optional<Input> input = walker.next()) {
     for (std::string& w : walker.take_warnings()) warn(std::move(w));
     {
@@ -391,10 +267,11 @@ void Run::read_all() {
     if (seeking) {
       if (input->path != resume_->path) continue;
       seeking = false;
-      if (resume_->offset && input->error.empty()) read_input(*input, resume_->offset);
+      if (resume_->offset && input->error.empty())
+        read_input(*input, settings, *this, resume_->offset);
       continue;
     }
-    read_input(*input);
+    read_input(*input, settings, *this);
   }
   for (std::string& w : walker.take_warnings()) warn(std::move(w));
   std::lock_guard lock(mu_);
@@ -425,90 +302,25 @@ std::string Run::render_error(const Error& error, const Source& source) const {
   return "";  // text and Markdown report errors on stderr
 }
 
-Done Run::process(Extractor& extractor, Item& item) const {
+Done Run::process(Extractor& extractor, const Item& item) const {
+  ItemResult result = process_item(extractor, item, config_.options, config_.from,
+                                   config_.explain && item.kind == Item::Kind::kPage);
   Done done;
   done.size = item.size();
-  done.where = item.path;
-  Source source;
-  source.path = item.path;
-  Options options = config_.options;
-  options.path = item.path;
-  if (config_.from == From::kHtml) options.from = InputFormat::kHtml;
-  if (config_.from == From::kText) options.from = InputFormat::kText;
+  done.where = std::move(result.where);
   done.resume_drop = item.resume_drop;
-  auto fail = [&](const Error& error) {
-    done.error_code = error_code_name(error.code);
-    done.error_message = error.message;
-    done.rendered = render_error(error, source);
-  };
-
-  switch (item.kind) {
-    case Item::Kind::kFailure:
-      source.bytes = item.bytes_read;
-      fail(item.error);
-      return done;
-    case Item::Kind::kPage: {
-      source.bytes = item.bytes.size();
-      std::string explanation;
-      if (config_.explain) options.explain = &explanation;
-      Result<Article> article = extractor.extract(item.bytes, options);
-      if (article) {
-        done.truncated = has_truncation_warning(*article);
-        done.rendered = render(*article);
-        done.no_content = article->text.empty();
-      } else {
-        fail(article.error());
-      }
-      if (config_.explain) done.rendered = "# " + item.path + "\n" + explanation + done.rendered;
-      return done;
-    }
-    case Item::Kind::kRecord: {
-      const WarcRecord& record = item.record;
-      source.kind = "warc";
-      source.offset = record.offset;
-      source.target_uri = record.target_uri;
-      source.warc_date = record.date;
-      done.where += " at offset " + std::to_string(record.offset);
-      Result<WarcPage> page = page_from_record(record, options.limits);
-      if (!page) {
-        // What was read of the record: its block, or all it claimed when
-        // that was over the limit and passed over.
-        source.bytes =
-            page.error().code == ErrorCode::kTooLarge ? record.content_length : record.block.size();
-        fail(page.error());
-        return done;
-      }
-      if (!page->skipped.empty()) {
-        done.skipped = page->skipped;
-        return done;
-      }
-      options.url = record.target_uri;
-      options.http_charset = page->charset;
-      if (options.from == InputFormat::kAuto) options.from = InputFormat::kHtml;
-      source.bytes = page->body.size();
-      Result<Article> article = extractor.extract(page->body, options);
-      if (!article) {
-        // What was cut may be why there is no article: say so.
-        Error error = article.error();
-        if (!page->truncated.empty()) {
-          error.message += "; truncated input: " + page->truncated;
-          done.truncated = true;
-        }
-        fail(error);
-        return done;
-      }
-      article->source.kind = "warc";
-      article->source.offset = record.offset;
-      article->source.target_uri = record.target_uri;
-      article->source.warc_date = record.date;
-      if (!page->truncated.empty())
-        article->warnings.push_back("truncated input: " + page->truncated);
-      done.truncated = has_truncation_warning(*article);
-      done.rendered = render(*article);
-      done.no_content = article->text.empty();
-      return done;
-    }
+  done.skipped = std::move(result.skipped);
+  done.truncated = result.truncated;
+  done.no_content = result.no_content;
+  if (result.article) {
+    done.rendered = render(*result.article);
+  } else if (result.error) {
+    done.error_code = error_code_name(result.error->code);
+    done.error_message = result.error->message;
+    done.rendered = render_error(*result.error, result.source);
   }
+  if (config_.explain && item.kind == Item::Kind::kPage)
+    done.rendered = "# " + item.path + "\n" + result.explanation + done.rendered;
   return done;
 }
 

@@ -13,11 +13,11 @@
 #include <vector>
 
 #include "lede/lede.h"
+#include "run_items.h"
 
 namespace lede::cli {
 
 enum class Format { kJsonl, kJson, kText, kMarkdown };
-enum class From { kAuto, kHtml, kText, kWarc };
 
 struct ExtractConfig {
   std::vector<std::string> inputs;  // files, directories, "-"
@@ -25,11 +25,11 @@ struct ExtractConfig {
   From from = From::kAuto;
   Options options;  // url, limits; path is set per input
   Format format = Format::kJsonl;
-  std::string output;   // "" is stdout
-  unsigned jobs = 0;    // 0: all cores
-  bool quiet = false;   // no progress line, no summary
-  bool follow = false;  // walks enter symbolic links to directories
-  bool resume = false;  // go on with the run whose output is `output`
+  std::string output;    // "" is stdout
+  unsigned jobs = 0;     // 0: all cores
+  bool quiet = false;    // no progress line, no summary
+  bool follow = false;   // walks enter symbolic links to directories
+  bool resume = false;   // go on with the run whose output is `output`
   bool explain = false;  // write how each body was found before its record
   // When set (lede ingest), each article record goes here as one line of
   // JSON instead of to the output, on the writing thread, and failed inputs

@@ -51,24 +51,36 @@ def thread_cpu(pid):
     return out
 
 
+class ThreadSampler:
+    """Samples thread_cpu(pid) every SAMPLE_SECONDS, on a thread of its own,
+    until stop(), which returns the last figures of every thread seen."""
+
+    def __init__(self, pid):
+        self._pid = pid
+        self._threads = {}
+        self._done = threading.Event()
+        self._sampler = threading.Thread(target=self._sample)
+        self._sampler.start()
+
+    def _sample(self):
+        while not self._done.is_set():
+            self._threads.update(thread_cpu(self._pid))
+            time.sleep(SAMPLE_SECONDS)
+
+    def stop(self):
+        self._done.set()
+        self._sampler.join()
+        return self._threads
+
+
 def run(lede, jobs, archive):
     load = os.getloadavg()[0]
     start = time.monotonic()
     proc = subprocess.Popen([lede, "extract", "-j", str(jobs), archive],
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    threads = {}
-    done = threading.Event()
-
-    def sample():
-        while not done.is_set():
-            threads.update(thread_cpu(proc.pid))
-            time.sleep(SAMPLE_SECONDS)
-
-    sampler = threading.Thread(target=sample)
-    sampler.start()
+    sampler = ThreadSampler(proc.pid)
     err = proc.stderr.read().decode()
-    done.set()
-    sampler.join()
+    threads = sampler.stop()
     _, status, usage = os.wait4(proc.pid, 0)
     wall = time.monotonic() - start
     m = re.search(r"lede: (\d+) records \((\d+) articles, (\d+) errors", err)

@@ -3,6 +3,7 @@
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
 
 namespace lede::analysis {
 namespace {
@@ -216,6 +217,32 @@ constexpr std::string_view kPerfectOrPassiveAuxiliaries =
 // Speech verbs that, perfect or passive, name an act: "Intel has added DRM", "was reported".
 constexpr std::string_view kActVerbs = "added reported stated noted confirmed";
 
+// Between an auxiliary and its verb: "has recently added", "has also said".
+constexpr std::string_view kAuxiliaryAdverbs = "recently also just";
+
+// Pronouns that stand for a man or a woman, and those that stand for an organisation.
+constexpr std::string_view kMalePronouns = "he";
+constexpr std::string_view kFemalePronouns = "she";
+constexpr std::string_view kOrganisationPronouns = "it they";
+
+// Start a relative clause that ends a subject phrase: "Stoltenberg, who ...".
+constexpr std::string_view kRelativePronouns = "who which";
+
+// End a subject phrase read after its verb: "said Stoltenberg in Brussels", "said the firm,
+// which".
+constexpr std::string_view kPostVerbSubjectEnders = "who which in on at";
+
+// Lower-case words inside an organisation's name: "Bank of America", "Procter and Gamble".
+constexpr std::string_view kOrganisationNameJoiners = "of and";
+
+// Titles and honorifics that tell a person's gender: "Mr.", "Queen", "Dame".
+constexpr std::string_view kMaleTitles = "mr. mr sir king prince";
+constexpr std::string_view kFemaleTitles = "mrs. mrs ms. ms miss lady queen dame";
+
+// Title heads and their abbreviation in a written title: "Vermont Sen.".
+constexpr std::pair<std::string_view, std::string_view> kTitleAbbreviations[] = {
+    {"senator", "sen"}, {"governor", "gov"}, {"representative", "rep"}};
+
 // The lists, in the order of List.
 enum class List {
   kSpeechVerbs,
@@ -238,6 +265,15 @@ enum class List {
   kPerfectOrPassiveAuxiliaries,
   kActVerbs,
   kPersonalPronouns,
+  kAuxiliaryAdverbs,
+  kMalePronouns,
+  kFemalePronouns,
+  kOrganisationPronouns,
+  kRelativePronouns,
+  kPostVerbSubjectEnders,
+  kMaleTitles,
+  kFemaleTitles,
+  kOrganisationNameJoiners,
 };
 
 bool in(List list, std::string_view w) {
@@ -260,8 +296,24 @@ bool in(List list, std::string_view w) {
                                  make_set(kSubjectNonStarters),
                                  make_set(kPerfectOrPassiveAuxiliaries),
                                  make_set(kActVerbs),
-                                 make_set(kPersonalPronouns)};
+                                 make_set(kPersonalPronouns),
+                                 make_set(kAuxiliaryAdverbs),
+                                 make_set(kMalePronouns),
+                                 make_set(kFemalePronouns),
+                                 make_set(kOrganisationPronouns),
+                                 make_set(kRelativePronouns),
+                                 make_set(kPostVerbSubjectEnders),
+                                 make_set(kMaleTitles),
+                                 make_set(kFemaleTitles),
+                                 make_set(kOrganisationNameJoiners)};
   return sets[static_cast<int>(list)].count(w) > 0;
+}
+
+// The gender a word of the `male` or the `female` list tells.
+Gender gender_in(List male, List female, std::string_view w) {
+  if (in(male, w)) return Gender::kMale;
+  if (in(female, w)) return Gender::kFemale;
+  return Gender::kUnknown;
 }
 
 const std::unordered_map<std::string_view, Gender>& given_names() {
@@ -298,6 +350,22 @@ bool is_perfect_or_passive_auxiliary(std::string_view w) {
 }
 bool is_act_when_perfect(std::string_view w) { return in(List::kActVerbs, w); }
 bool is_personal_pronoun(std::string_view w) { return in(List::kPersonalPronouns, w); }
+bool is_auxiliary_adverb(std::string_view w) { return in(List::kAuxiliaryAdverbs, w); }
+Gender pronoun_gender(std::string_view w) {
+  return gender_in(List::kMalePronouns, List::kFemalePronouns, w);
+}
+bool is_organisation_pronoun(std::string_view w) { return in(List::kOrganisationPronouns, w); }
+bool is_relative_pronoun(std::string_view w) { return in(List::kRelativePronouns, w); }
+bool ends_subject_after_verb(std::string_view w) { return in(List::kPostVerbSubjectEnders, w); }
+bool joins_organisation_name(std::string_view w) { return in(List::kOrganisationNameJoiners, w); }
+Gender title_gender(std::string_view w) {
+  return gender_in(List::kMaleTitles, List::kFemaleTitles, w);
+}
+std::string_view title_abbreviation(std::string_view head) {
+  for (const auto& [full, abbreviation] : kTitleAbbreviations)
+    if (full == head) return abbreviation;
+  return {};
+}
 
 Gender given_name(std::string_view w) {
   const auto& t = given_names();

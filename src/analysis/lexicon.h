@@ -23,6 +23,11 @@ bool is_honorific(std::string_view lower);
 enum class Gender : unsigned char { kUnknown, kMale, kFemale };
 // Common given names in English-language news, with their usual gender.
 Gender given_name(std::string_view lower);
+// The gender a title or honorific tells: "mr." and "king" male, "ms" and "dame" female.
+Gender title_gender(std::string_view lower);
+// The written abbreviation of a title head, lower case and without its dot:
+// "senator" -> "sen"; empty when the head has none.
+std::string_view title_abbreviation(std::string_view lower_head);
 
 // Capitalised words that never start or form a person's name: "The", "However",
 // "Monday", "He", "According".
@@ -42,6 +47,8 @@ bool is_subject_pronoun(std::string_view lower);
 bool is_speech_auxiliary(std::string_view lower);
 // Words that end a subject phrase walking left from a verb: "that", "who", "and", "however".
 bool is_clause_boundary_word(std::string_view lower);
+// Lower-case words inside an organisation's name: "of", "and" ("Bank of America").
+bool joins_organisation_name(std::string_view lower);
 // Nouns that stand for an organisation named before: "company", "firm", "automaker".
 bool is_organisation_noun(std::string_view lower);
 // Small words that stay lower case in a title-case phrase: "the", "of", "to".
@@ -60,5 +67,15 @@ bool is_personal_pronoun(std::string_view lower);
 bool is_perfect_or_passive_auxiliary(std::string_view lower);
 // Speech verbs that name an act when perfect or passive: "has added", "was reported".
 bool is_act_when_perfect(std::string_view lower);
+// Adverbs between an auxiliary and its verb: "recently", "also", "just".
+bool is_auxiliary_adverb(std::string_view lower);
+// The gender a subject pronoun stands for: "he" male, "she" female, others unknown.
+Gender pronoun_gender(std::string_view lower);
+// Pronouns that may stand for an organisation: "it", "they".
+bool is_organisation_pronoun(std::string_view lower);
+// "who", "which": a relative clause starts, the subject phrase before it ends.
+bool is_relative_pronoun(std::string_view lower);
+// Words that end a subject read after its verb: relative pronouns and "in", "on", "at".
+bool ends_subject_after_verb(std::string_view lower);
 
 }  // namespace lede::analysis

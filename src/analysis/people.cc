@@ -72,6 +72,143 @@ bool ends_possessive(const Document& doc, uint32_t i) {
   return without_possessive(w) != w.size();
 }
 
+// 1. The run of capitalised words (with particles inside) that starts at
+// token b: its end.
+uint32_t run_end(const Document& doc, const Sentence& s, uint32_t b) {
+  uint32_t e = b;
+  while (e < s.last_token) {
+    if (is_run_token(doc, e)) {
+      if (ends_possessive(doc, e++)) break;
+      continue;
+    }
+    if (e > b && e + 1 < s.last_token && is_word(doc, e) && is_name_particle(doc.lower_word(e)) &&
+        is_run_token(doc, e + 1)) {
+      ++e;
+      continue;
+    }
+    break;
+  }
+  return e;
+}
+
+// How a capitalised run [b, e) divides into a title and a name.
+struct RunSplit {
+  uint32_t title_b = 0;  // the title's first token (a lower-case title may start before b)
+  uint32_t name_b = 0;   // the name's first token
+  bool titled = false;   // a title or honorific stands before the name
+};
+
+// The title inside the run ends at its last title head; an organisation
+// before the name joins the title ("Chrysler LLC | Jim Press").
+RunSplit split_run(const Document& doc, uint32_t b, uint32_t e) {
+  RunSplit split;
+  split.title_b = b;
+  split.name_b = b;
+  for (uint32_t k = b; k < e; ++k)
+    if (is_title_head(base_lower(doc, k))) split.name_b = k + 1;
+  if (split.name_b == e && e - b >= 3 && given_name(base_lower(doc, b)) != Gender::kUnknown &&
+      is_name_token(doc, b + 1))
+    split.name_b = b;  // "Martin Luther King": a name that ends like a title
+  bool org_before = false;
+  for (uint32_t k = split.name_b; k + 1 < e; ++k) {
+    if (!is_name_token(doc, k) && !is_name_particle(doc.lower_word(k))) {
+      split.name_b = k + 1;
+      org_before = true;
+    }
+  }
+  split.titled = split.name_b > b && !org_before;
+  for (uint32_t k = b; k < split.name_b && !split.titled; ++k)
+    split.titled = is_title_head(base_lower(doc, k));
+  return split;
+}
+
+// A lower-case title before the run that starts at b ("first lady", "chief
+// executive", "former"): it joins the title when it reaches a head, or when the
+// run holds a title of its own ("Airbus chief executive", "former President").
+void take_title_before(const Document& doc, const Sentence& s, uint32_t b, RunSplit& split) {
+  uint32_t left = b;
+  bool left_head = false;
+  while (left > s.first_token && b - (left - 1) <= kMaxTitleTokens) {
+    const uint32_t k = left - 1;
+    if (!is_word(doc, k)) break;
+    std::string_view lw = doc.lower_word(k);
+    if (!doc.tokens[k].upper) {
+      if (is_title_head(lw))
+        left_head = true;
+      else if (!is_title_modifier(lw))
+        break;
+    } else if (is_name_stop_word(lw) && !is_title_head(lw) && !is_title_modifier(lw)) {
+      break;
+    }
+    left = k;
+  }
+  if (left_head || (split.titled && left < b)) {
+    split.title_b = left;
+    split.titled = true;
+  }
+}
+
+// 2. The name: the capitalised name words from name_b, up to the run's end e.
+uint32_t name_end(const Document& doc, uint32_t name_b, uint32_t e) {
+  uint32_t name_e = name_b;
+  while (name_e < e && (is_name_token(doc, name_e) || (name_e > name_b && name_e + 1 < e &&
+                                                       is_name_particle(doc.lower_word(name_e)))))
+    ++name_e;
+  return name_e;
+}
+
+// Is the name [name_b, name_e) of the run ending at e a person's? Not when an
+// organisation or place word ends the run ("Jim Press Airlines"), unless the
+// name ends in a possessive ("Stoltenberg's NATO").
+bool is_person_name(const Document& doc, uint32_t name_b, uint32_t name_e, uint32_t e) {
+  if (name_e == name_b) return false;
+  if (name_e < e && !ends_possessive(doc, name_e - 1)) return false;
+  return name_e - name_b <= kMaxNameTokens;
+}
+
+// A title in apposition after the name: "Jusman Syafii Djamal, minister of
+// transport", "Steve Jobs, the Apple Chief Executive".
+bool has_appositive_title(const Document& doc, const Sentence& s, uint32_t name_e) {
+  if (name_e + 1 >= s.last_token || doc.word(name_e) != ",") return false;
+  for (uint32_t k = name_e + 1; k < s.last_token && k <= name_e + kMaxTitleTokens; ++k) {
+    if (!is_word(doc, k)) break;
+    if (is_title_head(doc.lower_word(k))) return true;
+  }
+  return false;
+}
+
+// The candidate for the name [split.name_b, name_e) with its title, gender,
+// and whether the sentence gives enough to make it a new person.
+Candidate make_candidate(const Document& doc, const Sentence& s, const RunSplit& split,
+                         uint32_t name_e) {
+  const uint32_t name_b = split.name_b;
+  Candidate c;
+  c.name_first = name_b;
+  c.name_last = name_e;
+  c.start = doc.tokens[name_b].start;
+  std::string_view last = doc.word(name_e - 1);
+  c.end = doc.tokens[name_e - 1].start + static_cast<uint32_t>(without_possessive(last));
+  c.name.assign(doc.text.substr(c.start, c.end - c.start));
+  if (split.titled && split.title_b < name_b) {
+    const uint32_t tb = doc.tokens[split.title_b].start, te = doc.tokens[name_b - 1].end;
+    c.title.assign(doc.text.substr(tb, te - tb));
+  }
+  c.titled = split.titled;
+  std::string_view title_lower = split.titled ? doc.lower_word(name_b - 1) : std::string_view();
+  c.gender = title_gender(title_lower);
+  const Gender g = given_name(doc.lower_word(name_b));
+  if (c.gender == Gender::kUnknown) c.gender = g;
+  const size_t n = name_e - name_b;
+  const bool speech_after = name_e < s.last_token && is_speech_verb(doc.lower_word(name_e));
+  const bool speech_before = name_b > s.first_token && is_speech_verb(doc.lower_word(name_b - 1));
+  c.evidence =
+      split.titled || (n >= 2 && g != Gender::kUnknown) ||
+      (n >= 2 && n <= 3 && (speech_after || speech_before || has_appositive_title(doc, s, name_e)));
+  if (split.titled && is_honorific(title_lower) && c.title == doc.word(name_b - 1)) c.title.clear();
+  return c;
+}
+
+// The person candidates of sentence s, in order.
 void read_sentence(const Document& doc, const Sentence& s, std::vector<Candidate>& out) {
   uint32_t i = s.first_token;
   while (i < s.last_token) {
@@ -79,113 +216,13 @@ void read_sentence(const Document& doc, const Sentence& s, std::vector<Candidate
       ++i;
       continue;
     }
-    // 1. The run of capitalised words (with particles inside): [b, e).
-    const uint32_t b = i;
-    uint32_t e = i;
-    while (e < s.last_token) {
-      if (is_run_token(doc, e)) {
-        if (ends_possessive(doc, e++)) break;
-        continue;
-      }
-      if (e > b && e + 1 < s.last_token && is_word(doc, e) && is_name_particle(doc.lower_word(e)) &&
-          is_run_token(doc, e + 1)) {
-        ++e;
-        continue;
-      }
-      break;
-    }
+    const uint32_t b = i, e = run_end(doc, s, b);
     i = e;
-    // The title inside the run ends at its last title head; an organisation
-    // before the name joins the title ("Chrysler LLC | Jim Press").
-    uint32_t name_b = b;
-    for (uint32_t k = b; k < e; ++k)
-      if (is_title_head(base_lower(doc, k))) name_b = k + 1;
-    if (name_b == e && e - b >= 3 && given_name(base_lower(doc, b)) != Gender::kUnknown &&
-        is_name_token(doc, b + 1))
-      name_b = b;  // "Martin Luther King": a name that ends like a title
-    bool org_before = false;
-    for (uint32_t k = name_b; k + 1 < e; ++k) {
-      if (!is_name_token(doc, k) && !is_name_particle(doc.lower_word(k))) {
-        name_b = k + 1;
-        org_before = true;
-      }
-    }
-    uint32_t title_b = name_b == b ? b : b;
-    bool titled = name_b > b && !org_before;
-    for (uint32_t k = b; k < name_b && !titled; ++k) titled = is_title_head(base_lower(doc, k));
-    // A lower-case title before the run: "first lady", "chief executive", "former".
-    uint32_t left = b;
-    bool left_head = false;
-    while (left > s.first_token && b - (left - 1) <= kMaxTitleTokens) {
-      const uint32_t k = left - 1;
-      if (!is_word(doc, k)) break;
-      std::string_view lw = doc.lower_word(k);
-      if (!doc.tokens[k].upper) {
-        if (is_title_head(lw))
-          left_head = true;
-        else if (!is_title_modifier(lw))
-          break;
-      } else if (is_name_stop_word(lw) && !is_title_head(lw) && !is_title_modifier(lw)) {
-        break;
-      }
-      left = k;
-    }
-    if (left_head || (titled && left < b)) {
-      // Keep only the part that reaches a head: "former", "first lady", "Airbus chief executive".
-      title_b = left;
-      titled = true;
-    }
-    // 2. The name: capitalised name words after the title.
-    uint32_t name_e = name_b;
-    while (name_e < e && (is_name_token(doc, name_e) || (name_e > name_b && name_e + 1 < e &&
-                                                         is_name_particle(doc.lower_word(name_e)))))
-      ++name_e;
-    if (name_e == name_b || name_e != e) {
-      // An organisation or place word ends the run: not a person.
-      if (name_e == name_b || name_e - name_b < 1) continue;
-      if (name_e < e && !ends_possessive(doc, name_e - 1)) continue;
-    }
-    if (name_e - name_b > kMaxNameTokens) continue;
-    Candidate c;
-    c.name_first = name_b;
-    c.name_last = name_e;
-    c.start = doc.tokens[name_b].start;
-    std::string_view last = doc.word(name_e - 1);
-    c.end = doc.tokens[name_e - 1].start + static_cast<uint32_t>(without_possessive(last));
-    c.name.assign(doc.text.substr(c.start, c.end - c.start));
-    if (titled && title_b < name_b) {
-      const uint32_t tb = doc.tokens[title_b].start, te = doc.tokens[name_b - 1].end;
-      c.title.assign(doc.text.substr(tb, te - tb));
-    }
-    c.titled = titled;
-    std::string_view title_lower = titled ? doc.lower_word(name_b - 1) : std::string_view();
-    if (title_lower == "mr." || title_lower == "mr" || title_lower == "sir" ||
-        title_lower == "king" || title_lower == "prince")
-      c.gender = Gender::kMale;
-    else if (title_lower == "mrs." || title_lower == "mrs" || title_lower == "ms." ||
-             title_lower == "ms" || title_lower == "miss" || title_lower == "lady" ||
-             title_lower == "queen" || title_lower == "dame")
-      c.gender = Gender::kFemale;
-    const Gender g = given_name(doc.lower_word(name_b));
-    if (c.gender == Gender::kUnknown) c.gender = g;
-    const size_t n = name_e - name_b;
-    const bool speech_after = name_e < s.last_token && is_speech_verb(doc.lower_word(name_e));
-    const bool speech_before = name_b > s.first_token && is_speech_verb(doc.lower_word(name_b - 1));
-    // "Jusman Syafii Djamal, minister of transport", "Steve Jobs, the Apple Chief Executive"
-    bool appositive_title = false;
-    if (name_e + 1 < s.last_token && doc.word(name_e) == ",") {
-      for (uint32_t k = name_e + 1; k < s.last_token && k <= name_e + kMaxTitleTokens; ++k) {
-        if (!is_word(doc, k)) break;
-        if (is_title_head(doc.lower_word(k))) {
-          appositive_title = true;
-          break;
-        }
-      }
-    }
-    c.evidence = titled || (n >= 2 && g != Gender::kUnknown) ||
-                 (n >= 2 && n <= 3 && (speech_after || speech_before || appositive_title));
-    if (titled && is_honorific(title_lower) && c.title == doc.word(name_b - 1)) c.title.clear();
-    out.push_back(std::move(c));
+    RunSplit split = split_run(doc, b, e);
+    take_title_before(doc, s, b, split);
+    const uint32_t name_e = name_end(doc, split.name_b, e);
+    if (is_person_name(doc, split.name_b, name_e, e))
+      out.push_back(make_candidate(doc, s, split, name_e));
   }
 }
 

@@ -6,8 +6,8 @@
 #include <string_view>
 #include <tuple>
 
-#include "core/text.h"
 #include "analysis/lexicon.h"
+#include "core/text.h"
 
 namespace lede::analysis {
 namespace {
@@ -48,6 +48,14 @@ constexpr uint32_t kDescriptionLookback = 40;
 constexpr uint32_t kMaxTitleWords = 5;
 // Between "told" and "that": "told President Joe Biden at an Oval Office meeting on Tuesday that".
 constexpr uint32_t kMaxObjectTokens = 16;
+// Between a speech verb and "that" when words that block a bare clause follow
+// the verb: "said in a statement on Tuesday that".
+constexpr uint32_t kMaxAdjunctTokens = 10;
+// ... or before a comma that opens the clause: "said on Tuesday, ...".
+constexpr uint32_t kMaxAdjunctBeforeComma = 6;
+// Longest capitalised name read as the organisation a sentence opens with:
+// "The Bank of America Corporation".
+constexpr uint32_t kMaxOrganisationTokens = 6;
 
 enum class Family : uint8_t { kNone, kCurly, kLow, kAscii, kGuillemet, kReverseGuillemet, kSingle };
 
@@ -101,6 +109,83 @@ struct Span {
   bool closed = false;
 };
 
+// What stands around a mark: the byte before it and the one after it.
+struct MarkContext {
+  bool prev_space = false;   // a space, an opening bracket, a non-ASCII byte or the paragraph start
+  bool next_letter = false;  // a letter or digit follows inside the paragraph
+  bool next_nonspace = false;  // anything but white space follows inside the paragraph
+};
+
+MarkContext context_of(std::string_view t, const Paragraph& para, uint32_t i, const Mark& m) {
+  MarkContext at;
+  at.prev_space = i == para.start || core::is_ascii_space(t[i - 1]) || t[i - 1] == '(' ||
+                  t[i - 1] == '[' || static_cast<unsigned char>(t[i - 1]) >= 0x80;
+  const size_t n = i + m.len;
+  at.next_letter = n < para.end && is_letter_byte(static_cast<unsigned char>(t[n]));
+  at.next_nonspace = n < para.end && !core::is_ascii_space(t[n]);
+  return at;
+}
+
+// May mark m open a quote? A single mark opens only before a word and after a
+// space (not the apostrophe of "don’t"); an ASCII mark only before text.
+bool opens_quote(const Mark& m, const MarkContext& at) {
+  switch (m.family) {
+    case Family::kSingle:
+      return m.role == Mark::kOpen && at.prev_space && at.next_letter;
+    case Family::kAscii:
+      return at.next_nonspace;
+    default:
+      return m.role != Mark::kClose;
+  }
+}
+
+// Does mark m close a quote that a mark of `family` opened?
+bool closes_quote(Family family, const Mark& m, const MarkContext& at) {
+  switch (family) {
+    case Family::kCurly:
+      return (m.family == Family::kCurly && m.role == Mark::kClose) || m.family == Family::kAscii;
+    case Family::kLow:
+      return m.family == Family::kCurly;
+    case Family::kAscii:
+      return m.family == Family::kAscii || (m.family == Family::kCurly && m.role == Mark::kClose);
+    case Family::kGuillemet:
+      return m.family == Family::kReverseGuillemet;
+    case Family::kReverseGuillemet:
+      return m.family == Family::kGuillemet;
+    case Family::kSingle:
+      return m.family == Family::kSingle && m.role == Mark::kClose && !at.next_letter &&
+             !at.prev_space;
+    case Family::kNone:
+      return false;
+  }
+  return false;
+}
+
+// A second opening curly mark after a space inside a curly quote: the first
+// quote lost its closing mark, and a new one starts here.
+bool reopens_quote(Family family, const Mark& m, const MarkContext& at) {
+  return family == Family::kCurly && m.family == Family::kCurly && m.role == Mark::kEither &&
+         at.prev_space;
+}
+
+// A quote left open at a paragraph's end goes on only if the next paragraph
+// opens with a mark of its kind (a curly quote also goes on after an ASCII one).
+bool continues_quote(Family family, const std::optional<Mark>& m) {
+  return m && m->role != Mark::kClose &&
+         (m->family == family || (family == Family::kCurly && m->family == Family::kAscii));
+}
+
+bool may_be_mark(unsigned char c) { return c == '"' || c == '\'' || c == 0xC2 || c == 0xE2; }
+
+// White space inside the marks is not quoted text (« French spacing »).
+void trim_inside_marks(std::string_view t, std::vector<Span>& spans) {
+  for (Span& s : spans) {
+    while (s.start < s.end && core::is_ascii_space(t[s.start])) ++s.start;
+    while (s.end > s.start && core::is_ascii_space(t[s.end - 1])) --s.end;
+    while (s.end > s.start && t.substr(s.start, s.end - s.start).ends_with("\u00a0")) s.end -= 2;
+  }
+}
+
 // 1. Quotation marks, paired per paragraph.
 std::vector<Span> pair_marks(const Document& doc) {
   std::vector<Span> spans;
@@ -111,10 +196,7 @@ std::vector<Span> pair_marks(const Document& doc) {
     const Paragraph& para = doc.paragraphs[p];
     uint32_t i = para.start;
     if (open) {
-      // Continues only if this paragraph opens with a mark of the same kind.
-      auto m = mark_at(t, i);
-      if (m && m->role != Mark::kClose &&
-          (m->family == family || (family == Family::kCurly && m->family == Family::kAscii))) {
+      if (auto m = mark_at(t, i); continues_quote(family, m)) {
         i += m->len;
       } else {
         spans.push_back(*open);
@@ -122,78 +204,24 @@ std::vector<Span> pair_marks(const Document& doc) {
       }
     }
     for (; i < para.end; ++i) {
-      const unsigned char c = t[i];
-      if (c != '"' && c != '\'' && c != 0xC2 && c != 0xE2) continue;
+      if (!may_be_mark(static_cast<unsigned char>(t[i]))) continue;
       auto m = mark_at(t, i);
       if (!m) continue;
-      const bool prev_space = i == para.start || core::is_ascii_space(t[i - 1]) ||
-                              t[i - 1] == '(' || t[i - 1] == '[' ||
-                              static_cast<unsigned char>(t[i - 1]) >= 0x80;
-      const size_t n = i + m->len;
-      const bool next_letter = n < para.end && is_letter_byte(static_cast<unsigned char>(t[n]));
+      const MarkContext at = context_of(t, para, i, *m);
+      const auto after = static_cast<uint32_t>(i + m->len);
       if (!open) {
-        bool opens = false;
-        switch (m->family) {
-          case Family::kSingle:
-            opens = m->role == Mark::kOpen && prev_space && next_letter;
-            break;
-          case Family::kAscii:
-            opens = n < para.end && !core::is_ascii_space(t[n]);
-            break;
-          case Family::kCurly:
-            opens = m->role != Mark::kClose;
-            break;
-          default:
-            opens = m->role != Mark::kClose;
-            break;
+        if (opens_quote(*m, at)) {
+          family = m->family;
+          open = Span{i, after, 0, 0, p, false};
         }
-        if (!opens) {
-          i += m->len - 1;
-          continue;
-        }
-        family = m->family;
-        open = Span{i, static_cast<uint32_t>(n), 0, 0, p, false};
-        i += m->len - 1;
-        continue;
-      }
-      bool closes = false;
-      switch (family) {
-        case Family::kCurly:
-          closes = (m->family == Family::kCurly && m->role == Mark::kClose) ||
-                   m->family == Family::kAscii;
-          if (m->family == Family::kCurly && m->role == Mark::kEither && prev_space) {
-            // A second opening: the first quote lost its closing mark.
-            open->end = i;
-            open->after = i;
-            spans.push_back(*open);
-            open = Span{i, static_cast<uint32_t>(n), 0, 0, p, false};
-            i += m->len - 1;
-            continue;
-          }
-          break;
-        case Family::kLow:
-          closes = m->family == Family::kCurly;
-          break;
-        case Family::kAscii:
-          closes = m->family == Family::kAscii ||
-                   (m->family == Family::kCurly && m->role == Mark::kClose);
-          break;
-        case Family::kGuillemet:
-          closes = m->family == Family::kReverseGuillemet;
-          break;
-        case Family::kReverseGuillemet:
-          closes = m->family == Family::kGuillemet;
-          break;
-        case Family::kSingle:
-          closes = m->family == Family::kSingle && m->role == Mark::kClose && !next_letter &&
-                   !prev_space;
-          break;
-        case Family::kNone:
-          break;
-      }
-      if (closes) {
+      } else if (reopens_quote(family, *m, at)) {
         open->end = i;
-        open->after = static_cast<uint32_t>(n);
+        open->after = i;
+        spans.push_back(*open);
+        open = Span{i, after, 0, 0, p, false};
+      } else if (closes_quote(family, *m, at)) {
+        open->end = i;
+        open->after = after;
         open->closed = true;
         spans.push_back(*open);
         open.reset();
@@ -206,12 +234,7 @@ std::vector<Span> pair_marks(const Document& doc) {
     }
   }
   if (open) spans.push_back(*open);
-  // Trim white space inside the marks (« French spacing »).
-  for (Span& s : spans) {
-    while (s.start < s.end && core::is_ascii_space(t[s.start])) ++s.start;
-    while (s.end > s.start && core::is_ascii_space(t[s.end - 1])) --s.end;
-    while (s.end > s.start && t.substr(s.start, s.end - s.start).ends_with("\u00a0")) s.end -= 2;
-  }
+  trim_inside_marks(t, spans);
   return spans;
 }
 
@@ -343,8 +366,8 @@ class QuoteFinder {
     uint32_t k = s.first_token;
     if (k < s.last_token && lw(k) == "the") ++k;
     const uint32_t b = k;
-    while (k < s.last_token && k - b < 6 && is_word(k) &&
-           (doc_.tokens[k].upper || (k > b && (lw(k) == "of" || lw(k) == "and"))) &&
+    while (k < s.last_token && k - b < kMaxOrganisationTokens && is_word(k) &&
+           (doc_.tokens[k].upper || (k > b && joins_organisation_name(lw(k)))) &&
            !people_.mention_at(k))
       ++k;
     while (k > b && !doc_.tokens[k - 1].upper) --k;
@@ -352,6 +375,11 @@ class QuoteFinder {
     if (k < s.last_token && is_word(k) && doc_.tokens[k].upper) return;
     last_organisation_.assign(
         doc_.text.substr(doc_.tokens[b].start, doc_.tokens[k - 1].end - doc_.tokens[b].start));
+  }
+
+  // "according to" at token v, before token `end`.
+  bool is_according_to(uint32_t v, uint32_t end) const {
+    return is_word(v) && lw(v) == "according" && v + 1 < end && lw(v + 1) == "to";
   }
 
   // A speech verb as written in running text: "said", never "States" in "United States".
@@ -385,13 +413,13 @@ class QuoteFinder {
     std::string_view w = lw(a);
     if (is_pronoun(w)) {
       sp.mention = std::make_pair(doc_.tokens[a].start, doc_.tokens[a].end);
-      if (w == "he" || w == "she") {
-        const int p = resolve_pronoun(a, w == "he" ? Gender::kMale : Gender::kFemale);
+      if (const Gender g = pronoun_gender(w); g != Gender::kUnknown) {
+        const int p = resolve_pronoun(a, g);
         if (p >= 0) {
           sp.person = p;
           sp.name = people_.persons[p].name;
         }
-      } else if (w == "it" || w == "they") {
+      } else if (is_organisation_pronoun(w)) {
         sp.name = last_organisation_;
       }
       return sp;
@@ -405,7 +433,7 @@ class QuoteFinder {
     // A phrase kept as written: "the company", "a NATO spokesman", "Boeing".
     uint32_t e = b;
     for (uint32_t k = a; k < b; ++k) {
-      if (!is_word(k) || lw(k) == "who" || lw(k) == "which") {
+      if (!is_word(k) || is_relative_pronoun(lw(k))) {
         e = k;
         break;
       }
@@ -458,7 +486,8 @@ class QuoteFinder {
     }
     return -1;
   }
-  // Does `title` ("Vermont Sen.", "NATO Secretary-General") hold the lower-case word `head`?
+  // Does `title` ("Vermont Sen.", "NATO Secretary-General") hold the lower-case word `head`,
+  // written out or abbreviated?
   static bool title_has(std::string_view title, std::string_view head) {
     size_t i = 0;
     while (i < title.size()) {
@@ -466,12 +495,9 @@ class QuoteFinder {
       if (j == std::string_view::npos) j = title.size();
       std::string_view w = title.substr(i, j - i);
       if (!w.empty() && w.back() == '.') w.remove_suffix(1);
-      if (w.size() == head.size() || (head == "senator" && w == "Sen") ||
-          (head == "governor" && w == "Gov") || (head == "representative" && w == "Rep")) {
-        bool same = w.size() == head.size();
-        for (size_t k = 0; same && k < w.size(); ++k) same = core::ascii_lower(w[k]) == head[k];
-        if (same || w.size() != head.size()) return true;
-      }
+      const std::string_view abbreviation = title_abbreviation(head);
+      if (core::iequals(w, head) || (!abbreviation.empty() && core::iequals(w, abbreviation)))
+        return true;
       i = j + 1;
     }
     return false;
@@ -574,7 +600,7 @@ class QuoteFinder {
       const bool mention = people_.mention_at(k) != nullptr;
       if (mention) first_mention_ = k;
       if (first_he_or_mention_ == kNoToken &&
-          (mention || (is_word(k) && (lw(k) == "he" || lw(k) == "she"))))
+          (mention || (is_word(k) && pronoun_gender(lw(k)) != Gender::kUnknown)))
         first_he_or_mention_ = k;
     }
   }
@@ -593,8 +619,8 @@ class QuoteFinder {
     if (a >= limit) return {a, a};
     if (const PersonMention* m = people_.mention_at(a)) return {m->first_token, m->last_token};
     uint32_t b = a;
-    while (b < limit && b - a < 2 * kMaxSubjectTokens && is_word(b) && lw(b) != "who" &&
-           lw(b) != "which" && lw(b) != "in" && lw(b) != "on" && lw(b) != "at")
+    while (b < limit && b - a < 2 * kMaxSubjectTokens && is_word(b) &&
+           !ends_subject_after_verb(lw(b)))
       ++b;
     // "said the firm's chief executive officer, Alan Mulally": the name after the title.
     if (b + 1 < limit && is_punct(b, ","))
@@ -703,7 +729,7 @@ class QuoteFinder {
         last > kMaxLeadTokens + s.first_token ? last - kMaxLeadTokens : s.first_token;
     for (uint32_t v = last + 1; v-- > floor;) {
       if (in_quote_[v] || is_mark(v)) break;
-      if (is_word(v) && lw(v) == "according" && v + 1 < o && lw(v + 1) == "to") {
+      if (is_according_to(v, o)) {
         Attribution at;
         at.cue = "according to";
         auto [a, b] = subject_after(v + 1, o);
@@ -872,9 +898,7 @@ class QuoteFinder {
   // "has (recently) added", "will be added"
   bool perfect_or_passive(uint32_t v, uint32_t first) const {
     uint32_t k = v;
-    while (k > first && is_word(k - 1) &&
-           (lw(k - 1) == "recently" || lw(k - 1) == "also" || lw(k - 1) == "just"))
-      --k;
+    while (k > first && is_word(k - 1) && is_auxiliary_adverb(lw(k - 1))) --k;
     if (k == first || !is_word(k - 1)) return false;
     return is_perfect_or_passive_auxiliary(lw(k - 1));
   }
@@ -935,7 +959,7 @@ class QuoteFinder {
     for (uint32_t v = s.first_token; v < end; ++v) {
       if (in_quote_[v] || !is_word(v)) continue;
       std::string_view w = lw(v);
-      if (w == "according" && v + 1 < end && lw(v + 1) == "to") {
+      if (is_according_to(v, end)) {
         if (auto q = according_to(si, v, end, !found.empty())) add(std::move(*q), v);
         continue;
       }
@@ -978,10 +1002,11 @@ class QuoteFinder {
       } else if (c < end && is_word(c) && blocks_bare_clause(lw(c))) {
         // "announced Friday that", "said in a statement that", "said on Tuesday, ..."
         uint32_t k = c;
-        while (k < end && k - c < 10 && is_word(k) && lw(k) != "that") ++k;
+        while (k < end && k - c < kMaxAdjunctTokens && is_word(k) && lw(k) != "that") ++k;
         if (k < end && lw(k) == "that")
           c = k + 1;
-        else if (k < end && is_punct(k, ",") && k - c <= 6 && takes_bare_clause(w))
+        else if (k < end && is_punct(k, ",") && k - c <= kMaxAdjunctBeforeComma &&
+                 takes_bare_clause(w))
           c = k + 1;
         else
           continue;

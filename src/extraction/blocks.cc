@@ -181,21 +181,28 @@ class Segmenter {
     return "";
   }
 
-  void add_figure(NodeId figure) {
+  // A figure at `node` before the next block: the image at `image` and its caption.
+  void add_figure_of(NodeId node, NodeId image, std::string caption) {
     FigureRef f;
-    f.node = figure;
+    f.node = node;
     f.before_block = static_cast<uint32_t>(out_.blocks.size());
-    f.url = image_url(figure);
+    f.url = image_url(image);
+    f.caption = std::move(caption);
+    out_.figures.push_back(std::move(f));
+  }
+
+  void add_figure(NodeId figure) {
+    std::string caption;
     for (NodeId c = doc_.next_in(figure, figure); c != kNoNode;) {
       if (doc_.is(c, Tag::k_figcaption) || (doc_.is_element(c) && names_caption(doc_, c))) {
-        if (!f.caption.empty()) f.caption += ' ';
-        f.caption += visible_text(c);
+        if (!caption.empty()) caption += ' ';
+        caption += visible_text(c);
         c = doc_.next_in(c, figure, true);
         continue;
       }
       c = doc_.next_in(c, figure);
     }
-    out_.figures.push_back(std::move(f));
+    add_figure_of(figure, figure, std::move(caption));
   }
 
   // Old layouts caption a photo with plain text in the next cell or line:
@@ -215,13 +222,8 @@ class Segmenter {
     if (!photo_credit) return false;
     NodeId shared = shared_ancestor(owner);
     if (shared == kNoNode) return false;
-    FigureRef f;
-    f.node = shared;
-    f.before_block = static_cast<uint32_t>(out_.blocks.size());
-    f.url = image_url(last_image_);
-    f.caption = std::string(text);
+    add_figure_of(shared, last_image_, std::string(text));
     last_image_ = kNoNode;
-    out_.figures.push_back(std::move(f));
     return true;
   }
 
@@ -248,14 +250,8 @@ class Segmenter {
     last_image_ = recent_images_[first];
     const NodeId shared = shared_ancestor(list);
     if (shared == kNoNode) return false;
-    for (size_t i = 0; i < items.size(); ++i) {
-      FigureRef f;
-      f.node = shared;
-      f.before_block = static_cast<uint32_t>(out_.blocks.size());
-      f.url = image_url(recent_images_[first + i]);
-      f.caption = visible_text(items[i]);
-      out_.figures.push_back(std::move(f));
-    }
+    for (size_t i = 0; i < items.size(); ++i)
+      add_figure_of(shared, recent_images_[first + i], visible_text(items[i]));
     recent_images_.clear();
     last_image_ = kNoNode;
     return true;
@@ -267,13 +263,8 @@ class Segmenter {
     if (last_image_ == kNoNode) return false;
     NodeId shared = shared_ancestor(caption);
     if (shared == kNoNode) return false;
-    FigureRef f;
-    f.node = shared;
-    f.before_block = static_cast<uint32_t>(out_.blocks.size());
-    f.url = image_url(last_image_);
-    f.caption = visible_text(caption);
+    add_figure_of(shared, last_image_, visible_text(caption));
     last_image_ = kNoNode;
-    out_.figures.push_back(std::move(f));
     return true;
   }
 

@@ -206,12 +206,10 @@ bool ArchiveStream::start_member() {
       if (!refill_input()) {
         in_pos_ = in_end_;  // a few stray bytes at the end: nothing to inflate
         if (!resyncing_ && padding > kMaxPadding) {
-          break_ = true;
-          break_offset_ = gap_start;
-          break_output_ = 0;
-          break_message_ = std::to_string(padding) +
-                           " bytes of NULs or line ends where a gzip "
-                           "member should be";
+          note_break(gap_start, 0,
+                     std::to_string(padding) +
+                         " bytes of NULs or line ends where a gzip "
+                         "member should be");
           resyncing_ = true;
         }
         return false;
@@ -222,12 +220,10 @@ bool ArchiveStream::start_member() {
       if (!resyncing_ && padding > kMaxPadding) {
         // A zeroed stretch that ends where a member starts: members were
         // there. Reported before the member is read.
-        break_ = true;
-        break_offset_ = gap_start;
-        break_output_ = 0;
-        break_message_ = std::to_string(padding) +
-                         " bytes of NULs or line ends where gzip "
-                         "members should be";
+        note_break(gap_start, 0,
+                   std::to_string(padding) +
+                       " bytes of NULs or line ends where gzip "
+                       "members should be");
         padding = 0;
         return false;
       }
@@ -245,10 +241,7 @@ bool ArchiveStream::start_member() {
         ++padding;
         continue;
       }
-      break_ = true;
-      break_offset_ = gap_start;
-      break_output_ = 0;
-      break_message_ = "bytes that are not gzip data between members";
+      note_break(gap_start, 0, "bytes that are not gzip data between members");
       resyncing_ = true;
       return false;
     }
@@ -326,10 +319,15 @@ void ArchiveStream::fail_member(const char* what) {
   // A false header found while searching that yields nothing is passed over
   // silently.
   if (was_resyncing && member_output_ == 0) return;
+  note_break(member_offset_, member_output_,
+             std::string("corrupt gzip member (") + (what ? what : "inflate failed") + ")");
+}
+
+void ArchiveStream::note_break(uint64_t offset, uint64_t output, std::string message) {
   break_ = true;
-  break_offset_ = member_offset_;
-  break_output_ = member_output_;
-  break_message_ = std::string("corrupt gzip member (") + (what ? what : "inflate failed") + ")";
+  break_offset_ = offset;
+  break_output_ = output;
+  break_message_ = std::move(message);
 }
 
 void ArchiveStream::finish_member() {

@@ -109,6 +109,9 @@ class ArchiveStream {
   Whole inflate_whole_member();
   bool start_steps();  // readies zlib for the member at in_pos_
   void fail_member(const char* what);
+  // Stops the window at damage: the bad stretch's file offset, what its
+  // member had inflated, and what is wrong.
+  void note_break(uint64_t offset, uint64_t output, std::string message);
 
   int fd_;
   std::string head_;

@@ -307,7 +307,9 @@ void read_meta(const html::Document& doc, NodeId n, Evidence& e) {
 constexpr std::string_view kFurnitureClasses[] = {"related", "comment",     "comments", "teaser",
                                                   "sidebar", "recommended", "more"};
 
-bool is_furniture_class(std::string_view cls) {
+// Whether a class name in `cls` (space-separated) is one of `names`, whole
+// or by the first word of a hyphenated or underscored name ("related-posts").
+bool has_class_named(std::string_view cls, std::span<const std::string_view> names) {
   size_t b = 0;
   while (b < cls.size()) {
     size_t e = cls.find(' ', b);
@@ -315,11 +317,13 @@ bool is_furniture_class(std::string_view cls) {
     std::string_view token = cls.substr(b, e - b);
     b = e + 1;
     std::string_view head = token.substr(0, token.find_first_of("-_"));
-    for (std::string_view f : kFurnitureClasses)
-      if (core::iequals(head, f)) return true;
+    for (std::string_view name : names)
+      if (core::iequals(head, name)) return true;
   }
   return false;
 }
+
+bool is_furniture_class(std::string_view cls) { return has_class_named(cls, kFurnitureClasses); }
 
 bool inside_article(const html::Document& doc, NodeId n) {
   for (NodeId p = doc.parent(n); p != html::kNoNode && p != doc.root(); p = doc.parent(p))
@@ -730,17 +734,7 @@ constexpr std::string_view kDateFurnitureClasses[] = {"related", "comment", "com
                                                       "recommended"};
 
 bool is_date_furniture_class(std::string_view cls) {
-  size_t b = 0;
-  while (b < cls.size()) {
-    size_t e = cls.find(' ', b);
-    if (e == std::string_view::npos) e = cls.size();
-    std::string_view token = cls.substr(b, e - b);
-    b = e + 1;
-    std::string_view head = token.substr(0, token.find_first_of("-_"));
-    for (std::string_view f : kDateFurnitureClasses)
-      if (core::iequals(head, f)) return true;
-  }
-  return false;
+  return has_class_named(cls, kDateFurnitureClasses);
 }
 
 // Elements whose text is never the page's own date: menus, comments, related stories, pickers.

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <optional>
 #include <string>
 
 #include "lede/output.h"
@@ -27,6 +28,11 @@ std::string_view block_type_name(BlockType t) {
   return "paragraph";
 }
 
+// Fields where 0 stands for none (a block's level, an HTTP status): the number or nothing.
+std::optional<int64_t> unless_zero(int64_t v) {
+  return v != 0 ? std::optional<int64_t>(v) : std::nullopt;
+}
+
 void write_strings(JsonWriter& w, const std::vector<std::string>& v) {
   w.begin_array();
   for (const auto& s : v) w.string(s);
@@ -53,10 +59,7 @@ void write_source(JsonWriter& w, const Source& s) {
   w.key("method");
   w.string_or_null(s.method);
   w.key("offset");
-  if (s.offset)
-    w.number(static_cast<int64_t>(*s.offset));
-  else
-    w.null();
+  w.number_or_null(s.offset);
   w.key("target_uri");
   w.string_or_null(s.target_uri);
   w.key("warc_date");
@@ -64,10 +67,7 @@ void write_source(JsonWriter& w, const Source& s) {
   w.key("fetched_at");
   w.string_or_null(s.fetched_at);
   w.key("status");
-  if (s.status != 0)
-    w.number(static_cast<int64_t>(s.status));
-  else
-    w.null();
+  w.number_or_null(unless_zero(s.status));
   w.key("redirects");
   write_strings(w, s.redirects);
   w.end_object();
@@ -138,10 +138,7 @@ std::string to_json(const Article& a, int indent) {
     w.key("type");
     w.string(block_type_name(b.type));
     w.key("level");
-    if (b.level > 0)
-      w.number(b.level);
-    else
-      w.null();
+    w.number_or_null(unless_zero(b.level));
     write_span(w, b.start, b.end);
     w.end_object();
   }
@@ -167,16 +164,11 @@ std::string to_json(const Article& a, int indent) {
       w.end_object();
     }
     w.end_array();
+    const auto& mention = q.speaker_mention;
     w.key("speaker_start");
-    if (q.speaker_mention)
-      w.number(q.speaker_mention->first);
-    else
-      w.null();
+    w.number_or_null(mention ? std::optional<int64_t>(mention->first) : std::nullopt);
     w.key("speaker_end");
-    if (q.speaker_mention)
-      w.number(q.speaker_mention->second);
-    else
-      w.null();
+    w.number_or_null(mention ? std::optional<int64_t>(mention->second) : std::nullopt);
     w.end_object();
   }
   w.end_array();

@@ -145,4 +145,11 @@ void JsonWriter::string_or_null(std::string_view s) {
     string(s);
 }
 
+void JsonWriter::number_or_null(std::optional<int64_t> v) {
+  if (v)
+    number(*v);
+  else
+    null();
+}
+
 }  // namespace lede::output

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -24,6 +25,8 @@ class JsonWriter {
   void boolean(bool b);
   // A string, or null when empty.
   void string_or_null(std::string_view s);
+  // A number, or null when there is none.
+  void number_or_null(std::optional<int64_t> v);
 
  private:
   void before_value();

@@ -13,38 +13,20 @@
 #include <string>
 #include <vector>
 
+#include "command.h"
+
 namespace {
 
 namespace fs = std::filesystem;
+using lede::testing::CommandOutcome;
+using lede::testing::json_lines;
 using nlohmann::json;
 
-struct Outcome {
-  int status = -1;  // exit code
-  std::string out;
-};
-
-// Runs a shell command line with lede substituted for the leading "lede".
-Outcome run(const std::string& args, const std::string& stdin_file = "") {
+// Runs `lede ARGS`, with standard input from `stdin_file` when given.
+CommandOutcome run(const std::string& args, const std::string& stdin_file = "") {
   std::string cmd = std::string(LEDE_BINARY) + " " + args;
   if (!stdin_file.empty()) cmd += " < " + stdin_file;
-  cmd += " 2>/dev/null";
-  Outcome r;
-  FILE* p = popen(cmd.c_str(), "r");
-  if (!p) return r;
-  char buf[65536];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
-  int st = pclose(p);
-  r.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-  return r;
-}
-
-std::vector<json> lines(const std::string& out) {
-  std::vector<json> v;
-  std::istringstream in(out);
-  for (std::string line; std::getline(in, line);)
-    if (!line.empty()) v.push_back(json::parse(line));
-  return v;
+  return lede::testing::run_command(cmd);
 }
 
 class Cli : public ::testing::Test {
@@ -68,7 +50,7 @@ class Cli : public ::testing::Test {
 };
 
 TEST_F(Cli, VersionPrintsNameAndExitsZero) {
-  Outcome r = run("--version");
+  CommandOutcome r = run("--version");
   EXPECT_EQ(r.status, 0);
   EXPECT_EQ(r.out.rfind("lede ", 0), 0u) << r.out;
 }
@@ -78,16 +60,16 @@ TEST_F(Cli, NoCommandIsAUsageError) { EXPECT_EQ(run("").status, 2); }
 TEST_F(Cli, UnknownOptionIsAUsageError) { EXPECT_EQ(run("extract --no-such-flag").status, 2); }
 
 TEST_F(Cli, HelpExtractExplainsTheOptions) {
-  Outcome r = run("help extract");
+  CommandOutcome r = run("help extract");
   EXPECT_EQ(r.status, 0);
   EXPECT_NE(r.out.find("--format"), std::string::npos);
   EXPECT_NE(r.out.find("--max-bytes"), std::string::npos);
 }
 
 TEST_F(Cli, ExtractsOnePageAsOneJsonLine) {
-  Outcome r = run("extract " + page());
+  CommandOutcome r = run("extract " + page());
   ASSERT_EQ(r.status, 0);
-  auto records = lines(r.out);
+  auto records = json_lines(r.out);
   ASSERT_EQ(records.size(), 1u);
   EXPECT_EQ(records[0]["title"],
             "NATO leader says Ukrainians are making progress and advancing against Russian forces");
@@ -98,9 +80,9 @@ TEST_F(Cli, ExtractsOnePageAsOneJsonLine) {
 }
 
 TEST_F(Cli, ReadsStdinWhenGivenDash) {
-  Outcome r = run("extract -", page());
+  CommandOutcome r = run("extract -", page());
   ASSERT_EQ(r.status, 0);
-  auto records = lines(r.out);
+  auto records = json_lines(r.out);
   ASSERT_EQ(records.size(), 1u);
   EXPECT_EQ(records[0]["source"]["path"], "-");
 }
@@ -108,7 +90,7 @@ TEST_F(Cli, ReadsStdinWhenGivenDash) {
 TEST_F(Cli, ReadsGzipCompressedPagesTransparently) {
   std::string gz = (dir_ / "page.html.gz").string();
   ASSERT_EQ(std::system(("gzip -c " + page() + " > " + gz).c_str()), 0);
-  auto records = lines(run("extract " + gz).out);
+  auto records = json_lines(run("extract " + gz).out);
   ASSERT_EQ(records.size(), 1u);
   EXPECT_FALSE(records[0]["text"].get<std::string>().empty());
 }
@@ -118,9 +100,9 @@ TEST_F(Cli, EveryInputGivesARecordOrAnErrorInOrder) {
   std::string junk = write(
       "junk.bin", std::string("\x00\x01\x02\x03\xff\xfe\x00\x00", 8) + std::string(4000, '\x01'));
   std::string missing = (dir_ / "missing.html").string();
-  Outcome r = run("extract " + empty + " " + page() + " " + junk + " " + missing);
+  CommandOutcome r = run("extract " + empty + " " + page() + " " + junk + " " + missing);
   EXPECT_EQ(r.status, 1);
-  auto records = lines(r.out);
+  auto records = json_lines(r.out);
   ASSERT_EQ(records.size(), 4u);
   EXPECT_EQ(records[0]["error"]["code"], "empty_input");
   EXPECT_EQ(records[0]["source"]["path"], empty);
@@ -134,9 +116,9 @@ TEST_F(Cli, APageWithoutABodyGivesARecordWithItsMetadata) {
   std::string shell = write("shell.html", R"(<html><head><title>Gallery: lantern festival</title>
     <meta property="article:published_time" content="2023-09-17T08:15:00-05:00">
     </head><body><nav><a href="/">Home</a></nav></body></html>)");
-  Outcome r = run("extract " + shell);
+  CommandOutcome r = run("extract " + shell);
   EXPECT_EQ(r.status, 0);
-  auto records = lines(r.out);
+  auto records = json_lines(r.out);
   ASSERT_EQ(records.size(), 1u);
   EXPECT_FALSE(records[0].contains("error"));
   EXPECT_EQ(records[0]["title"], "Gallery: lantern festival");
@@ -153,7 +135,7 @@ TEST_F(Cli, WalksDirectoriesRecursivelyInSortedOrder) {
   fs::copy_file(page(), dir_ / "b" / "c" / "2.html");
   fs::copy_file(page(), dir_ / "b" / "1.html");
   fs::copy_file(page(), dir_ / "a.html");
-  auto records = lines(run("extract -j 2 " + dir_.string()).out);
+  auto records = json_lines(run("extract -j 2 " + dir_.string()).out);
   ASSERT_EQ(records.size(), 3u);
   EXPECT_EQ(records[0]["source"]["path"], (dir_ / "a.html").string());
   EXPECT_EQ(records[1]["source"]["path"], (dir_ / "b" / "1.html").string());
@@ -161,7 +143,7 @@ TEST_F(Cli, WalksDirectoriesRecursivelyInSortedOrder) {
 }
 
 TEST_F(Cli, JsonFormatIsOneArrayOfRecords) {
-  Outcome r = run("extract --format json " + page() + " " + page());
+  CommandOutcome r = run("extract --format json " + page() + " " + page());
   ASSERT_EQ(r.status, 0);
   json all = json::parse(r.out);
   ASSERT_TRUE(all.is_array());
@@ -169,15 +151,15 @@ TEST_F(Cli, JsonFormatIsOneArrayOfRecords) {
 }
 
 TEST_F(Cli, TextAndMarkdownFormatsLeadWithTheHeadline) {
-  Outcome text = run("extract --format text " + page());
+  CommandOutcome text = run("extract --format text " + page());
   EXPECT_EQ(text.out.rfind("NATO leader says", 0), 0u) << text.out.substr(0, 80);
-  Outcome md = run("extract --format markdown " + page());
+  CommandOutcome md = run("extract --format markdown " + page());
   EXPECT_EQ(md.out.rfind("# NATO leader says", 0), 0u) << md.out.substr(0, 80);
   EXPECT_NE(md.out.find("![President Joe Biden meets"), std::string::npos);
 }
 
 TEST_F(Cli, InputOverTheByteLimitIsATooLargeError) {
-  auto records = lines(run("extract --max-bytes 1000 " + page()).out);
+  auto records = json_lines(run("extract --max-bytes 1000 " + page()).out);
   ASSERT_EQ(records.size(), 1u);
   EXPECT_EQ(records[0]["error"]["code"], "too_large");
   EXPECT_NE(records[0]["error"]["message"].get<std::string>().find("limit"), std::string::npos);
@@ -188,8 +170,8 @@ TEST_F(Cli, DepthLimitFlattensAndWarns) {
   for (int i = 0; i < 100000; ++i) deep += "<div>";
   deep += "<p>A sentence deep inside a hundred thousand nested elements, still readable.</p>";
   std::string path = write("deep.html", deep);
-  Outcome r = run("extract --max-depth 64 " + path);
-  auto records = lines(r.out);
+  CommandOutcome r = run("extract --max-depth 64 " + path);
+  auto records = json_lines(r.out);
   ASSERT_EQ(records.size(), 1u);
   ASSERT_TRUE(records[0].contains("warnings")) << r.out;
   EXPECT_NE(records[0]["warnings"].dump().find("max_depth"), std::string::npos);
@@ -201,7 +183,7 @@ TEST_F(Cli, InvalidUtf8IsReplacedAndReported) {
       "<html><head><meta charset=\"utf-8\"></head><body><article><p>Broken bytes \xC3\x28 "
       "here, and the rest of a perfectly ordinary sentence follows them to the end.</p>"
       "</article></body></html>";
-  auto records = lines(run("extract " + write("bad.html", html)).out);
+  auto records = json_lines(run("extract " + write("bad.html", html)).out);
   ASSERT_EQ(records.size(), 1u);
   std::string text = records[0]["text"];
   EXPECT_NE(text.find("\xEF\xBF\xBD"), std::string::npos);
@@ -226,18 +208,18 @@ TEST_F(Cli, UnreadableFileInADirectoryGivesAnErrorRecord) {
   fs::copy_file(page(), dir_ / "a.html");
   std::string locked = write("b.html", "<p>secret</p>");
   fs::permissions(locked, fs::perms::none);
-  Outcome r = run("extract " + dir_.string());
+  CommandOutcome r = run("extract " + dir_.string());
   EXPECT_EQ(r.status, 1);
-  auto records = lines(r.out);
+  auto records = json_lines(r.out);
   ASSERT_EQ(records.size(), 2u);
   EXPECT_EQ(records[1]["error"]["code"], "io");
 }
 
 TEST_F(Cli, AnalyzeFillsQuotesPeopleAndTimesOnlyWhenAsked) {
-  auto plain = lines(run("extract " + page()).out);
+  auto plain = json_lines(run("extract " + page()).out);
   ASSERT_EQ(plain.size(), 1u);
   EXPECT_TRUE(plain[0]["quotes"].empty());
-  auto analyzed = lines(run("extract --analyze --date 2023-06-13 " + page()).out);
+  auto analyzed = json_lines(run("extract --analyze --date 2023-06-13 " + page()).out);
   ASSERT_EQ(analyzed.size(), 1u);
   bool stoltenberg_quoted = false;
   for (const json& q : analyzed[0]["quotes"])
@@ -250,8 +232,8 @@ TEST_F(Cli, AnalyzeFillsQuotesPeopleAndTimesOnlyWhenAsked) {
 }
 
 TEST_F(Cli, GumboParserGivesTheSameBody) {
-  auto lede = lines(run("extract " + page()).out);
-  auto gumbo = lines(run("extract --parser gumbo " + page()).out);
+  auto lede = json_lines(run("extract " + page()).out);
+  auto gumbo = json_lines(run("extract --parser gumbo " + page()).out);
   ASSERT_EQ(lede.size(), 1u);
   ASSERT_EQ(gumbo.size(), 1u);
   EXPECT_EQ(lede[0]["text"], gumbo[0]["text"]);

@@ -14,42 +14,21 @@
 #include <string>
 #include <vector>
 
+#include "command.h"
 #include "warc_builder.h"
 
 namespace {
 
 namespace fs = std::filesystem;
+using lede::testing::article_response;
+using lede::testing::CommandOutcome;
 using lede::testing::gzip_member;
 using lede::testing::http_response;
+using lede::testing::json_lines;
+using lede::testing::read_file;
 using lede::testing::response_record;
 using lede::testing::warc_record;
 using nlohmann::json;
-
-struct Outcome {
-  int status = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-std::vector<json> lines(const std::string& out) {
-  std::vector<json> v;
-  std::istringstream in(out);
-  for (std::string line; std::getline(in, line);)
-    if (!line.empty()) v.push_back(json::parse(line));
-  return v;
-}
-
-std::string page_response(const std::string& uri, const std::string& title) {
-  return response_record(uri, http_response(200, "Content-Type: text/html; charset=utf-8\r\n",
-                                            lede::testing::article_page(title)));
-}
 
 class Streaming : public ::testing::Test {
  protected:
@@ -63,19 +42,9 @@ class Streaming : public ::testing::Test {
 
   // Runs `lede ARGS` through the shell; `tail` is appended as it is
   // (redirections).
-  Outcome run(const std::string& args, const std::string& tail = "") {
-    fs::path err = dir_ / "stderr.txt";
-    std::string cmd = std::string(LEDE_BINARY) + " " + args + " " + tail + " 2>" + err.string();
-    Outcome r;
-    FILE* p = popen(cmd.c_str(), "r");
-    if (!p) return r;
-    char buf[65536];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
-    int st = pclose(p);
-    r.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-    r.err = slurp(err);
-    return r;
+  CommandOutcome run(const std::string& args, const std::string& tail = "") {
+    return lede::testing::run_command(std::string(LEDE_BINARY) + " " + args + " " + tail,
+                                      dir_ / "stderr.txt");
   }
 
   std::string write(const std::string& name, const std::string& content) {
@@ -96,7 +65,7 @@ class Streaming : public ::testing::Test {
       archive += gzip_member(warc_record("request", uri, "application/http; msgtype=request",
                                          "GET / HTTP/1.1\r\n\r\n"));
       if (offsets) offsets->push_back(archive.size());
-      archive += gzip_member(page_response(uri, "Story number " + std::to_string(i)));
+      archive += gzip_member(article_response(uri, "Story number " + std::to_string(i)));
       if (i == 1)
         archive += gzip_member(response_record(
             "http://news.example/gone", http_response(404, "Content-Type: text/html\r\n", "no")));
@@ -113,9 +82,9 @@ class Streaming : public ::testing::Test {
 TEST_F(Streaming, ArchiveRecordsComeOutInOrderWithTheirSources) {
   std::vector<uint64_t> offsets;
   std::string path = write("crawl.warc.gz", crawl(12, &offsets));
-  Outcome r = run("extract -j 3 " + path);
+  CommandOutcome r = run("extract -j 3 " + path);
   ASSERT_EQ(r.status, 0) << r.err;
-  auto records = lines(r.out);
+  auto records = json_lines(r.out);
   ASSERT_EQ(records.size(), 12u);
   for (int i = 0; i < 12; ++i) {
     std::string uri = "http://news.example/" + std::to_string(i);
@@ -138,8 +107,8 @@ TEST_F(Streaming, ArchiveRecordsComeOutInOrderWithTheirSources) {
 TEST_F(Streaming, DamagedArchiveGivesErrorRecordsInPlaceAndExitsOne) {
   std::vector<std::string> members;
   for (int i = 0; i < 5; ++i)
-    members.push_back(gzip_member(page_response("http://news.example/" + std::to_string(i),
-                                                "Story number " + std::to_string(i))));
+    members.push_back(gzip_member(article_response("http://news.example/" + std::to_string(i),
+                                                   "Story number " + std::to_string(i))));
   std::string& bad = members[2];
   for (size_t i = bad.size() / 3; i < bad.size() / 3 + 40; ++i) bad[i] = static_cast<char>(i * 13);
   std::string archive;
@@ -150,9 +119,9 @@ TEST_F(Streaming, DamagedArchiveGivesErrorRecordsInPlaceAndExitsOne) {
   }
   // Cut the last record short as well.
   archive.resize(archive.size() - members[4].size() / 2);
-  Outcome r = run("extract -j 2 " + write("damaged.warc.gz", archive));
+  CommandOutcome r = run("extract -j 2 " + write("damaged.warc.gz", archive));
   EXPECT_EQ(r.status, 1);
-  auto records = lines(r.out);
+  auto records = json_lines(r.out);
   ASSERT_EQ(records.size(), 5u) << r.out;
   EXPECT_EQ(records[0]["title"], "Story number 0");
   EXPECT_EQ(records[1]["title"], "Story number 1");
@@ -177,9 +146,9 @@ TEST_F(Streaming, ManyInputsKeepTheirOrderWithManyJobs) {
   }
   std::string args = "extract -j 4";
   for (const std::string& p : paths) args += " " + p;
-  Outcome r = run(args);
+  CommandOutcome r = run(args);
   EXPECT_EQ(r.status, 1);
-  auto records = lines(r.out);
+  auto records = json_lines(r.out);
   ASSERT_EQ(records.size(), paths.size());
   for (size_t i = 0; i < paths.size(); ++i) {
     EXPECT_EQ(records[i]["source"]["path"], paths[i]) << i;
@@ -193,36 +162,36 @@ TEST_F(Streaming, FilesFromReadsOnePathALineFromAFileOrStdin) {
   std::string c = write("d/c.html", lede::testing::article_page("Third"));
   std::string list = write("list.txt", a + "\n\n" + (dir_ / "d").string() + "\r\n");
   for (const std::string& how : {"--files-from " + list, "--files-from - < " + list}) {
-    Outcome r = run("extract " + how);
+    CommandOutcome r = run("extract " + how);
     ASSERT_EQ(r.status, 0) << how << ": " << r.err;
-    auto records = lines(r.out);
+    auto records = json_lines(r.out);
     ASSERT_EQ(records.size(), 3u) << how;
     EXPECT_EQ(records[0]["source"]["path"], a);
     EXPECT_EQ(records[1]["source"]["path"], b);
     EXPECT_EQ(records[2]["source"]["path"], c);
   }
   EXPECT_EQ(run("extract --files-from - -", "< " + list).status, 2);
-  Outcome missing = run("extract --files-from " + (dir_ / "no-list.txt").string());
+  CommandOutcome missing = run("extract --files-from " + (dir_ / "no-list.txt").string());
   EXPECT_EQ(missing.status, 1);
-  ASSERT_EQ(lines(missing.out).size(), 1u);
-  EXPECT_EQ(lines(missing.out)[0]["error"]["code"], "io");
+  ASSERT_EQ(json_lines(missing.out).size(), 1u);
+  EXPECT_EQ(json_lines(missing.out)[0]["error"]["code"], "io");
 }
 
 TEST_F(Streaming, ArchivesOnStdinAreRecognisedOrDeclared) {
   std::string gz = write("crawl.bin", crawl(3));
-  Outcome sniffed = run("extract", "< " + gz);
+  CommandOutcome sniffed = run("extract", "< " + gz);
   ASSERT_EQ(sniffed.status, 0) << sniffed.err;
-  auto records = lines(sniffed.out);
+  auto records = json_lines(sniffed.out);
   ASSERT_EQ(records.size(), 3u);
   EXPECT_EQ(records[0]["source"]["path"], "-");
   EXPECT_EQ(records[0]["source"]["kind"], "warc");
   std::string plain;
   for (int i = 0; i < 3; ++i)
     plain +=
-        page_response("http://news.example/" + std::to_string(i), "Plain " + std::to_string(i));
-  Outcome declared = run("extract --from warc -", "< " + write("crawl.txt", plain));
+        article_response("http://news.example/" + std::to_string(i), "Plain " + std::to_string(i));
+  CommandOutcome declared = run("extract --from warc -", "< " + write("crawl.txt", plain));
   ASSERT_EQ(declared.status, 0) << declared.err;
-  EXPECT_EQ(lines(declared.out).size(), 3u);
+  EXPECT_EQ(json_lines(declared.out).size(), 3u);
 }
 
 TEST_F(Streaming, AClosedPipeEndsAnArchiveRunQuietlyWithZero) {
@@ -236,13 +205,13 @@ TEST_F(Streaming, AClosedPipeEndsAnArchiveRunQuietlyWithZero) {
   ASSERT_NE(fgets(buf, sizeof buf, p), nullptr);
   pclose(p);
   EXPECT_EQ(std::string(buf), "0\n");
-  EXPECT_EQ(slurp(dir_ / "err"), "");
+  EXPECT_EQ(read_file(dir_ / "err"), "");
 }
 
 TEST_F(Streaming, EndlessStreamIsProcessedAsItArrives) {
   // A generator that never ends: lede must write records as they come and
   // stop when the reader of its output goes away.
-  std::string one = write("one.warc", page_response("http://news.example/x", "Again and again"));
+  std::string one = write("one.warc", article_response("http://news.example/x", "Again and again"));
   std::string cmd = "bash -c 'set -o pipefail; while cat " + one + "; do :; done 2>/dev/null | " +
                     std::string(LEDE_BINARY) + " extract --from warc -q -j 2 | head -n 300 | " +
                     "wc -l; echo ${PIPESTATUS[1]}'";
@@ -258,7 +227,7 @@ TEST_F(Streaming, EndlessStreamIsProcessedAsItArrives) {
 
 TEST_F(Streaming, NoProgressLineWhenStderrIsNotATerminal) {
   std::string path = write("crawl.warc.gz", crawl(3));
-  Outcome r = run("extract " + path);
+  CommandOutcome r = run("extract " + path);
   EXPECT_EQ(r.err.find('\r'), std::string::npos) << r.err;
   EXPECT_EQ(r.err.rfind("lede: 3 records", 0), 0u) << r.err;
   EXPECT_EQ(run("extract -q " + path).err, "");
@@ -273,12 +242,12 @@ TEST_F(Streaming, ProgressLineUpdatesOnATerminal) {
                     (dir_ / "out").string() + "' " + (dir_ / "typescript").string() +
                     " >/dev/null 2>&1";
   ASSERT_EQ(std::system(cmd.c_str()), 0);
-  std::string tty = slurp(dir_ / "typescript");
+  std::string tty = read_file(dir_ / "typescript");
   EXPECT_NE(tty.find("\rlede: "), std::string::npos) << tty;
   EXPECT_NE(tty.find("pages/s"), std::string::npos) << tty;
   EXPECT_NE(tty.find("ETA"), std::string::npos) << tty;
   EXPECT_NE(tty.find("lede: 40 records"), std::string::npos) << tty;
-  EXPECT_EQ(lines(slurp(dir_ / "out")).size(), 40u);
+  EXPECT_EQ(json_lines(read_file(dir_ / "out")).size(), 40u);
 }
 
 }  // namespace

@@ -23,6 +23,7 @@
 #include <thread>
 #include <vector>
 
+#include "command.h"
 #include "warc_builder.h"
 
 namespace {
@@ -46,43 +47,16 @@ std::string long_story(const std::string& title) {
   return html + "</article></body></html>";
 }
 using lede::testing::article_page;
+using lede::testing::article_response;
+using lede::testing::CommandOutcome;
+using lede::testing::exit_code;
 using lede::testing::gzip_member;
 using lede::testing::http_response;
+using lede::testing::json_lines;
+using lede::testing::read_file;
 using lede::testing::response_record;
 using lede::testing::warc_record;
 using nlohmann::json;
-
-struct Outcome {
-  int status = -1;  // exit code, or 128 + the signal that ended it
-  std::string out;
-  std::string err;
-};
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-std::vector<json> lines(const std::string& out) {
-  std::vector<json> v;
-  std::istringstream in(out);
-  for (std::string line; std::getline(in, line);)
-    if (!line.empty()) v.push_back(json::parse(line));
-  return v;
-}
-
-std::string page_response(const std::string& uri, const std::string& title) {
-  return response_record(
-      uri, http_response(200, "Content-Type: text/html; charset=utf-8\r\n", article_page(title)));
-}
-
-int exit_code(int status) {
-  if (WIFEXITED(status)) return WEXITSTATUS(status);
-  if (WIFSIGNALED(status)) return 128 + WTERMSIG(status);
-  return -1;
-}
 
 class Accidents : public ::testing::Test {
  protected:
@@ -122,12 +96,12 @@ class Accidents : public ::testing::Test {
     return exit_code(status);
   }
 
-  Outcome run(const std::string& args) {
+  CommandOutcome run(const std::string& args) {
     fs::path out = dir_ / "stdout.txt";
-    Outcome r;
+    CommandOutcome r;
     r.status = wait_for(start(args, out.string()));
-    r.out = slurp(out);
-    r.err = slurp(dir_ / "stderr.txt");
+    r.out = read_file(out);
+    r.err = read_file(dir_ / "stderr.txt");
     return r;
   }
 
@@ -138,17 +112,17 @@ class Accidents : public ::testing::Test {
 
 TEST_F(Accidents, OutputThatIsTheInputPageIsRefusedAndThePageKept) {
   std::string page = write("page.html", article_page("The page that was nearly lost"));
-  Outcome r = run("extract -o " + page + " " + page);
+  CommandOutcome r = run("extract -o " + page + " " + page);
   EXPECT_EQ(r.status, 2);
   EXPECT_NE(r.err.find("refusing to overwrite an input"), std::string::npos) << r.err;
-  EXPECT_EQ(slurp(page), article_page("The page that was nearly lost"));
+  EXPECT_EQ(read_file(page), article_page("The page that was nearly lost"));
 }
 
 TEST_F(Accidents, OutputThatIsTheInputArchiveIsRefusedAndTheArchiveKept) {
-  std::string crawl = gzip_member(page_response("http://news.example/1", "Kept"));
+  std::string crawl = gzip_member(article_response("http://news.example/1", "Kept"));
   std::string path = write("crawl.warc.gz", crawl);
   EXPECT_EQ(run("extract -o " + path + " " + path).status, 2);
-  EXPECT_EQ(slurp(path), crawl);
+  EXPECT_EQ(read_file(path), crawl);
 }
 
 TEST_F(Accidents, OutputReachedThroughALinkIsTheSameFile) {
@@ -160,7 +134,7 @@ TEST_F(Accidents, OutputReachedThroughALinkIsTheSameFile) {
   EXPECT_EQ(run("extract -o " + (dir_ / "hard.html").string() + " " + page).status, 2);
   std::string list = write("list.txt", (dir_ / "link.html").string() + "\n");
   EXPECT_EQ(run("extract -o " + page + " --files-from " + list).status, 2);
-  EXPECT_EQ(slurp(page), article_page("Linked"));
+  EXPECT_EQ(read_file(page), article_page("Linked"));
 }
 
 // --- 6. The output inside an input directory ---------------------------
@@ -172,10 +146,10 @@ TEST_F(Accidents, OutputInsideTheInputDirectoryIsNotReadBack) {
   // A new output file, created in the walked directory, and then an
   // existing one (a second run): neither is an input.
   for (int run_number = 0; run_number < 2; ++run_number) {
-    Outcome r = run("extract -o " + out + " " + (dir_ / "pages").string());
+    CommandOutcome r = run("extract -o " + out + " " + (dir_ / "pages").string());
     EXPECT_EQ(r.status, 0) << r.err;
-    auto records = lines(slurp(out));
-    ASSERT_EQ(records.size(), 2u) << slurp(out);
+    auto records = json_lines(read_file(out));
+    ASSERT_EQ(records.size(), 2u) << read_file(out);
     EXPECT_EQ(records[0]["title"], "First");
     EXPECT_EQ(records[1]["title"], "Second");
   }
@@ -187,9 +161,9 @@ TEST_F(Accidents, DirectoryLinkLoopIsNotFollowedByDefault) {
   write("crawl/a/one.html", article_page("One"));
   write("crawl/b/two.html", article_page("Two"));
   fs::create_directory_symlink("..", dir_ / "crawl" / "a" / "up");
-  Outcome r = run("extract " + (dir_ / "crawl").string());
+  CommandOutcome r = run("extract " + (dir_ / "crawl").string());
   EXPECT_EQ(r.status, 0);
-  EXPECT_EQ(lines(r.out).size(), 2u);
+  EXPECT_EQ(json_lines(r.out).size(), 2u);
   EXPECT_NE(r.err.find("1 directory link not followed (--follow)"), std::string::npos) << r.err;
 }
 
@@ -201,12 +175,12 @@ TEST_F(Accidents, FollowWalksEachDirectoryOnceAndWarnsOfTheLoops) {
   fs::create_directory_symlink("..", crawl / "a" / "up");
   fs::create_directory_symlink("../..", crawl / "b" / "top");
   fs::create_directory_symlink(dir_ / "t" / "elsewhere", crawl / "more");
-  Outcome r = run("extract --follow " + crawl.string());
+  CommandOutcome r = run("extract --follow " + crawl.string());
   EXPECT_EQ(r.status, 0) << r.err;
   // a/up is crawl again: not walked twice. b/top is t/, whose crawl/ is
   // under way and whose elsewhere/ is new; more is elsewhere/ again.
   std::vector<std::string> titles;
-  for (const json& j : lines(r.out)) titles.push_back(j["title"]);
+  for (const json& j : json_lines(r.out)) titles.push_back(j["title"]);
   EXPECT_EQ(titles, (std::vector<std::string>{"One", "Three", "Two"})) << r.out;
   EXPECT_NE(r.err.find("crawl/a/up: a directory already walked (a symbolic link loop)"),
             std::string::npos)
@@ -220,9 +194,9 @@ TEST_F(Accidents, HalfAGzipPageIsATruncationWarningWithTheBytesRead) {
   std::string gz = gzip_member(long_story("Half a story"));
   std::string half = gz.substr(0, gz.size() / 2);
   std::string path = write("story.html.gz", half);
-  Outcome r = run("extract " + path);
+  CommandOutcome r = run("extract " + path);
   EXPECT_EQ(r.status, 0) << r.err;
-  auto records = lines(r.out);
+  auto records = json_lines(r.out);
   ASSERT_EQ(records.size(), 1u);
   ASSERT_TRUE(records[0].contains("warnings")) << r.out;
   EXPECT_NE(records[0]["warnings"].dump().find("truncated input: the gzip data ends early"),
@@ -232,7 +206,7 @@ TEST_F(Accidents, HalfAGzipPageIsATruncationWarningWithTheBytesRead) {
   EXPECT_NE(r.err.find("1 from truncated input"), std::string::npos) << r.err;
 
   // The whole page has no such warning.
-  Outcome whole = run("extract " + write("whole.html.gz", gz));
+  CommandOutcome whole = run("extract " + write("whole.html.gz", gz));
   EXPECT_EQ(whole.out.find("truncated input"), std::string::npos) << whole.out;
   EXPECT_EQ(whole.err.find("truncated"), std::string::npos) << whole.err;
 }
@@ -240,8 +214,8 @@ TEST_F(Accidents, HalfAGzipPageIsATruncationWarningWithTheBytesRead) {
 TEST_F(Accidents, CorruptGzipPageKeepsWhatInflatedWithAWarning) {
   std::string gz = gzip_member(long_story("Damaged story"));
   for (size_t i = gz.size() * 2 / 3; i < gz.size() * 2 / 3 + 16; ++i) gz[i] = 0;
-  Outcome r = run("extract " + write("story.html.gz", gz));
-  auto records = lines(r.out);
+  CommandOutcome r = run("extract " + write("story.html.gz", gz));
+  auto records = json_lines(r.out);
   ASSERT_EQ(records.size(), 1u);
   ASSERT_TRUE(records[0].contains("warnings")) << r.out;
   EXPECT_NE(records[0]["warnings"].dump().find("truncated input: the gzip data is corrupt"),
@@ -255,10 +229,10 @@ TEST_F(Accidents, WarcPayloadWithGzipEncodingCutShortIsATruncationWarning) {
       http_response(200, "Content-Type: text/html; charset=utf-8\r\nContent-Encoding: gzip\r\n",
                     gz.substr(0, gz.size() / 2));
   std::string archive = gzip_member(response_record("http://news.example/cut", http)) +
-                        gzip_member(page_response("http://news.example/whole", "Whole"));
-  Outcome r = run("extract " + write("crawl.warc.gz", archive));
+                        gzip_member(article_response("http://news.example/whole", "Whole"));
+  CommandOutcome r = run("extract " + write("crawl.warc.gz", archive));
   EXPECT_EQ(r.status, 0) << r.err;
-  auto records = lines(r.out);
+  auto records = json_lines(r.out);
   ASSERT_EQ(records.size(), 2u);
   EXPECT_NE(records[0]["warnings"].dump().find(
                 "truncated input: the payload (Content-Encoding: gzip): the gzip data ends early"),
@@ -276,11 +250,11 @@ TEST_F(Accidents, WarcPayloadCutBeforeAnyTextSaysSoInItsErrorRecord) {
   std::string http =
       http_response(200, "Content-Type: text/html; charset=utf-8\r\nContent-Encoding: gzip\r\n",
                     gz.substr(0, 40));
-  Outcome r =
+  CommandOutcome r =
       run("extract " +
           write("crawl.warc.gz", gzip_member(response_record("http://news.example/cut", http))));
   EXPECT_EQ(r.status, 1);
-  auto records = lines(r.out);
+  auto records = json_lines(r.out);
   ASSERT_EQ(records.size(), 1u);
   EXPECT_NE(records[0]["error"]["message"].get<std::string>().find("truncated input:"),
             std::string::npos)
@@ -291,8 +265,8 @@ TEST_F(Accidents, WarcPayloadCutBeforeAnyTextSaysSoInItsErrorRecord) {
 TEST_F(Accidents, TooLargeRecordSaysHowManyBytesWereRead) {
   std::string big = article_page("Too big") + std::string(300'000, ' ');
   std::string path = write("big.html", big);
-  Outcome r = run("extract --max-bytes 100000 " + path);
-  auto records = lines(r.out);
+  CommandOutcome r = run("extract --max-bytes 100000 " + path);
+  auto records = json_lines(r.out);
   ASSERT_EQ(records.size(), 1u);
   EXPECT_EQ(records[0]["error"]["code"], "too_large");
   // Reading stops one byte past the limit: that is what was read.
@@ -324,7 +298,7 @@ void make_crawl(Accidents* t, const fs::path& root, int pages, int records_per_a
       std::string uri = "http://news.example/" + std::to_string(a) + "/" + std::to_string(i);
       std::string rec = warc_record("request", uri, "application/http; msgtype=request",
                                     "GET / HTTP/1.1\r\n\r\n") +
-                        page_response(uri, "Record " + std::to_string(i) + " " + words(3));
+                        article_response(uri, "Record " + std::to_string(i) + " " + words(3));
       archive += a < 2 ? gzip_member(rec) : rec;
     }
     fs::path p = root / ("d" + std::to_string(a) + "/crawl" + std::to_string(a) +
@@ -349,7 +323,7 @@ TEST_F(Accidents, SigtermWritesWholeRecordsAndTheSummaryAndExits143) {
     // More than the 64 KB lede reads first to tell an archive from a page.
     for (int i = 0; i < kRecords; ++i)
       data +=
-          page_response("http://news.example/" + std::to_string(i), "Live " + std::to_string(i));
+          article_response("http://news.example/" + std::to_string(i), "Live " + std::to_string(i));
     ASSERT_EQ(::write(w, data.data(), data.size()), static_cast<ssize_t>(data.size()));
     // Wait until lede has taken all of it, then until it waits for more.
     for (int i = 0; i < 1000; ++i) {
@@ -363,11 +337,11 @@ TEST_F(Accidents, SigtermWritesWholeRecordsAndTheSummaryAndExits143) {
     int code = wait_for(pid);
     ::close(w);
     EXPECT_EQ(code, 128 + sig);
-    std::string written = slurp(out);
+    std::string written = read_file(out);
     ASSERT_FALSE(written.empty());
     EXPECT_EQ(written.back(), '\n');
-    EXPECT_EQ(lines(written).size(), static_cast<size_t>(kRecords));
-    std::string err = slurp(dir_ / "stderr.txt");
+    EXPECT_EQ(json_lines(written).size(), static_cast<size_t>(kRecords));
+    std::string err = read_file(dir_ / "stderr.txt");
     EXPECT_NE(err.find("lede: " + std::to_string(kRecords) + " records (" +
                        std::to_string(kRecords) + " articles, 0 errors)"),
               std::string::npos)
@@ -387,9 +361,9 @@ TEST_F(Accidents, RunKilledAtRandomPointsAndResumedEqualsOneUninterruptedRun) {
 
   fs::path reference = dir_ / "reference.jsonl";
   ASSERT_EQ(wait_for(start("extract -j 2 -o " + reference.string() + " " + inputs, "/dev/null")), 0)
-      << slurp(dir_ / "stderr.txt");
-  std::string expected = slurp(reference);
-  ASSERT_EQ(lines(expected).size(), 200u + 3 * 100 + 1);
+      << read_file(dir_ / "stderr.txt");
+  std::string expected = read_file(reference);
+  ASSERT_EQ(json_lines(expected).size(), 200u + 3 * 100 + 1);
 
   std::mt19937 rng(2024);
   int partial_outputs = 0;  // kills that left some but not all of the output
@@ -430,8 +404,8 @@ TEST_F(Accidents, RunKilledAtRandomPointsAndResumedEqualsOneUninterruptedRun) {
       args = "extract --resume -j 2 -o " + out.string() + " " + inputs;
     }
     int code = wait_for(start(args, "/dev/null"));
-    EXPECT_EQ(code, 0) << slurp(dir_ / "stderr.txt");
-    std::string got = slurp(out);
+    EXPECT_EQ(code, 0) << read_file(dir_ / "stderr.txt");
+    std::string got = read_file(out);
     EXPECT_EQ(got.size(), expected.size()) << "trial " << trial << ", " << kills << " kills";
     EXPECT_TRUE(got == expected) << "trial " << trial << ", " << kills << " kills";
     std::printf("[accidents] trial %d: %d runs killed, then resumed to the end\n", trial, kills);
@@ -446,14 +420,14 @@ TEST_F(Accidents, ResumeOfAFinishedRunAddsNothing) {
   std::string out = (dir_ / "out.jsonl").string();
   std::string inputs = (dir_ / "a.html").string() + " " + (dir_ / "b.html").string();
   ASSERT_EQ(run("extract -o " + out + " " + inputs).status, 0);
-  std::string before = slurp(out);
+  std::string before = read_file(out);
   EXPECT_EQ(run("extract --resume -o " + out + " " + inputs).status, 0);
-  EXPECT_EQ(slurp(out), before);
+  EXPECT_EQ(read_file(out), before);
   // A partial last line (a killed run) is dropped and that record redone.
   std::string partial = before.substr(0, before.size() - 40);
   write("out.jsonl", partial);
   EXPECT_EQ(run("extract --resume -o " + out + " " + inputs).status, 0);
-  EXPECT_EQ(slurp(out), before);
+  EXPECT_EQ(read_file(out), before);
 }
 
 TEST_F(Accidents, ResumeRefusesInputsThatDoNotHoldTheOutputsLastRecord) {
@@ -461,11 +435,11 @@ TEST_F(Accidents, ResumeRefusesInputsThatDoNotHoldTheOutputsLastRecord) {
   write("b.html", article_page("Beta"));
   std::string out = (dir_ / "out.jsonl").string();
   ASSERT_EQ(run("extract -o " + out + " " + (dir_ / "a.html").string()).status, 0);
-  std::string before = slurp(out);
-  Outcome r = run("extract --resume -o " + out + " " + (dir_ / "b.html").string());
+  std::string before = read_file(out);
+  CommandOutcome r = run("extract --resume -o " + out + " " + (dir_ / "b.html").string());
   EXPECT_EQ(r.status, 2);
   EXPECT_NE(r.err.find("is not among the inputs"), std::string::npos) << r.err;
-  EXPECT_EQ(slurp(out), before);
+  EXPECT_EQ(read_file(out), before);
   EXPECT_EQ(run("extract --resume " + (dir_ / "a.html").string()).status, 2);  // no -o
   EXPECT_EQ(
       run("extract --resume --format json -o " + out + " " + (dir_ / "a.html").string()).status, 2);
@@ -475,7 +449,7 @@ TEST_F(Accidents, ResumeRefusesInputsThatDoNotHoldTheOutputsLastRecord) {
 
 TEST_F(Accidents, InvalidDateIsAUsageErrorNamingTheDate) {
   std::string page = write("page.html", article_page("Dated"));
-  Outcome r = run("extract --analyze --date 2019-13-45 " + page);
+  CommandOutcome r = run("extract --analyze --date 2019-13-45 " + page);
   EXPECT_EQ(r.status, 2);
   EXPECT_NE(r.err.find("--date 2019-13-45 is not a date"), std::string::npos) << r.err;
   EXPECT_EQ(r.out, "");
@@ -487,8 +461,8 @@ TEST_F(Accidents, DepthWarningSaysTheContentWasKept) {
   std::string deep = "<html><body>";
   for (int i = 0; i < 2000; ++i) deep += "<div>";
   deep += "<p>A sentence deep inside two thousand nested elements, still readable.</p>";
-  Outcome r = run("extract --max-depth 64 " + write("deep.html", deep));
-  auto records = lines(r.out);
+  CommandOutcome r = run("extract --max-depth 64 " + write("deep.html", deep));
+  auto records = json_lines(r.out);
   ASSERT_EQ(records.size(), 1u);
   std::string warnings = records[0]["warnings"].dump();
   EXPECT_NE(warnings.find("max_depth"), std::string::npos) << warnings;
@@ -498,18 +472,18 @@ TEST_F(Accidents, DepthWarningSaysTheContentWasKept) {
 }
 
 TEST_F(Accidents, HelpListsTheCommandsAndTheNewFlags) {
-  Outcome r = run("help");
+  CommandOutcome r = run("help");
   EXPECT_EQ(r.status, 0);
   EXPECT_NE(r.out.find("extract"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("help"), std::string::npos) << r.out;
-  Outcome e = run("help extract");
+  CommandOutcome e = run("help extract");
   EXPECT_NE(e.out.find("--follow"), std::string::npos);
   EXPECT_NE(e.out.find("--resume"), std::string::npos);
   EXPECT_EQ(run("help nonsense").status, 2);
 }
 
 TEST_F(Accidents, SummaryCountsInTheSingularForOne) {
-  Outcome r = run("extract " + write("page.html", article_page("Only one")));
+  CommandOutcome r = run("extract " + write("page.html", article_page("Only one")));
   EXPECT_NE(r.err.find("lede: 1 record (1 article, 0 errors)"), std::string::npos) << r.err;
   EXPECT_EQ(r.err.find("1 records"), std::string::npos) << r.err;
 }

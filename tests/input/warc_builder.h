@@ -79,4 +79,10 @@ inline std::string article_page(std::string_view title, std::string_view word = 
   return html + "</article></body></html>";
 }
 
+// A 200 response record of article_page(title) at `uri`.
+inline std::string article_response(std::string_view uri, std::string_view title) {
+  return response_record(
+      uri, http_response(200, "Content-Type: text/html; charset=utf-8\r\n", article_page(title)));
+}
+
 }  // namespace lede::testing

@@ -10,7 +10,7 @@ import time
 import pytest
 
 import lede
-from conftest import REPO, golden_pages, loads, write_warc
+from conftest import REPO, golden_pages, http_response, loads, write_warc
 
 
 def read(path):
@@ -94,6 +94,45 @@ def test_extract_file_reads_gzip_and_warc_like_the_cli(cli, tmp_path):
     assert offsets == sorted(offsets)
     assert all(r["source"]["kind"] == "warc" for r in got[1:6])
     assert lede.extract(gz.read_bytes())["text"] == lede.extract(read(pages[0]))["text"]
+
+
+def truncated_warc(path, page):
+    """An archive of one response whose payload the crawler cut (WARC-Truncated)."""
+    block = http_response(read(page))
+    head = ("WARC/1.1\r\nWARC-Type: response\r\n"
+            "WARC-Record-ID: <urn:uuid:00000000-0000-0000-0000-00000000cut1>\r\n"
+            "WARC-Date: 2024-01-02T03:04:05Z\r\nWARC-Target-URI: https://news.example/cut\r\n"
+            "WARC-Truncated: length\r\n"
+            "Content-Type: application/http; msgtype=response\r\n"
+            f"Content-Length: {len(block)}\r\n\r\n").encode()
+    with open(path, "wb") as out:
+        out.write(gzip.compress(head + block + b"\r\n\r\n", mtime=0))
+    return path
+
+
+def test_truncated_input_gives_the_cli_warning(cli, tmp_path):
+    page = golden_pages()[0]
+    packed = gzip.compress(read(page), mtime=0)
+    cut = tmp_path / "cut.html.gz"
+    cut.write_bytes(packed[:len(packed) * 2 // 3])
+    warc = truncated_warc(str(tmp_path / "cut.warc.gz"), page)
+    inputs = [str(cut), warc]
+    expected = loads(cli(*inputs))
+    got = list(lede.extract_file(inputs))
+    assert got == expected
+    gz_record, warc_record = got
+    assert gz_record["warnings"][0].startswith("truncated input: the gzip data ends early")
+    assert ("truncated input: the crawler cut the download (WARC-Truncated: length)"
+            in warc_record["warnings"])
+
+
+def test_an_input_over_the_limit_says_what_was_read_like_the_cli(cli, tmp_path):
+    big = tmp_path / "big.html"
+    big.write_bytes(b"<p>" + b"word " * 100 + b"</p>")
+    expected = loads(cli("--max-bytes", "50", str(big)))
+    record, = lede.Extractor(max_bytes=50).extract_file(str(big))
+    assert record["error"]["code"] == "too_large"
+    assert record["source"] == expected[0]["source"]
 
 
 def test_errors_are_exceptions_with_the_record_codes():

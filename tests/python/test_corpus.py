@@ -1,4 +1,5 @@
 """lede.Corpus: the corpus store from Python, the same file the lede command reads."""
+import gzip
 import json
 import os
 import shutil
@@ -240,3 +241,24 @@ def test_other_threads_run_while_the_corpus_works(tmp_path):
     margin = 0.1 * (end - start)
     inside = [t for t in notes if start + margin <= t < end - margin]
     assert inside, f"the main thread did not run during the {end - start:.3f} s ingest"
+
+
+def test_ingest_counts_bodiless_and_truncated_records_as_the_cli_does(tmp_path):
+    page = golden_pages()[0]
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    with open(page, "rb") as f:
+        packed = gzip.compress(f.read(), mtime=0)
+    (inputs / "cut.html.gz").write_bytes(packed[:len(packed) * 2 // 3])
+    (inputs / "bodiless.html").write_bytes(
+        b"<html><head><title>Opening hours of the town library</title></head>"
+        b"<body><nav><a href=\"/\">Home</a></nav></body></html>")
+    shutil.copy(page, inputs / "whole.html")
+    records = [json.loads(line) for line in lede_command("extract", "--quiet",
+                                                         str(inputs)).splitlines()]
+    with lede.Corpus(tmp_path / "news.db") as corpus:
+        counts = corpus.ingest(inputs, jobs=2)
+    assert counts["records"] == len(records) == 3
+    assert counts["no_content"] == sum(not r["text"] for r in records) == 1
+    assert counts["truncated"] == sum(
+        any(w.startswith("truncated input") for w in r["warnings"]) for r in records) == 1

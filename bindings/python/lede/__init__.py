@@ -472,8 +472,9 @@ class Corpus:
         again completes an interrupted run. Returns counts: records,
         added, versions (same address, new content), duplicates (held
         already), errors with errors_by_code (inputs that gave no record),
-        and skipped (archive records passed over, by reason). A database
-        failure raises lede.Error.
+        skipped (archive records passed over, by reason), no_content (of
+        the records, articles without a body) and truncated (records made
+        from input that ends early). A database failure raises lede.Error.
         """
         if input_format not in _FILE_FROMS:
             raise UsageError(f"input_format must be one of {', '.join(_FILE_FROMS)}, "

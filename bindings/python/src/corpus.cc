@@ -50,6 +50,7 @@ SearchOptions search_options(const std::string& query, uint32_t limit, uint32_t 
 // Counts over one ingest, returned to Python as a dict.
 struct IngestCounts {
   uint64_t records = 0, added = 0, versions = 0, duplicates = 0, errors = 0;
+  uint64_t no_content = 0, truncated = 0;  // as lede ingest's summary counts them
   std::map<std::string, uint64_t> errors_by_code, skipped;
 };
 
@@ -213,6 +214,8 @@ class PyCorpus {
           }
         }
         counts.skipped = run.skipped();
+        counts.no_content = run.no_content();
+        counts.truncated = run.truncated();
         std::optional<Error> committed = commit();
         if (!fatal) fatal = committed;
       }
@@ -255,6 +258,8 @@ class PyCorpus {
     d["errors"] = c.errors;
     d["errors_by_code"] = c.errors_by_code;
     d["skipped"] = c.skipped;
+    d["no_content"] = c.no_content;
+    d["truncated"] = c.truncated;
     return d;
   }
 

@@ -5,6 +5,9 @@
 // caller takes them one at a time with next(), which blocks until the next
 // record in input order is ready.
 //
+// Reading an input and making an item's record are the CLI's own steps
+// (apps/cli/run_items.h), so records, warnings and counts are the CLI's.
+//
 // The reader runs at most a fixed number of items (and bytes) ahead of the
 // caller, so memory stays flat however long the crawl and however slowly the
 // caller consumes. Destroying the run stops the threads and joins them.
@@ -24,10 +27,11 @@
 
 #include "lede/lede.h"
 #include "lede/warc.h"
+#include "run_items.h"  // the CLI's steps of a run
 
 namespace lede::python {
 
-enum class From { kAuto, kHtml, kText, kWarc };
+using cli::From;
 
 // One input's outcome: a record (JSON, as the CLI writes it without the
 // newline) or an error record with its code and message.
@@ -37,7 +41,7 @@ struct RunRecord {
   std::string error_message;
 };
 
-class FileRun {
+class FileRun : private cli::ItemSink {
  public:
   FileRun(std::vector<std::string> paths, Options options, From from, unsigned jobs);
   ~FileRun();
@@ -49,27 +53,25 @@ class FileRun {
   // Records passed over so far (WARC requests, non-200 responses, non-HTML
   // payloads), by reason, as the CLI's summary counts them.
   std::map<std::string, uint64_t> skipped();
+  // Of the records taken so far: articles without a body, and records made
+  // from input that ends early, as the CLI's summary counts them.
+  uint64_t no_content();
+  uint64_t truncated();
 
  private:
-  struct Item {
-    enum class Kind { kPage, kRecord, kFailure };
-    Kind kind = Kind::kPage;
-    std::string path;
-    std::string bytes;  // kPage
-    WarcRecord record;  // kRecord
-    Error error;        // kFailure
-    uint64_t size() const { return bytes.size() + record.block.size(); }
-  };
+  using Item = cli::Item;
   struct Done {
     std::optional<RunRecord> record;  // nothing when the item was skipped
     std::string skipped;
+    bool no_content = false;
+    bool truncated = false;
     uint64_t size = 0;
   };
 
   void read_all();
-  void read_input(const std::string& path, const std::string& listing_error);
-  void read_archive(const std::string& path, int fd, std::string head);
-  bool push(Item item);
+  // cli::ItemSink: where the reader puts what it reads.
+  bool push(Item item) override;
+  void count_skip(const std::string& reason) override;
   void work();
   Done process(Extractor& extractor, const Item& item) const;
 
@@ -87,6 +89,7 @@ class FileRun {
   bool reader_done_ = false;
   bool stop_ = false;
   std::map<std::string, uint64_t> skipped_;
+  uint64_t no_content_ = 0, truncated_ = 0;
 
   std::thread reader_;
   std::vector<std::thread> workers_;
