@@ -323,6 +323,14 @@ class QuoteFinder {
     std::string_view w = lw(i);
     return is_personal_pronoun(w.substr(0, std::min(w.find('\''), w.find("\u2019"))));
   }
+  // "Trump's", "Sanders’s", "Sanders'".
+  bool is_possessive(uint32_t i) const {
+    std::string_view w = lw(i);
+    if (w.ends_with("'s") || w.ends_with("\u2019s")) return true;
+    const uint32_t n = doc_.tokens[i].end;
+    return n < doc_.text.size() && (doc_.text[n] == '\'' || doc_.text.substr(n).starts_with("\u2019")) &&
+           w.ends_with('s') && (n + 1 >= doc_.text.size() || !is_letter_byte(doc_.text[n + 1]));
+  }
   // "—", "―", "–" or "-" on its own.
   bool is_dash(uint32_t i) const {
     return is_punct(i, "\u2014") || is_punct(i, "\u2015") || is_punct(i, "\u2013") ||
@@ -374,8 +382,16 @@ class QuoteFinder {
   Speaker subject(uint32_t a, uint32_t b) {
     Speaker sp;
     if (a >= b) return sp;
+    // "Trump's campaign", "Mr. Rubio's advisers": the phrase speaks, not the
+    // person it belongs to; "Clinton's spokesman Brian Fallon": the later name.
+    bool owner = false;
     for (uint32_t k = a; k < b; ++k) {
       if (const PersonMention* m = people_.mention_at(k)) {
+        if (is_possessive(m->last_token - 1) && m->last_token < b && is_word(m->last_token)) {
+          owner = true;
+          k = m->last_token - 1;
+          continue;
+        }
         sp.person = static_cast<int>(m->person);
         sp.name = people_.persons[m->person].name;
         sp.mention = std::make_pair(m->start, m->end);
@@ -383,7 +399,7 @@ class QuoteFinder {
       }
     }
     std::string_view w = lw(a);
-    if (is_pronoun(w)) {
+    if (!owner && is_pronoun(w)) {
       sp.mention = std::make_pair(doc_.tokens[a].start, doc_.tokens[a].end);
       if (w == "he" || w == "she") {
         const int p = resolve_pronoun(a, w == "he" ? Gender::kMale : Gender::kFemale);

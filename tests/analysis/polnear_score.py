@@ -56,6 +56,17 @@ def key_word(name):
     return w.strip(".'")
 
 
+def head_name(source):
+    """Train has no coreference names: the name a Source phrase is built around is
+    taken to end before its apposition or relative clause ("Doug Usher, director
+    of research at ..." -> "Doug Usher", "Sen. Bernie Sanders (I-Vt.)" -> "Sen.
+    Bernie Sanders"). None for a pronoun or when nothing is cut."""
+    if not source or source.lower().strip() in PRONOUNS:
+        return None
+    head = re.split(r",|\(| who | whose | which | -- | \u2014|\u2014 ", source)[0].strip()
+    return head if head and head != source.strip() else None
+
+
 def read_ann(path):
     spans, events = {}, []
     with open(path, encoding='utf-8') as f:
@@ -81,7 +92,7 @@ def read_ann(path):
             'direct': content[2].lstrip()[:1] in QUOTE_MARKS,
             'source': src,
             'source_is_pronoun': bool(src) and src.lower().strip() in PRONOUNS,
-            'source_name': None,
+            'source_name': head_name(src),
             'cue': cue[2] if cue else '',
         })
     return out

@@ -158,5 +158,17 @@ TEST(Quotes, TheCompanyIsTheOrganisationNamedBefore) {
   EXPECT_EQ(f.quotes[1].speaker, "General Motors");
 }
 
+TEST(Quotes, APersonsCampaignSpeaksAsItself) {
+  auto f = quotes_of(
+      "Governor Dana Whitfield visited the plant. Whitfield's campaign said that the visit was "
+      "planned months ago. Whitfield's spokesman Carl Brandt said that no donors came along.");
+  const lede::Quote* campaign = starting(f, "the visit");
+  ASSERT_NE(campaign, nullptr);
+  EXPECT_EQ(campaign->speaker, "Whitfield's campaign");
+  const lede::Quote* spokesman = starting(f, "no donors");
+  ASSERT_NE(spokesman, nullptr);
+  EXPECT_EQ(spokesman->speaker, "Carl Brandt");
+}
+
 }  // namespace
 }  // namespace lede::analysis
