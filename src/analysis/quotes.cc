@@ -826,9 +826,10 @@ class QuoteFinder {
     if (!at) at = attribution_before(sp, starts_upper && direct);
     // "“…” of the proposals, Mr. Holtz-Eakin said.": the sentence's own speaker.
     if (!at) at = sentence_speaker(si);
-    if (!at && direct) at = inherited(sp);
+    bool inherits = false;
+    if (!at && direct) inherits = (at = inherited(sp)).has_value();
     if (!direct && !at) return std::nullopt;
-    continues_previous_ = direct && !own_after && interrupts_previous(sp, at);
+    continues_previous_ = direct && !own_after && (inherits || interrupts_previous(sp, at));
     if (at) remember(at->speaker, b);
     Attribution a = at ? std::move(*at) : Attribution{};
     if (direct) {

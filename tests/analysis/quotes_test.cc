@@ -170,5 +170,18 @@ TEST(Quotes, APersonsCampaignSpeaksAsItself) {
   EXPECT_EQ(spokesman->speaker, "Carl Brandt");
 }
 
+TEST(Quotes, AQuoteWithNoAttributionOfItsOwnContinuesTheLastOne) {
+  auto f = quotes_of(
+      "“The harbour will reopen by spring,” said Ines Carvalho, the port authority's director, "
+      "who has run the port since the storm of 2019 and spoke at a meeting on Tuesday. “We owe "
+      "the fishermen that much.”\n\n“Nobody should doubt it.”\n\nThe council meets again in May.");
+  ASSERT_EQ(f.quotes.size(), 1u);
+  const lede::Quote& q = f.quotes[0];
+  EXPECT_EQ(q.speaker, "Ines Carvalho");
+  ASSERT_EQ(q.parts.size(), 3u);
+  EXPECT_EQ(f.text.substr(q.parts[2].first, q.parts[2].second - q.parts[2].first),
+            "Nobody should doubt it.");
+}
+
 }  // namespace
 }  // namespace lede::analysis
