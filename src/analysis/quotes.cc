@@ -258,10 +258,21 @@ class QuoteFinder {
         if (sp.open < s.start && si > 0 && sp.open < doc_.sentences[si - 1].start) continue;
         if (auto q = direct_or_partial(sp, si)) {
           has_direct |= q->kind == "direct";
-          if (q->kind == "direct" && continues_previous_) {
+          // "said that X was “A” and “B”": words quoted twice in one report
+          // with one speaker and cue are that report's parts.
+          const bool same_report = q->kind == "partial" && last_partial_sentence_ == si &&
+                                   last_partial_index_ + 1 == out.size() &&
+                                   out.back().speaker == q->speaker && out.back().cue == q->cue;
+          if (continues_previous_) {
             add_part(out[last_direct_index_], *q);
+          } else if (same_report) {
+            add_part(out.back(), *q);
           } else {
-            if (q->kind == "direct") last_direct_index_ = out.size();
+            if (anchors_) last_direct_index_ = out.size();
+            if (q->kind == "partial") {
+              last_partial_sentence_ = si;
+              last_partial_index_ = out.size();
+            }
             out.push_back(std::move(*q));
           }
         }
@@ -832,9 +843,13 @@ class QuoteFinder {
     continues_previous_ = direct && !own_after && (inherits || interrupts_previous(sp, at));
     if (at) remember(at->speaker, b);
     Attribution a = at ? std::move(*at) : Attribution{};
-    if (direct) {
+    // Words quoted before their own attribution ("Teachers are “looking to
+    // see …,” García said. “That's got to …”") lead the quotes after them too.
+    anchors_ = direct || own_after;
+    if (direct)
       for (uint32_t k = first_token_at(sp.open), z = first_token_at(sp.after); k < z; ++k)
         in_direct_[k] = true;
+    if (anchors_) {
       last_direct_ = {sp.after, a};
       last_direct_paragraph_end_ =
           doc_.paragraphs[doc_.sentences[doc_.sentence_of(e > b ? e - 1 : b)].paragraph].end;
@@ -1094,6 +1109,10 @@ class QuoteFinder {
   // The record of the last direct quote in the output, and whether the quote
   // just classified is its next part (interrupts_previous).
   size_t last_direct_index_ = 0;
+  bool anchors_ = false;  // the quote just classified may lead the next ones
+  // The last partial quote's sentence and record, for joining a report's quoted words.
+  uint32_t last_partial_sentence_ = kNoToken;
+  size_t last_partial_index_ = 0;
   bool continues_previous_ = false;
   // Per sentence (index_clauses), offset by clause_base_: the first token at or
   // after i inside a direct quote, and the last comma at or before i.

@@ -183,5 +183,23 @@ TEST(Quotes, AQuoteWithNoAttributionOfItsOwnContinuesTheLastOne) {
             "Nobody should doubt it.");
 }
 
+TEST(Quotes, WordsQuotedTwiceInOneReportAreOneRecord) {
+  auto f = quotes_of(
+      "Mayor Tom Reddick spoke after the vote. Reddick called the budget “a disgrace” and "
+      "“an insult to every taxpayer.”");
+  ASSERT_EQ(f.quotes.size(), 1u);
+  EXPECT_EQ(f.quotes[0].parts.size(), 2u);
+  EXPECT_EQ(f.quotes[0].speaker, "Tom Reddick");
+}
+
+TEST(Quotes, QuotedWordsWithTheirAttributionLeadTheNextQuote) {
+  auto f = quotes_of(
+      "Nurses are “tired of waiting for a contract,” union leader Ruth Okafor said. “We have "
+      "waited two years.”");
+  ASSERT_EQ(f.quotes.size(), 1u);
+  EXPECT_EQ(f.quotes[0].speaker, "Ruth Okafor");
+  EXPECT_EQ(f.quotes[0].parts.size(), 2u);
+}
+
 }  // namespace
 }  // namespace lede::analysis
