@@ -38,7 +38,11 @@ constexpr std::string_view kSpeechVerbs =
     "hopes maintains maintained wrote reported reports quipped concluded concludes "
     "continued continues saying adding stating telling noting calling called described "
     "describing explaining warning arguing insisting claiming commenting declaring "
-    "announcing acknowledging admitting urging asking replying writing enthused quoted";
+    "announcing acknowledging admitting urging asking replying writing enthused quoted "
+    // Said aloud or in writing, mostly after a quote: "“…,” Toomey fumed."
+    "shouted chanted exclaimed yelled barked scoffed fumed mused answered interjected "
+    "surmised elaborated confessed wondered recommended posted charged reads read boasted "
+    "bragged retorted lamented recounted griped marveled marvelled gushed snapped quipped";
 
 constexpr std::string_view kPresentSpeechVerbs =
     "say says tell tells adds states announces claims argues warns explains notes insists "

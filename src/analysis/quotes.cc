@@ -654,7 +654,11 @@ class QuoteFinder {
     const Sentence& s = doc_.sentences[si];
     // After ".”" ICU starts a new sentence; a short one may still be the attribution.
     const bool same_sentence = doc_.tokens[t].start < s.end && sp.after > s.start;
-    if (!same_sentence && s.last_token - s.first_token > 8) return std::nullopt;
+    // A sentence never opens in lower case: after “…?” or “…!” the words
+    // "said Zeynep Tufekci, an assistant professor …" are the quote's attribution.
+    const bool lower_start = !same_sentence && is_word(s.first_token) &&
+                             !doc_.tokens[s.first_token].upper && is_cue(s.first_token);
+    if (!same_sentence && !lower_start && s.last_token - s.first_token > 8) return std::nullopt;
     if (doc_.sentences[si].paragraph !=
         doc_.sentences[doc_.sentence_of(first_token_at(sp.open))].paragraph)
       return std::nullopt;
@@ -897,7 +901,10 @@ class QuoteFinder {
             .paragraph;
     if (para != prev_para && para != prev_para + 1) return std::nullopt;
     if (para == prev_para + 1 && doc_.paragraphs[para].start != sp.open) return std::nullopt;
-    if (last_direct_->second.speaker.name.empty()) return std::nullopt;
+    // "“…,” the judge exclaimed. “…”": an attribution with a cue is one even
+    // when its speaker stays unnamed.
+    if (last_direct_->second.speaker.name.empty() && last_direct_->second.cue.empty())
+      return std::nullopt;
     return last_direct_->second;
   }
 

@@ -201,5 +201,23 @@ TEST(Quotes, QuotedWordsWithTheirAttributionLeadTheNextQuote) {
   EXPECT_EQ(f.quotes[0].parts.size(), 2u);
 }
 
+TEST(Quotes, AnAttributionAfterAQuestionMarkIsTheQuotes) {
+  auto f = quotes_of(
+      "“Who will pay for the bridge?” asked Priya Raman, a civil engineer who has studied the "
+      "project for the state since the flood of 2011. “Nobody has said.”");
+  ASSERT_EQ(f.quotes.size(), 1u);
+  EXPECT_EQ(f.quotes[0].speaker, "Priya Raman");
+  EXPECT_EQ(f.quotes[0].parts.size(), 2u);
+}
+
+TEST(Quotes, AnUnnamedSpeakersQuoteStillLeadsTheNext) {
+  auto f = quotes_of(
+      "“This hearing is over,” the judge exclaimed after an hour of shouting. “Clear the "
+      "room.”");
+  ASSERT_EQ(f.quotes.size(), 1u);
+  EXPECT_EQ(f.quotes[0].cue, "exclaimed");
+  EXPECT_EQ(f.quotes[0].parts.size(), 2u);
+}
+
 }  // namespace
 }  // namespace lede::analysis
