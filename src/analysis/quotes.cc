@@ -284,6 +284,7 @@ class QuoteFinder {
     }
     std::stable_sort(out.begin(), out.end(),
                      [](const lede::Quote& a, const lede::Quote& b) { return a.start < b.start; });
+    absorb(out);
     drop_covered(out);
     for (lede::Quote& q : out) {
       if (q.parts.empty()) {
@@ -299,6 +300,29 @@ class QuoteFinder {
   }
 
  private:
+  // A direct quote that a reported clause took in (absorbed_) leaves the
+  // output, unless later quotes joined it as their first part: then the
+  // clause ends before it again. `out` is sorted by start.
+  void absorb(std::vector<lede::Quote>& out) const {
+    auto at = [&](uint32_t start, std::string_view kind) -> lede::Quote* {
+      auto it = std::lower_bound(out.begin(), out.end(), start,
+                                 [](const lede::Quote& q, uint32_t b) { return q.start < b; });
+      for (; it != out.end() && it->start == start; ++it)
+        if (it->kind == kind) return &*it;
+      return nullptr;
+    };
+    for (const Absorbed& a : absorbed_) {
+      lede::Quote* q = at(a.quote_start, "direct");
+      lede::Quote* clause = at(a.clause_start, "indirect");
+      if (q == nullptr || clause == nullptr) continue;
+      if (q->parts.empty())
+        q->kind.clear();  // dropped below
+      else
+        clause->end = std::min(clause->end, a.clause_end);
+    }
+    std::erase_if(out, [](const lede::Quote& q) { return q.kind.empty(); });
+  }
+
   // One attribution, one record: words quoted inside a reported clause
   // ("Clinton said that the plan would “keep the details under wraps”") belong
   // to that clause's quote, and a reported clause that swallowed a direct quote
@@ -944,6 +968,31 @@ class QuoteFinder {
   }
   bool is_direct_at(uint32_t token) const { return in_direct_[token]; }
 
+  // "Ryan said it's unrealistic to think that if the U.S. pulls back, “our
+  // oceans are going to save us.”": a reported clause [c, e) cut short at `e`
+  // by a direct quote that closes its sentence, with no speech verb of its own
+  // before it ("and added, “…”"), goes on to the sentence's end `end`
+  // (returned); else `e`.
+  uint32_t ends_with_its_quote(uint32_t c, uint32_t e, uint32_t end) const {
+    if (e >= end) return e;
+    const uint32_t k = next_direct_[e - clause_base_];  // the quote's first word
+    if (k >= end || k == 0 || !is_mark(k - 1)) return e;
+    for (uint32_t i = c; i + 1 < k; ++i)
+      if (is_cue(i) || is_mark(i)) return e;
+    uint32_t z = k;
+    while (z < end && in_direct_[z]) ++z;
+    for (uint32_t i = z; i < end; ++i)
+      if (is_word(i)) return e;
+    return end;
+  }
+
+  // A direct quote taken into the reported clause before it (ends_with_its_quote).
+  struct Absorbed {
+    uint32_t quote_start;  // the direct quote's record
+    uint32_t clause_start, clause_end;  // the clause's record and its end without the quote
+  };
+  std::vector<Absorbed> absorbed_;
+
   // More than half of the clause [c, e) is inside quotation marks: the quote says it all.
   bool mostly_quoted(uint32_t c, uint32_t e) const {
     if (e <= c) return false;
@@ -1034,7 +1083,13 @@ class QuoteFinder {
       at.speaker = subject(a, b);
       if (at.speaker.name.empty() && !at.speaker.mention) continue;
       remember(at.speaker, v);
-      add(make_quote(doc_.tokens[c].start, doc_.tokens[e - 1].end, "indirect", std::move(at)), a);
+      const uint32_t whole = ends_with_its_quote(c, e, end);
+      if (whole != e)
+        absorbed_.push_back({doc_.tokens[next_direct_[e - clause_base_]].start,
+                             doc_.tokens[c].start, doc_.tokens[e - 1].end});
+      add(make_quote(doc_.tokens[c].start, doc_.tokens[whole - 1].end, "indirect",
+                     std::move(at)),
+          a);
       v = std::max(v, c);
     }
     return found;

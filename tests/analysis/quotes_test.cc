@@ -219,5 +219,20 @@ TEST(Quotes, AnUnnamedSpeakersQuoteStillLeadsTheNext) {
   EXPECT_EQ(f.quotes[0].parts.size(), 2u);
 }
 
+TEST(Quotes, AReportedClauseTakesInTheQuoteThatEndsIt) {
+  auto f = quotes_of(
+      "Councillor Amir Haddad said the new tram line would help commuters, “if it ever gets "
+      "built.” Haddad said the tram was late and added, “We need it now.”");
+  const lede::Quote* first = starting(f, "the new tram");
+  ASSERT_NE(first, nullptr);
+  EXPECT_EQ(first->kind, "indirect");
+  EXPECT_NE(first->text.find("“if it ever gets built.”"), std::string::npos);
+  EXPECT_EQ(starting(f, "if it ever"), nullptr);
+  // A quote with its own cue stays a quote of its own.
+  const lede::Quote* second = starting(f, "We need it now.");
+  ASSERT_NE(second, nullptr);
+  EXPECT_EQ(second->kind, "direct");
+}
+
 }  // namespace
 }  // namespace lede::analysis
