@@ -217,6 +217,11 @@ constexpr std::string_view kSubjectNonStarters =
 constexpr std::string_view kPerfectOrPassiveAuxiliaries =
     "has have had be been is was were are being";
 
+// Finite verbs that make the words after a speech verb its clause, not its
+// subject: "…, said the clinic would close", not "…, said the clinic".
+constexpr std::string_view kFiniteVerbs =
+    "is are was were will would could should can may might must has have had does did";
+
 // Speech verbs that, perfect or passive, name an act: "Intel has added DRM", "was reported".
 constexpr std::string_view kActVerbs = "added reported stated noted confirmed";
 
@@ -242,6 +247,7 @@ enum class List {
   kPerfectOrPassiveAuxiliaries,
   kActVerbs,
   kPersonalPronouns,
+  kFiniteVerbs,
 };
 
 bool in(List list, std::string_view w) {
@@ -264,7 +270,8 @@ bool in(List list, std::string_view w) {
                                  make_set(kSubjectNonStarters),
                                  make_set(kPerfectOrPassiveAuxiliaries),
                                  make_set(kActVerbs),
-                                 make_set(kPersonalPronouns)};
+                                 make_set(kPersonalPronouns),
+                                 make_set(kFiniteVerbs)};
   return sets[static_cast<int>(list)].count(w) > 0;
 }
 
@@ -301,6 +308,7 @@ bool is_perfect_or_passive_auxiliary(std::string_view w) {
   return in(List::kPerfectOrPassiveAuxiliaries, w);
 }
 bool is_act_when_perfect(std::string_view w) { return in(List::kActVerbs, w); }
+bool is_finite_verb(std::string_view w) { return in(List::kFiniteVerbs, w); }
 bool is_personal_pronoun(std::string_view w) { return in(List::kPersonalPronouns, w); }
 
 Gender given_name(std::string_view w) {

@@ -60,5 +60,7 @@ bool is_personal_pronoun(std::string_view lower);
 bool is_perfect_or_passive_auxiliary(std::string_view lower);
 // Speech verbs that name an act when perfect or passive: "has added", "was reported".
 bool is_act_when_perfect(std::string_view lower);
+// "is", "would", "has": a subject phrase holds none of these.
+bool is_finite_verb(std::string_view lower);
 
 }  // namespace lede::analysis

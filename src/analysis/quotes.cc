@@ -599,6 +599,15 @@ class QuoteFinder {
         if (const PersonMention* m = people_.mention_at(k)) return {m->first_token, m->last_token};
         return {k, k + 1};
       }
+      // "A White House official, who requested anonymity ..., said": the phrase
+      // that opens the sentence, before the apposition.
+      if (b - 1 > limit && (is_punct(b - 1, ",") || is_dash(b - 1))) {
+        uint32_t e = limit;
+        while (e < b && e - limit < kMaxSubjectTokens && is_word(e) && !in_quote_[e]) ++e;
+        if (e > limit && e + 1 < b && (is_punct(e, ",") || is_dash(e)) && plausible_subject(limit) &&
+            !is_cue(e - 1))
+          return {limit, e};
+      }
     }
     if (a == b || !plausible_subject(a)) return {b, b};
     return {a, b};
@@ -1107,7 +1116,12 @@ class QuoteFinder {
         std::tie(a, b) = subject_after(v, end);
         // The words after the verb must be its subject and nothing else: "…, said
         // Smith." but not "Samuel Greene, said he was relieved".
-        if (a == b || end - v > kMaxAttributionTokens || !takes_bare_clause(lw(v)) ||
+        // "…, said Ed Rendell, who serves as …": an apposition may run long.
+        const bool apposition = b < end && (is_punct(b, ",") || lw(b) == "who");
+        for (uint32_t k = a; k < b; ++k)
+          if (is_finite_verb(lw(k))) return std::nullopt;
+        if (a == b || (end - v > kMaxAttributionTokens && !apposition) ||
+            !takes_bare_clause(lw(v)) ||
             is_pronoun(lw(a)) || (!people_.mention_at(a) && !plausible_subject(a)) ||
             people_.mention_at(v - 2) || mostly_quoted(s.first_token, v - 1))
           return std::nullopt;

@@ -234,5 +234,32 @@ TEST(Quotes, AReportedClauseTakesInTheQuoteThatEndsIt) {
   EXPECT_EQ(second->kind, "direct");
 }
 
+TEST(Quotes, ASubjectBeforeItsAppositionSpeaks) {
+  auto f = quotes_of(
+      "A county health official, who asked not to be named because the report is not public, "
+      "said the clinic would close in March.");
+  const lede::Quote* q = starting(f, "the clinic");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->kind, "indirect");
+  EXPECT_EQ(q->speaker, "A county health official");
+}
+
+TEST(Quotes, ASpeakerAfterTheClauseMayHaveALongApposition) {
+  auto f = quotes_of(
+      "The bridge will cost twice the estimate, said Marta Kowalczyk, an engineer who has "
+      "inspected every bridge in the county for the state transport agency since 2009.");
+  const lede::Quote* q = starting(f, "The bridge");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->kind, "indirect");
+  EXPECT_EQ(q->speaker, "Marta Kowalczyk");
+}
+
+TEST(Quotes, WordsWithAFiniteVerbAfterSaidAreItsClauseNotItsSubject) {
+  auto f = quotes_of("The mayor, speaking after the vote, said the library would reopen in June.");
+  const lede::Quote* q = starting(f, "the library");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->speaker, "The mayor");
+}
+
 }  // namespace
 }  // namespace lede::analysis
