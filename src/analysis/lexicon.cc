@@ -172,7 +172,10 @@ constexpr std::string_view kPersonalPronouns = "he she they it we i you him her 
 // Between a subject and its speech verb: "has said", "also told", "later added".
 constexpr std::string_view kSpeechAuxiliaries =
     "has have had also later then further previously earlier would will reportedly "
-    "repeatedly publicly recently once again is was simply flatly told";
+    "repeatedly publicly recently once again is was simply flatly told even often long never "
+    "still already only just ever privately finally initially frequently usually generally "
+    "openly quickly immediately consistently routinely subsequently would could should may "
+    "might must did does";
 
 // End a subject phrase when walking left from a verb.
 constexpr std::string_view kClauseBoundaries =

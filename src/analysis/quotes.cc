@@ -17,6 +17,8 @@ namespace {
 constexpr uint32_t kMaxAttributionTokens = 12;
 // How far before an opening mark the speech verb may sit: "He added, “".
 constexpr uint32_t kMaxLeadTokens = 10;
+// Most words between a subject and its speech verb: "have long privately said".
+constexpr uint32_t kMaxAuxiliaries = 3;
 // Marks "no such token" in the per-sentence tables.
 constexpr uint32_t kNoToken = UINT32_MAX;
 // Longest subject phrase kept as a speaker when it is not a person: "a spokesman for the company".
@@ -561,7 +563,8 @@ class QuoteFinder {
   // Subject that ends just before verb v, skipping auxiliaries: [a, b).
   std::pair<uint32_t, uint32_t> subject_before(uint32_t v, uint32_t limit) const {
     uint32_t b = v;
-    while (b > limit && is_word(b - 1) && is_auxiliary(lw(b - 1)) && v - b < 2) --b;
+    // "Republicans have often said", "the Florida Republican would only say".
+    while (b > limit && is_word(b - 1) && is_auxiliary(lw(b - 1)) && v - b < kMaxAuxiliaries) --b;
     if (b <= limit) return {b, b};
     if (const PersonMention* m = people_.mention_at(b - 1)) {
       // "John Howard and industry minister Ian MacDonald announced": the first of them.

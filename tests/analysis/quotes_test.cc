@@ -261,5 +261,12 @@ TEST(Quotes, WordsWithAFiniteVerbAfterSaidAreItsClauseNotItsSubject) {
   EXPECT_EQ(q->speaker, "The mayor");
 }
 
+TEST(Quotes, AdverbsBetweenSubjectAndVerbAreNotTheSpeaker) {
+  auto f = quotes_of("Local farmers have long privately said that the dam hurts the river.");
+  const lede::Quote* q = starting(f, "the dam");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->speaker, "Local farmers");
+}
+
 }  // namespace
 }  // namespace lede::analysis
