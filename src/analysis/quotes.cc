@@ -822,6 +822,7 @@ class QuoteFinder {
   }
 
   lede::Quote make_quote(uint32_t start, uint32_t end, std::string kind, Attribution at) {
+    if (kind == "indirect" && !at.speaker.name.empty()) last_report_ = {end, at};
     lede::Quote q;
     q.start = start;
     q.end = end;
@@ -879,6 +880,7 @@ class QuoteFinder {
     if (!at) at = sentence_speaker(si);
     bool inherits = false;
     if (!at && direct) inherits = (at = inherited(sp)).has_value();
+    if (!at && direct) at = reported_before(sp);
     if (!direct && !at) return std::nullopt;
     continues_previous_ = direct && !own_after && (inherits || interrupts_previous(sp, at));
     if (at) remember(at->speaker, b);
@@ -942,6 +944,20 @@ class QuoteFinder {
     if (last_direct_->second.speaker.name.empty() && last_direct_->second.cue.empty())
       return std::nullopt;
     return last_direct_->second;
+  }
+
+  // "…, the editorial board writes. “It's a sign …”": a direct quote with no
+  // attribution of its own, in the paragraph of a report (or opening the next
+  // one), is that report's speaker's.
+  std::optional<Attribution> reported_before(const Span& sp) const {
+    if (!last_report_ || last_report_->first > sp.open) return std::nullopt;
+    if (last_direct_ && last_direct_->first > last_report_->first) return std::nullopt;
+    const uint32_t para = doc_.sentences[doc_.sentence_of(first_token_at(sp.open))].paragraph;
+    const uint32_t t = first_token_at(last_report_->first);
+    const uint32_t prev_para = doc_.sentences[doc_.sentence_of(t > 0 ? t - 1 : 0)].paragraph;
+    if (para != prev_para && !(para == prev_para + 1 && doc_.paragraphs[para].start == sp.open))
+      return std::nullopt;
+    return last_report_->second;
   }
 
   // "has (recently) added", "will be added"
@@ -1206,6 +1222,8 @@ class QuoteFinder {
   std::optional<Attribution> sentence_speaker_;
   std::vector<uint32_t> words_before_, quoted_before_;  // counts over tokens [0, k)
   std::optional<std::pair<uint32_t, Attribution>> last_direct_;
+  // The end of the last reported clause with a named speaker, and its attribution.
+  std::optional<std::pair<uint32_t, Attribution>> last_report_;
   uint32_t last_direct_paragraph_end_ = 0;
   int last_speaker_ = -1;
   uint32_t last_speaker_token_ = 0;

@@ -268,5 +268,15 @@ TEST(Quotes, AdverbsBetweenSubjectAndVerbAreNotTheSpeaker) {
   EXPECT_EQ(q->speaker, "Local farmers");
 }
 
+TEST(Quotes, AQuoteAfterAReportInItsParagraphIsTheReportersSpeakers) {
+  auto f = quotes_of(
+      "The plan is too timid, the Gazette's editorial board writes. “It leaves the poorest "
+      "families waiting another decade.”");
+  const lede::Quote* q = starting(f, "It leaves");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->kind, "direct");
+  EXPECT_EQ(q->speaker, "the Gazette's editorial board");
+}
+
 }  // namespace
 }  // namespace lede::analysis
