@@ -170,11 +170,15 @@ void read_sentence(const Document& doc, const Sentence& s, std::vector<Candidate
     if (c.gender == Gender::kUnknown) c.gender = g;
     const size_t n = name_e - name_b;
     const bool speech_after = name_e < s.last_token && is_speech_verb(doc.lower_word(name_e));
-    // "said Dante Chinni", "noted NBC's Dante Chinni".
-    const bool speech_before =
-        name_b > s.first_token && (is_speech_verb(doc.lower_word(name_b - 1)) ||
-                                   (name_b > s.first_token + 1 && ends_possessive(doc, name_b - 1) &&
-                                    is_speech_verb(doc.lower_word(name_b - 2))));
+    // "said Dante Chinni", "noted NBC's Dante Chinni", "wrote Morning Consult's Cameron Easley".
+    uint32_t verb = name_b;
+    if (verb > s.first_token && ends_possessive(doc, verb - 1)) {
+      --verb;
+      while (verb > s.first_token && name_b - verb < kMaxTitleTokens && is_word(doc, verb - 1) &&
+             doc.tokens[verb - 1].upper)
+        --verb;
+    }
+    const bool speech_before = verb > s.first_token && is_speech_verb(doc.lower_word(verb - 1));
     // "Jusman Syafii Djamal, minister of transport", "Steve Jobs, the Apple Chief Executive"
     bool appositive_title = false;
     if (name_e + 1 < s.last_token && doc.word(name_e) == ",") {
