@@ -561,7 +561,11 @@ class QuoteFinder {
   }
 
   // Subject that ends just before verb v, skipping auxiliaries: [a, b).
-  std::pair<uint32_t, uint32_t> subject_before(uint32_t v, uint32_t limit) const {
+  // `local`: the words before the verb and nothing else, for a verb that
+  // closes its sentence ("…, the AP reported."), where no apposition splits
+  // subject and verb.
+  std::pair<uint32_t, uint32_t> subject_before(uint32_t v, uint32_t limit,
+                                               bool local = false) const {
     uint32_t b = v;
     // "Republicans have often said", "the Florida Republican would only say".
     while (b > limit && is_word(b - 1) && is_auxiliary(lw(b - 1)) && v - b < kMaxAuxiliaries) --b;
@@ -585,6 +589,7 @@ class QuoteFinder {
       --a;
     // "Tom LaSorda, the president of Chrysler, announced", "Whitey MacDonald, chairperson
     // of Local 1520, Canadian Auto Workers union said": the person before the apposition.
+    if (local) return a < b && plausible_subject(a) ? std::make_pair(a, b) : std::make_pair(b, b);
     if (a < b && a > limit + 1 && is_punct(a - 1, ",")) {
       const uint32_t k = first_mention_from(limit);
       if (k != kNoToken && k + 1 < a) {
@@ -1157,7 +1162,7 @@ class QuoteFinder {
     if (end - v > 3) return std::nullopt;
     for (uint32_t k = v + 1; k < end; ++k)
       if (!is_word(k)) return std::nullopt;
-    std::tie(a, b) = subject_before(v, s.first_token);
+    std::tie(a, b) = subject_before(v, s.first_token, /*local=*/true);
     if (a == b || a < s.first_token + 3 || !is_punct(a - 1, ",") ||
         mostly_quoted(s.first_token, a - 1))
       return std::nullopt;

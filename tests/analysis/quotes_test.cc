@@ -278,5 +278,14 @@ TEST(Quotes, AQuoteAfterAReportInItsParagraphIsTheReportersSpeakers) {
   EXPECT_EQ(q->speaker, "the Gazette's editorial board");
 }
 
+TEST(Quotes, ASpeechVerbClosingTheSentenceHasItsSubjectRightBeforeIt) {
+  auto f = quotes_of(
+      "Governor Ana Ruiz, 58, toured the flooded valley with rescue crews, the local paper "
+      "reported.");
+  ASSERT_EQ(f.quotes.size(), 1u);
+  EXPECT_EQ(f.quotes[0].speaker, "the local paper");
+  EXPECT_TRUE(f.quotes[0].text.starts_with("Governor Ana Ruiz, 58, toured"));
+}
+
 }  // namespace
 }  // namespace lede::analysis
