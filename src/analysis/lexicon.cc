@@ -220,6 +220,11 @@ constexpr std::string_view kSubjectNonStarters =
 constexpr std::string_view kPerfectOrPassiveAuxiliaries =
     "has have had be been is was were are being";
 
+// Speech verbs whose report is a question: "asked whether", "wondered how".
+constexpr std::string_view kQuestionVerbs = "asked asks ask asking wondered wonders questioned";
+// Words that open a reported question.
+constexpr std::string_view kQuestionWords = "whether if how why what who when where which";
+
 // Finite verbs that make the words after a speech verb its clause, not its
 // subject: "…, said the clinic would close", not "…, said the clinic".
 constexpr std::string_view kFiniteVerbs =
@@ -251,6 +256,8 @@ enum class List {
   kActVerbs,
   kPersonalPronouns,
   kFiniteVerbs,
+  kQuestionVerbs,
+  kQuestionWords,
 };
 
 bool in(List list, std::string_view w) {
@@ -274,7 +281,9 @@ bool in(List list, std::string_view w) {
                                  make_set(kPerfectOrPassiveAuxiliaries),
                                  make_set(kActVerbs),
                                  make_set(kPersonalPronouns),
-                                 make_set(kFiniteVerbs)};
+                                 make_set(kFiniteVerbs),
+                                 make_set(kQuestionVerbs),
+                                 make_set(kQuestionWords)};
   return sets[static_cast<int>(list)].count(w) > 0;
 }
 
@@ -312,6 +321,8 @@ bool is_perfect_or_passive_auxiliary(std::string_view w) {
 }
 bool is_act_when_perfect(std::string_view w) { return in(List::kActVerbs, w); }
 bool is_finite_verb(std::string_view w) { return in(List::kFiniteVerbs, w); }
+bool takes_question(std::string_view w) { return in(List::kQuestionVerbs, w); }
+bool is_question_word(std::string_view w) { return in(List::kQuestionWords, w); }
 bool is_personal_pronoun(std::string_view w) { return in(List::kPersonalPronouns, w); }
 
 Gender given_name(std::string_view w) {

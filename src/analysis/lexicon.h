@@ -62,5 +62,9 @@ bool is_perfect_or_passive_auxiliary(std::string_view lower);
 bool is_act_when_perfect(std::string_view lower);
 // "is", "would", "has": a subject phrase holds none of these.
 bool is_finite_verb(std::string_view lower);
+// Speech verbs that report a question: "asked", "wondered".
+bool takes_question(std::string_view lower);
+// Words that open a reported question: "whether", "if", "how".
+bool is_question_word(std::string_view lower);
 
 }  // namespace lede::analysis

@@ -1091,6 +1091,8 @@ class QuoteFinder {
       uint32_t c = v + 1;  // clause start
       if (c < end && lw(c) == "that") {
         ++c;
+      } else if (const uint32_t q = question_start(w, c, end); q != kNoToken) {
+        c = q;  // "asked Trump how high the wall would be": the question is the report
       } else if (takes_listener(w)) {
         uint32_t k = c;
         while (k < end && k - c < kMaxObjectTokens && lw(k) != "that") ++k;
@@ -1126,6 +1128,15 @@ class QuoteFinder {
       v = std::max(v, c);
     }
     return found;
+  }
+
+  // Where the question reported by verb `w` starts, with the listener between
+  // ("asked the mayor whether …"); kNoToken when `w` asks nothing or none follows.
+  uint32_t question_start(std::string_view w, uint32_t c, uint32_t end) const {
+    if (!takes_question(w)) return kNoToken;
+    for (uint32_t k = c; k < end && k - c < kMaxObjectTokens && is_word(k); ++k)
+      if (is_question_word(lw(k))) return k;
+    return kNoToken;
   }
 
   // "Ukraine is suffering setbacks, Putin said." (verb at v, sentence words end at `end`).

@@ -287,5 +287,14 @@ TEST(Quotes, ASpeechVerbClosingTheSentenceHasItsSubjectRightBeforeIt) {
   EXPECT_TRUE(f.quotes[0].text.starts_with("Governor Ana Ruiz, 58, toured"));
 }
 
+TEST(Quotes, AReportedQuestionIsIndirectSpeech) {
+  auto f = quotes_of("The moderator asked the candidates whether they would accept the result.");
+  const lede::Quote* q = starting(f, "whether they");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->kind, "indirect");
+  EXPECT_EQ(q->speaker, "The moderator");
+  EXPECT_EQ(q->cue, "asked");
+}
+
 }  // namespace
 }  // namespace lede::analysis
