@@ -225,6 +225,9 @@ constexpr std::string_view kQuestionVerbs = "asked asks ask asking wondered wond
 // Words that open a reported question.
 constexpr std::string_view kQuestionWords = "whether if how why what who when where which";
 
+// Speech verbs that report an appeal with "for" or "on": "called for an inquiry".
+constexpr std::string_view kAppealVerbs = "called calls call calling";
+
 // Finite verbs that make the words after a speech verb its clause, not its
 // subject: "…, said the clinic would close", not "…, said the clinic".
 constexpr std::string_view kFiniteVerbs =
@@ -258,6 +261,7 @@ enum class List {
   kFiniteVerbs,
   kQuestionVerbs,
   kQuestionWords,
+  kAppealVerbs,
 };
 
 bool in(List list, std::string_view w) {
@@ -283,7 +287,8 @@ bool in(List list, std::string_view w) {
                                  make_set(kPersonalPronouns),
                                  make_set(kFiniteVerbs),
                                  make_set(kQuestionVerbs),
-                                 make_set(kQuestionWords)};
+                                 make_set(kQuestionWords),
+                                 make_set(kAppealVerbs)};
   return sets[static_cast<int>(list)].count(w) > 0;
 }
 
@@ -323,6 +328,7 @@ bool is_act_when_perfect(std::string_view w) { return in(List::kActVerbs, w); }
 bool is_finite_verb(std::string_view w) { return in(List::kFiniteVerbs, w); }
 bool takes_question(std::string_view w) { return in(List::kQuestionVerbs, w); }
 bool is_question_word(std::string_view w) { return in(List::kQuestionWords, w); }
+bool takes_appeal(std::string_view w) { return in(List::kAppealVerbs, w); }
 bool is_personal_pronoun(std::string_view w) { return in(List::kPersonalPronouns, w); }
 
 Gender given_name(std::string_view w) {

@@ -64,6 +64,8 @@ bool is_act_when_perfect(std::string_view lower);
 bool is_finite_verb(std::string_view lower);
 // Speech verbs that report a question: "asked", "wondered".
 bool takes_question(std::string_view lower);
+// Speech verbs whose report follows "for" or "on": "called (for)".
+bool takes_appeal(std::string_view lower);
 // Words that open a reported question: "whether", "if", "how".
 bool is_question_word(std::string_view lower);
 

@@ -1091,6 +1091,8 @@ class QuoteFinder {
       uint32_t c = v + 1;  // clause start
       if (c < end && lw(c) == "that") {
         ++c;
+      } else if (takes_appeal(w) && c + 1 < end && (lw(c) == "for" || lw(c) == "on")) {
+        c = c + 1;  // "called for an independent inquiry", "called on Congress to act"
       } else if (const uint32_t q = question_start(w, c, end); q != kNoToken) {
         c = q;  // "asked Trump how high the wall would be": the question is the report
       } else if (takes_listener(w)) {

@@ -296,5 +296,13 @@ TEST(Quotes, AReportedQuestionIsIndirectSpeech) {
   EXPECT_EQ(q->cue, "asked");
 }
 
+TEST(Quotes, AnAppealIsReportedSpeech) {
+  auto f = quotes_of("Senator Leah Montrose called for an independent inquiry into the fire.");
+  const lede::Quote* q = starting(f, "an independent inquiry");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->kind, "indirect");
+  EXPECT_EQ(q->speaker, "Leah Montrose");
+}
+
 }  // namespace
 }  // namespace lede::analysis
