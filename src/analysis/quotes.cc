@@ -424,7 +424,12 @@ class QuoteFinder {
     bool owner = false;
     for (uint32_t k = a; k < b; ++k) {
       if (const PersonMention* m = people_.mention_at(k)) {
-        if (is_possessive(m->last_token - 1) && m->last_token < b && is_word(m->last_token)) {
+        // "the Trump campaign", "Some Clinton allies": a name that modifies the head.
+        const uint32_t n = m->last_token;
+        const bool modifier = n < b && is_word(n) && !doc_.tokens[n].upper &&
+                              !is_auxiliary(lw(n)) && !is_personal_pronoun(lw(n)) &&
+                              !lw(n).ends_with("self") && !lw(n).ends_with("selves");
+        if ((is_possessive(n - 1) && n < b && is_word(n)) || modifier) {
           owner = true;
           k = m->last_token - 1;
           continue;

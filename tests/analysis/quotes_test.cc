@@ -304,5 +304,17 @@ TEST(Quotes, AnAppealIsReportedSpeech) {
   EXPECT_EQ(q->speaker, "Leah Montrose");
 }
 
+TEST(Quotes, ANameThatModifiesTheSubjectIsNotTheSpeaker) {
+  auto f = quotes_of(
+      "Governor Dana Whitfield left early. Some Whitfield allies said that the race was over. "
+      "Whitfield herself said that she would run again.");
+  const lede::Quote* allies = starting(f, "the race");
+  ASSERT_NE(allies, nullptr);
+  EXPECT_EQ(allies->speaker, "Some Whitfield allies");
+  const lede::Quote* herself = starting(f, "she would");
+  ASSERT_NE(herself, nullptr);
+  EXPECT_EQ(herself->speaker, "Dana Whitfield");
+}
+
 }  // namespace
 }  // namespace lede::analysis
