@@ -6,7 +6,8 @@
 Runs the dump tool over PART/text, matches its quotes against the gold
 attributions (dev-gold.json for dev; the brat files for train, first annotator
 per article, pronoun sources skipped for speakers since train has no coreference
-names) and prints direct-quote, speech-attribution and speaker figures. With
+names, and a Source's name before its apposition standing in for dev's
+source_name) and prints direct-quote, speech-attribution and speaker figures. With
 --floors D,S,A,SPLIT it exits 1 when direct F1 < D, speech F1 < S, speaker
 accuracy < A or split quotes > SPLIT. Exits 77 (skipped) when the data is absent.
 """
