@@ -888,6 +888,7 @@ class QuoteFinder {
     if (!at) at = attribution_before(sp, starts_upper && direct);
     // "“…” of the proposals, Mr. Holtz-Eakin said.": the sentence's own speaker.
     if (!at) at = sentence_speaker(si);
+    if (!at && direct) at = colon_lead(sp);
     bool inherits = false;
     if (!at && direct) inherits = (at = inherited(sp)).has_value();
     if (!at && direct) at = reported_before(sp);
@@ -954,6 +955,27 @@ class QuoteFinder {
     if (last_direct_->second.speaker.name.empty() && last_direct_->second.cue.empty())
       return std::nullopt;
     return last_direct_->second;
+  }
+
+  // "17-year-old Jared Potts echoed:\n\n“He speaks his mind …”": a quote that
+  // opens the paragraph after one ending in a colon is that sentence's
+  // speaker's, or its first person's.
+  std::optional<Attribution> colon_lead(const Span& sp) {
+    const uint32_t t = first_token_at(sp.open);
+    if (t == 0 || t >= doc_.tokens.size()) return std::nullopt;
+    const uint32_t para = doc_.sentences[doc_.sentence_of(t)].paragraph;
+    if (para == 0 || doc_.paragraphs[para].start != sp.open || !is_punct(t - 1, ":"))
+      return std::nullopt;
+    const uint32_t si = doc_.sentence_of(t - 1);
+    if (auto at = find_sentence_speaker(si)) return at;
+    const Sentence& s = doc_.sentences[si];
+    for (uint32_t k = s.first_token; k < s.last_token; ++k)
+      if (const PersonMention* m = people_.mention_at(k)) {
+        Attribution at;
+        at.speaker = subject(m->first_token, m->last_token);
+        return at;
+      }
+    return std::nullopt;
   }
 
   // "…, the editorial board writes. “It's a sign …”": a direct quote with no

@@ -316,5 +316,13 @@ TEST(Quotes, ANameThatModifiesTheSubjectIsNotTheSpeaker) {
   EXPECT_EQ(herself->speaker, "Dana Whitfield");
 }
 
+TEST(Quotes, AQuoteAfterAParagraphEndingInAColonIsThatSentencesSpeakers) {
+  auto f = quotes_of(
+      "Mayor Ines Albrecht put it this way at the meeting:\n\n“The town cannot wait another "
+      "year for the bridge.”");
+  ASSERT_EQ(f.quotes.size(), 1u);
+  EXPECT_EQ(f.quotes[0].speaker, "Ines Albrecht");
+}
+
 }  // namespace
 }  // namespace lede::analysis
