@@ -39,7 +39,11 @@ constexpr std::string_view kSpeechVerbs =
     "hopes maintains maintained wrote reported reports quipped concluded concludes "
     "continued continues saying adding stating telling noting calling called described "
     "describing explaining warning arguing insisting claiming commenting declaring "
-    "announcing acknowledging admitting urging asking replying writing enthused quoted";
+    "announcing acknowledging admitting urging asking replying writing enthused quoted "
+    // Said aloud or in writing, mostly after a quote: "“…,” Toomey fumed."
+    "shouted chanted exclaimed yelled barked scoffed fumed mused answered interjected "
+    "surmised elaborated confessed wondered recommended posted charged reads read boasted "
+    "bragged retorted lamented recounted griped marveled marvelled gushed snapped quipped";
 
 constexpr std::string_view kPresentSpeechVerbs =
     "say says tell tells adds states announces claims argues warns explains notes insists "
@@ -169,7 +173,10 @@ constexpr std::string_view kPersonalPronouns = "he she they it we i you him her 
 // Between a subject and its speech verb: "has said", "also told", "later added".
 constexpr std::string_view kSpeechAuxiliaries =
     "has have had also later then further previously earlier would will reportedly "
-    "repeatedly publicly recently once again is was simply flatly told";
+    "repeatedly publicly recently once again is was simply flatly told even often long never "
+    "still already only just ever privately finally initially frequently usually generally "
+    "openly quickly immediately consistently routinely subsequently would could should may "
+    "might must did does";
 
 // End a subject phrase when walking left from a verb.
 constexpr std::string_view kClauseBoundaries =
@@ -213,6 +220,19 @@ constexpr std::string_view kSubjectNonStarters =
 // "has (been) added": forms that make a verb perfect or passive.
 constexpr std::string_view kPerfectOrPassiveAuxiliaries =
     "has have had be been is was were are being";
+
+// Speech verbs whose report is a question: "asked whether", "wondered how".
+constexpr std::string_view kQuestionVerbs = "asked asks ask asking wondered wonders questioned";
+// Words that open a reported question.
+constexpr std::string_view kQuestionWords = "whether if how why what who when where which";
+
+// Speech verbs that report an appeal with "for" or "on": "called for an inquiry".
+constexpr std::string_view kAppealVerbs = "called calls call calling";
+
+// Finite verbs that make the words after a speech verb its clause, not its
+// subject: "…, said the clinic would close", not "…, said the clinic".
+constexpr std::string_view kFiniteVerbs =
+    "is are was were will would could should can may might must has have had does did";
 
 // Speech verbs that, perfect or passive, name an act: "Intel has added DRM", "was reported".
 constexpr std::string_view kActVerbs = "added reported stated noted confirmed";
@@ -274,6 +294,10 @@ enum class List {
   kMaleTitles,
   kFemaleTitles,
   kOrganisationNameJoiners,
+  kFiniteVerbs,
+  kQuestionVerbs,
+  kQuestionWords,
+  kAppealVerbs,
 };
 
 bool in(List list, std::string_view w) {
@@ -305,7 +329,11 @@ bool in(List list, std::string_view w) {
                                  make_set(kPostVerbSubjectEnders),
                                  make_set(kMaleTitles),
                                  make_set(kFemaleTitles),
-                                 make_set(kOrganisationNameJoiners)};
+                                 make_set(kOrganisationNameJoiners),
+                                 make_set(kFiniteVerbs),
+                                 make_set(kQuestionVerbs),
+                                 make_set(kQuestionWords),
+                                 make_set(kAppealVerbs)};
   return sets[static_cast<int>(list)].count(w) > 0;
 }
 
@@ -349,6 +377,10 @@ bool is_perfect_or_passive_auxiliary(std::string_view w) {
   return in(List::kPerfectOrPassiveAuxiliaries, w);
 }
 bool is_act_when_perfect(std::string_view w) { return in(List::kActVerbs, w); }
+bool is_finite_verb(std::string_view w) { return in(List::kFiniteVerbs, w); }
+bool takes_question(std::string_view w) { return in(List::kQuestionVerbs, w); }
+bool is_question_word(std::string_view w) { return in(List::kQuestionWords, w); }
+bool takes_appeal(std::string_view w) { return in(List::kAppealVerbs, w); }
 bool is_personal_pronoun(std::string_view w) { return in(List::kPersonalPronouns, w); }
 bool is_auxiliary_adverb(std::string_view w) { return in(List::kAuxiliaryAdverbs, w); }
 Gender pronoun_gender(std::string_view w) {

@@ -77,5 +77,13 @@ bool is_organisation_pronoun(std::string_view lower);
 bool is_relative_pronoun(std::string_view lower);
 // Words that end a subject read after its verb: relative pronouns and "in", "on", "at".
 bool ends_subject_after_verb(std::string_view lower);
+// "is", "would", "has": a subject phrase holds none of these.
+bool is_finite_verb(std::string_view lower);
+// Speech verbs that report a question: "asked", "wondered".
+bool takes_question(std::string_view lower);
+// Speech verbs whose report follows "for" or "on": "called (for)".
+bool takes_appeal(std::string_view lower);
+// Words that open a reported question: "whether", "if", "how".
+bool is_question_word(std::string_view lower);
 
 }  // namespace lede::analysis

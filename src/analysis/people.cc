@@ -200,7 +200,15 @@ Candidate make_candidate(const Document& doc, const Sentence& s, const RunSplit&
   if (c.gender == Gender::kUnknown) c.gender = g;
   const size_t n = name_e - name_b;
   const bool speech_after = name_e < s.last_token && is_speech_verb(doc.lower_word(name_e));
-  const bool speech_before = name_b > s.first_token && is_speech_verb(doc.lower_word(name_b - 1));
+  // "said Dante Chinni", "noted NBC's Dante Chinni", "wrote Morning Consult's Cameron Easley".
+  uint32_t verb = name_b;
+  if (verb > s.first_token && ends_possessive(doc, verb - 1)) {
+    --verb;
+    while (verb > s.first_token && name_b - verb < kMaxTitleTokens && is_word(doc, verb - 1) &&
+           doc.tokens[verb - 1].upper)
+      --verb;
+  }
+  const bool speech_before = verb > s.first_token && is_speech_verb(doc.lower_word(verb - 1));
   c.evidence =
       split.titled || (n >= 2 && g != Gender::kUnknown) ||
       (n >= 2 && n <= 3 && (speech_after || speech_before || has_appositive_title(doc, s, name_e)));

@@ -17,6 +17,8 @@ namespace {
 constexpr uint32_t kMaxAttributionTokens = 12;
 // How far before an opening mark the speech verb may sit: "He added, “".
 constexpr uint32_t kMaxLeadTokens = 10;
+// Most words between a subject and its speech verb: "have long privately said".
+constexpr uint32_t kMaxAuxiliaries = 3;
 // Marks "no such token" in the per-sentence tables.
 constexpr uint32_t kNoToken = UINT32_MAX;
 // Longest subject phrase kept as a speaker when it is not a person: "a spokesman for the company".
@@ -281,10 +283,21 @@ class QuoteFinder {
         if (sp.open < s.start && si > 0 && sp.open < doc_.sentences[si - 1].start) continue;
         if (auto q = direct_or_partial(sp, si)) {
           has_direct |= q->kind == "direct";
-          if (q->kind == "direct" && continues_previous_) {
+          // "said that X was “A” and “B”": words quoted twice in one report
+          // with one speaker and cue are that report's parts.
+          const bool same_report = q->kind == "partial" && last_partial_sentence_ == si &&
+                                   last_partial_index_ + 1 == out.size() &&
+                                   out.back().speaker == q->speaker && out.back().cue == q->cue;
+          if (continues_previous_) {
             add_part(out[last_direct_index_], *q);
+          } else if (same_report) {
+            add_part(out.back(), *q);
           } else {
-            if (q->kind == "direct") last_direct_index_ = out.size();
+            if (anchors_) last_direct_index_ = out.size();
+            if (q->kind == "partial") {
+              last_partial_sentence_ = si;
+              last_partial_index_ = out.size();
+            }
             out.push_back(std::move(*q));
           }
         }
@@ -296,6 +309,7 @@ class QuoteFinder {
     }
     std::stable_sort(out.begin(), out.end(),
                      [](const lede::Quote& a, const lede::Quote& b) { return a.start < b.start; });
+    absorb(out);
     drop_covered(out);
     for (lede::Quote& q : out) {
       if (q.parts.empty()) {
@@ -311,6 +325,29 @@ class QuoteFinder {
   }
 
  private:
+  // A direct quote that a reported clause took in (absorbed_) leaves the
+  // output, unless later quotes joined it as their first part: then the
+  // clause ends before it again. `out` is sorted by start.
+  void absorb(std::vector<lede::Quote>& out) const {
+    auto at = [&](uint32_t start, std::string_view kind) -> lede::Quote* {
+      auto it = std::lower_bound(out.begin(), out.end(), start,
+                                 [](const lede::Quote& q, uint32_t b) { return q.start < b; });
+      for (; it != out.end() && it->start == start; ++it)
+        if (it->kind == kind) return &*it;
+      return nullptr;
+    };
+    for (const Absorbed& a : absorbed_) {
+      lede::Quote* q = at(a.quote_start, "direct");
+      lede::Quote* clause = at(a.clause_start, "indirect");
+      if (q == nullptr || clause == nullptr) continue;
+      if (q->parts.empty())
+        q->kind.clear();  // dropped below
+      else
+        clause->end = std::min(clause->end, a.clause_end);
+    }
+    std::erase_if(out, [](const lede::Quote& q) { return q.kind.empty(); });
+  }
+
   // One attribution, one record: words quoted inside a reported clause
   // ("Clinton said that the plan would “keep the details under wraps”") belong
   // to that clause's quote, and a reported clause that swallowed a direct quote
@@ -345,6 +382,14 @@ class QuoteFinder {
   bool is_pronoun_word(uint32_t i) const {
     std::string_view w = lw(i);
     return is_personal_pronoun(w.substr(0, std::min(w.find('\''), w.find("\u2019"))));
+  }
+  // "Trump's", "Sanders’s", "Sanders'".
+  bool is_possessive(uint32_t i) const {
+    std::string_view w = lw(i);
+    if (w.ends_with("'s") || w.ends_with("\u2019s")) return true;
+    const uint32_t n = doc_.tokens[i].end;
+    return n < doc_.text.size() && (doc_.text[n] == '\'' || doc_.text.substr(n).starts_with("\u2019")) &&
+           w.ends_with('s') && (n + 1 >= doc_.text.size() || !is_letter_byte(doc_.text[n + 1]));
   }
   // "—", "―", "–" or "-" on its own.
   bool is_dash(uint32_t i) const {
@@ -402,8 +447,21 @@ class QuoteFinder {
   Speaker subject(uint32_t a, uint32_t b) {
     Speaker sp;
     if (a >= b) return sp;
+    // "Trump's campaign", "Mr. Rubio's advisers": the phrase speaks, not the
+    // person it belongs to; "Clinton's spokesman Brian Fallon": the later name.
+    bool owner = false;
     for (uint32_t k = a; k < b; ++k) {
       if (const PersonMention* m = people_.mention_at(k)) {
+        // "the Trump campaign", "Some Clinton allies": a name that modifies the head.
+        const uint32_t n = m->last_token;
+        const bool modifier = n < b && is_word(n) && !doc_.tokens[n].upper &&
+                              !is_auxiliary(lw(n)) && !is_personal_pronoun(lw(n)) &&
+                              !lw(n).ends_with("self") && !lw(n).ends_with("selves");
+        if ((is_possessive(n - 1) && n < b && is_word(n)) || modifier) {
+          owner = true;
+          k = m->last_token - 1;
+          continue;
+        }
         sp.person = static_cast<int>(m->person);
         sp.name = people_.persons[m->person].name;
         sp.mention = std::make_pair(m->start, m->end);
@@ -411,7 +469,7 @@ class QuoteFinder {
       }
     }
     std::string_view w = lw(a);
-    if (is_pronoun(w)) {
+    if (!owner && is_pronoun(w)) {
       sp.mention = std::make_pair(doc_.tokens[a].start, doc_.tokens[a].end);
       if (const Gender g = pronoun_gender(w); g != Gender::kUnknown) {
         const int p = resolve_pronoun(a, g);
@@ -534,9 +592,14 @@ class QuoteFinder {
   }
 
   // Subject that ends just before verb v, skipping auxiliaries: [a, b).
-  std::pair<uint32_t, uint32_t> subject_before(uint32_t v, uint32_t limit) const {
+  // `local`: the words before the verb and nothing else, for a verb that
+  // closes its sentence ("…, the AP reported."), where no apposition splits
+  // subject and verb.
+  std::pair<uint32_t, uint32_t> subject_before(uint32_t v, uint32_t limit,
+                                               bool local = false) const {
     uint32_t b = v;
-    while (b > limit && is_word(b - 1) && is_auxiliary(lw(b - 1)) && v - b < 2) --b;
+    // "Republicans have often said", "the Florida Republican would only say".
+    while (b > limit && is_word(b - 1) && is_auxiliary(lw(b - 1)) && v - b < kMaxAuxiliaries) --b;
     if (b <= limit) return {b, b};
     if (const PersonMention* m = people_.mention_at(b - 1)) {
       // "John Howard and industry minister Ian MacDonald announced": the first of them.
@@ -557,6 +620,7 @@ class QuoteFinder {
       --a;
     // "Tom LaSorda, the president of Chrysler, announced", "Whitey MacDonald, chairperson
     // of Local 1520, Canadian Auto Workers union said": the person before the apposition.
+    if (local) return a < b && plausible_subject(a) ? std::make_pair(a, b) : std::make_pair(b, b);
     if (a < b && a > limit + 1 && is_punct(a - 1, ",")) {
       const uint32_t k = first_mention_from(limit);
       if (k != kNoToken && k + 1 < a) {
@@ -573,6 +637,15 @@ class QuoteFinder {
       if (k != kNoToken && k < v) {
         if (const PersonMention* m = people_.mention_at(k)) return {m->first_token, m->last_token};
         return {k, k + 1};
+      }
+      // "A White House official, who requested anonymity ..., said": the phrase
+      // that opens the sentence, before the apposition.
+      if (b - 1 > limit && (is_punct(b - 1, ",") || is_dash(b - 1))) {
+        uint32_t e = limit;
+        while (e < b && e - limit < kMaxSubjectTokens && is_word(e) && !in_quote_[e]) ++e;
+        if (e > limit && e + 1 < b && (is_punct(e, ",") || is_dash(e)) && plausible_subject(limit) &&
+            !is_cue(e - 1))
+          return {limit, e};
       }
     }
     if (a == b || !plausible_subject(a)) return {b, b};
@@ -653,7 +726,11 @@ class QuoteFinder {
     const Sentence& s = doc_.sentences[si];
     // After ".”" ICU starts a new sentence; a short one may still be the attribution.
     const bool same_sentence = doc_.tokens[t].start < s.end && sp.after > s.start;
-    if (!same_sentence && s.last_token - s.first_token > 8) return std::nullopt;
+    // A sentence never opens in lower case: after “…?” or “…!” the words
+    // "said Zeynep Tufekci, an assistant professor …" are the quote's attribution.
+    const bool lower_start = !same_sentence && is_word(s.first_token) &&
+                             !doc_.tokens[s.first_token].upper && is_cue(s.first_token);
+    if (!same_sentence && !lower_start && s.last_token - s.first_token > 8) return std::nullopt;
     if (doc_.sentences[si].paragraph !=
         doc_.sentences[doc_.sentence_of(first_token_at(sp.open))].paragraph)
       return std::nullopt;
@@ -781,6 +858,7 @@ class QuoteFinder {
   }
 
   lede::Quote make_quote(uint32_t start, uint32_t end, std::string kind, Attribution at) {
+    if (kind == "indirect" && !at.speaker.name.empty()) last_report_ = {end, at};
     lede::Quote q;
     q.start = start;
     q.end = end;
@@ -836,14 +914,21 @@ class QuoteFinder {
     if (!at) at = attribution_before(sp, starts_upper && direct);
     // "“…” of the proposals, Mr. Holtz-Eakin said.": the sentence's own speaker.
     if (!at) at = sentence_speaker(si);
-    if (!at && direct) at = inherited(sp);
+    if (!at && direct) at = colon_lead(sp);
+    bool inherits = false;
+    if (!at && direct) inherits = (at = inherited(sp)).has_value();
+    if (!at && direct) at = reported_before(sp);
     if (!direct && !at) return std::nullopt;
-    continues_previous_ = direct && !own_after && interrupts_previous(sp, at);
+    continues_previous_ = direct && !own_after && (inherits || interrupts_previous(sp, at));
     if (at) remember(at->speaker, b);
     Attribution a = at ? std::move(*at) : Attribution{};
-    if (direct) {
+    // Words quoted before their own attribution ("Teachers are “looking to
+    // see …,” García said. “That's got to …”") lead the quotes after them too.
+    anchors_ = direct || own_after;
+    if (direct)
       for (uint32_t k = first_token_at(sp.open), z = first_token_at(sp.after); k < z; ++k)
         in_direct_[k] = true;
+    if (anchors_) {
       last_direct_ = {sp.after, a};
       last_direct_paragraph_end_ =
           doc_.paragraphs[doc_.sentences[doc_.sentence_of(e > b ? e - 1 : b)].paragraph].end;
@@ -891,8 +976,46 @@ class QuoteFinder {
             .paragraph;
     if (para != prev_para && para != prev_para + 1) return std::nullopt;
     if (para == prev_para + 1 && doc_.paragraphs[para].start != sp.open) return std::nullopt;
-    if (last_direct_->second.speaker.name.empty()) return std::nullopt;
+    // "“…,” the judge exclaimed. “…”": an attribution with a cue is one even
+    // when its speaker stays unnamed.
+    if (last_direct_->second.speaker.name.empty() && last_direct_->second.cue.empty())
+      return std::nullopt;
     return last_direct_->second;
+  }
+
+  // "17-year-old Jared Potts echoed:\n\n“He speaks his mind …”": a quote that
+  // opens the paragraph after one ending in a colon is that sentence's
+  // speaker's, or its first person's.
+  std::optional<Attribution> colon_lead(const Span& sp) {
+    const uint32_t t = first_token_at(sp.open);
+    if (t == 0 || t >= doc_.tokens.size()) return std::nullopt;
+    const uint32_t para = doc_.sentences[doc_.sentence_of(t)].paragraph;
+    if (para == 0 || doc_.paragraphs[para].start != sp.open || !is_punct(t - 1, ":"))
+      return std::nullopt;
+    const uint32_t si = doc_.sentence_of(t - 1);
+    if (auto at = find_sentence_speaker(si)) return at;
+    const Sentence& s = doc_.sentences[si];
+    for (uint32_t k = s.first_token; k < s.last_token; ++k)
+      if (const PersonMention* m = people_.mention_at(k)) {
+        Attribution at;
+        at.speaker = subject(m->first_token, m->last_token);
+        return at;
+      }
+    return std::nullopt;
+  }
+
+  // "…, the editorial board writes. “It's a sign …”": a direct quote with no
+  // attribution of its own, in the paragraph of a report (or opening the next
+  // one), is that report's speaker's.
+  std::optional<Attribution> reported_before(const Span& sp) const {
+    if (!last_report_ || last_report_->first > sp.open) return std::nullopt;
+    if (last_direct_ && last_direct_->first > last_report_->first) return std::nullopt;
+    const uint32_t para = doc_.sentences[doc_.sentence_of(first_token_at(sp.open))].paragraph;
+    const uint32_t t = first_token_at(last_report_->first);
+    const uint32_t prev_para = doc_.sentences[doc_.sentence_of(t > 0 ? t - 1 : 0)].paragraph;
+    if (para != prev_para && !(para == prev_para + 1 && doc_.paragraphs[para].start == sp.open))
+      return std::nullopt;
+    return last_report_->second;
   }
 
   // "has (recently) added", "will be added"
@@ -928,6 +1051,31 @@ class QuoteFinder {
     }
   }
   bool is_direct_at(uint32_t token) const { return in_direct_[token]; }
+
+  // "Ryan said it's unrealistic to think that if the U.S. pulls back, “our
+  // oceans are going to save us.”": a reported clause [c, e) cut short at `e`
+  // by a direct quote that closes its sentence, with no speech verb of its own
+  // before it ("and added, “…”"), goes on to the sentence's end `end`
+  // (returned); else `e`.
+  uint32_t ends_with_its_quote(uint32_t c, uint32_t e, uint32_t end) const {
+    if (e >= end) return e;
+    const uint32_t k = next_direct_[e - clause_base_];  // the quote's first word
+    if (k >= end || k == 0 || !is_mark(k - 1)) return e;
+    for (uint32_t i = c; i + 1 < k; ++i)
+      if (is_cue(i) || is_mark(i)) return e;
+    uint32_t z = k;
+    while (z < end && in_direct_[z]) ++z;
+    for (uint32_t i = z; i < end; ++i)
+      if (is_word(i)) return e;
+    return end;
+  }
+
+  // A direct quote taken into the reported clause before it (ends_with_its_quote).
+  struct Absorbed {
+    uint32_t quote_start;  // the direct quote's record
+    uint32_t clause_start, clause_end;  // the clause's record and its end without the quote
+  };
+  std::vector<Absorbed> absorbed_;
 
   // More than half of the clause [c, e) is inside quotation marks: the quote says it all.
   bool mostly_quoted(uint32_t c, uint32_t e) const {
@@ -994,6 +1142,10 @@ class QuoteFinder {
       uint32_t c = v + 1;  // clause start
       if (c < end && lw(c) == "that") {
         ++c;
+      } else if (takes_appeal(w) && c + 1 < end && (lw(c) == "for" || lw(c) == "on")) {
+        c = c + 1;  // "called for an independent inquiry", "called on Congress to act"
+      } else if (const uint32_t q = question_start(w, c, end); q != kNoToken) {
+        c = q;  // "asked Trump how high the wall would be": the question is the report
       } else if (takes_listener(w)) {
         uint32_t k = c;
         while (k < end && k - c < kMaxObjectTokens && lw(k) != "that") ++k;
@@ -1020,10 +1172,25 @@ class QuoteFinder {
       at.speaker = subject(a, b);
       if (at.speaker.name.empty() && !at.speaker.mention) continue;
       remember(at.speaker, v);
-      add(make_quote(doc_.tokens[c].start, doc_.tokens[e - 1].end, "indirect", std::move(at)), a);
+      const uint32_t whole = ends_with_its_quote(c, e, end);
+      if (whole != e)
+        absorbed_.push_back({doc_.tokens[next_direct_[e - clause_base_]].start,
+                             doc_.tokens[c].start, doc_.tokens[e - 1].end});
+      add(make_quote(doc_.tokens[c].start, doc_.tokens[whole - 1].end, "indirect",
+                     std::move(at)),
+          a);
       v = std::max(v, c);
     }
     return found;
+  }
+
+  // Where the question reported by verb `w` starts, with the listener between
+  // ("asked the mayor whether …"); kNoToken when `w` asks nothing or none follows.
+  uint32_t question_start(std::string_view w, uint32_t c, uint32_t end) const {
+    if (!takes_question(w)) return kNoToken;
+    for (uint32_t k = c; k < end && k - c < kMaxObjectTokens && is_word(k); ++k)
+      if (is_question_word(lw(k))) return k;
+    return kNoToken;
   }
 
   // "Ukraine is suffering setbacks, Putin said." (verb at v, sentence words end at `end`).
@@ -1038,7 +1205,12 @@ class QuoteFinder {
         std::tie(a, b) = subject_after(v, end);
         // The words after the verb must be its subject and nothing else: "…, said
         // Smith." but not "Samuel Greene, said he was relieved".
-        if (a == b || end - v > kMaxAttributionTokens || !takes_bare_clause(lw(v)) ||
+        // "…, said Ed Rendell, who serves as …": an apposition may run long.
+        const bool apposition = b < end && (is_punct(b, ",") || lw(b) == "who");
+        for (uint32_t k = a; k < b; ++k)
+          if (is_finite_verb(lw(k))) return std::nullopt;
+        if (a == b || (end - v > kMaxAttributionTokens && !apposition) ||
+            !takes_bare_clause(lw(v)) ||
             is_pronoun(lw(a)) || (!people_.mention_at(a) && !plausible_subject(a)) ||
             people_.mention_at(v - 2) || mostly_quoted(s.first_token, v - 1))
           return std::nullopt;
@@ -1055,7 +1227,7 @@ class QuoteFinder {
     if (end - v > 3) return std::nullopt;
     for (uint32_t k = v + 1; k < end; ++k)
       if (!is_word(k)) return std::nullopt;
-    std::tie(a, b) = subject_before(v, s.first_token);
+    std::tie(a, b) = subject_before(v, s.first_token, /*local=*/true);
     if (a == b || a < s.first_token + 3 || !is_punct(a - 1, ",") ||
         mostly_quoted(s.first_token, a - 1))
       return std::nullopt;
@@ -1102,6 +1274,10 @@ class QuoteFinder {
   // The record of the last direct quote in the output, and whether the quote
   // just classified is its next part (interrupts_previous).
   size_t last_direct_index_ = 0;
+  bool anchors_ = false;  // the quote just classified may lead the next ones
+  // The last partial quote's sentence and record, for joining a report's quoted words.
+  uint32_t last_partial_sentence_ = kNoToken;
+  size_t last_partial_index_ = 0;
   bool continues_previous_ = false;
   // Per sentence (index_clauses), offset by clause_base_: the first token at or
   // after i inside a direct quote, and the last comma at or before i.
@@ -1116,6 +1292,8 @@ class QuoteFinder {
   std::optional<Attribution> sentence_speaker_;
   std::vector<uint32_t> words_before_, quoted_before_;  // counts over tokens [0, k)
   std::optional<std::pair<uint32_t, Attribution>> last_direct_;
+  // The end of the last reported clause with a named speaker, and its attribution.
+  std::optional<std::pair<uint32_t, Attribution>> last_report_;
   uint32_t last_direct_paragraph_end_ = 0;
   int last_speaker_ = -1;
   uint32_t last_speaker_token_ = 0;

@@ -17,8 +17,14 @@
 //   3. Attribute: a speech verb and its subject after the quote
 //      ("…,” Stoltenberg said / said Stoltenberg, who …) or before it
 //      ("He added, “…”"); else the speaker of the paragraph's other quote,
-//      or of the quote that the paragraph continues.
-//   4. Indirect speech: "X said (that) …", "X told Y that …", "according to X".
+//      or of the quote that the paragraph continues (then the quote is that
+//      record's next part), or of a report just before it in the paragraph.
+//      Words quoted twice in one report are one record with two parts.
+//   4. Indirect speech: "X said (that) …", "X told Y that …", "according to X",
+//      "asked whether …", "called for …"; a reported clause that a direct quote
+//      closes takes the quote in.
+//      A subject's owner or modifier ("Trump's campaign", "the Trump
+//      campaign") is not the speaker; the phrase is.
 //   5. Speakers: a name is the person's full name as first given; "he" and
 //      "she" go to the last speaker or the person the previous sentences are
 //      about; other subjects ("the company", "a spokesman") are kept as written.

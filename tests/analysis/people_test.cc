@@ -64,5 +64,13 @@ TEST(People, MentionOffsetsLeaveOutPossessives) {
   EXPECT_EQ(text.substr(b, end - b), "Scholz");
 }
 
+TEST(People, ANameAfterASpeechVerbAndAnOwnerIsAPerson) {
+  const std::string text =
+      "Turnout will fall in the cities, noted Harbor Weekly's Orla Vistrup. She has covered "
+      "three elections.";
+  People p = find_people(segment(text));
+  EXPECT_NE(find(p, "Orla Vistrup"), nullptr);
+}
+
 }  // namespace
 }  // namespace lede::analysis

@@ -158,5 +158,171 @@ TEST(Quotes, TheCompanyIsTheOrganisationNamedBefore) {
   EXPECT_EQ(f.quotes[1].speaker, "General Motors");
 }
 
+TEST(Quotes, APersonsCampaignSpeaksAsItself) {
+  auto f = quotes_of(
+      "Governor Dana Whitfield visited the plant. Whitfield's campaign said that the visit was "
+      "planned months ago. Whitfield's spokesman Carl Brandt said that no donors came along.");
+  const lede::Quote* campaign = starting(f, "the visit");
+  ASSERT_NE(campaign, nullptr);
+  EXPECT_EQ(campaign->speaker, "Whitfield's campaign");
+  const lede::Quote* spokesman = starting(f, "no donors");
+  ASSERT_NE(spokesman, nullptr);
+  EXPECT_EQ(spokesman->speaker, "Carl Brandt");
+}
+
+TEST(Quotes, AQuoteWithNoAttributionOfItsOwnContinuesTheLastOne) {
+  auto f = quotes_of(
+      "“The harbour will reopen by spring,” said Ines Carvalho, the port authority's director, "
+      "who has run the port since the storm of 2019 and spoke at a meeting on Tuesday. “We owe "
+      "the fishermen that much.”\n\n“Nobody should doubt it.”\n\nThe council meets again in May.");
+  ASSERT_EQ(f.quotes.size(), 1u);
+  const lede::Quote& q = f.quotes[0];
+  EXPECT_EQ(q.speaker, "Ines Carvalho");
+  ASSERT_EQ(q.parts.size(), 3u);
+  EXPECT_EQ(f.text.substr(q.parts[2].first, q.parts[2].second - q.parts[2].first),
+            "Nobody should doubt it.");
+}
+
+TEST(Quotes, WordsQuotedTwiceInOneReportAreOneRecord) {
+  auto f = quotes_of(
+      "Mayor Tom Reddick spoke after the vote. Reddick called the budget “a disgrace” and "
+      "“an insult to every taxpayer.”");
+  ASSERT_EQ(f.quotes.size(), 1u);
+  EXPECT_EQ(f.quotes[0].parts.size(), 2u);
+  EXPECT_EQ(f.quotes[0].speaker, "Tom Reddick");
+}
+
+TEST(Quotes, QuotedWordsWithTheirAttributionLeadTheNextQuote) {
+  auto f = quotes_of(
+      "Nurses are “tired of waiting for a contract,” union leader Ruth Okafor said. “We have "
+      "waited two years.”");
+  ASSERT_EQ(f.quotes.size(), 1u);
+  EXPECT_EQ(f.quotes[0].speaker, "Ruth Okafor");
+  EXPECT_EQ(f.quotes[0].parts.size(), 2u);
+}
+
+TEST(Quotes, AnAttributionAfterAQuestionMarkIsTheQuotes) {
+  auto f = quotes_of(
+      "“Who will pay for the bridge?” asked Priya Raman, a civil engineer who has studied the "
+      "project for the state since the flood of 2011. “Nobody has said.”");
+  ASSERT_EQ(f.quotes.size(), 1u);
+  EXPECT_EQ(f.quotes[0].speaker, "Priya Raman");
+  EXPECT_EQ(f.quotes[0].parts.size(), 2u);
+}
+
+TEST(Quotes, AnUnnamedSpeakersQuoteStillLeadsTheNext) {
+  auto f = quotes_of(
+      "“This hearing is over,” the judge exclaimed after an hour of shouting. “Clear the "
+      "room.”");
+  ASSERT_EQ(f.quotes.size(), 1u);
+  EXPECT_EQ(f.quotes[0].cue, "exclaimed");
+  EXPECT_EQ(f.quotes[0].parts.size(), 2u);
+}
+
+TEST(Quotes, AReportedClauseTakesInTheQuoteThatEndsIt) {
+  auto f = quotes_of(
+      "Councillor Amir Haddad said the new tram line would help commuters, “if it ever gets "
+      "built.” Haddad said the tram was late and added, “We need it now.”");
+  const lede::Quote* first = starting(f, "the new tram");
+  ASSERT_NE(first, nullptr);
+  EXPECT_EQ(first->kind, "indirect");
+  EXPECT_NE(first->text.find("“if it ever gets built.”"), std::string::npos);
+  EXPECT_EQ(starting(f, "if it ever"), nullptr);
+  // A quote with its own cue stays a quote of its own.
+  const lede::Quote* second = starting(f, "We need it now.");
+  ASSERT_NE(second, nullptr);
+  EXPECT_EQ(second->kind, "direct");
+}
+
+TEST(Quotes, ASubjectBeforeItsAppositionSpeaks) {
+  auto f = quotes_of(
+      "A county health official, who asked not to be named because the report is not public, "
+      "said the clinic would close in March.");
+  const lede::Quote* q = starting(f, "the clinic");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->kind, "indirect");
+  EXPECT_EQ(q->speaker, "A county health official");
+}
+
+TEST(Quotes, ASpeakerAfterTheClauseMayHaveALongApposition) {
+  auto f = quotes_of(
+      "The bridge will cost twice the estimate, said Marta Kowalczyk, an engineer who has "
+      "inspected every bridge in the county for the state transport agency since 2009.");
+  const lede::Quote* q = starting(f, "The bridge");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->kind, "indirect");
+  EXPECT_EQ(q->speaker, "Marta Kowalczyk");
+}
+
+TEST(Quotes, WordsWithAFiniteVerbAfterSaidAreItsClauseNotItsSubject) {
+  auto f = quotes_of("The mayor, speaking after the vote, said the library would reopen in June.");
+  const lede::Quote* q = starting(f, "the library");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->speaker, "The mayor");
+}
+
+TEST(Quotes, AdverbsBetweenSubjectAndVerbAreNotTheSpeaker) {
+  auto f = quotes_of("Local farmers have long privately said that the dam hurts the river.");
+  const lede::Quote* q = starting(f, "the dam");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->speaker, "Local farmers");
+}
+
+TEST(Quotes, AQuoteAfterAReportInItsParagraphIsTheReportersSpeakers) {
+  auto f = quotes_of(
+      "The plan is too timid, the Gazette's editorial board writes. “It leaves the poorest "
+      "families waiting another decade.”");
+  const lede::Quote* q = starting(f, "It leaves");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->kind, "direct");
+  EXPECT_EQ(q->speaker, "the Gazette's editorial board");
+}
+
+TEST(Quotes, ASpeechVerbClosingTheSentenceHasItsSubjectRightBeforeIt) {
+  auto f = quotes_of(
+      "Governor Ana Ruiz, 58, toured the flooded valley with rescue crews, the local paper "
+      "reported.");
+  ASSERT_EQ(f.quotes.size(), 1u);
+  EXPECT_EQ(f.quotes[0].speaker, "the local paper");
+  EXPECT_TRUE(f.quotes[0].text.starts_with("Governor Ana Ruiz, 58, toured"));
+}
+
+TEST(Quotes, AReportedQuestionIsIndirectSpeech) {
+  auto f = quotes_of("The moderator asked the candidates whether they would accept the result.");
+  const lede::Quote* q = starting(f, "whether they");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->kind, "indirect");
+  EXPECT_EQ(q->speaker, "The moderator");
+  EXPECT_EQ(q->cue, "asked");
+}
+
+TEST(Quotes, AnAppealIsReportedSpeech) {
+  auto f = quotes_of("Senator Leah Montrose called for an independent inquiry into the fire.");
+  const lede::Quote* q = starting(f, "an independent inquiry");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->kind, "indirect");
+  EXPECT_EQ(q->speaker, "Leah Montrose");
+}
+
+TEST(Quotes, ANameThatModifiesTheSubjectIsNotTheSpeaker) {
+  auto f = quotes_of(
+      "Governor Dana Whitfield left early. Some Whitfield allies said that the race was over. "
+      "Whitfield herself said that she would run again.");
+  const lede::Quote* allies = starting(f, "the race");
+  ASSERT_NE(allies, nullptr);
+  EXPECT_EQ(allies->speaker, "Some Whitfield allies");
+  const lede::Quote* herself = starting(f, "she would");
+  ASSERT_NE(herself, nullptr);
+  EXPECT_EQ(herself->speaker, "Dana Whitfield");
+}
+
+TEST(Quotes, AQuoteAfterAParagraphEndingInAColonIsThatSentencesSpeakers) {
+  auto f = quotes_of(
+      "Mayor Ines Albrecht put it this way at the meeting:\n\n“The town cannot wait another "
+      "year for the bridge.”");
+  ASSERT_EQ(f.quotes.size(), 1u);
+  EXPECT_EQ(f.quotes[0].speaker, "Ines Albrecht");
+}
+
 }  // namespace
 }  // namespace lede::analysis
