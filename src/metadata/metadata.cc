@@ -321,20 +321,23 @@ bool is_furniture_class(std::string_view cls) {
   return false;
 }
 
-bool inside_article(const html::Document& doc, NodeId n) {
+bool inside(const html::Document& doc, NodeId n, Tag tag) {
   for (NodeId p = doc.parent(n); p != html::kNoNode && p != doc.root(); p = doc.parent(p))
-    if (doc.is(p, Tag::k_article)) return true;
+    if (doc.is(p, tag)) return true;
   return false;
 }
 
-// `article_aside`: an <aside> inside an <article> holds that article's details (its date), so
-// it is not furniture for them.
+bool inside_article(const html::Document& doc, NodeId n) { return inside(doc, n, Tag::k_article); }
+
+// `article_aside`: an <aside> or <footer> inside an <article> holds that article's details (its
+// date, under the story or beside it), so it is not furniture for them.
 bool in_furniture(const html::Document& doc, NodeId n, bool article_aside = false) {
   for (NodeId p = doc.parent(n); p != html::kNoNode && p != doc.root(); p = doc.parent(p)) {
     if (!doc.is_element(p)) continue;
     Tag t = doc.tag(p);
     if (t == Tag::k_body) break;
-    if (t == Tag::k_aside && article_aside && inside_article(doc, p)) continue;
+    if ((t == Tag::k_aside || t == Tag::k_footer) && article_aside && inside_article(doc, p))
+      continue;
     if (t == Tag::k_nav || t == Tag::k_footer || t == Tag::k_aside) return true;
     if (is_furniture_class(doc.attr(p, "class"))) return true;
   }
@@ -595,8 +598,9 @@ void scan(const html::Document& doc, Evidence& e) {
         }
         break;
       case Tag::k_time:
+        // A <time> inside a <blockquote> dates the quoted or embedded post, not the page.
         if (e.time_datetimes.size() < kMaxVisibleCandidates &&
-            !in_furniture(doc, n, /*article_aside=*/true)) {
+            !in_furniture(doc, n, /*article_aside=*/true) && !inside(doc, n, Tag::k_blockquote)) {
           std::string_view dt = doc.attr(n, "datetime");
           if (!core::trim(dt).empty()) {
             add(e.time_datetimes, dt);
@@ -949,6 +953,18 @@ std::optional<fields::ParsedDate> day_of_moment(const fields::ParsedDate& utc,
   return day;
 }
 
+// True when `shown` is the day of `stated` as some zone sees it: the same day, or for a time with
+// a zone, the day that moment falls on somewhere (UTC-12 to UTC+14).
+bool same_day_stated(const fields::ParsedDate& stated, const fields::ParsedDate& shown) {
+  if (day_number(stated) == day_number(shown)) return true;
+  // "10/12/2023" is read day first; written month first it is the same day, and the text
+  // cannot tell: it does not contradict.
+  if (shown.day <= 12 && stated.year == shown.year && stated.month == shown.day &&
+      stated.day == shown.month)
+    return true;
+  return stated.has_time && stated.offset_minutes && day_of_moment(stated, shown).has_value();
+}
+
 void resolve_dates(const html::Document& doc, const Evidence& e, std::string_view url,
                    PageMetadata& meta) {
   const JsonLdArticle& ld = e.json_ld.article;
@@ -976,7 +992,18 @@ void resolve_dates(const html::Document& doc, const Evidence& e, std::string_vie
   for (const auto& v : e.meta_published) consider(v, false);
   for (const auto& v : e.itemprop_published) consider(v, false);
   for (const auto& v : e.meta_other_dates) consider(v, false);
-  for (const auto& v : e.time_datetimes) consider(v, false);
+  // A <time> states its moment twice: its datetime for machines and its text for the reader.
+  // Where the text names another day than the datetime in any zone, the reader's day is the
+  // page's ("Publié le 29 juin 2019" over a datetime of 3 July, a re-indexing time).
+  for (size_t i = 0; i < e.time_datetimes.size(); ++i) {
+    std::optional<DateCandidate> attr = read_date(e.time_datetimes[i], false);
+    std::optional<DateCandidate> shown =
+        i < e.time_texts.size() ? read_date(e.time_texts[i], true) : std::nullopt;
+    if (attr && shown && !same_day_stated(attr->date, shown->date))
+      consider(e.time_texts[i], true);
+    else
+      consider(e.time_datetimes[i], false);
+  }
   for (const auto& v : e.time_texts) consider(v, true);
   for (const auto& v : e.visible_dates) consider(v, true);
 

@@ -56,6 +56,31 @@ TEST(ReadMetadata, TakesTheDayATimeElementShowsForItsUtcMoment) {
   EXPECT_EQ(m.published, "2023-11-02");
 }
 
+TEST(ReadMetadata, LeavesTheTimeOfAnEmbeddedPostOut) {
+  PageMetadata m = read(R"(<body><h1>What the ruling means for sponsored posts</h1>
+    <div class="byline">29. Januar 2019</div><p>Der Text.</p>
+    <blockquote class="embedded-post"><p>A post by a reader</p>
+    <time datetime="2018-03-12T19:30:12+00:00">Mär 12, 2018</time></blockquote></body>)");
+  EXPECT_EQ(m.published, "2019-01-29");
+}
+
+TEST(ReadMetadata, ReadsTheTimeInTheFooterOfTheArticle) {
+  PageMetadata m = read(R"(<body><main><article><h1>Teaching a puppy to sit</h1>
+    <p>Start with short sessions.</p>
+    <footer class="article-footer"><time datetime="2025-08-12T11:15:06Z">August 12, 2025</time>
+    </footer></article></main><footer><time datetime="2026-01-01">2026</time></footer></body>)");
+  EXPECT_EQ(m.published, "2025-08-12");  // the day the page shows for that UTC moment
+}
+
+TEST(ReadMetadata, TakesTheDayATimeElementShowsOverAnotherDayInItsDatetime) {
+  PageMetadata m = read(R"(<body><h1>Les grenades</h1>
+    <time datetime="2019-07-03T10:18:46Z">Publié le 29 juin 2019</time></body>)");
+  EXPECT_EQ(m.published, "2019-06-29");
+  // A numeric text read day first that is the datetime's day written month first agrees.
+  m = read(R"(<body><h1>Thread</h1><time datetime="2023-10-12T19:38:01">10/12/2023</time></body>)");
+  EXPECT_EQ(m.published, "2023-10-12T19:38:01");
+}
+
 TEST(ReadMetadata, FindsTheDateShownWithTheHeadline) {
   PageMetadata m = read(R"(<body><nav>March 3, 2020</nav>
     <h1>Trinkbrunnen in der Stadt</h1><p>Veröffentlicht am 4. März 2021</p>
