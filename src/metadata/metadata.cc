@@ -37,6 +37,8 @@ constexpr size_t kMaxVisibleCandidates = 6;
 // A styled headline is a line of words, not a label or a paragraph.
 constexpr size_t kMinHeadlineBytes = 15;
 constexpr size_t kMaxHeadlineBytes = 300;
+// <h2>s and <h3>s kept to find a headline the title repeats: it comes before most of them.
+constexpr size_t kMaxSubheads = 8;
 // A metadata date this many days from the URL's date is an update or a page-build time.
 constexpr int kMaxDaysFromUrlDate = 1;
 // Clocks and zones: a date up to a day past now is a zone difference, not the future.
@@ -47,6 +49,8 @@ struct Evidence {
   std::string html_lang, html_title, content_language;
   std::vector<std::string> h1s;
   std::vector<NodeId> h1_nodes;           // beside h1s
+  std::vector<std::string> subheads;      // the first <h2>s and <h3>s: a headline without <h1>
+  std::vector<NodeId> subhead_nodes;      // beside subheads
   std::vector<std::string> styled_heads;  // headline classes, big <font>: old and odd layouts
   std::vector<NodeId> styled_head_nodes;  // beside styled_heads
   NodeId first_article = html::kNoNode;   // the first <article> or <main>, outside furniture
@@ -331,7 +335,17 @@ bool inside_article(const html::Document& doc, NodeId n) { return inside(doc, n,
 
 // `article_aside`: an <aside> or <footer> inside an <article> holds that article's details (its
 // date, under the story or beside it), so it is not furniture for them.
-bool in_furniture(const html::Document& doc, NodeId n, bool article_aside = false) {
+// True when `ancestor` is `n` or holds it.
+bool holds(const html::Document& doc, NodeId ancestor, NodeId n) {
+  for (; n != html::kNoNode; n = doc.parent(n))
+    if (n == ancestor) return true;
+  return false;
+}
+
+// `headline`: the page's headline when known. An element that holds it is the story's own,
+// whatever its class says: "sidebar" on a page wrapper names a layout with a sidebar.
+bool in_furniture(const html::Document& doc, NodeId n, bool article_aside = false,
+                  NodeId headline = html::kNoNode) {
   for (NodeId p = doc.parent(n); p != html::kNoNode && p != doc.root(); p = doc.parent(p)) {
     if (!doc.is_element(p)) continue;
     Tag t = doc.tag(p);
@@ -339,7 +353,9 @@ bool in_furniture(const html::Document& doc, NodeId n, bool article_aside = fals
     if ((t == Tag::k_aside || t == Tag::k_footer) && article_aside && inside_article(doc, p))
       continue;
     if (t == Tag::k_nav || t == Tag::k_footer || t == Tag::k_aside) return true;
-    if (is_furniture_class(doc.attr(p, "class"))) return true;
+    if (is_furniture_class(doc.attr(p, "class")) &&
+        (headline == html::kNoNode || !holds(doc, p, headline)))
+      return true;
   }
   return false;
 }
@@ -496,7 +512,8 @@ void scan_visible(const html::Document& doc, const std::vector<NodeId>& candidat
       std::string t = text_of(doc, n, kMaxBylineBytes);
       if (!t.empty() && t.size() <= kMaxBylineBytes) e.visible_bylines.push_back(std::move(t));
     }
-    if (want_date && class_says_date(class_text) && !in_furniture(doc, n)) {
+    if (want_date && class_says_date(class_text) &&
+        !in_furniture(doc, n, false, e.h1_nodes.empty() ? html::kNoNode : e.h1_nodes.front())) {
       std::string t = text_of(doc, n, kMaxDateLineBytes);
       if (!t.empty() && t.size() <= kMaxDateLineBytes) e.visible_dates.push_back(std::move(t));
     }
@@ -597,10 +614,22 @@ void scan(const html::Document& doc, Evidence& e) {
           }
         }
         break;
+      case Tag::k_h2:
+      case Tag::k_h3:
+        if (e.subheads.size() < kMaxSubheads) {
+          std::string h = text_of(doc, n, kMaxHeadlineBytes);
+          if (h.size() >= kMinHeadlineBytes) {
+            e.subheads.push_back(std::move(h));
+            e.subhead_nodes.push_back(n);
+          }
+        }
+        break;
       case Tag::k_time:
         // A <time> inside a <blockquote> dates the quoted or embedded post, not the page.
         if (e.time_datetimes.size() < kMaxVisibleCandidates &&
-            !in_furniture(doc, n, /*article_aside=*/true) && !inside(doc, n, Tag::k_blockquote)) {
+            !in_furniture(doc, n, /*article_aside=*/true,
+                          e.h1_nodes.empty() ? html::kNoNode : e.h1_nodes.front()) &&
+            !inside(doc, n, Tag::k_blockquote)) {
           std::string_view dt = doc.attr(n, "datetime");
           if (!core::trim(dt).empty()) {
             add(e.time_datetimes, dt);
@@ -781,7 +810,8 @@ PageText page_text(const html::Document& doc, NodeId anchor,
       pending = false;
       out.anchor = out.text.size();
     }
-    if (doc.is_element(n) && skips_for_dates(doc, n)) {
+    if (doc.is_element(n) && skips_for_dates(doc, n) &&
+        (anchor == html::kNoNode || !holds(doc, n, anchor))) {
       n = doc.next_in(n, doc.root(), /*skip_children=*/true);
       continue;
     }
@@ -858,6 +888,13 @@ NodeId date_anchor(const Evidence& e, std::string_view title) {
   for (size_t i = 0; i < e.h1s.size(); ++i)
     if (!title_key.empty() && comparison_key(e.h1s[i]) == title_key) return e.h1_nodes[i];
   if (!e.h1_nodes.empty()) return e.h1_nodes.front();
+  // A page without <h1> whose <h2> or <h3> the title repeats, perhaps with the site's name
+  // after it ("Headline ‹ Site").
+  for (size_t i = 0; i < e.subheads.size() && !title_key.empty(); ++i) {
+    const std::string key = comparison_key(e.subheads[i]);
+    if (!key.empty() && title_key.starts_with(key) && 2 * key.size() >= title_key.size())
+      return e.subhead_nodes[i];
+  }
   if (!e.styled_head_nodes.empty()) return e.styled_head_nodes.front();
   return e.first_article;
 }

@@ -81,6 +81,23 @@ TEST(ReadMetadata, TakesTheDayATimeElementShowsOverAnotherDayInItsDatetime) {
   EXPECT_EQ(m.published, "2023-10-12T19:38:01");
 }
 
+TEST(ReadMetadata, ReadsTheDateInAWrapperWhoseClassNamesASidebarLayout) {
+  PageMetadata m = read(R"(<body><div class="mainwrap single sidebar"><div class="post">
+    <h1>Fall colours for the season</h1>
+    <div class="post-meta"><a class="post-meta-time" href="/blog/2017/08/08/">08/08/2017</a></div>
+    <p>The story.</p></div>
+    <div class="sidebar"><div class="widget-date">01/02/2016</div></div></div></body>)");
+  EXPECT_EQ(m.published, "2017-08-08");
+}
+
+TEST(ReadMetadata, FindsTheDateUnderAnH3HeadlineTheTitleRepeats) {
+  PageMetadata m = read(R"(<head><title>Poacher sentenced in Macenta ‹ Forest Project</title></head>
+    <body><div class="sidebar_content"><div class="post_header"><h3>Poacher sentenced in Macenta</h3>
+    <div class="post_detail">27 Sep 2016</div></div><p>The court sat on Tuesday.</p></div>
+    </body>)");
+  EXPECT_EQ(m.published, "2016-09-27");
+}
+
 TEST(ReadMetadata, FindsTheDateShownWithTheHeadline) {
   PageMetadata m = read(R"(<body><nav>March 3, 2020</nav>
     <h1>Trinkbrunnen in der Stadt</h1><p>Veröffentlicht am 4. März 2021</p>
