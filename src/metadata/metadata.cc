@@ -990,6 +990,15 @@ std::optional<fields::ParsedDate> day_of_moment(const fields::ParsedDate& utc,
   return day;
 }
 
+// "2023-06-13...": the ISO 8601 shape machines write.
+bool starts_iso(std::string_view raw) {
+  raw = core::trim(raw);
+  if (raw.size() < 10) return false;
+  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+    if (raw[i] < '0' || raw[i] > '9') return false;
+  return raw[4] == '-' && raw[7] == '-';
+}
+
 // True when `shown` is the day of `stated` as some zone sees it: the same day, or for a time with
 // a zone, the day that moment falls on somewhere (UTC-12 to UTC+14).
 bool same_day_stated(const fields::ParsedDate& stated, const fields::ParsedDate& shown) {
@@ -1026,6 +1035,7 @@ void resolve_dates(const html::Document& doc, const Evidence& e, std::string_vie
     if (!chosen && near_url(c->date)) chosen = std::move(c);
   };
   consider(ld.date_published, false);
+  const bool chosen_from_ld = chosen.has_value();
   for (const auto& v : e.meta_published) consider(v, false);
   for (const auto& v : e.itemprop_published) consider(v, false);
   for (const auto& v : e.meta_other_dates) consider(v, false);
@@ -1066,6 +1076,15 @@ void resolve_dates(const html::Document& doc, const Evidence& e, std::string_vie
         local = day_of_moment(chosen->date, shown->date);
     }
     if (local) chosen = DateCandidate{*local, local->iso()};
+  }
+
+  // A JSON-LD date written for people ("Jun 24, 2025") rather than in ISO 8601 comes from a
+  // template, not the publishing system, and is often the day the page was last built. Where the
+  // page shows another day with its headline, the shown day is the page's.
+  if (chosen && chosen_from_ld && !starts_iso(ld.date_published)) {
+    if (const auto& v = visible_dates(); v.published && day_number(*v.published) !=
+                                                            day_number(chosen->date))
+      chosen = DateCandidate{*v.published, v.published->iso()};
   }
 
   // 3. The URL's date; 4. the date shown with the headline.

@@ -1,5 +1,7 @@
 #include "metadata/metadata.h"
 
+#include <cstdio>
+
 #include <gtest/gtest.h>
 
 #include "html/parse.h"
@@ -96,6 +98,19 @@ TEST(ReadMetadata, FindsTheDateUnderAnH3HeadlineTheTitleRepeats) {
     <div class="post_detail">27 Sep 2016</div></div><p>The court sat on Tuesday.</p></div>
     </body>)");
   EXPECT_EQ(m.published, "2016-09-27");
+}
+
+TEST(ReadMetadata, PrefersTheShownDayOverAJsonLdDateWrittenForPeople) {
+  const char* page = R"(<head><script type="application/ld+json">{"@type":"Article",
+    "headline":"How much to charge for a class","datePublished":"%s"}</script></head>
+    <body><h1>How much to charge for a class</h1><p>Published Aug 25, 2024</p>
+    <p>The story.</p></body>)";
+  char buf[512];
+  std::snprintf(buf, sizeof buf, page, "Jun 24, 2025");
+  EXPECT_EQ(read(buf).published, "2024-08-25");
+  // An ISO 8601 date is the publishing system's and stands.
+  std::snprintf(buf, sizeof buf, page, "2025-06-24");
+  EXPECT_EQ(read(buf).published, "2025-06-24");
 }
 
 TEST(ReadMetadata, FindsTheDateShownWithTheHeadline) {
