@@ -1119,6 +1119,10 @@ void resolve_dates(const html::Document& doc, const Evidence& e, std::string_vie
   if (meta.modified.empty() && visible && visible->updated &&
       (!published_day || day_number(*visible->updated) >= *published_day))
     meta.modified = visible->updated->iso();
+  // 6. A page that states no publication anywhere but says when it was last changed
+  // (article:modified_time alone) is dated by that day, as a page showing only "Last updated"
+  // is (5).
+  if (meta.published.empty()) meta.published = meta.modified;
 }
 
 // --- Authors ---

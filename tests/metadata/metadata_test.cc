@@ -113,6 +113,14 @@ TEST(ReadMetadata, PrefersTheShownDayOverAJsonLdDateWrittenForPeople) {
   EXPECT_EQ(read(buf).published, "2025-06-24");
 }
 
+TEST(ReadMetadata, DatesAPageThatStatesOnlyItsLastChangeByIt) {
+  PageMetadata m = read(R"(<head>
+    <meta property="article:modified_time" content="2023-06-12T10:39:42+00:00">
+    </head><body><h1>Our web designs</h1><p>Shiny new sites.</p></body>)");
+  EXPECT_EQ(m.published, "2023-06-12T10:39:42+00:00");
+  EXPECT_EQ(m.modified, "2023-06-12T10:39:42+00:00");
+}
+
 TEST(ReadMetadata, FindsTheDateShownWithTheHeadline) {
   PageMetadata m = read(R"(<body><nav>March 3, 2020</nav>
     <h1>Trinkbrunnen in der Stadt</h1><p>Veröffentlicht am 4. März 2021</p>
