@@ -260,6 +260,14 @@ const MetaField* meta_field(std::string_view lower_name) {
   return it == kByName->end() ? nullptr : &it->second;
 }
 
+bool names_a_publication_date(std::string_view key) {
+  if (key.size() > kMaxMetaName * 2) return false;
+  const std::string k = core::ascii_lower(key);
+  return k.find("publish") != std::string::npos &&
+         (k.find("date") != std::string::npos || k.find("time") != std::string::npos) &&
+         k.find("modif") == std::string::npos && k.find("updat") == std::string::npos;
+}
+
 void read_meta(const html::Document& doc, NodeId n, Evidence& e) {
   // One pass over the attributes, backwards so that a name's first occurrence is the one kept
   // (as Document::attr gives it).
@@ -303,6 +311,9 @@ void read_meta(const html::Document& doc, NodeId n, Evidence& e) {
       add(e.*(field->list), value);
     return;
   }
+  // A name of the page's own making that says what it holds: "w-published-date",
+  // "publish_time". Read after the known names, as they are.
+  if (names_a_publication_date(key)) add(e.meta_other_dates, value);
 }
 
 // True when `n` sits inside navigation, a footer, an aside or a comment

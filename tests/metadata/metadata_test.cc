@@ -121,6 +121,13 @@ TEST(ReadMetadata, DatesAPageThatStatesOnlyItsLastChangeByIt) {
   EXPECT_EQ(m.modified, "2023-06-12T10:39:42+00:00");
 }
 
+TEST(ReadMetadata, ReadsAMetaNameOfThePageOwnMakingThatSaysPublishedDate) {
+  PageMetadata m = read(R"(<head><meta name="w-published-date" content="2025-05-27T06:03:43Z">
+    <meta name="w-publisher" content="Legal Desk"><meta name="x-update-date" content="2025-06-01">
+    </head><body><h1>Moving legal work in-house</h1></body>)");
+  EXPECT_EQ(m.published, "2025-05-27T06:03:43+00:00");
+}
+
 TEST(ReadMetadata, FindsTheDateShownWithTheHeadline) {
   PageMetadata m = read(R"(<body><nav>March 3, 2020</nav>
     <h1>Trinkbrunnen in der Stadt</h1><p>Veröffentlicht am 4. März 2021</p>
