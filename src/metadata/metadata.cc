@@ -805,6 +805,15 @@ bool skips_for_dates(const html::Document& doc, NodeId n) {
   }
 }
 
+// An <aside> after the headline this short is the story's details box (date, author, topics),
+// not a sidebar of other stories.
+constexpr size_t kMaxDetailsAsideBytes = 300;
+
+bool details_beside_headline(const html::Document& doc, NodeId n) {
+  return doc.is(n, Tag::k_aside) && !is_date_furniture_class(doc.attr(n, "class")) &&
+         text_of(doc, n, kMaxDetailsAsideBytes).size() <= kMaxDetailsAsideBytes;
+}
+
 // The page's visible text outside furniture, and where `anchor`'s text starts in it.
 struct PageText {
   std::string text;
@@ -822,7 +831,8 @@ PageText page_text(const html::Document& doc, NodeId anchor,
       out.anchor = out.text.size();
     }
     if (doc.is_element(n) && skips_for_dates(doc, n) &&
-        (anchor == html::kNoNode || !holds(doc, n, anchor))) {
+        (anchor == html::kNoNode || !holds(doc, n, anchor)) &&
+        !(out.anchor != std::string::npos && details_beside_headline(doc, n))) {
       n = doc.next_in(n, doc.root(), /*skip_children=*/true);
       continue;
     }

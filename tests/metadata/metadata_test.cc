@@ -128,6 +128,19 @@ TEST(ReadMetadata, ReadsAMetaNameOfThePageOwnMakingThatSaysPublishedDate) {
   EXPECT_EQ(m.published, "2025-05-27T06:03:43+00:00");
 }
 
+TEST(ReadMetadata, ReadsTheDateInAShortDetailsAsideAfterTheHeadline) {
+  PageMetadata m = read(R"(<body><header><h1>Foreign drawings in your plans</h1>
+    <p>A short guide.</p></header>
+    <aside class="blogData"><dl><dt>Datum</dt><dd>12.01.2017</dd><dt>Kategorie</dt>
+    <dd>Planung</dd></dl></aside><p>The story.</p></body>)");
+  EXPECT_EQ(m.published, "2017-01-12");
+  // A long aside is a sidebar of other stories.
+  std::string sidebar = "<body><h1>Foreign drawings in your plans</h1><aside>";
+  for (int i = 0; i < 12; ++i) sidebar += "<p>Another story about layers and plot styles</p>";
+  sidebar += "<p>12.01.2017</p></aside><p>The story.</p></body>";
+  EXPECT_EQ(read(sidebar).published, "");
+}
+
 TEST(ReadMetadata, FindsTheDateShownWithTheHeadline) {
   PageMetadata m = read(R"(<body><nav>March 3, 2020</nav>
     <h1>Trinkbrunnen in der Stadt</h1><p>Veröffentlicht am 4. März 2021</p>
