@@ -875,13 +875,34 @@ constexpr std::string_view kPublishWords[] = {
     "published", "posted",     "veröffentlicht", "erschienen", "geschrieben", "publié",
     "publicado", "pubblicato", "gepubliceerd",   "geplaatst",  "datum:",      "date:"};
 
+// A byline that dates the post: "Von Christian am 03.05.2013", "by Jane Doe on June 2, 2021",
+// "Par Marie le 4 mars 2021". The words before the name and before the date, per language.
+constexpr std::pair<std::string_view, std::string_view> kBylineDateWords[] = {
+    {"by ", " on"}, {"von ", " am"}, {"par ", " le"}, {"por ", " el"}, {"di ", " il"},
+    {"door ", " op"}};
+// The name between them is a few words.
+constexpr size_t kMaxBylineNameBytes = 30;
+
+bool dated_byline(std::string_view before) {
+  while (!before.empty() && (before.back() == ' ' || before.back() == ',')) before.remove_suffix(1);
+  for (const auto& [by, on] : kBylineDateWords) {
+    if (!before.ends_with(on)) continue;
+    const std::string_view name_and_by = before.substr(0, before.size() - on.size());
+    const size_t at = name_and_by.rfind(by);
+    if (at == std::string_view::npos || (at > 0 && name_and_by[at - 1] != ' ')) continue;
+    const size_t name_bytes = name_and_by.size() - at - by.size();
+    if (name_bytes > 0 && name_bytes <= kMaxBylineNameBytes) return true;
+  }
+  return false;
+}
+
 bool labelled_published(std::string_view text, size_t begin, size_t end) {
   const size_t from = begin > kLabelLookBehind ? begin - kLabelLookBehind : 0;
   const size_t to = std::min(text.size(), end + kLabelLookBehind);
   const std::string around = core::ascii_lower(text.substr(from, to - from));
   for (std::string_view w : kPublishWords)
     if (around.find(w) != std::string::npos) return true;
-  return false;
+  return dated_byline(std::string_view(around).substr(0, begin - from));
 }
 
 // The dates in text[begin, end), in order; future dates left out.

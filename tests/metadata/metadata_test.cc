@@ -141,6 +141,15 @@ TEST(ReadMetadata, ReadsTheDateInAShortDetailsAsideAfterTheHeadline) {
   EXPECT_EQ(read(sidebar).published, "");
 }
 
+TEST(ReadMetadata, ReadsTheDateOfABylineUnderTheStory) {
+  std::string page = "<body><h1>Electric cars, the new trend</h1>";
+  for (int i = 0; i < 30; ++i)
+    page += "<p>Hybrid cars will sit beside electric ones on the roads of the future.</p>";
+  page += R"(<div class="asset-footer">Von Christian am 03.05.2013, 11:51 | 0 Meinungen</div>
+    <p>Mentioned on 04.06.2014 in a later story.</p></body>)";
+  EXPECT_EQ(read(page).published, "2013-05-03T11:51:00");
+}
+
 TEST(ReadMetadata, FindsTheDateShownWithTheHeadline) {
   PageMetadata m = read(R"(<body><nav>March 3, 2020</nav>
     <h1>Trinkbrunnen in der Stadt</h1><p>Veröffentlicht am 4. März 2021</p>
