@@ -1165,6 +1165,17 @@ void resolve_dates(const html::Document& doc, const Evidence& e, std::string_vie
   // (article:modified_time alone) is dated by that day, as a page showing only "Last updated"
   // is (5).
   if (meta.published.empty()) meta.published = meta.modified;
+  // 7. Last, the day in the path of the page's lead image (".../files/2016/05/04/cover.png"):
+  // it was uploaded for the story.
+  if (meta.published.empty()) {
+    for (const std::string* image : {&e.og_image, &e.twitter_image}) {
+      std::optional<fields::ParsedDate> d = fields::date_from_url(*image);
+      if (d && day_number(*d) <= today() + kFutureSlackDays) {
+        meta.published = d->iso();
+        break;
+      }
+    }
+  }
 }
 
 // --- Authors ---

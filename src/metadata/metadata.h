@@ -21,7 +21,8 @@
 //      Failing all: the URL's date, then the first date in the text shown with the headline
 //      (comments, related stories, sidebars and menus left out, unless they hold the headline;
 //      "Updated ..." dates kept for `modified`), then a date the page labels as its
-//      publication anywhere, then a labelled update date, then the modification date.
+//      publication anywhere, then a labelled update date, then the modification date, then
+//      a day in the lead image's path.
 //   3. authors: the first source that names a person: JSON-LD author, meta author tags,
 //      microdata author, visible bylines (byline/author classes, rel=author). Agencies and the
 //      site's own name are never authors.

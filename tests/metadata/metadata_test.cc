@@ -150,6 +150,17 @@ TEST(ReadMetadata, ReadsTheDateOfABylineUnderTheStory) {
   EXPECT_EQ(read(page).published, "2013-05-03T11:51:00");
 }
 
+TEST(ReadMetadata, DatesAPageWithNoOtherDateByItsLeadImagePath) {
+  PageMetadata m = read(R"(<head><meta property="og:image"
+    content="https://example.org/files/2016/05/04/annual-report.png"></head>
+    <body><h1>Our annual report</h1><p>The year in review.</p></body>)");
+  EXPECT_EQ(m.published, "2016-05-04");
+  m = read(R"(<head><meta property="og:image"
+    content="https://example.org/files/2016/05/04/annual-report.png"></head>
+    <body><h1>Our annual report</h1><p>Published June 2, 2016</p></body>)");
+  EXPECT_EQ(m.published, "2016-06-02");
+}
+
 TEST(ReadMetadata, FindsTheDateShownWithTheHeadline) {
   PageMetadata m = read(R"(<body><nav>March 3, 2020</nav>
     <h1>Trinkbrunnen in der Stadt</h1><p>Veröffentlicht am 4. März 2021</p>
