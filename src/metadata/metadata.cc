@@ -1032,6 +1032,21 @@ std::optional<fields::ParsedDate> day_of_moment(const fields::ParsedDate& utc,
   return day;
 }
 
+// Dates of this many different days in one kind of markup belong to a list of items.
+constexpr size_t kMinListDays = 3;
+
+// Counted up to kMinListDays: a page may hold thousands.
+size_t distinct_days(const std::vector<std::string>& raws) {
+  std::vector<int64_t> days;
+  for (const std::string& raw : raws) {
+    if (days.size() >= kMinListDays) break;
+    std::optional<DateCandidate> c = read_date(raw, false);
+    if (c && std::find(days.begin(), days.end(), day_number(c->date)) == days.end())
+      days.push_back(day_number(c->date));
+  }
+  return days.size();
+}
+
 // "2023-06-13...": the ISO 8601 shape machines write.
 bool starts_iso(std::string_view raw) {
   raw = core::trim(raw);
@@ -1079,7 +1094,9 @@ void resolve_dates(const html::Document& doc, const Evidence& e, std::string_vie
   consider(ld.date_published, false);
   const bool chosen_from_ld = chosen.has_value();
   for (const auto& v : e.meta_published) consider(v, false);
-  for (const auto& v : e.itemprop_published) consider(v, false);
+  // Microdata dates of many days date a list (teasers, a thread's posts), not the page.
+  if (distinct_days(e.itemprop_published) < kMinListDays)
+    for (const auto& v : e.itemprop_published) consider(v, false);
   for (const auto& v : e.meta_other_dates) consider(v, false);
   // A <time> states its moment twice: its datetime for machines and its text for the reader.
   // Where the text names another day than the datetime in any zone, the reader's day is the

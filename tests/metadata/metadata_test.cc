@@ -161,6 +161,16 @@ TEST(ReadMetadata, DatesAPageWithNoOtherDateByItsLeadImagePath) {
   EXPECT_EQ(m.published, "2016-06-02");
 }
 
+TEST(ReadMetadata, LeavesMicrodataDatesOfAListOfStoriesOut) {
+  PageMetadata m = read(R"(<head><meta name="date" content="March 27, 2025"></head><body>
+    <h1>Podcasts that inspire leaders</h1><p>Mar 27, 2025</p><ul>
+    <li itemscope><span itemprop="datePublished" content="2026-03-13T12:00:00Z">One</span></li>
+    <li itemscope><span itemprop="datePublished" content="2026-03-10T14:09:58Z">Two</span></li>
+    <li itemscope><span itemprop="datePublished" content="2026-03-09T05:40:57Z">Three</span></li>
+    </ul></body>)");
+  EXPECT_EQ(m.published, "2025-03-27");
+}
+
 TEST(ReadMetadata, FindsTheDateShownWithTheHeadline) {
   PageMetadata m = read(R"(<body><nav>March 3, 2020</nav>
     <h1>Trinkbrunnen in der Stadt</h1><p>Veröffentlicht am 4. März 2021</p>
