@@ -1111,7 +1111,11 @@ void resolve_dates(const html::Document& doc, const Evidence& e, std::string_vie
       consider(e.time_datetimes[i], false);
   }
   for (const auto& v : e.time_texts) consider(v, true);
-  for (const auto& v : e.visible_dates) consider(v, true);
+  // A date line labelled as an update ("Updated October 17, 2025") is not the publication.
+  for (const auto& v : e.visible_dates) {
+    std::optional<fields::DateMatch> m = fields::find_date(v);
+    if (!m || !labelled_update(v, 0, m->begin)) consider(v, true);
+  }
 
   // 2. A time stated in UTC gives the page's day only where the page lives there: another
   // statement of the same moment in the local zone (JSON-LD with an offset, a meta tag without

@@ -171,6 +171,14 @@ TEST(ReadMetadata, LeavesMicrodataDatesOfAListOfStoriesOut) {
   EXPECT_EQ(m.published, "2025-03-27");
 }
 
+TEST(ReadMetadata, TakesNoUpdateDateLineForThePublication) {
+  PageMetadata m = read(R"(<body><h1>Best online programs</h1>
+    <p>By the rankings team. Updated on December 11, 2025</p><p>The story.</p>
+    <div class="card"><span class="card-date">Updated October 17, 2025</span></div></body>)");
+  EXPECT_EQ(m.published, "2025-12-11");
+  EXPECT_EQ(m.modified, "2025-12-11");
+}
+
 TEST(ReadMetadata, FindsTheDateShownWithTheHeadline) {
   PageMetadata m = read(R"(<body><nav>March 3, 2020</nav>
     <h1>Trinkbrunnen in der Stadt</h1><p>Veröffentlicht am 4. März 2021</p>
