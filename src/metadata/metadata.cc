@@ -1134,8 +1134,10 @@ void resolve_dates(const html::Document& doc, const Evidence& e, std::string_vie
     for (size_t i = 0; !local && i < e.time_datetimes.size() && i < e.time_texts.size(); ++i) {
       std::optional<DateCandidate> attr = read_date(e.time_datetimes[i], false);
       std::optional<DateCandidate> shown = read_date(e.time_texts[i], true);
+      // The same day as in UTC says nothing of the zone: the UTC time stays.
       if (attr && shown && !shown->date.has_time && attr->date.has_time &&
-          minutes_of(attr->date) == minutes_of(chosen->date))
+          minutes_of(attr->date) == minutes_of(chosen->date) &&
+          day_number(shown->date) != day_number(chosen->date))
         local = day_of_moment(chosen->date, shown->date);
     }
     if (local) chosen = DateCandidate{*local, local->iso()};

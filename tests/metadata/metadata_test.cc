@@ -71,7 +71,7 @@ TEST(ReadMetadata, ReadsTheTimeInTheFooterOfTheArticle) {
     <p>Start with short sessions.</p>
     <footer class="article-footer"><time datetime="2025-08-12T11:15:06Z">August 12, 2025</time>
     </footer></article></main><footer><time datetime="2026-01-01">2026</time></footer></body>)");
-  EXPECT_EQ(m.published, "2025-08-12");  // the day the page shows for that UTC moment
+  EXPECT_EQ(m.published, "2025-08-12T11:15:06+00:00");
 }
 
 TEST(ReadMetadata, TakesTheDayATimeElementShowsOverAnotherDayInItsDatetime) {
