@@ -878,8 +878,8 @@ constexpr std::string_view kPublishWords[] = {
 // A byline that dates the post: "Von Christian am 03.05.2013", "by Jane Doe on June 2, 2021",
 // "Par Marie le 4 mars 2021". The words before the name and before the date, per language.
 constexpr std::pair<std::string_view, std::string_view> kBylineDateWords[] = {
-    {"by ", " on"}, {"von ", " am"}, {"par ", " le"}, {"por ", " el"}, {"di ", " il"},
-    {"door ", " op"}};
+    {"by ", " on"},  {"von ", " am"}, {"par ", " le"},
+    {"por ", " el"}, {"di ", " il"},  {"door ", " op"}};
 // The name between them is a few words.
 constexpr size_t kMaxBylineNameBytes = 30;
 
@@ -1147,8 +1147,8 @@ void resolve_dates(const html::Document& doc, const Evidence& e, std::string_vie
   // template, not the publishing system, and is often the day the page was last built. Where the
   // page shows another day with its headline, the shown day is the page's.
   if (chosen && chosen_from_ld && !starts_iso(ld.date_published)) {
-    if (const auto& v = visible_dates(); v.published && day_number(*v.published) !=
-                                                            day_number(chosen->date))
+    if (const auto& v = visible_dates();
+        v.published && day_number(*v.published) != day_number(chosen->date))
       chosen = DateCandidate{*v.published, v.published->iso()};
   }
 

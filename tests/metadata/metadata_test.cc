@@ -1,8 +1,8 @@
 #include "metadata/metadata.h"
 
-#include <cstdio>
-
 #include <gtest/gtest.h>
+
+#include <cstdio>
 
 #include "html/parse.h"
 
