@@ -295,7 +295,9 @@ class Parser {
           text(j + 1) == text(j + 3) && adjacent(j, j + 1) && adjacent(j + 1, j + 2)) {
         std::string_view sep = text(j + 1);
         int x = a.value, y = t_[j + 2].value;
-        if (sep == "/" && y > 12 && x <= 12) std::swap(x, y);  // month-first, US style
+        // Month-first, US style, when the second number cannot be a month: "06/13/2023", and
+        // forum software's "11-29-2024".
+        if ((sep == "/" || sep == "-") && y > 12 && x <= 12) std::swap(x, y);
         if (sep == "." || sep == "/" || sep == "-") {
           set_ymd(d, t_[j + 4].value, y, x);
           j += 5;

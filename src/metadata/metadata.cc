@@ -37,6 +37,8 @@ constexpr size_t kMaxVisibleCandidates = 6;
 // A styled headline is a line of words, not a label or a paragraph.
 constexpr size_t kMinHeadlineBytes = 15;
 constexpr size_t kMaxHeadlineBytes = 300;
+// <h2>s and <h3>s kept to find a headline the title repeats: it comes before most of them.
+constexpr size_t kMaxSubheads = 8;
 // A metadata date this many days from the URL's date is an update or a page-build time.
 constexpr int kMaxDaysFromUrlDate = 1;
 // Clocks and zones: a date up to a day past now is a zone difference, not the future.
@@ -47,6 +49,8 @@ struct Evidence {
   std::string html_lang, html_title, content_language;
   std::vector<std::string> h1s;
   std::vector<NodeId> h1_nodes;           // beside h1s
+  std::vector<std::string> subheads;      // the first <h2>s and <h3>s: a headline without <h1>
+  std::vector<NodeId> subhead_nodes;      // beside subheads
   std::vector<std::string> styled_heads;  // headline classes, big <font>: old and odd layouts
   std::vector<NodeId> styled_head_nodes;  // beside styled_heads
   NodeId first_article = html::kNoNode;   // the first <article> or <main>, outside furniture
@@ -256,6 +260,14 @@ const MetaField* meta_field(std::string_view lower_name) {
   return it == kByName->end() ? nullptr : &it->second;
 }
 
+bool names_a_publication_date(std::string_view key) {
+  if (key.size() > kMaxMetaName * 2) return false;
+  const std::string k = core::ascii_lower(key);
+  return k.find("publish") != std::string::npos &&
+         (k.find("date") != std::string::npos || k.find("time") != std::string::npos) &&
+         k.find("modif") == std::string::npos && k.find("updat") == std::string::npos;
+}
+
 void read_meta(const html::Document& doc, NodeId n, Evidence& e) {
   // One pass over the attributes, backwards so that a name's first occurrence is the one kept
   // (as Document::attr gives it).
@@ -299,6 +311,9 @@ void read_meta(const html::Document& doc, NodeId n, Evidence& e) {
       add(e.*(field->list), value);
     return;
   }
+  // A name of the page's own making that says what it holds: "w-published-date",
+  // "publish_time". Read after the known names, as they are.
+  if (names_a_publication_date(key)) add(e.meta_other_dates, value);
 }
 
 // True when `n` sits inside navigation, a footer, an aside or a comment
@@ -325,22 +340,37 @@ bool has_class_named(std::string_view cls, std::span<const std::string_view> nam
 
 bool is_furniture_class(std::string_view cls) { return has_class_named(cls, kFurnitureClasses); }
 
-bool inside_article(const html::Document& doc, NodeId n) {
+bool inside(const html::Document& doc, NodeId n, Tag tag) {
   for (NodeId p = doc.parent(n); p != html::kNoNode && p != doc.root(); p = doc.parent(p))
-    if (doc.is(p, Tag::k_article)) return true;
+    if (doc.is(p, tag)) return true;
   return false;
 }
 
-// `article_aside`: an <aside> inside an <article> holds that article's details (its date), so
-// it is not furniture for them.
-bool in_furniture(const html::Document& doc, NodeId n, bool article_aside = false) {
+bool inside_article(const html::Document& doc, NodeId n) { return inside(doc, n, Tag::k_article); }
+
+// `article_aside`: an <aside> or <footer> inside an <article> holds that article's details (its
+// date, under the story or beside it), so it is not furniture for them.
+// True when `ancestor` is `n` or holds it.
+bool holds(const html::Document& doc, NodeId ancestor, NodeId n) {
+  for (; n != html::kNoNode; n = doc.parent(n))
+    if (n == ancestor) return true;
+  return false;
+}
+
+// `headline`: the page's headline when known. An element that holds it is the story's own,
+// whatever its class says: "sidebar" on a page wrapper names a layout with a sidebar.
+bool in_furniture(const html::Document& doc, NodeId n, bool article_aside = false,
+                  NodeId headline = html::kNoNode) {
   for (NodeId p = doc.parent(n); p != html::kNoNode && p != doc.root(); p = doc.parent(p)) {
     if (!doc.is_element(p)) continue;
     Tag t = doc.tag(p);
     if (t == Tag::k_body) break;
-    if (t == Tag::k_aside && article_aside && inside_article(doc, p)) continue;
+    if ((t == Tag::k_aside || t == Tag::k_footer) && article_aside && inside_article(doc, p))
+      continue;
     if (t == Tag::k_nav || t == Tag::k_footer || t == Tag::k_aside) return true;
-    if (is_furniture_class(doc.attr(p, "class"))) return true;
+    if (is_furniture_class(doc.attr(p, "class")) &&
+        (headline == html::kNoNode || !holds(doc, p, headline)))
+      return true;
   }
   return false;
 }
@@ -497,7 +527,8 @@ void scan_visible(const html::Document& doc, const std::vector<NodeId>& candidat
       std::string t = text_of(doc, n, kMaxBylineBytes);
       if (!t.empty() && t.size() <= kMaxBylineBytes) e.visible_bylines.push_back(std::move(t));
     }
-    if (want_date && class_says_date(class_text) && !in_furniture(doc, n)) {
+    if (want_date && class_says_date(class_text) &&
+        !in_furniture(doc, n, false, e.h1_nodes.empty() ? html::kNoNode : e.h1_nodes.front())) {
       std::string t = text_of(doc, n, kMaxDateLineBytes);
       if (!t.empty() && t.size() <= kMaxDateLineBytes) e.visible_dates.push_back(std::move(t));
     }
@@ -598,9 +629,22 @@ void scan(const html::Document& doc, Evidence& e) {
           }
         }
         break;
+      case Tag::k_h2:
+      case Tag::k_h3:
+        if (e.subheads.size() < kMaxSubheads) {
+          std::string h = text_of(doc, n, kMaxHeadlineBytes);
+          if (h.size() >= kMinHeadlineBytes) {
+            e.subheads.push_back(std::move(h));
+            e.subhead_nodes.push_back(n);
+          }
+        }
+        break;
       case Tag::k_time:
+        // A <time> inside a <blockquote> dates the quoted or embedded post, not the page.
         if (e.time_datetimes.size() < kMaxVisibleCandidates &&
-            !in_furniture(doc, n, /*article_aside=*/true)) {
+            !in_furniture(doc, n, /*article_aside=*/true,
+                          e.h1_nodes.empty() ? html::kNoNode : e.h1_nodes.front()) &&
+            !inside(doc, n, Tag::k_blockquote)) {
           std::string_view dt = doc.attr(n, "datetime");
           if (!core::trim(dt).empty()) {
             add(e.time_datetimes, dt);
@@ -755,6 +799,15 @@ bool skips_for_dates(const html::Document& doc, NodeId n) {
   }
 }
 
+// An <aside> after the headline this short is the story's details box (date, author, topics),
+// not a sidebar of other stories.
+constexpr size_t kMaxDetailsAsideBytes = 300;
+
+bool details_beside_headline(const html::Document& doc, NodeId n) {
+  return doc.is(n, Tag::k_aside) && !is_date_furniture_class(doc.attr(n, "class")) &&
+         text_of(doc, n, kMaxDetailsAsideBytes).size() <= kMaxDetailsAsideBytes;
+}
+
 // The page's visible text outside furniture, and where `anchor`'s text starts in it.
 struct PageText {
   std::string text;
@@ -771,7 +824,9 @@ PageText page_text(const html::Document& doc, NodeId anchor,
       pending = false;
       out.anchor = out.text.size();
     }
-    if (doc.is_element(n) && skips_for_dates(doc, n)) {
+    if (doc.is_element(n) && skips_for_dates(doc, n) &&
+        (anchor == html::kNoNode || !holds(doc, n, anchor)) &&
+        !(out.anchor != std::string::npos && details_beside_headline(doc, n))) {
       n = doc.next_in(n, doc.root(), /*skip_children=*/true);
       continue;
     }
@@ -814,13 +869,34 @@ constexpr std::string_view kPublishWords[] = {
     "published", "posted",     "veröffentlicht", "erschienen", "geschrieben", "publié",
     "publicado", "pubblicato", "gepubliceerd",   "geplaatst",  "datum:",      "date:"};
 
+// A byline that dates the post: "Von Christian am 03.05.2013", "by Jane Doe on June 2, 2021",
+// "Par Marie le 4 mars 2021". The words before the name and before the date, per language.
+constexpr std::pair<std::string_view, std::string_view> kBylineDateWords[] = {
+    {"by ", " on"},  {"von ", " am"}, {"par ", " le"},
+    {"por ", " el"}, {"di ", " il"},  {"door ", " op"}};
+// The name between them is a few words.
+constexpr size_t kMaxBylineNameBytes = 30;
+
+bool dated_byline(std::string_view before) {
+  while (!before.empty() && (before.back() == ' ' || before.back() == ',')) before.remove_suffix(1);
+  for (const auto& [by, on] : kBylineDateWords) {
+    if (!before.ends_with(on)) continue;
+    const std::string_view name_and_by = before.substr(0, before.size() - on.size());
+    const size_t at = name_and_by.rfind(by);
+    if (at == std::string_view::npos || (at > 0 && name_and_by[at - 1] != ' ')) continue;
+    const size_t name_bytes = name_and_by.size() - at - by.size();
+    if (name_bytes > 0 && name_bytes <= kMaxBylineNameBytes) return true;
+  }
+  return false;
+}
+
 bool labelled_published(std::string_view text, size_t begin, size_t end) {
   const size_t from = begin > kLabelLookBehind ? begin - kLabelLookBehind : 0;
   const size_t to = std::min(text.size(), end + kLabelLookBehind);
   const std::string around = core::ascii_lower(text.substr(from, to - from));
   for (std::string_view w : kPublishWords)
     if (around.find(w) != std::string::npos) return true;
-  return false;
+  return dated_byline(std::string_view(around).substr(0, begin - from));
 }
 
 // The dates in text[begin, end), in order; future dates left out.
@@ -848,6 +924,13 @@ NodeId date_anchor(const Evidence& e, std::string_view title) {
   for (size_t i = 0; i < e.h1s.size(); ++i)
     if (!title_key.empty() && comparison_key(e.h1s[i]) == title_key) return e.h1_nodes[i];
   if (!e.h1_nodes.empty()) return e.h1_nodes.front();
+  // A page without <h1> whose <h2> or <h3> the title repeats, perhaps with the site's name
+  // after it ("Headline ‹ Site").
+  for (size_t i = 0; i < e.subheads.size() && !title_key.empty(); ++i) {
+    const std::string key = comparison_key(e.subheads[i]);
+    if (!key.empty() && title_key.starts_with(key) && 2 * key.size() >= title_key.size())
+      return e.subhead_nodes[i];
+  }
   if (!e.styled_head_nodes.empty()) return e.styled_head_nodes.front();
   return e.first_article;
 }
@@ -943,6 +1026,42 @@ std::optional<fields::ParsedDate> day_of_moment(const fields::ParsedDate& utc,
   return day;
 }
 
+// Dates of this many different days in one kind of markup belong to a list of items.
+constexpr size_t kMinListDays = 3;
+
+// Counted up to kMinListDays: a page may hold thousands.
+size_t distinct_days(const std::vector<std::string>& raws) {
+  std::vector<int64_t> days;
+  for (const std::string& raw : raws) {
+    if (days.size() >= kMinListDays) break;
+    std::optional<DateCandidate> c = read_date(raw, false);
+    if (c && std::find(days.begin(), days.end(), day_number(c->date)) == days.end())
+      days.push_back(day_number(c->date));
+  }
+  return days.size();
+}
+
+// "2023-06-13...": the ISO 8601 shape machines write.
+bool starts_iso(std::string_view raw) {
+  raw = core::trim(raw);
+  if (raw.size() < 10) return false;
+  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+    if (raw[i] < '0' || raw[i] > '9') return false;
+  return raw[4] == '-' && raw[7] == '-';
+}
+
+// True when `shown` is the day of `stated` as some zone sees it: the same day, or for a time with
+// a zone, the day that moment falls on somewhere (UTC-12 to UTC+14).
+bool same_day_stated(const fields::ParsedDate& stated, const fields::ParsedDate& shown) {
+  if (day_number(stated) == day_number(shown)) return true;
+  // "10/12/2023" is read day first; written month first it is the same day, and the text
+  // cannot tell: it does not contradict.
+  if (shown.day <= 12 && stated.year == shown.year && stated.month == shown.day &&
+      stated.day == shown.month)
+    return true;
+  return stated.has_time && stated.offset_minutes && day_of_moment(stated, shown).has_value();
+}
+
 void resolve_dates(const html::Document& doc, const Evidence& e, std::string_view url,
                    PageMetadata& meta) {
   const JsonLdArticle& ld = e.json_ld.article;
@@ -967,12 +1086,30 @@ void resolve_dates(const html::Document& doc, const Evidence& e, std::string_vie
     if (!chosen && near_url(c->date)) chosen = std::move(c);
   };
   consider(ld.date_published, false);
+  const bool chosen_from_ld = chosen.has_value();
   for (const auto& v : e.meta_published) consider(v, false);
-  for (const auto& v : e.itemprop_published) consider(v, false);
+  // Microdata dates of many days date a list (teasers, a thread's posts), not the page.
+  if (distinct_days(e.itemprop_published) < kMinListDays)
+    for (const auto& v : e.itemprop_published) consider(v, false);
   for (const auto& v : e.meta_other_dates) consider(v, false);
-  for (const auto& v : e.time_datetimes) consider(v, false);
+  // A <time> states its moment twice: its datetime for machines and its text for the reader.
+  // Where the text names another day than the datetime in any zone, the reader's day is the
+  // page's ("Publié le 29 juin 2019" over a datetime of 3 July, a re-indexing time).
+  for (size_t i = 0; i < e.time_datetimes.size(); ++i) {
+    std::optional<DateCandidate> attr = read_date(e.time_datetimes[i], false);
+    std::optional<DateCandidate> shown =
+        i < e.time_texts.size() ? read_date(e.time_texts[i], true) : std::nullopt;
+    if (attr && shown && !same_day_stated(attr->date, shown->date))
+      consider(e.time_texts[i], true);
+    else
+      consider(e.time_datetimes[i], false);
+  }
   for (const auto& v : e.time_texts) consider(v, true);
-  for (const auto& v : e.visible_dates) consider(v, true);
+  // A date line labelled as an update ("Updated October 17, 2025") is not the publication.
+  for (const auto& v : e.visible_dates) {
+    std::optional<fields::DateMatch> m = fields::find_date(v);
+    if (!m || !labelled_update(v, 0, m->begin)) consider(v, true);
+  }
 
   // 2. A time stated in UTC gives the page's day only where the page lives there: another
   // statement of the same moment in the local zone (JSON-LD with an offset, a meta tag without
@@ -991,11 +1128,22 @@ void resolve_dates(const html::Document& doc, const Evidence& e, std::string_vie
     for (size_t i = 0; !local && i < e.time_datetimes.size() && i < e.time_texts.size(); ++i) {
       std::optional<DateCandidate> attr = read_date(e.time_datetimes[i], false);
       std::optional<DateCandidate> shown = read_date(e.time_texts[i], true);
+      // The same day as in UTC says nothing of the zone: the UTC time stays.
       if (attr && shown && !shown->date.has_time && attr->date.has_time &&
-          minutes_of(attr->date) == minutes_of(chosen->date))
+          minutes_of(attr->date) == minutes_of(chosen->date) &&
+          day_number(shown->date) != day_number(chosen->date))
         local = day_of_moment(chosen->date, shown->date);
     }
     if (local) chosen = DateCandidate{*local, local->iso()};
+  }
+
+  // A JSON-LD date written for people ("Jun 24, 2025") rather than in ISO 8601 comes from a
+  // template, not the publishing system, and is often the day the page was last built. Where the
+  // page shows another day with its headline, the shown day is the page's.
+  if (chosen && chosen_from_ld && !starts_iso(ld.date_published)) {
+    if (const auto& v = visible_dates();
+        v.published && day_number(*v.published) != day_number(chosen->date))
+      chosen = DateCandidate{*v.published, v.published->iso()};
   }
 
   // 3. The URL's date; 4. the date shown with the headline.
@@ -1030,6 +1178,21 @@ void resolve_dates(const html::Document& doc, const Evidence& e, std::string_vie
   if (meta.modified.empty() && visible && visible->updated &&
       (!published_day || day_number(*visible->updated) >= *published_day))
     meta.modified = visible->updated->iso();
+  // 6. A page that states no publication anywhere but says when it was last changed
+  // (article:modified_time alone) is dated by that day, as a page showing only "Last updated"
+  // is (5).
+  if (meta.published.empty()) meta.published = meta.modified;
+  // 7. Last, the day in the path of the page's lead image (".../files/2016/05/04/cover.png"):
+  // it was uploaded for the story.
+  if (meta.published.empty()) {
+    for (const std::string* image : {&e.og_image, &e.twitter_image}) {
+      std::optional<fields::ParsedDate> d = fields::date_from_url(*image);
+      if (d && day_number(*d) <= today() + kFutureSlackDays) {
+        meta.published = d->iso();
+        break;
+      }
+    }
+  }
 }
 
 // --- Authors ---

@@ -15,10 +15,14 @@
 //      microdata, <time datetime> and its visible text, visible date lines, in that order;
 //      future dates and dates more than a day away from a date in the URL are rejected (the URL
 //      is fixed at first publication). A time stated in UTC gives way to a statement of the
-//      same moment in a local zone (the page's own day). Failing all: the URL's date, then the
-//      first date in the text shown with the headline (comments, related stories, sidebars
-//      and menus left out; "Updated ..." dates kept for `modified`), then a date the page
-//      labels as its publication anywhere, then a labelled update date.
+//      same moment in a local zone (the page's own day); a <time> whose text shows another day
+//      than its datetime is read by its text; <time>s in blockquotes (embedded posts) are left
+//      out; a JSON-LD date not in ISO 8601 gives way to another day shown with the headline.
+//      Failing all: the URL's date, then the first date in the text shown with the headline
+//      (comments, related stories, sidebars and menus left out, unless they hold the headline;
+//      "Updated ..." dates kept for `modified`), then a date the page labels as its
+//      publication anywhere, then a labelled update date, then the modification date, then
+//      a day in the lead image's path.
 //   3. authors: the first source that names a person: JSON-LD author, meta author tags,
 //      microdata author, visible bylines (byline/author classes, rel=author). Agencies and the
 //      site's own name are never authors.

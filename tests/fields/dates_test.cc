@@ -46,6 +46,11 @@ TEST(ParseDate, ReadsNumericDayFirst) {
   EXPECT_EQ(iso("06/13/2023"), "2023-06-13");
 }
 
+TEST(ParseDate, ReadsMonthFirstWithDashesWhenTheDayExceedsTwelve) {
+  EXPECT_EQ(iso("11-29-2024, 09:03 AM"), "2024-11-29T09:03:00");
+  EXPECT_EQ(iso("05-04-2024"), "2024-04-05");  // ambiguous: day first, as before
+}
+
 TEST(ParseDate, ReadsSevenLanguages) {
   EXPECT_EQ(iso("13. Juni 2023"), "2023-06-13");
   EXPECT_EQ(iso("Dienstag, 13. Juni 2023, 11:06 Uhr"), "2023-06-13T11:06:00");

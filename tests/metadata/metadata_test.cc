@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
+
 #include "html/parse.h"
 
 namespace lede::metadata {
@@ -54,6 +56,127 @@ TEST(ReadMetadata, TakesTheDayATimeElementShowsForItsUtcMoment) {
   PageMetadata m = read(R"(<body><h1>Hamas</h1>
     <time datetime="2023-11-01T23:01:00Z">02 Novembre 2023</time></body>)");
   EXPECT_EQ(m.published, "2023-11-02");
+}
+
+TEST(ReadMetadata, LeavesTheTimeOfAnEmbeddedPostOut) {
+  PageMetadata m = read(R"(<body><h1>What the ruling means for sponsored posts</h1>
+    <div class="byline">29. Januar 2019</div><p>Der Text.</p>
+    <blockquote class="embedded-post"><p>A post by a reader</p>
+    <time datetime="2018-03-12T19:30:12+00:00">Mär 12, 2018</time></blockquote></body>)");
+  EXPECT_EQ(m.published, "2019-01-29");
+}
+
+TEST(ReadMetadata, ReadsTheTimeInTheFooterOfTheArticle) {
+  PageMetadata m = read(R"(<body><main><article><h1>Teaching a puppy to sit</h1>
+    <p>Start with short sessions.</p>
+    <footer class="article-footer"><time datetime="2025-08-12T11:15:06Z">August 12, 2025</time>
+    </footer></article></main><footer><time datetime="2026-01-01">2026</time></footer></body>)");
+  EXPECT_EQ(m.published, "2025-08-12T11:15:06+00:00");
+}
+
+TEST(ReadMetadata, TakesTheDayATimeElementShowsOverAnotherDayInItsDatetime) {
+  PageMetadata m = read(R"(<body><h1>Les grenades</h1>
+    <time datetime="2019-07-03T10:18:46Z">Publié le 29 juin 2019</time></body>)");
+  EXPECT_EQ(m.published, "2019-06-29");
+  // A numeric text read day first that is the datetime's day written month first agrees.
+  m = read(R"(<body><h1>Thread</h1><time datetime="2023-10-12T19:38:01">10/12/2023</time></body>)");
+  EXPECT_EQ(m.published, "2023-10-12T19:38:01");
+}
+
+TEST(ReadMetadata, ReadsTheDateInAWrapperWhoseClassNamesASidebarLayout) {
+  PageMetadata m = read(R"(<body><div class="mainwrap single sidebar"><div class="post">
+    <h1>Fall colours for the season</h1>
+    <div class="post-meta"><a class="post-meta-time" href="/blog/2017/08/08/">08/08/2017</a></div>
+    <p>The story.</p></div>
+    <div class="sidebar"><div class="widget-date">01/02/2016</div></div></div></body>)");
+  EXPECT_EQ(m.published, "2017-08-08");
+}
+
+TEST(ReadMetadata, FindsTheDateUnderAnH3HeadlineTheTitleRepeats) {
+  PageMetadata m = read(R"(<head><title>Poacher sentenced in Macenta ‹ Forest Project</title></head>
+    <body><div class="sidebar_content"><div class="post_header"><h3>Poacher sentenced in Macenta</h3>
+    <div class="post_detail">27 Sep 2016</div></div><p>The court sat on Tuesday.</p></div>
+    </body>)");
+  EXPECT_EQ(m.published, "2016-09-27");
+}
+
+TEST(ReadMetadata, PrefersTheShownDayOverAJsonLdDateWrittenForPeople) {
+  const char* page = R"(<head><script type="application/ld+json">{"@type":"Article",
+    "headline":"How much to charge for a class","datePublished":"%s"}</script></head>
+    <body><h1>How much to charge for a class</h1><p>Published Aug 25, 2024</p>
+    <p>The story.</p></body>)";
+  char buf[512];
+  std::snprintf(buf, sizeof buf, page, "Jun 24, 2025");
+  EXPECT_EQ(read(buf).published, "2024-08-25");
+  // An ISO 8601 date is the publishing system's and stands.
+  std::snprintf(buf, sizeof buf, page, "2025-06-24");
+  EXPECT_EQ(read(buf).published, "2025-06-24");
+}
+
+TEST(ReadMetadata, DatesAPageThatStatesOnlyItsLastChangeByIt) {
+  PageMetadata m = read(R"(<head>
+    <meta property="article:modified_time" content="2023-06-12T10:39:42+00:00">
+    </head><body><h1>Our web designs</h1><p>Shiny new sites.</p></body>)");
+  EXPECT_EQ(m.published, "2023-06-12T10:39:42+00:00");
+  EXPECT_EQ(m.modified, "2023-06-12T10:39:42+00:00");
+}
+
+TEST(ReadMetadata, ReadsAMetaNameOfThePageOwnMakingThatSaysPublishedDate) {
+  PageMetadata m = read(R"(<head><meta name="w-published-date" content="2025-05-27T06:03:43Z">
+    <meta name="w-publisher" content="Legal Desk"><meta name="x-update-date" content="2025-06-01">
+    </head><body><h1>Moving legal work in-house</h1></body>)");
+  EXPECT_EQ(m.published, "2025-05-27T06:03:43+00:00");
+}
+
+TEST(ReadMetadata, ReadsTheDateInAShortDetailsAsideAfterTheHeadline) {
+  PageMetadata m = read(R"(<body><header><h1>Foreign drawings in your plans</h1>
+    <p>A short guide.</p></header>
+    <aside class="blogData"><dl><dt>Datum</dt><dd>12.01.2017</dd><dt>Kategorie</dt>
+    <dd>Planung</dd></dl></aside><p>The story.</p></body>)");
+  EXPECT_EQ(m.published, "2017-01-12");
+  // A long aside is a sidebar of other stories.
+  std::string sidebar = "<body><h1>Foreign drawings in your plans</h1><aside>";
+  for (int i = 0; i < 12; ++i) sidebar += "<p>Another story about layers and plot styles</p>";
+  sidebar += "<p>12.01.2017</p></aside><p>The story.</p></body>";
+  EXPECT_EQ(read(sidebar).published, "");
+}
+
+TEST(ReadMetadata, ReadsTheDateOfABylineUnderTheStory) {
+  std::string page = "<body><h1>Electric cars, the new trend</h1>";
+  for (int i = 0; i < 30; ++i)
+    page += "<p>Hybrid cars will sit beside electric ones on the roads of the future.</p>";
+  page += R"(<div class="asset-footer">Von Christian am 03.05.2013, 11:51 | 0 Meinungen</div>
+    <p>Mentioned on 04.06.2014 in a later story.</p></body>)";
+  EXPECT_EQ(read(page).published, "2013-05-03T11:51:00");
+}
+
+TEST(ReadMetadata, DatesAPageWithNoOtherDateByItsLeadImagePath) {
+  PageMetadata m = read(R"(<head><meta property="og:image"
+    content="https://example.org/files/2016/05/04/annual-report.png"></head>
+    <body><h1>Our annual report</h1><p>The year in review.</p></body>)");
+  EXPECT_EQ(m.published, "2016-05-04");
+  m = read(R"(<head><meta property="og:image"
+    content="https://example.org/files/2016/05/04/annual-report.png"></head>
+    <body><h1>Our annual report</h1><p>Published June 2, 2016</p></body>)");
+  EXPECT_EQ(m.published, "2016-06-02");
+}
+
+TEST(ReadMetadata, LeavesMicrodataDatesOfAListOfStoriesOut) {
+  PageMetadata m = read(R"(<head><meta name="date" content="March 27, 2025"></head><body>
+    <h1>Podcasts that inspire leaders</h1><p>Mar 27, 2025</p><ul>
+    <li itemscope><span itemprop="datePublished" content="2026-03-13T12:00:00Z">One</span></li>
+    <li itemscope><span itemprop="datePublished" content="2026-03-10T14:09:58Z">Two</span></li>
+    <li itemscope><span itemprop="datePublished" content="2026-03-09T05:40:57Z">Three</span></li>
+    </ul></body>)");
+  EXPECT_EQ(m.published, "2025-03-27");
+}
+
+TEST(ReadMetadata, TakesNoUpdateDateLineForThePublication) {
+  PageMetadata m = read(R"(<body><h1>Best online programs</h1>
+    <p>By the rankings team. Updated on December 11, 2025</p><p>The story.</p>
+    <div class="card"><span class="card-date">Updated October 17, 2025</span></div></body>)");
+  EXPECT_EQ(m.published, "2025-12-11");
+  EXPECT_EQ(m.modified, "2025-12-11");
 }
 
 TEST(ReadMetadata, FindsTheDateShownWithTheHeadline) {
