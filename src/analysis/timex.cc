@@ -349,17 +349,31 @@ class Scanner {
   }
 
   // The tense a word marks: "will", "'ll", "is to" look ahead; "was", "fell",
-  // "closed" look back ("was closed", but not "should be completed").
+  // "closed" look back ("was closed", but not "should be completed", "will
+  // succeed", "the increased dividend", "the plan", "a record set on Aug. 6").
   Tense tense_of(uint32_t k) const {
     if (doc_.tokens[k].kind != TokenKind::kWord) return Tense::kNone;
     const std::string_view w = lw(k);
+    const std::string_view prev = k > s_.first_token ? lw(k - 1) : std::string_view();
+    // A noun or an adjective after a determiner: "the plan", "the increased dividend".
+    if (contains(kDeterminers, prev)) return Tense::kNone;
+    if (((w == "set" || w == "due") && !is(k + 1, "to") && !is(k + 1, "for")) ||
+        (w == "supposed" && !is(k + 1, "to")))
+      return Tense::kNone;
+    // Plans made before: "had been scheduled to expire", "had been due to".
+    if (contains(kFutureCues, w) && !contains(kModals, w) &&
+        (prev == "had" || (prev == "been" && is(k - 2, "had"))))
+      return Tense::kPast;
     if (contains(kFutureCues, w) || w.ends_with("'ll") || w.ends_with("\u2019ll") ||
         ((w == "is" || w == "are") && is(k + 1, "to")))
       return Tense::kFuture;
-    if (contains(kPastCues, w) ||
-        (w.size() > 4 && w.ends_with("ed") && !contains(kNotPast, w) &&
-         !(k > s_.first_token &&
-           (is(k - 1, "be") || is(k - 1, "been") || is(k - 1, "being") || is(k - 1, "to")))))
+    // A verb's plain form or participle after a modal, "to" or "be": "will
+    // succeed", "to be paid", "being sold".
+    const bool after_base = contains(kModals, prev) || prev == "to" || prev == "be" ||
+                            prev == "being" || prev == "been";
+    if (contains(kPastCues, w) && !(after_base && prev != "been")) return Tense::kPast;
+    if (w.size() > 4 && w.ends_with("ed") && !contains(kNotPast, w) && !after_base &&
+        (!w.ends_with("eed") || contains(kPastEed, w)))
       return Tense::kPast;
     return Tense::kNone;
   }
@@ -372,6 +386,22 @@ class Scanner {
       for (uint32_t k = s_.first_token; k < s_.last_token; ++k)
         if (const Tense t = tense_of(k); t != Tense::kNone) cues_.push_back({k, t});
     }
+    // The preposition before the expression can settle it: "since June" looks
+    // back; a deadline ("by June", "until Friday", "holders of record Dec. 21")
+    // is not in the past even in a past-tense sentence.
+    uint32_t p = at;
+    while (p > s_.first_token && (is(p - 1, "early") || is(p - 1, "late") || is(p - 1, "mid") ||
+                                  is(p - 1, "the") || is(p - 1, "-")))
+      --p;
+    const std::string_view preposition = p > s_.first_token ? lw(p - 1) : std::string_view();
+    if (contains(kPastPrepositions, preposition)) return Tense::kPast;
+    const Tense t = cue_near(at);
+    if (t == Tense::kPast && contains(kDeadlinePrepositions, preposition)) return Tense::kNone;
+    return t;
+  }
+
+  // The tense of the sentence's cue nearest to `at`.
+  Tense cue_near(uint32_t at) const {
     if (cues_.empty()) return Tense::kNone;
     auto after = std::lower_bound(cues_.begin(), cues_.end(), at,
                                   [](const Cue& c, uint32_t pos) { return c.token < pos; });

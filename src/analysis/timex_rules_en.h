@@ -121,7 +121,7 @@ constexpr SetWord kSetWords[] = {{"daily", "1", 'D', false},    {"weekly", "1", 
 constexpr std::string_view kFutureCues[] = {
     "will", "shall", "would", "should", "next", "upcoming", "coming", "scheduled", "tomorrow",
     "plans", "plan", "planned", "expected", "expects", "due", "set", "going", "intends", "aims",
-    "expect", "intend", "aim",
+    "expect", "intend", "aim", "supposed",
     // Dividends and rules that take effect: "payable Jan. 2", "effective Feb. 1".
     "payable", "effective"};
 // Words that point a sentence back: "met on Friday" -> the Friday before.
@@ -133,6 +133,22 @@ constexpr std::string_view kPastCues[] = {
     "brought", "thought", "spoke", "wrote", "knew", "found", "became", "ran", "stood", "felt",
     "kept", "spent", "struck", "swung", "soared", "broke", "chose", "drew", "flew", "froze", "hid",
     "shook", "sent", "built", "dealt", "meant", "heard", "taught"};
+// Words after which a verb form is a noun or an adjective: "the plan", "the
+// increased dividend", "its planned sale".
+constexpr std::string_view kDeterminers[] = {"the",   "a",     "an",    "its",  "their", "his",
+                                             "her",   "our",   "your",  "my",   "this",  "these",
+                                             "those", "whose", "every", "each", "no"};
+// Modal verbs: the verb after one is in its plain form ("will succeed", "could lead").
+constexpr std::string_view kModals[] = {"will",  "would", "shall", "should", "can",
+                                        "could", "may",   "might", "must"};
+// Words ending in "-eed" that are past tenses ("agreed"); the rest are not
+// ("succeed", "proceed", "exceed").
+constexpr std::string_view kPastEed[] = {"agreed", "disagreed", "freed", "guaranteed", "decreed"};
+// Prepositions that put a date before the reference: "since June".
+constexpr std::string_view kPastPrepositions[] = {"since"};
+// Prepositions of a deadline, not in the past even in a past-tense sentence:
+// "agreed to pay by February", "holders of record Dec. 21", "until Friday".
+constexpr std::string_view kDeadlinePrepositions[] = {"by", "until", "till", "record"};
 // Words ending in "-ed" that do not mark the past: "the scheduled vote", "a hundred".
 constexpr std::string_view kNotPast[] = {"scheduled", "expected", "planned", "proposed", "united",
                                          "need",      "indeed",   "speed",   "based",    "limited",

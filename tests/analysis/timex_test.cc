@@ -245,6 +245,31 @@ TEST(Timex, CompanyYearsAndAges) {
   EXPECT_EQ(value_of(t, "52 years"), "");
 }
 
+TEST(Timex, VerbFormsThatAreNotThePastTenseGiveNoTense) {
+  // "increased" after "the" is an adjective, "paid" after "be" a participle, "succeed"
+  // a plain verb, "plan" after "the" a noun: none of them points back.
+  auto t = times(
+      "The increased dividend will be paid Dec. 14. Mr. Lee will succeed her Feb. 1. "
+      "The firm announced the plan Aug. 21.");
+  EXPECT_EQ(value_of(t, "Dec. 14"), "2023-12-14");
+  EXPECT_EQ(value_of(t, "Feb. 1"), "2024-02-01");
+  EXPECT_EQ(value_of(t, "Aug. 21"), "2022-08-21");
+}
+
+TEST(Timex, PlansMadeBeforeLookBack) {
+  auto t = times("The offer had been scheduled to expire Friday evening.");
+  EXPECT_EQ(value_of(t, "Friday evening"), "2023-06-09TEV");
+}
+
+TEST(Timex, SinceLooksBackAndADeadlineIsNotPast) {
+  auto t = times(
+      "The firm agreed to repay the loan by September. Prices have risen since August. "
+      "The stock split was approved for holders of record Aug. 21.");
+  EXPECT_EQ(value_of(t, "September"), "2023-09");
+  EXPECT_EQ(value_of(t, "August"), "2022-08");
+  EXPECT_EQ(value_of(t, "Aug. 21"), "2023-08-21");
+}
+
 // A story dense with time words, as sentences and as one long sentence of
 // clauses: each expression looks back at what the story named through its
 // memory and at its sentence's tense cues by position, never by a rescan.
