@@ -355,8 +355,13 @@ class Scanner {
     if (doc_.tokens[k].kind != TokenKind::kWord) return Tense::kNone;
     const std::string_view w = lw(k);
     const std::string_view prev = k > s_.first_token ? lw(k - 1) : std::string_view();
-    // A noun or an adjective after a determiner: "the plan", "the increased dividend".
-    if (contains(kDeterminers, prev)) return Tense::kNone;
+    // A noun or an adjective after a determiner: "the plan", "the increased
+    // dividend", "the hastily planned trip".
+    if (contains(kDeterminers, prev) ||
+        (prev.size() > 4 && prev.ends_with("ly") && k > s_.first_token + 1 &&
+         contains(kDeterminers, lw(k - 2))))
+      return Tense::kNone;
+    if (w == "next" && is(k + 1, "to")) return Tense::kNone;  // "next to the embassy"
     if (((w == "set" || w == "due") && !is(k + 1, "to") && !is(k + 1, "for")) ||
         (w == "supposed" && !is(k + 1, "to")))
       return Tense::kNone;
@@ -395,6 +400,10 @@ class Scanner {
       --p;
     const std::string_view preposition = p > s_.first_token ? lw(p - 1) : std::string_view();
     if (contains(kPastPrepositions, preposition)) return Tense::kPast;
+    // "as soon as Tuesday", "as early as next month": a date still to come.
+    if ((preposition == "as") && p > s_.first_token + 2 && is(p - 3, "as") &&
+        (is(p - 2, "soon") || is(p - 2, "early")))
+      return Tense::kFuture;
     const Tense t = cue_near(at);
     if (t == Tense::kPast && contains(kDeadlinePrepositions, preposition)) return Tense::kNone;
     return t;
@@ -412,9 +421,12 @@ class Scanner {
   }
 
   // A day of the reference week's neighbourhood for weekday wd.
-  TimeValue resolve_weekday(int wd, uint32_t at, int shift_weeks) const {
+  // With `anaphoric`, "the previous Friday" and "the following Monday" count from
+  // the day the story last named, not from the reference date.
+  TimeValue resolve_weekday(int wd, uint32_t at, int shift_weeks, bool anaphoric = false) const {
     if (!ref_) return any_weekday(wd);
-    const int ref_wd = weekday_of(*ref_);
+    const CalendarDate base = anaphoric ? story_day() : *ref_;
+    const int ref_wd = weekday_of(base);
     int delta = wd - ref_wd;  // in [-6, 6]
     if (shift_weeks != 0) {
       // "last Tuesday", "next Friday": the one in the week before or after.
@@ -429,7 +441,7 @@ class Scanner {
       else
         delta = delta < 0 ? delta : delta - 7;
     }
-    return day_value(add_days(*ref_, delta));
+    return day_value(add_days(base, delta));
   }
 
   // Year for a month (and day) written without one.
@@ -617,6 +629,15 @@ class Scanner {
       f = {i, w == "year" ? i + 2 : i + 1, TimexType::kDate, year_value(ref_->year), Mod::kEnd};
       return true;
     }
+    // "the nineties": decades of the last century, spelled.
+    if (w == "the") {
+      for (const auto& d : kSpelledDecades) {
+        if (is(i + 1, d.word)) {
+          f = {i, i + 2, TimexType::kDate, decade_value(1900 + d.decade)};
+          return true;
+        }
+      }
+    }
     if (w.size() == 3 && w.back() == 's' && w[1] == '0' && w[0] >= '1' && w[0] <= '9' &&
         (i == s_.first_token || !is_num(i - 1))) {
       // "the 70s": decades of the last century
@@ -636,7 +657,7 @@ class Scanner {
   }
 
   // "Tuesday", "Tuesday, June 13, 2023", "Monday evening"
-  bool weekday_date(uint32_t i, Found& f, int shift_weeks = 0) const {
+  bool weekday_date(uint32_t i, Found& f, int shift_weeks = 0, bool anaphoric = false) const {
     const int wd = weekday(i);
     if (wd < 0 || !upper(i)) return false;
     uint32_t j = i + 1;
@@ -649,7 +670,7 @@ class Scanner {
     }
     f.b = i;
     f.e = i + 1;
-    f.value = resolve_weekday(wd, i, shift_weeks);
+    f.value = resolve_weekday(wd, i, shift_weeks, anaphoric);
     for (const auto& p : kPartsOfDay) {
       if (is(i + 1, p.word)) {
         f.e = i + 2;
@@ -684,7 +705,10 @@ class Scanner {
     const uint32_t begin = i > s_.first_token && is(i - 1, "the") ? i - 1 : i;
     f.b = begin;
     f.e = k + 1;
-    if (weekday(k) >= 0 && upper(k)) return weekday_date(k, f, shift) && ((f.b = begin), true);
+    if (weekday(k) >= 0 && upper(k)) {
+      const bool anaphoric = w == "following" || (w == "previous" && begin < i);
+      return weekday_date(k, f, shift, anaphoric) && ((f.b = begin), true);
+    }
     std::string_view u = lw(k);
     if (!ref_) {
       // Without a reference date the expression is kept, its value unknown.
@@ -1151,6 +1175,18 @@ class Scanner {
     const Unit* unit = nullptr;
   };
 
+  // Does the quantity a rate is of end at token k? "twice", "3%", "$2 million",
+  // "358,000", "four flights" (a count and its noun).
+  bool rate_after(uint32_t k) const {
+    if (!ok(k)) return false;
+    const std::string_view w = lw(k);
+    if (w == "twice" || w == "times" || w == "once" || w.ends_with("%") || is_num(k) ||
+        contains(kLargeNumbers, w))
+      return true;
+    return k > s_.first_token && doc_.tokens[k].kind == TokenKind::kWord && w.size() > 2 &&
+           w.back() == 's' && !unit(w) && (is_num(k - 1) || count_word(lw(k - 1)) > 1);
+  }
+
   // "[the] [past|next|coming|first] COUNT [trading|straight...] UNIT" at i.
   bool counted_unit(uint32_t i, Counted& c) const {
     std::string_view w = lw(i);
@@ -1180,11 +1216,10 @@ class Scanner {
       } else {
         count = std::to_string(n);
       }
-      // "a year" after a count is a rate ("twice a year"), handled as a set.
+      // "a year" after a count is a rate: "twice a year" is a set, "$2 million a
+      // year" and "four flights a week" no time expression (TimeML leaves them).
       if ((w == "a" || w == "an") && j - 1 > s_.first_token && !is(j + 1, "ago") &&
-          !is(j + 1, "earlier") &&
-          (is(j - 2, "twice") || is(j - 2, "times") || is(j - 2, "once") ||
-           lw(j - 2).ends_with("%")))
+          !is(j + 1, "earlier") && !is(j + 1, "later") && rate_after(j - 2))
         return false;
       if (is(j, "of") && w == "couple") ++j;
     } else {
@@ -1337,12 +1372,18 @@ class Scanner {
   bool time_of_day(uint32_t i, Found& f) const {
     std::string_view w = lw(i);
     if (!is_num(i) && !(w.size() >= 3 && w[0] >= '0' && w[0] <= '9') && w != "tonight" &&
-        w != "this" && w != "yesterday" && w != "tomorrow" && w != "noon" && w != "midday" &&
-        w != "midnight")
+        w != "last" && w != "this" && w != "yesterday" && w != "tomorrow" && w != "noon" &&
+        w != "midday" && w != "midnight")
       return false;
     const TimeValue base = ref_ ? day_value(*ref_) : open_date();
     if (w == "tonight") {
       f = {i, i + 1, TimexType::kTime, at_part(base, "NI")};
+      return true;
+    }
+    // "last night": the night before the reference date.
+    if (w == "last" && is(i + 1, "night")) {
+      f = {i, i + 2, TimexType::kTime,
+           at_part(ref_ ? day_value(add_days(*ref_, -1)) : open_date(), "NI")};
       return true;
     }
     if ((w == "this" || w == "yesterday" || w == "tomorrow") && ok(i + 1) && ref_) {
@@ -1489,6 +1530,7 @@ class Scanner {
     }
     for (const auto& a : kAdverbs) {
       if (w != a.word) continue;
+      if (w == "current" && is(i - 1, "then")) return false;  // "the then current price"
       f.b = i;
       f.e = i + 1;
       if (!a.ref) {

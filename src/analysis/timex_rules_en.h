@@ -86,6 +86,15 @@ struct Season {
 constexpr Season kSeasons[] = {
     {"spring", "SP"}, {"summer", "SU"}, {"fall", "FA"}, {"autumn", "FA"}, {"winter", "WI"}};
 
+// Decades of the last century, spelled: "the nineties" -> 199.
+struct SpelledDecade {
+  std::string_view word;
+  int decade;  // years after 1900
+};
+constexpr SpelledDecade kSpelledDecades[] = {{"twenties", 20}, {"thirties", 30}, {"forties", 40},
+                                             {"fifties", 50},  {"sixties", 60},  {"seventies", 70},
+                                             {"eighties", 80}, {"nineties", 90}};
+
 // Words that alone are a time expression: "yesterday" -> the day before the
 // reference, "recently" -> PAST_REF.
 struct Adverb {
@@ -93,12 +102,12 @@ struct Adverb {
   std::optional<Ref> ref;  // none: the day day_offset days from the reference date
   int day_offset;
 };
-constexpr Adverb kAdverbs[] = {{"today", std::nullopt, 0},     {"yesterday", std::nullopt, -1},
-                               {"tomorrow", std::nullopt, 1},  {"now", Ref::kPresent, 0},
-                               {"recently", Ref::kPast, 0},    {"nowadays", Ref::kPresent, 0},
-                               {"lately", Ref::kPast, 0},      {"soon", Ref::kFuture, 0},
-                               {"recent", Ref::kPast, 0},      {"currently", Ref::kPresent, 0},
-                               {"presently", Ref::kPresent, 0}};
+constexpr Adverb kAdverbs[] = {{"today", std::nullopt, 0},      {"yesterday", std::nullopt, -1},
+                               {"tomorrow", std::nullopt, 1},   {"now", Ref::kPresent, 0},
+                               {"recently", Ref::kPast, 0},     {"nowadays", Ref::kPresent, 0},
+                               {"lately", Ref::kPast, 0},       {"soon", Ref::kFuture, 0},
+                               {"recent", Ref::kPast, 0},       {"currently", Ref::kPresent, 0},
+                               {"presently", Ref::kPresent, 0}, {"current", Ref::kPresent, 0}};
 
 // A word that stands for a length of time: "biannual" is 6 months (P6M).
 struct SetWord {
@@ -149,6 +158,9 @@ constexpr std::string_view kPastPrepositions[] = {"since"};
 // Prepositions of a deadline, not in the past even in a past-tense sentence:
 // "agreed to pay by February", "holders of record Dec. 21", "until Friday".
 constexpr std::string_view kDeadlinePrepositions[] = {"by", "until", "till", "record"};
+// Words that end a sum a rate is of: "$2 million a year".
+constexpr std::string_view kLargeNumbers[] = {"hundred", "thousand", "million",
+                                              "billion", "trillion", "percent"};
 // Words ending in "-ed" that do not mark the past: "the scheduled vote", "a hundred".
 constexpr std::string_view kNotPast[] = {"scheduled", "expected", "planned", "proposed", "united",
                                          "need",      "indeed",   "speed",   "based",    "limited",

@@ -270,6 +270,41 @@ TEST(Timex, SinceLooksBackAndADeadlineIsNotPast) {
   EXPECT_EQ(value_of(t, "Aug. 21"), "2023-08-21");
 }
 
+TEST(Timex, RatesAreNoTimeExpressions) {
+  auto t = times(
+      "The plan saves $2 million a year and adds four flights a week; the board meets "
+      "twice a year.");
+  EXPECT_EQ(value_of(t, "a year"), "");
+  EXPECT_EQ(value_of(t, "a week"), "");
+  EXPECT_EQ(value_of(t, "twice a year"), "P1Y");
+  EXPECT_EQ(t.size(), 1u);
+}
+
+TEST(Timex, WeekdaysStillToComeAndSpatialNext) {
+  auto t = times(
+      "Officials said he could leave as soon as Friday. The blast next to the embassy on "
+      "Thursday killed 12 people.");
+  EXPECT_EQ(value_of(t, "Friday"), "2023-06-16");
+  EXPECT_EQ(value_of(t, "Thursday"), "2023-06-08");
+}
+
+TEST(Timex, ThePreviousWeekdayCountsFromTheStoryDay) {
+  auto t = times("Shares fell on Friday, June 9. The index closed 2% below the previous Friday.");
+  EXPECT_EQ(value_of(t, "Friday, June 9"), "2023-06-09");
+  EXPECT_EQ(value_of(t, "the previous Friday"), "2023-06-02");
+}
+
+TEST(Timex, LastNightSpelledDecadesAndCurrent) {
+  auto t = times(
+      "Rebels attacked last night, as they did in the nineties. Under current rules, holders "
+      "may buy at the then current price in the current quarter.");
+  EXPECT_EQ(value_of(t, "last night"), "2023-06-12TNI");
+  EXPECT_EQ(value_of(t, "the nineties"), "199");
+  EXPECT_EQ(value_of(t, "current"), "PRESENT_REF");
+  EXPECT_EQ(value_of(t, "the current quarter"), "2023-Q2");
+  EXPECT_EQ(t.size(), 4u);  // not "then current"
+}
+
 // A story dense with time words, as sentences and as one long sentence of
 // clauses: each expression looks back at what the story named through its
 // memory and at its sentence's tense cues by position, never by a rescan.
