@@ -1057,13 +1057,21 @@ class Scanner {
   }
 
   // "between 60 and 90 days": the first number takes the unit of the second.
+  // Counts spelled as words make one expression with the value of the first:
+  // "two to three weeks" is P2W (TimeBank).
   bool range_start(uint32_t i, Found& f) const {
-    if (!is_num(i) || !(is(i + 1, "and") || is(i + 1, "to") || is(i + 1, "or") || is(i + 1, "-")))
+    if (!(is(i + 1, "and") || is(i + 1, "to") || is(i + 1, "or") || is(i + 1, "-")) || !ok(i + 3))
       return false;
-    if (!is_num(i + 2) || !ok(i + 3)) return false;
     const Unit* u = unit(lw(i + 3));
     if (!u || lw(i + 3).back() != 's') return false;
-    f = {i, i + 1, TimexType::kDuration, duration_value(std::to_string(int_at(i) * u->scale), *u)};
+    if (is_num(i) && is_num(i + 2)) {
+      f = {i, i + 1, TimexType::kDuration,
+           duration_value(std::to_string(int_at(i) * u->scale), *u)};
+      return true;
+    }
+    const int first = count_word(lw(i)), second = count_word(lw(i + 2));
+    if (is_num(i) || is(i + 1, "and") || first <= 1 || second <= first) return false;
+    f = {i, i + 4, TimexType::kDuration, duration_value(std::to_string(first * u->scale), *u)};
     return true;
   }
 
@@ -1127,9 +1135,15 @@ class Scanner {
     if (ago_date(c, f) || stretch_to_now(c, f)) return true;
     f.type = TimexType::kDuration;
     std::string count = c.count;
-    if (count != "X" && count.find('.') == std::string::npos)
-      count = std::to_string(std::stoi(count) * c.unit->scale);
+    if (count != "X") count = std::to_string(std::stoi(count) * c.unit->scale);
     f.value = duration_value(count, *c.unit);
+    // "a minute and a half"
+    if (!c.half && count != "X" && is(f.e, "and") && (is(f.e + 1, "a") || is(f.e + 1, "one")) &&
+        is(f.e + 2, "half")) {
+      c.half = true;
+      f.e += 3;
+    }
+    f.value.and_half = c.half && c.unit->scale == 1;
     return true;
   }
 
@@ -1169,7 +1183,8 @@ class Scanner {
     uint32_t begin = 0;           // first token of the expression ("the" of "the past three years")
     uint32_t first = 0;           // the token the scan started at
     uint32_t unit_at = 0;         // the unit's token
-    std::string count;            // "3", "2.5", "X" (unknown: "several")
+    std::string count;            // "3", "X" (unknown: "several")
+    bool half = false;            // and a half: "two and a half", "2 1/2"
     std::string_view count_word;  // as written: "three", "several", "recent"
     bool led = false;             // led by "past", "next"... before the count
     const Unit* unit = nullptr;
@@ -1210,11 +1225,14 @@ class Scanner {
       if ((w == "past" || w == "coming") && unit(lw(j)) && lw(j).back() != 's') count = "1";
     } else if (const int n = count_word(w); n > 0) {
       ++j;
+      count = std::to_string(n);
       if (is(j, "and") && is(j + 1, "a") && is(j + 2, "half")) {
-        count = std::to_string(n) + ".5";
+        c.half = true;
         j += 3;
-      } else {
-        count = std::to_string(n);
+      } else if (is_num(i) && ok(j + 2) && doc_.word(j) == "1" && is(j + 1, "/") &&
+                 doc_.word(j + 2) == "2") {
+        c.half = true;  // "2 1/2 years"
+        j += 3;
       }
       // "a year" after a count is a rate: "twice a year" is a set, "$2 million a
       // year" and "four flights a week" no time expression (TimeML leaves them).
@@ -1257,7 +1275,7 @@ class Scanner {
     if (!is(after, "ago") && !is(after, "earlier") && !is(after, "later")) return false;
     f.e = after + 1;
     f.type = TimexType::kDate;
-    if (!ref_ || c.count == "X" || c.count.find('.') != std::string::npos) {
+    if (!ref_ || c.count == "X" || c.half) {
       f.value = is(after, "later") ? TimeValue::vague(Ref::kFuture) : TimeValue::vague(Ref::kPast);
       return true;
     }
@@ -1592,13 +1610,13 @@ class Scanner {
       f = {i, i + 2, TimexType::kDate, v};
       return true;
     }
-    if (is_num(i) && is(i + 1, "/") && int_at(i) == 9 && doc_.word(i + 2) == "11" &&
+    if (is_num(i) && is(i + 1, "/") && int_at(i) == 9 && ok(i + 2) && doc_.word(i + 2) == "11" &&
         !is(i + 3, "/")) {
       f = {i, i + 3, TimexType::kDate, day_value({2001, 9, 11})};
       return true;
     }
     // "the September 11 attacks"
-    if (month(i) == 9 && doc_.word(i + 1) == "11" && year(i + 2) < 0 &&
+    if (month(i) == 9 && ok(i + 1) && doc_.word(i + 1) == "11" && year(i + 2) < 0 &&
         (is(i + 2, "attacks") || is(i + 2, "attack") || is(i + 2, "terrorist"))) {
       f = {i, i + 2, TimexType::kDate, day_value({2001, 9, 11})};
       return true;

@@ -305,6 +305,18 @@ TEST(Timex, LastNightSpelledDecadesAndCurrent) {
   EXPECT_EQ(t.size(), 4u);  // not "then current"
 }
 
+TEST(Timex, HalvesOfAUnitAndRangesOfSpelledCounts) {
+  auto t = times(
+      "He served 2 1/2 years, waited a minute and a half and slept two and a half hours. "
+      "Shipments resume within two to three weeks, after between 60 and 90 days of talks.");
+  EXPECT_EQ(value_of(t, "2 1/2 years"), "P2Y6M");
+  EXPECT_EQ(value_of(t, "a minute and a half"), "PT1M30S");
+  EXPECT_EQ(value_of(t, "two and a half hours"), "PT2H30M");
+  EXPECT_EQ(value_of(t, "two to three weeks"), "P2W");
+  EXPECT_EQ(value_of(t, "60"), "P60D");
+  EXPECT_EQ(value_of(t, "90 days"), "P90D");
+}
+
 // A story dense with time words, as sentences and as one long sentence of
 // clauses: each expression looks back at what the story named through its
 // memory and at its sentence's tense cues by position, never by a rescan.
