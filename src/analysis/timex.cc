@@ -838,8 +838,18 @@ class Scanner {
       f = {i, i + 1, TimexType::kDate, half_value_by_tense(is(i, "first-half"), i)};
       return true;
     }
+    // "the first two quarters of 1990": its first half.
+    if ((is(i, "first") || is(i, "last")) && is(i + 1, "two") && is(i + 2, "quarters") &&
+        is(i + 3, "of")) {
+      const int y = year(i + 4);
+      if (y < 0) return false;
+      f = {i, i + 5, TimexType::kDate, TimeValue::half(y, is(i, "first") ? 1 : 2)};
+      return true;
+    }
     if (!is(i, "the")) return false;
-    if ((is(i + 1, "first") || is(i + 1, "second")) && is(i + 2, "half") && is(i + 3, "of")) {
+    // "the last half of 1989" is its second half.
+    if ((is(i + 1, "first") || is(i + 1, "second") || is(i + 1, "last")) && is(i + 2, "half") &&
+        is(i + 3, "of")) {
       int y = year(i + 4);
       uint32_t e = i + 5;
       if (y < 0 && ref_ && (is(i + 4, "this") || is(i + 4, "the")) && is(i + 5, "year")) {
@@ -1512,10 +1522,8 @@ class Scanner {
       return true;
     }
     // "by that time", "on that day": the date the story last named.
-    if (w == "that" && ref_ && i > s_.first_token &&
-        (is(i - 1, "by") || is(i - 1, "at") || is(i - 1, "on") || is(i - 1, "until") ||
-         is(i - 1, "since") || is(i - 1, "before") || is(i - 1, "after") || is(i - 1, "in") ||
-         is(i - 1, "during")) &&
+    if (w == "that" && ref_ &&
+        (i == s_.first_token || contains(kAnaphoraPrepositions, lw(i - 1))) &&
         (is(i + 1, "time") || is(i + 1, "day") || is(i + 1, "week") || is(i + 1, "month") ||
          is(i + 1, "year"))) {
       const auto v = last_date(lw(i + 1));
@@ -1866,9 +1874,11 @@ class Scanner {
       rq = q;
       if (named_year < 0) y = quarter_year(q, i);
     }
+    // "the 1988 period" beside a 1989 report is the comparison, not the report.
+    const int reported_year = y;
     if (named_year > 0) y = named_year;
     f = {i, j + 1, TimexType::kDate, quarter_value(y - years_back, rq)};
-    f.anchor = years_back == 0;
+    f.anchor = years_back == 0 && (named_year < 0 || q > 0 || named_year == reported_year);
     return true;
   }
 
@@ -1924,7 +1934,7 @@ class Scanner {
     if (prev == "right" && first == "now") --f.b;
     // "earlier yesterday", "later this afternoon", "more recently" (but "earlier
     // Friday" is drawn without the adverb more often than with it).
-    const bool day_word = first == "yesterday" || first == "tomorrow" ||
+    const bool day_word = first == "yesterday" || first == "tomorrow" || first == "that" ||
                           (first == "this" && f.type == TimexType::kTime);
     if (((prev == "earlier" || prev == "later") && day_word) ||
         (prev == "more" && first == "recently"))

@@ -161,6 +161,11 @@ constexpr std::string_view kDeadlinePrepositions[] = {"by", "until", "till", "re
 // Words that end a sum a rate is of: "$2 million a year".
 constexpr std::string_view kLargeNumbers[] = {"hundred", "thousand", "million",
                                               "billion", "trillion", "percent"};
+// Prepositions before "that day", "that year" that make it the date the story
+// last named ("by that time", "later that year"); a sentence may also start with it.
+constexpr std::string_view kAnaphoraPrepositions[] = {
+    "by",  "at", "on",   "until",   "since",      "before", "after", "in",     "during",
+    "for", "of", "from", "through", "throughout", "within", "later", "earlier"};
 // Words ending in "-ed" that do not mark the past: "the scheduled vote", "a hundred".
 constexpr std::string_view kNotPast[] = {"scheduled", "expected", "planned", "proposed", "united",
                                          "need",      "indeed",   "speed",   "based",    "limited",

@@ -317,6 +317,26 @@ TEST(Timex, HalvesOfAUnitAndRangesOfSpelledCounts) {
   EXPECT_EQ(value_of(t, "90 days"), "P90D");
 }
 
+TEST(Timex, HalvesNamedByQuartersOrAsTheLastHalf) {
+  auto t = times("Sales slow through the first two quarters of 2024 after the last half of 2022.");
+  EXPECT_EQ(value_of(t, "first two quarters of 2024"), "2024-H1");
+  EXPECT_EQ(value_of(t, "the last half of 2022"), "2022-H2");
+}
+
+TEST(Timex, ThatYearIsTheYearTheStoryNamed) {
+  auto t = times("Imports rose in 2019. Later that year, exports fell.");
+  EXPECT_EQ(value_of(t, "Later that year"), "2019");
+}
+
+TEST(Timex, APeriodOfAnotherYearIsNoReportingQuarter) {
+  auto t = times(
+      "First-quarter profit rose to $5 million. In the 2022 period, profit was $3 million. "
+      "The quarter ended March 31.");
+  EXPECT_EQ(value_of(t, "First-quarter"), "2023-Q1");
+  EXPECT_EQ(value_of(t, "the 2022 period"), "2022-Q1");
+  EXPECT_EQ(value_of(t, "The quarter"), "2023-Q1");
+}
+
 // A story dense with time words, as sentences and as one long sentence of
 // clauses: each expression looks back at what the story named through its
 // memory and at its sentence's tense cues by position, never by a rescan.
