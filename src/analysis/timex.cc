@@ -748,7 +748,10 @@ class Scanner {
     } else {
       for (const auto& s : kSeasons) {
         if (u == s.word) {
-          f.value = TimeValue::season_of(r.year + shift, s.code);
+          int y = r.year + shift;
+          // "this past spring": the last one over, this year's once it has ended.
+          if (w == "this" && shift < 0 && s.first_month + 2 < r.month) y = r.year;
+          f.value = TimeValue::season_of(y, s.code);
           return true;
         }
       }
@@ -1278,18 +1281,20 @@ class Scanner {
     return true;
   }
 
-  // "two years ago", "a year earlier", "three days later": TimeML marks the date
+  // "two years ago", "a year earlier": TimeML marks the date
   // they point to, "ago" inside the span.
   bool ago_date(const Counted& c, Found& f) const {
+    // "three days later" counts from an event of the story, not from the
+    // reference date: TimeML marks the length, "later" outside.
     const uint32_t after = c.unit_at + 1;
-    if (!is(after, "ago") && !is(after, "earlier") && !is(after, "later")) return false;
+    if (!is(after, "ago") && !is(after, "earlier")) return false;
     f.e = after + 1;
     f.type = TimexType::kDate;
     if (!ref_ || c.count == "X" || c.half) {
-      f.value = is(after, "later") ? TimeValue::vague(Ref::kFuture) : TimeValue::vague(Ref::kPast);
+      f.value = TimeValue::vague(Ref::kPast);
       return true;
     }
-    const int n = std::stoi(c.count) * c.unit->scale * (is(after, "later") ? -1 : 1);
+    const int n = std::stoi(c.count) * c.unit->scale;
     f.value = ago_value(n, *c.unit);
     f.anchor = c.unit->code != "Y";
     return true;

@@ -82,9 +82,13 @@ constexpr PartOfDay kPartsOfDay[] = {{"morning", "MO"},
 struct Season {
   std::string_view word;
   std::string_view code;
+  int first_month;  // of the northern season; winter starts in the December before
 };
-constexpr Season kSeasons[] = {
-    {"spring", "SP"}, {"summer", "SU"}, {"fall", "FA"}, {"autumn", "FA"}, {"winter", "WI"}};
+constexpr Season kSeasons[] = {{"spring", "SP", 3},
+                               {"summer", "SU", 6},
+                               {"fall", "FA", 9},
+                               {"autumn", "FA", 9},
+                               {"winter", "WI", 12}};
 
 // Decades of the last century, spelled: "the nineties" -> 199.
 struct SpelledDecade {

@@ -337,6 +337,18 @@ TEST(Timex, APeriodOfAnotherYearIsNoReportingQuarter) {
   EXPECT_EQ(value_of(t, "The quarter"), "2023-Q1");
 }
 
+TEST(Timex, LaterCountsALengthFromAnEventOfTheStory) {
+  auto t = times("The plant opened in May. Three days later, it closed.");
+  EXPECT_EQ(value_of(t, "Three days"), "P3D");
+  EXPECT_EQ(value_of(t, "Three days later"), "");
+}
+
+TEST(Timex, ThisPastSeasonIsTheLastOneOver) {
+  auto t = times("Sales rose this past spring after a slump this past winter.");
+  EXPECT_EQ(value_of(t, "this past spring"), "2023-SP");
+  EXPECT_EQ(value_of(t, "this past winter"), "2022-WI");
+}
+
 // A story dense with time words, as sentences and as one long sentence of
 // clauses: each expression looks back at what the story named through its
 // memory and at its sentence's tense cues by position, never by a rescan.
