@@ -1129,8 +1129,27 @@ class Scanner {
       }
     }
     // Not the adjectives "long-term", "short-term": TimeML leaves them untagged.
-    if (w == "the" && (is(i + 1, "long") || is(i + 1, "short")) && is(i + 2, "term")) {
+    if (w == "the" && (is(i + 1, "long") || is(i + 1, "short") || is(i + 1, "near")) &&
+        is(i + 2, "term")) {
       f = {i, i + 3, TimexType::kDate, TimeValue::vague(Ref::kFuture)};
+      return true;
+    }
+    // "the weeks ahead": a stretch of unknown length.
+    if (w == "the" && is(i + 2, "ahead") && lw(i + 1).ends_with("s")) {
+      if (const Unit* u = unit(lw(i + 1)); u && u->scale == 1) {
+        f = {i, i + 3, TimexType::kDuration, duration_value("X", *u)};
+        return true;
+      }
+    }
+    // "future quarters": the future.
+    if (w == "future" && lw(i + 1).ends_with("s") && unit(lw(i + 1))) {
+      f = {i, i + 2, TimexType::kDate, TimeValue::vague(Ref::kFuture)};
+      return true;
+    }
+    // "for a while": a length nobody measured.
+    if (w == "a" && is(i + 1, "while") && !is(i + 2, ",") && i > s_.first_token &&
+        (is(i - 1, "for") || is(i - 1, "in") || is(i - 1, "after"))) {
+      f = {i, i + 2, TimexType::kDuration, TimeValue::duration("X", 'X', false)};
       return true;
     }
     return false;
@@ -1689,6 +1708,15 @@ class Scanner {
     std::string_view w = lw(i);
     Mod mod = Mod::kNone;
     uint32_t j = i;
+    if (w == "mid" && ref_) {
+      // "by mid afternoon": a part of the story's day.
+      for (const auto& p : kPartsOfDay) {
+        if (is(i + 1, p.word) && p.word != "night" && p.word != "overnight") {
+          f = {i, i + 2, TimexType::kTime, at_part(day_value(story_day()), p.code), Mod::kMid};
+          return true;
+        }
+      }
+    }
     if (w == "early" || w == "late" || w == "mid") {
       mod = w == "early" ? Mod::kStart : (w == "late" ? Mod::kEnd : Mod::kMid);
       j = i + 1;

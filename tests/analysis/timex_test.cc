@@ -349,6 +349,17 @@ TEST(Timex, ThisPastSeasonIsTheLastOneOver) {
   EXPECT_EQ(value_of(t, "this past winter"), "2022-WI");
 }
 
+TEST(Timex, VagueStretchesAheadAndAWhile) {
+  auto t = times(
+      "Prices will stay firm in the near term and rise in the weeks ahead. Losses cut taxes "
+      "in future quarters. The talks stalled for a while and resumed by mid afternoon.");
+  EXPECT_EQ(value_of(t, "the near term"), "FUTURE_REF");
+  EXPECT_EQ(value_of(t, "the weeks ahead"), "PXW");
+  EXPECT_EQ(value_of(t, "future quarters"), "FUTURE_REF");
+  EXPECT_EQ(value_of(t, "a while"), "PXX");
+  EXPECT_EQ(value_of(t, "mid afternoon"), "2023-06-13TAF");
+}
+
 // A story dense with time words, as sentences and as one long sentence of
 // clauses: each expression looks back at what the story named through its
 // memory and at its sentence's tense cues by position, never by a rescan.
