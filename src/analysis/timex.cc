@@ -388,8 +388,10 @@ class Scanner {
   Tense tense_near(uint32_t at) const {
     if (!cues_found_) {
       cues_found_ = true;
-      for (uint32_t k = s_.first_token; k < s_.last_token; ++k)
+      for (uint32_t k = s_.first_token; k < s_.last_token; ++k) {
         if (const Tense t = tense_of(k); t != Tense::kNone) cues_.push_back({k, t});
+        if (is(k, "to") && infinitive_at(k + 1)) infinitives_.push_back(k);
+      }
     }
     // The preposition before the expression can settle it: "since June" looks
     // back; a deadline ("by June", "until Friday", "holders of record Dec. 21")
@@ -406,7 +408,30 @@ class Scanner {
       return Tense::kFuture;
     const Tense t = cue_near(at);
     if (t == Tense::kPast && contains(kDeadlinePrepositions, preposition)) return Tense::kNone;
+    // "agreed to buy the unit in February": the infinitive's event may come after
+    // the past verb, so the past tense does not place the date.
+    if (t == Tense::kPast && past_cue_before_infinitive(at)) return Tense::kNone;
     return t;
+  }
+
+  // Is the verb after "to" a plain verb? Not "to the", "to 5%", "to Paris", "to
+  // work" cannot be told apart here and counts.
+  bool infinitive_at(uint32_t k) const {
+    if (!ok(k) || doc_.tokens[k].kind != TokenKind::kWord || upper(k)) return false;
+    const std::string_view w = lw(k);
+    return !contains(kDeterminers, w) && month(k) == 0 && w != "be" && !w.ends_with("ing") &&
+           !w.ends_with("s") && count_word(w) < 0;
+  }
+
+  // Is the cue nearest to `at` a past verb before it, with an infinitive between them?
+  bool past_cue_before_infinitive(uint32_t at) const {
+    auto after = std::lower_bound(cues_.begin(), cues_.end(), at,
+                                  [](const Cue& c, uint32_t pos) { return c.token < pos; });
+    if (after == cues_.begin()) return false;
+    const uint32_t cue = (after - 1)->token;
+    if (after != cues_.end() && after->token - at < at - cue) return false;
+    auto inf = std::lower_bound(infinitives_.begin(), infinitives_.end(), cue);
+    return inf != infinitives_.end() && *inf < at;
   }
 
   // The tense of the sentence's cue nearest to `at`.
@@ -2031,7 +2056,8 @@ class Scanner {
     uint32_t token;
     Tense tense;
   };
-  mutable std::vector<Cue> cues_;  // tense cues of the sentence, by position
+  mutable std::vector<Cue> cues_;              // tense cues of the sentence, by position
+  mutable std::vector<uint32_t> infinitives_;  // the "to" of "to buy", by position
   mutable bool cues_found_ = false;
 };
 

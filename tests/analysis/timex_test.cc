@@ -360,6 +360,12 @@ TEST(Timex, VagueStretchesAheadAndAWhile) {
   EXPECT_EQ(value_of(t, "mid afternoon"), "2023-06-13TAF");
 }
 
+TEST(Timex, AnInfinitiveAfterAPastVerbLeavesTheDateOpen) {
+  auto t = times("The firm agreed to buy the unit in September. It sold a plant in October.");
+  EXPECT_EQ(value_of(t, "September"), "2023-09");
+  EXPECT_EQ(value_of(t, "October"), "2022-10");
+}
+
 // A story dense with time words, as sentences and as one long sentence of
 // clauses: each expression looks back at what the story named through its
 // memory and at its sentence's tense cues by position, never by a rescan.
