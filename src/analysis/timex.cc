@@ -162,6 +162,9 @@ struct Found {
   // Later expressions may point back to it ("the quarter"); not so for a
   // comparison a year back ("the year-ago quarter").
   bool anchor = true;
+  // A time of day that names its day ("Saturday night", "yesterday evening"):
+  // it keeps it rather than take the day of its sentence.
+  bool own_day = false;
 };
 
 class Scanner {
@@ -205,7 +208,7 @@ class Scanner {
                      [&](size_t x, size_t y) { return start(x) < start(y); });
     for (size_t k = first; k < out_.size(); ++k) {
       Found& time = found_[k - first];
-      if (time.type != TimexType::kTime || !is_time_of_day(time.value)) continue;
+      if (time.type != TimexType::kTime || !is_time_of_day(time.value) || time.own_day) continue;
       const uint32_t at = out_[k].start;
       auto after = std::lower_bound(days.begin(), days.end(), at,
                                     [&](size_t d, uint32_t pos) { return start(d) < pos; });
@@ -612,6 +615,11 @@ class Scanner {
       if (relative && w != "the") f.b = i + 1;
       return true;
     }
+    // "the fiscal year ended Jan. 31": a company's year, a length.
+    if (w == "the" && j == i + 3 && year_word && (is(j, "ended") || is(j, "ending"))) {
+      f = {i, j, TimexType::kDuration, TimeValue::duration("1", 'Y', false)};
+      return true;
+    }
     if (!relative || !year_word || !ref_ || is(j, "of") || is(j, "ended") || is(j, "ending"))
       return false;
     f = {i, j, TimexType::kDate, labelled(ref_->year + shift)};
@@ -701,6 +709,7 @@ class Scanner {
         f.e = i + 2;
         f.type = TimexType::kTime;
         f.value = at_part(f.value, p.code);
+        f.own_day = true;
       }
     }
     return true;
@@ -1330,7 +1339,8 @@ class Scanner {
   bool ago_date(const Counted& c, Found& f) const {
     // "three days later" counts from an event of the story, not from the
     // reference date: TimeML marks the length, "later" outside.
-    const uint32_t after = c.unit_at + 1;
+    uint32_t after = c.unit_at + 1;
+    if (is(after, "or") && is(after + 1, "so")) after += 2;  // "a week or so ago"
     if (!is(after, "ago") && !is(after, "earlier")) return false;
     f.e = after + 1;
     f.type = TimexType::kDate;
@@ -1455,12 +1465,14 @@ class Scanner {
     const TimeValue base = ref_ ? day_value(*ref_) : open_date();
     if (w == "tonight") {
       f = {i, i + 1, TimexType::kTime, at_part(base, "NI")};
+      f.own_day = true;
       return true;
     }
     // "last night": the night before the reference date.
     if (w == "last" && is(i + 1, "night")) {
       f = {i, i + 2, TimexType::kTime,
            at_part(ref_ ? day_value(add_days(*ref_, -1)) : open_date(), "NI")};
+      f.own_day = true;
       return true;
     }
     if ((w == "this" || w == "yesterday" || w == "tomorrow") && ok(i + 1) && ref_) {
@@ -1468,6 +1480,7 @@ class Scanner {
         if (is(i + 1, p.word)) {
           const int off = w == "yesterday" ? -1 : (w == "tomorrow" ? 1 : 0);
           f = {i, i + 2, TimexType::kTime, at_part(day_value(add_days(*ref_, off)), p.code)};
+          f.own_day = true;
           return true;
         }
       }

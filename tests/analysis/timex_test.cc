@@ -366,6 +366,17 @@ TEST(Timex, AnInfinitiveAfterAPastVerbLeavesTheDateOpen) {
   EXPECT_EQ(value_of(t, "October"), "2022-10");
 }
 
+TEST(Timex, FiscalYearsEndedAreLengthsAndRoughAgoIsADate) {
+  auto t = times("In the fiscal year ended Jan. 31, sales rose. A week or so ago, the chief left.");
+  EXPECT_EQ(value_of(t, "the fiscal year"), "P1Y");
+  EXPECT_EQ(value_of(t, "A week or so ago"), "2023-06-06");
+}
+
+TEST(Timex, ATimeOfDayThatNamesItsDayKeepsIt) {
+  auto t = times("A week or so ago, he picked Saturday night for the attack.");
+  EXPECT_EQ(value_of(t, "Saturday night"), "2023-06-10TNI");
+}
+
 // A story dense with time words, as sentences and as one long sentence of
 // clauses: each expression looks back at what the story named through its
 // memory and at its sentence's tense cues by position, never by a rescan.
