@@ -337,6 +337,8 @@ std::string_view to_timeml(Mod m) {
       return "MORE_THAN";
     case Mod::kEqualOrLess:
       return "EQUAL_OR_LESS";
+    case Mod::kEqualOrMore:
+      return "EQUAL_OR_MORE";
   }
   return "";
 }

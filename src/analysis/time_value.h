@@ -42,7 +42,17 @@ enum class TimexType : uint8_t { kDate, kTime, kDuration, kSet };
 
 // The TIMEX3 modifier of an expression: "early 2009" is START, "nearly two
 // years" LESS_THAN. kNone writes nothing.
-enum class Mod : uint8_t { kNone, kStart, kMid, kEnd, kApprox, kLessThan, kMoreThan, kEqualOrLess };
+enum class Mod : uint8_t {
+  kNone,
+  kStart,
+  kMid,
+  kEnd,
+  kApprox,
+  kLessThan,
+  kMoreThan,
+  kEqualOrLess,
+  kEqualOrMore
+};
 
 struct TimeValue {
   // A calendar field not known: written as X's.

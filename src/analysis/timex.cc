@@ -2031,6 +2031,12 @@ class Scanner {
           f.e = day.e;
         }
       }
+      // "the next year or so", "a week or so": TimeML keeps "or so" inside.
+      if (is(f.e, "or") && is(f.e + 1, "so") &&
+          (f.type == TimexType::kDuration || f.value.grain == Grain::kYear)) {
+        f.e += 2;
+        if (f.mod == Mod::kNone) f.mod = Mod::kApprox;
+      }
       approximation(f);
       leading_words(f);
       emit(f);

@@ -185,17 +185,18 @@ constexpr std::string_view kCountNouns[] = {
 
 // Words of approximation TimeML keeps inside the span, with the TIMEX3 modifier
 // they give: "nearly two years" -> P2Y, mod LESS_THAN; "around Nov. 1". Only the
-// words TBAQ keeps inside more often than not: it leaves "about", "almost",
-// "over", "within" and "at least" outside.
+// words TBAQ keeps inside more often than not ("at least 30 days"): it leaves
+// "about", "almost", "over" and "within" outside.
 struct Approximation {
   std::string_view first, second;  // one or two words before the expression
   Mod mod;
   bool durations_only;  // lengths, clock times and "ago" dates only
 };
 constexpr Approximation kApproximations[] = {
-    {"around", "", Mod::kApprox, false},    {"nearly", "", Mod::kLessThan, true},
-    {"less", "than", Mod::kLessThan, true}, {"fewer", "than", Mod::kLessThan, true},
-    {"up", "to", Mod::kEqualOrLess, true},  {"more", "than", Mod::kMoreThan, true}};
+    {"around", "", Mod::kApprox, false},     {"nearly", "", Mod::kLessThan, true},
+    {"less", "than", Mod::kLessThan, true},  {"fewer", "than", Mod::kLessThan, true},
+    {"up", "to", Mod::kEqualOrLess, true},   {"more", "than", Mod::kMoreThan, true},
+    {"at", "least", Mod::kEqualOrMore, true}};
 
 // The named days of market history, by weekday (Monday first; year 0 for none):
 // "Black Monday" -> 1987-10-19 when the sentence recalls it.

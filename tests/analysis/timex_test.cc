@@ -377,6 +377,15 @@ TEST(Timex, ATimeOfDayThatNamesItsDayKeepsIt) {
   EXPECT_EQ(value_of(t, "Saturday night"), "2023-06-10TNI");
 }
 
+TEST(Timex, AtLeastAndOrSoStayInsideTheSpan) {
+  auto t = times("The review takes at least 30 days; the plant closes over the next year or so.");
+  ASSERT_EQ(t.size(), 2u);
+  EXPECT_EQ(t[0].text, "at least 30 days");
+  EXPECT_EQ(t[0].modifier, "EQUAL_OR_MORE");
+  EXPECT_EQ(t[1].text, "the next year or so");
+  EXPECT_EQ(t[1].modifier, "APPROX");
+}
+
 // A story dense with time words, as sentences and as one long sentence of
 // clauses: each expression looks back at what the story named through its
 // memory and at its sentence's tense cues by position, never by a rescan.
