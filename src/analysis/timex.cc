@@ -1072,7 +1072,9 @@ class Scanner {
       uint32_t k = i + 1;
       if (is(k, "entire") || is(k, "whole") || is(k, "full") || is(k, "same")) ++k;
       const std::string_view u = lw(k);
-      if (is(k + 1, "of") || is(k + 1, "before") || is(k + 1, "after") || is(k + 1, "ahead"))
+      // Not "the day of the vote", "the week before"; but "a high for the year of $42".
+      if ((is(k + 1, "of") && !is(k + 2, "$")) || is(k + 1, "before") || is(k + 1, "after") ||
+          is(k + 1, "ahead"))
         return false;
       const CalendarDate day = story_day();
       // "for the year ended Sept. 30": a company's year, a length.
@@ -1315,8 +1317,10 @@ class Scanner {
     if (!u || doc_.tokens[j].kind != TokenKind::kWord) return false;
     if (is(j + 1, "old")) return false;  // an age, "52 years old", is no time expression
     if (u->word == "second" && (w == "a" || w == "an" || w == "one"))
-      return false;                                             // "a second plane"
-    if (u->word == "quarter" && is(j + 1, "of")) return false;  // "a quarter of its dealers"
+      return false;  // "a second plane"
+    // "a quarter of its dealers", "three quarters of the vote" are shares; "several
+    // quarters of losses" is time.
+    if (u->word == "quarter" && is(j + 1, "of") && count != "X") return false;
     if (count != "X" && count != "1" && u->word != lw(j) && lw(j).back() != 's') return false;
     c.first = i;
     c.unit_at = j;

@@ -386,6 +386,15 @@ TEST(Timex, AtLeastAndOrSoStayInsideTheSpan) {
   EXPECT_EQ(t[1].modifier, "APPROX");
 }
 
+TEST(Timex, QuartersOfLossesAreTimeAndQuartersOfAVoteAreNot) {
+  auto t = times(
+      "It turned a profit after several quarters of losses and won three quarters of the vote. "
+      "Shares rose to a high for the year of $42.");
+  EXPECT_EQ(value_of(t, "several quarters"), "PXQ");
+  EXPECT_EQ(value_of(t, "three quarters"), "");
+  EXPECT_EQ(value_of(t, "the year"), "2023");
+}
+
 // A story dense with time words, as sentences and as one long sentence of
 // clauses: each expression looks back at what the story named through its
 // memory and at its sentence's tense cues by position, never by a rescan.
