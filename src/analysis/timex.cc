@@ -1196,6 +1196,11 @@ class Scanner {
   // units make: "two years ago", "recent years".
   bool duration(uint32_t i, Found& f) const {
     if (hyphenated_duration(i, f) || half_unit(i, f)) return true;
+    // "Islam will one day be...": some time to come, not a length.
+    if (is(i, "one") && is(i + 1, "day") && i > s_.first_token && contains(kModals, lw(i - 1))) {
+      f = {i, i + 2, TimexType::kDate, TimeValue::vague(Ref::kFuture)};
+      return true;
+    }
     Counted c;
     if (!counted_unit(i, c)) return false;
     f.b = c.begin;

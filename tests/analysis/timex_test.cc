@@ -395,6 +395,13 @@ TEST(Timex, QuartersOfLossesAreTimeAndQuartersOfAVoteAreNot) {
   EXPECT_EQ(value_of(t, "the year"), "2023");
 }
 
+TEST(Timex, OneDayAfterAModalIsTheFuture) {
+  auto t = times("The city will one day be the capital. The strike lasted one day.");
+  EXPECT_EQ(t[0].text, "one day");
+  EXPECT_EQ(t[0].value, "FUTURE_REF");
+  EXPECT_EQ(t[1].value, "P1D");
+}
+
 // A story dense with time words, as sentences and as one long sentence of
 // clauses: each expression looks back at what the story named through its
 // memory and at its sentence's tense cues by position, never by a rescan.
