@@ -1863,7 +1863,9 @@ class Scanner {
   // the previous year": the period the sentence names (or the reference's own), a
   // year back.
   bool same_period_last_year(uint32_t i, Found& f) const {
-    if (!ref_ || !is(i, "the") || !is(i + 1, "same")) return false;
+    if (!ref_ || !is(i, "the") ||
+        !(is(i + 1, "same") || is(i + 1, "corresponding") || is(i + 1, "comparable")))
+      return false;
     const std::string_view u = lw(i + 2);
     if (u != "period" && u != "month" && u != "quarter" && u != "time" && u != "week" &&
         u != "day" && u != "months")
@@ -1885,9 +1887,13 @@ class Scanner {
     } else {
       if (u == "month" || u == "months")
         base = month_value(ref_->year, ref_->month);
-      else if (u == "quarter")
-        base = quarter_value(ref_->year, (ref_->month - 1) / 3 + 1);
-      else if (u == "week")
+      else if (u == "quarter" ||
+               (u == "period" && (story_.quarter > 0 || sentence_names_quarter()))) {
+        // The quarter the story reports on: "third-quarter net ... compared with the
+        // corresponding period last year".
+        const auto [y, q] = reported_quarter();
+        base = quarter_value(y, q);
+      } else if (u == "week")
         base = week_value(*ref_);
       else if (u == "day")
         base = day_value(*ref_);

@@ -402,6 +402,13 @@ TEST(Timex, OneDayAfterAModalIsTheFuture) {
   EXPECT_EQ(t[1].value, "P1D");
 }
 
+TEST(Timex, TheCorrespondingPeriodIsTheReportedQuarterAYearBack) {
+  auto t = times(
+      "First-quarter net rose to $5 million. That compares with $3 million for the "
+      "corresponding period last year.");
+  EXPECT_EQ(value_of(t, "the corresponding period last year"), "2022-Q1");
+}
+
 // A story dense with time words, as sentences and as one long sentence of
 // clauses: each expression looks back at what the story named through its
 // memory and at its sentence's tense cues by position, never by a rescan.
