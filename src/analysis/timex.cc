@@ -815,6 +815,9 @@ class Scanner {
         after = j + 1;
         adjective = true;
       }
+      // "the fiscal-first quarter"
+      if (w.starts_with("fiscal-") && w.substr(7) == kQuarterOrdinals[k] && is(j + 1, "quarter"))
+        q = k + 1;
     }
     // "the final quarter", "the last quarter of 2009" (plain "the last quarter" is the previous
     // one).

@@ -409,6 +409,12 @@ TEST(Timex, TheCorrespondingPeriodIsTheReportedQuarterAYearBack) {
   EXPECT_EQ(value_of(t, "the corresponding period last year"), "2022-Q1");
 }
 
+TEST(Timex, FiscalQuartersWrittenWithAHyphen) {
+  auto t = times("Net rose for the fiscal-first quarter ended March 31. It lost money a year ago.");
+  EXPECT_EQ(value_of(t, "the fiscal-first quarter"), "2023-Q1");
+  EXPECT_EQ(value_of(t, "a year ago"), "2022-Q1");
+}
+
 // A story dense with time words, as sentences and as one long sentence of
 // clauses: each expression looks back at what the story named through its
 // memory and at its sentence's tense cues by position, never by a rescan.
