@@ -711,6 +711,14 @@ class Scanner {
         f.value = at_part(f.value, p.code);
         f.own_day = true;
       }
+      // "Tuesday nights", and "Monday" of "Monday and Tuesday nights": every one.
+      const uint32_t plural = is(i + 1, "and") && weekday(i + 2) >= 0 ? i + 3 : i + 1;
+      if (ok(plural) && lw(plural).size() == p.word.size() + 1 && lw(plural).starts_with(p.word) &&
+          lw(plural).back() == 's') {
+        f.e = plural == i + 1 ? i + 2 : i + 1;
+        f.type = TimexType::kSet;
+        f.value = at_part(any_weekday(wd), p.code);
+      }
     }
     return true;
   }
@@ -1968,6 +1976,12 @@ class Scanner {
     if (named_year > 0) y = named_year;
     f = {i, j + 1, TimexType::kDate, quarter_value(y - years_back, rq)};
     f.anchor = years_back == 0 && (named_year < 0 || q > 0 || named_year == reported_year);
+    // "the quarter a year ago": one expression, the quarter a year back.
+    if (years_back == 0 && named_year < 0 && is(j + 1, "a") && is(j + 2, "year") &&
+        (is(j + 3, "ago") || is(j + 3, "earlier"))) {
+      f = {i, j + 4, TimexType::kDate, quarter_value(y - 1, rq)};
+      f.anchor = false;
+    }
     return true;
   }
 

@@ -415,6 +415,20 @@ TEST(Timex, FiscalQuartersWrittenWithAHyphen) {
   EXPECT_EQ(value_of(t, "a year ago"), "2022-Q1");
 }
 
+TEST(Timex, WeekdaysWithAPluralPartOfTheDayAreSets) {
+  auto t = times("Flights leave on Monday and Tuesday nights; the meeting was on Friday.");
+  EXPECT_EQ(value_of(t, "Monday"), "XXXX-WXX-1TNI");
+  EXPECT_EQ(value_of(t, "Tuesday nights"), "XXXX-WXX-2TNI");
+  EXPECT_EQ(t[1].type, "SET");
+  EXPECT_EQ(value_of(t, "Friday"), "2023-06-09");
+}
+
+TEST(Timex, TheQuarterAYearAgoIsOneExpression) {
+  auto t = times("First-quarter net fell. For the quarter a year ago, it earned $3 million.");
+  EXPECT_EQ(value_of(t, "the quarter a year ago"), "2022-Q1");
+  EXPECT_EQ(t.size(), 2u);
+}
+
 // A story dense with time words, as sentences and as one long sentence of
 // clauses: each expression looks back at what the story named through its
 // memory and at its sentence's tense cues by position, never by a rescan.
