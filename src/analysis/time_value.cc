@@ -100,6 +100,13 @@ void put(std::string& out, int n, int width) {
   out += buf;
 }
 
+// Half of a duration unit in the next smaller one: a half year is "6M"; "" for
+// units TimeML writes with a decimal ("P2.5W").
+std::string_view half_unit(char unit, bool time_unit) {
+  if (time_unit) return unit == 'H' ? "30M" : (unit == 'M' ? "30S" : "");
+  return unit == 'Y' ? "6M" : (unit == 'D' ? "T12H" : "");
+}
+
 bool all_digits(std::string_view s) {
   if (s.empty()) return false;
   for (char c : s)
@@ -125,6 +132,21 @@ std::optional<TimeValue> read(std::string_view s) {
   }
   if (s.size() >= 3 && s[0] == 'P') {
     const bool time_unit = s[1] == 'T';
+    // "P2Y6M", "PT5H30M", "P1DT12H", "P2.5W": a count and a half.
+    for (const char u : {'Y', 'D', 'H', 'M', 'W', 'Q'}) {
+      const bool tu = u == 'H' || (u == 'M' && time_unit);
+      if (tu != time_unit) continue;
+      std::string_view rest = s.substr(time_unit ? 2 : 1);
+      std::string_view half = half_unit(u, tu);
+      std::string tail =
+          half.empty() ? std::string(".5") + u : std::string(1, u) + std::string(half);
+      if (rest.size() <= tail.size() || !rest.ends_with(tail)) continue;
+      const std::string_view count = rest.substr(0, rest.size() - tail.size());
+      if (!all_digits(count)) continue;
+      TimeValue d = TimeValue::duration(count, u, tu);
+      d.and_half = true;
+      return d;
+    }
     const std::string_view amount = s.substr(time_unit ? 2 : 1, s.size() - (time_unit ? 3 : 2));
     if (amount.empty()) return std::nullopt;
     return TimeValue::duration(amount, s.back(), time_unit);
@@ -220,6 +242,12 @@ std::string to_timeml(const TimeValue& v) {
     case Grain::kDuration:
       out = v.time_unit ? "PT" : "P";
       out += v.amount;
+      if (v.and_half) {
+        const std::string_view half = half_unit(v.unit, v.time_unit);
+        if (half.empty()) return out + ".5" + v.unit;
+        out += v.unit;
+        return out += half;
+      }
       out += v.unit;
       return out;
     case Grain::kCentury:
@@ -309,6 +337,8 @@ std::string_view to_timeml(Mod m) {
       return "MORE_THAN";
     case Mod::kEqualOrLess:
       return "EQUAL_OR_LESS";
+    case Mod::kEqualOrMore:
+      return "EQUAL_OR_MORE";
   }
   return "";
 }

@@ -42,7 +42,17 @@ enum class TimexType : uint8_t { kDate, kTime, kDuration, kSet };
 
 // The TIMEX3 modifier of an expression: "early 2009" is START, "nearly two
 // years" LESS_THAN. kNone writes nothing.
-enum class Mod : uint8_t { kNone, kStart, kMid, kEnd, kApprox, kLessThan, kMoreThan, kEqualOrLess };
+enum class Mod : uint8_t {
+  kNone,
+  kStart,
+  kMid,
+  kEnd,
+  kApprox,
+  kLessThan,
+  kMoreThan,
+  kEqualOrLess,
+  kEqualOrMore
+};
 
 struct TimeValue {
   // A calendar field not known: written as X's.
@@ -69,6 +79,10 @@ struct TimeValue {
   std::string amount;
   char unit = 0;
   bool time_unit = false;
+  // Half a unit more, written in the next smaller unit where TimeML has one:
+  // "two and a half years" is P2Y6M, "5 1/2 hours" PT5H30M, "a day and a half"
+  // P1DT12H; "P2.5W" for units without one.
+  bool and_half = false;
   Ref ref = Ref::kPast;
 
   static TimeValue day_of(const core::CivilDate& d);

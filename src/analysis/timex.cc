@@ -162,6 +162,9 @@ struct Found {
   // Later expressions may point back to it ("the quarter"); not so for a
   // comparison a year back ("the year-ago quarter").
   bool anchor = true;
+  // A time of day that names its day ("Saturday night", "yesterday evening"):
+  // it keeps it rather than take the day of its sentence.
+  bool own_day = false;
 };
 
 class Scanner {
@@ -205,7 +208,7 @@ class Scanner {
                      [&](size_t x, size_t y) { return start(x) < start(y); });
     for (size_t k = first; k < out_.size(); ++k) {
       Found& time = found_[k - first];
-      if (time.type != TimexType::kTime || !is_time_of_day(time.value)) continue;
+      if (time.type != TimexType::kTime || !is_time_of_day(time.value) || time.own_day) continue;
       const uint32_t at = out_[k].start;
       auto after = std::lower_bound(days.begin(), days.end(), at,
                                     [&](size_t d, uint32_t pos) { return start(d) < pos; });
@@ -349,17 +352,36 @@ class Scanner {
   }
 
   // The tense a word marks: "will", "'ll", "is to" look ahead; "was", "fell",
-  // "closed" look back ("was closed", but not "should be completed").
+  // "closed" look back ("was closed", but not "should be completed", "will
+  // succeed", "the increased dividend", "the plan", "a record set on Aug. 6").
   Tense tense_of(uint32_t k) const {
     if (doc_.tokens[k].kind != TokenKind::kWord) return Tense::kNone;
     const std::string_view w = lw(k);
+    const std::string_view prev = k > s_.first_token ? lw(k - 1) : std::string_view();
+    // A noun or an adjective after a determiner: "the plan", "the increased
+    // dividend", "the hastily planned trip".
+    if (contains(kDeterminers, prev) ||
+        (prev.size() > 4 && prev.ends_with("ly") && k > s_.first_token + 1 &&
+         contains(kDeterminers, lw(k - 2))))
+      return Tense::kNone;
+    if (w == "next" && is(k + 1, "to")) return Tense::kNone;  // "next to the embassy"
+    if (((w == "set" || w == "due") && !is(k + 1, "to") && !is(k + 1, "for")) ||
+        (w == "supposed" && !is(k + 1, "to")))
+      return Tense::kNone;
+    // Plans made before: "had been scheduled to expire", "had been due to".
+    if (contains(kFutureCues, w) && !contains(kModals, w) &&
+        (prev == "had" || (prev == "been" && is(k - 2, "had"))))
+      return Tense::kPast;
     if (contains(kFutureCues, w) || w.ends_with("'ll") || w.ends_with("\u2019ll") ||
         ((w == "is" || w == "are") && is(k + 1, "to")))
       return Tense::kFuture;
-    if (contains(kPastCues, w) ||
-        (w.size() > 4 && w.ends_with("ed") && !contains(kNotPast, w) &&
-         !(k > s_.first_token &&
-           (is(k - 1, "be") || is(k - 1, "been") || is(k - 1, "being") || is(k - 1, "to")))))
+    // A verb's plain form or participle after a modal, "to" or "be": "will
+    // succeed", "to be paid", "being sold".
+    const bool after_base = contains(kModals, prev) || prev == "to" || prev == "be" ||
+                            prev == "being" || prev == "been";
+    if (contains(kPastCues, w) && !(after_base && prev != "been")) return Tense::kPast;
+    if (w.size() > 4 && w.ends_with("ed") && !contains(kNotPast, w) && !after_base &&
+        (!w.ends_with("eed") || contains(kPastEed, w)))
       return Tense::kPast;
     return Tense::kNone;
   }
@@ -369,9 +391,54 @@ class Scanner {
   Tense tense_near(uint32_t at) const {
     if (!cues_found_) {
       cues_found_ = true;
-      for (uint32_t k = s_.first_token; k < s_.last_token; ++k)
+      for (uint32_t k = s_.first_token; k < s_.last_token; ++k) {
         if (const Tense t = tense_of(k); t != Tense::kNone) cues_.push_back({k, t});
+        if (is(k, "to") && infinitive_at(k + 1)) infinitives_.push_back(k);
+      }
     }
+    // The preposition before the expression can settle it: "since June" looks
+    // back; a deadline ("by June", "until Friday", "holders of record Dec. 21")
+    // is not in the past even in a past-tense sentence.
+    uint32_t p = at;
+    while (p > s_.first_token && (is(p - 1, "early") || is(p - 1, "late") || is(p - 1, "mid") ||
+                                  is(p - 1, "the") || is(p - 1, "-")))
+      --p;
+    const std::string_view preposition = p > s_.first_token ? lw(p - 1) : std::string_view();
+    if (contains(kPastPrepositions, preposition)) return Tense::kPast;
+    // "as soon as Tuesday", "as early as next month": a date still to come.
+    if ((preposition == "as") && p > s_.first_token + 2 && is(p - 3, "as") &&
+        (is(p - 2, "soon") || is(p - 2, "early")))
+      return Tense::kFuture;
+    const Tense t = cue_near(at);
+    if (t == Tense::kPast && contains(kDeadlinePrepositions, preposition)) return Tense::kNone;
+    // "agreed to buy the unit in February": the infinitive's event may come after
+    // the past verb, so the past tense does not place the date.
+    if (t == Tense::kPast && past_cue_before_infinitive(at)) return Tense::kNone;
+    return t;
+  }
+
+  // Is the verb after "to" a plain verb? Not "to the", "to 5%", "to Paris", "to
+  // work" cannot be told apart here and counts.
+  bool infinitive_at(uint32_t k) const {
+    if (!ok(k) || doc_.tokens[k].kind != TokenKind::kWord || upper(k)) return false;
+    const std::string_view w = lw(k);
+    return !contains(kDeterminers, w) && month(k) == 0 && w != "be" && !w.ends_with("ing") &&
+           !w.ends_with("s") && count_word(w) < 0;
+  }
+
+  // Is the cue nearest to `at` a past verb before it, with an infinitive between them?
+  bool past_cue_before_infinitive(uint32_t at) const {
+    auto after = std::lower_bound(cues_.begin(), cues_.end(), at,
+                                  [](const Cue& c, uint32_t pos) { return c.token < pos; });
+    if (after == cues_.begin()) return false;
+    const uint32_t cue = (after - 1)->token;
+    if (after != cues_.end() && after->token - at < at - cue) return false;
+    auto inf = std::lower_bound(infinitives_.begin(), infinitives_.end(), cue);
+    return inf != infinitives_.end() && *inf < at;
+  }
+
+  // The tense of the sentence's cue nearest to `at`.
+  Tense cue_near(uint32_t at) const {
     if (cues_.empty()) return Tense::kNone;
     auto after = std::lower_bound(cues_.begin(), cues_.end(), at,
                                   [](const Cue& c, uint32_t pos) { return c.token < pos; });
@@ -382,9 +449,12 @@ class Scanner {
   }
 
   // A day of the reference week's neighbourhood for weekday wd.
-  TimeValue resolve_weekday(int wd, uint32_t at, int shift_weeks) const {
+  // With `anaphoric`, "the previous Friday" and "the following Monday" count from
+  // the day the story last named, not from the reference date.
+  TimeValue resolve_weekday(int wd, uint32_t at, int shift_weeks, bool anaphoric = false) const {
     if (!ref_) return any_weekday(wd);
-    const int ref_wd = weekday_of(*ref_);
+    const CalendarDate base = anaphoric ? story_day() : *ref_;
+    const int ref_wd = weekday_of(base);
     int delta = wd - ref_wd;  // in [-6, 6]
     if (shift_weeks != 0) {
       // "last Tuesday", "next Friday": the one in the week before or after.
@@ -399,7 +469,7 @@ class Scanner {
       else
         delta = delta < 0 ? delta : delta - 7;
     }
-    return day_value(add_days(*ref_, delta));
+    return day_value(add_days(base, delta));
   }
 
   // Year for a month (and day) written without one.
@@ -545,6 +615,11 @@ class Scanner {
       if (relative && w != "the") f.b = i + 1;
       return true;
     }
+    // "the fiscal year ended Jan. 31": a company's year, a length.
+    if (w == "the" && j == i + 3 && year_word && (is(j, "ended") || is(j, "ending"))) {
+      f = {i, j, TimexType::kDuration, TimeValue::duration("1", 'Y', false)};
+      return true;
+    }
     if (!relative || !year_word || !ref_ || is(j, "of") || is(j, "ended") || is(j, "ending"))
       return false;
     f = {i, j, TimexType::kDate, labelled(ref_->year + shift)};
@@ -587,6 +662,15 @@ class Scanner {
       f = {i, w == "year" ? i + 2 : i + 1, TimexType::kDate, year_value(ref_->year), Mod::kEnd};
       return true;
     }
+    // "the nineties": decades of the last century, spelled.
+    if (w == "the") {
+      for (const auto& d : kSpelledDecades) {
+        if (is(i + 1, d.word)) {
+          f = {i, i + 2, TimexType::kDate, decade_value(1900 + d.decade)};
+          return true;
+        }
+      }
+    }
     if (w.size() == 3 && w.back() == 's' && w[1] == '0' && w[0] >= '1' && w[0] <= '9' &&
         (i == s_.first_token || !is_num(i - 1))) {
       // "the 70s": decades of the last century
@@ -606,7 +690,7 @@ class Scanner {
   }
 
   // "Tuesday", "Tuesday, June 13, 2023", "Monday evening"
-  bool weekday_date(uint32_t i, Found& f, int shift_weeks = 0) const {
+  bool weekday_date(uint32_t i, Found& f, int shift_weeks = 0, bool anaphoric = false) const {
     const int wd = weekday(i);
     if (wd < 0 || !upper(i)) return false;
     uint32_t j = i + 1;
@@ -619,12 +703,21 @@ class Scanner {
     }
     f.b = i;
     f.e = i + 1;
-    f.value = resolve_weekday(wd, i, shift_weeks);
+    f.value = resolve_weekday(wd, i, shift_weeks, anaphoric);
     for (const auto& p : kPartsOfDay) {
       if (is(i + 1, p.word)) {
         f.e = i + 2;
         f.type = TimexType::kTime;
         f.value = at_part(f.value, p.code);
+        f.own_day = true;
+      }
+      // "Tuesday nights", and "Monday" of "Monday and Tuesday nights": every one.
+      const uint32_t plural = is(i + 1, "and") && weekday(i + 2) >= 0 ? i + 3 : i + 1;
+      if (ok(plural) && lw(plural).size() == p.word.size() + 1 && lw(plural).starts_with(p.word) &&
+          lw(plural).back() == 's') {
+        f.e = plural == i + 1 ? i + 2 : i + 1;
+        f.type = TimexType::kSet;
+        f.value = at_part(any_weekday(wd), p.code);
       }
     }
     return true;
@@ -654,7 +747,10 @@ class Scanner {
     const uint32_t begin = i > s_.first_token && is(i - 1, "the") ? i - 1 : i;
     f.b = begin;
     f.e = k + 1;
-    if (weekday(k) >= 0 && upper(k)) return weekday_date(k, f, shift) && ((f.b = begin), true);
+    if (weekday(k) >= 0 && upper(k)) {
+      const bool anaphoric = w == "following" || (w == "previous" && begin < i);
+      return weekday_date(k, f, shift, anaphoric) && ((f.b = begin), true);
+    }
     std::string_view u = lw(k);
     if (!ref_) {
       // Without a reference date the expression is kept, its value unknown.
@@ -694,7 +790,10 @@ class Scanner {
     } else {
       for (const auto& s : kSeasons) {
         if (u == s.word) {
-          f.value = TimeValue::season_of(r.year + shift, s.code);
+          int y = r.year + shift;
+          // "this past spring": the last one over, this year's once it has ended.
+          if (w == "this" && shift < 0 && s.first_month + 2 < r.month) y = r.year;
+          f.value = TimeValue::season_of(y, s.code);
           return true;
         }
       }
@@ -724,6 +823,9 @@ class Scanner {
         after = j + 1;
         adjective = true;
       }
+      // "the fiscal-first quarter"
+      if (w.starts_with("fiscal-") && w.substr(7) == kQuarterOrdinals[k] && is(j + 1, "quarter"))
+        q = k + 1;
     }
     // "the final quarter", "the last quarter of 2009" (plain "the last quarter" is the previous
     // one).
@@ -784,8 +886,18 @@ class Scanner {
       f = {i, i + 1, TimexType::kDate, half_value_by_tense(is(i, "first-half"), i)};
       return true;
     }
+    // "the first two quarters of 1990": its first half.
+    if ((is(i, "first") || is(i, "last")) && is(i + 1, "two") && is(i + 2, "quarters") &&
+        is(i + 3, "of")) {
+      const int y = year(i + 4);
+      if (y < 0) return false;
+      f = {i, i + 5, TimexType::kDate, TimeValue::half(y, is(i, "first") ? 1 : 2)};
+      return true;
+    }
     if (!is(i, "the")) return false;
-    if ((is(i + 1, "first") || is(i + 1, "second")) && is(i + 2, "half") && is(i + 3, "of")) {
+    // "the last half of 1989" is its second half.
+    if ((is(i + 1, "first") || is(i + 1, "second") || is(i + 1, "last")) && is(i + 2, "half") &&
+        is(i + 3, "of")) {
       int y = year(i + 4);
       uint32_t e = i + 5;
       if (y < 0 && ref_ && (is(i + 4, "this") || is(i + 4, "the")) && is(i + 5, "year")) {
@@ -971,7 +1083,9 @@ class Scanner {
       uint32_t k = i + 1;
       if (is(k, "entire") || is(k, "whole") || is(k, "full") || is(k, "same")) ++k;
       const std::string_view u = lw(k);
-      if (is(k + 1, "of") || is(k + 1, "before") || is(k + 1, "after") || is(k + 1, "ahead"))
+      // Not "the day of the vote", "the week before"; but "a high for the year of $42".
+      if ((is(k + 1, "of") && !is(k + 2, "$")) || is(k + 1, "before") || is(k + 1, "after") ||
+          is(k + 1, "ahead"))
         return false;
       const CalendarDate day = story_day();
       // "for the year ended Sept. 30": a company's year, a length.
@@ -1003,13 +1117,21 @@ class Scanner {
   }
 
   // "between 60 and 90 days": the first number takes the unit of the second.
+  // Counts spelled as words make one expression with the value of the first:
+  // "two to three weeks" is P2W (TimeBank).
   bool range_start(uint32_t i, Found& f) const {
-    if (!is_num(i) || !(is(i + 1, "and") || is(i + 1, "to") || is(i + 1, "or") || is(i + 1, "-")))
+    if (!(is(i + 1, "and") || is(i + 1, "to") || is(i + 1, "or") || is(i + 1, "-")) || !ok(i + 3))
       return false;
-    if (!is_num(i + 2) || !ok(i + 3)) return false;
     const Unit* u = unit(lw(i + 3));
     if (!u || lw(i + 3).back() != 's') return false;
-    f = {i, i + 1, TimexType::kDuration, duration_value(std::to_string(int_at(i) * u->scale), *u)};
+    if (is_num(i) && is_num(i + 2)) {
+      f = {i, i + 1, TimexType::kDuration,
+           duration_value(std::to_string(int_at(i) * u->scale), *u)};
+      return true;
+    }
+    const int first = count_word(lw(i)), second = count_word(lw(i + 2));
+    if (is_num(i) || is(i + 1, "and") || first <= 1 || second <= first) return false;
+    f = {i, i + 4, TimexType::kDuration, duration_value(std::to_string(first * u->scale), *u)};
     return true;
   }
 
@@ -1054,8 +1176,27 @@ class Scanner {
       }
     }
     // Not the adjectives "long-term", "short-term": TimeML leaves them untagged.
-    if (w == "the" && (is(i + 1, "long") || is(i + 1, "short")) && is(i + 2, "term")) {
+    if (w == "the" && (is(i + 1, "long") || is(i + 1, "short") || is(i + 1, "near")) &&
+        is(i + 2, "term")) {
       f = {i, i + 3, TimexType::kDate, TimeValue::vague(Ref::kFuture)};
+      return true;
+    }
+    // "the weeks ahead": a stretch of unknown length.
+    if (w == "the" && is(i + 2, "ahead") && lw(i + 1).ends_with("s")) {
+      if (const Unit* u = unit(lw(i + 1)); u && u->scale == 1) {
+        f = {i, i + 3, TimexType::kDuration, duration_value("X", *u)};
+        return true;
+      }
+    }
+    // "future quarters": the future.
+    if (w == "future" && lw(i + 1).ends_with("s") && unit(lw(i + 1))) {
+      f = {i, i + 2, TimexType::kDate, TimeValue::vague(Ref::kFuture)};
+      return true;
+    }
+    // "for a while": a length nobody measured.
+    if (w == "a" && is(i + 1, "while") && !is(i + 2, ",") && i > s_.first_token &&
+        (is(i - 1, "for") || is(i - 1, "in") || is(i - 1, "after"))) {
+      f = {i, i + 2, TimexType::kDuration, TimeValue::duration("X", 'X', false)};
       return true;
     }
     return false;
@@ -1066,6 +1207,11 @@ class Scanner {
   // units make: "two years ago", "recent years".
   bool duration(uint32_t i, Found& f) const {
     if (hyphenated_duration(i, f) || half_unit(i, f)) return true;
+    // "Islam will one day be...": some time to come, not a length.
+    if (is(i, "one") && is(i + 1, "day") && i > s_.first_token && contains(kModals, lw(i - 1))) {
+      f = {i, i + 2, TimexType::kDate, TimeValue::vague(Ref::kFuture)};
+      return true;
+    }
     Counted c;
     if (!counted_unit(i, c)) return false;
     f.b = c.begin;
@@ -1073,9 +1219,15 @@ class Scanner {
     if (ago_date(c, f) || stretch_to_now(c, f)) return true;
     f.type = TimexType::kDuration;
     std::string count = c.count;
-    if (count != "X" && count.find('.') == std::string::npos)
-      count = std::to_string(std::stoi(count) * c.unit->scale);
+    if (count != "X") count = std::to_string(std::stoi(count) * c.unit->scale);
     f.value = duration_value(count, *c.unit);
+    // "a minute and a half"
+    if (!c.half && count != "X" && is(f.e, "and") && (is(f.e + 1, "a") || is(f.e + 1, "one")) &&
+        is(f.e + 2, "half")) {
+      c.half = true;
+      f.e += 3;
+    }
+    f.value.and_half = c.half && c.unit->scale == 1;
     return true;
   }
 
@@ -1115,11 +1267,24 @@ class Scanner {
     uint32_t begin = 0;           // first token of the expression ("the" of "the past three years")
     uint32_t first = 0;           // the token the scan started at
     uint32_t unit_at = 0;         // the unit's token
-    std::string count;            // "3", "2.5", "X" (unknown: "several")
+    std::string count;            // "3", "X" (unknown: "several")
+    bool half = false;            // and a half: "two and a half", "2 1/2"
     std::string_view count_word;  // as written: "three", "several", "recent"
     bool led = false;             // led by "past", "next"... before the count
     const Unit* unit = nullptr;
   };
+
+  // Does the quantity a rate is of end at token k? "twice", "3%", "$2 million",
+  // "358,000", "four flights" (a count and its noun).
+  bool rate_after(uint32_t k) const {
+    if (!ok(k)) return false;
+    const std::string_view w = lw(k);
+    if (w == "twice" || w == "times" || w == "once" || w.ends_with("%") || is_num(k) ||
+        contains(kLargeNumbers, w))
+      return true;
+    return k > s_.first_token && doc_.tokens[k].kind == TokenKind::kWord && w.size() > 2 &&
+           w.back() == 's' && !unit(w) && (is_num(k - 1) || count_word(lw(k - 1)) > 1);
+  }
 
   // "[the] [past|next|coming|first] COUNT [trading|straight...] UNIT" at i.
   bool counted_unit(uint32_t i, Counted& c) const {
@@ -1144,17 +1309,19 @@ class Scanner {
       if ((w == "past" || w == "coming") && unit(lw(j)) && lw(j).back() != 's') count = "1";
     } else if (const int n = count_word(w); n > 0) {
       ++j;
+      count = std::to_string(n);
       if (is(j, "and") && is(j + 1, "a") && is(j + 2, "half")) {
-        count = std::to_string(n) + ".5";
+        c.half = true;
         j += 3;
-      } else {
-        count = std::to_string(n);
+      } else if (is_num(i) && ok(j + 2) && doc_.word(j) == "1" && is(j + 1, "/") &&
+                 doc_.word(j + 2) == "2") {
+        c.half = true;  // "2 1/2 years"
+        j += 3;
       }
-      // "a year" after a count is a rate ("twice a year"), handled as a set.
+      // "a year" after a count is a rate: "twice a year" is a set, "$2 million a
+      // year" and "four flights a week" no time expression (TimeML leaves them).
       if ((w == "a" || w == "an") && j - 1 > s_.first_token && !is(j + 1, "ago") &&
-          !is(j + 1, "earlier") &&
-          (is(j - 2, "twice") || is(j - 2, "times") || is(j - 2, "once") ||
-           lw(j - 2).ends_with("%")))
+          !is(j + 1, "earlier") && !is(j + 1, "later") && rate_after(j - 2))
         return false;
       if (is(j, "of") && w == "couple") ++j;
     } else {
@@ -1166,8 +1333,10 @@ class Scanner {
     if (!u || doc_.tokens[j].kind != TokenKind::kWord) return false;
     if (is(j + 1, "old")) return false;  // an age, "52 years old", is no time expression
     if (u->word == "second" && (w == "a" || w == "an" || w == "one"))
-      return false;                                             // "a second plane"
-    if (u->word == "quarter" && is(j + 1, "of")) return false;  // "a quarter of its dealers"
+      return false;  // "a second plane"
+    // "a quarter of its dealers", "three quarters of the vote" are shares; "several
+    // quarters of losses" is time.
+    if (u->word == "quarter" && is(j + 1, "of") && count != "X") return false;
     if (count != "X" && count != "1" && u->word != lw(j) && lw(j).back() != 's') return false;
     c.first = i;
     c.unit_at = j;
@@ -1185,18 +1354,21 @@ class Scanner {
     return true;
   }
 
-  // "two years ago", "a year earlier", "three days later": TimeML marks the date
+  // "two years ago", "a year earlier": TimeML marks the date
   // they point to, "ago" inside the span.
   bool ago_date(const Counted& c, Found& f) const {
-    const uint32_t after = c.unit_at + 1;
-    if (!is(after, "ago") && !is(after, "earlier") && !is(after, "later")) return false;
+    // "three days later" counts from an event of the story, not from the
+    // reference date: TimeML marks the length, "later" outside.
+    uint32_t after = c.unit_at + 1;
+    if (is(after, "or") && is(after + 1, "so")) after += 2;  // "a week or so ago"
+    if (!is(after, "ago") && !is(after, "earlier")) return false;
     f.e = after + 1;
     f.type = TimexType::kDate;
-    if (!ref_ || c.count == "X" || c.count.find('.') != std::string::npos) {
-      f.value = is(after, "later") ? TimeValue::vague(Ref::kFuture) : TimeValue::vague(Ref::kPast);
+    if (!ref_ || c.count == "X" || c.half) {
+      f.value = TimeValue::vague(Ref::kPast);
       return true;
     }
-    const int n = std::stoi(c.count) * c.unit->scale * (is(after, "later") ? -1 : 1);
+    const int n = std::stoi(c.count) * c.unit->scale;
     f.value = ago_value(n, *c.unit);
     f.anchor = c.unit->code != "Y";
     return true;
@@ -1307,12 +1479,20 @@ class Scanner {
   bool time_of_day(uint32_t i, Found& f) const {
     std::string_view w = lw(i);
     if (!is_num(i) && !(w.size() >= 3 && w[0] >= '0' && w[0] <= '9') && w != "tonight" &&
-        w != "this" && w != "yesterday" && w != "tomorrow" && w != "noon" && w != "midday" &&
-        w != "midnight")
+        w != "last" && w != "this" && w != "yesterday" && w != "tomorrow" && w != "noon" &&
+        w != "midday" && w != "midnight")
       return false;
     const TimeValue base = ref_ ? day_value(*ref_) : open_date();
     if (w == "tonight") {
       f = {i, i + 1, TimexType::kTime, at_part(base, "NI")};
+      f.own_day = true;
+      return true;
+    }
+    // "last night": the night before the reference date.
+    if (w == "last" && is(i + 1, "night")) {
+      f = {i, i + 2, TimexType::kTime,
+           at_part(ref_ ? day_value(add_days(*ref_, -1)) : open_date(), "NI")};
+      f.own_day = true;
       return true;
     }
     if ((w == "this" || w == "yesterday" || w == "tomorrow") && ok(i + 1) && ref_) {
@@ -1320,6 +1500,7 @@ class Scanner {
         if (is(i + 1, p.word)) {
           const int off = w == "yesterday" ? -1 : (w == "tomorrow" ? 1 : 0);
           f = {i, i + 2, TimexType::kTime, at_part(day_value(add_days(*ref_, off)), p.code)};
+          f.own_day = true;
           return true;
         }
       }
@@ -1423,10 +1604,8 @@ class Scanner {
       return true;
     }
     // "by that time", "on that day": the date the story last named.
-    if (w == "that" && ref_ && i > s_.first_token &&
-        (is(i - 1, "by") || is(i - 1, "at") || is(i - 1, "on") || is(i - 1, "until") ||
-         is(i - 1, "since") || is(i - 1, "before") || is(i - 1, "after") || is(i - 1, "in") ||
-         is(i - 1, "during")) &&
+    if (w == "that" && ref_ &&
+        (i == s_.first_token || contains(kAnaphoraPrepositions, lw(i - 1))) &&
         (is(i + 1, "time") || is(i + 1, "day") || is(i + 1, "week") || is(i + 1, "month") ||
          is(i + 1, "year"))) {
       const auto v = last_date(lw(i + 1));
@@ -1459,6 +1638,7 @@ class Scanner {
     }
     for (const auto& a : kAdverbs) {
       if (w != a.word) continue;
+      if (w == "current" && is(i - 1, "then")) return false;  // "the then current price"
       f.b = i;
       f.e = i + 1;
       if (!a.ref) {
@@ -1520,13 +1700,13 @@ class Scanner {
       f = {i, i + 2, TimexType::kDate, v};
       return true;
     }
-    if (is_num(i) && is(i + 1, "/") && int_at(i) == 9 && doc_.word(i + 2) == "11" &&
+    if (is_num(i) && is(i + 1, "/") && int_at(i) == 9 && ok(i + 2) && doc_.word(i + 2) == "11" &&
         !is(i + 3, "/")) {
       f = {i, i + 3, TimexType::kDate, day_value({2001, 9, 11})};
       return true;
     }
     // "the September 11 attacks"
-    if (month(i) == 9 && doc_.word(i + 1) == "11" && year(i + 2) < 0 &&
+    if (month(i) == 9 && ok(i + 1) && doc_.word(i + 1) == "11" && year(i + 2) < 0 &&
         (is(i + 2, "attacks") || is(i + 2, "attack") || is(i + 2, "terrorist"))) {
       f = {i, i + 2, TimexType::kDate, day_value({2001, 9, 11})};
       return true;
@@ -1586,6 +1766,15 @@ class Scanner {
     std::string_view w = lw(i);
     Mod mod = Mod::kNone;
     uint32_t j = i;
+    if (w == "mid" && ref_) {
+      // "by mid afternoon": a part of the story's day.
+      for (const auto& p : kPartsOfDay) {
+        if (is(i + 1, p.word) && p.word != "night" && p.word != "overnight") {
+          f = {i, i + 2, TimexType::kTime, at_part(day_value(story_day()), p.code), Mod::kMid};
+          return true;
+        }
+      }
+    }
     if (w == "early" || w == "late" || w == "mid") {
       mod = w == "early" ? Mod::kStart : (w == "late" ? Mod::kEnd : Mod::kMid);
       j = i + 1;
@@ -1685,7 +1874,9 @@ class Scanner {
   // the previous year": the period the sentence names (or the reference's own), a
   // year back.
   bool same_period_last_year(uint32_t i, Found& f) const {
-    if (!ref_ || !is(i, "the") || !is(i + 1, "same")) return false;
+    if (!ref_ || !is(i, "the") ||
+        !(is(i + 1, "same") || is(i + 1, "corresponding") || is(i + 1, "comparable")))
+      return false;
     const std::string_view u = lw(i + 2);
     if (u != "period" && u != "month" && u != "quarter" && u != "time" && u != "week" &&
         u != "day" && u != "months")
@@ -1707,9 +1898,13 @@ class Scanner {
     } else {
       if (u == "month" || u == "months")
         base = month_value(ref_->year, ref_->month);
-      else if (u == "quarter")
-        base = quarter_value(ref_->year, (ref_->month - 1) / 3 + 1);
-      else if (u == "week")
+      else if (u == "quarter" ||
+               (u == "period" && (story_.quarter > 0 || sentence_names_quarter()))) {
+        // The quarter the story reports on: "third-quarter net ... compared with the
+        // corresponding period last year".
+        const auto [y, q] = reported_quarter();
+        base = quarter_value(y, q);
+      } else if (u == "week")
         base = week_value(*ref_);
       else if (u == "day")
         base = day_value(*ref_);
@@ -1776,9 +1971,17 @@ class Scanner {
       rq = q;
       if (named_year < 0) y = quarter_year(q, i);
     }
+    // "the 1988 period" beside a 1989 report is the comparison, not the report.
+    const int reported_year = y;
     if (named_year > 0) y = named_year;
     f = {i, j + 1, TimexType::kDate, quarter_value(y - years_back, rq)};
-    f.anchor = years_back == 0;
+    f.anchor = years_back == 0 && (named_year < 0 || q > 0 || named_year == reported_year);
+    // "the quarter a year ago": one expression, the quarter a year back.
+    if (years_back == 0 && named_year < 0 && is(j + 1, "a") && is(j + 2, "year") &&
+        (is(j + 3, "ago") || is(j + 3, "earlier"))) {
+      f = {i, j + 4, TimexType::kDate, quarter_value(y - 1, rq)};
+      f.anchor = false;
+    }
     return true;
   }
 
@@ -1834,7 +2037,7 @@ class Scanner {
     if (prev == "right" && first == "now") --f.b;
     // "earlier yesterday", "later this afternoon", "more recently" (but "earlier
     // Friday" is drawn without the adverb more often than with it).
-    const bool day_word = first == "yesterday" || first == "tomorrow" ||
+    const bool day_word = first == "yesterday" || first == "tomorrow" || first == "that" ||
                           (first == "this" && f.type == TimexType::kTime);
     if (((prev == "earlier" || prev == "later") && day_word) ||
         (prev == "more" && first == "recently"))
@@ -1859,6 +2062,12 @@ class Scanner {
           f.value = on_day(f.value, day.value);
           f.e = day.e;
         }
+      }
+      // "the next year or so", "a week or so": TimeML keeps "or so" inside.
+      if (is(f.e, "or") && is(f.e + 1, "so") &&
+          (f.type == TimexType::kDuration || f.value.grain == Grain::kYear)) {
+        f.e += 2;
+        if (f.mod == Mod::kNone) f.mod = Mod::kApprox;
       }
       approximation(f);
       leading_words(f);
@@ -1898,7 +2107,8 @@ class Scanner {
     uint32_t token;
     Tense tense;
   };
-  mutable std::vector<Cue> cues_;  // tense cues of the sentence, by position
+  mutable std::vector<Cue> cues_;              // tense cues of the sentence, by position
+  mutable std::vector<uint32_t> infinitives_;  // the "to" of "to buy", by position
   mutable bool cues_found_ = false;
 };
 

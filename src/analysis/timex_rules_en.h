@@ -82,9 +82,22 @@ constexpr PartOfDay kPartsOfDay[] = {{"morning", "MO"},
 struct Season {
   std::string_view word;
   std::string_view code;
+  int first_month;  // of the northern season; winter starts in the December before
 };
-constexpr Season kSeasons[] = {
-    {"spring", "SP"}, {"summer", "SU"}, {"fall", "FA"}, {"autumn", "FA"}, {"winter", "WI"}};
+constexpr Season kSeasons[] = {{"spring", "SP", 3},
+                               {"summer", "SU", 6},
+                               {"fall", "FA", 9},
+                               {"autumn", "FA", 9},
+                               {"winter", "WI", 12}};
+
+// Decades of the last century, spelled: "the nineties" -> 199.
+struct SpelledDecade {
+  std::string_view word;
+  int decade;  // years after 1900
+};
+constexpr SpelledDecade kSpelledDecades[] = {{"twenties", 20}, {"thirties", 30}, {"forties", 40},
+                                             {"fifties", 50},  {"sixties", 60},  {"seventies", 70},
+                                             {"eighties", 80}, {"nineties", 90}};
 
 // Words that alone are a time expression: "yesterday" -> the day before the
 // reference, "recently" -> PAST_REF.
@@ -93,12 +106,12 @@ struct Adverb {
   std::optional<Ref> ref;  // none: the day day_offset days from the reference date
   int day_offset;
 };
-constexpr Adverb kAdverbs[] = {{"today", std::nullopt, 0},     {"yesterday", std::nullopt, -1},
-                               {"tomorrow", std::nullopt, 1},  {"now", Ref::kPresent, 0},
-                               {"recently", Ref::kPast, 0},    {"nowadays", Ref::kPresent, 0},
-                               {"lately", Ref::kPast, 0},      {"soon", Ref::kFuture, 0},
-                               {"recent", Ref::kPast, 0},      {"currently", Ref::kPresent, 0},
-                               {"presently", Ref::kPresent, 0}};
+constexpr Adverb kAdverbs[] = {{"today", std::nullopt, 0},      {"yesterday", std::nullopt, -1},
+                               {"tomorrow", std::nullopt, 1},   {"now", Ref::kPresent, 0},
+                               {"recently", Ref::kPast, 0},     {"nowadays", Ref::kPresent, 0},
+                               {"lately", Ref::kPast, 0},       {"soon", Ref::kFuture, 0},
+                               {"recent", Ref::kPast, 0},       {"currently", Ref::kPresent, 0},
+                               {"presently", Ref::kPresent, 0}, {"current", Ref::kPresent, 0}};
 
 // A word that stands for a length of time: "biannual" is 6 months (P6M).
 struct SetWord {
@@ -121,7 +134,7 @@ constexpr SetWord kSetWords[] = {{"daily", "1", 'D', false},    {"weekly", "1", 
 constexpr std::string_view kFutureCues[] = {
     "will", "shall", "would", "should", "next", "upcoming", "coming", "scheduled", "tomorrow",
     "plans", "plan", "planned", "expected", "expects", "due", "set", "going", "intends", "aims",
-    "expect", "intend", "aim",
+    "expect", "intend", "aim", "supposed",
     // Dividends and rules that take effect: "payable Jan. 2", "effective Feb. 1".
     "payable", "effective"};
 // Words that point a sentence back: "met on Friday" -> the Friday before.
@@ -133,6 +146,30 @@ constexpr std::string_view kPastCues[] = {
     "brought", "thought", "spoke", "wrote", "knew", "found", "became", "ran", "stood", "felt",
     "kept", "spent", "struck", "swung", "soared", "broke", "chose", "drew", "flew", "froze", "hid",
     "shook", "sent", "built", "dealt", "meant", "heard", "taught"};
+// Words after which a verb form is a noun or an adjective: "the plan", "the
+// increased dividend", "its planned sale".
+constexpr std::string_view kDeterminers[] = {"the",   "a",     "an",    "its",  "their", "his",
+                                             "her",   "our",   "your",  "my",   "this",  "these",
+                                             "those", "whose", "every", "each", "no"};
+// Modal verbs: the verb after one is in its plain form ("will succeed", "could lead").
+constexpr std::string_view kModals[] = {"will",  "would", "shall", "should", "can",
+                                        "could", "may",   "might", "must"};
+// Words ending in "-eed" that are past tenses ("agreed"); the rest are not
+// ("succeed", "proceed", "exceed").
+constexpr std::string_view kPastEed[] = {"agreed", "disagreed", "freed", "guaranteed", "decreed"};
+// Prepositions that put a date before the reference: "since June".
+constexpr std::string_view kPastPrepositions[] = {"since"};
+// Prepositions of a deadline, not in the past even in a past-tense sentence:
+// "agreed to pay by February", "holders of record Dec. 21", "until Friday".
+constexpr std::string_view kDeadlinePrepositions[] = {"by", "until", "till", "record"};
+// Words that end a sum a rate is of: "$2 million a year".
+constexpr std::string_view kLargeNumbers[] = {"hundred", "thousand", "million",
+                                              "billion", "trillion", "percent"};
+// Prepositions before "that day", "that year" that make it the date the story
+// last named ("by that time", "later that year"); a sentence may also start with it.
+constexpr std::string_view kAnaphoraPrepositions[] = {
+    "by",  "at", "on",   "until",   "since",      "before", "after", "in",     "during",
+    "for", "of", "from", "through", "throughout", "within", "later", "earlier"};
 // Words ending in "-ed" that do not mark the past: "the scheduled vote", "a hundred".
 constexpr std::string_view kNotPast[] = {"scheduled", "expected", "planned", "proposed", "united",
                                          "need",      "indeed",   "speed",   "based",    "limited",
@@ -148,17 +185,18 @@ constexpr std::string_view kCountNouns[] = {
 
 // Words of approximation TimeML keeps inside the span, with the TIMEX3 modifier
 // they give: "nearly two years" -> P2Y, mod LESS_THAN; "around Nov. 1". Only the
-// words TBAQ keeps inside more often than not: it leaves "about", "almost",
-// "over", "within" and "at least" outside.
+// words TBAQ keeps inside more often than not ("at least 30 days"): it leaves
+// "about", "almost", "over" and "within" outside.
 struct Approximation {
   std::string_view first, second;  // one or two words before the expression
   Mod mod;
   bool durations_only;  // lengths, clock times and "ago" dates only
 };
 constexpr Approximation kApproximations[] = {
-    {"around", "", Mod::kApprox, false},    {"nearly", "", Mod::kLessThan, true},
-    {"less", "than", Mod::kLessThan, true}, {"fewer", "than", Mod::kLessThan, true},
-    {"up", "to", Mod::kEqualOrLess, true},  {"more", "than", Mod::kMoreThan, true}};
+    {"around", "", Mod::kApprox, false},     {"nearly", "", Mod::kLessThan, true},
+    {"less", "than", Mod::kLessThan, true},  {"fewer", "than", Mod::kLessThan, true},
+    {"up", "to", Mod::kEqualOrLess, true},   {"more", "than", Mod::kMoreThan, true},
+    {"at", "least", Mod::kEqualOrMore, true}};
 
 // The named days of market history, by weekday (Monday first; year 0 for none):
 // "Black Monday" -> 1987-10-19 when the sentence recalls it.

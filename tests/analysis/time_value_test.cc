@@ -37,6 +37,10 @@ TEST(TimeValue, EveryShapeTheScannerWritesRoundTrips) {
                                  "PT30M",
                                  "P10Y",
                                  "P1W",
+                                 "P2Y6M",
+                                 "PT5H30M",
+                                 "P1DT12H",
+                                 "P2.5W",
                                  "PAST_REF",
                                  "PRESENT_REF",
                                  "FUTURE_REF"};
@@ -45,6 +49,22 @@ TEST(TimeValue, EveryShapeTheScannerWritesRoundTrips) {
     ASSERT_TRUE(v.has_value()) << s;
     EXPECT_EQ(to_timeml(*v), s);
   }
+}
+
+TEST(TimeValue, AHalfUnitIsWrittenInTheNextSmallerUnit) {
+  TimeValue v = TimeValue::duration("2", 'Y', false);
+  v.and_half = true;
+  EXPECT_EQ(to_timeml(v), "P2Y6M");
+  v = TimeValue::duration("1", 'M', true);
+  v.and_half = true;
+  EXPECT_EQ(to_timeml(v), "PT1M30S");
+  v = TimeValue::duration("3", 'W', false);
+  v.and_half = true;
+  EXPECT_EQ(to_timeml(v), "P3.5W");
+  const auto read = parse_timeml("PT5H30M");
+  ASSERT_TRUE(read.has_value());
+  EXPECT_TRUE(read->and_half);
+  EXPECT_EQ(read->amount, "5");
 }
 
 TEST(TimeValue, ReadsTheFieldsOfEachGrain) {

@@ -245,6 +245,190 @@ TEST(Timex, CompanyYearsAndAges) {
   EXPECT_EQ(value_of(t, "52 years"), "");
 }
 
+TEST(Timex, VerbFormsThatAreNotThePastTenseGiveNoTense) {
+  // "increased" after "the" is an adjective, "paid" after "be" a participle, "succeed"
+  // a plain verb, "plan" after "the" a noun: none of them points back.
+  auto t = times(
+      "The increased dividend will be paid Dec. 14. Mr. Lee will succeed her Feb. 1. "
+      "The firm announced the plan Aug. 21.");
+  EXPECT_EQ(value_of(t, "Dec. 14"), "2023-12-14");
+  EXPECT_EQ(value_of(t, "Feb. 1"), "2024-02-01");
+  EXPECT_EQ(value_of(t, "Aug. 21"), "2022-08-21");
+}
+
+TEST(Timex, PlansMadeBeforeLookBack) {
+  auto t = times("The offer had been scheduled to expire Friday evening.");
+  EXPECT_EQ(value_of(t, "Friday evening"), "2023-06-09TEV");
+}
+
+TEST(Timex, SinceLooksBackAndADeadlineIsNotPast) {
+  auto t = times(
+      "The firm agreed to repay the loan by September. Prices have risen since August. "
+      "The stock split was approved for holders of record Aug. 21.");
+  EXPECT_EQ(value_of(t, "September"), "2023-09");
+  EXPECT_EQ(value_of(t, "August"), "2022-08");
+  EXPECT_EQ(value_of(t, "Aug. 21"), "2023-08-21");
+}
+
+TEST(Timex, RatesAreNoTimeExpressions) {
+  auto t = times(
+      "The plan saves $2 million a year and adds four flights a week; the board meets "
+      "twice a year.");
+  EXPECT_EQ(value_of(t, "a year"), "");
+  EXPECT_EQ(value_of(t, "a week"), "");
+  EXPECT_EQ(value_of(t, "twice a year"), "P1Y");
+  EXPECT_EQ(t.size(), 1u);
+}
+
+TEST(Timex, WeekdaysStillToComeAndSpatialNext) {
+  auto t = times(
+      "Officials said he could leave as soon as Friday. The blast next to the embassy on "
+      "Thursday killed 12 people.");
+  EXPECT_EQ(value_of(t, "Friday"), "2023-06-16");
+  EXPECT_EQ(value_of(t, "Thursday"), "2023-06-08");
+}
+
+TEST(Timex, ThePreviousWeekdayCountsFromTheStoryDay) {
+  auto t = times("Shares fell on Friday, June 9. The index closed 2% below the previous Friday.");
+  EXPECT_EQ(value_of(t, "Friday, June 9"), "2023-06-09");
+  EXPECT_EQ(value_of(t, "the previous Friday"), "2023-06-02");
+}
+
+TEST(Timex, LastNightSpelledDecadesAndCurrent) {
+  auto t = times(
+      "Rebels attacked last night, as they did in the nineties. Under current rules, holders "
+      "may buy at the then current price in the current quarter.");
+  EXPECT_EQ(value_of(t, "last night"), "2023-06-12TNI");
+  EXPECT_EQ(value_of(t, "the nineties"), "199");
+  EXPECT_EQ(value_of(t, "current"), "PRESENT_REF");
+  EXPECT_EQ(value_of(t, "the current quarter"), "2023-Q2");
+  EXPECT_EQ(t.size(), 4u);  // not "then current"
+}
+
+TEST(Timex, HalvesOfAUnitAndRangesOfSpelledCounts) {
+  auto t = times(
+      "He served 2 1/2 years, waited a minute and a half and slept two and a half hours. "
+      "Shipments resume within two to three weeks, after between 60 and 90 days of talks.");
+  EXPECT_EQ(value_of(t, "2 1/2 years"), "P2Y6M");
+  EXPECT_EQ(value_of(t, "a minute and a half"), "PT1M30S");
+  EXPECT_EQ(value_of(t, "two and a half hours"), "PT2H30M");
+  EXPECT_EQ(value_of(t, "two to three weeks"), "P2W");
+  EXPECT_EQ(value_of(t, "60"), "P60D");
+  EXPECT_EQ(value_of(t, "90 days"), "P90D");
+}
+
+TEST(Timex, HalvesNamedByQuartersOrAsTheLastHalf) {
+  auto t = times("Sales slow through the first two quarters of 2024 after the last half of 2022.");
+  EXPECT_EQ(value_of(t, "first two quarters of 2024"), "2024-H1");
+  EXPECT_EQ(value_of(t, "the last half of 2022"), "2022-H2");
+}
+
+TEST(Timex, ThatYearIsTheYearTheStoryNamed) {
+  auto t = times("Imports rose in 2019. Later that year, exports fell.");
+  EXPECT_EQ(value_of(t, "Later that year"), "2019");
+}
+
+TEST(Timex, APeriodOfAnotherYearIsNoReportingQuarter) {
+  auto t = times(
+      "First-quarter profit rose to $5 million. In the 2022 period, profit was $3 million. "
+      "The quarter ended March 31.");
+  EXPECT_EQ(value_of(t, "First-quarter"), "2023-Q1");
+  EXPECT_EQ(value_of(t, "the 2022 period"), "2022-Q1");
+  EXPECT_EQ(value_of(t, "The quarter"), "2023-Q1");
+}
+
+TEST(Timex, LaterCountsALengthFromAnEventOfTheStory) {
+  auto t = times("The plant opened in May. Three days later, it closed.");
+  EXPECT_EQ(value_of(t, "Three days"), "P3D");
+  EXPECT_EQ(value_of(t, "Three days later"), "");
+}
+
+TEST(Timex, ThisPastSeasonIsTheLastOneOver) {
+  auto t = times("Sales rose this past spring after a slump this past winter.");
+  EXPECT_EQ(value_of(t, "this past spring"), "2023-SP");
+  EXPECT_EQ(value_of(t, "this past winter"), "2022-WI");
+}
+
+TEST(Timex, VagueStretchesAheadAndAWhile) {
+  auto t = times(
+      "Prices will stay firm in the near term and rise in the weeks ahead. Losses cut taxes "
+      "in future quarters. The talks stalled for a while and resumed by mid afternoon.");
+  EXPECT_EQ(value_of(t, "the near term"), "FUTURE_REF");
+  EXPECT_EQ(value_of(t, "the weeks ahead"), "PXW");
+  EXPECT_EQ(value_of(t, "future quarters"), "FUTURE_REF");
+  EXPECT_EQ(value_of(t, "a while"), "PXX");
+  EXPECT_EQ(value_of(t, "mid afternoon"), "2023-06-13TAF");
+}
+
+TEST(Timex, AnInfinitiveAfterAPastVerbLeavesTheDateOpen) {
+  auto t = times("The firm agreed to buy the unit in September. It sold a plant in October.");
+  EXPECT_EQ(value_of(t, "September"), "2023-09");
+  EXPECT_EQ(value_of(t, "October"), "2022-10");
+}
+
+TEST(Timex, FiscalYearsEndedAreLengthsAndRoughAgoIsADate) {
+  auto t = times("In the fiscal year ended Jan. 31, sales rose. A week or so ago, the chief left.");
+  EXPECT_EQ(value_of(t, "the fiscal year"), "P1Y");
+  EXPECT_EQ(value_of(t, "A week or so ago"), "2023-06-06");
+}
+
+TEST(Timex, ATimeOfDayThatNamesItsDayKeepsIt) {
+  auto t = times("A week or so ago, he picked Saturday night for the attack.");
+  EXPECT_EQ(value_of(t, "Saturday night"), "2023-06-10TNI");
+}
+
+TEST(Timex, AtLeastAndOrSoStayInsideTheSpan) {
+  auto t = times("The review takes at least 30 days; the plant closes over the next year or so.");
+  ASSERT_EQ(t.size(), 2u);
+  EXPECT_EQ(t[0].text, "at least 30 days");
+  EXPECT_EQ(t[0].modifier, "EQUAL_OR_MORE");
+  EXPECT_EQ(t[1].text, "the next year or so");
+  EXPECT_EQ(t[1].modifier, "APPROX");
+}
+
+TEST(Timex, QuartersOfLossesAreTimeAndQuartersOfAVoteAreNot) {
+  auto t = times(
+      "It turned a profit after several quarters of losses and won three quarters of the vote. "
+      "Shares rose to a high for the year of $42.");
+  EXPECT_EQ(value_of(t, "several quarters"), "PXQ");
+  EXPECT_EQ(value_of(t, "three quarters"), "");
+  EXPECT_EQ(value_of(t, "the year"), "2023");
+}
+
+TEST(Timex, OneDayAfterAModalIsTheFuture) {
+  auto t = times("The city will one day be the capital. The strike lasted one day.");
+  EXPECT_EQ(t[0].text, "one day");
+  EXPECT_EQ(t[0].value, "FUTURE_REF");
+  EXPECT_EQ(t[1].value, "P1D");
+}
+
+TEST(Timex, TheCorrespondingPeriodIsTheReportedQuarterAYearBack) {
+  auto t = times(
+      "First-quarter net rose to $5 million. That compares with $3 million for the "
+      "corresponding period last year.");
+  EXPECT_EQ(value_of(t, "the corresponding period last year"), "2022-Q1");
+}
+
+TEST(Timex, FiscalQuartersWrittenWithAHyphen) {
+  auto t = times("Net rose for the fiscal-first quarter ended March 31. It lost money a year ago.");
+  EXPECT_EQ(value_of(t, "the fiscal-first quarter"), "2023-Q1");
+  EXPECT_EQ(value_of(t, "a year ago"), "2022-Q1");
+}
+
+TEST(Timex, WeekdaysWithAPluralPartOfTheDayAreSets) {
+  auto t = times("Flights leave on Monday and Tuesday nights; the meeting was on Friday.");
+  EXPECT_EQ(value_of(t, "Monday"), "XXXX-WXX-1TNI");
+  EXPECT_EQ(value_of(t, "Tuesday nights"), "XXXX-WXX-2TNI");
+  EXPECT_EQ(t[1].type, "SET");
+  EXPECT_EQ(value_of(t, "Friday"), "2023-06-09");
+}
+
+TEST(Timex, TheQuarterAYearAgoIsOneExpression) {
+  auto t = times("First-quarter net fell. For the quarter a year ago, it earned $3 million.");
+  EXPECT_EQ(value_of(t, "the quarter a year ago"), "2022-Q1");
+  EXPECT_EQ(t.size(), 2u);
+}
+
 // A story dense with time words, as sentences and as one long sentence of
 // clauses: each expression looks back at what the story named through its
 // memory and at its sentence's tense cues by position, never by a rescan.
