@@ -9,11 +9,9 @@
 #include <algorithm>
 #include <atomic>
 #include <cerrno>
-#include <condition_variable>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <deque>
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -22,6 +20,7 @@
 #include "inputs.h"
 #include "lede/output.h"
 #include "lede/warc.h"
+#include "ordered_pool.h"
 #include "progress.h"
 
 namespace lede::cli {
@@ -33,9 +32,6 @@ constexpr size_t kItemsAheadPerJob = 8;
 // Input bytes the reader may hold ahead of the writer, so a run of very
 // large pages cannot multiply memory (one item is always allowed).
 constexpr uint64_t kBytesAhead = 256ull << 20;
-// Blocks up to this size are kept for reuse (a web page is well under it),
-// at most half a window of them: at most 9 x 2 MB with -j 2.
-constexpr size_t kSpareBlockBytes = 2 << 20;
 // How often the writer wakes to redraw the progress line, and the longest a
 // result waits for it while the reader is ahead (results are otherwise
 // written in batches of half the window).
@@ -77,14 +73,12 @@ struct ResumePoint {
 
 // What the writer does with an item.
 struct Done {
-  bool ready = false;
   std::string rendered;     // the record or error record, "" when nothing is written
   std::string error_code;   // "" unless the item failed
   bool no_content = false;  // a record of a page without an article body
   std::string error_message;
-  std::string where;    // path, with the record offset for archives
-  std::string skipped;  // a skip reason; nothing is written
-  uint64_t size = 0;
+  std::string where;         // path, with the record offset for archives
+  std::string skipped;       // a skip reason; nothing is written
   bool truncated = false;    // the record was made from a truncated input
   bool resume_drop = false;  // see Item::resume_drop
 };
@@ -125,11 +119,10 @@ class Run : private ItemSink {
       std::optional<ResumePoint> resume)
       : config_(config),
         jobs_(jobs),
-        window_(jobs * kItemsAheadPerJob),
         output_id_(output_id),
         resume_(std::move(resume)),
         drop_left_(resume_ ? resume_->same : 0),
-        slots_(window_),
+        pool_(jobs * kItemsAheadPerJob, kBytesAhead, jobs * kItemsAheadPerJob / 2),
         output_(output),
         progress_(!config.quiet && isatty(STDERR_FILENO),
                   total_input_bytes(config.inputs, config.files_from)) {}
@@ -143,17 +136,10 @@ class Run : private ItemSink {
   void warn(std::string message);
   [[noreturn]] void end_interrupted(int signal);
   // ItemSink: where read_input puts what the reader reads.
-  bool push(Item item) override;
-  WarcRecord spare_record() override;
+  bool push(Item item) override { return pool_.push(std::move(item)); }
+  WarcRecord spare_record() override { return pool_.spare_record(); }
   void count_skip(const std::string& reason) override;
   void count_read(uint64_t bytes) override { bytes_read_ += bytes; }
-  // Under mu_: whether the reader may push with fewer than `items` waiting
-  // for the writer; whether a waiting reader may go on; how many results
-  // the writer could write now.
-  bool has_room(uint64_t items) const;
-  bool reader_may_go() const;
-  size_t ready_to_write() const;
-  void work();
   Done process(Extractor& extractor, const Item& item) const;
   std::string render(const Article& article) const;
   std::string render_error(const Error& error, const Source& source) const;
@@ -162,28 +148,16 @@ class Run : private ItemSink {
 
   const ExtractConfig& config_;
   unsigned jobs_;
-  size_t window_;
   std::optional<FileId> output_id_;  // the output file, never read as an input
   std::optional<ResumePoint> resume_;
   uint64_t drop_left_;  // outputs of the resume record still to pass over
 
-  std::mutex mu_;
-  std::condition_variable work_cv_, room_cv_, done_cv_;
-  std::deque<std::pair<uint64_t, Item>> queue_;
-  std::vector<Done> slots_;  // item n waits in slots_[n % window_]
-  uint64_t pushed_ = 0, written_ = 0;
-  uint64_t bytes_ahead_ = 0;
-  bool reader_done_ = false;
-  bool reader_waiting_ = false;  // the reader sleeps on room_cv_
-  bool stop_ = false;
-  bool stop_reading_ = false;          // interrupted: the reader pushes nothing more
+  OrderedPool<Done> pool_;             // the reader, the workers and the order of results
+  std::mutex mu_;                      // guards the reader's notes below
   std::vector<std::string> warnings_;  // for the writer to print
   uint64_t links_not_followed_ = 0;
   bool resume_found_ = true;                      // the resume point was among the inputs
   std::map<std::string, uint64_t> reader_skips_;  // records the reader passed over
-  // Records done with, kept for their storage: the reader reads into them
-  // rather than allocate (and fault in) fresh memory for every block.
-  std::vector<WarcRecord> spare_records_;
   std::atomic<uint64_t> bytes_read_{0};
 
   Output& output_;
@@ -191,44 +165,6 @@ class Run : private ItemSink {
   Tally tally_;
   bool first_ = true;
 };
-
-bool Run::has_room(uint64_t items) const {
-  return pushed_ - written_ < items && (bytes_ahead_ < kBytesAhead || pushed_ == written_);
-}
-
-bool Run::reader_may_go() const { return has_room(window_ - window_ / 2 + 1); }
-
-size_t Run::ready_to_write() const {
-  size_t n = 0;
-  while (written_ + n < pushed_ && slots_[(written_ + n) % window_].ready) ++n;
-  return n;
-}
-
-bool Run::push(Item item) {
-  std::unique_lock lock(mu_);
-  if (!stop_ && !has_room(window_)) {
-    // Full: sleep until the writer has drained half the window, so that the
-    // reader (and the writer) wake once per batch, not once per item.
-    reader_waiting_ = true;
-    room_cv_.wait(lock, [&] { return stop_ || reader_may_go(); });
-    reader_waiting_ = false;
-  }
-  if (stop_ || stop_reading_) return false;
-  uint64_t seq = pushed_++;
-  bytes_ahead_ += item.size();
-  slots_[seq % window_] = Done{};
-  queue_.emplace_back(seq, std::move(item));
-  work_cv_.notify_one();
-  return true;
-}
-
-WarcRecord Run::spare_record() {
-  std::lock_guard lock(mu_);
-  if (spare_records_.empty()) return WarcRecord{};
-  WarcRecord record = std::move(spare_records_.back());
-  spare_records_.pop_back();
-  return record;
-}
 
 void Run::count_skip(const std::string& reason) {
   std::lock_guard lock(mu_);
@@ -260,10 +196,7 @@ void Run::read_all() {
   const ReadSettings settings = read_settings();
   while (std::optional<Input> input = walker.next()) {
     for (std::string& w : walker.take_warnings()) warn(std::move(w));
-    {
-      std::lock_guard lock(mu_);
-      if (stop_ || stop_reading_) break;
-    }
+    if (pool_.reading_stopped()) break;
     if (seeking) {
       if (input->path != resume_->path) continue;
       seeking = false;
@@ -274,12 +207,12 @@ void Run::read_all() {
     read_input(*input, settings, *this);
   }
   for (std::string& w : walker.take_warnings()) warn(std::move(w));
-  std::lock_guard lock(mu_);
-  links_not_followed_ = walker.links_not_followed();
-  if (seeking) resume_found_ = false;
-  reader_done_ = true;
-  work_cv_.notify_all();
-  done_cv_.notify_all();
+  {
+    std::lock_guard lock(mu_);
+    links_not_followed_ = walker.links_not_followed();
+    if (seeking) resume_found_ = false;
+  }
+  pool_.reader_done();
 }
 
 std::string Run::render(const Article& article) const {
@@ -306,7 +239,6 @@ Done Run::process(Extractor& extractor, const Item& item) const {
   ItemResult result = process_item(extractor, item, config_.options, config_.from,
                                    config_.explain && item.kind == Item::Kind::kPage);
   Done done;
-  done.size = item.size();
   done.where = std::move(result.where);
   done.resume_drop = item.resume_drop;
   done.skipped = std::move(result.skipped);
@@ -322,35 +254,6 @@ Done Run::process(Extractor& extractor, const Item& item) const {
   if (config_.explain && item.kind == Item::Kind::kPage)
     done.rendered = "# " + item.path + "\n" + result.explanation + done.rendered;
   return done;
-}
-
-void Run::work() {
-  Extractor extractor;
-  while (true) {
-    std::unique_lock lock(mu_);
-    work_cv_.wait(lock, [&] { return stop_ || !queue_.empty() || reader_done_; });
-    if (stop_ || queue_.empty()) return;
-    auto [seq, item] = std::move(queue_.front());
-    queue_.pop_front();
-    lock.unlock();
-    Done done = process(extractor, item);
-    WarcRecord spare;
-    if (item.kind == Item::Kind::kRecord && item.record.block.capacity() <= kSpareBlockBytes)
-      spare = std::move(item.record);
-    item = Item{};  // free the input before waiting on the lock
-    lock.lock();
-    if (spare.block.capacity() > 0 && spare_records_.size() < window_ / 2 + 1)
-      spare_records_.push_back(std::move(spare));
-    Done& slot = slots_[seq % window_];
-    slot = std::move(done);
-    slot.ready = true;
-    // The writer is woken for a batch that lets the reader go on, or at
-    // once when the input trickles (nothing queued) or has ended; otherwise
-    // its tick collects what is ready.
-    size_t ready = ready_to_write();
-    if (ready > 0 && (queue_.empty() || reader_done_ || ready >= window_ / 2))
-      done_cv_.notify_one();
-  }
 }
 
 void Run::end_on_closed_output() {
@@ -443,45 +346,27 @@ int Run::execute() {
     pthread_setname_np(pthread_self(), "lede-reader");
     read_all();
   });
-  std::vector<std::thread> workers;
-  for (unsigned i = 0; i < jobs_; ++i)
-    workers.emplace_back([this] {
-      pthread_setname_np(pthread_self(), "lede-worker");
-      work();
-    });
+  pool_.start(jobs_,
+              [this](Extractor& extractor, const Item& item) { return process(extractor, item); });
   pthread_sigmask(SIG_SETMASK, &old_mask, nullptr);
 
   std::vector<Done> batch;
   std::vector<std::string> warnings;
   int signal = 0;
   while (true) {
-    bool finished = false;
+    if (!signal && (signal = g_signal.load()) != 0) {
+      // Stop reading; what was pushed is still extracted and written.
+      pool_.stop_reading();
+    }
+    bool finished = pool_.take(batch, kTick);
     {
-      std::unique_lock lock(mu_);
-      if (!signal && (signal = g_signal.load()) != 0) {
-        // Stop reading; what was pushed is still extracted and written.
-        stop_reading_ = true;
-        room_cv_.notify_all();
-      }
-      done_cv_.wait_for(lock, kTick, [&] {
-        return slots_[written_ % window_].ready || (reader_done_ && written_ == pushed_) ||
-               (signal && written_ == pushed_);
-      });
-      while (written_ < pushed_ && slots_[written_ % window_].ready) {
-        Done& slot = slots_[written_ % window_];
-        bytes_ahead_ -= slot.size;
-        batch.push_back(std::move(slot));
-        slot.ready = false;
-        ++written_;
-      }
+      std::lock_guard lock(mu_);
       for (auto& [reason, n] : reader_skips_) {
         tally_.skipped += n;
         tally_.skipped_by_reason[reason] += n;
       }
       reader_skips_.clear();
       warnings.swap(warnings_);
-      finished = (reader_done_ || signal) && written_ == pushed_;
-      if (!batch.empty() && reader_waiting_ && reader_may_go()) room_cv_.notify_one();
     }
     if (!warnings.empty()) {
       progress_.finish();
@@ -506,7 +391,7 @@ int Run::execute() {
     end_interrupted(signal);
   }
   reader.join();
-  for (auto& w : workers) w.join();
+  pool_.stop();
   tally_.links_not_followed = links_not_followed_;
   if (!resume_found_) {
     std::fprintf(stderr,

@@ -21,35 +21,16 @@ FileRun::FileRun(std::vector<std::string> paths, Options options, From from, uns
     : paths_(std::move(paths)),
       options_(std::move(options)),
       from_(from),
-      window_(std::max(1u, jobs) * kItemsAheadPerJob) {
+      // The caller takes one record at a time: a worker wakes it for each.
+      pool_(std::max(1u, jobs) * kItemsAheadPerJob, kBytesAhead, 1) {
+  pool_.start(std::max(1u, jobs),
+              [this](Extractor& extractor, const Item& item) { return process(extractor, item); });
   reader_ = std::thread([this] { read_all(); });
-  for (unsigned i = 0; i < std::max(1u, jobs); ++i) workers_.emplace_back([this] { work(); });
 }
 
 FileRun::~FileRun() {
-  {
-    std::lock_guard lock(mu_);
-    stop_ = true;
-  }
-  work_cv_.notify_all();
-  room_cv_.notify_all();
-  done_cv_.notify_all();
+  pool_.stop();
   reader_.join();
-  for (auto& w : workers_) w.join();
-}
-
-bool FileRun::push(Item item) {
-  std::unique_lock lock(mu_);
-  room_cv_.wait(lock, [&] {
-    return stop_ ||
-           (pushed_ - taken_ < window_ && (bytes_ahead_ < kBytesAhead || pushed_ == taken_));
-  });
-  if (stop_) return false;
-  uint64_t seq = pushed_++;
-  bytes_ahead_ += item.size();
-  queue_.emplace_back(seq, std::move(item));
-  work_cv_.notify_one();
-  return true;
 }
 
 void FileRun::count_skip(const std::string& reason) {
@@ -66,22 +47,15 @@ void FileRun::read_all() {
   settings.limits = options_.limits;
   settings.raise_limit_hint = "raise max_bytes";
   while (std::optional<cli::Input> input = walker.next()) {
-    {
-      std::lock_guard lock(mu_);
-      if (stop_) break;
-    }
+    if (pool_.reading_stopped()) break;
     cli::read_input(*input, settings, *this);
   }
-  std::lock_guard lock(mu_);
-  reader_done_ = true;
-  work_cv_.notify_all();
-  done_cv_.notify_all();
+  pool_.reader_done();
 }
 
 FileRun::Done FileRun::process(Extractor& extractor, const Item& item) const {
   cli::ItemResult result = cli::process_item(extractor, item, options_, from_);
   Done done;
-  done.size = item.size();
   done.skipped = std::move(result.skipped);
   done.no_content = result.no_content;
   done.truncated = result.truncated;
@@ -95,36 +69,16 @@ FileRun::Done FileRun::process(Extractor& extractor, const Item& item) const {
   return done;
 }
 
-void FileRun::work() {
-  Extractor extractor;
-  while (true) {
-    std::unique_lock lock(mu_);
-    work_cv_.wait(lock, [&] { return stop_ || !queue_.empty() || reader_done_; });
-    if (stop_ || queue_.empty()) return;
-    auto [seq, item] = std::move(queue_.front());
-    queue_.pop_front();
-    lock.unlock();
-    Done done = process(extractor, item);
-    item = Item{};  // free the input before waiting on the lock
-    lock.lock();
-    bool next_in_order = seq == taken_;
-    done_.emplace(seq, std::move(done));
-    if (next_in_order) done_cv_.notify_one();
-  }
-}
-
 std::optional<RunRecord> FileRun::next() {
-  std::unique_lock lock(mu_);
   while (true) {
-    done_cv_.wait(
-        lock, [&] { return stop_ || done_.count(taken_) || (reader_done_ && taken_ == pushed_); });
-    auto it = done_.find(taken_);
-    if (it == done_.end()) return std::nullopt;
-    Done done = std::move(it->second);
-    done_.erase(it);
-    ++taken_;
-    bytes_ahead_ -= done.size;
-    room_cv_.notify_one();
+    if (next_ready_ == ready_.size()) {
+      ready_.clear();
+      next_ready_ = 0;
+      if (pool_.take(ready_, std::nullopt) && ready_.empty()) return std::nullopt;
+      continue;
+    }
+    Done done = std::move(ready_[next_ready_++]);
+    std::lock_guard lock(mu_);
     truncated_ += done.truncated;
     if (!done.skipped.empty()) {
       ++skipped_[done.skipped];

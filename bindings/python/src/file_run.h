@@ -15,9 +15,7 @@
 // Thread safety: next() is called by one thread at a time.
 #pragma once
 
-#include <condition_variable>
 #include <cstdint>
-#include <deque>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -27,7 +25,8 @@
 
 #include "lede/lede.h"
 #include "lede/warc.h"
-#include "run_items.h"  // the CLI's steps of a run
+#include "ordered_pool.h"  // the CLI's scheduling of a run
+#include "run_items.h"     // the CLI's steps of a run
 
 namespace lede::python {
 
@@ -65,34 +64,25 @@ class FileRun : private cli::ItemSink {
     std::string skipped;
     bool no_content = false;
     bool truncated = false;
-    uint64_t size = 0;
   };
 
   void read_all();
   // cli::ItemSink: where the reader puts what it reads.
-  bool push(Item item) override;
+  bool push(Item item) override { return pool_.push(std::move(item)); }
+  WarcRecord spare_record() override { return pool_.spare_record(); }
   void count_skip(const std::string& reason) override;
-  void work();
   Done process(Extractor& extractor, const Item& item) const;
 
   std::vector<std::string> paths_;
   Options options_;
   From from_;
-  size_t window_;
-
-  std::mutex mu_;
-  std::condition_variable work_cv_, room_cv_, done_cv_;
-  std::deque<std::pair<uint64_t, Item>> queue_;
-  std::map<uint64_t, Done> done_;
-  uint64_t pushed_ = 0, taken_ = 0;
-  uint64_t bytes_ahead_ = 0;
-  bool reader_done_ = false;
-  bool stop_ = false;
+  cli::OrderedPool<Done> pool_;  // the reader, the workers and the order of records
+  std::vector<Done> ready_;      // taken from the pool; next() returns them from next_ready_
+  size_t next_ready_ = 0;
+  std::mutex mu_;  // guards the counts below
   std::map<std::string, uint64_t> skipped_;
   uint64_t no_content_ = 0, truncated_ = 0;
-
   std::thread reader_;
-  std::vector<std::thread> workers_;
 };
 
 }  // namespace lede::python
