@@ -80,6 +80,10 @@ if [ $build -eq 1 ]; then
 fi
 
 seed_root=$BUILD/seeds-$max_seeds
+# Seeds made before a target existed lack its folder: make them all again.
+for t in "${targets[@]}"; do
+  [ -d "$seed_root/$t" ] || { rm -rf "$seed_root"; break; }
+done
 if [ ! -d "$seed_root" ]; then
   if [ -d "$DATA" ]; then
     python3 fuzz/make_seeds.py "$seed_root.tmp" "$DATA" "$ROOT" --max-per-target "$max_seeds"
