@@ -124,9 +124,13 @@ run_one() {
   end=$(date +%s)
   # CPU seconds of the fuzzer (this subshell's children): on a shared machine
   # wall time overstates the work done, and the goal is counted in CPU time.
+  # (`times` runs in this shell, not in a command substitution's subshell,
+  # whose children would be none.)
   local cpu
-  cpu=$(times | awk 'NR == 2 {
-    split($1, u, /[ms]/); split($2, s, /[ms]/); printf "%d", u[1] * 60 + u[2] + s[1] * 60 + s[2] }')
+  times >"$logs/$t.times"
+  cpu=$(awk 'NR == 2 {
+    split($1, u, /[ms]/); split($2, s, /[ms]/); printf "%.0f", u[1] * 60 + u[2] + s[1] * 60 + s[2] }' \
+    "$logs/$t.times")
   local execs
   execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$logs/$t.log" | tail -1)
   printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$(date -u +%FT%TZ)" "$t" "$((end - start))" "${execs:-0}" \
