@@ -16,7 +16,7 @@
 #                 (scripts/sanitize.sh makes build-asan one): only the targets
 #                 are built there.
 # By hand, corpora persist in build-fuzz/corpus/<target>/ and grow from run to
-# run. Every run appends "date target seconds execs result" to
+# run. Every run appends "date target wall-s execs result cpu-s" to
 # build-fuzz/fuzz-runs.tsv (the figures RELIABILITY.md reports). A crash input
 # is saved as build-fuzz/crashes/<target>/crash-*; reproduce it with
 #   build-fuzz/fuzz/fuzz_<target> build-fuzz/crashes/<target>/crash-...
@@ -80,6 +80,10 @@ if [ $build -eq 1 ]; then
 fi
 
 seed_root=$BUILD/seeds-$max_seeds
+# Seeds made before a target existed lack its folder: make them all again.
+for t in "${targets[@]}"; do
+  [ -d "$seed_root/$t" ] || { rm -rf "$seed_root"; break; }
+done
 if [ ! -d "$seed_root" ]; then
   if [ -d "$DATA" ]; then
     python3 fuzz/make_seeds.py "$seed_root.tmp" "$DATA" "$ROOT" --max-per-target "$max_seeds"
@@ -118,11 +122,21 @@ run_one() {
     status=crash
   fi
   end=$(date +%s)
+  # CPU seconds of the fuzzer (this subshell's children): on a shared machine
+  # wall time overstates the work done, and the goal is counted in CPU time.
+  # (`times` runs in this shell, not in a command substitution's subshell,
+  # whose children would be none.)
+  local cpu
+  times >"$logs/$t.times"
+  cpu=$(awk 'NR == 2 {
+    split($1, u, /[ms]/); split($2, s, /[ms]/); printf "%.0f", u[1] * 60 + u[2] + s[1] * 60 + s[2] }' \
+    "$logs/$t.times")
   local execs
   execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$logs/$t.log" | tail -1)
-  printf '%s\t%s\t%s\t%s\t%s\n' "$(date -u +%FT%TZ)" "$t" "$((end - start))" "${execs:-0}" \
-    "$status" >>"$BUILD/fuzz-runs.tsv"
-  printf 'fuzz_%-10s %4ss %10s execs  %s\n' "$t" "$((end - start))" "${execs:-0}" "$status"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$(date -u +%FT%TZ)" "$t" "$((end - start))" "${execs:-0}" \
+    "$status" "$cpu" >>"$BUILD/fuzz-runs.tsv"
+  printf 'fuzz_%-10s %4ss wall %4ss CPU %10s execs  %s\n' "$t" "$((end - start))" "$cpu" \
+    "${execs:-0}" "$status"
   if [ "$status" != ok ]; then
     grep -m3 -E "ERROR|runtime error|invariant broken|Test unit written" "$logs/$t.log" >&2 || true
   fi
