@@ -12,6 +12,7 @@
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <set>
 #include <unordered_set>
 
@@ -47,6 +48,21 @@ constexpr uint32_t kMaxLimit = 10'000;
 constexpr int kProgressSteps = 10'000;
 // Sites a timeline breaks down: more lines than a plot can tell apart.
 constexpr size_t kTimelineSites = 10;
+// A query with words is ranked (bm25) among its newest matches only: the
+// text index walks a word's matches in rowid order at little cost, while
+// bm25 over every match of a common word (a fifth of a large corpus) costs
+// hundreds of milliseconds. The newest kRankCandidates matches, or
+// kRankCandidatesPerResult per result asked for when a page goes deeper,
+// are ranked; older matches are counted but not ranked (query_language_help
+// and docs/DESIGN.md say so).
+constexpr uint64_t kRankCandidates = 2000;  // StoreOptions::rank_candidates's default
+constexpr uint64_t kRankCandidatesPerResult = 4;
+// Distinct stories among matching articles: an article whose story no other
+// newest version shares (shared = 0) is a story of its own, so only the few
+// shared ones need a distinct count.
+constexpr const char* kStoryCount =
+    "coalesce(sum(a.shared = 0), 0) + "
+    "count(DISTINCT CASE WHEN a.shared = 1 THEN coalesce(a.story, a.id) END)";
 
 std::string str(const json& j, const char* key) {
   auto it = j.find(key);
@@ -106,6 +122,46 @@ std::string now_iso() {
   char buf[32];
   std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
   return buf;
+}
+
+// The byte span of a top-level member's value in a JSON object that has
+// been parsed already (so it is valid); {npos, npos} when it has none.
+std::pair<size_t, size_t> member_span(std::string_view json_text, std::string_view name) {
+  constexpr size_t kNone = std::string_view::npos;
+  int depth = 0;
+  bool expect_key = false;
+  size_t value_start = kNone;
+  for (size_t i = 0; i < json_text.size(); ++i) {
+    char c = json_text[i];
+    if (c == '"') {
+      size_t start = i++;
+      while (i < json_text.size() && json_text[i] != '"') i += json_text[i] == '\\' ? 2 : 1;
+      if (depth == 1 && expect_key) {
+        std::string_view key = json_text.substr(start + 1, i - start - 1);
+        size_t colon = json_text.find(':', i + 1);
+        if (colon == kNone) return {kNone, kNone};
+        if (key == name) {
+          value_start = colon + 1;
+          while (value_start < json_text.size() &&
+                 std::isspace(static_cast<unsigned char>(json_text[value_start])))
+            ++value_start;
+        }
+        i = colon;
+        expect_key = false;
+      }
+      continue;
+    }
+    if (c == '{' || c == '[') {
+      ++depth;
+      if (depth == 1 && c == '{') expect_key = true;
+    } else if (c == '}' || c == ']') {
+      if (--depth == 0 && value_start != kNone) return {value_start, i};
+    } else if (c == ',' && depth == 1) {
+      if (value_start != kNone) return {value_start, i};
+      expect_key = true;
+    }
+  }
+  return {kNone, kNone};
 }
 
 uint32_t be32(const unsigned char* p) {
@@ -208,6 +264,129 @@ Where article_filters(const Query& q) {
 
 bool is_quote_field(Field f) { return f == Field::kText || f == Field::kSpeaker; }
 
+// The rows a query selects: "FROM ... WHERE ..." and the values to bind in
+// order. When the query has words, `fts` names the text index the rows come
+// from (as `f`, its MATCH expression the first value).
+struct Plan {
+  std::string fts;
+  std::string from;
+  std::vector<std::string> values;
+};
+
+Plan article_plan(const Query& q) {
+  Where w = article_filters(q);
+  std::string match = fts_expression(q.all, q.none, article_columns);
+  std::string excluded = match.empty() ? any_of(q.none, article_columns) : "";
+  if (!excluded.empty()) {
+    w.add("a.id NOT IN (SELECT rowid FROM article_fts WHERE article_fts MATCH ?)");
+    w.values.push_back(excluded);
+  }
+  Plan p;
+  if (match.empty()) {
+    p.from = "FROM articles a WHERE 1" + w.sql;
+  } else {
+    p.fts = "article_fts";
+    p.from =
+        "FROM article_fts f JOIN articles a ON a.id = f.rowid WHERE article_fts MATCH ?" + w.sql;
+    p.values.push_back(match);
+  }
+  p.values.insert(p.values.end(), w.values.begin(), w.values.end());
+  return p;
+}
+
+Result<Plan> quote_plan(const Query& q) {
+  // Quote terms (words, speaker:) match the quote; title:, author: and
+  // person: match its article.
+  std::vector<std::vector<Term>> quote_all, article_all;
+  std::vector<Term> quote_none, article_none;
+  for (const auto& group : q.all) {
+    bool quote_level = is_quote_field(group.front().field);
+    for (const Term& t : group)
+      if (is_quote_field(t.field) != quote_level)
+        return make_error(ErrorCode::kUsage,
+                          "query: with --quotes, OR cannot join a quote's words or speaker: "
+                          "with title:, author: or person:");
+    (quote_level ? quote_all : article_all).push_back(group);
+  }
+  for (const Term& t : q.none) (is_quote_field(t.field) ? quote_none : article_none).push_back(t);
+  Where w = article_filters(q);
+  std::string match = fts_expression(quote_all, quote_none, quote_columns);
+  std::string excluded = match.empty() ? any_of(quote_none, quote_columns) : "";
+  if (!excluded.empty()) {
+    w.add("q.id NOT IN (SELECT rowid FROM quote_fts WHERE quote_fts MATCH ?)");
+    w.values.push_back(excluded);
+  }
+  std::string article_match = fts_expression(article_all, article_none, article_columns);
+  std::string article_excluded = article_match.empty() ? any_of(article_none, article_columns) : "";
+  if (!article_match.empty()) {
+    w.add("a.id IN (SELECT rowid FROM article_fts WHERE article_fts MATCH ?)");
+    w.values.push_back(article_match);
+  }
+  if (!article_excluded.empty()) {
+    w.add("a.id NOT IN (SELECT rowid FROM article_fts WHERE article_fts MATCH ?)");
+    w.values.push_back(article_excluded);
+  }
+  Plan p;
+  if (match.empty()) {
+    p.from = "FROM quotes q JOIN articles a ON a.id = q.article_id WHERE 1" + w.sql;
+  } else {
+    p.fts = "quote_fts";
+    p.from =
+        "FROM quote_fts f JOIN quotes q ON q.id = f.rowid JOIN articles a ON a.id = q.article_id "
+        "WHERE quote_fts MATCH ?" +
+        w.sql;
+    p.values.push_back(match);
+  }
+  p.values.insert(p.values.end(), w.values.begin(), w.values.end());
+  return p;
+}
+
+// Which rows one page of results shows: the first row of each story (every
+// row with all_copies), after skipping `offset` of them.
+template <typename Key>
+class Page {
+ public:
+  explicit Page(const SearchOptions& o) : offset_(o.offset), all_(o.all_copies) {}
+  // Whether the row with this story key is shown.
+  bool take(const Key& key) {
+    if (!all_ && !seen_.insert(key).second) return false;
+    if (skipped_ < offset_) {
+      ++skipped_;
+      return false;
+    }
+    return true;
+  }
+
+ private:
+  uint64_t offset_;
+  bool all_;
+  uint64_t skipped_ = 0;
+  std::set<Key> seen_;
+};
+
+// The first characters of a body, cut at a character, for a result without
+// matching words.
+std::string lead(const std::string& body) {
+  std::string out = body.substr(0, kLeadChars);
+  if (out.size() >= kLeadChars) {
+    size_t cut = out.size();
+    while (cut > 0 && (static_cast<unsigned char>(out[cut - 1]) & 0xC0) == 0x80) --cut;
+    out.resize(cut > 0 ? cut - 1 : 0);  // drop a cut UTF-8 sequence's lead byte
+    out += "…";
+  }
+  return out;
+}
+
+// A stored record with its text put back: the corpus keeps a record's text
+// once, in bodies.body, and the record with "text": null in its place.
+ordered_json whole_record(const std::string& record, std::string body) {
+  ordered_json rec = ordered_json::parse(record, nullptr, false);
+  if (!rec.is_object()) return ordered_json::object();
+  auto it = rec.find("text");
+  if (it != rec.end() && it->is_null()) *it = std::move(body);
+  return rec;
+}
+
 }  // namespace
 
 struct Store::Impl {
@@ -280,8 +459,46 @@ struct Store::Impl {
   Result<AddOutcome> add(std::string_view record_json);
   Result<std::vector<ArticleHit>> search(const SearchOptions& o, uint64_t* count_only);
   Result<std::vector<QuoteHit>> quotes(const SearchOptions& o, uint64_t* count_only);
+  // Fills a hit found by search (id, score, story id in `copies`) for showing.
+  Result<void> show(ArticleHit& h, const Plan& p);
   Result<uint64_t> copies(int64_t story);
   Result<uint64_t> scalar(const std::string& sql);
+  // The statement for `sql` with `values` bound from ?1 on.
+  Result<Stmt*> bound(const std::string& sql, const std::vector<std::string>& values);
+  // The number `select` (e.g. "SELECT count(*)") gives over the plan's rows;
+  // `after` closes what `select` opened.
+  Result<uint64_t> count_rows(const std::string& select, const Plan& p, const std::string& after);
+  // The smallest text-index rowid among the newest candidates for a ranked
+  // query that shows `wanted` rows; none when fewer rows match.
+  Result<std::optional<int64_t>> candidates_from(const Plan& p, uint64_t wanted);
+  // The one query runner of search and quotes: `columns` of the plan's rows,
+  // best first by rank among the newest candidates when the query has words
+  // (see kRankCandidates), else in `order`; calls row(stmt) on each until
+  // it returns false. `wanted` is how many rows the caller shows at most.
+  template <typename Row>
+  Result<void> ranked(const Plan& p, const std::string& columns, const std::string& order,
+                      uint64_t wanted, Row&& row) {
+    std::string sql = "SELECT " + columns + " " + p.from;
+    std::optional<int64_t> first;
+    if (!p.fts.empty()) {
+      auto from = candidates_from(p, wanted);
+      if (!from) return tl::unexpected(from.error());
+      first = *from;
+      if (first) sql += " AND f.rowid >= ?";
+      sql += " ORDER BY f.rank";
+    } else {
+      sql += " ORDER BY " + order;
+    }
+    auto s = bound(sql, p.values);
+    if (!s) return tl::unexpected(s.error());
+    if (first) (*s)->bind(static_cast<int>(p.values.size()) + 1, *first);
+    int rc;
+    while ((rc = (*s)->step()) == SQLITE_ROW)
+      if (!row(**s)) break;
+    (*s)->reset();
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) return tl::unexpected(fail("searching"));
+    return {};
+  }
   // "FROM ... WHERE ..." over the articles matching `o` (the newest
   // versions), with the values to bind in order.
   Result<std::pair<std::string, std::vector<std::string>>> matching(const SearchOptions& o);
@@ -396,7 +613,11 @@ Result<AddOutcome> Store::Impl::add(std::string_view record_json) {
 
   auto b = stmt("INSERT INTO bodies(id, body, record) VALUES(?1, ?2, ?3)");
   if (!b) return tl::unexpected(b.error());
-  if ((*b)->bind(1, id).bind(2, body).bind(3, record_json).step() != SQLITE_DONE)
+  // The record keeps "text": null; bodies.body holds the text (whole_record).
+  auto [text_from, text_to] = member_span(record_json, "text");
+  std::string stored(record_json);
+  if (text_from != std::string_view::npos) stored.replace(text_from, text_to - text_from, "null");
+  if ((*b)->bind(1, id).bind(2, body).bind(3, stored).step() != SQLITE_DONE)
     return tl::unexpected(fail("adding an article"));
   auto f = stmt(
       "INSERT INTO article_fts(rowid, title, body, authors, people, speakers) "
@@ -474,6 +695,13 @@ Result<AddOutcome> Store::Impl::add(std::string_view record_json) {
   if (!set) return tl::unexpected(set.error());
   if ((*set)->bind(1, *story).bind(2, id).step() != SQLITE_DONE)
     return tl::unexpected(fail("clustering"));
+  if (*story != id) {
+    // Its story has two newest versions now: counts need DISTINCT for them.
+    auto shared = stmt("UPDATE articles SET shared = 1 WHERE story = ?1 AND latest = 1");
+    if (!shared) return tl::unexpected(shared.error());
+    if ((*shared)->bind(1, *story).step() != SQLITE_DONE)
+      return tl::unexpected(fail("clustering"));
+  }
 
   if (++batch_count >= options.batch_articles) {
     auto done = commit();
@@ -485,217 +713,165 @@ Result<AddOutcome> Store::Impl::add(std::string_view record_json) {
 Result<std::vector<ArticleHit>> Store::Impl::search(const SearchOptions& o, uint64_t* count_only) {
   auto parsed = store::parse_query(o.query);
   if (!parsed) return tl::unexpected(parsed.error());
-  const Query& q = *parsed;
-  Where w = article_filters(q);
-  std::string match = fts_expression(q.all, q.none, article_columns);
-  std::string excluded = match.empty() ? any_of(q.none, article_columns) : "";
-  if (!excluded.empty()) {
-    w.add("a.id NOT IN (SELECT rowid FROM article_fts WHERE article_fts MATCH ?)");
-    w.values.push_back(excluded);
-  }
-  std::string sql;
-  if (count_only) {
-    std::string what = o.all_copies ? "count(*)" : "count(DISTINCT a.story)";
-    sql = match.empty() ? "SELECT " + what + " FROM articles a WHERE 1" + w.sql
-                        : "SELECT " + what +
-                              " FROM article_fts f JOIN articles a ON a.id = f.rowid "
-                              "WHERE article_fts MATCH ?" +
-                              w.sql;
-  } else if (match.empty()) {
-    sql = "SELECT a.id, a.story, 0, substr(b.body, 1, " + std::to_string(kLeadChars) +
-          "), a.title, a.site, a.day, a.url, b.record FROM articles a JOIN bodies b ON b.id = a.id "
-          "WHERE 1" +
-          w.sql + " ORDER BY a.day DESC, a.id DESC";
-  } else {
-    sql = "SELECT a.id, a.story, f.rank, snippet(article_fts, -1, '**', '**', '…', " +
-          std::to_string(kSnippetWords) +
-          "), a.title, a.site, a.day, a.url, (SELECT record FROM bodies WHERE id = a.id) "
-          "FROM article_fts f JOIN articles a ON a.id = f.rowid WHERE article_fts MATCH ?" +
-          w.sql + " ORDER BY f.rank";
-  }
-  auto s = stmt(sql);
-  if (!s) return tl::unexpected(s.error());
-  int i = 1;
-  if (!match.empty()) (*s)->bind(i++, match);
-  for (const std::string& v : w.values) (*s)->bind(i++, v);
+  const Plan p = article_plan(*parsed);
   std::vector<ArticleHit> hits;
   if (count_only) {
-    if ((*s)->step() != SQLITE_ROW) return tl::unexpected(fail("counting"));
-    *count_only = static_cast<uint64_t>((*s)->int64(0));
-    (*s)->reset();
+    auto n = count_rows(std::string("SELECT ") + (o.all_copies ? "count(*)" : kStoryCount), p, "");
+    if (!n) return tl::unexpected(n.error());
+    *count_only = *n;
     return hits;
   }
-  uint32_t limit = std::min(o.limit, kMaxLimit);
-  std::unordered_set<int64_t> stories;
-  uint64_t skipped = 0;
-  int rc;
-  while (hits.size() < limit && (rc = (*s)->step()) == SQLITE_ROW) {
-    int64_t story = (*s)->is_null(1) ? (*s)->int64(0) : (*s)->int64(1);
-    if (!o.all_copies && !stories.insert(story).second) continue;
-    if (skipped < o.offset) {
-      ++skipped;
-      continue;
-    }
-    ArticleHit h;
-    h.id = (*s)->int64(0);
-    h.score = (*s)->real(2);
-    h.snippet = (*s)->text(3);
-    if (match.empty() && h.snippet.size() >= kLeadChars) {
-      size_t cut = h.snippet.size();
-      while (cut > 0 && (static_cast<unsigned char>(h.snippet[cut - 1]) & 0xC0) == 0x80) --cut;
-      h.snippet.resize(cut > 0 ? cut - 1 : 0);  // drop a cut UTF-8 sequence's lead byte
-      h.snippet += "…";
-    }
-    h.title = (*s)->text(4);
-    h.site = (*s)->text(5);
-    h.day = (*s)->text(6);
-    h.url = (*s)->text(7);
-    hits.push_back(std::move(h));
-    hits.back().json = (*s)->text(8);  // the record, turned into the result line below
-    hits.back().copies = static_cast<uint64_t>(story);  // the story id, for now
-  }
-  (*s)->reset();
+  const uint32_t limit = std::min(o.limit, kMaxLimit);
+  Page<int64_t> page(o);
+  auto walked = ranked(p, std::string("a.id, coalesce(a.story, a.id), ") + (p.fts.empty() ? "0" : "f.rank"),
+                       "a.day DESC, a.id DESC", uint64_t{o.offset} + limit, [&](const Stmt& s) {
+                         if (hits.size() >= limit) return false;
+                         int64_t story = s.int64(1);
+                         if (!page.take(story)) return true;
+                         ArticleHit h;
+                         h.id = s.int64(0);
+                         h.score = s.real(2);
+                         h.copies = static_cast<uint64_t>(story);  // the story id, for now
+                         hits.push_back(std::move(h));
+                         return hits.size() < limit;
+                       });
+  if (!walked) return tl::unexpected(walked.error());
   for (ArticleHit& h : hits) {
-    int64_t story = static_cast<int64_t>(h.copies);
-    auto n = copies(story);
-    if (!n) return tl::unexpected(n.error());
-    h.copies = std::max<uint64_t>(*n, 1);
-    ordered_json rec = ordered_json::parse(h.json, nullptr, false);
-    if (!rec.is_object()) rec = ordered_json::object();
-    rec.erase("blocks");
-    ordered_json out = ordered_json::object();
-    out["id"] = h.id;
-    out["score"] = h.score;
-    out["snippet"] = h.snippet;
-    out["copies"] = h.copies;
-    for (auto& [k, v] : rec.items())
-      if (!out.contains(k)) out[k] = std::move(v);
-    h.json = out.dump(-1, ' ', false, ordered_json::error_handler_t::replace);
+    auto shown = show(h, p);
+    if (!shown) return tl::unexpected(shown.error());
   }
   return hits;
+}
+
+Result<void> Store::Impl::show(ArticleHit& h, const Plan& p) {
+  auto d = stmt(
+      "SELECT a.title, a.site, a.day, a.url, b.record, b.body FROM articles a "
+      "JOIN bodies b ON b.id = a.id WHERE a.id = ?1");
+  if (!d) return tl::unexpected(d.error());
+  if ((*d)->bind(1, h.id).step() != SQLITE_ROW) return tl::unexpected(fail("reading an article"));
+  h.title = (*d)->text(0);
+  h.site = (*d)->text(1);
+  h.day = (*d)->text(2);
+  h.url = (*d)->text(3);
+  std::string record = (*d)->text(4), body = (*d)->text(5);
+  (*d)->reset();
+  if (p.fts.empty()) {
+    h.snippet = lead(body);
+  } else {
+    auto sn = stmt("SELECT snippet(article_fts, -1, '**', '**', '…', " +
+                   std::to_string(kSnippetWords) +
+                   ") FROM article_fts WHERE article_fts MATCH ?1 AND rowid = ?2");
+    if (!sn) return tl::unexpected(sn.error());
+    if ((*sn)->bind(1, p.values.front()).bind(2, h.id).step() == SQLITE_ROW)
+      h.snippet = (*sn)->text(0);
+    (*sn)->reset();
+  }
+  auto n = copies(static_cast<int64_t>(h.copies));
+  if (!n) return tl::unexpected(n.error());
+  h.copies = std::max<uint64_t>(*n, 1);
+  ordered_json rec = whole_record(record, std::move(body));
+  rec.erase("blocks");
+  ordered_json out = ordered_json::object();
+  out["id"] = h.id;
+  out["score"] = h.score;
+  out["snippet"] = h.snippet;
+  out["copies"] = h.copies;
+  for (auto& [k, v] : rec.items())
+    if (!out.contains(k)) out[k] = std::move(v);
+  h.json = out.dump(-1, ' ', false, ordered_json::error_handler_t::replace);
+  return {};
 }
 
 Result<std::vector<QuoteHit>> Store::Impl::quotes(const SearchOptions& o, uint64_t* count_only) {
   auto parsed = store::parse_query(o.query);
   if (!parsed) return tl::unexpected(parsed.error());
-  const Query& q = *parsed;
-  // Quote terms (words, speaker:) match the quote; title:, author: and
-  // person: match its article.
-  std::vector<std::vector<Term>> quote_all, article_all;
-  std::vector<Term> quote_none, article_none;
-  for (const auto& group : q.all) {
-    bool quote_level = is_quote_field(group.front().field);
-    for (const Term& t : group)
-      if (is_quote_field(t.field) != quote_level)
-        return make_error(ErrorCode::kUsage,
-                          "query: with --quotes, OR cannot join a quote's words or speaker: "
-                          "with title:, author: or person:");
-    (quote_level ? quote_all : article_all).push_back(group);
-  }
-  for (const Term& t : q.none) (is_quote_field(t.field) ? quote_none : article_none).push_back(t);
-  Where w = article_filters(q);
-  std::string match = fts_expression(quote_all, quote_none, quote_columns);
-  std::string excluded = match.empty() ? any_of(quote_none, quote_columns) : "";
-  if (!excluded.empty()) {
-    w.add("q.id NOT IN (SELECT rowid FROM quote_fts WHERE quote_fts MATCH ?)");
-    w.values.push_back(excluded);
-  }
-  std::string article_match = fts_expression(article_all, article_none, article_columns);
-  std::string article_excluded = article_match.empty() ? any_of(article_none, article_columns) : "";
-  if (!article_match.empty()) {
-    w.add("a.id IN (SELECT rowid FROM article_fts WHERE article_fts MATCH ?)");
-    w.values.push_back(article_match);
-  }
-  if (!article_excluded.empty()) {
-    w.add("a.id NOT IN (SELECT rowid FROM article_fts WHERE article_fts MATCH ?)");
-    w.values.push_back(article_excluded);
-  }
-  std::string from = match.empty()
-                         ? "FROM quotes q JOIN articles a ON a.id = q.article_id WHERE 1"
-                         : "FROM quote_fts f JOIN quotes q ON q.id = f.rowid "
-                           "JOIN articles a ON a.id = q.article_id WHERE quote_fts MATCH ?";
-  std::string sql;
+  auto p = quote_plan(*parsed);
+  if (!p) return tl::unexpected(p.error());
+  std::vector<QuoteHit> hits;
   if (count_only) {
-    sql = o.all_copies
-              ? "SELECT count(*) " + from + w.sql
-              : "SELECT count(*) FROM (SELECT DISTINCT a.story, q.text " + from + w.sql + ")";
-  } else {
-    sql =
-        "SELECT q.id, q.article_id, a.story, q.text, q.speaker, q.cue, q.kind, a.url, a.site, "
-        "a.day " +
-        from + w.sql + (match.empty() ? " ORDER BY a.day DESC, q.id" : " ORDER BY f.rank");
+    auto n = o.all_copies ? count_rows("SELECT count(*)", *p, "")
+                          : count_rows("SELECT count(*) FROM (SELECT DISTINCT "
+                                       "coalesce(a.story, a.id), q.text",
+                                       *p, ")");
+    if (!n) return tl::unexpected(n.error());
+    *count_only = *n;
+    return hits;
   }
+  const uint32_t limit = std::min(o.limit, kMaxLimit);
+  Page<std::pair<int64_t, std::string>> page(o);
+  auto walked = ranked(
+      *p,
+      "q.id, q.article_id, coalesce(a.story, a.id), q.text, q.speaker, q.cue, q.kind, a.url, "
+      "a.site, a.day",
+      "a.day DESC, q.id", uint64_t{o.offset} + limit, [&](const Stmt& s) {
+        if (hits.size() >= limit) return false;
+        std::string text = s.text(3);
+        if (!page.take({s.int64(2), text})) return true;
+        QuoteHit h;
+        h.id = s.int64(0);
+        h.article_id = s.int64(1);
+        h.text = std::move(text);
+        h.speaker = s.text(4);
+        h.cue = s.text(5);
+        std::string kind = s.text(6);
+        h.url = s.text(7);
+        h.site = s.text(8);
+        h.day = s.text(9);
+        ordered_json j = ordered_json::object();
+        j["text"] = h.text;
+        j["speaker"] = h.speaker;
+        j["cue"] = h.cue;
+        j["kind"] = kind;
+        j["article_id"] = h.article_id;
+        j["url"] = h.url;
+        j["site"] = h.site;
+        j["day"] = h.day;
+        h.json = j.dump(-1, ' ', false, ordered_json::error_handler_t::replace);
+        hits.push_back(std::move(h));
+        return hits.size() < limit;
+      });
+  if (!walked) return tl::unexpected(walked.error());
+  return hits;
+}
+
+Result<Stmt*> Store::Impl::bound(const std::string& sql, const std::vector<std::string>& values) {
   auto s = stmt(sql);
   if (!s) return tl::unexpected(s.error());
   int i = 1;
-  if (!match.empty()) (*s)->bind(i++, match);
-  for (const std::string& v : w.values) (*s)->bind(i++, v);
-  std::vector<QuoteHit> hits;
-  if (count_only) {
-    if ((*s)->step() != SQLITE_ROW) return tl::unexpected(fail("counting"));
-    *count_only = static_cast<uint64_t>((*s)->int64(0));
-    (*s)->reset();
-    return hits;
-  }
-  uint32_t limit = std::min(o.limit, kMaxLimit);
-  std::set<std::pair<int64_t, std::string>> seen;
-  uint64_t skipped = 0;
-  while (hits.size() < limit && (*s)->step() == SQLITE_ROW) {
-    int64_t story = (*s)->is_null(2) ? (*s)->int64(1) : (*s)->int64(2);
-    std::string text = (*s)->text(3);
-    if (!o.all_copies && !seen.emplace(story, text).second) continue;
-    if (skipped < o.offset) {
-      ++skipped;
-      continue;
-    }
-    QuoteHit h;
-    h.id = (*s)->int64(0);
-    h.article_id = (*s)->int64(1);
-    h.text = std::move(text);
-    h.speaker = (*s)->text(4);
-    h.cue = (*s)->text(5);
-    std::string kind = (*s)->text(6);
-    h.url = (*s)->text(7);
-    h.site = (*s)->text(8);
-    h.day = (*s)->text(9);
-    ordered_json j = ordered_json::object();
-    j["text"] = h.text;
-    j["speaker"] = h.speaker;
-    j["cue"] = h.cue;
-    j["kind"] = kind;
-    j["article_id"] = h.article_id;
-    j["url"] = h.url;
-    j["site"] = h.site;
-    j["day"] = h.day;
-    h.json = j.dump(-1, ' ', false, ordered_json::error_handler_t::replace);
-    hits.push_back(std::move(h));
-  }
+  for (const std::string& v : values) (*s)->bind(i++, v);
+  return s;
+}
+
+Result<uint64_t> Store::Impl::count_rows(const std::string& select, const Plan& p,
+                                         const std::string& after) {
+  auto s = bound(select + " " + p.from + after, p.values);
+  if (!s) return tl::unexpected(s.error());
+  if ((*s)->step() != SQLITE_ROW) return tl::unexpected(fail("counting"));
+  uint64_t n = static_cast<uint64_t>((*s)->int64(0));
   (*s)->reset();
-  return hits;
+  return n;
+}
+
+Result<std::optional<int64_t>> Store::Impl::candidates_from(const Plan& p, uint64_t wanted) {
+  auto c = bound("SELECT f.rowid " + p.from + " ORDER BY f.rowid DESC LIMIT 1 OFFSET ?", p.values);
+  if (!c) return tl::unexpected(c.error());
+  const uint64_t n = std::max<uint64_t>(
+      options.rank_candidates ? options.rank_candidates : kRankCandidates,
+      kRankCandidatesPerResult * wanted);
+  int rc = (*c)->bind(static_cast<int>(p.values.size()) + 1, static_cast<int64_t>(n - 1)).step();
+  std::optional<int64_t> first;
+  if (rc == SQLITE_ROW) first = (*c)->int64(0);
+  (*c)->reset();
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE) return tl::unexpected(fail("searching"));
+  return first;
 }
 
 Result<std::pair<std::string, std::vector<std::string>>> Store::Impl::matching(
     const SearchOptions& o) {
   auto parsed = store::parse_query(o.query);
   if (!parsed) return tl::unexpected(parsed.error());
-  const Query& q = *parsed;
-  Where w = article_filters(q);
-  std::string match = fts_expression(q.all, q.none, article_columns);
-  std::string excluded = match.empty() ? any_of(q.none, article_columns) : "";
-  if (!excluded.empty()) {
-    w.add("a.id NOT IN (SELECT rowid FROM article_fts WHERE article_fts MATCH ?)");
-    w.values.push_back(excluded);
-  }
-  std::vector<std::string> values;
-  std::string from;
-  if (match.empty()) {
-    from = "FROM articles a WHERE 1" + w.sql;
-  } else {
-    from = "FROM article_fts f JOIN articles a ON a.id = f.rowid WHERE article_fts MATCH ?" + w.sql;
-    values.push_back(match);
-  }
-  values.insert(values.end(), w.values.begin(), w.values.end());
-  return std::make_pair(from, values);
+  Plan p = article_plan(*parsed);
+  return std::make_pair(std::move(p.from), std::move(p.values));
 }
 
 Result<Timeline> Store::Impl::timeline(const SearchOptions& o) {
@@ -966,7 +1142,8 @@ Result<std::vector<PersonCount>> Store::people(const SearchOptions& options) {
 
 Result<std::string> Store::article_json(int64_t id) {
   auto s = impl_->stmt(
-      "SELECT b.record, a.story, a.version, a.latest FROM bodies b JOIN articles a ON a.id = b.id "
+      "SELECT b.record, a.story, a.version, a.latest, b.body FROM bodies b "
+      "JOIN articles a ON a.id = b.id "
       "WHERE b.id = ?1");
   if (!s) return tl::unexpected(s.error());
   if ((*s)->bind(1, id).step() != SQLITE_ROW)
@@ -975,11 +1152,11 @@ Result<std::string> Store::article_json(int64_t id) {
   int64_t story = (*s)->is_null(1) ? id : (*s)->int64(1);
   int64_t version = (*s)->int64(2);
   bool latest = (*s)->int64(3) != 0;
+  std::string body = (*s)->text(4);
   (*s)->reset();
   auto n = impl_->copies(story);
   if (!n) return tl::unexpected(n.error());
-  ordered_json rec = ordered_json::parse(record, nullptr, false);
-  if (!rec.is_object()) rec = ordered_json::object();
+  ordered_json rec = whole_record(record, std::move(body));
   ordered_json out = ordered_json::object();
   out["id"] = id;
   out["version"] = version;
@@ -1040,7 +1217,11 @@ QUERY is words and filters, separated by spaces:
 
   word             articles holding the word (in the title or the body); all words
                    must match, and results are ranked by bm25, a title match above a
-                   body match. Case and accents do not matter.
+                   body match, among the 2,000 matches added last (or four per
+                   result asked for, --offset plus --limit, when that is more):
+                   a word found in a fifth of a large corpus would otherwise be
+                   scored for every article that holds it. --count counts every
+                   match. Case and accents do not matter.
   "exact phrase"   the words in this order
   a OR b           either (OR in capitals joins the words either side: x a OR b = x
                    and one of a, b)
