@@ -164,6 +164,85 @@ std::pair<size_t, size_t> member_span(std::string_view json_text, std::string_vi
   return {kNone, kNone};
 }
 
+// A JSON string literal (quotes included) decoded to UTF-8; nullopt when it
+// is not one.
+std::optional<std::string> json_string(std::string_view lit) {
+  if (lit.size() < 2 || lit.front() != '"' || lit.back() != '"') return std::nullopt;
+  std::string out;
+  out.reserve(lit.size());
+  auto hex4 = [&](size_t at) -> std::optional<uint32_t> {
+    if (at + 4 > lit.size() - 1) return std::nullopt;
+    uint32_t v = 0;
+    for (size_t k = at; k < at + 4; ++k) {
+      char c = lit[k];
+      v <<= 4;
+      if (c >= '0' && c <= '9') v |= static_cast<uint32_t>(c - '0');
+      else if (c >= 'a' && c <= 'f') v |= static_cast<uint32_t>(c - 'a' + 10);
+      else if (c >= 'A' && c <= 'F') v |= static_cast<uint32_t>(c - 'A' + 10);
+      else return std::nullopt;
+    }
+    return v;
+  };
+  const size_t end = lit.size() - 1;
+  size_t i = 1;
+  while (i < end) {
+    size_t run = i;
+    while (run < end && lit[run] != '\\' && lit[run] != '"' &&
+           static_cast<unsigned char>(lit[run]) >= 0x20)
+      ++run;
+    out.append(lit.data() + i, run - i);
+    i = run;
+    if (i == end) break;
+    if (lit[i] != '\\' || i + 1 >= end) return std::nullopt;  // a bare quote or control byte
+    char e = lit[i + 1];
+    i += 2;
+    switch (e) {
+      case '"': out += '"'; break;
+      case '\\': out += '\\'; break;
+      case '/': out += '/'; break;
+      case 'b': out += '\b'; break;
+      case 'f': out += '\f'; break;
+      case 'n': out += '\n'; break;
+      case 'r': out += '\r'; break;
+      case 't': out += '\t'; break;
+      case 'u': {
+        auto cp = hex4(i);
+        if (!cp) return std::nullopt;
+        i += 4;
+        uint32_t c = *cp;
+        if (c >= 0xD800 && c <= 0xDBFF) {  // a surrogate pair
+          if (i + 1 >= end || lit[i] != '\\' || lit[i + 1] != 'u') return std::nullopt;
+          auto low = hex4(i + 2);
+          if (!low || *low < 0xDC00 || *low > 0xDFFF) return std::nullopt;
+          i += 6;
+          c = 0x10000 + ((c - 0xD800) << 10) + (*low - 0xDC00);
+        } else if (c >= 0xDC00 && c <= 0xDFFF) {
+          return std::nullopt;
+        }
+        if (c < 0x80) {
+          out += static_cast<char>(c);
+        } else if (c < 0x800) {
+          out += static_cast<char>(0xC0 | (c >> 6));
+          out += static_cast<char>(0x80 | (c & 0x3F));
+        } else if (c < 0x10000) {
+          out += static_cast<char>(0xE0 | (c >> 12));
+          out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+          out += static_cast<char>(0x80 | (c & 0x3F));
+        } else {
+          out += static_cast<char>(0xF0 | (c >> 18));
+          out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+          out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+          out += static_cast<char>(0x80 | (c & 0x3F));
+        }
+        break;
+      }
+      default:
+        return std::nullopt;
+    }
+  }
+  return out;
+}
+
 uint32_t be32(const unsigned char* p) {
   return (uint32_t{p[0]} << 24) | (uint32_t{p[1]} << 16) | (uint32_t{p[2]} << 8) | p[3];
 }
@@ -396,6 +475,21 @@ struct Store::Impl {
   std::unique_ptr<StmtCache> cache;
   bool in_batch = false;
   uint32_t batch_count = 0;
+  // Text-index rows of the open batch, written at its end (index_pending):
+  // FTS5 writes its pending terms out as a new segment at every statement
+  // savepoint, which SQLite opens for most inserts into indexed tables, so
+  // indexing each article as it came made a segment (and merges) per
+  // article.
+  struct PendingArticle {
+    int64_t id;
+    std::string title, body, authors, people, speakers;
+  };
+  struct PendingQuote {
+    int64_t id;
+    std::string text, speaker;
+  };
+  std::vector<PendingArticle> pending_articles;
+  std::vector<PendingQuote> pending_quotes;
   // The running query's end under options.max_query_millis, and whether the
   // progress handler stopped it.
   // Outside timed() there is none: other statements run to their end.
@@ -406,6 +500,8 @@ struct Store::Impl {
   // progress handler is a kTimeout error, whatever `run` made of the stop.
   template <typename F>
   auto timed(F&& run) -> decltype(run()) {
+    auto indexed = index_pending();  // a query reads the open batch too
+    if (!indexed) return tl::unexpected(indexed.error());
     interrupted = false;
     deadline =
         std::chrono::steady_clock::now() + std::chrono::milliseconds(options.max_query_millis);
@@ -439,9 +535,40 @@ struct Store::Impl {
 
   Result<void> commit() {
     if (!in_batch) return {};
+    auto indexed = index_pending();
     in_batch = false;
     batch_count = 0;
+    if (!indexed) {
+      (void)store::exec(db, "ROLLBACK");
+      return indexed;
+    }
     return store::exec(db, "COMMIT");
+  }
+
+  // Writes the open batch's text-index rows (before its commit, and before
+  // a query reads the batch).
+  Result<void> index_pending() {
+    if (!pending_articles.empty()) {
+      auto f = stmt(
+          "INSERT INTO article_fts(rowid, title, body, authors, people, speakers) "
+          "VALUES(?1,?2,?3,?4,?5,?6)");
+      if (!f) return tl::unexpected(f.error());
+      for (const PendingArticle& a : pending_articles) {
+        (*f)->reset().bind(1, a.id).bind(2, a.title).bind(3, a.body).bind(4, a.authors);
+        (*f)->bind(5, a.people).bind(6, a.speakers);
+        if ((*f)->step() != SQLITE_DONE) return tl::unexpected(fail("indexing an article"));
+      }
+      pending_articles.clear();
+    }
+    if (!pending_quotes.empty()) {
+      auto qf = stmt("INSERT INTO quote_fts(rowid, text, speaker) VALUES(?1,?2,?3)");
+      if (!qf) return tl::unexpected(qf.error());
+      for (const PendingQuote& q : pending_quotes)
+        if ((*qf)->reset().bind(1, q.id).bind(2, q.text).bind(3, q.speaker).step() != SQLITE_DONE)
+          return tl::unexpected(fail("indexing a quote"));
+      pending_quotes.clear();
+    }
+    return {};
   }
 
   Result<Stmt*> stmt(const std::string& sql) { return cache->get(sql); }
@@ -527,14 +654,27 @@ Result<uint64_t> Store::Impl::copies(int64_t story) {
 Result<AddOutcome> Store::Impl::add(std::string_view record_json) {
   if (options.read_only)
     return make_error(ErrorCode::kUsage, path + " is open read-only; it takes no records");
-  json r = json::parse(record_json, nullptr, false);
-  if (r.is_discarded() || !r.is_object())
+  // The text, most of a record, is decoded here and the rest parsed as JSON
+  // with "text": null in its place, as bodies.record keeps it (whole_record
+  // puts the text back): nlohmann's parser would copy it a byte at a time.
+  auto [text_from, text_to] = member_span(record_json, "text");
+  std::string stored(record_json);
+  std::optional<std::string> text;
+  bool text_is_string = false;
+  if (text_from != std::string_view::npos) {
+    std::string_view literal = record_json.substr(text_from, text_to - text_from);
+    while (!literal.empty() && std::isspace(static_cast<unsigned char>(literal.back())))
+      literal.remove_suffix(1);
+    text_is_string = !literal.empty() && literal.front() == '"';
+    text = json_string(literal);
+    stored.replace(text_from, text_to - text_from, "null");
+  }
+  json r = json::parse(stored, nullptr, false);
+  if (r.is_discarded() || !r.is_object() || (text_is_string && !text))
     return make_error(ErrorCode::kUsage, "not a JSON object (a lede record)");
   if (r.contains("error")) return make_error(ErrorCode::kUsage, "an error record, not an article");
-  auto text_it = r.find("text");
-  if (text_it == r.end() || !text_it->is_string())
-    return make_error(ErrorCode::kUsage, "not a lede article record (no \"text\")");
-  const std::string body = text_it->get<std::string>();
+  if (!text) return make_error(ErrorCode::kUsage, "not a lede article record (no \"text\")");
+  const std::string body = std::move(*text);
   const std::string title = str(r, "title");
   const json source =
       r.contains("source") && r["source"].is_object() ? r["source"] : json::object();
@@ -613,18 +753,9 @@ Result<AddOutcome> Store::Impl::add(std::string_view record_json) {
 
   auto b = stmt("INSERT INTO bodies(id, body, record) VALUES(?1, ?2, ?3)");
   if (!b) return tl::unexpected(b.error());
-  // The record keeps "text": null; bodies.body holds the text (whole_record).
-  auto [text_from, text_to] = member_span(record_json, "text");
-  std::string stored(record_json);
-  if (text_from != std::string_view::npos) stored.replace(text_from, text_to - text_from, "null");
   if ((*b)->bind(1, id).bind(2, body).bind(3, stored).step() != SQLITE_DONE)
     return tl::unexpected(fail("adding an article"));
-  auto f = stmt(
-      "INSERT INTO article_fts(rowid, title, body, authors, people, speakers) "
-      "VALUES(?1,?2,?3,?4,?5,?6)");
-  if (!f) return tl::unexpected(f.error());
-  (*f)->bind(1, id).bind(2, title).bind(3, body).bind(4, authors).bind(5, people).bind(6, speakers);
-  if ((*f)->step() != SQLITE_DONE) return tl::unexpected(fail("indexing an article"));
+  pending_articles.push_back({id, title, body, authors, people, speakers});
 
   auto src = stmt(
       "INSERT INTO sources(article_id, path, kind, offset, target_uri, warc_date, bytes) "
@@ -647,18 +778,14 @@ Result<AddOutcome> Store::Impl::add(std::string_view record_json) {
     auto q = stmt(
         "INSERT INTO quotes(article_id, text, speaker, cue, kind, start, end) "
         "VALUES(?1,?2,?3,?4,?5,?6,?7)");
-    auto qf = stmt("INSERT INTO quote_fts(rowid, text, speaker) VALUES(?1,?2,?3)");
     if (!q) return tl::unexpected(q.error());
-    if (!qf) return tl::unexpected(qf.error());
     for (const json& o : r["quotes"]) {
       if (!o.is_object()) continue;
       std::string text = str(o, "text"), speaker = str(o, "speaker");
       (*q)->reset().bind(1, id).bind(2, text).bind(3, speaker).bind(4, str(o, "cue"));
       (*q)->bind(5, str(o, "kind")).bind(6, span(o, "start")).bind(7, span(o, "end"));
       if ((*q)->step() != SQLITE_DONE) return tl::unexpected(fail("adding a quote"));
-      int64_t qid = sqlite3_last_insert_rowid(db);
-      if ((*qf)->reset().bind(1, qid).bind(2, text).bind(3, speaker).step() != SQLITE_DONE)
-        return tl::unexpected(fail("indexing a quote"));
+      pending_quotes.push_back({sqlite3_last_insert_rowid(db), std::move(text), std::move(speaker)});
     }
   }
   if (r.contains("entities") && r["entities"].is_array()) {
@@ -1141,6 +1268,8 @@ Result<std::vector<PersonCount>> Store::people(const SearchOptions& options) {
 }
 
 Result<std::string> Store::article_json(int64_t id) {
+  auto indexed = impl_->index_pending();
+  if (!indexed) return tl::unexpected(indexed.error());
   auto s = impl_->stmt(
       "SELECT b.record, a.story, a.version, a.latest, b.body FROM bodies b "
       "JOIN articles a ON a.id = b.id "
@@ -1169,6 +1298,8 @@ Result<std::string> Store::article_json(int64_t id) {
 }
 
 Result<StoreStats> Store::stats() {
+  auto indexed = impl_->index_pending();
+  if (!indexed) return tl::unexpected(indexed.error());
   StoreStats st;
   Impl& im = *impl_;
   struct Count {

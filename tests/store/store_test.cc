@@ -126,6 +126,32 @@ TEST(Store, ResultsCarryTheRecordWithoutBlocks) {
   EXPECT_TRUE(json::parse(*full).contains("blocks"));
 }
 
+TEST(Store, EscapedTextIsDecodedAsJsonDecodesItAndReadBackWhole) {
+  TempDir dir;
+  Store store = open(dir.file("c.db"));
+  std::string text = "Caf\u00e9 \"quoted\" \\ \U0001F600 tab\tline\nnext " + body(2);
+  json r = record("https://example.com/e", "Escapes", text);
+  // ASCII-only JSON: every non-ASCII character as \u escapes (a surrogate
+  // pair for the emoji).
+  std::string ascii = r.dump(-1, ' ', true);
+  ASSERT_NE(ascii.find("\\ud83d\\ude00"), std::string::npos);
+  ASSERT_TRUE(store.add(ascii));
+  SearchOptions q;
+  q.query = "café";
+  auto hits = store.search(q);
+  ASSERT_TRUE(hits);
+  ASSERT_EQ(hits->size(), 1u);
+  EXPECT_EQ(json::parse(*store.article_json((*hits)[0].id))["text"], text);
+  // Adding the same record written with raw UTF-8 is the same article.
+  EXPECT_EQ(*store.add(r.dump()), AddOutcome::kDuplicate);
+  // A text that is not a valid JSON string makes the record invalid.
+  std::string broken = ascii;
+  broken.replace(broken.find("\\u00e9"), 6, "\\u00zz");
+  auto bad = store.add(broken);
+  ASSERT_FALSE(bad);
+  EXPECT_NE(bad.error().message.find("not a JSON object"), std::string::npos);
+}
+
 class Corpus : public ::testing::Test {
  protected:
   void SetUp() override {
