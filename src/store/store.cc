@@ -51,7 +51,8 @@ constexpr size_t kTimelineSites = 10;
 // A query with words is ranked (bm25) among its newest matches only: the
 // text index walks a word's matches in rowid order at little cost, while
 // bm25 over every match of a common word (a fifth of a large corpus) costs
-// hundreds of milliseconds. The newest kRankCandidates matches, or
+// hundreds of milliseconds. One walk, newest first, reads the candidates
+// with their bm25 and stops; they are sorted by it in memory. The newest kRankCandidates matches, or
 // kRankCandidatesPerResult per result asked for when a page goes deeper,
 // are ranked; older matches are counted but not ranked (query_language_help
 // and docs/DESIGN.md say so).
@@ -345,7 +346,11 @@ bool is_quote_field(Field f) { return f == Field::kText || f == Field::kSpeaker;
 
 // The rows a query selects: "FROM ... WHERE ..." and the values to bind in
 // order. When the query has words, `fts` names the text index the rows come
-// from (as `f`, its MATCH expression the first value).
+// from (as `f`, its MATCH expression the first value), always as the outer
+// loop (CROSS JOIN): walking its matches costs well under a microsecond
+// each, while looking one article up in it (MATCH and rowid =) reads the
+// terms' whole lists, about 150 microseconds on 10,000 articles, which the
+// planner, without statistics, may still choose for a narrow filter.
 struct Plan {
   std::string fts;
   std::string from;
@@ -366,7 +371,8 @@ Plan article_plan(const Query& q) {
   } else {
     p.fts = "article_fts";
     p.from =
-        "FROM article_fts f JOIN articles a ON a.id = f.rowid WHERE article_fts MATCH ?" + w.sql;
+        "FROM article_fts f CROSS JOIN articles a ON a.id = f.rowid WHERE article_fts MATCH ?" +
+        w.sql;
     p.values.push_back(match);
   }
   p.values.insert(p.values.end(), w.values.begin(), w.values.end());
@@ -411,7 +417,8 @@ Result<Plan> quote_plan(const Query& q) {
   } else {
     p.fts = "quote_fts";
     p.from =
-        "FROM quote_fts f JOIN quotes q ON q.id = f.rowid JOIN articles a ON a.id = q.article_id "
+        "FROM quote_fts f CROSS JOIN quotes q ON q.id = f.rowid "
+        "CROSS JOIN articles a ON a.id = q.article_id "
         "WHERE quote_fts MATCH ?" +
         w.sql;
     p.values.push_back(match);
@@ -419,6 +426,43 @@ Result<Plan> quote_plan(const Query& q) {
   p.values.insert(p.values.end(), w.values.begin(), w.values.end());
   return p;
 }
+
+// One row of a query, read out of its statement.
+class Row {
+ public:
+  void read(const Stmt& s, int columns) {
+    cells_.resize(static_cast<size_t>(columns));
+    for (int i = 0; i < columns; ++i) {
+      Cell& c = cells_[static_cast<size_t>(i)];
+      c.integer = 0;
+      c.number = 0;
+      c.text.clear();
+      switch (sqlite3_column_type(s.get(), i)) {
+        case SQLITE_INTEGER:
+          c.number = static_cast<double>(c.integer = s.int64(i));
+          break;
+        case SQLITE_FLOAT:
+          c.integer = static_cast<int64_t>(c.number = s.real(i));
+          break;
+        case SQLITE_NULL:
+          break;
+        default:
+          c.text = s.text(i);
+      }
+    }
+  }
+  int64_t int64(int i) const { return cells_[static_cast<size_t>(i)].integer; }
+  double real(int i) const { return cells_[static_cast<size_t>(i)].number; }
+  const std::string& text(int i) const { return cells_[static_cast<size_t>(i)].text; }
+
+ private:
+  struct Cell {
+    int64_t integer = 0;
+    double number = 0;
+    std::string text;
+  };
+  std::vector<Cell> cells_;
+};
 
 // Which rows one page of results shows: the first row of each story (every
 // row with all_copies), after skipping `offset` of them.
@@ -595,35 +639,47 @@ struct Store::Impl {
   // The number `select` (e.g. "SELECT count(*)") gives over the plan's rows;
   // `after` closes what `select` opened.
   Result<uint64_t> count_rows(const std::string& select, const Plan& p, const std::string& after);
-  // The smallest text-index rowid among the newest candidates for a ranked
-  // query that shows `wanted` rows; none when fewer rows match.
-  Result<std::optional<int64_t>> candidates_from(const Plan& p, uint64_t wanted);
-  // The one query runner of search and quotes: `columns` of the plan's rows,
-  // best first by rank among the newest candidates when the query has words
-  // (see kRankCandidates), else in `order`; calls row(stmt) on each until
-  // it returns false. `wanted` is how many rows the caller shows at most.
-  template <typename Row>
+  // The one query runner of search and quotes: `columns` of the plan's
+  // rows, then the rank (0 without words). With words, the newest
+  // candidates (kRankCandidates) are read in one walk of the text index,
+  // newest first, and handed on best rank first; without, rows come in
+  // `order`. Calls row(r) on each until it returns false; `wanted` is how
+  // many rows the caller shows at most.
+  template <typename RowFn>
   Result<void> ranked(const Plan& p, const std::string& columns, const std::string& order,
-                      uint64_t wanted, Row&& row) {
-    std::string sql = "SELECT " + columns + " " + p.from;
-    std::optional<int64_t> first;
-    if (!p.fts.empty()) {
-      auto from = candidates_from(p, wanted);
-      if (!from) return tl::unexpected(from.error());
-      first = *from;
-      if (first) sql += " AND f.rowid >= ?";
-      sql += " ORDER BY f.rank";
-    } else {
-      sql += " ORDER BY " + order;
-    }
+                      uint64_t wanted, RowFn&& row) {
+    const bool words = !p.fts.empty();
+    std::string sql = "SELECT " + columns + (words ? ", f.rank " : ", 0 ") + p.from +
+                      (words ? " ORDER BY f.rowid DESC LIMIT ?" : " ORDER BY " + order);
     auto s = bound(sql, p.values);
     if (!s) return tl::unexpected(s.error());
-    if (first) (*s)->bind(static_cast<int>(p.values.size()) + 1, *first);
+    const int width = sqlite3_column_count((*s)->get());
+    std::vector<Row> rows;
+    if (words) {
+      const uint64_t n = std::max<uint64_t>(
+          options.rank_candidates ? options.rank_candidates : kRankCandidates,
+          kRankCandidatesPerResult * wanted);
+      (*s)->bind(static_cast<int>(p.values.size()) + 1, static_cast<int64_t>(n));
+    }
     int rc;
-    while ((rc = (*s)->step()) == SQLITE_ROW)
-      if (!row(**s)) break;
+    Row r;
+    while ((rc = (*s)->step()) == SQLITE_ROW) {
+      r.read(**s, width);
+      if (words) {
+        rows.push_back(std::move(r));
+        r = Row();
+      } else if (!row(r)) {
+        break;
+      }
+    }
     (*s)->reset();
     if (rc != SQLITE_ROW && rc != SQLITE_DONE) return tl::unexpected(fail("searching"));
+    // bm25 is lower for better; ties keep the newer first.
+    std::stable_sort(rows.begin(), rows.end(), [&](const Row& x, const Row& y) {
+      return x.real(width - 1) < y.real(width - 1);
+    });
+    for (const Row& x : rows)
+      if (!row(x)) break;
     return {};
   }
   // "FROM ... WHERE ..." over the articles matching `o` (the newest
@@ -850,8 +906,8 @@ Result<std::vector<ArticleHit>> Store::Impl::search(const SearchOptions& o, uint
   }
   const uint32_t limit = std::min(o.limit, kMaxLimit);
   Page<int64_t> page(o);
-  auto walked = ranked(p, std::string("a.id, coalesce(a.story, a.id), ") + (p.fts.empty() ? "0" : "f.rank"),
-                       "a.day DESC, a.id DESC", uint64_t{o.offset} + limit, [&](const Stmt& s) {
+  auto walked = ranked(p, "a.id, coalesce(a.story, a.id)", "a.day DESC, a.id DESC",
+                       uint64_t{o.offset} + limit, [&](const Row& s) {
                          if (hits.size() >= limit) return false;
                          int64_t story = s.int64(1);
                          if (!page.take(story)) return true;
@@ -930,7 +986,7 @@ Result<std::vector<QuoteHit>> Store::Impl::quotes(const SearchOptions& o, uint64
       *p,
       "q.id, q.article_id, coalesce(a.story, a.id), q.text, q.speaker, q.cue, q.kind, a.url, "
       "a.site, a.day",
-      "a.day DESC, q.id", uint64_t{o.offset} + limit, [&](const Stmt& s) {
+      "a.day DESC, q.id", uint64_t{o.offset} + limit, [&](const Row& s) {
         if (hits.size() >= limit) return false;
         std::string text = s.text(3);
         if (!page.take({s.int64(2), text})) return true;
@@ -979,19 +1035,6 @@ Result<uint64_t> Store::Impl::count_rows(const std::string& select, const Plan& 
   return n;
 }
 
-Result<std::optional<int64_t>> Store::Impl::candidates_from(const Plan& p, uint64_t wanted) {
-  auto c = bound("SELECT f.rowid " + p.from + " ORDER BY f.rowid DESC LIMIT 1 OFFSET ?", p.values);
-  if (!c) return tl::unexpected(c.error());
-  const uint64_t n = std::max<uint64_t>(
-      options.rank_candidates ? options.rank_candidates : kRankCandidates,
-      kRankCandidatesPerResult * wanted);
-  int rc = (*c)->bind(static_cast<int>(p.values.size()) + 1, static_cast<int64_t>(n - 1)).step();
-  std::optional<int64_t> first;
-  if (rc == SQLITE_ROW) first = (*c)->int64(0);
-  (*c)->reset();
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE) return tl::unexpected(fail("searching"));
-  return first;
-}
 
 Result<std::pair<std::string, std::vector<std::string>>> Store::Impl::matching(
     const SearchOptions& o) {
