@@ -135,7 +135,8 @@ CREATE TABLE lsh(
 // story has (or had) another newest version, so that counting stories
 // needs DISTINCT only for those; the filter indexes cover what counts and
 // result lists read (latest, shared, story), so that no article row is read
-// for them.
+// for them; `articles_exceptions` lists the few articles a count of text
+// matches without filters must look at (old versions and shared stories).
 constexpr const char* kSchema3 = R"sql(
 ALTER TABLE articles ADD COLUMN shared INTEGER NOT NULL DEFAULT 0;
 UPDATE articles SET shared = 1 WHERE latest = 1 AND story IN
@@ -148,6 +149,7 @@ DROP INDEX articles_language_day;
 CREATE INDEX articles_latest_day ON articles(latest, day, shared, story);
 CREATE INDEX articles_site_day ON articles(site, day, latest, shared, story);
 CREATE INDEX articles_language_day ON articles(language, day, latest, shared, story);
+CREATE INDEX articles_exceptions ON articles(id, latest, story) WHERE latest = 0 OR shared = 1;
 )sql";
 
 // Bodies read per round, so that memory stays flat on a large corpus.

@@ -419,15 +419,25 @@ TEST(StoreFiles, SearchingWhereNoCorpusIsCreatesNone) {
   EXPECT_FALSE(fs::exists(dir.file("missing.db")));
 }
 
+// A corpus file as schema `version` made it, in an open transaction; null
+// when SQLite fails.
+sqlite3* older_corpus(const std::string& path, int version) {
+  sqlite3* db = nullptr;
+  if (sqlite3_open(path.c_str(), &db) != SQLITE_OK ||
+      sqlite3_exec(db, "PRAGMA application_id = 1818584165; BEGIN;", nullptr, nullptr, nullptr) !=
+          SQLITE_OK ||
+      !store::migrate(db, 0, version)) {
+    sqlite3_close(db);
+    return nullptr;
+  }
+  return db;
+}
+
 TEST(StoreMigrations, AVersionOneCorpusIsUpgradedWithItsArticlesClustered) {
   TempDir dir;
   std::string path = dir.file("v1.db");
-  sqlite3* db = nullptr;
-  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
-  ASSERT_EQ(
-      sqlite3_exec(db, "PRAGMA application_id = 1818584165; BEGIN;", nullptr, nullptr, nullptr),
-      SQLITE_OK);
-  ASSERT_TRUE(store::migrate(db, 0, 1));
+  sqlite3* db = older_corpus(path, 1);
+  ASSERT_NE(db, nullptr);
   // Two copies of one story and another story, as version 1 stored them.
   const std::string texts[] = {body(7), "Updated: " + body(7), body(8)};
   for (int i = 0; i < 3; ++i) {
@@ -466,12 +476,8 @@ TEST(StoreMigrations, AVersionOneCorpusIsUpgradedWithItsArticlesClustered) {
 TEST(StoreMigrations, ReadOnlyOpeningOfAnOlderCorpusSaysHowToUpgrade) {
   TempDir dir;
   std::string path = dir.file("v1.db");
-  sqlite3* db = nullptr;
-  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
-  ASSERT_EQ(
-      sqlite3_exec(db, "PRAGMA application_id = 1818584165; BEGIN;", nullptr, nullptr, nullptr),
-      SQLITE_OK);
-  ASSERT_TRUE(store::migrate(db, 0, 1));
+  sqlite3* db = older_corpus(path, 1);
+  ASSERT_NE(db, nullptr);
   ASSERT_EQ(sqlite3_exec(db, "COMMIT;", nullptr, nullptr, nullptr), SQLITE_OK);
   sqlite3_close(db);
   StoreOptions o;
@@ -705,12 +711,8 @@ TEST(StoreCounts, CountsEqualABruteForceCountOfTheResults) {
 TEST(StoreMigrations, AVersionTwoCorpusKeepsEachTextOnceAndCountsAsBefore) {
   TempDir dir;
   std::string path = dir.file("v2.db");
-  sqlite3* db = nullptr;
-  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
-  ASSERT_EQ(
-      sqlite3_exec(db, "PRAGMA application_id = 1818584165; BEGIN;", nullptr, nullptr, nullptr),
-      SQLITE_OK);
-  ASSERT_TRUE(store::migrate(db, 0, 2));
+  sqlite3* db = older_corpus(path, 2);
+  ASSERT_NE(db, nullptr);
   // Two copies of one story and a story of its own; version 2 kept each
   // record whole, text included.
   const std::string texts[] = {body(7), "Updated: " + body(7), body(8)};
