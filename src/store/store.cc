@@ -65,6 +65,11 @@ constexpr size_t kTimelineSites = 10;
 // and docs/DESIGN.md say so).
 constexpr uint64_t kRankCandidates = 2000;  // StoreOptions::rank_candidates's default
 constexpr uint64_t kRankCandidatesPerResult = 4;
+// Filters selecting fewer articles than this are applied as a set the text
+// matches are tested against (article_plan's filters_first): building the
+// set costs about a microsecond an article, reading an article row per
+// match about as much per match.
+constexpr uint64_t kFiltersFirst = 20'000;
 // Distinct stories among matching articles: an article whose story no other
 // newest version shares (shared = 0) is a story of its own, so only the few
 // shared ones need a distinct count.
@@ -336,7 +341,9 @@ Where article_filters(const Query& q) {
   w.add(q.sites.empty() && q.langs.empty() ? "a.latest = 1" : "+a.latest = 1");
   w.add_in("a.site", q.sites, false);
   w.add_in("a.site", q.not_sites, true);
-  w.add_in("a.language", q.langs, false);
+  // A site: filter is the narrow one: "+" keeps the planner, which has no
+  // statistics, off the language index (lang:en is most of a corpus).
+  w.add_in(q.sites.empty() ? "a.language" : "+a.language", q.langs, false);
   w.add_in("a.language", q.not_langs, true);
   if (!q.since.empty()) {
     w.add("a.day >= ?");
@@ -360,11 +367,23 @@ bool is_quote_field(Field f) { return f == Field::kText || f == Field::kSpeaker;
 // planner, without statistics, may still choose for a narrow filter.
 struct Plan {
   std::string fts;
+  bool filters_first = false;  // see article_plan
   std::string from;
   std::vector<std::string> values;
 };
 
-Plan article_plan(const Query& q) {
+// Whether the query has filters on articles beyond the newest version.
+bool has_filters(const Query& q) {
+  return !q.sites.empty() || !q.not_sites.empty() || !q.langs.empty() || !q.not_langs.empty() ||
+         !q.since.empty() || !q.until.empty();
+}
+
+// With `filters_first`, a plan with words tests each text match against
+// the set of articles the filters select (`filtered`) instead of joining
+// the article: no article row is read per match, but the set is built
+// first, so it pays for a narrow filter only (kFiltersFirst). Its rows have
+// no `a`: search reads the story by `f.rowid`.
+Plan article_plan(const Query& q, bool filters_first = false) {
   Where w = article_filters(q);
   std::string match = fts_expression(q.all, q.none, article_columns);
   std::string excluded = match.empty() ? any_of(q.none, article_columns) : "";
@@ -377,9 +396,15 @@ Plan article_plan(const Query& q) {
     p.from = "FROM articles a WHERE 1" + w.sql;
   } else {
     p.fts = "article_fts";
-    p.from =
-        "FROM article_fts f CROSS JOIN articles a ON a.id = f.rowid WHERE article_fts MATCH ?" +
-        w.sql;
+    p.filters_first = filters_first;
+    // "+" keeps FTS5 from taking the IN list as rowids to look up one by one.
+    p.from = filters_first
+                 ? "FROM article_fts f WHERE article_fts MATCH ? AND +f.rowid IN "
+                   "(SELECT a.id FROM articles a WHERE 1" +
+                       w.sql + ")"
+                 : "FROM article_fts f CROSS JOIN articles a ON a.id = f.rowid "
+                   "WHERE article_fts MATCH ?" +
+                       w.sql;
     p.values.push_back(match);
   }
   p.values.insert(p.values.end(), w.values.begin(), w.values.end());
@@ -646,6 +671,9 @@ struct Store::Impl {
   // The number `select` (e.g. "SELECT count(*)") gives over the plan's rows;
   // `after` closes what `select` opened.
   Result<uint64_t> count_rows(const std::string& select, const Plan& p, const std::string& after);
+  // Stories (articles with all_copies) among the newest versions matching
+  // an article_fts expression, without reading an article row per match.
+  Result<uint64_t> count_matches(const std::string& match, bool all_copies);
   // The one query runner of search and quotes: `columns` of the plan's
   // rows, then the rank (0 without words). With words, the newest
   // candidates (kRankCandidates) are read in one walk of the text index,
@@ -907,17 +935,36 @@ Result<AddOutcome> Store::Impl::add(std::string_view record_json) {
 Result<std::vector<ArticleHit>> Store::Impl::search(const SearchOptions& o, uint64_t* count_only) {
   auto parsed = store::parse_query(o.query);
   if (!parsed) return tl::unexpected(parsed.error());
-  const Plan p = article_plan(*parsed);
+  Plan p = article_plan(*parsed);
   std::vector<ArticleHit> hits;
   if (count_only) {
-    auto n = count_rows(std::string("SELECT ") + (o.all_copies ? "count(*)" : kStoryCount), p, "");
+    const Query& q = *parsed;
+    const bool unfiltered = q.sites.empty() && q.not_sites.empty() && q.langs.empty() &&
+                            q.not_langs.empty() && q.since.empty() && q.until.empty();
+    auto n = !p.fts.empty() && unfiltered
+                 ? count_matches(p.values.front(), o.all_copies)
+                 : count_rows(std::string("SELECT ") + (o.all_copies ? "count(*)" : kStoryCount),
+                              p, "");
     if (!n) return tl::unexpected(n.error());
     *count_only = *n;
     return hits;
   }
+  if (!p.fts.empty() && has_filters(*parsed)) {
+    Query filters = *parsed;  // how many articles the filters alone select, up to kFiltersFirst
+    filters.all.clear();
+    filters.none.clear();
+    auto narrow = count_rows("SELECT count(*) FROM (SELECT 1", article_plan(filters),
+                             " LIMIT " + std::to_string(kFiltersFirst) + ")");
+    if (!narrow) return tl::unexpected(narrow.error());
+    if (*narrow < kFiltersFirst) p = article_plan(*parsed, true);
+  }
   const uint32_t limit = std::min(o.limit, kMaxLimit);
   Page<int64_t> page(o);
-  auto walked = ranked(p, "a.id, coalesce(a.story, a.id)", "a.day DESC, a.id DESC",
+  auto walked = ranked(p,
+                       p.filters_first
+                           ? "f.rowid, (SELECT coalesce(story, id) FROM articles WHERE id = f.rowid)"
+                           : "a.id, coalesce(a.story, a.id)",
+                       "a.day DESC, a.id DESC",
                        uint64_t{o.offset} + limit, [&](const Row& s) {
                          if (hits.size() >= limit) return false;
                          int64_t story = s.int64(1);
@@ -1034,6 +1081,41 @@ Result<Stmt*> Store::Impl::bound(const std::string& sql, const std::vector<std::
   int i = 1;
   for (const std::string& v : values) (*s)->bind(i++, v);
   return s;
+}
+
+Result<uint64_t> Store::Impl::count_matches(const std::string& match, bool all_copies) {
+  // The few articles that are not a story of their own among the newest
+  // versions: old versions (latest 0) and members of shared stories. Every
+  // other match counts one.
+  std::unordered_map<int64_t, std::pair<bool, int64_t>> odd;
+  auto e = stmt(
+      "SELECT id, latest, coalesce(story, id) FROM articles INDEXED BY articles_exceptions "
+      "WHERE latest = 0 OR shared = 1");
+  if (!e) return tl::unexpected(e.error());
+  int rc;
+  while ((rc = (*e)->step()) == SQLITE_ROW)
+    odd.emplace((*e)->int64(0), std::make_pair((*e)->int64(1) != 0, (*e)->int64(2)));
+  (*e)->reset();
+  if (rc != SQLITE_DONE) return tl::unexpected(fail("counting"));
+  auto m = stmt("SELECT rowid FROM article_fts WHERE article_fts MATCH ?1");
+  if (!m) return tl::unexpected(m.error());
+  (*m)->bind(1, match);
+  uint64_t n = 0;
+  std::unordered_set<int64_t> stories;
+  while ((rc = (*m)->step()) == SQLITE_ROW) {
+    auto it = odd.find((*m)->int64(0));
+    if (it == odd.end()) {
+      ++n;
+    } else if (it->second.first) {
+      if (all_copies)
+        ++n;
+      else
+        stories.insert(it->second.second);
+    }
+  }
+  (*m)->reset();
+  if (rc != SQLITE_DONE) return tl::unexpected(fail("counting"));
+  return n + stories.size();
 }
 
 Result<uint64_t> Store::Impl::count_rows(const std::string& select, const Plan& p,
