@@ -51,6 +51,11 @@ struct StoreOptions {
   // people) may run before it stops with a kTimeout error; 0 for no limit. For servers, where one
   // broad query must not hold a worker.
   uint32_t max_query_millis = 0;
+  // A query with words ranks (bm25) only its newest matches, this many or
+  // four per result asked for (offset + limit) when a page goes deeper;
+  // 0 for the default (2,000). Older matches are counted (count()) but not
+  // listed, unless a page goes that deep: see query_language_help().
+  uint32_t rank_candidates = 0;
 };
 
 enum class AddOutcome {

@@ -22,19 +22,26 @@ uint64_t mix(uint64_t x) {  // splitmix64's finalizer: a fast, well-spread permu
 
 bool word_byte(unsigned char c) { return std::isalnum(c) || c >= 0x80; }
 
+// std::tolower of the C locale (ASCII letters only), without the call.
+char ascii_lower(unsigned char c) {
+  return static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+}
+
 }  // namespace
 
 std::vector<uint64_t> shingles(std::string_view text) {
   std::vector<uint64_t> words;
+  words.reserve(text.size() / 5);
   std::string word;
-  for (size_t i = 0; i <= text.size(); ++i) {
-    unsigned char c = i < text.size() ? static_cast<unsigned char>(text[i]) : ' ';
-    if (word_byte(c)) {
-      word += static_cast<char>(std::tolower(c));
-    } else if (!word.empty()) {
-      words.push_back(XXH3_64bits(word.data(), word.size()));
-      word.clear();
-    }
+  size_t i = 0;
+  while (i < text.size()) {
+    while (i < text.size() && !word_byte(static_cast<unsigned char>(text[i]))) ++i;
+    size_t start = i;
+    while (i < text.size() && word_byte(static_cast<unsigned char>(text[i]))) ++i;
+    if (i == start) break;
+    word.resize(i - start);
+    for (size_t k = start; k < i; ++k) word[k - start] = ascii_lower(static_cast<unsigned char>(text[k]));
+    words.push_back(XXH3_64bits(word.data(), word.size()));
   }
   std::vector<uint64_t> out;
   if (words.size() < kShingleWords) return out;

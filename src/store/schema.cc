@@ -130,6 +130,28 @@ CREATE TABLE lsh(
   PRIMARY KEY(key, article_id)) WITHOUT ROWID;
 )sql";
 
+// Version 3: the record's text is kept once (bodies.record holds
+// "text": null, bodies.body the text); `shared` marks the articles whose
+// story has (or had) another newest version, so that counting stories
+// needs DISTINCT only for those; the filter indexes cover what counts and
+// result lists read (latest, shared, story), so that no article row is read
+// for them; `articles_exceptions` lists the few articles a count of text
+// matches without filters must look at (old versions and shared stories).
+constexpr const char* kSchema3 = R"sql(
+ALTER TABLE articles ADD COLUMN shared INTEGER NOT NULL DEFAULT 0;
+UPDATE articles SET shared = 1 WHERE latest = 1 AND story IN
+  (SELECT story FROM articles WHERE latest = 1 GROUP BY story HAVING count(*) > 1);
+UPDATE bodies SET record = json_replace(record, '$.text', NULL)
+  WHERE json_valid(record) AND json_type(record, '$.text') = 'text';
+DROP INDEX articles_latest_day;
+DROP INDEX articles_site_day;
+DROP INDEX articles_language_day;
+CREATE INDEX articles_latest_day ON articles(latest, day, shared, story);
+CREATE INDEX articles_site_day ON articles(site, day, latest, shared, story);
+CREATE INDEX articles_language_day ON articles(language, day, latest, shared, story);
+CREATE INDEX articles_exceptions ON articles(id, latest, story) WHERE latest = 0 OR shared = 1;
+)sql";
+
 // Bodies read per round, so that memory stays flat on a large corpus.
 constexpr int kClusterChunk = 1000;
 
@@ -160,7 +182,7 @@ Result<void> cluster_existing(sqlite3* db) {
 
 Result<void> migrate(sqlite3* db, int from, int to) {
   for (int v = from + 1; v <= to; ++v) {
-    Result<void> step = v == 1 ? exec(db, kSchema1) : exec(db, kSchema2);
+    Result<void> step = exec(db, v == 1 ? kSchema1 : v == 2 ? kSchema2 : kSchema3);
     if (!step) return step;
     if (v == 2) {
       step = cluster_existing(db);

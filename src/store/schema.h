@@ -14,7 +14,7 @@ namespace lede::store {
 // `file` and lede itself tell a corpus from any other SQLite file.
 inline constexpr int32_t kApplicationId = 0x6c656465;
 // The schema version this code writes (PRAGMA user_version).
-inline constexpr int kSchemaVersion = 2;
+inline constexpr int kSchemaVersion = 3;
 
 // Brings `db` from schema `from` to `to` (from < to <= kSchemaVersion),
 // inside the caller's transaction, and sets user_version. Step 1 creates

@@ -12,6 +12,7 @@
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <set>
 #include <unordered_set>
 
@@ -36,6 +37,13 @@ using store::Term;
 constexpr int kBusyMillis = 10'000;
 // Page cache per connection, in KiB (SQLite's negative cache_size).
 constexpr int kCacheKiB = 64 << 10;
+// A writer's page cache, in KiB: adding an article touches random pages of
+// the key, story-band and filter indexes, which outgrow 64 MiB at about
+// 100,000 articles.
+constexpr int kWriterCacheKiB = 512 << 10;
+// Bytes of the file SQLite reads through a memory map rather than read()
+// calls (it maps no more than the file holds).
+constexpr int64_t kMmapBytes = int64_t{64} << 30;
 // Words of context around the matching words in a snippet, and the
 // characters of body shown when the query has no words.
 constexpr int kSnippetWords = 24;
@@ -47,6 +55,27 @@ constexpr uint32_t kMaxLimit = 10'000;
 constexpr int kProgressSteps = 10'000;
 // Sites a timeline breaks down: more lines than a plot can tell apart.
 constexpr size_t kTimelineSites = 10;
+// A query with words is ranked (bm25) among its newest matches only: the
+// text index walks a word's matches in rowid order at little cost, while
+// bm25 over every match of a common word (a fifth of a large corpus) costs
+// hundreds of milliseconds. One walk, newest first, reads the candidates
+// with their bm25 and stops; they are sorted by it in memory. The newest kRankCandidates matches, or
+// kRankCandidatesPerResult per result asked for when a page goes deeper,
+// are ranked; older matches are counted but not ranked (query_language_help
+// and docs/DESIGN.md say so).
+constexpr uint64_t kRankCandidates = 2000;  // StoreOptions::rank_candidates's default
+constexpr uint64_t kRankCandidatesPerResult = 4;
+// Filters selecting fewer articles than this are applied as a set the text
+// matches are tested against (article_plan's filters_first): building the
+// set costs about a microsecond an article, reading an article row per
+// match about as much per match.
+constexpr uint64_t kFiltersFirst = 20'000;
+// Distinct stories among matching articles: an article whose story no other
+// newest version shares (shared = 0) is a story of its own, so only the few
+// shared ones need a distinct count.
+constexpr const char* kStoryCount =
+    "coalesce(sum(a.shared = 0), 0) + "
+    "count(DISTINCT CASE WHEN a.shared = 1 THEN coalesce(a.story, a.id) END)";
 
 std::string str(const json& j, const char* key) {
   auto it = j.find(key);
@@ -106,6 +135,125 @@ std::string now_iso() {
   char buf[32];
   std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
   return buf;
+}
+
+// The byte span of a top-level member's value in a JSON object that has
+// been parsed already (so it is valid); {npos, npos} when it has none.
+std::pair<size_t, size_t> member_span(std::string_view json_text, std::string_view name) {
+  constexpr size_t kNone = std::string_view::npos;
+  int depth = 0;
+  bool expect_key = false;
+  size_t value_start = kNone;
+  for (size_t i = 0; i < json_text.size(); ++i) {
+    char c = json_text[i];
+    if (c == '"') {
+      size_t start = i++;
+      while (i < json_text.size() && json_text[i] != '"') i += json_text[i] == '\\' ? 2 : 1;
+      if (depth == 1 && expect_key) {
+        std::string_view key = json_text.substr(start + 1, i - start - 1);
+        size_t colon = json_text.find(':', i + 1);
+        if (colon == kNone) return {kNone, kNone};
+        if (key == name) {
+          value_start = colon + 1;
+          while (value_start < json_text.size() &&
+                 std::isspace(static_cast<unsigned char>(json_text[value_start])))
+            ++value_start;
+        }
+        i = colon;
+        expect_key = false;
+      }
+      continue;
+    }
+    if (c == '{' || c == '[') {
+      ++depth;
+      if (depth == 1 && c == '{') expect_key = true;
+    } else if (c == '}' || c == ']') {
+      if (--depth == 0 && value_start != kNone) return {value_start, i};
+    } else if (c == ',' && depth == 1) {
+      if (value_start != kNone) return {value_start, i};
+      expect_key = true;
+    }
+  }
+  return {kNone, kNone};
+}
+
+// A JSON string literal (quotes included) decoded to UTF-8; nullopt when it
+// is not one.
+std::optional<std::string> json_string(std::string_view lit) {
+  if (lit.size() < 2 || lit.front() != '"' || lit.back() != '"') return std::nullopt;
+  std::string out;
+  out.reserve(lit.size());
+  auto hex4 = [&](size_t at) -> std::optional<uint32_t> {
+    if (at + 4 > lit.size() - 1) return std::nullopt;
+    uint32_t v = 0;
+    for (size_t k = at; k < at + 4; ++k) {
+      char c = lit[k];
+      v <<= 4;
+      if (c >= '0' && c <= '9') v |= static_cast<uint32_t>(c - '0');
+      else if (c >= 'a' && c <= 'f') v |= static_cast<uint32_t>(c - 'a' + 10);
+      else if (c >= 'A' && c <= 'F') v |= static_cast<uint32_t>(c - 'A' + 10);
+      else return std::nullopt;
+    }
+    return v;
+  };
+  const size_t end = lit.size() - 1;
+  size_t i = 1;
+  while (i < end) {
+    size_t run = i;
+    while (run < end && lit[run] != '\\' && lit[run] != '"' &&
+           static_cast<unsigned char>(lit[run]) >= 0x20)
+      ++run;
+    out.append(lit.data() + i, run - i);
+    i = run;
+    if (i == end) break;
+    if (lit[i] != '\\' || i + 1 >= end) return std::nullopt;  // a bare quote or control byte
+    char e = lit[i + 1];
+    i += 2;
+    switch (e) {
+      case '"': out += '"'; break;
+      case '\\': out += '\\'; break;
+      case '/': out += '/'; break;
+      case 'b': out += '\b'; break;
+      case 'f': out += '\f'; break;
+      case 'n': out += '\n'; break;
+      case 'r': out += '\r'; break;
+      case 't': out += '\t'; break;
+      case 'u': {
+        auto cp = hex4(i);
+        if (!cp) return std::nullopt;
+        i += 4;
+        uint32_t c = *cp;
+        if (c >= 0xD800 && c <= 0xDBFF) {  // a surrogate pair
+          if (i + 1 >= end || lit[i] != '\\' || lit[i + 1] != 'u') return std::nullopt;
+          auto low = hex4(i + 2);
+          if (!low || *low < 0xDC00 || *low > 0xDFFF) return std::nullopt;
+          i += 6;
+          c = 0x10000 + ((c - 0xD800) << 10) + (*low - 0xDC00);
+        } else if (c >= 0xDC00 && c <= 0xDFFF) {
+          return std::nullopt;
+        }
+        if (c < 0x80) {
+          out += static_cast<char>(c);
+        } else if (c < 0x800) {
+          out += static_cast<char>(0xC0 | (c >> 6));
+          out += static_cast<char>(0x80 | (c & 0x3F));
+        } else if (c < 0x10000) {
+          out += static_cast<char>(0xE0 | (c >> 12));
+          out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+          out += static_cast<char>(0x80 | (c & 0x3F));
+        } else {
+          out += static_cast<char>(0xF0 | (c >> 18));
+          out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+          out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+          out += static_cast<char>(0x80 | (c & 0x3F));
+        }
+        break;
+      }
+      default:
+        return std::nullopt;
+    }
+  }
+  return out;
 }
 
 uint32_t be32(const unsigned char* p) {
@@ -193,7 +341,9 @@ Where article_filters(const Query& q) {
   w.add(q.sites.empty() && q.langs.empty() ? "a.latest = 1" : "+a.latest = 1");
   w.add_in("a.site", q.sites, false);
   w.add_in("a.site", q.not_sites, true);
-  w.add_in("a.language", q.langs, false);
+  // A site: filter is the narrow one: "+" keeps the planner, which has no
+  // statistics, off the language index (lang:en is most of a corpus).
+  w.add_in(q.sites.empty() ? "a.language" : "+a.language", q.langs, false);
   w.add_in("a.language", q.not_langs, true);
   if (!q.since.empty()) {
     w.add("a.day >= ?");
@@ -208,6 +358,190 @@ Where article_filters(const Query& q) {
 
 bool is_quote_field(Field f) { return f == Field::kText || f == Field::kSpeaker; }
 
+// The rows a query selects: "FROM ... WHERE ..." and the values to bind in
+// order. When the query has words, `fts` names the text index the rows come
+// from (as `f`, its MATCH expression the first value), always as the outer
+// loop (CROSS JOIN): walking its matches costs well under a microsecond
+// each, while looking one article up in it (MATCH and rowid =) reads the
+// terms' whole lists, about 150 microseconds on 10,000 articles, which the
+// planner, without statistics, may still choose for a narrow filter.
+struct Plan {
+  std::string fts;
+  bool filters_first = false;  // see article_plan
+  std::string from;
+  std::vector<std::string> values;
+};
+
+// Whether the query has filters on articles beyond the newest version.
+bool has_filters(const Query& q) {
+  return !q.sites.empty() || !q.not_sites.empty() || !q.langs.empty() || !q.not_langs.empty() ||
+         !q.since.empty() || !q.until.empty();
+}
+
+// With `filters_first`, a plan with words tests each text match against
+// the set of articles the filters select (`filtered`) instead of joining
+// the article: no article row is read per match, but the set is built
+// first, so it pays for a narrow filter only (kFiltersFirst). Its rows have
+// no `a`: search reads the story by `f.rowid`.
+Plan article_plan(const Query& q, bool filters_first = false) {
+  Where w = article_filters(q);
+  std::string match = fts_expression(q.all, q.none, article_columns);
+  std::string excluded = match.empty() ? any_of(q.none, article_columns) : "";
+  if (!excluded.empty()) {
+    w.add("a.id NOT IN (SELECT rowid FROM article_fts WHERE article_fts MATCH ?)");
+    w.values.push_back(excluded);
+  }
+  Plan p;
+  if (match.empty()) {
+    p.from = "FROM articles a WHERE 1" + w.sql;
+  } else {
+    p.fts = "article_fts";
+    p.filters_first = filters_first;
+    // "+" keeps FTS5 from taking the IN list as rowids to look up one by one.
+    p.from = filters_first
+                 ? "FROM article_fts f WHERE article_fts MATCH ? AND +f.rowid IN "
+                   "(SELECT a.id FROM articles a WHERE 1" +
+                       w.sql + ")"
+                 : "FROM article_fts f CROSS JOIN articles a ON a.id = f.rowid "
+                   "WHERE article_fts MATCH ?" +
+                       w.sql;
+    p.values.push_back(match);
+  }
+  p.values.insert(p.values.end(), w.values.begin(), w.values.end());
+  return p;
+}
+
+Result<Plan> quote_plan(const Query& q) {
+  // Quote terms (words, speaker:) match the quote; title:, author: and
+  // person: match its article.
+  std::vector<std::vector<Term>> quote_all, article_all;
+  std::vector<Term> quote_none, article_none;
+  for (const auto& group : q.all) {
+    bool quote_level = is_quote_field(group.front().field);
+    for (const Term& t : group)
+      if (is_quote_field(t.field) != quote_level)
+        return make_error(ErrorCode::kUsage,
+                          "query: with --quotes, OR cannot join a quote's words or speaker: "
+                          "with title:, author: or person:");
+    (quote_level ? quote_all : article_all).push_back(group);
+  }
+  for (const Term& t : q.none) (is_quote_field(t.field) ? quote_none : article_none).push_back(t);
+  Where w = article_filters(q);
+  std::string match = fts_expression(quote_all, quote_none, quote_columns);
+  std::string excluded = match.empty() ? any_of(quote_none, quote_columns) : "";
+  if (!excluded.empty()) {
+    w.add("q.id NOT IN (SELECT rowid FROM quote_fts WHERE quote_fts MATCH ?)");
+    w.values.push_back(excluded);
+  }
+  std::string article_match = fts_expression(article_all, article_none, article_columns);
+  std::string article_excluded = article_match.empty() ? any_of(article_none, article_columns) : "";
+  if (!article_match.empty()) {
+    w.add("a.id IN (SELECT rowid FROM article_fts WHERE article_fts MATCH ?)");
+    w.values.push_back(article_match);
+  }
+  if (!article_excluded.empty()) {
+    w.add("a.id NOT IN (SELECT rowid FROM article_fts WHERE article_fts MATCH ?)");
+    w.values.push_back(article_excluded);
+  }
+  Plan p;
+  if (match.empty()) {
+    p.from = "FROM quotes q JOIN articles a ON a.id = q.article_id WHERE 1" + w.sql;
+  } else {
+    p.fts = "quote_fts";
+    p.from =
+        "FROM quote_fts f CROSS JOIN quotes q ON q.id = f.rowid "
+        "CROSS JOIN articles a ON a.id = q.article_id "
+        "WHERE quote_fts MATCH ?" +
+        w.sql;
+    p.values.push_back(match);
+  }
+  p.values.insert(p.values.end(), w.values.begin(), w.values.end());
+  return p;
+}
+
+// One row of a query, read out of its statement.
+class Row {
+ public:
+  void read(const Stmt& s, int columns) {
+    cells_.resize(static_cast<size_t>(columns));
+    for (int i = 0; i < columns; ++i) {
+      Cell& c = cells_[static_cast<size_t>(i)];
+      c.integer = 0;
+      c.number = 0;
+      c.text.clear();
+      switch (sqlite3_column_type(s.get(), i)) {
+        case SQLITE_INTEGER:
+          c.number = static_cast<double>(c.integer = s.int64(i));
+          break;
+        case SQLITE_FLOAT:
+          c.integer = static_cast<int64_t>(c.number = s.real(i));
+          break;
+        case SQLITE_NULL:
+          break;
+        default:
+          c.text = s.text(i);
+      }
+    }
+  }
+  int64_t int64(int i) const { return cells_[static_cast<size_t>(i)].integer; }
+  double real(int i) const { return cells_[static_cast<size_t>(i)].number; }
+  const std::string& text(int i) const { return cells_[static_cast<size_t>(i)].text; }
+
+ private:
+  struct Cell {
+    int64_t integer = 0;
+    double number = 0;
+    std::string text;
+  };
+  std::vector<Cell> cells_;
+};
+
+// Which rows one page of results shows: the first row of each story (every
+// row with all_copies), after skipping `offset` of them.
+template <typename Key>
+class Page {
+ public:
+  explicit Page(const SearchOptions& o) : offset_(o.offset), all_(o.all_copies) {}
+  // Whether the row with this story key is shown.
+  bool take(const Key& key) {
+    if (!all_ && !seen_.insert(key).second) return false;
+    if (skipped_ < offset_) {
+      ++skipped_;
+      return false;
+    }
+    return true;
+  }
+
+ private:
+  uint64_t offset_;
+  bool all_;
+  uint64_t skipped_ = 0;
+  std::set<Key> seen_;
+};
+
+// The first characters of a body, cut at a character, for a result without
+// matching words.
+std::string lead(const std::string& body) {
+  std::string out = body.substr(0, kLeadChars);
+  if (out.size() >= kLeadChars) {
+    size_t cut = out.size();
+    while (cut > 0 && (static_cast<unsigned char>(out[cut - 1]) & 0xC0) == 0x80) --cut;
+    out.resize(cut > 0 ? cut - 1 : 0);  // drop a cut UTF-8 sequence's lead byte
+    out += "…";
+  }
+  return out;
+}
+
+// A stored record with its text put back: the corpus keeps a record's text
+// once, in bodies.body, and the record with "text": null in its place.
+ordered_json whole_record(const std::string& record, std::string body) {
+  ordered_json rec = ordered_json::parse(record, nullptr, false);
+  if (!rec.is_object()) return ordered_json::object();
+  auto it = rec.find("text");
+  if (it != rec.end() && it->is_null()) *it = std::move(body);
+  return rec;
+}
+
 }  // namespace
 
 struct Store::Impl {
@@ -217,6 +551,21 @@ struct Store::Impl {
   std::unique_ptr<StmtCache> cache;
   bool in_batch = false;
   uint32_t batch_count = 0;
+  // Text-index rows of the open batch, written at its end (index_pending):
+  // FTS5 writes its pending terms out as a new segment at every statement
+  // savepoint, which SQLite opens for most inserts into indexed tables, so
+  // indexing each article as it came made a segment (and merges) per
+  // article.
+  struct PendingArticle {
+    int64_t id;
+    std::string title, body, authors, people, speakers;
+  };
+  struct PendingQuote {
+    int64_t id;
+    std::string text, speaker;
+  };
+  std::vector<PendingArticle> pending_articles;
+  std::vector<PendingQuote> pending_quotes;
   // The running query's end under options.max_query_millis, and whether the
   // progress handler stopped it.
   // Outside timed() there is none: other statements run to their end.
@@ -227,6 +576,8 @@ struct Store::Impl {
   // progress handler is a kTimeout error, whatever `run` made of the stop.
   template <typename F>
   auto timed(F&& run) -> decltype(run()) {
+    auto indexed = index_pending();  // a query reads the open batch too
+    if (!indexed) return tl::unexpected(indexed.error());
     interrupted = false;
     deadline =
         std::chrono::steady_clock::now() + std::chrono::milliseconds(options.max_query_millis);
@@ -260,9 +611,40 @@ struct Store::Impl {
 
   Result<void> commit() {
     if (!in_batch) return {};
+    auto indexed = index_pending();
     in_batch = false;
     batch_count = 0;
+    if (!indexed) {
+      (void)store::exec(db, "ROLLBACK");
+      return indexed;
+    }
     return store::exec(db, "COMMIT");
+  }
+
+  // Writes the open batch's text-index rows (before its commit, and before
+  // a query reads the batch).
+  Result<void> index_pending() {
+    if (!pending_articles.empty()) {
+      auto f = stmt(
+          "INSERT INTO article_fts(rowid, title, body, authors, people, speakers) "
+          "VALUES(?1,?2,?3,?4,?5,?6)");
+      if (!f) return tl::unexpected(f.error());
+      for (const PendingArticle& a : pending_articles) {
+        (*f)->reset().bind(1, a.id).bind(2, a.title).bind(3, a.body).bind(4, a.authors);
+        (*f)->bind(5, a.people).bind(6, a.speakers);
+        if ((*f)->step() != SQLITE_DONE) return tl::unexpected(fail("indexing an article"));
+      }
+      pending_articles.clear();
+    }
+    if (!pending_quotes.empty()) {
+      auto qf = stmt("INSERT INTO quote_fts(rowid, text, speaker) VALUES(?1,?2,?3)");
+      if (!qf) return tl::unexpected(qf.error());
+      for (const PendingQuote& q : pending_quotes)
+        if ((*qf)->reset().bind(1, q.id).bind(2, q.text).bind(3, q.speaker).step() != SQLITE_DONE)
+          return tl::unexpected(fail("indexing a quote"));
+      pending_quotes.clear();
+    }
+    return {};
   }
 
   Result<Stmt*> stmt(const std::string& sql) { return cache->get(sql); }
@@ -280,8 +662,61 @@ struct Store::Impl {
   Result<AddOutcome> add(std::string_view record_json);
   Result<std::vector<ArticleHit>> search(const SearchOptions& o, uint64_t* count_only);
   Result<std::vector<QuoteHit>> quotes(const SearchOptions& o, uint64_t* count_only);
+  // Fills a hit found by search (id, score, story id in `copies`) for showing.
+  Result<void> show(ArticleHit& h, const Plan& p);
   Result<uint64_t> copies(int64_t story);
   Result<uint64_t> scalar(const std::string& sql);
+  // The statement for `sql` with `values` bound from ?1 on.
+  Result<Stmt*> bound(const std::string& sql, const std::vector<std::string>& values);
+  // The number `select` (e.g. "SELECT count(*)") gives over the plan's rows;
+  // `after` closes what `select` opened.
+  Result<uint64_t> count_rows(const std::string& select, const Plan& p, const std::string& after);
+  // Stories (articles with all_copies) among the newest versions matching
+  // an article_fts expression, without reading an article row per match.
+  Result<uint64_t> count_matches(const std::string& match, bool all_copies);
+  // The one query runner of search and quotes: `columns` of the plan's
+  // rows, then the rank (0 without words). With words, the newest
+  // candidates (kRankCandidates) are read in one walk of the text index,
+  // newest first, and handed on best rank first; without, rows come in
+  // `order`. Calls row(r) on each until it returns false; `wanted` is how
+  // many rows the caller shows at most.
+  template <typename RowFn>
+  Result<void> ranked(const Plan& p, const std::string& columns, const std::string& order,
+                      uint64_t wanted, RowFn&& row) {
+    const bool words = !p.fts.empty();
+    std::string sql = "SELECT " + columns + (words ? ", f.rank " : ", 0 ") + p.from +
+                      (words ? " ORDER BY f.rowid DESC LIMIT ?" : " ORDER BY " + order);
+    auto s = bound(sql, p.values);
+    if (!s) return tl::unexpected(s.error());
+    const int width = sqlite3_column_count((*s)->get());
+    std::vector<Row> rows;
+    if (words) {
+      const uint64_t n = std::max<uint64_t>(
+          options.rank_candidates ? options.rank_candidates : kRankCandidates,
+          kRankCandidatesPerResult * wanted);
+      (*s)->bind(static_cast<int>(p.values.size()) + 1, static_cast<int64_t>(n));
+    }
+    int rc;
+    Row r;
+    while ((rc = (*s)->step()) == SQLITE_ROW) {
+      r.read(**s, width);
+      if (words) {
+        rows.push_back(std::move(r));
+        r = Row();
+      } else if (!row(r)) {
+        break;
+      }
+    }
+    (*s)->reset();
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) return tl::unexpected(fail("searching"));
+    // bm25 is lower for better; ties keep the newer first.
+    std::stable_sort(rows.begin(), rows.end(), [&](const Row& x, const Row& y) {
+      return x.real(width - 1) < y.real(width - 1);
+    });
+    for (const Row& x : rows)
+      if (!row(x)) break;
+    return {};
+  }
   // "FROM ... WHERE ..." over the articles matching `o` (the newest
   // versions), with the values to bind in order.
   Result<std::pair<std::string, std::vector<std::string>>> matching(const SearchOptions& o);
@@ -299,7 +734,10 @@ Result<uint64_t> Store::Impl::scalar(const std::string& sql) {
 }
 
 Result<uint64_t> Store::Impl::copies(int64_t story) {
-  auto s = stmt("SELECT count(*) FROM articles WHERE story = ?1 AND latest = 1");
+  // Named: without statistics the planner prefers scanning the covering
+  // (latest, day, shared, story) index, every article, to this one.
+  auto s = stmt(
+      "SELECT count(*) FROM articles INDEXED BY articles_story WHERE story = ?1 AND latest = 1");
   if (!s) return tl::unexpected(s.error());
   if ((*s)->bind(1, story).step() != SQLITE_ROW) return tl::unexpected(fail("counting copies"));
   uint64_t v = static_cast<uint64_t>((*s)->int64(0));
@@ -310,14 +748,27 @@ Result<uint64_t> Store::Impl::copies(int64_t story) {
 Result<AddOutcome> Store::Impl::add(std::string_view record_json) {
   if (options.read_only)
     return make_error(ErrorCode::kUsage, path + " is open read-only; it takes no records");
-  json r = json::parse(record_json, nullptr, false);
-  if (r.is_discarded() || !r.is_object())
+  // The text, most of a record, is decoded here and the rest parsed as JSON
+  // with "text": null in its place, as bodies.record keeps it (whole_record
+  // puts the text back): nlohmann's parser would copy it a byte at a time.
+  auto [text_from, text_to] = member_span(record_json, "text");
+  std::string stored(record_json);
+  std::optional<std::string> text;
+  bool text_is_string = false;
+  if (text_from != std::string_view::npos) {
+    std::string_view literal = record_json.substr(text_from, text_to - text_from);
+    while (!literal.empty() && std::isspace(static_cast<unsigned char>(literal.back())))
+      literal.remove_suffix(1);
+    text_is_string = !literal.empty() && literal.front() == '"';
+    text = json_string(literal);
+    stored.replace(text_from, text_to - text_from, "null");
+  }
+  json r = json::parse(stored, nullptr, false);
+  if (r.is_discarded() || !r.is_object() || (text_is_string && !text))
     return make_error(ErrorCode::kUsage, "not a JSON object (a lede record)");
   if (r.contains("error")) return make_error(ErrorCode::kUsage, "an error record, not an article");
-  auto text_it = r.find("text");
-  if (text_it == r.end() || !text_it->is_string())
-    return make_error(ErrorCode::kUsage, "not a lede article record (no \"text\")");
-  const std::string body = text_it->get<std::string>();
+  if (!text) return make_error(ErrorCode::kUsage, "not a lede article record (no \"text\")");
+  const std::string body = std::move(*text);
   const std::string title = str(r, "title");
   const json source =
       r.contains("source") && r["source"].is_object() ? r["source"] : json::object();
@@ -350,7 +801,7 @@ Result<AddOutcome> Store::Impl::add(std::string_view record_json) {
     version = (*versions)->int64(0) + 1;
   (*versions)->reset();
   if (version > 1) {
-    auto older = run("UPDATE articles SET latest = 0 WHERE doc_key = ?1 AND latest = 1", {key});
+    auto older = run("UPDATE articles SET latest = 0 WHERE doc_key = ?1 AND +latest = 1", {key});
     if (!older) return tl::unexpected(older.error());
   }
 
@@ -396,14 +847,9 @@ Result<AddOutcome> Store::Impl::add(std::string_view record_json) {
 
   auto b = stmt("INSERT INTO bodies(id, body, record) VALUES(?1, ?2, ?3)");
   if (!b) return tl::unexpected(b.error());
-  if ((*b)->bind(1, id).bind(2, body).bind(3, record_json).step() != SQLITE_DONE)
+  if ((*b)->bind(1, id).bind(2, body).bind(3, stored).step() != SQLITE_DONE)
     return tl::unexpected(fail("adding an article"));
-  auto f = stmt(
-      "INSERT INTO article_fts(rowid, title, body, authors, people, speakers) "
-      "VALUES(?1,?2,?3,?4,?5,?6)");
-  if (!f) return tl::unexpected(f.error());
-  (*f)->bind(1, id).bind(2, title).bind(3, body).bind(4, authors).bind(5, people).bind(6, speakers);
-  if ((*f)->step() != SQLITE_DONE) return tl::unexpected(fail("indexing an article"));
+  pending_articles.push_back({id, title, body, authors, people, speakers});
 
   auto src = stmt(
       "INSERT INTO sources(article_id, path, kind, offset, target_uri, warc_date, bytes) "
@@ -426,18 +872,14 @@ Result<AddOutcome> Store::Impl::add(std::string_view record_json) {
     auto q = stmt(
         "INSERT INTO quotes(article_id, text, speaker, cue, kind, start, end) "
         "VALUES(?1,?2,?3,?4,?5,?6,?7)");
-    auto qf = stmt("INSERT INTO quote_fts(rowid, text, speaker) VALUES(?1,?2,?3)");
     if (!q) return tl::unexpected(q.error());
-    if (!qf) return tl::unexpected(qf.error());
     for (const json& o : r["quotes"]) {
       if (!o.is_object()) continue;
       std::string text = str(o, "text"), speaker = str(o, "speaker");
       (*q)->reset().bind(1, id).bind(2, text).bind(3, speaker).bind(4, str(o, "cue"));
       (*q)->bind(5, str(o, "kind")).bind(6, span(o, "start")).bind(7, span(o, "end"));
       if ((*q)->step() != SQLITE_DONE) return tl::unexpected(fail("adding a quote"));
-      int64_t qid = sqlite3_last_insert_rowid(db);
-      if ((*qf)->reset().bind(1, qid).bind(2, text).bind(3, speaker).step() != SQLITE_DONE)
-        return tl::unexpected(fail("indexing a quote"));
+      pending_quotes.push_back({sqlite3_last_insert_rowid(db), std::move(text), std::move(speaker)});
     }
   }
   if (r.contains("entities") && r["entities"].is_array()) {
@@ -474,6 +916,14 @@ Result<AddOutcome> Store::Impl::add(std::string_view record_json) {
   if (!set) return tl::unexpected(set.error());
   if ((*set)->bind(1, *story).bind(2, id).step() != SQLITE_DONE)
     return tl::unexpected(fail("clustering"));
+  if (*story != id) {
+    // Its story has two newest versions now: counts need DISTINCT for them.
+    auto shared = stmt(
+        "UPDATE articles INDEXED BY articles_story SET shared = 1 WHERE story = ?1 AND latest = 1");
+    if (!shared) return tl::unexpected(shared.error());
+    if ((*shared)->bind(1, *story).step() != SQLITE_DONE)
+      return tl::unexpected(fail("clustering"));
+  }
 
   if (++batch_count >= options.batch_articles) {
     auto done = commit();
@@ -485,217 +935,206 @@ Result<AddOutcome> Store::Impl::add(std::string_view record_json) {
 Result<std::vector<ArticleHit>> Store::Impl::search(const SearchOptions& o, uint64_t* count_only) {
   auto parsed = store::parse_query(o.query);
   if (!parsed) return tl::unexpected(parsed.error());
-  const Query& q = *parsed;
-  Where w = article_filters(q);
-  std::string match = fts_expression(q.all, q.none, article_columns);
-  std::string excluded = match.empty() ? any_of(q.none, article_columns) : "";
-  if (!excluded.empty()) {
-    w.add("a.id NOT IN (SELECT rowid FROM article_fts WHERE article_fts MATCH ?)");
-    w.values.push_back(excluded);
-  }
-  std::string sql;
-  if (count_only) {
-    std::string what = o.all_copies ? "count(*)" : "count(DISTINCT a.story)";
-    sql = match.empty() ? "SELECT " + what + " FROM articles a WHERE 1" + w.sql
-                        : "SELECT " + what +
-                              " FROM article_fts f JOIN articles a ON a.id = f.rowid "
-                              "WHERE article_fts MATCH ?" +
-                              w.sql;
-  } else if (match.empty()) {
-    sql = "SELECT a.id, a.story, 0, substr(b.body, 1, " + std::to_string(kLeadChars) +
-          "), a.title, a.site, a.day, a.url, b.record FROM articles a JOIN bodies b ON b.id = a.id "
-          "WHERE 1" +
-          w.sql + " ORDER BY a.day DESC, a.id DESC";
-  } else {
-    sql = "SELECT a.id, a.story, f.rank, snippet(article_fts, -1, '**', '**', '…', " +
-          std::to_string(kSnippetWords) +
-          "), a.title, a.site, a.day, a.url, (SELECT record FROM bodies WHERE id = a.id) "
-          "FROM article_fts f JOIN articles a ON a.id = f.rowid WHERE article_fts MATCH ?" +
-          w.sql + " ORDER BY f.rank";
-  }
-  auto s = stmt(sql);
-  if (!s) return tl::unexpected(s.error());
-  int i = 1;
-  if (!match.empty()) (*s)->bind(i++, match);
-  for (const std::string& v : w.values) (*s)->bind(i++, v);
+  Plan p = article_plan(*parsed);
   std::vector<ArticleHit> hits;
   if (count_only) {
-    if ((*s)->step() != SQLITE_ROW) return tl::unexpected(fail("counting"));
-    *count_only = static_cast<uint64_t>((*s)->int64(0));
-    (*s)->reset();
+    const Query& q = *parsed;
+    const bool unfiltered = q.sites.empty() && q.not_sites.empty() && q.langs.empty() &&
+                            q.not_langs.empty() && q.since.empty() && q.until.empty();
+    auto n = !p.fts.empty() && unfiltered
+                 ? count_matches(p.values.front(), o.all_copies)
+                 : count_rows(std::string("SELECT ") + (o.all_copies ? "count(*)" : kStoryCount),
+                              p, "");
+    if (!n) return tl::unexpected(n.error());
+    *count_only = *n;
     return hits;
   }
-  uint32_t limit = std::min(o.limit, kMaxLimit);
-  std::unordered_set<int64_t> stories;
-  uint64_t skipped = 0;
-  int rc;
-  while (hits.size() < limit && (rc = (*s)->step()) == SQLITE_ROW) {
-    int64_t story = (*s)->is_null(1) ? (*s)->int64(0) : (*s)->int64(1);
-    if (!o.all_copies && !stories.insert(story).second) continue;
-    if (skipped < o.offset) {
-      ++skipped;
-      continue;
-    }
-    ArticleHit h;
-    h.id = (*s)->int64(0);
-    h.score = (*s)->real(2);
-    h.snippet = (*s)->text(3);
-    if (match.empty() && h.snippet.size() >= kLeadChars) {
-      size_t cut = h.snippet.size();
-      while (cut > 0 && (static_cast<unsigned char>(h.snippet[cut - 1]) & 0xC0) == 0x80) --cut;
-      h.snippet.resize(cut > 0 ? cut - 1 : 0);  // drop a cut UTF-8 sequence's lead byte
-      h.snippet += "…";
-    }
-    h.title = (*s)->text(4);
-    h.site = (*s)->text(5);
-    h.day = (*s)->text(6);
-    h.url = (*s)->text(7);
-    hits.push_back(std::move(h));
-    hits.back().json = (*s)->text(8);  // the record, turned into the result line below
-    hits.back().copies = static_cast<uint64_t>(story);  // the story id, for now
+  if (!p.fts.empty() && has_filters(*parsed)) {
+    Query filters = *parsed;  // how many articles the filters alone select, up to kFiltersFirst
+    filters.all.clear();
+    filters.none.clear();
+    auto narrow = count_rows("SELECT count(*) FROM (SELECT 1", article_plan(filters),
+                             " LIMIT " + std::to_string(kFiltersFirst) + ")");
+    if (!narrow) return tl::unexpected(narrow.error());
+    if (*narrow < kFiltersFirst) p = article_plan(*parsed, true);
   }
-  (*s)->reset();
+  const uint32_t limit = std::min(o.limit, kMaxLimit);
+  Page<int64_t> page(o);
+  auto walked = ranked(p,
+                       p.filters_first
+                           ? "f.rowid, (SELECT coalesce(story, id) FROM articles WHERE id = f.rowid)"
+                           : "a.id, coalesce(a.story, a.id)",
+                       "a.day DESC, a.id DESC",
+                       uint64_t{o.offset} + limit, [&](const Row& s) {
+                         if (hits.size() >= limit) return false;
+                         int64_t story = s.int64(1);
+                         if (!page.take(story)) return true;
+                         ArticleHit h;
+                         h.id = s.int64(0);
+                         h.score = s.real(2);
+                         h.copies = static_cast<uint64_t>(story);  // the story id, for now
+                         hits.push_back(std::move(h));
+                         return hits.size() < limit;
+                       });
+  if (!walked) return tl::unexpected(walked.error());
   for (ArticleHit& h : hits) {
-    int64_t story = static_cast<int64_t>(h.copies);
-    auto n = copies(story);
-    if (!n) return tl::unexpected(n.error());
-    h.copies = std::max<uint64_t>(*n, 1);
-    ordered_json rec = ordered_json::parse(h.json, nullptr, false);
-    if (!rec.is_object()) rec = ordered_json::object();
-    rec.erase("blocks");
-    ordered_json out = ordered_json::object();
-    out["id"] = h.id;
-    out["score"] = h.score;
-    out["snippet"] = h.snippet;
-    out["copies"] = h.copies;
-    for (auto& [k, v] : rec.items())
-      if (!out.contains(k)) out[k] = std::move(v);
-    h.json = out.dump(-1, ' ', false, ordered_json::error_handler_t::replace);
+    auto shown = show(h, p);
+    if (!shown) return tl::unexpected(shown.error());
   }
   return hits;
+}
+
+Result<void> Store::Impl::show(ArticleHit& h, const Plan& p) {
+  auto d = stmt(
+      "SELECT a.title, a.site, a.day, a.url, b.record, b.body FROM articles a "
+      "JOIN bodies b ON b.id = a.id WHERE a.id = ?1");
+  if (!d) return tl::unexpected(d.error());
+  if ((*d)->bind(1, h.id).step() != SQLITE_ROW) return tl::unexpected(fail("reading an article"));
+  h.title = (*d)->text(0);
+  h.site = (*d)->text(1);
+  h.day = (*d)->text(2);
+  h.url = (*d)->text(3);
+  std::string record = (*d)->text(4), body = (*d)->text(5);
+  (*d)->reset();
+  if (p.fts.empty()) {
+    h.snippet = lead(body);
+  } else {
+    auto sn = stmt("SELECT snippet(article_fts, -1, '**', '**', '…', " +
+                   std::to_string(kSnippetWords) +
+                   ") FROM article_fts WHERE article_fts MATCH ?1 AND rowid = ?2");
+    if (!sn) return tl::unexpected(sn.error());
+    if ((*sn)->bind(1, p.values.front()).bind(2, h.id).step() == SQLITE_ROW)
+      h.snippet = (*sn)->text(0);
+    (*sn)->reset();
+  }
+  auto n = copies(static_cast<int64_t>(h.copies));
+  if (!n) return tl::unexpected(n.error());
+  h.copies = std::max<uint64_t>(*n, 1);
+  ordered_json rec = whole_record(record, std::move(body));
+  rec.erase("blocks");
+  ordered_json out = ordered_json::object();
+  out["id"] = h.id;
+  out["score"] = h.score;
+  out["snippet"] = h.snippet;
+  out["copies"] = h.copies;
+  for (auto& [k, v] : rec.items())
+    if (!out.contains(k)) out[k] = std::move(v);
+  h.json = out.dump(-1, ' ', false, ordered_json::error_handler_t::replace);
+  return {};
 }
 
 Result<std::vector<QuoteHit>> Store::Impl::quotes(const SearchOptions& o, uint64_t* count_only) {
   auto parsed = store::parse_query(o.query);
   if (!parsed) return tl::unexpected(parsed.error());
-  const Query& q = *parsed;
-  // Quote terms (words, speaker:) match the quote; title:, author: and
-  // person: match its article.
-  std::vector<std::vector<Term>> quote_all, article_all;
-  std::vector<Term> quote_none, article_none;
-  for (const auto& group : q.all) {
-    bool quote_level = is_quote_field(group.front().field);
-    for (const Term& t : group)
-      if (is_quote_field(t.field) != quote_level)
-        return make_error(ErrorCode::kUsage,
-                          "query: with --quotes, OR cannot join a quote's words or speaker: "
-                          "with title:, author: or person:");
-    (quote_level ? quote_all : article_all).push_back(group);
-  }
-  for (const Term& t : q.none) (is_quote_field(t.field) ? quote_none : article_none).push_back(t);
-  Where w = article_filters(q);
-  std::string match = fts_expression(quote_all, quote_none, quote_columns);
-  std::string excluded = match.empty() ? any_of(quote_none, quote_columns) : "";
-  if (!excluded.empty()) {
-    w.add("q.id NOT IN (SELECT rowid FROM quote_fts WHERE quote_fts MATCH ?)");
-    w.values.push_back(excluded);
-  }
-  std::string article_match = fts_expression(article_all, article_none, article_columns);
-  std::string article_excluded = article_match.empty() ? any_of(article_none, article_columns) : "";
-  if (!article_match.empty()) {
-    w.add("a.id IN (SELECT rowid FROM article_fts WHERE article_fts MATCH ?)");
-    w.values.push_back(article_match);
-  }
-  if (!article_excluded.empty()) {
-    w.add("a.id NOT IN (SELECT rowid FROM article_fts WHERE article_fts MATCH ?)");
-    w.values.push_back(article_excluded);
-  }
-  std::string from = match.empty()
-                         ? "FROM quotes q JOIN articles a ON a.id = q.article_id WHERE 1"
-                         : "FROM quote_fts f JOIN quotes q ON q.id = f.rowid "
-                           "JOIN articles a ON a.id = q.article_id WHERE quote_fts MATCH ?";
-  std::string sql;
+  auto p = quote_plan(*parsed);
+  if (!p) return tl::unexpected(p.error());
+  std::vector<QuoteHit> hits;
   if (count_only) {
-    sql = o.all_copies
-              ? "SELECT count(*) " + from + w.sql
-              : "SELECT count(*) FROM (SELECT DISTINCT a.story, q.text " + from + w.sql + ")";
-  } else {
-    sql =
-        "SELECT q.id, q.article_id, a.story, q.text, q.speaker, q.cue, q.kind, a.url, a.site, "
-        "a.day " +
-        from + w.sql + (match.empty() ? " ORDER BY a.day DESC, q.id" : " ORDER BY f.rank");
+    auto n = o.all_copies ? count_rows("SELECT count(*)", *p, "")
+                          : count_rows("SELECT count(*) FROM (SELECT DISTINCT "
+                                       "coalesce(a.story, a.id), q.text",
+                                       *p, ")");
+    if (!n) return tl::unexpected(n.error());
+    *count_only = *n;
+    return hits;
   }
+  const uint32_t limit = std::min(o.limit, kMaxLimit);
+  Page<std::pair<int64_t, std::string>> page(o);
+  auto walked = ranked(
+      *p,
+      "q.id, q.article_id, coalesce(a.story, a.id), q.text, q.speaker, q.cue, q.kind, a.url, "
+      "a.site, a.day",
+      "a.day DESC, q.id", uint64_t{o.offset} + limit, [&](const Row& s) {
+        if (hits.size() >= limit) return false;
+        std::string text = s.text(3);
+        if (!page.take({s.int64(2), text})) return true;
+        QuoteHit h;
+        h.id = s.int64(0);
+        h.article_id = s.int64(1);
+        h.text = std::move(text);
+        h.speaker = s.text(4);
+        h.cue = s.text(5);
+        std::string kind = s.text(6);
+        h.url = s.text(7);
+        h.site = s.text(8);
+        h.day = s.text(9);
+        ordered_json j = ordered_json::object();
+        j["text"] = h.text;
+        j["speaker"] = h.speaker;
+        j["cue"] = h.cue;
+        j["kind"] = kind;
+        j["article_id"] = h.article_id;
+        j["url"] = h.url;
+        j["site"] = h.site;
+        j["day"] = h.day;
+        h.json = j.dump(-1, ' ', false, ordered_json::error_handler_t::replace);
+        hits.push_back(std::move(h));
+        return hits.size() < limit;
+      });
+  if (!walked) return tl::unexpected(walked.error());
+  return hits;
+}
+
+Result<Stmt*> Store::Impl::bound(const std::string& sql, const std::vector<std::string>& values) {
   auto s = stmt(sql);
   if (!s) return tl::unexpected(s.error());
   int i = 1;
-  if (!match.empty()) (*s)->bind(i++, match);
-  for (const std::string& v : w.values) (*s)->bind(i++, v);
-  std::vector<QuoteHit> hits;
-  if (count_only) {
-    if ((*s)->step() != SQLITE_ROW) return tl::unexpected(fail("counting"));
-    *count_only = static_cast<uint64_t>((*s)->int64(0));
-    (*s)->reset();
-    return hits;
-  }
-  uint32_t limit = std::min(o.limit, kMaxLimit);
-  std::set<std::pair<int64_t, std::string>> seen;
-  uint64_t skipped = 0;
-  while (hits.size() < limit && (*s)->step() == SQLITE_ROW) {
-    int64_t story = (*s)->is_null(2) ? (*s)->int64(1) : (*s)->int64(2);
-    std::string text = (*s)->text(3);
-    if (!o.all_copies && !seen.emplace(story, text).second) continue;
-    if (skipped < o.offset) {
-      ++skipped;
-      continue;
-    }
-    QuoteHit h;
-    h.id = (*s)->int64(0);
-    h.article_id = (*s)->int64(1);
-    h.text = std::move(text);
-    h.speaker = (*s)->text(4);
-    h.cue = (*s)->text(5);
-    std::string kind = (*s)->text(6);
-    h.url = (*s)->text(7);
-    h.site = (*s)->text(8);
-    h.day = (*s)->text(9);
-    ordered_json j = ordered_json::object();
-    j["text"] = h.text;
-    j["speaker"] = h.speaker;
-    j["cue"] = h.cue;
-    j["kind"] = kind;
-    j["article_id"] = h.article_id;
-    j["url"] = h.url;
-    j["site"] = h.site;
-    j["day"] = h.day;
-    h.json = j.dump(-1, ' ', false, ordered_json::error_handler_t::replace);
-    hits.push_back(std::move(h));
-  }
-  (*s)->reset();
-  return hits;
+  for (const std::string& v : values) (*s)->bind(i++, v);
+  return s;
 }
+
+Result<uint64_t> Store::Impl::count_matches(const std::string& match, bool all_copies) {
+  // The few articles that are not a story of their own among the newest
+  // versions: old versions (latest 0) and members of shared stories. Every
+  // other match counts one.
+  std::unordered_map<int64_t, std::pair<bool, int64_t>> odd;
+  auto e = stmt(
+      "SELECT id, latest, coalesce(story, id) FROM articles INDEXED BY articles_exceptions "
+      "WHERE latest = 0 OR shared = 1");
+  if (!e) return tl::unexpected(e.error());
+  int rc;
+  while ((rc = (*e)->step()) == SQLITE_ROW)
+    odd.emplace((*e)->int64(0), std::make_pair((*e)->int64(1) != 0, (*e)->int64(2)));
+  (*e)->reset();
+  if (rc != SQLITE_DONE) return tl::unexpected(fail("counting"));
+  auto m = stmt("SELECT rowid FROM article_fts WHERE article_fts MATCH ?1");
+  if (!m) return tl::unexpected(m.error());
+  (*m)->bind(1, match);
+  uint64_t n = 0;
+  std::unordered_set<int64_t> stories;
+  while ((rc = (*m)->step()) == SQLITE_ROW) {
+    auto it = odd.find((*m)->int64(0));
+    if (it == odd.end()) {
+      ++n;
+    } else if (it->second.first) {
+      if (all_copies)
+        ++n;
+      else
+        stories.insert(it->second.second);
+    }
+  }
+  (*m)->reset();
+  if (rc != SQLITE_DONE) return tl::unexpected(fail("counting"));
+  return n + stories.size();
+}
+
+Result<uint64_t> Store::Impl::count_rows(const std::string& select, const Plan& p,
+                                         const std::string& after) {
+  auto s = bound(select + " " + p.from + after, p.values);
+  if (!s) return tl::unexpected(s.error());
+  if ((*s)->step() != SQLITE_ROW) return tl::unexpected(fail("counting"));
+  uint64_t n = static_cast<uint64_t>((*s)->int64(0));
+  (*s)->reset();
+  return n;
+}
+
 
 Result<std::pair<std::string, std::vector<std::string>>> Store::Impl::matching(
     const SearchOptions& o) {
   auto parsed = store::parse_query(o.query);
   if (!parsed) return tl::unexpected(parsed.error());
-  const Query& q = *parsed;
-  Where w = article_filters(q);
-  std::string match = fts_expression(q.all, q.none, article_columns);
-  std::string excluded = match.empty() ? any_of(q.none, article_columns) : "";
-  if (!excluded.empty()) {
-    w.add("a.id NOT IN (SELECT rowid FROM article_fts WHERE article_fts MATCH ?)");
-    w.values.push_back(excluded);
-  }
-  std::vector<std::string> values;
-  std::string from;
-  if (match.empty()) {
-    from = "FROM articles a WHERE 1" + w.sql;
-  } else {
-    from = "FROM article_fts f JOIN articles a ON a.id = f.rowid WHERE article_fts MATCH ?" + w.sql;
-    values.push_back(match);
-  }
-  values.insert(values.end(), w.values.begin(), w.values.end());
-  return std::make_pair(from, values);
+  Plan p = article_plan(*parsed);
+  return std::make_pair(std::move(p.from), std::move(p.values));
 }
 
 Result<Timeline> Store::Impl::timeline(const SearchOptions& o) {
@@ -919,7 +1358,8 @@ Result<Store> Store::open(const std::string& path, const StoreOptions& options) 
     if (!done) return tl::unexpected(done.error());
   }
   std::string tune =
-      "PRAGMA cache_size = -" + std::to_string(kCacheKiB) + "; PRAGMA temp_store = MEMORY;";
+      "PRAGMA cache_size = -" + std::to_string(options.read_only ? kCacheKiB : kWriterCacheKiB) +
+      "; PRAGMA temp_store = MEMORY; PRAGMA mmap_size = " + std::to_string(kMmapBytes) + ";";
   if (!options.read_only) tune += " PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;";
   auto tuned = store::exec(im.db, tune);
   if (!tuned) return tl::unexpected(tuned.error());
@@ -965,8 +1405,11 @@ Result<std::vector<PersonCount>> Store::people(const SearchOptions& options) {
 }
 
 Result<std::string> Store::article_json(int64_t id) {
+  auto indexed = impl_->index_pending();
+  if (!indexed) return tl::unexpected(indexed.error());
   auto s = impl_->stmt(
-      "SELECT b.record, a.story, a.version, a.latest FROM bodies b JOIN articles a ON a.id = b.id "
+      "SELECT b.record, a.story, a.version, a.latest, b.body FROM bodies b "
+      "JOIN articles a ON a.id = b.id "
       "WHERE b.id = ?1");
   if (!s) return tl::unexpected(s.error());
   if ((*s)->bind(1, id).step() != SQLITE_ROW)
@@ -975,11 +1418,11 @@ Result<std::string> Store::article_json(int64_t id) {
   int64_t story = (*s)->is_null(1) ? id : (*s)->int64(1);
   int64_t version = (*s)->int64(2);
   bool latest = (*s)->int64(3) != 0;
+  std::string body = (*s)->text(4);
   (*s)->reset();
   auto n = impl_->copies(story);
   if (!n) return tl::unexpected(n.error());
-  ordered_json rec = ordered_json::parse(record, nullptr, false);
-  if (!rec.is_object()) rec = ordered_json::object();
+  ordered_json rec = whole_record(record, std::move(body));
   ordered_json out = ordered_json::object();
   out["id"] = id;
   out["version"] = version;
@@ -992,6 +1435,8 @@ Result<std::string> Store::article_json(int64_t id) {
 }
 
 Result<StoreStats> Store::stats() {
+  auto indexed = impl_->index_pending();
+  if (!indexed) return tl::unexpected(indexed.error());
   StoreStats st;
   Impl& im = *impl_;
   struct Count {
@@ -1040,7 +1485,11 @@ QUERY is words and filters, separated by spaces:
 
   word             articles holding the word (in the title or the body); all words
                    must match, and results are ranked by bm25, a title match above a
-                   body match. Case and accents do not matter.
+                   body match, among the 2,000 matches added last (or four per
+                   result asked for, --offset plus --limit, when that is more):
+                   a word found in a fifth of a large corpus would otherwise be
+                   scored for every article that holds it. --count counts every
+                   match. Case and accents do not matter.
   "exact phrase"   the words in this order
   a OR b           either (OR in capitals joins the words either side: x a OR b = x
                    and one of a, b)

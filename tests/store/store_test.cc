@@ -126,6 +126,32 @@ TEST(Store, ResultsCarryTheRecordWithoutBlocks) {
   EXPECT_TRUE(json::parse(*full).contains("blocks"));
 }
 
+TEST(Store, EscapedTextIsDecodedAsJsonDecodesItAndReadBackWhole) {
+  TempDir dir;
+  Store store = open(dir.file("c.db"));
+  std::string text = "Caf\u00e9 \"quoted\" \\ \U0001F600 tab\tline\nnext " + body(2);
+  json r = record("https://example.com/e", "Escapes", text);
+  // ASCII-only JSON: every non-ASCII character as \u escapes (a surrogate
+  // pair for the emoji).
+  std::string ascii = r.dump(-1, ' ', true);
+  ASSERT_NE(ascii.find("\\ud83d\\ude00"), std::string::npos);
+  ASSERT_TRUE(store.add(ascii));
+  SearchOptions q;
+  q.query = "café";
+  auto hits = store.search(q);
+  ASSERT_TRUE(hits);
+  ASSERT_EQ(hits->size(), 1u);
+  EXPECT_EQ(json::parse(*store.article_json((*hits)[0].id))["text"], text);
+  // Adding the same record written with raw UTF-8 is the same article.
+  EXPECT_EQ(*store.add(r.dump()), AddOutcome::kDuplicate);
+  // A text that is not a valid JSON string makes the record invalid.
+  std::string broken = ascii;
+  broken.replace(broken.find("\\u00e9"), 6, "\\u00zz");
+  auto bad = store.add(broken);
+  ASSERT_FALSE(bad);
+  EXPECT_NE(bad.error().message.find("not a JSON object"), std::string::npos);
+}
+
 class Corpus : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -393,15 +419,25 @@ TEST(StoreFiles, SearchingWhereNoCorpusIsCreatesNone) {
   EXPECT_FALSE(fs::exists(dir.file("missing.db")));
 }
 
+// A corpus file as schema `version` made it, in an open transaction; null
+// when SQLite fails.
+sqlite3* older_corpus(const std::string& path, int version) {
+  sqlite3* db = nullptr;
+  if (sqlite3_open(path.c_str(), &db) != SQLITE_OK ||
+      sqlite3_exec(db, "PRAGMA application_id = 1818584165; BEGIN;", nullptr, nullptr, nullptr) !=
+          SQLITE_OK ||
+      !store::migrate(db, 0, version)) {
+    sqlite3_close(db);
+    return nullptr;
+  }
+  return db;
+}
+
 TEST(StoreMigrations, AVersionOneCorpusIsUpgradedWithItsArticlesClustered) {
   TempDir dir;
   std::string path = dir.file("v1.db");
-  sqlite3* db = nullptr;
-  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
-  ASSERT_EQ(
-      sqlite3_exec(db, "PRAGMA application_id = 1818584165; BEGIN;", nullptr, nullptr, nullptr),
-      SQLITE_OK);
-  ASSERT_TRUE(store::migrate(db, 0, 1));
+  sqlite3* db = older_corpus(path, 1);
+  ASSERT_NE(db, nullptr);
   // Two copies of one story and another story, as version 1 stored them.
   const std::string texts[] = {body(7), "Updated: " + body(7), body(8)};
   for (int i = 0; i < 3; ++i) {
@@ -440,12 +476,8 @@ TEST(StoreMigrations, AVersionOneCorpusIsUpgradedWithItsArticlesClustered) {
 TEST(StoreMigrations, ReadOnlyOpeningOfAnOlderCorpusSaysHowToUpgrade) {
   TempDir dir;
   std::string path = dir.file("v1.db");
-  sqlite3* db = nullptr;
-  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
-  ASSERT_EQ(
-      sqlite3_exec(db, "PRAGMA application_id = 1818584165; BEGIN;", nullptr, nullptr, nullptr),
-      SQLITE_OK);
-  ASSERT_TRUE(store::migrate(db, 0, 1));
+  sqlite3* db = older_corpus(path, 1);
+  ASSERT_NE(db, nullptr);
   ASSERT_EQ(sqlite3_exec(db, "COMMIT;", nullptr, nullptr, nullptr), SQLITE_OK);
   sqlite3_close(db);
   StoreOptions o;
@@ -587,6 +619,159 @@ TEST(StoreLimits, AQueryOverMaxQueryMillisIsATimeoutAndTheStoreStaysUsable) {
   auto all = unlimited->search(q);
   ASSERT_TRUE(all) << all.error().message;
   EXPECT_EQ(all->size(), 1u);
+}
+
+// Ranking is bounded to the newest matches (StoreOptions::rank_candidates):
+// within them the best bm25 comes first, and a better match older than all
+// of them is counted but not listed.
+TEST(StoreRanking, ABroadQueryReturnsTheBestScoringOfTheNewestCandidates) {
+  TempDir dir;
+  {
+    Store store = open(dir.file("c.db"));
+    // The oldest article names the word in its title: the best match overall.
+    ASSERT_TRUE(store.add(record("https://example.com/old", "Lighthouse", body(100)).dump()));
+    for (int n = 0; n < 30; ++n)
+      ASSERT_TRUE(store.add(
+          record("https://example.com/" + std::to_string(n), "Story " + std::to_string(n),
+                 body(n) + (n == 25 ? " The lighthouse. The lighthouse keeper." : " A lighthouse."))
+              .dump()));
+  }
+  SearchOptions q;
+  q.query = "lighthouse";
+  q.limit = 3;
+  for (uint32_t candidates : {10u, 100u}) {
+    StoreOptions o;
+    o.rank_candidates = candidates;
+    Result<Store> store = Store::open(dir.file("c.db"), o);
+    ASSERT_TRUE(store);
+    auto hits = store->search(q);
+    ASSERT_TRUE(hits) << hits.error().message;
+    ASSERT_EQ(hits->size(), 3u);
+    EXPECT_EQ(*store->count(q), 31u);
+    if (candidates == 100) {
+      EXPECT_EQ((*hits)[0].title, "Lighthouse");  // every match ranked
+      EXPECT_EQ((*hits)[1].title, "Story 25");
+    } else {
+      // The newest ten hold Story 20-29; Story 25 says it thrice.
+      EXPECT_EQ((*hits)[0].title, "Story 25");
+      for (const ArticleHit& h : *hits) EXPECT_NE(h.title, "Lighthouse");
+      EXPECT_LE((*hits)[0].score, (*hits)[1].score);
+      // A page deeper than the candidates widens them (four per result).
+      q.limit = 31;
+      auto all = store->search(q);
+      ASSERT_TRUE(all);
+      EXPECT_EQ(all->size(), 31u);
+      EXPECT_EQ((*all)[0].title, "Lighthouse");
+      q.limit = 3;
+    }
+  }
+}
+
+// --count (which skips DISTINCT for articles whose story no other newest
+// version shares) agrees with listing every result, over copies, versions
+// and every filter.
+TEST(StoreCounts, CountsEqualABruteForceCountOfTheResults) {
+  TempDir dir;
+  Store store = open(dir.file("c.db"));
+  const char* sites[] = {"a.com", "b.com", "c.com"};
+  for (int n = 0; n < 40; ++n) {
+    int story = n % 13;  // stories 0-12, most on several sites
+    json r = record("https://" + std::string(sites[n % 3]) + "/" + std::to_string(n),
+                    "Title " + std::to_string(n), "Read more on " + std::to_string(n) + ". " +
+                                                      body(story));
+    r["site"]["domain"] = sites[n % 3];
+    r["language"] = n % 4 == 0 ? "de" : "en";
+    r["published"] = "2023-0" + std::to_string(1 + n % 9) + "-10T10:00:00Z";
+    ASSERT_TRUE(store.add(r.dump()));
+  }
+  // A new version of a copy, rewritten into a story of its own.
+  json changed = record("https://a.com/0", "Title 0", body(500));
+  changed["site"]["domain"] = "a.com";
+  ASSERT_EQ(*store.add(changed.dump()), AddOutcome::kNewVersion);
+  ASSERT_TRUE(store.commit());
+  for (std::string query : {"district", "harbour", "lang:de", "lang:en", "since:2023-05",
+                            "site:b.com", "site:a.com district", "district -harbour",
+                            "until:2023-03 lang:en", "\"story 3\""}) {
+    for (bool all : {false, true}) {
+      SearchOptions q;
+      q.query = query;
+      q.all_copies = all;
+      q.limit = 10'000;
+      auto hits = store.search(q);
+      auto n = store.count(q);
+      ASSERT_TRUE(hits && n) << query;
+      EXPECT_EQ(*n, hits->size()) << query << (all ? " --all-copies" : "");
+    }
+  }
+  SearchOptions everything;
+  everything.query = "since:2000";
+  EXPECT_EQ(*store.count(everything), store.stats()->stories);
+}
+
+TEST(StoreMigrations, AVersionTwoCorpusKeepsEachTextOnceAndCountsAsBefore) {
+  TempDir dir;
+  std::string path = dir.file("v2.db");
+  sqlite3* db = older_corpus(path, 2);
+  ASSERT_NE(db, nullptr);
+  // Two copies of one story and a story of its own; version 2 kept each
+  // record whole, text included.
+  const std::string texts[] = {body(7), "Updated: " + body(7), body(8)};
+  const int stories[] = {1, 1, 3};
+  for (int i = 0; i < 3; ++i) {
+    std::string id = std::to_string(i + 1);
+    json r = record("https://s" + id + ".com/x", "Title " + id, texts[i]);
+    std::string sql =
+        "INSERT INTO articles(id, doc_key, content_hash, version, latest, url, site, language, "
+        "day, title, authors, people, speakers, added, story) VALUES(" +
+        id + ", 'k" + id + "', 'h', 1, 1, '', 's" + id + ".com', 'en', '2023-01-0" + id +
+        "', 'Title " + id + "', '', '', '', '', " + std::to_string(stories[i]) +
+        ");"
+        "INSERT INTO bodies(id, body, record) VALUES(" +
+        id + ", '" + texts[i] + "', '" + r.dump() +
+        "');"
+        "INSERT INTO article_fts(rowid, title, body, authors, people, speakers) VALUES(" +
+        id + ", 'Title " + id + "', '" + texts[i] + "', '', '', '');";
+    ASSERT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK)
+        << sqlite3_errmsg(db);
+  }
+  ASSERT_EQ(sqlite3_exec(db, "COMMIT;", nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3_close(db);
+
+  {
+    Store store = open(path);
+    EXPECT_EQ(store.stats()->schema_version, 3);
+    SearchOptions q;
+    q.query = "district";
+    EXPECT_EQ(*store.count(q), 2u);
+    q.query = "since:2023";
+    EXPECT_EQ(*store.count(q), 2u);
+    q.all_copies = true;
+    EXPECT_EQ(*store.count(q), 3u);
+    // The record reads as it was given, its members in their order.
+    json whole = json::parse(*store.article_json(2));
+    EXPECT_EQ(whole["text"], texts[1]);
+    std::vector<std::string> order, expected;
+    nlohmann::ordered_json read = nlohmann::ordered_json::parse(*store.article_json(2));
+    nlohmann::ordered_json given =
+        nlohmann::ordered_json::parse(record("https://s2.com/x", "Title 2", texts[1]).dump());
+    for (auto& [k, v] : read.items()) order.push_back(k);
+    expected = {"id", "version", "latest", "story", "copies"};
+    for (auto& [k, v] : given.items()) expected.push_back(k);
+    EXPECT_EQ(order, expected);
+    EXPECT_EQ(whole["url"], "https://s2.com/x");
+    EXPECT_TRUE(whole.contains("blocks"));
+  }
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  sqlite3_stmt* s = nullptr;
+  ASSERT_EQ(sqlite3_prepare_v2(db,
+                               "SELECT count(*) FROM bodies WHERE json_type(record, '$.text') = "
+                               "'null' AND instr(record, 'Sentence 0') = 0",
+                               -1, &s, nullptr),
+            SQLITE_OK);
+  ASSERT_EQ(sqlite3_step(s), SQLITE_ROW);
+  EXPECT_EQ(sqlite3_column_int(s, 0), 3);
+  sqlite3_finalize(s);
+  sqlite3_close(db);
 }
 
 }  // namespace
