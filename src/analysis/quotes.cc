@@ -163,6 +163,14 @@ bool closes_quote(Family family, const Mark& m, const MarkContext& at) {
   return false;
 }
 
+// An ASCII mark inside a curly quote that opens a quote of its own (after a
+// space or bracket, before a word), or closes the one it opened: “… wrote
+// "this" …”. Any other ASCII mark there closes the curly quote (“…").
+bool nests_in_quote(Family family, const Mark& m, const MarkContext& at, bool nested) {
+  return family == Family::kCurly && m.family == Family::kAscii &&
+         (nested || (at.prev_space && at.next_letter));
+}
+
 // A second opening curly mark after a space inside a curly quote: the first
 // quote lost its closing mark, and a new one starts here.
 bool reopens_quote(Family family, const Mark& m, const MarkContext& at) {
@@ -194,9 +202,11 @@ std::vector<Span> pair_marks(const Document& doc) {
   std::string_view t = doc.text;
   std::optional<Span> open;
   Family family = Family::kNone;
+  bool nested = false;  // an ASCII quote is open inside the curly one
   for (uint32_t p = 0; p < doc.paragraphs.size(); ++p) {
     const Paragraph& para = doc.paragraphs[p];
     uint32_t i = para.start;
+    nested = false;
     if (open) {
       if (auto m = mark_at(t, i); continues_quote(family, m)) {
         i += m->len;
@@ -216,7 +226,10 @@ std::vector<Span> pair_marks(const Document& doc) {
           family = m->family;
           open = Span{i, after, 0, 0, p, false};
         }
+      } else if (nests_in_quote(family, *m, at, nested)) {
+        nested = !nested;
       } else if (reopens_quote(family, *m, at)) {
+        nested = false;
         open->end = i;
         open->after = i;
         spans.push_back(*open);

@@ -104,6 +104,19 @@ TEST(Quotes, GuillemetsLowNinesAndSingleQuotes) {
   EXPECT_EQ(f.quotes[2].speaker, "Tom Reyes");
 }
 
+TEST(Quotes, StraightMarksInsideCurlyOnesAreAQuoteWithinTheQuote) {
+  auto f = quotes_of(
+      "“The sign said \"closed for repairs\" all week, and nobody came,” said Nora Blake.\n\n"
+      "“We waited for the ferry until noon,\" said Ivan Petrov.");
+  ASSERT_EQ(f.quotes.size(), 2u);
+  EXPECT_EQ(f.quotes[0].text,
+            "The sign said \"closed for repairs\" all week, and nobody came,");
+  EXPECT_EQ(f.quotes[0].speaker, "Nora Blake");
+  // A straight mark that opens nothing still closes a curly quote.
+  EXPECT_EQ(f.quotes[1].text, "We waited for the ferry until noon,");
+  EXPECT_EQ(f.quotes[1].speaker, "Ivan Petrov");
+}
+
 TEST(Quotes, AQuoteWithoutClosingMarkContinuesInTheNextParagraph) {
   auto f = quotes_of(
       "Mayor Ruth Okafor said: “Parents told me it is the only quiet room.\n\n"
