@@ -401,7 +401,8 @@ class QuoteFinder {
     std::string_view w = lw(i);
     if (w.ends_with("'s") || w.ends_with("\u2019s")) return true;
     const uint32_t n = doc_.tokens[i].end;
-    return n < doc_.text.size() && (doc_.text[n] == '\'' || doc_.text.substr(n).starts_with("\u2019")) &&
+    return n < doc_.text.size() &&
+           (doc_.text[n] == '\'' || doc_.text.substr(n).starts_with("\u2019")) &&
            w.ends_with('s') && (n + 1 >= doc_.text.size() || !is_letter_byte(doc_.text[n + 1]));
   }
   // "—", "―", "–" or "-" on its own.
@@ -656,8 +657,8 @@ class QuoteFinder {
       if (b - 1 > limit && (is_punct(b - 1, ",") || is_dash(b - 1))) {
         uint32_t e = limit;
         while (e < b && e - limit < kMaxSubjectTokens && is_word(e) && !in_quote_[e]) ++e;
-        if (e > limit && e + 1 < b && (is_punct(e, ",") || is_dash(e)) && plausible_subject(limit) &&
-            !is_cue(e - 1))
+        if (e > limit && e + 1 < b && (is_punct(e, ",") || is_dash(e)) &&
+            plausible_subject(limit) && !is_cue(e - 1))
           return {limit, e};
       }
     }
@@ -1085,7 +1086,7 @@ class QuoteFinder {
 
   // A direct quote taken into the reported clause before it (ends_with_its_quote).
   struct Absorbed {
-    uint32_t quote_start;  // the direct quote's record
+    uint32_t quote_start;               // the direct quote's record
     uint32_t clause_start, clause_end;  // the clause's record and its end without the quote
   };
   std::vector<Absorbed> absorbed_;
@@ -1189,8 +1190,7 @@ class QuoteFinder {
       if (whole != e)
         absorbed_.push_back({doc_.tokens[next_direct_[e - clause_base_]].start,
                              doc_.tokens[c].start, doc_.tokens[e - 1].end});
-      add(make_quote(doc_.tokens[c].start, doc_.tokens[whole - 1].end, "indirect",
-                     std::move(at)),
+      add(make_quote(doc_.tokens[c].start, doc_.tokens[whole - 1].end, "indirect", std::move(at)),
           a);
       v = std::max(v, c);
     }
@@ -1223,9 +1223,9 @@ class QuoteFinder {
         for (uint32_t k = a; k < b; ++k)
           if (is_finite_verb(lw(k))) return std::nullopt;
         if (a == b || (end - v > kMaxAttributionTokens && !apposition) ||
-            !takes_bare_clause(lw(v)) ||
-            is_pronoun(lw(a)) || (!people_.mention_at(a) && !plausible_subject(a)) ||
-            people_.mention_at(v - 2) || mostly_quoted(s.first_token, v - 1))
+            !takes_bare_clause(lw(v)) || is_pronoun(lw(a)) ||
+            (!people_.mention_at(a) && !plausible_subject(a)) || people_.mention_at(v - 2) ||
+            mostly_quoted(s.first_token, v - 1))
           return std::nullopt;
         if (v - 1 <= s.first_token + 2) return std::nullopt;
         Attribution at;

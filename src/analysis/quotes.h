@@ -33,9 +33,9 @@
 
 #include <vector>
 
-#include "lede/article.h"
 #include "analysis/people.h"
 #include "analysis/sentences.h"
+#include "lede/article.h"
 
 namespace lede::analysis {
 

@@ -14,52 +14,51 @@ namespace {
 // Month names and abbreviations in English, German, French, Spanish, Italian,
 // Portuguese and Dutch, lower case. Shared spellings appear once.
 constexpr std::pair<std::string_view, int> kMonthNames[] = {
-    {"january", 1}, {"jan", 1}, {"januar", 1}, {"jänner", 1}, {"jän", 1}, {"janvier", 1},
-    {"janv", 1}, {"enero", 1}, {"ene", 1}, {"gennaio", 1}, {"gen", 1}, {"janeiro", 1},
-    {"januari", 1},
-    {"february", 2}, {"feb", 2}, {"febr", 2}, {"februar", 2}, {"février", 2}, {"fevrier", 2},
-    {"févr", 2}, {"fév", 2}, {"fev", 2}, {"febrero", 2}, {"febbraio", 2}, {"fevereiro", 2},
-    {"februari", 2},
-    {"march", 3}, {"mar", 3}, {"märz", 3}, {"mrz", 3}, {"mars", 3}, {"marzo", 3}, {"março", 3},
-    {"marco", 3}, {"maart", 3}, {"mrt", 3},
-    {"april", 4}, {"apr", 4}, {"avril", 4}, {"avr", 4}, {"abril", 4}, {"abr", 4}, {"aprile", 4},
-    {"may", 5}, {"mai", 5}, {"mayo", 5}, {"maggio", 5}, {"mag", 5}, {"maio", 5}, {"mei", 5},
-    {"june", 6}, {"jun", 6}, {"juni", 6}, {"juin", 6}, {"junio", 6}, {"giugno", 6},
-    {"giu", 6}, {"junho", 6},
-    {"july", 7}, {"jul", 7}, {"juli", 7}, {"juillet", 7}, {"juil", 7}, {"julio", 7},
-    {"luglio", 7}, {"lug", 7}, {"julho", 7},
-    {"august", 8}, {"aug", 8}, {"août", 8}, {"aout", 8}, {"agosto", 8}, {"ago", 8},
-    {"augustus", 8},
-    {"september", 9}, {"sep", 9}, {"sept", 9}, {"septembre", 9}, {"septiembre", 9},
-    {"setiembre", 9}, {"settembre", 9}, {"set", 9}, {"setembro", 9},
-    {"october", 10}, {"oct", 10}, {"oktober", 10}, {"okt", 10}, {"octobre", 10},
-    {"octubre", 10}, {"ottobre", 10}, {"ott", 10}, {"outubro", 10}, {"out", 10},
-    {"november", 11}, {"nov", 11}, {"novembre", 11}, {"noviembre", 11}, {"novembro", 11},
-    {"december", 12}, {"dec", 12}, {"dezember", 12}, {"dez", 12}, {"décembre", 12},
-    {"decembre", 12}, {"déc", 12}, {"diciembre", 12}, {"dic", 12}, {"dicembre", 12},
-    {"dezembro", 12},
+    {"january", 1},    {"jan", 1},        {"januar", 1},    {"jänner", 1},     {"jän", 1},
+    {"janvier", 1},    {"janv", 1},       {"enero", 1},     {"ene", 1},        {"gennaio", 1},
+    {"gen", 1},        {"janeiro", 1},    {"januari", 1},   {"february", 2},   {"feb", 2},
+    {"febr", 2},       {"februar", 2},    {"février", 2},   {"fevrier", 2},    {"févr", 2},
+    {"fév", 2},        {"fev", 2},        {"febrero", 2},   {"febbraio", 2},   {"fevereiro", 2},
+    {"februari", 2},   {"march", 3},      {"mar", 3},       {"märz", 3},       {"mrz", 3},
+    {"mars", 3},       {"marzo", 3},      {"março", 3},     {"marco", 3},      {"maart", 3},
+    {"mrt", 3},        {"april", 4},      {"apr", 4},       {"avril", 4},      {"avr", 4},
+    {"abril", 4},      {"abr", 4},        {"aprile", 4},    {"may", 5},        {"mai", 5},
+    {"mayo", 5},       {"maggio", 5},     {"mag", 5},       {"maio", 5},       {"mei", 5},
+    {"june", 6},       {"jun", 6},        {"juni", 6},      {"juin", 6},       {"junio", 6},
+    {"giugno", 6},     {"giu", 6},        {"junho", 6},     {"july", 7},       {"jul", 7},
+    {"juli", 7},       {"juillet", 7},    {"juil", 7},      {"julio", 7},      {"luglio", 7},
+    {"lug", 7},        {"julho", 7},      {"august", 8},    {"aug", 8},        {"août", 8},
+    {"aout", 8},       {"agosto", 8},     {"ago", 8},       {"augustus", 8},   {"september", 9},
+    {"sep", 9},        {"sept", 9},       {"septembre", 9}, {"septiembre", 9}, {"setiembre", 9},
+    {"settembre", 9},  {"set", 9},        {"setembro", 9},  {"october", 10},   {"oct", 10},
+    {"oktober", 10},   {"okt", 10},       {"octobre", 10},  {"octubre", 10},   {"ottobre", 10},
+    {"ott", 10},       {"outubro", 10},   {"out", 10},      {"november", 11},  {"nov", 11},
+    {"novembre", 11},  {"noviembre", 11}, {"novembro", 11}, {"december", 12},  {"dec", 12},
+    {"dezember", 12},  {"dez", 12},       {"décembre", 12}, {"decembre", 12},  {"déc", 12},
+    {"diciembre", 12}, {"dic", 12},       {"dicembre", 12}, {"dezembro", 12},
 };
 
 constexpr std::string_view kWeekdayNames[] = {
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue",
-    "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "montag", "dienstag", "mittwoch",
-    "donnerstag", "freitag", "samstag", "sonnabend", "sonntag", "lundi", "mardi", "mercredi",
-    "jeudi", "vendredi", "samedi", "dimanche", "lunes", "martes", "miércoles", "miercoles",
-    "jueves", "viernes", "sábado", "sabado", "domingo", "lunedì", "lunedi", "martedì", "martedi",
-    "mercoledì", "mercoledi", "giovedì", "giovedi", "venerdì", "venerdi", "sabato", "domenica",
-    "segunda", "terça", "terca", "quarta", "quinta", "sexta", "maandag", "dinsdag", "woensdag",
-    "donderdag", "vrijdag", "zaterdag", "zondag",
+    "monday",    "tuesday",  "wednesday", "thursday",  "friday",    "saturday", "sunday",
+    "mon",       "tue",      "tues",      "wed",       "thu",       "thur",     "thurs",
+    "fri",       "sat",      "sun",       "montag",    "dienstag",  "mittwoch", "donnerstag",
+    "freitag",   "samstag",  "sonnabend", "sonntag",   "lundi",     "mardi",    "mercredi",
+    "jeudi",     "vendredi", "samedi",    "dimanche",  "lunes",     "martes",   "miércoles",
+    "miercoles", "jueves",   "viernes",   "sábado",    "sabado",    "domingo",  "lunedì",
+    "lunedi",    "martedì",  "martedi",   "mercoledì", "mercoledi", "giovedì",  "giovedi",
+    "venerdì",   "venerdi",  "sabato",    "domenica",  "segunda",   "terça",    "terca",
+    "quarta",    "quinta",   "sexta",     "maandag",   "dinsdag",   "woensdag", "donderdag",
+    "vrijdag",   "zaterdag", "zondag",
 };
 
 // Zone abbreviations with a fixed offset, in minutes east of UTC.
 constexpr std::pair<std::string_view, int> kZones[] = {
-    {"utc", 0},    {"gmt", 0},      {"z", 0},       {"est", -300},  {"edt", -240},
-    {"cst", -360}, {"cdt", -300},   {"mst", -420},  {"mdt", -360},  {"pst", -480},
-    {"pdt", -420}, {"akst", -540},  {"akdt", -480}, {"hst", -600},  {"bst", 60},
-    {"wet", 0},    {"west", 60},    {"cet", 60},    {"cest", 120},  {"mez", 60},
-    {"mesz", 120}, {"eet", 120},    {"eest", 180},  {"msk", 180},   {"ist", 330},
-    {"jst", 540},  {"kst", 540},    {"hkt", 480},   {"sgt", 480},   {"aest", 600},
-    {"aedt", 660}, {"acst", 570},   {"awst", 480},  {"nzst", 720},  {"nzdt", 780},
+    {"utc", 0},     {"gmt", 0},    {"z", 0},      {"est", -300}, {"edt", -240}, {"cst", -360},
+    {"cdt", -300},  {"mst", -420}, {"mdt", -360}, {"pst", -480}, {"pdt", -420}, {"akst", -540},
+    {"akdt", -480}, {"hst", -600}, {"bst", 60},   {"wet", 0},    {"west", 60},  {"cet", 60},
+    {"cest", 120},  {"mez", 60},   {"mesz", 120}, {"eet", 120},  {"eest", 180}, {"msk", 180},
+    {"ist", 330},   {"jst", 540},  {"kst", 540},  {"hkt", 480},  {"sgt", 480},  {"aest", 600},
+    {"aedt", 660},  {"acst", 570}, {"awst", 480}, {"nzst", 720}, {"nzdt", 780},
 };
 
 // US zones written without S/D ("ET"): standard offset; daylight time is applied by date.
@@ -67,8 +66,8 @@ constexpr std::pair<std::string_view, int> kUsGenericZones[] = {
     {"et", -300}, {"ct", -360}, {"mt", -420}, {"pt", -480}};
 
 // Words that may sit between a date and its time: "at", "um", "à", "a las", "alle", "às", "om".
-constexpr std::string_view kTimeFillers[] = {"at", "um", "à", "a", "las", "alle", "ore",
-                                             "às", "om", "kl", "le", "de", "h", "the"};
+constexpr std::string_view kTimeFillers[] = {"at", "um", "à",  "a",  "las", "alle", "ore",
+                                             "às", "om", "kl", "le", "de",  "h",    "the"};
 
 // Two-digit years up to this are 20yy, later ones 19yy: news pages reach back to the 1990s.
 constexpr int kTwoDigitYearPivot = 69;
@@ -118,8 +117,7 @@ std::vector<Token> tokenize(std::string_view s) {
       while (i < s.size()) {
         size_t k = i;
         char32_t q = core::next_code_point(s, k);
-        if ((q < 0x80 && is_word_byte_start(static_cast<unsigned char>(q))) ||
-            is_latin_letter(q)) {
+        if ((q < 0x80 && is_word_byte_start(static_cast<unsigned char>(q))) || is_latin_letter(q)) {
           i = k;
         } else {
           break;
@@ -247,9 +245,7 @@ class Parser {
   bool is_word_ci(size_t i, std::string_view w) const {
     return is_word(i) && core::iequals(text(i), w);
   }
-  std::string_view text(size_t i) const {
-    return s_.substr(t_[i].begin, t_[i].end - t_[i].begin);
-  }
+  std::string_view text(size_t i) const { return s_.substr(t_[i].begin, t_[i].end - t_[i].begin); }
   int month_at(size_t i) const {
     if (!is_word(i)) return 0;
     return month_from_name(text(i));
@@ -291,8 +287,8 @@ class Parser {
       }
       // 13.06.2023, 13/06/2023, 13-06-2023
       if (a.digits <= 2 && is_punct(j + 1) && is_num(j + 2) && t_[j + 2].digits <= 2 &&
-          is_punct(j + 3) && is_num(j + 4) && t_[j + 4].digits == 4 &&
-          text(j + 1) == text(j + 3) && adjacent(j, j + 1) && adjacent(j + 1, j + 2)) {
+          is_punct(j + 3) && is_num(j + 4) && t_[j + 4].digits == 4 && text(j + 1) == text(j + 3) &&
+          adjacent(j, j + 1) && adjacent(j + 1, j + 2)) {
         std::string_view sep = text(j + 1);
         int x = a.value, y = t_[j + 2].value;
         // Month-first, US style, when the second number cannot be a month: "06/13/2023", and
@@ -589,8 +585,7 @@ std::optional<ParsedDate> date_from_url(std::string_view url, const DateOptions&
     return true;
   };
   auto is_boundary = [&](size_t i) {
-    return i >= path.size() || path[i] == '/' || path[i] == '-' || path[i] == '_' ||
-           path[i] == '.';
+    return i >= path.size() || path[i] == '/' || path[i] == '-' || path[i] == '_' || path[i] == '.';
   };
   for (size_t i = 0; i < path.size(); ++i) {
     if (path[i] != '/') continue;

@@ -109,8 +109,7 @@ TEST(Quotes, StraightMarksInsideCurlyOnesAreAQuoteWithinTheQuote) {
       "“The sign said \"closed for repairs\" all week, and nobody came,” said Nora Blake.\n\n"
       "“We waited for the ferry until noon,\" said Ivan Petrov.");
   ASSERT_EQ(f.quotes.size(), 2u);
-  EXPECT_EQ(f.quotes[0].text,
-            "The sign said \"closed for repairs\" all week, and nobody came,");
+  EXPECT_EQ(f.quotes[0].text, "The sign said \"closed for repairs\" all week, and nobody came,");
   EXPECT_EQ(f.quotes[0].speaker, "Nora Blake");
   // A straight mark that opens nothing still closes a curly quote.
   EXPECT_EQ(f.quotes[1].text, "We waited for the ferry until noon,");
