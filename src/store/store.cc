@@ -8,12 +8,14 @@
 #include <chrono>
 #include <cstdio>
 #include <cstring>
+#include <deque>
 #include <ctime>
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <set>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "store/db.h"
@@ -1137,50 +1139,99 @@ Result<std::pair<std::string, std::vector<std::string>>> Store::Impl::matching(
   return std::make_pair(std::move(p.from), std::move(p.values));
 }
 
+namespace {
+
+// Days and sites of a timeline as small numbers, in the order first seen.
+class Names {
+ public:
+  uint32_t id(std::string_view name) {
+    auto it = ids_.find(name);
+    if (it != ids_.end()) return it->second;
+    const auto id = static_cast<uint32_t>(names_.size());
+    names_.emplace_back(name);
+    ids_.emplace(names_.back(), id);
+    return id;
+  }
+  const std::string& name(uint32_t id) const { return names_[id]; }
+  size_t size() const { return names_.size(); }
+
+ private:
+  std::deque<std::string> names_;  // stable addresses for the map's keys
+  std::map<std::string_view, uint32_t, std::less<>> ids_;
+};
+
+// A story on a day (site 0 for the count over all sites), counted once.
+struct StoryDay {
+  int64_t story;
+  uint32_t day, site;
+  bool operator==(const StoryDay&) const = default;
+};
+struct StoryDayHash {
+  size_t operator()(const StoryDay& k) const {
+    return std::hash<int64_t>()(k.story) * 0x9E3779B97F4A7C15ull ^ (uint64_t{k.day} << 32 | k.site);
+  }
+};
+
+}  // namespace
+
 Result<Timeline> Store::Impl::timeline(const SearchOptions& o) {
   auto m = matching(o);
   if (!m) return tl::unexpected(m.error());
-  // A story counts once a day (and once a day for each site that carries it).
-  std::string what = o.all_copies ? "count(*)" : "count(DISTINCT coalesce(a.story, a.id))";
-  auto s = stmt("SELECT a.site, a.day, " + what + " " + m->first +
-                " GROUP BY a.site, a.day ORDER BY a.day");
+  // One pass over the matches, counted here: a story counts once a day, and
+  // once a day for each site that carries it (every article with
+  // all_copies). Two GROUP BY queries read the matches twice and sorted them.
+  auto s = stmt("SELECT a.site, a.day, coalesce(a.story, a.id) " + m->first);
   if (!s) return tl::unexpected(s.error());
   int i = 1;
   for (const std::string& v : m->second) (*s)->bind(i++, v);
-  std::map<std::string, SiteTimeline> by_site;
+  Names days, sites;
+  std::unordered_set<StoryDay, StoryDayHash> seen;
+  std::unordered_map<uint64_t, uint64_t> per_site_day;  // (site + 1) << 32 | day; site 0: all
   while ((*s)->step() == SQLITE_ROW) {
-    std::string site = (*s)->text(0);
-    std::string day = (*s)->text(1);
-    uint64_t n = static_cast<uint64_t>((*s)->int64(2));
-    SiteTimeline& t = by_site[site];
-    t.site = site;
-    t.count += n;
-    if (!day.empty()) t.days.push_back({day, n});
+    const uint32_t site = sites.id((*s)->text(0)) + 1;
+    const uint32_t day = days.id((*s)->text(1));
+    const int64_t story = (*s)->int64(2);
+    for (uint32_t where : {0u, site})
+      if (o.all_copies || seen.insert({story, day, where}).second)
+        ++per_site_day[uint64_t{where} << 32 | day];
   }
   (*s)->reset();
-  // Per day over all sites: a story on two sites the same day counts once.
-  auto d = stmt("SELECT a.day, " + what + " " + m->first + " GROUP BY a.day ORDER BY a.day");
-  if (!d) return tl::unexpected(d.error());
-  i = 1;
-  for (const std::string& v : m->second) (*d)->bind(i++, v);
+  // Days in calendar order (an undated match has the empty day, first).
+  std::vector<uint32_t> order(days.size()), rank(days.size());
+  for (uint32_t d = 0; d < order.size(); ++d) order[d] = d;
+  std::sort(order.begin(), order.end(),
+            [&](uint32_t x, uint32_t y) { return days.name(x) < days.name(y); });
+  for (uint32_t r = 0; r < order.size(); ++r) rank[order[r]] = r;
+  std::vector<std::vector<std::pair<uint32_t, uint64_t>>> counts(sites.size() + 1);
+  for (const auto& [key, n] : per_site_day)
+    counts[key >> 32].push_back({rank[static_cast<uint32_t>(key)], n});
   Timeline t;
-  while ((*d)->step() == SQLITE_ROW) {
-    std::string day = (*d)->text(0);
-    uint64_t n = static_cast<uint64_t>((*d)->int64(1));
-    if (day.empty()) {
-      t.undated += n;
-    } else {
-      t.days.push_back({day, n});
+  std::vector<SiteTimeline> site_lines(sites.size() + 1);
+  for (uint32_t where = 0; where < counts.size(); ++where) {
+    std::sort(counts[where].begin(), counts[where].end());
+    for (const auto& [r, n] : counts[where]) {
+      const std::string& day = days.name(order[r]);
+      if (where == 0) {
+        if (day.empty())
+          t.undated += n;
+        else
+          t.days.push_back({day, n});
+        continue;
+      }
+      site_lines[where].count += n;
+      if (!day.empty()) site_lines[where].days.push_back({day, n});
     }
   }
-  (*d)->reset();
-  std::vector<SiteTimeline> sites;
-  for (auto& [name, st] : by_site)
-    if (!name.empty()) sites.push_back(std::move(st));
-  std::stable_sort(sites.begin(), sites.end(),
-                   [](const SiteTimeline& a, const SiteTimeline& b) { return a.count > b.count; });
-  if (sites.size() > kTimelineSites) sites.resize(kTimelineSites);
-  t.sites = std::move(sites);
+  std::vector<SiteTimeline> lines;
+  for (uint32_t where = 1; where < site_lines.size(); ++where) {
+    site_lines[where].site = sites.name(where - 1);
+    if (!site_lines[where].site.empty()) lines.push_back(std::move(site_lines[where]));
+  }
+  std::sort(lines.begin(), lines.end(), [](const SiteTimeline& a, const SiteTimeline& b) {
+    return a.count != b.count ? a.count > b.count : a.site < b.site;
+  });
+  if (lines.size() > kTimelineSites) lines.resize(kTimelineSites);
+  t.sites = std::move(lines);
   return t;
 }
 
