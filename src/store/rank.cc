@@ -108,7 +108,7 @@ void rank_function(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_contex
   double score = 0;
   const double norm = kK1 * (1 - kB + kB * static_cast<double>(length) / d->average_length);
   for (size_t i = 0; i < d->idf.size(); ++i)
-    score += d->idf[i] * (d->freq[i] * (kK1 + 1.0)) / (d->freq[i] + norm);
+    score += d->idf[i] * ((d->freq[i] * (kK1 + 1.0)) / (d->freq[i] + norm));
   sqlite3_result_double(ctx, -score);
 }
 
