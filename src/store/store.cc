@@ -1559,7 +1559,10 @@ QUERY is words and filters, separated by spaces:
                    a word found in a fifth of a large corpus would otherwise be
                    scored for every article that holds it. --count counts every
                    match. Case and accents do not matter.
-  "exact phrase"   the words in this order
+  "exact phrase"   the words in this order; in the ranking a phrase weighs as much
+                   as its rarest word (bm25 would count the articles holding the
+                   whole phrase, a pass over the corpus per query), so a phrase of
+                   common words counts less than its own rarity would give it
   a OR b           either (OR in capitals joins the words either side: x a OR b = x
                    and one of a, b)
   -word, -"a b"    leave out articles holding it (also -site:, -lang:, -author: ...)
