@@ -291,6 +291,7 @@ std::string_view quote_columns(Field f) { return f == Field::kSpeaker ? "{speake
 // `scored` is false under NOT, where it never occurs in a matching row.
 struct Phrase {
   std::string text;
+  Field field = Field::kText;
   bool scored = true;
 };
 
@@ -305,7 +306,7 @@ std::string fts_expression(const std::vector<std::vector<Term>>& all, const std:
     for (size_t i = 0; i < group.size(); ++i) {
       if (i) out += " OR ";
       out += store::fts_phrase(group[i], columns(group[i].field));
-      listed.push_back({group[i].text, true});
+      listed.push_back({group[i].text, group[i].field, true});
     }
     out += ')';
   }
@@ -315,7 +316,7 @@ std::string fts_expression(const std::vector<std::vector<Term>>& all, const std:
     for (size_t i = 0; i < none.size(); ++i) {
       if (i) out += " OR ";
       out += store::fts_phrase(none[i], columns(none[i].field));
-      listed.push_back({none[i].text, false});
+      listed.push_back({none[i].text, none[i].field, false});
     }
     out += ')';
   }
@@ -752,8 +753,11 @@ struct Store::Impl {
     return {};
   }
   // lede_rank's hints for the plan's phrases (rank.h): a phrase of several
-  // words takes the document frequency of its rarest word, counted over
-  // the whole text index, in place of its own; a phrase under NOT, none.
+  // words in the text (or title) takes the document frequency of its
+  // rarest word, counted over the whole text index, in place of its own; a
+  // phrase under NOT, none. A name (author:, person:, speaker:) is counted
+  // as bm25 counts it: the articles holding all its words are few, so the
+  // pass is cheaper than counting each word, "john" or "smith", alone.
   Result<std::string> rank_hints(const Plan& p) {
     std::string hints;
     for (size_t i = 0; i < p.phrases.size(); ++i) {
@@ -762,6 +766,7 @@ struct Store::Impl {
         hints += '-';
         continue;
       }
+      if (p.phrases[i].field != Field::kText && p.phrases[i].field != Field::kTitle) continue;
       auto tokens = store::index_tokens(db, p.phrases[i].text);
       if (!tokens) return tl::unexpected(tokens.error());
       if (tokens->size() < 2) continue;
