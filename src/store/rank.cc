@@ -64,10 +64,13 @@ int rank_data(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_value* hint
       rc = api->xQueryPhrase(fts, i, &hits, count_row);
       if (rc != SQLITE_OK) return rc;
     } else {
-      hits = std::strtoll(std::string(given).c_str(), nullptr, 10);
+      // Counted on the same index, so never above its rows; clamped all the
+      // same, since the IDF's logarithm takes rows - hits.
+      hits =
+          std::clamp<sqlite3_int64>(std::strtoll(std::string(given).c_str(), nullptr, 10), 0, rows);
     }
-    double idf = std::log((static_cast<double>(rows - hits) + 0.5) /
-                          (static_cast<double>(hits) + 0.5));
+    double idf =
+        std::log((static_cast<double>(rows - hits) + 0.5) / (static_cast<double>(hits) + 0.5));
     data->idf[static_cast<size_t>(i)] = idf <= 0.0 ? kMinIdf : idf;
   }
   d = data.release();

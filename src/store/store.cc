@@ -717,10 +717,9 @@ struct Store::Impl {
       values.push_back(std::move(*h));  // the first "?", lede_rank's
     }
     values.insert(values.end(), p.values.begin(), p.values.end());
-    std::string sql =
-        "SELECT " + columns +
-        (words ? ", lede_rank(" + p.fts + ", ?, " + p.rank_weights + ") " : ", 0 ") + p.from +
-        (words ? " ORDER BY f.rowid DESC LIMIT ?" : " ORDER BY " + order);
+    std::string sql = "SELECT " + columns +
+                      (words ? ", lede_rank(" + p.fts + ", ?, " + p.rank_weights + ") " : ", 0 ") +
+                      p.from + (words ? " ORDER BY f.rowid DESC LIMIT ?" : " ORDER BY " + order);
     auto s = bound(sql, values);
     if (!s) return tl::unexpected(s.error());
     const int width = sqlite3_column_count((*s)->get());

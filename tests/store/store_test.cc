@@ -732,10 +732,10 @@ TEST(StoreRanking, APhraseTakesTheDocumentFrequencyOfItsRarestWord) {
     // as many articles as its rarest word and ranks as bm25 ranks it;
     // "the lighthouse" is in fewer articles than "the", so it does not.
     for (int n = 0; n < 30; ++n)
-      ASSERT_TRUE(store.add(
-          record("https://example.com/" + std::to_string(n), "Story " + std::to_string(n),
-                 body(n) + (n % 5 ? " A lighthouse." : " The lighthouse keeper waved."))
-              .dump()));
+      ASSERT_TRUE(
+          store.add(record("https://example.com/" + std::to_string(n), "Story " + std::to_string(n),
+                           body(n) + (n % 5 ? " A lighthouse." : " The lighthouse keeper waved."))
+                        .dump()));
   }
   Store store = open(dir.file("c.db"));
   SearchOptions q;
