@@ -20,6 +20,7 @@
 
 #include "store/db.h"
 #include "store/query.h"
+#include "store/rank.h"
 #include "store/schema.h"
 #include "store/stories.h"
 
@@ -67,6 +68,11 @@ constexpr size_t kTimelineSites = 10;
 // and docs/DESIGN.md say so).
 constexpr uint64_t kRankCandidates = 2000;  // StoreOptions::rank_candidates's default
 constexpr uint64_t kRankCandidatesPerResult = 4;
+// lede_rank's column weights, those of the rank the schema sets on each
+// text index: a title match counts four body matches; a quote's text and
+// speaker alike.
+constexpr const char* kArticleRankWeights = "4.0, 1.0, 1.0, 1.0, 1.0";
+constexpr const char* kQuoteRankWeights = "1.0, 1.0";
 // Filters selecting fewer articles than this are applied as a set the text
 // matches are tested against (article_plan's filters_first): building the
 // set costs about a microsecond an article, reading an article row per
@@ -283,16 +289,26 @@ std::string_view quote_columns(Field f) { return f == Field::kSpeaker ? "{speake
 
 // An FTS5 expression: every group (its terms OR-ed), none of `none`; ""
 // when there are no positive terms.
+// A phrase of an FTS5 expression (one term), in the expression's order;
+// `scored` is false under NOT, where it never occurs in a matching row.
+struct Phrase {
+  std::string text;
+  Field field = Field::kText;
+  bool scored = true;
+};
+
 template <typename Columns>
 std::string fts_expression(const std::vector<std::vector<Term>>& all, const std::vector<Term>& none,
-                           Columns columns) {
+                           Columns columns, std::vector<Phrase>* phrases = nullptr) {
   std::string out;
+  std::vector<Phrase> listed;
   for (const auto& group : all) {
     if (!out.empty()) out += " AND ";
     out += '(';
     for (size_t i = 0; i < group.size(); ++i) {
       if (i) out += " OR ";
       out += store::fts_phrase(group[i], columns(group[i].field));
+      listed.push_back({group[i].text, group[i].field, true});
     }
     out += ')';
   }
@@ -302,9 +318,11 @@ std::string fts_expression(const std::vector<std::vector<Term>>& all, const std:
     for (size_t i = 0; i < none.size(); ++i) {
       if (i) out += " OR ";
       out += store::fts_phrase(none[i], columns(none[i].field));
+      listed.push_back({none[i].text, none[i].field, false});
     }
     out += ')';
   }
+  if (phrases) *phrases = std::move(listed);
   return out;
 }
 
@@ -369,6 +387,8 @@ bool is_quote_field(Field f) { return f == Field::kText || f == Field::kSpeaker;
 // planner, without statistics, may still choose for a narrow filter.
 struct Plan {
   std::string fts;
+  std::vector<Phrase> phrases;  // of the MATCH expression, in its order
+  std::string rank_weights;     // lede_rank's column weights, after its hints
   bool filters_first = false;  // see article_plan
   std::string from;
   std::vector<std::string> values;
@@ -387,7 +407,8 @@ bool has_filters(const Query& q) {
 // no `a`: search reads the story by `f.rowid`.
 Plan article_plan(const Query& q, bool filters_first = false) {
   Where w = article_filters(q);
-  std::string match = fts_expression(q.all, q.none, article_columns);
+  std::vector<Phrase> phrases;
+  std::string match = fts_expression(q.all, q.none, article_columns, &phrases);
   std::string excluded = match.empty() ? any_of(q.none, article_columns) : "";
   if (!excluded.empty()) {
     w.add("a.id NOT IN (SELECT rowid FROM article_fts WHERE article_fts MATCH ?)");
@@ -398,6 +419,8 @@ Plan article_plan(const Query& q, bool filters_first = false) {
     p.from = "FROM articles a WHERE 1" + w.sql;
   } else {
     p.fts = "article_fts";
+    p.phrases = std::move(phrases);
+    p.rank_weights = kArticleRankWeights;
     p.filters_first = filters_first;
     // "+" keeps FTS5 from taking the IN list as rowids to look up one by one.
     p.from = filters_first
@@ -429,7 +452,8 @@ Result<Plan> quote_plan(const Query& q) {
   }
   for (const Term& t : q.none) (is_quote_field(t.field) ? quote_none : article_none).push_back(t);
   Where w = article_filters(q);
-  std::string match = fts_expression(quote_all, quote_none, quote_columns);
+  std::vector<Phrase> phrases;
+  std::string match = fts_expression(quote_all, quote_none, quote_columns, &phrases);
   std::string excluded = match.empty() ? any_of(quote_none, quote_columns) : "";
   if (!excluded.empty()) {
     w.add("q.id NOT IN (SELECT rowid FROM quote_fts WHERE quote_fts MATCH ?)");
@@ -450,6 +474,8 @@ Result<Plan> quote_plan(const Query& q) {
     p.from = "FROM quotes q JOIN articles a ON a.id = q.article_id WHERE 1" + w.sql;
   } else {
     p.fts = "quote_fts";
+    p.phrases = std::move(phrases);
+    p.rank_weights = kQuoteRankWeights;
     p.from =
         "FROM quote_fts f CROSS JOIN quotes q ON q.id = f.rowid "
         "CROSS JOIN articles a ON a.id = q.article_id "
@@ -686,9 +712,17 @@ struct Store::Impl {
   Result<void> ranked(const Plan& p, const std::string& columns, const std::string& order,
                       uint64_t wanted, RowFn&& row) {
     const bool words = !p.fts.empty();
-    std::string sql = "SELECT " + columns + (words ? ", f.rank " : ", 0 ") + p.from +
-                      (words ? " ORDER BY f.rowid DESC LIMIT ?" : " ORDER BY " + order);
-    auto s = bound(sql, p.values);
+    std::vector<std::string> values;
+    if (words) {
+      auto h = rank_hints(p);
+      if (!h) return tl::unexpected(h.error());
+      values.push_back(std::move(*h));  // the first "?", lede_rank's
+    }
+    values.insert(values.end(), p.values.begin(), p.values.end());
+    std::string sql = "SELECT " + columns +
+                      (words ? ", lede_rank(" + p.fts + ", ?, " + p.rank_weights + ") " : ", 0 ") +
+                      p.from + (words ? " ORDER BY f.rowid DESC LIMIT ?" : " ORDER BY " + order);
+    auto s = bound(sql, values);
     if (!s) return tl::unexpected(s.error());
     const int width = sqlite3_column_count((*s)->get());
     std::vector<Row> rows;
@@ -696,7 +730,7 @@ struct Store::Impl {
       const uint64_t n = std::max<uint64_t>(
           options.rank_candidates ? options.rank_candidates : kRankCandidates,
           kRankCandidatesPerResult * wanted);
-      (*s)->bind(static_cast<int>(p.values.size()) + 1, static_cast<int64_t>(n));
+      (*s)->bind(static_cast<int>(values.size()) + 1, static_cast<int64_t>(n));
     }
     int rc;
     Row r;
@@ -718,6 +752,43 @@ struct Store::Impl {
     for (const Row& x : rows)
       if (!row(x)) break;
     return {};
+  }
+  // lede_rank's hints for the plan's phrases (rank.h): a phrase of several
+  // words in the text (or title) takes the document frequency of its
+  // rarest word, counted over the whole text index, in place of its own; a
+  // phrase under NOT, none. A name (author:, person:, speaker:) is counted
+  // as bm25 counts it: the articles holding all its words are few, so the
+  // pass is cheaper than counting each word, "john" or "smith", alone.
+  Result<std::string> rank_hints(const Plan& p) {
+    std::string hints;
+    for (size_t i = 0; i < p.phrases.size(); ++i) {
+      if (i) hints += ',';
+      if (!p.phrases[i].scored) {
+        hints += '-';
+        continue;
+      }
+      if (p.phrases[i].field != Field::kText && p.phrases[i].field != Field::kTitle) continue;
+      auto tokens = store::index_tokens(db, p.phrases[i].text);
+      if (!tokens) return tl::unexpected(tokens.error());
+      if (tokens->size() < 2) continue;
+      auto s = stmt("SELECT count(*) FROM " + p.fts + " WHERE " + p.fts + " MATCH ?1");
+      if (!s) return tl::unexpected(s.error());
+      std::optional<int64_t> rarest;
+      for (const std::string& t : *tokens) {
+        std::string quoted = "\"";
+        for (char c : t) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+        quoted += '"';
+        if ((*s)->bind(1, quoted).step() != SQLITE_ROW) {
+          (*s)->reset();
+          return tl::unexpected(fail("counting a word's articles"));
+        }
+        int64_t n = (*s)->int64(0);
+        (*s)->reset();
+        rarest = rarest ? std::min(*rarest, n) : n;
+      }
+      hints += std::to_string(*rarest);
+    }
+    return hints;
   }
   // "FROM ... WHERE ..." over the articles matching `o` (the newest
   // versions), with the values to bind in order.
@@ -1414,6 +1485,8 @@ Result<Store> Store::open(const std::string& path, const StoreOptions& options) 
   if (!options.read_only) tune += " PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;";
   auto tuned = store::exec(im.db, tune);
   if (!tuned) return tl::unexpected(tuned.error());
+  auto rank = store::register_rank(im.db);
+  if (!rank) return tl::unexpected(rank.error());
   return store;
 }
 
@@ -1541,7 +1614,10 @@ QUERY is words and filters, separated by spaces:
                    a word found in a fifth of a large corpus would otherwise be
                    scored for every article that holds it. --count counts every
                    match. Case and accents do not matter.
-  "exact phrase"   the words in this order
+  "exact phrase"   the words in this order; in the ranking a phrase weighs as much
+                   as its rarest word (bm25 would count the articles holding the
+                   whole phrase, a pass over the corpus per query), so a phrase of
+                   common words counts less than its own rarity would give it
   a OR b           either (OR in capitals joins the words either side: x a OR b = x
                    and one of a, b)
   -word, -"a b"    leave out articles holding it (also -site:, -lang:, -author: ...)

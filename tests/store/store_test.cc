@@ -667,6 +667,102 @@ TEST(StoreRanking, ABroadQueryReturnsTheBestScoringOfTheNewestCandidates) {
   }
 }
 
+// (rowid, bm25) of every row matching `match` in the corpus at `path`,
+// best first, the newer first on ties, as FTS5's own bm25 ranks them.
+std::vector<std::pair<int64_t, double>> bm25_order(const std::string& path,
+                                                   const std::string& match) {
+  sqlite3* db = nullptr;
+  EXPECT_EQ(sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
+  sqlite3_stmt* s = nullptr;
+  EXPECT_EQ(sqlite3_prepare_v2(db,
+                               "SELECT rowid, bm25(article_fts, 4.0, 1.0, 1.0, 1.0, 1.0) AS r "
+                               "FROM article_fts WHERE article_fts MATCH ?1 "
+                               "ORDER BY r, rowid DESC",
+                               -1, &s, nullptr),
+            SQLITE_OK);
+  sqlite3_bind_text(s, 1, match.c_str(), -1, SQLITE_TRANSIENT);
+  std::vector<std::pair<int64_t, double>> out;
+  while (sqlite3_step(s) == SQLITE_ROW)
+    out.emplace_back(sqlite3_column_int64(s, 0), sqlite3_column_double(s, 1));
+  sqlite3_finalize(s);
+  sqlite3_close(db);
+  return out;
+}
+
+TEST(StoreRanking, WordQueriesRankExactlyAsBm25) {
+  TempDir dir;
+  {
+    Store store = open(dir.file("c.db"));
+    for (int n = 0; n < 40; ++n)
+      ASSERT_TRUE(store.add(record("https://example.com/" + std::to_string(n),
+                                   n % 3 ? "Story " + std::to_string(n) : "Harbour news",
+                                   body(n) + (n % 4 ? "" : " The harbour tram."))
+                                .dump()));
+  }
+  // Each query with the FTS5 expression the store matches it with.
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"harbour", "({title body} : \"harbour\")"},
+      {"harbour tram", "({title body} : \"harbour\") AND ({title body} : \"tram\")"},
+      {"glacier OR orchard", "({title body} : \"glacier\" OR {title body} : \"orchard\")"},
+      {"title:harbour river", "({title} : \"harbour\") AND ({title body} : \"river\")"},
+      {"harbour -tram", "(({title body} : \"harbour\")) NOT ({title body} : \"tram\")"},
+  };
+  Store store = open(dir.file("c.db"));
+  for (const auto& [query, match] : cases) {
+    SearchOptions q;
+    q.query = query;
+    q.limit = 100;
+    auto hits = store.search(q);
+    ASSERT_TRUE(hits) << query << ": " << hits.error().message;
+    auto expected = bm25_order(dir.file("c.db"), match);
+    ASSERT_FALSE(expected.empty()) << query;
+    ASSERT_EQ(hits->size(), expected.size()) << query;
+    for (size_t i = 0; i < expected.size(); ++i) {
+      EXPECT_EQ((*hits)[i].id, expected[i].first) << query << " #" << i;
+      EXPECT_DOUBLE_EQ((*hits)[i].score, expected[i].second) << query << " #" << i;
+    }
+  }
+}
+
+TEST(StoreRanking, APhraseTakesTheDocumentFrequencyOfItsRarestWord) {
+  TempDir dir;
+  {
+    Store store = open(dir.file("c.db"));
+    // "keeper" only ever follows "lighthouse", so the phrase is in exactly
+    // as many articles as its rarest word and ranks as bm25 ranks it;
+    // "the lighthouse" is in fewer articles than "the", so it does not.
+    for (int n = 0; n < 30; ++n)
+      ASSERT_TRUE(
+          store.add(record("https://example.com/" + std::to_string(n), "Story " + std::to_string(n),
+                           body(n) + (n % 5 ? " A lighthouse." : " The lighthouse keeper waved."))
+                        .dump()));
+  }
+  Store store = open(dir.file("c.db"));
+  SearchOptions q;
+  q.limit = 100;
+  q.query = "\"lighthouse keeper\"";
+  auto hits = store.search(q);
+  ASSERT_TRUE(hits) << hits.error().message;
+  auto expected = bm25_order(dir.file("c.db"), "({title body} : \"lighthouse keeper\")");
+  ASSERT_EQ(hits->size(), 6u);
+  ASSERT_EQ(expected.size(), 6u);
+  for (size_t i = 0; i < expected.size(); ++i) {
+    EXPECT_EQ((*hits)[i].id, expected[i].first);
+    EXPECT_DOUBLE_EQ((*hits)[i].score, expected[i].second);
+  }
+  // "the" is in every article, so bm25's IDF for "the lighthouse" (6 of
+  // 30) is higher than the one taken from "lighthouse" (30 of 30): the
+  // score is weaker (closer to 0) but the phrase still matches the same six.
+  q.query = "\"the lighthouse\"";
+  hits = store.search(q);
+  ASSERT_TRUE(hits) << hits.error().message;
+  expected = bm25_order(dir.file("c.db"), "({title body} : \"the lighthouse\")");
+  ASSERT_EQ(hits->size(), expected.size());
+  ASSERT_EQ(hits->size(), 6u);
+  EXPECT_GT((*hits)[0].score, expected[0].second);
+  EXPECT_LT((*hits)[0].score, 0.0);
+}
+
 // --count (which skips DISTINCT for articles whose story no other newest
 // version shares) agrees with listing every result, over copies, versions
 // and every filter.
