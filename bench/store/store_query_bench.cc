@@ -1,7 +1,8 @@
 // Query latency over a corpus: each query of a list run once (after one
 // warm-up pass over the whole list), wall time per query, p50/p95/max per
 // kind, and the p95 of the thread's CPU time (what the query costs when
-// other processes share the machine). The list is bench/store/make_queries.py's: KIND<TAB>MODE<TAB>QUERY.
+// other processes share the machine). The list is bench/store/make_queries.py's:
+// KIND<TAB>MODE<TAB>QUERY.
 //
 //   store_query_bench CORPUS.db QUERIES.tsv [LIMIT]
 #include <time.h>
@@ -102,8 +103,7 @@ int main(int argc, char** argv) {
     worst = std::max(worst, pct(v, 0.95));
     worst_cpu = std::max(worst_cpu, pct(c, 0.95));
     std::printf("%-22s %7zu %8.2f %8.2f %8.2f %12.2f %10.1f\n", k.c_str(), v.size(), pct(v, 0.5),
-                pct(v, 0.95), v.back(), pct(c, 0.95),
-                static_cast<double>(results[k]) / v.size());
+                pct(v, 0.95), v.back(), pct(c, 0.95), static_cast<double>(results[k]) / v.size());
   }
   std::printf("worst p95: %.2f ms wall, %.2f ms cpu\n", worst, worst_cpu);
   return 0;

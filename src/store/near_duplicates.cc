@@ -40,7 +40,8 @@ std::vector<uint64_t> shingles(std::string_view text) {
     while (i < text.size() && word_byte(static_cast<unsigned char>(text[i]))) ++i;
     if (i == start) break;
     word.resize(i - start);
-    for (size_t k = start; k < i; ++k) word[k - start] = ascii_lower(static_cast<unsigned char>(text[k]));
+    for (size_t k = start; k < i; ++k)
+      word[k - start] = ascii_lower(static_cast<unsigned char>(text[k]));
     words.push_back(XXH3_64bits(word.data(), word.size()));
   }
   std::vector<uint64_t> out;

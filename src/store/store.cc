@@ -8,8 +8,8 @@
 #include <chrono>
 #include <cstdio>
 #include <cstring>
-#include <deque>
 #include <ctime>
+#include <deque>
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -62,10 +62,9 @@ constexpr size_t kTimelineSites = 10;
 // text index walks a word's matches in rowid order at little cost, while
 // bm25 over every match of a common word (a fifth of a large corpus) costs
 // hundreds of milliseconds. One walk, newest first, reads the candidates
-// with their bm25 and stops; they are sorted by it in memory. The newest kRankCandidates matches, or
-// kRankCandidatesPerResult per result asked for when a page goes deeper,
-// are ranked; older matches are counted but not ranked (query_language_help
-// and docs/DESIGN.md say so).
+// with their bm25 and stops; they are sorted by it in memory. The newest kRankCandidates matches,
+// or kRankCandidatesPerResult per result asked for when a page goes deeper, are ranked; older
+// matches are counted but not ranked (query_language_help and docs/DESIGN.md say so).
 constexpr uint64_t kRankCandidates = 2000;  // StoreOptions::rank_candidates's default
 constexpr uint64_t kRankCandidatesPerResult = 4;
 // lede_rank's column weights, those of the rank the schema sets on each
@@ -197,10 +196,14 @@ std::optional<std::string> json_string(std::string_view lit) {
     for (size_t k = at; k < at + 4; ++k) {
       char c = lit[k];
       v <<= 4;
-      if (c >= '0' && c <= '9') v |= static_cast<uint32_t>(c - '0');
-      else if (c >= 'a' && c <= 'f') v |= static_cast<uint32_t>(c - 'a' + 10);
-      else if (c >= 'A' && c <= 'F') v |= static_cast<uint32_t>(c - 'A' + 10);
-      else return std::nullopt;
+      if (c >= '0' && c <= '9')
+        v |= static_cast<uint32_t>(c - '0');
+      else if (c >= 'a' && c <= 'f')
+        v |= static_cast<uint32_t>(c - 'a' + 10);
+      else if (c >= 'A' && c <= 'F')
+        v |= static_cast<uint32_t>(c - 'A' + 10);
+      else
+        return std::nullopt;
     }
     return v;
   };
@@ -218,14 +221,30 @@ std::optional<std::string> json_string(std::string_view lit) {
     char e = lit[i + 1];
     i += 2;
     switch (e) {
-      case '"': out += '"'; break;
-      case '\\': out += '\\'; break;
-      case '/': out += '/'; break;
-      case 'b': out += '\b'; break;
-      case 'f': out += '\f'; break;
-      case 'n': out += '\n'; break;
-      case 'r': out += '\r'; break;
-      case 't': out += '\t'; break;
+      case '"':
+        out += '"';
+        break;
+      case '\\':
+        out += '\\';
+        break;
+      case '/':
+        out += '/';
+        break;
+      case 'b':
+        out += '\b';
+        break;
+      case 'f':
+        out += '\f';
+        break;
+      case 'n':
+        out += '\n';
+        break;
+      case 'r':
+        out += '\r';
+        break;
+      case 't':
+        out += '\t';
+        break;
       case 'u': {
         auto cp = hex4(i);
         if (!cp) return std::nullopt;
@@ -389,7 +408,7 @@ struct Plan {
   std::string fts;
   std::vector<Phrase> phrases;  // of the MATCH expression, in its order
   std::string rank_weights;     // lede_rank's column weights, after its hints
-  bool filters_first = false;  // see article_plan
+  bool filters_first = false;   // see article_plan
   std::string from;
   std::vector<std::string> values;
 };
@@ -423,13 +442,12 @@ Plan article_plan(const Query& q, bool filters_first = false) {
     p.rank_weights = kArticleRankWeights;
     p.filters_first = filters_first;
     // "+" keeps FTS5 from taking the IN list as rowids to look up one by one.
-    p.from = filters_first
-                 ? "FROM article_fts f WHERE article_fts MATCH ? AND +f.rowid IN "
-                   "(SELECT a.id FROM articles a WHERE 1" +
-                       w.sql + ")"
-                 : "FROM article_fts f CROSS JOIN articles a ON a.id = f.rowid "
-                   "WHERE article_fts MATCH ?" +
-                       w.sql;
+    p.from = filters_first ? "FROM article_fts f WHERE article_fts MATCH ? AND +f.rowid IN "
+                             "(SELECT a.id FROM articles a WHERE 1" +
+                                 w.sql + ")"
+                           : "FROM article_fts f CROSS JOIN articles a ON a.id = f.rowid "
+                             "WHERE article_fts MATCH ?" +
+                                 w.sql;
     p.values.push_back(match);
   }
   p.values.insert(p.values.end(), w.values.begin(), w.values.end());
@@ -727,9 +745,9 @@ struct Store::Impl {
     const int width = sqlite3_column_count((*s)->get());
     std::vector<Row> rows;
     if (words) {
-      const uint64_t n = std::max<uint64_t>(
-          options.rank_candidates ? options.rank_candidates : kRankCandidates,
-          kRankCandidatesPerResult * wanted);
+      const uint64_t n =
+          std::max<uint64_t>(options.rank_candidates ? options.rank_candidates : kRankCandidates,
+                             kRankCandidatesPerResult * wanted);
       (*s)->bind(static_cast<int>(values.size()) + 1, static_cast<int64_t>(n));
     }
     int rc;
@@ -952,7 +970,8 @@ Result<AddOutcome> Store::Impl::add(std::string_view record_json) {
       (*q)->reset().bind(1, id).bind(2, text).bind(3, speaker).bind(4, str(o, "cue"));
       (*q)->bind(5, str(o, "kind")).bind(6, span(o, "start")).bind(7, span(o, "end"));
       if ((*q)->step() != SQLITE_DONE) return tl::unexpected(fail("adding a quote"));
-      pending_quotes.push_back({sqlite3_last_insert_rowid(db), std::move(text), std::move(speaker)});
+      pending_quotes.push_back(
+          {sqlite3_last_insert_rowid(db), std::move(text), std::move(speaker)});
     }
   }
   if (r.contains("entities") && r["entities"].is_array()) {
@@ -994,8 +1013,7 @@ Result<AddOutcome> Store::Impl::add(std::string_view record_json) {
     auto shared = stmt(
         "UPDATE articles INDEXED BY articles_story SET shared = 1 WHERE story = ?1 AND latest = 1");
     if (!shared) return tl::unexpected(shared.error());
-    if ((*shared)->bind(1, *story).step() != SQLITE_DONE)
-      return tl::unexpected(fail("clustering"));
+    if ((*shared)->bind(1, *story).step() != SQLITE_DONE) return tl::unexpected(fail("clustering"));
   }
 
   if (++batch_count >= options.batch_articles) {
@@ -1014,10 +1032,10 @@ Result<std::vector<ArticleHit>> Store::Impl::search(const SearchOptions& o, uint
     const Query& q = *parsed;
     const bool unfiltered = q.sites.empty() && q.not_sites.empty() && q.langs.empty() &&
                             q.not_langs.empty() && q.since.empty() && q.until.empty();
-    auto n = !p.fts.empty() && unfiltered
-                 ? count_matches(p.values.front(), o.all_copies)
-                 : count_rows(std::string("SELECT ") + (o.all_copies ? "count(*)" : kStoryCount),
-                              p, "");
+    auto n =
+        !p.fts.empty() && unfiltered
+            ? count_matches(p.values.front(), o.all_copies)
+            : count_rows(std::string("SELECT ") + (o.all_copies ? "count(*)" : kStoryCount), p, "");
     if (!n) return tl::unexpected(n.error());
     *count_only = *n;
     return hits;
@@ -1033,22 +1051,21 @@ Result<std::vector<ArticleHit>> Store::Impl::search(const SearchOptions& o, uint
   }
   const uint32_t limit = std::min(o.limit, kMaxLimit);
   Page<int64_t> page(o);
-  auto walked = ranked(p,
-                       p.filters_first
-                           ? "f.rowid, (SELECT coalesce(story, id) FROM articles WHERE id = f.rowid)"
-                           : "a.id, coalesce(a.story, a.id)",
-                       "a.day DESC, a.id DESC",
-                       uint64_t{o.offset} + limit, [&](const Row& s) {
-                         if (hits.size() >= limit) return false;
-                         int64_t story = s.int64(1);
-                         if (!page.take(story)) return true;
-                         ArticleHit h;
-                         h.id = s.int64(0);
-                         h.score = s.real(2);
-                         h.copies = static_cast<uint64_t>(story);  // the story id, for now
-                         hits.push_back(std::move(h));
-                         return hits.size() < limit;
-                       });
+  auto walked = ranked(
+      p,
+      p.filters_first ? "f.rowid, (SELECT coalesce(story, id) FROM articles WHERE id = f.rowid)"
+                      : "a.id, coalesce(a.story, a.id)",
+      "a.day DESC, a.id DESC", uint64_t{o.offset} + limit, [&](const Row& s) {
+        if (hits.size() >= limit) return false;
+        int64_t story = s.int64(1);
+        if (!page.take(story)) return true;
+        ArticleHit h;
+        h.id = s.int64(0);
+        h.score = s.real(2);
+        h.copies = static_cast<uint64_t>(story);  // the story id, for now
+        hits.push_back(std::move(h));
+        return hits.size() < limit;
+      });
   if (!walked) return tl::unexpected(walked.error());
   for (ArticleHit& h : hits) {
     auto shown = show(h, p);
@@ -1072,9 +1089,9 @@ Result<void> Store::Impl::show(ArticleHit& h, const Plan& p) {
   if (p.fts.empty()) {
     h.snippet = lead(body);
   } else {
-    auto sn = stmt("SELECT snippet(article_fts, -1, '**', '**', '…', " +
-                   std::to_string(kSnippetWords) +
-                   ") FROM article_fts WHERE article_fts MATCH ?1 AND rowid = ?2");
+    auto sn =
+        stmt("SELECT snippet(article_fts, -1, '**', '**', '…', " + std::to_string(kSnippetWords) +
+             ") FROM article_fts WHERE article_fts MATCH ?1 AND rowid = ?2");
     if (!sn) return tl::unexpected(sn.error());
     if ((*sn)->bind(1, p.values.front()).bind(2, h.id).step() == SQLITE_ROW)
       h.snippet = (*sn)->text(0);
@@ -1104,9 +1121,10 @@ Result<std::vector<QuoteHit>> Store::Impl::quotes(const SearchOptions& o, uint64
   std::vector<QuoteHit> hits;
   if (count_only) {
     auto n = o.all_copies ? count_rows("SELECT count(*)", *p, "")
-                          : count_rows("SELECT count(*) FROM (SELECT DISTINCT "
-                                       "coalesce(a.story, a.id), q.text",
-                                       *p, ")");
+                          : count_rows(
+                                "SELECT count(*) FROM (SELECT DISTINCT "
+                                "coalesce(a.story, a.id), q.text",
+                                *p, ")");
     if (!n) return tl::unexpected(n.error());
     *count_only = *n;
     return hits;
@@ -1200,7 +1218,6 @@ Result<uint64_t> Store::Impl::count_rows(const std::string& select, const Plan& 
   (*s)->reset();
   return n;
 }
-
 
 Result<std::pair<std::string, std::vector<std::string>>> Store::Impl::matching(
     const SearchOptions& o) {

@@ -773,8 +773,8 @@ TEST(StoreCounts, CountsEqualABruteForceCountOfTheResults) {
   for (int n = 0; n < 40; ++n) {
     int story = n % 13;  // stories 0-12, most on several sites
     json r = record("https://" + std::string(sites[n % 3]) + "/" + std::to_string(n),
-                    "Title " + std::to_string(n), "Read more on " + std::to_string(n) + ". " +
-                                                      body(story));
+                    "Title " + std::to_string(n),
+                    "Read more on " + std::to_string(n) + ". " + body(story));
     r["site"]["domain"] = sites[n % 3];
     r["language"] = n % 4 == 0 ? "de" : "en";
     r["published"] = "2023-0" + std::to_string(1 + n % 9) + "-10T10:00:00Z";
@@ -785,9 +785,9 @@ TEST(StoreCounts, CountsEqualABruteForceCountOfTheResults) {
   changed["site"]["domain"] = "a.com";
   ASSERT_EQ(*store.add(changed.dump()), AddOutcome::kNewVersion);
   ASSERT_TRUE(store.commit());
-  for (std::string query : {"district", "harbour", "lang:de", "lang:en", "since:2023-05",
-                            "site:b.com", "site:a.com district", "district -harbour",
-                            "until:2023-03 lang:en", "\"story 3\""}) {
+  for (std::string query :
+       {"district", "harbour", "lang:de", "lang:en", "since:2023-05", "site:b.com",
+        "site:a.com district", "district -harbour", "until:2023-03 lang:en", "\"story 3\""}) {
     for (bool all : {false, true}) {
       SearchOptions q;
       q.query = query;
