@@ -9,7 +9,6 @@
 #include <cstdio>
 #include <cstring>
 #include <ctime>
-#include <deque>
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -20,6 +19,7 @@
 
 #include "core/text.h"
 #include "store/db.h"
+#include "store/facets.h"
 #include "store/query.h"
 #include "store/rank.h"
 #include "store/schema.h"
@@ -73,18 +73,6 @@ constexpr uint64_t kRankCandidatesPerResult = 4;
 // speaker alike.
 constexpr const char* kArticleRankWeights = "4.0, 1.0, 1.0, 1.0, 1.0";
 constexpr const char* kQuoteRankWeights = "1.0, 1.0";
-// Filters selecting fewer articles than this are applied as a set the text
-// matches are tested against (article_plan's filters_first): building the
-// set costs about a microsecond an article, reading an article row per
-// match about as much per match.
-constexpr uint64_t kFiltersFirst = 20'000;
-// Distinct stories among matching articles: an article whose story no other
-// newest version shares (shared = 0) is a story of its own, so only the few
-// shared ones need a distinct count.
-constexpr const char* kStoryCount =
-    "coalesce(sum(a.shared = 0), 0) + "
-    "count(DISTINCT CASE WHEN a.shared = 1 THEN coalesce(a.story, a.id) END)";
-
 std::string str(const json& j, const char* key) {
   auto it = j.find(key);
   return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
@@ -395,23 +383,22 @@ struct Plan {
   std::string fts;
   std::vector<Phrase> phrases;  // of the MATCH expression, in its order
   std::string rank_weights;     // lede_rank's column weights, after its hints
-  bool filters_first = false;   // see article_plan
+  // The article filters are lede_keep(f.rowid), the facets' test (see
+  // article_plan): the rows have no `a`.
+  bool facets = false;
   std::string from;
   std::vector<std::string> values;
+  // The article id and its story, as the rows name them.
+  std::string id() const { return facets ? "f.rowid" : "a.id"; }
+  std::string story() const { return facets ? "lede_story(f.rowid)" : "coalesce(a.story, a.id)"; }
 };
 
-// Whether the query has filters on articles beyond the newest version.
-bool has_filters(const Query& q) {
-  return !q.sites.empty() || !q.not_sites.empty() || !q.langs.empty() || !q.not_langs.empty() ||
-         !q.since.empty() || !q.until.empty();
-}
-
-// With `filters_first`, a plan with words tests each text match against
-// the set of articles the filters select (`filtered`) instead of joining
-// the article: no article row is read per match, but the set is built
-// first, so it pays for a narrow filter only (kFiltersFirst). Its rows have
-// no `a`: search reads the story by `f.rowid`.
-Plan article_plan(const Query& q, bool filters_first = false) {
+// A plan with words tests each text match with lede_keep(f.rowid), the
+// query's filters on the facets held in memory (facets.h), where a join
+// read the article's row per match: a few microseconds each, for the fifth
+// of a large corpus a common word matches. The caller installs the filter
+// (Impl::Keeping). Without words, the rows come from the articles' indexes.
+Plan article_plan(const Query& q) {
   Where w = article_filters(q);
   std::vector<Phrase> phrases;
   std::string match = fts_expression(q.all, q.none, article_columns, &phrases);
@@ -427,15 +414,10 @@ Plan article_plan(const Query& q, bool filters_first = false) {
     p.fts = "article_fts";
     p.phrases = std::move(phrases);
     p.rank_weights = kArticleRankWeights;
-    p.filters_first = filters_first;
-    // "+" keeps FTS5 from taking the IN list as rowids to look up one by one.
-    p.from = filters_first ? "FROM article_fts f WHERE article_fts MATCH ? AND +f.rowid IN "
-                             "(SELECT a.id FROM articles a WHERE 1" +
-                                 w.sql + ")"
-                           : "FROM article_fts f CROSS JOIN articles a ON a.id = f.rowid "
-                             "WHERE article_fts MATCH ?" +
-                                 w.sql;
+    p.facets = true;
+    p.from = "FROM article_fts f WHERE article_fts MATCH ? AND lede_keep(f.rowid)";
     p.values.push_back(match);
+    return p;
   }
   p.values.insert(p.values.end(), w.values.begin(), w.values.end());
   return p;
@@ -604,18 +586,78 @@ struct Store::Impl {
   // Outside timed() there is none: other statements run to their end.
   std::chrono::steady_clock::time_point deadline = std::chrono::steady_clock::time_point::max();
   bool interrupted = false;
+  // The articles' facets (facets.h), as of PRAGMA data_version
+  // `facets_version`; `facets_stale` once this connection has written.
+  store::Facets facets;
+  int64_t facets_version = -1;
+  bool facets_stale = true;
+  // lede_keep's filter while a query runs, else none (it keeps nothing).
+  const store::Facets::Filter* keep = nullptr;
+
+  // The facets as the running query's snapshot sees them, loaded when the
+  // file changed since they were read.
+  Result<const store::Facets*> current_facets() {
+    auto v = scalar("PRAGMA data_version");
+    if (!v) return tl::unexpected(v.error());
+    if (facets_stale || !facets.loaded() || static_cast<int64_t>(*v) != facets_version) {
+      auto loaded = facets.load(*cache);
+      if (!loaded) return tl::unexpected(loaded.error());
+      facets_version = static_cast<int64_t>(*v);
+      facets_stale = false;
+    }
+    return &facets;
+  }
+  // Installs a query's filter as lede_keep's for the life of the object.
+  class Keeping {
+   public:
+    Keeping(Impl& im, store::Facets::Filter f) : im_(im), filter_(std::move(f)) {
+      im_.keep = &filter_;
+    }
+    ~Keeping() { im_.keep = nullptr; }
+    Keeping(const Keeping&) = delete;
+    Keeping& operator=(const Keeping&) = delete;
+    const store::Facets::Filter& filter() const { return filter_; }
+
+   private:
+    Impl& im_;
+    store::Facets::Filter filter_;
+  };
+  // lede_keep(id): 1 when the article passes the running query's filter.
+  static void keep_function(sqlite3_context* ctx, int, sqlite3_value** argv) {
+    const auto* im = static_cast<const Impl*>(sqlite3_user_data(ctx));
+    const store::Facets::Article* a = im->facets.find(sqlite3_value_int64(argv[0]));
+    sqlite3_result_int(ctx, a && im->keep && (*im->keep)(*a) ? 1 : 0);
+  }
+  // lede_story(id): the story the article belongs to (its own id if none).
+  static void story_function(sqlite3_context* ctx, int, sqlite3_value** argv) {
+    const auto* im = static_cast<const Impl*>(sqlite3_user_data(ctx));
+    const int64_t id = sqlite3_value_int64(argv[0]);
+    const store::Facets::Article* a = im->facets.find(id);
+    sqlite3_result_int64(ctx, a ? a->story : id);
+  }
 
   // Runs one query under options.max_query_millis: a query stopped by the
   // progress handler is a kTimeout error, whatever `run` made of the stop.
+  // Outside a batch the query reads one snapshot (a read transaction), so
+  // that the facets and its statements agree while another process writes.
   template <typename F>
   auto timed(F&& run) -> decltype(run()) {
     auto indexed = index_pending();  // a query reads the open batch too
     if (!indexed) return tl::unexpected(indexed.error());
+    const bool snapshot = sqlite3_get_autocommit(db) != 0;
+    if (snapshot) {
+      auto begun = store::exec(db, "BEGIN");
+      if (!begun) return tl::unexpected(begun.error());
+    }
     interrupted = false;
     deadline =
         std::chrono::steady_clock::now() + std::chrono::milliseconds(options.max_query_millis);
     auto result = run();
     deadline = std::chrono::steady_clock::time_point::max();
+    if (snapshot) {
+      auto ended = store::exec(db, "COMMIT");
+      if (!ended && result) return tl::unexpected(ended.error());
+    }
     if (interrupted)
       return tl::unexpected(
           Error{ErrorCode::kTimeout, "the query ran longer than " +
@@ -704,9 +746,6 @@ struct Store::Impl {
   // The number `select` (e.g. "SELECT count(*)") gives over the plan's rows;
   // `after` closes what `select` opened.
   Result<uint64_t> count_rows(const std::string& select, const Plan& p, const std::string& after);
-  // Stories (articles with all_copies) among the newest versions matching
-  // an article_fts expression, without reading an article row per match.
-  Result<uint64_t> count_matches(const std::string& match, bool all_copies);
   // The one query runner of search and quotes: `columns` of the plan's
   // rows, then the rank (0 without words). With words, the newest
   // candidates (kRankCandidates) are read in one walk of the text index,
@@ -764,8 +803,14 @@ struct Store::Impl {
   // phrase under NOT, none. A name (author:, person:, speaker:) is counted
   // as bm25 counts it: the articles holding all its words are few, so the
   // pass is cheaper than counting each word, "john" or "smith", alone.
+  //
+  // A word's count stops where it can no longer change the hint: at the
+  // rarest count so far, and at half the rows an index can hold (its
+  // largest row id), where bm25's IDF reaches its floor whatever the count
+  // beyond. So the hint is exact while "of the" reads half of each list.
   Result<std::string> rank_hints(const Plan& p) {
     std::string hints;
+    std::optional<int64_t> ceiling;  // half the largest row id, plus one
     for (size_t i = 0; i < p.phrases.size(); ++i) {
       if (i) hints += ',';
       if (!p.phrases[i].scored) {
@@ -776,28 +821,70 @@ struct Store::Impl {
       auto tokens = store::index_tokens(db, p.phrases[i].text);
       if (!tokens) return tl::unexpected(tokens.error());
       if (tokens->size() < 2) continue;
-      auto s = stmt("SELECT count(*) FROM " + p.fts + " WHERE " + p.fts + " MATCH ?1");
+      if (!ceiling) {
+        auto largest = scalar(std::string("SELECT coalesce(max(id), 0) FROM ") +
+                              (p.fts == "quote_fts" ? "quotes" : "articles"));
+        if (!largest) return tl::unexpected(largest.error());
+        ceiling = static_cast<int64_t>(*largest / 2 + 1);
+      }
+      // Longer words first: they are more often the rarest, which then
+      // bounds the counts of the rest.
+      std::stable_sort(
+          tokens->begin(), tokens->end(),
+          [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+      auto s = stmt("SELECT count(*) FROM (SELECT 1 FROM " + p.fts + " WHERE " + p.fts +
+                    " MATCH ?1 LIMIT ?2)");
       if (!s) return tl::unexpected(s.error());
-      std::optional<int64_t> rarest;
+      int64_t rarest = *ceiling;
       for (const std::string& t : *tokens) {
         std::string quoted = "\"";
         for (char c : t) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
         quoted += '"';
-        if ((*s)->bind(1, quoted).step() != SQLITE_ROW) {
+        if ((*s)->bind(1, quoted).bind(2, rarest).step() != SQLITE_ROW) {
           (*s)->reset();
           return tl::unexpected(fail("counting a word's articles"));
         }
-        int64_t n = (*s)->int64(0);
+        rarest = std::min(rarest, (*s)->int64(0));
         (*s)->reset();
-        rarest = rarest ? std::min(*rarest, n) : n;
       }
-      hints += std::to_string(*rarest);
+      hints += std::to_string(rarest);
     }
     return hints;
   }
-  // "FROM ... WHERE ..." over the articles matching `o` (the newest
-  // versions), with the values to bind in order.
-  Result<std::pair<std::string, std::vector<std::string>>> matching(const SearchOptions& o);
+  // Calls f(id, facets) on every newest article the query matches, in no
+  // set order: with words, the text index's matches the filters keep;
+  // without, every article they keep but those its -words exclude.
+  template <typename F>
+  Result<void> each_match(const Query& q, const Plan& p, F&& f) {
+    auto current = current_facets();
+    if (!current) return tl::unexpected(current.error());
+    const store::Facets& fs = **current;
+    const store::Facets::Filter keep = fs.filter(q);
+    auto rowids = [&](const std::string& match, auto&& on) -> Result<void> {
+      auto m = stmt("SELECT rowid FROM article_fts WHERE article_fts MATCH ?1");
+      if (!m) return tl::unexpected(m.error());
+      (*m)->bind(1, match);
+      int rc;
+      while ((rc = (*m)->step()) == SQLITE_ROW) on((*m)->int64(0));
+      (*m)->reset();
+      if (rc != SQLITE_DONE) return tl::unexpected(fail("reading the text index"));
+      return {};
+    };
+    if (p.facets)
+      return rowids(p.values.front(), [&](int64_t id) {
+        const store::Facets::Article* a = fs.find(id);
+        if (a && keep(*a)) f(id, *a);
+      });
+    std::unordered_set<int64_t> excluded;
+    if (std::string none = any_of(q.none, article_columns); !none.empty()) {
+      auto read = rowids(none, [&](int64_t id) { excluded.insert(id); });
+      if (!read) return read;
+    }
+    fs.for_each([&](int64_t id, const store::Facets::Article& a) {
+      if (keep(a) && !excluded.count(id)) f(id, a);
+    });
+    return {};
+  }
   Result<Timeline> timeline(const SearchOptions& o);
   Result<std::vector<PersonCount>> people(const SearchOptions& o);
 };
@@ -826,6 +913,7 @@ Result<uint64_t> Store::Impl::copies(int64_t story) {
 Result<AddOutcome> Store::Impl::add(std::string_view record_json) {
   if (options.read_only)
     return make_error(ErrorCode::kUsage, path + " is open read-only; it takes no records");
+  facets_stale = true;
   // The text, most of a record, is decoded here and the rest parsed as JSON
   // with "text": null in its place, as bodies.record keeps it (whole_record
   // puts the text back): nlohmann's parser would copy it a byte at a time.
@@ -1016,43 +1104,40 @@ Result<std::vector<ArticleHit>> Store::Impl::search(const SearchOptions& o, uint
   Plan p = article_plan(*parsed);
   std::vector<ArticleHit> hits;
   if (count_only) {
-    const Query& q = *parsed;
-    const bool unfiltered = q.sites.empty() && q.not_sites.empty() && q.langs.empty() &&
-                            q.not_langs.empty() && q.since.empty() && q.until.empty();
-    auto n =
-        !p.fts.empty() && unfiltered
-            ? count_matches(p.values.front(), o.all_copies)
-            : count_rows(std::string("SELECT ") + (o.all_copies ? "count(*)" : kStoryCount), p, "");
-    if (!n) return tl::unexpected(n.error());
-    *count_only = *n;
+    // Stories: an article whose story no other newest version shares is a
+    // story of its own; the few shared ones are counted once.
+    uint64_t n = 0;
+    std::unordered_set<int64_t> shared;
+    auto counted = each_match(*parsed, p, [&](int64_t, const store::Facets::Article& a) {
+      if (o.all_copies || !a.shared)
+        ++n;
+      else
+        shared.insert(a.story);
+    });
+    if (!counted) return tl::unexpected(counted.error());
+    *count_only = n + shared.size();
     return hits;
   }
-  if (!p.fts.empty() && has_filters(*parsed)) {
-    Query filters = *parsed;  // how many articles the filters alone select, up to kFiltersFirst
-    filters.all.clear();
-    filters.none.clear();
-    auto narrow = count_rows("SELECT count(*) FROM (SELECT 1", article_plan(filters),
-                             " LIMIT " + std::to_string(kFiltersFirst) + ")");
-    if (!narrow) return tl::unexpected(narrow.error());
-    if (*narrow < kFiltersFirst) p = article_plan(*parsed, true);
+  std::optional<Keeping> keeping;
+  if (p.facets) {
+    auto f = current_facets();
+    if (!f) return tl::unexpected(f.error());
+    keeping.emplace(*this, (*f)->filter(*parsed));
   }
   const uint32_t limit = std::min(o.limit, kMaxLimit);
   Page<int64_t> page(o);
-  auto walked = ranked(
-      p,
-      p.filters_first ? "f.rowid, (SELECT coalesce(story, id) FROM articles WHERE id = f.rowid)"
-                      : "a.id, coalesce(a.story, a.id)",
-      "a.day DESC, a.id DESC", uint64_t{o.offset} + limit, [&](const Row& s) {
-        if (hits.size() >= limit) return false;
-        int64_t story = s.int64(1);
-        if (!page.take(story)) return true;
-        ArticleHit h;
-        h.id = s.int64(0);
-        h.score = s.real(2);
-        h.copies = static_cast<uint64_t>(story);  // the story id, for now
-        hits.push_back(std::move(h));
-        return hits.size() < limit;
-      });
+  auto walked = ranked(p, p.id() + ", " + p.story(), "a.day DESC, a.id DESC",
+                       uint64_t{o.offset} + limit, [&](const Row& s) {
+                         if (hits.size() >= limit) return false;
+                         int64_t story = s.int64(1);
+                         if (!page.take(story)) return true;
+                         ArticleHit h;
+                         h.id = s.int64(0);
+                         h.score = s.real(2);
+                         h.copies = static_cast<uint64_t>(story);  // the story id, for now
+                         hits.push_back(std::move(h));
+                         return hits.size() < limit;
+                       });
   if (!walked) return tl::unexpected(walked.error());
   for (ArticleHit& h : hits) {
     auto shown = show(h, p);
@@ -1161,41 +1246,6 @@ Result<Stmt*> Store::Impl::bound(const std::string& sql, const std::vector<std::
   return s;
 }
 
-Result<uint64_t> Store::Impl::count_matches(const std::string& match, bool all_copies) {
-  // The few articles that are not a story of their own among the newest
-  // versions: old versions (latest 0) and members of shared stories. Every
-  // other match counts one.
-  std::unordered_map<int64_t, std::pair<bool, int64_t>> odd;
-  auto e = stmt(
-      "SELECT id, latest, coalesce(story, id) FROM articles INDEXED BY articles_exceptions "
-      "WHERE latest = 0 OR shared = 1");
-  if (!e) return tl::unexpected(e.error());
-  int rc;
-  while ((rc = (*e)->step()) == SQLITE_ROW)
-    odd.emplace((*e)->int64(0), std::make_pair((*e)->int64(1) != 0, (*e)->int64(2)));
-  (*e)->reset();
-  if (rc != SQLITE_DONE) return tl::unexpected(fail("counting"));
-  auto m = stmt("SELECT rowid FROM article_fts WHERE article_fts MATCH ?1");
-  if (!m) return tl::unexpected(m.error());
-  (*m)->bind(1, match);
-  uint64_t n = 0;
-  std::unordered_set<int64_t> stories;
-  while ((rc = (*m)->step()) == SQLITE_ROW) {
-    auto it = odd.find((*m)->int64(0));
-    if (it == odd.end()) {
-      ++n;
-    } else if (it->second.first) {
-      if (all_copies)
-        ++n;
-      else
-        stories.insert(it->second.second);
-    }
-  }
-  (*m)->reset();
-  if (rc != SQLITE_DONE) return tl::unexpected(fail("counting"));
-  return n + stories.size();
-}
-
 Result<uint64_t> Store::Impl::count_rows(const std::string& select, const Plan& p,
                                          const std::string& after) {
   auto s = bound(select + " " + p.from + after, p.values);
@@ -1206,34 +1256,7 @@ Result<uint64_t> Store::Impl::count_rows(const std::string& select, const Plan& 
   return n;
 }
 
-Result<std::pair<std::string, std::vector<std::string>>> Store::Impl::matching(
-    const SearchOptions& o) {
-  auto parsed = store::parse_query(o.query);
-  if (!parsed) return tl::unexpected(parsed.error());
-  Plan p = article_plan(*parsed);
-  return std::make_pair(std::move(p.from), std::move(p.values));
-}
-
 namespace {
-
-// Days and sites of a timeline as small numbers, in the order first seen.
-class Names {
- public:
-  uint32_t id(std::string_view name) {
-    auto it = ids_.find(name);
-    if (it != ids_.end()) return it->second;
-    const auto id = static_cast<uint32_t>(names_.size());
-    names_.emplace_back(name);
-    ids_.emplace(names_.back(), id);
-    return id;
-  }
-  const std::string& name(uint32_t id) const { return names_[id]; }
-  size_t size() const { return names_.size(); }
-
- private:
-  std::deque<std::string> names_;  // stable addresses for the map's keys
-  std::map<std::string_view, uint32_t, std::less<>> ids_;
-};
 
 // A story on a day (site 0 for the count over all sites), counted once.
 struct StoryDay {
@@ -1250,27 +1273,23 @@ struct StoryDayHash {
 }  // namespace
 
 Result<Timeline> Store::Impl::timeline(const SearchOptions& o) {
-  auto m = matching(o);
-  if (!m) return tl::unexpected(m.error());
-  // One pass over the matches, counted here: a story counts once a day, and
-  // once a day for each site that carries it (every article with
-  // all_copies). Two GROUP BY queries read the matches twice and sorted them.
-  auto s = stmt("SELECT a.site, a.day, coalesce(a.story, a.id) " + m->first);
-  if (!s) return tl::unexpected(s.error());
-  int i = 1;
-  for (const std::string& v : m->second) (*s)->bind(i++, v);
-  Names days, sites;
+  auto parsed = store::parse_query(o.query);
+  if (!parsed) return tl::unexpected(parsed.error());
+  // One pass over the matches' facets: a story counts once a day, and once
+  // a day for each site that carries it (every article with all_copies).
+  // An article whose story no other newest version shares is a story of
+  // its own, so only shared ones are looked up in `seen`.
   std::unordered_set<StoryDay, StoryDayHash> seen;
   std::unordered_map<uint64_t, uint64_t> per_site_day;  // (site + 1) << 32 | day; site 0: all
-  while ((*s)->step() == SQLITE_ROW) {
-    const uint32_t site = sites.id((*s)->text(0)) + 1;
-    const uint32_t day = days.id((*s)->text(1));
-    const int64_t story = (*s)->int64(2);
-    for (uint32_t where : {0u, site})
-      if (o.all_copies || seen.insert({story, day, where}).second)
-        ++per_site_day[uint64_t{where} << 32 | day];
-  }
-  (*s)->reset();
+  auto walked =
+      each_match(*parsed, article_plan(*parsed), [&](int64_t, const store::Facets::Article& a) {
+        for (uint32_t where : {0u, a.site + 1})
+          if (o.all_copies || !a.shared || seen.insert({a.story, a.day, where}).second)
+            ++per_site_day[uint64_t{where} << 32 | a.day];
+      });
+  if (!walked) return tl::unexpected(walked.error());
+  const store::Names& days = facets.days();
+  const store::Names& sites = facets.sites();
   // Days in calendar order (an undated match has the empty day, first).
   std::vector<uint32_t> order(days.size()), rank(days.size());
   for (uint32_t d = 0; d < order.size(); ++d) order[d] = d;
@@ -1300,7 +1319,8 @@ Result<Timeline> Store::Impl::timeline(const SearchOptions& o) {
   std::vector<SiteTimeline> lines;
   for (uint32_t where = 1; where < site_lines.size(); ++where) {
     site_lines[where].site = sites.name(where - 1);
-    if (!site_lines[where].site.empty()) lines.push_back(std::move(site_lines[where]));
+    if (site_lines[where].count > 0 && !site_lines[where].site.empty())
+      lines.push_back(std::move(site_lines[where]));
   }
   std::sort(lines.begin(), lines.end(), [](const SiteTimeline& a, const SiteTimeline& b) {
     return a.count != b.count ? a.count > b.count : a.site < b.site;
@@ -1311,15 +1331,22 @@ Result<Timeline> Store::Impl::timeline(const SearchOptions& o) {
 }
 
 Result<std::vector<PersonCount>> Store::Impl::people(const SearchOptions& o) {
-  auto m = matching(o);
-  if (!m) return tl::unexpected(m.error());
+  auto parsed = store::parse_query(o.query);
+  if (!parsed) return tl::unexpected(parsed.error());
+  Plan p = article_plan(*parsed);
+  std::optional<Keeping> keeping;
+  if (p.facets) {
+    auto f = current_facets();
+    if (!f) return tl::unexpected(f.error());
+    keeping.emplace(*this, (*f)->filter(*parsed));
+  }
   auto s = stmt(
       "SELECT e.name, count(DISTINCT e.article_id) AS n, group_concat(e.titles, char(10)) "
-      "FROM entities e WHERE e.type = 'person' AND e.article_id IN (SELECT a.id " +
-      m->first + ") GROUP BY e.name ORDER BY n DESC, e.name LIMIT ? OFFSET ?");
+      "FROM entities e WHERE e.type = 'person' AND e.article_id IN (SELECT " +
+      p.id() + " " + p.from + ") GROUP BY e.name ORDER BY n DESC, e.name LIMIT ? OFFSET ?");
   if (!s) return tl::unexpected(s.error());
   int i = 1;
-  for (const std::string& v : m->second) (*s)->bind(i++, v);
+  for (const std::string& v : p.values) (*s)->bind(i++, v);
   (*s)->bind(i, std::min(o.limit, kMaxLimit));
   (*s)->bind(i + 1, o.offset);
   std::vector<PersonCount> out;
@@ -1491,6 +1518,11 @@ Result<Store> Store::open(const std::string& path, const StoreOptions& options) 
   if (!tuned) return tl::unexpected(tuned.error());
   auto rank = store::register_rank(im.db);
   if (!rank) return tl::unexpected(rank.error());
+  if (sqlite3_create_function_v2(im.db, "lede_keep", 1, SQLITE_UTF8 | SQLITE_DIRECTONLY, &im,
+                                 &Impl::keep_function, nullptr, nullptr, nullptr) != SQLITE_OK ||
+      sqlite3_create_function_v2(im.db, "lede_story", 1, SQLITE_UTF8 | SQLITE_DIRECTONLY, &im,
+                                 &Impl::story_function, nullptr, nullptr, nullptr) != SQLITE_OK)
+    return make_error(ErrorCode::kIo, "cannot register the store's SQL functions");
   return store;
 }
 

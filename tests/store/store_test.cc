@@ -804,6 +804,52 @@ TEST(StoreCounts, CountsEqualABruteForceCountOfTheResults) {
   EXPECT_EQ(*store.count(everything), store.stats()->stories);
 }
 
+TEST(StoreCounts, AReaderSeesWhatAnotherConnectionCommitsAfterItsFirstQuery) {
+  // Filters, counts and timelines read the articles' facets held in memory
+  // by each connection: they must follow another connection's commits
+  // (new articles, and an old version no longer the newest).
+  TempDir dir;
+  Store writer = open(dir.file("c.db"));
+  auto add = [&](int n, const std::string& site, const std::string& text) {
+    json r =
+        record("https://" + site + "/" + std::to_string(n), "Title " + std::to_string(n), text);
+    r["site"]["domain"] = site;
+    return writer.add(r.dump());
+  };
+  for (int n = 0; n < 4; ++n) ASSERT_TRUE(add(n, "a.com", body(n)));
+  ASSERT_TRUE(writer.commit());
+  StoreOptions ro;
+  ro.read_only = true;
+  Result<Store> reader = Store::open(dir.file("c.db"), ro);
+  ASSERT_TRUE(reader) << reader.error().message;
+  SearchOptions district, on_b;
+  district.query = "district";
+  on_b.query = "district site:b.com";
+  EXPECT_EQ(*reader->count(district), 4u);
+  EXPECT_EQ(*reader->count(on_b), 0u);
+  EXPECT_EQ(reader->timeline(on_b)->days.size(), 0u);
+
+  for (int n = 4; n < 7; ++n) ASSERT_TRUE(add(n, "b.com", body(n)));
+  ASSERT_EQ(*add(0, "a.com", "A rewritten page about the tramway alone."), AddOutcome::kNewVersion);
+  ASSERT_TRUE(writer.commit());
+  EXPECT_EQ(*reader->count(district), 6u);
+  EXPECT_EQ(*reader->count(on_b), 3u);
+  auto hits = reader->search(on_b);
+  ASSERT_TRUE(hits);
+  EXPECT_EQ(hits->size(), 3u);
+  auto t = reader->timeline(on_b);
+  ASSERT_TRUE(t);
+  ASSERT_EQ(t->days.size(), 1u);
+  EXPECT_EQ(t->days[0].count, 3u);
+  SearchOptions tram;
+  tram.query = "tramway";
+  EXPECT_EQ(*reader->count(tram), 1u);
+  // The writer's own connection sees its batch before the commit too.
+  ASSERT_TRUE(add(7, "c.com", body(7)));
+  on_b.query = "district site:c.com";
+  EXPECT_EQ(*writer.count(on_b), 1u);
+}
+
 TEST(StoreMigrations, AVersionTwoCorpusKeepsEachTextOnceAndCountsAsBefore) {
   TempDir dir;
   std::string path = dir.file("v2.db");
