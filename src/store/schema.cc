@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "store/db.h"
+#include "store/facets.h"
 #include "store/stories.h"
 
 namespace lede::store {
@@ -152,6 +153,20 @@ CREATE INDEX articles_language_day ON articles(language, day, latest, shared, st
 CREATE INDEX articles_exceptions ON articles(id, latest, story) WHERE latest = 0 OR shared = 1;
 )sql";
 
+// Version 4: the facets of every article (site, day, language, newest
+// version, shared, story) packed by id for queries to read at once
+// (facets.h); built from `articles` by the migration.
+constexpr const char* kSchema4 = R"sql(
+CREATE TABLE facet_names(
+  kind INTEGER NOT NULL,       -- 0 site, 1 day, 2 language
+  id INTEGER NOT NULL,         -- 0, 1, ... per kind, as first seen
+  name TEXT NOT NULL,
+  PRIMARY KEY(kind, id)) WITHOUT ROWID;
+CREATE TABLE facet_chunks(
+  chunk INTEGER PRIMARY KEY,   -- ids chunk * 4096 to chunk * 4096 + 4095
+  rows BLOB NOT NULL);         -- 24 bytes an id (facets.cc)
+)sql";
+
 // Bodies read per round, so that memory stays flat on a large corpus.
 constexpr int kClusterChunk = 1000;
 
@@ -182,10 +197,18 @@ Result<void> cluster_existing(sqlite3* db) {
 
 Result<void> migrate(sqlite3* db, int from, int to) {
   for (int v = from + 1; v <= to; ++v) {
-    Result<void> step = exec(db, v == 1 ? kSchema1 : v == 2 ? kSchema2 : kSchema3);
+    static const char* const kSteps[] = {kSchema1, kSchema2, kSchema3, kSchema4};
+    Result<void> step = exec(db, kSteps[v - 1]);
     if (!step) return step;
     if (v == 2) {
       step = cluster_existing(db);
+      if (!step) return step;
+    }
+    if (v == 4) {
+      StmtCache cache(db);
+      FacetWriter facets;
+      step = facets.touch_all(cache);
+      if (step) step = facets.flush(cache);
       if (!step) return step;
     }
     step = exec(db, "PRAGMA user_version = " + std::to_string(v));

@@ -589,6 +589,7 @@ struct Store::Impl {
   // The articles' facets (facets.h), as of PRAGMA data_version
   // `facets_version`; `facets_stale` once this connection has written.
   store::Facets facets;
+  store::FacetWriter facet_writer;  // the chunks this batch changed
   int64_t facets_version = -1;
   bool facets_stale = true;
   // lede_keep's filter while a query runs, else none (it keeps nothing).
@@ -696,9 +697,13 @@ struct Store::Impl {
     return store::exec(db, "COMMIT");
   }
 
-  // Writes the open batch's text-index rows (before its commit, and before
-  // a query reads the batch).
+  // Writes the open batch's text-index rows and facet chunks (before its
+  // commit, and before a query reads the batch).
   Result<void> index_pending() {
+    if (facet_writer.pending()) {
+      auto written = facet_writer.flush(*cache);
+      if (!written) return written;
+    }
     if (!pending_articles.empty()) {
       auto f = stmt(
           "INSERT INTO article_fts(rowid, title, body, authors, people, speakers) "
@@ -723,6 +728,20 @@ struct Store::Impl {
   }
 
   Result<Stmt*> stmt(const std::string& sql) { return cache->get(sql); }
+
+  // Runs an UPDATE ... RETURNING id with `value` bound to ?1, and marks the
+  // facet chunks of the ids it changed for rewriting.
+  template <typename V>
+  Result<void> touching(const std::string& sql, const V& value) {
+    auto s = stmt(sql);
+    if (!s) return tl::unexpected(s.error());
+    (*s)->bind(1, value);
+    int rc;
+    while ((rc = (*s)->step()) == SQLITE_ROW) facet_writer.touch((*s)->int64(0));
+    (*s)->reset();
+    if (rc != SQLITE_DONE) return tl::unexpected(fail("updating an article"));
+    return {};
+  }
 
   Result<void> run(const std::string& sql, std::initializer_list<std::string_view> texts = {}) {
     auto s = stmt(sql);
@@ -967,7 +986,10 @@ Result<AddOutcome> Store::Impl::add(std::string_view record_json) {
     version = (*versions)->int64(0) + 1;
   (*versions)->reset();
   if (version > 1) {
-    auto older = run("UPDATE articles SET latest = 0 WHERE doc_key = ?1 AND +latest = 1", {key});
+    auto older = touching(
+        "UPDATE articles SET latest = 0 WHERE doc_key = ?1 AND +latest = 1 "
+        "RETURNING id",
+        key);
     if (!older) return tl::unexpected(older.error());
   }
 
@@ -1083,12 +1105,14 @@ Result<AddOutcome> Store::Impl::add(std::string_view record_json) {
   if (!set) return tl::unexpected(set.error());
   if ((*set)->bind(1, *story).bind(2, id).step() != SQLITE_DONE)
     return tl::unexpected(fail("clustering"));
+  facet_writer.touch(id);
   if (*story != id) {
     // Its story has two newest versions now: counts need DISTINCT for them.
-    auto shared = stmt(
-        "UPDATE articles INDEXED BY articles_story SET shared = 1 WHERE story = ?1 AND latest = 1");
+    auto shared = touching(
+        "UPDATE articles INDEXED BY articles_story SET shared = 1 WHERE story = ?1 AND latest = 1 "
+        "RETURNING id",
+        *story);
     if (!shared) return tl::unexpected(shared.error());
-    if ((*shared)->bind(1, *story).step() != SQLITE_DONE) return tl::unexpected(fail("clustering"));
   }
 
   if (++batch_count >= options.batch_articles) {
@@ -1275,58 +1299,74 @@ struct StoryDayHash {
 Result<Timeline> Store::Impl::timeline(const SearchOptions& o) {
   auto parsed = store::parse_query(o.query);
   if (!parsed) return tl::unexpected(parsed.error());
-  // One pass over the matches' facets: a story counts once a day, and once
-  // a day for each site that carries it (every article with all_copies).
-  // An article whose story no other newest version shares is a story of
-  // its own, so only shared ones are looked up in `seen`.
+  // One pass over the matches' facets counts stories per day and per site
+  // in arrays by name id: a story counts once a day, and once a day for
+  // each site that carries it (every article with all_copies). An article
+  // whose story no other newest version shares is a story of its own, so
+  // only shared ones are looked up in `seen`. The matches are kept (site,
+  // day, and whether they counted for their site), and a second pass over
+  // them counts the days of the few sites shown.
+  struct Match {
+    uint32_t site, day;
+    bool counts_for_site;
+  };
+  std::vector<Match> matches;
   std::unordered_set<StoryDay, StoryDayHash> seen;
-  std::unordered_map<uint64_t, uint64_t> per_site_day;  // (site + 1) << 32 | day; site 0: all
-  auto walked =
-      each_match(*parsed, article_plan(*parsed), [&](int64_t, const store::Facets::Article& a) {
-        for (uint32_t where : {0u, a.site + 1})
-          if (o.all_copies || !a.shared || seen.insert({a.story, a.day, where}).second)
-            ++per_site_day[uint64_t{where} << 32 | a.day];
-      });
-  if (!walked) return tl::unexpected(walked.error());
   const store::Names& days = facets.days();
   const store::Names& sites = facets.sites();
+  std::vector<uint64_t> per_day, per_site;
+  auto walked =
+      each_match(*parsed, article_plan(*parsed), [&](int64_t, const store::Facets::Article& a) {
+        if (per_day.empty()) {  // the facets are loaded by now
+          per_day.resize(days.size());
+          per_site.resize(sites.size());
+        }
+        auto once = [&](uint32_t where) {
+          return o.all_copies || !a.shared || seen.insert({a.story, a.day, where}).second;
+        };
+        if (once(0)) ++per_day[a.day];
+        const bool for_site = once(a.site + 1);
+        if (for_site) ++per_site[a.site];
+        matches.push_back({a.site, a.day, for_site});
+      });
+  if (!walked) return tl::unexpected(walked.error());
+  Timeline t;
   // Days in calendar order (an undated match has the empty day, first).
-  std::vector<uint32_t> order(days.size()), rank(days.size());
-  for (uint32_t d = 0; d < order.size(); ++d) order[d] = d;
+  std::vector<uint32_t> order;
+  for (uint32_t d = 0; d < per_day.size(); ++d) order.push_back(d);
   std::sort(order.begin(), order.end(),
             [&](uint32_t x, uint32_t y) { return days.name(x) < days.name(y); });
-  for (uint32_t r = 0; r < order.size(); ++r) rank[order[r]] = r;
-  std::vector<std::vector<std::pair<uint32_t, uint64_t>>> counts(sites.size() + 1);
-  for (const auto& [key, n] : per_site_day)
-    counts[key >> 32].push_back({rank[static_cast<uint32_t>(key)], n});
-  Timeline t;
-  std::vector<SiteTimeline> site_lines(sites.size() + 1);
-  for (uint32_t where = 0; where < counts.size(); ++where) {
-    std::sort(counts[where].begin(), counts[where].end());
-    for (const auto& [r, n] : counts[where]) {
-      const std::string& day = days.name(order[r]);
-      if (where == 0) {
-        if (day.empty())
-          t.undated += n;
-        else
-          t.days.push_back({day, n});
-        continue;
-      }
-      site_lines[where].count += n;
-      if (!day.empty()) site_lines[where].days.push_back({day, n});
-    }
+  auto series = [&](const std::vector<uint64_t>& counts, std::vector<DayCount>& out) {
+    for (uint32_t d : order)
+      if (counts[d] > 0 && !days.name(d).empty()) out.push_back({days.name(d), counts[d]});
+  };
+  series(per_day, t.days);
+  for (uint32_t d = 0; d < per_day.size(); ++d)
+    if (days.name(d).empty()) t.undated += per_day[d];
+  std::vector<uint32_t> shown;
+  for (uint32_t site = 0; site < per_site.size(); ++site)
+    if (per_site[site] > 0 && !sites.name(site).empty()) shown.push_back(site);
+  auto before = [&](uint32_t a, uint32_t b) {
+    return per_site[a] != per_site[b] ? per_site[a] > per_site[b] : sites.name(a) < sites.name(b);
+  };
+  if (shown.size() > kTimelineSites) {
+    std::partial_sort(shown.begin(), shown.begin() + kTimelineSites, shown.end(), before);
+    shown.resize(kTimelineSites);
+  } else {
+    std::sort(shown.begin(), shown.end(), before);
   }
-  std::vector<SiteTimeline> lines;
-  for (uint32_t where = 1; where < site_lines.size(); ++where) {
-    site_lines[where].site = sites.name(where - 1);
-    if (site_lines[where].count > 0 && !site_lines[where].site.empty())
-      lines.push_back(std::move(site_lines[where]));
+  std::vector<std::vector<uint64_t>> site_days(shown.size(), std::vector<uint64_t>(per_day.size()));
+  std::vector<int> line_of(per_site.size(), -1);
+  for (size_t i = 0; i < shown.size(); ++i) line_of[shown[i]] = static_cast<int>(i);
+  for (const Match& m : matches)
+    if (m.counts_for_site && line_of[m.site] >= 0) ++site_days[line_of[m.site]][m.day];
+  for (size_t i = 0; i < shown.size(); ++i) {
+    SiteTimeline line;
+    line.site = sites.name(shown[i]);
+    line.count = per_site[shown[i]];
+    series(site_days[i], line.days);
+    t.sites.push_back(std::move(line));
   }
-  std::sort(lines.begin(), lines.end(), [](const SiteTimeline& a, const SiteTimeline& b) {
-    return a.count != b.count ? a.count > b.count : a.site < b.site;
-  });
-  if (lines.size() > kTimelineSites) lines.resize(kTimelineSites);
-  t.sites = std::move(lines);
   return t;
 }
 

@@ -881,7 +881,7 @@ TEST(StoreMigrations, AVersionTwoCorpusKeepsEachTextOnceAndCountsAsBefore) {
 
   {
     Store store = open(path);
-    EXPECT_EQ(store.stats()->schema_version, 3);
+    EXPECT_EQ(store.stats()->schema_version, store::kSchemaVersion);
     SearchOptions q;
     q.query = "district";
     EXPECT_EQ(*store.count(q), 2u);
