@@ -427,6 +427,10 @@ int ServeCommand::run() {
   server.set_read_timeout(kSocketTimeoutSeconds, 0);
   server.set_write_timeout(kSocketTimeoutSeconds, 0);
   server.set_keep_alive_timeout(kSocketTimeoutSeconds);
+  // A response goes out as headers and then body: without TCP_NODELAY the
+  // body waits for the client's delayed ACK of the headers (40 ms on
+  // Linux) on a kept-alive connection.
+  server.set_tcp_nodelay(true);
   server.set_default_headers({
       {"Content-Security-Policy", kContentSecurityPolicy},
       {"X-Content-Type-Options", "nosniff"},
