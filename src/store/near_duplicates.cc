@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <limits>
 #include <string>
 
@@ -20,7 +19,16 @@ uint64_t mix(uint64_t x) {  // splitmix64's finalizer: a fast, well-spread permu
   return x;
 }
 
-bool word_byte(unsigned char c) { return std::isalnum(c) || c >= 0x80; }
+// A byte of a word: an ASCII letter or digit (std::isalnum of any locale
+// below 0x80) or any byte of a multi-byte character. A table: the call per
+// byte of every body was a twentieth of ingest.
+constexpr std::array<bool, 256> kWordBytes = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0; c < 256; ++c)
+    t[c] = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
+  return t;
+}();
+bool word_byte(unsigned char c) { return kWordBytes[c]; }
 
 // std::tolower of the C locale (ASCII letters only), without the call.
 char ascii_lower(unsigned char c) {
