@@ -201,6 +201,14 @@ constexpr MetaName kMetaNames[] = {
     {"published_date", all(&Evidence::meta_published)},
     {"publication-date", all(&Evidence::meta_published)},
     {"article_date_original", all(&Evidence::meta_published)},
+    {"article:post_date", all(&Evidence::meta_published)},
+    {"bt:pubdate", all(&Evidence::meta_published)},
+    {"dc.date.publication", all(&Evidence::meta_published)},
+    {"dcsext.articlefirstpublished", all(&Evidence::meta_published)},
+    {"twt-published-at", all(&Evidence::meta_published)},
+    {"originalpublicationdate", all(&Evidence::meta_published)},
+    {"dc.created", all(&Evidence::meta_published)},
+    {"dc:created", all(&Evidence::meta_published)},
     // Dates that may be publication dates.
     {"dc.date", all(&Evidence::meta_other_dates)},
     {"dc:date", all(&Evidence::meta_other_dates)},
@@ -213,6 +221,16 @@ constexpr MetaName kMetaNames[] = {
     {"dc.date.created", all(&Evidence::meta_other_dates)},
     {"article.published", all(&Evidence::meta_other_dates)},
     {"release_date", all(&Evidence::meta_other_dates)},
+    {"created", all(&Evidence::meta_other_dates)},
+    {"date_created", all(&Evidence::meta_other_dates)},
+    {"content_create_date", all(&Evidence::meta_other_dates)},
+    {"dateposted", all(&Evidence::meta_other_dates)},
+    {"citation_date", all(&Evidence::meta_other_dates)},
+    {"doc_date", all(&Evidence::meta_other_dates)},
+    {"pdate", all(&Evidence::meta_other_dates)},
+    {"og:pubdate", all(&Evidence::meta_other_dates)},
+    {"uploaddate", all(&Evidence::meta_other_dates)},
+    {"video:release_date", all(&Evidence::meta_other_dates)},
     // Modification dates.
     {"article:modified_time", all(&Evidence::meta_modified)},
     {"datemodified", all(&Evidence::meta_modified)},
@@ -293,6 +311,12 @@ void read_meta(const html::Document& doc, NodeId n, Evidence& e) {
     return;
   }
   if (core::trim(value).empty()) return;
+  // A JSON-LD block written as a meta tag's content (frameworks that render the head as meta
+  // tags): read as the <script> would be.
+  if (core::iequals(key, "script:ld+json")) {
+    add_json_ld(value, e.json_ld);
+    return;
+  }
   // "property" may hold several space-separated names (RDFa): take the first known one.
   char lower[kMaxMetaName];
   size_t b = 0;
@@ -666,7 +690,8 @@ void scan(const html::Document& doc, Evidence& e) {
   bool has_person = !e.meta_authors.empty() || !e.itemprop_authors.empty();
   for (const JsonLdAuthor& a : e.json_ld.article.authors) has_person |= !a.organization;
   wants.bylines = !has_person;
-  wants.dates = e.json_ld.article.date_published.empty() && e.meta_published.empty() &&
+  wants.dates = e.json_ld.article.date_published.empty() &&
+                e.json_ld.other_date_published.empty() && e.meta_published.empty() &&
                 e.itemprop_published.empty() && e.meta_other_dates.empty() &&
                 e.time_datetimes.empty();
   if (wants.any()) scan_visible(doc, candidates, wants, e);
@@ -741,12 +766,39 @@ struct DateCandidate {
   std::string iso;
 };
 
+// ISO 8601's basic form, which some meta tags hold: "20210304", "20210304101500". Read only in
+// values that are a date and nothing else; in running text eight digits are an id as often.
+std::optional<fields::ParsedDate> basic_iso_date(std::string_view raw) {
+  if (raw.size() != 8 && raw.size() != 14) return std::nullopt;
+  for (char c : raw)
+    if (c < '0' || c > '9') return std::nullopt;
+  auto number = [&](size_t at, size_t n) {
+    int v = 0;
+    for (size_t i = at; i < at + n; ++i) v = v * 10 + (raw[i] - '0');
+    return v;
+  };
+  fields::ParsedDate d;
+  d.year = number(0, 4);
+  d.month = number(4, 2);
+  d.day = number(6, 2);
+  if (!fields::is_valid_date(d.year, d.month, d.day)) return std::nullopt;
+  if (raw.size() == 14) {
+    d.hour = number(8, 2);
+    d.minute = number(10, 2);
+    d.second = number(12, 2);
+    if (d.hour > 23 || d.minute > 59 || d.second > 60) return std::nullopt;
+    d.has_time = true;
+  }
+  return d;
+}
+
 // Every date is written in one shape: RFC 3339 with the offset the page states,
 // YYYY-MM-DDTHH:MM:SS when it states no zone, YYYY-MM-DD when it gives only the day.
 std::optional<DateCandidate> read_date(std::string_view raw, bool search) {
   raw = core::trim(raw);
   if (raw.empty()) return std::nullopt;
   std::optional<fields::ParsedDate> d = fields::parse_date(raw);
+  if (!d && !search) d = basic_iso_date(raw);
   if (!d && search) {
     if (auto m = fields::find_date(raw)) d = m->date;
   }
@@ -1088,6 +1140,7 @@ void resolve_dates(const html::Document& doc, const Evidence& e, std::string_vie
   consider(ld.date_published, false);
   const bool chosen_from_ld = chosen.has_value();
   for (const auto& v : e.meta_published) consider(v, false);
+  consider(e.json_ld.other_date_published, false);
   // Microdata dates of many days date a list (teasers, a thread's posts), not the page.
   if (distinct_days(e.itemprop_published) < kMinListDays)
     for (const auto& v : e.itemprop_published) consider(v, false);

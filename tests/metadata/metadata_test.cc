@@ -128,6 +128,37 @@ TEST(ReadMetadata, ReadsAMetaNameOfThePageOwnMakingThatSaysPublishedDate) {
   EXPECT_EQ(m.published, "2025-05-27T06:03:43+00:00");
 }
 
+TEST(ReadMetadata, ReadsDatesOfOtherMetaVocabularies) {
+  EXPECT_EQ(read(R"(<head><meta property="article:post_date" content="2021-03-04">)").published,
+            "2021-03-04");
+  EXPECT_EQ(read(R"(<head><meta name="dc.date.publication" content="2021-03-04">)").published,
+            "2021-03-04");
+  EXPECT_EQ(read(R"(<head><meta property="bt:pubDate" content="2021-03-04T10:00:00Z">)").published,
+            "2021-03-04T10:00:00+00:00");
+  EXPECT_EQ(read(R"(<head><meta itemprop="uploadDate" content="2021-03-04">)").published,
+            "2021-03-04");
+}
+
+TEST(ReadMetadata, ReadsAMetaDateInIsoBasicForm) {
+  EXPECT_EQ(read(R"(<head><meta name="pdate" content="20210304">)").published, "2021-03-04");
+  EXPECT_EQ(read(R"(<head><meta name="pubdate" content="20210304101500">)").published,
+            "2021-03-04T10:15:00");
+}
+
+TEST(ReadMetadata, ReadsJsonLdWrittenAsAMetaTag) {
+  PageMetadata m = read(R"(<head><meta name="script:ld+json" content="{&quot;@type&quot;:
+    &quot;Article&quot;,&quot;datePublished&quot;:&quot;2025-11-17T09:00:00-05:00&quot;}">
+    </head><body><h1>Electric cars</h1></body>)");
+  EXPECT_EQ(m.published, "2025-11-17T09:00:00-05:00");
+}
+
+TEST(ReadMetadata, DatesAPageByTheJsonLdOfAnotherCreativeWork) {
+  PageMetadata m = read(R"(<head><script type="application/ld+json">{"@type": "Recipe",
+    "name": "Rye bread", "datePublished": "2021-03-04"}</script></head>
+    <body><h1>Rye bread</h1></body>)");
+  EXPECT_EQ(m.published, "2021-03-04");
+}
+
 TEST(ReadMetadata, ReadsTheDateInAShortDetailsAsideAfterTheHeadline) {
   PageMetadata m = read(R"(<body><header><h1>Foreign drawings in your plans</h1>
     <p>A short guide.</p></header>
