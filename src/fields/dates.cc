@@ -293,7 +293,8 @@ class Parser {
         int x = a.value, y = t_[j + 2].value;
         // Month-first, US style, when the second number cannot be a month: "06/13/2023", and
         // forum software's "11-29-2024".
-        if ((sep == "/" || sep == "-") && y > 12 && x <= 12) std::swap(x, y);
+        if ((sep == "/" || sep == "-") && x <= 12 && (y > 12 || options_.month_first))
+          std::swap(x, y);
         if (sep == "." || sep == "/" || sep == "-") {
           set_ymd(d, t_[j + 4].value, y, x);
           j += 5;
@@ -307,6 +308,17 @@ class Parser {
           !(is_punct(j + 5, ".") && is_num(j + 6) && adjacent(j + 4, j + 5))) {
         const int yy = t_[j + 4].value;
         set_ymd(d, yy <= kTwoDigitYearPivot ? 2000 + yy : 1900 + yy, t_[j + 2].value, a.value);
+        j += 5;
+        return true;
+      }
+      // 06/13/23: month first with a two-digit year, where the page's language writes so.
+      if (options_.month_first && a.digits <= 2 && is_punct(j + 1, "/") && is_num(j + 2) &&
+          t_[j + 2].digits <= 2 && is_punct(j + 3, "/") && is_num(j + 4) && t_[j + 4].digits == 2 &&
+          adjacent(j, j + 1) && adjacent(j + 1, j + 2) && adjacent(j + 2, j + 3) &&
+          adjacent(j + 3, j + 4) &&
+          !(is_punct(j + 5, "/") && is_num(j + 6) && adjacent(j + 4, j + 5))) {
+        const int yy = t_[j + 4].value;
+        set_ymd(d, yy <= kTwoDigitYearPivot ? 2000 + yy : 1900 + yy, a.value, t_[j + 2].value);
         j += 5;
         return true;
       }
@@ -600,6 +612,17 @@ std::optional<ParsedDate> date_from_url(std::string_view url, const DateOptions&
     if (digits_at(i + 5, 2, m) && digits_at(i + 7, 2, d) && is_boundary(i + 9) &&
         is_valid_date(y, m, d, options)) {
       return make_ymd(y, m, d);
+    }
+    // /2023/october/03/, /2023/oct/3/: the month by name.
+    if (a < path.size() && path[a] == '/') {
+      const size_t name_end = path.find('/', a + 1);
+      if (name_end == std::string_view::npos) continue;
+      m = month_from_name(path.substr(a + 1, name_end - a - 1));
+      const size_t day_at = name_end + 1;
+      const size_t day_digits = digits_at(day_at, 2, d) ? 2 : digits_at(day_at, 1, d) ? 1 : 0;
+      if (m > 0 && day_digits > 0 && is_boundary(day_at + day_digits) &&
+          is_valid_date(y, m, d, options))
+        return make_ymd(y, m, d);
     }
   }
   return std::nullopt;

@@ -56,6 +56,7 @@ struct Evidence {
   NodeId first_article = html::kNoNode;   // the first <article> or <main>, outside furniture
   std::string og_title, twitter_title, dc_title, parsely_title, itemprop_headline;
   std::string og_site_name, application_name, og_url, canonical;
+  std::string amp_url;  // <link rel="amphtml">: the same story's address, often with its date
   std::string description, og_description, twitter_description;
   std::string og_locale, og_image, twitter_image;
   std::vector<std::string> meta_authors;    // author, article:author, dc.creator, parsely-author...
@@ -65,6 +66,8 @@ struct Evidence {
   std::string section, parsely_section;
   std::vector<std::string> article_tags, keywords;
   std::vector<std::string> itemprop_authors, itemprop_published, itemprop_modified;
+  // hAtom's <abbr class="published" title="2008-06-26T12:00:00">: the title is the date.
+  std::vector<std::string> hatom_published, hatom_updated;
   std::vector<std::string> time_datetimes;  // <time datetime> in document order
   std::vector<std::string> time_texts;      // beside time_datetimes: what the reader sees
   std::vector<std::string> visible_bylines;
@@ -266,6 +269,10 @@ constexpr size_t longest_meta_name() {
   return n;
 }
 constexpr size_t kMaxMetaName = longest_meta_name();
+
+// hAtom's date classes, on an <abbr> whose title holds the date.
+constexpr std::string_view kHatomPublished[] = {"published"};
+constexpr std::string_view kHatomUpdated[] = {"updated"};
 
 // A page holds dozens of meta tags: one hash lookup each instead of a chain of comparisons.
 const MetaField* meta_field(std::string_view lower_name) {
@@ -632,6 +639,18 @@ void scan(const html::Document& doc, Evidence& e) {
       case Tag::k_link: {
         std::string_view rel = doc.attr(n, "rel");
         if (core::iequals(rel, "canonical")) set_once(e.canonical, doc.attr(n, "href"));
+        if (core::iequals(rel, "amphtml")) set_once(e.amp_url, doc.attr(n, "href"));
+        break;
+      }
+      case Tag::k_abbr: {
+        const std::string_view cls = doc.attr(n, "class"), title = doc.attr(n, "title");
+        if (title.empty() || e.hatom_published.size() >= kMaxVisibleCandidates ||
+            in_furniture(doc, n))
+          break;
+        if (has_class_named(cls, kHatomPublished))
+          add(e.hatom_published, title);
+        else if (has_class_named(cls, kHatomUpdated))
+          add(e.hatom_updated, title);
         break;
       }
       case Tag::k_script: {
@@ -692,8 +711,8 @@ void scan(const html::Document& doc, Evidence& e) {
   wants.bylines = !has_person;
   wants.dates = e.json_ld.article.date_published.empty() &&
                 e.json_ld.other_date_published.empty() && e.meta_published.empty() &&
-                e.itemprop_published.empty() && e.meta_other_dates.empty() &&
-                e.time_datetimes.empty();
+                e.hatom_published.empty() && e.itemprop_published.empty() &&
+                e.meta_other_dates.empty() && e.time_datetimes.empty();
   if (wants.any()) scan_visible(doc, candidates, wants, e);
 }
 
@@ -794,13 +813,15 @@ std::optional<fields::ParsedDate> basic_iso_date(std::string_view raw) {
 
 // Every date is written in one shape: RFC 3339 with the offset the page states,
 // YYYY-MM-DDTHH:MM:SS when it states no zone, YYYY-MM-DD when it gives only the day.
-std::optional<DateCandidate> read_date(std::string_view raw, bool search) {
+// `options`: how the page writes numeric dates (date_options()).
+std::optional<DateCandidate> read_date(std::string_view raw, bool search,
+                                       const fields::DateOptions& options = {}) {
   raw = core::trim(raw);
   if (raw.empty()) return std::nullopt;
-  std::optional<fields::ParsedDate> d = fields::parse_date(raw);
+  std::optional<fields::ParsedDate> d = fields::parse_date(raw, options);
   if (!d && !search) d = basic_iso_date(raw);
   if (!d && search) {
-    if (auto m = fields::find_date(raw)) d = m->date;
+    if (auto m = fields::find_date(raw, options)) d = m->date;
   }
   if (!d) return std::nullopt;
   if (day_number(*d) > today() + kFutureSlackDays) return std::nullopt;
@@ -952,13 +973,14 @@ bool labelled_published(std::string_view text, size_t begin, size_t end) {
 }
 
 // The dates in text[begin, end), in order; future dates left out.
-std::vector<TextDate> dates_in(std::string_view text, size_t begin, size_t end) {
+std::vector<TextDate> dates_in(std::string_view text, size_t begin, size_t end,
+                               const fields::DateOptions& options) {
   std::vector<TextDate> out;
   end = std::min(end, text.size());
   size_t at = begin;
   size_t previous_end = begin;
   while (at < end) {
-    std::optional<fields::DateMatch> m = fields::find_date(text.substr(at, end - at));
+    std::optional<fields::DateMatch> m = fields::find_date(text.substr(at, end - at), options);
     if (!m) break;
     const size_t b = at + m->begin;
     if (day_number(m->date) <= today() + kFutureSlackDays)
@@ -996,7 +1018,7 @@ struct VisibleDates {
 // the first lines of the story), else the last one just above it. Dates labelled as updates
 // are kept apart.
 VisibleDates dates_near_headline(const html::Document& doc, const Evidence& e,
-                                 std::string_view title) {
+                                 std::string_view title, const fields::DateOptions& options) {
   const NodeId anchor = date_anchor(e, title);
   const PageText page = page_text(doc, anchor);
   VisibleDates out;
@@ -1011,19 +1033,19 @@ VisibleDates dates_near_headline(const html::Document& doc, const Evidence& e,
     }
   };
   if (page.anchor == std::string::npos) {
-    take(dates_in(page.text, 0, kDateTextWithoutHead), false);
+    take(dates_in(page.text, 0, kDateTextWithoutHead, options), false);
   } else {
-    take(dates_in(page.text, page.anchor, page.anchor + kDateTextAfterHead), false);
+    take(dates_in(page.text, page.anchor, page.anchor + kDateTextAfterHead, options), false);
     if (!out.published) {
       const size_t from = page.anchor > kDateTextBeforeHead ? page.anchor - kDateTextBeforeHead : 0;
-      take(dates_in(page.text, from, page.anchor), true);
+      take(dates_in(page.text, from, page.anchor, options), true);
     }
   }
   if (out.published) return out;
   // Then a date the page labels as its publication anywhere outside furniture: the line
   // under a blog post ("Dieser Artikel wurde am 14. Dezember 2015 ... geschrieben").
   const PageText whole = page_text(doc, html::kNoNode, kMaxPageText);
-  for (const TextDate& d : dates_in(whole.text, 0, whole.text.size())) {
+  for (const TextDate& d : dates_in(whole.text, 0, whole.text.size(), options)) {
     if (d.update) {
       if (!out.updated) out.updated = d.date;  // "Last updated: November 13, 2025"
     } else if (labelled_published(whole.text, d.begin, d.end)) {
@@ -1114,11 +1136,29 @@ bool same_day_stated(const fields::ParsedDate& stated, const fields::ParsedDate&
   return stated.has_time && stated.offset_minutes && day_of_moment(stated, shown).has_value();
 }
 
+// How the page writes numeric dates: month first where its declared language is American
+// English ("en-US", og:locale "en_US"), else day first.
+fields::DateOptions date_options(const Evidence& e) {
+  fields::DateOptions options;
+  for (const std::string* tag : {&e.html_lang, &e.content_language, &e.og_locale}) {
+    if (core::trim(*tag).empty()) continue;
+    std::string t = core::ascii_lower(core::trim(*tag));
+    std::replace(t.begin(), t.end(), '_', '-');
+    options.month_first = t == "en-us" || t.starts_with("en-us,");
+    break;
+  }
+  return options;
+}
+
 void resolve_dates(const html::Document& doc, const Evidence& e, std::string_view url,
                    PageMetadata& meta) {
   const JsonLdArticle& ld = e.json_ld.article;
+  const fields::DateOptions options = date_options(e);
   std::optional<fields::ParsedDate> url_date;
-  for (std::string_view u : {url, std::string_view(meta.canonical_url)})
+  // The page's addresses: its own, the canonical, og:url (where a canonical link holds no
+  // address), the AMP version's, the JSON-LD article's.
+  for (std::string_view u : {url, std::string_view(meta.canonical_url), std::string_view(e.og_url),
+                             std::string_view(e.amp_url), std::string_view(ld.url)})
     if (!url_date && !u.empty()) url_date = fields::date_from_url(u);
   if (url_date && day_number(*url_date) > today() + kFutureSlackDays) url_date.reset();
   auto near_url = [&](const fields::ParsedDate& d) {
@@ -1132,7 +1172,7 @@ void resolve_dates(const html::Document& doc, const Evidence& e, std::string_vie
   std::vector<fields::ParsedDate> statements;
   std::optional<DateCandidate> chosen;
   auto consider = [&](std::string_view raw, bool search) {
-    std::optional<DateCandidate> c = read_date(raw, search);
+    std::optional<DateCandidate> c = read_date(raw, search, options);
     if (!c) return;
     statements.push_back(c->date);
     if (!chosen && near_url(c->date)) chosen = std::move(c);
@@ -1144,14 +1184,15 @@ void resolve_dates(const html::Document& doc, const Evidence& e, std::string_vie
   // Microdata dates of many days date a list (teasers, a thread's posts), not the page.
   if (distinct_days(e.itemprop_published) < kMinListDays)
     for (const auto& v : e.itemprop_published) consider(v, false);
+  for (const auto& v : e.hatom_published) consider(v, true);
   for (const auto& v : e.meta_other_dates) consider(v, false);
   // A <time> states its moment twice: its datetime for machines and its text for the reader.
   // Where the text names another day than the datetime in any zone, the reader's day is the
   // page's ("Publié le 29 juin 2019" over a datetime of 3 July, a re-indexing time).
   for (size_t i = 0; i < e.time_datetimes.size(); ++i) {
-    std::optional<DateCandidate> attr = read_date(e.time_datetimes[i], false);
+    std::optional<DateCandidate> attr = read_date(e.time_datetimes[i], false, options);
     std::optional<DateCandidate> shown =
-        i < e.time_texts.size() ? read_date(e.time_texts[i], true) : std::nullopt;
+        i < e.time_texts.size() ? read_date(e.time_texts[i], true, options) : std::nullopt;
     if (attr && shown && !same_day_stated(attr->date, shown->date))
       consider(e.time_texts[i], true);
     else
@@ -1160,7 +1201,7 @@ void resolve_dates(const html::Document& doc, const Evidence& e, std::string_vie
   for (const auto& v : e.time_texts) consider(v, true);
   // A date line labelled as an update ("Updated October 17, 2025") is not the publication.
   for (const auto& v : e.visible_dates) {
-    std::optional<fields::DateMatch> m = fields::find_date(v);
+    std::optional<fields::DateMatch> m = fields::find_date(v, options);
     if (!m || !labelled_update(v, 0, m->begin)) consider(v, true);
   }
 
@@ -1169,7 +1210,7 @@ void resolve_dates(const html::Document& doc, const Evidence& e, std::string_vie
   // a zone, a <time>'s visible time) wins.
   std::optional<VisibleDates> visible;
   auto visible_dates = [&]() -> const VisibleDates& {
-    if (!visible) visible = dates_near_headline(doc, e, meta.title);
+    if (!visible) visible = dates_near_headline(doc, e, meta.title, options);
     return *visible;
   };
   if (chosen && chosen->date.has_time && chosen->date.offset_minutes == 0) {
@@ -1179,8 +1220,8 @@ void resolve_dates(const html::Document& doc, const Evidence& e, std::string_vie
     // A <time> that shows the day alone of that very moment: "02 Novembre 2023" for
     // 2023-11-01T23:01:00Z.
     for (size_t i = 0; !local && i < e.time_datetimes.size() && i < e.time_texts.size(); ++i) {
-      std::optional<DateCandidate> attr = read_date(e.time_datetimes[i], false);
-      std::optional<DateCandidate> shown = read_date(e.time_texts[i], true);
+      std::optional<DateCandidate> attr = read_date(e.time_datetimes[i], false, options);
+      std::optional<DateCandidate> shown = read_date(e.time_texts[i], true, options);
       // The same day as in UTC says nothing of the zone: the UTC time stays.
       if (attr && shown && !shown->date.has_time && attr->date.has_time &&
           minutes_of(attr->date) == minutes_of(chosen->date) &&
@@ -1222,6 +1263,7 @@ void resolve_dates(const html::Document& doc, const Evidence& e, std::string_vie
   std::vector<std::string_view> modified{ld.date_modified};
   for (const auto& v : e.meta_modified) modified.push_back(v);
   for (const auto& v : e.itemprop_modified) modified.push_back(v);
+  for (const auto& v : e.hatom_updated) modified.push_back(v);
   for (std::string_view raw : modified) {
     auto c = read_date(raw, false);
     if (!c || (published_day && day_number(c->date) < *published_day)) continue;

@@ -159,6 +159,38 @@ TEST(ReadMetadata, DatesAPageByTheJsonLdOfAnotherCreativeWork) {
   EXPECT_EQ(m.published, "2021-03-04");
 }
 
+TEST(ReadMetadata, ReadsTheHatomPublishedTitle) {
+  PageMetadata m = read(R"(<body><h1>Notes from the field</h1>
+    <abbr class="published" title="2008-06-26T12:00:00+02:00">June 26</abbr>
+    <abbr class="updated" title="2008-06-30">June 30</abbr><p>x</p></body>)");
+  EXPECT_EQ(m.published, "2008-06-26T12:00:00+02:00");
+  EXPECT_EQ(m.modified, "2008-06-30");
+}
+
+TEST(ReadMetadata, DatesAPageByTheAddressOfItsAmpVersion) {
+  PageMetadata m = read(R"(<head><link rel="amphtml" href="/amp/2021/03/04/bridge-closes">
+    </head><body><h1>Bridge closes</h1></body>)");
+  EXPECT_EQ(m.published, "2021-03-04");
+}
+
+TEST(ReadMetadata, DatesAPageByOgUrlWhereTheCanonicalLinkHoldsNoAddress) {
+  PageMetadata m = read(R"(<head><link rel="canonical" href="What are the types of wine?">
+    <meta property="og:url" content="https://example.com/blog/2023/october/03/wine-types">
+    </head><body><h1>What are the types of wine?</h1><p>03/10/2023</p></body>)");
+  EXPECT_EQ(m.published, "2023-10-03");
+}
+
+TEST(ReadMetadata, ReadsNumericDatesMonthFirstOnAmericanEnglishPages) {
+  EXPECT_EQ(read(R"(<html lang="en-US"><body><h1>Bridge closes for repairs</h1>
+    <div class="date">03/04/2021</div></body></html>)")
+                .published,
+            "2021-03-04");
+  EXPECT_EQ(read(R"(<html lang="en-GB"><body><h1>Bridge closes for repairs</h1>
+    <div class="date">03/04/2021</div></body></html>)")
+                .published,
+            "2021-04-03");
+}
+
 TEST(ReadMetadata, ReadsTheDateInAShortDetailsAsideAfterTheHeadline) {
   PageMetadata m = read(R"(<body><header><h1>Foreign drawings in your plans</h1>
     <p>A short guide.</p></header>
