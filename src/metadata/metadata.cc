@@ -443,7 +443,7 @@ constexpr ClassWord kAuthorWord = "author";
 constexpr ClassWord kNotBylineWords[] = {"bio",         "avatar", "image",  "img",    "photo",
                                          "description", "about",  "social", "follow", "more",
                                          "box",         "list",   "twitter"};
-constexpr ClassWord kDateWords[] = {"date", "publish", "posted", "time"};
+constexpr ClassWord kDateWords[] = {"date", "publish", "posted", "time", "datum", "fecha"};
 constexpr ClassWord kHeadlineWords[] = {"headline", "entry-title", "post-title", "article-title"};
 
 // A class attribute and the set of letters it holds, case folded. A word
@@ -527,25 +527,28 @@ bool hides_visible(Tag tag) {
 }
 
 // `candidates`: elements outside hides_visible() subtrees, in document order, that may have a
-// class or rel attribute or are a <font>; a superset of those the tests below can accept.
+// class, rel or id attribute or are a <font>; a superset of those the tests below can accept.
 void scan_visible(const html::Document& doc, const std::vector<NodeId>& candidates,
                   const VisibleWants& wants, Evidence& e) {
-  ClassText class_text;  // reused across elements, keeping its buffer
+  ClassText class_text, id_text;  // reused across elements, keeping their buffers
   for (NodeId n : candidates) {
     const bool want_head = wants.heads && e.styled_heads.size() < kMaxVisibleCandidates;
     const bool want_byline = wants.bylines && e.visible_bylines.size() < kMaxVisibleCandidates;
     const bool want_date = wants.dates && e.visible_dates.size() < kMaxVisibleCandidates;
     if (!want_head && !want_byline && !want_date) return;
-    std::string_view cls, rel;
+    std::string_view cls, rel, id;
     for (const html::Attribute& attr : doc.attributes(n)) {
       std::string_view name = doc.view(attr.name);
       if (name == "class")
         cls = doc.view(attr.value);
       else if (name == "rel")
         rel = doc.view(attr.value);
+      else if (name == "id")
+        id = doc.view(attr.value);
     }
-    if (cls.empty() && rel.empty() && doc.tag(n) != Tag::k_font) continue;
+    if (cls.empty() && rel.empty() && id.empty() && doc.tag(n) != Tag::k_font) continue;
     class_text.assign(cls);
+    id_text.assign(id);
     if (want_head && looks_like_headline_element(doc, n, class_text)) {
       std::string h = text_of(doc, n, kMaxHeadlineBytes);
       if (h.size() >= kMinHeadlineBytes && h.size() <= kMaxHeadlineBytes && !in_furniture(doc, n)) {
@@ -558,7 +561,8 @@ void scan_visible(const html::Document& doc, const std::vector<NodeId>& candidat
       std::string t = text_of(doc, n, kMaxBylineBytes);
       if (!t.empty() && t.size() <= kMaxBylineBytes) e.visible_bylines.push_back(std::move(t));
     }
-    if (want_date && class_says_date(class_text) &&
+    // A date line is marked by its class or its id ("post-date", "datum").
+    if (want_date && (class_says_date(class_text) || class_says_date(id_text)) &&
         !in_furniture(doc, n, false, e.h1_nodes.empty() ? html::kNoNode : e.h1_nodes.front())) {
       std::string t = text_of(doc, n, kMaxDateLineBytes);
       if (!t.empty() && t.size() <= kMaxDateLineBytes) e.visible_dates.push_back(std::move(t));
@@ -592,6 +596,7 @@ NodeId next_in_document(const html::Document& doc, NodeId n) {
 constexpr uint32_t kItempropLength = std::string_view("itemprop").size();
 constexpr uint32_t kClassLength = std::string_view("class").size();
 constexpr uint32_t kRelLength = std::string_view("rel").size();
+constexpr uint32_t kIdLength = std::string_view("id").size();
 
 void scan(const html::Document& doc, Evidence& e) {
   // Reused across pages: a page has thousands of elements with a class.
@@ -606,8 +611,8 @@ void scan(const html::Document& doc, Evidence& e) {
     Tag tag = doc.tag(n);
     // The attributes every element is asked for, in one pass. Reading a name
     // costs a cache miss into the string pool, so names are told apart by
-    // length first: only an 8-byte name can be "itemprop", and any 5- or 3-byte
-    // name ("class", "rel") makes the element a visible candidate unread.
+    // length first: only an 8-byte name can be "itemprop", and any 5-, 3- or 2-byte
+    // name ("class", "rel", "id") makes the element a visible candidate unread.
     std::string_view itemprop;
     bool has_itemprop = false, maybe_class_or_rel = false;
     for (const html::Attribute& a : doc.attributes(n)) {
@@ -616,7 +621,7 @@ void scan(const html::Document& doc, Evidence& e) {
         if (doc.view(a.name) != "itemprop") continue;
         if (!has_itemprop) itemprop = doc.view(a.value);
         has_itemprop = true;
-      } else if (length == kClassLength || length == kRelLength) {
+      } else if (length == kClassLength || length == kRelLength || length == kIdLength) {
         maybe_class_or_rel = true;
       }
     }
@@ -939,8 +944,10 @@ bool labelled_update(std::string_view text, size_t floor, size_t begin) {
 // Words that make the date after them the publication: "Veröffentlicht am", "Publié le",
 // "Dieser Artikel wurde am ... geschrieben" (the label may follow), "Posted on".
 constexpr std::string_view kPublishWords[] = {
-    "published", "posted",     "veröffentlicht", "erschienen", "geschrieben", "publié",
-    "publicado", "pubblicato", "gepubliceerd",   "geplaatst",  "datum:",      "date:"};
+    "published", "posted",      "veröffentlicht", "erschienen",   "geschrieben", "publié",
+    "publicado", "pubblicato",  "gepubliceerd",   "geplaatst",    "datum:",      "date:",
+    "erstellt",  "publiziert",  "gepostet",       "mis en ligne", "publiée",     "publicada",
+    "fecha:",    "publicación", "pubblicata",     "data:",        "publicatie"};
 
 // A byline that dates the post: "Von Christian am 03.05.2013", "by Jane Doe on June 2, 2021",
 // "Par Marie le 4 mars 2021". The words before the name and before the date, per language.
@@ -1150,6 +1157,80 @@ fields::DateOptions date_options(const Evidence& e) {
   return options;
 }
 
+// --- Dates in the page's script data ---
+
+// Script text read for data keys, in all: state blobs run to megabytes, and the article's own
+// data comes early in them.
+constexpr size_t kMaxScriptDataBytes = 2 << 20;
+// A key name is a word or two; a value an ISO 8601 date and time.
+constexpr size_t kMaxDataKeyBytes = 40;
+constexpr size_t kMaxDataValueBytes = 40;
+
+// A data key that names a publication date: "publishedAt", "publish_date", "datePublished",
+// "firstPublishedTime", "pubDate"; not an update ("lastPublishedUpdate", "publishModified").
+bool key_says_published(std::string_view key) {
+  const std::string k = core::ascii_lower(key);
+  if (k == "pubdate") return true;
+  return k.find("publish") != std::string::npos && k.find("modif") == std::string::npos &&
+         k.find("updat") == std::string::npos && k.find("unpublish") == std::string::npos &&
+         k.find("expir") == std::string::npos;
+}
+
+// The values in ISO 8601 of such keys in one script's text ("publishedAt":"2021-03-04T10:00Z",
+// also with escaped quotes inside a JSON string), appended to `out`.
+void published_values_in_script(std::string_view text, std::vector<std::string>& out) {
+  for (std::string_view needle : {std::string_view("ublish"), std::string_view("ubDate")}) {
+    for (size_t at = text.find(needle); at != std::string_view::npos;
+         at = text.find(needle, at + needle.size())) {
+      // The key: from the quote before it to the quote after it.
+      const size_t from = at > kMaxDataKeyBytes ? at - kMaxDataKeyBytes : 0;
+      const size_t open = text.find_last_of("\"'", at);
+      const size_t close = text.find_first_of("\"'\\", at);
+      if (open == std::string_view::npos || open < from || close == std::string_view::npos ||
+          close - open > kMaxDataKeyBytes)
+        continue;
+      std::string_view key = text.substr(open + 1, close - open - 1);
+      if (key.empty() || key.find_first_of(" :,{}") != std::string_view::npos ||
+          !key_says_published(key))
+        continue;
+      // ':' and the value's opening quote, escaped or not.
+      size_t v = close;
+      while (v < text.size() && v < close + 6 &&
+             (text[v] == '\\' || text[v] == '"' || text[v] == '\'' || text[v] == ' '))
+        ++v;
+      if (v >= text.size() || text[v] != ':') continue;
+      ++v;
+      while (v < text.size() && v < close + 12 &&
+             (text[v] == '\\' || text[v] == '"' || text[v] == '\'' || text[v] == ' '))
+        ++v;
+      const size_t end = text.find_first_of("\"'\\", v);
+      if (end == std::string_view::npos || end - v > kMaxDataValueBytes) continue;
+      std::string_view value = text.substr(v, end - v);
+      if (starts_iso(value)) out.emplace_back(value);
+    }
+  }
+}
+
+// The publication date the page's script data states (a framework's state, an analytics
+// object), for pages whose markup states none: the first such value, unless the data dates
+// kMinListDays or more days (a list of stories).
+std::optional<DateCandidate> date_in_script_data(const html::Document& doc) {
+  std::vector<std::string> values;
+  size_t read = 0;
+  for (NodeId n = doc.root(); n != html::kNoNode && read < kMaxScriptDataBytes;
+       n = doc.next_in(n, doc.root())) {
+    if (!doc.is(n, Tag::k_script) || core::icontains(doc.attr(n, "type"), "ld+json")) continue;
+    const NodeId t = doc.first_child(n);
+    if (t == html::kNoNode || !doc.is_text(t)) continue;
+    std::string_view text = doc.text(t);
+    text = text.substr(0, kMaxScriptDataBytes - read);
+    read += text.size();
+    published_values_in_script(text, values);
+  }
+  if (values.empty() || distinct_days(values) >= kMinListDays) return std::nullopt;
+  return read_date(values.front(), false);
+}
+
 void resolve_dates(const html::Document& doc, const Evidence& e, std::string_view url,
                    PageMetadata& meta) {
   const JsonLdArticle& ld = e.json_ld.article;
@@ -1277,7 +1358,11 @@ void resolve_dates(const html::Document& doc, const Evidence& e, std::string_vie
   // (article:modified_time alone) is dated by that day, as a page showing only "Last updated"
   // is (5).
   if (meta.published.empty()) meta.published = meta.modified;
-  // 7. Last, the day in the path of the page's lead image (".../files/2016/05/04/cover.png"):
+  // 7. The publication date in the page's script data.
+  if (meta.published.empty()) {
+    if (std::optional<DateCandidate> d = date_in_script_data(doc)) meta.published = d->iso;
+  }
+  // 8. Last, the day in the path of the page's lead image (".../files/2016/05/04/cover.png"):
   // it was uploaded for the story.
   if (meta.published.empty()) {
     for (const std::string* image : {&e.og_image, &e.twitter_image}) {

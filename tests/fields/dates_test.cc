@@ -146,6 +146,11 @@ TEST(ParseDate, ReadsAmbiguousNumericDatesMonthFirstWhereThePageWritesSo) {
   EXPECT_EQ(parse_date("04.03.2021", us)->iso(), "2021-03-04");
 }
 
+TEST(FindDate, ReadsAMonthNameBetweenSlashes) {
+  EXPECT_EQ(find_date("Posted 04/Mar/2021 by admin")->date.iso(), "2021-03-04");
+  EXPECT_EQ(iso("4 Mär 2021"), "2021-03-04");
+}
+
 TEST(MonthFromName, KnowsAbbreviationsAndAccents) {
   EXPECT_EQ(month_from_name("Sept."), 9);
   EXPECT_EQ(month_from_name("März"), 3);

@@ -191,6 +191,26 @@ TEST(ReadMetadata, ReadsNumericDatesMonthFirstOnAmericanEnglishPages) {
             "2021-04-03");
 }
 
+TEST(ReadMetadata, ReadsADateLineMarkedByItsId) {
+  PageMetadata m = read(R"(<body><div id="post-datum">Datum 04.03.2021</div>
+    <p>Ein langer Text ohne Überschrift.</p></body>)");
+  EXPECT_EQ(m.published, "2021-03-04");
+}
+
+TEST(ReadMetadata, DatesAPageByThePublicationDateInItsScriptData) {
+  PageMetadata m = read(R"(<head><script>window.__STATE__ = {"story": {"title": "Bridge",
+    "publishedAt": "2021-03-04T10:00:00Z", "updatedAt": "2021-05-01T08:00:00Z"}};</script>
+    </head><body><h1>Bridge closes</h1></body>)");
+  EXPECT_EQ(m.published, "2021-03-04T10:00:00+00:00");
+}
+
+TEST(ReadMetadata, LeavesTheScriptDataOfAListOfStoriesOut) {
+  PageMetadata m = read(R"(<head><script>var items = [{"publishDate": "2021-03-04"},
+    {"publishDate": "2021-03-01"}, {"publishDate": "2021-02-20"}];</script>
+    </head><body><h1>Latest stories</h1></body>)");
+  EXPECT_EQ(m.published, "");
+}
+
 TEST(ReadMetadata, ReadsTheDateInAShortDetailsAsideAfterTheHeadline) {
   PageMetadata m = read(R"(<body><header><h1>Foreign drawings in your plans</h1>
     <p>A short guide.</p></header>
