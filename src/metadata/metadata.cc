@@ -34,6 +34,8 @@ constexpr size_t kMaxElementText = 600;
 constexpr size_t kTextNodeReadFactor = 4;
 // The first few candidates of each visible kind are enough; later ones are teasers.
 constexpr size_t kMaxVisibleCandidates = 6;
+// A page's links to itself (permalink, feeds, other languages) are a few; more belong to lists.
+constexpr size_t kMaxOwnLinks = 12;
 // A styled headline is a line of words, not a label or a paragraph.
 constexpr size_t kMinHeadlineBytes = 15;
 constexpr size_t kMaxHeadlineBytes = 300;
@@ -57,6 +59,9 @@ struct Evidence {
   std::string og_title, twitter_title, dc_title, parsely_title, itemprop_headline;
   std::string og_site_name, application_name, og_url, canonical;
   std::string amp_url;  // <link rel="amphtml">: the same story's address, often with its date
+  // Links a page makes to itself: its permalink (<a rel="bookmark">, hAtom's), its other
+  // versions and feeds (<link rel="alternate">: "/2021/03/04/story/feed/").
+  std::vector<std::string> own_links;
   std::string description, og_description, twitter_description;
   std::string og_locale, og_image, twitter_image;
   std::vector<std::string> meta_authors;    // author, article:author, dc.creator, parsely-author...
@@ -645,8 +650,15 @@ void scan(const html::Document& doc, Evidence& e) {
         std::string_view rel = doc.attr(n, "rel");
         if (core::iequals(rel, "canonical")) set_once(e.canonical, doc.attr(n, "href"));
         if (core::iequals(rel, "amphtml")) set_once(e.amp_url, doc.attr(n, "href"));
+        if (core::icontains(rel, "alternate") && e.own_links.size() < kMaxOwnLinks)
+          add(e.own_links, doc.attr(n, "href"));
         break;
       }
+      case Tag::k_a:
+        if (core::icontains(doc.attr(n, "rel"), "bookmark") && e.own_links.size() < kMaxOwnLinks &&
+            !in_furniture(doc, n))
+          add(e.own_links, doc.attr(n, "href"));
+        break;
       case Tag::k_abbr: {
         const std::string_view cls = doc.attr(n, "class"), title = doc.attr(n, "title");
         if (title.empty() || e.hatom_published.size() >= kMaxVisibleCandidates ||
@@ -1157,6 +1169,34 @@ fields::DateOptions date_options(const Evidence& e) {
   return options;
 }
 
+// --- Dates in the page's links to itself ---
+
+// The day in the addresses the page gives itself: its permalink (rel=bookmark, the link on its
+// headline) and its other versions and feeds (rel=alternate). None where they name different
+// days: then they are a list's.
+std::optional<fields::ParsedDate> own_link_date(const html::Document& doc, const Evidence& e,
+                                                std::string_view title) {
+  std::vector<std::string_view> links(e.own_links.begin(), e.own_links.end());
+  // The headline's link: an <a> inside it or around it.
+  // (date_anchor() may fall back on the <article> or <main>: its links are the story's, not
+  // the headline's.)
+  if (const NodeId head = date_anchor(e, title);
+      head != html::kNoNode && !doc.is(head, Tag::k_article) && !doc.is(head, Tag::k_main)) {
+    for (NodeId n = head; n != html::kNoNode; n = doc.next_in(n, head))
+      if (doc.is(n, Tag::k_a)) links.push_back(doc.attr(n, "href"));
+    for (NodeId n = doc.parent(head); n != html::kNoNode; n = doc.parent(n))
+      if (doc.is(n, Tag::k_a)) links.push_back(doc.attr(n, "href"));
+  }
+  std::optional<fields::ParsedDate> found;
+  for (std::string_view link : links) {
+    std::optional<fields::ParsedDate> d = fields::date_from_url(link);
+    if (!d || day_number(*d) > today() + kFutureSlackDays) continue;
+    if (found && day_number(*found) != day_number(*d)) return std::nullopt;
+    found = d;
+  }
+  return found;
+}
+
 // --- Dates in the page's script data ---
 
 // Script text read for data keys, in all: state blobs run to megabytes, and the article's own
@@ -1321,7 +1361,9 @@ void resolve_dates(const html::Document& doc, const Evidence& e, std::string_vie
       chosen = DateCandidate{*v.published, v.published->iso()};
   }
 
-  // 3. The URL's date; 4. the date shown with the headline.
+  // 3. The URL's date, then the date in the address of a link the page makes to itself;
+  // 4. the date shown with the headline.
+  if (!chosen && !url_date) url_date = own_link_date(doc, e, meta.title);
   if (chosen) {
     meta.published = chosen->iso;
   } else if (url_date) {

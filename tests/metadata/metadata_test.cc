@@ -211,6 +211,25 @@ TEST(ReadMetadata, LeavesTheScriptDataOfAListOfStoriesOut) {
   EXPECT_EQ(m.published, "");
 }
 
+TEST(ReadMetadata, DatesAPageByTheAddressOfItsPermalink) {
+  EXPECT_EQ(read(R"(<body><article><h2 class="entry-title">
+    <a href="https://example.com/2021/03/04/bridge/" rel="bookmark">Bridge closes for good</a>
+    </h2><p>The story.</p></article></body>)")
+                .published,
+            "2021-03-04");
+  EXPECT_EQ(read(R"(<head><link rel="alternate" type="application/rss+xml"
+    href="https://example.com/2021/03/04/bridge/feed/"></head><body><h1>Bridge</h1></body>)")
+                .published,
+            "2021-03-04");
+}
+
+TEST(ReadMetadata, TakesNoPermalinkDateFromAListOfStories) {
+  PageMetadata m = read(R"(<body><h1>News</h1>
+    <h2><a href="/2021/03/04/bridge/" rel="bookmark">Bridge closes</a></h2>
+    <h2><a href="/2021/03/02/ferry/" rel="bookmark">Ferry returns</a></h2></body>)");
+  EXPECT_EQ(m.published, "");
+}
+
 TEST(ReadMetadata, ReadsTheDateInAShortDetailsAsideAfterTheHeadline) {
   PageMetadata m = read(R"(<body><header><h1>Foreign drawings in your plans</h1>
     <p>A short guide.</p></header>
