@@ -73,8 +73,9 @@ struct Evidence {
   std::vector<std::string> itemprop_authors, itemprop_published, itemprop_modified;
   // hAtom's <abbr class="published" title="2008-06-26T12:00:00">: the title is the date.
   std::vector<std::string> hatom_published, hatom_updated;
-  std::vector<std::string> time_datetimes;  // <time datetime> in document order
-  std::vector<std::string> time_texts;      // beside time_datetimes: what the reader sees
+  std::vector<std::string> time_datetimes;   // <time datetime> in document order
+  std::vector<std::string> time_texts;       // beside time_datetimes: what the reader sees
+  std::vector<std::string> bare_time_texts;  // <time>s without a datetime: their text alone
   std::vector<std::string> visible_bylines;
   std::vector<std::string> visible_dates;
   JsonLd json_ld;
@@ -709,6 +710,8 @@ void scan(const html::Document& doc, Evidence& e) {
           if (!core::trim(dt).empty()) {
             add(e.time_datetimes, dt);
             e.time_texts.push_back(text_of(doc, n, kMaxDateLineBytes));
+          } else if (e.bare_time_texts.size() < kMaxVisibleCandidates) {
+            add(e.bare_time_texts, text_of(doc, n, kMaxDateLineBytes));
           }
         }
         break;
@@ -1320,11 +1323,13 @@ void resolve_dates(const html::Document& doc, const Evidence& e, std::string_vie
       consider(e.time_datetimes[i], false);
   }
   for (const auto& v : e.time_texts) consider(v, true);
-  // A date line labelled as an update ("Updated October 17, 2025") is not the publication.
-  for (const auto& v : e.visible_dates) {
-    std::optional<fields::DateMatch> m = fields::find_date(v, options);
-    if (!m || !labelled_update(v, 0, m->begin)) consider(v, true);
-  }
+  // A <time> or date line labelled as an update ("Updated October 17, 2025") is not the
+  // publication.
+  for (const auto* lines : {&e.bare_time_texts, &e.visible_dates})
+    for (const auto& v : *lines) {
+      std::optional<fields::DateMatch> m = fields::find_date(v, options);
+      if (!m || !labelled_update(v, 0, m->begin)) consider(v, true);
+    }
 
   // 2. A time stated in UTC gives the page's day only where the page lives there: another
   // statement of the same moment in the local zone (JSON-LD with an offset, a meta tag without

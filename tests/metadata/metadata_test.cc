@@ -230,6 +230,14 @@ TEST(ReadMetadata, TakesNoPermalinkDateFromAListOfStories) {
   EXPECT_EQ(m.published, "");
 }
 
+TEST(ReadMetadata, ReadsATimeElementWithoutDatetimeByItsText) {
+  PageMetadata m = read(R"(<head>
+    <meta property="article:published_time" content="2023-11-08T18:49:38Z"></head>
+    <body><h1>Bridge closes</h1><div class="meta"><time>Updated 3:10 PM</time>
+    <time>November 8, 2023 1:49 PM</time></div></body>)");
+  EXPECT_EQ(m.published, "2023-11-08T13:49:00-05:00");
+}
+
 TEST(ReadMetadata, ReadsTheDateInAShortDetailsAsideAfterTheHeadline) {
   PageMetadata m = read(R"(<body><header><h1>Foreign drawings in your plans</h1>
     <p>A short guide.</p></header>
