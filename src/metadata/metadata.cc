@@ -568,7 +568,9 @@ void scan_visible(const html::Document& doc, const std::vector<NodeId>& candidat
       if (!t.empty() && t.size() <= kMaxBylineBytes) e.visible_bylines.push_back(std::move(t));
     }
     // A date line is marked by its class or its id ("post-date", "datum").
-    if (want_date && (class_says_date(class_text) || class_says_date(id_text)) &&
+    if (want_date &&
+        (class_says_date(class_text) || class_says_date(id_text) ||
+         class_says_byline(class_text)) &&
         !in_furniture(doc, n, false, e.h1_nodes.empty() ? html::kNoNode : e.h1_nodes.front())) {
       std::string t = text_of(doc, n, kMaxDateLineBytes);
       if (!t.empty() && t.size() <= kMaxDateLineBytes) e.visible_dates.push_back(std::move(t));
