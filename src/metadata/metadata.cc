@@ -449,7 +449,8 @@ constexpr ClassWord kAuthorWord = "author";
 constexpr ClassWord kNotBylineWords[] = {"bio",         "avatar", "image",  "img",    "photo",
                                          "description", "about",  "social", "follow", "more",
                                          "box",         "list",   "twitter"};
-constexpr ClassWord kDateWords[] = {"date", "publish", "posted", "time", "datum", "fecha"};
+constexpr ClassWord kDateWords[] = {"date",  "publish", "posted",    "time",
+                                    "datum", "fecha",   "submitted", "meta"};
 constexpr ClassWord kHeadlineWords[] = {"headline", "entry-title", "post-title", "article-title"};
 
 // A class attribute and the set of letters it holds, case folded. A word

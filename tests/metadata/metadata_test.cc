@@ -246,6 +246,14 @@ TEST(ReadMetadata, ReadsTheDateInABylineLine) {
   EXPECT_EQ(read(page).published, "2021-03-04");
 }
 
+TEST(ReadMetadata, ReadsTheDateInAnEntryMetaLine) {
+  std::string page = "<body><h1>Bridge closes for good</h1>";
+  for (int i = 0; i < 20; ++i)
+    page += "<p>The council voted to close the bridge after years of repairs that never held.</p>";
+  page += R"(<div class="entry-meta">Filed under Roads &middot; 04.03.2021</div></body>)";
+  EXPECT_EQ(read(page).published, "2021-03-04");
+}
+
 TEST(ReadMetadata, ReadsTheDateInAShortDetailsAsideAfterTheHeadline) {
   PageMetadata m = read(R"(<body><header><h1>Foreign drawings in your plans</h1>
     <p>A short guide.</p></header>
