@@ -516,6 +516,20 @@ bool looks_like_headline_element(const html::Document& doc, NodeId n, const Clas
   return false;
 }
 
+// How the page writes numeric dates: month first where its declared language is American
+// English ("en-US", og:locale "en_US"), else day first.
+fields::DateOptions date_options(const Evidence& e) {
+  fields::DateOptions options;
+  for (const std::string* tag : {&e.html_lang, &e.content_language, &e.og_locale}) {
+    if (core::trim(*tag).empty()) continue;
+    std::string t = core::ascii_lower(core::trim(*tag));
+    std::replace(t.begin(), t.end(), '_', '-');
+    options.month_first = t == "en-us" || t.starts_with("en-us,");
+    break;
+  }
+  return options;
+}
+
 // Visible evidence (byline and date elements, styled headlines) is read only
 // when the page's metadata leaves a field open: most news pages declare them,
 // and class names are the costly part of a scan. Which fields stay open is
@@ -538,6 +552,7 @@ bool hides_visible(Tag tag) {
 void scan_visible(const html::Document& doc, const std::vector<NodeId>& candidates,
                   const VisibleWants& wants, Evidence& e) {
   ClassText class_text, id_text;  // reused across elements, keeping their buffers
+  const fields::DateOptions options = date_options(e);
   for (NodeId n : candidates) {
     const bool want_head = wants.heads && e.styled_heads.size() < kMaxVisibleCandidates;
     const bool want_byline = wants.bylines && e.visible_bylines.size() < kMaxVisibleCandidates;
@@ -573,8 +588,10 @@ void scan_visible(const html::Document& doc, const std::vector<NodeId>& candidat
         (class_says_date(class_text) || class_says_date(id_text) ||
          class_says_byline(class_text)) &&
         !in_furniture(doc, n, false, e.h1_nodes.empty() ? html::kNoNode : e.h1_nodes.front())) {
+      // Only lines that hold a date take a place: a menu's "meta" or "time" classes come first.
       std::string t = text_of(doc, n, kMaxDateLineBytes);
-      if (!t.empty() && t.size() <= kMaxDateLineBytes) e.visible_dates.push_back(std::move(t));
+      if (!t.empty() && t.size() <= kMaxDateLineBytes && fields::find_date(t, options))
+        e.visible_dates.push_back(std::move(t));
     }
   }
 }
@@ -1159,20 +1176,6 @@ bool same_day_stated(const fields::ParsedDate& stated, const fields::ParsedDate&
       stated.day == shown.month)
     return true;
   return stated.has_time && stated.offset_minutes && day_of_moment(stated, shown).has_value();
-}
-
-// How the page writes numeric dates: month first where its declared language is American
-// English ("en-US", og:locale "en_US"), else day first.
-fields::DateOptions date_options(const Evidence& e) {
-  fields::DateOptions options;
-  for (const std::string* tag : {&e.html_lang, &e.content_language, &e.og_locale}) {
-    if (core::trim(*tag).empty()) continue;
-    std::string t = core::ascii_lower(core::trim(*tag));
-    std::replace(t.begin(), t.end(), '_', '-');
-    options.month_first = t == "en-us" || t.starts_with("en-us,");
-    break;
-  }
-  return options;
 }
 
 // --- Dates in the page's links to itself ---

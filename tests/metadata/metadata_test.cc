@@ -254,6 +254,15 @@ TEST(ReadMetadata, ReadsTheDateInAnEntryMetaLine) {
   EXPECT_EQ(read(page).published, "2021-03-04");
 }
 
+TEST(ReadMetadata, FindsADateLineAfterManyDatelessOnes) {
+  std::string page = "<body><h1>Bridge closes for good</h1>";
+  for (int i = 0; i < 30; ++i)
+    page +=
+        "<p class=\"meta-nav\">The council voted to close the bridge after years of repairs.</p>";
+  page += R"(<div class="post-meta">04.03.2021</div></body>)";
+  EXPECT_EQ(read(page).published, "2021-03-04");
+}
+
 TEST(ReadMetadata, ReadsTheDateInAShortDetailsAsideAfterTheHeadline) {
   PageMetadata m = read(R"(<body><header><h1>Foreign drawings in your plans</h1>
     <p>A short guide.</p></header>
