@@ -1214,6 +1214,10 @@ constexpr size_t kMaxScriptDataBytes = 2 << 20;
 // A key name is a word or two; a value an ISO 8601 date and time.
 constexpr size_t kMaxDataKeyBytes = 40;
 constexpr size_t kMaxDataValueBytes = 40;
+// Between a key and its value: a closing quote (escaped: \"), a colon, an opening quote, spaces.
+constexpr size_t kMaxDataQuoteBytes = 6;
+// Values kept from one page's scripts: enough to tell one story from a list.
+constexpr size_t kMaxScriptDataValues = 64;
 
 // A data key that names a publication date: "publishedAt", "publish_date", "datePublished",
 // "firstPublishedTime", "pubDate"; not an update ("lastPublishedUpdate", "publishModified").
@@ -1228,33 +1232,37 @@ bool key_says_published(std::string_view key) {
 // The values in ISO 8601 of such keys in one script's text ("publishedAt":"2021-03-04T10:00Z",
 // also with escaped quotes inside a JSON string), appended to `out`.
 void published_values_in_script(std::string_view text, std::vector<std::string>& out) {
+  // Every search below looks a bounded way from a hit: a hostile script without quotes must
+  // not make each hit read the whole text.
+  auto window = [&](size_t b, size_t n) { return text.substr(b, std::min(n, text.size() - b)); };
   for (std::string_view needle : {std::string_view("ublish"), std::string_view("ubDate")}) {
-    for (size_t at = text.find(needle); at != std::string_view::npos;
+    for (size_t at = text.find(needle);
+         at != std::string_view::npos && out.size() < kMaxScriptDataValues;
          at = text.find(needle, at + needle.size())) {
       // The key: from the quote before it to the quote after it.
       const size_t from = at > kMaxDataKeyBytes ? at - kMaxDataKeyBytes : 0;
-      const size_t open = text.find_last_of("\"'", at);
-      const size_t close = text.find_first_of("\"'\\", at);
-      if (open == std::string_view::npos || open < from || close == std::string_view::npos ||
-          close - open > kMaxDataKeyBytes)
-        continue;
-      std::string_view key = text.substr(open + 1, close - open - 1);
+      const size_t open = window(from, at - from).find_last_of("\"'");
+      const size_t close = window(at, kMaxDataKeyBytes).find_first_of("\"'\\");
+      if (open == std::string_view::npos || close == std::string_view::npos) continue;
+      const std::string_view key = text.substr(from + open + 1, at + close - (from + open + 1));
       if (key.empty() || key.find_first_of(" :,{}") != std::string_view::npos ||
           !key_says_published(key))
         continue;
       // ':' and the value's opening quote, escaped or not.
-      size_t v = close;
-      while (v < text.size() && v < close + 6 &&
-             (text[v] == '\\' || text[v] == '"' || text[v] == '\'' || text[v] == ' '))
-        ++v;
+      auto skip_quotes = [&](size_t v, size_t most) {
+        for (size_t limit = v + most;
+             v < text.size() && v < limit &&
+             (text[v] == '\\' || text[v] == '"' || text[v] == '\'' || text[v] == ' ');)
+          ++v;
+        return v;
+      };
+      size_t v = skip_quotes(at + close, kMaxDataQuoteBytes);
       if (v >= text.size() || text[v] != ':') continue;
-      ++v;
-      while (v < text.size() && v < close + 12 &&
-             (text[v] == '\\' || text[v] == '"' || text[v] == '\'' || text[v] == ' '))
-        ++v;
-      const size_t end = text.find_first_of("\"'\\", v);
-      if (end == std::string_view::npos || end - v > kMaxDataValueBytes) continue;
-      std::string_view value = text.substr(v, end - v);
+      v = skip_quotes(v + 1, kMaxDataQuoteBytes);
+      if (v >= text.size()) continue;
+      const size_t end = window(v, kMaxDataValueBytes + 1).find_first_of("\"'\\");
+      if (end == std::string_view::npos) continue;
+      const std::string_view value = text.substr(v, end);
       if (starts_iso(value)) out.emplace_back(value);
     }
   }
