@@ -682,13 +682,12 @@ void scan(const html::Document& doc, Evidence& e) {
         break;
       case Tag::k_abbr: {
         const std::string_view cls = doc.attr(n, "class"), title = doc.attr(n, "title");
-        if (title.empty() || e.hatom_published.size() >= kMaxVisibleCandidates ||
-            in_furniture(doc, n))
-          break;
-        if (has_class_named(cls, kHatomPublished))
-          add(e.hatom_published, title);
-        else if (has_class_named(cls, kHatomUpdated))
-          add(e.hatom_updated, title);
+        if (title.empty() || cls.empty()) break;
+        const bool published = has_class_named(cls, kHatomPublished);
+        std::vector<std::string>& dates = published ? e.hatom_published : e.hatom_updated;
+        if ((published || has_class_named(cls, kHatomUpdated)) &&
+            dates.size() < kMaxVisibleCandidates && !in_furniture(doc, n))
+          add(dates, title);
         break;
       }
       case Tag::k_script: {
