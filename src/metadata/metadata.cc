@@ -583,7 +583,8 @@ void scan_visible(const html::Document& doc, const std::vector<NodeId>& candidat
       std::string t = text_of(doc, n, kMaxBylineBytes);
       if (!t.empty() && t.size() <= kMaxBylineBytes) e.visible_bylines.push_back(std::move(t));
     }
-    // A date line is marked by its class or its id ("post-date", "datum").
+    // A date line is marked by its class or id ("post-date", "datum", "entry-meta"), or is a
+    // byline ("Jane Doe, March 4, 2021").
     if (want_date &&
         (class_says_date(class_text) || class_says_date(id_text) ||
          class_says_byline(class_text)) &&
