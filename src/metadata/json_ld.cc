@@ -33,10 +33,26 @@ constexpr std::array<std::string_view, 5> kOrganizationTypes = {
     "Organization", "NewsMediaOrganization", "Corporation", "GovernmentOrganization", "WebSite"};
 
 // Types whose dates are never the page's: parts of a page (comments, answers, images, list
-// items) and the parties named on it.
-constexpr std::array<std::string_view, 11> kNotPageDateTypes = {
-    "Comment", "Answer",          "ImageObject",    "ListItem",     "Offer",  "Person",
-    "Rating",  "AggregateRating", "BreadcrumbList", "Organization", "WebSite"};
+// items), the parties named on it, and works the page is about (a book's or a film's first
+// publication, a product's release).
+constexpr std::array<std::string_view, 18> kNotPageDateTypes = {"Comment",
+                                                                "Answer",
+                                                                "ImageObject",
+                                                                "ListItem",
+                                                                "Offer",
+                                                                "Person",
+                                                                "Rating",
+                                                                "AggregateRating",
+                                                                "BreadcrumbList",
+                                                                "Organization",
+                                                                "WebSite",
+                                                                "Book",
+                                                                "Movie",
+                                                                "MusicAlbum",
+                                                                "MusicRecording",
+                                                                "Product",
+                                                                "SoftwareApplication",
+                                                                "TVSeries"};
 
 // The keys that date a creative work, in order of preference.
 constexpr std::array<const char*, 3> kWorkDateKeys = {"datePublished", "uploadDate", "dateCreated"};

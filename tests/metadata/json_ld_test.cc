@@ -72,6 +72,12 @@ TEST(JsonLd, LeavesTheDatesOfListItemsAndCommentsOut) {
   EXPECT_EQ(ld.other_date_published, "2021-03-04T10:00:00Z");
 }
 
+TEST(JsonLd, LeavesTheDateOfAWorkThePageIsAboutOut) {
+  JsonLd ld;
+  add_json_ld(R"({"@type": "Book", "name": "Middlemarch", "datePublished": "1990-12-01"})", ld);
+  EXPECT_EQ(ld.other_date_published, "");
+}
+
 TEST(JsonLd, ReadsTheDateOfABlockThatIsNotJson) {
   JsonLd ld;
   add_json_ld(R"({"@type": "NewsArticle", "headline": "The "big" day",
