@@ -14,28 +14,28 @@ namespace {
 // Month names and abbreviations in English, German, French, Spanish, Italian,
 // Portuguese and Dutch, lower case. Shared spellings appear once.
 constexpr std::pair<std::string_view, int> kMonthNames[] = {
-    {"january", 1},    {"jan", 1},        {"januar", 1},    {"jänner", 1},     {"jän", 1},
-    {"janvier", 1},    {"janv", 1},       {"enero", 1},     {"ene", 1},        {"gennaio", 1},
-    {"gen", 1},        {"janeiro", 1},    {"januari", 1},   {"february", 2},   {"feb", 2},
-    {"febr", 2},       {"februar", 2},    {"février", 2},   {"fevrier", 2},    {"févr", 2},
-    {"fév", 2},        {"fev", 2},        {"febrero", 2},   {"febbraio", 2},   {"fevereiro", 2},
-    {"februari", 2},   {"march", 3},      {"mar", 3},       {"märz", 3},       {"mrz", 3},
-    {"mars", 3},       {"marzo", 3},      {"março", 3},     {"marco", 3},      {"maart", 3},
-    {"mrt", 3},        {"april", 4},      {"apr", 4},       {"avril", 4},      {"avr", 4},
-    {"abril", 4},      {"abr", 4},        {"aprile", 4},    {"may", 5},        {"mai", 5},
-    {"mayo", 5},       {"maggio", 5},     {"mag", 5},       {"maio", 5},       {"mei", 5},
-    {"june", 6},       {"jun", 6},        {"juni", 6},      {"juin", 6},       {"junio", 6},
-    {"giugno", 6},     {"giu", 6},        {"junho", 6},     {"july", 7},       {"jul", 7},
-    {"juli", 7},       {"juillet", 7},    {"juil", 7},      {"julio", 7},      {"luglio", 7},
-    {"lug", 7},        {"julho", 7},      {"august", 8},    {"aug", 8},        {"août", 8},
-    {"aout", 8},       {"agosto", 8},     {"ago", 8},       {"augustus", 8},   {"september", 9},
-    {"sep", 9},        {"sept", 9},       {"septembre", 9}, {"septiembre", 9}, {"setiembre", 9},
-    {"settembre", 9},  {"set", 9},        {"setembro", 9},  {"october", 10},   {"oct", 10},
-    {"oktober", 10},   {"okt", 10},       {"octobre", 10},  {"octubre", 10},   {"ottobre", 10},
-    {"ott", 10},       {"outubro", 10},   {"out", 10},      {"november", 11},  {"nov", 11},
-    {"novembre", 11},  {"noviembre", 11}, {"novembro", 11}, {"december", 12},  {"dec", 12},
-    {"dezember", 12},  {"dez", 12},       {"décembre", 12}, {"decembre", 12},  {"déc", 12},
-    {"diciembre", 12}, {"dic", 12},       {"dicembre", 12}, {"dezembro", 12},
+    {"january", 1},   {"jan", 1},        {"januar", 1},     {"jänner", 1},    {"jän", 1},
+    {"janvier", 1},   {"janv", 1},       {"enero", 1},      {"ene", 1},       {"gennaio", 1},
+    {"gen", 1},       {"janeiro", 1},    {"januari", 1},    {"february", 2},  {"feb", 2},
+    {"febr", 2},      {"februar", 2},    {"février", 2},    {"fevrier", 2},   {"févr", 2},
+    {"fév", 2},       {"fev", 2},        {"febrero", 2},    {"febbraio", 2},  {"fevereiro", 2},
+    {"februari", 2},  {"march", 3},      {"mar", 3},        {"märz", 3},      {"mär", 3},
+    {"mrz", 3},       {"mars", 3},       {"marzo", 3},      {"março", 3},     {"marco", 3},
+    {"maart", 3},     {"mrt", 3},        {"april", 4},      {"apr", 4},       {"avril", 4},
+    {"avr", 4},       {"abril", 4},      {"abr", 4},        {"aprile", 4},    {"may", 5},
+    {"mai", 5},       {"mayo", 5},       {"maggio", 5},     {"mag", 5},       {"maio", 5},
+    {"mei", 5},       {"june", 6},       {"jun", 6},        {"juni", 6},      {"juin", 6},
+    {"junio", 6},     {"giugno", 6},     {"giu", 6},        {"junho", 6},     {"july", 7},
+    {"jul", 7},       {"juli", 7},       {"juillet", 7},    {"juil", 7},      {"julio", 7},
+    {"luglio", 7},    {"lug", 7},        {"julho", 7},      {"august", 8},    {"aug", 8},
+    {"août", 8},      {"aout", 8},       {"agosto", 8},     {"ago", 8},       {"augustus", 8},
+    {"september", 9}, {"sep", 9},        {"sept", 9},       {"septembre", 9}, {"septiembre", 9},
+    {"setiembre", 9}, {"settembre", 9},  {"set", 9},        {"setembro", 9},  {"october", 10},
+    {"oct", 10},      {"oktober", 10},   {"okt", 10},       {"octobre", 10},  {"octubre", 10},
+    {"ottobre", 10},  {"ott", 10},       {"outubro", 10},   {"out", 10},      {"november", 11},
+    {"nov", 11},      {"novembre", 11},  {"noviembre", 11}, {"novembro", 11}, {"december", 12},
+    {"dec", 12},      {"dezember", 12},  {"dez", 12},       {"décembre", 12}, {"decembre", 12},
+    {"déc", 12},      {"diciembre", 12}, {"dic", 12},       {"dicembre", 12}, {"dezembro", 12},
 };
 
 constexpr std::string_view kWeekdayNames[] = {
@@ -293,7 +293,8 @@ class Parser {
         int x = a.value, y = t_[j + 2].value;
         // Month-first, US style, when the second number cannot be a month: "06/13/2023", and
         // forum software's "11-29-2024".
-        if ((sep == "/" || sep == "-") && y > 12 && x <= 12) std::swap(x, y);
+        if ((sep == "/" || sep == "-") && x <= 12 && (y > 12 || options_.month_first))
+          std::swap(x, y);
         if (sep == "." || sep == "/" || sep == "-") {
           set_ymd(d, t_[j + 4].value, y, x);
           j += 5;
@@ -310,16 +311,27 @@ class Parser {
         j += 5;
         return true;
       }
-      // 13 June 2023, 13. Juni 2023, 13 de junio de 2023, 13-Jun-2023, 13th June, 2023
+      // 06/13/23: month first with a two-digit year, where the page's language writes so.
+      if (options_.month_first && a.digits <= 2 && is_punct(j + 1, "/") && is_num(j + 2) &&
+          t_[j + 2].digits <= 2 && is_punct(j + 3, "/") && is_num(j + 4) && t_[j + 4].digits == 2 &&
+          adjacent(j, j + 1) && adjacent(j + 1, j + 2) && adjacent(j + 2, j + 3) &&
+          adjacent(j + 3, j + 4) &&
+          !(is_punct(j + 5, "/") && is_num(j + 6) && adjacent(j + 4, j + 5))) {
+        const int yy = t_[j + 4].value;
+        set_ymd(d, yy <= kTwoDigitYearPivot ? 2000 + yy : 1900 + yy, a.value, t_[j + 2].value);
+        j += 5;
+        return true;
+      }
+      // 13 June 2023, 13. Juni 2023, 13 de junio de 2023, 13-Jun-2023, 13/Jun/2023, 13th June, 2023
       if (a.digits <= 2) {
         size_t k = j + 1;
-        if (is_punct(k, ".") || is_punct(k, "-")) ++k;
+        if (is_punct(k, ".") || is_punct(k, "-") || is_punct(k, "/")) ++k;
         if (is_word(k) && is_ordinal_suffix(text(k)) && adjacent(j, k)) ++k;
         if (is_word_ci(k, "de") || is_word_ci(k, "of")) ++k;
         if (int m = month_at(k); m > 0) {
           ++k;
           if (is_punct(k, ".")) ++k;
-          if (is_punct(k, "-") || is_punct(k, ",")) ++k;
+          if (is_punct(k, "-") || is_punct(k, ",") || is_punct(k, "/")) ++k;
           if (is_word_ci(k, "de") || is_word_ci(k, "del")) ++k;
           if (is_num(k) && t_[k].digits == 4) {
             set_ymd(d, t_[k].value, m, a.value);
@@ -600,6 +612,17 @@ std::optional<ParsedDate> date_from_url(std::string_view url, const DateOptions&
     if (digits_at(i + 5, 2, m) && digits_at(i + 7, 2, d) && is_boundary(i + 9) &&
         is_valid_date(y, m, d, options)) {
       return make_ymd(y, m, d);
+    }
+    // /2023/october/03/, /2023/oct/3/: the month by name.
+    if (a < path.size() && path[a] == '/') {
+      const size_t name_end = path.find('/', a + 1);
+      if (name_end == std::string_view::npos) continue;
+      m = month_from_name(path.substr(a + 1, name_end - a - 1));
+      const size_t day_at = name_end + 1;
+      const size_t day_digits = digits_at(day_at, 2, d) ? 2 : digits_at(day_at, 1, d) ? 1 : 0;
+      if (m > 0 && day_digits > 0 && is_boundary(day_at + day_digits) &&
+          is_valid_date(y, m, d, options))
+        return make_ymd(y, m, d);
     }
   }
   return std::nullopt;

@@ -19,6 +19,10 @@ namespace lede::fields {
 struct DateOptions {
   int min_year = 1990;  // older years on a news page are almost always history, not the story
   int max_year = 2100;
+  // Numeric dates whose first two numbers could each be the month ("03/04/2021", "09/11/25") are
+  // read month first, as the United States writes them; else day first. A first number over 12
+  // is a day either way. Set from the page's language (en-US).
+  bool month_first = false;
 };
 
 struct ParsedDate {

@@ -32,6 +32,31 @@ constexpr std::array<std::string_view, 15> kArticleTypes = {"NewsArticle",
 constexpr std::array<std::string_view, 5> kOrganizationTypes = {
     "Organization", "NewsMediaOrganization", "Corporation", "GovernmentOrganization", "WebSite"};
 
+// Types whose dates are never the page's: parts of a page (comments, answers, images, list
+// items), the parties named on it, and works the page is about (a book's or a film's first
+// publication, a product's release).
+constexpr std::array<std::string_view, 18> kNotPageDateTypes = {"Comment",
+                                                                "Answer",
+                                                                "ImageObject",
+                                                                "ListItem",
+                                                                "Offer",
+                                                                "Person",
+                                                                "Rating",
+                                                                "AggregateRating",
+                                                                "BreadcrumbList",
+                                                                "Organization",
+                                                                "WebSite",
+                                                                "Book",
+                                                                "Movie",
+                                                                "MusicAlbum",
+                                                                "MusicRecording",
+                                                                "Product",
+                                                                "SoftwareApplication",
+                                                                "TVSeries"};
+
+// The keys that date a creative work, in order of preference.
+constexpr std::array<const char*, 3> kWorkDateKeys = {"datePublished", "uploadDate", "dateCreated"};
+
 // Nesting deeper than this is hostile or pointless; real graphs are 3-4 deep.
 constexpr int kMaxDepth = 8;
 
@@ -180,14 +205,23 @@ void fill(element a, JsonLdArticle& out) {
   if (out.image.empty()) out.image = field(a, "thumbnailUrl");
 }
 
-void visit(element v, int depth, JsonLd& ld) {
+// `in_list`: `v` is an item of an itemListElement, whose dates are the items', not the page's.
+void visit(element v, int depth, JsonLd& ld, bool in_list = false) {
   if (depth > kMaxDepth) return;
   if (v.is_array()) {
-    for (element e : as_array(v)) visit(e, depth + 1, ld);
+    for (element e : as_array(v)) visit(e, depth + 1, ld, in_list);
     return;
   }
   if (!v.is_object()) return;
   int rank = type_rank(v);
+  if (rank < 0 && !in_list && ld.other_date_published.empty()) {
+    bool page_part = is_organization(v);
+    for (std::string_view t : kNotPageDateTypes) page_part |= has_type(v, t);
+    for (const char* key : kWorkDateKeys) {
+      if (page_part || !ld.other_date_published.empty()) break;
+      ld.other_date_published = field(v, key);
+    }
+  }
   if (rank >= 0) {
     // The most specific type wins; among equals, the first one that has a body.
     element body;
@@ -204,10 +238,25 @@ void visit(element v, int depth, JsonLd& ld) {
     if (ld.website_name.empty()) ld.website_name = field(v, "name");
     if (ld.website_language.empty()) ld.website_language = field(v, "inLanguage");
   }
-  for (const char* key : {"@graph", "mainEntity", "itemListElement", "isPartOf"}) {
+  for (const char* key : {"@graph", "mainEntity", "itemListElement", "isPartOf", "blogPost"}) {
     element x;
-    if (find(v, key, x) && (x.is_array() || x.is_object())) visit(x, depth + 1, ld);
+    if (find(v, key, x) && (x.is_array() || x.is_object()))
+      visit(x, depth + 1, ld, in_list || std::string_view(key) == "itemListElement");
   }
+}
+
+// A block that is not JSON (an unescaped quote in a headline, a cut-off page) may still state
+// its date: the first "datePublished": "..." in it, as written.
+std::string loose_date_published(std::string_view text) {
+  constexpr std::string_view kKey = "\"datePublished\"";
+  size_t at = text.find(kKey);
+  if (at == std::string_view::npos) return "";
+  at += kKey.size();
+  while (at < text.size() && (text[at] == ' ' || text[at] == ':' || text[at] == '\t')) ++at;
+  if (at >= text.size() || text[at] != '"') return "";
+  const size_t end = text.find('"', at + 1);
+  if (end == std::string_view::npos) return "";
+  return std::string(text.substr(at + 1, end - at - 1));
 }
 
 // Pages wrap their JSON in CDATA sections or comments for old XHTML parsers:
@@ -257,9 +306,12 @@ void add_json_ld(std::string_view text, JsonLd& ld) {
     };
     nlohmann::json lenient =
         nlohmann::json::parse(text, shallow, /*allow_exceptions=*/false, /*ignore_comments=*/true);
-    if (lenient.is_discarded()) return;
-    std::string strict = lenient.dump();
-    if (parser.parse(strict.data(), strict.size()).get(root) != simdjson::SUCCESS) return;
+    std::string strict = lenient.is_discarded() ? "" : lenient.dump();
+    if (lenient.is_discarded() ||
+        parser.parse(strict.data(), strict.size()).get(root) != simdjson::SUCCESS) {
+      if (ld.other_date_published.empty()) ld.other_date_published = loose_date_published(text);
+      return;
+    }
   }
   visit(root, 0, ld);
 }

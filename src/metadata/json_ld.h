@@ -45,6 +45,11 @@ struct JsonLd {
   int article_rank = -1;     // index into the article types; lower is more specific
   std::string website_name;  // name of a WebSite object, a site-name fallback
   std::string website_language;
+  // A publication date found outside an article object, for pages whose JSON-LD has none: the
+  // datePublished of another creative work (Recipe, Review, Question's dateCreated, VideoObject's
+  // uploadDate), or a "datePublished" read from a block that is not valid JSON. Items of lists,
+  // comments, answers and images are left out: their dates are not the page's.
+  std::string other_date_published;
 };
 
 // JSON-LD blocks larger than this are not parsed: no real article needs it.

@@ -34,6 +34,8 @@ constexpr size_t kMaxElementText = 600;
 constexpr size_t kTextNodeReadFactor = 4;
 // The first few candidates of each visible kind are enough; later ones are teasers.
 constexpr size_t kMaxVisibleCandidates = 6;
+// A page's links to itself (permalink, feeds, other languages) are a few; more belong to lists.
+constexpr size_t kMaxOwnLinks = 12;
 // A styled headline is a line of words, not a label or a paragraph.
 constexpr size_t kMinHeadlineBytes = 15;
 constexpr size_t kMaxHeadlineBytes = 300;
@@ -56,6 +58,10 @@ struct Evidence {
   NodeId first_article = html::kNoNode;   // the first <article> or <main>, outside furniture
   std::string og_title, twitter_title, dc_title, parsely_title, itemprop_headline;
   std::string og_site_name, application_name, og_url, canonical;
+  std::string amp_url;  // <link rel="amphtml">: the same story's address, often with its date
+  // Links a page makes to itself: its permalink (<a rel="bookmark">, hAtom's), its other
+  // versions and feeds (<link rel="alternate">: "/2021/03/04/story/feed/").
+  std::vector<std::string> own_links;
   std::string description, og_description, twitter_description;
   std::string og_locale, og_image, twitter_image;
   std::vector<std::string> meta_authors;    // author, article:author, dc.creator, parsely-author...
@@ -65,8 +71,11 @@ struct Evidence {
   std::string section, parsely_section;
   std::vector<std::string> article_tags, keywords;
   std::vector<std::string> itemprop_authors, itemprop_published, itemprop_modified;
-  std::vector<std::string> time_datetimes;  // <time datetime> in document order
-  std::vector<std::string> time_texts;      // beside time_datetimes: what the reader sees
+  // hAtom's <abbr class="published" title="2008-06-26T12:00:00">: the title is the date.
+  std::vector<std::string> hatom_published, hatom_updated;
+  std::vector<std::string> time_datetimes;   // <time datetime> in document order
+  std::vector<std::string> time_texts;       // beside time_datetimes: what the reader sees
+  std::vector<std::string> bare_time_texts;  // <time>s without a datetime: their text alone
   std::vector<std::string> visible_bylines;
   std::vector<std::string> visible_dates;
   JsonLd json_ld;
@@ -201,6 +210,14 @@ constexpr MetaName kMetaNames[] = {
     {"published_date", all(&Evidence::meta_published)},
     {"publication-date", all(&Evidence::meta_published)},
     {"article_date_original", all(&Evidence::meta_published)},
+    {"article:post_date", all(&Evidence::meta_published)},
+    {"bt:pubdate", all(&Evidence::meta_published)},
+    {"dc.date.publication", all(&Evidence::meta_published)},
+    {"dcsext.articlefirstpublished", all(&Evidence::meta_published)},
+    {"twt-published-at", all(&Evidence::meta_published)},
+    {"originalpublicationdate", all(&Evidence::meta_published)},
+    {"dc.created", all(&Evidence::meta_published)},
+    {"dc:created", all(&Evidence::meta_published)},
     // Dates that may be publication dates.
     {"dc.date", all(&Evidence::meta_other_dates)},
     {"dc:date", all(&Evidence::meta_other_dates)},
@@ -213,6 +230,16 @@ constexpr MetaName kMetaNames[] = {
     {"dc.date.created", all(&Evidence::meta_other_dates)},
     {"article.published", all(&Evidence::meta_other_dates)},
     {"release_date", all(&Evidence::meta_other_dates)},
+    {"created", all(&Evidence::meta_other_dates)},
+    {"date_created", all(&Evidence::meta_other_dates)},
+    {"content_create_date", all(&Evidence::meta_other_dates)},
+    {"dateposted", all(&Evidence::meta_other_dates)},
+    {"citation_date", all(&Evidence::meta_other_dates)},
+    {"doc_date", all(&Evidence::meta_other_dates)},
+    {"pdate", all(&Evidence::meta_other_dates)},
+    {"og:pubdate", all(&Evidence::meta_other_dates)},
+    {"uploaddate", all(&Evidence::meta_other_dates)},
+    {"video:release_date", all(&Evidence::meta_other_dates)},
     // Modification dates.
     {"article:modified_time", all(&Evidence::meta_modified)},
     {"datemodified", all(&Evidence::meta_modified)},
@@ -248,6 +275,10 @@ constexpr size_t longest_meta_name() {
   return n;
 }
 constexpr size_t kMaxMetaName = longest_meta_name();
+
+// hAtom's date classes, on an <abbr> whose title holds the date.
+constexpr std::string_view kHatomPublished[] = {"published"};
+constexpr std::string_view kHatomUpdated[] = {"updated"};
 
 // A page holds dozens of meta tags: one hash lookup each instead of a chain of comparisons.
 const MetaField* meta_field(std::string_view lower_name) {
@@ -293,6 +324,12 @@ void read_meta(const html::Document& doc, NodeId n, Evidence& e) {
     return;
   }
   if (core::trim(value).empty()) return;
+  // A JSON-LD block written as a meta tag's content (frameworks that render the head as meta
+  // tags): read as the <script> would be.
+  if (core::iequals(key, "script:ld+json")) {
+    add_json_ld(value, e.json_ld);
+    return;
+  }
   // "property" may hold several space-separated names (RDFa): take the first known one.
   char lower[kMaxMetaName];
   size_t b = 0;
@@ -412,7 +449,8 @@ constexpr ClassWord kAuthorWord = "author";
 constexpr ClassWord kNotBylineWords[] = {"bio",         "avatar", "image",  "img",    "photo",
                                          "description", "about",  "social", "follow", "more",
                                          "box",         "list",   "twitter"};
-constexpr ClassWord kDateWords[] = {"date", "publish", "posted", "time"};
+constexpr ClassWord kDateWords[] = {"date",  "publish", "posted",    "time",
+                                    "datum", "fecha",   "submitted", "meta"};
 constexpr ClassWord kHeadlineWords[] = {"headline", "entry-title", "post-title", "article-title"};
 
 // A class attribute and the set of letters it holds, case folded. A word
@@ -478,6 +516,20 @@ bool looks_like_headline_element(const html::Document& doc, NodeId n, const Clas
   return false;
 }
 
+// How the page writes numeric dates: month first where its declared language is American
+// English ("en-US", og:locale "en_US"), else day first.
+fields::DateOptions date_options(const Evidence& e) {
+  fields::DateOptions options;
+  for (const std::string* tag : {&e.html_lang, &e.content_language, &e.og_locale}) {
+    if (core::trim(*tag).empty()) continue;
+    std::string t = core::ascii_lower(core::trim(*tag));
+    std::replace(t.begin(), t.end(), '_', '-');
+    options.month_first = t == "en-us" || t.starts_with("en-us,");
+    break;
+  }
+  return options;
+}
+
 // Visible evidence (byline and date elements, styled headlines) is read only
 // when the page's metadata leaves a field open: most news pages declare them,
 // and class names are the costly part of a scan. Which fields stay open is
@@ -496,25 +548,29 @@ bool hides_visible(Tag tag) {
 }
 
 // `candidates`: elements outside hides_visible() subtrees, in document order, that may have a
-// class or rel attribute or are a <font>; a superset of those the tests below can accept.
+// class, rel or id attribute or are a <font>; a superset of those the tests below can accept.
 void scan_visible(const html::Document& doc, const std::vector<NodeId>& candidates,
                   const VisibleWants& wants, Evidence& e) {
-  ClassText class_text;  // reused across elements, keeping its buffer
+  ClassText class_text, id_text;  // reused across elements, keeping their buffers
+  const fields::DateOptions options = date_options(e);
   for (NodeId n : candidates) {
     const bool want_head = wants.heads && e.styled_heads.size() < kMaxVisibleCandidates;
     const bool want_byline = wants.bylines && e.visible_bylines.size() < kMaxVisibleCandidates;
     const bool want_date = wants.dates && e.visible_dates.size() < kMaxVisibleCandidates;
     if (!want_head && !want_byline && !want_date) return;
-    std::string_view cls, rel;
+    std::string_view cls, rel, id;
     for (const html::Attribute& attr : doc.attributes(n)) {
       std::string_view name = doc.view(attr.name);
       if (name == "class")
         cls = doc.view(attr.value);
       else if (name == "rel")
         rel = doc.view(attr.value);
+      else if (name == "id")
+        id = doc.view(attr.value);
     }
-    if (cls.empty() && rel.empty() && doc.tag(n) != Tag::k_font) continue;
+    if (cls.empty() && rel.empty() && id.empty() && doc.tag(n) != Tag::k_font) continue;
     class_text.assign(cls);
+    id_text.assign(id);
     if (want_head && looks_like_headline_element(doc, n, class_text)) {
       std::string h = text_of(doc, n, kMaxHeadlineBytes);
       if (h.size() >= kMinHeadlineBytes && h.size() <= kMaxHeadlineBytes && !in_furniture(doc, n)) {
@@ -527,10 +583,16 @@ void scan_visible(const html::Document& doc, const std::vector<NodeId>& candidat
       std::string t = text_of(doc, n, kMaxBylineBytes);
       if (!t.empty() && t.size() <= kMaxBylineBytes) e.visible_bylines.push_back(std::move(t));
     }
-    if (want_date && class_says_date(class_text) &&
+    // A date line is marked by its class or id ("post-date", "datum", "entry-meta"), or is a
+    // byline ("Jane Doe, March 4, 2021").
+    if (want_date &&
+        (class_says_date(class_text) || class_says_date(id_text) ||
+         class_says_byline(class_text)) &&
         !in_furniture(doc, n, false, e.h1_nodes.empty() ? html::kNoNode : e.h1_nodes.front())) {
+      // Only lines that hold a date take a place: a menu's "meta" or "time" classes come first.
       std::string t = text_of(doc, n, kMaxDateLineBytes);
-      if (!t.empty() && t.size() <= kMaxDateLineBytes) e.visible_dates.push_back(std::move(t));
+      if (!t.empty() && t.size() <= kMaxDateLineBytes && fields::find_date(t, options))
+        e.visible_dates.push_back(std::move(t));
     }
   }
 }
@@ -561,6 +623,7 @@ NodeId next_in_document(const html::Document& doc, NodeId n) {
 constexpr uint32_t kItempropLength = std::string_view("itemprop").size();
 constexpr uint32_t kClassLength = std::string_view("class").size();
 constexpr uint32_t kRelLength = std::string_view("rel").size();
+constexpr uint32_t kIdLength = std::string_view("id").size();
 
 void scan(const html::Document& doc, Evidence& e) {
   // Reused across pages: a page has thousands of elements with a class.
@@ -575,8 +638,8 @@ void scan(const html::Document& doc, Evidence& e) {
     Tag tag = doc.tag(n);
     // The attributes every element is asked for, in one pass. Reading a name
     // costs a cache miss into the string pool, so names are told apart by
-    // length first: only an 8-byte name can be "itemprop", and any 5- or 3-byte
-    // name ("class", "rel") makes the element a visible candidate unread.
+    // length first: only an 8-byte name can be "itemprop", and any 5-, 3- or 2-byte
+    // name ("class", "rel", "id") makes the element a visible candidate unread.
     std::string_view itemprop;
     bool has_itemprop = false, maybe_class_or_rel = false;
     for (const html::Attribute& a : doc.attributes(n)) {
@@ -585,7 +648,7 @@ void scan(const html::Document& doc, Evidence& e) {
         if (doc.view(a.name) != "itemprop") continue;
         if (!has_itemprop) itemprop = doc.view(a.value);
         has_itemprop = true;
-      } else if (length == kClassLength || length == kRelLength) {
+      } else if (length == kClassLength || length == kRelLength || length == kIdLength) {
         maybe_class_or_rel = true;
       }
     }
@@ -608,6 +671,24 @@ void scan(const html::Document& doc, Evidence& e) {
       case Tag::k_link: {
         std::string_view rel = doc.attr(n, "rel");
         if (core::iequals(rel, "canonical")) set_once(e.canonical, doc.attr(n, "href"));
+        if (core::iequals(rel, "amphtml")) set_once(e.amp_url, doc.attr(n, "href"));
+        if (core::icontains(rel, "alternate") && e.own_links.size() < kMaxOwnLinks)
+          add(e.own_links, doc.attr(n, "href"));
+        break;
+      }
+      case Tag::k_a:
+        if (core::icontains(doc.attr(n, "rel"), "bookmark") && e.own_links.size() < kMaxOwnLinks &&
+            !in_furniture(doc, n))
+          add(e.own_links, doc.attr(n, "href"));
+        break;
+      case Tag::k_abbr: {
+        const std::string_view cls = doc.attr(n, "class"), title = doc.attr(n, "title");
+        if (title.empty() || cls.empty()) break;
+        const bool published = has_class_named(cls, kHatomPublished);
+        std::vector<std::string>& dates = published ? e.hatom_published : e.hatom_updated;
+        if ((published || has_class_named(cls, kHatomUpdated)) &&
+            dates.size() < kMaxVisibleCandidates && !in_furniture(doc, n))
+          add(dates, title);
         break;
       }
       case Tag::k_script: {
@@ -649,6 +730,8 @@ void scan(const html::Document& doc, Evidence& e) {
           if (!core::trim(dt).empty()) {
             add(e.time_datetimes, dt);
             e.time_texts.push_back(text_of(doc, n, kMaxDateLineBytes));
+          } else if (e.bare_time_texts.size() < kMaxVisibleCandidates) {
+            add(e.bare_time_texts, text_of(doc, n, kMaxDateLineBytes));
           }
         }
         break;
@@ -666,9 +749,10 @@ void scan(const html::Document& doc, Evidence& e) {
   bool has_person = !e.meta_authors.empty() || !e.itemprop_authors.empty();
   for (const JsonLdAuthor& a : e.json_ld.article.authors) has_person |= !a.organization;
   wants.bylines = !has_person;
-  wants.dates = e.json_ld.article.date_published.empty() && e.meta_published.empty() &&
-                e.itemprop_published.empty() && e.meta_other_dates.empty() &&
-                e.time_datetimes.empty();
+  wants.dates = e.json_ld.article.date_published.empty() &&
+                e.json_ld.other_date_published.empty() && e.meta_published.empty() &&
+                e.hatom_published.empty() && e.itemprop_published.empty() &&
+                e.meta_other_dates.empty() && e.time_datetimes.empty();
   if (wants.any()) scan_visible(doc, candidates, wants, e);
 }
 
@@ -741,14 +825,43 @@ struct DateCandidate {
   std::string iso;
 };
 
+// ISO 8601's basic form, which some meta tags hold: "20210304", "20210304101500". Read only in
+// values that are a date and nothing else; in running text eight digits are an id as often.
+std::optional<fields::ParsedDate> basic_iso_date(std::string_view raw) {
+  if (raw.size() != 8 && raw.size() != 14) return std::nullopt;
+  for (char c : raw)
+    if (c < '0' || c > '9') return std::nullopt;
+  auto number = [&](size_t at, size_t n) {
+    int v = 0;
+    for (size_t i = at; i < at + n; ++i) v = v * 10 + (raw[i] - '0');
+    return v;
+  };
+  fields::ParsedDate d;
+  d.year = number(0, 4);
+  d.month = number(4, 2);
+  d.day = number(6, 2);
+  if (!fields::is_valid_date(d.year, d.month, d.day)) return std::nullopt;
+  if (raw.size() == 14) {
+    d.hour = number(8, 2);
+    d.minute = number(10, 2);
+    d.second = number(12, 2);
+    if (d.hour > 23 || d.minute > 59 || d.second > 60) return std::nullopt;
+    d.has_time = true;
+  }
+  return d;
+}
+
 // Every date is written in one shape: RFC 3339 with the offset the page states,
 // YYYY-MM-DDTHH:MM:SS when it states no zone, YYYY-MM-DD when it gives only the day.
-std::optional<DateCandidate> read_date(std::string_view raw, bool search) {
+// `options`: how the page writes numeric dates (date_options()).
+std::optional<DateCandidate> read_date(std::string_view raw, bool search,
+                                       const fields::DateOptions& options = {}) {
   raw = core::trim(raw);
   if (raw.empty()) return std::nullopt;
-  std::optional<fields::ParsedDate> d = fields::parse_date(raw);
+  std::optional<fields::ParsedDate> d = fields::parse_date(raw, options);
+  if (!d && !search) d = basic_iso_date(raw);
   if (!d && search) {
-    if (auto m = fields::find_date(raw)) d = m->date;
+    if (auto m = fields::find_date(raw, options)) d = m->date;
   }
   if (!d) return std::nullopt;
   if (day_number(*d) > today() + kFutureSlackDays) return std::nullopt;
@@ -866,8 +979,10 @@ bool labelled_update(std::string_view text, size_t floor, size_t begin) {
 // Words that make the date after them the publication: "Veröffentlicht am", "Publié le",
 // "Dieser Artikel wurde am ... geschrieben" (the label may follow), "Posted on".
 constexpr std::string_view kPublishWords[] = {
-    "published", "posted",     "veröffentlicht", "erschienen", "geschrieben", "publié",
-    "publicado", "pubblicato", "gepubliceerd",   "geplaatst",  "datum:",      "date:"};
+    "published", "posted",      "veröffentlicht", "erschienen",   "geschrieben", "publié",
+    "publicado", "pubblicato",  "gepubliceerd",   "geplaatst",    "datum:",      "date:",
+    "erstellt",  "publiziert",  "gepostet",       "mis en ligne", "publiée",     "publicada",
+    "fecha:",    "publicación", "pubblicata",     "data:",        "publicatie"};
 
 // A byline that dates the post: "Von Christian am 03.05.2013", "by Jane Doe on June 2, 2021",
 // "Par Marie le 4 mars 2021". The words before the name and before the date, per language.
@@ -900,13 +1015,14 @@ bool labelled_published(std::string_view text, size_t begin, size_t end) {
 }
 
 // The dates in text[begin, end), in order; future dates left out.
-std::vector<TextDate> dates_in(std::string_view text, size_t begin, size_t end) {
+std::vector<TextDate> dates_in(std::string_view text, size_t begin, size_t end,
+                               const fields::DateOptions& options) {
   std::vector<TextDate> out;
   end = std::min(end, text.size());
   size_t at = begin;
   size_t previous_end = begin;
   while (at < end) {
-    std::optional<fields::DateMatch> m = fields::find_date(text.substr(at, end - at));
+    std::optional<fields::DateMatch> m = fields::find_date(text.substr(at, end - at), options);
     if (!m) break;
     const size_t b = at + m->begin;
     if (day_number(m->date) <= today() + kFutureSlackDays)
@@ -944,7 +1060,7 @@ struct VisibleDates {
 // the first lines of the story), else the last one just above it. Dates labelled as updates
 // are kept apart.
 VisibleDates dates_near_headline(const html::Document& doc, const Evidence& e,
-                                 std::string_view title) {
+                                 std::string_view title, const fields::DateOptions& options) {
   const NodeId anchor = date_anchor(e, title);
   const PageText page = page_text(doc, anchor);
   VisibleDates out;
@@ -959,19 +1075,19 @@ VisibleDates dates_near_headline(const html::Document& doc, const Evidence& e,
     }
   };
   if (page.anchor == std::string::npos) {
-    take(dates_in(page.text, 0, kDateTextWithoutHead), false);
+    take(dates_in(page.text, 0, kDateTextWithoutHead, options), false);
   } else {
-    take(dates_in(page.text, page.anchor, page.anchor + kDateTextAfterHead), false);
+    take(dates_in(page.text, page.anchor, page.anchor + kDateTextAfterHead, options), false);
     if (!out.published) {
       const size_t from = page.anchor > kDateTextBeforeHead ? page.anchor - kDateTextBeforeHead : 0;
-      take(dates_in(page.text, from, page.anchor), true);
+      take(dates_in(page.text, from, page.anchor, options), true);
     }
   }
   if (out.published) return out;
   // Then a date the page labels as its publication anywhere outside furniture: the line
   // under a blog post ("Dieser Artikel wurde am 14. Dezember 2015 ... geschrieben").
   const PageText whole = page_text(doc, html::kNoNode, kMaxPageText);
-  for (const TextDate& d : dates_in(whole.text, 0, whole.text.size())) {
+  for (const TextDate& d : dates_in(whole.text, 0, whole.text.size(), options)) {
     if (d.update) {
       if (!out.updated) out.updated = d.date;  // "Last updated: November 13, 2025"
     } else if (labelled_published(whole.text, d.begin, d.end)) {
@@ -1062,11 +1178,125 @@ bool same_day_stated(const fields::ParsedDate& stated, const fields::ParsedDate&
   return stated.has_time && stated.offset_minutes && day_of_moment(stated, shown).has_value();
 }
 
+// --- Dates in the page's links to itself ---
+
+// The day in the addresses the page gives itself: its permalink (rel=bookmark, the link on its
+// headline) and its other versions and feeds (rel=alternate). None where they name different
+// days: then they are a list's.
+std::optional<fields::ParsedDate> own_link_date(const html::Document& doc, const Evidence& e,
+                                                std::string_view title) {
+  std::vector<std::string_view> links(e.own_links.begin(), e.own_links.end());
+  // The headline's link: an <a> inside it or around it.
+  // (date_anchor() may fall back on the <article> or <main>: its links are the story's, not
+  // the headline's.)
+  if (const NodeId head = date_anchor(e, title);
+      head != html::kNoNode && !doc.is(head, Tag::k_article) && !doc.is(head, Tag::k_main)) {
+    for (NodeId n = head; n != html::kNoNode; n = doc.next_in(n, head))
+      if (doc.is(n, Tag::k_a)) links.push_back(doc.attr(n, "href"));
+    for (NodeId n = doc.parent(head); n != html::kNoNode; n = doc.parent(n))
+      if (doc.is(n, Tag::k_a)) links.push_back(doc.attr(n, "href"));
+  }
+  std::optional<fields::ParsedDate> found;
+  for (std::string_view link : links) {
+    std::optional<fields::ParsedDate> d = fields::date_from_url(link);
+    if (!d || day_number(*d) > today() + kFutureSlackDays) continue;
+    if (found && day_number(*found) != day_number(*d)) return std::nullopt;
+    found = d;
+  }
+  return found;
+}
+
+// --- Dates in the page's script data ---
+
+// Script text read for data keys, in all: state blobs run to megabytes, and the article's own
+// data comes early in them.
+constexpr size_t kMaxScriptDataBytes = 2 << 20;
+// A key name is a word or two; a value an ISO 8601 date and time.
+constexpr size_t kMaxDataKeyBytes = 40;
+constexpr size_t kMaxDataValueBytes = 40;
+// Between a key and its value: a closing quote (escaped: \"), a colon, an opening quote, spaces.
+constexpr size_t kMaxDataQuoteBytes = 6;
+// Values kept from one page's scripts: enough to tell one story from a list.
+constexpr size_t kMaxScriptDataValues = 64;
+
+// A data key that names a publication date: "publishedAt", "publish_date", "datePublished",
+// "firstPublishedTime", "pubDate"; not an update ("lastPublishedUpdate", "publishModified").
+bool key_says_published(std::string_view key) {
+  const std::string k = core::ascii_lower(key);
+  if (k == "pubdate") return true;
+  return k.find("publish") != std::string::npos && k.find("modif") == std::string::npos &&
+         k.find("updat") == std::string::npos && k.find("unpublish") == std::string::npos &&
+         k.find("expir") == std::string::npos;
+}
+
+// The values in ISO 8601 of such keys in one script's text ("publishedAt":"2021-03-04T10:00Z",
+// also with escaped quotes inside a JSON string), appended to `out`.
+void published_values_in_script(std::string_view text, std::vector<std::string>& out) {
+  // Every search below looks a bounded way from a hit: a hostile script without quotes must
+  // not make each hit read the whole text.
+  auto window = [&](size_t b, size_t n) { return text.substr(b, std::min(n, text.size() - b)); };
+  for (std::string_view needle : {std::string_view("ublish"), std::string_view("ubDate")}) {
+    for (size_t at = text.find(needle);
+         at != std::string_view::npos && out.size() < kMaxScriptDataValues;
+         at = text.find(needle, at + needle.size())) {
+      // The key: from the quote before it to the quote after it.
+      const size_t from = at > kMaxDataKeyBytes ? at - kMaxDataKeyBytes : 0;
+      const size_t open = window(from, at - from).find_last_of("\"'");
+      const size_t close = window(at, kMaxDataKeyBytes).find_first_of("\"'\\");
+      if (open == std::string_view::npos || close == std::string_view::npos) continue;
+      const std::string_view key = text.substr(from + open + 1, at + close - (from + open + 1));
+      if (key.empty() || key.find_first_of(" :,{}") != std::string_view::npos ||
+          !key_says_published(key))
+        continue;
+      // ':' and the value's opening quote, escaped or not.
+      auto skip_quotes = [&](size_t v, size_t most) {
+        for (size_t limit = v + most;
+             v < text.size() && v < limit &&
+             (text[v] == '\\' || text[v] == '"' || text[v] == '\'' || text[v] == ' ');)
+          ++v;
+        return v;
+      };
+      size_t v = skip_quotes(at + close, kMaxDataQuoteBytes);
+      if (v >= text.size() || text[v] != ':') continue;
+      v = skip_quotes(v + 1, kMaxDataQuoteBytes);
+      if (v >= text.size()) continue;
+      const size_t end = window(v, kMaxDataValueBytes + 1).find_first_of("\"'\\");
+      if (end == std::string_view::npos) continue;
+      const std::string_view value = text.substr(v, end);
+      if (starts_iso(value)) out.emplace_back(value);
+    }
+  }
+}
+
+// The publication date the page's script data states (a framework's state, an analytics
+// object), for pages whose markup states none: the first such value, unless the data dates
+// kMinListDays or more days (a list of stories).
+std::optional<DateCandidate> date_in_script_data(const html::Document& doc) {
+  std::vector<std::string> values;
+  size_t read = 0;
+  for (NodeId n = doc.root(); n != html::kNoNode && read < kMaxScriptDataBytes;
+       n = doc.next_in(n, doc.root())) {
+    if (!doc.is(n, Tag::k_script) || core::icontains(doc.attr(n, "type"), "ld+json")) continue;
+    const NodeId t = doc.first_child(n);
+    if (t == html::kNoNode || !doc.is_text(t)) continue;
+    std::string_view text = doc.text(t);
+    text = text.substr(0, kMaxScriptDataBytes - read);
+    read += text.size();
+    published_values_in_script(text, values);
+  }
+  if (values.empty() || distinct_days(values) >= kMinListDays) return std::nullopt;
+  return read_date(values.front(), false);
+}
+
 void resolve_dates(const html::Document& doc, const Evidence& e, std::string_view url,
                    PageMetadata& meta) {
   const JsonLdArticle& ld = e.json_ld.article;
+  const fields::DateOptions options = date_options(e);
   std::optional<fields::ParsedDate> url_date;
-  for (std::string_view u : {url, std::string_view(meta.canonical_url)})
+  // The page's addresses: its own, the canonical, og:url (where a canonical link holds no
+  // address), the AMP version's, the JSON-LD article's.
+  for (std::string_view u : {url, std::string_view(meta.canonical_url), std::string_view(e.og_url),
+                             std::string_view(e.amp_url), std::string_view(ld.url)})
     if (!url_date && !u.empty()) url_date = fields::date_from_url(u);
   if (url_date && day_number(*url_date) > today() + kFutureSlackDays) url_date.reset();
   auto near_url = [&](const fields::ParsedDate& d) {
@@ -1080,7 +1310,7 @@ void resolve_dates(const html::Document& doc, const Evidence& e, std::string_vie
   std::vector<fields::ParsedDate> statements;
   std::optional<DateCandidate> chosen;
   auto consider = [&](std::string_view raw, bool search) {
-    std::optional<DateCandidate> c = read_date(raw, search);
+    std::optional<DateCandidate> c = read_date(raw, search, options);
     if (!c) return;
     statements.push_back(c->date);
     if (!chosen && near_url(c->date)) chosen = std::move(c);
@@ -1088,35 +1318,39 @@ void resolve_dates(const html::Document& doc, const Evidence& e, std::string_vie
   consider(ld.date_published, false);
   const bool chosen_from_ld = chosen.has_value();
   for (const auto& v : e.meta_published) consider(v, false);
+  consider(e.json_ld.other_date_published, false);
   // Microdata dates of many days date a list (teasers, a thread's posts), not the page.
   if (distinct_days(e.itemprop_published) < kMinListDays)
     for (const auto& v : e.itemprop_published) consider(v, false);
+  for (const auto& v : e.hatom_published) consider(v, true);
   for (const auto& v : e.meta_other_dates) consider(v, false);
   // A <time> states its moment twice: its datetime for machines and its text for the reader.
   // Where the text names another day than the datetime in any zone, the reader's day is the
   // page's ("Publié le 29 juin 2019" over a datetime of 3 July, a re-indexing time).
   for (size_t i = 0; i < e.time_datetimes.size(); ++i) {
-    std::optional<DateCandidate> attr = read_date(e.time_datetimes[i], false);
+    std::optional<DateCandidate> attr = read_date(e.time_datetimes[i], false, options);
     std::optional<DateCandidate> shown =
-        i < e.time_texts.size() ? read_date(e.time_texts[i], true) : std::nullopt;
+        i < e.time_texts.size() ? read_date(e.time_texts[i], true, options) : std::nullopt;
     if (attr && shown && !same_day_stated(attr->date, shown->date))
       consider(e.time_texts[i], true);
     else
       consider(e.time_datetimes[i], false);
   }
   for (const auto& v : e.time_texts) consider(v, true);
-  // A date line labelled as an update ("Updated October 17, 2025") is not the publication.
-  for (const auto& v : e.visible_dates) {
-    std::optional<fields::DateMatch> m = fields::find_date(v);
-    if (!m || !labelled_update(v, 0, m->begin)) consider(v, true);
-  }
+  // A <time> or date line labelled as an update ("Updated October 17, 2025") is not the
+  // publication.
+  for (const auto* lines : {&e.bare_time_texts, &e.visible_dates})
+    for (const auto& v : *lines) {
+      std::optional<fields::DateMatch> m = fields::find_date(v, options);
+      if (!m || !labelled_update(v, 0, m->begin)) consider(v, true);
+    }
 
   // 2. A time stated in UTC gives the page's day only where the page lives there: another
   // statement of the same moment in the local zone (JSON-LD with an offset, a meta tag without
   // a zone, a <time>'s visible time) wins.
   std::optional<VisibleDates> visible;
   auto visible_dates = [&]() -> const VisibleDates& {
-    if (!visible) visible = dates_near_headline(doc, e, meta.title);
+    if (!visible) visible = dates_near_headline(doc, e, meta.title, options);
     return *visible;
   };
   if (chosen && chosen->date.has_time && chosen->date.offset_minutes == 0) {
@@ -1126,8 +1360,8 @@ void resolve_dates(const html::Document& doc, const Evidence& e, std::string_vie
     // A <time> that shows the day alone of that very moment: "02 Novembre 2023" for
     // 2023-11-01T23:01:00Z.
     for (size_t i = 0; !local && i < e.time_datetimes.size() && i < e.time_texts.size(); ++i) {
-      std::optional<DateCandidate> attr = read_date(e.time_datetimes[i], false);
-      std::optional<DateCandidate> shown = read_date(e.time_texts[i], true);
+      std::optional<DateCandidate> attr = read_date(e.time_datetimes[i], false, options);
+      std::optional<DateCandidate> shown = read_date(e.time_texts[i], true, options);
       // The same day as in UTC says nothing of the zone: the UTC time stays.
       if (attr && shown && !shown->date.has_time && attr->date.has_time &&
           minutes_of(attr->date) == minutes_of(chosen->date) &&
@@ -1146,7 +1380,9 @@ void resolve_dates(const html::Document& doc, const Evidence& e, std::string_vie
       chosen = DateCandidate{*v.published, v.published->iso()};
   }
 
-  // 3. The URL's date; 4. the date shown with the headline.
+  // 3. The URL's date, then the date in the address of a link the page makes to itself;
+  // 4. the date shown with the headline.
+  if (!chosen && !url_date) url_date = own_link_date(doc, e, meta.title);
   if (chosen) {
     meta.published = chosen->iso;
   } else if (url_date) {
@@ -1169,6 +1405,7 @@ void resolve_dates(const html::Document& doc, const Evidence& e, std::string_vie
   std::vector<std::string_view> modified{ld.date_modified};
   for (const auto& v : e.meta_modified) modified.push_back(v);
   for (const auto& v : e.itemprop_modified) modified.push_back(v);
+  for (const auto& v : e.hatom_updated) modified.push_back(v);
   for (std::string_view raw : modified) {
     auto c = read_date(raw, false);
     if (!c || (published_day && day_number(c->date) < *published_day)) continue;
@@ -1182,7 +1419,11 @@ void resolve_dates(const html::Document& doc, const Evidence& e, std::string_vie
   // (article:modified_time alone) is dated by that day, as a page showing only "Last updated"
   // is (5).
   if (meta.published.empty()) meta.published = meta.modified;
-  // 7. Last, the day in the path of the page's lead image (".../files/2016/05/04/cover.png"):
+  // 7. The publication date in the page's script data.
+  if (meta.published.empty()) {
+    if (std::optional<DateCandidate> d = date_in_script_data(doc)) meta.published = d->iso;
+  }
+  // 8. Last, the day in the path of the page's lead image (".../files/2016/05/04/cover.png"):
   // it was uploaded for the story.
   if (meta.published.empty()) {
     for (const std::string* image : {&e.og_image, &e.twitter_image}) {

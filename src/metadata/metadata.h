@@ -11,18 +11,24 @@
 //   1. title: the metadata headline (og:title, JSON-LD headline, twitter:title, ...) that the
 //      page's visible <h1> confirms; else the first of them; a site name written before or after
 //      it (" | Site", "Site - ") is stripped.
-//   2. published: JSON-LD datePublished, article:published_time, other named meta dates,
-//      microdata, <time datetime> and its visible text, visible date lines, in that order;
+//   2. published: JSON-LD datePublished, article:published_time and the other publication meta
+//      names, the JSON-LD date of another creative work (a Recipe, a VideoObject's uploadDate),
+//      microdata, hAtom's <abbr class=published>, less specific meta dates (dc.date, pubdate),
+//      <time datetime> and its visible text, <time> text alone, date lines (marked by class or
+//      id: date, time, meta, byline...), in that order;
 //      future dates and dates more than a day away from a date in the URL are rejected (the URL
 //      is fixed at first publication). A time stated in UTC gives way to a statement of the
 //      same moment in a local zone (the page's own day); a <time> whose text shows another day
 //      than its datetime is read by its text; <time>s in blockquotes (embedded posts) are left
 //      out; a JSON-LD date not in ISO 8601 gives way to another day shown with the headline.
-//      Failing all: the URL's date, then the first date in the text shown with the headline
+//      Failing all: the date in the page's address (its URL, canonical, og:url, AMP version),
+//      then in the links it makes to itself (rel=bookmark, its headline's link, rel=alternate
+//      feeds), then the first date in the text shown with the headline
 //      (comments, related stories, sidebars and menus left out, unless they hold the headline;
 //      "Updated ..." dates kept for `modified`), then a date the page labels as its
 //      publication anywhere, then a labelled update date, then the modification date, then
-//      a day in the lead image's path.
+//      a publication date in its script data ("publishedAt": "2021-03-04T..."), then a day in
+//      the lead image's path. Numeric dates are read month first on pages declared en-US.
 //   3. authors: the first source that names a person: JSON-LD author, meta author tags,
 //      microdata author, visible bylines (byline/author classes, rel=author). Agencies and the
 //      site's own name are never authors.

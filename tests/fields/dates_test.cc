@@ -124,6 +124,33 @@ TEST(DateFromUrl, ReadsPathPatterns) {
   EXPECT_FALSE(date_from_url("https://2023.example.com/story-123456789"));
 }
 
+TEST(DateFromUrl, ReadsAMonthWrittenByName) {
+  auto a = date_from_url("https://example.com/blog/2023/october/03/wine-types");
+  ASSERT_TRUE(a);
+  EXPECT_EQ(a->iso(), "2023-10-03");
+  auto b = date_from_url("https://example.com/2023/oct/3/");
+  ASSERT_TRUE(b);
+  EXPECT_EQ(b->iso(), "2023-10-03");
+  EXPECT_FALSE(date_from_url("https://example.com/2023/october/"));
+  EXPECT_FALSE(date_from_url("https://example.com/2023/about/03/"));
+}
+
+TEST(ParseDate, ReadsAmbiguousNumericDatesMonthFirstWhereThePageWritesSo) {
+  DateOptions us;
+  us.month_first = true;
+  EXPECT_EQ(parse_date("03/04/2021")->iso(), "2021-04-03");
+  EXPECT_EQ(parse_date("03/04/2021", us)->iso(), "2021-03-04");
+  EXPECT_EQ(parse_date("13/04/2021", us)->iso(), "2021-04-13");
+  EXPECT_EQ(parse_date("09/11/25", us)->iso(), "2025-09-11");
+  EXPECT_FALSE(parse_date("09/11/25"));
+  EXPECT_EQ(parse_date("04.03.2021", us)->iso(), "2021-03-04");
+}
+
+TEST(FindDate, ReadsAMonthNameBetweenSlashes) {
+  EXPECT_EQ(find_date("Posted 04/Mar/2021 by admin")->date.iso(), "2021-03-04");
+  EXPECT_EQ(iso("4 Mär 2021"), "2021-03-04");
+}
+
 TEST(MonthFromName, KnowsAbbreviationsAndAccents) {
   EXPECT_EQ(month_from_name("Sept."), 9);
   EXPECT_EQ(month_from_name("März"), 3);

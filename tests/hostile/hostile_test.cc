@@ -179,8 +179,8 @@ TEST(Hostile, MillionAttributesOnOneElementEndInARecord) {
 
 TEST(Hostile, MillionDuplicateAttributesEndInARecord) {
   Outcome o = run_isolated([] {
-    std::string html = "<html><body><article" + repeat(" class=\"x\"", 1'000'000) + ">" +
-                       kProse + "</article></body></html>";
+    std::string html = "<html><body><article" + repeat(" class=\"x\"", 1'000'000) + ">" + kProse +
+                       "</article></body></html>";
     return extract_outcome(html, hostile_options());
   });
   expect_bounded("1,000,000 duplicate attributes", o, memory_bound_mb(o.input_mb, 20));
@@ -312,8 +312,8 @@ Outcome read_archive(const std::string& archive) {
     ++records;
     if (record->error) {
       ++errors;
-      o.detail += std::string(error_code_name(record->error->code)) + ": " +
-                  record->error->message + "; ";
+      o.detail +=
+          std::string(error_code_name(record->error->code)) + ": " + record->error->message + "; ";
     }
     Result<WarcPage> page = page_from_record(*record);
     if (page && page->skipped.empty() && Extractor().extract(page->body)) ++pages;
@@ -321,8 +321,8 @@ Outcome read_archive(const std::string& archive) {
   }
   o.seconds = lede::testing::thread_cpu_seconds() - start;
   unlink(path.c_str());
-  o.what = std::to_string(records) + "r/" + std::to_string(errors) + "e/" +
-           std::to_string(pages) + "p";
+  o.what =
+      std::to_string(records) + "r/" + std::to_string(errors) + "e/" + std::to_string(pages) + "p";
   return o;
 }
 
@@ -377,8 +377,9 @@ TEST(Hostile, WarcPayloadGzipBombStopsAtMaxInputBytes) {
 }
 
 // Every kind of bad UTF-8 sequence.
-constexpr const char* kBadSequences[] = {"\xFF", "\xC0\x80", "\xED\xA0\x80", "\xF4\x90\x80\x80",
-                                         "\xE2\x82", "\x80\x80", "\xF8\x88\x80\x80\x80"};
+constexpr const char* kBadSequences[] = {
+    "\xFF",     "\xC0\x80", "\xED\xA0\x80",        "\xF4\x90\x80\x80",
+    "\xE2\x82", "\x80\x80", "\xF8\x88\x80\x80\x80"};
 
 TEST(Hostile, InvalidUtf8InAllTheTextIsReplacedAndGivesARecord) {
   Outcome o = run_isolated([] {
@@ -460,10 +461,14 @@ TEST(Hostile, DeeplyNestedJsonLdIsReadWithoutRecursion) {
 TEST(Hostile, TenThousandMetaTagsEndInARecordQuickly) {
   Outcome o = run_isolated([] {
     std::string head = "<html><head><title>Ferry delayed</title>";
-    const char* names[] = {"property=\"article:tag\"", "name=\"author\"",
-                           "property=\"og:title\"", "name=\"keywords\"",
-                           "property=\"article:published_time\"", "name=\"description\"",
-                           "property=\"og:image\"", "name=\"date\""};
+    const char* names[] = {"property=\"article:tag\"",
+                           "name=\"author\"",
+                           "property=\"og:title\"",
+                           "name=\"keywords\"",
+                           "property=\"article:published_time\"",
+                           "name=\"description\"",
+                           "property=\"og:image\"",
+                           "name=\"date\""};
     for (int i = 0; i < 10'000; ++i)
       head += "<meta " + std::string(names[i % std::size(names)]) + " content=\"2023-06-" +
               std::to_string(10 + i % 18) + " value " + std::to_string(i) + "\">";
@@ -476,8 +481,8 @@ TEST(Hostile, TenThousandMetaTagsEndInARecordQuickly) {
 
 TEST(Hostile, TwentyMegabyteLineOfTextEndsInARecordOrNoContent) {
   Outcome o = run_isolated([] {
-    std::string line = repeat("The ferry was late again today and nobody said why. ",
-                              (20 << 20) / 52);
+    std::string line =
+        repeat("The ferry was late again today and nobody said why. ", (20 << 20) / 52);
     Options options = hostile_options();
     options.from = InputFormat::kText;
     return extract_outcome(line, options);
@@ -504,8 +509,8 @@ TEST(Hostile, TimeBudgetEndsALongPageWithAnErrorNamingMaxMillis) {
     return extract_outcome(html, options);
   });
   EXPECT_EQ(whole.what, "record");
-  EXPECT_LT(o.seconds, whole.seconds / 4) << "stopped after " << o.seconds << " s of "
-                                          << whole.seconds << " s";
+  EXPECT_LT(o.seconds, whole.seconds / 4)
+      << "stopped after " << o.seconds << " s of " << whole.seconds << " s";
 }
 
 // Growth: the cases above at n and 4n, in CPU time. A quadratic step shows as
@@ -555,6 +560,16 @@ TEST(HostileGrowth, MetaTagsExtractInLinearTime) {
     return head + "</head><body><article>" + kProse + "</article></body></html>";
   };
   EXPECT_LINEAR(extract_growth(make, 5'000, unlimited_time(), "extract: <meta> tags"));
+}
+
+TEST(HostileGrowth, ScriptDataWithoutQuotesIsReadInLinearTime) {
+  // A dateless page is searched for "publishedAt" keys in its scripts: a script of hits with no
+  // quote to bound a key must not make each hit read the rest of the script.
+  auto make = [](size_t n) {
+    return "<html><head><script>" + repeat("publish ", n) + "</script></head><body><article>" +
+           kProse + "</article></body></html>";
+  };
+  EXPECT_LINEAR(extract_growth(make, 100'000, unlimited_time(), "extract: script data keys"));
 }
 
 TEST(HostileGrowth, LongProseExtractsInLinearTime) {

@@ -20,7 +20,8 @@ TEST(JsonLd, FindsTheArticleInsideAGraph) {
   add_json_ld(R"({"@context": "https://schema.org", "@graph": [
     {"@type": "WebSite", "name": "The Harwick Sentinel", "inLanguage": "en-US"},
     {"@type": ["Article", "NewsArticle"], "headline": "Ban", "publisher": {"name": "Sentinel"}}
-  ]})", ld);
+  ]})",
+              ld);
   EXPECT_EQ(ld.article.headline, "Ban");
   EXPECT_EQ(ld.article.publisher, "Sentinel");
   EXPECT_EQ(ld.website_name, "The Harwick Sentinel");
@@ -50,6 +51,39 @@ TEST(JsonLd, IgnoresBrokenJson) {
   JsonLd ld;
   add_json_ld(R"({"@type": "NewsArticle", "headline": )", ld);
   EXPECT_FALSE(ld.article.found);
+}
+
+TEST(JsonLd, KeepsTheDateOfAnotherCreativeWorkApart) {
+  JsonLd ld;
+  add_json_ld(R"({"@type": "Recipe", "name": "Rye bread", "datePublished": "2021-03-04",
+    "review": {"@type": "Review", "datePublished": "2022-01-01"}})",
+              ld);
+  EXPECT_FALSE(ld.article.found);
+  EXPECT_EQ(ld.other_date_published, "2021-03-04");
+}
+
+TEST(JsonLd, LeavesTheDatesOfListItemsAndCommentsOut) {
+  JsonLd ld;
+  add_json_ld(R"([{"@type": "ItemList", "itemListElement": [
+      {"@type": "ListItem", "item": {"@type": "Recipe", "datePublished": "2020-01-01"}}]},
+    {"@type": "Comment", "dateCreated": "2020-02-02"},
+    {"@type": "VideoObject", "uploadDate": "2021-03-04T10:00:00Z"}])",
+              ld);
+  EXPECT_EQ(ld.other_date_published, "2021-03-04T10:00:00Z");
+}
+
+TEST(JsonLd, LeavesTheDateOfAWorkThePageIsAboutOut) {
+  JsonLd ld;
+  add_json_ld(R"({"@type": "Book", "name": "Middlemarch", "datePublished": "1990-12-01"})", ld);
+  EXPECT_EQ(ld.other_date_published, "");
+}
+
+TEST(JsonLd, ReadsTheDateOfABlockThatIsNotJson) {
+  JsonLd ld;
+  add_json_ld(R"({"@type": "NewsArticle", "headline": "The "big" day",
+    "datePublished" : "2021-03-04T10:00:00+01:00", "author": )",
+              ld);
+  EXPECT_EQ(ld.other_date_published, "2021-03-04T10:00:00+01:00");
 }
 
 }  // namespace

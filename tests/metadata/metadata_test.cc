@@ -128,6 +128,141 @@ TEST(ReadMetadata, ReadsAMetaNameOfThePageOwnMakingThatSaysPublishedDate) {
   EXPECT_EQ(m.published, "2025-05-27T06:03:43+00:00");
 }
 
+TEST(ReadMetadata, ReadsDatesOfOtherMetaVocabularies) {
+  EXPECT_EQ(read(R"(<head><meta property="article:post_date" content="2021-03-04">)").published,
+            "2021-03-04");
+  EXPECT_EQ(read(R"(<head><meta name="dc.date.publication" content="2021-03-04">)").published,
+            "2021-03-04");
+  EXPECT_EQ(read(R"(<head><meta property="bt:pubDate" content="2021-03-04T10:00:00Z">)").published,
+            "2021-03-04T10:00:00+00:00");
+  EXPECT_EQ(read(R"(<head><meta itemprop="uploadDate" content="2021-03-04">)").published,
+            "2021-03-04");
+}
+
+TEST(ReadMetadata, ReadsAMetaDateInIsoBasicForm) {
+  EXPECT_EQ(read(R"(<head><meta name="pdate" content="20210304">)").published, "2021-03-04");
+  EXPECT_EQ(read(R"(<head><meta name="pubdate" content="20210304101500">)").published,
+            "2021-03-04T10:15:00");
+}
+
+TEST(ReadMetadata, ReadsJsonLdWrittenAsAMetaTag) {
+  PageMetadata m = read(R"(<head><meta name="script:ld+json" content="{&quot;@type&quot;:
+    &quot;Article&quot;,&quot;datePublished&quot;:&quot;2025-11-17T09:00:00-05:00&quot;}">
+    </head><body><h1>Electric cars</h1></body>)");
+  EXPECT_EQ(m.published, "2025-11-17T09:00:00-05:00");
+}
+
+TEST(ReadMetadata, DatesAPageByTheJsonLdOfAnotherCreativeWork) {
+  PageMetadata m = read(R"(<head><script type="application/ld+json">{"@type": "Recipe",
+    "name": "Rye bread", "datePublished": "2021-03-04"}</script></head>
+    <body><h1>Rye bread</h1></body>)");
+  EXPECT_EQ(m.published, "2021-03-04");
+}
+
+TEST(ReadMetadata, ReadsTheHatomPublishedTitle) {
+  PageMetadata m = read(R"(<body><h1>Notes from the field</h1>
+    <abbr class="published" title="2008-06-26T12:00:00+02:00">June 26</abbr>
+    <abbr class="updated" title="2008-06-30">June 30</abbr><p>x</p></body>)");
+  EXPECT_EQ(m.published, "2008-06-26T12:00:00+02:00");
+  EXPECT_EQ(m.modified, "2008-06-30");
+}
+
+TEST(ReadMetadata, DatesAPageByTheAddressOfItsAmpVersion) {
+  PageMetadata m = read(R"(<head><link rel="amphtml" href="/amp/2021/03/04/bridge-closes">
+    </head><body><h1>Bridge closes</h1></body>)");
+  EXPECT_EQ(m.published, "2021-03-04");
+}
+
+TEST(ReadMetadata, DatesAPageByOgUrlWhereTheCanonicalLinkHoldsNoAddress) {
+  PageMetadata m = read(R"(<head><link rel="canonical" href="What are the types of wine?">
+    <meta property="og:url" content="https://example.com/blog/2023/october/03/wine-types">
+    </head><body><h1>What are the types of wine?</h1><p>03/10/2023</p></body>)");
+  EXPECT_EQ(m.published, "2023-10-03");
+}
+
+TEST(ReadMetadata, ReadsNumericDatesMonthFirstOnAmericanEnglishPages) {
+  EXPECT_EQ(read(R"(<html lang="en-US"><body><h1>Bridge closes for repairs</h1>
+    <div class="date">03/04/2021</div></body></html>)")
+                .published,
+            "2021-03-04");
+  EXPECT_EQ(read(R"(<html lang="en-GB"><body><h1>Bridge closes for repairs</h1>
+    <div class="date">03/04/2021</div></body></html>)")
+                .published,
+            "2021-04-03");
+}
+
+TEST(ReadMetadata, ReadsADateLineMarkedByItsId) {
+  PageMetadata m = read(R"(<body><div id="post-datum">Datum 04.03.2021</div>
+    <p>Ein langer Text ohne Überschrift.</p></body>)");
+  EXPECT_EQ(m.published, "2021-03-04");
+}
+
+TEST(ReadMetadata, DatesAPageByThePublicationDateInItsScriptData) {
+  PageMetadata m = read(R"(<head><script>window.__STATE__ = {"story": {"title": "Bridge",
+    "publishedAt": "2021-03-04T10:00:00Z", "updatedAt": "2021-05-01T08:00:00Z"}};</script>
+    </head><body><h1>Bridge closes</h1></body>)");
+  EXPECT_EQ(m.published, "2021-03-04T10:00:00+00:00");
+}
+
+TEST(ReadMetadata, LeavesTheScriptDataOfAListOfStoriesOut) {
+  PageMetadata m = read(R"(<head><script>var items = [{"publishDate": "2021-03-04"},
+    {"publishDate": "2021-03-01"}, {"publishDate": "2021-02-20"}];</script>
+    </head><body><h1>Latest stories</h1></body>)");
+  EXPECT_EQ(m.published, "");
+}
+
+TEST(ReadMetadata, DatesAPageByTheAddressOfItsPermalink) {
+  EXPECT_EQ(read(R"(<body><article><h2 class="entry-title">
+    <a href="https://example.com/2021/03/04/bridge/" rel="bookmark">Bridge closes for good</a>
+    </h2><p>The story.</p></article></body>)")
+                .published,
+            "2021-03-04");
+  EXPECT_EQ(read(R"(<head><link rel="alternate" type="application/rss+xml"
+    href="https://example.com/2021/03/04/bridge/feed/"></head><body><h1>Bridge</h1></body>)")
+                .published,
+            "2021-03-04");
+}
+
+TEST(ReadMetadata, TakesNoPermalinkDateFromAListOfStories) {
+  PageMetadata m = read(R"(<body><h1>News</h1>
+    <h2><a href="/2021/03/04/bridge/" rel="bookmark">Bridge closes</a></h2>
+    <h2><a href="/2021/03/02/ferry/" rel="bookmark">Ferry returns</a></h2></body>)");
+  EXPECT_EQ(m.published, "");
+}
+
+TEST(ReadMetadata, ReadsATimeElementWithoutDatetimeByItsText) {
+  PageMetadata m = read(R"(<head>
+    <meta property="article:published_time" content="2023-11-08T18:49:38Z"></head>
+    <body><h1>Bridge closes</h1><div class="meta"><time>Updated 3:10 PM</time>
+    <time>November 8, 2023 1:49 PM</time></div></body>)");
+  EXPECT_EQ(m.published, "2023-11-08T13:49:00-05:00");
+}
+
+TEST(ReadMetadata, ReadsTheDateInABylineLine) {
+  std::string page = "<body><h1>Bridge closes for good</h1>";
+  for (int i = 0; i < 20; ++i)
+    page += "<p>The council voted to close the bridge after years of repairs that never held.</p>";
+  page += R"(<div class="article-byline">Jane Doe, March 4, 2021</div></body>)";
+  EXPECT_EQ(read(page).published, "2021-03-04");
+}
+
+TEST(ReadMetadata, ReadsTheDateInAnEntryMetaLine) {
+  std::string page = "<body><h1>Bridge closes for good</h1>";
+  for (int i = 0; i < 20; ++i)
+    page += "<p>The council voted to close the bridge after years of repairs that never held.</p>";
+  page += R"(<div class="entry-meta">Filed under Roads &middot; 04.03.2021</div></body>)";
+  EXPECT_EQ(read(page).published, "2021-03-04");
+}
+
+TEST(ReadMetadata, FindsADateLineAfterManyDatelessOnes) {
+  std::string page = "<body><h1>Bridge closes for good</h1>";
+  for (int i = 0; i < 30; ++i)
+    page +=
+        "<p class=\"meta-nav\">The council voted to close the bridge after years of repairs.</p>";
+  page += R"(<div class="post-meta">04.03.2021</div></body>)";
+  EXPECT_EQ(read(page).published, "2021-03-04");
+}
+
 TEST(ReadMetadata, ReadsTheDateInAShortDetailsAsideAfterTheHeadline) {
   PageMetadata m = read(R"(<body><header><h1>Foreign drawings in your plans</h1>
     <p>A short guide.</p></header>
