@@ -1563,6 +1563,27 @@ Result<Store> Store::open(const std::string& path, const StoreOptions& options) 
       sqlite3_create_function_v2(im.db, "lede_story", 1, SQLITE_UTF8 | SQLITE_DIRECTONLY, &im,
                                  &Impl::story_function, nullptr, nullptr, nullptr) != SQLITE_OK)
     return make_error(ErrorCode::kIo, "cannot register the store's SQL functions");
+  if (!options.read_only) {
+    // The facet chunks are a cache of `articles`: a writer that cannot
+    // read them rebuilds them (what the damaged-facets error tells a
+    // reader to do).
+    auto readable = im.facets.load(*im.cache);
+    if (!readable && readable.error().code == ErrorCode::kUsage) {
+      auto rebuilt = store::exec(im.db,
+                                 "BEGIN IMMEDIATE; DELETE FROM facet_chunks; "
+                                 "DELETE FROM facet_names;");
+      store::FacetWriter all;
+      if (rebuilt) rebuilt = all.touch_all(*im.cache);
+      if (rebuilt) rebuilt = all.flush(*im.cache);
+      if (rebuilt) rebuilt = store::exec(im.db, "COMMIT");
+      if (!rebuilt) {
+        (void)store::exec(im.db, "ROLLBACK");
+        return tl::unexpected(rebuilt.error());
+      }
+    } else if (!readable) {
+      return tl::unexpected(readable.error());
+    }
+  }
   return store;
 }
 

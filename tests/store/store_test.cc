@@ -850,6 +850,43 @@ TEST(StoreCounts, AReaderSeesWhatAnotherConnectionCommitsAfterItsFirstQuery) {
   EXPECT_EQ(*writer.count(on_b), 1u);
 }
 
+TEST(StoreFiles, DamagedFacetsAreAnErrorThatSaysHowToRebuildThem) {
+  TempDir dir;
+  std::string path = dir.file("c.db");
+  {
+    Store store = open(path);
+    for (int n = 0; n < 3; ++n)
+      ASSERT_TRUE(store.add(record("https://a.com/" + std::to_string(n), "T", body(n)).dump()));
+    ASSERT_TRUE(store.commit());
+  }
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  // A chunk cut short of a whole article, and one far past any article.
+  ASSERT_EQ(sqlite3_exec(db,
+                         "UPDATE facet_chunks SET rows = substr(rows, 1, 30);"
+                         "INSERT INTO facet_chunks(chunk, rows) VALUES(1000000000, x'00');",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(db);
+  StoreOptions ro;
+  ro.read_only = true;
+  Result<Store> store = Store::open(path, ro);
+  ASSERT_TRUE(store);
+  SearchOptions q;
+  q.query = "district";
+  auto n = store->count(q);
+  ASSERT_FALSE(n);
+  EXPECT_NE(n.error().message.find("facets are damaged"), std::string::npos) << n.error().message;
+  EXPECT_NE(n.error().message.find("rebuild"), std::string::npos);
+  // Opened for writing, as the message says, the corpus rebuilds them.
+  { Store writer = open(path); }
+  store = Store::open(path, ro);
+  ASSERT_TRUE(store);
+  n = store->count(q);
+  ASSERT_TRUE(n) << n.error().message;
+  EXPECT_EQ(*n, 3u);
+}
+
 TEST(StoreMigrations, AVersionTwoCorpusKeepsEachTextOnceAndCountsAsBefore) {
   TempDir dir;
   std::string path = dir.file("v2.db");
