@@ -163,7 +163,7 @@ CREATE TABLE facet_names(
   name TEXT NOT NULL,
   PRIMARY KEY(kind, id)) WITHOUT ROWID;
 CREATE TABLE facet_chunks(
-  chunk INTEGER PRIMARY KEY,   -- ids chunk * 4096 to chunk * 4096 + 4095
+  chunk INTEGER PRIMARY KEY,   -- ids chunk * 512 to chunk * 512 + 511
   rows BLOB NOT NULL);         -- 24 bytes an id (facets.cc)
 )sql";
 

@@ -1110,6 +1110,7 @@ Result<AddOutcome> Store::Impl::add(std::string_view record_json) {
     // Its story has two newest versions now: counts need DISTINCT for them.
     auto shared = touching(
         "UPDATE articles INDEXED BY articles_story SET shared = 1 WHERE story = ?1 AND latest = 1 "
+        "AND shared = 0 "
         "RETURNING id",
         *story);
     if (!shared) return tl::unexpected(shared.error());
