@@ -206,13 +206,12 @@ void add_routes(httplib::Server& server, StorePool& pool, uint64_t max_body) {
     SearchOptions options;
     if (!parse_search(req, res, options)) return;
     Result<std::string> page = pool.with([&](Store& s) -> Result<std::string> {
-      Result<uint64_t> total = s.count(options);
-      if (!total) return tl::unexpected<Error>(total.error());
-      Result<std::vector<ArticleHit>> hits = s.search(options);
+      uint64_t total = 0;
+      Result<std::vector<ArticleHit>> hits = s.search(options, &total);
       if (!hits) return tl::unexpected<Error>(hits.error());
       std::vector<const std::string*> records;
       for (const ArticleHit& h : *hits) records.push_back(&h.json);
-      return page_json(options, *total, records);
+      return page_json(options, total, records);
     });
     if (!page) return send_error(res, page.error());
     send_json(res, 200, *page);

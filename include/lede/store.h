@@ -149,6 +149,10 @@ class Store {
   // of filters only). A query that cannot be parsed is a kUsage error
   // saying where.
   Result<std::vector<ArticleHit>> search(const SearchOptions& options);
+  // The same, and what count() gives in `*total`: a result page and its
+  // total at the cost of one walk of the matches when the ranked walk reads
+  // them all (a narrow filter or a rare word), else of two.
+  Result<std::vector<ArticleHit>> search(const SearchOptions& options, uint64_t* total);
   // How many results search() would page through: stories, or articles with
   // all_copies.
   Result<uint64_t> count(const SearchOptions& options);

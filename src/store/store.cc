@@ -754,7 +754,10 @@ struct Store::Impl {
   }
 
   Result<AddOutcome> add(std::string_view record_json);
-  Result<std::vector<ArticleHit>> search(const SearchOptions& o, uint64_t* count_only);
+  // With `total`, also what count() gives: from the ranked walk when it read
+  // every match, else by a walk of its own.
+  Result<std::vector<ArticleHit>> search(const SearchOptions& o, uint64_t* count_only,
+                                         uint64_t* total = nullptr);
   Result<std::vector<QuoteHit>> quotes(const SearchOptions& o, uint64_t* count_only);
   // Fills a hit found by search (id, score, story id in `copies`) for showing.
   Result<void> show(ArticleHit& h, const Plan& p);
@@ -770,10 +773,13 @@ struct Store::Impl {
   // candidates (kRankCandidates) are read in one walk of the text index,
   // newest first, and handed on best rank first; without, rows come in
   // `order`. Calls row(r) on each until it returns false; `wanted` is how
-  // many rows the caller shows at most.
-  template <typename RowFn>
-  Result<void> ranked(const Plan& p, const std::string& columns, const std::string& order,
-                      uint64_t wanted, RowFn&& row) {
+  // many rows the caller shows at most. With words, `whole` (when given)
+  // says whether the walk read every match, fewer than the candidates it
+  // may read, and walked(r) sees each row read.
+  template <typename RowFn, typename WalkFn = void (*)(const Row&)>
+  Result<void> ranked(
+      const Plan& p, const std::string& columns, const std::string& order, uint64_t wanted,
+      RowFn&& row, bool* whole = nullptr, WalkFn walked = [](const Row&) {}) {
     const bool words = !p.fts.empty();
     std::vector<std::string> values;
     if (words) {
@@ -789,17 +795,16 @@ struct Store::Impl {
     if (!s) return tl::unexpected(s.error());
     const int width = sqlite3_column_count((*s)->get());
     std::vector<Row> rows;
-    if (words) {
-      const uint64_t n =
-          std::max<uint64_t>(options.rank_candidates ? options.rank_candidates : kRankCandidates,
-                             kRankCandidatesPerResult * wanted);
-      (*s)->bind(static_cast<int>(values.size()) + 1, static_cast<int64_t>(n));
-    }
+    const uint64_t n =
+        std::max<uint64_t>(options.rank_candidates ? options.rank_candidates : kRankCandidates,
+                           kRankCandidatesPerResult * wanted);
+    if (words) (*s)->bind(static_cast<int>(values.size()) + 1, static_cast<int64_t>(n));
     int rc;
     Row r;
     while ((rc = (*s)->step()) == SQLITE_ROW) {
       r.read(**s, width);
       if (words) {
+        walked(r);
         rows.push_back(std::move(r));
         r = Row();
       } else if (!row(r)) {
@@ -808,6 +813,7 @@ struct Store::Impl {
     }
     (*s)->reset();
     if (rc != SQLITE_ROW && rc != SQLITE_DONE) return tl::unexpected(fail("searching"));
+    if (whole) *whole = words && rows.size() < n;
     // bm25 is lower for better; ties keep the newer first.
     std::stable_sort(rows.begin(), rows.end(), [&](const Row& x, const Row& y) {
       return x.real(width - 1) < y.real(width - 1);
@@ -1123,24 +1129,34 @@ Result<AddOutcome> Store::Impl::add(std::string_view record_json) {
   return version > 1 ? AddOutcome::kNewVersion : AddOutcome::kAdded;
 }
 
-Result<std::vector<ArticleHit>> Store::Impl::search(const SearchOptions& o, uint64_t* count_only) {
+Result<std::vector<ArticleHit>> Store::Impl::search(const SearchOptions& o, uint64_t* count_only,
+                                                    uint64_t* total) {
   auto parsed = store::parse_query(o.query);
   if (!parsed) return tl::unexpected(parsed.error());
   Plan p = article_plan(*parsed);
   std::vector<ArticleHit> hits;
-  if (count_only) {
-    // Stories: an article whose story no other newest version shares is a
-    // story of its own; the few shared ones are counted once.
-    uint64_t n = 0;
-    std::unordered_set<int64_t> shared;
-    auto counted = each_match(*parsed, p, [&](int64_t, const store::Facets::Article& a) {
-      if (o.all_copies || !a.shared)
-        ++n;
-      else
-        shared.insert(a.story);
-    });
+  // Stories: an article whose story no other newest version shares is a
+  // story of its own; the few shared ones are counted once.
+  uint64_t own = 0;
+  std::unordered_set<int64_t> shared;
+  auto tally = [&](const store::Facets::Article& a) {
+    if (o.all_copies || !a.shared)
+      ++own;
+    else
+      shared.insert(a.story);
+  };
+  auto count_all = [&]() -> Result<uint64_t> {
+    own = 0;
+    shared.clear();
+    auto counted =
+        each_match(*parsed, p, [&](int64_t, const store::Facets::Article& a) { tally(a); });
     if (!counted) return tl::unexpected(counted.error());
-    *count_only = n + shared.size();
+    return own + shared.size();
+  };
+  if (count_only) {
+    auto n = count_all();
+    if (!n) return tl::unexpected(n.error());
+    *count_only = *n;
     return hits;
   }
   std::optional<Keeping> keeping;
@@ -1151,19 +1167,34 @@ Result<std::vector<ArticleHit>> Store::Impl::search(const SearchOptions& o, uint
   }
   const uint32_t limit = std::min(o.limit, kMaxLimit);
   Page<int64_t> page(o);
-  auto walked = ranked(p, p.id() + ", " + p.story(), "a.day DESC, a.id DESC",
-                       uint64_t{o.offset} + limit, [&](const Row& s) {
-                         if (hits.size() >= limit) return false;
-                         int64_t story = s.int64(1);
-                         if (!page.take(story)) return true;
-                         ArticleHit h;
-                         h.id = s.int64(0);
-                         h.score = s.real(2);
-                         h.copies = static_cast<uint64_t>(story);  // the story id, for now
-                         hits.push_back(std::move(h));
-                         return hits.size() < limit;
-                       });
+  bool whole = false;  // the walk read every match
+  auto walked = ranked(
+      p, p.id() + ", " + p.story(), "a.day DESC, a.id DESC", uint64_t{o.offset} + limit,
+      [&](const Row& s) {
+        if (hits.size() >= limit) return false;
+        int64_t story = s.int64(1);
+        if (!page.take(story)) return true;
+        ArticleHit h;
+        h.id = s.int64(0);
+        h.score = s.real(2);
+        h.copies = static_cast<uint64_t>(story);  // the story id, for now
+        hits.push_back(std::move(h));
+        return hits.size() < limit;
+      },
+      &whole,
+      [&](const Row& r) {
+        if (const store::Facets::Article* a = facets.find(r.int64(0))) tally(*a);
+      });
   if (!walked) return tl::unexpected(walked.error());
+  if (total) {
+    if (whole) {
+      *total = own + shared.size();
+    } else {
+      auto n = count_all();
+      if (!n) return tl::unexpected(n.error());
+      *total = *n;
+    }
+  }
   for (ArticleHit& h : hits) {
     auto shown = show(h, p);
     if (!shown) return tl::unexpected(shown.error());
@@ -1598,6 +1629,10 @@ Result<void> Store::commit() { return impl_->commit(); }
 
 Result<std::vector<ArticleHit>> Store::search(const SearchOptions& options) {
   return impl_->timed([&] { return impl_->search(options, nullptr); });
+}
+
+Result<std::vector<ArticleHit>> Store::search(const SearchOptions& options, uint64_t* total) {
+  return impl_->timed([&] { return impl_->search(options, nullptr, total); });
 }
 
 Result<uint64_t> Store::count(const SearchOptions& options) {
