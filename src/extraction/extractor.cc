@@ -560,6 +560,9 @@ void BodyExtractor::collect_images(const html::Document& doc, NodeId container, 
 
 Body BodyExtractor::extract(const html::Document& doc, const BodyHints& hints) {
   open_noscript_ = relax_weak_ = false;
+  // The page's kind does not change between the passes below.
+  evidence_ = gather_page_evidence(doc);
+  decision_ = decide_page_type_scored(evidence_);
   Body body = extract_once(doc, hints);
   if (!body.text.empty()) return body;
   // Pages that draw their content with scripts (forum software, shops) often
@@ -600,8 +603,7 @@ Body BodyExtractor::extract(const html::Document& doc, const BodyHints& hints) {
 Body BodyExtractor::extract_once(const html::Document& doc, const BodyHints& hints) {
   Body body;
   // 0. The kind of page.
-  const PageEvidence evidence = gather_page_evidence(doc);
-  const PageTypeDecision decision = decide_page_type_scored(evidence);
+  const PageTypeDecision& decision = decision_;
   page_type_ = listing_retry_ ? PageType::kListing : decision.type;
   // A listing's weights keep every linked card: a page the model reads as a
   // listing by only a little is read with an article's, and becomes a listing
@@ -613,7 +615,7 @@ Body BodyExtractor::extract_once(const html::Document& doc, const BodyHints& hin
   if (hints.explain) {
     char lead[64];
     std::snprintf(lead, sizeof lead, "; lead over article %.2f", decision.lead_over_article);
-    body.explanation = "page evidence: " + describe_evidence(evidence) + lead + "\n";
+    body.explanation = "page evidence: " + describe_evidence(evidence_) + lead + "\n";
     if (profile_type_ != page_type_) body.explanation += "read with an article's weights\n";
   }
   profile_ = profile_for(profile_type_);

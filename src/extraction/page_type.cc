@@ -81,41 +81,119 @@ bool has(std::string_view s, std::string_view part) {
   return s.find(part) != std::string_view::npos;
 }
 
+// Words of class names and the count each adds to (once an element).
+struct ClassWord {
+  std::string_view word;
+  uint32_t PageEvidence::*count;
+};
+constexpr ClassWord kClassWords[] = {
+    {"price", &PageEvidence::price_names},
+    {"cart", &PageEvidence::cart_names},
+    {"quantity", &PageEvidence::cart_names},
+    {"add-to-bag", &PageEvidence::cart_names},
+    {"product", &PageEvidence::product_names},
+    {"post", &PageEvidence::post_names},
+    {"message", &PageEvidence::post_names},
+    {"reply", &PageEvidence::post_names},
+    {"avatar", &PageEvidence::avatar_names},
+    {"username", &PageEvidence::avatar_names},
+    {"user-info", &PageEvidence::avatar_names},
+    {"docs", &PageEvidence::doc_names},
+    {"toctree", &PageEvidence::doc_names},
+    {"markdown", &PageEvidence::doc_names},
+    {"rst-content", &PageEvidence::doc_names},
+    {"sphinx", &PageEvidence::doc_names},
+    {"md-content", &PageEvidence::doc_names},
+    {"documentation", &PageEvidence::doc_names},
+    {"hero", &PageEvidence::landing_names},
+    {"testimonial", &PageEvidence::landing_names},
+    {"pricing", &PageEvidence::landing_names},
+    {"cta", &PageEvidence::landing_names},
+    {"features", &PageEvidence::landing_names},
+    {"headerlink", &PageEvidence::anchors},
+    {"anchor-link", &PageEvidence::anchors},
+    {"hash-link", &PageEvidence::anchors},
+    {"comment", &PageEvidence::comment_names},
+    {"breadcrumb", &PageEvidence::breadcrumb_names},
+    {"pagination", &PageEvidence::pager_names},
+    {"pager", &PageEvidence::pager_names},
+    {"page-numbers", &PageEvidence::pager_names},
+    {"filter", &PageEvidence::filter_names},
+    {"facet", &PageEvidence::filter_names},
+    {"sort", &PageEvidence::filter_names},
+    {"card", &PageEvidence::card_names},
+    {"tile", &PageEvidence::card_names},
+    {"grid", &PageEvidence::grid_names},
+    {"thread", &PageEvidence::thread_names},
+    {"topic", &PageEvidence::thread_names},
+    {"vote", &PageEvidence::vote_names},
+    {"reaction", &PageEvidence::vote_names},
+    {"like-count", &PageEvidence::vote_names},
+    {"rating", &PageEvidence::rating_names},
+    {"review", &PageEvidence::rating_names},
+    {"star", &PageEvidence::rating_names},
+    {"sku", &PageEvidence::sku_names},
+    {"stock", &PageEvidence::sku_names},
+    {"variant", &PageEvidence::sku_names},
+    {"swatch", &PageEvidence::sku_names},
+    {"toc", &PageEvidence::toc_names},
+    {"table-of-contents", &PageEvidence::toc_names},
+    {"sidebar", &PageEvidence::sidebar_names},
+    {"author", &PageEvidence::author_names},
+    {"byline", &PageEvidence::author_names},
+    {"share", &PageEvidence::share_names},
+    {"social", &PageEvidence::share_names},
+    {"related", &PageEvidence::related_names},
+    {"section", &PageEvidence::section_names},
+    {"faq", &PageEvidence::faq_names},
+    {"accordion", &PageEvidence::faq_names},
+    {"team", &PageEvidence::team_names},
+    {"client", &PageEvidence::team_names},
+    {"partner", &PageEvidence::team_names},
+    {"service", &PageEvidence::team_names},
+};
+constexpr size_t kClassWordCount = sizeof(kClassWords) / sizeof(kClassWords[0]);
+static_assert(kClassWordCount <= 64, "one bit a word");
+
+// The class words by their first letter, so that one pass over a class
+// attribute looks up only the words that can start at each character.
+struct ClassWordIndex {
+  std::array<std::vector<uint8_t>, 128> by_first;
+  ClassWordIndex() {
+    for (size_t i = 0; i < kClassWordCount; ++i)
+      by_first[static_cast<unsigned char>(kClassWords[i].word[0])].push_back(
+          static_cast<uint8_t>(i));
+  }
+};
+
+// Counts the class words in a lower-case class attribute: each count at most
+// once, however many of its words the attribute holds.
 void count_class(std::string_view lower, PageEvidence& e) {
-  if (has(lower, "price")) ++e.price_names;
-  if (has(lower, "cart") || has(lower, "quantity") || has(lower, "add-to-bag")) ++e.cart_names;
-  if (has(lower, "product")) ++e.product_names;
-  if (has(lower, "post") || has(lower, "message") || has(lower, "reply")) ++e.post_names;
-  if (has(lower, "avatar") || has(lower, "username") || has(lower, "user-info")) ++e.avatar_names;
-  if (has(lower, "docs") || has(lower, "toctree") || has(lower, "markdown") ||
-      has(lower, "rst-content") || has(lower, "sphinx") || has(lower, "md-content") ||
-      has(lower, "documentation"))
-    ++e.doc_names;
-  if (has(lower, "hero") || has(lower, "testimonial") || has(lower, "pricing") ||
-      has(lower, "cta") || has(lower, "features"))
-    ++e.landing_names;
-  if (has(lower, "headerlink") || has(lower, "anchor-link") || has(lower, "hash-link")) ++e.anchors;
-  if (has(lower, "comment")) ++e.comment_names;
-  if (has(lower, "breadcrumb")) ++e.breadcrumb_names;
-  if (has(lower, "pagination") || has(lower, "pager") || has(lower, "page-numbers"))
-    ++e.pager_names;
-  if (has(lower, "filter") || has(lower, "facet") || has(lower, "sort")) ++e.filter_names;
-  if (has(lower, "card") || has(lower, "tile")) ++e.card_names;
-  if (has(lower, "grid")) ++e.grid_names;
-  if (has(lower, "thread") || has(lower, "topic")) ++e.thread_names;
-  if (has(lower, "vote") || has(lower, "reaction") || has(lower, "like-count")) ++e.vote_names;
-  if (has(lower, "rating") || has(lower, "review") || has(lower, "star")) ++e.rating_names;
-  if (has(lower, "sku") || has(lower, "stock") || has(lower, "variant") || has(lower, "swatch"))
-    ++e.sku_names;
-  if (has(lower, "toc") || has(lower, "table-of-contents")) ++e.toc_names;
-  if (has(lower, "sidebar")) ++e.sidebar_names;
-  if (has(lower, "author") || has(lower, "byline")) ++e.author_names;
-  if (has(lower, "share") || has(lower, "social")) ++e.share_names;
-  if (has(lower, "related")) ++e.related_names;
-  if (has(lower, "section")) ++e.section_names;
-  if (has(lower, "faq") || has(lower, "accordion")) ++e.faq_names;
-  if (has(lower, "team") || has(lower, "client") || has(lower, "partner") || has(lower, "service"))
-    ++e.team_names;
+  static const ClassWordIndex index;
+  uint64_t found = 0;
+  for (size_t i = 0; i < lower.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(lower[i]);
+    if (c >= 128) continue;
+    for (uint8_t w : index.by_first[c]) {
+      const std::string_view word = kClassWords[w].word;
+      if (i + word.size() > lower.size()) continue;
+      size_t k = 1;
+      while (k < word.size() && lower[i + k] == word[k]) ++k;
+      if (k == word.size()) found |= uint64_t{1} << w;
+    }
+  }
+  if (found == 0) return;
+  // Words that add to the same count add once.
+  uint64_t counted = 0;
+  for (size_t w = 0; w < kClassWordCount; ++w) {
+    if (!(found & (uint64_t{1} << w))) continue;
+    uint32_t PageEvidence::*count = kClassWords[w].count;
+    bool seen = false;
+    for (size_t v = 0; v < w && !seen; ++v)
+      seen = (counted & (uint64_t{1} << v)) && kClassWords[v].count == count;
+    if (!seen) ++(e.*count);
+    counted |= uint64_t{1} << w;
+  }
 }
 
 void read_schema_type(std::string_view t, PageEvidence& e) {
@@ -209,8 +287,12 @@ void read_address(std::string_view url, PageEvidence& e) {
 // A currency sign next to a digit: "$12", "12 €", "£3.50".
 bool has_price(std::string_view t) {
   static constexpr std::array<std::string_view, 5> kSigns = {"$", "€", "£", "¥", "₹"};
-  for (std::string_view sign : kSigns) {
-    for (size_t at = t.find(sign); at != std::string_view::npos; at = t.find(sign, at + 1)) {
+  for (size_t at = 0; at < t.size(); ++at) {
+    // Every sign starts with one of these bytes.
+    const char c = t[at];
+    if (c != '$' && c != '\xC2' && c != '\xE2') continue;
+    for (std::string_view sign : kSigns) {
+      if (t.substr(at, sign.size()) != sign) continue;
       const size_t after = at + sign.size();
       if (after < t.size() && is_digit(t[after])) return true;
       if (after + 1 < t.size() && t[after] == ' ' && is_digit(t[after + 1])) return true;
