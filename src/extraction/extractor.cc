@@ -639,8 +639,10 @@ Body BodyExtractor::extract_once(const html::Document& doc, const BodyHints& hin
   // 5. Choose.
   NodeId container = choose_container(doc, body.method);
   // A page of cards that its markup did not name as one: the cards hold far
-  // more text than the best container outside them. Read it as a listing.
-  if (profile_type_ == PageType::kArticle && !listing_retry_ && teaser_count_ >= kMinListingCards) {
+  // more text than the best container outside them. Read it as a listing
+  // (a thread's posts are its content, not cards).
+  if (!profile_.keep_teasers && profile_type_ != PageType::kForum && !listing_retry_ &&
+      teaser_count_ >= kMinListingCards) {
     uint64_t chosen = 0;
     if (container != kNoNode)
       for (uint32_t i = seg_.block_begin[container]; i < seg_.block_end[container]; ++i)
