@@ -152,6 +152,9 @@ def main():
     ap.add_argument("--check", nargs="*", default=[],
                     help="features of other collections: report the share not read as articles")
     ap.add_argument("--write", help="write the C++ table here (trained on every page)")
+    ap.add_argument("--train-part", choices=["a", "b"],
+                    help="train the written table on this half of WCXB only, to measure lede "
+                         "end to end on the other")
     ap.add_argument("--sweep", action="store_true", help="held-out accuracy for several C")
     ap.add_argument("--top", type=int, default=0, help="print the largest weights of each type")
     a = ap.parse_args()
@@ -173,6 +176,9 @@ def main():
         report(f"trained on half {train}, tested on half {test}", y[m], pred)
         print("  confusion: " + confusion(y[m], pred))
         report(f"hand rules on half {test}", y[m], rule_pred[m])
+    if a.train_part:
+        keep = parts == a.train_part
+        x, y, parts, rule_pred = x[keep], y[keep], parts[keep], rule_pred[keep]
     w, b = fit(x, y, C, articles)
     pred = predict(w, b, x, names)
     report("trained and tested on every page", y, pred)
