@@ -66,6 +66,11 @@ constexpr uint64_t kListingMaxBody = 600;
 // A page of sections (not an article) is its chosen container's parent while
 // the parent keeps this share of the container's score.
 constexpr double kSectionClimbShare = 0.7;
+// The lead over an article's score (page_type.h) that makes a page read with
+// a listing's weights: articles with long columns of links to other stories
+// (CleanEval's older pages) score as listings by less. On WCXB's halves the
+// listings below it lose little: their cards make them listings again.
+constexpr float kSureListingLead = 1.5f;
 // Words that make a linked line a card's title rather than a menu entry.
 constexpr long kMinCardTitleWords = 3;
 // Bytes of a block's start looked up in the JSON-LD body.
@@ -555,6 +560,9 @@ void BodyExtractor::collect_images(const html::Document& doc, NodeId container, 
 
 Body BodyExtractor::extract(const html::Document& doc, const BodyHints& hints) {
   open_noscript_ = relax_weak_ = false;
+  // The page's kind does not change between the passes below.
+  evidence_ = gather_page_evidence(doc);
+  decision_ = decide_page_type_scored(evidence_);
   Body body = extract_once(doc, hints);
   if (!body.text.empty()) return body;
   // Pages that draw their content with scripts (forum software, shops) often
@@ -595,10 +603,22 @@ Body BodyExtractor::extract(const html::Document& doc, const BodyHints& hints) {
 Body BodyExtractor::extract_once(const html::Document& doc, const BodyHints& hints) {
   Body body;
   // 0. The kind of page.
-  const PageEvidence evidence = gather_page_evidence(doc);
-  page_type_ = listing_retry_ ? PageType::kListing : decide_page_type(evidence);
-  if (hints.explain) body.explanation = "page evidence: " + describe_evidence(evidence) + "\n";
-  profile_ = profile_for(page_type_);
+  const PageTypeDecision& decision = decision_;
+  page_type_ = listing_retry_ ? PageType::kListing : decision.type;
+  // A listing's weights keep every linked card: a page the model reads as a
+  // listing by only a little is read with an article's, and becomes a listing
+  // again below if its cards outweigh the body found.
+  profile_type_ = page_type_;
+  if (!listing_retry_ && page_type_ == PageType::kListing &&
+      decision.lead_over_article < kSureListingLead)
+    profile_type_ = PageType::kArticle;
+  if (hints.explain) {
+    char lead[64];
+    std::snprintf(lead, sizeof lead, "; lead over article %.2f", decision.lead_over_article);
+    body.explanation = "page evidence: " + describe_evidence(evidence_) + lead + "\n";
+    if (profile_type_ != page_type_) body.explanation += "read with an article's weights\n";
+  }
+  profile_ = profile_for(profile_type_);
   body.page_type = page_type_name(page_type_);
   // 1. Mark.
   mark(doc);
@@ -619,8 +639,10 @@ Body BodyExtractor::extract_once(const html::Document& doc, const BodyHints& hin
   // 5. Choose.
   NodeId container = choose_container(doc, body.method);
   // A page of cards that its markup did not name as one: the cards hold far
-  // more text than the best container outside them. Read it as a listing.
-  if (page_type_ == PageType::kArticle && !listing_retry_ && teaser_count_ >= kMinListingCards) {
+  // more text than the best container outside them. Read it as a listing
+  // (a thread's posts are its content, not cards).
+  if (!profile_.keep_teasers && profile_type_ != PageType::kForum && !listing_retry_ &&
+      teaser_count_ >= kMinListingCards) {
     uint64_t chosen = 0;
     if (container != kNoNode)
       for (uint32_t i = seg_.block_begin[container]; i < seg_.block_end[container]; ++i)

@@ -100,6 +100,9 @@ class BodyExtractor {
 
   AttributeClassifier classifier_;
   PageType page_type_ = PageType::kArticle;
+  PageType profile_type_ = PageType::kArticle;  // the type whose weights are used
+  PageEvidence evidence_;                       // of the page being extracted
+  PageTypeDecision decision_;
   TypeProfile profile_;
   bool open_noscript_ = false;  // second pass: <noscript> content is the page's
   bool relax_weak_ = false;     // last pass: no element is weak by its name

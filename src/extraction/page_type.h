@@ -6,20 +6,28 @@
 //   PageEvidence e = gather_page_evidence(doc);
 //   PageType t = decide_page_type(e);   // page_type_name(t) == "forum"
 //
-// The evidence, in the order the decision weighs it:
+// The evidence:
 //   1. schema.org types, from JSON-LD @type and microdata itemtype
-//      (DiscussionForumPosting and QAPage: a thread; Product: a product;
-//      NewsArticle, BlogPosting and the like: an article; TechArticle:
-//      documentation; CollectionPage, ItemList: a collection or listing);
-//   2. og:type ("article", "product");
-//   3. the page's own address (canonical or og:url): path words such as
-//      "forum", "docs", "collections", "blog" (never a site's name);
-//   4. structure: repeated <article> elements, prices and cart controls,
-//      posts with avatars, code blocks, headings with anchor links, the
-//      sections of a landing page (hero, features, pricing, testimonials).
+//      (DiscussionForumPosting and QAPage: a thread; Product, Offer;
+//      NewsArticle, BlogPosting and the like; TechArticle; CollectionPage,
+//      ItemList; FAQPage, Service, BreadcrumbList, ...), og:type, and the
+//      dates and authors of <meta>;
+//   2. the page's own address (canonical or og:url): path words such as
+//      "forum", "docs", "collections", "services", "tag" (never a site's
+//      name), its depth, a year or an id in it, the words of its last part;
+//   3. structure: counts of elements (forms, headings, paragraphs, links,
+//      tables, <pre>, <time>), of class names (prices, carts, posts, avatars,
+//      cards, filters, pagination, a hero or pricing section), prices in the
+//      text, runs of like siblings (cards, tiles, posts) and of those holding a
+//      heading and a link, paragraphs of prose and how they stand together.
+// A multinomial logistic regression over these (page_features()), trained on
+// WCXB's development split (bench/page_type/train_page_type.py, which also
+// says how to make the table again), weighs them; a forum's own schema.org
+// type overrules it.
 // Pure functions; thread safe.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -70,11 +78,79 @@ struct PageEvidence {
   uint32_t doc_names = 0;      // ... docs, a table of contents, markdown or rst content
   uint32_t landing_names = 0;  // ... a hero, features, pricing, testimonials, a call to action
   uint32_t times = 0;          // <time> elements
+  // More schema.org types and og:type.
+  bool breadcrumb_schema = false;  // BreadcrumbList
+  bool offer_schema = false;       // Offer, AggregateOffer
+  bool rating_schema = false;      // AggregateRating, Review
+  bool event_schema = false;       // Event and its kinds
+  bool job_schema = false;         // JobPosting
+  bool webpage_schema = false;     // WebPage, AboutPage, ContactPage
+  bool howto_schema = false;       // HowTo
+  bool software_schema = false;    // SoftwareApplication, WebApplication
+  bool question_schema = false;    // Question, Answer, Comment
+  bool og_website = false;
+  bool og_any = false;  // any og:type
+  // The shape of the page's own address.
+  bool has_address = false;
+  bool service_path = false;  // services, solutions, pricing, about, ...
+  bool archive_path = false;  // tag, category, author, archive, page, search
+  bool date_path = false;     // a year segment (/2024/)
+  bool numeric_path = false;  // a segment of digits only (an id)
+  bool html_path = false;     // the last segment ends in .html, .htm, .php, .aspx
+  uint32_t path_depth = 0;    // segments in the path
+  uint32_t slug_words = 0;    // hyphen-separated words of the last segment
+  // Elements.
+  uint32_t elements = 0;
+  uint32_t forms = 0, inputs = 0, buttons = 0, selects = 0, textareas = 0;
+  uint32_t h1 = 0, h2 = 0, h3 = 0;  // h3 counts h4-h6 too
+  uint32_t paragraphs = 0, list_items = 0, links = 0, images = 0, tables = 0, sections = 0,
+           navs = 0, asides = 0, inline_code = 0, definitions = 0, blockquotes = 0;
+  // Text outside scripts and styles, and the part of it inside links (bytes).
+  uint64_t text_bytes = 0, link_text_bytes = 0;
+  uint32_t currency = 0;  // prices in the text: a currency sign beside a digit
+  // Siblings of one tag and class under one parent: the largest such run,
+  // and how many parents hold at least four (cards, tiles, posts, rows).
+  uint32_t max_repeat = 0, repeat_groups = 0;
+  // Siblings of one tag and class that each hold a heading and a link: the
+  // largest run of titled cards, and how many parents hold at least four.
+  uint32_t max_titled_cards = 0, titled_card_groups = 0;
+  // Prose: paragraphs of at least 200 bytes, their bytes, and the most
+  // paragraphs of at least 80 bytes under one parent (an article's body).
+  uint32_t long_paragraphs = 0, max_sibling_paragraphs = 0;
+  uint64_t long_paragraph_bytes = 0;
+  uint32_t h1_words = 0, title_words = 0;  // the first <h1>'s and the <title>'s
+  bool published = false;                  // article:published_time, datePublished
+  bool author_meta = false;                // <meta name=author>, article:author, rel=author
+  // More class names.
+  uint32_t comment_names = 0, breadcrumb_names = 0, pager_names = 0, filter_names = 0,
+           card_names = 0, grid_names = 0, thread_names = 0, vote_names = 0, rating_names = 0,
+           sku_names = 0, toc_names = 0, sidebar_names = 0, author_names = 0, share_names = 0,
+           related_names = 0, section_names = 0, faq_names = 0, team_names = 0;
 };
 
 PageEvidence gather_page_evidence(const html::Document& doc);
 
+// The evidence as the features the page-type model reads: flags as 0 or 1,
+// counts as log(1 + n), shares in [0, 1]; page_feature_names() names them.
+inline constexpr size_t kPageFeatureCount = 106;
+using PageFeatures = std::array<float, kPageFeatureCount>;
+PageFeatures page_features(const PageEvidence& e);
+const std::array<std::string_view, kPageFeatureCount>& page_feature_names();
+
+// The page type: the learned model (page_type_model.inc, made by
+// bench/page_type/train_page_type.py), after the few markup statements it
+// does not overrule.
 PageType decide_page_type(const PageEvidence& e);
+
+// The type and how sure the model is of it.
+struct PageTypeDecision {
+  PageType type = PageType::kArticle;
+  float lead_over_article = 0;  // the type's score less the article's; 0 for an article
+};
+PageTypeDecision decide_page_type_scored(const PageEvidence& e);
+
+// The hand-written rules the model replaced, kept to compare against it.
+PageType decide_page_type_by_rules(const PageEvidence& e);
 
 // The evidence as one line of "name=value" pairs, for `lede extract --explain`.
 std::string describe_evidence(const PageEvidence& e);

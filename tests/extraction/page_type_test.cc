@@ -62,6 +62,42 @@ TEST(PageType, AddressPathWordsNameTheKind) {
       PageType::kCollection);
 }
 
+TEST(PageType, ProductMarkupWithPriceAndCartMakesAProduct) {
+  EXPECT_EQ(type_of(R"(<html><head><meta property="og:type" content="product">
+    <link rel="canonical" href="https://example.org/products/blue-kettle">
+    <script type="application/ld+json">{"@type":"Product","name":"Blue kettle",
+    "offers":{"@type":"Offer","price":"19.99"}}</script></head><body>
+    <h1>Blue kettle</h1><div class="product-price">$19.99</div>
+    <form class="cart"><input name="quantity"><button class="add-to-cart">Add to cart</button>
+    </form><p>Boils a litre in three minutes.</p></body></html>)"),
+            PageType::kProduct);
+}
+
+TEST(PageEvidence, CountsCardsProseAndTheAddressShape) {
+  std::string page = R"(<html><head>
+    <link rel="canonical" href="https://example.org/2024/05/the-bridge-opens-to-traffic">
+    <meta property="article:published_time" content="2024-05-01"></head><body><main>)";
+  for (int i = 0; i < 5; ++i)
+    page += "<div class='card'><h3><a href='/s" + std::to_string(i) + "'>Story " +
+            std::to_string(i) + "</a></h3></div>";
+  const std::string sentence = "The bridge opened to traffic this morning after two years. ";
+  page += "<p>" + sentence + sentence + sentence + sentence + "</p><p>Tickets cost $12.</p>";
+  page += "</main></body></html>";
+  html::Document doc;
+  html::parse(page, doc, html::DomLimits{});
+  const PageEvidence e = gather_page_evidence(doc);
+  EXPECT_EQ(e.max_titled_cards, 5u);
+  EXPECT_EQ(e.titled_card_groups, 1u);
+  EXPECT_EQ(e.card_names, 5u);
+  EXPECT_EQ(e.long_paragraphs, 1u);
+  EXPECT_EQ(e.currency, 1u);
+  EXPECT_TRUE(e.published);
+  EXPECT_TRUE(e.date_path);
+  EXPECT_EQ(e.path_depth, 3u);
+  EXPECT_EQ(e.slug_words, 5u);
+  EXPECT_EQ(page_features(e).size(), page_feature_names().size());
+}
+
 TEST(PageType, NamesAreTheRecordValues) {
   EXPECT_EQ(page_type_name(PageType::kDocumentation), "documentation");
   EXPECT_EQ(page_type_name(PageType::kOther), "other");

@@ -1,0 +1,204 @@
+#!/usr/bin/env python3
+"""Trains the page-type model and writes it as a C++ table.
+
+The model is a multinomial logistic regression over the features of
+extraction::page_features (flags, log counts, shares), standardised; the
+standardisation is folded into the weights, so lede scores a page with one
+dot product per type and takes the largest.
+
+Data recipe (WCXB's development split, ../shared/data/wcxb, README there):
+
+    build/bench/page_type/page_features ../shared/data/wcxb/html > wcxb_features.tsv
+    build/bench/page_type/page_features ../shared/data/webtext/dragnet/html > dragnet.tsv
+    python3 bench/page_type/train_page_type.py wcxb_features.tsv \\
+        ../shared/data/wcxb/types.json --articles dragnet.tsv \\
+        --write src/extraction/page_type_model.inc
+
+Dragnet's pages are all news and blog articles, from 2012: with them (each
+weighing ARTICLES_WEIGHT of a WCXB page) the model does not read an older
+article, its columns of teasers and its tables, as a listing.
+
+It first reports the held-out figures: trained on WCXB's half a and tested on
+half b, and the other way round (the halves of `lede-word-score --part`, by
+FNV-1a of the page id), beside the hand rules on the same pages; then trains
+on every page and, with --write, writes the table. Needs python3-numpy and
+python3-sklearn (Debian packages); lede's build does not.
+"""
+import argparse
+import collections
+import json
+import sys
+
+import numpy as np
+from sklearn.linear_model import LogisticRegression
+
+# The record's names, in PageType's order (page_type.h); WCXB has no "other".
+TYPES = ["article", "forum", "product", "collection", "listing", "documentation", "service"]
+# Inverse regularisation strength, chosen on the two halves (see --sweep).
+C = 0.03
+# Weight of each page of --articles against a WCXB page: enough that older
+# article pages (tables, teaser columns) stay articles, little enough that
+# WCXB's own types lose at most a point on the held-out half.
+ARTICLES_WEIGHT = 0.3
+
+
+def part_of(page_id):
+    """'a' or 'b': word_score_main.cc's part_of (FNV-1a of the id, bit 7)."""
+    h = 1469598103934665603
+    for c in page_id.encode():
+        h ^= c
+        h = (h * 1099511628211) % (1 << 64)
+    return "a" if (h >> 7) % 2 == 0 else "b"
+
+
+def load(features_path, types_path):
+    types = json.load(open(types_path))
+    with open(features_path) as f:
+        header = f.readline().rstrip("\n").split("\t")
+        ids, rules, rows = [], [], []
+        for line in f:
+            cols = line.rstrip("\n").split("\t")
+            if cols[0] not in types:
+                continue
+            ids.append(cols[0])
+            rules.append(cols[1])
+            rows.append([float(x) for x in cols[2:]])
+    y = np.array([TYPES.index(types[i]) for i in ids])
+    return header[2:], ids, np.array(rules), np.array(rows), y
+
+
+def load_articles(path):
+    """Features of pages known to be articles (page_features' output)."""
+    with open(path) as f:
+        f.readline()
+        return np.array([[float(v) for v in line.rstrip("\n").split("\t")[2:]] for line in f])
+
+
+def fit(x, y, c=C, articles=None):
+    weight = np.ones(len(y))
+    if articles is not None and len(articles):
+        x = np.vstack([x, articles])
+        y = np.concatenate([y, np.zeros(len(articles), dtype=int)])
+        weight = np.concatenate([weight, np.full(len(articles), ARTICLES_WEIGHT)])
+    mean = x.mean(axis=0)
+    scale = x.std(axis=0)
+    scale[scale == 0] = 1
+    model = LogisticRegression(C=c, max_iter=5000)
+    model.fit((x - mean) / scale, y, sample_weight=weight)
+    weights = model.coef_ / scale
+    bias = model.intercept_ - weights @ mean
+    return weights, bias
+
+
+def predict(weights, bias, x, names):
+    """decide_page_type(): a forum's schema.org type first, then the model."""
+    scores = x @ weights.T + bias
+    pred = np.argmax(scores, axis=1)
+    pred[x[:, names.index("forum_schema")] > 0.5] = TYPES.index("forum")
+    return pred
+
+
+def report(name, y, pred):
+    print(f"{name}: accuracy {np.mean(pred == y):.3f} ({np.sum(pred == y)}/{len(y)})")
+    per = []
+    for t, tname in enumerate(TYPES):
+        m = y == t
+        per.append(f"{tname} {np.mean(pred[m] == t):.3f} ({m.sum()})")
+    print("  " + ", ".join(per))
+
+
+def confusion(y, pred, top=10):
+    c = collections.Counter((TYPES[a], TYPES[b]) for a, b in zip(y, pred) if a != b)
+    return ", ".join(f"{a} read as {b} {n}" for (a, b), n in c.most_common(top))
+
+
+def literal(w):
+    """A C++ float literal: 0.5f, 2.0f, 1e-05f."""
+    v = f"{w:.6g}"
+    return v + ("f" if "." in v or "e" in v else ".0f")
+
+
+def write_table(path, names, weights, bias, n_pages, n_articles):
+    out = []
+    out.append("// The page-type model: one row a type (PageType's order, page_type.h), the")
+    out.append("// weights of page_features() and then the bias; a page's type is the row")
+    out.append("// with the largest score. Generated by bench/page_type/train_page_type.py from")
+    out.append(f"// WCXB's development split ({n_pages} pages) and {n_articles} article pages of")
+    out.append("// Dragnet's; do not edit.")
+    out.append(f"// Features: {len(names)}, in page_feature_names() order.")
+    out.append(f"static_assert(kPageFeatureCount == {len(names)}, \"page_features() changed: train again\");")
+    out.append(f"inline constexpr size_t kModelTypes = {len(TYPES)};")
+    out.append("inline constexpr std::array<std::array<float, kPageFeatureCount + 1>, kModelTypes>")
+    out.append("    kPageTypeWeights = {{")
+    for t, tname in enumerate(TYPES):
+        values = [literal(w) for w in weights[t]] + [literal(bias[t])]
+        out.append(f"        // {tname}")
+        line = "        {"
+        for v in values:
+            if len(line) + len(v) + 2 > 98:
+                out.append(line.rstrip())
+                line = "         "
+            line += v + ", "
+        out.append(line.rstrip().rstrip(",") + "},")
+    out.append("    }};")
+    open(path, "w").write("\n".join(out) + "\n")
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("features")
+    ap.add_argument("types")
+    ap.add_argument("--articles", help="features of pages that are all articles (Dragnet's)")
+    ap.add_argument("--check", nargs="*", default=[],
+                    help="features of other collections: report the share not read as articles")
+    ap.add_argument("--write", help="write the C++ table here (trained on every page)")
+    ap.add_argument("--train-part", choices=["a", "b"],
+                    help="train the written table on this half of WCXB only, to measure lede "
+                         "end to end on the other")
+    ap.add_argument("--sweep", action="store_true", help="held-out accuracy for several C")
+    ap.add_argument("--top", type=int, default=0, help="print the largest weights of each type")
+    a = ap.parse_args()
+    names, ids, rules, x, y = load(a.features, a.types)
+    articles = load_articles(a.articles) if a.articles else None
+    parts = np.array([part_of(i) for i in ids])
+    rule_pred = np.array([TYPES.index(r) if r in TYPES else 0 for r in rules])
+    if a.sweep:
+        for c in [0.01, 0.02, 0.03, 0.05, 0.1, 0.3, 1]:
+            acc = []
+            for train, test in (("a", "b"), ("b", "a")):
+                w, b = fit(x[parts == train], y[parts == train], c, articles)
+                acc.append(np.mean(predict(w, b, x[parts == test], names) == y[parts == test]))
+            print(f"C={c}: trained on a, tested on b {acc[0]:.3f}; on b, tested on a {acc[1]:.3f}")
+    for train, test in (("a", "b"), ("b", "a")):
+        w, b = fit(x[parts == train], y[parts == train], C, articles)
+        m = parts == test
+        pred = predict(w, b, x[m], names)
+        report(f"trained on half {train}, tested on half {test}", y[m], pred)
+        print("  confusion: " + confusion(y[m], pred))
+        report(f"hand rules on half {test}", y[m], rule_pred[m])
+    if a.train_part:
+        keep = parts == a.train_part
+        x, y, parts, rule_pred = x[keep], y[keep], parts[keep], rule_pred[keep]
+    w, b = fit(x, y, C, articles)
+    pred = predict(w, b, x, names)
+    report("trained and tested on every page", y, pred)
+    print("  confusion: " + confusion(y, pred))
+    report("hand rules on every page", y, rule_pred)
+    print("  confusion: " + confusion(y, rule_pred))
+    for path in a.check:
+        other = load_articles(path)
+        pred = predict(w, b, other, names)
+        shares = collections.Counter(TYPES[p] for p in pred)
+        print(f"{path}: {len(other)} pages, " + ", ".join(f"{t} {n}" for t, n in shares.most_common()))
+    if a.top:
+        for t, tname in enumerate(TYPES):
+            order = np.argsort(-np.abs(w[t] * x.std(axis=0)))[: a.top]
+            print(tname + ": " + ", ".join(f"{names[i]} {w[t][i] * x.std(axis=0)[i]:+.2f}"
+                                           for i in order))
+    if a.write:
+        write_table(a.write, names, w, b, len(y), 0 if articles is None else len(articles))
+        print(f"wrote {a.write}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
