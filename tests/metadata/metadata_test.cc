@@ -238,20 +238,26 @@ TEST(ReadMetadata, ReadsATimeElementWithoutDatetimeByItsText) {
   EXPECT_EQ(m.published, "2023-11-08T13:49:00-05:00");
 }
 
-TEST(ReadMetadata, ReadsTheDateInABylineLine) {
+// A page of twenty body paragraphs under its headline, then `after`: a
+// date line far from the headline.
+std::string after_a_long_body(const std::string& after) {
   std::string page = "<body><h1>Bridge closes for good</h1>";
   for (int i = 0; i < 20; ++i)
     page += "<p>The council voted to close the bridge after years of repairs that never held.</p>";
-  page += R"(<div class="article-byline">Jane Doe, March 4, 2021</div></body>)";
-  EXPECT_EQ(read(page).published, "2021-03-04");
+  return page + after + "</body>";
+}
+
+TEST(ReadMetadata, ReadsTheDateInABylineLine) {
+  EXPECT_EQ(read(after_a_long_body(R"(<div class="article-byline">Jane Doe, March 4, 2021</div>)"))
+                .published,
+            "2021-03-04");
 }
 
 TEST(ReadMetadata, ReadsTheDateInAnEntryMetaLine) {
-  std::string page = "<body><h1>Bridge closes for good</h1>";
-  for (int i = 0; i < 20; ++i)
-    page += "<p>The council voted to close the bridge after years of repairs that never held.</p>";
-  page += R"(<div class="entry-meta">Filed under Roads &middot; 04.03.2021</div></body>)";
-  EXPECT_EQ(read(page).published, "2021-03-04");
+  EXPECT_EQ(read(after_a_long_body(
+                     R"(<div class="entry-meta">Filed under Roads &middot; 04.03.2021</div>)"))
+                .published,
+            "2021-03-04");
 }
 
 TEST(ReadMetadata, FindsADateLineAfterManyDatelessOnes) {
