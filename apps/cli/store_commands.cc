@@ -164,7 +164,9 @@ std::string read_head(int fd) {
 
 int run_ingest(StoreCommands& c) {
   std::string db = db_path(c);
-  Result<Store> store = Store::open(db);
+  StoreOptions options;
+  options.batch_articles = c.batch;
+  Result<Store> store = Store::open(db, options);
   if (!store) return report(store.error());
   ExtractConfig config = c.extract;
   config.options.analyze = !c.no_analyze;
@@ -374,6 +376,11 @@ void add_store_commands(CLI::App& app, StoreCommands& c) {
   in->add_option("-j,--jobs", c.extract.jobs, "Worker threads for extraction (default: all cores)")
       ->check(CLI::Range(1u, 1024u));
   in->add_flag("-q,--quiet", c.extract.quiet, "No progress line and no summary");
+  in->add_option("--batch", c.batch,
+                 "Articles per transaction: what a killed run loses at most, and how often "
+                 "readers see new articles")
+      ->capture_default_str()
+      ->check(CLI::Range(1u, 1'000'000u));
 
   c.search = app.add_subcommand("search", "Search a corpus (lede help search explains QUERY)");
   CLI::App* s = c.search;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "extract_command.h"
+#include "lede/store.h"
 
 namespace lede::cli {
 
@@ -20,6 +21,7 @@ struct StoreCommands {
   // ingest
   ExtractConfig extract;
   bool no_analyze = false;
+  uint32_t batch = lede::StoreOptions().batch_articles;  // --batch
   // search
   std::string query;
   std::string format;  // search: jsonl or text; stats: json or text

@@ -45,8 +45,10 @@ struct StoreOptions {
   bool read_only = false;
   // Create the file when it does not exist (otherwise that is a kIo error).
   bool create = true;
-  // Articles per transaction: fewer is more lost to a crash and slower.
-  uint32_t batch_articles = 500;
+  // Articles per transaction: more is more lost to a crash and faster (each
+  // random index page a batch touches is written once per commit; 2,000
+  // wrote 12% less CPU than 500 into a 200,000-article corpus).
+  uint32_t batch_articles = 2000;
   // Milliseconds one query (search, count, quotes, count_quotes, timeline,
   // people) may run before it stops with a kTimeout error; 0 for no limit. For servers, where one
   // broad query must not hold a worker.

@@ -111,6 +111,11 @@ struct Tally {
   std::map<std::string, uint64_t> by_code;
 };
 
+// Fetched records per corpus transaction: pages come at the network's
+// pace, so a commit costs nothing beside them, and a killed fetch loses
+// (and readers wait for) no more than this.
+constexpr uint32_t kFetchBatch = 50;
+
 // The corpus of --db, shared by the workers (a Store is one thread's at a
 // time). Records are added as they come; the store commits in its batches.
 class Corpus {
@@ -193,7 +198,9 @@ int run_fetch(FetchConfig config) {
   curl_global_init(CURL_GLOBAL_DEFAULT);
   std::optional<Corpus> corpus;
   if (!config.db.empty()) {
-    Result<Store> store = Store::open(config.db);
+    StoreOptions options;
+    options.batch_articles = kFetchBatch;
+    Result<Store> store = Store::open(config.db, options);
     if (!store) {
       std::fprintf(stderr, "lede: %s\n", store.error().message.c_str());
       return 2;

@@ -177,7 +177,8 @@ TEST(SearchCommand, NoCorpusIsAnErrorAndCreatesNone) {
 
 pid_t spawn_ingest(const std::string& db, const std::string& jsonl) {
   std::string bin = lede();
-  std::vector<std::string> args = {bin, "ingest", "-q", "--db", db, jsonl};
+  // Batches smaller than the default, so that kills land between commits.
+  std::vector<std::string> args = {bin, "ingest", "-q", "--batch", "500", "--db", db, jsonl};
   std::vector<char*> argv;
   for (auto& a : args) argv.push_back(a.data());
   argv.push_back(nullptr);
@@ -193,7 +194,8 @@ TEST(IngestCommand, KilledAtRandomPointsThenRunAgainHoldsEveryArticleOnce) {
   write_records(jsonl, kArticles);
   // How long a whole run takes here, so that kills land inside runs.
   auto t0 = std::chrono::steady_clock::now();
-  ASSERT_EQ(sh(lede() + " ingest -q --db " + dir.file("probe.db") + " " + jsonl).status, 0);
+  ASSERT_EQ(sh(lede() + " ingest -q --batch 500 --db " + dir.file("probe.db") + " " + jsonl).status,
+            0);
   auto whole = std::chrono::steady_clock::now() - t0;
   std::mt19937 rng(2026);
   int killed = 0;
