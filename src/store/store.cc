@@ -620,7 +620,6 @@ struct Store::Impl {
     ~Keeping() { im_.keep = nullptr; }
     Keeping(const Keeping&) = delete;
     Keeping& operator=(const Keeping&) = delete;
-    const store::Facets::Filter& filter() const { return filter_; }
 
    private:
     Impl& im_;
