@@ -1346,15 +1346,13 @@ Result<Timeline> Store::Impl::timeline(const SearchOptions& o) {
   };
   std::vector<Match> matches;
   std::unordered_set<StoryDay, StoryDayHash> seen;
-  const store::Names& days = facets.days();
-  const store::Names& sites = facets.sites();
-  std::vector<uint64_t> per_day, per_site;
+  auto current = current_facets();
+  if (!current) return tl::unexpected(current.error());
+  const store::Names& days = (*current)->days();
+  const store::Names& sites = (*current)->sites();
+  std::vector<uint64_t> per_day(days.size()), per_site(sites.size());
   auto walked =
       each_match(*parsed, article_plan(*parsed), [&](int64_t, const store::Facets::Article& a) {
-        if (per_day.empty()) {  // the facets are loaded by now
-          per_day.resize(days.size());
-          per_site.resize(sites.size());
-        }
         auto once = [&](uint32_t where) {
           return o.all_copies || !a.shared || seen.insert({a.story, a.day, where}).second;
         };
