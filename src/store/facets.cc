@@ -32,6 +32,25 @@ std::string_view column_text(const Stmt& s, int col) {
            : std::string_view();
 }
 
+// Reads facet_names into `names` by kind; false when an id is not the next
+// of its kind (the names then stop there).
+Result<bool> read_names(StmtCache& db, Names* const (&names)[3]) {
+  auto s = db.get("SELECT kind, id, name FROM facet_names ORDER BY kind, id");
+  if (!s) return tl::unexpected(s.error());
+  int rc;
+  bool ordered = true;
+  while (ordered && (rc = (*s)->step()) == SQLITE_ROW) {
+    const int64_t kind = (*s)->int64(0);
+    if (kind < kSite || kind > kLanguage) continue;
+    Names& n = *names[kind];
+    const uint32_t expected = n.size();
+    ordered = (*s)->int64(1) == expected && n.id(column_text(**s, 2)) == expected;
+  }
+  (*s)->reset();
+  if (ordered && rc != SQLITE_DONE) return tl::unexpected(db.error("reading the facets' names"));
+  return ordered;
+}
+
 }  // namespace
 
 uint32_t Names::id(std::string_view name) {
@@ -53,21 +72,10 @@ Result<void> Facets::load(StmtCache& db) {
                       "the corpus's facets are damaged (" + what +
                           "); open it for writing once (lede stats --db FILE) to rebuild them");
   };
-  auto s = db.get("SELECT kind, id, name FROM facet_names ORDER BY kind, id");
-  if (!s) return tl::unexpected(s.error());
+  auto ordered = read_names(db, names);
+  if (!ordered) return tl::unexpected(ordered.error());
+  if (!*ordered) return damaged("a name out of order");
   int rc;
-  while ((rc = (*s)->step()) == SQLITE_ROW) {
-    const int64_t kind = (*s)->int64(0);
-    if (kind < 0 || kind > 2) continue;
-    Names& n = *names[kind];
-    const uint32_t expected = n.size();
-    if ((*s)->int64(1) != expected || n.id(column_text(**s, 2)) != expected) {
-      (*s)->reset();
-      return damaged("a name out of order");
-    }
-  }
-  (*s)->reset();
-  if (rc != SQLITE_DONE) return tl::unexpected(db.error("reading the facets' names"));
   // Chunks are as dense as article ids, which SQLite gives in order; a
   // file whose chunks are far sparser would ask for an array it cannot fill.
   auto extent = db.get("SELECT coalesce(max(chunk), -1), count(*) FROM facet_chunks");
@@ -152,13 +160,9 @@ Result<void> FacetWriter::touch_all(StmtCache& db) {
 
 Result<uint32_t> FacetWriter::name_id(StmtCache& db, int kind, std::string_view name) {
   if (!names_read_) {
-    auto s = db.get("SELECT kind, name FROM facet_names ORDER BY kind, id");
-    if (!s) return tl::unexpected(s.error());
-    while ((*s)->step() == SQLITE_ROW) {
-      const int64_t k = (*s)->int64(0);
-      if (k >= 0 && k <= 2) names_[k].id(column_text(**s, 1));
-    }
-    (*s)->reset();
+    Names* all[3] = {&names_[kSite], &names_[kDay], &names_[kLanguage]};
+    auto read = read_names(db, all);  // a damaged order was rebuilt at open
+    if (!read) return tl::unexpected(read.error());
     names_read_ = true;
   }
   Names& n = names_[kind];
