@@ -19,12 +19,19 @@ namespace {
 
 // Markup is recognised by a tag near the start; anything else is text.
 constexpr size_t kSniffBytes = 1024;
+// A server may print its warnings ("<b>Warning</b>: ... on line <b>18</b><br />") before the
+// page: a document's own opening tags are looked for this far.
+constexpr size_t kSniffDocumentBytes = 64 * 1024;
 
 bool looks_like_markup(std::string_view utf8) {
   std::string head = core::ascii_lower(utf8.substr(0, kSniffBytes));
   for (std::string_view tag :
        {"<!doctype", "<html", "<head", "<body", "<meta", "<title", "<div", "<p>", "<p ", "<article",
         "<script", "<table", "<!--", "<link", "<?xml", "<section", "<main", "<span", "<h1"})
+    if (head.find(tag) != std::string::npos) return true;
+  if (utf8.size() <= kSniffBytes) return false;
+  head = core::ascii_lower(utf8.substr(0, kSniffDocumentBytes));
+  for (std::string_view tag : {"<!doctype html", "<html", "<body"})
     if (head.find(tag) != std::string::npos) return true;
   return false;
 }
