@@ -285,6 +285,23 @@ class Parser {
           return true;
         }
       }
+      // 2023 Jan 7, 2023 January 7: the order of citations ("Cureus. 2023 Jan 7;15(1)").
+      // Not before a colon: "2023 Jan 7:30" is no citation; nor before a year: in "Guide 2026
+      // Dec 26, 2025" the year ends a headline and the date is "Dec 26, 2025".
+      if (a.digits == 4) {
+        if (int m = month_at(j + 1); m > 0) {
+          size_t k = j + 2;
+          if (is_punct(k, ".")) ++k;
+          size_t after = k + 1;
+          if (is_punct(after, ",") || is_punct(after, ".")) ++after;
+          if (is_num(k) && t_[k].digits <= 2 && !is_punct(k + 1, ":") &&
+              !(is_num(after) && t_[after].digits == 4)) {
+            set_ymd(d, a.value, m, t_[k].value);
+            j = k + 1;
+            return true;
+          }
+        }
+      }
       // 13.06.2023, 13/06/2023, 13-06-2023
       if (a.digits <= 2 && is_punct(j + 1) && is_num(j + 2) && t_[j + 2].digits <= 2 &&
           is_punct(j + 3) && is_num(j + 4) && t_[j + 4].digits == 4 && text(j + 1) == text(j + 3) &&

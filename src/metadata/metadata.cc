@@ -81,7 +81,10 @@ struct Evidence {
   JsonLd json_ld;
 };
 
-std::string text_of(const html::Document& doc, NodeId scope, size_t limit = kMaxElementText) {
+// `apart`: text nodes are read as apart, a space between them: a date line written in spans
+// ("<span>18</span><span>2009</span>") is "18 2009", not "182009".
+std::string text_of(const html::Document& doc, NodeId scope, size_t limit = kMaxElementText,
+                    bool apart = false) {
   std::string out;
   bool pending = false;
   for (NodeId t = doc.next_in(scope, scope); t != html::kNoNode;) {
@@ -97,6 +100,7 @@ std::string text_of(const html::Document& doc, NodeId scope, size_t limit = kMax
         text = text.substr(0, cut);  // at a character boundary
       }
       core::append_collapsed(out, text, pending);
+      if (apart) pending = true;
     }
     if (out.size() > limit) break;
     t = doc.next_in(t, scope);
@@ -294,6 +298,9 @@ const MetaField* meta_field(std::string_view lower_name) {
 bool names_a_publication_date(std::string_view key) {
   if (key.size() > kMaxMetaName * 2) return false;
   const std::string k = core::ascii_lower(key);
+  // A vocabulary's own property for the moment a post went up: "site:uploaded", "x_posted".
+  const std::string_view last = std::string_view(k).substr(k.find_last_of(":_-.") + 1);
+  if (last == "published" || last == "uploaded" || last == "posted") return true;
   return k.find("publish") != std::string::npos &&
          (k.find("date") != std::string::npos || k.find("time") != std::string::npos) &&
          k.find("modif") == std::string::npos && k.find("updat") == std::string::npos;
@@ -590,7 +597,7 @@ void scan_visible(const html::Document& doc, const std::vector<NodeId>& candidat
          class_says_byline(class_text)) &&
         !in_furniture(doc, n, false, e.h1_nodes.empty() ? html::kNoNode : e.h1_nodes.front())) {
       // Only lines that hold a date take a place: a menu's "meta" or "time" classes come first.
-      std::string t = text_of(doc, n, kMaxDateLineBytes);
+      std::string t = text_of(doc, n, kMaxDateLineBytes, /*apart=*/true);
       if (!t.empty() && t.size() <= kMaxDateLineBytes && fields::find_date(t, options))
         e.visible_dates.push_back(std::move(t));
     }
@@ -1166,6 +1173,24 @@ bool starts_iso(std::string_view raw) {
   return raw[4] == '-' && raw[7] == '-';
 }
 
+// "03-09-2026", "3/9/2026", "03.09.2026 10:00": a value that starts with one or two digits, a
+// separator, one or two digits and the same separator. Which of the two is the month depends on
+// who wrote it.
+bool ambiguous_numeric(std::string_view raw) {
+  raw = core::trim(raw);
+  auto digits = [&](size_t& i) {
+    const size_t from = i;
+    while (i < raw.size() && i - from < 3 && raw[i] >= '0' && raw[i] <= '9') ++i;
+    return i - from >= 1 && i - from <= 2;
+  };
+  size_t i = 0;
+  if (!digits(i) || i >= raw.size()) return false;
+  const char sep = raw[i];
+  if (sep != '-' && sep != '/' && sep != '.') return false;
+  ++i;
+  return digits(i) && i < raw.size() && raw[i] == sep;
+}
+
 // True when `shown` is the day of `stated` as some zone sees it: the same day, or for a time with
 // a zone, the day that moment falls on somewhere (UTC-12 to UTC+14).
 bool same_day_stated(const fields::ParsedDate& stated, const fields::ParsedDate& shown) {
@@ -1309,11 +1334,15 @@ void resolve_dates(const html::Document& doc, const Evidence& e, std::string_vie
   // URL's date wins. All are kept as statements of the local time (step 2).
   std::vector<fields::ParsedDate> statements;
   std::optional<DateCandidate> chosen;
+  std::string_view chosen_raw;
   auto consider = [&](std::string_view raw, bool search) {
     std::optional<DateCandidate> c = read_date(raw, search, options);
     if (!c) return;
     statements.push_back(c->date);
-    if (!chosen && near_url(c->date)) chosen = std::move(c);
+    if (!chosen && near_url(c->date)) {
+      chosen = std::move(c);
+      chosen_raw = raw;
+    }
   };
   consider(ld.date_published, false);
   const bool chosen_from_ld = chosen.has_value();
@@ -1378,6 +1407,20 @@ void resolve_dates(const html::Document& doc, const Evidence& e, std::string_vie
     if (const auto& v = visible_dates();
         v.published && day_number(*v.published) != day_number(chosen->date))
       chosen = DateCandidate{*v.published, v.published->iso()};
+  }
+
+  // A numeric date whose first two numbers could each be the month ("03-09-2026") is read as the
+  // page's language writes dates; where the page shows the other reading with its headline
+  // ("Published March 9, 2026"), the page has said which it means.
+  if (chosen && ambiguous_numeric(chosen_raw) && chosen->date.day <= 12 &&
+      chosen->date.day != chosen->date.month) {
+    if (const auto& v = visible_dates(); v.published && v.published->year == chosen->date.year &&
+                                         v.published->month == chosen->date.day &&
+                                         v.published->day == chosen->date.month) {
+      fields::ParsedDate swapped = chosen->date;
+      std::swap(swapped.month, swapped.day);
+      chosen = DateCandidate{swapped, swapped.iso()};
+    }
   }
 
   // 3. The URL's date, then the date in the address of a link the page makes to itself;
