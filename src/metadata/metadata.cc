@@ -969,6 +969,7 @@ struct TextDate {
   fields::ParsedDate date;
   size_t begin = 0, end = 0;
   bool update = false;  // labelled as an update ("Updated ...")
+  bool byline = false;  // right after a byline ("By Jane Doe Mar 5, 2025")
 };
 
 // `floor`: where the text before the date may start (the end of the date before it).
@@ -1012,13 +1013,68 @@ bool dated_byline(std::string_view before) {
   return false;
 }
 
+// A byline right before the date, without a word between: "By Jane Doe Mar 5, 2025", "By Jared
+// Newman and Sam Singleton Nov 25, 2025", "Written by Jane Doe | June 2, 2021". The name is a few
+// capitalised words (with "and", "&", commas); nothing else stands between "by" and the date.
+constexpr size_t kMaxBylineNamesBytes = 60;
+
+bool byline_before(std::string_view text, size_t floor, size_t begin) {
+  const size_t from = std::max(floor, begin > kMaxBylineNamesBytes + 4 ? begin - kMaxBylineNamesBytes - 4 : 0);
+  std::string_view before = text.substr(from, begin - from);
+  auto is_sep = [](char c) { return c == ' ' || c == ',' || c == '|' || c == '-'; };
+  while (!before.empty() && is_sep(before.back())) before.remove_suffix(1);
+  // "•", "·" (UTF-8) between the name and the date.
+  for (std::string_view dot : {std::string_view("\xe2\x80\xa2"), std::string_view("\xc2\xb7")})
+    if (before.ends_with(dot)) before.remove_suffix(dot.size());
+  while (!before.empty() && is_sep(before.back())) before.remove_suffix(1);
+  size_t at = std::string_view::npos;
+  for (size_t i = before.size(); i-- > 0;) {
+    if ((before[i] == 'b' || before[i] == 'B') && i + 2 < before.size() &&
+        (before[i + 1] == 'y' || before[i + 1] == 'Y') && before[i + 2] == ' ' &&
+        (i == 0 || before[i - 1] == ' ' || before[i - 1] == ':')) {
+      at = i;
+      break;
+    }
+  }
+  if (at == std::string_view::npos) return false;
+  // A thread's "last post by", "reply by": another writer's date.
+  {
+    std::string_view lead = before.substr(0, at);
+    while (!lead.empty() && (lead.back() == ' ' || lead.back() == ':')) lead.remove_suffix(1);
+    const std::string word = core::ascii_lower(lead.substr(lead.find_last_of(' ') + 1));
+    for (std::string_view other : {"post", "reply", "replied", "comment", "answer", "answered",
+                                   "message", "edited", "updated", "reviewed", "photo", "photos"})
+      if (word == other) return false;
+  }
+  std::string_view names = before.substr(at + 3);
+  if (names.empty() || names.size() > kMaxBylineNamesBytes) return false;
+  // Words: capitalised (or a connective), no digits.
+  size_t words = 0;
+  for (size_t b = 0; b < names.size();) {
+    size_t e = names.find(' ', b);
+    if (e == std::string_view::npos) e = names.size();
+    std::string_view w = names.substr(b, e - b);
+    b = e + 1;
+    while (!w.empty() && (w.back() == ',' || w.back() == '.')) w.remove_suffix(1);
+    if (w.empty()) continue;
+    if (w == "and" || w == "&" || w == "und" || w == "et" || w == "y" || w == "e") continue;
+    for (char c : w)
+      if (c >= '0' && c <= '9') return false;
+    const unsigned char first = static_cast<unsigned char>(w[0]);
+    if (first < 0x80 && !(first >= 'A' && first <= 'Z')) return false;
+    ++words;
+  }
+  return words >= 1 && words <= 8;
+}
+
 bool labelled_published(std::string_view text, size_t begin, size_t end) {
   const size_t from = begin > kLabelLookBehind ? begin - kLabelLookBehind : 0;
   const size_t to = std::min(text.size(), end + kLabelLookBehind);
   const std::string around = core::ascii_lower(text.substr(from, to - from));
   for (std::string_view w : kPublishWords)
     if (around.find(w) != std::string::npos) return true;
-  return dated_byline(std::string_view(around).substr(0, begin - from));
+  return dated_byline(std::string_view(around).substr(0, begin - from)) ||
+         byline_before(text, from, begin);
 }
 
 // The dates in text[begin, end), in order; future dates left out.
@@ -1033,7 +1089,8 @@ std::vector<TextDate> dates_in(std::string_view text, size_t begin, size_t end,
     if (!m) break;
     const size_t b = at + m->begin;
     if (day_number(m->date) <= today() + kFutureSlackDays)
-      out.push_back({m->date, b, at + m->end, labelled_update(text, previous_end, b)});
+      out.push_back({m->date, b, at + m->end, labelled_update(text, previous_end, b),
+                     byline_before(text, previous_end, b)});
     previous_end = at + m->end;
     at += std::max<size_t>(m->end, 1);
   }
@@ -1061,6 +1118,8 @@ NodeId date_anchor(const Evidence& e, std::string_view title) {
 struct VisibleDates {
   std::optional<fields::ParsedDate> published;
   std::optional<fields::ParsedDate> updated;
+  // The first date near the headline that follows a byline, not labelled as an update.
+  std::optional<fields::ParsedDate> byline;
 };
 
 // The date the page shows with its headline: the first one after it (its byline or date line,
@@ -1074,6 +1133,7 @@ VisibleDates dates_near_headline(const html::Document& doc, const Evidence& e,
   auto take = [&](const std::vector<TextDate>& found, bool last) {
     for (size_t i = 0; i < found.size(); ++i) {
       const TextDate& d = found[last ? found.size() - 1 - i : i];
+      if (d.byline && !d.update && !out.byline) out.byline = d.date;
       if (d.update) {
         if (!out.updated) out.updated = d.date;
       } else if (!out.published) {
@@ -1421,6 +1481,14 @@ void resolve_dates(const html::Document& doc, const Evidence& e, std::string_vie
       std::swap(swapped.month, swapped.day);
       chosen = DateCandidate{swapped, swapped.iso()};
     }
+  }
+
+  // The day a byline gives the story ("By Jane Doe Mar 5, 2025") is the one the page tells its
+  // reader; where the structured sources name another day in every zone, a template or a
+  // re-indexing wrote them.
+  if (chosen) {
+    if (const auto& v = visible_dates(); v.byline && !same_day_stated(chosen->date, *v.byline))
+      chosen = DateCandidate{*v.byline, v.byline->iso()};
   }
 
   // 3. The URL's date, then the date in the address of a link the page makes to itself;
