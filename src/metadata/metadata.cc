@@ -512,6 +512,21 @@ bool class_says_date(const ClassText& cls) {
   return false;
 }
 
+// True when `n` sits in a link to the site's home page ("/", "https://host/"): the site's logo,
+// where a date is the day's edition, not the page's.
+bool in_home_link(const html::Document& doc, NodeId n) {
+  for (NodeId p = doc.parent(n); p != html::kNoNode && p != doc.root(); p = doc.parent(p)) {
+    if (!doc.is(p, Tag::k_a)) continue;
+    std::string_view href = core::trim(doc.attr(p, "href"));
+    if (href == "/") return true;
+    const size_t scheme = href.find("://");
+    if (scheme == std::string_view::npos) return false;
+    const size_t path = href.find('/', scheme + 3);
+    return path == std::string_view::npos || href.substr(path) == "/";
+  }
+  return false;
+}
+
 // Pages without an <h1> still set their headline apart: a headline class or a big font.
 bool looks_like_headline_element(const html::Document& doc, NodeId n, const ClassText& cls) {
   if (doc.is(n, Tag::k_font)) {
@@ -595,7 +610,8 @@ void scan_visible(const html::Document& doc, const std::vector<NodeId>& candidat
     if (want_date &&
         (class_says_date(class_text) || class_says_date(id_text) ||
          class_says_byline(class_text)) &&
-        !in_furniture(doc, n, false, e.h1_nodes.empty() ? html::kNoNode : e.h1_nodes.front())) {
+        !in_furniture(doc, n, false, e.h1_nodes.empty() ? html::kNoNode : e.h1_nodes.front()) &&
+        !in_home_link(doc, n)) {
       // Only lines that hold a date take a place: a menu's "meta" or "time" classes come first.
       std::string t = text_of(doc, n, kMaxDateLineBytes, /*apart=*/true);
       if (!t.empty() && t.size() <= kMaxDateLineBytes && fields::find_date(t, options))
@@ -881,6 +897,9 @@ std::optional<DateCandidate> read_date(std::string_view raw, bool search,
 constexpr size_t kDateTextBeforeHead = 300;    // a date line above the headline, in its header
 constexpr size_t kDateTextAfterHead = 1500;    // the byline, the date line and the first lines
 constexpr size_t kDateTextWithoutHead = 3000;  // a page with no headline element: its top
+// A date line ends this close above the headline; a date this far below it is not its byline's.
+constexpr size_t kDateLineAboveHead = 80;
+constexpr size_t kFarBelowHead = 400;
 // Whole-page text is never gathered past this; the window above is all that is read.
 constexpr size_t kMaxPageText = 200000;
 // Words that make the date after them an update: "Updated June 13", "Aktualisiert am".
@@ -1144,11 +1163,18 @@ VisibleDates dates_near_headline(const html::Document& doc, const Evidence& e,
   if (page.anchor == std::string::npos) {
     take(dates_in(page.text, 0, kDateTextWithoutHead, options), false);
   } else {
-    take(dates_in(page.text, page.anchor, page.anchor + kDateTextAfterHead, options), false);
-    if (!out.published) {
-      const size_t from = page.anchor > kDateTextBeforeHead ? page.anchor - kDateTextBeforeHead : 0;
-      take(dates_in(page.text, from, page.anchor, options), true);
-    }
+    const std::vector<TextDate> after =
+        dates_in(page.text, page.anchor, page.anchor + kDateTextAfterHead, options);
+    const size_t from = page.anchor > kDateTextBeforeHead ? page.anchor - kDateTextBeforeHead : 0;
+    const std::vector<TextDate> before = dates_in(page.text, from, page.anchor, options);
+    // A date line right above the headline ("02.02.2022 10:16 Uhr - Bundesliga") is the story's
+    // where the first date after the headline is far below it, in a list of other stories.
+    if (!before.empty() && !before.back().update &&
+        page.anchor - before.back().end <= kDateLineAboveHead &&
+        (after.empty() || after.front().begin - page.anchor > kFarBelowHead))
+      take(before, true);
+    take(after, false);
+    if (!out.published) take(before, true);
   }
   if (out.published) return out;
   // Then a date the page labels as its publication anywhere outside furniture: the line
