@@ -73,6 +73,7 @@ struct Evidence {
   std::vector<std::string> itemprop_authors, itemprop_published, itemprop_modified;
   // hAtom's <abbr class="published" title="2008-06-26T12:00:00">: the title is the date.
   std::vector<std::string> hatom_published, hatom_updated;
+  std::vector<std::string> abbr_titles;  // every <abbr title>, for dates spelled out in titles
   std::vector<std::string> time_datetimes;   // <time datetime> in document order
   std::vector<std::string> time_texts;       // beside time_datetimes: what the reader sees
   std::vector<std::string> bare_time_texts;  // <time>s without a datetime: their text alone
@@ -706,7 +707,13 @@ void scan(const html::Document& doc, Evidence& e) {
         break;
       case Tag::k_abbr: {
         const std::string_view cls = doc.attr(n, "class"), title = doc.attr(n, "title");
-        if (title.empty() || cls.empty()) break;
+        if (title.empty()) break;
+        // Any <abbr> whose title is a date: a short shown time ("6 Okt.", "3 hrs") with the full
+        // date for the reader who points at it. A last resort (resolve_dates, 9).
+        if (e.abbr_titles.size() < kMaxVisibleCandidates && title.size() <= kMaxDateLineBytes &&
+            !in_furniture(doc, n))
+          add(e.abbr_titles, title);
+        if (cls.empty()) break;
         const bool published = has_class_named(cls, kHatomPublished);
         std::vector<std::string>& dates = published ? e.hatom_published : e.hatom_updated;
         if ((published || has_class_named(cls, kHatomUpdated)) &&
@@ -1567,6 +1574,17 @@ void resolve_dates(const html::Document& doc, const Evidence& e, std::string_vie
       std::optional<fields::ParsedDate> d = fields::date_from_url(*image);
       if (d && day_number(*d) <= today() + kFutureSlackDays) {
         meta.published = d->iso();
+        break;
+      }
+    }
+  }
+  // 9. The first <abbr> whose title is a whole date ("Freitag, 6. Oktober 2017 um 04:00" over a
+  // shown "6. Oktober"): pages that date their posts so give no other date; in a feed of posts
+  // the first is the newest.
+  if (meta.published.empty()) {
+    for (const std::string& t : e.abbr_titles) {
+      if (std::optional<DateCandidate> c = read_date(t, false, options)) {
+        meta.published = c->iso;
         break;
       }
     }
