@@ -1093,6 +1093,47 @@ bool byline_before(std::string_view text, size_t floor, size_t begin) {
   return words >= 1 && words <= 8;
 }
 
+// A byline right after the date: "16 December 2025 by Sam O'Brien", "03.04.2019 Von Olaf Kempin".
+constexpr std::string_view kBylineWordsAfterDate[] = {"by", "von", "par", "por", "di", "door"};
+
+bool byline_after(std::string_view text, size_t end) {
+  std::string_view rest = text.substr(std::min(end, text.size()), 40);
+  auto skip = [&]() {
+    for (;;) {
+      if (!rest.empty() && (rest[0] == ' ' || rest[0] == '|' || rest[0] == '-' || rest[0] == ','))
+        rest.remove_prefix(1);
+      else if (rest.starts_with("\xc2\xa0") || rest.starts_with("\xc2\xb7"))
+        rest.remove_prefix(2);
+      else if (rest.starts_with("\xe2\x80\xa2"))
+        rest.remove_prefix(3);
+      else
+        return;
+    }
+  };
+  skip();
+  for (std::string_view by : kBylineWordsAfterDate) {
+    if (rest.size() <= by.size() || !core::iequals(rest.substr(0, by.size()), by)) continue;
+    std::string_view name = rest.substr(by.size());
+    if (name.empty() || !(name[0] == ' ' || name.starts_with("\xc2\xa0"))) continue;
+    rest = name;
+    skip();
+    if (rest.empty()) return false;
+    const unsigned char first = static_cast<unsigned char>(rest[0]);
+    return (first >= 'A' && first <= 'Z') || first >= 0xC3;
+  }
+  return false;
+}
+
+// True when the date at `begin` follows the previous one (ending at `previous_end`) with nothing
+// but spaces between: "On January 12, 2025 January 22, 2025 By Jane", a publication and an
+// update side by side, of which the second is the update.
+bool second_of_pair(std::string_view text, size_t previous_end, size_t begin) {
+  if (previous_end == std::string_view::npos || previous_end > begin) return false;
+  for (char c : text.substr(previous_end, begin - previous_end))
+    if (c != ' ') return false;
+  return true;
+}
+
 bool labelled_published(std::string_view text, size_t begin, size_t end) {
   const size_t from = begin > kLabelLookBehind ? begin - kLabelLookBehind : 0;
   const size_t to = std::min(text.size(), end + kLabelLookBehind);
@@ -1116,7 +1157,9 @@ std::vector<TextDate> dates_in(std::string_view text, size_t begin, size_t end,
     const size_t b = at + m->begin;
     if (day_number(m->date) <= today() + kFutureSlackDays)
       out.push_back({m->date, b, at + m->end, labelled_update(text, previous_end, b),
-                     byline_before(text, previous_end, b)});
+                     byline_before(text, previous_end, b) ||
+                         (!second_of_pair(text, out.empty() ? std::string_view::npos : previous_end, b) &&
+                          byline_after(text, at + m->end))});
     previous_end = at + m->end;
     at += std::max<size_t>(m->end, 1);
   }
