@@ -73,6 +73,7 @@ struct Evidence {
   std::vector<std::string> itemprop_authors, itemprop_published, itemprop_modified;
   // hAtom's <abbr class="published" title="2008-06-26T12:00:00">: the title is the date.
   std::vector<std::string> hatom_published, hatom_updated;
+  std::string served_day;  // the value of a date field the page fills in (an <input>)
   std::vector<std::string> abbr_titles;  // every <abbr title>, for dates spelled out in titles
   std::vector<std::string> time_datetimes;   // <time datetime> in document order
   std::vector<std::string> time_texts;       // beside time_datetimes: what the reader sees
@@ -705,6 +706,21 @@ void scan(const html::Document& doc, Evidence& e) {
             !in_furniture(doc, n))
           add(e.own_links, doc.attr(n, "href"));
         break;
+      case Tag::k_input: {
+        // A date field the page fills in itself (a booking form's "from" day): the day the page
+        // was served. A last resort (resolve_dates, 10).
+        if (!e.served_day.empty()) break;
+        const std::string_view value = doc.attr(n, "value");
+        if (value.size() < 8 || value.size() > 10) break;
+        for (std::string_view a : {"name", "id", "class", "type"}) {
+          const std::string_view v = doc.attr(n, a);
+          if (core::icontains(v, "date") || core::icontains(v, "datum")) {
+            e.served_day.assign(value);
+            break;
+          }
+        }
+        break;
+      }
       case Tag::k_abbr: {
         const std::string_view cls = doc.attr(n, "class"), title = doc.attr(n, "title");
         if (title.empty()) break;
@@ -1631,6 +1647,12 @@ void resolve_dates(const html::Document& doc, const Evidence& e, std::string_vie
         break;
       }
     }
+  }
+  // 10. The day a date field of the page's own forms holds: the day the page was served, which
+  // a page that states no date of its own is the best word on.
+  if (meta.published.empty()) {
+    if (std::optional<DateCandidate> c = read_date(e.served_day, false, options))
+      meta.published = c->iso;
   }
 }
 
