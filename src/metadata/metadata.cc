@@ -1210,8 +1210,10 @@ struct VisibleDates {
 // The date the page shows with its headline: the first one after it (its byline or date line,
 // the first lines of the story), else the last one just above it. Dates labelled as updates
 // are kept apart.
+// `near_only`: the dates around the headline alone, without the search of the whole page after.
 VisibleDates dates_near_headline(const html::Document& doc, const Evidence& e,
-                                 std::string_view title, const fields::DateOptions& options) {
+                                 std::string_view title, const fields::DateOptions& options,
+                                 bool near_only = false) {
   const NodeId anchor = date_anchor(e, title);
   const PageText page = page_text(doc, anchor);
   VisibleDates out;
@@ -1242,7 +1244,7 @@ VisibleDates dates_near_headline(const html::Document& doc, const Evidence& e,
     take(after, false);
     if (!out.published) take(before, true);
   }
-  if (out.published) return out;
+  if (out.published || near_only) return out;
   // Then a date the page labels as its publication anywhere outside furniture: the line
   // under a blog post ("Dieser Artikel wurde am 14. Dezember 2015 ... geschrieben").
   const PageText whole = page_text(doc, html::kNoNode, kMaxPageText);
@@ -1578,9 +1580,12 @@ void resolve_dates(const html::Document& doc, const Evidence& e, std::string_vie
   // The day a byline gives the story ("By Jane Doe Mar 5, 2025") is the one the page tells its
   // reader; where the structured sources name another day in every zone, a template or a
   // re-indexing wrote them.
+  // (Read near the headline only: the whole page's search is for pages without a date.)
   if (chosen) {
-    if (const auto& v = visible_dates(); v.byline && !same_day_stated(chosen->date, *v.byline))
-      chosen = DateCandidate{*v.byline, v.byline->iso()};
+    const VisibleDates near = visible ? *visible : dates_near_headline(doc, e, meta.title, options,
+                                                                       /*near_only=*/true);
+    if (near.byline && !same_day_stated(chosen->date, *near.byline))
+      chosen = DateCandidate{*near.byline, near.byline->iso()};
   }
 
   // 3. The URL's date, then the date in the address of a link the page makes to itself;

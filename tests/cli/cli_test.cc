@@ -79,6 +79,32 @@ TEST_F(Cli, ExtractsOnePageAsOneJsonLine) {
   EXPECT_EQ(text.rfind("WASHINGTON (AP) — NATO Secretary-General", 0), 0u) << text.substr(0, 200);
 }
 
+TEST_F(Cli, APageAfterAServersWarningsIsStillMarkup) {
+  std::string warnings;
+  for (int i = 0; i < 30; ++i)
+    warnings += "<b>Deprecated</b>: Function set_magic_quotes_runtime() is deprecated in "
+                "<b>/www/wp-settings.php</b> on line <b>18</b><br />\n";
+  const std::string page = warnings +
+                           "<!DOCTYPE html><html><head><title>Harbour reopens</title></head><body>"
+                           "<h1>Harbour reopens</h1><p>The harbour reopened on Monday after the "
+                           "storm, and the ferries run again.</p></body></html>";
+  ASSERT_GT(warnings.size(), 1024u);
+  CommandOutcome r = run("extract " + write("p.html", page));
+  ASSERT_EQ(r.status, 0);
+  auto records = json_lines(r.out);
+  ASSERT_EQ(records.size(), 1u);
+  EXPECT_EQ(records[0]["source"]["kind"], "html");
+  EXPECT_EQ(records[0]["title"], "Harbour reopens");
+  // Text that never opens a document stays text.
+  std::string text;
+  for (int i = 0; i < 40; ++i) text += "Plain notes about <b>bold</b> words in a letter.\n";
+  r = run("extract " + write("t.txt", text));
+  ASSERT_EQ(r.status, 0);
+  records = json_lines(r.out);
+  ASSERT_EQ(records.size(), 1u);
+  EXPECT_EQ(records[0]["source"]["kind"], "text");
+}
+
 TEST_F(Cli, ReadsStdinWhenGivenDash) {
   CommandOutcome r = run("extract -", page());
   ASSERT_EQ(r.status, 0);

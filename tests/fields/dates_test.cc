@@ -174,3 +174,18 @@ TEST(ParseDate, ReadsTwoDigitYearsWithDots) {
 
 }  // namespace
 }  // namespace lede::fields
+
+namespace lede::fields {
+namespace {
+
+TEST(FindDate, ReadsTheCitationOrder) {
+  EXPECT_EQ(parse_date("2023 Jan 7")->iso(), "2023-01-07");
+  EXPECT_EQ(find_date("Cureus. 2023 Jan 7;15(1):e33475.")->date.iso(), "2023-01-07");
+  EXPECT_EQ(parse_date("2024 June 30")->iso(), "2024-06-30");
+  // A headline's trailing year before a date is not the date's.
+  EXPECT_EQ(find_date("Pricing Guide 2026 Dec 26, 2025 by Jane")->date.iso(), "2025-12-26");
+  EXPECT_FALSE(parse_date("2023 Jan"));
+}
+
+}  // namespace
+}  // namespace lede::fields

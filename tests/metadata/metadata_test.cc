@@ -291,6 +291,85 @@ TEST(ReadMetadata, ReadsTheDateOfABylineUnderTheStory) {
   EXPECT_EQ(read(page).published, "2013-05-03T11:51:00");
 }
 
+TEST(ReadMetadata, ReadsADateLineWrittenInSpans) {
+  PageMetadata m = read(R"(<body><h1>Blog</h1><div class="post">
+    <div class="datum"><span class="monat">Feb</span> <span class="tag">18</span><span
+    class="jahr">2009</span></div><h2>A walk in the snow</h2><p>We went out.</p></div></body>)");
+  EXPECT_EQ(m.published, "2009-02-18");
+}
+
+TEST(ReadMetadata, ReadsAVocabularysOwnUploadedProperty) {
+  PageMetadata m = read(R"(<head><meta content="2013-02-16T04:36:36-05:00"
+    property="photo_site:uploaded"></head><body><h1>Lijiang</h1></body>)");
+  EXPECT_EQ(m.published, "2013-02-16T04:36:36-05:00");
+}
+
+TEST(ReadMetadata, SettlesAnAmbiguousNumericDateByTheDayShown) {
+  const std::string head = R"(<html lang="en"><head><meta name="article:published_time"
+    content="03-09-2026"></head><body><h1>Fasting, explained</h1>)";
+  EXPECT_EQ(read(head + "<p>By Jane Doe</p><p>Published March 9, 2026</p></body>").published,
+            "2026-03-09");
+  // Without the shown day the page's language decides: day first.
+  EXPECT_EQ(read(head + "<p>The story.</p></body>").published, "2026-09-03");
+}
+
+TEST(ReadMetadata, TheBylinesDayWinsOverAStructuredDayItContradicts) {
+  const std::string head = R"(<head><script type="application/ld+json">{"@type":"NewsArticle",
+    "headline":"Streaming services compared","datePublished":"2024-08-29T10:00:00Z"}</script>
+    </head><body><h1>Streaming services compared</h1>)";
+  EXPECT_EQ(read(head + "<p>By Jared Newman and Sam Singleton Nov 25, 2025 5:00 am PST</p>"
+                        "<p>The story.</p></body>")
+                .published.substr(0, 10),
+            "2025-11-25");
+  EXPECT_EQ(read(head + "<p>16 December 2025 by Sam O'Brien</p><p>The story.</p></body>")
+                .published,
+            "2025-12-16");
+  // An update beside the publication, a thread's last post: not the byline's day.
+  EXPECT_EQ(read(head + "<p>On August 29, 2024 January 22, 2025 By Gabby Boucher</p></body>")
+                .published.substr(0, 10),
+            "2024-08-29");
+  EXPECT_EQ(read(head + "<p>last post by Ann Lee Jan 18, 2025</p></body>").published.substr(0, 10),
+            "2024-08-29");
+  // The same day in another zone does not contradict.
+  EXPECT_EQ(read(head + "<p>By Jane Doe Aug 29, 2024</p></body>").published,
+            "2024-08-29T10:00:00+00:00");
+}
+
+TEST(ReadMetadata, ADateLineInTheHomeLinkIsTheEditions) {
+  PageMetadata m = read(R"(<body><a class="logo" href="/"><span class="date-edition">lun. 5 août
+    2019</span></a><h1>Violences policières</h1><p>27 juin 2019 Par Elba</p><p>Le texte.</p>
+    </body>)");
+  EXPECT_EQ(m.published, "2019-06-27");
+}
+
+TEST(ReadMetadata, ADateLineRightAboveTheHeadlineBeatsAListFarBelow) {
+  std::string page = R"(<body><p>02.02.2022 10:16 Uhr - Bundesliga</p><h1>Neuer Spieler</h1>)";
+  for (int i = 0; i < 10; ++i) page += "<p>Schlagzeilen und andere Meldungen aus der Liga.</p>";
+  page += "<ul><li>30.01.2022 Ein anderer Bericht</li></ul></body>";
+  EXPECT_EQ(read(page).published, "2022-02-02T10:16:00");
+  // A byline's date just under the headline keeps its place.
+  EXPECT_EQ(read(R"(<body><p>02.02.2022 - Bundesliga</p><h1>Neuer Spieler</h1>
+    <p>30.01.2022</p></body>)")
+                .published,
+            "2022-01-30");
+}
+
+TEST(ReadMetadata, DatesAPageByAnAbbrTitleOrAFormsDateWhenNothingElseDoes) {
+  EXPECT_EQ(read(R"(<body><h1>Visit Austria</h1><p>Visit Austria · <abbr title="Freitag, 6. Oktober
+    2017 um 04:00"><span>6. Oktober um 04:00</span></abbr></p></body>)")
+                .published,
+            "2017-10-06T04:00:00");
+  EXPECT_EQ(read(R"(<body><h1>Ferien in Österreich</h1><form><input type="text" class="calendar
+    date" name="JourneyDate" value="07.09.2017"></form></body>)")
+                .published,
+            "2017-09-07");
+  // A date the page states itself comes first.
+  EXPECT_EQ(read(R"(<body><h1>Ferien</h1><p class="date">12.03.2016</p><form><input
+    class="date" value="07.09.2017"></form></body>)")
+                .published,
+            "2016-03-12");
+}
+
 TEST(ReadMetadata, DatesAPageWithNoOtherDateByItsLeadImagePath) {
   PageMetadata m = read(R"(<head><meta property="og:image"
     content="https://example.org/files/2016/05/04/annual-report.png"></head>
