@@ -1489,6 +1489,7 @@ void resolve_dates(const html::Document& doc, const Evidence& e, std::string_vie
   std::vector<fields::ParsedDate> statements;
   std::optional<DateCandidate> chosen;
   std::string_view chosen_raw;
+  fields::DateOptions modified_options;  // how the modification dates below are read
   auto consider = [&](std::string_view raw, bool search) {
     std::optional<DateCandidate> c = read_date(raw, search, options);
     if (!c) return;
@@ -1574,6 +1575,7 @@ void resolve_dates(const html::Document& doc, const Evidence& e, std::string_vie
       fields::ParsedDate swapped = chosen->date;
       std::swap(swapped.month, swapped.day);
       chosen = DateCandidate{swapped, swapped.iso()};
+      modified_options.month_first = true;  // the page's other numeric dates are written so too
     }
   }
 
@@ -1615,7 +1617,7 @@ void resolve_dates(const html::Document& doc, const Evidence& e, std::string_vie
   for (const auto& v : e.itemprop_modified) modified.push_back(v);
   for (const auto& v : e.hatom_updated) modified.push_back(v);
   for (std::string_view raw : modified) {
-    auto c = read_date(raw, false);
+    auto c = read_date(raw, false, modified_options);
     if (!c || (published_day && day_number(c->date) < *published_day)) continue;
     meta.modified = c->iso;
     break;
