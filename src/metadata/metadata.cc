@@ -73,7 +73,7 @@ struct Evidence {
   std::vector<std::string> itemprop_authors, itemprop_published, itemprop_modified;
   // hAtom's <abbr class="published" title="2008-06-26T12:00:00">: the title is the date.
   std::vector<std::string> hatom_published, hatom_updated;
-  std::string served_day;  // the value of a date field the page fills in (an <input>)
+  std::string served_day;                // the value of a date field the page fills in (an <input>)
   std::vector<std::string> abbr_titles;  // every <abbr title>, for dates spelled out in titles
   std::vector<std::string> time_datetimes;   // <time datetime> in document order
   std::vector<std::string> time_texts;       // beside time_datetimes: what the reader sees
@@ -1061,7 +1061,8 @@ bool dated_byline(std::string_view before) {
 constexpr size_t kMaxBylineNamesBytes = 60;
 
 bool byline_before(std::string_view text, size_t floor, size_t begin) {
-  const size_t from = std::max(floor, begin > kMaxBylineNamesBytes + 4 ? begin - kMaxBylineNamesBytes - 4 : 0);
+  const size_t from =
+      std::max(floor, begin > kMaxBylineNamesBytes + 4 ? begin - kMaxBylineNamesBytes - 4 : 0);
   std::string_view before = text.substr(from, begin - from);
   auto is_sep = [](char c) { return c == ' ' || c == ',' || c == '|' || c == '-'; };
   while (!before.empty() && is_sep(before.back())) before.remove_suffix(1);
@@ -1172,10 +1173,11 @@ std::vector<TextDate> dates_in(std::string_view text, size_t begin, size_t end,
     if (!m) break;
     const size_t b = at + m->begin;
     if (day_number(m->date) <= today() + kFutureSlackDays)
-      out.push_back({m->date, b, at + m->end, labelled_update(text, previous_end, b),
-                     byline_before(text, previous_end, b) ||
-                         (!second_of_pair(text, out.empty() ? std::string_view::npos : previous_end, b) &&
-                          byline_after(text, at + m->end))});
+      out.push_back(
+          {m->date, b, at + m->end, labelled_update(text, previous_end, b),
+           byline_before(text, previous_end, b) ||
+               (!second_of_pair(text, out.empty() ? std::string_view::npos : previous_end, b) &&
+                byline_after(text, at + m->end))});
     previous_end = at + m->end;
     at += std::max<size_t>(m->end, 1);
   }
@@ -1584,8 +1586,9 @@ void resolve_dates(const html::Document& doc, const Evidence& e, std::string_vie
   // re-indexing wrote them.
   // (Read near the headline only: the whole page's search is for pages without a date.)
   if (chosen) {
-    const VisibleDates near = visible ? *visible : dates_near_headline(doc, e, meta.title, options,
-                                                                       /*near_only=*/true);
+    const VisibleDates near = visible ? *visible
+                                      : dates_near_headline(doc, e, meta.title, options,
+                                                            /*near_only=*/true);
     if (near.byline && !same_day_stated(chosen->date, *near.byline))
       chosen = DateCandidate{*near.byline, near.byline->iso()};
   }

@@ -82,8 +82,9 @@ TEST_F(Cli, ExtractsOnePageAsOneJsonLine) {
 TEST_F(Cli, APageAfterAServersWarningsIsStillMarkup) {
   std::string warnings;
   for (int i = 0; i < 30; ++i)
-    warnings += "<b>Deprecated</b>: Function set_magic_quotes_runtime() is deprecated in "
-                "<b>/www/wp-settings.php</b> on line <b>18</b><br />\n";
+    warnings +=
+        "<b>Deprecated</b>: Function set_magic_quotes_runtime() is deprecated in "
+        "<b>/www/wp-settings.php</b> on line <b>18</b><br />\n";
   const std::string page = warnings +
                            "<!DOCTYPE html><html><head><title>Harbour reopens</title></head><body>"
                            "<h1>Harbour reopens</h1><p>The harbour reopened on Monday after the "

@@ -321,8 +321,7 @@ TEST(ReadMetadata, TheBylinesDayWinsOverAStructuredDayItContradicts) {
                         "<p>The story.</p></body>")
                 .published.substr(0, 10),
             "2025-11-25");
-  EXPECT_EQ(read(head + "<p>16 December 2025 by Sam O'Brien</p><p>The story.</p></body>")
-                .published,
+  EXPECT_EQ(read(head + "<p>16 December 2025 by Sam O'Brien</p><p>The story.</p></body>").published,
             "2025-12-16");
   // An update beside the publication, a thread's last post: not the byline's day.
   EXPECT_EQ(read(head + "<p>On August 29, 2024 January 22, 2025 By Gabby Boucher</p></body>")
