@@ -457,10 +457,39 @@ class QuoteFinder {
     return static_cast<uint32_t>(it - doc_.tokens.begin());
   }
 
+  // [a, b) without the adverbs and time phrases that close it: "Hillary
+  // Clinton on Tuesday" -> "Hillary Clinton", "The budget office now" -> "The
+  // budget office", "Mr. Rubio defiantly". At least one word stays.
+  uint32_t without_adjuncts(uint32_t a, uint32_t b) const {
+    while (b > a + 1 && is_word(b - 1)) {
+      const bool upper = doc_.tokens[b - 1].upper;
+      if (!upper && is_subject_adjunct(lw(b - 1))) {
+        --b;
+        continue;
+      }
+      // Capitalised, only a day's name: "on Tuesday", not "Time" or "The Week".
+      if (!is_time_noun(lw(b - 1)) || (upper && !is_weekday(b - 1))) break;
+      uint32_t k = b - 1;  // "Thursday evening"
+      while (k > a + 1 && is_word(k - 1) && is_time_noun(lw(k - 1))) --k;
+      uint32_t o = k;
+      while (o > a + 1 && is_word(o - 1) && !doc_.tokens[o - 1].upper &&
+             opens_time_phrase(lw(o - 1)))
+        --o;
+      // A day's name alone closes a name: "Clinton Tuesday said".
+      if (o == k && !(is_weekday(k) && people_.mention_at(k - 1))) break;
+      b = o;
+    }
+    return b;
+  }
+  bool is_weekday(uint32_t k) const {
+    return doc_.tokens[k].upper && is_time_noun(lw(k)) && lw(k).ends_with("day");
+  }
+
   // The speaker that the subject at [a, b) names.
   Speaker subject(uint32_t a, uint32_t b) {
     Speaker sp;
     if (a >= b) return sp;
+    b = without_adjuncts(a, b);
     // "Trump's campaign", "Mr. Rubio's advisers": the phrase speaks, not the
     // person it belongs to; "Clinton's spokesman Brian Fallon": the later name.
     bool owner = false;
@@ -612,7 +641,10 @@ class QuoteFinder {
   std::pair<uint32_t, uint32_t> subject_before(uint32_t v, uint32_t limit,
                                                bool local = false) const {
     uint32_t b = v;
-    // "Republicans have often said", "the Florida Republican would only say".
+    // "Republicans have often said", "the Florida Republican would only say",
+    // "Clinton on Tuesday said".
+    while (b > limit && is_word(b - 1) && is_auxiliary(lw(b - 1)) && v - b < kMaxAuxiliaries) --b;
+    if (b > limit + 1) b = without_adjuncts(limit, b);
     while (b > limit && is_word(b - 1) && is_auxiliary(lw(b - 1)) && v - b < kMaxAuxiliaries) --b;
     if (b <= limit) return {b, b};
     if (const PersonMention* m = people_.mention_at(b - 1)) {

@@ -280,6 +280,25 @@ TEST(Quotes, AdverbsBetweenSubjectAndVerbAreNotTheSpeaker) {
   EXPECT_EQ(q->speaker, "Local farmers");
 }
 
+TEST(Quotes, TimePhrasesAndAdverbsAfterTheSubjectAreNotTheSpeaker) {
+  auto f = quotes_of(
+      "Governor Ana Ruiz on Tuesday said that the dam would be rebuilt. The water board now "
+      "says the river will stay closed until spring. “We are not going anywhere,” the union "
+      "on Thursday evening said. Ruiz defiantly said the work would go on.");
+  const lede::Quote* q = starting(f, "the dam");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->speaker, "Ana Ruiz");
+  q = starting(f, "the river");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->speaker, "The water board");
+  q = starting(f, "We are not");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->speaker, "the union");
+  q = starting(f, "the work");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->speaker, "Ana Ruiz");
+}
+
 TEST(Quotes, AQuoteAfterAReportInItsParagraphIsTheReportersSpeakers) {
   auto f = quotes_of(
       "The plan is too timid, the Gazette's editorial board writes. “It leaves the poorest "
