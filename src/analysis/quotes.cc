@@ -12,6 +12,9 @@
 namespace lede::analysis {
 namespace {
 
+// Longest phrase kept as a speaker when read after its verb, up to a comma or
+// relative clause: "said one person with knowledge of the governor's dilemma, who".
+constexpr uint32_t kMaxPhraseTokens = 12;
 // How far after a closing mark the attribution may sit: ",” said the former
 // Norwegian prime minister Jens Stoltenberg" is 9 tokens.
 constexpr uint32_t kMaxAttributionTokens = 12;
@@ -19,6 +22,10 @@ constexpr uint32_t kMaxAttributionTokens = 12;
 constexpr uint32_t kMaxLeadTokens = 10;
 // Most words between a subject and its speech verb: "have long privately said".
 constexpr uint32_t kMaxAuxiliaries = 3;
+// Longest stretch from a named speaker after a quote to the verb after its
+// apposition: "“…,” Trump, the 2016 GOP presidential frontrunner nationally and
+// current polling leader in South Carolina ..., said" is 26 tokens.
+constexpr uint32_t kMaxAppositionAttributionTokens = 32;
 // Marks "no such token" in the per-sentence tables.
 constexpr uint32_t kNoToken = UINT32_MAX;
 // Longest subject phrase kept as a speaker when it is not a person: "a spokesman for the company".
@@ -539,7 +546,7 @@ class QuoteFinder {
         break;
       }
     }
-    if (e <= a || e - a > kMaxSubjectTokens) return sp;
+    if (e <= a || e - a > kMaxPhraseTokens) return sp;
     const uint32_t sb = doc_.tokens[a].start, se = doc_.tokens[e - 1].end;
     sp.name.assign(doc_.text.substr(sb, se - sb));
     sp.mention = std::make_pair(sb, se);
@@ -738,7 +745,7 @@ class QuoteFinder {
     if (a >= limit) return {a, a};
     if (const PersonMention* m = people_.mention_at(a)) return {m->first_token, m->last_token};
     uint32_t b = a;
-    while (b < limit && b - a < 2 * kMaxSubjectTokens && is_word(b) &&
+    while (b < limit && b - a < kMaxPhraseTokens && is_word(b) &&
            !ends_subject_after_verb(lw(b)))
       ++b;
     // "said the firm's chief executive officer, Alan Mulally": the name after the title.
@@ -747,7 +754,14 @@ class QuoteFinder {
         return {m->first_token, m->last_token};
     for (uint32_t k = a; k < b; ++k)
       if (const PersonMention* m = people_.mention_at(k)) return {m->first_token, m->last_token};
-    if (b - a > kMaxSubjectTokens) b = a + kMaxSubjectTokens;
+    // A long phrase is the speaker as written ("the average of recent polls
+    // compiled by Real Clear Politics") unless a verb makes it a clause.
+    if (b - a > kMaxSubjectTokens)
+      for (uint32_t k = a; k < b; ++k)
+        if (is_finite_verb(lw(k)) || lw(k) == "that") {
+          b = a + kMaxSubjectTokens;
+          break;
+        }
     return {a, b};
   }
 
@@ -785,7 +799,21 @@ class QuoteFinder {
       if (is_dash(t)) dash = t;
       ++t;
     }
-    const uint32_t limit = std::min(s.last_token, t + kMaxAttributionTokens);
+    uint32_t limit = std::min(s.last_token, t + kMaxAttributionTokens);
+    // "“…,” Trump, the 2016 GOP presidential frontrunner …, said": a named
+    // speaker whose apposition runs long, closed by a comma and the verb.
+    if (const PersonMention* m = people_.mention_at(t);
+        m != nullptr && m->first_token == t && m->last_token < s.last_token &&
+        is_punct(m->last_token, ",")) {
+      const uint32_t far = std::min(s.last_token, t + kMaxAppositionAttributionTokens);
+      for (uint32_t k = std::max(limit, m->last_token + 1); k < far; ++k) {
+        if (is_mark(k) || in_quote_[k]) break;
+        if (is_cue(k) && is_punct(k - 1, ",")) {
+          limit = k + 1;
+          break;
+        }
+      }
+    }
     // "“…” ― Francisco Herrero.": a dash and a name that close the sentence sign the quote.
     if (dash != kNoToken) {
       uint32_t e = t;

@@ -299,6 +299,25 @@ TEST(Quotes, TimePhrasesAndAdverbsAfterTheSubjectAreNotTheSpeaker) {
   EXPECT_EQ(q->speaker, "Ana Ruiz");
 }
 
+TEST(Quotes, ANamedSpeakerAfterTheQuoteMayHaveALongApposition) {
+  auto f = quotes_of(
+      "“Both Tom Bell and Mayor Lee Park scare me,” Ana Ruiz, 30, of Dayton, Ohio, who "
+      "was among those polled, said in a follow-up interview.");
+  const lede::Quote* q = starting(f, "Both Tom");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->speaker, "Ana Ruiz");
+  EXPECT_EQ(q->cue, "said");
+}
+
+TEST(Quotes, ALongPhraseAfterTheVerbIsTheSpeakerAsWritten) {
+  auto f = quotes_of(
+      "Turnout will fall in the spring, according to the average of recent polls compiled by "
+      "the state election board.");
+  ASSERT_EQ(f.quotes.size(), 1u);
+  EXPECT_EQ(f.quotes[0].speaker,
+            "the average of recent polls compiled by the state election board");
+}
+
 TEST(Quotes, AQuoteAfterAReportInItsParagraphIsTheReportersSpeakers) {
   auto f = quotes_of(
       "The plan is too timid, the Gazette's editorial board writes. “It leaves the poorest "
