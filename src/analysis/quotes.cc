@@ -533,8 +533,10 @@ class QuoteFinder {
       return sp;
     }
     // A pronoun the rules above could not resolve ("you", "he's"): no speaker
-    // rather than a pronoun, so the record says it stays unresolved.
-    if (is_pronoun_word(a)) {
+    // rather than a pronoun, so the record says it stays unresolved. "Her
+    // advisers" is a phrase, like "his campaign".
+    const bool possessive_her = w == "her" && a + 1 < b && is_word(a + 1);
+    if (is_pronoun_word(a) && !possessive_her) {
       sp.mention = std::make_pair(doc_.tokens[a].start, doc_.tokens[a].end);
       return sp;
     }
@@ -988,6 +990,7 @@ class QuoteFinder {
     if (!at) at = attribution_before(sp, starts_upper && direct);
     // "“…” of the proposals, Mr. Holtz-Eakin said.": the sentence's own speaker.
     if (!at) at = sentence_speaker(si);
+    if (!at) at = named_lead(sp);
     if (!at && direct) at = colon_lead(sp);
     bool inherits = false;
     if (!at && direct) inherits = (at = inherited(sp)).has_value();
@@ -1075,6 +1078,27 @@ class QuoteFinder {
         at.speaker = subject(m->first_token, m->last_token);
         return at;
       }
+    return std::nullopt;
+  }
+
+  // "Dr. Ben Carson: Hillary Clinton ‘Not Fit To Serve …’": a paragraph that
+  // opens with a person's name and a colon (a headline, a transcript's turn)
+  // gives the quotes in its first sentence to that person.
+  std::optional<Attribution> named_lead(const Span& sp) {
+    const uint32_t o = first_token_at(sp.open);
+    if (o >= doc_.tokens.size()) return std::nullopt;
+    const Sentence& s = doc_.sentences[doc_.sentence_of(o)];
+    if (s.first_token != doc_.sentences[doc_.paragraphs[s.paragraph].first_sentence].first_token)
+      return std::nullopt;
+    for (uint32_t k = s.first_token; k < o && k - s.first_token < kMaxTitleTokens; ++k) {
+      if (!is_word(k) || !doc_.tokens[k].upper) return std::nullopt;
+      const PersonMention* m = people_.mention_at(k);
+      if (m == nullptr) continue;
+      if (m->last_token >= o || !is_punct(m->last_token, ":")) return std::nullopt;
+      Attribution at;
+      at.speaker = subject(m->first_token, m->last_token);
+      return at;
+    }
     return std::nullopt;
   }
 

@@ -318,6 +318,21 @@ TEST(Quotes, ALongPhraseAfterTheVerbIsTheSpeakerAsWritten) {
             "the average of recent polls compiled by the state election board");
 }
 
+TEST(Quotes, ANameAndAColonOpeningTheParagraphSpeak) {
+  auto f = quotes_of(
+      "Mayor Ana Ruiz: Bridge Toll ‘Will Not Rise Before the Vote, Whatever the Council "
+      "Says.’\n\nThe council met on Monday.");
+  const lede::Quote* q = starting(f, "Will Not");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->speaker, "Ana Ruiz");
+}
+
+TEST(Quotes, HerBeforeANounIsAPhraseNotAPronoun) {
+  auto f = quotes_of("Her advisers said “the toll will not rise before the vote in May.”");
+  ASSERT_FALSE(f.quotes.empty());
+  EXPECT_EQ(f.quotes[0].speaker, "Her advisers");
+}
+
 TEST(Quotes, AQuoteAfterAReportInItsParagraphIsTheReportersSpeakers) {
   auto f = quotes_of(
       "The plan is too timid, the Gazette's editorial board writes. “It leaves the poorest "
