@@ -242,6 +242,11 @@ constexpr std::string_view kLyNonAdverbs =
 constexpr std::string_view kTimeNouns =
     "monday tuesday wednesday thursday friday saturday sunday morning afternoon evening night "
     "week weekend month year time past";
+// Verbs that lead a speech verb after the subject: "went on to say", "took
+// aim at". Not "released" or "issued": "a report released by" is one phrase.
+constexpr std::string_view kLeadVerbs =
+    "went goes took takes continued continues began begins pushed shot "
+    "struck opened emailed";
 // Words that open such a time phrase.
 constexpr std::string_view kTimeOpeners = "on last this at in the early late earlier later";
 
@@ -318,6 +323,7 @@ enum class List {
   kLyNonAdverbs,
   kTimeNouns,
   kTimeOpeners,
+  kLeadVerbs,
 };
 
 bool in(List list, std::string_view w) {
@@ -357,7 +363,8 @@ bool in(List list, std::string_view w) {
                                  make_set(kSubjectAdjuncts),
                                  make_set(kLyNonAdverbs),
                                  make_set(kTimeNouns),
-                                 make_set(kTimeOpeners)};
+                                 make_set(kTimeOpeners),
+                                 make_set(kLeadVerbs)};
   return sets[static_cast<int>(list)].count(w) > 0;
 }
 
@@ -411,6 +418,7 @@ bool is_subject_adjunct(std::string_view w) {
 }
 bool is_time_noun(std::string_view w) { return in(List::kTimeNouns, w); }
 bool opens_time_phrase(std::string_view w) { return in(List::kTimeOpeners, w); }
+bool leads_speech(std::string_view w) { return in(List::kLeadVerbs, w); }
 bool is_personal_pronoun(std::string_view w) { return in(List::kPersonalPronouns, w); }
 bool is_auxiliary_adverb(std::string_view w) { return in(List::kAuxiliaryAdverbs, w); }
 Gender pronoun_gender(std::string_view w) {

@@ -91,5 +91,7 @@ bool is_subject_adjunct(std::string_view lower);
 bool is_time_noun(std::string_view lower);
 // Words that open a time phrase: "on", "last", "at", "the".
 bool opens_time_phrase(std::string_view lower);
+// Verbs that lead a speech verb after their subject: "went (on to say)", "took (aim at)".
+bool leads_speech(std::string_view lower);
 
 }  // namespace lede::analysis

@@ -541,9 +541,12 @@ class QuoteFinder {
       return sp;
     }
     // A phrase kept as written: "the company", "a NATO spokesman", "Boeing".
+    // It ends before a verb of its own: "Democratic leaders are putting out
+    // a …", "Pence went on to say".
     uint32_t e = b;
     for (uint32_t k = a; k < b; ++k) {
-      if (!is_word(k) || is_relative_pronoun(lw(k))) {
+      if (!is_word(k) || is_relative_pronoun(lw(k)) ||
+          (k > a && !doc_.tokens[k].upper && (is_finite_verb(lw(k)) || leads_speech(lw(k))))) {
         e = k;
         break;
       }

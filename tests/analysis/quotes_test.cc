@@ -333,6 +333,19 @@ TEST(Quotes, HerBeforeANounIsAPhraseNotAPronoun) {
   EXPECT_EQ(f.quotes[0].speaker, "Her advisers");
 }
 
+TEST(Quotes, ASpeakerPhraseEndsBeforeItsOwnVerb) {
+  auto f = quotes_of(
+      "Democratic leaders are putting out a warning that “the toll will rise again before "
+      "the vote in May.”\n\nThe mayor went on to say, “We will not give up the bridge to "
+      "anyone.”");
+  const lede::Quote* q = starting(f, "the toll");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->speaker, "Democratic leaders");
+  q = starting(f, "We will not");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->speaker, "The mayor");
+}
+
 TEST(Quotes, AQuoteAfterAReportInItsParagraphIsTheReportersSpeakers) {
   auto f = quotes_of(
       "The plan is too timid, the Gazette's editorial board writes. “It leaves the poorest "
