@@ -750,8 +750,7 @@ class QuoteFinder {
     if (a >= limit) return {a, a};
     if (const PersonMention* m = people_.mention_at(a)) return {m->first_token, m->last_token};
     uint32_t b = a;
-    while (b < limit && b - a < kMaxPhraseTokens && is_word(b) &&
-           !ends_subject_after_verb(lw(b)))
+    while (b < limit && b - a < kMaxPhraseTokens && is_word(b) && !ends_subject_after_verb(lw(b)))
       ++b;
     // "said the firm's chief executive officer, Alan Mulally": the name after the title.
     if (b + 1 < limit && is_punct(b, ","))
@@ -807,9 +806,9 @@ class QuoteFinder {
     uint32_t limit = std::min(s.last_token, t + kMaxAttributionTokens);
     // "“…,” Trump, the 2016 GOP presidential frontrunner …, said": a named
     // speaker whose apposition runs long, closed by a comma and the verb.
-    if (const PersonMention* m = people_.mention_at(t);
-        m != nullptr && m->first_token == t && m->last_token < s.last_token &&
-        is_punct(m->last_token, ",")) {
+    if (const PersonMention* m = people_.mention_at(t); m != nullptr && m->first_token == t &&
+                                                        m->last_token < s.last_token &&
+                                                        is_punct(m->last_token, ",")) {
       const uint32_t far = std::min(s.last_token, t + kMaxAppositionAttributionTokens);
       for (uint32_t k = std::max(limit, m->last_token + 1); k < far; ++k) {
         if (is_mark(k) || in_quote_[k]) break;
