@@ -229,6 +229,27 @@ constexpr std::string_view kQuestionWords = "whether if how why what who when wh
 // Speech verbs that report an appeal with "for" or "on": "called for an inquiry".
 constexpr std::string_view kAppealVerbs = "called calls call calling";
 
+// Words that may stand between a subject and its verb without being part of
+// the speaker: "Clinton now says", "Mr. Rubio defiantly said", "Gorka similarly".
+constexpr std::string_view kSubjectAdjuncts =
+    "now then today yesterday tonight also later first again still too already earlier "
+    "previously recently once instead alone separately both";
+// Lower-case words in -ly that are nouns or adjectives of a subject, not adverbs.
+constexpr std::string_view kLyNonAdverbs =
+    "ally tally family rally supply assembly anomaly monopoly daily weekly monthly quarterly "
+    "yearly nightly early only elderly lily belly bully jelly";
+// Nouns that end a time phrase after a subject: "on Tuesday", "last week", "at the time".
+constexpr std::string_view kTimeNouns =
+    "monday tuesday wednesday thursday friday saturday sunday morning afternoon evening night "
+    "week weekend month year time past";
+// Verbs that lead a speech verb after the subject: "went on to say", "took
+// aim at". Not "released" or "issued": "a report released by" is one phrase.
+constexpr std::string_view kLeadVerbs =
+    "went goes took takes continued continues began begins pushed shot "
+    "struck opened emailed";
+// Words that open such a time phrase.
+constexpr std::string_view kTimeOpeners = "on last this at in the early late earlier later";
+
 // Finite verbs that make the words after a speech verb its clause, not its
 // subject: "…, said the clinic would close", not "…, said the clinic".
 constexpr std::string_view kFiniteVerbs =
@@ -298,6 +319,11 @@ enum class List {
   kQuestionVerbs,
   kQuestionWords,
   kAppealVerbs,
+  kSubjectAdjuncts,
+  kLyNonAdverbs,
+  kTimeNouns,
+  kTimeOpeners,
+  kLeadVerbs,
 };
 
 bool in(List list, std::string_view w) {
@@ -333,7 +359,12 @@ bool in(List list, std::string_view w) {
                                  make_set(kFiniteVerbs),
                                  make_set(kQuestionVerbs),
                                  make_set(kQuestionWords),
-                                 make_set(kAppealVerbs)};
+                                 make_set(kAppealVerbs),
+                                 make_set(kSubjectAdjuncts),
+                                 make_set(kLyNonAdverbs),
+                                 make_set(kTimeNouns),
+                                 make_set(kTimeOpeners),
+                                 make_set(kLeadVerbs)};
   return sets[static_cast<int>(list)].count(w) > 0;
 }
 
@@ -381,6 +412,13 @@ bool is_finite_verb(std::string_view w) { return in(List::kFiniteVerbs, w); }
 bool takes_question(std::string_view w) { return in(List::kQuestionVerbs, w); }
 bool is_question_word(std::string_view w) { return in(List::kQuestionWords, w); }
 bool takes_appeal(std::string_view w) { return in(List::kAppealVerbs, w); }
+bool is_subject_adjunct(std::string_view w) {
+  return in(List::kSubjectAdjuncts, w) ||
+         (w.size() >= 5 && w.ends_with("ly") && !in(List::kLyNonAdverbs, w));
+}
+bool is_time_noun(std::string_view w) { return in(List::kTimeNouns, w); }
+bool opens_time_phrase(std::string_view w) { return in(List::kTimeOpeners, w); }
+bool leads_speech(std::string_view w) { return in(List::kLeadVerbs, w); }
 bool is_personal_pronoun(std::string_view w) { return in(List::kPersonalPronouns, w); }
 bool is_auxiliary_adverb(std::string_view w) { return in(List::kAuxiliaryAdverbs, w); }
 Gender pronoun_gender(std::string_view w) {

@@ -85,5 +85,13 @@ bool takes_question(std::string_view lower);
 bool takes_appeal(std::string_view lower);
 // Words that open a reported question: "whether", "if", "how".
 bool is_question_word(std::string_view lower);
+// Adverbs that may follow a subject and are not part of it: "now", "similarly", "defiantly".
+bool is_subject_adjunct(std::string_view lower);
+// Nouns that close a time phrase: "Tuesday", "week", "time" ("at the time").
+bool is_time_noun(std::string_view lower);
+// Words that open a time phrase: "on", "last", "at", "the".
+bool opens_time_phrase(std::string_view lower);
+// Verbs that lead a speech verb after their subject: "went (on to say)", "took (aim at)".
+bool leads_speech(std::string_view lower);
 
 }  // namespace lede::analysis

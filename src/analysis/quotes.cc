@@ -12,6 +12,9 @@
 namespace lede::analysis {
 namespace {
 
+// Longest phrase kept as a speaker when read after its verb, up to a comma or
+// relative clause: "said one person with knowledge of the governor's dilemma, who".
+constexpr uint32_t kMaxPhraseTokens = 12;
 // How far after a closing mark the attribution may sit: ",” said the former
 // Norwegian prime minister Jens Stoltenberg" is 9 tokens.
 constexpr uint32_t kMaxAttributionTokens = 12;
@@ -19,6 +22,10 @@ constexpr uint32_t kMaxAttributionTokens = 12;
 constexpr uint32_t kMaxLeadTokens = 10;
 // Most words between a subject and its speech verb: "have long privately said".
 constexpr uint32_t kMaxAuxiliaries = 3;
+// Longest stretch from a named speaker after a quote to the verb after its
+// apposition: "“…,” Trump, the 2016 GOP presidential frontrunner nationally and
+// current polling leader in South Carolina ..., said" is 26 tokens.
+constexpr uint32_t kMaxAppositionAttributionTokens = 32;
 // Marks "no such token" in the per-sentence tables.
 constexpr uint32_t kNoToken = UINT32_MAX;
 // Longest subject phrase kept as a speaker when it is not a person: "a spokesman for the company".
@@ -457,10 +464,39 @@ class QuoteFinder {
     return static_cast<uint32_t>(it - doc_.tokens.begin());
   }
 
+  // [a, b) without the adverbs and time phrases that close it: "Hillary
+  // Clinton on Tuesday" -> "Hillary Clinton", "The budget office now" -> "The
+  // budget office", "Mr. Rubio defiantly". At least one word stays.
+  uint32_t without_adjuncts(uint32_t a, uint32_t b) const {
+    while (b > a + 1 && is_word(b - 1)) {
+      const bool upper = doc_.tokens[b - 1].upper;
+      if (!upper && is_subject_adjunct(lw(b - 1))) {
+        --b;
+        continue;
+      }
+      // Capitalised, only a day's name: "on Tuesday", not "Time" or "The Week".
+      if (!is_time_noun(lw(b - 1)) || (upper && !is_weekday(b - 1))) break;
+      uint32_t k = b - 1;  // "Thursday evening"
+      while (k > a + 1 && is_word(k - 1) && is_time_noun(lw(k - 1))) --k;
+      uint32_t o = k;
+      while (o > a + 1 && is_word(o - 1) && !doc_.tokens[o - 1].upper &&
+             opens_time_phrase(lw(o - 1)))
+        --o;
+      // A day's name alone closes a name: "Clinton Tuesday said".
+      if (o == k && !(is_weekday(k) && people_.mention_at(k - 1))) break;
+      b = o;
+    }
+    return b;
+  }
+  bool is_weekday(uint32_t k) const {
+    return doc_.tokens[k].upper && is_time_noun(lw(k)) && lw(k).ends_with("day");
+  }
+
   // The speaker that the subject at [a, b) names.
   Speaker subject(uint32_t a, uint32_t b) {
     Speaker sp;
     if (a >= b) return sp;
+    b = without_adjuncts(a, b);
     // "Trump's campaign", "Mr. Rubio's advisers": the phrase speaks, not the
     // person it belongs to; "Clinton's spokesman Brian Fallon": the later name.
     bool owner = false;
@@ -497,20 +533,25 @@ class QuoteFinder {
       return sp;
     }
     // A pronoun the rules above could not resolve ("you", "he's"): no speaker
-    // rather than a pronoun, so the record says it stays unresolved.
-    if (is_pronoun_word(a)) {
+    // rather than a pronoun, so the record says it stays unresolved. "Her
+    // advisers" is a phrase, like "his campaign".
+    const bool possessive_her = w == "her" && a + 1 < b && is_word(a + 1);
+    if (is_pronoun_word(a) && !possessive_her) {
       sp.mention = std::make_pair(doc_.tokens[a].start, doc_.tokens[a].end);
       return sp;
     }
     // A phrase kept as written: "the company", "a NATO spokesman", "Boeing".
+    // It ends before a verb of its own: "Democratic leaders are putting out
+    // a …", "Pence went on to say".
     uint32_t e = b;
     for (uint32_t k = a; k < b; ++k) {
-      if (!is_word(k) || is_relative_pronoun(lw(k))) {
+      if (!is_word(k) || is_relative_pronoun(lw(k)) ||
+          (k > a && !doc_.tokens[k].upper && (is_finite_verb(lw(k)) || leads_speech(lw(k))))) {
         e = k;
         break;
       }
     }
-    if (e <= a || e - a > kMaxSubjectTokens) return sp;
+    if (e <= a || e - a > kMaxPhraseTokens) return sp;
     const uint32_t sb = doc_.tokens[a].start, se = doc_.tokens[e - 1].end;
     sp.name.assign(doc_.text.substr(sb, se - sb));
     sp.mention = std::make_pair(sb, se);
@@ -612,7 +653,10 @@ class QuoteFinder {
   std::pair<uint32_t, uint32_t> subject_before(uint32_t v, uint32_t limit,
                                                bool local = false) const {
     uint32_t b = v;
-    // "Republicans have often said", "the Florida Republican would only say".
+    // "Republicans have often said", "the Florida Republican would only say",
+    // "Clinton on Tuesday said".
+    while (b > limit && is_word(b - 1) && is_auxiliary(lw(b - 1)) && v - b < kMaxAuxiliaries) --b;
+    if (b > limit + 1) b = without_adjuncts(limit, b);
     while (b > limit && is_word(b - 1) && is_auxiliary(lw(b - 1)) && v - b < kMaxAuxiliaries) --b;
     if (b <= limit) return {b, b};
     if (const PersonMention* m = people_.mention_at(b - 1)) {
@@ -706,8 +750,7 @@ class QuoteFinder {
     if (a >= limit) return {a, a};
     if (const PersonMention* m = people_.mention_at(a)) return {m->first_token, m->last_token};
     uint32_t b = a;
-    while (b < limit && b - a < 2 * kMaxSubjectTokens && is_word(b) &&
-           !ends_subject_after_verb(lw(b)))
+    while (b < limit && b - a < kMaxPhraseTokens && is_word(b) && !ends_subject_after_verb(lw(b)))
       ++b;
     // "said the firm's chief executive officer, Alan Mulally": the name after the title.
     if (b + 1 < limit && is_punct(b, ","))
@@ -715,7 +758,14 @@ class QuoteFinder {
         return {m->first_token, m->last_token};
     for (uint32_t k = a; k < b; ++k)
       if (const PersonMention* m = people_.mention_at(k)) return {m->first_token, m->last_token};
-    if (b - a > kMaxSubjectTokens) b = a + kMaxSubjectTokens;
+    // A long phrase is the speaker as written ("the average of recent polls
+    // compiled by Real Clear Politics") unless a verb makes it a clause.
+    if (b - a > kMaxSubjectTokens)
+      for (uint32_t k = a; k < b; ++k)
+        if (is_finite_verb(lw(k)) || lw(k) == "that") {
+          b = a + kMaxSubjectTokens;
+          break;
+        }
     return {a, b};
   }
 
@@ -753,7 +803,21 @@ class QuoteFinder {
       if (is_dash(t)) dash = t;
       ++t;
     }
-    const uint32_t limit = std::min(s.last_token, t + kMaxAttributionTokens);
+    uint32_t limit = std::min(s.last_token, t + kMaxAttributionTokens);
+    // "“…,” Trump, the 2016 GOP presidential frontrunner …, said": a named
+    // speaker whose apposition runs long, closed by a comma and the verb.
+    if (const PersonMention* m = people_.mention_at(t); m != nullptr && m->first_token == t &&
+                                                        m->last_token < s.last_token &&
+                                                        is_punct(m->last_token, ",")) {
+      const uint32_t far = std::min(s.last_token, t + kMaxAppositionAttributionTokens);
+      for (uint32_t k = std::max(limit, m->last_token + 1); k < far; ++k) {
+        if (is_mark(k) || in_quote_[k]) break;
+        if (is_cue(k) && is_punct(k - 1, ",")) {
+          limit = k + 1;
+          break;
+        }
+      }
+    }
     // "“…” ― Francisco Herrero.": a dash and a name that close the sentence sign the quote.
     if (dash != kNoToken) {
       uint32_t e = t;
@@ -928,6 +992,7 @@ class QuoteFinder {
     if (!at) at = attribution_before(sp, starts_upper && direct);
     // "“…” of the proposals, Mr. Holtz-Eakin said.": the sentence's own speaker.
     if (!at) at = sentence_speaker(si);
+    if (!at) at = named_lead(sp);
     if (!at && direct) at = colon_lead(sp);
     bool inherits = false;
     if (!at && direct) inherits = (at = inherited(sp)).has_value();
@@ -1015,6 +1080,27 @@ class QuoteFinder {
         at.speaker = subject(m->first_token, m->last_token);
         return at;
       }
+    return std::nullopt;
+  }
+
+  // "Dr. Ben Carson: Hillary Clinton ‘Not Fit To Serve …’": a paragraph that
+  // opens with a person's name and a colon (a headline, a transcript's turn)
+  // gives the quotes in its first sentence to that person.
+  std::optional<Attribution> named_lead(const Span& sp) {
+    const uint32_t o = first_token_at(sp.open);
+    if (o >= doc_.tokens.size()) return std::nullopt;
+    const Sentence& s = doc_.sentences[doc_.sentence_of(o)];
+    if (s.first_token != doc_.sentences[doc_.paragraphs[s.paragraph].first_sentence].first_token)
+      return std::nullopt;
+    for (uint32_t k = s.first_token; k < o && k - s.first_token < kMaxTitleTokens; ++k) {
+      if (!is_word(k) || !doc_.tokens[k].upper) return std::nullopt;
+      const PersonMention* m = people_.mention_at(k);
+      if (m == nullptr) continue;
+      if (m->last_token >= o || !is_punct(m->last_token, ":")) return std::nullopt;
+      Attribution at;
+      at.speaker = subject(m->first_token, m->last_token);
+      return at;
+    }
     return std::nullopt;
   }
 

@@ -280,6 +280,72 @@ TEST(Quotes, AdverbsBetweenSubjectAndVerbAreNotTheSpeaker) {
   EXPECT_EQ(q->speaker, "Local farmers");
 }
 
+TEST(Quotes, TimePhrasesAndAdverbsAfterTheSubjectAreNotTheSpeaker) {
+  auto f = quotes_of(
+      "Governor Ana Ruiz on Tuesday said that the dam would be rebuilt. The water board now "
+      "says the river will stay closed until spring. “We are not going anywhere,” the union "
+      "on Thursday evening said. Ruiz defiantly said the work would go on.");
+  const lede::Quote* q = starting(f, "the dam");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->speaker, "Ana Ruiz");
+  q = starting(f, "the river");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->speaker, "The water board");
+  q = starting(f, "We are not");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->speaker, "the union");
+  q = starting(f, "the work");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->speaker, "Ana Ruiz");
+}
+
+TEST(Quotes, ANamedSpeakerAfterTheQuoteMayHaveALongApposition) {
+  auto f = quotes_of(
+      "“Both Tom Bell and Mayor Lee Park scare me,” Ana Ruiz, 30, of Dayton, Ohio, who "
+      "was among those polled, said in a follow-up interview.");
+  const lede::Quote* q = starting(f, "Both Tom");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->speaker, "Ana Ruiz");
+  EXPECT_EQ(q->cue, "said");
+}
+
+TEST(Quotes, ALongPhraseAfterTheVerbIsTheSpeakerAsWritten) {
+  auto f = quotes_of(
+      "Turnout will fall in the spring, according to the average of recent polls compiled by "
+      "the state election board.");
+  ASSERT_EQ(f.quotes.size(), 1u);
+  EXPECT_EQ(f.quotes[0].speaker,
+            "the average of recent polls compiled by the state election board");
+}
+
+TEST(Quotes, ANameAndAColonOpeningTheParagraphSpeak) {
+  auto f = quotes_of(
+      "Mayor Ana Ruiz: Bridge Toll ‘Will Not Rise Before the Vote, Whatever the Council "
+      "Says.’\n\nThe council met on Monday.");
+  const lede::Quote* q = starting(f, "Will Not");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->speaker, "Ana Ruiz");
+}
+
+TEST(Quotes, HerBeforeANounIsAPhraseNotAPronoun) {
+  auto f = quotes_of("Her advisers said “the toll will not rise before the vote in May.”");
+  ASSERT_FALSE(f.quotes.empty());
+  EXPECT_EQ(f.quotes[0].speaker, "Her advisers");
+}
+
+TEST(Quotes, ASpeakerPhraseEndsBeforeItsOwnVerb) {
+  auto f = quotes_of(
+      "Democratic leaders are putting out a warning that “the toll will rise again before "
+      "the vote in May.”\n\nThe mayor went on to say, “We will not give up the bridge to "
+      "anyone.”");
+  const lede::Quote* q = starting(f, "the toll");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->speaker, "Democratic leaders");
+  q = starting(f, "We will not");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->speaker, "The mayor");
+}
+
 TEST(Quotes, AQuoteAfterAReportInItsParagraphIsTheReportersSpeakers) {
   auto f = quotes_of(
       "The plan is too timid, the Gazette's editorial board writes. “It leaves the poorest "
