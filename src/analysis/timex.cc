@@ -376,9 +376,10 @@ class Scanner {
         ((w == "is" || w == "are") && is(k + 1, "to")))
       return Tense::kFuture;
     // A verb's plain form or participle after a modal, "to" or "be": "will
-    // succeed", "to be paid", "being sold".
+    // succeed", "to be paid", "being sold", "when the case is heard".
     const bool after_base = contains(kModals, prev) || prev == "to" || prev == "be" ||
-                            prev == "being" || prev == "been";
+                            prev == "being" || prev == "been" ||
+                            contains(kPresentAuxiliaries, prev);
     if (contains(kPastCues, w) && !(after_base && prev != "been")) return Tense::kPast;
     if (w.size() > 4 && w.ends_with("ed") && !contains(kNotPast, w) && !after_base &&
         (!w.ends_with("eed") || contains(kPastEed, w)))
@@ -1374,15 +1375,29 @@ class Scanner {
     return true;
   }
 
+  // Does the sentence have a verb in the present perfect ("has moved", "have
+  // suffered")? Found once a sentence, when first asked.
+  bool sentence_in_perfect() const {
+    if (in_perfect_ < 0) {
+      in_perfect_ = 0;
+      for (uint32_t k = s_.first_token; k < s_.last_token && !in_perfect_; ++k)
+        in_perfect_ = contains(kPerfectAuxiliaries, lw(k));
+    }
+    return in_perfect_ > 0;
+  }
+
   // "recent years", "the past several quarters", "coming months": TimeML reads a
   // stretch of unknown length reaching to now as the past or the future. After
-  // "for", "over", "during" it is a length: "over the next several months".
+  // "for", "over", "during" it is a length: "over the next several months"; so
+  // is "in recent years" in a sentence in the present perfect, which spans it
+  // ("the market has moved toward cheaper sets in recent years", PXY).
   bool stretch_to_now(const Counted& c, Found& f) const {
-    const bool as_length =
-        f.b > s_.first_token && (is(f.b - 1, "for") || is(f.b - 1, "over") ||
-                                 is(f.b - 1, "during") || is(f.b - 1, "throughout"));
-    if (c.count != "X" || lw(c.unit_at).back() != 's' || as_length) return false;
     const std::string_view dir = c.led ? lw(c.first) : c.count_word;  // "the past several"
+    const std::string_view before = f.b > s_.first_token ? lw(f.b - 1) : std::string_view();
+    const bool as_length = contains(kLengthPrepositions, before) ||
+                           (dir == "recent" && contains(kRecentLengthPrepositions, before) &&
+                            sentence_in_perfect());
+    if (c.count != "X" || lw(c.unit_at).back() != 's' || as_length) return false;
     f.type = TimexType::kDate;
     if (dir == "recent" || dir == "past" || dir == "last") {
       f.value = TimeValue::vague(Ref::kPast);
@@ -2100,6 +2115,7 @@ class Scanner {
   std::vector<Found> found_;
   StoryMemory& story_;
   mutable int names_quarter_ = -1;  // sentence_names_quarter(), computed once
+  mutable int in_perfect_ = -1;     // sentence_in_perfect(), computed once
   // The year and the month-or-finer period last named in this sentence.
   int sentence_year_ = 0;
   std::optional<TimeValue> sentence_period_;

@@ -154,6 +154,9 @@ constexpr std::string_view kDeterminers[] = {"the",   "a",     "an",    "its",  
 // Modal verbs: the verb after one is in its plain form ("will succeed", "could lead").
 constexpr std::string_view kModals[] = {"will",  "would", "shall", "should", "can",
                                         "could", "may",   "might", "must"};
+// Present forms of "be": the participle after one is passive, not past ("when
+// the case is heard in May" -> the coming May).
+constexpr std::string_view kPresentAuxiliaries[] = {"is", "are", "am"};
 // Words ending in "-eed" that are past tenses ("agreed"); the rest are not
 // ("succeed", "proceed", "exceed").
 constexpr std::string_view kPastEed[] = {"agreed", "disagreed", "freed", "guaranteed", "decreed"};
@@ -162,6 +165,15 @@ constexpr std::string_view kPastPrepositions[] = {"since"};
 // Prepositions of a deadline, not in the past even in a past-tense sentence:
 // "agreed to pay by February", "holders of record Dec. 21", "until Friday".
 constexpr std::string_view kDeadlinePrepositions[] = {"by", "until", "till", "record"};
+// Prepositions that make a stretch of unknown length reaching to now a length,
+// not a reference: "over the next several months" -> PXM.
+constexpr std::string_view kLengthPrepositions[] = {"for", "over", "during", "throughout"};
+// The same before "recent" alone, when the sentence is in the present perfect:
+// "has suffered in recent years" -> PXY ("as the yen soared in recent years",
+// "the boom of recent years" stay PAST_REF).
+constexpr std::string_view kRecentLengthPrepositions[] = {"in"};
+// Auxiliaries of the present perfect: "has moved", "have suffered", "we've seen".
+constexpr std::string_view kPerfectAuxiliaries[] = {"has", "have", "'ve", "\u2019ve"};
 // Words that end a sum a rate is of: "$2 million a year".
 constexpr std::string_view kLargeNumbers[] = {"hundred", "thousand", "million",
                                               "billion", "trillion", "percent"};

@@ -429,6 +429,22 @@ TEST(Timex, TheQuarterAYearAgoIsOneExpression) {
   EXPECT_EQ(t.size(), 2u);
 }
 
+TEST(Timex, RecentStretchesInThePresentPerfectAreLengths) {
+  auto t = times("The market has moved toward cheaper sets in recent years. As the yen soared "
+                 "in recent months, losses grew. Officials have voiced concerns in recent weeks.");
+  EXPECT_EQ(value_of(t, "recent years"), "PXY");
+  EXPECT_EQ(value_of(t, "recent months"), "PAST_REF");
+  EXPECT_EQ(value_of(t, "recent weeks"), "PXW");
+}
+
+TEST(Timex, APassiveParticipleAfterIsGivesNoPast) {
+  // Written in March: "is heard" is no past tense, so May is the coming one.
+  auto t = times("He may stay if the case is heard in May.", CalendarDate{2023, 3, 29});
+  EXPECT_EQ(value_of(t, "May"), "2023-05");
+  t = times("The case was heard in May.", CalendarDate{2023, 3, 29});
+  EXPECT_EQ(value_of(t, "May"), "2022-05");
+}
+
 // A story dense with time words, as sentences and as one long sentence of
 // clauses: each expression looks back at what the story named through its
 // memory and at its sentence's tense cues by position, never by a rescan.
