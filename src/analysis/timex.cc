@@ -657,10 +657,17 @@ class Scanner {
            TimeValue::century(day_number(i) - 1)};
       return true;
     }
-    // "year-end", "by year end": the end of the reference year.
-    if (ref_ && (w == "year-end" || (w == "year" && is(i + 1, "end") && !is(i - 1, "the") &&
-                                     !is(i - 1, "this") && !is(i - 1, "last")))) {
-      f = {i, w == "year" ? i + 2 : i + 1, TimexType::kDate, year_value(ref_->year), Mod::kEnd};
+    // "by year end": the end of the reference year; "by year-end", one word, its
+    // last day, and "since year-end" the last day of the year before.
+    if (ref_ && w == "year-end") {
+      const int y = i > s_.first_token && contains(kPastPrepositions, lw(i - 1)) ? ref_->year - 1
+                                                                                 : ref_->year;
+      f = {i, i + 1, TimexType::kDate, day_value({y, 12, 31})};
+      return true;
+    }
+    if (ref_ && w == "year" && is(i + 1, "end") && !is(i - 1, "the") && !is(i - 1, "this") &&
+        !is(i - 1, "last")) {
+      f = {i, i + 2, TimexType::kDate, year_value(ref_->year), Mod::kEnd};
       return true;
     }
     // "the nineties": decades of the last century, spelled.

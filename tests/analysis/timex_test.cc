@@ -445,6 +445,16 @@ TEST(Timex, APassiveParticipleAfterIsGivesNoPast) {
   EXPECT_EQ(value_of(t, "May"), "2022-05");
 }
 
+TEST(Timex, YearEndIsTheLastDayOfTheYear) {
+  auto t = times("It hopes to close the deal by year-end. Shares are up 9% since year-end. "
+                 "It will cut 600 jobs by year end.");
+  ASSERT_EQ(t.size(), 3u);
+  EXPECT_EQ(t[0].value, "2023-12-31");
+  EXPECT_EQ(t[1].value, "2022-12-31");
+  EXPECT_EQ(t[2].value, "2023");
+  EXPECT_EQ(t[2].modifier, "END");
+}
+
 // A story dense with time words, as sentences and as one long sentence of
 // clauses: each expression looks back at what the story named through its
 // memory and at its sentence's tense cues by position, never by a rescan.
