@@ -1600,7 +1600,8 @@ class Scanner {
   bool adverb(uint32_t i, Found& f) const {
     std::string_view w = lw(i);
     if ((w == "past" || w == "future") && is(i - 1, "the") && !unit(lw(i + 1)) && !is_num(i + 1) &&
-        count_word(lw(i + 1)) < 0) {
+        count_word(lw(i + 1)) < 0 && i > s_.first_token + 1 &&
+        contains(kVagueReferencePrepositions, lw(i - 2))) {
       f = {i - 1, i + 1, TimexType::kDate,
            w == "past" ? TimeValue::vague(Ref::kPast) : TimeValue::vague(Ref::kFuture)};
       return true;

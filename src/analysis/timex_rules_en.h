@@ -174,6 +174,10 @@ constexpr std::string_view kLengthPrepositions[] = {"for", "over", "during", "th
 constexpr std::string_view kRecentLengthPrepositions[] = {"in"};
 // Auxiliaries of the present perfect: "has moved", "have suffered", "we've seen".
 constexpr std::string_view kPerfectAuxiliaries[] = {"has", "have", "'ve", "\u2019ve"};
+// Prepositions before "the past" and "the future" when they are times: "in the
+// future" -> FUTURE_REF, "decisions of the past" -> PAST_REF, but not "an approach
+// to the future", "the future looks".
+constexpr std::string_view kVagueReferencePrepositions[] = {"in", "into", "about", "for", "of"};
 // Words that end a sum a rate is of: "$2 million a year".
 constexpr std::string_view kLargeNumbers[] = {"hundred", "thousand", "million",
                                               "billion", "trillion", "percent"};

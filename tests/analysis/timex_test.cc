@@ -455,6 +455,15 @@ TEST(Timex, YearEndIsTheLastDayOfTheYear) {
   EXPECT_EQ(t[2].modifier, "END");
 }
 
+TEST(Timex, ThePastAndTheFutureAfterAPrepositionOfTime) {
+  auto t = times("Prices may rise in the future. It has no approach to the future. "
+                 "In the past, it was cheaper. The future looks grim.");
+  ASSERT_EQ(t.size(), 2u);
+  EXPECT_EQ(t[0].value, "FUTURE_REF");
+  EXPECT_EQ(t[1].text, "the past");
+  EXPECT_EQ(t[1].value, "PAST_REF");
+}
+
 // A story dense with time words, as sentences and as one long sentence of
 // clauses: each expression looks back at what the story named through its
 // memory and at its sentence's tense cues by position, never by a rescan.
