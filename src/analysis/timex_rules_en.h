@@ -163,8 +163,9 @@ constexpr std::string_view kPastEed[] = {"agreed", "disagreed", "freed", "guaran
 // Prepositions that put a date before the reference: "since June".
 constexpr std::string_view kPastPrepositions[] = {"since"};
 // Prepositions of a deadline, not in the past even in a past-tense sentence:
-// "agreed to pay by February", "holders of record Dec. 21", "until Friday".
-constexpr std::string_view kDeadlinePrepositions[] = {"by", "until", "till", "record"};
+// "agreed to pay by February", "holders of record Dec. 21", "until Friday",
+// "extended loans through January" (written in October).
+constexpr std::string_view kDeadlinePrepositions[] = {"by", "until", "till", "through", "record"};
 // Prepositions that make a stretch of unknown length reaching to now a length,
 // not a reference: "over the next several months" -> PXM.
 constexpr std::string_view kLengthPrepositions[] = {"for", "over", "during", "throughout"};

@@ -464,6 +464,16 @@ TEST(Timex, ThePastAndTheFutureAfterAPrepositionOfTime) {
   EXPECT_EQ(t[1].value, "PAST_REF");
 }
 
+TEST(Timex, ThroughIsADeadlineNotThePast) {
+  // Written in October: loans extended through January run to the coming one.
+  auto t = times("Lenders extended the company $90 million in loans through January.",
+                 CalendarDate{1989, 10, 30});
+  EXPECT_EQ(value_of(t, "January"), "1990-01");
+  t = times("Lenders extended the company $90 million in loans in January.",
+            CalendarDate{1989, 10, 30});
+  EXPECT_EQ(value_of(t, "January"), "1989-01");
+}
+
 // A story dense with time words, as sentences and as one long sentence of
 // clauses: each expression looks back at what the story named through its
 // memory and at its sentence's tense cues by position, never by a rescan.
