@@ -449,6 +449,19 @@ class Scanner {
     return at - before->token <= after->token - at ? before->tense : after->tense;
   }
 
+  // Is the weekday at `at`, or the clock time before it, the end of a wait after a
+  // verb: "postponed until Tuesday morning", "gave them until 9 a.m. Tuesday"?
+  // Those lie ahead; "Until Thursday, they had not..." and "not until Tuesday" look
+  // back.
+  bool until_ahead(uint32_t at) const {
+    uint32_t p = at;
+    while (p > s_.first_token && (is_num(p - 1) || is(p - 1, ":") || is(p - 1, ".") ||
+                                  contains(kClockWords, lw(p - 1))))
+      --p;
+    if (p < s_.first_token + 2 || !contains(kUntilWords, lw(p - 1))) return false;
+    return !contains(kBeforeUntilLookingBack, lw(p - 2));
+  }
+
   // A day of the reference week's neighbourhood for weekday wd.
   // With `anaphoric`, "the previous Friday" and "the following Monday" count from
   // the day the story last named, not from the reference date.
@@ -464,7 +477,7 @@ class Scanner {
       else
         delta = delta > 0 ? delta : delta + 7;
     } else if (delta != 0) {
-      const Tense t = tense_near(at);
+      const Tense t = until_ahead(at) ? Tense::kFuture : tense_near(at);
       if (t == Tense::kFuture)
         delta = delta > 0 ? delta : delta + 7;
       else

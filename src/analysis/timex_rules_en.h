@@ -160,6 +160,15 @@ constexpr std::string_view kPresentAuxiliaries[] = {"is", "are", "am"};
 // Words ending in "-eed" that are past tenses ("agreed"); the rest are not
 // ("succeed", "proceed", "exceed").
 constexpr std::string_view kPastEed[] = {"agreed", "disagreed", "freed", "guaranteed", "decreed"};
+// "until Tuesday" after a verb looks ahead ("postponed until Tuesday morning",
+// "gave them until 9 a.m. Tuesday"), unless these come before it ("not until
+// Tuesday", "up until Thursday"); at the start of a sentence it looks back.
+constexpr std::string_view kUntilWords[] = {"until", "till"};
+constexpr std::string_view kBeforeUntilLookingBack[] = {"not", "up", "and", "but"};
+// Words of a clock time between such a preposition and its weekday: "9 a.m. EST Tuesday".
+constexpr std::string_view kClockWords[] = {"a.m.", "p.m.", "am",  "pm",  "a.m", "p.m",
+                                            "est",  "edt",  "cst", "cdt", "pst", "pdt",
+                                            "gmt",  "utc",  "noon", "midnight"};
 // Prepositions that put a date before the reference: "since June".
 constexpr std::string_view kPastPrepositions[] = {"since"};
 // Prepositions of a deadline, not in the past even in a past-tense sentence:

@@ -474,6 +474,17 @@ TEST(Timex, ThroughIsADeadlineNotThePast) {
   EXPECT_EQ(value_of(t, "January"), "1989-01");
 }
 
+TEST(Timex, AWaitUntilAWeekdayLooksAhead) {
+  // kReference is a Tuesday.
+  auto t = times("Officials postponed until Friday morning any action. They gave the "
+                 "family until 9 a.m. Thursday to sign. Until Monday, they had not called.");
+  EXPECT_EQ(value_of(t, "Friday morning"), "2023-06-16TMO");
+  EXPECT_EQ(value_of(t, "9 a.m. Thursday"), "2023-06-15T09:00");
+  EXPECT_EQ(value_of(t, "Monday"), "2023-06-12");
+  t = times("It was not until Sunday that he spoke.");
+  EXPECT_EQ(value_of(t, "Sunday"), "2023-06-11");
+}
+
 // A story dense with time words, as sentences and as one long sentence of
 // clauses: each expression looks back at what the story named through its
 // memory and at its sentence's tense cues by position, never by a rescan.
