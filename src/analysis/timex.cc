@@ -455,8 +455,8 @@ class Scanner {
   // back.
   bool until_ahead(uint32_t at) const {
     uint32_t p = at;
-    while (p > s_.first_token && (is_num(p - 1) || is(p - 1, ":") || is(p - 1, ".") ||
-                                  contains(kClockWords, lw(p - 1))))
+    while (p > s_.first_token &&
+           (is_num(p - 1) || is(p - 1, ":") || is(p - 1, ".") || contains(kClockWords, lw(p - 1))))
       --p;
     if (p < s_.first_token + 2 || !contains(kUntilWords, lw(p - 1))) return false;
     return !contains(kBeforeUntilLookingBack, lw(p - 2));
@@ -1414,9 +1414,9 @@ class Scanner {
   bool stretch_to_now(const Counted& c, Found& f) const {
     const std::string_view dir = c.led ? lw(c.first) : c.count_word;  // "the past several"
     const std::string_view before = f.b > s_.first_token ? lw(f.b - 1) : std::string_view();
-    const bool as_length = contains(kLengthPrepositions, before) ||
-                           (dir == "recent" && contains(kRecentLengthPrepositions, before) &&
-                            sentence_in_perfect());
+    const bool as_length =
+        contains(kLengthPrepositions, before) ||
+        (dir == "recent" && contains(kRecentLengthPrepositions, before) && sentence_in_perfect());
     if (c.count != "X" || lw(c.unit_at).back() != 's' || as_length) return false;
     f.type = TimexType::kDate;
     if (dir == "recent" || dir == "past" || dir == "last") {

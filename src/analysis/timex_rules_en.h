@@ -166,8 +166,8 @@ constexpr std::string_view kPastEed[] = {"agreed", "disagreed", "freed", "guaran
 constexpr std::string_view kUntilWords[] = {"until", "till"};
 constexpr std::string_view kBeforeUntilLookingBack[] = {"not", "up", "and", "but"};
 // Words of a clock time between such a preposition and its weekday: "9 a.m. EST Tuesday".
-constexpr std::string_view kClockWords[] = {"a.m.", "p.m.", "am",  "pm",  "a.m", "p.m",
-                                            "est",  "edt",  "cst", "cdt", "pst", "pdt",
+constexpr std::string_view kClockWords[] = {"a.m.", "p.m.", "am",   "pm",      "a.m", "p.m",
+                                            "est",  "edt",  "cst",  "cdt",     "pst", "pdt",
                                             "gmt",  "utc",  "noon", "midnight"};
 // Prepositions that put a date before the reference: "since June".
 constexpr std::string_view kPastPrepositions[] = {"since"};

@@ -430,8 +430,9 @@ TEST(Timex, TheQuarterAYearAgoIsOneExpression) {
 }
 
 TEST(Timex, RecentStretchesInThePresentPerfectAreLengths) {
-  auto t = times("The market has moved toward cheaper sets in recent years. As the yen soared "
-                 "in recent months, losses grew. Officials have voiced concerns in recent weeks.");
+  auto t = times(
+      "The market has moved toward cheaper sets in recent years. As the yen soared "
+      "in recent months, losses grew. Officials have voiced concerns in recent weeks.");
   EXPECT_EQ(value_of(t, "recent years"), "PXY");
   EXPECT_EQ(value_of(t, "recent months"), "PAST_REF");
   EXPECT_EQ(value_of(t, "recent weeks"), "PXW");
@@ -446,8 +447,9 @@ TEST(Timex, APassiveParticipleAfterIsGivesNoPast) {
 }
 
 TEST(Timex, YearEndIsTheLastDayOfTheYear) {
-  auto t = times("It hopes to close the deal by year-end. Shares are up 9% since year-end. "
-                 "It will cut 600 jobs by year end.");
+  auto t = times(
+      "It hopes to close the deal by year-end. Shares are up 9% since year-end. "
+      "It will cut 600 jobs by year end.");
   ASSERT_EQ(t.size(), 3u);
   EXPECT_EQ(t[0].value, "2023-12-31");
   EXPECT_EQ(t[1].value, "2022-12-31");
@@ -456,8 +458,9 @@ TEST(Timex, YearEndIsTheLastDayOfTheYear) {
 }
 
 TEST(Timex, ThePastAndTheFutureAfterAPrepositionOfTime) {
-  auto t = times("Prices may rise in the future. It has no approach to the future. "
-                 "In the past, it was cheaper. The future looks grim.");
+  auto t = times(
+      "Prices may rise in the future. It has no approach to the future. "
+      "In the past, it was cheaper. The future looks grim.");
   ASSERT_EQ(t.size(), 2u);
   EXPECT_EQ(t[0].value, "FUTURE_REF");
   EXPECT_EQ(t[1].text, "the past");
@@ -476,8 +479,9 @@ TEST(Timex, ThroughIsADeadlineNotThePast) {
 
 TEST(Timex, AWaitUntilAWeekdayLooksAhead) {
   // kReference is a Tuesday.
-  auto t = times("Officials postponed until Friday morning any action. They gave the "
-                 "family until 9 a.m. Thursday to sign. Until Monday, they had not called.");
+  auto t = times(
+      "Officials postponed until Friday morning any action. They gave the "
+      "family until 9 a.m. Thursday to sign. Until Monday, they had not called.");
   EXPECT_EQ(value_of(t, "Friday morning"), "2023-06-16TMO");
   EXPECT_EQ(value_of(t, "9 a.m. Thursday"), "2023-06-15T09:00");
   EXPECT_EQ(value_of(t, "Monday"), "2023-06-12");
