@@ -376,9 +376,10 @@ class Scanner {
         ((w == "is" || w == "are") && is(k + 1, "to")))
       return Tense::kFuture;
     // A verb's plain form or participle after a modal, "to" or "be": "will
-    // succeed", "to be paid", "being sold".
+    // succeed", "to be paid", "being sold", "when the case is heard".
     const bool after_base = contains(kModals, prev) || prev == "to" || prev == "be" ||
-                            prev == "being" || prev == "been";
+                            prev == "being" || prev == "been" ||
+                            contains(kPresentAuxiliaries, prev);
     if (contains(kPastCues, w) && !(after_base && prev != "been")) return Tense::kPast;
     if (w.size() > 4 && w.ends_with("ed") && !contains(kNotPast, w) && !after_base &&
         (!w.ends_with("eed") || contains(kPastEed, w)))
@@ -448,6 +449,19 @@ class Scanner {
     return at - before->token <= after->token - at ? before->tense : after->tense;
   }
 
+  // Is the weekday at `at`, or the clock time before it, the end of a wait after a
+  // verb: "postponed until Tuesday morning", "gave them until 9 a.m. Tuesday"?
+  // Those lie ahead; "Until Thursday, they had not..." and "not until Tuesday" look
+  // back.
+  bool until_ahead(uint32_t at) const {
+    uint32_t p = at;
+    while (p > s_.first_token &&
+           (is_num(p - 1) || is(p - 1, ":") || is(p - 1, ".") || contains(kClockWords, lw(p - 1))))
+      --p;
+    if (p < s_.first_token + 2 || !contains(kUntilWords, lw(p - 1))) return false;
+    return !contains(kBeforeUntilLookingBack, lw(p - 2));
+  }
+
   // A day of the reference week's neighbourhood for weekday wd.
   // With `anaphoric`, "the previous Friday" and "the following Monday" count from
   // the day the story last named, not from the reference date.
@@ -463,7 +477,7 @@ class Scanner {
       else
         delta = delta > 0 ? delta : delta + 7;
     } else if (delta != 0) {
-      const Tense t = tense_near(at);
+      const Tense t = until_ahead(at) ? Tense::kFuture : tense_near(at);
       if (t == Tense::kFuture)
         delta = delta > 0 ? delta : delta + 7;
       else
@@ -656,10 +670,17 @@ class Scanner {
            TimeValue::century(day_number(i) - 1)};
       return true;
     }
-    // "year-end", "by year end": the end of the reference year.
-    if (ref_ && (w == "year-end" || (w == "year" && is(i + 1, "end") && !is(i - 1, "the") &&
-                                     !is(i - 1, "this") && !is(i - 1, "last")))) {
-      f = {i, w == "year" ? i + 2 : i + 1, TimexType::kDate, year_value(ref_->year), Mod::kEnd};
+    // "by year end": the end of the reference year; "by year-end", one word, its
+    // last day, and "since year-end" the last day of the year before.
+    if (ref_ && w == "year-end") {
+      const int y = i > s_.first_token && contains(kPastPrepositions, lw(i - 1)) ? ref_->year - 1
+                                                                                 : ref_->year;
+      f = {i, i + 1, TimexType::kDate, day_value({y, 12, 31})};
+      return true;
+    }
+    if (ref_ && w == "year" && is(i + 1, "end") && !is(i - 1, "the") && !is(i - 1, "this") &&
+        !is(i - 1, "last")) {
+      f = {i, i + 2, TimexType::kDate, year_value(ref_->year), Mod::kEnd};
       return true;
     }
     // "the nineties": decades of the last century, spelled.
@@ -1374,15 +1395,29 @@ class Scanner {
     return true;
   }
 
+  // Does the sentence have a verb in the present perfect ("has moved", "have
+  // suffered")? Found once a sentence, when first asked.
+  bool sentence_in_perfect() const {
+    if (in_perfect_ < 0) {
+      in_perfect_ = 0;
+      for (uint32_t k = s_.first_token; k < s_.last_token && !in_perfect_; ++k)
+        in_perfect_ = contains(kPerfectAuxiliaries, lw(k));
+    }
+    return in_perfect_ > 0;
+  }
+
   // "recent years", "the past several quarters", "coming months": TimeML reads a
   // stretch of unknown length reaching to now as the past or the future. After
-  // "for", "over", "during" it is a length: "over the next several months".
+  // "for", "over", "during" it is a length: "over the next several months"; so
+  // is "in recent years" in a sentence in the present perfect, which spans it
+  // ("the market has moved toward cheaper sets in recent years", PXY).
   bool stretch_to_now(const Counted& c, Found& f) const {
-    const bool as_length =
-        f.b > s_.first_token && (is(f.b - 1, "for") || is(f.b - 1, "over") ||
-                                 is(f.b - 1, "during") || is(f.b - 1, "throughout"));
-    if (c.count != "X" || lw(c.unit_at).back() != 's' || as_length) return false;
     const std::string_view dir = c.led ? lw(c.first) : c.count_word;  // "the past several"
+    const std::string_view before = f.b > s_.first_token ? lw(f.b - 1) : std::string_view();
+    const bool as_length =
+        contains(kLengthPrepositions, before) ||
+        (dir == "recent" && contains(kRecentLengthPrepositions, before) && sentence_in_perfect());
+    if (c.count != "X" || lw(c.unit_at).back() != 's' || as_length) return false;
     f.type = TimexType::kDate;
     if (dir == "recent" || dir == "past" || dir == "last") {
       f.value = TimeValue::vague(Ref::kPast);
@@ -1578,7 +1613,8 @@ class Scanner {
   bool adverb(uint32_t i, Found& f) const {
     std::string_view w = lw(i);
     if ((w == "past" || w == "future") && is(i - 1, "the") && !unit(lw(i + 1)) && !is_num(i + 1) &&
-        count_word(lw(i + 1)) < 0) {
+        count_word(lw(i + 1)) < 0 && i > s_.first_token + 1 &&
+        contains(kVagueReferencePrepositions, lw(i - 2))) {
       f = {i - 1, i + 1, TimexType::kDate,
            w == "past" ? TimeValue::vague(Ref::kPast) : TimeValue::vague(Ref::kFuture)};
       return true;
@@ -2100,6 +2136,7 @@ class Scanner {
   std::vector<Found> found_;
   StoryMemory& story_;
   mutable int names_quarter_ = -1;  // sentence_names_quarter(), computed once
+  mutable int in_perfect_ = -1;     // sentence_in_perfect(), computed once
   // The year and the month-or-finer period last named in this sentence.
   int sentence_year_ = 0;
   std::optional<TimeValue> sentence_period_;

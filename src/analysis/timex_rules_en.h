@@ -154,14 +154,40 @@ constexpr std::string_view kDeterminers[] = {"the",   "a",     "an",    "its",  
 // Modal verbs: the verb after one is in its plain form ("will succeed", "could lead").
 constexpr std::string_view kModals[] = {"will",  "would", "shall", "should", "can",
                                         "could", "may",   "might", "must"};
+// Present forms of "be": the participle after one is passive, not past ("when
+// the case is heard in May" -> the coming May).
+constexpr std::string_view kPresentAuxiliaries[] = {"is", "are", "am"};
 // Words ending in "-eed" that are past tenses ("agreed"); the rest are not
 // ("succeed", "proceed", "exceed").
 constexpr std::string_view kPastEed[] = {"agreed", "disagreed", "freed", "guaranteed", "decreed"};
+// "until Tuesday" after a verb looks ahead ("postponed until Tuesday morning",
+// "gave them until 9 a.m. Tuesday"), unless these come before it ("not until
+// Tuesday", "up until Thursday"); at the start of a sentence it looks back.
+constexpr std::string_view kUntilWords[] = {"until", "till"};
+constexpr std::string_view kBeforeUntilLookingBack[] = {"not", "up", "and", "but"};
+// Words of a clock time between such a preposition and its weekday: "9 a.m. EST Tuesday".
+constexpr std::string_view kClockWords[] = {"a.m.", "p.m.", "am",   "pm",      "a.m", "p.m",
+                                            "est",  "edt",  "cst",  "cdt",     "pst", "pdt",
+                                            "gmt",  "utc",  "noon", "midnight"};
 // Prepositions that put a date before the reference: "since June".
 constexpr std::string_view kPastPrepositions[] = {"since"};
 // Prepositions of a deadline, not in the past even in a past-tense sentence:
-// "agreed to pay by February", "holders of record Dec. 21", "until Friday".
-constexpr std::string_view kDeadlinePrepositions[] = {"by", "until", "till", "record"};
+// "agreed to pay by February", "holders of record Dec. 21", "until Friday",
+// "extended loans through January" (written in October).
+constexpr std::string_view kDeadlinePrepositions[] = {"by", "until", "till", "through", "record"};
+// Prepositions that make a stretch of unknown length reaching to now a length,
+// not a reference: "over the next several months" -> PXM.
+constexpr std::string_view kLengthPrepositions[] = {"for", "over", "during", "throughout"};
+// The same before "recent" alone, when the sentence is in the present perfect:
+// "has suffered in recent years" -> PXY ("as the yen soared in recent years",
+// "the boom of recent years" stay PAST_REF).
+constexpr std::string_view kRecentLengthPrepositions[] = {"in"};
+// Auxiliaries of the present perfect: "has moved", "have suffered", "we've seen".
+constexpr std::string_view kPerfectAuxiliaries[] = {"has", "have", "'ve", "\u2019ve"};
+// Prepositions before "the past" and "the future" when they are times: "in the
+// future" -> FUTURE_REF, "decisions of the past" -> PAST_REF, but not "an approach
+// to the future", "the future looks".
+constexpr std::string_view kVagueReferencePrepositions[] = {"in", "into", "about", "for", "of"};
 // Words that end a sum a rate is of: "$2 million a year".
 constexpr std::string_view kLargeNumbers[] = {"hundred", "thousand", "million",
                                               "billion", "trillion", "percent"};

@@ -14,8 +14,8 @@ namespace {
 // on TempEval-3; these floors only go up.
 constexpr double kMinTimexSpanF1 = 0.89;  // relaxed span match on corpus_stock (0.895)
 // Relaxed span match with the same value; issue 8 asks 0.75, the held-out topic
-// measures 0.772 since the TimeML rules of issue 17.
-constexpr double kMinTimexValueF1 = 0.77;
+// measures 0.789 since the TimeML rules of issue 17.
+constexpr double kMinTimexValueF1 = 0.78;
 constexpr double kMinPeopleF1 = 0.80;         // named person mentions, all four topics
 constexpr double kMinQuoteF1 = 0.90;          // a match overlaps at least half of the true quote
 constexpr double kMinSpeakerAccuracy = 0.90;  // of matched quotes
@@ -34,11 +34,11 @@ TEST(Meantime, TimeExpressionsOnTheHeldOutTopic) {
 
 // TempEval-3's training corpus (issue 17). Rules are tuned on TimeBank; AQUAINT is
 // checked alongside it. Floors sit at the measured figures, rounded down (0.937,
-// 0.885, 0.816, 0.959 over both halves); issue 17 asks 0.85 of the value F1.
+// 0.885, 0.821, 0.961 over both halves); issue 17 asks 0.85 of the value F1.
 constexpr double kMinTbaqRelaxedF1 = 0.93;     // span overlaps a gold span
 constexpr double kMinTbaqStrictF1 = 0.88;      // span equals a gold span
-constexpr double kMinTbaqValueF1 = 0.81;       // overlap and the same value
-constexpr double kMinTbaqTypeAccuracy = 0.95;  // of the overlaps, the same type
+constexpr double kMinTbaqValueF1 = 0.82;       // overlap and the same value
+constexpr double kMinTbaqTypeAccuracy = 0.96;  // of the overlaps, the same type
 
 TEST(Tbaq, TimeExpressionsOnTimeBankAndAquaint) {
   TimexScores all;

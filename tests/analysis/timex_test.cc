@@ -429,6 +429,66 @@ TEST(Timex, TheQuarterAYearAgoIsOneExpression) {
   EXPECT_EQ(t.size(), 2u);
 }
 
+TEST(Timex, RecentStretchesInThePresentPerfectAreLengths) {
+  auto t = times(
+      "The market has moved toward cheaper sets in recent years. As the yen soared "
+      "in recent months, losses grew. Officials have voiced concerns in recent weeks.");
+  EXPECT_EQ(value_of(t, "recent years"), "PXY");
+  EXPECT_EQ(value_of(t, "recent months"), "PAST_REF");
+  EXPECT_EQ(value_of(t, "recent weeks"), "PXW");
+}
+
+TEST(Timex, APassiveParticipleAfterIsGivesNoPast) {
+  // Written in March: "is heard" is no past tense, so May is the coming one.
+  auto t = times("He may stay if the case is heard in May.", CalendarDate{2023, 3, 29});
+  EXPECT_EQ(value_of(t, "May"), "2023-05");
+  t = times("The case was heard in May.", CalendarDate{2023, 3, 29});
+  EXPECT_EQ(value_of(t, "May"), "2022-05");
+}
+
+TEST(Timex, YearEndIsTheLastDayOfTheYear) {
+  auto t = times(
+      "It hopes to close the deal by year-end. Shares are up 9% since year-end. "
+      "It will cut 600 jobs by year end.");
+  ASSERT_EQ(t.size(), 3u);
+  EXPECT_EQ(t[0].value, "2023-12-31");
+  EXPECT_EQ(t[1].value, "2022-12-31");
+  EXPECT_EQ(t[2].value, "2023");
+  EXPECT_EQ(t[2].modifier, "END");
+}
+
+TEST(Timex, ThePastAndTheFutureAfterAPrepositionOfTime) {
+  auto t = times(
+      "Prices may rise in the future. It has no approach to the future. "
+      "In the past, it was cheaper. The future looks grim.");
+  ASSERT_EQ(t.size(), 2u);
+  EXPECT_EQ(t[0].value, "FUTURE_REF");
+  EXPECT_EQ(t[1].text, "the past");
+  EXPECT_EQ(t[1].value, "PAST_REF");
+}
+
+TEST(Timex, ThroughIsADeadlineNotThePast) {
+  // Written in October: loans extended through January run to the coming one.
+  auto t = times("Lenders extended the company $90 million in loans through January.",
+                 CalendarDate{1989, 10, 30});
+  EXPECT_EQ(value_of(t, "January"), "1990-01");
+  t = times("Lenders extended the company $90 million in loans in January.",
+            CalendarDate{1989, 10, 30});
+  EXPECT_EQ(value_of(t, "January"), "1989-01");
+}
+
+TEST(Timex, AWaitUntilAWeekdayLooksAhead) {
+  // kReference is a Tuesday.
+  auto t = times(
+      "Officials postponed until Friday morning any action. They gave the "
+      "family until 9 a.m. Thursday to sign. Until Monday, they had not called.");
+  EXPECT_EQ(value_of(t, "Friday morning"), "2023-06-16TMO");
+  EXPECT_EQ(value_of(t, "9 a.m. Thursday"), "2023-06-15T09:00");
+  EXPECT_EQ(value_of(t, "Monday"), "2023-06-12");
+  t = times("It was not until Sunday that he spoke.");
+  EXPECT_EQ(value_of(t, "Sunday"), "2023-06-11");
+}
+
 // A story dense with time words, as sentences and as one long sentence of
 // clauses: each expression looks back at what the story named through its
 // memory and at its sentence's tense cues by position, never by a rescan.
