@@ -73,6 +73,8 @@ constexpr double kSectionClimbShare = 0.7;
 constexpr float kSureListingLead = 1.5f;
 // Words that make a linked line a card's title rather than a menu entry.
 constexpr long kMinCardTitleWords = 3;
+// Weight per character of a linked card's title or summary on a page of cards.
+constexpr double kLinkedCardWeight = 0.5;
 // Bytes of a block's start looked up in the JSON-LD body.
 constexpr size_t kJsonLdProbe = 60;
 
@@ -107,6 +109,14 @@ bool has_sentence_end(std::string_view s) {
   return false;
 }
 
+// A linked block that reads as a card's title or summary, not a menu entry:
+// a heading of a few words, or a sentence.
+bool is_card_text(BlockType type, std::string_view text, bool sentence_end, double len) {
+  const long words = std::count(text.begin(), text.end(), ' ') + 1;
+  if (words < kMinCardTitleWords) return false;
+  return type == BlockType::kHeading || (sentence_end && len >= kSentenceBlock);
+}
+
 }  // namespace
 
 TypeProfile profile_for(PageType t) {
@@ -137,6 +147,7 @@ TypeProfile profile_for(PageType t) {
       p.fragment_weight = 0.1;
       p.heading_weight = 0.3;
       p.link_weight = -0.3;
+      p.linked_card_weight = kLinkedCardWeight;
       p.keep_linked_titles = true;
       p.trim_edges = false;
       break;
@@ -238,6 +249,8 @@ void BodyExtractor::weigh(const BodyHints& hints) {
       // is prose that cites (deal posts, link-rich blogs): neutral.
       bool cited_prose = len >= kLongBlock && sentence_end && head.type != BlockType::kList;
       weight = cited_prose ? 0 : profile_.link_weight;
+      if (profile_.linked_card_weight > 0 && is_card_text(head.type, head_text, sentence_end, len))
+        weight = profile_.linked_card_weight;
     } else {
       bool in_ld = false;
       if (!ld_body.empty() && head_text.size() >= 20) {
@@ -619,6 +632,12 @@ Body BodyExtractor::extract_once(const html::Document& doc, const BodyHints& hin
     if (profile_type_ != page_type_) body.explanation += "read with an article's weights\n";
   }
   profile_ = profile_for(profile_type_);
+  // A page read as an article whose cards outweighed its body: its linked
+  // cards weigh as links when the container is chosen, for such pages are as
+  // often short articles above a long list of other stories (Dragnet's blogs).
+  if (listing_retry_ && decision.type != PageType::kListing &&
+      decision.type != PageType::kCollection)
+    profile_.linked_card_weight = 0;
   body.page_type = page_type_name(page_type_);
   // 1. Mark.
   mark(doc);

@@ -55,6 +55,10 @@ struct TypeProfile {
   double short_weight = 0;          // short sentences (articles: neutral)
   double fragment_weight = -0.3;    // short lines that end no sentence
   double link_weight = -1.0;        // blocks mostly made of links
+  // Linked text that reads as a card's title or summary (a heading, or
+  // kMinCardTitleWords words ending a sentence): on pages of cards the whole
+  // card is often one link. Zero: such blocks weigh as other links.
+  double linked_card_weight = 0;
   bool keep_teasers = false;        // repeated cards are content, not teasers
   bool keep_comments = false;       // "comment" and "reply" elements are content
   bool keep_linked_titles = false;  // a linked title (a card's) is written
