@@ -75,6 +75,12 @@ constexpr float kSureListingLead = 1.5f;
 constexpr long kMinCardTitleWords = 3;
 // Weight per character of a linked card's title or summary on a page of cards.
 constexpr double kLinkedCardWeight = 0.5;
+// Like children that make a list of items on a page of cards.
+constexpr size_t kMinListItems = 5;
+// A page of cards' list of items replaces the chosen container when it holds
+// more text than the container by this factor (2.0 kept fewer lists on WCXB's
+// tune half and its other half alike).
+constexpr double kItemListShare = 1.2;
 // Bytes of a block's start looked up in the JSON-LD body.
 constexpr size_t kJsonLdProbe = 60;
 
@@ -442,6 +448,50 @@ NodeId BodyExtractor::choose_container(const html::Document& doc, std::string& m
   return best;
 }
 
+uint64_t BodyExtractor::bytes_in(NodeId n) const {
+  uint64_t bytes = 0;
+  for (uint32_t i = seg_.block_begin[n]; i < seg_.block_end[n]; ++i)
+    bytes += seg_.blocks[i].end - seg_.blocks[i].begin;
+  return bytes;
+}
+
+NodeId BodyExtractor::largest_item_list(const html::Document& doc, uint64_t& bytes) const {
+  NodeId best = kNoNode;
+  bytes = 0;
+  std::vector<std::pair<std::string_view, uint64_t>> keys;  // tag+class key, text bytes
+  for (NodeId n = doc.root(); n != kNoNode;) {
+    const bool skip = marks_[n] != Mark::kNone;
+    if (!skip && doc.is_element(n) && seg_.block_end[n] - seg_.block_begin[n] >= kMinListItems) {
+      // Children grouped by tag and class; the largest group by text.
+      keys.clear();
+      std::vector<size_t> counts;
+      std::vector<html::Tag> tags;
+      for (NodeId c = doc.first_child(n); c != kNoNode; c = doc.next_sibling(c)) {
+        if (!doc.is_element(c) || marks_[c] != Mark::kNone) continue;
+        const uint64_t b = bytes_in(c);
+        if (b == 0) continue;
+        const std::string_view cls = doc.attr(c, "class");
+        size_t k = 0;
+        while (k < keys.size() && !(tags[k] == doc.tag(c) && keys[k].first == cls)) ++k;
+        if (k == keys.size()) {
+          keys.emplace_back(cls, 0);
+          counts.push_back(0);
+          tags.push_back(doc.tag(c));
+        }
+        keys[k].second += b;
+        ++counts[k];
+      }
+      for (size_t k = 0; k < keys.size(); ++k)
+        if (counts[k] >= kMinListItems && keys[k].second > bytes) {
+          bytes = keys[k].second;
+          best = n;
+        }
+    }
+    n = doc.next_in(n, doc.root(), skip);
+  }
+  return best;
+}
+
 bool BodyExtractor::keep_block(const html::Document& doc, const TextBlock& block, NodeId container,
                                const BodyHints& hints) const {
   return drop_reason(doc, block, container, hints) == nullptr;
@@ -463,7 +513,9 @@ const char* BodyExtractor::drop_reason(const html::Document& doc, const TextBloc
                               text.size() - block.link_bytes >= kMinUnlinkedProse &&
                               has_sentence_end(text);
   // A card's linked title, on a page of cards.
-  const bool card_title = profile_.keep_linked_titles &&
+  const auto index = static_cast<uint32_t>(&block - seg_.blocks.data());
+  const bool list_item = index >= item_first_ && index < item_last_;
+  const bool card_title = list_item || profile_.keep_linked_titles &&
                           (block.type == BlockType::kHeading ||
                            std::count(text.begin(), text.end(), ' ') + 1 >= kMinCardTitleWords);
   if (density > kLinkListDensity && !embedded && !cited_sentence && !card_title)
@@ -676,6 +728,21 @@ Body BodyExtractor::extract_once(const html::Document& doc, const BodyHints& hin
                             "\nthe cards outweigh the container: read as a listing\n" +
                             again.explanation;
       return again;
+    }
+  }
+  // A page of cards whose best container is a blurb beside its list of
+  // items (a job board's intro, a shop's category text): the list is the
+  // content, its links included.
+  item_first_ = item_last_ = 0;
+  if (profile_.linked_card_weight > 0) {
+    uint64_t list_bytes = 0;
+    const NodeId list = largest_item_list(doc, list_bytes);
+    const uint64_t chosen = container == kNoNode ? 0 : bytes_in(container);
+    if (list != kNoNode && list_bytes > kItemListShare * static_cast<double>(chosen)) {
+      container = list;
+      body.method = "items";
+      item_first_ = seg_.block_begin[list];
+      item_last_ = seg_.block_end[list];
     }
   }
   WriteTrace trace;

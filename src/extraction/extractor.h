@@ -81,6 +81,10 @@ class BodyExtractor {
   void mark_teasers(const html::Document& doc);
   void rescue_weak(const html::Document& doc);
   html::NodeId choose_container(const html::Document& doc, std::string& method) const;
+  // The element whose like children (same tag and class, each holding text
+  // outside boilerplate) hold the most text, and that text in bytes.
+  html::NodeId largest_item_list(const html::Document& doc, uint64_t& bytes) const;
+  uint64_t bytes_in(html::NodeId n) const;  // text bytes of the blocks under n
   bool titles_nothing(const html::Document& doc, uint32_t block, html::NodeId container,
                       const std::vector<bool>& kept, uint32_t base) const;
   bool is_trailing_fragment(uint32_t block) const;
@@ -113,6 +117,9 @@ class BodyExtractor {
   bool listing_retry_ = false;  // again as a listing: the cards outweighed the body
   uint32_t teaser_count_ = 0;   // repeated cards mark_teasers found
   uint64_t teaser_bytes_ = 0;   // and their text
+  // A list of items chosen as the content of a page of cards: blocks in
+  // [item_first_, item_last_) are written even when they are links.
+  uint32_t item_first_ = 0, item_last_ = 0;
   std::vector<Mark> marks_;
   std::vector<bool> hinted_;    // per node: <article> or a named body container
   std::vector<bool> embedded_;  // per node: inside an embedded social post
