@@ -133,11 +133,14 @@ TypeProfile profile_for(PageType t) {
       break;
     case PageType::kForum:
       // The posts are the content: their "comment" and "reply" names do not
-      // make them boilerplate, and a one-line answer is part of the thread.
+      // make them boilerplate, a one-line answer with its author's link is a
+      // post and not a teaser, and the list of posts outweighs any one.
       p.keep_comments = true;
+      p.keep_teasers = true;
       p.short_weight = 0.5;
       p.fragment_weight = 0.0;
       p.trim_edges = false;
+      p.item_lists = true;
       break;
     case PageType::kProduct:
       // Specifications and feature lines are short.
@@ -154,6 +157,7 @@ TypeProfile profile_for(PageType t) {
       p.heading_weight = 0.3;
       p.link_weight = -0.3;
       p.linked_card_weight = kLinkedCardWeight;
+      p.item_lists = true;
       p.keep_linked_titles = true;
       p.trim_edges = false;
       break;
@@ -515,9 +519,10 @@ const char* BodyExtractor::drop_reason(const html::Document& doc, const TextBloc
   // A card's linked title, on a page of cards.
   const auto index = static_cast<uint32_t>(&block - seg_.blocks.data());
   const bool list_item = index >= item_first_ && index < item_last_;
-  const bool card_title = list_item || profile_.keep_linked_titles &&
-                          (block.type == BlockType::kHeading ||
-                           std::count(text.begin(), text.end(), ' ') + 1 >= kMinCardTitleWords);
+  const bool card_title =
+      list_item || profile_.keep_linked_titles &&
+                       (block.type == BlockType::kHeading ||
+                        std::count(text.begin(), text.end(), ' ') + 1 >= kMinCardTitleWords);
   if (density > kLinkListDensity && !embedded && !cited_sentence && !card_title)
     return "mostly links";
   if (is_furniture_text(text)) return "page furniture";
@@ -688,8 +693,10 @@ Body BodyExtractor::extract_once(const html::Document& doc, const BodyHints& hin
   // cards weigh as links when the container is chosen, for such pages are as
   // often short articles above a long list of other stories (Dragnet's blogs).
   if (listing_retry_ && decision.type != PageType::kListing &&
-      decision.type != PageType::kCollection)
+      decision.type != PageType::kCollection) {
     profile_.linked_card_weight = 0;
+    profile_.item_lists = false;
+  }
   body.page_type = page_type_name(page_type_);
   // 1. Mark.
   mark(doc);
@@ -734,7 +741,7 @@ Body BodyExtractor::extract_once(const html::Document& doc, const BodyHints& hin
   // items (a job board's intro, a shop's category text): the list is the
   // content, its links included.
   item_first_ = item_last_ = 0;
-  if (profile_.linked_card_weight > 0) {
+  if (profile_.item_lists) {
     uint64_t list_bytes = 0;
     const NodeId list = largest_item_list(doc, list_bytes);
     const uint64_t chosen = container == kNoNode ? 0 : bytes_in(container);

@@ -51,10 +51,10 @@ struct Body {
 // How a kind of page holds its content: the weight per character of each
 // kind of block, and which of the article rules apply.
 struct TypeProfile {
-  double heading_weight = 0;        // headings (articles: neutral)
-  double short_weight = 0;          // short sentences (articles: neutral)
-  double fragment_weight = -0.3;    // short lines that end no sentence
-  double link_weight = -1.0;        // blocks mostly made of links
+  double heading_weight = 0;      // headings (articles: neutral)
+  double short_weight = 0;        // short sentences (articles: neutral)
+  double fragment_weight = -0.3;  // short lines that end no sentence
+  double link_weight = -1.0;      // blocks mostly made of links
   // Linked text that reads as a card's title or summary (a heading, or
   // kMinCardTitleWords words ending a sentence): on pages of cards the whole
   // card is often one link. Zero: such blocks weigh as other links.
@@ -63,6 +63,7 @@ struct TypeProfile {
   bool keep_comments = false;       // "comment" and "reply" elements are content
   bool keep_linked_titles = false;  // a linked title (a card's) is written
   bool trim_edges = true;           // trim kickers before and headlines after the body
+  bool item_lists = false;          // a list of like items outweighing the container wins
   double climb_share = 0;           // climb to the parent while it keeps this share of the score
 };
 
