@@ -174,6 +174,7 @@ TypeProfile profile_for(PageType t) {
       p.fragment_weight = 0.2;
       p.heading_weight = 0.5;
       p.trim_edges = false;
+      p.whole_main = true;
       break;
   }
   return p;
@@ -185,6 +186,7 @@ void BodyExtractor::mark(const html::Document& doc) {
   depth_.assign(n_nodes, 0);
   weak_owner_.assign(n_nodes, kNoNode);
   hinted_.assign(n_nodes, false);
+  named_weak_.assign(n_nodes, false);
   embedded_.assign(n_nodes, false);
   classifier_.reset();
   for (NodeId n = doc.root(); n != kNoNode;) {
@@ -222,6 +224,8 @@ void BodyExtractor::mark(const html::Document& doc) {
                  !doc.is(n, Tag::k_html)) {
         marks_[n] = Mark::kWeak;
         weak_owner_[n] = n;
+        named_weak_[n] =
+            doc.ns(n) != html::Namespace::kHtml || tag_verdict(doc.tag(n)) < Verdict::kWeak;
       }
     }
     n = doc.next_in(n, doc.root(), skip);
@@ -505,7 +509,10 @@ const char* BodyExtractor::drop_reason(const html::Document& doc, const TextBloc
                                        NodeId container, const BodyHints& hints) const {
   if (block.owner != kNoNode) {
     NodeId weak = weak_owner_[block.owner];
-    if (weak != kNoNode && weak != container && depth_[weak] > depth_[container])
+    // In a service page's <main>, page builders name sections with words
+    // that elsewhere mean boilerplate ("promo", "testimonial", "bp-header").
+    if (weak != kNoNode && weak != container && depth_[weak] > depth_[container] &&
+        !(main_chosen_ && named_weak_[weak]))
       return "inside a boilerplate element";
   }
   std::string_view text = seg_.block_text(block);
@@ -516,13 +523,13 @@ const char* BodyExtractor::drop_reason(const html::Document& doc, const TextBloc
   const bool cited_sentence = block.type == BlockType::kParagraph &&
                               text.size() - block.link_bytes >= kMinUnlinkedProse &&
                               has_sentence_end(text);
-  // A card's linked title, on a page of cards.
+  // A card's linked title, on a page of cards, or any line of a list of items.
   const auto index = static_cast<uint32_t>(&block - seg_.blocks.data());
   const bool list_item = index >= item_first_ && index < item_last_;
   const bool card_title =
-      list_item || profile_.keep_linked_titles &&
-                       (block.type == BlockType::kHeading ||
-                        std::count(text.begin(), text.end(), ' ') + 1 >= kMinCardTitleWords);
+      list_item || (profile_.keep_linked_titles &&
+                    (block.type == BlockType::kHeading ||
+                     std::count(text.begin(), text.end(), ' ') + 1 >= kMinCardTitleWords));
   if (density > kLinkListDensity && !embedded && !cited_sentence && !card_title)
     return "mostly links";
   if (is_furniture_text(text)) return "page furniture";
@@ -735,6 +742,19 @@ Body BodyExtractor::extract_once(const html::Document& doc, const BodyHints& hin
                             "\nthe cards outweigh the container: read as a listing\n" +
                             again.explanation;
       return again;
+    }
+  }
+  // A service page's sections (hero, features, pricing, questions) are the
+  // page's <main>, where it has one.
+  main_chosen_ = false;
+  if (profile_.whole_main && container != kNoNode) {
+    for (NodeId up = doc.parent(container); up != kNoNode; up = doc.parent(up)) {
+      if (marks_[up] == Mark::kWeak) break;
+      if (doc.is(up, Tag::k_main) || doc.attr(up, "role") == "main") {
+        container = up;
+        main_chosen_ = true;
+        break;
+      }
     }
   }
   // A page of cards whose best container is a blurb beside its list of

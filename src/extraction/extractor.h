@@ -64,6 +64,7 @@ struct TypeProfile {
   bool keep_linked_titles = false;  // a linked title (a card's) is written
   bool trim_edges = true;           // trim kickers before and headlines after the body
   bool item_lists = false;          // a list of like items outweighing the container wins
+  bool whole_main = false;          // the page's <main> around the container is the content
   double climb_share = 0;           // climb to the parent while it keeps this share of the score
 };
 
@@ -122,8 +123,10 @@ class BodyExtractor {
   // [item_first_, item_last_) are written even when they are links.
   uint32_t item_first_ = 0, item_last_ = 0;
   std::vector<Mark> marks_;
-  std::vector<bool> hinted_;    // per node: <article> or a named body container
-  std::vector<bool> embedded_;  // per node: inside an embedded social post
+  std::vector<bool> hinted_;      // per node: <article> or a named body container
+  std::vector<bool> named_weak_;  // per node: weak by its class or id alone, not its tag
+  bool main_chosen_ = false;      // the container is the page's <main> (TypeProfile::whole_main)
+  std::vector<bool> embedded_;    // per node: inside an embedded social post
   std::vector<uint32_t> depth_;
   std::vector<html::NodeId> weak_owner_;  // per node: innermost weak ancestor-or-self
   Segmentation seg_;
