@@ -143,9 +143,11 @@ TypeProfile profile_for(PageType t) {
       p.item_lists = true;
       break;
     case PageType::kProduct:
-      // Specifications and feature lines are short.
+      // Specifications and feature lines are short, and the description,
+      // specifications and reviews stand in sections of the page's <main>.
       p.short_weight = 0.5;
       p.trim_edges = false;
+      p.whole_main = true;
       break;
     case PageType::kCollection:
     case PageType::kListing:
@@ -744,8 +746,9 @@ Body BodyExtractor::extract_once(const html::Document& doc, const BodyHints& hin
       return again;
     }
   }
-  // A service page's sections (hero, features, pricing, questions) are the
-  // page's <main>, where it has one.
+  // A service page's sections (hero, features, pricing, questions) and a
+  // product's (description, specifications) are the page's <main>, where it
+  // has one.
   main_chosen_ = false;
   if (profile_.whole_main && container != kNoNode) {
     for (NodeId up = doc.parent(container); up != kNoNode; up = doc.parent(up)) {
