@@ -81,6 +81,10 @@ constexpr size_t kMinListItems = 5;
 // more text than the container by this factor (2.0 kept fewer lists on WCXB's
 // tune half and its other half alike).
 constexpr double kItemListShare = 1.2;
+// ... and on a page read as a listing by too little to get a listing's
+// weights, when it holds this many times the container's text (at 1.2 an
+// article of CleanEval with long columns of links lost its body to them).
+constexpr double kUnsureItemListShare = 3.0;
 // Bytes of a block's start looked up in the JSON-LD body.
 constexpr size_t kJsonLdProbe = 60;
 
@@ -480,7 +484,10 @@ NodeId BodyExtractor::largest_item_list(const html::Document& doc, uint64_t& byt
         if (!doc.is_element(c) || marks_[c] != Mark::kNone) continue;
         const uint64_t b = bytes_in(c);
         if (b == 0) continue;
-        const std::string_view cls = doc.attr(c, "class");
+        // The first class word: items carry their own ids and states after it
+        // ("product post-15312 instock").
+        std::string_view cls = core::trim(doc.attr(c, "class"));
+        cls = cls.substr(0, std::min(cls.size(), cls.find_first_of(" \t\n")));
         size_t k = 0;
         while (k < keys.size() && !(tags[k] == doc.tag(c) && keys[k].first == cls)) ++k;
         if (k == keys.size()) {
@@ -764,11 +771,14 @@ Body BodyExtractor::extract_once(const html::Document& doc, const BodyHints& hin
   // items (a job board's intro, a shop's category text): the list is the
   // content, its links included.
   item_first_ = item_last_ = 0;
-  if (profile_.item_lists) {
+  const bool read_as_cards =
+      decision.type == PageType::kListing || decision.type == PageType::kCollection;
+  if (profile_.item_lists || read_as_cards) {
     uint64_t list_bytes = 0;
     const NodeId list = largest_item_list(doc, list_bytes);
     const uint64_t chosen = container == kNoNode ? 0 : bytes_in(container);
-    if (list != kNoNode && list_bytes > kItemListShare * static_cast<double>(chosen)) {
+    const double share = profile_.item_lists ? kItemListShare : kUnsureItemListShare;
+    if (list != kNoNode && list_bytes > share * static_cast<double>(chosen)) {
       container = list;
       body.method = "items";
       item_first_ = seg_.block_begin[list];
