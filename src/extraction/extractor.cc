@@ -77,6 +77,9 @@ constexpr long kMinCardTitleWords = 3;
 constexpr double kLinkedCardWeight = 0.5;
 // Like children that make a list of items on a page of cards.
 constexpr size_t kMinListItems = 5;
+// Kinds of children (tag and first class word) told apart under one parent:
+// bounds the work on a parent of thousands of unlike children.
+constexpr size_t kMaxItemKinds = 32;
 // A page of cards' list of items replaces the chosen container when it holds
 // more text than the container by this factor (2.0 kept fewer lists on WCXB's
 // tune half and its other half alike).
@@ -463,9 +466,10 @@ NodeId BodyExtractor::choose_container(const html::Document& doc, std::string& m
 }
 
 uint64_t BodyExtractor::bytes_in(NodeId n) const {
+  // Blocks are back to back in seg_.text: the first block's start to the last's end.
+  const uint32_t b = seg_.block_begin[n], e = seg_.block_end[n];
   uint64_t bytes = 0;
-  for (uint32_t i = seg_.block_begin[n]; i < seg_.block_end[n]; ++i)
-    bytes += seg_.blocks[i].end - seg_.blocks[i].begin;
+  if (e > b) bytes = seg_.blocks[e - 1].end - seg_.blocks[b].begin;
   return bytes;
 }
 
@@ -491,6 +495,7 @@ NodeId BodyExtractor::largest_item_list(const html::Document& doc, uint64_t& byt
         size_t k = 0;
         while (k < keys.size() && !(tags[k] == doc.tag(c) && keys[k].first == cls)) ++k;
         if (k == keys.size()) {
+          if (keys.size() == kMaxItemKinds) continue;
           keys.emplace_back(cls, 0);
           counts.push_back(0);
           tags.push_back(doc.tag(c));
