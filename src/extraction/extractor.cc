@@ -73,6 +73,21 @@ constexpr double kSectionClimbShare = 0.7;
 constexpr float kSureListingLead = 1.5f;
 // Words that make a linked line a card's title rather than a menu entry.
 constexpr long kMinCardTitleWords = 3;
+// Weight per character of a linked card's title or summary on a page of cards.
+constexpr double kLinkedCardWeight = 0.5;
+// Like children that make a list of items on a page of cards.
+constexpr size_t kMinListItems = 5;
+// Kinds of children (tag and first class word) told apart under one parent:
+// bounds the work on a parent of thousands of unlike children.
+constexpr size_t kMaxItemKinds = 32;
+// A page of cards' list of items replaces the chosen container when it holds
+// more text than the container by this factor (2.0 kept fewer lists on WCXB's
+// tune half and its other half alike).
+constexpr double kItemListShare = 1.2;
+// ... and on a page read as a listing by too little to get a listing's
+// weights, when it holds this many times the container's text (at 1.2 an
+// article of CleanEval with long columns of links lost its body to them).
+constexpr double kUnsureItemListShare = 3.0;
 // Bytes of a block's start looked up in the JSON-LD body.
 constexpr size_t kJsonLdProbe = 60;
 
@@ -107,6 +122,14 @@ bool has_sentence_end(std::string_view s) {
   return false;
 }
 
+// A linked block that reads as a card's title or summary, not a menu entry:
+// a heading of a few words, or a sentence.
+bool is_card_text(BlockType type, std::string_view text, bool sentence_end, double len) {
+  const long words = std::count(text.begin(), text.end(), ' ') + 1;
+  if (words < kMinCardTitleWords) return false;
+  return type == BlockType::kHeading || (sentence_end && len >= kSentenceBlock);
+}
+
 }  // namespace
 
 TypeProfile profile_for(PageType t) {
@@ -117,16 +140,21 @@ TypeProfile profile_for(PageType t) {
       break;
     case PageType::kForum:
       // The posts are the content: their "comment" and "reply" names do not
-      // make them boilerplate, and a one-line answer is part of the thread.
+      // make them boilerplate, a one-line answer with its author's link is a
+      // post and not a teaser, and the list of posts outweighs any one.
       p.keep_comments = true;
+      p.keep_teasers = true;
       p.short_weight = 0.5;
       p.fragment_weight = 0.0;
       p.trim_edges = false;
+      p.item_lists = true;
       break;
     case PageType::kProduct:
-      // Specifications and feature lines are short.
+      // Specifications and feature lines are short, and the description,
+      // specifications and reviews stand in sections of the page's <main>.
       p.short_weight = 0.5;
       p.trim_edges = false;
+      p.whole_main = true;
       break;
     case PageType::kCollection:
     case PageType::kListing:
@@ -137,6 +165,8 @@ TypeProfile profile_for(PageType t) {
       p.fragment_weight = 0.1;
       p.heading_weight = 0.3;
       p.link_weight = -0.3;
+      p.linked_card_weight = kLinkedCardWeight;
+      p.item_lists = true;
       p.keep_linked_titles = true;
       p.trim_edges = false;
       break;
@@ -153,6 +183,7 @@ TypeProfile profile_for(PageType t) {
       p.fragment_weight = 0.2;
       p.heading_weight = 0.5;
       p.trim_edges = false;
+      p.whole_main = true;
       break;
   }
   return p;
@@ -164,6 +195,7 @@ void BodyExtractor::mark(const html::Document& doc) {
   depth_.assign(n_nodes, 0);
   weak_owner_.assign(n_nodes, kNoNode);
   hinted_.assign(n_nodes, false);
+  named_weak_.assign(n_nodes, false);
   embedded_.assign(n_nodes, false);
   classifier_.reset();
   for (NodeId n = doc.root(); n != kNoNode;) {
@@ -201,6 +233,8 @@ void BodyExtractor::mark(const html::Document& doc) {
                  !doc.is(n, Tag::k_html)) {
         marks_[n] = Mark::kWeak;
         weak_owner_[n] = n;
+        named_weak_[n] =
+            doc.ns(n) != html::Namespace::kHtml || tag_verdict(doc.tag(n)) < Verdict::kWeak;
       }
     }
     n = doc.next_in(n, doc.root(), skip);
@@ -238,6 +272,8 @@ void BodyExtractor::weigh(const BodyHints& hints) {
       // is prose that cites (deal posts, link-rich blogs): neutral.
       bool cited_prose = len >= kLongBlock && sentence_end && head.type != BlockType::kList;
       weight = cited_prose ? 0 : profile_.link_weight;
+      if (profile_.linked_card_weight > 0 && is_card_text(head.type, head_text, sentence_end, len))
+        weight = profile_.linked_card_weight;
     } else {
       bool in_ld = false;
       if (!ld_body.empty() && head_text.size() >= 20) {
@@ -429,6 +465,55 @@ NodeId BodyExtractor::choose_container(const html::Document& doc, std::string& m
   return best;
 }
 
+uint64_t BodyExtractor::bytes_in(NodeId n) const {
+  // Blocks are back to back in seg_.text: the first block's start to the last's end.
+  const uint32_t b = seg_.block_begin[n], e = seg_.block_end[n];
+  uint64_t bytes = 0;
+  if (e > b) bytes = seg_.blocks[e - 1].end - seg_.blocks[b].begin;
+  return bytes;
+}
+
+NodeId BodyExtractor::largest_item_list(const html::Document& doc, uint64_t& bytes) const {
+  NodeId best = kNoNode;
+  bytes = 0;
+  std::vector<std::pair<std::string_view, uint64_t>> keys;  // tag+class key, text bytes
+  for (NodeId n = doc.root(); n != kNoNode;) {
+    const bool skip = marks_[n] != Mark::kNone;
+    if (!skip && doc.is_element(n) && seg_.block_end[n] - seg_.block_begin[n] >= kMinListItems) {
+      // Children grouped by tag and class; the largest group by text.
+      keys.clear();
+      std::vector<size_t> counts;
+      std::vector<html::Tag> tags;
+      for (NodeId c = doc.first_child(n); c != kNoNode; c = doc.next_sibling(c)) {
+        if (!doc.is_element(c) || marks_[c] != Mark::kNone) continue;
+        const uint64_t b = bytes_in(c);
+        if (b == 0) continue;
+        // The first class word: items carry their own ids and states after it
+        // ("product post-15312 instock").
+        std::string_view cls = core::trim(doc.attr(c, "class"));
+        cls = cls.substr(0, std::min(cls.size(), cls.find_first_of(" \t\n")));
+        size_t k = 0;
+        while (k < keys.size() && !(tags[k] == doc.tag(c) && keys[k].first == cls)) ++k;
+        if (k == keys.size()) {
+          if (keys.size() == kMaxItemKinds) continue;
+          keys.emplace_back(cls, 0);
+          counts.push_back(0);
+          tags.push_back(doc.tag(c));
+        }
+        keys[k].second += b;
+        ++counts[k];
+      }
+      for (size_t k = 0; k < keys.size(); ++k)
+        if (counts[k] >= kMinListItems && keys[k].second > bytes) {
+          bytes = keys[k].second;
+          best = n;
+        }
+    }
+    n = doc.next_in(n, doc.root(), skip);
+  }
+  return best;
+}
+
 bool BodyExtractor::keep_block(const html::Document& doc, const TextBlock& block, NodeId container,
                                const BodyHints& hints) const {
   return drop_reason(doc, block, container, hints) == nullptr;
@@ -438,7 +523,10 @@ const char* BodyExtractor::drop_reason(const html::Document& doc, const TextBloc
                                        NodeId container, const BodyHints& hints) const {
   if (block.owner != kNoNode) {
     NodeId weak = weak_owner_[block.owner];
-    if (weak != kNoNode && weak != container && depth_[weak] > depth_[container])
+    // In a service page's <main>, page builders name sections with words
+    // that elsewhere mean boilerplate ("promo", "testimonial", "bp-header").
+    if (weak != kNoNode && weak != container && depth_[weak] > depth_[container] &&
+        !(main_chosen_ && named_weak_[weak]))
       return "inside a boilerplate element";
   }
   std::string_view text = seg_.block_text(block);
@@ -449,10 +537,13 @@ const char* BodyExtractor::drop_reason(const html::Document& doc, const TextBloc
   const bool cited_sentence = block.type == BlockType::kParagraph &&
                               text.size() - block.link_bytes >= kMinUnlinkedProse &&
                               has_sentence_end(text);
-  // A card's linked title, on a page of cards.
-  const bool card_title = profile_.keep_linked_titles &&
-                          (block.type == BlockType::kHeading ||
-                           std::count(text.begin(), text.end(), ' ') + 1 >= kMinCardTitleWords);
+  // A card's linked title, on a page of cards, or any line of a list of items.
+  const auto index = static_cast<uint32_t>(&block - seg_.blocks.data());
+  const bool list_item = index >= item_first_ && index < item_last_;
+  const bool card_title =
+      list_item || (profile_.keep_linked_titles &&
+                    (block.type == BlockType::kHeading ||
+                     std::count(text.begin(), text.end(), ' ') + 1 >= kMinCardTitleWords));
   if (density > kLinkListDensity && !embedded && !cited_sentence && !card_title)
     return "mostly links";
   if (is_furniture_text(text)) return "page furniture";
@@ -619,6 +710,14 @@ Body BodyExtractor::extract_once(const html::Document& doc, const BodyHints& hin
     if (profile_type_ != page_type_) body.explanation += "read with an article's weights\n";
   }
   profile_ = profile_for(profile_type_);
+  // A page read as an article whose cards outweighed its body: its linked
+  // cards weigh as links when the container is chosen, for such pages are as
+  // often short articles above a long list of other stories (Dragnet's blogs).
+  if (listing_retry_ && decision.type != PageType::kListing &&
+      decision.type != PageType::kCollection) {
+    profile_.linked_card_weight = 0;
+    profile_.item_lists = false;
+  }
   body.page_type = page_type_name(page_type_);
   // 1. Mark.
   mark(doc);
@@ -657,6 +756,38 @@ Body BodyExtractor::extract_once(const html::Document& doc, const BodyHints& hin
                             "\nthe cards outweigh the container: read as a listing\n" +
                             again.explanation;
       return again;
+    }
+  }
+  // A service page's sections (hero, features, pricing, questions) and a
+  // product's (description, specifications) are the page's <main>, where it
+  // has one.
+  main_chosen_ = false;
+  if (profile_.whole_main && container != kNoNode) {
+    for (NodeId up = doc.parent(container); up != kNoNode; up = doc.parent(up)) {
+      if (marks_[up] == Mark::kWeak) break;
+      if (doc.is(up, Tag::k_main) || doc.attr(up, "role") == "main") {
+        container = up;
+        main_chosen_ = true;
+        break;
+      }
+    }
+  }
+  // A page of cards whose best container is a blurb beside its list of
+  // items (a job board's intro, a shop's category text): the list is the
+  // content, its links included.
+  item_first_ = item_last_ = 0;
+  const bool read_as_cards =
+      decision.type == PageType::kListing || decision.type == PageType::kCollection;
+  if (profile_.item_lists || read_as_cards) {
+    uint64_t list_bytes = 0;
+    const NodeId list = largest_item_list(doc, list_bytes);
+    const uint64_t chosen = container == kNoNode ? 0 : bytes_in(container);
+    const double share = profile_.item_lists ? kItemListShare : kUnsureItemListShare;
+    if (list != kNoNode && list_bytes > share * static_cast<double>(chosen)) {
+      container = list;
+      body.method = "items";
+      item_first_ = seg_.block_begin[list];
+      item_last_ = seg_.block_end[list];
     }
   }
   WriteTrace trace;

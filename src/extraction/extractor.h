@@ -51,14 +51,20 @@ struct Body {
 // How a kind of page holds its content: the weight per character of each
 // kind of block, and which of the article rules apply.
 struct TypeProfile {
-  double heading_weight = 0;        // headings (articles: neutral)
-  double short_weight = 0;          // short sentences (articles: neutral)
-  double fragment_weight = -0.3;    // short lines that end no sentence
-  double link_weight = -1.0;        // blocks mostly made of links
+  double heading_weight = 0;      // headings (articles: neutral)
+  double short_weight = 0;        // short sentences (articles: neutral)
+  double fragment_weight = -0.3;  // short lines that end no sentence
+  double link_weight = -1.0;      // blocks mostly made of links
+  // Linked text that reads as a card's title or summary (a heading, or
+  // kMinCardTitleWords words ending a sentence): on pages of cards the whole
+  // card is often one link. Zero: such blocks weigh as other links.
+  double linked_card_weight = 0;
   bool keep_teasers = false;        // repeated cards are content, not teasers
   bool keep_comments = false;       // "comment" and "reply" elements are content
   bool keep_linked_titles = false;  // a linked title (a card's) is written
   bool trim_edges = true;           // trim kickers before and headlines after the body
+  bool item_lists = false;          // a list of like items outweighing the container wins
+  bool whole_main = false;          // the page's <main> around the container is the content
   double climb_share = 0;           // climb to the parent while it keeps this share of the score
 };
 
@@ -77,6 +83,10 @@ class BodyExtractor {
   void mark_teasers(const html::Document& doc);
   void rescue_weak(const html::Document& doc);
   html::NodeId choose_container(const html::Document& doc, std::string& method) const;
+  // The element whose like children (same tag and class, each holding text
+  // outside boilerplate) hold the most text, and that text in bytes.
+  html::NodeId largest_item_list(const html::Document& doc, uint64_t& bytes) const;
+  uint64_t bytes_in(html::NodeId n) const;  // text bytes of the blocks under n
   bool titles_nothing(const html::Document& doc, uint32_t block, html::NodeId container,
                       const std::vector<bool>& kept, uint32_t base) const;
   bool is_trailing_fragment(uint32_t block) const;
@@ -109,9 +119,14 @@ class BodyExtractor {
   bool listing_retry_ = false;  // again as a listing: the cards outweighed the body
   uint32_t teaser_count_ = 0;   // repeated cards mark_teasers found
   uint64_t teaser_bytes_ = 0;   // and their text
+  // A list of items chosen as the content of a page of cards: blocks in
+  // [item_first_, item_last_) are written even when they are links.
+  uint32_t item_first_ = 0, item_last_ = 0;
   std::vector<Mark> marks_;
-  std::vector<bool> hinted_;    // per node: <article> or a named body container
-  std::vector<bool> embedded_;  // per node: inside an embedded social post
+  std::vector<bool> hinted_;      // per node: <article> or a named body container
+  std::vector<bool> named_weak_;  // per node: weak by its class or id alone, not its tag
+  bool main_chosen_ = false;      // the container is the page's <main> (TypeProfile::whole_main)
+  std::vector<bool> embedded_;    // per node: inside an embedded social post
   std::vector<uint32_t> depth_;
   std::vector<html::NodeId> weak_owner_;  // per node: innermost weak ancestor-or-self
   Segmentation seg_;

@@ -124,6 +124,44 @@ TEST(LinkBox, CapitalLabelBetweenParagraphsAndItsLinksAreLeftOut) {
   EXPECT_EQ(body.text, p1 + "\n\n" + p2);
 }
 
+TEST(Listing, WholeCardLinksAreItsContent) {
+  // Each card is one link around its title and summary.
+  std::string page = "<html><body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav><main>";
+  std::string want;
+  for (int i = 0; i < 8; ++i) {
+    const std::string n = std::to_string(i);
+    const std::string title = "Council approves harbour plan number " + n;
+    const std::string summary =
+        "The vote came after a long debate about the cost of plan " + n + ".";
+    page +=
+        "<article><a href='/p" + n + "'><h2>" + title + "</h2><p>" + summary + "</p></a></article>";
+    want += (want.empty() ? "" : "\n\n") + title + "\n\n" + summary;
+  }
+  page += "</main><footer><p>About us</p></footer></body></html>";
+  Body body = extract(page);
+  EXPECT_EQ(body.page_type, "listing") << body.explanation;
+  EXPECT_EQ(body.text, want) << body.explanation;
+}
+
+TEST(Forum, ShortPostsWithTheirPostersLinkAreKept) {
+  std::string page = R"(<html><head><script type="application/ld+json">
+    {"@type":"DiscussionForumPosting","headline":"Pump noise"}</script></head><body><main>)";
+  std::string want;
+  const char* posts[] = {"My heat pump hums loudly every night after midnight.",
+                         "Check the anti-vibration feet first.", "That was it, thanks.",
+                         "Same here with a 6 kW unit.", "Glad it is solved."};
+  for (int i = 0; i < 5; ++i) {
+    page += "<div class='post'><a href='/u/" + std::to_string(i) + "'>user" + std::to_string(i) +
+            "</a><p>" + posts[i] + "</p></div>";
+    want += (want.empty() ? "" : "\n\n") + std::string(posts[i]);
+  }
+  page += "</main></body></html>";
+  Body body = extract(page);
+  EXPECT_EQ(body.page_type, "forum");
+  for (const char* post : posts)
+    EXPECT_NE(body.text.find(post), std::string::npos) << post << "\n" << body.explanation;
+}
+
 TEST(Explain, NamesTheContainerAndEveryBlock) {
   Body body = extract(
       "<html><body><div class='story'><p>A long enough first paragraph of the story that reads "
