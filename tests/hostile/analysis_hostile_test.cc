@@ -18,11 +18,15 @@ using lede::testing::cpu_seconds;
 using lede::testing::kSanitized;
 using lede::testing::measure_growth;
 
-// The CPU budget for 7 MB of quote-dense text: about 3x what it costs today
-// (0.35 s on one core of the development machine), so it fails on a step that
-// rescans the document, not on a slower machine. Sanitizers slow code 2-5x,
-// and more on the allocation-heavy parts.
-constexpr double kSevenMegabyteSeconds = 1.0;
+// A ceiling on the CPU time for 7 MB of quote-dense text, not a speed figure:
+// it costs 0.35-0.5 s on one core of a quiet development machine, but CPU time
+// itself grows by a third or more when other jobs share the cores and caches
+// (1.26 s was seen at load 8), and a test that fails on a busy machine stops
+// everything landing. A step that rescans the document per quote costs
+// minutes, so 5 s still catches it; the measured figure is printed and kept
+// in RELIABILITY.md. Sanitizers slow code 2-5x, and more on the
+// allocation-heavy parts.
+constexpr double kSevenMegabyteSeconds = 5.0;
 constexpr double kSanitizerSlowdown = 10;
 
 const char* const kNames[] = {"Jens Stoltenberg", "Maria Lopez", "John Smith", "Angela Merkel",
@@ -94,7 +98,7 @@ TEST(AnalysisGrowth, DeeplyNestedAndUnclosedQuotesGrowLinearly) {
   expect_linear(nested_quotes, 100'000, "analysis: nested quotation marks");
 }
 
-TEST(AnalysisHostile, SevenMegabytesOfQuotesTakeUnderASecondOfCpu) {
+TEST(AnalysisHostile, SevenMegabytesOfQuotesTakeSecondsNotMinutesOfCpu) {
   const std::string text = quote_dense(7'000'000);
   Article a;
   a.text = text;
