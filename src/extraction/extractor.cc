@@ -122,11 +122,15 @@ bool has_sentence_end(std::string_view s) {
   return false;
 }
 
+// Enough words for a card's title rather than a menu entry.
+bool card_title_words(std::string_view text) {
+  return std::count(text.begin(), text.end(), ' ') + 1 >= kMinCardTitleWords;
+}
+
 // A linked block that reads as a card's title or summary, not a menu entry:
 // a heading of a few words, or a sentence.
 bool is_card_text(BlockType type, std::string_view text, bool sentence_end, double len) {
-  const long words = std::count(text.begin(), text.end(), ' ') + 1;
-  if (words < kMinCardTitleWords) return false;
+  if (!card_title_words(text)) return false;
   return type == BlockType::kHeading || (sentence_end && len >= kSentenceBlock);
 }
 
@@ -474,16 +478,21 @@ uint64_t BodyExtractor::bytes_in(NodeId n) const {
 }
 
 NodeId BodyExtractor::largest_item_list(const html::Document& doc, uint64_t& bytes) const {
+  // One kind of child: its tag and first class word, how many, and their text.
+  struct ItemKind {
+    html::Tag tag;
+    std::string_view cls;
+    size_t count = 0;
+    uint64_t bytes = 0;
+  };
   NodeId best = kNoNode;
   bytes = 0;
-  std::vector<std::pair<std::string_view, uint64_t>> keys;  // tag+class key, text bytes
+  std::vector<ItemKind> kinds;
   for (NodeId n = doc.root(); n != kNoNode;) {
     const bool skip = marks_[n] != Mark::kNone;
     if (!skip && doc.is_element(n) && seg_.block_end[n] - seg_.block_begin[n] >= kMinListItems) {
       // Children grouped by tag and class; the largest group by text.
-      keys.clear();
-      std::vector<size_t> counts;
-      std::vector<html::Tag> tags;
+      kinds.clear();
       for (NodeId c = doc.first_child(n); c != kNoNode; c = doc.next_sibling(c)) {
         if (!doc.is_element(c) || marks_[c] != Mark::kNone) continue;
         const uint64_t b = bytes_in(c);
@@ -492,20 +501,19 @@ NodeId BodyExtractor::largest_item_list(const html::Document& doc, uint64_t& byt
         // ("product post-15312 instock").
         std::string_view cls = core::trim(doc.attr(c, "class"));
         cls = cls.substr(0, std::min(cls.size(), cls.find_first_of(" \t\n")));
-        size_t k = 0;
-        while (k < keys.size() && !(tags[k] == doc.tag(c) && keys[k].first == cls)) ++k;
-        if (k == keys.size()) {
-          if (keys.size() == kMaxItemKinds) continue;
-          keys.emplace_back(cls, 0);
-          counts.push_back(0);
-          tags.push_back(doc.tag(c));
+        auto kind = std::find_if(kinds.begin(), kinds.end(), [&](const ItemKind& k) {
+          return k.tag == doc.tag(c) && k.cls == cls;
+        });
+        if (kind == kinds.end()) {
+          if (kinds.size() == kMaxItemKinds) continue;
+          kind = kinds.insert(kinds.end(), ItemKind{doc.tag(c), cls});
         }
-        keys[k].second += b;
-        ++counts[k];
+        kind->bytes += b;
+        ++kind->count;
       }
-      for (size_t k = 0; k < keys.size(); ++k)
-        if (counts[k] >= kMinListItems && keys[k].second > bytes) {
-          bytes = keys[k].second;
+      for (const ItemKind& k : kinds)
+        if (k.count >= kMinListItems && k.bytes > bytes) {
+          bytes = k.bytes;
           best = n;
         }
     }
@@ -542,8 +550,7 @@ const char* BodyExtractor::drop_reason(const html::Document& doc, const TextBloc
   const bool list_item = index >= item_first_ && index < item_last_;
   const bool card_title =
       list_item || (profile_.keep_linked_titles &&
-                    (block.type == BlockType::kHeading ||
-                     std::count(text.begin(), text.end(), ' ') + 1 >= kMinCardTitleWords));
+                    (block.type == BlockType::kHeading || card_title_words(text)));
   if (density > kLinkListDensity && !embedded && !cited_sentence && !card_title)
     return "mostly links";
   if (is_furniture_text(text)) return "page furniture";

@@ -1,5 +1,7 @@
 // The pipeline: bytes -> UTF-8 -> Document -> metadata -> body -> Article,
 // or for text: bytes -> UTF-8 -> text mode -> Article; then the analysis.
+#include "extraction/extractor.h"
+
 #include <string>
 
 #include "analysis/analyze.h"
@@ -10,7 +12,6 @@
 #include "input/decode.h"
 #include "input/read.h"
 #include "lede/lede.h"
-#include "extraction/extractor.h"
 #include "metadata/metadata.h"
 #include "textmode/text_mode.h"
 
@@ -30,9 +31,9 @@ bool looks_like_markup(std::string_view utf8) {
         "<script", "<table", "<!--", "<link", "<?xml", "<section", "<main", "<span", "<h1"})
     if (head.find(tag) != std::string::npos) return true;
   if (utf8.size() <= kSniffBytes) return false;
-  head = core::ascii_lower(utf8.substr(0, kSniffDocumentBytes));
+  const std::string_view document_head = utf8.substr(0, kSniffDocumentBytes);
   for (std::string_view tag : {"<!doctype html", "<html", "<body"})
-    if (head.find(tag) != std::string::npos) return true;
+    if (core::icontains(document_head, tag)) return true;
   return false;
 }
 
