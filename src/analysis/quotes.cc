@@ -653,11 +653,15 @@ class QuoteFinder {
   std::pair<uint32_t, uint32_t> subject_before(uint32_t v, uint32_t limit,
                                                bool local = false) const {
     uint32_t b = v;
-    // "Republicans have often said", "the Florida Republican would only say",
-    // "Clinton on Tuesday said".
-    while (b > limit && is_word(b - 1) && is_auxiliary(lw(b - 1)) && v - b < kMaxAuxiliaries) --b;
+    // "Republicans have often said", "the Florida Republican would only say";
+    // auxiliaries also stand on either side of a time phrase: "Clinton on
+    // Tuesday said", "Clinton has on Tuesday said".
+    auto skip_auxiliaries = [&] {
+      while (b > limit && is_word(b - 1) && is_auxiliary(lw(b - 1)) && v - b < kMaxAuxiliaries) --b;
+    };
+    skip_auxiliaries();
     if (b > limit + 1) b = without_adjuncts(limit, b);
-    while (b > limit && is_word(b - 1) && is_auxiliary(lw(b - 1)) && v - b < kMaxAuxiliaries) --b;
+    skip_auxiliaries();
     if (b <= limit) return {b, b};
     if (const PersonMention* m = people_.mention_at(b - 1)) {
       // "John Howard and industry minister Ian MacDonald announced": the first of them.
