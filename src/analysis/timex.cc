@@ -361,9 +361,12 @@ class Scanner {
     // A noun or an adjective after a determiner: "the plan", "the increased
     // dividend", "the hastily planned trip".
     if (contains(kDeterminers, prev) ||
-        (prev.size() > 4 && prev.ends_with("ly") && k > s_.first_token + 1 &&
-         contains(kDeterminers, lw(k - 2))))
+        (((prev.size() > 4 && prev.ends_with("ly")) || contains(kNounPhraseAdverbs, prev)) &&
+         k > s_.first_token + 1 && contains(kDeterminers, lw(k - 2))))
       return Tense::kNone;
+    // A plan as it stood then: "were planning to drive on Monday", "was expected
+    // Tuesday"; the plan's word gives the tense.
+    if (contains(kPastOfBe, w) && contains(kFutureCues, lw(k + 1))) return Tense::kNone;
     if (w == "next" && is(k + 1, "to")) return Tense::kNone;  // "next to the embassy"
     if (((w == "set" || w == "due") && !is(k + 1, "to") && !is(k + 1, "for")) ||
         (w == "supposed" && !is(k + 1, "to")))
@@ -805,6 +808,15 @@ class Scanner {
       f.value = quarter_value(y, q + 1);
     } else if (int m = month(k); m > 0) {
       int y = r.year;
+      // "last Oct. 23", "next March 3": the day, the last or the next one of that date.
+      if (const int d = shift != 0 ? day_number(k + 1) : -1; d > 0 && year(k + 1) < 0) {
+        const int64_t away = days_from_civil(y, m, d) - to_days(r);
+        if (shift < 0 && away >= 0) --y;
+        if (shift > 0 && away <= 0) ++y;
+        f.e = k + 2;
+        f.value = day_value({y, m, d});
+        return true;
+      }
       if (shift < 0 && m >= r.month) --y;
       if (shift > 0 && m <= r.month) ++y;
       f.value = month_value(y, m);
@@ -950,6 +962,18 @@ class Scanner {
       while (weekday_of(d) >= 5) d = add_days(d, step);
       f = {i, i + 4, TimexType::kDate, day_value(d)};
       return true;
+    }
+    // "the week of March 6": the ISO week holding that day.
+    if (is(i + 1, "week") && is(i + 2, "of")) {
+      Found d;
+      if (date_at(i + 3, d) && d.b == i + 3 && d.type == TimexType::kDate &&
+          d.value.grain == Grain::kDay && !d.value.has_time() &&
+          d.value.year != TimeValue::kUnknown && d.value.month != TimeValue::kUnknown &&
+          d.value.day != TimeValue::kUnknown) {
+        f = {i, d.e, TimexType::kDate,
+             week_value({d.value.year, d.value.month, d.value.day})};
+        return true;
+      }
     }
     // "the first week of October", "the last week of March": the ISO week
     // holding the month's first or last Thursday.
@@ -1590,6 +1614,20 @@ class Scanner {
       meridiem = true;
     }
     if (meridiem && glued.empty()) ++j;
+    // "4 in the morning", "8:30 in the evening", "11 at night": the part of the
+    // day says a.m. or p.m.
+    if (!meridiem && h >= 1 && h <= 12) {
+      for (const auto& c : kClockPartsOfDay) {
+        const uint32_t part = is(j + 1, "the") ? j + 2 : j + 1;
+        if (is(j, c.preposition) && is(part, c.word) && (part == j + 2) == c.with_the) {
+          if (h < 12 && h >= c.pm_from) h += 12;
+          if (h == 12 && c.pm_from > 12) h = 0;
+          meridiem = true;
+          j = part + 1;
+          break;
+        }
+      }
+    }
     if (!meridiem && colon == std::string_view::npos) return false;
     std::string zone;
     std::string_view z = lw(j);

@@ -78,6 +78,19 @@ constexpr PartOfDay kPartsOfDay[] = {{"morning", "MO"},
                                      {"night", "NI"},
                                      {"overnight", "NI"}};
 
+// Parts of the day that give an hour its half of the day: "4 in the morning" ->
+// T04:00, "8 in the evening" -> T20:00, "11 at night" -> T23:00.
+struct ClockPartOfDay {
+  std::string_view preposition;
+  std::string_view word;
+  bool with_the;  // "in the morning", but "at night"
+  int pm_from;    // the first hour read as p.m. ("2 at night" is 02:00); 13 for none
+};
+constexpr ClockPartOfDay kClockPartsOfDay[] = {{"in", "morning", true, 13},
+                                               {"in", "afternoon", true, 1},
+                                               {"in", "evening", true, 1},
+                                               {"at", "night", false, 6}};
+
 // Seasons: "this summer" -> 2023-SU, "the winter of 1994" -> 1994-WI.
 struct Season {
   std::string_view word;
@@ -133,7 +146,7 @@ constexpr SetWord kSetWords[] = {{"daily", "1", 'D', false},    {"weekly", "1", 
 // Words that point a sentence ahead: "will meet on Friday" -> the coming Friday.
 constexpr std::string_view kFutureCues[] = {
     "will", "shall", "would", "should", "next", "upcoming", "coming", "scheduled", "tomorrow",
-    "plans", "plan", "planned", "expected", "expects", "due", "set", "going", "intends", "aims",
+    "plans", "plan", "planned", "planning", "expected", "expects", "due", "set", "going", "intends", "aims",
     "expect", "intend", "aim", "supposed",
     // Dividends and rules that take effect: "payable Jan. 2", "effective Feb. 1".
     "payable", "effective"};
@@ -151,6 +164,13 @@ constexpr std::string_view kPastCues[] = {
 constexpr std::string_view kDeterminers[] = {"the",   "a",     "an",    "its",  "their", "his",
                                              "her",   "our",   "your",  "my",   "this",  "these",
                                              "those", "whose", "every", "each", "no"};
+// Adverbs between a determiner and the participle it makes an adjective: "a
+// still unspecified date", "the not yet finished bridge" (and any "-ly" adverb:
+// "the hastily planned trip").
+constexpr std::string_view kNounPhraseAdverbs[] = {"still", "yet", "not", "once", "so", "very"};
+// Past forms of "be" before a word of a plan: "were planning to drive on Monday"
+// takes its tense from the plan, not from "were".
+constexpr std::string_view kPastOfBe[] = {"was", "were"};
 // Modal verbs: the verb after one is in its plain form ("will succeed", "could lead").
 constexpr std::string_view kModals[] = {"will",  "would", "shall", "should", "can",
                                         "could", "may",   "might", "must"};

@@ -489,6 +489,47 @@ TEST(Timex, AWaitUntilAWeekdayLooksAhead) {
   EXPECT_EQ(value_of(t, "Sunday"), "2023-06-11");
 }
 
+TEST(Timex, LastOrNextMonthAndDayIsThatDay) {
+  // kReference is 2023-06-13.
+  auto t = times("The clinic closed last Oct. 4 and reopens next March 2. He left last June 20.");
+  EXPECT_EQ(value_of(t, "last Oct. 4"), "2022-10-04");
+  EXPECT_EQ(value_of(t, "next March 2"), "2024-03-02");
+  EXPECT_EQ(value_of(t, "last June 20"), "2022-06-20");
+}
+
+TEST(Timex, TheWeekOfADayIsItsWeek) {
+  auto t = times("The trial may open the week of July 10, the clerk said.");
+  ASSERT_EQ(t.size(), 1u);
+  EXPECT_EQ(t[0].text, "the week of July 10");
+  EXPECT_EQ(t[0].value, "2023-W28");
+}
+
+TEST(Timex, APartOfTheDayAfterAnHourGivesItsHalf) {
+  auto t = times(
+      "The ferry sails at 5 in the morning. The band plays at 8:30 in the evening. "
+      "Guards change at 11 at night and again at 2 at night.");
+  EXPECT_EQ(value_of(t, "5 in the morning"), "2023-06-13T05:00");
+  EXPECT_EQ(value_of(t, "8:30 in the evening"), "2023-06-13T20:30");
+  EXPECT_EQ(value_of(t, "11 at night"), "2023-06-13T23:00");
+  EXPECT_EQ(value_of(t, "2 at night"), "2023-06-13T02:00");
+}
+
+TEST(Timex, APlanAsItStoodThenTakesTheTenseOfThePlan) {
+  // kReference is a Tuesday.
+  auto t = times("Farmers were planning to march on Friday.");
+  EXPECT_EQ(value_of(t, "Friday"), "2023-06-16");
+  t = times("The union planned a strike on Thursday and was expected to vote on Monday.");
+  EXPECT_EQ(value_of(t, "Thursday"), "2023-06-15");
+  EXPECT_EQ(value_of(t, "Monday"), "2023-06-19");
+}
+
+TEST(Timex, AnAdverbBeforeAParticipleKeepsItAnAdjective) {
+  // "unspecified" after "a still" is no past verb: "would" places the month ahead.
+  auto t = times("The bonus would be paid on a still unspecified date in March.",
+                 CalendarDate{1989, 10, 26});
+  EXPECT_EQ(value_of(t, "March"), "1990-03");
+}
+
 // A story dense with time words, as sentences and as one long sentence of
 // clauses: each expression looks back at what the story named through its
 // memory and at its sentence's tense cues by position, never by a rescan.
