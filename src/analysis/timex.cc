@@ -1835,6 +1835,13 @@ class Scanner {
            day_month_date(i, f) || quarter_date(i, f) || relative_date(i, f) || year_date(i, f);
   }
 
+  // The prefix of a word like "mid-2010", "late-November", or null.
+  static const ModifierPrefix* modifier_prefix(std::string_view w) {
+    for (const auto& p : kModifierPrefixes)
+      if (w.size() > p.prefix.size() && w.starts_with(p.prefix)) return &p;
+    return nullptr;
+  }
+
   // "the end of September", "early 2009", "mid-2010", "late last year".
   bool modified_date(uint32_t i, Found& f) const {
     std::string_view w = lw(i);
@@ -1853,32 +1860,33 @@ class Scanner {
       mod = w == "early" ? Mod::kStart : (w == "late" ? Mod::kEnd : Mod::kMid);
       j = i + 1;
       if (is(j, "-")) ++j;
-    } else if (w.starts_with("mid-") && w.size() > 4) {
-      const std::string_view rest = w.substr(4);
+    } else if (const ModifierPrefix* pre = modifier_prefix(w)) {
+      const std::string_view rest = w.substr(pre->prefix.size());
       const int y = std::atoi(std::string(rest).c_str());
       if (y >= kMinYear && y <= kMaxYear) {
         // "mid-1980s" is the decade 198, "mid-2010" the year.
         const bool decade = rest.size() == 5 && rest.back() == 's' && y % 10 == 0;
-        f = {i, i + 1, TimexType::kDate, decade ? decade_value(y) : year_value(y), Mod::kMid};
+        f = {i, i + 1, TimexType::kDate, decade ? decade_value(y) : year_value(y), pre->mod};
         return true;
       }
       // "mid-morning", "mid-afternoon": a part of the story's day.
       for (const auto& p : kPartsOfDay) {
-        if (w.substr(4) == p.word && ref_ && p.word != "night" && p.word != "overnight") {
+        if (pre->mod == Mod::kMid && rest == p.word && ref_ && p.word != "night" &&
+            p.word != "overnight") {
           f = {i, i + 1, TimexType::kTime, at_part(day_value(story_day()), p.code), Mod::kMid};
           return true;
         }
       }
-      // "mid-September"
-      const int m = month_from_name(w.substr(4));
-      if (m == 0 || !ref_) return false;
+      // "mid-September", "late-November"
+      const int m = month_from_name(rest);
+      if (m == 0 || !ref_ || rest.back() == '.' || rest.size() < 3) return false;
       int yy = -1;
       uint32_t e = i + 1;
       if ((yy = year(e)) > 0)
         ++e;
       else
         yy = infer_year(m, 15, i);
-      f = {i, e, TimexType::kDate, month_value(yy, m), Mod::kMid};
+      f = {i, e, TimexType::kDate, month_value(yy, m), pre->mod};
       return true;
     } else if ((w == "the" || w == "by" || w == "at") &&
                (is(i + 1, "end") || is(i + 1, "beginning") || is(i + 1, "start") ||

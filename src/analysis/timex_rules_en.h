@@ -91,6 +91,15 @@ constexpr ClockPartOfDay kClockPartsOfDay[] = {{"in", "morning", true, 13},
                                                {"in", "evening", true, 1},
                                                {"at", "night", false, 6}};
 
+// Prefixes written onto a month or a year, with the TIMEX3 modifier they give:
+// "mid-2010" -> 2010 MID, "late-November" -> 1999-11 END, "early-1990s" -> 199 START.
+struct ModifierPrefix {
+  std::string_view prefix;
+  Mod mod;
+};
+constexpr ModifierPrefix kModifierPrefixes[] = {
+    {"early-", Mod::kStart}, {"mid-", Mod::kMid}, {"late-", Mod::kEnd}};
+
 // Seasons: "this summer" -> 2023-SU, "the winter of 1994" -> 1994-WI.
 struct Season {
   std::string_view word;

@@ -530,6 +530,18 @@ TEST(Timex, AnAdverbBeforeAParticipleKeepsItAnAdjective) {
   EXPECT_EQ(value_of(t, "March"), "1990-03");
 }
 
+TEST(Timex, EarlyMidAndLateWrittenOntoAMonthOrAYear) {
+  auto t = times("Orders slowed in late-November, picked up in mid-March and fell in early-2019.",
+                 CalendarDate{2023, 1, 20});
+  EXPECT_EQ(value_of(t, "late-November"), "2022-11");
+  EXPECT_EQ(value_of(t, "mid-March"), "2022-03");
+  EXPECT_EQ(value_of(t, "early-2019"), "2019");
+  ASSERT_EQ(t.size(), 3u);
+  EXPECT_EQ(t[0].modifier, "END");
+  EXPECT_EQ(t[1].modifier, "MID");
+  EXPECT_EQ(t[2].modifier, "START");
+}
+
 // A story dense with time words, as sentences and as one long sentence of
 // clauses: each expression looks back at what the story named through its
 // memory and at its sentence's tense cues by position, never by a rescan.
