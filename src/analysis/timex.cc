@@ -966,10 +966,7 @@ class Scanner {
     // "the week of March 6": the ISO week holding that day.
     if (is(i + 1, "week") && is(i + 2, "of")) {
       Found d;
-      if (date_at(i + 3, d) && d.b == i + 3 && d.type == TimexType::kDate &&
-          d.value.grain == Grain::kDay && !d.value.has_time() &&
-          d.value.year != TimeValue::kUnknown && d.value.month != TimeValue::kUnknown &&
-          d.value.day != TimeValue::kUnknown) {
+      if (date_at(i + 3, d) && d.b == i + 3 && full_day(d)) {
         f = {i, d.e, TimexType::kDate,
              week_value({d.value.year, d.value.month, d.value.day})};
         return true;
@@ -1015,7 +1012,28 @@ class Scanner {
     else
       return false;
     f = {i, e, TimexType::kDate, day_value(add_days(*ref_, off))};
+    if (is(i + 1, "day")) {
+      // "the day before last Tuesday": a day from the date it names.
+      Found d;
+      if (date_at(e, d) && d.b == e && full_day(d)) {
+        f.e = d.e;
+        f.value = day_value(add_days({d.value.year, d.value.month, d.value.day}, off));
+        return true;
+      }
+      // "Oct. 12, the day before the plunge": an apposition names the same day.
+      if (i > s_.first_token && is(i - 1, ",") && !found_.empty() && found_.back().e == i - 1 &&
+          full_day(found_.back()))
+        f.value = found_.back().value;
+    }
     return true;
+  }
+
+  // A date of a known day without a time of day: "Oct. 12, 1989", "last Tuesday".
+  static bool full_day(const Found& d) {
+    const TimeValue& v = d.value;
+    return d.type == TimexType::kDate && v.grain == Grain::kDay && !v.has_time() &&
+           v.year != TimeValue::kUnknown && v.month != TimeValue::kUnknown &&
+           v.day != TimeValue::kUnknown;
   }
 
   // The day the story last named ("said on Tuesday ... in morning trading"), else

@@ -542,6 +542,20 @@ TEST(Timex, EarlyMidAndLateWrittenOntoAMonthOrAYear) {
   EXPECT_EQ(t[2].modifier, "START");
 }
 
+TEST(Timex, TheDayBeforeADateCountsFromThatDate) {
+  // kReference is Tuesday 2023-06-13.
+  auto t = times("The day before last Friday, the mayor resigned.");
+  ASSERT_EQ(t.size(), 1u);
+  EXPECT_EQ(t[0].text, "The day before last Friday");
+  EXPECT_EQ(t[0].value, "2023-06-08");
+  // An apposition names the day it follows.
+  t = times("The boat was last seen May 30, the day before the storm hit the coast.");
+  EXPECT_EQ(value_of(t, "May 30"), "2023-05-30");
+  EXPECT_EQ(value_of(t, "the day before"), "2023-05-30");
+  t = times("The day before, the mayor resigned.");
+  EXPECT_EQ(value_of(t, "The day before"), "2023-06-12");
+}
+
 // A story dense with time words, as sentences and as one long sentence of
 // clauses: each expression looks back at what the story named through its
 // memory and at its sentence's tense cues by position, never by a rescan.
