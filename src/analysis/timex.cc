@@ -2087,6 +2087,31 @@ class Scanner {
 
   // "about two years", "nearly an hour", "more than four decades", "around Nov. 1":
   // TimeML keeps the word of approximation inside the span and as the modifier.
+  // Is a unit of the expression capitalized inside a sentence of running text, as
+  // in a title ("60 Minutes", "This Week With David Brinkley")? A headline's
+  // capitals ("Profits Fall in Third Quarter") say nothing.
+  bool in_name(const Found& f) const {
+    bool capital_unit = false;
+    for (uint32_t k = std::max(f.b, s_.first_token + 1); k < f.e && !capital_unit; ++k)
+      capital_unit = upper(k) && doc_.tokens[k].kind == TokenKind::kWord && unit(lw(k)) &&
+                     !contains(kHolidayUnits, unit(lw(k))->word);
+    return capital_unit && !title_case();
+  }
+
+  // Are most of the sentence's longer words capitalized, as in a headline?
+  bool title_case() const {
+    if (title_case_ < 0) {
+      int words = 0, capitals = 0;
+      for (uint32_t k = s_.first_token; k < s_.last_token; ++k) {
+        if (doc_.tokens[k].kind != TokenKind::kWord || doc_.word(k).size() < 4) continue;
+        ++words;
+        capitals += upper(k) ? 1 : 0;
+      }
+      title_case_ = 2 * capitals > words ? 1 : 0;
+    }
+    return title_case_ == 1;
+  }
+
   void approximation(Found& f) const {
     // Clock times take them too: "around 7:15 p.m."; the past and the present do not.
     const bool duration_like =
@@ -2169,6 +2194,9 @@ class Scanner {
         f.e += 2;
         if (f.mod == Mod::kNone) f.mod = Mod::kApprox;
       }
+      // "ABC's \"This Week\"", "60 Minutes": a name, not a time (TimeML leaves the
+      // times inside names untagged).
+      if (in_name(f)) return f.e;
       approximation(f);
       leading_words(f);
       emit(f);
@@ -2201,6 +2229,7 @@ class Scanner {
   StoryMemory& story_;
   mutable int names_quarter_ = -1;  // sentence_names_quarter(), computed once
   mutable int in_perfect_ = -1;     // sentence_in_perfect(), computed once
+  mutable int title_case_ = -1;     // title_case(), computed once
   // The year and the month-or-finer period last named in this sentence.
   int sentence_year_ = 0;
   std::optional<TimeValue> sentence_period_;

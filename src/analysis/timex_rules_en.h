@@ -45,6 +45,10 @@ constexpr Unit kUnits[] = {
     {"year", "Y", false, 1},    {"decade", "Y", false, 10},  {"century", "Y", false, 100},
     {"quarter", "Q", false, 1}, {"fortnight", "W", false, 2}};
 
+// Units that a capital makes a holiday, not a name: "Thanksgiving Day", "Election
+// Day" are times; "60 Minutes", ABC's "This Week" are names, and TimeML leaves them.
+constexpr std::string_view kHolidayUnits[] = {"day"};
+
 // Words between a count and its unit: "five trading days", "two more years".
 constexpr std::string_view kUnitAdjectives[] = {"trading",  "straight",   "consecutive", "full",
                                                 "business", "working",    "successive",  "calendar",

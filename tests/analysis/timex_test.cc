@@ -556,6 +556,20 @@ TEST(Timex, TheDayBeforeADateCountsFromThatDate) {
   EXPECT_EQ(value_of(t, "The day before"), "2023-06-12");
 }
 
+TEST(Timex, ATimeInsideANameIsNoTime) {
+  auto t = times(
+      "The minister, speaking on the show \"Next Week Tonight,\" said talks resume in "
+      "two weeks. She was on 48 Hours last year.");
+  EXPECT_EQ(value_of(t, "Next Week"), "");
+  EXPECT_EQ(value_of(t, "48 Hours"), "");
+  EXPECT_EQ(value_of(t, "two weeks"), "P2W");
+  EXPECT_EQ(value_of(t, "last year"), "2022");
+  // A holiday's capital and a headline's capitals are no name.
+  t = times("Stores opened on Thanksgiving Day. Profits Fall Sharply in the Third Quarter");
+  EXPECT_EQ(value_of(t, "Thanksgiving Day"), "2022-11-24");
+  EXPECT_NE(value_of(t, "the Third Quarter"), "");
+}
+
 // A story dense with time words, as sentences and as one long sentence of
 // clauses: each expression looks back at what the story named through its
 // memory and at its sentence's tense cues by position, never by a rescan.
