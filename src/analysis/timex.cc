@@ -154,6 +154,12 @@ struct StoryMemory {
   int month_year = 0, month = 0, year_n = 0;
 };
 
+// A word of a sentence that marks a tense ("will", "said"), at its token.
+struct Cue {
+  uint32_t token;
+  Tense tense;
+};
+
 struct Found {
   uint32_t b = 0, e = 0;  // tokens [b, e)
   TimexType type = TimexType::kDate;
@@ -398,7 +404,13 @@ class Scanner {
       for (uint32_t k = s_.first_token; k < s_.last_token; ++k) {
         if (const Tense t = tense_of(k); t != Tense::kNone) cues_.push_back({k, t});
         if (is(k, "to") && infinitive_at(k + 1)) infinitives_.push_back(k);
+        if (const uint32_t n = quote_mark_at(k); n > 0) {
+          quotes_.push_back(k);
+          k += n - 1;
+        }
       }
+      if (!quotes_.empty())
+        for (const Cue& c : cues_) side_cues_[quoted(c.token) ? 1 : 0].push_back(c);
     }
     // The preposition before the expression can settle it: "since June" looks
     // back; a deadline ("by June", "until Friday", "holders of record Dec. 21")
@@ -441,13 +453,40 @@ class Scanner {
     return inf != infinitives_.end() && *inf < at;
   }
 
-  // The tense of the sentence's cue nearest to `at`.
+  // The number of tokens of a quotation mark at k ("``" may be two "`"), or 0.
+  uint32_t quote_mark_at(uint32_t k) const {
+    if (doc_.tokens[k].kind != TokenKind::kPunct) return 0;
+    const std::string_view w = doc_.word(k);
+    if (contains(kQuoteMarks, w)) return 1;
+    if ((w == "'" || w == "`") && ok(k + 1) && doc_.word(k + 1) == w &&
+        doc_.tokens[k + 1].start == doc_.tokens[k].end)
+      return 2;
+    return 0;
+  }
+
+  // Is token k inside a quotation (after an odd number of quotation marks)?
+  bool quoted(uint32_t k) const {
+    return (std::lower_bound(quotes_.begin(), quotes_.end(), k) - quotes_.begin()) % 2 == 1;
+  }
+
+  // The tense of the sentence's cue nearest to `at`. A quotation has its own
+  // tense: "''He will leave at 4 a.m. Thursday,'' Castro said" looks ahead; the
+  // cues outside it count only when it has none, and the other way round.
   Tense cue_near(uint32_t at) const {
-    if (cues_.empty()) return Tense::kNone;
-    auto after = std::lower_bound(cues_.begin(), cues_.end(), at,
+    if (!quotes_.empty()) {
+      const auto& side = side_cues_[quoted(at) ? 1 : 0];
+      if (!side.empty()) return nearest_cue(side, at);
+    }
+    return nearest_cue(cues_, at);
+  }
+
+  // The tense of the cue of `cues` (by position) nearest to `at`, the earlier on a tie.
+  static Tense nearest_cue(const std::vector<Cue>& cues, uint32_t at) {
+    if (cues.empty()) return Tense::kNone;
+    auto after = std::lower_bound(cues.begin(), cues.end(), at,
                                   [](const Cue& c, uint32_t pos) { return c.token < pos; });
-    if (after == cues_.end()) return cues_.back().tense;
-    if (after == cues_.begin()) return after->tense;
+    if (after == cues.end()) return cues.back().tense;
+    if (after == cues.begin()) return after->tense;
     const auto before = after - 1;
     return at - before->token <= after->token - at ? before->tense : after->tense;
   }
@@ -2233,12 +2272,10 @@ class Scanner {
   // The year and the month-or-finer period last named in this sentence.
   int sentence_year_ = 0;
   std::optional<TimeValue> sentence_period_;
-  struct Cue {
-    uint32_t token;
-    Tense tense;
-  };
   mutable std::vector<Cue> cues_;              // tense cues of the sentence, by position
   mutable std::vector<uint32_t> infinitives_;  // the "to" of "to buy", by position
+  mutable std::vector<uint32_t> quotes_;       // quotation marks, by position
+  mutable std::vector<Cue> side_cues_[2];      // cues_ outside and inside quotation marks
   mutable bool cues_found_ = false;
 };
 

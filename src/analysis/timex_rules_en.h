@@ -202,6 +202,10 @@ constexpr std::string_view kBeforeUntilLookingBack[] = {"not", "up", "and", "but
 constexpr std::string_view kClockWords[] = {"a.m.", "p.m.", "am",   "pm",      "a.m", "p.m",
                                             "est",  "edt",  "cst",  "cdt",     "pst", "pdt",
                                             "gmt",  "utc",  "noon", "midnight"};
+// Quotation marks: a quotation keeps its own tense ("''He will leave at 4 a.m.
+// Thursday,'' Castro said" -> the coming Thursday). "''" and "``" may also come
+// as two tokens.
+constexpr std::string_view kQuoteMarks[] = {"\"", "\u201c", "\u201d", "''", "``"};
 // Prepositions that put a date before the reference: "since June".
 constexpr std::string_view kPastPrepositions[] = {"since"};
 // Prepositions of a deadline, not in the past even in a past-tense sentence:

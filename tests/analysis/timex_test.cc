@@ -570,6 +570,17 @@ TEST(Timex, ATimeInsideANameIsNoTime) {
   EXPECT_NE(value_of(t, "the Third Quarter"), "");
 }
 
+TEST(Timex, AQuotationKeepsItsOwnTense) {
+  // kReference is a Tuesday.
+  auto t = times("\"The ferry will leave port at dawn on Friday,\" the captain said.");
+  EXPECT_EQ(value_of(t, "Friday"), "2023-06-16");
+  t = times("``We lost the vote,'' she said Friday of the count.");
+  EXPECT_EQ(value_of(t, "Friday"), "2023-06-09");
+  // Without a cue inside, the quotation takes the tense around it.
+  t = times("\"On Monday, at the harbour,\" the mayor will tell them.");
+  EXPECT_EQ(value_of(t, "Monday"), "2023-06-19");
+}
+
 // A story dense with time words, as sentences and as one long sentence of
 // clauses: each expression looks back at what the story named through its
 // memory and at its sentence's tense cues by position, never by a rescan.
