@@ -2133,7 +2133,7 @@ class Scanner {
     bool capital_unit = false;
     for (uint32_t k = std::max(f.b, s_.first_token + 1); k < f.e && !capital_unit; ++k)
       capital_unit = upper(k) && doc_.tokens[k].kind == TokenKind::kWord && unit(lw(k)) &&
-                     !contains(kHolidayUnits, unit(lw(k))->word);
+                     !contains(kCapitalizedUnits, unit(lw(k))->word);
     return capital_unit && !title_case();
   }
 

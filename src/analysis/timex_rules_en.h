@@ -45,9 +45,10 @@ constexpr Unit kUnits[] = {
     {"year", "Y", false, 1},    {"decade", "Y", false, 10},  {"century", "Y", false, 100},
     {"quarter", "Q", false, 1}, {"fortnight", "W", false, 2}};
 
-// Units that a capital makes a holiday, not a name: "Thanksgiving Day", "Election
-// Day" are times; "60 Minutes", ABC's "This Week" are names, and TimeML leaves them.
-constexpr std::string_view kHolidayUnits[] = {"day"};
+// Units that stay times when capitalized in running text: "Thanksgiving Day", "the
+// 14th Century". The others make a name: "60 Minutes", ABC's "This Week", which
+// TimeML leaves untagged.
+constexpr std::string_view kCapitalizedUnits[] = {"day", "century"};
 
 // Words between a count and its unit: "five trading days", "two more years".
 constexpr std::string_view kUnitAdjectives[] = {"trading",  "straight",   "consecutive", "full",

@@ -565,8 +565,11 @@ TEST(Timex, ATimeInsideANameIsNoTime) {
   EXPECT_EQ(value_of(t, "two weeks"), "P2W");
   EXPECT_EQ(value_of(t, "last year"), "2022");
   // A holiday's capital and a headline's capitals are no name.
-  t = times("Stores opened on Thanksgiving Day. Profits Fall Sharply in the Third Quarter");
+  t = times(
+      "Stores opened on Thanksgiving Day. The plague came in the 14th Century. Profits Fall "
+      "Sharply in the Third Quarter");
   EXPECT_EQ(value_of(t, "Thanksgiving Day"), "2022-11-24");
+  EXPECT_EQ(value_of(t, "the 14th Century"), "13");
   EXPECT_NE(value_of(t, "the Third Quarter"), "");
 }
 
