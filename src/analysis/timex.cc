@@ -2127,14 +2127,24 @@ class Scanner {
   // "about two years", "nearly an hour", "more than four decades", "around Nov. 1":
   // TimeML keeps the word of approximation inside the span and as the modifier.
   // Is a unit of the expression capitalized inside a sentence of running text, as
-  // in a title ("60 Minutes", "This Week With David Brinkley")? A headline's
-  // capitals ("Profits Fall in Third Quarter") say nothing.
+  // in a title ("60 Minutes", "This Week With David Brinkley", "USA Today")? A
+  // headline's capitals ("Profits Fall in Third Quarter") say nothing.
   bool in_name(const Found& f) const {
     bool capital_unit = false;
     for (uint32_t k = std::max(f.b, s_.first_token + 1); k < f.e && !capital_unit; ++k)
       capital_unit = upper(k) && doc_.tokens[k].kind == TokenKind::kWord && unit(lw(k)) &&
                      !contains(kCapitalizedUnits, unit(lw(k))->word);
-    return capital_unit && !title_case();
+    // "USA Today", "VOA Today": a day's adverb capitalized after a word.
+    const bool capital_day = f.e == f.b + 1 && f.b > s_.first_token && upper(f.b) &&
+                             doc_.tokens[f.b - 1].kind == TokenKind::kWord && day_adverb(lw(f.b));
+    return (capital_unit || capital_day) && !title_case();
+  }
+
+  // "today", "yesterday", "tomorrow": a word of kAdverbs that names a day.
+  static bool day_adverb(std::string_view w) {
+    for (const auto& a : kAdverbs)
+      if (a.word == w) return !a.ref;
+    return false;
   }
 
   // Are most of the sentence's longer words capitalized, as in a headline?

@@ -564,6 +564,9 @@ TEST(Timex, ATimeInsideANameIsNoTime) {
   EXPECT_EQ(value_of(t, "48 Hours"), "");
   EXPECT_EQ(value_of(t, "two weeks"), "P2W");
   EXPECT_EQ(value_of(t, "last year"), "2022");
+  t = times("The poll, run by USA Today, closed today.");
+  ASSERT_EQ(t.size(), 1u);
+  EXPECT_EQ(t[0].text, "today");
   // A holiday's capital and a headline's capitals are no name.
   t = times(
       "Stores opened on Thanksgiving Day. The plague came in the 14th Century. Profits Fall "
