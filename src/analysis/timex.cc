@@ -1006,8 +1006,7 @@ class Scanner {
     if (is(i + 1, "week") && is(i + 2, "of")) {
       Found d;
       if (date_at(i + 3, d) && d.b == i + 3 && full_day(d)) {
-        f = {i, d.e, TimexType::kDate,
-             week_value({d.value.year, d.value.month, d.value.day})};
+        f = {i, d.e, TimexType::kDate, week_value({d.value.year, d.value.month, d.value.day})};
         return true;
       }
     }

@@ -160,8 +160,8 @@ constexpr SetWord kSetWords[] = {{"daily", "1", 'D', false},    {"weekly", "1", 
 // Words that point a sentence ahead: "will meet on Friday" -> the coming Friday.
 constexpr std::string_view kFutureCues[] = {
     "will", "shall", "would", "should", "next", "upcoming", "coming", "scheduled", "tomorrow",
-    "plans", "plan", "planned", "planning", "expected", "expects", "due", "set", "going", "intends", "aims",
-    "expect", "intend", "aim", "supposed",
+    "plans", "plan", "planned", "planning", "expected", "expects", "due", "set", "going", "intends",
+    "aims", "expect", "intend", "aim", "supposed",
     // Dividends and rules that take effect: "payable Jan. 2", "effective Feb. 1".
     "payable", "effective"};
 // Words that point a sentence back: "met on Friday" -> the Friday before.
