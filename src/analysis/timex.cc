@@ -1670,9 +1670,12 @@ class Scanner {
       meridiem = true;
     }
     if (meridiem && glued.empty()) ++j;
-    // "4 in the morning", "8:30 in the evening", "11 at night": the part of the
-    // day says a.m. or p.m.
-    if (!meridiem && h >= 1 && h <= 12) {
+    // "at 4 in the morning", "8:30 in the evening", "until 11 at night": the part
+    // of the day says a.m. or p.m. A bare number needs a preposition of time
+    // before it ("the index fell 3 in the afternoon" is no time).
+    const bool hour_of_day = colon != std::string_view::npos ||
+                             (i > s_.first_token && contains(kClockPrepositions, lw(i - 1)));
+    if (!meridiem && hour_of_day && h >= 1 && h <= 12) {
       for (const auto& c : kClockPartsOfDay) {
         const uint32_t part = is(j + 1, "the") ? j + 2 : j + 1;
         if (is(j, c.preposition) && is(part, c.word) && (part == j + 2) == c.with_the) {

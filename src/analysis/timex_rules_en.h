@@ -105,6 +105,11 @@ struct ModifierPrefix {
 constexpr ModifierPrefix kModifierPrefixes[] = {
     {"early-", Mod::kStart}, {"mid-", Mod::kMid}, {"late-", Mod::kEnd}};
 
+// Prepositions that make a bare number before "in the morning" an hour: "at 4 in
+// the morning", "until 11 at night" (not "the index fell 3 in the afternoon").
+constexpr std::string_view kClockPrepositions[] = {"at",     "by",    "until",  "till", "from",
+                                                   "before", "after", "around", "about"};
+
 // Seasons: "this summer" -> 2023-SU, "the winter of 1994" -> 1994-WI.
 struct Season {
   std::string_view word;

@@ -512,6 +512,9 @@ TEST(Timex, APartOfTheDayAfterAnHourGivesItsHalf) {
   EXPECT_EQ(value_of(t, "8:30 in the evening"), "2023-06-13T20:30");
   EXPECT_EQ(value_of(t, "11 at night"), "2023-06-13T23:00");
   EXPECT_EQ(value_of(t, "2 at night"), "2023-06-13T02:00");
+  // A bare number needs a preposition of time to be an hour.
+  t = times("The index fell 3 in the afternoon.");
+  EXPECT_EQ(value_of(t, "3 in the afternoon"), "");
 }
 
 TEST(Timex, APlanAsItStoodThenTakesTheTenseOfThePlan) {
