@@ -2126,8 +2126,6 @@ class Scanner {
     return true;
   }
 
-  // "about two years", "nearly an hour", "more than four decades", "around Nov. 1":
-  // TimeML keeps the word of approximation inside the span and as the modifier.
   // Is a unit of the expression capitalized inside a sentence of running text, as
   // in a title ("60 Minutes", "This Week With David Brinkley", "USA Today")? A
   // headline's capitals ("Profits Fall in Third Quarter") say nothing.
@@ -2163,6 +2161,8 @@ class Scanner {
     return title_case_ == 1;
   }
 
+  // "about two years", "nearly an hour", "more than four decades", "around Nov. 1":
+  // TimeML keeps the word of approximation inside the span and as the modifier.
   void approximation(Found& f) const {
     // Clock times take them too: "around 7:15 p.m."; the past and the present do not.
     const bool duration_like =
