@@ -154,6 +154,12 @@ struct StoryMemory {
   int month_year = 0, month = 0, year_n = 0;
 };
 
+// A word of a sentence that marks a tense ("will", "said"), at its token.
+struct Cue {
+  uint32_t token;
+  Tense tense;
+};
+
 struct Found {
   uint32_t b = 0, e = 0;  // tokens [b, e)
   TimexType type = TimexType::kDate;
@@ -361,9 +367,12 @@ class Scanner {
     // A noun or an adjective after a determiner: "the plan", "the increased
     // dividend", "the hastily planned trip".
     if (contains(kDeterminers, prev) ||
-        (prev.size() > 4 && prev.ends_with("ly") && k > s_.first_token + 1 &&
-         contains(kDeterminers, lw(k - 2))))
+        (((prev.size() > 4 && prev.ends_with("ly")) || contains(kNounPhraseAdverbs, prev)) &&
+         k > s_.first_token + 1 && contains(kDeterminers, lw(k - 2))))
       return Tense::kNone;
+    // A plan as it stood then: "were planning to drive on Monday", "was expected
+    // Tuesday"; the plan's word gives the tense.
+    if (contains(kPastOfBe, w) && contains(kFutureCues, lw(k + 1))) return Tense::kNone;
     if (w == "next" && is(k + 1, "to")) return Tense::kNone;  // "next to the embassy"
     if (((w == "set" || w == "due") && !is(k + 1, "to") && !is(k + 1, "for")) ||
         (w == "supposed" && !is(k + 1, "to")))
@@ -395,7 +404,13 @@ class Scanner {
       for (uint32_t k = s_.first_token; k < s_.last_token; ++k) {
         if (const Tense t = tense_of(k); t != Tense::kNone) cues_.push_back({k, t});
         if (is(k, "to") && infinitive_at(k + 1)) infinitives_.push_back(k);
+        if (const uint32_t n = quote_mark_at(k); n > 0) {
+          quotes_.push_back(k);
+          k += n - 1;
+        }
       }
+      if (!quotes_.empty())
+        for (const Cue& c : cues_) side_cues_[quoted(c.token) ? 1 : 0].push_back(c);
     }
     // The preposition before the expression can settle it: "since June" looks
     // back; a deadline ("by June", "until Friday", "holders of record Dec. 21")
@@ -438,13 +453,40 @@ class Scanner {
     return inf != infinitives_.end() && *inf < at;
   }
 
-  // The tense of the sentence's cue nearest to `at`.
+  // The number of tokens of a quotation mark at k ("``" may be two "`"), or 0.
+  uint32_t quote_mark_at(uint32_t k) const {
+    if (doc_.tokens[k].kind != TokenKind::kPunct) return 0;
+    const std::string_view w = doc_.word(k);
+    if (contains(kQuoteMarks, w)) return 1;
+    if ((w == "'" || w == "`") && ok(k + 1) && doc_.word(k + 1) == w &&
+        doc_.tokens[k + 1].start == doc_.tokens[k].end)
+      return 2;
+    return 0;
+  }
+
+  // Is token k inside a quotation (after an odd number of quotation marks)?
+  bool quoted(uint32_t k) const {
+    return (std::lower_bound(quotes_.begin(), quotes_.end(), k) - quotes_.begin()) % 2 == 1;
+  }
+
+  // The tense of the sentence's cue nearest to `at`. A quotation has its own
+  // tense: "''He will leave at 4 a.m. Thursday,'' Castro said" looks ahead; the
+  // cues outside it count only when it has none, and the other way round.
   Tense cue_near(uint32_t at) const {
-    if (cues_.empty()) return Tense::kNone;
-    auto after = std::lower_bound(cues_.begin(), cues_.end(), at,
+    if (!quotes_.empty()) {
+      const auto& side = side_cues_[quoted(at) ? 1 : 0];
+      if (!side.empty()) return nearest_cue(side, at);
+    }
+    return nearest_cue(cues_, at);
+  }
+
+  // The tense of the cue of `cues` (by position) nearest to `at`, the earlier on a tie.
+  static Tense nearest_cue(const std::vector<Cue>& cues, uint32_t at) {
+    if (cues.empty()) return Tense::kNone;
+    auto after = std::lower_bound(cues.begin(), cues.end(), at,
                                   [](const Cue& c, uint32_t pos) { return c.token < pos; });
-    if (after == cues_.end()) return cues_.back().tense;
-    if (after == cues_.begin()) return after->tense;
+    if (after == cues.end()) return cues.back().tense;
+    if (after == cues.begin()) return after->tense;
     const auto before = after - 1;
     return at - before->token <= after->token - at ? before->tense : after->tense;
   }
@@ -805,6 +847,15 @@ class Scanner {
       f.value = quarter_value(y, q + 1);
     } else if (int m = month(k); m > 0) {
       int y = r.year;
+      // "last Oct. 23", "next March 3": the day, the last or the next one of that date.
+      if (const int d = shift != 0 ? day_number(k + 1) : -1; d > 0 && year(k + 1) < 0) {
+        const int64_t away = days_from_civil(y, m, d) - to_days(r);
+        if (shift < 0 && away >= 0) --y;
+        if (shift > 0 && away <= 0) ++y;
+        f.e = k + 2;
+        f.value = day_value({y, m, d});
+        return true;
+      }
       if (shift < 0 && m >= r.month) --y;
       if (shift > 0 && m <= r.month) ++y;
       f.value = month_value(y, m);
@@ -951,6 +1002,14 @@ class Scanner {
       f = {i, i + 4, TimexType::kDate, day_value(d)};
       return true;
     }
+    // "the week of March 6": the ISO week holding that day.
+    if (is(i + 1, "week") && is(i + 2, "of")) {
+      Found d;
+      if (date_at(i + 3, d) && d.b == i + 3 && full_day(d)) {
+        f = {i, d.e, TimexType::kDate, week_value({d.value.year, d.value.month, d.value.day})};
+        return true;
+      }
+    }
     // "the first week of October", "the last week of March": the ISO week
     // holding the month's first or last Thursday.
     if ((is(i + 1, "first") || is(i + 1, "second") || is(i + 1, "third") || is(i + 1, "last") ||
@@ -991,7 +1050,28 @@ class Scanner {
     else
       return false;
     f = {i, e, TimexType::kDate, day_value(add_days(*ref_, off))};
+    if (is(i + 1, "day")) {
+      // "the day before last Tuesday": a day from the date it names.
+      Found d;
+      if (date_at(e, d) && d.b == e && full_day(d)) {
+        f.e = d.e;
+        f.value = day_value(add_days({d.value.year, d.value.month, d.value.day}, off));
+        return true;
+      }
+      // "Oct. 12, the day before the plunge": an apposition names the same day.
+      if (i > s_.first_token && is(i - 1, ",") && !found_.empty() && found_.back().e == i - 1 &&
+          full_day(found_.back()))
+        f.value = found_.back().value;
+    }
     return true;
+  }
+
+  // A date of a known day without a time of day: "Oct. 12, 1989", "last Tuesday".
+  static bool full_day(const Found& d) {
+    const TimeValue& v = d.value;
+    return d.type == TimexType::kDate && v.grain == Grain::kDay && !v.has_time() &&
+           v.year != TimeValue::kUnknown && v.month != TimeValue::kUnknown &&
+           v.day != TimeValue::kUnknown;
   }
 
   // The day the story last named ("said on Tuesday ... in morning trading"), else
@@ -1590,6 +1670,23 @@ class Scanner {
       meridiem = true;
     }
     if (meridiem && glued.empty()) ++j;
+    // "at 4 in the morning", "8:30 in the evening", "until 11 at night": the part
+    // of the day says a.m. or p.m. A bare number needs a preposition of time
+    // before it ("the index fell 3 in the afternoon" is no time).
+    const bool hour_of_day = colon != std::string_view::npos ||
+                             (i > s_.first_token && contains(kClockPrepositions, lw(i - 1)));
+    if (!meridiem && hour_of_day && h >= 1 && h <= 12) {
+      for (const auto& c : kClockPartsOfDay) {
+        const uint32_t part = is(j + 1, "the") ? j + 2 : j + 1;
+        if (is(j, c.preposition) && is(part, c.word) && (part == j + 2) == c.with_the) {
+          if (h < 12 && h >= c.pm_from) h += 12;
+          if (h == 12 && c.pm_from > 12) h = 0;
+          meridiem = true;
+          j = part + 1;
+          break;
+        }
+      }
+    }
     if (!meridiem && colon == std::string_view::npos) return false;
     std::string zone;
     std::string_view z = lw(j);
@@ -1797,6 +1894,13 @@ class Scanner {
            day_month_date(i, f) || quarter_date(i, f) || relative_date(i, f) || year_date(i, f);
   }
 
+  // The prefix of a word like "mid-2010", "late-November", or null.
+  static const ModifierPrefix* modifier_prefix(std::string_view w) {
+    for (const auto& p : kModifierPrefixes)
+      if (w.size() > p.prefix.size() && w.starts_with(p.prefix)) return &p;
+    return nullptr;
+  }
+
   // "the end of September", "early 2009", "mid-2010", "late last year".
   bool modified_date(uint32_t i, Found& f) const {
     std::string_view w = lw(i);
@@ -1815,32 +1919,33 @@ class Scanner {
       mod = w == "early" ? Mod::kStart : (w == "late" ? Mod::kEnd : Mod::kMid);
       j = i + 1;
       if (is(j, "-")) ++j;
-    } else if (w.starts_with("mid-") && w.size() > 4) {
-      const std::string_view rest = w.substr(4);
+    } else if (const ModifierPrefix* pre = modifier_prefix(w)) {
+      const std::string_view rest = w.substr(pre->prefix.size());
       const int y = std::atoi(std::string(rest).c_str());
       if (y >= kMinYear && y <= kMaxYear) {
         // "mid-1980s" is the decade 198, "mid-2010" the year.
         const bool decade = rest.size() == 5 && rest.back() == 's' && y % 10 == 0;
-        f = {i, i + 1, TimexType::kDate, decade ? decade_value(y) : year_value(y), Mod::kMid};
+        f = {i, i + 1, TimexType::kDate, decade ? decade_value(y) : year_value(y), pre->mod};
         return true;
       }
       // "mid-morning", "mid-afternoon": a part of the story's day.
       for (const auto& p : kPartsOfDay) {
-        if (w.substr(4) == p.word && ref_ && p.word != "night" && p.word != "overnight") {
+        if (pre->mod == Mod::kMid && rest == p.word && ref_ && p.word != "night" &&
+            p.word != "overnight") {
           f = {i, i + 1, TimexType::kTime, at_part(day_value(story_day()), p.code), Mod::kMid};
           return true;
         }
       }
-      // "mid-September"
-      const int m = month_from_name(w.substr(4));
-      if (m == 0 || !ref_) return false;
+      // "mid-September", "late-November"
+      const int m = month_from_name(rest);
+      if (m == 0 || !ref_ || rest.back() == '.' || rest.size() < 3) return false;
       int yy = -1;
       uint32_t e = i + 1;
       if ((yy = year(e)) > 0)
         ++e;
       else
         yy = infer_year(m, 15, i);
-      f = {i, e, TimexType::kDate, month_value(yy, m), Mod::kMid};
+      f = {i, e, TimexType::kDate, month_value(yy, m), pre->mod};
       return true;
     } else if ((w == "the" || w == "by" || w == "at") &&
                (is(i + 1, "end") || is(i + 1, "beginning") || is(i + 1, "start") ||
@@ -2021,6 +2126,41 @@ class Scanner {
     return true;
   }
 
+  // Is a unit of the expression capitalized inside a sentence of running text, as
+  // in a title ("60 Minutes", "This Week With David Brinkley", "USA Today")? A
+  // headline's capitals ("Profits Fall in Third Quarter") say nothing.
+  bool in_name(const Found& f) const {
+    bool capital_unit = false;
+    for (uint32_t k = std::max(f.b, s_.first_token + 1); k < f.e && !capital_unit; ++k)
+      capital_unit = upper(k) && doc_.tokens[k].kind == TokenKind::kWord && unit(lw(k)) &&
+                     !contains(kCapitalizedUnits, unit(lw(k))->word);
+    // "USA Today", "VOA Today": a day's adverb capitalized after a word.
+    const bool capital_day = f.e == f.b + 1 && f.b > s_.first_token && upper(f.b) &&
+                             doc_.tokens[f.b - 1].kind == TokenKind::kWord && day_adverb(lw(f.b));
+    return (capital_unit || capital_day) && !title_case();
+  }
+
+  // "today", "yesterday", "tomorrow": a word of kAdverbs that names a day.
+  static bool day_adverb(std::string_view w) {
+    for (const auto& a : kAdverbs)
+      if (a.word == w) return !a.ref;
+    return false;
+  }
+
+  // Are most of the sentence's longer words capitalized, as in a headline?
+  bool title_case() const {
+    if (title_case_ < 0) {
+      int words = 0, capitals = 0;
+      for (uint32_t k = s_.first_token; k < s_.last_token; ++k) {
+        if (doc_.tokens[k].kind != TokenKind::kWord || doc_.word(k).size() < 4) continue;
+        ++words;
+        capitals += upper(k) ? 1 : 0;
+      }
+      title_case_ = 2 * capitals > words ? 1 : 0;
+    }
+    return title_case_ == 1;
+  }
+
   // "about two years", "nearly an hour", "more than four decades", "around Nov. 1":
   // TimeML keeps the word of approximation inside the span and as the modifier.
   void approximation(Found& f) const {
@@ -2105,6 +2245,9 @@ class Scanner {
         f.e += 2;
         if (f.mod == Mod::kNone) f.mod = Mod::kApprox;
       }
+      // "ABC's \"This Week\"", "60 Minutes": a name, not a time (TimeML leaves the
+      // times inside names untagged).
+      if (in_name(f)) return f.e;
       approximation(f);
       leading_words(f);
       emit(f);
@@ -2137,15 +2280,14 @@ class Scanner {
   StoryMemory& story_;
   mutable int names_quarter_ = -1;  // sentence_names_quarter(), computed once
   mutable int in_perfect_ = -1;     // sentence_in_perfect(), computed once
+  mutable int title_case_ = -1;     // title_case(), computed once
   // The year and the month-or-finer period last named in this sentence.
   int sentence_year_ = 0;
   std::optional<TimeValue> sentence_period_;
-  struct Cue {
-    uint32_t token;
-    Tense tense;
-  };
   mutable std::vector<Cue> cues_;              // tense cues of the sentence, by position
   mutable std::vector<uint32_t> infinitives_;  // the "to" of "to buy", by position
+  mutable std::vector<uint32_t> quotes_;       // quotation marks, by position
+  mutable std::vector<Cue> side_cues_[2];      // cues_ outside and inside quotation marks
   mutable bool cues_found_ = false;
 };
 

@@ -45,6 +45,11 @@ constexpr Unit kUnits[] = {
     {"year", "Y", false, 1},    {"decade", "Y", false, 10},  {"century", "Y", false, 100},
     {"quarter", "Q", false, 1}, {"fortnight", "W", false, 2}};
 
+// Units that stay times when capitalized in running text: "Thanksgiving Day", "the
+// 14th Century". The others make a name: "60 Minutes", ABC's "This Week", which
+// TimeML leaves untagged.
+constexpr std::string_view kCapitalizedUnits[] = {"day", "century"};
+
 // Words between a count and its unit: "five trading days", "two more years".
 constexpr std::string_view kUnitAdjectives[] = {"trading",  "straight",   "consecutive", "full",
                                                 "business", "working",    "successive",  "calendar",
@@ -77,6 +82,33 @@ constexpr PartOfDay kPartsOfDay[] = {{"morning", "MO"},
                                      {"evening", "EV"},
                                      {"night", "NI"},
                                      {"overnight", "NI"}};
+
+// Parts of the day that give an hour its half of the day: "4 in the morning" ->
+// T04:00, "8 in the evening" -> T20:00, "11 at night" -> T23:00.
+struct ClockPartOfDay {
+  std::string_view preposition;
+  std::string_view word;
+  bool with_the;  // "in the morning", but "at night"
+  int pm_from;    // the first hour read as p.m. ("2 at night" is 02:00); 13 for none
+};
+constexpr ClockPartOfDay kClockPartsOfDay[] = {{"in", "morning", true, 13},
+                                               {"in", "afternoon", true, 1},
+                                               {"in", "evening", true, 1},
+                                               {"at", "night", false, 6}};
+
+// Prefixes written onto a month or a year, with the TIMEX3 modifier they give:
+// "mid-2010" -> 2010 MID, "late-November" -> 1999-11 END, "early-1990s" -> 199 START.
+struct ModifierPrefix {
+  std::string_view prefix;
+  Mod mod;
+};
+constexpr ModifierPrefix kModifierPrefixes[] = {
+    {"early-", Mod::kStart}, {"mid-", Mod::kMid}, {"late-", Mod::kEnd}};
+
+// Prepositions that make a bare number before "in the morning" an hour: "at 4 in
+// the morning", "until 11 at night" (not "the index fell 3 in the afternoon").
+constexpr std::string_view kClockPrepositions[] = {"at",     "by",    "until",  "till", "from",
+                                                   "before", "after", "around", "about"};
 
 // Seasons: "this summer" -> 2023-SU, "the winter of 1994" -> 1994-WI.
 struct Season {
@@ -133,8 +165,8 @@ constexpr SetWord kSetWords[] = {{"daily", "1", 'D', false},    {"weekly", "1", 
 // Words that point a sentence ahead: "will meet on Friday" -> the coming Friday.
 constexpr std::string_view kFutureCues[] = {
     "will", "shall", "would", "should", "next", "upcoming", "coming", "scheduled", "tomorrow",
-    "plans", "plan", "planned", "expected", "expects", "due", "set", "going", "intends", "aims",
-    "expect", "intend", "aim", "supposed",
+    "plans", "plan", "planned", "planning", "expected", "expects", "due", "set", "going", "intends",
+    "aims", "expect", "intend", "aim", "supposed",
     // Dividends and rules that take effect: "payable Jan. 2", "effective Feb. 1".
     "payable", "effective"};
 // Words that point a sentence back: "met on Friday" -> the Friday before.
@@ -151,6 +183,13 @@ constexpr std::string_view kPastCues[] = {
 constexpr std::string_view kDeterminers[] = {"the",   "a",     "an",    "its",  "their", "his",
                                              "her",   "our",   "your",  "my",   "this",  "these",
                                              "those", "whose", "every", "each", "no"};
+// Adverbs between a determiner and the participle it makes an adjective: "a
+// still unspecified date", "the not yet finished bridge" (and any "-ly" adverb:
+// "the hastily planned trip").
+constexpr std::string_view kNounPhraseAdverbs[] = {"still", "yet", "not", "once", "so", "very"};
+// Past forms of "be" before a word of a plan: "were planning to drive on Monday"
+// takes its tense from the plan, not from "were".
+constexpr std::string_view kPastOfBe[] = {"was", "were"};
 // Modal verbs: the verb after one is in its plain form ("will succeed", "could lead").
 constexpr std::string_view kModals[] = {"will",  "would", "shall", "should", "can",
                                         "could", "may",   "might", "must"};
@@ -169,6 +208,10 @@ constexpr std::string_view kBeforeUntilLookingBack[] = {"not", "up", "and", "but
 constexpr std::string_view kClockWords[] = {"a.m.", "p.m.", "am",   "pm",      "a.m", "p.m",
                                             "est",  "edt",  "cst",  "cdt",     "pst", "pdt",
                                             "gmt",  "utc",  "noon", "midnight"};
+// Quotation marks: a quotation keeps its own tense ("''He will leave at 4 a.m.
+// Thursday,'' Castro said" -> the coming Thursday). "''" and "``" may also come
+// as two tokens.
+constexpr std::string_view kQuoteMarks[] = {"\"", "\u201c", "\u201d", "''", "``"};
 // Prepositions that put a date before the reference: "since June".
 constexpr std::string_view kPastPrepositions[] = {"since"};
 // Prepositions of a deadline, not in the past even in a past-tense sentence:

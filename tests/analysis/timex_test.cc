@@ -489,6 +489,107 @@ TEST(Timex, AWaitUntilAWeekdayLooksAhead) {
   EXPECT_EQ(value_of(t, "Sunday"), "2023-06-11");
 }
 
+TEST(Timex, LastOrNextMonthAndDayIsThatDay) {
+  // kReference is 2023-06-13.
+  auto t = times("The clinic closed last Oct. 4 and reopens next March 2. He left last June 20.");
+  EXPECT_EQ(value_of(t, "last Oct. 4"), "2022-10-04");
+  EXPECT_EQ(value_of(t, "next March 2"), "2024-03-02");
+  EXPECT_EQ(value_of(t, "last June 20"), "2022-06-20");
+}
+
+TEST(Timex, TheWeekOfADayIsItsWeek) {
+  auto t = times("The trial may open the week of July 10, the clerk said.");
+  ASSERT_EQ(t.size(), 1u);
+  EXPECT_EQ(t[0].text, "the week of July 10");
+  EXPECT_EQ(t[0].value, "2023-W28");
+}
+
+TEST(Timex, APartOfTheDayAfterAnHourGivesItsHalf) {
+  auto t = times(
+      "The ferry sails at 5 in the morning. The band plays at 8:30 in the evening. "
+      "Guards change at 11 at night and again at 2 at night.");
+  EXPECT_EQ(value_of(t, "5 in the morning"), "2023-06-13T05:00");
+  EXPECT_EQ(value_of(t, "8:30 in the evening"), "2023-06-13T20:30");
+  EXPECT_EQ(value_of(t, "11 at night"), "2023-06-13T23:00");
+  EXPECT_EQ(value_of(t, "2 at night"), "2023-06-13T02:00");
+  // A bare number needs a preposition of time to be an hour.
+  t = times("The index fell 3 in the afternoon.");
+  EXPECT_EQ(value_of(t, "3 in the afternoon"), "");
+}
+
+TEST(Timex, APlanAsItStoodThenTakesTheTenseOfThePlan) {
+  // kReference is a Tuesday.
+  auto t = times("Farmers were planning to march on Friday.");
+  EXPECT_EQ(value_of(t, "Friday"), "2023-06-16");
+  t = times("The union planned a strike on Thursday and was expected to vote on Monday.");
+  EXPECT_EQ(value_of(t, "Thursday"), "2023-06-15");
+  EXPECT_EQ(value_of(t, "Monday"), "2023-06-19");
+}
+
+TEST(Timex, AnAdverbBeforeAParticipleKeepsItAnAdjective) {
+  // "unspecified" after "a still" is no past verb: "would" places the month ahead.
+  auto t = times("The bonus would be paid on a still unspecified date in March.",
+                 CalendarDate{1989, 10, 26});
+  EXPECT_EQ(value_of(t, "March"), "1990-03");
+}
+
+TEST(Timex, EarlyMidAndLateWrittenOntoAMonthOrAYear) {
+  auto t = times("Orders slowed in late-November, picked up in mid-March and fell in early-2019.",
+                 CalendarDate{2023, 1, 20});
+  EXPECT_EQ(value_of(t, "late-November"), "2022-11");
+  EXPECT_EQ(value_of(t, "mid-March"), "2022-03");
+  EXPECT_EQ(value_of(t, "early-2019"), "2019");
+  ASSERT_EQ(t.size(), 3u);
+  EXPECT_EQ(t[0].modifier, "END");
+  EXPECT_EQ(t[1].modifier, "MID");
+  EXPECT_EQ(t[2].modifier, "START");
+}
+
+TEST(Timex, TheDayBeforeADateCountsFromThatDate) {
+  // kReference is Tuesday 2023-06-13.
+  auto t = times("The day before last Friday, the mayor resigned.");
+  ASSERT_EQ(t.size(), 1u);
+  EXPECT_EQ(t[0].text, "The day before last Friday");
+  EXPECT_EQ(t[0].value, "2023-06-08");
+  // An apposition names the day it follows.
+  t = times("The boat was last seen May 30, the day before the storm hit the coast.");
+  EXPECT_EQ(value_of(t, "May 30"), "2023-05-30");
+  EXPECT_EQ(value_of(t, "the day before"), "2023-05-30");
+  t = times("The day before, the mayor resigned.");
+  EXPECT_EQ(value_of(t, "The day before"), "2023-06-12");
+}
+
+TEST(Timex, ATimeInsideANameIsNoTime) {
+  auto t = times(
+      "The minister, speaking on the show \"Next Week Tonight,\" said talks resume in "
+      "two weeks. She was on 48 Hours last year.");
+  EXPECT_EQ(value_of(t, "Next Week"), "");
+  EXPECT_EQ(value_of(t, "48 Hours"), "");
+  EXPECT_EQ(value_of(t, "two weeks"), "P2W");
+  EXPECT_EQ(value_of(t, "last year"), "2022");
+  t = times("The poll, run by USA Today, closed today.");
+  ASSERT_EQ(t.size(), 1u);
+  EXPECT_EQ(t[0].text, "today");
+  // A holiday's capital and a headline's capitals are no name.
+  t = times(
+      "Stores opened on Thanksgiving Day. The plague came in the 14th Century. Profits Fall "
+      "Sharply in the Third Quarter");
+  EXPECT_EQ(value_of(t, "Thanksgiving Day"), "2022-11-24");
+  EXPECT_EQ(value_of(t, "the 14th Century"), "13");
+  EXPECT_NE(value_of(t, "the Third Quarter"), "");
+}
+
+TEST(Timex, AQuotationKeepsItsOwnTense) {
+  // kReference is a Tuesday.
+  auto t = times("\"The ferry will leave port at dawn on Friday,\" the captain said.");
+  EXPECT_EQ(value_of(t, "Friday"), "2023-06-16");
+  t = times("``We lost the vote,'' she said Friday of the count.");
+  EXPECT_EQ(value_of(t, "Friday"), "2023-06-09");
+  // Without a cue inside, the quotation takes the tense around it.
+  t = times("\"On Monday, at the harbour,\" the mayor will tell them.");
+  EXPECT_EQ(value_of(t, "Monday"), "2023-06-19");
+}
+
 // A story dense with time words, as sentences and as one long sentence of
 // clauses: each expression looks back at what the story named through its
 // memory and at its sentence's tense cues by position, never by a rescan.
