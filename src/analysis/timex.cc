@@ -150,6 +150,9 @@ struct StoryMemory {
   std::optional<TimeValue> day, week, month_period, year, any;
   // The last quarter named: "1989-Q3".
   int quarter_year = 0, quarter = 0;
+  // The months of a run from the year's start named after it ("the nine months",
+  // "the first six months"), else 0: results for it compare with the year before.
+  int months_to_date = 0;
   // The last month and year named, as numbers.
   int month_year = 0, month = 0, year_n = 0;
 };
@@ -555,8 +558,19 @@ class Scanner {
     t.modifier = std::string(to_timeml(f.mod));
     if (f.type == TimexType::kDate && f.anchor) remember(f.value);
     if (f.type == TimexType::kDate) note_in_sentence(f.value);
+    if (months_to_date(f)) story_.months_to_date = std::stoi(f.value.amount);
     out_.push_back(std::move(t));
     found_.push_back(f);
+  }
+
+  // Does f name the run of months from the year's start that results cover: "the
+  // nine months", "the first six months" (not "the past six months")?
+  bool months_to_date(const Found& f) const {
+    if (f.type != TimexType::kDuration || f.value.unit != 'M' || f.value.time_unit ||
+        (f.value.amount != "6" && f.value.amount != "9"))
+      return false;
+    return is(f.b, "the") && (is(f.b + 1, "first") || is(f.b + 1, "latest") || is(f.b + 1, "six") ||
+                              is(f.b + 1, "nine"));
   }
 
   // Dates led by a month name: "June 13, 2023", "June 13", "June 2023", "June".
@@ -1101,6 +1115,13 @@ class Scanner {
     return names_quarter_ == 1;
   }
 
+  // Are the results the sentence speaks of a quarter's? So when it, or the story,
+  // names a quarter and has not moved on to a run of months since ("In the nine
+  // months, net rose ... from a year earlier" compares with the year before).
+  bool reports_quarter() const {
+    return story_.months_to_date == 0 && (sentence_names_quarter() || story_.quarter > 0);
+  }
+
   // The quarter the story reports on: the last one it named, else the last whole
   // quarter before the reference date (results come out after a quarter closes).
   std::pair<int, int> reported_quarter() const {
@@ -1127,6 +1148,7 @@ class Scanner {
     if (v.grain == Grain::kQuarter) {
       story_.quarter_year = v.year;
       story_.quarter = v.part;
+      story_.months_to_date = 0;
     }
     if ((v.grain == Grain::kMonth || v.grain == Grain::kDay) && v.month >= 0) {
       story_.month_period = month_value(v.year, v.month);
@@ -1526,7 +1548,7 @@ class Scanner {
     if (u.word == "week") return day_value(add_days(r, -7 * n));
     // "a year ago" in a sentence about a quarter's results is that quarter a year
     // before: "profit rose from $5 million a year ago".
-    if (u.code == "Y" && !u.time && n == 1 && (sentence_names_quarter() || story_.quarter > 0)) {
+    if (u.code == "Y" && !u.time && n == 1 && reports_quarter()) {
       const auto [y, q] = reported_quarter();
       return quarter_value(y - n, q);
     }
@@ -2095,7 +2117,7 @@ class Scanner {
       if (years_back == 0 || j != i + 1 || is(j, "nine") || is(j, "six")) return false;
       f = {i, i + 1, TimexType::kDate, {}};
       f.anchor = false;
-      if (sentence_names_quarter()) {
+      if (reports_quarter()) {
         const auto [y, rq] = reported_quarter();
         f.value = quarter_value(y - 1, rq);
       } else {
@@ -2106,6 +2128,17 @@ class Scanner {
     if (j == i + (is(i, "the") ? 1 : 0) && !is(i, "the")) return false;  // "quarter" alone
     if (is(j + 1, "of") || is(j + 1, "-"))
       return false;  // "the quarter of 2009", "a quarter-point"
+    // After "the nine months" a period is that run of months: "the 1988 period" is
+    // the year, "the year-earlier period" the same months (P9M).
+    if (is(j, "period") && story_.months_to_date > 0 && !latest) {
+      if (years_back > 0)
+        f = {i, j + 1, TimexType::kDuration,
+             TimeValue::duration(std::to_string(story_.months_to_date), 'M', false)};
+      else
+        f = {i, j + 1, TimexType::kDate, year_value(named_year)};
+      f.anchor = false;
+      return true;
+    }
     auto [y, rq] = reported_quarter();
     if (q > 0) {
       if (named_year < 0 && years_back == 0) return false;  // quarter_date names it

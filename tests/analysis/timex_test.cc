@@ -415,6 +415,28 @@ TEST(Timex, FiscalQuartersWrittenWithAHyphen) {
   EXPECT_EQ(value_of(t, "a year ago"), "2022-Q1");
 }
 
+TEST(Timex, AfterTheNineMonthsAYearEarlierIsTheYearBefore) {
+  auto t = times(
+      "First-quarter net rose to $5 million from $3 million a year earlier. For the first six "
+      "months, net rose to $9 million from $7 million a year earlier. The year-ago results "
+      "included a gain. In the 2022 period, sales fell; in the year-earlier period they rose.");
+  EXPECT_EQ(t[1].value, "2022-Q1");
+  EXPECT_EQ(value_of(t, "the first six months"), "P6M");
+  EXPECT_EQ(t[3].text, "a year earlier");
+  EXPECT_EQ(t[3].value, "2022");
+  EXPECT_EQ(value_of(t, "year-ago"), "2022");
+  EXPECT_EQ(value_of(t, "the 2022 period"), "2022");
+  EXPECT_EQ(value_of(t, "the year-earlier period"), "P6M");
+}
+
+TEST(Timex, AYearAgoAloneFollowsTheStorysQuarter) {
+  auto t = times(
+      "First-quarter net rose to $5 million. The year-earlier results included a charge. "
+      "Over the past six months, sales rose from a year ago.");
+  EXPECT_EQ(value_of(t, "year-earlier"), "2022-Q1");
+  EXPECT_EQ(value_of(t, "a year ago"), "2022-Q1");
+}
+
 TEST(Timex, WeekdaysWithAPluralPartOfTheDayAreSets) {
   auto t = times("Flights leave on Monday and Tuesday nights; the meeting was on Friday.");
   EXPECT_EQ(value_of(t, "Monday"), "XXXX-WXX-1TNI");
