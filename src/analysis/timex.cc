@@ -556,7 +556,7 @@ class Scanner {
     t.type = std::string(to_timeml(f.type));
     t.value = to_timeml(f.value);
     t.modifier = std::string(to_timeml(f.mod));
-    if (f.type == TimexType::kDate && f.anchor) remember(f.value);
+    if (f.type == TimexType::kDate && f.anchor) remember(f.value, fiscal(f));
     if (f.type == TimexType::kDate) note_in_sentence(f.value);
     if (months_to_date(f)) story_.months_to_date = std::stoi(f.value.amount);
     out_.push_back(std::move(t));
@@ -1125,11 +1125,21 @@ class Scanner {
   // The quarter the story reports on: the last one it named, else the last whole
   // quarter before the reference date (results come out after a quarter closes).
   std::pair<int, int> reported_quarter() const {
-    int q = (ref_->month - 1) / 3, y = ref_->year;  // the previous quarter, 1-based
-    if (q == 0) q = 4, --y;
-    if (story_.quarter > 0 && story_.quarter_year * 4 + story_.quarter <= y * 4 + q)
+    if (story_.quarter > 0 && story_.quarter_year * 4 + story_.quarter <= last_whole_quarter())
       return {story_.quarter_year, story_.quarter};
-    return {y, q};
+    const int last = last_whole_quarter() - 1;
+    return {last / 4, last % 4 + 1};
+  }
+
+  // The last whole quarter before the reference date, as year * 4 + quarter.
+  int last_whole_quarter() const { return ref_->year * 4 + (ref_->month - 1) / 3; }
+
+  // Is the expression a company's fiscal period ("fiscal second-quarter", "its
+  // fiscal-first quarter")?
+  bool fiscal(const Found& f) const {
+    for (uint32_t k = f.b; k < f.e; ++k)
+      if (lw(k).starts_with("fiscal")) return true;
+    return false;
   }
 
   // Keeps the sentence's last year and last dated period as expressions are found.
@@ -1139,15 +1149,23 @@ class Scanner {
     if (v.grain != Grain::kYear && v.grain != Grain::kWeek) sentence_period_ = v;
   }
 
-  // Remembers a date the story names, at every grain it gives.
-  void remember(const TimeValue& v) {
+  // Remembers a date the story names, at every grain it gives; `fiscal` when it
+  // is a company's own ("its fiscal second quarter").
+  void remember(const TimeValue& v, bool fiscal) {
     if (!dated(v)) return;
     story_.any = v;
     story_.year = year_value(v.year);
     story_.year_n = v.year;
     if (v.grain == Grain::kQuarter) {
-      story_.quarter_year = v.year;
-      story_.quarter = v.part;
+      // An earlier quarter recalled beside the reported one ("After a flat second
+      // quarter, ...") does not replace it; a company's fiscal quarter does.
+      const int reported = story_.quarter_year * 4 + story_.quarter;
+      const bool recalled = story_.quarter > 0 && reported <= last_whole_quarter() &&
+                            v.year * 4 + v.part < reported && !fiscal;
+      if (!recalled) {
+        story_.quarter_year = v.year;
+        story_.quarter = v.part;
+      }
       story_.months_to_date = 0;
     }
     if ((v.grain == Grain::kMonth || v.grain == Grain::kDay) && v.month >= 0) {
