@@ -1125,7 +1125,7 @@ class Scanner {
   // The quarter the story reports on: the last one it named, else the last whole
   // quarter before the reference date (results come out after a quarter closes).
   std::pair<int, int> reported_quarter() const {
-    if (story_.quarter > 0 && story_.quarter_year * 4 + story_.quarter <= last_whole_quarter())
+    if (story_.quarter > 0 && story_.quarter_year * 4 + story_.quarter <= last_whole_quarter() + 1)
       return {story_.quarter_year, story_.quarter};
     const int last = last_whole_quarter() - 1;
     return {last / 4, last % 4 + 1};
@@ -1162,7 +1162,10 @@ class Scanner {
       const int reported = story_.quarter_year * 4 + story_.quarter;
       const bool recalled = story_.quarter > 0 && reported <= last_whole_quarter() &&
                             v.year * 4 + v.part < reported && !fiscal;
-      if (!recalled) {
+      // The quarter under way is the reported one only when it leads the story (a
+      // company's fourth quarter ended Sept. 30); after another it is an outlook.
+      const bool outlook = story_.quarter > 0 && v.year * 4 + v.part > last_whole_quarter();
+      if (!recalled && !outlook) {
         story_.quarter_year = v.year;
         story_.quarter = v.part;
       }

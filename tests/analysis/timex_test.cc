@@ -437,6 +437,27 @@ TEST(Timex, AYearAgoAloneFollowsTheStorysQuarter) {
   EXPECT_EQ(value_of(t, "a year ago"), "2022-Q1");
 }
 
+TEST(Timex, AnEarlierQuarterRecalledKeepsTheReportedOne) {
+  auto t = times(
+      "First-quarter net rose to $5 million from $3 million a year ago. After a flat fourth "
+      "quarter, sales grew. In the 2023 period, costs fell from a year ago. Next-quarter sales "
+      "may fall from the year-ago quarter.");
+  EXPECT_EQ(value_of(t, "fourth quarter"), "2022-Q4");
+  EXPECT_EQ(value_of(t, "the 2023 period"), "2023-Q1");
+  EXPECT_EQ(t[4].value, "2022-Q1");
+  EXPECT_EQ(value_of(t, "the year-ago quarter"), "2022-Q1");
+}
+
+TEST(Timex, TheQuarterUnderWayLeadingTheStoryIsTheReportedOne) {
+  // Reported in May: the company's second quarter, by its own year, has closed.
+  auto t = times(
+      "Second-quarter profit fell to $5 million from $8 million a year earlier. Sales in the "
+      "latest period rose.",
+      CalendarDate{2023, 5, 10});
+  EXPECT_EQ(value_of(t, "a year earlier"), "2022-Q2");
+  EXPECT_EQ(value_of(t, "the latest period"), "2023-Q2");
+}
+
 TEST(Timex, WeekdaysWithAPluralPartOfTheDayAreSets) {
   auto t = times("Flights leave on Monday and Tuesday nights; the meeting was on Friday.");
   EXPECT_EQ(value_of(t, "Monday"), "XXXX-WXX-1TNI");
