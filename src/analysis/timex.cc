@@ -153,6 +153,9 @@ struct StoryMemory {
   // The months of a run from the year's start named after it ("the nine months",
   // "the first six months"), else 0: results for it compare with the year before.
   int months_to_date = 0;
+  // Sentences scanned so far, and the number of the last one that named "the
+  // latest quarter" or "the latest period" (0 when none).
+  int sentences = 0, latest_quarter_sentence = 0;
   // The last month and year named, as numbers.
   int month_year = 0, month = 0, year_n = 0;
 };
@@ -183,6 +186,7 @@ class Scanner {
       : doc_(doc), s_(s), ref_(ref), out_(out), story_(story) {}
 
   void run() {
+    ++story_.sentences;
     const size_t first = out_.size();
     uint32_t i = s_.first_token;
     while (i < s_.last_token) {
@@ -559,6 +563,8 @@ class Scanner {
     if (f.type == TimexType::kDate && f.anchor) remember(f.value, fiscal(f));
     if (f.type == TimexType::kDate) note_in_sentence(f.value);
     if (months_to_date(f)) story_.months_to_date = std::stoi(f.value.amount);
+    if (f.value.grain == Grain::kQuarter && is(f.b + (is(f.b, "the") ? 1 : 0), "latest"))
+      story_.latest_quarter_sentence = story_.sentences;
     out_.push_back(std::move(t));
     found_.push_back(f);
   }
@@ -852,6 +858,13 @@ class Scanner {
       f.value = month_value(y, m);
     } else if (u == "year") {
       f.value = year_value(r.year + shift);
+      // Beside "the latest quarter", "last year" is that quarter a year back: "In the
+      // latest quarter, it earned $6 million, compared with $3 million last year."
+      if (w == "last" && begin == i && compares_latest_quarter()) {
+        const auto [y, q] = reported_quarter();
+        f.value = quarter_value(y - 1, q);
+        f.anchor = false;
+      }
     } else if (u == "decade" && shift == 0) {
       f.value = decade_value(r.year);  // "this decade": TIMEX3 "201"
     } else if (u == "quarter") {
@@ -1120,6 +1133,13 @@ class Scanner {
   // months, net rose ... from a year earlier" compares with the year before).
   bool reports_quarter() const {
     return story_.months_to_date == 0 && (sentence_names_quarter() || story_.quarter > 0);
+  }
+
+  // Did this sentence or the one before name "the latest quarter" (or period), with
+  // no run of months named since?
+  bool compares_latest_quarter() const {
+    return story_.latest_quarter_sentence > 0 && story_.months_to_date == 0 &&
+           story_.sentences - story_.latest_quarter_sentence <= 1;
   }
 
   // The quarter the story reports on: the last one it named, else the last whole

@@ -458,6 +458,17 @@ TEST(Timex, TheQuarterUnderWayLeadingTheStoryIsTheReportedOne) {
   EXPECT_EQ(value_of(t, "the latest period"), "2023-Q2");
 }
 
+TEST(Timex, LastYearBesideTheLatestQuarterIsThatQuarterAYearBack) {
+  auto t = times(
+      "First-quarter net rose. In the latest quarter, the unit earned $6 million, compared "
+      "with $3 million last year. Last year's results included a charge. The firm was "
+      "founded last year.");
+  EXPECT_EQ(t[2].value, "2022-Q1");
+  EXPECT_EQ(t[3].text, "Last year");
+  EXPECT_EQ(t[3].value, "2022-Q1");
+  EXPECT_EQ(t[4].value, "2022");
+}
+
 TEST(Timex, WeekdaysWithAPluralPartOfTheDayAreSets) {
   auto t = times("Flights leave on Monday and Tuesday nights; the meeting was on Friday.");
   EXPECT_EQ(value_of(t, "Monday"), "XXXX-WXX-1TNI");
