@@ -2186,6 +2186,16 @@ class Scanner {
       rq = q;
       if (named_year < 0) y = quarter_year(q, i);
     }
+    // "the quarter ended July 31" in a story that has named no quarter: the calendar
+    // quarter holding most of its three months (May to July: the second). After
+    // "its fiscal first quarter" it is that one.
+    if (q == 0 && years_back == 0 && named_year < 0 && !latest && story_.quarter == 0 &&
+        (is(j + 1, "ended") || is(j + 1, "ending")) && month(j + 2) > 0) {
+      int m = month(j + 2) - 1;
+      y = infer_year(month(j + 2), day_number(j + 3), j + 2);
+      if (m == 0) m = 12, --y;
+      rq = (m - 1) / 3 + 1;
+    }
     // "the 1988 period" beside a 1989 report is the comparison, not the report.
     const int reported_year = y;
     if (named_year > 0) y = named_year;

@@ -469,6 +469,15 @@ TEST(Timex, LastYearBesideTheLatestQuarterIsThatQuarterAYearBack) {
   EXPECT_EQ(t[4].value, "2022");
 }
 
+TEST(Timex, TheQuarterEndedADateIsTheCalendarQuarterHoldingMostOfIt) {
+  auto t = times("In the quarter ended April 30, it earned $2 million.");
+  EXPECT_EQ(value_of(t, "the quarter"), "2023-Q1");
+  auto fiscal = times(
+      "Net rose in its fiscal second quarter. In the quarter ended April 30, it earned $2 "
+      "million.");
+  EXPECT_EQ(value_of(fiscal, "the quarter"), "2023-Q2");
+}
+
 TEST(Timex, WeekdaysWithAPluralPartOfTheDayAreSets) {
   auto t = times("Flights leave on Monday and Tuesday nights; the meeting was on Friday.");
   EXPECT_EQ(value_of(t, "Monday"), "XXXX-WXX-1TNI");
