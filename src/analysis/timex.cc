@@ -215,6 +215,19 @@ class Scanner {
       }
       days.push_back(d);
     }
+    // A clock time restated with its day in parentheses takes that day: "at 4 in the
+    // morning (4 a.m. EDT Thursday)".
+    for (size_t k = first; k + 1 < out_.size(); ++k) {
+      Found& time = found_[k - first];
+      const Found& next = found_[k + 1 - first];
+      if (time.type == TimexType::kTime && is_time_of_day(time.value) && !time.own_day &&
+          next.own_day && is_time_of_day(next.value) && next.value.grain == Grain::kDay &&
+          next.b == time.e + 1 && is(time.e, "(")) {
+        time.value = on_day(time.value, next.value);
+        time.own_day = true;
+        out_[k].value = to_timeml(time.value);
+      }
+    }
     if (days.empty()) return;
     const auto start = [&](size_t d) { return out_[d].start; };
     std::stable_sort(days.begin(), days.end(),
@@ -2321,6 +2334,7 @@ class Scanner {
             day.b == f.e && day.type == TimexType::kDate && is_day(day.value)) {
           f.value = on_day(f.value, day.value);
           f.e = day.e;
+          f.own_day = true;
         }
       }
       // "the next year or so", "a week or so": TimeML keeps "or so" inside.

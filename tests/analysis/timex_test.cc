@@ -478,6 +478,16 @@ TEST(Timex, TheQuarterEndedADateIsTheCalendarQuarterHoldingMostOfIt) {
   EXPECT_EQ(value_of(fiscal, "the quarter"), "2023-Q2");
 }
 
+TEST(Timex, AClockTimeRestatedInParenthesesTakesItsDay) {
+  auto t = times(
+      "''He will leave at 4 in the morning (4 a.m. EDT Thursday),'' she said. Trading "
+      "resumed at 9 p.m. (Monday night) and at 10 p.m. Friday.");
+  EXPECT_EQ(value_of(t, "4 in the morning"), "2023-06-15T04:00");
+  EXPECT_EQ(value_of(t, "4 a.m. EDT Thursday"), "2023-06-15T04:00");
+  EXPECT_EQ(value_of(t, "9 p.m."), "2023-06-12T21:00");
+  EXPECT_EQ(value_of(t, "10 p.m. Friday"), "2023-06-09T22:00");
+}
+
 TEST(Timex, WeekdaysWithAPluralPartOfTheDayAreSets) {
   auto t = times("Flights leave on Monday and Tuesday nights; the meeting was on Friday.");
   EXPECT_EQ(value_of(t, "Monday"), "XXXX-WXX-1TNI");
