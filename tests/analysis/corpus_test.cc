@@ -34,11 +34,11 @@ TEST(Meantime, TimeExpressionsOnTheHeldOutTopic) {
 
 // TempEval-3's training corpus (issue 17). Rules are tuned on TimeBank; AQUAINT is
 // checked alongside it. Floors sit at the measured figures, rounded down to the
-// third decimal (0.9385, 0.8875, 0.8268, 0.9611 over both halves; the scorer is
+// third decimal (0.9385, 0.8875, 0.8365, 0.9617 over both halves; the scorer is
 // deterministic); issue 17 asks 0.85 of the value F1.
 constexpr double kMinTbaqRelaxedF1 = 0.938;     // span overlaps a gold span
 constexpr double kMinTbaqStrictF1 = 0.887;      // span equals a gold span
-constexpr double kMinTbaqValueF1 = 0.826;       // overlap and the same value
+constexpr double kMinTbaqValueF1 = 0.836;       // overlap and the same value
 constexpr double kMinTbaqTypeAccuracy = 0.961;  // of the overlaps, the same type
 
 TEST(Tbaq, TimeExpressionsOnTimeBankAndAquaint) {
