@@ -456,6 +456,14 @@ TEST(Timex, TheQuarterUnderWayLeadingTheStoryIsTheReportedOne) {
       CalendarDate{2023, 5, 10});
   EXPECT_EQ(value_of(t, "a year earlier"), "2022-Q2");
   EXPECT_EQ(value_of(t, "the latest period"), "2023-Q2");
+  // After the first quarter, the one under way is an outlook.
+  auto outlook = times(
+      "First-quarter profit fell. It expects a second-quarter charge. Sales in the latest "
+      "period rose from a year earlier.",
+      CalendarDate{2023, 5, 10});
+  EXPECT_EQ(value_of(outlook, "second-quarter"), "2023-Q2");
+  EXPECT_EQ(value_of(outlook, "the latest period"), "2023-Q1");
+  EXPECT_EQ(value_of(outlook, "a year earlier"), "2022-Q1");
 }
 
 TEST(Timex, LastYearBesideTheLatestQuarterIsThatQuarterAYearBack) {
