@@ -265,6 +265,9 @@ constexpr std::string_view kAuxiliaryAdverbs = "recently also just";
 constexpr std::string_view kMalePronouns = "he";
 constexpr std::string_view kFemalePronouns = "she";
 constexpr std::string_view kOrganisationPronouns = "it they";
+// Every form of them, as they refer back to a person: "his", "him", "herself".
+constexpr std::string_view kMaleReferringPronouns = "he him his himself";
+constexpr std::string_view kFemaleReferringPronouns = "she her hers herself";
 
 // Start a relative clause that ends a subject phrase: "Stoltenberg, who ...".
 constexpr std::string_view kRelativePronouns = "who which";
@@ -310,6 +313,8 @@ enum class List {
   kMalePronouns,
   kFemalePronouns,
   kOrganisationPronouns,
+  kMaleReferringPronouns,
+  kFemaleReferringPronouns,
   kRelativePronouns,
   kPostVerbSubjectEnders,
   kMaleTitles,
@@ -351,6 +356,8 @@ bool in(List list, std::string_view w) {
                                  make_set(kMalePronouns),
                                  make_set(kFemalePronouns),
                                  make_set(kOrganisationPronouns),
+                                 make_set(kMaleReferringPronouns),
+                                 make_set(kFemaleReferringPronouns),
                                  make_set(kRelativePronouns),
                                  make_set(kPostVerbSubjectEnders),
                                  make_set(kMaleTitles),
@@ -423,6 +430,9 @@ bool is_personal_pronoun(std::string_view w) { return in(List::kPersonalPronouns
 bool is_auxiliary_adverb(std::string_view w) { return in(List::kAuxiliaryAdverbs, w); }
 Gender pronoun_gender(std::string_view w) {
   return gender_in(List::kMalePronouns, List::kFemalePronouns, w);
+}
+Gender referring_pronoun_gender(std::string_view w) {
+  return gender_in(List::kMaleReferringPronouns, List::kFemaleReferringPronouns, w);
 }
 bool is_organisation_pronoun(std::string_view w) { return in(List::kOrganisationPronouns, w); }
 bool is_relative_pronoun(std::string_view w) { return in(List::kRelativePronouns, w); }

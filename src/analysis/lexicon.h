@@ -71,6 +71,8 @@ bool is_act_when_perfect(std::string_view lower);
 bool is_auxiliary_adverb(std::string_view lower);
 // The gender a subject pronoun stands for: "he" male, "she" female, others unknown.
 Gender pronoun_gender(std::string_view lower);
+// The gender any form of "he" or "she" stands for: "him", "his", "her", "herself".
+Gender referring_pronoun_gender(std::string_view lower);
 // Pronouns that may stand for an organisation: "it", "they".
 bool is_organisation_pronoun(std::string_view lower);
 // "who", "which": a relative clause starts, the subject phrase before it ends.

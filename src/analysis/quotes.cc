@@ -283,6 +283,7 @@ class QuoteFinder {
     in_quote_.assign(doc_.tokens.size(), false);
     in_direct_.assign(doc_.tokens.size(), false);
     for (const Span& s : spans_) mark_tokens(s);
+    index_referents();
     // Running counts of words and quoted words, so that any stretch's share of
     // quoted words costs two lookups.
     words_before_.assign(doc_.tokens.size() + 1, 0);
@@ -616,34 +617,79 @@ class QuoteFinder {
     return false;
   }
 
+  // 5. Who "he" or "she" at token `at` is: the person it refers back to
+  // (referents_), unless the last speaker is compatible and spoke since that
+  // person was last referred to.
   int resolve_pronoun(uint32_t at, Gender g) const {
-    const uint32_t si = doc_.sentence_of(at);
-    const uint32_t para = doc_.sentences[si].paragraph;
-    int subject_person = -1;
-    uint32_t subject_token = 0;
-    for (uint32_t back = 0; back <= kPronounLookback && back <= si && subject_person < 0; ++back) {
-      const Sentence& s = doc_.sentences[si - back];
-      const uint32_t end = back == 0 ? at : s.last_token;
-      auto first =
-          std::lower_bound(people_.mentions.begin(), people_.mentions.end(), s.first_token,
-                           [](const PersonMention& m, uint32_t t) { return m.first_token < t; });
-      for (auto it = first; it != people_.mentions.end() && it - first < kMaxMentionsScanned;
-           ++it) {
-        const PersonMention& m = *it;
-        if (m.first_token >= end) break;
-        if (compatible(m.person, g)) {
-          subject_person = static_cast<int>(m.person);
-          subject_token = m.first_token;
-          break;
-        }
-      }
-    }
+    const uint32_t para = doc_.sentences[doc_.sentence_of(at)].paragraph;
+    const Antecedent found = antecedent(doc_.sentence_of(at), at, g);
     const bool speaker_ok = last_speaker_ >= 0 &&
                             para - last_speaker_paragraph_ <= kSpeakerMemoryParagraphs &&
                             compatible(static_cast<uint32_t>(last_speaker_), g);
-    if (speaker_ok && (subject_person < 0 || subject_token <= last_speaker_token_))
+    if (speaker_ok && (found.person < 0 || found.token <= last_speaker_token_))
       return last_speaker_;
-    return subject_person;
+    return found.person;
+  }
+
+  // A person mention or a form of "he" or "she" outside quotation marks, and
+  // the person it stands for (-1 when unresolved).
+  struct Referent {
+    uint32_t token = 0;
+    int person = -1;
+    Gender gender = Gender::kUnknown;  // a pronoun's; kUnknown for a name
+  };
+  struct Antecedent {
+    int person = -1;
+    uint32_t token = 0;  // where that person was named or referred to
+  };
+
+  // The chains of reference: every name and pronoun outside quotation marks in
+  // text order, each pronoun resolved to the person of the first compatible
+  // referent earlier in its sentence, else in the nearest sentence before that
+  // has one (the subject, usually, since it comes first). A pronoun resolved so
+  // carries its person on, so "He" three sentences after the name still finds
+  // it, and words inside quotation marks (someone else's speech) never do.
+  void index_referents() {
+    referents_.clear();
+    first_referent_.assign(doc_.sentences.size() + 1, 0);
+    auto m = people_.mentions.begin();
+    for (uint32_t si = 0; si < doc_.sentences.size(); ++si) {
+      const Sentence& s = doc_.sentences[si];
+      first_referent_[si] = static_cast<uint32_t>(referents_.size());
+      for (uint32_t k = s.first_token; k < s.last_token; ++k) {
+        while (m != people_.mentions.end() && m->first_token < k) ++m;
+        if (m != people_.mentions.end() && m->first_token == k) {
+          if (!in_quote_[k]) referents_.push_back({k, static_cast<int>(m->person)});
+          k = std::max(k, m->last_token - 1);
+          continue;
+        }
+        if (in_quote_[k] || !is_word(k)) continue;
+        const Gender g = referring_pronoun_gender(lw(k));
+        if (g == Gender::kUnknown) continue;
+        referents_.push_back({k, antecedent(si, k, g).person, g});
+      }
+    }
+    first_referent_[doc_.sentences.size()] = static_cast<uint32_t>(referents_.size());
+  }
+
+  // The first referent compatible with gender g before token `at` in sentence
+  // si, else in each of the kPronounLookback sentences before it.
+  Antecedent antecedent(uint32_t si, uint32_t at, Gender g) const {
+    for (uint32_t back = 0; back <= kPronounLookback && back <= si; ++back) {
+      const uint32_t s = si - back;
+      const uint32_t b = first_referent_[s];
+      const uint32_t e = back == 0 ? static_cast<uint32_t>(referents_.size()) : first_referent_[s + 1];
+      for (uint32_t r = b; r < e && r - b < static_cast<uint32_t>(kMaxMentionsScanned); ++r) {
+        const Referent& ref = referents_[r];
+        if (ref.token >= at) break;
+        if (ref.person < 0) continue;
+        const bool fits = ref.gender == Gender::kUnknown
+                              ? compatible(static_cast<uint32_t>(ref.person), g)
+                              : ref.gender == g;
+        if (fits) return {ref.person, ref.token};
+      }
+    }
+    return {};
   }
 
   // Subject that ends just before verb v, skipping auxiliaries: [a, b).
@@ -1402,6 +1448,8 @@ class QuoteFinder {
   uint32_t last_speaker_token_ = 0;
   uint32_t last_speaker_paragraph_ = 0;
   std::string last_organisation_;  // the last organisation named as a subject
+  std::vector<Referent> referents_;       // index_referents
+  std::vector<uint32_t> first_referent_;  // per sentence, its first referent; one more at the end
 };
 
 }  // namespace
