@@ -399,11 +399,13 @@ class QuoteFinder {
   }
 
   std::string_view lw(uint32_t i) const { return doc_.lower_word(i); }
-  // A personal pronoun, alone or contracted: "you", "he's", "We’ll".
-  bool is_pronoun_word(uint32_t i) const {
+  // Word i without a contraction: "he's" -> "he", "We’ll" -> "we".
+  std::string_view uncontracted(uint32_t i) const {
     std::string_view w = lw(i);
-    return is_personal_pronoun(w.substr(0, std::min(w.find('\''), w.find("\u2019"))));
+    return w.substr(0, std::min(w.find('\''), w.find("\u2019")));
   }
+  // A personal pronoun, alone or contracted: "you", "he's", "We’ll".
+  bool is_pronoun_word(uint32_t i) const { return is_personal_pronoun(uncontracted(i)); }
   // "Trump's", "Sanders’s", "Sanders'".
   bool is_possessive(uint32_t i) const {
     std::string_view w = lw(i);
@@ -519,7 +521,7 @@ class QuoteFinder {
         return sp;
       }
     }
-    std::string_view w = lw(a);
+    std::string_view w = uncontracted(a);
     if (!owner && is_pronoun(w)) {
       sp.mention = std::make_pair(doc_.tokens[a].start, doc_.tokens[a].end);
       if (const Gender g = pronoun_gender(w); g != Gender::kUnknown) {
@@ -637,6 +639,9 @@ class QuoteFinder {
     uint32_t token = 0;
     int person = -1;
     Gender gender = Gender::kUnknown;  // a pronoun's; kUnknown for a name
+    // A name that modifies or owns another noun ("the Clinton campaign",
+    // "Ivanka Trump's statement"): an antecedent only when its sentence has no other.
+    bool weak = false;
   };
   struct Antecedent {
     int person = -1;
@@ -659,14 +664,17 @@ class QuoteFinder {
       for (uint32_t k = s.first_token; k < s.last_token; ++k) {
         while (m != people_.mentions.end() && m->first_token < k) ++m;
         if (m != people_.mentions.end() && m->first_token == k) {
-          if (!in_quote_[k]) referents_.push_back({k, static_cast<int>(m->person)});
+          const bool weak = (k > s.first_token && is_word(k - 1) && lw(k - 1) == "the") ||
+                            is_possessive(m->last_token - 1);
+          if (!in_quote_[k])
+            referents_.push_back({k, static_cast<int>(m->person), Gender::kUnknown, weak});
           k = std::max(k, m->last_token - 1);
           continue;
         }
         if (in_quote_[k] || !is_word(k)) continue;
-        const Gender g = referring_pronoun_gender(lw(k));
+        const Gender g = referring_pronoun_gender(uncontracted(k));
         if (g == Gender::kUnknown) continue;
-        referents_.push_back({k, antecedent(si, k, g).person, g});
+        referents_.push_back({k, antecedent(si, k, g).person, g, false});
       }
     }
     first_referent_[doc_.sentences.size()] = static_cast<uint32_t>(referents_.size());
@@ -679,6 +687,7 @@ class QuoteFinder {
       const uint32_t s = si - back;
       const uint32_t b = first_referent_[s];
       const uint32_t e = back == 0 ? static_cast<uint32_t>(referents_.size()) : first_referent_[s + 1];
+      Antecedent weak;
       for (uint32_t r = b; r < e && r - b < static_cast<uint32_t>(kMaxMentionsScanned); ++r) {
         const Referent& ref = referents_[r];
         if (ref.token >= at) break;
@@ -686,8 +695,11 @@ class QuoteFinder {
         const bool fits = ref.gender == Gender::kUnknown
                               ? compatible(static_cast<uint32_t>(ref.person), g)
                               : ref.gender == g;
-        if (fits) return {ref.person, ref.token};
+        if (!fits) continue;
+        if (!ref.weak) return {ref.person, ref.token};
+        if (weak.person < 0) weak = {ref.person, ref.token};
       }
+      if (weak.person >= 0) return weak;
     }
     return {};
   }
