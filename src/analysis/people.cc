@@ -12,6 +12,11 @@ namespace {
 constexpr size_t kMaxNameTokens = 4;
 // Longest title we read before a name: "U.K. Defense Minister", "Apple Inc. co-founder".
 constexpr size_t kMaxTitleTokens = 5;
+// Longest apposition between a name that opens its sentence and the speech verb
+// that makes it a person: ", of Springfield, Va., said" is 7 tokens.
+constexpr uint32_t kMaxAppositionTokens = 12;
+// A person's gender read from the pronouns after their name needs this share of the votes.
+constexpr double kGenderVoteShare = 2.0 / 3.0;
 
 struct Candidate {
   uint32_t name_first = 0, name_last = 0;  // tokens
@@ -21,6 +26,7 @@ struct Candidate {
   Gender gender = Gender::kUnknown;
   bool titled = false;    // a title or honorific stands before it
   bool evidence = false;  // enough to make a new person
+  bool speaks = false;    // a speech verb right before or after it ("DuVernay explained")
 };
 
 // "Stoltenberg’s" -> length of "Stoltenberg".
@@ -177,6 +183,16 @@ bool has_appositive_title(const Document& doc, const Sentence& s, uint32_t name_
   return false;
 }
 
+// A sentence that opens with a name and its apposition, then a speech verb:
+// "Johnnie Wilson, of Springfield, Va., said".
+bool speaks_after_apposition(const Document& doc, const Sentence& s, uint32_t name_e) {
+  if (name_e + 1 >= s.last_token || doc.word(name_e) != ",") return false;
+  for (uint32_t k = name_e + 1; k + 1 < s.last_token && k <= name_e + kMaxAppositionTokens; ++k)
+    if (doc.word(k) == "," && is_word(doc, k + 1) && is_speech_verb(doc.lower_word(k + 1)))
+      return true;
+  return false;
+}
+
 // The candidate for the name [split.name_b, name_e) with its title, gender,
 // and whether the sentence gives enough to make it a new person.
 Candidate make_candidate(const Document& doc, const Sentence& s, const RunSplit& split,
@@ -209,9 +225,11 @@ Candidate make_candidate(const Document& doc, const Sentence& s, const RunSplit&
       --verb;
   }
   const bool speech_before = verb > s.first_token && is_speech_verb(doc.lower_word(verb - 1));
-  c.evidence =
-      split.titled || (n >= 2 && g != Gender::kUnknown) ||
-      (n >= 2 && n <= 3 && (speech_after || speech_before || has_appositive_title(doc, s, name_e)));
+  c.speaks = speech_after || speech_before;
+  c.evidence = split.titled || (n >= 2 && g != Gender::kUnknown) ||
+               (n >= 2 && n <= 3 &&
+                (c.speaks || has_appositive_title(doc, s, name_e) ||
+                 (name_b == s.first_token && speaks_after_apposition(doc, s, name_e))));
   if (split.titled && is_honorific(title_lower) && c.title == doc.word(name_b - 1)) c.title.clear();
   return c;
 }
@@ -247,6 +265,40 @@ void add_title(lede::Entity& e, const std::string& title) {
     e.titles.push_back(title);
 }
 
+// A person whose name and titles tell no gender takes the one that the
+// pronouns after their name tell, in sentences that name no one else
+// ("Johnnie Wilson, of Springfield, Va., said he had fought"), when most of
+// them agree.
+void learn_genders(const Document& doc, People& people) {
+  std::vector<uint32_t> male(people.persons.size(), 0), female(people.persons.size(), 0);
+  size_t m = 0;
+  for (const Sentence& s : doc.sentences) {
+    while (m < people.mentions.size() && people.mentions[m].first_token < s.first_token) ++m;
+    size_t e = m;
+    bool one_person = true;
+    while (e < people.mentions.size() && people.mentions[e].first_token < s.last_token) {
+      one_person &= people.mentions[e].person == people.mentions[m].person;
+      ++e;
+    }
+    if (e == m || !one_person) continue;
+    const uint32_t p = people.mentions[m].person;
+    if (people.genders[p] != Gender::kUnknown) continue;
+    for (uint32_t k = people.mentions[m].last_token; k < s.last_token; ++k) {
+      if (!is_word(doc, k)) continue;
+      const Gender g = referring_pronoun_gender(doc.lower_word(k));
+      male[p] += g == Gender::kMale;
+      female[p] += g == Gender::kFemale;
+    }
+  }
+  for (size_t p = 0; p < people.persons.size(); ++p) {
+    if (people.genders[p] != Gender::kUnknown) continue;
+    const double votes = male[p] + female[p];
+    if (votes == 0) continue;
+    if (male[p] >= kGenderVoteShare * votes) people.genders[p] = Gender::kMale;
+    if (female[p] >= kGenderVoteShare * votes) people.genders[p] = Gender::kFemale;
+  }
+}
+
 }  // namespace
 
 const PersonMention* People::mention_at(uint32_t token) const {
@@ -278,6 +330,14 @@ People find_people(const Document& doc, core::Deadline* deadline) {
   std::vector<int> owner(candidates.size(), -1);
   std::unordered_map<std::string_view, int> by_name;     // full name -> person
   std::unordered_map<std::string_view, int> by_surname;  // last word -> first multi-word person
+  // A name is a person when any of its mentions gives evidence, or when its
+  // surname alone speaks ("Ava DuVernay" ... "DuVernay explained").
+  std::unordered_map<std::string_view, bool> named_with_evidence;
+  std::unordered_map<std::string_view, bool> speaking_surnames;
+  for (const Candidate& cand : candidates) {
+    if (cand.evidence) named_with_evidence.emplace(cand.name, true);
+    if (cand.speaks && single_word(cand.name)) speaking_surnames.emplace(cand.name, true);
+  }
   auto add_person = [&](const Candidate& cand) {
     lede::Entity e;
     e.name = cand.name;
@@ -291,12 +351,30 @@ People find_people(const Document& doc, core::Deadline* deadline) {
     if (single_word(cand.name)) continue;
     auto found = by_name.find(cand.name);
     int p = found == by_name.end() ? -1 : found->second;
-    if (p < 0 && (cand.evidence || by_surname.contains(last_word(cand.name)))) {
+    const bool evidence = cand.evidence || named_with_evidence.contains(cand.name) ||
+                          (cand.name_last - cand.name_first <= 3 &&
+                           speaking_surnames.contains(last_word(cand.name)));
+    if (p < 0 && (evidence || by_surname.contains(last_word(cand.name)))) {
       p = add_person(cand);
       by_name.emplace(cand.name, p);  // keys view the candidates, which outlive the maps
       by_surname.emplace(last_word(cand.name), p);
     }
     owner[c] = p;
+  }
+  // The last words of a longer name stand for its person: "Suu Kyi" for
+  // "Aung San Suu Kyi".
+  std::unordered_map<std::string_view, int> by_tail;
+  for (size_t p = 0; p < people.persons.size(); ++p) {
+    std::string_view name = people.persons[p].name;
+    for (size_t i = name.find(' '); i != std::string_view::npos; i = name.find(' ', i + 1)) {
+      std::string_view tail = name.substr(i + 1);
+      if (!single_word(tail)) by_tail.emplace(tail, static_cast<int>(p));
+    }
+  }
+  for (size_t c = 0; c < candidates.size(); ++c) {
+    const Candidate& cand = candidates[c];
+    if (owner[c] >= 0 || single_word(cand.name)) continue;
+    if (auto found = by_tail.find(cand.name); found != by_tail.end()) owner[c] = found->second;
   }
   // Single names: the first person with that surname (or given name), else a
   // titled single name stands for a person of its own ("President Obama").
@@ -325,6 +403,7 @@ People find_people(const Document& doc, core::Deadline* deadline) {
     add_title(e, cand.title);
     if (people.genders[p] == Gender::kUnknown) people.genders[p] = cand.gender;
   }
+  learn_genders(doc, people);
   (void)first_word;
   return people;
 }
