@@ -143,7 +143,7 @@ constexpr std::string_view kNameStopWords =
 
 constexpr std::string_view kOrganisationWords =
     "inc inc. corp corp. co co. company companies corporation group holdings airlines "
-    "airline airways air bank banks motors motor council ministry department university "
+    "airline airways air bank banks motors motor council assembly ministry department university "
     "college school association agency party force forces army navy house office street "
     "exchange index average news times post journal committee commission union fund "
     "reserve court senate congress parliament city county state states republic kingdom "

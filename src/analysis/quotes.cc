@@ -628,7 +628,7 @@ class QuoteFinder {
     const bool speaker_ok = last_speaker_ >= 0 &&
                             para - last_speaker_paragraph_ <= kSpeakerMemoryParagraphs &&
                             compatible(static_cast<uint32_t>(last_speaker_), g);
-    if (speaker_ok && (found.person < 0 || found.token <= last_speaker_token_))
+    if (speaker_ok && (found.person < 0 || found.weak || found.token <= last_speaker_token_))
       return last_speaker_;
     return found.person;
   }
@@ -646,6 +646,7 @@ class QuoteFinder {
   struct Antecedent {
     int person = -1;
     uint32_t token = 0;  // where that person was named or referred to
+    bool weak = false;   // there as an owner, a modifier or an object
   };
 
   // The chains of reference: every name and pronoun outside quotation marks in
@@ -664,7 +665,10 @@ class QuoteFinder {
       for (uint32_t k = s.first_token; k < s.last_token; ++k) {
         while (m != people_.mentions.end() && m->first_token < k) ++m;
         if (m != people_.mentions.end() && m->first_token == k) {
-          const bool weak = (k > s.first_token && is_word(k - 1) && lw(k - 1) == "the") ||
+          uint32_t t = k;  // "the Clinton campaign", "the General Assembly"
+          while (t > s.first_token && is_word(t - 1) && doc_.tokens[t - 1].upper && lw(t - 1) != "the")
+            --t;
+          const bool weak = (t > s.first_token && is_word(t - 1) && lw(t - 1) == "the") ||
                             is_possessive(m->last_token - 1);
           if (!in_quote_[k])
             referents_.push_back({k, static_cast<int>(m->person), Gender::kUnknown, weak});
@@ -674,7 +678,9 @@ class QuoteFinder {
         if (in_quote_[k] || !is_word(k)) continue;
         const Gender g = referring_pronoun_gender(uncontracted(k));
         if (g == Gender::kUnknown) continue;
-        referents_.push_back({k, antecedent(si, k, g).person, g, false});
+        // "him", "his", "her": an object or an owner, weak like a name that is one.
+        const bool weak = pronoun_gender(uncontracted(k)) == Gender::kUnknown;
+        referents_.push_back({k, antecedent(si, k, g).person, g, weak});
       }
     }
     first_referent_[doc_.sentences.size()] = static_cast<uint32_t>(referents_.size());
@@ -696,8 +702,8 @@ class QuoteFinder {
                               ? compatible(static_cast<uint32_t>(ref.person), g)
                               : ref.gender == g;
         if (!fits) continue;
-        if (!ref.weak) return {ref.person, ref.token};
-        if (weak.person < 0) weak = {ref.person, ref.token};
+        if (!ref.weak) return {ref.person, ref.token, false};
+        if (weak.person < 0) weak = {ref.person, ref.token, true};
       }
       if (weak.person >= 0) return weak;
     }
