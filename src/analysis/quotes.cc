@@ -1066,7 +1066,12 @@ class QuoteFinder {
     if (!at && direct) inherits = (at = inherited(sp)).has_value();
     if (!at && direct) at = reported_before(sp);
     if (!direct && !at) return std::nullopt;
-    continues_previous_ = direct && !own_after && (inherits || interrupts_previous(sp, at));
+    // "“By locking in China,” Mr. Obama said, “it now …”", "“…,” he said, but
+    // “when it comes to …”": quoted words after a quote's attribution are its
+    // next part, whatever their kind.
+    continues_previous_ =
+        !own_after && (direct ? inherits || interrupts_previous(sp, at)
+                              : at && interrupts_previous(sp, at));
     if (at) remember(at->speaker, b);
     Attribution a = at ? std::move(*at) : Attribution{};
     // Words quoted before their own attribution ("Teachers are “looking to
