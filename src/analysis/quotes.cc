@@ -309,7 +309,10 @@ class QuoteFinder {
           const bool same_report = q->kind == "partial" && last_partial_sentence_ == si &&
                                    last_partial_index_ + 1 == out.size() &&
                                    out.back().speaker == q->speaker && out.back().cue == q->cue;
-          if (continues_previous_) {
+          if (joins_report_ && last_report_index_ < out.size()) {
+            add_part(out[last_report_index_], *q);
+            last_direct_index_ = last_report_index_;
+          } else if (continues_previous_) {
             add_part(out[last_direct_index_], *q);
           } else if (same_report) {
             add_part(out.back(), *q);
@@ -325,7 +328,10 @@ class QuoteFinder {
       }
       // 4. Indirect speech.
       (void)has_direct;
-      for (auto& q : indirect(si)) out.push_back(std::move(q));
+      for (auto& q : indirect(si)) {
+        out.push_back(std::move(q));
+        if (last_report_ && out.back().end == last_report_->first) last_report_index_ = out.size() - 1;
+      }
       if (deadline != nullptr && deadline->expired()) break;
     }
     std::stable_sort(out.begin(), out.end(),
@@ -1064,7 +1070,10 @@ class QuoteFinder {
     if (!at && direct) at = colon_lead(sp);
     bool inherits = false;
     if (!at && direct) inherits = (at = inherited(sp)).has_value();
-    if (!at && direct) at = reported_before(sp);
+    // "…, Schiff said. “The other factor …”": a direct quote that only a
+    // report in its paragraph attributes is that report's next part.
+    joins_report_ = false;
+    if (!at && direct) joins_report_ = (at = reported_before(sp)).has_value() && same_paragraph_as_report(sp);
     if (!direct && !at) return std::nullopt;
     // "“By locking in China,” Mr. Obama said, “it now …”", "“…,” he said, but
     // “when it comes to …”": quoted words after a quote's attribution are its
@@ -1189,6 +1198,12 @@ class QuoteFinder {
     if (para != prev_para && !(para == prev_para + 1 && doc_.paragraphs[para].start == sp.open))
       return std::nullopt;
     return last_report_->second;
+  }
+
+  bool same_paragraph_as_report(const Span& sp) const {
+    const uint32_t t = first_token_at(last_report_->first);
+    return doc_.sentences[doc_.sentence_of(t > 0 ? t - 1 : 0)].paragraph ==
+           doc_.sentences[doc_.sentence_of(first_token_at(sp.open))].paragraph;
   }
 
   // "has (recently) added", "will be added"
@@ -1451,6 +1466,10 @@ class QuoteFinder {
   uint32_t last_partial_sentence_ = kNoToken;
   size_t last_partial_index_ = 0;
   bool continues_previous_ = false;
+  // The record of the last report with a named speaker, and whether the quote
+  // just classified is its next part (same_paragraph_as_report).
+  size_t last_report_index_ = SIZE_MAX;
+  bool joins_report_ = false;
   // Per sentence (index_clauses), offset by clause_base_: the first token at or
   // after i inside a direct quote, and the last comma at or before i.
   uint32_t clause_base_ = 0;
