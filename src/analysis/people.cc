@@ -4,6 +4,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace lede::analysis {
 namespace {
@@ -332,13 +333,20 @@ People find_people(const Document& doc, core::Deadline* deadline) {
   std::unordered_map<std::string_view, int> by_surname;  // last word -> first multi-word person
   // A name is a person when any of its mentions gives evidence, or when its
   // surname alone speaks ("Ava DuVernay" ... "DuVernay explained").
-  std::unordered_map<std::string_view, bool> named_with_evidence;
-  std::unordered_map<std::string_view, bool> speaking_surnames;
+  std::unordered_set<std::string_view> named_with_evidence, speaking_surnames;
   for (const Candidate& cand : candidates) {
-    if (cand.evidence) named_with_evidence.emplace(cand.name, true);
-    if (cand.speaks && single_word(cand.name)) speaking_surnames.emplace(cand.name, true);
+    if (cand.evidence) named_with_evidence.insert(cand.name);
+    if (cand.speaks && single_word(cand.name)) speaking_surnames.insert(cand.name);
   }
+  // The last words of a longer name stand for its person: "Suu Kyi" for
+  // "Aung San Suu Kyi". Keys view the candidates' names, as below.
+  std::unordered_map<std::string_view, int> by_tail;
   auto add_person = [&](const Candidate& cand) {
+    std::string_view name = cand.name;
+    for (size_t i = name.find(' '); i != std::string_view::npos; i = name.find(' ', i + 1)) {
+      std::string_view tail = name.substr(i + 1);
+      if (!single_word(tail)) by_tail.emplace(tail, static_cast<int>(people.persons.size()));
+    }
     lede::Entity e;
     e.name = cand.name;
     e.type = "person";
@@ -351,6 +359,7 @@ People find_people(const Document& doc, core::Deadline* deadline) {
     if (single_word(cand.name)) continue;
     auto found = by_name.find(cand.name);
     int p = found == by_name.end() ? -1 : found->second;
+    if (auto tail = by_tail.find(cand.name); p < 0 && tail != by_tail.end()) p = tail->second;
     const bool evidence = cand.evidence || named_with_evidence.contains(cand.name) ||
                           (cand.name_last - cand.name_first <= 3 &&
                            speaking_surnames.contains(last_word(cand.name)));
@@ -361,16 +370,7 @@ People find_people(const Document& doc, core::Deadline* deadline) {
     }
     owner[c] = p;
   }
-  // The last words of a longer name stand for its person: "Suu Kyi" for
-  // "Aung San Suu Kyi".
-  std::unordered_map<std::string_view, int> by_tail;
-  for (size_t p = 0; p < people.persons.size(); ++p) {
-    std::string_view name = people.persons[p].name;
-    for (size_t i = name.find(' '); i != std::string_view::npos; i = name.find(' ', i + 1)) {
-      std::string_view tail = name.substr(i + 1);
-      if (!single_word(tail)) by_tail.emplace(tail, static_cast<int>(p));
-    }
-  }
+  // The last words of a longer name found later stand for its person.
   for (size_t c = 0; c < candidates.size(); ++c) {
     const Candidate& cand = candidates[c];
     if (owner[c] >= 0 || single_word(cand.name)) continue;
