@@ -258,6 +258,13 @@ constexpr std::string_view kFiniteVerbs =
 // Speech verbs that, perfect or passive, name an act: "Intel has added DRM", "was reported".
 constexpr std::string_view kActVerbs = "added reported stated noted confirmed";
 
+// Words after which a speech verb's "-s" form is a plural noun: "five states", "the
+// reports", "their claims".
+constexpr std::string_view kNounDeterminers =
+    "the a an his her its their our my your these those such some many all both several "
+    "other no any few more most two three four five six seven eight nine ten dozen dozens "
+    "hundreds thousands millions";
+
 // Between an auxiliary and its verb: "has recently added", "has also said".
 constexpr std::string_view kAuxiliaryAdverbs = "recently also just";
 
@@ -310,6 +317,7 @@ enum class List {
   kActVerbs,
   kPersonalPronouns,
   kAuxiliaryAdverbs,
+  kNounDeterminers,
   kMalePronouns,
   kFemalePronouns,
   kOrganisationPronouns,
@@ -353,6 +361,7 @@ bool in(List list, std::string_view w) {
                                  make_set(kActVerbs),
                                  make_set(kPersonalPronouns),
                                  make_set(kAuxiliaryAdverbs),
+                                 make_set(kNounDeterminers),
                                  make_set(kMalePronouns),
                                  make_set(kFemalePronouns),
                                  make_set(kOrganisationPronouns),
@@ -428,6 +437,13 @@ bool opens_time_phrase(std::string_view w) { return in(List::kTimeOpeners, w); }
 bool leads_speech(std::string_view w) { return in(List::kLeadVerbs, w); }
 bool is_personal_pronoun(std::string_view w) { return in(List::kPersonalPronouns, w); }
 bool is_auxiliary_adverb(std::string_view w) { return in(List::kAuxiliaryAdverbs, w); }
+bool is_noun_determiner(std::string_view w) {
+  return in(List::kNounDeterminers, w) ||
+         (!w.empty() && w.back() >= '0' && w.back() <= '9') || w.ends_with("-seven") ||
+         w.ends_with("-one") || w.ends_with("-two") || w.ends_with("-three") ||
+         w.ends_with("-four") || w.ends_with("-five") || w.ends_with("-six") ||
+         w.ends_with("-eight") || w.ends_with("-nine");
+}
 Gender pronoun_gender(std::string_view w) {
   return gender_in(List::kMalePronouns, List::kFemalePronouns, w);
 }

@@ -459,8 +459,14 @@ class QuoteFinder {
 
   // A speech verb as written in running text: "said", never "States" in "United States".
   bool is_cue(uint32_t v) const {
-    return is_word(v) && is_speech_verb(lw(v)) &&
+    return is_word(v) && is_speech_verb(lw(v)) && !is_plural_noun(v) &&
            (!doc_.tokens[v].upper || v == doc_.sentences[doc_.sentence_of(v)].first_token);
+  }
+  // "Twenty-seven states led by …", "their claims": the "-s" form of a speech
+  // verb after a determiner or a number is a noun.
+  bool is_plural_noun(uint32_t v) const {
+    return v > 0 && is_word(v - 1) && is_present_speech_verb(lw(v)) && lw(v).ends_with('s') &&
+           is_noun_determiner(lw(v - 1));
   }
 
   void mark_tokens(const Span& s) {
@@ -1299,7 +1305,7 @@ class QuoteFinder {
         if (auto q = according_to(si, v, end, !found.empty())) add(std::move(*q), v);
         continue;
       }
-      if (!is_speech_verb(w)) continue;
+      if (!is_speech_verb(w) || is_plural_noun(v)) continue;
       if (doc_.tokens[v].upper && v > s.first_token) continue;
       // "…, Stoltenberg said." with the clause before.
       if (found.empty()) {
