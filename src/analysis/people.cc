@@ -330,7 +330,8 @@ People find_people(const Document& doc, core::Deadline* deadline) {
   // more per name than one naming few.
   std::vector<int> owner(candidates.size(), -1);
   std::unordered_map<std::string_view, int> by_name;     // full name -> person
-  std::unordered_map<std::string_view, int> by_surname;  // last word -> first multi-word person
+  // last word -> the multi-word persons with it, in order of first mention
+  std::unordered_map<std::string_view, std::vector<int>> by_surname;
   // A name is a person when any of its mentions gives evidence, or when its
   // surname alone speaks ("Ava DuVernay" ... "DuVernay explained").
   std::unordered_set<std::string_view> named_with_evidence, speaking_surnames;
@@ -366,7 +367,7 @@ People find_people(const Document& doc, core::Deadline* deadline) {
     if (p < 0 && (evidence || by_surname.contains(last_word(cand.name)))) {
       p = add_person(cand);
       by_name.emplace(cand.name, p);  // keys view the candidates, which outlive the maps
-      by_surname.emplace(last_word(cand.name), p);
+      by_surname[last_word(cand.name)].push_back(p);
     }
     owner[c] = p;
   }
@@ -381,8 +382,18 @@ People find_people(const Document& doc, core::Deadline* deadline) {
   for (size_t c = 0; c < candidates.size(); ++c) {
     const Candidate& cand = candidates[c];
     if (owner[c] >= 0 || !single_word(cand.name)) continue;
-    auto surname = by_surname.find(cand.name);
-    int match = surname == by_surname.end() ? -1 : surname->second;
+    // "Mr. Obama" is not "Michelle Obama": the first of that surname whose
+    // gender does not contradict the title's.
+    int match = -1;
+    if (auto surname = by_surname.find(cand.name); surname != by_surname.end()) {
+      for (int p : surname->second) {
+        const Gender g = people.genders[p];
+        if (cand.gender == Gender::kUnknown || g == Gender::kUnknown || g == cand.gender) {
+          match = p;
+          break;
+        }
+      }
+    }
     if (match < 0 && cand.titled) {
       auto found = by_name.find(cand.name);
       match = found == by_name.end() ? -1 : found->second;
