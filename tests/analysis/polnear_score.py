@@ -68,6 +68,20 @@ def head_name(source):
     return head if head and head != source.strip() else None
 
 
+def names_description(gold, speaker):
+    """A gold Source that is a description with no name ("the senator", "The
+    president") against a predicted full name ("Bernie Sanders"): the speaker the
+    issue asks for, which the last-word comparison counts as wrong whether or not
+    it is the right person. Counted apart so that the figure says how many."""
+    source = (gold.get('source') or '').strip()
+    if gold.get('source_is_pronoun') or not source.lower().startswith('the '):
+        return False
+    if any(w[:1].isupper() for w in source.split()[1:]) and gold.get('source_name'):
+        return False
+    words = (speaker or '').split()
+    return len(words) >= 2 and all(w[:1].isupper() for w in words)
+
+
 def read_ann(path):
     spans, events = {}, []
     with open(path, encoding='utf-8') as f:
@@ -135,7 +149,7 @@ def length(frags):
 def score(gold, predicted, texts, show=None):
     c = dict(gold_direct=0, hit_direct=0, pred_direct=0, pred_direct_other=0,
              gold_speech=0, hit_speech=0, pred=0, pred_other=0,
-             speaker_n=0, speaker_ok=0, split=0)
+             speaker_n=0, speaker_ok=0, speaker_description_named=0, split=0)
     misses = []
     for doc, attributions in gold.items():
         text = texts[doc]
@@ -180,6 +194,8 @@ def score(gold, predicted, texts, show=None):
                     want = {key_word(g['source']), key_word(g.get('source_name'))} - {''}
                     ok = key_word(p['speaker']) in want
                     c['speaker_ok'] += ok
+                    if not ok and names_description(g, p['speaker']):
+                        c['speaker_description_named'] += 1
                     if show == 'speaker' and not ok:
                         misses.append(f"SPK {doc}: got [{p['speaker']}] want [{g['source']}|{g.get('source_name')}] :: {text[s:s+70]!r}")
             else:
@@ -255,6 +271,8 @@ def main():
     print(f"direct quotes        F1 {f1(dp, dr):.3f} (P {dp:.3f}, R {dr:.3f})")
     print(f"speech attributions  F1 {f1(sp, sr):.3f} (P {sp:.3f}, R {sr:.3f})")
     print(f"speaker accuracy     {acc:.3f} ({c['speaker_ok']}/{c['speaker_n']})")
+    print(f"  misses that name a person where the gold Source is a description "
+          f"(\"the senator\"), not judged by last words: {c['speaker_description_named']}")
     print(f"split quotes         {c['split']}")
     if args.floors:
         d, s, a, split = (float(x) for x in args.floors.split(','))
