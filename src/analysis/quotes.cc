@@ -1091,7 +1091,9 @@ class QuoteFinder {
     // "…, Schiff said. “The other factor …”": a direct quote that only a
     // report in its paragraph attributes is that report's next part.
     joins_report_ = false;
-    if (!at && direct) joins_report_ = (at = reported_before(sp)).has_value() && same_paragraph_as_report(sp);
+    if (!at && direct)
+      joins_report_ = (at = reported_before(sp)).has_value() && same_paragraph_as_report(sp);
+    if (!at && direct) at = subject_before_quote(sp);
     if (!direct && !at) return std::nullopt;
     // "“By locking in China,” Mr. Obama said, “it now …”", "“…,” he said, but
     // “when it comes to …”": quoted words after a quote's attribution are its
@@ -1199,6 +1201,36 @@ class QuoteFinder {
       if (m->last_token >= o || !is_punct(m->last_token, ":")) return std::nullopt;
       Attribution at;
       at.speaker = subject(m->first_token, m->last_token);
+      return at;
+    }
+    return std::nullopt;
+  }
+
+  // "Viguerie is upbeat about Cruz's chances. “Not only can Ted Cruz win …”":
+  // a direct quote that nothing else attributes is the person's whom the
+  // sentence before it (in its paragraph or closing the one before) is about,
+  // the first person it names outside quotation marks.
+  std::optional<Attribution> subject_before_quote(const Span& sp) const {
+    const uint32_t o = first_token_at(sp.open);
+    if (o >= doc_.tokens.size()) return std::nullopt;
+    const uint32_t si = doc_.sentence_of(o);
+    const Sentence& s = doc_.sentences[si];
+    uint32_t from = si;  // the sentence whose first referent speaks
+    if (s.first_token == o) {
+      if (si == 0 || doc_.sentences[si - 1].paragraph + 1 < s.paragraph) return std::nullopt;
+      from = si - 1;
+    }
+    const uint32_t r = first_referent_[from];
+    if (r < first_referent_[from + 1]) {
+      const Referent& ref = referents_[r];
+      // The sentence's subject: it opens the sentence, after a title at most.
+      const uint32_t first = doc_.sentences[from].first_token;
+      for (uint32_t k = first; k < ref.token; ++k)
+        if (!is_word(k) || !doc_.tokens[k].upper) return std::nullopt;
+      if (ref.token >= o || ref.person < 0 || ref.weak) return std::nullopt;
+      Attribution at;
+      at.speaker.person = ref.person;
+      at.speaker.name = people_.persons[ref.person].name;
       return at;
     }
     return std::nullopt;
