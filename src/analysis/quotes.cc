@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 #include <tuple>
+#include <unordered_map>
 
 #include "analysis/lexicon.h"
 #include "core/text.h"
@@ -26,6 +27,8 @@ constexpr uint32_t kMaxAuxiliaries = 3;
 // apposition: "“…,” Trump, the 2016 GOP presidential frontrunner nationally and
 // current polling leader in South Carolina ..., said" is 26 tokens.
 constexpr uint32_t kMaxAppositionAttributionTokens = 32;
+// Longest speaker's name at the start of a transcript's turn: "JAKE TAPPER:".
+constexpr uint32_t kMaxTurnNameTokens = 3;
 // Marks "no such token" in the per-sentence tables.
 constexpr uint32_t kNoToken = UINT32_MAX;
 // Longest subject phrase kept as a speaker when it is not a person: "a spokesman for the company".
@@ -1085,6 +1088,7 @@ class QuoteFinder {
     // "“…” of the proposals, Mr. Holtz-Eakin said.": the sentence's own speaker.
     if (!at) at = sentence_speaker(si);
     if (!at) at = named_lead(sp);
+    if (!at) at = transcript_turn(sp);
     if (!at && direct) at = colon_lead(sp);
     bool inherits = false;
     if (!at && direct) inherits = (at = inherited(sp)).has_value();
@@ -1234,6 +1238,45 @@ class QuoteFinder {
       return at;
     }
     return std::nullopt;
+  }
+
+  // "“WALLACE: Let's start with …": a transcript's turn, quoted, names its
+  // speaker in capitals before a colon; the person of that surname, if named.
+  std::optional<Attribution> transcript_turn(const Span& sp) const {
+    const uint32_t b = first_token_at(sp.start), e = first_token_at(sp.end);
+    uint32_t k = b;
+    while (k < e && k - b < kMaxTurnNameTokens && is_word(k) && is_capitals(k)) ++k;
+    if (k == b || k >= e || !is_punct(k, ":")) return std::nullopt;
+    Attribution at;
+    at.cue = ":";
+    if (!surnames_built_) {  // once, on the first turn
+      surnames_built_ = true;
+      for (size_t p = people_.persons.size(); p-- > 0;) {
+        const std::string& name = people_.persons[p].name;
+        const size_t space = name.rfind(' ');
+        if (space == std::string::npos) continue;
+        // The first person of that surname stays.
+        surnames_[core::ascii_lower(std::string_view(name).substr(space + 1))] = static_cast<int>(p);
+      }
+    }
+    if (auto it = surnames_.find(core::ascii_lower(doc_.word(k - 1))); it != surnames_.end()) {
+      at.speaker.person = it->second;
+      at.speaker.name = people_.persons[it->second].name;
+      return at;
+    }
+    const uint32_t start = doc_.tokens[b].start;
+    at.speaker.name.assign(doc_.text.substr(start, doc_.tokens[k - 1].end - start));
+    return at;
+  }
+  // Word k is written in capitals only, two letters or more: "WALLACE", "O'REILLY".
+  bool is_capitals(uint32_t k) const {
+    std::string_view w = doc_.word(k);
+    uint32_t letters = 0;
+    for (char c : w) {
+      if (c >= 'a' && c <= 'z') return false;
+      letters += c >= 'A' && c <= 'Z';
+    }
+    return letters >= 2;
   }
 
   // "…, the editorial board writes. “It's a sign …”": a direct quote with no
@@ -1541,6 +1584,9 @@ class QuoteFinder {
   uint32_t last_speaker_paragraph_ = 0;
   std::string last_organisation_;  // the last organisation named as a subject
   std::vector<Referent> referents_;       // index_referents
+  // Lower-case surname -> its first person with a full name (transcript_turn).
+  mutable std::unordered_map<std::string, int> surnames_;
+  mutable bool surnames_built_ = false;
   std::vector<uint32_t> first_referent_;  // per sentence, its first referent; one more at the end
 };
 
