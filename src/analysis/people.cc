@@ -51,13 +51,23 @@ bool is_acronym(std::string_view w) {
   return true;
 }
 
+// A month's name right after a known given name is a surname: "Theresa May",
+// "Brian June".
+bool is_surname_month(const Document& doc, uint32_t i) {
+  std::string_view lw = base_lower(doc, i);
+  return i > 0 && doc.tokens[i].upper && doc.tokens[i - 1].kind == TokenKind::kWord &&
+         doc.tokens[i - 1].upper &&
+         (lw == "may" || lw == "june" || lw == "april" || lw == "august") &&
+         given_name(doc.lower_word(i - 1)) != Gender::kUnknown;
+}
+
 // May token i be part of a capitalised run?
 bool is_run_token(const Document& doc, uint32_t i) {
   const Token& t = doc.tokens[i];
   if (t.kind != TokenKind::kWord || !t.upper) return false;
   std::string_view lw = base_lower(doc, i);
   if (is_title_head(lw) || is_title_modifier(lw)) return true;
-  return !is_name_stop_word(lw);
+  return !is_name_stop_word(lw) || is_surname_month(doc, i);
 }
 
 bool is_name_token(const Document& doc, uint32_t i) {
@@ -65,7 +75,8 @@ bool is_name_token(const Document& doc, uint32_t i) {
   if (t.kind != TokenKind::kWord) return false;
   std::string_view lw = base_lower(doc, i);
   if (!t.upper) return false;
-  if (is_organisation_word(lw) || is_name_stop_word(lw)) return false;
+  if (is_organisation_word(lw) || (is_name_stop_word(lw) && !is_surname_month(doc, i)))
+    return false;
   std::string_view w = doc.word(i);
   w = w.substr(0, without_possessive(w));
   if (is_acronym(w)) return false;
