@@ -785,6 +785,10 @@ class QuoteFinder {
     // apposition ("Todd Tiahrt, a Kansas representative, said"): the speaker is
     // the sentence's subject.
     const bool participle = lw(v).ends_with("ing");
+    // "…, Nefzi said, adding, “…”": a participle after a speech verb and a comma
+    // has that verb's subject.
+    if (participle && v >= limit + 3 && is_punct(v - 1, ",") && is_cue(v - 2))
+      if (auto [pa, pb] = subject_before(v - 2, limit, local); pa < pb) return {pa, pb};
     if (participle || a == b || is_punct(b - 1, ",") || !plausible_subject(a)) {
       const uint32_t k = first_he_or_mention_from(limit);
       if (k != kNoToken && k < v) {
@@ -823,6 +827,7 @@ class QuoteFinder {
     if (from >= doc_.tokens.size()) return;
     const uint32_t end = doc_.sentences[doc_.sentence_of(from)].last_token;
     for (uint32_t k = from; k < end && first_mention_ == kNoToken; ++k) {
+      if (in_quote_[k]) continue;  // a name inside a quote is the speaker's words
       const bool mention = people_.mention_at(k) != nullptr;
       if (mention) first_mention_ = k;
       if (first_he_or_mention_ == kNoToken &&
