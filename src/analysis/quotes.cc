@@ -974,7 +974,12 @@ class QuoteFinder {
     if (!lead_in) return std::nullopt;
     // "Bill Bodie: “…”", "spoke about the incident: “…”": the person the lead-in names.
     if (is_punct(last, ":")) {
-      if (const PersonMention* m = people_.mention_at(last - 1 > s.first_token ? last - 1 : last)) {
+      const PersonMention* m = people_.mention_at(last - 1 > s.first_token ? last - 1 : last);
+      // Only a name that opens the sentence: in "contrasted him with Clinton: “…”"
+      // the name before the colon is the object.
+      for (uint32_t k = s.first_token; m != nullptr && k < m->first_token; ++k)
+        if (!is_word(k) || !doc_.tokens[k].upper) m = nullptr;
+      if (m != nullptr) {
         Attribution at;
         at.speaker = subject(m->first_token, m->last_token);
         return at;
