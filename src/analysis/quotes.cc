@@ -1499,6 +1499,8 @@ class QuoteFinder {
         const bool apposition = b < end && (is_punct(b, ",") || lw(b) == "who");
         for (uint32_t k = a; k < b; ++k)
           if (is_finite_verb(lw(k))) return std::nullopt;
+        // "…, said Ivanka Trump's statement didn't …": an owner is no speaker.
+        if (a < b && is_possessive(b - 1)) return std::nullopt;
         if (a == b || (end - v > kMaxAttributionTokens && !apposition) ||
             !takes_bare_clause(lw(v)) || is_pronoun(lw(a)) ||
             (!people_.mention_at(a) && !plausible_subject(a)) || people_.mention_at(v - 2) ||
