@@ -16,6 +16,8 @@ constexpr size_t kMaxTitleTokens = 5;
 // Longest apposition between a name that opens its sentence and the speech verb
 // that makes it a person: ", of Springfield, Va., said" is 7 tokens.
 constexpr uint32_t kMaxAppositionTokens = 12;
+// How far after a name that opens its sentence a pronoun shows it is a person's.
+constexpr uint32_t kMaxPronounDistance = 16;
 // A person's gender read from the pronouns after their name needs this share of the votes.
 constexpr double kGenderVoteShare = 2.0 / 3.0;
 
@@ -205,6 +207,17 @@ bool speaks_after_apposition(const Document& doc, const Sentence& s, uint32_t na
   return false;
 }
 
+// A sentence that opens with a name goes on to call it "he" or "she" before any
+// other capitalised word: "Tobin Marsh sold the farm after his son left".
+bool pronoun_follows(const Document& doc, const Sentence& s, uint32_t name_e) {
+  for (uint32_t k = name_e; k < s.last_token && k < name_e + kMaxPronounDistance; ++k) {
+    if (!is_word(doc, k)) continue;
+    if (doc.tokens[k].upper) return false;
+    if (referring_pronoun_gender(doc.lower_word(k)) != Gender::kUnknown) return true;
+  }
+  return false;
+}
+
 // The candidate for the name [split.name_b, name_e) with its title, gender,
 // and whether the sentence gives enough to make it a new person.
 Candidate make_candidate(const Document& doc, const Sentence& s, const RunSplit& split,
@@ -241,7 +254,8 @@ Candidate make_candidate(const Document& doc, const Sentence& s, const RunSplit&
   c.evidence = split.titled || (n >= 2 && g != Gender::kUnknown) ||
                (n >= 2 && n <= 3 &&
                 (c.speaks || has_appositive_title(doc, s, name_e) ||
-                 (name_b == s.first_token && speaks_after_apposition(doc, s, name_e))));
+                 (name_b == s.first_token && speaks_after_apposition(doc, s, name_e)))) ||
+               (n >= 2 && name_b == s.first_token && pronoun_follows(doc, s, name_e));
   if (split.titled && is_honorific(title_lower) && c.title == doc.word(name_b - 1)) c.title.clear();
   return c;
 }
