@@ -448,6 +448,8 @@ Gender pronoun_gender(std::string_view w) {
   return gender_in(List::kMalePronouns, List::kFemalePronouns, w);
 }
 Gender referring_pronoun_gender(std::string_view w) {
+  // Asked of every word of a story: most are ruled out before the set is searched.
+  if (w.size() < 2 || w.size() > 7 || (w[0] != 'h' && w[0] != 's')) return Gender::kUnknown;
   return gender_in(List::kMaleReferringPronouns, List::kFemaleReferringPronouns, w);
 }
 bool is_organisation_pronoun(std::string_view w) { return in(List::kOrganisationPronouns, w); }
