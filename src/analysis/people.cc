@@ -419,13 +419,14 @@ People find_people(const Document& doc, core::Deadline* deadline) {
         }
       }
     }
-    if (match < 0 && cand.titled) {
+    // "Obama said" after "President Obama": the person the titled name made.
+    if (match < 0) {
       auto found = by_name.find(cand.name);
       match = found == by_name.end() ? -1 : found->second;
-      if (match < 0) {
-        match = add_person(cand);
-        by_name.emplace(cand.name, match);
-      }
+    }
+    if (match < 0 && cand.titled) {
+      match = add_person(cand);
+      by_name.emplace(cand.name, match);
     }
     owner[c] = match;
   }

@@ -775,8 +775,12 @@ class QuoteFinder {
     // of Local 1520, Canadian Auto Workers union said": the person before the apposition.
     if (local) return a < b && plausible_subject(a) ? std::make_pair(a, b) : std::make_pair(b, b);
     if (a < b && a > limit + 1 && is_punct(a - 1, ",")) {
+      // Not "After her meeting with Obama, the White House announced": the
+      // person opens the sentence, after a title at most.
       const uint32_t k = first_mention_from(limit);
-      if (k != kNoToken && k + 1 < a) {
+      bool opens = k != kNoToken;
+      for (uint32_t t = limit; opens && t < k; ++t) opens = is_word(t) && doc_.tokens[t].upper;
+      if (opens && k + 1 < a) {
         const PersonMention* m = people_.mention_at(k);
         return {m->first_token, m->last_token};
       }
