@@ -852,7 +852,14 @@ class QuoteFinder {
   std::pair<uint32_t, uint32_t> subject_after(uint32_t v, uint32_t limit) const {
     const uint32_t a = v + 1;
     if (a >= limit) return {a, a};
-    if (const PersonMention* m = people_.mention_at(a)) return {m->first_token, m->last_token};
+    if (const PersonMention* m = people_.mention_at(a)) {
+      // "according to Ronald Reagan's former education secretary William J.
+      // Bennett": the owner's title names the speaker after it.
+      if (is_possessive(m->last_token - 1))
+        for (uint32_t k = m->last_token; k < limit && k - m->last_token < kMaxTitleTokens && is_word(k); ++k)
+          if (const PersonMention* named = people_.mention_at(k)) return {a, named->last_token};
+      return {m->first_token, m->last_token};
+    }
     uint32_t b = a;
     while (b < limit && b - a < kMaxPhraseTokens && is_word(b) && !ends_subject_after_verb(lw(b)))
       ++b;
