@@ -262,7 +262,8 @@ constexpr std::string_view kActVerbs = "added reported stated noted confirmed";
 // reports", "their claims".
 constexpr std::string_view kNounDeterminers =
     "the a an his her its their our my your these those such some many all both several "
-    "other no any few more most two three four five six seven eight nine ten dozen dozens "
+    "other no any few more most two three four five six seven eight nine ten eleven twelve "
+    "twenty thirty forty fifty sixty seventy eighty ninety hundred dozen dozens "
     "hundreds thousands millions";
 
 // Between an auxiliary and its verb: "has recently added", "has also said".

@@ -198,7 +198,7 @@ bool has_appositive_title(const Document& doc, const Sentence& s, uint32_t name_
 }
 
 // A sentence that opens with a name and its apposition, then a speech verb:
-// "Johnnie Wilson, of Springfield, Va., said".
+// "Tobin Marsh, of Springfield, Va., said".
 bool speaks_after_apposition(const Document& doc, const Sentence& s, uint32_t name_e) {
   if (name_e + 1 >= s.last_token || doc.word(name_e) != ",") return false;
   for (uint32_t k = name_e + 1; k + 1 < s.last_token && k <= name_e + kMaxAppositionTokens; ++k)
@@ -291,9 +291,9 @@ void add_title(lede::Entity& e, const std::string& title) {
     e.titles.push_back(title);
 }
 
-// A person whose name and titles tell no gender takes the one that the
+// 4. A person whose name and titles tell no gender takes the one that the
 // pronouns after their name tell, in sentences that name no one else
-// ("Johnnie Wilson, of Springfield, Va., said he had fought"), when most of
+// ("Tobin Marsh, of Springfield, Va., said he had served"), when most of
 // them agree.
 void learn_genders(const Document& doc, People& people) {
   std::vector<uint32_t> male(people.persons.size(), 0), female(people.persons.size(), 0);
@@ -364,8 +364,8 @@ People find_people(const Document& doc, core::Deadline* deadline) {
     if (cand.evidence) named_with_evidence.insert(cand.name);
     if (cand.speaks && single_word(cand.name)) speaking_surnames.insert(cand.name);
   }
-  // The last words of a longer name stand for its person: "Suu Kyi" for
-  // "Aung San Suu Kyi". Keys view the candidates' names, as below.
+  // The last words of a longer name stand for its person: "Garcia Marquez" for
+  // "Gabriel Garcia Marquez". Keys view the candidates' names, as below.
   std::unordered_map<std::string_view, int> by_tail;
   auto add_person = [&](const Candidate& cand) {
     std::string_view name = cand.name;

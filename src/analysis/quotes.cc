@@ -465,7 +465,7 @@ class QuoteFinder {
     return is_word(v) && is_speech_verb(lw(v)) && !is_plural_noun(v) &&
            (!doc_.tokens[v].upper || v == doc_.sentences[doc_.sentence_of(v)].first_token);
   }
-  // "Twenty-seven states led by …", "their claims": the "-s" form of a speech
+  // "Twenty states led by …", "their claims": the "-s" form of a speech
   // verb after a determiner or a number is a noun.
   bool is_plural_noun(uint32_t v) const {
     return v > 0 && is_word(v - 1) && is_present_speech_verb(lw(v)) && lw(v).ends_with('s') &&
@@ -667,7 +667,7 @@ class QuoteFinder {
     int person = -1;
     Gender gender = Gender::kUnknown;  // a pronoun's; kUnknown for a name
     // A name that modifies or owns another noun ("the Clinton campaign",
-    // "Ivanka Trump's statement"): an antecedent only when its sentence has no other.
+    // "Dana Reyes's statement"): an antecedent only when its sentence has no other.
     bool weak = false;
   };
   struct Antecedent {
@@ -775,7 +775,7 @@ class QuoteFinder {
     // of Local 1520, Canadian Auto Workers union said": the person before the apposition.
     if (local) return a < b && plausible_subject(a) ? std::make_pair(a, b) : std::make_pair(b, b);
     if (a < b && a > limit + 1 && is_punct(a - 1, ",")) {
-      // Not "After her meeting with Obama, the White House announced": the
+      // Not "After her meeting with Reyes, the council announced": the
       // person opens the sentence, after a title at most.
       const uint32_t k = first_mention_from(limit);
       bool opens = k != kNoToken;
@@ -789,7 +789,7 @@ class QuoteFinder {
     // apposition ("Todd Tiahrt, a Kansas representative, said"): the speaker is
     // the sentence's subject.
     const bool participle = lw(v).ends_with("ing");
-    // "…, Nefzi said, adding, “…”": a participle after a speech verb and a comma
+    // "…, Marsh said, adding, “…”": a participle after a speech verb and a comma
     // has that verb's subject.
     if (participle && v >= limit + 3 && is_punct(v - 1, ",") && is_cue(v - 2))
       if (auto [pa, pb] = subject_before(v - 2, limit, local); pa < pb) return {pa, pb};
@@ -853,8 +853,8 @@ class QuoteFinder {
     const uint32_t a = v + 1;
     if (a >= limit) return {a, a};
     if (const PersonMention* m = people_.mention_at(a)) {
-      // "according to Ronald Reagan's former education secretary William J.
-      // Bennett": the owner's title names the speaker after it.
+      // "according to the governor's former budget chief Ana Ruiz": the
+      // owner's title names the speaker after it.
       if (is_possessive(m->last_token - 1))
         for (uint32_t k = m->last_token; k < limit && k - m->last_token < kMaxTitleTokens && is_word(k); ++k)
           if (const PersonMention* named = people_.mention_at(k)) return {a, named->last_token};
@@ -986,7 +986,7 @@ class QuoteFinder {
     // "Bill Bodie: “…”", "spoke about the incident: “…”": the person the lead-in names.
     if (is_punct(last, ":")) {
       const PersonMention* m = people_.mention_at(last - 1 > s.first_token ? last - 1 : last);
-      // Only a name that opens the sentence: in "contrasted him with Clinton: “…”"
+      // Only a name that opens the sentence: in "compared him with Reyes: “…”"
       // the name before the colon is the object.
       for (uint32_t k = s.first_token; m != nullptr && k < m->first_token; ++k)
         if (!is_word(k) || !doc_.tokens[k].upper) m = nullptr;
@@ -1113,14 +1113,14 @@ class QuoteFinder {
     if (!at && direct) at = colon_lead(sp);
     bool inherits = false;
     if (!at && direct) inherits = (at = inherited(sp)).has_value();
-    // "…, Schiff said. “The other factor …”": a direct quote that only a
+    // "…, Brandt said. “The other factor …”": a direct quote that only a
     // report in its paragraph attributes is that report's next part.
     joins_report_ = false;
     if (!at && direct)
       joins_report_ = (at = reported_before(sp)).has_value() && same_paragraph_as_report(sp);
     if (!at && direct) at = subject_before_quote(sp);
     if (!direct && !at) return std::nullopt;
-    // "“By locking in China,” Mr. Obama said, “it now …”", "“…,” he said, but
+    // "“By acting first,” the mayor said, “we now …”", "“…,” he said, but
     // “when it comes to …”": quoted words after a quote's attribution are its
     // next part, whatever their kind.
     continues_previous_ =
@@ -1231,7 +1231,7 @@ class QuoteFinder {
     return std::nullopt;
   }
 
-  // "Viguerie is upbeat about Cruz's chances. “Not only can Ted Cruz win …”":
+  // "Marsh is upbeat about the vote. “Not only can we win …”":
   // a direct quote that nothing else attributes is the person's whom the
   // sentence before it (in its paragraph or closing the one before) is about,
   // the first person it names outside quotation marks.
@@ -1261,7 +1261,7 @@ class QuoteFinder {
     return std::nullopt;
   }
 
-  // "“WALLACE: Let's start with …": a transcript's turn, quoted, names its
+  // "“HOST: Let's start with …": a transcript's turn, quoted, names its
   // speaker in capitals before a colon; the person of that surname, if named.
   std::optional<Attribution> transcript_turn(const Span& sp) const {
     const uint32_t b = first_token_at(sp.start), e = first_token_at(sp.end);
@@ -1289,7 +1289,7 @@ class QuoteFinder {
     at.speaker.name.assign(doc_.text.substr(start, doc_.tokens[k - 1].end - start));
     return at;
   }
-  // Word k is written in capitals only, two letters or more: "WALLACE", "O'REILLY".
+  // Word k is written in capitals only, two letters or more: "HOST", "O'NEIL".
   bool is_capitals(uint32_t k) const {
     std::string_view w = doc_.word(k);
     uint32_t letters = 0;
@@ -1510,7 +1510,7 @@ class QuoteFinder {
         const bool apposition = b < end && (is_punct(b, ",") || lw(b) == "who");
         for (uint32_t k = a; k < b; ++k)
           if (is_finite_verb(lw(k))) return std::nullopt;
-        // "…, said Ivanka Trump's statement didn't …": an owner is no speaker.
+        // "…, said Dana Reyes's statement didn't …": an owner is no speaker.
         if (a < b && is_possessive(b - 1)) return std::nullopt;
         if (a == b || (end - v > kMaxAttributionTokens && !apposition) ||
             !takes_bare_clause(lw(v)) || is_pronoun(lw(a)) ||

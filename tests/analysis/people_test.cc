@@ -98,5 +98,20 @@ TEST(People, GenderIsReadFromThePronounsAfterTheName) {
   EXPECT_EQ(p.genders[0], Gender::kMale);
 }
 
+TEST(People, ATitledSurnameDoesNotJoinAPersonOfTheOtherGender) {
+  const std::string text =
+      "First lady Carla Denning spoke first. Mr. Denning followed her.";
+  People p = find_people(segment(text));
+  ASSERT_NE(find(p, "Carla Denning"), nullptr);
+  ASSERT_NE(find(p, "Denning"), nullptr);
+  EXPECT_EQ(find(p, "Carla Denning")->mentions.size(), 1u);
+}
+
+TEST(People, AMonthAfterAGivenNameIsASurname) {
+  const std::string text = "Prime Minister Theresa May said the talks would resume in June.";
+  People p = find_people(segment(text));
+  EXPECT_NE(find(p, "Theresa May"), nullptr);
+}
+
 }  // namespace
 }  // namespace lede::analysis

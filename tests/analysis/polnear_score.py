@@ -7,7 +7,11 @@ Runs the dump tool over PART/text, matches its quotes against the gold
 attributions (dev-gold.json for dev; the brat files for train, first annotator
 per article, pronoun sources skipped for speakers since train has no coreference
 names, and a Source's name before its apposition standing in for dev's
-source_name) and prints direct-quote, speech-attribution and speaker figures. With
+source_name) and prints direct-quote, speech-attribution and speaker figures. A
+speaker is right when its last word is that of the gold Source or its source_name
+(the README's metric, a head-word comparison): a full name given for a Source that
+is a description without a name ("the senator") is counted wrong, and the number of
+such misses is printed beside the figure. With
 --floors D,S,A,SPLIT it exits 1 when direct F1 < D, speech F1 < S, speaker
 accuracy < A or split quotes > SPLIT. Exits 77 (skipped) when the data is absent.
 """

@@ -441,5 +441,46 @@ TEST(Quotes, QuotedWordsAfterAnInterruptingAttributionAreItsNextPart) {
   EXPECT_EQ(f.quotes[0].parts.size(), 2u);
 }
 
+TEST(Quotes, TheSenatorIsThePersonGivenThatTitle) {
+  auto f = quotes_of(
+      "Sen. Marta Lindqvist of Vermont spoke to voters on Friday. The senator said the bill would "
+      "pass before the recess.");
+  ASSERT_EQ(f.quotes.size(), 1u);
+  EXPECT_EQ(f.quotes[0].speaker, "Marta Lindqvist");
+}
+
+TEST(Quotes, AQuoteNothingAttributesIsThePersonsWhoOpensTheSentenceBefore) {
+  auto f = quotes_of(
+      "Mayor Rita Oduya is upbeat about the vote.\n\n"
+      "“Not only can we win, we can win by a lot.”");
+  ASSERT_EQ(f.quotes.size(), 1u);
+  EXPECT_EQ(f.quotes[0].speaker, "Rita Oduya");
+}
+
+TEST(Quotes, AQuotedTranscriptTurnIsItsCapitalisedSpeakers) {
+  auto f = quotes_of(
+      "Paul Brennan hosted the debate.\n\n"
+      "\"BRENNAN: Let's start with the budget. Is it balanced?\"");
+  ASSERT_EQ(f.quotes.size(), 1u);
+  EXPECT_EQ(f.quotes[0].speaker, "Paul Brennan");
+}
+
+TEST(Quotes, AParticipleAfterSaidIsThatSpeakersAndPluralNounsAreNoCues) {
+  auto f = quotes_of(
+      "Omar Haddad left early, Ilse Brandt said, adding, “He was not very talkative.”\n\n"
+      "Twenty states led by Ohio are challenging the rule.");
+  const lede::Quote* q = starting(f, "He was not");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->speaker, "Ilse Brandt");
+  EXPECT_EQ(starting(f, "led by Ohio"), nullptr);
+}
+
+TEST(Quotes, AnOwnersTitleAfterTheVerbLeadsToTheNameItGives) {
+  auto f = quotes_of(
+      "The plan will fail, according to the governor's former budget chief Ana Ruiz.");
+  ASSERT_EQ(f.quotes.size(), 1u);
+  EXPECT_EQ(f.quotes[0].speaker, "Ana Ruiz");
+}
+
 }  // namespace
 }  // namespace lede::analysis
