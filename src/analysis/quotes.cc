@@ -1363,8 +1363,10 @@ class QuoteFinder {
     if (e >= end) return e;
     const uint32_t k = next_direct_[e - clause_base_];  // the quote's first word
     if (k >= end || k == 0 || !is_mark(k - 1)) return e;
+    // Words quoted inside the clause ("there are still “some people” who …")
+    // do not stop it; another direct quote or speech verb does.
     for (uint32_t i = c; i + 1 < k; ++i)
-      if (is_cue(i) || is_mark(i)) return e;
+      if (is_cue(i) || (is_mark(i) && in_direct_[i])) return e;
     uint32_t z = k;
     while (z < end && in_direct_[z]) ++z;
     for (uint32_t i = z; i < end; ++i)
