@@ -1072,10 +1072,15 @@ class QuoteFinder {
     uint32_t words = 0;
     for (uint32_t k = b; k < e; ++k) words += is_word(k);
     // 2. Kind.
-    const char last = content.back();
+    // A quote within the quote may close with it: “… ‘Look, we don't expect …'”.
+    std::string_view body = content;
+    if (body.ends_with("\u2019")) body.remove_suffix(3);
+    else if (body.ends_with("'")) body.remove_suffix(1);
+    if (body.empty()) body = content;
+    const char last = body.back();
     const bool ends_clause = last == ',' || last == '.' || last == '?' || last == '!' ||
-                             last == ':' || last == ';' || content.ends_with("\u2026") ||
-                             content.ends_with("\u2014") || !sp.closed;
+                             last == ':' || last == ';' || body.ends_with("\u2026") ||
+                             body.ends_with("\u2014") || !sp.closed;
     const bool starts_upper = b < e && doc_.tokens[b].upper;
     uint32_t before = sp.open;
     while (before > 0 && core::is_ascii_space(doc_.text[before - 1])) --before;
