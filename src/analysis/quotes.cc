@@ -905,7 +905,17 @@ class QuoteFinder {
     // "said Zeynep Tufekci, an assistant professor …" are the quote's attribution.
     const bool lower_start = !same_sentence && is_word(s.first_token) &&
                              !doc_.tokens[s.first_token].upper && is_cue(s.first_token);
-    if (!same_sentence && !lower_start && s.last_token - s.first_token > 8) return std::nullopt;
+    // "“You think I'm going to change?” Trump asked reporters …": after a
+    // question or an exclamation, a sentence that opens with a name and a
+    // speech verb is the quote's attribution however long it runs.
+    bool named_start = false;
+    if (!same_sentence && !lower_start && sp.end > sp.start &&
+        (doc_.text[sp.end - 1] == '?' || doc_.text[sp.end - 1] == '!'))
+      if (const PersonMention* m = people_.mention_at(s.first_token);
+          m != nullptr && m->first_token == s.first_token && m->last_token < s.last_token)
+        named_start = is_cue(m->last_token);
+    if (!same_sentence && !lower_start && !named_start && s.last_token - s.first_token > 8)
+      return std::nullopt;
     if (doc_.sentences[si].paragraph !=
         doc_.sentences[doc_.sentence_of(first_token_at(sp.open))].paragraph)
       return std::nullopt;
