@@ -906,14 +906,19 @@ class QuoteFinder {
     const bool lower_start = !same_sentence && is_word(s.first_token) &&
                              !doc_.tokens[s.first_token].upper && is_cue(s.first_token);
     // "“You think I'm going to change?” Trump asked reporters …": after a
-    // question or an exclamation, a sentence that opens with a name and a
-    // speech verb is the quote's attribution however long it runs.
+    // question or an exclamation, a sentence that opens with a name (or "he",
+    // "she") and a speech verb is the quote's attribution however long it runs.
     bool named_start = false;
     if (!same_sentence && !lower_start && sp.end > sp.start &&
-        (doc_.text[sp.end - 1] == '?' || doc_.text[sp.end - 1] == '!'))
+        (doc_.text[sp.end - 1] == '?' || doc_.text[sp.end - 1] == '!')) {
+      uint32_t verb = kNoToken;
       if (const PersonMention* m = people_.mention_at(s.first_token);
-          m != nullptr && m->first_token == s.first_token && m->last_token < s.last_token)
-        named_start = is_cue(m->last_token);
+          m != nullptr && m->first_token == s.first_token)
+        verb = m->last_token;
+      else if (pronoun_gender(lw(s.first_token)) != Gender::kUnknown)
+        verb = s.first_token + 1;
+      named_start = verb < s.last_token && is_cue(verb);
+    }
     if (!same_sentence && !lower_start && !named_start && s.last_token - s.first_token > 8)
       return std::nullopt;
     if (doc_.sentences[si].paragraph !=

@@ -482,5 +482,15 @@ TEST(Quotes, AnOwnersTitleAfterTheVerbLeadsToTheNameItGives) {
   EXPECT_EQ(f.quotes[0].speaker, "Ana Ruiz");
 }
 
+TEST(Quotes, ANamedSentenceAfterAQuotedQuestionIsItsAttribution) {
+  auto f = quotes_of(
+      "Governor Leo Vance took questions on Monday.\n\n"
+      "“You think I am going to change?” Vance asked reporters during a long news conference "
+      "at the state capitol late last month. “I am not changing.”");
+  ASSERT_EQ(f.quotes.size(), 1u);
+  EXPECT_EQ(f.quotes[0].speaker, "Leo Vance");
+  EXPECT_EQ(f.quotes[0].parts.size(), 2u);
+}
+
 }  // namespace
 }  // namespace lede::analysis
