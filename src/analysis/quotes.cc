@@ -1577,15 +1577,19 @@ class QuoteFinder {
     if (at.speaker.name.empty()) return std::nullopt;
     uint32_t cb, ce;
     if (v == s.first_token) {
+      // "According to HuffPo: “…”": a direct quote after the source is its own record.
       uint32_t k = b;
-      while (k < end && !is_punct(k, ",")) ++k;
-      if (k + 2 >= end) return std::nullopt;
+      while (k < end && !is_punct(k, ",") && !in_quote_[k]) ++k;
+      if (k + 2 >= end || in_quote_[k]) return std::nullopt;
       cb = k + 1;
       ce = end;
     } else {
       if (v < s.first_token + 3 || later) return std::nullopt;
       cb = s.first_token;
       ce = is_punct(v - 1, ",") ? v - 1 : v;
+      // "“…,” Hewitt said, according to a transcript": the quote and its
+      // attribution, not a clause.
+      if (mostly_quoted(cb, ce)) return std::nullopt;
     }
     remember(at.speaker, v);
     return make_quote(doc_.tokens[cb].start, doc_.tokens[ce - 1].end, "indirect", std::move(at));
