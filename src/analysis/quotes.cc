@@ -1204,7 +1204,9 @@ class QuoteFinder {
     if (para == prev_para + 1 && doc_.paragraphs[para].start != sp.open) return std::nullopt;
     // "“…,” the judge exclaimed. “…”": an attribution with a cue is one even
     // when its speaker stays unnamed.
-    if (last_direct_->second.speaker.name.empty() && last_direct_->second.cue.empty())
+    // Two quotes that nothing attributes, in one paragraph, are one speaker's too.
+    if (last_direct_->second.speaker.name.empty() && last_direct_->second.cue.empty() &&
+        para != prev_para)
       return std::nullopt;
     return last_direct_->second;
   }
