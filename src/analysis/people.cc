@@ -18,6 +18,9 @@ constexpr size_t kMaxTitleTokens = 5;
 constexpr uint32_t kMaxAppositionTokens = 12;
 // How far after a name that opens its sentence a pronoun shows it is a person's.
 constexpr uint32_t kMaxPronounDistance = 16;
+// How many persons sharing a surname a bare surname is compared with; a list of
+// thousands of one family would otherwise cost the square of its length.
+constexpr size_t kMaxSurnameHolders = 8;
 // A person's gender read from the pronouns after their name needs this share of the votes.
 constexpr double kGenderVoteShare = 2.0 / 3.0;
 
@@ -411,7 +414,9 @@ People find_people(const Document& doc, core::Deadline* deadline) {
     // gender does not contradict the title's.
     int match = -1;
     if (auto surname = by_surname.find(cand.name); surname != by_surname.end()) {
-      for (int p : surname->second) {
+      const std::vector<int>& same = surname->second;
+      for (size_t i = 0; i < same.size() && i < kMaxSurnameHolders; ++i) {
+        const int p = same[i];
         const Gender g = people.genders[p];
         if (cand.gender == Gender::kUnknown || g == Gender::kUnknown || g == cand.gender) {
           match = p;

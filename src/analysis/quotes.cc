@@ -53,6 +53,9 @@ constexpr uint32_t kMaxDescriptionTokens = 4;
 // speakers it changes are the right person, yet its metric counts them wrong:
 // its Source is the description, compared by last word (BENCHMARKS.md).
 constexpr bool kResolveTitledDescriptions = true;
+// How many of a person's titles a description is compared with (a story rarely
+// gives one person more; a list of thousands would cost its square).
+constexpr size_t kMaxTitlesCompared = 8;
 // How many person mentions back a description looks for the title it names.
 constexpr uint32_t kDescriptionLookback = 40;
 // Longest title-case phrase in quotation marks read as a title, not a quote:
@@ -620,7 +623,9 @@ class QuoteFinder {
     const PersonMention* first = people_.mentions.data();
     int nearest = -1;
     for (uint32_t n = 0; n < kDescriptionLookback; ++n, --m) {
-      for (const std::string& title : people_.persons[m->person].titles) {
+      const std::vector<std::string>& titles = people_.persons[m->person].titles;
+      for (size_t i = 0; i < titles.size() && i < kMaxTitlesCompared; ++i) {
+        const std::string& title = titles[i];
         if (!title_has(title, head)) continue;
         if (holds_all(title)) return static_cast<int>(m->person);
         if (nearest < 0) nearest = static_cast<int>(m->person);
