@@ -439,11 +439,10 @@ bool leads_speech(std::string_view w) { return in(List::kLeadVerbs, w); }
 bool is_personal_pronoun(std::string_view w) { return in(List::kPersonalPronouns, w); }
 bool is_auxiliary_adverb(std::string_view w) { return in(List::kAuxiliaryAdverbs, w); }
 bool is_noun_determiner(std::string_view w) {
-  return in(List::kNounDeterminers, w) ||
-         (!w.empty() && w.back() >= '0' && w.back() <= '9') || w.ends_with("-seven") ||
-         w.ends_with("-one") || w.ends_with("-two") || w.ends_with("-three") ||
-         w.ends_with("-four") || w.ends_with("-five") || w.ends_with("-six") ||
-         w.ends_with("-eight") || w.ends_with("-nine");
+  return in(List::kNounDeterminers, w) || (!w.empty() && w.back() >= '0' && w.back() <= '9') ||
+         w.ends_with("-seven") || w.ends_with("-one") || w.ends_with("-two") ||
+         w.ends_with("-three") || w.ends_with("-four") || w.ends_with("-five") ||
+         w.ends_with("-six") || w.ends_with("-eight") || w.ends_with("-nine");
 }
 Gender pronoun_gender(std::string_view w) {
   return gender_in(List::kMalePronouns, List::kFemalePronouns, w);

@@ -357,7 +357,7 @@ People find_people(const Document& doc, core::Deadline* deadline) {
   // and surnames are looked up in maps, so a story naming many people costs no
   // more per name than one naming few.
   std::vector<int> owner(candidates.size(), -1);
-  std::unordered_map<std::string_view, int> by_name;     // full name -> person
+  std::unordered_map<std::string_view, int> by_name;  // full name -> person
   // last word -> the multi-word persons with it, in order of first mention
   std::unordered_map<std::string_view, std::vector<int>> by_surname;
   // A name is a person when any of its mentions gives evidence, or when its
@@ -389,9 +389,9 @@ People find_people(const Document& doc, core::Deadline* deadline) {
     auto found = by_name.find(cand.name);
     int p = found == by_name.end() ? -1 : found->second;
     if (auto tail = by_tail.find(cand.name); p < 0 && tail != by_tail.end()) p = tail->second;
-    const bool evidence = cand.evidence || named_with_evidence.contains(cand.name) ||
-                          (cand.name_last - cand.name_first <= 3 &&
-                           speaking_surnames.contains(last_word(cand.name)));
+    const bool evidence =
+        cand.evidence || named_with_evidence.contains(cand.name) ||
+        (cand.name_last - cand.name_first <= 3 && speaking_surnames.contains(last_word(cand.name)));
     if (p < 0 && (evidence || by_surname.contains(last_word(cand.name)))) {
       p = add_person(cand);
       by_name.emplace(cand.name, p);  // keys view the candidates, which outlive the maps

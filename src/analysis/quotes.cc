@@ -336,7 +336,8 @@ class QuoteFinder {
       (void)has_direct;
       for (auto& q : indirect(si)) {
         out.push_back(std::move(q));
-        if (last_report_ && out.back().end == last_report_->first) last_report_index_ = out.size() - 1;
+        if (last_report_ && out.back().end == last_report_->first)
+          last_report_index_ = out.size() - 1;
       }
       if (deadline != nullptr && deadline->expired()) break;
     }
@@ -698,7 +699,8 @@ class QuoteFinder {
         while (m != people_.mentions.end() && m->first_token < k) ++m;
         if (m != people_.mentions.end() && m->first_token == k) {
           uint32_t t = k;  // "the Clinton campaign", "the General Assembly"
-          while (t > s.first_token && is_word(t - 1) && doc_.tokens[t - 1].upper && lw(t - 1) != "the")
+          while (t > s.first_token && is_word(t - 1) && doc_.tokens[t - 1].upper &&
+                 lw(t - 1) != "the")
             --t;
           const bool weak = (t > s.first_token && is_word(t - 1) && lw(t - 1) == "the") ||
                             is_possessive(m->last_token - 1);
@@ -724,7 +726,8 @@ class QuoteFinder {
     for (uint32_t back = 0; back <= kPronounLookback && back <= si; ++back) {
       const uint32_t s = si - back;
       const uint32_t b = first_referent_[s];
-      const uint32_t e = back == 0 ? static_cast<uint32_t>(referents_.size()) : first_referent_[s + 1];
+      const uint32_t e =
+          back == 0 ? static_cast<uint32_t>(referents_.size()) : first_referent_[s + 1];
       Antecedent weak;
       for (uint32_t r = b; r < e && r - b < static_cast<uint32_t>(kMaxMentionsScanned); ++r) {
         const Referent& ref = referents_[r];
@@ -861,7 +864,8 @@ class QuoteFinder {
       // "according to the governor's former budget chief Ana Ruiz": the
       // owner's title names the speaker after it.
       if (is_possessive(m->last_token - 1))
-        for (uint32_t k = m->last_token; k < limit && k - m->last_token < kMaxTitleTokens && is_word(k); ++k)
+        for (uint32_t k = m->last_token;
+             k < limit && k - m->last_token < kMaxTitleTokens && is_word(k); ++k)
           if (const PersonMention* named = people_.mention_at(k)) return {a, named->last_token};
       return {m->first_token, m->last_token};
     }
@@ -1094,8 +1098,10 @@ class QuoteFinder {
     // 2. Kind.
     // A quote within the quote may close with it: “… ‘Look, we don't expect …'”.
     std::string_view body = content;
-    if (body.ends_with("\u2019")) body.remove_suffix(3);
-    else if (body.ends_with("'")) body.remove_suffix(1);
+    if (body.ends_with("\u2019"))
+      body.remove_suffix(3);
+    else if (body.ends_with("'"))
+      body.remove_suffix(1);
     if (body.empty()) body = content;
     const char last = body.back();
     const bool ends_clause = last == ',' || last == '.' || last == '?' || last == '!' ||
@@ -1148,9 +1154,8 @@ class QuoteFinder {
     // "“By acting first,” the mayor said, “we now …”", "“…,” he said, but
     // “when it comes to …”": quoted words after a quote's attribution are its
     // next part, whatever their kind.
-    continues_previous_ =
-        !own_after && (direct ? inherits || interrupts_previous(sp, at)
-                              : at && interrupts_previous(sp, at));
+    continues_previous_ = !own_after && (direct ? inherits || interrupts_previous(sp, at)
+                                                : at && interrupts_previous(sp, at));
     if (at) remember(at->speaker, b);
     Attribution a = at ? std::move(*at) : Attribution{};
     // Words quoted before their own attribution ("Teachers are “looking to
@@ -1304,7 +1309,8 @@ class QuoteFinder {
         const size_t space = name.rfind(' ');
         if (space == std::string::npos) continue;
         // The first person of that surname stays.
-        surnames_[core::ascii_lower(std::string_view(name).substr(space + 1))] = static_cast<int>(p);
+        surnames_[core::ascii_lower(std::string_view(name).substr(space + 1))] =
+            static_cast<int>(p);
       }
     }
     if (auto it = surnames_.find(core::ascii_lower(doc_.word(k - 1))); it != surnames_.end()) {
@@ -1638,8 +1644,8 @@ class QuoteFinder {
   int last_speaker_ = -1;
   uint32_t last_speaker_token_ = 0;
   uint32_t last_speaker_paragraph_ = 0;
-  std::string last_organisation_;  // the last organisation named as a subject
-  std::vector<Referent> referents_;       // index_referents
+  std::string last_organisation_;    // the last organisation named as a subject
+  std::vector<Referent> referents_;  // index_referents
   // Lower-case surname -> its first person with a full name (transcript_turn).
   mutable std::unordered_map<std::string, int> surnames_;
   mutable bool surnames_built_ = false;

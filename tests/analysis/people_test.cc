@@ -99,8 +99,7 @@ TEST(People, GenderIsReadFromThePronounsAfterTheName) {
 }
 
 TEST(People, ATitledSurnameDoesNotJoinAPersonOfTheOtherGender) {
-  const std::string text =
-      "First lady Carla Denning spoke first. Mr. Denning followed her.";
+  const std::string text = "First lady Carla Denning spoke first. Mr. Denning followed her.";
   People p = find_people(segment(text));
   ASSERT_NE(find(p, "Carla Denning"), nullptr);
   ASSERT_NE(find(p, "Denning"), nullptr);

@@ -476,8 +476,8 @@ TEST(Quotes, AParticipleAfterSaidIsThatSpeakersAndPluralNounsAreNoCues) {
 }
 
 TEST(Quotes, AnOwnersTitleAfterTheVerbLeadsToTheNameItGives) {
-  auto f = quotes_of(
-      "The plan will fail, according to the governor's former budget chief Ana Ruiz.");
+  auto f =
+      quotes_of("The plan will fail, according to the governor's former budget chief Ana Ruiz.");
   ASSERT_EQ(f.quotes.size(), 1u);
   EXPECT_EQ(f.quotes[0].speaker, "Ana Ruiz");
 }
