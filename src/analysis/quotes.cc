@@ -989,6 +989,9 @@ class QuoteFinder {
         uint32_t e = t;
         while (e < v && is_word(e) && !is_auxiliary(lw(e))) ++e;
         if (const PersonMention* m = people_.mention_at(t)) e = std::max(e, m->last_token);
+        // "“…” would be appropriate, Republican candidate Ben Carson said": no
+        // subject right after the quote, so the quote is the sentence's report.
+        if (e == t) return std::nullopt;
         at.speaker = subject(t, e);
       }
       return at;
