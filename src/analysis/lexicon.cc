@@ -143,7 +143,7 @@ constexpr std::string_view kNameStopWords =
 
 constexpr std::string_view kOrganisationWords =
     "inc inc. corp corp. co co. company companies corporation group holdings airlines "
-    "airline airways air bank banks motors motor council ministry department university "
+    "airline airways air bank banks motors motor council assembly ministry department university "
     "college school association agency party force forces army navy house office street "
     "exchange index average news times post journal committee commission union fund "
     "reserve court senate congress parliament city county state states republic kingdom "
@@ -258,6 +258,14 @@ constexpr std::string_view kFiniteVerbs =
 // Speech verbs that, perfect or passive, name an act: "Intel has added DRM", "was reported".
 constexpr std::string_view kActVerbs = "added reported stated noted confirmed";
 
+// Words after which a speech verb's "-s" form is a plural noun: "five states", "the
+// reports", "their claims".
+constexpr std::string_view kNounDeterminers =
+    "the a an his her its their our my your these those such some many all both several "
+    "other no any few more most two three four five six seven eight nine ten eleven twelve "
+    "twenty thirty forty fifty sixty seventy eighty ninety hundred dozen dozens "
+    "hundreds thousands millions";
+
 // Between an auxiliary and its verb: "has recently added", "has also said".
 constexpr std::string_view kAuxiliaryAdverbs = "recently also just";
 
@@ -265,6 +273,9 @@ constexpr std::string_view kAuxiliaryAdverbs = "recently also just";
 constexpr std::string_view kMalePronouns = "he";
 constexpr std::string_view kFemalePronouns = "she";
 constexpr std::string_view kOrganisationPronouns = "it they";
+// Every form of them, as they refer back to a person: "his", "him", "herself".
+constexpr std::string_view kMaleReferringPronouns = "he him his himself";
+constexpr std::string_view kFemaleReferringPronouns = "she her hers herself";
 
 // Start a relative clause that ends a subject phrase: "Stoltenberg, who ...".
 constexpr std::string_view kRelativePronouns = "who which";
@@ -307,9 +318,12 @@ enum class List {
   kActVerbs,
   kPersonalPronouns,
   kAuxiliaryAdverbs,
+  kNounDeterminers,
   kMalePronouns,
   kFemalePronouns,
   kOrganisationPronouns,
+  kMaleReferringPronouns,
+  kFemaleReferringPronouns,
   kRelativePronouns,
   kPostVerbSubjectEnders,
   kMaleTitles,
@@ -348,9 +362,12 @@ bool in(List list, std::string_view w) {
                                  make_set(kActVerbs),
                                  make_set(kPersonalPronouns),
                                  make_set(kAuxiliaryAdverbs),
+                                 make_set(kNounDeterminers),
                                  make_set(kMalePronouns),
                                  make_set(kFemalePronouns),
                                  make_set(kOrganisationPronouns),
+                                 make_set(kMaleReferringPronouns),
+                                 make_set(kFemaleReferringPronouns),
                                  make_set(kRelativePronouns),
                                  make_set(kPostVerbSubjectEnders),
                                  make_set(kMaleTitles),
@@ -421,8 +438,19 @@ bool opens_time_phrase(std::string_view w) { return in(List::kTimeOpeners, w); }
 bool leads_speech(std::string_view w) { return in(List::kLeadVerbs, w); }
 bool is_personal_pronoun(std::string_view w) { return in(List::kPersonalPronouns, w); }
 bool is_auxiliary_adverb(std::string_view w) { return in(List::kAuxiliaryAdverbs, w); }
+bool is_noun_determiner(std::string_view w) {
+  return in(List::kNounDeterminers, w) || (!w.empty() && w.back() >= '0' && w.back() <= '9') ||
+         w.ends_with("-seven") || w.ends_with("-one") || w.ends_with("-two") ||
+         w.ends_with("-three") || w.ends_with("-four") || w.ends_with("-five") ||
+         w.ends_with("-six") || w.ends_with("-eight") || w.ends_with("-nine");
+}
 Gender pronoun_gender(std::string_view w) {
   return gender_in(List::kMalePronouns, List::kFemalePronouns, w);
+}
+Gender referring_pronoun_gender(std::string_view w) {
+  // Asked of every word of a story: most are ruled out before the set is searched.
+  if (w.size() < 2 || w.size() > 7 || (w[0] != 'h' && w[0] != 's')) return Gender::kUnknown;
+  return gender_in(List::kMaleReferringPronouns, List::kFemaleReferringPronouns, w);
 }
 bool is_organisation_pronoun(std::string_view w) { return in(List::kOrganisationPronouns, w); }
 bool is_relative_pronoun(std::string_view w) { return in(List::kRelativePronouns, w); }

@@ -69,8 +69,13 @@ bool is_perfect_or_passive_auxiliary(std::string_view lower);
 bool is_act_when_perfect(std::string_view lower);
 // Adverbs between an auxiliary and its verb: "recently", "also", "just".
 bool is_auxiliary_adverb(std::string_view lower);
+// Words after which a speech verb's "-s" form is a plural noun: "the", "their",
+// "five", "27", "twenty-seven" ("five states", "their claims").
+bool is_noun_determiner(std::string_view lower);
 // The gender a subject pronoun stands for: "he" male, "she" female, others unknown.
 Gender pronoun_gender(std::string_view lower);
+// The gender any form of "he" or "she" stands for: "him", "his", "her", "herself".
+Gender referring_pronoun_gender(std::string_view lower);
 // Pronouns that may stand for an organisation: "it", "they".
 bool is_organisation_pronoun(std::string_view lower);
 // "who", "which": a relative clause starts, the subject phrase before it ends.

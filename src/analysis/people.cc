@@ -4,6 +4,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace lede::analysis {
 namespace {
@@ -12,6 +13,16 @@ namespace {
 constexpr size_t kMaxNameTokens = 4;
 // Longest title we read before a name: "U.K. Defense Minister", "Apple Inc. co-founder".
 constexpr size_t kMaxTitleTokens = 5;
+// Longest apposition between a name that opens its sentence and the speech verb
+// that makes it a person: ", of Springfield, Va., said" is 7 tokens.
+constexpr uint32_t kMaxAppositionTokens = 12;
+// How far after a name that opens its sentence a pronoun shows it is a person's.
+constexpr uint32_t kMaxPronounDistance = 16;
+// How many persons sharing a surname a bare surname is compared with; a list of
+// thousands of one family would otherwise cost the square of its length.
+constexpr size_t kMaxSurnameHolders = 8;
+// A person's gender read from the pronouns after their name needs this share of the votes.
+constexpr double kGenderVoteShare = 2.0 / 3.0;
 
 struct Candidate {
   uint32_t name_first = 0, name_last = 0;  // tokens
@@ -21,6 +32,7 @@ struct Candidate {
   Gender gender = Gender::kUnknown;
   bool titled = false;    // a title or honorific stands before it
   bool evidence = false;  // enough to make a new person
+  bool speaks = false;    // a speech verb right before or after it ("DuVernay explained")
 };
 
 // "Stoltenberg’s" -> length of "Stoltenberg".
@@ -44,13 +56,23 @@ bool is_acronym(std::string_view w) {
   return true;
 }
 
+// A month's name right after a known given name is a surname: "Theresa May",
+// "Brian June".
+bool is_surname_month(const Document& doc, uint32_t i) {
+  std::string_view lw = base_lower(doc, i);
+  return i > 0 && doc.tokens[i].upper && doc.tokens[i - 1].kind == TokenKind::kWord &&
+         doc.tokens[i - 1].upper &&
+         (lw == "may" || lw == "june" || lw == "april" || lw == "august") &&
+         given_name(doc.lower_word(i - 1)) != Gender::kUnknown;
+}
+
 // May token i be part of a capitalised run?
 bool is_run_token(const Document& doc, uint32_t i) {
   const Token& t = doc.tokens[i];
   if (t.kind != TokenKind::kWord || !t.upper) return false;
   std::string_view lw = base_lower(doc, i);
   if (is_title_head(lw) || is_title_modifier(lw)) return true;
-  return !is_name_stop_word(lw);
+  return !is_name_stop_word(lw) || is_surname_month(doc, i);
 }
 
 bool is_name_token(const Document& doc, uint32_t i) {
@@ -58,7 +80,8 @@ bool is_name_token(const Document& doc, uint32_t i) {
   if (t.kind != TokenKind::kWord) return false;
   std::string_view lw = base_lower(doc, i);
   if (!t.upper) return false;
-  if (is_organisation_word(lw) || is_name_stop_word(lw)) return false;
+  if (is_organisation_word(lw) || (is_name_stop_word(lw) && !is_surname_month(doc, i)))
+    return false;
   std::string_view w = doc.word(i);
   w = w.substr(0, without_possessive(w));
   if (is_acronym(w)) return false;
@@ -177,6 +200,27 @@ bool has_appositive_title(const Document& doc, const Sentence& s, uint32_t name_
   return false;
 }
 
+// A sentence that opens with a name and its apposition, then a speech verb:
+// "Tobin Marsh, of Springfield, Va., said".
+bool speaks_after_apposition(const Document& doc, const Sentence& s, uint32_t name_e) {
+  if (name_e + 1 >= s.last_token || doc.word(name_e) != ",") return false;
+  for (uint32_t k = name_e + 1; k + 1 < s.last_token && k <= name_e + kMaxAppositionTokens; ++k)
+    if (doc.word(k) == "," && is_word(doc, k + 1) && is_speech_verb(doc.lower_word(k + 1)))
+      return true;
+  return false;
+}
+
+// A sentence that opens with a name goes on to call it "he" or "she" before any
+// other capitalised word: "Tobin Marsh sold the farm after his son left".
+bool pronoun_follows(const Document& doc, const Sentence& s, uint32_t name_e) {
+  for (uint32_t k = name_e; k < s.last_token && k < name_e + kMaxPronounDistance; ++k) {
+    if (!is_word(doc, k)) continue;
+    if (doc.tokens[k].upper) return false;
+    if (referring_pronoun_gender(doc.lower_word(k)) != Gender::kUnknown) return true;
+  }
+  return false;
+}
+
 // The candidate for the name [split.name_b, name_e) with its title, gender,
 // and whether the sentence gives enough to make it a new person.
 Candidate make_candidate(const Document& doc, const Sentence& s, const RunSplit& split,
@@ -209,9 +253,12 @@ Candidate make_candidate(const Document& doc, const Sentence& s, const RunSplit&
       --verb;
   }
   const bool speech_before = verb > s.first_token && is_speech_verb(doc.lower_word(verb - 1));
-  c.evidence =
-      split.titled || (n >= 2 && g != Gender::kUnknown) ||
-      (n >= 2 && n <= 3 && (speech_after || speech_before || has_appositive_title(doc, s, name_e)));
+  c.speaks = speech_after || speech_before;
+  c.evidence = split.titled || (n >= 2 && g != Gender::kUnknown) ||
+               (n >= 2 && n <= 3 &&
+                (c.speaks || has_appositive_title(doc, s, name_e) ||
+                 (name_b == s.first_token && speaks_after_apposition(doc, s, name_e)))) ||
+               (n >= 2 && name_b == s.first_token && pronoun_follows(doc, s, name_e));
   if (split.titled && is_honorific(title_lower) && c.title == doc.word(name_b - 1)) c.title.clear();
   return c;
 }
@@ -247,6 +294,40 @@ void add_title(lede::Entity& e, const std::string& title) {
     e.titles.push_back(title);
 }
 
+// 4. A person whose name and titles tell no gender takes the one that the
+// pronouns after their name tell, in sentences that name no one else
+// ("Tobin Marsh, of Springfield, Va., said he had served"), when most of
+// them agree.
+void learn_genders(const Document& doc, People& people) {
+  std::vector<uint32_t> male(people.persons.size(), 0), female(people.persons.size(), 0);
+  size_t m = 0;
+  for (const Sentence& s : doc.sentences) {
+    while (m < people.mentions.size() && people.mentions[m].first_token < s.first_token) ++m;
+    size_t e = m;
+    bool one_person = true;
+    while (e < people.mentions.size() && people.mentions[e].first_token < s.last_token) {
+      one_person &= people.mentions[e].person == people.mentions[m].person;
+      ++e;
+    }
+    if (e == m || !one_person) continue;
+    const uint32_t p = people.mentions[m].person;
+    if (people.genders[p] != Gender::kUnknown) continue;
+    for (uint32_t k = people.mentions[m].last_token; k < s.last_token; ++k) {
+      if (!is_word(doc, k)) continue;
+      const Gender g = referring_pronoun_gender(doc.lower_word(k));
+      male[p] += g == Gender::kMale;
+      female[p] += g == Gender::kFemale;
+    }
+  }
+  for (size_t p = 0; p < people.persons.size(); ++p) {
+    if (people.genders[p] != Gender::kUnknown) continue;
+    const double votes = male[p] + female[p];
+    if (votes == 0) continue;
+    if (male[p] >= kGenderVoteShare * votes) people.genders[p] = Gender::kMale;
+    if (female[p] >= kGenderVoteShare * votes) people.genders[p] = Gender::kFemale;
+  }
+}
+
 }  // namespace
 
 const PersonMention* People::mention_at(uint32_t token) const {
@@ -276,9 +357,25 @@ People find_people(const Document& doc, core::Deadline* deadline) {
   // and surnames are looked up in maps, so a story naming many people costs no
   // more per name than one naming few.
   std::vector<int> owner(candidates.size(), -1);
-  std::unordered_map<std::string_view, int> by_name;     // full name -> person
-  std::unordered_map<std::string_view, int> by_surname;  // last word -> first multi-word person
+  std::unordered_map<std::string_view, int> by_name;  // full name -> person
+  // last word -> the multi-word persons with it, in order of first mention
+  std::unordered_map<std::string_view, std::vector<int>> by_surname;
+  // A name is a person when any of its mentions gives evidence, or when its
+  // surname alone speaks ("Ava DuVernay" ... "DuVernay explained").
+  std::unordered_set<std::string_view> named_with_evidence, speaking_surnames;
+  for (const Candidate& cand : candidates) {
+    if (cand.evidence) named_with_evidence.insert(cand.name);
+    if (cand.speaks && single_word(cand.name)) speaking_surnames.insert(cand.name);
+  }
+  // The last words of a longer name stand for its person: "Garcia Marquez" for
+  // "Gabriel Garcia Marquez". Keys view the candidates' names, as below.
+  std::unordered_map<std::string_view, int> by_tail;
   auto add_person = [&](const Candidate& cand) {
+    std::string_view name = cand.name;
+    for (size_t i = name.find(' '); i != std::string_view::npos; i = name.find(' ', i + 1)) {
+      std::string_view tail = name.substr(i + 1);
+      if (!single_word(tail)) by_tail.emplace(tail, static_cast<int>(people.persons.size()));
+    }
     lede::Entity e;
     e.name = cand.name;
     e.type = "person";
@@ -291,27 +388,50 @@ People find_people(const Document& doc, core::Deadline* deadline) {
     if (single_word(cand.name)) continue;
     auto found = by_name.find(cand.name);
     int p = found == by_name.end() ? -1 : found->second;
-    if (p < 0 && (cand.evidence || by_surname.contains(last_word(cand.name)))) {
+    if (auto tail = by_tail.find(cand.name); p < 0 && tail != by_tail.end()) p = tail->second;
+    const bool evidence =
+        cand.evidence || named_with_evidence.contains(cand.name) ||
+        (cand.name_last - cand.name_first <= 3 && speaking_surnames.contains(last_word(cand.name)));
+    if (p < 0 && (evidence || by_surname.contains(last_word(cand.name)))) {
       p = add_person(cand);
       by_name.emplace(cand.name, p);  // keys view the candidates, which outlive the maps
-      by_surname.emplace(last_word(cand.name), p);
+      by_surname[last_word(cand.name)].push_back(p);
     }
     owner[c] = p;
+  }
+  // The last words of a longer name found later stand for its person.
+  for (size_t c = 0; c < candidates.size(); ++c) {
+    const Candidate& cand = candidates[c];
+    if (owner[c] >= 0 || single_word(cand.name)) continue;
+    if (auto found = by_tail.find(cand.name); found != by_tail.end()) owner[c] = found->second;
   }
   // Single names: the first person with that surname (or given name), else a
   // titled single name stands for a person of its own ("President Obama").
   for (size_t c = 0; c < candidates.size(); ++c) {
     const Candidate& cand = candidates[c];
     if (owner[c] >= 0 || !single_word(cand.name)) continue;
-    auto surname = by_surname.find(cand.name);
-    int match = surname == by_surname.end() ? -1 : surname->second;
-    if (match < 0 && cand.titled) {
+    // "Mr. Obama" is not "Michelle Obama": the first of that surname whose
+    // gender does not contradict the title's.
+    int match = -1;
+    if (auto surname = by_surname.find(cand.name); surname != by_surname.end()) {
+      const std::vector<int>& same = surname->second;
+      for (size_t i = 0; i < same.size() && i < kMaxSurnameHolders; ++i) {
+        const int p = same[i];
+        const Gender g = people.genders[p];
+        if (cand.gender == Gender::kUnknown || g == Gender::kUnknown || g == cand.gender) {
+          match = p;
+          break;
+        }
+      }
+    }
+    // "Obama said" after "President Obama": the person the titled name made.
+    if (match < 0) {
       auto found = by_name.find(cand.name);
       match = found == by_name.end() ? -1 : found->second;
-      if (match < 0) {
-        match = add_person(cand);
-        by_name.emplace(cand.name, match);
-      }
+    }
+    if (match < 0 && cand.titled) {
+      match = add_person(cand);
+      by_name.emplace(cand.name, match);
     }
     owner[c] = match;
   }
@@ -325,6 +445,7 @@ People find_people(const Document& doc, core::Deadline* deadline) {
     add_title(e, cand.title);
     if (people.genders[p] == Gender::kUnknown) people.genders[p] = cand.gender;
   }
+  learn_genders(doc, people);
   (void)first_word;
   return people;
 }

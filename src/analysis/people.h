@@ -10,11 +10,17 @@
 //   1. Read runs of capitalised words per sentence; split a leading title off
 //      ("U.K. Defense Minister | Ben Wallace"), also a lower-case one before
 //      the run ("first lady | Jill Biden").
-//   2. Keep runs that name a person: a title, a known given name, or a speech
-//      verb beside a two- or three-word name; drop organisations and places.
-//   3. Full names become persons (same name, same person); bare surnames and
-//      titled single names ("Biden", "Mr. Howard") go to the person first
-//      introduced with that surname, so "Jill Biden" stays apart from "Joe Biden".
+//   2. Keep runs that name a person: a title, a known given name, a speech
+//      verb beside a two- or three-word name (or its apposition, or its surname
+//      alone, anywhere in the story), or a "he"/"she" after a name that opens
+//      its sentence; drop organisations and places.
+//   3. Full names become persons (same name, same person); a longer name's last
+//      words ("Garcia Marquez") are its person; bare surnames and titled single names
+//      ("Biden", "Mr. Howard") go to the first person introduced with that
+//      surname whose gender the title does not contradict, so "Jill Biden" stays
+//      apart from "Joe Biden" and "Mr. Obama" from "Michelle Obama".
+//   4. A person whose name and titles tell no gender takes the one the
+//      pronouns after their name tell, when most agree.
 // Thread safe; no state between calls.
 #pragma once
 

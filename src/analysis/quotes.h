@@ -25,9 +25,14 @@
 //      closes takes the quote in.
 //      A subject's owner or modifier ("Trump's campaign", "the Trump
 //      campaign") is not the speaker; the phrase is.
-//   5. Speakers: a name is the person's full name as first given; "he" and
-//      "she" go to the last speaker or the person the previous sentences are
-//      about; other subjects ("the company", "a spokesman") are kept as written.
+//   5. Speakers: a name is the person's full name as first given. "he" and
+//      "she" follow a chain of names and pronouns outside quotation marks to
+//      the person they refer to (the first compatible one in the sentence, else
+//      in the nearest sentence before), unless the last speaker spoke since;
+//      "the senator", "the former president" are the person given that title;
+//      a quote nothing attributes is the person's who opens the sentence before
+//      it. Other subjects ("the company", "a spokesman") are kept as written;
+//      a pronoun left unresolved gives no speaker, never the pronoun.
 // Offsets: [start, end) is the quoted text without its marks. Thread safe.
 #pragma once
 

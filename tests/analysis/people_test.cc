@@ -72,5 +72,45 @@ TEST(People, ANameAfterASpeechVerbAndAnOwnerIsAPerson) {
   EXPECT_NE(find(p, "Orla Vistrup"), nullptr);
 }
 
+TEST(People, ANameOpeningASentenceWhoseVerbAfterTheAppositionIsSpeechIsAPerson) {
+  const std::string text =
+      "Tobin Marsh, of Springfield, Va., said he had served in the Navy. Marsh is 70.";
+  People p = find_people(segment(text));
+  ASSERT_NE(find(p, "Tobin Marsh"), nullptr);
+  EXPECT_EQ(p.mentions.size(), 2u);
+}
+
+TEST(People, ALongerNamesLastWordsAndASpeakingSurnameAreThatPerson) {
+  const std::string text =
+      "Aung Suu Mya visited on Wednesday. Suu Mya met the press. Later, Mya explained "
+      "the plan.";
+  People p = find_people(segment(text));
+  ASSERT_NE(find(p, "Aung Suu Mya"), nullptr);
+  EXPECT_EQ(p.persons.size(), 1u);
+  EXPECT_EQ(p.mentions.size(), 3u);
+}
+
+TEST(People, GenderIsReadFromThePronounsAfterTheName) {
+  const std::string text =
+      "Kwabena Asante, of Accra, said he would run. Asante said his plan was ready.";
+  People p = find_people(segment(text));
+  ASSERT_EQ(p.persons.size(), 1u);
+  EXPECT_EQ(p.genders[0], Gender::kMale);
+}
+
+TEST(People, ATitledSurnameDoesNotJoinAPersonOfTheOtherGender) {
+  const std::string text = "First lady Carla Denning spoke first. Mr. Denning followed her.";
+  People p = find_people(segment(text));
+  ASSERT_NE(find(p, "Carla Denning"), nullptr);
+  ASSERT_NE(find(p, "Denning"), nullptr);
+  EXPECT_EQ(find(p, "Carla Denning")->mentions.size(), 1u);
+}
+
+TEST(People, AMonthAfterAGivenNameIsASurname) {
+  const std::string text = "Prime Minister Theresa May said the talks would resume in June.";
+  People p = find_people(segment(text));
+  EXPECT_NE(find(p, "Theresa May"), nullptr);
+}
+
 }  // namespace
 }  // namespace lede::analysis

@@ -7,7 +7,11 @@ Runs the dump tool over PART/text, matches its quotes against the gold
 attributions (dev-gold.json for dev; the brat files for train, first annotator
 per article, pronoun sources skipped for speakers since train has no coreference
 names, and a Source's name before its apposition standing in for dev's
-source_name) and prints direct-quote, speech-attribution and speaker figures. With
+source_name) and prints direct-quote, speech-attribution and speaker figures. A
+speaker is right when its last word is that of the gold Source or its source_name
+(the README's metric, a head-word comparison): a full name given for a Source that
+is a description without a name ("the senator") is counted wrong, and the number of
+such misses is printed beside the figure. With
 --floors D,S,A,SPLIT it exits 1 when direct F1 < D, speech F1 < S, speaker
 accuracy < A or split quotes > SPLIT. Exits 77 (skipped) when the data is absent.
 """
@@ -66,6 +70,20 @@ def head_name(source):
         return None
     head = re.split(r",|\(| who | whose | which | -- | \u2014|\u2014 ", source)[0].strip()
     return head if head and head != source.strip() else None
+
+
+def names_description(gold, speaker):
+    """A gold Source that is a description with no name ("the senator", "The
+    president") against a predicted full name ("Bernie Sanders"): the speaker the
+    issue asks for, which the last-word comparison counts as wrong whether or not
+    it is the right person. Counted apart so that the figure says how many."""
+    source = (gold.get('source') or '').strip()
+    if gold.get('source_is_pronoun') or not source.lower().startswith('the '):
+        return False
+    if any(w[:1].isupper() for w in source.split()[1:]) and gold.get('source_name'):
+        return False
+    words = (speaker or '').split()
+    return len(words) >= 2 and all(w[:1].isupper() for w in words)
 
 
 def read_ann(path):
@@ -135,7 +153,7 @@ def length(frags):
 def score(gold, predicted, texts, show=None):
     c = dict(gold_direct=0, hit_direct=0, pred_direct=0, pred_direct_other=0,
              gold_speech=0, hit_speech=0, pred=0, pred_other=0,
-             speaker_n=0, speaker_ok=0, split=0)
+             speaker_n=0, speaker_ok=0, speaker_description_named=0, split=0)
     misses = []
     for doc, attributions in gold.items():
         text = texts[doc]
@@ -180,6 +198,8 @@ def score(gold, predicted, texts, show=None):
                     want = {key_word(g['source']), key_word(g.get('source_name'))} - {''}
                     ok = key_word(p['speaker']) in want
                     c['speaker_ok'] += ok
+                    if not ok and names_description(g, p['speaker']):
+                        c['speaker_description_named'] += 1
                     if show == 'speaker' and not ok:
                         misses.append(f"SPK {doc}: got [{p['speaker']}] want [{g['source']}|{g.get('source_name')}] :: {text[s:s+70]!r}")
             else:
@@ -255,6 +275,8 @@ def main():
     print(f"direct quotes        F1 {f1(dp, dr):.3f} (P {dp:.3f}, R {dr:.3f})")
     print(f"speech attributions  F1 {f1(sp, sr):.3f} (P {sp:.3f}, R {sr:.3f})")
     print(f"speaker accuracy     {acc:.3f} ({c['speaker_ok']}/{c['speaker_n']})")
+    print(f"  misses that name a person where the gold Source is a description "
+          f"(\"the senator\"), not judged by last words: {c['speaker_description_named']}")
     print(f"split quotes         {c['split']}")
     if args.floors:
         d, s, a, split = (float(x) for x in args.floors.split(','))

@@ -346,14 +346,17 @@ TEST(Quotes, ASpeakerPhraseEndsBeforeItsOwnVerb) {
   EXPECT_EQ(q->speaker, "The mayor");
 }
 
-TEST(Quotes, AQuoteAfterAReportInItsParagraphIsTheReportersSpeakers) {
+TEST(Quotes, AQuoteAfterAReportInItsParagraphIsThatReportsNextPart) {
   auto f = quotes_of(
       "The plan is too timid, the Gazette's editorial board writes. “It leaves the poorest "
       "families waiting another decade.”");
-  const lede::Quote* q = starting(f, "It leaves");
-  ASSERT_NE(q, nullptr);
-  EXPECT_EQ(q->kind, "direct");
-  EXPECT_EQ(q->speaker, "the Gazette's editorial board");
+  ASSERT_EQ(f.quotes.size(), 1u);
+  const lede::Quote& q = f.quotes[0];
+  EXPECT_EQ(q.kind, "indirect");
+  EXPECT_EQ(q.speaker, "the Gazette's editorial board");
+  ASSERT_EQ(q.parts.size(), 2u);
+  EXPECT_EQ(f.text.substr(q.parts[1].first, q.parts[1].second - q.parts[1].first),
+            "It leaves the poorest families waiting another decade.");
 }
 
 TEST(Quotes, ASpeechVerbClosingTheSentenceHasItsSubjectRightBeforeIt) {
@@ -400,6 +403,93 @@ TEST(Quotes, AQuoteAfterAParagraphEndingInAColonIsThatSentencesSpeakers) {
       "year for the bridge.”");
   ASSERT_EQ(f.quotes.size(), 1u);
   EXPECT_EQ(f.quotes[0].speaker, "Ines Albrecht");
+}
+
+TEST(Quotes, APronounRefersBackThroughEarlierPronounsNotToNamesInsideQuotes) {
+  // "he" two sentences after the name: the chain goes through "he said", not to
+  // Joe Biden, who is only named in passing; nor to Tom Reyes, named inside a quote.
+  auto f = quotes_of(
+      "Former party chairman Dale Wexford spoke on Monday. Though the last change was smooth, he "
+      "said, this one could lead to lobbying by loyalists to Joe Biden.\n\n"
+      "“This is a different time,” he said.\n\n"
+      "Wexford said the rules would hold. “I thought Tom Reyes was right. And I still do,” he "
+      "said.");
+  const lede::Quote* q = starting(f, "This is a different time");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->speaker, "Dale Wexford");
+  q = starting(f, "I thought Tom Reyes");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->speaker, "Dale Wexford");
+}
+
+TEST(Quotes, TheLastSpeakerOutranksANameThatOnlyOwnsSomething) {
+  auto f = quotes_of(
+      "“The campaign is in panic mode,” said Lena Okafor, a state party official.\n\n"
+      "Okafor believes the Alma Ruiz campaign took her vote for granted.\n\n"
+      "“It is not enough,” she said.");
+  const lede::Quote* q = starting(f, "It is not enough");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->speaker, "Lena Okafor");
+}
+
+TEST(Quotes, QuotedWordsAfterAnInterruptingAttributionAreItsNextPart) {
+  auto f = quotes_of(
+      "Mayor Ruth Calder spoke on Friday. “You know, I like the plan,” she said, but “when it "
+      "comes to money, it has a long way to go.”");
+  ASSERT_EQ(f.quotes.size(), 1u);
+  EXPECT_EQ(f.quotes[0].speaker, "Ruth Calder");
+  EXPECT_EQ(f.quotes[0].parts.size(), 2u);
+}
+
+TEST(Quotes, TheSenatorIsThePersonGivenThatTitle) {
+  auto f = quotes_of(
+      "Sen. Marta Lindqvist of Vermont spoke to voters on Friday. The senator said the bill would "
+      "pass before the recess.");
+  ASSERT_EQ(f.quotes.size(), 1u);
+  EXPECT_EQ(f.quotes[0].speaker, "Marta Lindqvist");
+}
+
+TEST(Quotes, AQuoteNothingAttributesIsThePersonsWhoOpensTheSentenceBefore) {
+  auto f = quotes_of(
+      "Mayor Rita Oduya is upbeat about the vote.\n\n"
+      "“Not only can we win, we can win by a lot.”");
+  ASSERT_EQ(f.quotes.size(), 1u);
+  EXPECT_EQ(f.quotes[0].speaker, "Rita Oduya");
+}
+
+TEST(Quotes, AQuotedTranscriptTurnIsItsCapitalisedSpeakers) {
+  auto f = quotes_of(
+      "Paul Brennan hosted the debate.\n\n"
+      "\"BRENNAN: Let's start with the budget. Is it balanced?\"");
+  ASSERT_EQ(f.quotes.size(), 1u);
+  EXPECT_EQ(f.quotes[0].speaker, "Paul Brennan");
+}
+
+TEST(Quotes, AParticipleAfterSaidIsThatSpeakersAndPluralNounsAreNoCues) {
+  auto f = quotes_of(
+      "Omar Haddad left early, Ilse Brandt said, adding, “He was not very talkative.”\n\n"
+      "Twenty states led by Ohio are challenging the rule.");
+  const lede::Quote* q = starting(f, "He was not");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->speaker, "Ilse Brandt");
+  EXPECT_EQ(starting(f, "led by Ohio"), nullptr);
+}
+
+TEST(Quotes, AnOwnersTitleAfterTheVerbLeadsToTheNameItGives) {
+  auto f =
+      quotes_of("The plan will fail, according to the governor's former budget chief Ana Ruiz.");
+  ASSERT_EQ(f.quotes.size(), 1u);
+  EXPECT_EQ(f.quotes[0].speaker, "Ana Ruiz");
+}
+
+TEST(Quotes, ANamedSentenceAfterAQuotedQuestionIsItsAttribution) {
+  auto f = quotes_of(
+      "Governor Leo Vance took questions on Monday.\n\n"
+      "“You think I am going to change?” Vance asked reporters during a long news conference "
+      "at the state capitol late last month. “I am not changing.”");
+  ASSERT_EQ(f.quotes.size(), 1u);
+  EXPECT_EQ(f.quotes[0].speaker, "Leo Vance");
+  EXPECT_EQ(f.quotes[0].parts.size(), 2u);
 }
 
 }  // namespace
