@@ -45,7 +45,7 @@ from sklearn.linear_model import LogisticRegression
 # The record's names, in PageType's order (page_type.h); WCXB has no "other".
 TYPES = ["article", "forum", "product", "collection", "listing", "documentation", "service"]
 # Inverse regularisation strength, chosen on the two halves (see --sweep).
-C = 0.03
+C = 0.02
 # Weight of each page of --articles against a WCXB page: enough that older
 # article pages (tables, teaser columns) stay articles, little enough that
 # WCXB's own types lose at most a point on the held-out half.

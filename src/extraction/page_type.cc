@@ -2,11 +2,11 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cassert>
 #include <cmath>
 #include <set>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "core/text.h"
@@ -636,22 +636,34 @@ void gather_text_structure(const html::Document& doc, const std::vector<NodeId>&
 
 #include "extraction/page_type_model.inc"
 
-// The model's vocabulary: a word's index in kPageTypeWords.
+// The model's vocabulary: a word's index in kPageTypeWords, found by an
+// open-addressed table of four slots a word (every word of a page is looked
+// up, so no allocation and no division).
 class Vocabulary {
  public:
   Vocabulary() {
-    index_.reserve(kPageTypeWords.size() * 2);
-    for (size_t i = 0; i < kPageTypeWords.size(); ++i)
-      index_.emplace(kPageTypeWords[i], static_cast<uint16_t>(i));
+    for (size_t i = 0; i < kPageTypeWords.size(); ++i) {
+      size_t slot = hash(kPageTypeWords[i]) & kMask;
+      while (slots_[slot] != 0) slot = (slot + 1) & kMask;
+      slots_[slot] = static_cast<uint16_t>(i + 1);
+    }
   }
   // The word's index, or -1.
   int find(std::string_view word) const {
-    const auto it = index_.find(word);
-    return it == index_.end() ? -1 : it->second;
+    for (size_t slot = hash(word) & kMask; slots_[slot] != 0; slot = (slot + 1) & kMask)
+      if (kPageTypeWords[slots_[slot] - 1] == word) return slots_[slot] - 1;
+    return -1;
   }
 
  private:
-  std::unordered_map<std::string_view, uint16_t> index_;
+  static constexpr size_t kSlots = std::bit_ceil(kPageTypeWords.size() * 4);
+  static constexpr size_t kMask = kSlots - 1;
+  static uint32_t hash(std::string_view w) {
+    uint32_t h = 2166136261u;  // FNV-1a
+    for (char c : w) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+    return h;
+  }
+  std::array<uint16_t, kSlots> slots_{};
 };
 
 }  // namespace
