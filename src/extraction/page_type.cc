@@ -309,8 +309,7 @@ bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 
 char lower_ascii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
-// Whether the word of letters ending just before `end` (or starting at
-// `begin`) is a month's name or its first three letters.
+// Whether w is a month's name, its first three letters, or "Sept", in any case.
 bool is_month_word(std::string_view w) {
   static constexpr std::array<std::string_view, 12> kMonths = {
       "january", "february", "march",     "april",   "may",      "june",
