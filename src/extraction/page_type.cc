@@ -345,8 +345,7 @@ bool has_date(std::string_view t) {
         size_t k = j + 1;
         while (k < t.size() && is_digit(t[k])) ++k;
         const size_t third = k - j - 1;
-        if ((digits == 4 && third <= 2) || (digits <= 2 && (third == 4 || third == 2)))
-          return true;
+        if ((digits == 4 && third <= 2) || (digits <= 2 && (third == 4 || third == 2))) return true;
       }
     }
     if (digits > 4) continue;

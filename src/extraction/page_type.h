@@ -136,8 +136,7 @@ struct PageEvidence {
   // <aside>; in <pre> or <code>; in headings; in <p>; in list items; in table
   // cells; in forms.
   uint64_t nav_text_bytes = 0, aside_text_bytes = 0, code_text_bytes = 0, heading_text_bytes = 0,
-           paragraph_text_bytes = 0, item_text_bytes = 0, cell_text_bytes = 0,
-           form_text_bytes = 0;
+           paragraph_text_bytes = 0, item_text_bytes = 0, cell_text_bytes = 0, form_text_bytes = 0;
   // Text in the outermost blocks (lists, tables, divisions) whose text is
   // mostly link text: menus, link boxes, teaser columns.
   uint64_t link_block_bytes = 0;

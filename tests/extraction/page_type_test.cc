@@ -135,9 +135,10 @@ TEST(PageEvidence, FindsWhereTheTextStandsAndTheDatedCards) {
 
 TEST(PageEvidence, WordsAreRunsOfLettersInLowerCase) {
   html::Document doc;
-  html::parse("<html><head><script>var replyCount = 1;</script></head><body><p>Reply to the "
-              "Thread, v2 caf\xC3\xA9</p></body></html>",
-              doc, html::DomLimits{});
+  html::parse(
+      "<html><head><script>var replyCount = 1;</script></head><body><p>Reply to the "
+      "Thread, v2 caf\xC3\xA9</p></body></html>",
+      doc, html::DomLimits{});
   EXPECT_EQ(page_words(doc), (std::vector<std::string>{"caf", "reply", "the", "thread", "to"}));
 }
 
