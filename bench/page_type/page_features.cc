@@ -4,7 +4,8 @@
 //
 // One line of column names, then one line a page: the file's name without
 // .html or .html.gz, the hand rules' page type, and the features of
-// extraction::page_features in page_feature_names() order. Pages are read,
+// extraction::page_features in page_feature_names() order, and last the
+// page's distinct words (extraction::page_words), space-separated. Pages are read,
 // decoded and parsed as `lede extract` reads them.
 #include <algorithm>
 #include <cstdio>
@@ -49,7 +50,7 @@ int main(int argc, char** argv) {
   std::printf("id\trules");
   for (std::string_view name : ex::page_feature_names())
     std::printf("\t%.*s", static_cast<int>(name.size()), name.data());
-  std::printf("\n");
+  std::printf("\twords\n");
   lede::html::Document doc;
   for (const auto& f : files) {
     auto raw = lede::input::read_file(f.string(), kMaxPageBytes);
@@ -63,6 +64,12 @@ int main(int argc, char** argv) {
     const std::string_view rules = ex::page_type_name(ex::decide_page_type_by_rules(e));
     std::printf("%s\t%.*s", page_id(f).c_str(), static_cast<int>(rules.size()), rules.data());
     for (float x : ex::page_features(e)) std::printf("\t%.5g", x);
+    std::printf("\t");
+    const char* space = "";
+    for (const std::string& w : ex::page_words(doc)) {
+      std::printf("%s%s", space, w.c_str());
+      space = " ";
+    }
     std::printf("\n");
   }
   return 0;

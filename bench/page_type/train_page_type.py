@@ -2,9 +2,16 @@
 """Trains the page-type model and writes it as a C++ table.
 
 The model is a multinomial logistic regression over the features of
-extraction::page_features (flags, log counts, shares), standardised; the
-standardisation is folded into the weights, so lede scores a page with one
-dot product per type and takes the largest.
+extraction::page_features (flags, log counts, shares), standardised, and over
+the presence of the words of a vocabulary (0 or 1); the standardisation is
+folded into the weights, so lede scores a page with one dot product per type,
+adds the weights of the vocabulary's words the page holds, and takes the
+largest.
+
+The vocabulary: the words (extraction::page_words: ASCII letters, lower case)
+found on at least MIN_WORD_PAGES of the training pages, none of them a word of
+any WCXB page's host name (so no site's name is a feature), the
+VOCABULARY_SIZE most widespread.
 
 Data recipe (WCXB's development split, ../shared/data/wcxb, README there):
 
@@ -20,13 +27,16 @@ article, its columns of teasers and its tables, as a listing.
 
 It first reports the held-out figures: trained on WCXB's half a and tested on
 half b, and the other way round (the halves of `lede-word-score --part`, by
-FNV-1a of the page id), beside the hand rules on the same pages; then trains
-on every page and, with --write, writes the table. Needs python3-numpy and
-python3-sklearn (Debian packages); lede's build does not.
+FNV-1a of the page id; the vocabulary too is taken from the training half),
+beside the hand rules on the same pages; then trains on every page and, with
+--write, writes the table. Needs python3-numpy and python3-sklearn (Debian
+packages); lede's build does not.
 """
 import argparse
 import collections
 import json
+import os
+import re
 import sys
 
 import numpy as np
@@ -35,11 +45,16 @@ from sklearn.linear_model import LogisticRegression
 # The record's names, in PageType's order (page_type.h); WCXB has no "other".
 TYPES = ["article", "forum", "product", "collection", "listing", "documentation", "service"]
 # Inverse regularisation strength, chosen on the two halves (see --sweep).
-C = 0.03
+C = 0.02
 # Weight of each page of --articles against a WCXB page: enough that older
 # article pages (tables, teaser columns) stay articles, little enough that
 # WCXB's own types lose at most a point on the held-out half.
 ARTICLES_WEIGHT = 0.3
+# The vocabulary: words on at least this many training pages, this many of
+# them (the most widespread). Chosen on the two halves (C 0.03): 300 words 0.851, 1000
+# 0.863, 2000 0.864.
+MIN_WORD_PAGES = 10
+VOCABULARY_SIZE = 1000
 
 
 def part_of(page_id):
@@ -51,49 +66,101 @@ def part_of(page_id):
     return "a" if (h >> 7) % 2 == 0 else "b"
 
 
+def read_rows(f):
+    """Page ids, hand-rule types, feature rows and word sets of page_features' output."""
+    header = f.readline().rstrip("\n").split("\t")
+    assert header[-1] == "words", "page_features output without its words column"
+    ids, rules, rows, words = [], [], [], []
+    for line in f:
+        cols = line.rstrip("\n").split("\t")
+        ids.append(cols[0])
+        rules.append(cols[1])
+        rows.append([float(x) for x in cols[2:-1]])
+        words.append(frozenset(cols[-1].split()))
+    return header[2:-1], ids, rules, rows, words
+
+
 def load(features_path, types_path):
     types = json.load(open(types_path))
     with open(features_path) as f:
-        header = f.readline().rstrip("\n").split("\t")
-        ids, rules, rows = [], [], []
-        for line in f:
-            cols = line.rstrip("\n").split("\t")
-            if cols[0] not in types:
-                continue
-            ids.append(cols[0])
-            rules.append(cols[1])
-            rows.append([float(x) for x in cols[2:]])
+        names, ids, rules, rows, words = read_rows(f)
+    keep = [i for i, page in enumerate(ids) if page in types]
+    ids = [ids[i] for i in keep]
     y = np.array([TYPES.index(types[i]) for i in ids])
-    return header[2:], ids, np.array(rules), np.array(rows), y
+    return (names, ids, np.array([rules[i] for i in keep]), np.array([rows[i] for i in keep]),
+            [words[i] for i in keep], y)
 
 
 def load_articles(path):
-    """Features of pages known to be articles (page_features' output)."""
+    """Features and words of pages known to be articles (page_features' output)."""
     with open(path) as f:
-        f.readline()
-        return np.array([[float(v) for v in line.rstrip("\n").split("\t")[2:]] for line in f])
+        _, _, _, rows, words = read_rows(f)
+    return np.array(rows), words
 
 
-def fit(x, y, c=C, articles=None):
+def host_words(types_path):
+    """The words of every WCXB page's host name (ground-truth/ID.json's url)."""
+    truth = os.path.join(os.path.dirname(types_path), "ground-truth")
+    words = set()
+    for page in json.load(open(types_path)):
+        url = json.load(open(os.path.join(truth, page + ".json"))).get("url") or ""
+        host = re.sub(r"^[a-z]+://", "", url.lower()).split("/")[0]
+        words.update(re.findall(r"[a-z]+", host))
+    # Words of hosts that name a kind of site, not a site.
+    return words - {"www", "com", "org", "net", "co", "uk", "io", "edu", "gov", "us", "app", "blog",
+                    "docs", "shop", "store", "news", "forum", "community", "help", "support"}
+
+
+def vocabulary(word_sets, banned):
+    """The VOCABULARY_SIZE words on the most pages (at least MIN_WORD_PAGES), sorted."""
+    pages = collections.Counter(w for ws in word_sets for w in ws if w not in banned)
+    common = [w for w, n in sorted(pages.items(), key=lambda kv: (-kv[1], kv[0]))
+              if n >= MIN_WORD_PAGES]
+    return sorted(common[:VOCABULARY_SIZE])
+
+
+def presence(word_sets, vocab):
+    index = {w: i for i, w in enumerate(vocab)}
+    m = np.zeros((len(word_sets), len(vocab)))
+    for r, ws in enumerate(word_sets):
+        for w in ws:
+            if w in index:
+                m[r, index[w]] = 1
+    return m
+
+
+class Model:
+    """Weights of the features (standardisation folded in) and of the words."""
+
+    def __init__(self, weights, word_weights, bias, vocab):
+        self.weights, self.word_weights, self.bias, self.vocab = weights, word_weights, bias, vocab
+
+    def scores(self, x, word_sets):
+        return x @ self.weights.T + presence(word_sets, self.vocab) @ self.word_weights.T + self.bias
+
+
+def fit(x, words, y, banned, c=C, articles=None):
     weight = np.ones(len(y))
-    if articles is not None and len(articles):
-        x = np.vstack([x, articles])
-        y = np.concatenate([y, np.zeros(len(articles), dtype=int)])
-        weight = np.concatenate([weight, np.full(len(articles), ARTICLES_WEIGHT)])
+    vocab = vocabulary(words, banned)
+    if articles is not None and len(articles[0]):
+        x = np.vstack([x, articles[0]])
+        words = list(words) + list(articles[1])
+        y = np.concatenate([y, np.zeros(len(articles[0]), dtype=int)])
+        weight = np.concatenate([weight, np.full(len(articles[0]), ARTICLES_WEIGHT)])
     mean = x.mean(axis=0)
     scale = x.std(axis=0)
     scale[scale == 0] = 1
     model = LogisticRegression(C=c, max_iter=5000)
-    model.fit((x - mean) / scale, y, sample_weight=weight)
-    weights = model.coef_ / scale
+    model.fit(np.hstack([(x - mean) / scale, presence(words, vocab)]), y, sample_weight=weight)
+    n = x.shape[1]
+    weights = model.coef_[:, :n] / scale
     bias = model.intercept_ - weights @ mean
-    return weights, bias
+    return Model(weights, model.coef_[:, n:], bias, vocab)
 
 
-def predict(weights, bias, x, names):
+def predict(model, x, words, names):
     """decide_page_type(): a forum's schema.org type first, then the model."""
-    scores = x @ weights.T + bias
-    pred = np.argmax(scores, axis=1)
+    pred = np.argmax(model.scores(x, words), axis=1)
     pred[x[:, names.index("forum_schema")] > 0.5] = TYPES.index("forum")
     return pred
 
@@ -118,28 +185,43 @@ def literal(w):
     return v + ("f" if "." in v or "e" in v else ".0f")
 
 
-def write_table(path, names, weights, bias, n_pages, n_articles):
+def rows_of(values, indent="        ", close="},"):
+    """Literals wrapped at 100 columns, as clang-format would: "{a, b," ... "y, z}," """
+    out, line = [], indent + "{"
+    for v in values:
+        if len(line) + len(v) + 2 > 98:
+            out.append(line.rstrip())
+            line = indent + " "
+        line += v + ", "
+    out.append(line.rstrip().rstrip(",") + close)
+    return out
+
+
+def write_table(path, names, model, n_pages, n_articles):
     out = []
     out.append("// The page-type model: one row a type (PageType's order, page_type.h), the")
-    out.append("// weights of page_features() and then the bias; a page's type is the row")
-    out.append("// with the largest score. Generated by bench/page_type/train_page_type.py from")
-    out.append(f"// WCXB's development split ({n_pages} pages) and {n_articles} article pages of")
-    out.append("// Dragnet's; do not edit.")
+    out.append("// weights of page_features() and then the bias; then the vocabulary and one")
+    out.append("// row of word weights a type. A page's score for a type is its row's dot")
+    out.append("// product with the features, plus the bias, plus the weights of the words the")
+    out.append("// page holds; its type, the largest. Generated by")
+    out.append("// bench/page_type/train_page_type.py from WCXB's development split")
+    out.append(f"// ({n_pages} pages) and {n_articles} article pages of Dragnet's; do not edit.")
     out.append(f"// Features: {len(names)}, in page_feature_names() order.")
     out.append(f"static_assert(kPageFeatureCount == {len(names)}, \"page_features() changed: train again\");")
     out.append(f"inline constexpr size_t kModelTypes = {len(TYPES)};")
     out.append("inline constexpr std::array<std::array<float, kPageFeatureCount + 1>, kModelTypes>")
     out.append("    kPageTypeWeights = {{")
     for t, tname in enumerate(TYPES):
-        values = [literal(w) for w in weights[t]] + [literal(bias[t])]
         out.append(f"        // {tname}")
-        line = "        {"
-        for v in values:
-            if len(line) + len(v) + 2 > 98:
-                out.append(line.rstrip())
-                line = "         "
-            line += v + ", "
-        out.append(line.rstrip().rstrip(",") + "},")
+        out.extend(rows_of([literal(w) for w in model.weights[t]] + [literal(model.bias[t])]))
+    out.append("    }};")
+    out.append(f"inline constexpr std::array<std::string_view, {len(model.vocab)}> kPageTypeWords =")
+    out.extend(rows_of([f'"{w}"' for w in model.vocab], "    ", "};"))
+    out.append("inline constexpr std::array<std::array<float, kPageTypeWords.size()>, kModelTypes>")
+    out.append("    kPageTypeWordWeights = {{")
+    for t, tname in enumerate(TYPES):
+        out.append(f"        // {tname}")
+        out.extend(rows_of([literal(w) for w in model.word_weights[t]]))
     out.append("    }};")
     open(path, "w").write("\n".join(out) + "\n")
 
@@ -158,45 +240,57 @@ def main():
     ap.add_argument("--sweep", action="store_true", help="held-out accuracy for several C")
     ap.add_argument("--top", type=int, default=0, help="print the largest weights of each type")
     a = ap.parse_args()
-    names, ids, rules, x, y = load(a.features, a.types)
+    names, ids, rules, x, words, y = load(a.features, a.types)
+    banned = host_words(a.types)
     articles = load_articles(a.articles) if a.articles else None
     parts = np.array([part_of(i) for i in ids])
     rule_pred = np.array([TYPES.index(r) if r in TYPES else 0 for r in rules])
+
+    def half(p):
+        m = parts == p
+        return x[m], [w for w, k in zip(words, m) if k], y[m]
+
     if a.sweep:
-        for c in [0.01, 0.02, 0.03, 0.05, 0.1, 0.3, 1]:
+        for c in [0.01, 0.02, 0.03, 0.05, 0.1, 0.3]:
             acc = []
             for train, test in (("a", "b"), ("b", "a")):
-                w, b = fit(x[parts == train], y[parts == train], c, articles)
-                acc.append(np.mean(predict(w, b, x[parts == test], names) == y[parts == test]))
+                model = fit(*half(train), banned, c, articles)
+                tx, tw, ty = half(test)
+                acc.append(np.mean(predict(model, tx, tw, names) == ty))
             print(f"C={c}: trained on a, tested on b {acc[0]:.3f}; on b, tested on a {acc[1]:.3f}")
     for train, test in (("a", "b"), ("b", "a")):
-        w, b = fit(x[parts == train], y[parts == train], C, articles)
-        m = parts == test
-        pred = predict(w, b, x[m], names)
-        report(f"trained on half {train}, tested on half {test}", y[m], pred)
-        print("  confusion: " + confusion(y[m], pred))
-        report(f"hand rules on half {test}", y[m], rule_pred[m])
+        model = fit(*half(train), banned, C, articles)
+        tx, tw, ty = half(test)
+        pred = predict(model, tx, tw, names)
+        report(f"trained on half {train}, tested on half {test}", ty, pred)
+        print("  confusion: " + confusion(ty, pred))
+        report(f"hand rules on half {test}", ty, rule_pred[parts == test])
     if a.train_part:
-        keep = parts == a.train_part
-        x, y, parts, rule_pred = x[keep], y[keep], parts[keep], rule_pred[keep]
-    w, b = fit(x, y, C, articles)
-    pred = predict(w, b, x, names)
+        x, words, y = half(a.train_part)
+        rule_pred = rule_pred[parts == a.train_part]
+    model = fit(x, words, y, banned, C, articles)
+    pred = predict(model, x, words, names)
     report("trained and tested on every page", y, pred)
     print("  confusion: " + confusion(y, pred))
     report("hand rules on every page", y, rule_pred)
     print("  confusion: " + confusion(y, rule_pred))
     for path in a.check:
-        other = load_articles(path)
-        pred = predict(w, b, other, names)
+        other_x, other_words = load_articles(path)
+        pred = predict(model, other_x, other_words, names)
         shares = collections.Counter(TYPES[p] for p in pred)
-        print(f"{path}: {len(other)} pages, " + ", ".join(f"{t} {n}" for t, n in shares.most_common()))
+        print(f"{path}: {len(other_x)} pages, " +
+              ", ".join(f"{t} {n}" for t, n in shares.most_common()))
     if a.top:
+        scale = x.std(axis=0)
         for t, tname in enumerate(TYPES):
-            order = np.argsort(-np.abs(w[t] * x.std(axis=0)))[: a.top]
-            print(tname + ": " + ", ".join(f"{names[i]} {w[t][i] * x.std(axis=0)[i]:+.2f}"
+            order = np.argsort(-np.abs(model.weights[t] * scale))[: a.top]
+            print(tname + ": " + ", ".join(f"{names[i]} {model.weights[t][i] * scale[i]:+.2f}"
                                            for i in order))
+            order = np.argsort(-model.word_weights[t])[: a.top]
+            print("  words: " + ", ".join(f"{model.vocab[i]} {model.word_weights[t][i]:+.2f}"
+                                          for i in order))
     if a.write:
-        write_table(a.write, names, w, b, len(y), 0 if articles is None else len(articles))
+        write_table(a.write, names, model, len(y), 0 if articles is None else len(articles[0]))
         print(f"wrote {a.write}", file=sys.stderr)
 
 

@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cassert>
 #include <cmath>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -303,6 +305,119 @@ bool has_price(std::string_view t) {
   return false;
 }
 
+bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+char lower_ascii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+// Whether w is a month's name, its first three letters, or "Sept", in any case.
+bool is_month_word(std::string_view w) {
+  static constexpr std::array<std::string_view, 12> kMonths = {
+      "january", "february", "march",     "april",   "may",      "june",
+      "july",    "august",   "september", "october", "november", "december"};
+  if (w.size() < 3 || w.size() > 9) return false;
+  char lower[9];
+  for (size_t i = 0; i < w.size(); ++i) lower[i] = lower_ascii(w[i]);
+  const std::string_view l(lower, w.size());
+  for (std::string_view m : kMonths)
+    if (l == m || (l.size() == 3 && m.starts_with(l)) || (l == "sept" && m == "september"))
+      return true;
+  return false;
+}
+
+// A date in the text: "2024-05-12", "12/05/2024", "12.5.2024", "May 12",
+// "12 May", "3 days ago". Looked for around each run of digits.
+bool has_date(std::string_view t) {
+  for (size_t i = 0; i < t.size();) {
+    if (!is_digit(t[i])) {
+      ++i;
+      continue;
+    }
+    const size_t begin = i;
+    while (i < t.size() && is_digit(t[i])) ++i;
+    const size_t digits = i - begin;
+    // 2024-05-12, 12/05/2024, 12.05.2024
+    if (i + 1 < t.size() && (t[i] == '-' || t[i] == '/' || t[i] == '.') && is_digit(t[i + 1])) {
+      const char sep = t[i];
+      size_t j = i + 1;
+      while (j < t.size() && is_digit(t[j])) ++j;
+      const size_t second = j - i - 1;
+      if (j + 1 < t.size() && t[j] == sep && is_digit(t[j + 1]) && second <= 2) {
+        size_t k = j + 1;
+        while (k < t.size() && is_digit(t[k])) ++k;
+        const size_t third = k - j - 1;
+        if ((digits == 4 && third <= 2) || (digits <= 2 && (third == 4 || third == 2))) return true;
+      }
+    }
+    if (digits > 4) continue;
+    // A month's name just before ("May 12", "Jan. 3") or just after ("12 May").
+    size_t end = begin;
+    while (end > 0 && (t[end - 1] == ' ' || t[end - 1] == '.' || t[end - 1] == ',')) --end;
+    if (end < begin && begin - end <= 2) {
+      size_t w = end;
+      while (w > 0 && is_alpha(t[w - 1])) --w;
+      if (is_month_word(t.substr(w, end - w))) return true;
+    }
+    size_t w = i;
+    while (w < t.size() && (t[w] == ' ' || t[w] == '.' || t[w] == ',')) ++w;
+    if (w > i + 2) continue;
+    size_t e = w;
+    while (e < t.size() && is_alpha(t[e])) ++e;
+    const std::string_view word = t.substr(w, e - w);
+    if (is_month_word(word)) return true;
+    // "3 days ago", "5 hours ago"
+    if (word.size() >= 3 && e + 4 <= t.size() && t.substr(e, 4) == " ago") return true;
+  }
+  return false;
+}
+
+// A version string in the text: "v2.1", "V3", "1.4.0".
+bool has_version(std::string_view t) {
+  for (size_t i = 0; i < t.size();) {
+    if (!is_digit(t[i])) {
+      ++i;
+      continue;
+    }
+    const bool after_v =
+        i > 0 && (t[i - 1] == 'v' || t[i - 1] == 'V') && (i < 2 || !is_alpha(t[i - 2]));
+    size_t parts = 1;
+    while (i < t.size() && is_digit(t[i])) ++i;
+    while (i + 1 < t.size() && t[i] == '.' && is_digit(t[i + 1])) {
+      ++parts;
+      ++i;
+      while (i < t.size() && is_digit(t[i])) ++i;
+    }
+    if ((after_v && parts >= 2) || parts == 3) return true;
+  }
+  return false;
+}
+
+// Calls fn with each word of t: a run of ASCII letters, in lower case, of 2
+// to kMaxWordLetters letters (longer runs are skipped).
+template <class Fn>
+void for_each_word(std::string_view t, Fn&& fn) {
+  char word[kMaxWordLetters];
+  size_t letters = 0;
+  bool too_long = false;
+  for (size_t i = 0; i <= t.size(); ++i) {
+    const char c = i < t.size() ? t[i] : ' ';
+    if (is_alpha(c)) {
+      if (letters < kMaxWordLetters)
+        word[letters++] = lower_ascii(c);
+      else
+        too_long = true;
+      continue;
+    }
+    if (letters >= 2 && !too_long) fn(std::string_view(word, letters));
+    letters = 0;
+    too_long = false;
+  }
+}
+
+bool is_hidden_text(const html::Document& doc, NodeId text) {
+  const NodeId parent = doc.parent(text);
+  return parent != kNoNode && (doc.is(parent, Tag::k_script) || doc.is(parent, Tag::k_style));
+}
+
 // Children of n sharing the tag and class of its first or second element
 // child: the length of a run of cards, tiles or posts.
 uint32_t repeated_children(const html::Document& doc, NodeId n) {
@@ -322,14 +437,115 @@ uint32_t repeated_children(const html::Document& doc, NodeId n) {
   return std::max(same_first, same_second);
 }
 
+// What an element's subtree holds (its `marks`).
+constexpr uint8_t kBelowHeading = 1, kBelowLink = 2, kBelowDate = 4, kBelowPrice = 8,
+                  kBelowImage = 16;
+constexpr uint8_t kTitled = kBelowHeading | kBelowLink;
+
+// What a node stands inside (its `inside`).
+constexpr uint16_t kInNav = 1, kInAside = 2, kInCode = 4, kInHeading = 8, kInParagraph = 16,
+                   kInItem = 32, kInCell = 64, kInForm = 128, kInLink = 256;
+
+uint16_t inside_bit(Tag tag) {
+  switch (tag) {
+    case Tag::k_nav:
+    case Tag::k_header:
+    case Tag::k_footer:
+      return kInNav;
+    case Tag::k_aside:
+      return kInAside;
+    case Tag::k_pre:
+    case Tag::k_code:
+      return kInCode;
+    case Tag::k_h1:
+    case Tag::k_h2:
+    case Tag::k_h3:
+    case Tag::k_h4:
+    case Tag::k_h5:
+    case Tag::k_h6:
+      return kInHeading;
+    case Tag::k_p:
+      return kInParagraph;
+    case Tag::k_li:
+      return kInItem;
+    case Tag::k_td:
+    case Tag::k_th:
+      return kInCell;
+    case Tag::k_form:
+      return kInForm;
+    case Tag::k_a:
+      return kInLink;
+    default:
+      return 0;
+  }
+}
+
+// Blocks whose text, when mostly link text, makes a link block.
+bool is_link_block_tag(Tag tag) {
+  switch (tag) {
+    case Tag::k_div:
+    case Tag::k_section:
+    case Tag::k_ul:
+    case Tag::k_ol:
+    case Tag::k_table:
+    case Tag::k_nav:
+    case Tag::k_aside:
+    case Tag::k_header:
+    case Tag::k_footer:
+    case Tag::k_article:
+    case Tag::k_p:
+    case Tag::k_dl:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// A run of like children: how many, what they hold.
+struct Run {
+  uint32_t items = 0, dated = 0, priced = 0, imaged = 0;
+  uint64_t text = 0, link = 0;
+};
+
+// The children of n sharing the tag and class of its first or second element
+// child (whichever more share), with the text each subtree holds.
+Run children_run(const html::Document& doc, NodeId n, const std::vector<uint8_t>& marks,
+                 const std::vector<uint32_t>& text_below, const std::vector<uint32_t>& link_below) {
+  NodeId first = kNoNode, second = kNoNode;
+  for (NodeId c = doc.first_child(n); c != kNoNode && second == kNoNode; c = doc.next_sibling(c))
+    if (doc.is_element(c)) (first == kNoNode ? first : second) = c;
+  Run run;
+  if (second == kNoNode) return run;
+  auto like = [&](NodeId a, NodeId b) {
+    return doc.tag(a) == doc.tag(b) && doc.attr(a, "class") == doc.attr(b, "class");
+  };
+  uint32_t same_first = 0, same_second = 0;
+  for (NodeId c = first; c != kNoNode; c = doc.next_sibling(c)) {
+    if (!doc.is_element(c)) continue;
+    same_first += like(c, first);
+    same_second += like(c, second);
+  }
+  const NodeId key = same_first >= same_second ? first : second;
+  for (NodeId c = first; c != kNoNode; c = doc.next_sibling(c)) {
+    if (!doc.is_element(c) || !like(c, key)) continue;
+    ++run.items;
+    run.dated += (marks[c] & kBelowDate) != 0;
+    run.priced += (marks[c] & kBelowPrice) != 0;
+    run.imaged += (marks[c] & kBelowImage) != 0;
+    run.text += text_below[c];
+    run.link += link_below[c];
+  }
+  return run;
+}
+
 // Runs of siblings of one tag and class under n that each hold a heading and
-// a link (`marks`: bit 1 a heading below, bit 2 a link below).
+// a link (`marks`: kTitled).
 uint32_t titled_children(const html::Document& doc, NodeId n, const std::vector<uint8_t>& marks) {
   NodeId first = kNoNode;
   uint32_t same = 0, elements = 0;
   std::string_view first_class;
   for (NodeId c = doc.first_child(n); c != kNoNode; c = doc.next_sibling(c)) {
-    if (!doc.is_element(c) || marks[c] != 3) continue;
+    if (!doc.is_element(c) || (marks[c] & kTitled) != kTitled) continue;
     ++elements;
     if (first == kNoNode) {
       first = c;
@@ -369,6 +585,84 @@ constexpr uint32_t kMinRepeatGroup = 4;
 // Paragraphs this long (bytes) are prose; this long, part of a body of prose.
 constexpr uint64_t kLongParagraph = 200;
 constexpr uint64_t kBodyParagraph = 80;
+// A block whose text is this share link text is a link block, when it holds
+// this many bytes.
+constexpr double kLinkBlockShare = 0.6;
+constexpr uint32_t kMinLinkBlockBytes = 40;
+
+// The evidence that needs each subtree's text: sums the text up the tree
+// (children before parents), then finds the link blocks, the run of like
+// siblings holding the most text, and the largest group of body paragraphs.
+void gather_text_structure(const html::Document& doc, const std::vector<NodeId>& order,
+                           const std::vector<uint8_t>& marks, std::vector<uint32_t>& text_below,
+                           std::vector<uint32_t>& link_below,
+                           const std::vector<NodeId>& run_parents, PageEvidence& e) {
+  for (size_t i = order.size(); i-- > 0;) {
+    const NodeId n = order[i];
+    const NodeId p = doc.parent(n);
+    if (p == kNoNode) continue;
+    text_below[p] += text_below[n];
+    link_below[p] += link_below[n];
+  }
+  // Body paragraphs' text, by parent.
+  std::vector<uint32_t> paragraph_below(doc.node_count(), 0);
+  for (NodeId n : order) {
+    if (!doc.is(n, Tag::k_p) || text_below[n] < kBodyParagraph) continue;
+    const NodeId p = doc.parent(n);
+    if (p == kNoNode) continue;
+    paragraph_below[p] += text_below[n];
+    e.body_bytes = std::max<uint64_t>(e.body_bytes, paragraph_below[p]);
+  }
+  for (NodeId n = doc.root(); n != kNoNode;) {
+    const bool block = doc.is_element(n) && is_link_block_tag(doc.tag(n)) &&
+                       text_below[n] >= kMinLinkBlockBytes &&
+                       link_below[n] >= kLinkBlockShare * text_below[n];
+    if (block) e.link_block_bytes += text_below[n];
+    n = doc.next_in(n, doc.root(), block);
+  }
+  for (NodeId n : run_parents) {
+    const Run run = children_run(doc, n, marks, text_below, link_below);
+    if (run.items < kMinRepeatGroup || run.text <= e.run_text_bytes) continue;
+    e.run_text_bytes = run.text;
+    e.run_link_bytes = run.link;
+    e.run_items = run.items;
+    e.run_dated = run.dated;
+    e.run_priced = run.priced;
+    e.run_imaged = run.imaged;
+  }
+}
+
+#include "extraction/page_type_model.inc"
+
+// The model's vocabulary: a word's index in kPageTypeWords, found by an
+// open-addressed table of four slots a word (every word of a page is looked
+// up, so no allocation and no division).
+class Vocabulary {
+ public:
+  Vocabulary() {
+    for (size_t i = 0; i < kPageTypeWords.size(); ++i) {
+      size_t slot = hash(kPageTypeWords[i]) & kMask;
+      while (slots_[slot] != 0) slot = (slot + 1) & kMask;
+      slots_[slot] = static_cast<uint16_t>(i + 1);
+    }
+  }
+  // The word's index, or -1.
+  int find(std::string_view word) const {
+    for (size_t slot = hash(word) & kMask; slots_[slot] != 0; slot = (slot + 1) & kMask)
+      if (kPageTypeWords[slots_[slot] - 1] == word) return slots_[slot] - 1;
+    return -1;
+  }
+
+ private:
+  static constexpr size_t kSlots = std::bit_ceil(kPageTypeWords.size() * 4);
+  static constexpr size_t kMask = kSlots - 1;
+  static uint32_t hash(std::string_view w) {
+    uint32_t h = 2166136261u;  // FNV-1a
+    for (char c : w) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+    return h;
+  }
+  std::array<uint16_t, kSlots> slots_{};
+};
 
 }  // namespace
 
@@ -397,8 +691,15 @@ std::string_view page_type_name(PageType t) {
 PageEvidence gather_page_evidence(const html::Document& doc) {
   PageEvidence e;
   std::string lower;
-  // Bit 1: a heading in the subtree; bit 2: a link.
-  std::vector<uint8_t> marks(doc.node_count(), 0);
+  const size_t nodes = doc.node_count();
+  // What each element's subtree holds (kBelow*), what each node stands in
+  // (kIn*), and the text and link text of each subtree (bytes).
+  std::vector<uint8_t> marks(nodes, 0);
+  std::vector<uint16_t> inside(nodes, 0);
+  std::vector<uint32_t> text_below(nodes, 0), link_below(nodes, 0);
+  std::vector<NodeId> order;  // the nodes, parents before children
+  order.reserve(nodes);
+  std::vector<NodeId> run_parents;  // elements with a run of like children
   auto mark_up = [&](NodeId n, uint8_t bit) {
     for (NodeId a = doc.parent(n); a != kNoNode && !(marks[a] & bit); a = doc.parent(a))
       marks[a] |= bit;
@@ -406,25 +707,54 @@ PageEvidence gather_page_evidence(const html::Document& doc) {
   NodeId paragraph_parent = kNoNode;
   uint32_t sibling_paragraphs = 0;
   bool seen_h1 = false;
+  static const Vocabulary vocabulary;
+  std::vector<uint8_t> words(kPageTypeWords.size(), 0);
   for (NodeId n = doc.root(); n != kNoNode; n = doc.next_in(n, doc.root())) {
+    order.push_back(n);
+    const NodeId parent = doc.parent(n);
     if (doc.is_text(n)) {
-      const NodeId parent = doc.parent(n);
-      if (parent != kNoNode && (doc.is(parent, Tag::k_script) || doc.is(parent, Tag::k_style)))
-        continue;
+      if (is_hidden_text(doc, n)) continue;
       const std::string_view t = doc.text(n);
+      for_each_word(t, [&](std::string_view w) {
+        if (const int i = vocabulary.find(w); i >= 0) words[i] = 1;
+      });
       e.text_bytes += t.size();
-      e.currency += has_price(t);
+      const bool price = has_price(t);
+      e.currency += price;
+      if (price) mark_up(n, kBelowPrice);
+      if (has_date(t)) {
+        ++e.dates;
+        mark_up(n, kBelowDate);
+      }
+      e.versions += has_version(t);
+      const uint16_t in = parent == kNoNode ? 0 : inside[parent];
+      const uint32_t bytes = static_cast<uint32_t>(t.size());
+      text_below[n] = bytes;
+      if (in & kInLink) link_below[n] = bytes;
+      if (in & kInNav) e.nav_text_bytes += bytes;
+      if (in & kInAside) e.aside_text_bytes += bytes;
+      if (in & kInCode) e.code_text_bytes += bytes;
+      if (in & kInHeading) e.heading_text_bytes += bytes;
+      if (in & kInParagraph) e.paragraph_text_bytes += bytes;
+      if (in & kInItem) e.item_text_bytes += bytes;
+      if (in & kInCell) e.cell_text_bytes += bytes;
+      if (in & kInForm) e.form_text_bytes += bytes;
       continue;
     }
     if (!doc.is_element(n)) continue;
     ++e.elements;
     const Tag tag = doc.tag(n);
+    inside[n] = static_cast<uint16_t>((parent == kNoNode ? 0 : inside[parent]) | inside_bit(tag));
     if (tag == Tag::k_script) {
       if (core::ascii_lower(doc.attr(n, "type")) == "application/ld+json")
         for (NodeId c = doc.first_child(n); c != kNoNode; c = doc.next_sibling(c))
           if (doc.is_text(c)) {
             read_json_ld_types(doc.text(c), e);
             e.published |= has(doc.text(c), "\"datePublished\"");
+            const std::string_view json = doc.text(c);
+            for (size_t at = json.find("\"ListItem\""); at != std::string_view::npos;
+                 at = json.find("\"ListItem\"", at + 10))
+              ++e.breadcrumb_items;
           }
       continue;
     }
@@ -468,13 +798,24 @@ PageEvidence gather_page_evidence(const html::Document& doc) {
         break;
       case Tag::k_time:
         ++e.times;
+        mark_up(n, kBelowDate);
+        marks[n] |= kBelowDate;
+        break;
+      case Tag::k_figure:
+        ++e.figures;
+        break;
+      case Tag::k_address:
+        ++e.addresses;
         break;
       case Tag::k_form:
         ++e.forms;
         break;
-      case Tag::k_input:
+      case Tag::k_input: {
         ++e.inputs;
+        const std::string type = core::ascii_lower(doc.attr(n, "type"));
+        e.contact_inputs += type == "email" || type == "tel";
         break;
+      }
       case Tag::k_button:
         ++e.buttons;
         break;
@@ -488,22 +829,25 @@ PageEvidence gather_page_evidence(const html::Document& doc) {
         ++e.h1;
         if (!seen_h1) e.h1_words = subtree_words(doc, n);
         seen_h1 = true;
-        mark_up(n, 1);
+        mark_up(n, kBelowHeading);
         break;
       case Tag::k_h2:
         ++e.h2;
-        mark_up(n, 1);
+        mark_up(n, kBelowHeading);
+        e.heading_ids += doc.has_attr(n, "id");
         break;
       case Tag::k_h3:
       case Tag::k_h4:
       case Tag::k_h5:
       case Tag::k_h6:
         ++e.h3;
-        mark_up(n, 1);
+        mark_up(n, kBelowHeading);
+        e.heading_ids += doc.has_attr(n, "id");
         break;
       case Tag::k_p: {
         ++e.paragraphs;
         const uint64_t bytes = subtree_text_bytes(doc, n);
+        e.short_paragraphs += bytes > 0 && bytes < kBodyParagraph;
         if (bytes >= kLongParagraph) {
           ++e.long_paragraphs;
           e.long_paragraph_bytes += bytes;
@@ -518,13 +862,18 @@ PageEvidence gather_page_evidence(const html::Document& doc) {
       case Tag::k_li:
         ++e.list_items;
         break;
+      case Tag::k_ul:
+      case Tag::k_ol:
+        e.nested_lists += parent != kNoNode && doc.is(parent, Tag::k_li);
+        break;
       case Tag::k_a:
         ++e.links;
-        mark_up(n, 2);
+        mark_up(n, kBelowLink);
         e.link_text_bytes += subtree_text_bytes(doc, n);
         break;
       case Tag::k_img:
         ++e.images;
+        mark_up(n, kBelowImage);
         break;
       case Tag::k_table:
         ++e.tables;
@@ -553,21 +902,38 @@ PageEvidence gather_page_evidence(const html::Document& doc) {
     if (const uint32_t run = repeated_children(doc, n); run > 0) {
       e.max_repeat = std::max(e.max_repeat, run);
       e.repeat_groups += run >= kMinRepeatGroup;
+      if (run >= kMinRepeatGroup) run_parents.push_back(n);
     }
     if (std::string_view it = doc.attr(n, "itemtype"); !it.empty()) read_schema_type(it, e);
     if (std::string_view cls = doc.attr(n, "class"); !cls.empty()) {
       lower = core::ascii_lower(cls);
       count_class(lower, e);
+      if (has(lower, "date")) {
+        ++e.date_names;
+        mark_up(n, kBelowDate);
+        marks[n] |= kBelowDate;
+      }
     }
   }
+  gather_text_structure(doc, order, marks, text_below, link_below, run_parents, e);
+  for (size_t i = 0; i < words.size(); ++i)
+    if (words[i]) e.words.push_back(static_cast<uint16_t>(i));
   for (NodeId n = doc.root(); n != kNoNode; n = doc.next_in(n, doc.root())) {
-    if (!doc.is_element(n) || marks[n] != 3) continue;
+    if (!doc.is_element(n) || (marks[n] & kTitled) != kTitled) continue;
     if (const uint32_t run = titled_children(doc, n, marks); run > 0) {
       e.max_titled_cards = std::max(e.max_titled_cards, run);
       e.titled_card_groups += run >= kMinRepeatGroup;
     }
   }
   return e;
+}
+
+std::vector<std::string> page_words(const html::Document& doc) {
+  std::set<std::string> words;
+  for (NodeId n = doc.root(); n != kNoNode; n = doc.next_in(n, doc.root()))
+    if (doc.is_text(n) && !is_hidden_text(doc, n))
+      for_each_word(doc.text(n), [&](std::string_view w) { words.emplace(w); });
+  return {words.begin(), words.end()};
 }
 
 PageFeatures page_features(const PageEvidence& e) {
@@ -614,6 +980,27 @@ PageFeatures page_features(const PageEvidence& e) {
   share(e.images, elements);
   share(e.h2 + e.h3, e.paragraphs + 1.0);
   f[i++] = static_cast<float>(std::log1p(static_cast<double>(e.text_bytes) / (e.paragraphs + 1.0)));
+  const double text = static_cast<double>(e.text_bytes);
+  share(static_cast<double>(e.nav_text_bytes), text);
+  share(static_cast<double>(e.aside_text_bytes), text);
+  share(static_cast<double>(e.code_text_bytes), text);
+  share(static_cast<double>(e.heading_text_bytes), text);
+  share(static_cast<double>(e.paragraph_text_bytes), text);
+  share(static_cast<double>(e.item_text_bytes), text);
+  share(static_cast<double>(e.cell_text_bytes), text);
+  share(static_cast<double>(e.form_text_bytes), text);
+  share(static_cast<double>(e.link_block_bytes), text);
+  share(static_cast<double>(e.run_text_bytes), text);
+  share(static_cast<double>(e.run_link_bytes), static_cast<double>(e.run_text_bytes));
+  count(e.run_items == 0 ? 0 : e.run_text_bytes / e.run_items);
+  count(e.run_items);
+  share(e.run_dated, e.run_items);
+  share(e.run_priced, e.run_items);
+  share(e.run_imaged, e.run_items);
+  share(static_cast<double>(e.body_bytes), text);
+  count(e.dates), count(e.versions), count(e.nested_lists), count(e.heading_ids);
+  count(e.breadcrumb_items), count(e.short_paragraphs), count(e.date_names), count(e.addresses);
+  count(e.contact_inputs), count(e.figures);
   assert(i == kPageFeatureCount);
   return f;
 }
@@ -725,7 +1112,34 @@ const std::array<std::string_view, kPageFeatureCount>& page_feature_names() {
       "link_share",
       "image_share",
       "headings_per_paragraph",
-      "text_per_paragraph"};
+      "text_per_paragraph",
+      "nav_text_share",
+      "aside_text_share",
+      "code_text_share",
+      "heading_text_share",
+      "paragraph_text_share",
+      "item_text_share",
+      "cell_text_share",
+      "form_text_share",
+      "link_block_share",
+      "run_text_share",
+      "run_link_share",
+      "run_item_bytes",
+      "run_items",
+      "run_dated_share",
+      "run_priced_share",
+      "run_imaged_share",
+      "body_share",
+      "dates",
+      "versions",
+      "nested_lists",
+      "heading_ids",
+      "breadcrumb_items",
+      "short_paragraphs",
+      "date_names",
+      "addresses",
+      "contact_inputs",
+      "figures"};
   return kNames;
 }
 
@@ -801,10 +1215,6 @@ PageType decide_page_type_by_rules(const PageEvidence& e) {
   return PageType::kArticle;
 }
 
-namespace {
-#include "extraction/page_type_model.inc"
-}  // namespace
-
 PageTypeDecision decide_page_type_scored(const PageEvidence& e) {
   PageTypeDecision d;
   const PageFeatures f = page_features(e);
@@ -813,6 +1223,7 @@ PageTypeDecision decide_page_type_scored(const PageEvidence& e) {
     const auto& w = kPageTypeWeights[t];
     float score = w[kPageFeatureCount];
     for (size_t i = 0; i < kPageFeatureCount; ++i) score += w[i] * f[i];
+    for (uint16_t word : e.words) score += kPageTypeWordWeights[t][word];
     if (static_cast<PageType>(t) == PageType::kArticle) article_score = score;
     if (t == 0 || score > best_score) {
       d.type = static_cast<PageType>(t);

@@ -19,11 +19,16 @@
 //      tables, <pre>, <time>), of class names (prices, carts, posts, avatars,
 //      cards, filters, pagination, a hero or pricing section), prices in the
 //      text, runs of like siblings (cards, tiles, posts) and of those holding a
-//      heading and a link, paragraphs of prose and how they stand together.
-// A multinomial logistic regression over these (page_features()), trained on
-// WCXB's development split (bench/page_type/train_page_type.py, which also
-// says how to make the table again), weighs them; a forum's own schema.org
-// type overrules it.
+//      heading and a link, paragraphs of prose and how they stand together;
+//      where the text stands (menus, asides, code, headings, link blocks, the
+//      run of like siblings holding the most of it, and whether its items hold
+//      dates, prices, images); dates and version strings in the text;
+//   4. which words of a vocabulary of about a thousand the text holds (words
+//      found on many sites, none a word of a site's name).
+// A multinomial logistic regression over these (page_features() and the
+// words), trained on WCXB's development split (bench/page_type/
+// train_page_type.py, which also says how to make the table again), weighs
+// them; a forum's own schema.org type overrules it.
 // Pure functions; thread safe.
 #pragma once
 
@@ -31,6 +36,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "html/dom.h"
 
@@ -126,13 +132,48 @@ struct PageEvidence {
            card_names = 0, grid_names = 0, thread_names = 0, vote_names = 0, rating_names = 0,
            sku_names = 0, toc_names = 0, sidebar_names = 0, author_names = 0, share_names = 0,
            related_names = 0, section_names = 0, faq_names = 0, team_names = 0;
+  // Where the text stands (bytes): inside <nav>, <header> or <footer>; inside
+  // <aside>; in <pre> or <code>; in headings; in <p>; in list items; in table
+  // cells; in forms.
+  uint64_t nav_text_bytes = 0, aside_text_bytes = 0, code_text_bytes = 0, heading_text_bytes = 0,
+           paragraph_text_bytes = 0, item_text_bytes = 0, cell_text_bytes = 0, form_text_bytes = 0;
+  // Text in the outermost blocks (lists, tables, divisions) whose text is
+  // mostly link text: menus, link boxes, teaser columns.
+  uint64_t link_block_bytes = 0;
+  // The run of like siblings (four or more) that holds the most text: its
+  // text, its link text, its items, and how many of them hold a date, a
+  // price, an image. Posts of a thread, cards of a listing, tiles of a shop.
+  uint64_t run_text_bytes = 0, run_link_bytes = 0;
+  uint32_t run_items = 0, run_dated = 0, run_priced = 0, run_imaged = 0;
+  // Text of the body paragraphs (80 bytes or more) under the one parent that
+  // holds the most of it: an article's body.
+  uint64_t body_bytes = 0;
+  uint32_t dates = 0;             // text holding a date: "12 May 2024", "2024-05-12", "3 days ago"
+  uint32_t versions = 0;          // text holding a version: "v2.1", "1.4.0"
+  uint32_t nested_lists = 0;      // lists inside list items (tables of contents, menus)
+  uint32_t heading_ids = 0;       // h2-h6 with an id (a documentation page's anchors)
+  uint32_t breadcrumb_items = 0;  // ListItem in JSON-LD
+  uint32_t short_paragraphs = 0;  // <p> of 1 to 79 bytes
+  uint32_t date_names = 0;        // elements whose class names a date
+  uint32_t addresses = 0;         // <address>
+  uint32_t contact_inputs = 0;    // <input type=email|tel>
+  uint32_t figures = 0;           // <figure>
+  // The words of the model's vocabulary that the page's text holds (their
+  // indexes, ascending): "reply", "cart", "consultation", "installation".
+  std::vector<uint16_t> words;
 };
 
 PageEvidence gather_page_evidence(const html::Document& doc);
 
+// The distinct words of the page's text (outside scripts and styles), as the
+// model reads them: runs of ASCII letters, lower case, 2 to kMaxWordLetters
+// long. For training; gather_page_evidence() keeps only the vocabulary's.
+inline constexpr size_t kMaxWordLetters = 16;
+std::vector<std::string> page_words(const html::Document& doc);
+
 // The evidence as the features the page-type model reads: flags as 0 or 1,
 // counts as log(1 + n), shares in [0, 1]; page_feature_names() names them.
-inline constexpr size_t kPageFeatureCount = 106;
+inline constexpr size_t kPageFeatureCount = 133;
 using PageFeatures = std::array<float, kPageFeatureCount>;
 PageFeatures page_features(const PageEvidence& e);
 const std::array<std::string_view, kPageFeatureCount>& page_feature_names();

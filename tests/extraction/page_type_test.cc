@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "extraction/extractor.h"
 #include "html/parse.h"
@@ -23,11 +25,16 @@ TEST(PageType, ForumPostingSchemaMakesAThread) {
             PageType::kForum);
 }
 
-TEST(PageType, ProductSchemaInAGraphMakesAProduct) {
-  EXPECT_EQ(type_of(R"(<html><head><script type="application/ld+json">
+TEST(PageEvidence, ReadsSchemaTypesInAGraphAndInLists) {
+  html::Document doc;
+  html::parse(R"(<html><head><script type="application/ld+json">
     {"@graph":[{"@type":["Product"],"name":"Kettle"},{"@type":"BreadcrumbList"}]}
-    </script></head><body><p>A kettle.</p></body></html>)"),
-            PageType::kProduct);
+    </script></head><body><p>A kettle.</p></body></html>)",
+              doc, html::DomLimits{});
+  const PageEvidence e = gather_page_evidence(doc);
+  EXPECT_TRUE(e.product_schema);
+  EXPECT_TRUE(e.breadcrumb_schema);
+  EXPECT_FALSE(e.article_schema);
 }
 
 TEST(PageType, NewsArticleSchemaMakesAnArticle) {
@@ -46,9 +53,12 @@ TEST(PageType, ManyArticleCardsMakeAListing) {
   EXPECT_EQ(type_of(page), PageType::kListing);
 }
 
-TEST(PageType, CodeBlocksWithoutArticleMarkupMakeDocumentation) {
-  EXPECT_EQ(type_of(R"(<html><body><main><h1>Install</h1><p>Run this:</p>
-    <pre>make install</pre><p>Then this:</p><pre>make test</pre></main></body></html>)"),
+TEST(PageType, CodeBlocksUnderADocsAddressMakeDocumentation) {
+  EXPECT_EQ(type_of(R"(<html><head><link rel="canonical" href="https://example.org/docs/install">
+    </head><body><main><h1>Install</h1>
+    <p>To install the library from source, run the following command:</p>
+    <pre>make install</pre><p>Then run the tests to check the build:</p><pre>make test</pre>
+    <p>See the configuration reference for the options.</p></main></body></html>)"),
             PageType::kDocumentation);
 }
 
@@ -96,6 +106,40 @@ TEST(PageEvidence, CountsCardsProseAndTheAddressShape) {
   EXPECT_EQ(e.path_depth, 3u);
   EXPECT_EQ(e.slug_words, 5u);
   EXPECT_EQ(page_features(e).size(), page_feature_names().size());
+}
+
+TEST(PageEvidence, FindsWhereTheTextStandsAndTheDatedCards) {
+  std::string page = "<html><body><nav><ul>";
+  for (int i = 0; i < 5; ++i)
+    page += "<li><a href='/s" + std::to_string(i) + "'>Section " + std::to_string(i) + "</a></li>";
+  page += "</ul></nav><main><ul class='posts'>";
+  for (int i = 1; i <= 4; ++i)
+    page += "<li class='post'><h2><a href='/p" + std::to_string(i) + "'>Release notes</a></h2>" +
+            "<span>May " + std::to_string(i) + ", 2025</span><p>Fixes for version 1.4." +
+            std::to_string(i) + " of the tool, with a long list of changes.</p></li>";
+  page += "</ul><h2 id='install'>Install</h2><pre>make install</pre></main></body></html>";
+  html::Document doc;
+  html::parse(page, doc, html::DomLimits{});
+  const PageEvidence e = gather_page_evidence(doc);
+  EXPECT_EQ(e.run_items, 4u);
+  EXPECT_EQ(e.run_dated, 4u);
+  EXPECT_EQ(e.run_priced, 0u);
+  EXPECT_GT(e.run_text_bytes, e.text_bytes / 2);
+  EXPECT_EQ(e.dates, 4u);
+  EXPECT_EQ(e.versions, 4u);
+  EXPECT_EQ(e.heading_ids, 1u);
+  EXPECT_EQ(e.code_text_bytes, std::string_view("make install").size());
+  // The menu is a link block, and the only one: the posts are mostly prose.
+  EXPECT_EQ(e.link_block_bytes, e.nav_text_bytes);
+}
+
+TEST(PageEvidence, WordsAreRunsOfLettersInLowerCase) {
+  html::Document doc;
+  html::parse(
+      "<html><head><script>var replyCount = 1;</script></head><body><p>Reply to the "
+      "Thread, v2 caf\xC3\xA9</p></body></html>",
+      doc, html::DomLimits{});
+  EXPECT_EQ(page_words(doc), (std::vector<std::string>{"caf", "reply", "the", "thread", "to"}));
 }
 
 TEST(PageType, NamesAreTheRecordValues) {
