@@ -159,6 +159,7 @@ TypeProfile profile_for(PageType t) {
       p.short_weight = 0.5;
       p.trim_edges = false;
       p.whole_main = true;
+      p.drop_reviews = true;
       break;
     case PageType::kCollection:
     case PageType::kListing:
@@ -212,6 +213,7 @@ void BodyExtractor::mark(const html::Document& doc) {
     }
     if (doc.is_element(n)) {
       Verdict v = doc.ns(n) == html::Namespace::kHtml ? tag_verdict(doc.tag(n)) : Verdict::kStrong;
+      bool always_weak = false;  // weak even in a page's <main> (TypeProfile::whole_main)
       if (open_noscript_ && doc.is(n, Tag::k_noscript)) v = Verdict::kContent;
       if (v != Verdict::kStrong && !doc.attributes(n).empty()) {
         ElementSignals a = classifier_.classify(doc, n);
@@ -224,6 +226,12 @@ void BodyExtractor::mark(const html::Document& doc) {
         if (v < Verdict::kHidden && (doc.is(n, Tag::k_ul) || doc.is(n, Tag::k_ol)) &&
             names_caption(doc, n))
           v = Verdict::kHidden;
+        // A product's reviews and its carousels of other products are not
+        // its description, even inside the page's <main>.
+        if (v == Verdict::kContent && profile_.drop_reviews && names_review_or_carousel(doc, n)) {
+          v = Verdict::kWeak;
+          always_weak = true;
+        }
         hinted_[n] = a.content_container;
         if (a.embedded_post) embedded_[n] = true;
       }
@@ -237,8 +245,8 @@ void BodyExtractor::mark(const html::Document& doc) {
                  !doc.is(n, Tag::k_html)) {
         marks_[n] = Mark::kWeak;
         weak_owner_[n] = n;
-        named_weak_[n] =
-            doc.ns(n) != html::Namespace::kHtml || tag_verdict(doc.tag(n)) < Verdict::kWeak;
+        named_weak_[n] = !always_weak && (doc.ns(n) != html::Namespace::kHtml ||
+                                          tag_verdict(doc.tag(n)) < Verdict::kWeak);
       }
     }
     n = doc.next_in(n, doc.root(), skip);

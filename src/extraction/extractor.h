@@ -65,6 +65,7 @@ struct TypeProfile {
   bool trim_edges = true;           // trim kickers before and headlines after the body
   bool item_lists = false;          // a list of like items outweighing the container wins
   bool whole_main = false;          // the page's <main> around the container is the content
+  bool drop_reviews = false;        // elements named as reviews or carousels are boilerplate
   double climb_share = 0;           // climb to the parent while it keeps this share of the score
 };
 

@@ -416,6 +416,13 @@ bool names_post(const html::Document& doc, html::NodeId n) {
   return false;
 }
 
+bool names_review_or_carousel(const html::Document& doc, html::NodeId n) {
+  std::string lower = core::ascii_lower(doc.attr(n, "class"));
+  lower += ' ';
+  lower += core::ascii_lower(doc.attr(n, "id"));
+  return lower.find("review") != std::string::npos || lower.find("carousel") != std::string::npos;
+}
+
 // Words of the boxes that sell a newsletter ("Sign up for the free daily
 // newsletter"), in the languages lede reads most.
 constexpr std::array<std::string_view, 9> kSignUpWords = {"sign up",  "subscribe",  "to your inbox",
