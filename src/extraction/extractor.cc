@@ -502,7 +502,8 @@ NodeId BodyExtractor::largest_item_list(const html::Document& doc, uint64_t& byt
       // Children grouped by tag and class; the largest group by text.
       kinds.clear();
       for (NodeId c = doc.first_child(n); c != kNoNode; c = doc.next_sibling(c)) {
-        if (!doc.is_element(c) || marks_[c] != Mark::kNone) continue;
+        // Items may be weak by a name they all carry ("product_tag-cups").
+        if (!doc.is_element(c) || (marks_[c] != Mark::kNone && !named_weak_[c])) continue;
         const uint64_t b = bytes_in(c);
         if (b == 0) continue;
         // The first class word: items carry their own ids and states after it
@@ -540,9 +541,10 @@ const char* BodyExtractor::drop_reason(const html::Document& doc, const TextBloc
   if (block.owner != kNoNode) {
     NodeId weak = weak_owner_[block.owner];
     // In a service page's <main>, page builders name sections with words
-    // that elsewhere mean boilerplate ("promo", "testimonial", "bp-header").
+    // that elsewhere mean boilerplate ("promo", "testimonial", "bp-header"),
+    // and shops name a list's every item so ("product_tag-cups").
     if (weak != kNoNode && weak != container && depth_[weak] > depth_[container] &&
-        !(main_chosen_ && named_weak_[weak]))
+        !(keep_named_weak_ && named_weak_[weak]))
       return "inside a boilerplate element";
   }
   std::string_view text = seg_.block_text(block);
@@ -776,13 +778,13 @@ Body BodyExtractor::extract_once(const html::Document& doc, const BodyHints& hin
   // A service page's sections (hero, features, pricing, questions) and a
   // product's (description, specifications) are the page's <main>, where it
   // has one.
-  main_chosen_ = false;
+  keep_named_weak_ = false;
   if (profile_.whole_main && container != kNoNode) {
     for (NodeId up = doc.parent(container); up != kNoNode; up = doc.parent(up)) {
       if (marks_[up] == Mark::kWeak) break;
       if (doc.is(up, Tag::k_main) || doc.attr(up, "role") == "main") {
         container = up;
-        main_chosen_ = true;
+        keep_named_weak_ = true;
         break;
       }
     }
@@ -801,6 +803,7 @@ Body BodyExtractor::extract_once(const html::Document& doc, const BodyHints& hin
     if (list != kNoNode && list_bytes > share * static_cast<double>(chosen)) {
       container = list;
       body.method = "items";
+      keep_named_weak_ = true;
       item_first_ = seg_.block_begin[list];
       item_last_ = seg_.block_end[list];
     }

@@ -126,8 +126,10 @@ class BodyExtractor {
   std::vector<Mark> marks_;
   std::vector<bool> hinted_;      // per node: <article> or a named body container
   std::vector<bool> named_weak_;  // per node: weak by its class or id alone, not its tag
-  bool main_chosen_ = false;      // the container is the page's <main> (TypeProfile::whole_main)
-  std::vector<bool> embedded_;    // per node: inside an embedded social post
+  // The container is the page's <main> (TypeProfile::whole_main) or a list of
+  // items: elements weak by their name alone inside it are written.
+  bool keep_named_weak_ = false;
+  std::vector<bool> embedded_;  // per node: inside an embedded social post
   std::vector<uint32_t> depth_;
   std::vector<html::NodeId> weak_owner_;  // per node: innermost weak ancestor-or-self
   Segmentation seg_;

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
 
 #include "html/parse.h"
 
@@ -47,6 +48,24 @@ TEST(Product, ReviewsAndCarouselsInTheMainAreLeftOut) {
   EXPECT_NE(body.text.find(description), std::string::npos) << body.explanation;
   EXPECT_EQ(body.text.find("my mother"), std::string::npos) << body.explanation;
   EXPECT_EQ(body.text.find("Red kettle"), std::string::npos) << body.explanation;
+}
+
+TEST(Listing, ItemsNamedLikeBoilerplateAreItsContent) {
+  // Every item's class holds a boilerplate word ("tag"), as shops' do.
+  std::string page =
+      "<html><body><nav><a href='/'>Home</a> <a href='/mugs'>Mugs</a></nav><main>"
+      "<h1>Mugs</h1><p>Our mugs.</p><ul class='products'>";
+  std::vector<std::string> titles;
+  for (int i = 0; i < 8; ++i) {
+    const std::string n = std::to_string(i);
+    titles.push_back("Stoneware mug in glaze number " + n);
+    page += "<li class='product product_tag-mugs'><a href='/p" + n + "'><h2>" + titles.back() +
+            "</h2></a><span class='price'>$" + std::to_string(20 + i) + ".00</span></li>";
+  }
+  page += "</ul></main><footer><p>About us</p></footer></body></html>";
+  Body body = extract(page);
+  for (const std::string& title : titles)
+    EXPECT_NE(body.text.find(title), std::string::npos) << title << "\n" << body.explanation;
 }
 
 }  // namespace
