@@ -154,8 +154,10 @@ TypeProfile profile_for(PageType t) {
       p.item_lists = true;
       break;
     case PageType::kProduct:
-      // Specifications and feature lines are short, and the description,
-      // specifications and reviews stand in sections of the page's <main>.
+      // Specifications and feature lines are short, and the description and
+      // specifications stand in sections of the page's <main>; its feature
+      // cards ("Learn more") are the product's, not teasers.
+      p.keep_teasers = true;
       p.short_weight = 0.5;
       p.trim_edges = false;
       p.whole_main = true;
@@ -182,8 +184,10 @@ TypeProfile profile_for(PageType t) {
       p.trim_edges = false;
       break;
     case PageType::kService:
-      // Sections of short lines: hero, features, pricing, questions.
+      // Sections of short lines: hero, features, pricing, questions; the
+      // feature cards, each with its "Learn more" link, are content.
       p.climb_share = kSectionClimbShare;
+      p.keep_teasers = true;
       p.short_weight = 0.8;
       p.fragment_weight = 0.2;
       p.heading_weight = 0.5;
@@ -756,7 +760,8 @@ Body BodyExtractor::extract_once(const html::Document& doc, const BodyHints& hin
   NodeId container = choose_container(doc, body.method);
   // A page of cards that its markup did not name as one: the cards hold far
   // more text than the best container outside them. Read it as a listing
-  // (a thread's posts are its content, not cards).
+  // (a thread's posts are its content, not cards; on service and product
+  // pages the cards are their features, and none are counted).
   if (!profile_.keep_teasers && profile_type_ != PageType::kForum && !listing_retry_ &&
       teaser_count_ >= kMinListingCards) {
     uint64_t chosen = 0;
