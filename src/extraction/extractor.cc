@@ -178,6 +178,9 @@ TypeProfile profile_for(PageType t) {
       p.trim_edges = false;
       break;
     case PageType::kDocumentation:
+      // Reference pages stand in sections of the page's <main>: a synopsis,
+      // parameters, examples, notes, each in its own element.
+      p.whole_main = true;
       p.short_weight = 0.5;
       p.fragment_weight = 0.0;
       p.heading_weight = 0.3;
@@ -780,9 +783,9 @@ Body BodyExtractor::extract_once(const html::Document& doc, const BodyHints& hin
       return again;
     }
   }
-  // A service page's sections (hero, features, pricing, questions) and a
-  // product's (description, specifications) are the page's <main>, where it
-  // has one.
+  // A service page's sections (hero, features, pricing, questions), a
+  // product's (description, specifications) and a reference page's are the
+  // page's <main>, where it has one.
   keep_named_weak_ = false;
   if (profile_.whole_main && container != kNoNode) {
     for (NodeId up = doc.parent(container); up != kNoNode; up = doc.parent(up)) {
