@@ -91,6 +91,9 @@ constexpr double kUnsureItemListShare = 3.0;
 // Bytes of a block's start looked up in the JSON-LD body.
 constexpr size_t kJsonLdProbe = 60;
 
+// The reason drop_reason gives for a block under a weak element.
+constexpr const char* kInsideBoilerplate = "inside a boilerplate element";
+
 // A line that is only a date ("November 15, 2019") or a number ("4", "3/12").
 bool is_date_or_count(std::string_view text) {
   if (text.find_first_not_of("0123456789/. ") == std::string_view::npos) return true;
@@ -552,7 +555,7 @@ const char* BodyExtractor::drop_reason(const html::Document& doc, const TextBloc
     // and shops name a list's every item so ("product_tag-cups").
     if (weak != kNoNode && weak != container && depth_[weak] > depth_[container] &&
         !(keep_named_weak_ && named_weak_[weak]))
-      return "inside a boilerplate element";
+      return kInsideBoilerplate;
   }
   std::string_view text = seg_.block_text(block);
   double density = static_cast<double>(block.link_bytes) / static_cast<double>(text.size());
@@ -959,8 +962,13 @@ void BodyExtractor::explain(const html::Document& doc, NodeId container, const W
         verdict = "dropped: before the first prose (kicker, date, standfirst)";
       else if (i >= trace.end)
         verdict = "dropped: after a 'more stories' title";
-      else if (const char* why = drop_reason(doc, b, container, hints))
+      else if (const char* why = drop_reason(doc, b, container, hints)) {
         verdict = std::string("dropped: ") + why;
+        // Name the element, for the words that made it boilerplate.
+        if (b.owner != kNoNode && weak_owner_[b.owner] != kNoNode &&
+            std::string_view(why) == kInsideBoilerplate)
+          verdict += " " + describe(doc, weak_owner_[b.owner]);
+      }
       else if (!contains(trace.kept_blocks, i))
         verdict = "dropped: a date or counter before the first prose";
       else if (!contains(trace.after_boxes, i))
