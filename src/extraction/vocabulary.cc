@@ -292,22 +292,47 @@ Verdict tag_verdict(Tag tag) {
   }
 }
 
+namespace {
+
+// Words joined by hyphens that make an id a slug of a heading's text (plugins
+// name their boxes in four: "cookie-law-info-bar").
+constexpr size_t kMinSlugWords = 5;
+
+bool is_slug(std::string_view id) {
+  size_t words = 1;
+  for (char c : id) {
+    if (c == '-')
+      ++words;
+    else if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')))
+      return false;
+  }
+  return words >= kMinSlugWords;
+}
+
+}  // namespace
+
 ElementSignals AttributeClassifier::from_names(std::string_view class_attr,
                                                std::string_view id_attr) {
   ElementSignals out;
   names_.clear();
   for (char c : class_attr) names_ += core::ascii_lower(c);
   drop_taxonomy_classes(names_);
+  const size_t class_end = names_.size();
   names_ += ' ';
   for (char c : id_attr) names_ += core::ascii_lower(c);
   for (std::string_view name : kContentNames)
     if (names_.find(name) != std::string::npos) out.content_container = true;
+
   // Embedded posts quote the story's sources: never boilerplate.
   const bool embedded_post =
       names_.find("tweet") != std::string::npos || names_.find("embed") != std::string::npos;
   out.embedded_post = embedded_post;
+  // An id made from a heading's words ("menu-innovation-strategies-building")
+  // names a section by its subject, not its role: only the class is read.
+  const std::string_view names =
+      is_slug(id_attr) ? std::string_view(names_).substr(0, class_end) : std::string_view(names_);
   if (!out.content_container && !embedded_post &&
-      (contains_any_part(names_) || contains_token(names_)))
+      (contains_any_part(names) || contains_token(names)))
     out.verdict = Verdict::kWeak;
   return out;
 }
