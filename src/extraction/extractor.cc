@@ -230,6 +230,9 @@ void BodyExtractor::mark(const html::Document& doc) {
         if (a.verdict > v) v = a.verdict;
         if (v == Verdict::kWeak && profile_.keep_comments && names_post(doc, n))
           v = Verdict::kContent;
+        // On a page of cards, the cards the page names as teasers are its content.
+        if (v == Verdict::kWeak && profile_.keep_linked_titles && names_teaser(doc, n))
+          v = Verdict::kContent;
         if (v < Verdict::kHidden && is_hover_card(doc, n)) v = Verdict::kHidden;
         // A list of captions ("legends") is a gallery's: its slides' text is
         // not the story's, whatever its length.
@@ -968,8 +971,7 @@ void BodyExtractor::explain(const html::Document& doc, NodeId container, const W
         if (b.owner != kNoNode && weak_owner_[b.owner] != kNoNode &&
             std::string_view(why) == kInsideBoilerplate)
           verdict += " " + describe(doc, weak_owner_[b.owner]);
-      }
-      else if (!contains(trace.kept_blocks, i))
+      } else if (!contains(trace.kept_blocks, i))
         verdict = "dropped: a date or counter before the first prose";
       else if (!contains(trace.after_boxes, i))
         verdict = "dropped: a link box inside the text";

@@ -441,6 +441,10 @@ bool names_post(const html::Document& doc, html::NodeId n) {
   return false;
 }
 
+bool names_teaser(const html::Document& doc, html::NodeId n) {
+  return core::ascii_lower(doc.attr(n, "class")).find("teaser") != std::string::npos;
+}
+
 bool names_review_or_carousel(const html::Document& doc, html::NodeId n) {
   std::string lower = core::ascii_lower(doc.attr(n, "class"));
   lower += ' ';
