@@ -99,5 +99,28 @@ TEST(Service, FeatureCardsWithTheirLinksAreItsContent) {
     EXPECT_NE(body.text.find(f[1]), std::string::npos) << f[0] << "\n" << body.explanation;
 }
 
+TEST(Article, ChecklistOfLongItemsIsPartOfTheText) {
+  // The intro and the checklist stand in sibling elements; the items end no
+  // sentence, as checklists' items often do not.
+  const std::string intro =
+      "Planning a wedding takes a year for most couples, and the order of the tasks matters "
+      "more than the speed at which they are done.";
+  std::string page =
+      "<html><head><meta property='og:type' content='article'><meta "
+      "property='article:published_time' content='2024-05-01'></head><body><div "
+      "class='main'><div class='intro'><p>" +
+      intro + "</p><p>" + intro + "</p></div><div class='steps'><ul>";
+  std::vector<std::string> items;
+  for (int i = 0; i < 8; ++i) {
+    items.push_back("Sit down together and agree on the guest list and the budget for month " +
+                    std::to_string(i + 1));
+    page += "<li>" + items.back() + "</li>";
+  }
+  page += "</ul></div></div><div class='aside'><a href='/a'>Other story</a></div></body></html>";
+  Body body = extract(page);
+  for (const std::string& item : items)
+    EXPECT_NE(body.text.find(item), std::string::npos) << item << "\n" << body.explanation;
+}
+
 }  // namespace
 }  // namespace lede::extraction
