@@ -584,7 +584,11 @@ const char* BodyExtractor::drop_reason(const html::Document& doc, const TextBloc
   const bool card_title =
       list_item || (profile_.keep_linked_titles &&
                     (block.type == BlockType::kHeading || card_title_words(text)));
-  if (density > kLinkListDensity && !embedded && !cited_sentence && !card_title)
+  // A linked heading right above prose of the container titles that prose
+  // (a buying guide's product names link to the shop).
+  const bool titles_prose = block.type == BlockType::kHeading &&
+                            index + 1 < seg_.block_end[container] && good_[index + 1] > 0;
+  if (density > kLinkListDensity && !embedded && !cited_sentence && !card_title && !titles_prose)
     return "mostly links";
   if (is_furniture_text(text)) return "page furniture";
   if (!hints.title.empty() && text == hints.title) return "the headline";

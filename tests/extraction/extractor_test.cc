@@ -122,5 +122,14 @@ TEST(Article, ChecklistOfLongItemsIsPartOfTheText) {
     EXPECT_NE(body.text.find(item), std::string::npos) << item << "\n" << body.explanation;
 }
 
+TEST(Article, LinkedHeadingAboveProseIsKept) {
+  const std::string text =
+      "These pliers have long jaws that reach into tight boxes, and the grip stays comfortable "
+      "after an afternoon of bending wire.";
+  Body body = extract("<html><body><article><p>" + text + "</p><h2><a href='/shop/p1'>Long Nose " +
+                      "Pliers</a></h2><p>" + text + "</p></article></body></html>");
+  EXPECT_NE(body.text.find("Long Nose Pliers"), std::string::npos) << body.explanation;
+}
+
 }  // namespace
 }  // namespace lede::extraction
