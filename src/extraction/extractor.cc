@@ -188,8 +188,10 @@ TypeProfile profile_for(PageType t) {
       break;
     case PageType::kDocumentation:
       // Reference pages stand in sections of the page's <main>: a synopsis,
-      // parameters, examples, notes, each in its own element.
+      // parameters, examples, notes, each in its own element; their linked
+      // titles (a function's name, an index entry) are text.
       p.whole_main = true;
+      p.keep_linked_titles = true;
       p.short_weight = 0.5;
       p.fragment_weight = 0.0;
       p.heading_weight = 0.3;
@@ -200,6 +202,7 @@ TypeProfile profile_for(PageType t) {
       // feature cards, each with its "Learn more" link, are content.
       p.climb_share = kSectionClimbShare;
       p.keep_teasers = true;
+      p.keep_linked_titles = true;  // a feature card's linked title
       p.short_weight = 0.8;
       p.fragment_weight = 0.2;
       p.heading_weight = 0.5;
@@ -236,7 +239,8 @@ void BodyExtractor::mark(const html::Document& doc) {
         if (a.verdict > v) v = a.verdict;
         if (v == Verdict::kWeak && profile_.keep_comments && names_post(doc, n))
           v = Verdict::kContent;
-        // On a page of cards, the cards the page names as teasers are its content.
+        // Where linked titles are text (cards, feature cards, a reference's
+        // index), the elements the page names as teasers are its content.
         if (v == Verdict::kWeak && profile_.keep_linked_titles && names_teaser(doc, n))
           v = Verdict::kContent;
         if (v < Verdict::kHidden && is_hover_card(doc, n)) v = Verdict::kHidden;
