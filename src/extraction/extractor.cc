@@ -157,6 +157,7 @@ TypeProfile profile_for(PageType t) {
       // post and not a teaser, and the list of posts outweighs any one.
       p.keep_comments = true;
       p.keep_teasers = true;
+      p.long_list_items = false;  // a thread's lists are of other threads
       p.short_weight = 0.5;
       p.fragment_weight = 0.0;
       p.trim_edges = false;
@@ -328,7 +329,7 @@ void BodyExtractor::weigh(const BodyHints& hints) {
         weight = profile_.fragment_weight;
         // A list item of a dozen words is a step or a point of the text
         // (a checklist, a timeline), not a menu entry.
-        if (head.type == BlockType::kList && len >= kLongListItem)
+        if (head.type == BlockType::kList && len >= kLongListItem && profile_.long_list_items)
           weight = std::max(weight, kLongListItemWeight);
       } else {
         // Short sentences are neutral in articles: list items and one-line

@@ -60,6 +60,7 @@ struct TypeProfile {
   // card is often one link. Zero: such blocks weigh as other links.
   double linked_card_weight = 0;
   bool keep_teasers = false;        // repeated cards are content, not teasers
+  bool long_list_items = true;      // long list items that end no sentence are text
   bool keep_comments = false;       // "comment" and "reply" elements are content
   bool keep_linked_titles = false;  // a linked title (a card's) is written
   bool trim_edges = true;           // trim kickers before and headlines after the body
