@@ -337,6 +337,30 @@ ElementSignals AttributeClassifier::from_names(std::string_view class_attr,
   return out;
 }
 
+namespace {
+
+// Bootstrap's "d-none" hides an element unless a breakpoint class shows it
+// again ("d-none d-md-block").
+bool hidden_by_class(std::string_view cls) {
+  if (cls.find("d-none") == std::string_view::npos) return false;
+  auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+  bool none = false;
+  size_t i = 0;
+  while (i < cls.size()) {
+    while (i < cls.size() && space(cls[i])) ++i;
+    size_t start = i;
+    while (i < cls.size() && !space(cls[i])) ++i;
+    std::string_view token = cls.substr(start, i - start);
+    if (token == "d-none")
+      none = true;
+    else if (token.starts_with("d-") && token != "d-none" && !token.ends_with("-none"))
+      return false;
+  }
+  return none;
+}
+
+}  // namespace
+
 ElementSignals AttributeClassifier::classify(const html::Document& doc, html::NodeId n) {
   std::string_view class_attr, id_attr, role, style, itemprop;
   bool hidden = false;
@@ -359,7 +383,7 @@ ElementSignals AttributeClassifier::classify(const html::Document& doc, html::No
       hidden |= value == "true";
   }
   ElementSignals out;
-  if (hidden || (!style.empty() && hides(style))) {
+  if (hidden || (!style.empty() && hides(style)) || hidden_by_class(class_attr)) {
     out.verdict = Verdict::kHidden;
     return out;
   }
