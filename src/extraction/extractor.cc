@@ -38,6 +38,12 @@ constexpr uint64_t kMaxTeaserBytes = 600;
 // A "More stories" title ends the body when the prose after it weighs at most
 // this share of the prose before it.
 constexpr double kMoreStoriesProseShare = 0.25;
+// List items at least this long (code points) that end no sentence weigh
+// kLongListItemWeight a character (tuned on WCXB's tune half: 60 to 80 alike,
+// 100 gained less; lists of long items also raised Dragnet and Readability.js
+// pages, and left CleanEval, where paragraphs so weighed cost 0.002).
+constexpr double kLongListItem = 60;
+constexpr double kLongListItemWeight = 0.5;
 // CJK characters that make a block prose without a sentence end.
 constexpr size_t kCjkProse = 20;
 // A chosen single paragraph gives way to its parent when the parent's prose
@@ -90,6 +96,9 @@ constexpr double kItemListShare = 1.2;
 constexpr double kUnsureItemListShare = 3.0;
 // Bytes of a block's start looked up in the JSON-LD body.
 constexpr size_t kJsonLdProbe = 60;
+
+// The reason drop_reason gives for a block under a weak element.
+constexpr const char* kInsideBoilerplate = "inside a boilerplate element";
 
 // A line that is only a date ("November 15, 2019") or a number ("4", "3/12").
 bool is_date_or_count(std::string_view text) {
@@ -148,17 +157,21 @@ TypeProfile profile_for(PageType t) {
       // post and not a teaser, and the list of posts outweighs any one.
       p.keep_comments = true;
       p.keep_teasers = true;
+      p.long_list_items = false;  // a thread's lists are of other threads
       p.short_weight = 0.5;
       p.fragment_weight = 0.0;
       p.trim_edges = false;
       p.item_lists = true;
       break;
     case PageType::kProduct:
-      // Specifications and feature lines are short, and the description,
-      // specifications and reviews stand in sections of the page's <main>.
+      // Specifications and feature lines are short, and the description and
+      // specifications stand in sections of the page's <main>; its feature
+      // cards ("Learn more") are the product's, not teasers.
+      p.keep_teasers = true;
       p.short_weight = 0.5;
       p.trim_edges = false;
       p.whole_main = true;
+      p.drop_reviews = true;
       break;
     case PageType::kCollection:
     case PageType::kListing:
@@ -175,14 +188,22 @@ TypeProfile profile_for(PageType t) {
       p.trim_edges = false;
       break;
     case PageType::kDocumentation:
+      // Reference pages stand in sections of the page's <main>: a synopsis,
+      // parameters, examples, notes, each in its own element; their linked
+      // titles (a function's name, an index entry) are text.
+      p.whole_main = true;
+      p.keep_linked_titles = true;
       p.short_weight = 0.5;
       p.fragment_weight = 0.0;
       p.heading_weight = 0.3;
       p.trim_edges = false;
       break;
     case PageType::kService:
-      // Sections of short lines: hero, features, pricing, questions.
+      // Sections of short lines: hero, features, pricing, questions; the
+      // feature cards, each with its "Learn more" link, are content.
       p.climb_share = kSectionClimbShare;
+      p.keep_teasers = true;
+      p.keep_linked_titles = true;  // a feature card's linked title
       p.short_weight = 0.8;
       p.fragment_weight = 0.2;
       p.heading_weight = 0.5;
@@ -212,11 +233,16 @@ void BodyExtractor::mark(const html::Document& doc) {
     }
     if (doc.is_element(n)) {
       Verdict v = doc.ns(n) == html::Namespace::kHtml ? tag_verdict(doc.tag(n)) : Verdict::kStrong;
+      bool always_weak = false;  // weak even in a page's <main> (TypeProfile::whole_main)
       if (open_noscript_ && doc.is(n, Tag::k_noscript)) v = Verdict::kContent;
       if (v != Verdict::kStrong && !doc.attributes(n).empty()) {
         ElementSignals a = classifier_.classify(doc, n);
         if (a.verdict > v) v = a.verdict;
         if (v == Verdict::kWeak && profile_.keep_comments && names_post(doc, n))
+          v = Verdict::kContent;
+        // Where linked titles are text (cards, feature cards, a reference's
+        // index), the elements the page names as teasers are its content.
+        if (v == Verdict::kWeak && profile_.keep_linked_titles && names_teaser(doc, n))
           v = Verdict::kContent;
         if (v < Verdict::kHidden && is_hover_card(doc, n)) v = Verdict::kHidden;
         // A list of captions ("legends") is a gallery's: its slides' text is
@@ -224,6 +250,12 @@ void BodyExtractor::mark(const html::Document& doc) {
         if (v < Verdict::kHidden && (doc.is(n, Tag::k_ul) || doc.is(n, Tag::k_ol)) &&
             names_caption(doc, n))
           v = Verdict::kHidden;
+        // A product's reviews and its carousels of other products are not
+        // its description, even inside the page's <main>.
+        if (v == Verdict::kContent && profile_.drop_reviews && names_review_or_carousel(doc, n)) {
+          v = Verdict::kWeak;
+          always_weak = true;
+        }
         hinted_[n] = a.content_container;
         if (a.embedded_post) embedded_[n] = true;
       }
@@ -237,8 +269,8 @@ void BodyExtractor::mark(const html::Document& doc) {
                  !doc.is(n, Tag::k_html)) {
         marks_[n] = Mark::kWeak;
         weak_owner_[n] = n;
-        named_weak_[n] =
-            doc.ns(n) != html::Namespace::kHtml || tag_verdict(doc.tag(n)) < Verdict::kWeak;
+        named_weak_[n] = !always_weak && (doc.ns(n) != html::Namespace::kHtml ||
+                                          tag_verdict(doc.tag(n)) < Verdict::kWeak);
       }
     }
     n = doc.next_in(n, doc.root(), skip);
@@ -295,6 +327,10 @@ void BodyExtractor::weigh(const BodyHints& hints) {
         weight = (1.0 - density) * (in_ld ? 2.0 : 1.0);
       } else if (!sentence_end) {
         weight = profile_.fragment_weight;
+        // A list item of a dozen words is a step or a point of the text
+        // (a checklist, a timeline), not a menu entry.
+        if (head.type == BlockType::kList && len >= kLongListItem && profile_.long_list_items)
+          weight = std::max(weight, kLongListItemWeight);
       } else {
         // Short sentences are neutral in articles: list items and one-line
         // paragraphs of a body.
@@ -494,7 +530,8 @@ NodeId BodyExtractor::largest_item_list(const html::Document& doc, uint64_t& byt
       // Children grouped by tag and class; the largest group by text.
       kinds.clear();
       for (NodeId c = doc.first_child(n); c != kNoNode; c = doc.next_sibling(c)) {
-        if (!doc.is_element(c) || marks_[c] != Mark::kNone) continue;
+        // Items may be weak by a name they all carry ("product_tag-cups").
+        if (!doc.is_element(c) || (marks_[c] != Mark::kNone && !named_weak_[c])) continue;
         const uint64_t b = bytes_in(c);
         if (b == 0) continue;
         // The first class word: items carry their own ids and states after it
@@ -532,10 +569,11 @@ const char* BodyExtractor::drop_reason(const html::Document& doc, const TextBloc
   if (block.owner != kNoNode) {
     NodeId weak = weak_owner_[block.owner];
     // In a service page's <main>, page builders name sections with words
-    // that elsewhere mean boilerplate ("promo", "testimonial", "bp-header").
+    // that elsewhere mean boilerplate ("promo", "testimonial", "bp-header"),
+    // and shops name a list's every item so ("product_tag-cups").
     if (weak != kNoNode && weak != container && depth_[weak] > depth_[container] &&
-        !(main_chosen_ && named_weak_[weak]))
-      return "inside a boilerplate element";
+        !(keep_named_weak_ && named_weak_[weak]))
+      return kInsideBoilerplate;
   }
   std::string_view text = seg_.block_text(block);
   double density = static_cast<double>(block.link_bytes) / static_cast<double>(text.size());
@@ -551,7 +589,11 @@ const char* BodyExtractor::drop_reason(const html::Document& doc, const TextBloc
   const bool card_title =
       list_item || (profile_.keep_linked_titles &&
                     (block.type == BlockType::kHeading || card_title_words(text)));
-  if (density > kLinkListDensity && !embedded && !cited_sentence && !card_title)
+  // A linked heading right above prose of the container titles that prose
+  // (a buying guide's product names link to the shop).
+  const bool titles_prose = block.type == BlockType::kHeading &&
+                            index + 1 < seg_.block_end[container] && good_[index + 1] > 0;
+  if (density > kLinkListDensity && !embedded && !cited_sentence && !card_title && !titles_prose)
     return "mostly links";
   if (is_furniture_text(text)) return "page furniture";
   if (!hints.title.empty() && text == hints.title) return "the headline";
@@ -746,7 +788,8 @@ Body BodyExtractor::extract_once(const html::Document& doc, const BodyHints& hin
   NodeId container = choose_container(doc, body.method);
   // A page of cards that its markup did not name as one: the cards hold far
   // more text than the best container outside them. Read it as a listing
-  // (a thread's posts are its content, not cards).
+  // (a thread's posts are its content, not cards; on service and product
+  // pages the cards are their features, and none are counted).
   if (!profile_.keep_teasers && profile_type_ != PageType::kForum && !listing_retry_ &&
       teaser_count_ >= kMinListingCards) {
     uint64_t chosen = 0;
@@ -765,16 +808,16 @@ Body BodyExtractor::extract_once(const html::Document& doc, const BodyHints& hin
       return again;
     }
   }
-  // A service page's sections (hero, features, pricing, questions) and a
-  // product's (description, specifications) are the page's <main>, where it
-  // has one.
-  main_chosen_ = false;
+  // A service page's sections (hero, features, pricing, questions), a
+  // product's (description, specifications) and a reference page's are the
+  // page's <main>, where it has one.
+  keep_named_weak_ = false;
   if (profile_.whole_main && container != kNoNode) {
     for (NodeId up = doc.parent(container); up != kNoNode; up = doc.parent(up)) {
       if (marks_[up] == Mark::kWeak) break;
       if (doc.is(up, Tag::k_main) || doc.attr(up, "role") == "main") {
         container = up;
-        main_chosen_ = true;
+        keep_named_weak_ = true;
         break;
       }
     }
@@ -793,6 +836,7 @@ Body BodyExtractor::extract_once(const html::Document& doc, const BodyHints& hin
     if (list != kNoNode && list_bytes > share * static_cast<double>(chosen)) {
       container = list;
       body.method = "items";
+      keep_named_weak_ = true;
       item_first_ = seg_.block_begin[list];
       item_last_ = seg_.block_end[list];
     }
@@ -940,9 +984,13 @@ void BodyExtractor::explain(const html::Document& doc, NodeId container, const W
         verdict = "dropped: before the first prose (kicker, date, standfirst)";
       else if (i >= trace.end)
         verdict = "dropped: after a 'more stories' title";
-      else if (const char* why = drop_reason(doc, b, container, hints))
+      else if (const char* why = drop_reason(doc, b, container, hints)) {
         verdict = std::string("dropped: ") + why;
-      else if (!contains(trace.kept_blocks, i))
+        // Name the element, for the words that made it boilerplate.
+        if (b.owner != kNoNode && weak_owner_[b.owner] != kNoNode &&
+            std::string_view(why) == kInsideBoilerplate)
+          verdict += " " + describe(doc, weak_owner_[b.owner]);
+      } else if (!contains(trace.kept_blocks, i))
         verdict = "dropped: a date or counter before the first prose";
       else if (!contains(trace.after_boxes, i))
         verdict = "dropped: a link box inside the text";

@@ -60,11 +60,13 @@ struct TypeProfile {
   // card is often one link. Zero: such blocks weigh as other links.
   double linked_card_weight = 0;
   bool keep_teasers = false;        // repeated cards are content, not teasers
+  bool long_list_items = true;      // long list items that end no sentence are text
   bool keep_comments = false;       // "comment" and "reply" elements are content
   bool keep_linked_titles = false;  // a linked title (a card's) is written
   bool trim_edges = true;           // trim kickers before and headlines after the body
   bool item_lists = false;          // a list of like items outweighing the container wins
   bool whole_main = false;          // the page's <main> around the container is the content
+  bool drop_reviews = false;        // elements named as reviews or carousels are boilerplate
   double climb_share = 0;           // climb to the parent while it keeps this share of the score
 };
 
@@ -125,8 +127,10 @@ class BodyExtractor {
   std::vector<Mark> marks_;
   std::vector<bool> hinted_;      // per node: <article> or a named body container
   std::vector<bool> named_weak_;  // per node: weak by its class or id alone, not its tag
-  bool main_chosen_ = false;      // the container is the page's <main> (TypeProfile::whole_main)
-  std::vector<bool> embedded_;    // per node: inside an embedded social post
+  // The container is the page's <main> (TypeProfile::whole_main) or a list of
+  // items: elements weak by their name alone inside it are written.
+  bool keep_named_weak_ = false;
+  std::vector<bool> embedded_;  // per node: inside an embedded social post
   std::vector<uint32_t> depth_;
   std::vector<html::NodeId> weak_owner_;  // per node: innermost weak ancestor-or-self
   Segmentation seg_;

@@ -292,25 +292,74 @@ Verdict tag_verdict(Tag tag) {
   }
 }
 
+namespace {
+
+// Words joined by hyphens that make an id a slug of a heading's text (plugins
+// name their boxes in four: "cookie-law-info-bar").
+constexpr size_t kMinSlugWords = 5;
+
+bool is_slug(std::string_view id) {
+  size_t words = 1;
+  for (char c : id) {
+    if (c == '-')
+      ++words;
+    else if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')))
+      return false;
+  }
+  return words >= kMinSlugWords;
+}
+
+}  // namespace
+
 ElementSignals AttributeClassifier::from_names(std::string_view class_attr,
                                                std::string_view id_attr) {
   ElementSignals out;
   names_.clear();
   for (char c : class_attr) names_ += core::ascii_lower(c);
   drop_taxonomy_classes(names_);
+  const size_t class_end = names_.size();
   names_ += ' ';
   for (char c : id_attr) names_ += core::ascii_lower(c);
   for (std::string_view name : kContentNames)
     if (names_.find(name) != std::string::npos) out.content_container = true;
+
   // Embedded posts quote the story's sources: never boilerplate.
   const bool embedded_post =
       names_.find("tweet") != std::string::npos || names_.find("embed") != std::string::npos;
   out.embedded_post = embedded_post;
+  // An id made from a heading's words ("menu-innovation-strategies-building")
+  // names a section by its subject, not its role: only the class is read.
+  const std::string_view names =
+      is_slug(id_attr) ? std::string_view(names_).substr(0, class_end) : std::string_view(names_);
   if (!out.content_container && !embedded_post &&
-      (contains_any_part(names_) || contains_token(names_)))
+      (contains_any_part(names) || contains_token(names)))
     out.verdict = Verdict::kWeak;
   return out;
 }
+
+namespace {
+
+// Bootstrap's "d-none" hides an element unless a breakpoint class shows it
+// again ("d-none d-md-block").
+bool hidden_by_class(std::string_view cls) {
+  if (cls.find("d-none") == std::string_view::npos) return false;
+  auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+  bool none = false;
+  size_t i = 0;
+  while (i < cls.size()) {
+    while (i < cls.size() && space(cls[i])) ++i;
+    size_t start = i;
+    while (i < cls.size() && !space(cls[i])) ++i;
+    std::string_view token = cls.substr(start, i - start);
+    if (token == "d-none")
+      none = true;
+    else if (token.starts_with("d-") && token != "d-none" && !token.ends_with("-none"))
+      return false;
+  }
+  return none;
+}
+
+}  // namespace
 
 ElementSignals AttributeClassifier::classify(const html::Document& doc, html::NodeId n) {
   std::string_view class_attr, id_attr, role, style, itemprop;
@@ -334,7 +383,7 @@ ElementSignals AttributeClassifier::classify(const html::Document& doc, html::No
       hidden |= value == "true";
   }
   ElementSignals out;
-  if (hidden || (!style.empty() && hides(style))) {
+  if (hidden || (!style.empty() && hides(style)) || hidden_by_class(class_attr)) {
     out.verdict = Verdict::kHidden;
     return out;
   }
@@ -414,6 +463,17 @@ bool names_post(const html::Document& doc, html::NodeId n) {
   for (std::string_view name : {"comment", "reply", "post", "message", "answer"})
     if (lower.find(name) != std::string::npos) return true;
   return false;
+}
+
+bool names_teaser(const html::Document& doc, html::NodeId n) {
+  return core::ascii_lower(doc.attr(n, "class")).find("teaser") != std::string::npos;
+}
+
+bool names_review_or_carousel(const html::Document& doc, html::NodeId n) {
+  std::string lower = core::ascii_lower(doc.attr(n, "class"));
+  lower += ' ';
+  lower += core::ascii_lower(doc.attr(n, "id"));
+  return lower.find("review") != std::string::npos || lower.find("carousel") != std::string::npos;
 }
 
 // Words of the boxes that sell a newsletter ("Sign up for the free daily

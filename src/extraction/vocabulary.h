@@ -74,6 +74,15 @@ bool names_caption(const html::Document& doc, html::NodeId n);
 // content of a forum page.
 bool names_post(const html::Document& doc, html::NodeId n);
 
+// True for an element whose class names a teaser ("teaser", "c-teaser__body"):
+// boilerplate under an article, the content of a page of cards.
+bool names_teaser(const html::Document& doc, html::NodeId n);
+
+// True for an element whose class or id names customer reviews or a
+// carousel ("reviewText", "a-carousel"): on a product page, what buyers
+// wrote and the other products on offer, not the product's description.
+bool names_review_or_carousel(const html::Document& doc, html::NodeId n);
+
 // Block-level elements: they start and end a text block.
 bool is_block_tag(html::Tag tag);
 

@@ -77,6 +77,33 @@ TEST(AttributeClassifier, PlayerControlsAreNeverText) {
   EXPECT_EQ(classifier.classify(doc, by_class(doc, "vjs-control-bar")).verdict, Verdict::kWeak);
 }
 
+TEST(AttributeClassifier, AnIdMadeFromAHeadingNamesNoRole) {
+  const std::string page =
+      "<div class=\"a\" id=\"menu-planning-for-large-events\"><p>Text</p></div>"
+      "<div class=\"b\" id=\"menu-main\"><a href=\"/\">Home</a></div>"
+      "<div class=\"c\" id=\"cookie-law-info-bar\">We use cookies.</div>";
+  html::Document doc;
+  html::parse(page, doc, html::DomLimits{});
+  AttributeClassifier classifier;
+  EXPECT_EQ(classifier.classify(doc, by_class(doc, "a")).verdict, Verdict::kContent);
+  EXPECT_EQ(classifier.classify(doc, by_class(doc, "b")).verdict, Verdict::kWeak);
+  EXPECT_EQ(classifier.classify(doc, by_class(doc, "c")).verdict, Verdict::kWeak);
+}
+
+TEST(AttributeClassifier, BootstrapDisplayNoneHidesUnlessABreakpointShows) {
+  const std::string page =
+      "<div class=\"d-none\">a</div><div class=\"meta d-none d-md-block\">b</div>"
+      "<div class=\"x d-none d-sm-none\">c</div>";
+  html::Document doc;
+  html::parse(page, doc, html::DomLimits{});
+  AttributeClassifier classifier;
+  EXPECT_EQ(classifier.classify(doc, by_class(doc, "d-none")).verdict, Verdict::kHidden);
+  EXPECT_NE(classifier.classify(doc, by_class(doc, "meta d-none d-md-block")).verdict,
+            Verdict::kHidden);
+  EXPECT_EQ(classifier.classify(doc, by_class(doc, "x d-none d-sm-none")).verdict,
+            Verdict::kHidden);
+}
+
 TEST(HoverCard, CardIsHiddenButItsTriggerIsNot) {
   const std::string page =
       "<p>The bill goes to Gov. <span class=\"rollover\"><a href=\"/p/dw\">Dana Whitfield</a>"

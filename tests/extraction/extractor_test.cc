@@ -1,0 +1,135 @@
+#include "extraction/extractor.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "html/parse.h"
+
+namespace lede::extraction {
+namespace {
+
+Body extract(const std::string& page) {
+  html::Document doc;
+  html::parse(page, doc, html::DomLimits{});
+  BodyExtractor extractor;
+  return extractor.extract(doc, BodyHints{"", "", true});
+}
+
+// A product page the model reads as one: schema.org Product, a price, a cart.
+std::string product_head() {
+  return R"(<html><head><meta property="og:type" content="product">
+    <link rel="canonical" href="https://example.org/products/blue-kettle">
+    <script type="application/ld+json">{"@type":"Product","name":"Blue kettle",
+    "offers":{"@type":"Offer","price":"19.99"}}</script></head><body>)";
+}
+
+TEST(Product, ReviewsAndCarouselsInTheMainAreLeftOut) {
+  const std::string description =
+      "The blue kettle boils a litre of water in three minutes and switches itself off when "
+      "the water boils, so it is safe to leave on the counter.";
+  const std::string review =
+      "I bought this kettle for my mother and she loves it, though the lid is a little stiff "
+      "when it is new and it took a week to loosen.";
+  std::string page = product_head() + "<main><h1>Blue kettle</h1>" +
+                     "<div class='product-price'>$19.99</div><form class='cart'>"
+                     "<button class='add-to-cart'>Add to cart</button></form>"
+                     "<div class='description'><p>" +
+                     description + "</p><p>" + description +
+                     "</p></div><div class='customer-reviews'><p>" + review +
+                     "</p></div><div class='product-carousel'>";
+  for (int i = 0; i < 4; ++i)
+    page += "<div class='tile'><p>Red kettle number " + std::to_string(i) +
+            " is sold here too.</p><p>$" + std::to_string(20 + i) + ".99</p></div>";
+  page += "</div></main></body></html>";
+  Body body = extract(page);
+  ASSERT_EQ(body.page_type, "product") << body.explanation;
+  EXPECT_NE(body.text.find(description), std::string::npos) << body.explanation;
+  EXPECT_EQ(body.text.find("my mother"), std::string::npos) << body.explanation;
+  EXPECT_EQ(body.text.find("Red kettle"), std::string::npos) << body.explanation;
+}
+
+TEST(Listing, ItemsNamedLikeBoilerplateAreItsContent) {
+  // Every item's class holds a boilerplate word ("tag"), as shops' do.
+  std::string page =
+      "<html><body><nav><a href='/'>Home</a> <a href='/mugs'>Mugs</a></nav><main>"
+      "<h1>Mugs</h1><p>Our mugs.</p><ul class='products'>";
+  std::vector<std::string> titles;
+  for (int i = 0; i < 8; ++i) {
+    const std::string n = std::to_string(i);
+    titles.push_back("Stoneware mug in glaze number " + n);
+    page += "<li class='product product_tag-mugs'><a href='/p" + n + "'><h2>" + titles.back() +
+            "</h2></a><span class='price'>$" + std::to_string(20 + i) + ".00</span></li>";
+  }
+  page += "</ul></main><footer><p>About us</p></footer></body></html>";
+  Body body = extract(page);
+  for (const std::string& title : titles)
+    EXPECT_NE(body.text.find(title), std::string::npos) << title << "\n" << body.explanation;
+}
+
+TEST(Service, FeatureCardsWithTheirLinksAreItsContent) {
+  // A landing page without <main>: a hero, six feature cards each with its
+  // "Learn more" link, pricing. The cards are the page's, not teasers.
+  std::string page =
+      "<html><head><title>Acme Payroll</title><link rel='canonical' "
+      "href='https://example.org/payroll'>"
+      "</head><body>"
+      "<header><nav><a href='/'>Home</a> <a href='/pricing'>Pricing</a></nav></header>"
+      "<div class='page'><section class='hero'><h1>Payroll that runs itself</h1>"
+      "<p>Pay your team on time, every time, with taxes filed for you.</p>"
+      "<a class='button' href='/signup'>Get started</a></section>"
+      "<section class='features'><h2>Everything you need</h2>";
+  const char* features[][2] = {
+      {"Automatic tax filing", "We file federal, state and local payroll taxes each quarter."},
+      {"Direct deposit", "Your team is paid in two days, straight to their bank accounts."},
+      {"Time tracking", "Hours flow from the time clock into each pay run without typing."},
+      {"Benefits", "Health, dental and retirement plans are run from the same screen."},
+      {"Reports", "See labour costs by team and month, and export them for your accountant."},
+      {"Support", "Talk to a payroll expert by phone or chat whenever you need one."}};
+  for (const auto& f : features)
+    page += std::string("<div class='feature-card'><h3>") + f[0] + "</h3><p>" + f[1] +
+            "</p><a href='/f'>Learn more</a></div>";
+  page +=
+      "</section><section class='pricing'><h2>Simple pricing</h2><p>From $40 a month plus $6 "
+      "a person.</p></section></div><footer><p>Acme Inc.</p></footer></body></html>";
+  Body body = extract(page);
+  EXPECT_EQ(body.page_type, "service") << body.explanation;
+  for (const auto& f : features)
+    EXPECT_NE(body.text.find(f[1]), std::string::npos) << f[0] << "\n" << body.explanation;
+}
+
+TEST(Article, ChecklistOfLongItemsIsPartOfTheText) {
+  // The intro and the checklist stand in sibling elements; the items end no
+  // sentence, as checklists' items often do not.
+  const std::string intro =
+      "Planning a wedding takes a year for most couples, and the order of the tasks matters "
+      "more than the speed at which they are done.";
+  std::string page =
+      "<html><head><meta property='og:type' content='article'><meta "
+      "property='article:published_time' content='2024-05-01'></head><body><div "
+      "class='main'><div class='intro'><p>" +
+      intro + "</p><p>" + intro + "</p></div><div class='steps'><ul>";
+  std::vector<std::string> items;
+  for (int i = 0; i < 8; ++i) {
+    items.push_back("Sit down together and agree on the guest list and the budget for month " +
+                    std::to_string(i + 1));
+    page += "<li>" + items.back() + "</li>";
+  }
+  page += "</ul></div></div><div class='aside'><a href='/a'>Other story</a></div></body></html>";
+  Body body = extract(page);
+  for (const std::string& item : items)
+    EXPECT_NE(body.text.find(item), std::string::npos) << item << "\n" << body.explanation;
+}
+
+TEST(Article, LinkedHeadingAboveProseIsKept) {
+  const std::string text =
+      "These pliers have long jaws that reach into tight boxes, and the grip stays comfortable "
+      "after an afternoon of bending wire.";
+  Body body = extract("<html><body><article><p>" + text + "</p><h2><a href='/shop/p1'>Long Nose " +
+                      "Pliers</a></h2><p>" + text + "</p></article></body></html>");
+  EXPECT_NE(body.text.find("Long Nose Pliers"), std::string::npos) << body.explanation;
+}
+
+}  // namespace
+}  // namespace lede::extraction
