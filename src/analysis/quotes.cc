@@ -785,9 +785,13 @@ class QuoteFinder {
     if (a < b && a > limit + 1 && is_punct(a - 1, ",")) {
       // Not "After her meeting with Reyes, the council announced": the
       // person opens the sentence, after a title at most.
+      // "Although Reyes lacks …, officials say", "In Mr. Ortiz's favor, all
+      // the analysts said": a name after a conjunction or a preposition, or
+      // one that owns a noun, is no subject.
       const uint32_t k = first_mention_from(limit);
-      bool opens = k != kNoToken;
-      for (uint32_t t = limit; opens && t < k; ++t) opens = is_word(t) && doc_.tokens[t].upper;
+      bool opens = k != kNoToken && !is_possessive(people_.mention_at(k)->last_token - 1);
+      for (uint32_t t = limit; opens && t < k; ++t)
+        opens = is_word(t) && doc_.tokens[t].upper && !is_name_stop_word(lw(t));
       if (opens && k + 1 < a) {
         const PersonMention* m = people_.mention_at(k);
         return {m->first_token, m->last_token};
