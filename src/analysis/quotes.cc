@@ -808,6 +808,11 @@ class QuoteFinder {
     if (participle || a == b || is_punct(b - 1, ",") || !plausible_subject(a)) {
       const uint32_t k = first_he_or_mention_from(limit);
       if (k != kNoToken && k < v) {
+        // "A federal judge has rejected a request on Reyes's lawsuit, saying":
+        // a name after the sentence's own verb is its object; the phrase
+        // before that verb is the subject.
+        if (const uint32_t e = verb_after_opening_phrase(limit, k); e != kNoToken)
+          return {limit, e};
         if (const PersonMention* m = people_.mention_at(k)) return {m->first_token, m->last_token};
         return {k, k + 1};
       }
@@ -858,6 +863,19 @@ class QuoteFinder {
     std::string_view w = lw(a);
     if (is_clause_boundary(w) || w.ends_with("ing")) return false;
     return !never_starts_subject(w);
+  }
+
+  // The verb that ends a lower-case noun phrase opening the sentence at
+  // `limit` ("A federal judge has rejected"), before token `k`; kNoToken when
+  // the sentence opens otherwise.
+  uint32_t verb_after_opening_phrase(uint32_t limit, uint32_t k) const {
+    if (!plausible_subject(limit) || (is_name_stop_word(lw(limit)) && !is_noun_determiner(lw(limit))))
+      return kNoToken;
+    for (uint32_t e = limit + 1; e < k && e - limit <= kMaxSubjectTokens; ++e) {
+      if (!is_word(e) || in_quote_[e] || people_.mention_at(e)) return kNoToken;
+      if (!doc_.tokens[e].upper && is_finite_verb(lw(e))) return e;
+    }
+    return kNoToken;
   }
 
   // Subject right after verb v ("said Stoltenberg, who ..."): [a, b).
