@@ -550,7 +550,11 @@ class QuoteFinder {
           sp.name = people_.persons[p].name;
         }
       } else if (is_organisation_pronoun(w)) {
-        sp.name = last_organisation_;
+        // "…, housing experts say, adding a clause they say …": "they" is the
+        // group that spoke in its sentence or the one before.
+        const uint32_t si = doc_.sentence_of(a);
+        const bool group = w == "they" && !last_group_.empty() && last_group_sentence_ + 1 >= si;
+        sp.name = group ? last_group_ : last_organisation_;
       }
       return sp;
     }
@@ -586,6 +590,11 @@ class QuoteFinder {
         sp.name = people_.persons[p].name;
         return sp;
       }
+    }
+    // "housing experts", "officials from both parties": a group in the plural.
+    if (!doc_.tokens[e - 1].upper && lw(e - 1).ends_with('s') && !is_possessive(e - 1)) {
+      last_group_ = sp.name;
+      last_group_sentence_ = doc_.sentence_of(a);
     }
     if (lw(a) == "the" && e - a <= 3 && is_organisation_noun(lw(e - 1))) {
       // "the company", "the auto firm": the organisation the story is about.
@@ -1670,6 +1679,9 @@ class QuoteFinder {
   uint32_t last_speaker_token_ = 0;
   uint32_t last_speaker_paragraph_ = 0;
   std::string last_organisation_;    // the last organisation named as a subject
+  // The last phrase in the plural kept as a speaker ("housing experts"), and its sentence.
+  std::string last_group_;
+  uint32_t last_group_sentence_ = 0;
   std::vector<Referent> referents_;  // index_referents
   // Lower-case surname -> its first person with a full name (transcript_turn).
   mutable std::unordered_map<std::string, int> surnames_;
