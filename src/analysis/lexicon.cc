@@ -416,6 +416,9 @@ bool is_subject_pronoun(std::string_view w) { return in(List::kSubjectPronouns, 
 bool is_speech_auxiliary(std::string_view w) { return in(List::kSpeechAuxiliaries, w); }
 bool is_clause_boundary_word(std::string_view w) { return in(List::kClauseBoundaries, w); }
 bool is_organisation_noun(std::string_view w) { return in(List::kOrganisationNouns, w); }
+bool is_poll_noun(std::string_view w) {
+  return w == "poll" || w == "polls" || w == "survey" || w == "surveys";
+}
 bool is_title_case_minor_word(std::string_view w) { return in(List::kTitleCaseMinorWords, w); }
 bool takes_bare_clause(std::string_view w) { return in(List::kBareClauseVerbs, w); }
 bool takes_listener(std::string_view w) { return in(List::kListenerVerbs, w); }

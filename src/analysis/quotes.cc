@@ -578,6 +578,13 @@ class QuoteFinder {
       }
     }
     if (e <= a || e - a > kMaxPhraseTokens) return sp;
+    // "A poll found that 74 percent of voters said …": the share of those
+    // polled reports the poll's finding, so the poll is the source.
+    if (is_share_of_respondents(a, e))
+      if (const auto [pa, pe] = poll_before(a); pa < pe) {
+        a = pa;
+        e = pe;
+      }
     const uint32_t sb = doc_.tokens[a].start, se = doc_.tokens[e - 1].end;
     sp.name.assign(doc_.text.substr(sb, se - sb));
     sp.mention = std::make_pair(sb, se);
@@ -603,6 +610,39 @@ class QuoteFinder {
       last_organisation_ = sp.name;
     }
     return sp;
+  }
+
+  // "74 percent of likely voters", "Six in 10 Republicans", "a majority of
+  // registered voters": a share of those a poll asked.
+  bool is_share_of_respondents(uint32_t a, uint32_t e) const {
+    for (uint32_t k = a; k < e; ++k) {
+      if (!is_word(k)) continue;
+      const std::string_view w = lw(k);
+      if (w == "percent" || w.ends_with('%') || w == "majority" ||
+          (w == "in" && k + 1 < e && lw(k + 1) == "10"))
+        return true;
+    }
+    return false;
+  }
+  // The poll named as a noun phrase ("A Quinnipiac University poll", "a New
+  // York Times/CBS News survey") in the sentence of token `at`, before it:
+  // [a, e), or an empty range. A share opening a sentence of its own after
+  // the poll ("Twenty-four percent said") is the source as written.
+  std::pair<uint32_t, uint32_t> poll_before(uint32_t at) const {
+    const uint32_t from = doc_.sentences[doc_.sentence_of(at)].first_token;
+    for (uint32_t k = at; k-- > from;) {
+      if (!is_word(k) || in_quote_[k] || !is_poll_noun(lw(k)) || is_possessive(k)) continue;
+      uint32_t a = k;
+      while (a > from && k - a < kMaxSubjectTokens && (is_word(a - 1) || is_punct(a - 1, "/")) &&
+             !in_quote_[a - 1] &&
+             !is_clause_boundary(lw(a - 1)) && !never_starts_subject(lw(a - 1)) &&
+             !is_finite_verb(lw(a - 1)) && !is_cue(a - 1)) {
+        --a;
+        if (is_noun_determiner(lw(a))) break;
+      }
+      return {a, k + 1};
+    }
+    return {at, at};
   }
 
   bool compatible(uint32_t person, Gender g) const {
