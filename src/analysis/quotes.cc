@@ -634,9 +634,8 @@ class QuoteFinder {
       if (!is_word(k) || in_quote_[k] || !is_poll_noun(lw(k)) || is_possessive(k)) continue;
       uint32_t a = k;
       while (a > from && k - a < kMaxSubjectTokens && (is_word(a - 1) || is_punct(a - 1, "/")) &&
-             !in_quote_[a - 1] &&
-             !is_clause_boundary(lw(a - 1)) && !never_starts_subject(lw(a - 1)) &&
-             !is_finite_verb(lw(a - 1)) && !is_cue(a - 1)) {
+             !in_quote_[a - 1] && !is_clause_boundary(lw(a - 1)) &&
+             !never_starts_subject(lw(a - 1)) && !is_finite_verb(lw(a - 1)) && !is_cue(a - 1)) {
         --a;
         if (is_noun_determiner(lw(a))) break;
       }
@@ -918,7 +917,8 @@ class QuoteFinder {
   // `limit` ("A federal judge has rejected"), before token `k`; kNoToken when
   // the sentence opens otherwise.
   uint32_t verb_after_opening_phrase(uint32_t limit, uint32_t k) const {
-    if (!plausible_subject(limit) || (is_name_stop_word(lw(limit)) && !is_noun_determiner(lw(limit))))
+    if (!plausible_subject(limit) ||
+        (is_name_stop_word(lw(limit)) && !is_noun_determiner(lw(limit))))
       return kNoToken;
     for (uint32_t e = limit + 1; e < k && e - limit <= kMaxSubjectTokens; ++e) {
       if (!is_word(e) || in_quote_[e] || people_.mention_at(e)) return kNoToken;
@@ -1718,7 +1718,7 @@ class QuoteFinder {
   int last_speaker_ = -1;
   uint32_t last_speaker_token_ = 0;
   uint32_t last_speaker_paragraph_ = 0;
-  std::string last_organisation_;    // the last organisation named as a subject
+  std::string last_organisation_;  // the last organisation named as a subject
   // The last phrase in the plural kept as a speaker ("housing experts"), and its sentence.
   std::string last_group_;
   uint32_t last_group_sentence_ = 0;
