@@ -855,13 +855,19 @@ class QuoteFinder {
       if (auto [pa, pb] = subject_before(v - 2, limit, local); pa < pb) return {pa, pb};
     if (participle || a == b || is_punct(b - 1, ",") || !plausible_subject(a)) {
       const uint32_t k = first_he_or_mention_from(limit);
+      // "A federal judge has rejected a request on Reyes's lawsuit, saying":
+      // a name after the sentence's own verb is its object; the phrase
+      // before that verb is the subject.
       if (k != kNoToken && k < v) {
-        // "A federal judge has rejected a request on Reyes's lawsuit, saying":
-        // a name after the sentence's own verb is its object; the phrase
-        // before that verb is the subject.
         if (const uint32_t e = verb_after_opening_phrase(limit, k); e != kNoToken)
           return {limit, e};
-        if (const PersonMention* m = people_.mention_at(k)) return {m->first_token, m->last_token};
+        if (const PersonMention* m = people_.mention_at(k)) {
+          // "The Sanders campaign responded Friday, saying", "Ryan's campaign
+          // shrugged it off, telling": the group the name modifies or owns.
+          if (const uint32_t n = m->last_token; n < v && names_group_at(n, limit, k))
+            return {limit, n + 1};
+          return {m->first_token, m->last_token};
+        }
         return {k, k + 1};
       }
       // "A White House official, who requested anonymity ..., said": the phrase
@@ -911,6 +917,19 @@ class QuoteFinder {
     std::string_view w = lw(a);
     if (is_clause_boundary(w) || w.ends_with("ing")) return false;
     return !never_starts_subject(w);
+  }
+
+  // Is token n, right after a name at k opening the sentence at `limit`
+  // ("The Sanders campaign", "Ryan's office"), the group that name modifies or owns?
+  bool names_group_at(uint32_t n, uint32_t limit, uint32_t k) const {
+    if (!is_word(n) || doc_.tokens[n].upper || !is_group_noun(lw(n))) return false;
+    // Not "the Trump campaign manager Corey Lewandowski", "Carson's business manager".
+    if (n + 1 < doc_.tokens.size() && is_word(n + 1) &&
+        (doc_.tokens[n + 1].upper || is_title_head(lw(n + 1)) || is_group_noun(lw(n + 1))))
+      return false;
+    for (uint32_t t = limit; t < k; ++t)
+      if (!is_word(t) || !(doc_.tokens[t].upper || is_noun_determiner(lw(t)))) return false;
+    return true;
   }
 
   // The verb that ends a lower-case noun phrase opening the sentence at

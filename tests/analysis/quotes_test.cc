@@ -536,5 +536,19 @@ TEST(Quotes, TheyAfterAGroupSpokeIsThatGroup) {
   EXPECT_EQ(q->speaker, "housing experts");
 }
 
+TEST(Quotes, AParticiplesSpeakerIsTheGroupTheOpeningNameModifies) {
+  auto f = quotes_of(
+      "Senator Ana Ortiz won the primary in May.\n\n"
+      "The Ortiz campaign responded Friday, saying industry lobbyists had paid for the ads.\n\n"
+      "The Ortiz campaign manager Dana Reyes spoke Friday, saying the ads were false.");
+  const lede::Quote* q = starting(f, "industry lobbyists");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->speaker, "The Ortiz campaign");
+  // A title after the group noun makes it a person's title, not the group.
+  q = starting(f, "the ads were");
+  ASSERT_NE(q, nullptr);
+  EXPECT_NE(q->speaker, "The Ortiz campaign");
+}
+
 }  // namespace
 }  // namespace lede::analysis
