@@ -29,6 +29,10 @@ constexpr uint32_t kMaxAuxiliaries = 3;
 constexpr uint32_t kMaxAppositionAttributionTokens = 32;
 // Longest speaker's name at the start of a transcript's turn: "JAKE TAPPER:".
 constexpr uint32_t kMaxTurnNameTokens = 3;
+// How far before a share of those polled its poll may be named: "A Quinnipiac
+// University poll released in late August found that 74 percent" is 12 tokens;
+// a bound, so a sentence listing many shares costs no more than its length.
+constexpr uint32_t kPollLookback = 30;
 // Marks "no such token" in the per-sentence tables.
 constexpr uint32_t kNoToken = UINT32_MAX;
 // Longest subject phrase kept as a speaker when it is not a person: "a spokesman for the company".
@@ -629,7 +633,8 @@ class QuoteFinder {
   // [a, e), or an empty range. A share opening a sentence of its own after
   // the poll ("Twenty-four percent said") is the source as written.
   std::pair<uint32_t, uint32_t> poll_before(uint32_t at) const {
-    const uint32_t from = doc_.sentences[doc_.sentence_of(at)].first_token;
+    const uint32_t first = doc_.sentences[doc_.sentence_of(at)].first_token;
+    const uint32_t from = at - first > kPollLookback ? at - kPollLookback : first;
     for (uint32_t k = at; k-- > from;) {
       if (!is_word(k) || in_quote_[k] || !is_poll_noun(lw(k)) || is_possessive(k)) continue;
       uint32_t a = k;
