@@ -946,7 +946,12 @@ class QuoteFinder {
       return kNoToken;
     for (uint32_t e = limit + 1; e < k && e - limit <= kMaxSubjectTokens; ++e) {
       if (!is_word(e) || in_quote_[e] || people_.mention_at(e)) return kNoToken;
-      if (!doc_.tokens[e].upper && is_finite_verb(lw(e))) return e;
+      if (doc_.tokens[e].upper || !is_finite_verb(lw(e))) continue;
+      // "A contrary view is offered by Charles O'Reilly, who stated": the
+      // name after a passive verb's "by" is its agent, the subject in sense.
+      for (uint32_t t = e + 1; t < k && t - e <= kMaxSubjectTokens; ++t)
+        if (is_word(t) && lw(t) == "by") return kNoToken;
+      return e;
     }
     return kNoToken;
   }

@@ -512,6 +512,13 @@ TEST(Quotes, AParticiplesSpeakerIsTheSubjectNotANameAfterItsVerb) {
   const lede::Quote* q = starting(f, "the public has");
   ASSERT_NE(q, nullptr);
   EXPECT_EQ(q->speaker, "A federal judge");
+  // After a passive verb, the name after "by" is the one who speaks.
+  auto g = quotes_of(
+      "A different view is offered by Dana Reyes, a historian at the state university, who "
+      "added, \u201cGreat firms rarely stay great.\u201d");
+  q = starting(g, "Great firms");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->speaker, "Dana Reyes");
 }
 
 TEST(Quotes, ASharePolledReportsThePollInItsSentence) {
