@@ -1539,6 +1539,8 @@ class QuoteFinder {
       if (!found.empty() && found.back().end > doc_.tokens[subject_start].start) {
         uint32_t k = subject_start;
         while (k > s.first_token && !is_word(k - 1)) --k;
+        if (k > s.first_token + 1 && (lw(k - 1) == "and" || lw(k - 1) == "but") && !is_word(k - 2))
+          for (--k; k > s.first_token && !is_word(k - 1);) --k;
         if (k > s.first_token && doc_.tokens[k - 1].end > found.back().start)
           found.back().end = doc_.tokens[k - 1].end;
       }
@@ -1563,7 +1565,12 @@ class QuoteFinder {
       auto [a, b] = subject_before(v, s.first_token);
       if (a == b || a >= v) continue;
       // A second report in one sentence needs a clause of its own: "…, Jobs said that".
-      if (!found.empty() && (a == s.first_token || !is_punct(a - 1, ","))) continue;
+      // ", and rights groups warned that …" opens one too.
+      const bool after_comma =
+          a > s.first_token &&
+          (is_punct(a - 1, ",") || (a > s.first_token + 1 && is_punct(a - 2, ",") &&
+                                    (lw(a - 1) == "and" || lw(a - 1) == "but")));
+      if (!found.empty() && !after_comma) continue;
       // "This 'switch', he said, would happen next year": the whole sentence is reported.
       // Only the sentence's first report can be the whole sentence.
       if (v + 1 < end && is_punct(v + 1, ",") && a > s.first_token + 1 && is_punct(a - 1, ",")) {

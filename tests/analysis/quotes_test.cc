@@ -557,5 +557,18 @@ TEST(Quotes, AParticiplesSpeakerIsTheGroupTheOpeningNameModifies) {
   EXPECT_NE(q->speaker, "The Ortiz campaign");
 }
 
+TEST(Quotes, ASecondReportAfterACommaAndAConjunctionHasItsOwnSpeaker) {
+  auto f = quotes_of(
+      "Dana Reyes stressed that the reforms were not complete, and human rights groups warned "
+      "that the council was giving up leverage over the army.");
+  const lede::Quote* q = starting(f, "the reforms");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->speaker, "Dana Reyes");
+  EXPECT_EQ(q->text, "the reforms were not complete");
+  q = starting(f, "the council");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->speaker, "human rights groups");
+}
+
 }  // namespace
 }  // namespace lede::analysis
