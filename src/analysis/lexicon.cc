@@ -188,6 +188,11 @@ constexpr std::string_view kOrganisationNouns =
     "company firm bank group automaker carmaker carrier airline manufacturer maker airframer "
     "retailer agency lender insurer corporation business giant organisation organization";
 
+// Speak as one body: "the Sanders campaign said", "Ryan's office said".
+constexpr std::string_view kGroupNouns =
+    "campaign campaigns administration office team staff committee foundation camp aides "
+    "allies advisers advisors supporters lawyers attorneys spokesman spokeswoman spokesperson";
+
 // Stay lower case inside titles and names: "Back to the Mac".
 constexpr std::string_view kTitleCaseMinorWords = "the a an of to and for in on at";
 
@@ -309,6 +314,7 @@ enum class List {
   kSpeechAuxiliaries,
   kClauseBoundaries,
   kOrganisationNouns,
+  kGroupNouns,
   kTitleCaseMinorWords,
   kBareClauseVerbs,
   kListenerVerbs,
@@ -353,6 +359,7 @@ bool in(List list, std::string_view w) {
                                  make_set(kSpeechAuxiliaries),
                                  make_set(kClauseBoundaries),
                                  make_set(kOrganisationNouns),
+                                 make_set(kGroupNouns),
                                  make_set(kTitleCaseMinorWords),
                                  make_set(kBareClauseVerbs),
                                  make_set(kListenerVerbs),
@@ -416,6 +423,12 @@ bool is_subject_pronoun(std::string_view w) { return in(List::kSubjectPronouns, 
 bool is_speech_auxiliary(std::string_view w) { return in(List::kSpeechAuxiliaries, w); }
 bool is_clause_boundary_word(std::string_view w) { return in(List::kClauseBoundaries, w); }
 bool is_organisation_noun(std::string_view w) { return in(List::kOrganisationNouns, w); }
+bool is_group_noun(std::string_view w) {
+  return is_organisation_noun(w) || in(List::kGroupNouns, w);
+}
+bool is_poll_noun(std::string_view w) {
+  return w == "poll" || w == "polls" || w == "survey" || w == "surveys";
+}
 bool is_title_case_minor_word(std::string_view w) { return in(List::kTitleCaseMinorWords, w); }
 bool takes_bare_clause(std::string_view w) { return in(List::kBareClauseVerbs, w); }
 bool takes_listener(std::string_view w) { return in(List::kListenerVerbs, w); }

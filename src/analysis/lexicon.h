@@ -51,6 +51,10 @@ bool is_clause_boundary_word(std::string_view lower);
 bool joins_organisation_name(std::string_view lower);
 // Nouns that stand for an organisation named before: "company", "firm", "automaker".
 bool is_organisation_noun(std::string_view lower);
+// "poll", "surveys": a poll that reports what those it asked said.
+bool is_poll_noun(std::string_view lower);
+// "campaign", "office", "allies": a body of people that speaks as one, or an organisation.
+bool is_group_noun(std::string_view lower);
 // Small words that stay lower case in a title-case phrase: "the", "of", "to".
 bool is_title_case_minor_word(std::string_view lower);
 // Speech verbs whose clause may follow without "that": "said", "argues", "warned".

@@ -29,6 +29,10 @@ constexpr uint32_t kMaxAuxiliaries = 3;
 constexpr uint32_t kMaxAppositionAttributionTokens = 32;
 // Longest speaker's name at the start of a transcript's turn: "JAKE TAPPER:".
 constexpr uint32_t kMaxTurnNameTokens = 3;
+// How far before a share of those polled its poll may be named: "A Quinnipiac
+// University poll released in late August found that 74 percent" is 12 tokens;
+// a bound, so a sentence listing many shares costs no more than its length.
+constexpr uint32_t kPollLookback = 30;
 // Marks "no such token" in the per-sentence tables.
 constexpr uint32_t kNoToken = UINT32_MAX;
 // Longest subject phrase kept as a speaker when it is not a person: "a spokesman for the company".
@@ -550,7 +554,11 @@ class QuoteFinder {
           sp.name = people_.persons[p].name;
         }
       } else if (is_organisation_pronoun(w)) {
-        sp.name = last_organisation_;
+        // "…, housing experts say, adding a clause they say …": "they" is the
+        // group that spoke in its sentence or the one before.
+        const uint32_t si = doc_.sentence_of(a);
+        const bool group = w == "they" && !last_group_.empty() && last_group_sentence_ + 1 >= si;
+        sp.name = group ? last_group_ : last_organisation_;
       }
       return sp;
     }
@@ -574,6 +582,13 @@ class QuoteFinder {
       }
     }
     if (e <= a || e - a > kMaxPhraseTokens) return sp;
+    // "A poll found that 74 percent of voters said …": the share of those
+    // polled reports the poll's finding, so the poll is the source.
+    if (is_share_of_respondents(a, e))
+      if (const auto [pa, pe] = poll_before(a); pa < pe) {
+        a = pa;
+        e = pe;
+      }
     const uint32_t sb = doc_.tokens[a].start, se = doc_.tokens[e - 1].end;
     sp.name.assign(doc_.text.substr(sb, se - sb));
     sp.mention = std::make_pair(sb, se);
@@ -587,6 +602,11 @@ class QuoteFinder {
         return sp;
       }
     }
+    // "housing experts", "officials from both parties": a group in the plural.
+    if (!doc_.tokens[e - 1].upper && lw(e - 1).ends_with('s') && !is_possessive(e - 1)) {
+      last_group_ = sp.name;
+      last_group_sentence_ = doc_.sentence_of(a);
+    }
     if (lw(a) == "the" && e - a <= 3 && is_organisation_noun(lw(e - 1))) {
       // "the company", "the auto firm": the organisation the story is about.
       if (!last_organisation_.empty()) sp.name = last_organisation_;
@@ -594,6 +614,39 @@ class QuoteFinder {
       last_organisation_ = sp.name;
     }
     return sp;
+  }
+
+  // "74 percent of likely voters", "Six in 10 Republicans", "a majority of
+  // registered voters": a share of those a poll asked.
+  bool is_share_of_respondents(uint32_t a, uint32_t e) const {
+    for (uint32_t k = a; k < e; ++k) {
+      if (!is_word(k)) continue;
+      const std::string_view w = lw(k);
+      if (w == "percent" || w.ends_with('%') || w == "majority" ||
+          (w == "in" && k + 1 < e && lw(k + 1) == "10"))
+        return true;
+    }
+    return false;
+  }
+  // The poll named as a noun phrase ("A Quinnipiac University poll", "a New
+  // York Times/CBS News survey") in the sentence of token `at`, before it:
+  // [a, e), or an empty range. A share opening a sentence of its own after
+  // the poll ("Twenty-four percent said") is the source as written.
+  std::pair<uint32_t, uint32_t> poll_before(uint32_t at) const {
+    const uint32_t first = doc_.sentences[doc_.sentence_of(at)].first_token;
+    const uint32_t from = at - first > kPollLookback ? at - kPollLookback : first;
+    for (uint32_t k = at; k-- > from;) {
+      if (!is_word(k) || in_quote_[k] || !is_poll_noun(lw(k)) || is_possessive(k)) continue;
+      uint32_t a = k;
+      while (a > from && k - a < kMaxSubjectTokens && (is_word(a - 1) || is_punct(a - 1, "/")) &&
+             !in_quote_[a - 1] && !is_clause_boundary(lw(a - 1)) &&
+             !never_starts_subject(lw(a - 1)) && !is_finite_verb(lw(a - 1)) && !is_cue(a - 1)) {
+        --a;
+        if (is_noun_determiner(lw(a))) break;
+      }
+      return {a, k + 1};
+    }
+    return {at, at};
   }
 
   bool compatible(uint32_t person, Gender g) const {
@@ -785,9 +838,13 @@ class QuoteFinder {
     if (a < b && a > limit + 1 && is_punct(a - 1, ",")) {
       // Not "After her meeting with Reyes, the council announced": the
       // person opens the sentence, after a title at most.
+      // "Although Reyes lacks …, officials say", "In Mr. Ortiz's favor, all
+      // the analysts said": a name after a conjunction or a preposition, or
+      // one that owns a noun, is no subject.
       const uint32_t k = first_mention_from(limit);
-      bool opens = k != kNoToken;
-      for (uint32_t t = limit; opens && t < k; ++t) opens = is_word(t) && doc_.tokens[t].upper;
+      bool opens = k != kNoToken && !is_possessive(people_.mention_at(k)->last_token - 1);
+      for (uint32_t t = limit; opens && t < k; ++t)
+        opens = is_word(t) && doc_.tokens[t].upper && !is_name_stop_word(lw(t));
       if (opens && k + 1 < a) {
         const PersonMention* m = people_.mention_at(k);
         return {m->first_token, m->last_token};
@@ -803,8 +860,19 @@ class QuoteFinder {
       if (auto [pa, pb] = subject_before(v - 2, limit, local); pa < pb) return {pa, pb};
     if (participle || a == b || is_punct(b - 1, ",") || !plausible_subject(a)) {
       const uint32_t k = first_he_or_mention_from(limit);
+      // "A federal judge has rejected a request on Reyes's lawsuit, saying":
+      // a name after the sentence's own verb is its object; the phrase
+      // before that verb is the subject.
       if (k != kNoToken && k < v) {
-        if (const PersonMention* m = people_.mention_at(k)) return {m->first_token, m->last_token};
+        if (const uint32_t e = verb_after_opening_phrase(limit, k); e != kNoToken)
+          return {limit, e};
+        if (const PersonMention* m = people_.mention_at(k)) {
+          // "The Sanders campaign responded Friday, saying", "Ryan's campaign
+          // shrugged it off, telling": the group the name modifies or owns.
+          if (const uint32_t n = m->last_token; n < v && names_group_at(n, limit, k))
+            return {limit, n + 1};
+          return {m->first_token, m->last_token};
+        }
         return {k, k + 1};
       }
       // "A White House official, who requested anonymity ..., said": the phrase
@@ -854,6 +922,38 @@ class QuoteFinder {
     std::string_view w = lw(a);
     if (is_clause_boundary(w) || w.ends_with("ing")) return false;
     return !never_starts_subject(w);
+  }
+
+  // Is token n, right after a name at k opening the sentence at `limit`
+  // ("The Sanders campaign", "Ryan's office"), the group that name modifies or owns?
+  bool names_group_at(uint32_t n, uint32_t limit, uint32_t k) const {
+    if (!is_word(n) || doc_.tokens[n].upper || !is_group_noun(lw(n))) return false;
+    // Not "the Trump campaign manager Corey Lewandowski", "Carson's business manager".
+    if (n + 1 < doc_.tokens.size() && is_word(n + 1) &&
+        (doc_.tokens[n + 1].upper || is_title_head(lw(n + 1)) || is_group_noun(lw(n + 1))))
+      return false;
+    for (uint32_t t = limit; t < k; ++t)
+      if (!is_word(t) || !(doc_.tokens[t].upper || is_noun_determiner(lw(t)))) return false;
+    return true;
+  }
+
+  // The verb that ends a lower-case noun phrase opening the sentence at
+  // `limit` ("A federal judge has rejected"), before token `k`; kNoToken when
+  // the sentence opens otherwise.
+  uint32_t verb_after_opening_phrase(uint32_t limit, uint32_t k) const {
+    if (!plausible_subject(limit) ||
+        (is_name_stop_word(lw(limit)) && !is_noun_determiner(lw(limit))))
+      return kNoToken;
+    for (uint32_t e = limit + 1; e < k && e - limit <= kMaxSubjectTokens; ++e) {
+      if (!is_word(e) || in_quote_[e] || people_.mention_at(e)) return kNoToken;
+      if (doc_.tokens[e].upper || !is_finite_verb(lw(e))) continue;
+      // "A contrary view is offered by Charles O'Reilly, who stated": the
+      // name after a passive verb's "by" is its agent, the subject in sense.
+      for (uint32_t t = e + 1; t < k && t - e <= kMaxSubjectTokens; ++t)
+        if (is_word(t) && lw(t) == "by") return kNoToken;
+      return e;
+    }
+    return kNoToken;
   }
 
   // Subject right after verb v ("said Stoltenberg, who ..."): [a, b).
@@ -1439,6 +1539,8 @@ class QuoteFinder {
       if (!found.empty() && found.back().end > doc_.tokens[subject_start].start) {
         uint32_t k = subject_start;
         while (k > s.first_token && !is_word(k - 1)) --k;
+        if (k > s.first_token + 1 && (lw(k - 1) == "and" || lw(k - 1) == "but") && !is_word(k - 2))
+          for (--k; k > s.first_token && !is_word(k - 1);) --k;
         if (k > s.first_token && doc_.tokens[k - 1].end > found.back().start)
           found.back().end = doc_.tokens[k - 1].end;
       }
@@ -1463,7 +1565,12 @@ class QuoteFinder {
       auto [a, b] = subject_before(v, s.first_token);
       if (a == b || a >= v) continue;
       // A second report in one sentence needs a clause of its own: "…, Jobs said that".
-      if (!found.empty() && (a == s.first_token || !is_punct(a - 1, ","))) continue;
+      // ", and rights groups warned that …" opens one too.
+      const bool after_comma =
+          a > s.first_token &&
+          (is_punct(a - 1, ",") || (a > s.first_token + 1 && is_punct(a - 2, ",") &&
+                                    (lw(a - 1) == "and" || lw(a - 1) == "but")));
+      if (!found.empty() && !after_comma) continue;
       // "This 'switch', he said, would happen next year": the whole sentence is reported.
       // Only the sentence's first report can be the whole sentence.
       if (v + 1 < end && is_punct(v + 1, ",") && a > s.first_token + 1 && is_punct(a - 1, ",")) {
@@ -1647,7 +1754,10 @@ class QuoteFinder {
   int last_speaker_ = -1;
   uint32_t last_speaker_token_ = 0;
   uint32_t last_speaker_paragraph_ = 0;
-  std::string last_organisation_;    // the last organisation named as a subject
+  std::string last_organisation_;  // the last organisation named as a subject
+  // The last phrase in the plural kept as a speaker ("housing experts"), and its sentence.
+  std::string last_group_;
+  uint32_t last_group_sentence_ = 0;
   std::vector<Referent> referents_;  // index_referents
   // Lower-case surname -> its first person with a full name (transcript_turn).
   mutable std::unordered_map<std::string, int> surnames_;

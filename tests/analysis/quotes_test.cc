@@ -492,5 +492,83 @@ TEST(Quotes, ANamedSentenceAfterAQuotedQuestionIsItsAttribution) {
   EXPECT_EQ(f.quotes[0].parts.size(), 2u);
 }
 
+TEST(Quotes, AGroupOpeningTheReportIsTheSpeakerNotANameBeforeIt) {
+  auto f = quotes_of(
+      "Although Dana Reyes lacks a record in office, officials from both parties say she has "
+      "worked hard for the district.\n\n"
+      "In Mr. Ortiz's favor, all the analysts I spoke with said his budget was more careful.");
+  const lede::Quote* q = starting(f, "she has worked");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->speaker, "officials from both parties");
+  q = starting(f, "his budget");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->speaker, "all the analysts I spoke with");
+}
+
+TEST(Quotes, AParticiplesSpeakerIsTheSubjectNotANameAfterItsVerb) {
+  auto f = quotes_of(
+      "A federal judge has rejected a request to unseal the records of Dana Reyes's lawsuit, "
+      "saying the public has no claim to them.");
+  const lede::Quote* q = starting(f, "the public has");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->speaker, "A federal judge");
+  // After a passive verb, the name after "by" is the one who speaks.
+  auto g = quotes_of(
+      "A different view is offered by Dana Reyes, a historian at the state university, who "
+      "added, \u201cGreat firms rarely stay great.\u201d");
+  q = starting(g, "Great firms");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->speaker, "Dana Reyes");
+}
+
+TEST(Quotes, ASharePolledReportsThePollInItsSentence) {
+  auto f = quotes_of(
+      "A Marist College poll released on Monday found that 61 percent of likely voters said the "
+      "governor should resign.\n\n"
+      "The survey was taken last week. Six in 10 Republicans said they had not heard of the bill.");
+  const lede::Quote* q = starting(f, "the governor should");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->speaker, "A Marist College poll");
+  q = starting(f, "they had not heard");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->speaker, "Six in 10 Republicans");
+}
+
+TEST(Quotes, TheyAfterAGroupSpokeIsThatGroup) {
+  auto f = quotes_of(
+      "Boeing opened a new office in May.\n\n"
+      "The rule is unclear, according to housing experts. They said it could leave out renters.");
+  const lede::Quote* q = starting(f, "it could leave");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->speaker, "housing experts");
+}
+
+TEST(Quotes, AParticiplesSpeakerIsTheGroupTheOpeningNameModifies) {
+  auto f = quotes_of(
+      "Senator Ana Ortiz won the primary in May.\n\n"
+      "The Ortiz campaign responded Friday, saying industry lobbyists had paid for the ads.\n\n"
+      "The Ortiz campaign manager Dana Reyes spoke Friday, saying the ads were false.");
+  const lede::Quote* q = starting(f, "industry lobbyists");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->speaker, "The Ortiz campaign");
+  // A title after the group noun makes it a person's title, not the group.
+  q = starting(f, "the ads were");
+  ASSERT_NE(q, nullptr);
+  EXPECT_NE(q->speaker, "The Ortiz campaign");
+}
+
+TEST(Quotes, ASecondReportAfterACommaAndAConjunctionHasItsOwnSpeaker) {
+  auto f = quotes_of(
+      "Dana Reyes stressed that the reforms were not complete, and human rights groups warned "
+      "that the council was giving up leverage over the army.");
+  const lede::Quote* q = starting(f, "the reforms");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->speaker, "Dana Reyes");
+  EXPECT_EQ(q->text, "the reforms were not complete");
+  q = starting(f, "the council");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->speaker, "human rights groups");
+}
+
 }  // namespace
 }  // namespace lede::analysis
