@@ -94,11 +94,28 @@ constexpr double kItemListShare = 1.2;
 // weights, when it holds this many times the container's text (at 1.2 an
 // article of CleanEval with long columns of links lost its body to them).
 constexpr double kUnsureItemListShare = 3.0;
+// A like sibling section holds part of a split body when its prose weighs
+// at least this (a short lead-in paragraph's worth) ...
+constexpr double kMinSectionProse = 150;
+// ... and the like siblings together at least this share of the chosen one's.
+constexpr double kSplitBodyShare = 0.3;
+// A body shorter than this (bytes, a dozen words) is a scrap: the retries for
+// a page where nothing was found run, and replace it when they find more than
+// kScrapGain times its text.
+constexpr size_t kScrapBytes = 80;
+constexpr double kScrapGain = 4.0;
 // Bytes of a block's start looked up in the JSON-LD body.
 constexpr size_t kJsonLdProbe = 60;
 
 // The reason drop_reason gives for a block under a weak element.
 constexpr const char* kInsideBoilerplate = "inside a boilerplate element";
+
+// The first word of an element's class: items carry their own ids and
+// states after it ("product post-15312 instock").
+std::string_view first_class_word(const html::Document& doc, NodeId n) {
+  std::string_view cls = core::trim(doc.attr(n, "class"));
+  return cls.substr(0, std::min(cls.size(), cls.find_first_of(" \t\n")));
+}
 
 // A line that is only a date ("November 15, 2019") or a number ("4", "3/12").
 bool is_date_or_count(std::string_view text) {
@@ -476,6 +493,24 @@ NodeId BodyExtractor::choose_container(const html::Document& doc, std::string& m
     if (prose_in(parent) < kSiblingProseFactor * prose_in(best)) break;
     best = parent;
   }
+  // A body split across like sibling sections (a document's div.sect1 each
+  // under its heading, a page builder's text panels): the parent is the
+  // body when its other sections of the chosen one's tag and class hold prose.
+  // See Article.BodySplitAcrossLikeSectionsIsWhole in extractor_test.cc.
+  if (best != kNoNode && profile_.climb_share == 0) {
+    const NodeId parent = doc.parent(best);
+    const std::string_view cls = first_class_word(doc, best);
+    if (!cls.empty() && parent != kNoNode && !doc.is(parent, Tag::k_body) &&
+        !doc.is(parent, Tag::k_html) && marks_[parent] != Mark::kWeak) {
+      double others = 0;
+      for (NodeId c = doc.first_child(parent); c != kNoNode; c = doc.next_sibling(c)) {
+        if (c == best || !doc.is_element(c) || marks_[c] != Mark::kNone) continue;
+        if (doc.tag(c) != doc.tag(best) || first_class_word(doc, c) != cls) continue;
+        if (prose_in(c) >= kMinSectionProse) others += prose_in(c);
+      }
+      if (others >= kSplitBodyShare * prose_in(best)) best = parent;
+    }
+  }
   // Pages other than articles spread their content over sibling sections:
   // the parent is the content while it keeps most of the chosen score.
   if (profile_.climb_share > 0) {
@@ -534,10 +569,7 @@ NodeId BodyExtractor::largest_item_list(const html::Document& doc, uint64_t& byt
         if (!doc.is_element(c) || (marks_[c] != Mark::kNone && !named_weak_[c])) continue;
         const uint64_t b = bytes_in(c);
         if (b == 0) continue;
-        // The first class word: items carry their own ids and states after it
-        // ("product post-15312 instock").
-        std::string_view cls = core::trim(doc.attr(c, "class"));
-        cls = cls.substr(0, std::min(cls.size(), cls.find_first_of(" \t\n")));
+        const std::string_view cls = first_class_word(doc, c);
         auto kind = std::find_if(kinds.begin(), kinds.end(), [&](const ItemKind& k) {
           return k.tag == doc.tag(c) && k.cls == cls;
         });
@@ -704,7 +736,16 @@ Body BodyExtractor::extract(const html::Document& doc, const BodyHints& hints) {
   evidence_ = gather_page_evidence(doc);
   decision_ = decide_page_type_scored(evidence_);
   Body body = extract_once(doc, hints);
-  if (!body.text.empty()) return body;
+  // A scrap (a phone number from a top bar) is as good as nothing found: the
+  // passes below replace it when they find far more. An article may be a line
+  // long (a birth announcement), so a line of prose is no scrap there; a
+  // thread, a product or a service is never a dozen words.
+  // See Service.ScrapGivesWayToSectionsNamedAsWidgets in extractor_test.cc.
+  const bool article = decision_.type == PageType::kArticle || decision_.type == PageType::kOther;
+  if (body.text.size() >= kScrapBytes || (article && wrote_prose_)) return body;
+  const auto far_more = [&](const Body& b) {
+    return static_cast<double>(b.text.size()) > kScrapGain * static_cast<double>(body.text.size());
+  };
   // Pages that draw their content with scripts (forum software, shops) often
   // give crawlers the same content inside <noscript>: with nothing found
   // elsewhere, that is the content.
@@ -715,11 +756,11 @@ Body BodyExtractor::extract(const html::Document& doc, const BodyHints& hints) {
     open_noscript_ = true;
     Body second = extract_once(doc, hints);
     open_noscript_ = false;
-    if (!second.text.empty()) {
+    if (far_more(second)) {
       second.method += "+noscript";
       if (hints.explain)
         second.explanation = body.explanation +
-                             "\nnothing found outside <noscript>; again with it:\n" +
+                             "\nlittle or nothing found outside <noscript>; again with it:\n" +
                              second.explanation;
       return second;
     }
@@ -730,18 +771,20 @@ Body BodyExtractor::extract(const html::Document& doc, const BodyHints& hints) {
   relax_weak_ = true;
   Body third = extract_once(doc, hints);
   relax_weak_ = false;
-  if (third.text.empty()) return body;
+  if (!far_more(third)) return body;
   third.method += "+names-ignored";
   if (hints.explain)
-    third.explanation = body.explanation +
-                        "\nnothing found outside elements named as boilerplate; again without "
-                        "those names:\n" +
-                        third.explanation;
+    third.explanation =
+        body.explanation +
+        "\nlittle or nothing found outside elements named as boilerplate; again without "
+        "those names:\n" +
+        third.explanation;
   return third;
 }
 
 Body BodyExtractor::extract_once(const html::Document& doc, const BodyHints& hints) {
   Body body;
+  wrote_prose_ = false;
   // 0. The kind of page.
   const PageTypeDecision& decision = decision_;
   page_type_ = listing_retry_ ? PageType::kListing : decision.type;
@@ -889,12 +932,17 @@ Body BodyExtractor::extract_once(const html::Document& doc, const BodyHints& hin
   if (tail >= kMinTrailingFragments && profile_.trim_edges) kept.resize(kept.size() - tail);
   for (uint32_t i : kept) {
     const TextBlock& b = seg_.blocks[i];
+    const std::string_view text = seg_.block_text(b);
+    if (!wrote_prose_) {
+      const size_t len = core::utf8_length(text);
+      wrote_prose_ = len >= kLongBlock || (len >= kSentenceBlock && has_sentence_end(text));
+    }
     if (!body.text.empty()) body.text += "\n\n";
     Block out;
     out.type = b.type;
     out.level = b.level;
     out.start = static_cast<uint32_t>(body.text.size());
-    body.text += seg_.block_text(b);
+    body.text += text;
     out.end = static_cast<uint32_t>(body.text.size());
     body.blocks.push_back(out);
   }

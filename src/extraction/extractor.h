@@ -119,6 +119,7 @@ class BodyExtractor {
   bool open_noscript_ = false;  // second pass: <noscript> content is the page's
   bool relax_weak_ = false;     // last pass: no element is weak by its name
   bool listing_retry_ = false;  // again as a listing: the cards outweighed the body
+  bool wrote_prose_ = false;    // the body written holds a block of prose
   uint32_t teaser_count_ = 0;   // repeated cards mark_teasers found
   uint64_t teaser_bytes_ = 0;   // and their text
   // A list of items chosen as the content of a page of cards: blocks in

@@ -99,6 +99,36 @@ TEST(Service, FeatureCardsWithTheirLinksAreItsContent) {
     EXPECT_NE(body.text.find(f[1]), std::string::npos) << f[0] << "\n" << body.explanation;
 }
 
+TEST(Service, ScrapGivesWayToSectionsNamedAsWidgets) {
+  // A page builder names every section a widget; only the top bar's phone
+  // number stands outside them.
+  std::string page =
+      "<html><head><title>Acme Payroll</title><link rel='canonical' "
+      "href='https://example.org/payroll'></head><body>"
+      "<div class='top-bar'><ul><li class='top-bar-item'>917-456-8625</li></ul></div>"
+      "<header><nav><a href='/'>Home</a> <a href='/pricing'>Pricing</a></nav></header>"
+      "<div class='page'><div class='widget hero'><h1>Payroll that runs itself</h1>"
+      "<p>Pay your team on time, every time, with taxes filed for you.</p>"
+      "<a class='button' href='/signup'>Get started</a></div>";
+  const char* features[][2] = {
+      {"Automatic tax filing", "We file federal, state and local payroll taxes each quarter."},
+      {"Direct deposit", "Your team is paid in two days, straight to their bank accounts."},
+      {"Time tracking", "Hours flow from the time clock into each pay run without typing."},
+      {"Benefits", "Health, dental and retirement plans are run from the same screen."},
+      {"Reports", "See labour costs by team and month, and export them for your accountant."},
+      {"Support", "Talk to a payroll expert by phone or chat whenever you need one."}};
+  for (const auto& f : features)
+    page += std::string("<div class='widget feature-card'><h3>") + f[0] + "</h3><p>" + f[1] +
+            "</p><a href='/f'>Learn more</a></div>";
+  page +=
+      "<div class='widget pricing'><h2>Simple pricing</h2><p>From $40 a month plus $6 "
+      "a person.</p></div></div><footer><p>Acme Inc.</p></footer></body></html>";
+  Body body = extract(page);
+  ASSERT_EQ(body.page_type, "service") << body.explanation;
+  for (const auto& f : features)
+    EXPECT_NE(body.text.find(f[1]), std::string::npos) << f[0] << "\n" << body.explanation;
+}
+
 TEST(Article, ChecklistOfLongItemsIsPartOfTheText) {
   // The intro and the checklist stand in sibling elements; the items end no
   // sentence, as checklists' items often do not.
@@ -129,6 +159,39 @@ TEST(Article, LinkedHeadingAboveProseIsKept) {
   Body body = extract("<html><body><article><p>" + text + "</p><h2><a href='/shop/p1'>Long Nose " +
                       "Pliers</a></h2><p>" + text + "</p></article></body></html>");
   EXPECT_NE(body.text.find("Long Nose Pliers"), std::string::npos) << body.explanation;
+}
+
+TEST(Article, BodySplitAcrossLikeSectionsIsWhole) {
+  // Each section under its heading stands in its own div.sect1; the middle
+  // one's list of linked patches outweighs its prose, so no container of
+  // prose beats the first section by score alone.
+  const std::string first =
+      "The compiler backend now builds the standard library without patches, and the test "
+      "suite passes on three more architectures than it did in the spring. ";
+  const std::string middle =
+      "Many patches were sent for review this month, and most of them are small fixes to "
+      "the code generator that the last release left behind.";
+  const std::string last =
+      "Next month the work turns to debug information, which is still missing for most "
+      "types, and to the speed of the build, which is half that of the other backend.";
+  std::string page =
+      "<html><head><meta property='og:type' content='article'></head><body>"
+      "<nav><a href='/'>Home</a> <a href='/blog'>Blog</a></nav><div class='post'>"
+      "<div class='sect1'><h2>Progress</h2><div class='sectionbody'><p>" +
+      first + first + "</p><p>" + first +
+      "</p></div></div>"
+      "<div class='sect1'><h2>Patches</h2><div class='sectionbody'><p>" +
+      middle + "</p><ul>";
+  for (int i = 0; i < 12; ++i)
+    page += "<li><a href='/patch/" + std::to_string(i) + "'>Fix the handling of register class " +
+            std::to_string(i) + " in calls</a></li>";
+  page += "</ul></div></div><div class='sect1'><h2>Next</h2><div class='sectionbody'><p>" + last +
+          "</p></div></div></div></body></html>";
+  Body body = extract(page);
+  ASSERT_EQ(body.page_type, "article") << body.explanation;
+  EXPECT_NE(body.text.find(first), std::string::npos) << body.explanation;
+  EXPECT_NE(body.text.find(middle), std::string::npos) << body.explanation;
+  EXPECT_NE(body.text.find(last), std::string::npos) << body.explanation;
 }
 
 }  // namespace
