@@ -53,6 +53,8 @@ constexpr double kSiblingProseFactor = 2.0;
 // from the body's end when at least kMinTrailingFragments stand together.
 constexpr size_t kMaxTrailingFragment = 120;
 constexpr size_t kMinTrailingFragments = 2;
+// The least text of the unlinked line under a linked list entry's title.
+constexpr size_t kMinSummaryLine = 15;
 // Short lines before the first prose are trimmed as kickers unless at least
 // this many of them would be written.
 constexpr uint32_t kMinLeadingRun = 5;
@@ -189,6 +191,7 @@ TypeProfile profile_for(PageType t) {
       p.trim_edges = false;
       p.whole_main = true;
       p.drop_reviews = true;
+      p.entry_titles = false;  // a linked name over a price is another product's
       break;
     case PageType::kCollection:
     case PageType::kListing:
@@ -623,13 +626,26 @@ const char* BodyExtractor::drop_reason(const html::Document& doc, const TextBloc
                     (block.type == BlockType::kHeading || card_title_words(text)));
   // A linked heading right above prose of the container titles that prose
   // (a buying guide's product names link to the shop).
-  const bool titles_prose = block.type == BlockType::kHeading &&
-                            index + 1 < seg_.block_end[container] && good_[index + 1] > 0;
+  const bool titles_prose =
+      block.type == BlockType::kHeading && index + 1 < seg_.block_end[container] &&
+      (good_[index + 1] > 0 || (profile_.entry_titles && titles_entry(index + 1, container)));
   if (density > kLinkListDensity && !embedded && !cited_sentence && !card_title && !titles_prose)
     return "mostly links";
   if (is_furniture_text(text)) return "page furniture";
   if (!hints.title.empty() && text == hints.title) return "the headline";
   return nullptr;
+}
+
+bool BodyExtractor::titles_entry(uint32_t next, NodeId container) const {
+  // A linked heading above a line of its own that is not a link titles an
+  // entry of a list the text holds (a reading list: the title, then its
+  // authors or publisher), when prose of the container follows: below the
+  // text, such entries are the other stories.
+  const TextBlock& b = seg_.blocks[next];
+  const std::string_view text = seg_.block_text(b);
+  return b.type == BlockType::kParagraph && b.link_bytes == 0 &&
+         core::utf8_length(text) >= kMinSummaryLine && !is_furniture_text(text) &&
+         good_sum_[seg_.block_end[container]] - good_sum_[next + 1] > 0;
 }
 
 bool BodyExtractor::titles_nothing(const html::Document& doc, uint32_t i, NodeId container,

@@ -67,6 +67,7 @@ struct TypeProfile {
   bool item_lists = false;          // a list of like items outweighing the container wins
   bool whole_main = false;          // the page's <main> around the container is the content
   bool drop_reviews = false;        // elements named as reviews or carousels are boilerplate
+  bool entry_titles = true;         // a linked heading over an unlinked line is kept
   double climb_share = 0;           // climb to the parent while it keeps this share of the score
 };
 
@@ -89,6 +90,9 @@ class BodyExtractor {
   // outside boilerplate) hold the most text, and that text in bytes.
   html::NodeId largest_item_list(const html::Document& doc, uint64_t& bytes) const;
   uint64_t bytes_in(html::NodeId n) const;  // text bytes of the blocks under n
+  // Whether block `next`, below a linked heading, is the unlinked line of a
+  // list entry within the container's text.
+  bool titles_entry(uint32_t next, html::NodeId container) const;
   bool titles_nothing(const html::Document& doc, uint32_t block, html::NodeId container,
                       const std::vector<bool>& kept, uint32_t base) const;
   bool is_trailing_fragment(uint32_t block) const;

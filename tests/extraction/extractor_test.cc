@@ -161,6 +161,27 @@ TEST(Article, LinkedHeadingAboveProseIsKept) {
   EXPECT_NE(body.text.find("Long Nose Pliers"), std::string::npos) << body.explanation;
 }
 
+TEST(Article, ReadingListEntriesWithinTheTextAreKept) {
+  const std::string text =
+      "Tutoring works best when the same tutor meets a small group of students three times a "
+      "week, during the school day, for the whole of the school year.";
+  auto entries = [](const std::string& prefix) {
+    std::string list;
+    for (int i = 0; i < 3; ++i)
+      list += "<h3><a href='/" + prefix + std::to_string(i) + "'>" + prefix + " Playbook number " +
+              std::to_string(i) + "</a></h3><p>Center for Student Support</p>";
+    return list;
+  };
+  Body body = extract(
+      "<html><head><meta property='og:type' content='article'></head><body><article><p>" + text +
+      "</p><p>" + text + "</p><h2>Resources</h2>" + entries("Tutoring") + "<p>" + text + "</p><p>" +
+      text + "</p>" + entries("Other story") + "</article></body></html>");
+  ASSERT_EQ(body.page_type, "article") << body.explanation;
+  EXPECT_NE(body.text.find("Tutoring Playbook number 1"), std::string::npos) << body.explanation;
+  // Below the text, such entries are the other stories.
+  EXPECT_EQ(body.text.find("Other story Playbook"), std::string::npos) << body.explanation;
+}
+
 TEST(Article, BodySplitAcrossLikeSectionsIsWhole) {
   // Each section under its heading stands in its own div.sect1; the middle
   // one's list of linked patches outweighs its prose, so no container of
