@@ -241,6 +241,7 @@ void BodyExtractor::mark(const html::Document& doc) {
   weak_owner_.assign(n_nodes, kNoNode);
   hinted_.assign(n_nodes, false);
   named_weak_.assign(n_nodes, false);
+  always_weak_.assign(n_nodes, false);
   embedded_.assign(n_nodes, false);
   classifier_.reset();
   for (NodeId n = doc.root(); n != kNoNode;) {
@@ -271,8 +272,9 @@ void BodyExtractor::mark(const html::Document& doc) {
             names_caption(doc, n))
           v = Verdict::kHidden;
         // A product's reviews and its carousels of other products are not
-        // its description, even inside the page's <main>.
-        if (v == Verdict::kContent && profile_.drop_reviews && names_review_or_carousel(doc, n)) {
+        // its description, even inside the page's <main> and whatever else their
+        // name says ("tab-panel reviews").
+        if (v <= Verdict::kWeak && profile_.drop_reviews && names_review_or_carousel(doc, n)) {
           v = Verdict::kWeak;
           always_weak = true;
         }
@@ -289,6 +291,7 @@ void BodyExtractor::mark(const html::Document& doc) {
                  !doc.is(n, Tag::k_html)) {
         marks_[n] = Mark::kWeak;
         weak_owner_[n] = n;
+        always_weak_[n] = always_weak;
         named_weak_[n] = !always_weak && (doc.ns(n) != html::Namespace::kHtml ||
                                           tag_verdict(doc.tag(n)) < Verdict::kWeak);
       }
@@ -438,7 +441,8 @@ void BodyExtractor::rescue_weak(const html::Document& doc) {
         doc.attr(n, "itemprop") == "articleBody")
       article_bodies.push_back(n);
   for (NodeId n = 0; n < doc.node_count(); ++n) {
-    if (marks_[n] != Mark::kWeak) continue;
+    // A product's reviews stay out however much they write.
+    if (marks_[n] != Mark::kWeak || always_weak_[n]) continue;
     double inside = 0;
     for (uint32_t i = seg_.block_begin[n]; i < seg_.block_end[n]; ++i) inside += good_[i];
     // The page's own articleBody elsewhere outranks a weak element's prose.

@@ -130,8 +130,9 @@ class BodyExtractor {
   // [item_first_, item_last_) are written even when they are links.
   uint32_t item_first_ = 0, item_last_ = 0;
   std::vector<Mark> marks_;
-  std::vector<bool> hinted_;      // per node: <article> or a named body container
-  std::vector<bool> named_weak_;  // per node: weak by its class or id alone, not its tag
+  std::vector<bool> hinted_;       // per node: <article> or a named body container
+  std::vector<bool> named_weak_;   // per node: weak by its class or id alone, not its tag
+  std::vector<bool> always_weak_;  // per node: weak even in <main>, and never rescued
   // The container is the page's <main> (TypeProfile::whole_main) or a list of
   // items: elements weak by their name alone inside it are written.
   bool keep_named_weak_ = false;

@@ -25,6 +25,27 @@ std::string product_head() {
     "offers":{"@type":"Offer","price":"19.99"}}</script></head><body>)";
 }
 
+TEST(Product, ReviewsLeftOutHoweverMuchTheyWrite) {
+  const std::string description =
+      "The blue kettle boils a litre of water in three minutes and switches itself off when "
+      "the water boils, so it is safe to leave on the counter.";
+  std::string page = product_head() + "<main><h1>Blue kettle</h1>" +
+                     "<div class='product-price'>$19.99</div><form class='cart'>"
+                     "<button class='add-to-cart'>Add to cart</button></form>"
+                     "<div class='description'><p>" +
+                     description + "</p></div><div id='reviews' class='tab-panel reviews'><ol>";
+  for (int i = 0; i < 8; ++i)
+    page += "<li><p>Reviewer " + std::to_string(i) +
+            " bought this kettle for the office and it has boiled water every morning since, "
+            "though the lid is a little stiff when it is new and it took a week to loosen.</p>"
+            "</li>";
+  page += "</ol></div></main></body></html>";
+  Body body = extract(page);
+  ASSERT_EQ(body.page_type, "product") << body.explanation;
+  EXPECT_NE(body.text.find(description), std::string::npos) << body.explanation;
+  EXPECT_EQ(body.text.find("for the office"), std::string::npos) << body.explanation;
+}
+
 TEST(Product, ReviewsAndCarouselsInTheMainAreLeftOut) {
   const std::string description =
       "The blue kettle boils a litre of water in three minutes and switches itself off when "
