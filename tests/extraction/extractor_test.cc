@@ -89,6 +89,15 @@ TEST(Listing, ItemsNamedLikeBoilerplateAreItsContent) {
     EXPECT_NE(body.text.find(title), std::string::npos) << title << "\n" << body.explanation;
 }
 
+// The cards of a service page the tests below build: a title and a sentence each.
+constexpr const char* kPayrollFeatures[][2] = {
+    {"Automatic tax filing", "We file federal, state and local payroll taxes each quarter."},
+    {"Direct deposit", "Your team is paid in two days, straight to their bank accounts."},
+    {"Time tracking", "Hours flow from the time clock into each pay run without typing."},
+    {"Benefits", "Health, dental and retirement plans are run from the same screen."},
+    {"Reports", "See labour costs by team and month, and export them for your accountant."},
+    {"Support", "Talk to a payroll expert by phone or chat whenever you need one."}};
+
 TEST(Service, FeatureCardsWithTheirLinksAreItsContent) {
   // A landing page without <main>: a hero, six feature cards each with its
   // "Learn more" link, pricing. The cards are the page's, not teasers.
@@ -101,14 +110,7 @@ TEST(Service, FeatureCardsWithTheirLinksAreItsContent) {
       "<p>Pay your team on time, every time, with taxes filed for you.</p>"
       "<a class='button' href='/signup'>Get started</a></section>"
       "<section class='features'><h2>Everything you need</h2>";
-  const char* features[][2] = {
-      {"Automatic tax filing", "We file federal, state and local payroll taxes each quarter."},
-      {"Direct deposit", "Your team is paid in two days, straight to their bank accounts."},
-      {"Time tracking", "Hours flow from the time clock into each pay run without typing."},
-      {"Benefits", "Health, dental and retirement plans are run from the same screen."},
-      {"Reports", "See labour costs by team and month, and export them for your accountant."},
-      {"Support", "Talk to a payroll expert by phone or chat whenever you need one."}};
-  for (const auto& f : features)
+  for (const auto& f : kPayrollFeatures)
     page += std::string("<div class='feature-card'><h3>") + f[0] + "</h3><p>" + f[1] +
             "</p><a href='/f'>Learn more</a></div>";
   page +=
@@ -116,7 +118,7 @@ TEST(Service, FeatureCardsWithTheirLinksAreItsContent) {
       "a person.</p></section></div><footer><p>Acme Inc.</p></footer></body></html>";
   Body body = extract(page);
   EXPECT_EQ(body.page_type, "service") << body.explanation;
-  for (const auto& f : features)
+  for (const auto& f : kPayrollFeatures)
     EXPECT_NE(body.text.find(f[1]), std::string::npos) << f[0] << "\n" << body.explanation;
 }
 
@@ -131,14 +133,7 @@ TEST(Service, ScrapGivesWayToSectionsNamedAsWidgets) {
       "<div class='page'><div class='widget hero'><h1>Payroll that runs itself</h1>"
       "<p>Pay your team on time, every time, with taxes filed for you.</p>"
       "<a class='button' href='/signup'>Get started</a></div>";
-  const char* features[][2] = {
-      {"Automatic tax filing", "We file federal, state and local payroll taxes each quarter."},
-      {"Direct deposit", "Your team is paid in two days, straight to their bank accounts."},
-      {"Time tracking", "Hours flow from the time clock into each pay run without typing."},
-      {"Benefits", "Health, dental and retirement plans are run from the same screen."},
-      {"Reports", "See labour costs by team and month, and export them for your accountant."},
-      {"Support", "Talk to a payroll expert by phone or chat whenever you need one."}};
-  for (const auto& f : features)
+  for (const auto& f : kPayrollFeatures)
     page += std::string("<div class='widget feature-card'><h3>") + f[0] + "</h3><p>" + f[1] +
             "</p><a href='/f'>Learn more</a></div>";
   page +=
@@ -146,7 +141,7 @@ TEST(Service, ScrapGivesWayToSectionsNamedAsWidgets) {
       "a person.</p></div></div><footer><p>Acme Inc.</p></footer></body></html>";
   Body body = extract(page);
   ASSERT_EQ(body.page_type, "service") << body.explanation;
-  for (const auto& f : features)
+  for (const auto& f : kPayrollFeatures)
     EXPECT_NE(body.text.find(f[1]), std::string::npos) << f[0] << "\n" << body.explanation;
 }
 
