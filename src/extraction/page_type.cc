@@ -307,8 +307,6 @@ bool has_price(std::string_view t) {
 
 bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
-char lower_ascii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
 // Whether w is a month's name, its first three letters, or "Sept", in any case.
 bool is_month_word(std::string_view w) {
   static constexpr std::array<std::string_view, 12> kMonths = {
@@ -316,7 +314,7 @@ bool is_month_word(std::string_view w) {
       "july",    "august",   "september", "october", "november", "december"};
   if (w.size() < 3 || w.size() > 9) return false;
   char lower[9];
-  for (size_t i = 0; i < w.size(); ++i) lower[i] = lower_ascii(w[i]);
+  for (size_t i = 0; i < w.size(); ++i) lower[i] = core::ascii_lower(w[i]);
   const std::string_view l(lower, w.size());
   for (std::string_view m : kMonths)
     if (l == m || (l.size() == 3 && m.starts_with(l)) || (l == "sept" && m == "september"))
@@ -402,7 +400,7 @@ void for_each_word(std::string_view t, Fn&& fn) {
     const char c = i < t.size() ? t[i] : ' ';
     if (is_alpha(c)) {
       if (letters < kMaxWordLetters)
-        word[letters++] = lower_ascii(c);
+        word[letters++] = core::ascii_lower(c);
       else
         too_long = true;
       continue;
