@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/text.h"
+#include "extraction/vocabulary.h"
 
 namespace lede::extraction {
 namespace {
@@ -445,6 +446,7 @@ constexpr uint16_t kInNav = 1, kInAside = 2, kInCode = 4, kInHeading = 8, kInPar
                    kInItem = 32, kInCell = 64, kInForm = 128, kInLink = 256;
 
 uint16_t inside_bit(Tag tag) {
+  if (heading_level(tag) > 0) return kInHeading;
   switch (tag) {
     case Tag::k_nav:
     case Tag::k_header:
@@ -455,13 +457,6 @@ uint16_t inside_bit(Tag tag) {
     case Tag::k_pre:
     case Tag::k_code:
       return kInCode;
-    case Tag::k_h1:
-    case Tag::k_h2:
-    case Tag::k_h3:
-    case Tag::k_h4:
-    case Tag::k_h5:
-    case Tag::k_h6:
-      return kInHeading;
     case Tag::k_p:
       return kInParagraph;
     case Tag::k_li:
