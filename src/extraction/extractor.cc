@@ -205,6 +205,7 @@ TypeProfile profile_for(PageType t) {
       p.linked_card_weight = kLinkedCardWeight;
       p.item_lists = true;
       p.keep_linked_titles = true;
+      p.card_headings = true;
       p.trim_edges = false;
       break;
     case PageType::kDocumentation:
@@ -656,6 +657,10 @@ bool BodyExtractor::titles_nothing(const html::Document& doc, uint32_t i, NodeId
                                    const std::vector<bool>& kept, uint32_t base) const {
   const TextBlock& b = seg_.blocks[i];
   if (b.type != BlockType::kHeading || b.owner == kNoNode) return false;
+  // On a page of cards a heading is a card's title (a product's name over its
+  // linked price, a category's name over its photo), not a gallery's; a
+  // heading that is only a number is a page of the paging.
+  if (profile_.card_headings && !is_date_or_count(seg_.block_text(b))) return false;
   const NodeId section = doc.parent(b.owner);
   if (section == kNoNode || section == container) return false;
   bool left_out = false;

@@ -68,6 +68,7 @@ struct TypeProfile {
   bool whole_main = false;          // the page's <main> around the container is the content
   bool drop_reviews = false;        // elements named as reviews or carousels are boilerplate
   bool entry_titles = true;         // a linked heading over an unlinked line is kept
+  bool card_headings = false;       // a heading is kept though the rest of its section is not
   double climb_share = 0;           // climb to the parent while it keeps this share of the score
 };
 

@@ -89,6 +89,29 @@ TEST(Listing, ItemsNamedLikeBoilerplateAreItsContent) {
     EXPECT_NE(body.text.find(title), std::string::npos) << title << "\n" << body.explanation;
 }
 
+TEST(Collection, CardHeadingsStayWhenTheirLinkedLinesAreLeftOut) {
+  // A shop's category: each card is one link holding the model's code, and
+  // its name over its price. The price, a link of two words, is left out; the
+  // name, a heading beside it, still names the product.
+  std::string page =
+      "<html><head><link rel='canonical' href='https://example.org/collections/mowers'>"
+      "</head><body><nav><a href='/'>Home</a> <a href='/cart'>Cart</a></nav><main>"
+      "<h1>Robot mowers</h1><div class='grid'>";
+  std::vector<std::string> names;
+  for (int i = 0; i < 8; ++i) {
+    const std::string n = std::to_string(i);
+    names.push_back("Quiet robot mower for lawns of " + n + " acres");
+    page += "<div class='card product'><a href='/p" + n + "'><h4 class='sku'>RM" + n +
+            "00</h4><div class='info'><h3>" + names.back() + "</h3><div class='price'>$ 1,2" + n +
+            "9.99</div></div></a></div>";
+  }
+  page += "</div></main><footer><p>About us</p></footer></body></html>";
+  Body body = extract(page);
+  ASSERT_EQ(body.page_type, "collection") << body.explanation;
+  for (const std::string& name : names)
+    EXPECT_NE(body.text.find(name), std::string::npos) << name << "\n" << body.explanation;
+}
+
 // The cards of a service page the tests below build: a title and a sentence each.
 constexpr const char* kPayrollFeatures[][2] = {
     {"Automatic tax filing", "We file federal, state and local payroll taxes each quarter."},
