@@ -97,6 +97,9 @@ class BodyExtractor {
   bool titles_nothing(const html::Document& doc, uint32_t block, html::NodeId container,
                       const std::vector<bool>& kept, uint32_t base) const;
   bool is_trailing_fragment(uint32_t block) const;
+  // Leaves out the body's second copy of a run of its lines (kept: block
+  // indices in page order).
+  void drop_repeated_runs(std::vector<uint32_t>& kept) const;
   void drop_link_boxes(std::vector<uint32_t>& kept) const;
   // The stages of the write step, for the explanation.
   struct WriteTrace {

@@ -112,6 +112,38 @@ TEST(Collection, CardHeadingsStayWhenTheirLinkedLinesAreLeftOut) {
     EXPECT_NE(body.text.find(name), std::string::npos) << name << "\n" << body.explanation;
 }
 
+TEST(Collection, SecondCopyOfARunOfLinesIsLeftOut) {
+  // A shop's category shows its introduction twice, once laid out for phones
+  // and once for desktops; the lines every card repeats stay.
+  const std::string intro =
+      "Every mower here cuts the grass on its own, finds its way back to its dock, and is "
+      "quiet enough to run at night.";
+  const std::string section =
+      "<div class='intro'><h2>Why a robot mower</h2><p>" + intro + "</p></div>";
+  std::string page =
+      "<html><head><link rel='canonical' href='https://example.org/collections/mowers'>"
+      "</head><body><nav><a href='/'>Home</a> <a href='/cart'>Cart</a></nav><main>"
+      "<h1>Robot mowers</h1>" +
+      section + "<div class='grid'>";
+  for (int i = 0; i < 8; ++i) {
+    const std::string n = std::to_string(i);
+    page += "<div class='card product'><a href='/p" + n + "'><h3>Quiet robot mower RM" + n +
+            "00</h3></a><p>Weight:</p><p>12 kg</p><div class='price'>$1,2" + n + "9.99</div></div>";
+  }
+  page += "</div>" + section + "</main><footer><p>About us</p></footer></body></html>";
+  Body body = extract(page);
+  ASSERT_EQ(body.page_type, "collection") << body.explanation;
+  const size_t first = body.text.find(intro);
+  ASSERT_NE(first, std::string::npos) << body.explanation;
+  EXPECT_EQ(body.text.find(intro, first + 1), std::string::npos) << body.explanation;
+  EXPECT_NE(body.text.find("Quiet robot mower RM700"), std::string::npos) << body.explanation;
+  size_t weights = 0;
+  for (size_t at = body.text.find("Weight:"); at != std::string::npos;
+       at = body.text.find("Weight:", at + 1))
+    ++weights;
+  EXPECT_EQ(weights, 8u) << body.explanation;
+}
+
 // The cards of a service page the tests below build: a title and a sentence each.
 constexpr const char* kPayrollFeatures[][2] = {
     {"Automatic tax filing", "We file federal, state and local payroll taxes each quarter."},
