@@ -1009,10 +1009,11 @@ Body BodyExtractor::extract_once(const html::Document& doc, const BodyHints& hin
   if (tail >= kMinTrailingFragments && profile_.trim_edges) kept.resize(kept.size() - tail);
   // Pages of sections and cards show some of them twice, for phones and for
   // desktops; an article's repeated lines are its own (a meal plan's every
-  // day, a table's header over each of its parts), and so are a thread's
-  // quotes of earlier posts (CleanEval's gold keeps them, WCXB's not).
+  // day, a table's header over each of its parts), so are a reference's (the
+  // same parameters under each function) and a thread's quotes of earlier
+  // posts (CleanEval's gold keeps them, WCXB's not).
   if (page_type_ != PageType::kArticle && page_type_ != PageType::kOther &&
-      page_type_ != PageType::kForum)
+      page_type_ != PageType::kForum && page_type_ != PageType::kDocumentation)
     drop_repeated_runs(kept);
   for (uint32_t i : kept) {
     const TextBlock& b = seg_.blocks[i];
