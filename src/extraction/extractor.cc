@@ -243,6 +243,7 @@ void BodyExtractor::mark(const html::Document& doc) {
   named_weak_.assign(n_nodes, false);
   always_weak_.assign(n_nodes, false);
   embedded_.assign(n_nodes, false);
+  in_answer_.assign(n_nodes, false);
   classifier_.reset();
   for (NodeId n = doc.root(); n != kNoNode;) {
     bool skip = false;
@@ -251,6 +252,7 @@ void BodyExtractor::mark(const html::Document& doc) {
       depth_[n] = depth_[parent] + 1;
       weak_owner_[n] = weak_owner_[parent];
       embedded_[n] = embedded_[parent];
+      in_answer_[n] = in_answer_[parent];
     }
     if (doc.is_element(n)) {
       Verdict v = doc.ns(n) == html::Namespace::kHtml ? tag_verdict(doc.tag(n)) : Verdict::kStrong;
@@ -261,6 +263,18 @@ void BodyExtractor::mark(const html::Document& doc) {
         if (a.verdict > v) v = a.verdict;
         if (v == Verdict::kWeak && profile_.keep_comments && names_post(doc, n))
           v = Verdict::kContent;
+        // A thread's posts are its content, but not a poster's signature, nor
+        // the comments under a question or an answer (a question-and-answer
+        // site's asides, below the posts they remark on). They are left out
+        // as unseen text, neither for nor against the thread that holds them.
+        // See Forum.SignaturesAndCommentsUnderAnswersAreLeftOut in extractor_test.cc.
+        if (v < Verdict::kHidden && profile_.keep_comments &&
+            (names_signature(doc, n) ||
+             (parent != kNoNode && in_answer_[parent] && names_comment(doc, n))))
+          v = Verdict::kHidden;
+        if (profile_.keep_comments && !doc.is(n, Tag::k_body) && !doc.is(n, Tag::k_html) &&
+            names_question_or_answer(doc, n))
+          in_answer_[n] = true;
         // Where linked titles are text (cards, feature cards, a reference's
         // index), the elements the page names as teasers are its content.
         if (v == Verdict::kWeak && profile_.keep_linked_titles && names_teaser(doc, n))
@@ -451,6 +465,11 @@ void BodyExtractor::rescue_weak(const html::Document& doc) {
       body_elsewhere |=
           seg_.block_begin[body] < seg_.block_begin[n] || seg_.block_end[body] > seg_.block_end[n];
     if (inside >= kRescueShare * total && !body_elsewhere) marks_[n] = Mark::kNone;
+    // Forum software wraps a post's text in a form (to edit it in place, or
+    // to select posts for moderation): a form that holds a sentence is the
+    // thread's. See Forum.PostsInsideFormsAreTheThread in extractor_test.cc.
+    if (profile_.keep_comments && doc.is(n, Tag::k_form) && !named_weak_[n] && holds_sentence(n))
+      marks_[n] = Mark::kNone;
   }
   // Recompute innermost weak ancestors now that some marks are lifted.
   for (NodeId n = doc.root(); n != kNoNode;) {
@@ -709,6 +728,13 @@ uint32_t BodyExtractor::end_of_story(uint32_t first, uint32_t last) const {
     if (after <= before * kMoreStoriesProseShare) return i;
   }
   return last;
+}
+
+bool BodyExtractor::holds_sentence(html::NodeId n) const {
+  for (uint32_t i = seg_.block_begin[n]; i < seg_.block_end[n]; ++i)
+    if (good_[i] > 0 && core::utf8_length(seg_.block_text(seg_.blocks[i])) >= kSentenceBlock)
+      return true;
+  return false;
 }
 
 double BodyExtractor::prose_in(html::NodeId n) const {

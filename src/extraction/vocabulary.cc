@@ -363,7 +363,7 @@ bool hidden_by_class(std::string_view cls) {
 
 ElementSignals AttributeClassifier::classify(const html::Document& doc, html::NodeId n) {
   std::string_view class_attr, id_attr, role, style, itemprop;
-  bool hidden = false;
+  bool hidden = false, popover = false;
   for (const html::Attribute& a : doc.attributes(n)) {
     std::string_view name = doc.view(a.name);
     std::string_view value = doc.view(a.value);
@@ -381,6 +381,8 @@ ElementSignals AttributeClassifier::classify(const html::Document& doc, html::No
       hidden = true;
     else if (name == "aria-hidden")
       hidden |= value == "true";
+    else if (name == "popover")
+      popover = true;
   }
   ElementSignals out;
   if (hidden || (!style.empty() && hides(style)) || hidden_by_class(class_attr)) {
@@ -391,8 +393,10 @@ ElementSignals AttributeClassifier::classify(const html::Document& doc, html::No
   // A heading is never a container of boilerplate; its id is often made
   // from its words ("a-shared-remote-cache").
   if (heading_level(doc.tag(n)) > 0) return out;
-  // Controls (a player's buttons and sliders, tabs) carry labels, never prose.
-  if (role == "navigation" || role == "menu" || role == "menubar" || role == "dialog" ||
+  // Controls (a player's buttons and sliders, tabs) carry labels, never prose;
+  // a popover (the HTML attribute) is shown on demand over the page, as a
+  // dialog is: an app's install prompt, a menu drawn off the canvas.
+  if (popover || role == "navigation" || role == "menu" || role == "menubar" || role == "dialog" ||
       role == "alertdialog" || role == "toolbar" || role == "search" || role == "button" ||
       role == "slider" || role == "progressbar" || role == "tablist" || role == "timer") {
     out.verdict = Verdict::kStrong;
@@ -456,13 +460,36 @@ bool names_caption(const html::Document& doc, html::NodeId n) {
   return false;
 }
 
-bool names_post(const html::Document& doc, html::NodeId n) {
+namespace {
+
+// The element's class and id, lower case, for substring tests.
+std::string lower_names(const html::Document& doc, html::NodeId n) {
   std::string lower = core::ascii_lower(doc.attr(n, "class"));
   lower += ' ';
   lower += core::ascii_lower(doc.attr(n, "id"));
+  return lower;
+}
+
+}  // namespace
+
+bool names_post(const html::Document& doc, html::NodeId n) {
+  const std::string lower = lower_names(doc, n);
   for (std::string_view name : {"comment", "reply", "post", "message", "answer"})
     if (lower.find(name) != std::string::npos) return true;
   return false;
+}
+
+bool names_signature(const html::Document& doc, html::NodeId n) {
+  return lower_names(doc, n).find("signature") != std::string::npos;
+}
+
+bool names_question_or_answer(const html::Document& doc, html::NodeId n) {
+  const std::string lower = lower_names(doc, n);
+  return lower.find("answer") != std::string::npos || lower.find("question") != std::string::npos;
+}
+
+bool names_comment(const html::Document& doc, html::NodeId n) {
+  return lower_names(doc, n).find("comment") != std::string::npos;
 }
 
 bool names_teaser(const html::Document& doc, html::NodeId n) {
@@ -470,9 +497,7 @@ bool names_teaser(const html::Document& doc, html::NodeId n) {
 }
 
 bool names_review_or_carousel(const html::Document& doc, html::NodeId n) {
-  std::string lower = core::ascii_lower(doc.attr(n, "class"));
-  lower += ' ';
-  lower += core::ascii_lower(doc.attr(n, "id"));
+  const std::string lower = lower_names(doc, n);
   return lower.find("review") != std::string::npos || lower.find("carousel") != std::string::npos;
 }
 

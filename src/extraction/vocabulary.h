@@ -74,6 +74,17 @@ bool names_caption(const html::Document& doc, html::NodeId n);
 // content of a forum page.
 bool names_post(const html::Document& doc, html::NodeId n);
 
+// True for an element whose class or id names a poster's signature
+// ("signature", "post-signature"): a forum post's footer, not the post.
+bool names_signature(const html::Document& doc, html::NodeId n);
+
+// True for an element whose class or id names a question or an answer of a
+// question-and-answer thread ("question", "answer js-answer").
+bool names_question_or_answer(const html::Document& doc, html::NodeId n);
+
+// True for an element whose class or id names comments ("comments-list").
+bool names_comment(const html::Document& doc, html::NodeId n);
+
 // True for an element whose class names a teaser ("teaser", "c-teaser__body"):
 // boilerplate under an article, the content of a page of cards.
 bool names_teaser(const html::Document& doc, html::NodeId n);
