@@ -106,6 +106,9 @@ constexpr double kSplitBodyShare = 0.3;
 // kScrapGain times its text.
 constexpr size_t kScrapBytes = 80;
 constexpr double kScrapGain = 4.0;
+// Forms of one class, each holding text, that are a thread's posts (each
+// edited in place) rather than one form of the page's furniture.
+constexpr size_t kMinPostForms = 2;
 // Bytes of a block's start looked up in the JSON-LD body.
 constexpr size_t kJsonLdProbe = 60;
 
@@ -450,10 +453,13 @@ void BodyExtractor::rescue_weak(const html::Document& doc) {
   for (double g : good_) total += g;
   if (total <= 0) return;
   std::vector<NodeId> article_bodies;
-  for (NodeId n = 0; n < doc.node_count(); ++n)
-    if (doc.is_element(n) && seg_.block_end[n] > seg_.block_begin[n] &&
-        doc.attr(n, "itemprop") == "articleBody")
-      article_bodies.push_back(n);
+  post_form_classes_.clear();
+  for (NodeId n = 0; n < doc.node_count(); ++n) {
+    if (!doc.is_element(n) || seg_.block_end[n] == seg_.block_begin[n]) continue;
+    if (doc.attr(n, "itemprop") == "articleBody") article_bodies.push_back(n);
+    if (profile_.keep_comments && doc.is(n, Tag::k_form) && !doc.attr(n, "class").empty())
+      post_form_classes_.push_back(doc.attr(n, "class"));
+  }
   for (NodeId n = 0; n < doc.node_count(); ++n) {
     // A product's reviews stay out however much they write.
     if (marks_[n] != Mark::kWeak || always_weak_[n]) continue;
@@ -465,11 +471,7 @@ void BodyExtractor::rescue_weak(const html::Document& doc) {
       body_elsewhere |=
           seg_.block_begin[body] < seg_.block_begin[n] || seg_.block_end[body] > seg_.block_end[n];
     if (inside >= kRescueShare * total && !body_elsewhere) marks_[n] = Mark::kNone;
-    // Forum software wraps a post's text in a form (to edit it in place, or
-    // to select posts for moderation): a form that holds a sentence is the
-    // thread's. See Forum.PostsInsideFormsAreTheThread in extractor_test.cc.
-    if (profile_.keep_comments && doc.is(n, Tag::k_form) && !named_weak_[n] && holds_sentence(n))
-      marks_[n] = Mark::kNone;
+    if (profile_.keep_comments && is_post_form(doc, n)) marks_[n] = Mark::kNone;
   }
   // Recompute innermost weak ancestors now that some marks are lifted.
   for (NodeId n = doc.root(); n != kNoNode;) {
@@ -730,10 +732,23 @@ uint32_t BodyExtractor::end_of_story(uint32_t first, uint32_t last) const {
   return last;
 }
 
-bool BodyExtractor::holds_sentence(html::NodeId n) const {
-  for (uint32_t i = seg_.block_begin[n]; i < seg_.block_end[n]; ++i)
-    if (good_[i] > 0 && core::utf8_length(seg_.block_text(seg_.blocks[i])) >= kSentenceBlock)
-      return true;
+bool BodyExtractor::is_post_form(const html::Document& doc, NodeId n) const {
+  // Forum software wraps a post's text in a form, to edit it in place (one
+  // form a post, all of one class) or to select posts for moderation (one
+  // form around elements named as posts). A login form or the footer's
+  // forms are neither.
+  // See Forum.PostsInsideFormsAreTheThread in extractor_test.cc.
+  if (!doc.is(n, Tag::k_form) || named_weak_[n]) return false;
+  bool sentence = false;
+  for (uint32_t i = seg_.block_begin[n]; i < seg_.block_end[n] && !sentence; ++i)
+    sentence = good_[i] > 0 && core::utf8_length(seg_.block_text(seg_.blocks[i])) >= kSentenceBlock;
+  if (!sentence) return false;
+  const std::string_view cls = doc.attr(n, "class");
+  if (!cls.empty() && std::count(post_form_classes_.begin(), post_form_classes_.end(), cls) >=
+                          static_cast<std::ptrdiff_t>(kMinPostForms))
+    return true;
+  for (NodeId d = doc.first_child(n); d != kNoNode; d = doc.next_in(d, n))
+    if (doc.is_element(d) && names_post(doc, d)) return true;
   return false;
 }
 

@@ -106,8 +106,8 @@ class BodyExtractor {
                const std::vector<uint32_t>& kept, const BodyHints& hints, Body& body) const;
   uint32_t end_of_story(uint32_t first, uint32_t last) const;  // block after the body's last
   double prose_in(html::NodeId n) const;  // weight of the article's prose under n
-  // Whether a block under n of kSentenceBlock characters or more weighs for the content.
-  bool holds_sentence(html::NodeId n) const;
+  // Whether n is a form around a thread's posts (TypeProfile::keep_comments).
+  bool is_post_form(const html::Document& doc, html::NodeId n) const;
   html::NodeId image_scope(const html::Document& doc, html::NodeId container) const;
   void collect_images(const html::Document& doc, html::NodeId container, Body& body) const;
   // Why a block of the container is left out; nullptr when it is written.
@@ -140,6 +140,7 @@ class BodyExtractor {
   bool keep_named_weak_ = false;
   std::vector<bool> embedded_;   // per node: inside an embedded social post
   std::vector<bool> in_answer_;  // per node: inside a question or an answer of a thread
+  std::vector<std::string_view> post_form_classes_;  // class of each form that holds text
   std::vector<uint32_t> depth_;
   std::vector<html::NodeId> weak_owner_;  // per node: innermost weak ancestor-or-self
   Segmentation seg_;

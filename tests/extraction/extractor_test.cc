@@ -281,8 +281,8 @@ TEST(Forum, CommentsThatAreThePostsAreKept) {
 }
 
 TEST(Forum, PostsInsideFormsAreTheThread) {
-  // Each post's text stands in a form that edits it in place; the login form
-  // beside them holds no sentence and stays out.
+  // Each post's text stands in a form of one class that edits it in place;
+  // the login form and the footer's lone form stay out.
   const char* posts[] = {
       "My heat pump hums loudly every night after midnight, even when the house is warm.",
       "Check the anti-vibration feet first: they harden with age and carry the hum.",
@@ -291,11 +291,14 @@ TEST(Forum, PostsInsideFormsAreTheThread) {
   std::string page = thread_head("DiscussionForumPosting") +
                      "<form action='/login'><p>Remember me?</p></form><div class='thread'>";
   for (const char* post : posts)
-    page += "<div class='entry'><form action='#'><div class='md'><p>" + std::string(post) +
-            "</p></div></form></div>";
-  page += "</div></main></body></html>";
+    page += "<div class='entry'><form class='usertext' action='#'><div class='md'><p>" +
+            std::string(post) + "</p></div></form></div>";
+  page +=
+      "</div><form action='/time'><p>All times are in London time. The time now is four in the "
+      "afternoon.</p></form></main></body></html>";
   Body body = extract(page);
   ASSERT_EQ(body.page_type, "forum") << body.explanation;
+  EXPECT_EQ(body.text.find("All times"), std::string::npos) << body.explanation;
   for (const char* post : posts)
     EXPECT_NE(body.text.find(post), std::string::npos) << post << "\n" << body.explanation;
   EXPECT_EQ(body.text.find("Remember me"), std::string::npos) << body.explanation;
