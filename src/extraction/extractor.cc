@@ -106,6 +106,8 @@ constexpr double kSplitBodyShare = 0.3;
 // kScrapGain times its text.
 constexpr size_t kScrapBytes = 80;
 constexpr double kScrapGain = 4.0;
+// A block under a poster detail's label shorter than this (bytes) is its value.
+constexpr size_t kMaxDetailValue = 30;
 // Forms of one class, each holding text, that are a thread's posts (each
 // edited in place) rather than one form of the page's furniture.
 constexpr size_t kMinPostForms = 2;
@@ -713,6 +715,25 @@ void BodyExtractor::drop_link_boxes(std::vector<uint32_t>& kept) const {
   kept = std::move(out);
 }
 
+void BodyExtractor::drop_poster_details(std::vector<uint32_t>& kept) const {
+  // The details beside each post's author ("Join Date: Mar 2016", "Posts:
+  // 1,077"), and a detail's value under its label, are not the thread.
+  // See Forum.PostersDetailsAreLeftOut in extractor_test.cc.
+  std::vector<uint32_t> out;
+  out.reserve(kept.size());
+  for (size_t k = 0; k < kept.size(); ++k) {
+    const PosterDetail detail = poster_detail(seg_.block_text(seg_.blocks[kept[k]]));
+    if (detail == PosterDetail::kNone) {
+      out.push_back(kept[k]);
+      continue;
+    }
+    if (detail == PosterDetail::kLabel && k + 1 < kept.size() &&
+        seg_.block_text(seg_.blocks[kept[k + 1]]).size() < kMaxDetailValue)
+      ++k;
+  }
+  kept = std::move(out);
+}
+
 bool BodyExtractor::is_trailing_fragment(uint32_t i) const {
   const TextBlock& b = seg_.blocks[i];
   if (b.type != BlockType::kParagraph || b.continues || good_[i] > 0) return false;
@@ -991,6 +1012,8 @@ Body BodyExtractor::extract_once(const html::Document& doc, const BodyHints& hin
   size_t tail = 0;
   while (tail + 1 < kept.size() && is_trailing_fragment(kept[kept.size() - 1 - tail])) ++tail;
   if (tail >= kMinTrailingFragments && profile_.trim_edges) kept.resize(kept.size() - tail);
+  if (hints.explain) trace.after_trailing = kept;
+  if (profile_.keep_comments) drop_poster_details(kept);
   for (uint32_t i : kept) {
     const TextBlock& b = seg_.blocks[i];
     const std::string_view text = seg_.block_text(b);
@@ -1105,8 +1128,10 @@ void BodyExtractor::explain(const html::Document& doc, NodeId container, const W
         verdict = "dropped: a link box inside the text";
       else if (!contains(trace.after_titles, i))
         verdict = "dropped: a heading that titles nothing kept";
-      else
+      else if (!contains(trace.after_trailing, i))
         verdict = "dropped: a trailing headline";
+      else
+        verdict = "dropped: a detail of a post's author";
     }
     std::string excerpt =
         core::collapse_space(text.substr(0, std::min(text.size(), kExplainExcerpt * 2)));

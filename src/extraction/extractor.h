@@ -97,10 +97,11 @@ class BodyExtractor {
                       const std::vector<bool>& kept, uint32_t base) const;
   bool is_trailing_fragment(uint32_t block) const;
   void drop_link_boxes(std::vector<uint32_t>& kept) const;
+  void drop_poster_details(std::vector<uint32_t>& kept) const;  // a forum's "Posts: 1,077" lines
   // The stages of the write step, for the explanation.
   struct WriteTrace {
     uint32_t first = 0, lead = 0, end = 0;
-    std::vector<uint32_t> kept_blocks, after_boxes, after_titles;
+    std::vector<uint32_t> kept_blocks, after_boxes, after_titles, after_trailing;
   };
   void explain(const html::Document& doc, html::NodeId container, const WriteTrace& trace,
                const std::vector<uint32_t>& kept, const BodyHints& hints, Body& body) const;

@@ -577,6 +577,33 @@ bool is_link_box_label(std::string_view collapsed_text) {
   return std::find(kLinkBoxLabels.begin(), kLinkBoxLabels.end(), lower) != kLinkBoxLabels.end();
 }
 
+// Lines longer than this (bytes) are a post's text, not a detail of its poster.
+constexpr size_t kMaxPosterDetail = 60;
+
+// Labels forum software prints beside each post's author, lower case.
+constexpr std::array<std::string_view, 15> kPosterDetailLabels = {
+    "posts",          "join date",    "joined",     "location",       "messages",
+    "reaction score", "points",       "likes",      "likes received", "likes reactions",
+    "reputation",     "member since", "registered", "solutions",      "badges"};
+
+PosterDetail poster_detail(std::string_view collapsed_text) {
+  if (collapsed_text.size() > kMaxPosterDetail) return PosterDetail::kNone;
+  const std::string lower = core::ascii_lower(collapsed_text);
+  const std::string_view text = lower;
+  // "Edited January 29 by ann", "last edited by ann".
+  if (text.starts_with("edited ") || text.starts_with("last edited")) return PosterDetail::kLine;
+  PosterDetail found = PosterDetail::kNone;
+  for (std::string_view label : kPosterDetailLabels) {
+    if (!text.starts_with(label)) continue;
+    std::string_view rest = core::trim(text.substr(label.size()));
+    if (rest.empty() || rest == ":") return PosterDetail::kLabel;
+    // "Posts: 1,077" or "Posts 1,077", not "Posts about the pump".
+    const bool spaced_number = text[label.size()] == ' ' && rest[0] >= '0' && rest[0] <= '9';
+    if (rest[0] == ':' || spaced_number) found = PosterDetail::kLine;
+  }
+  return found;
+}
+
 int heading_level(Tag t) {
   switch (t) {
     case Tag::k_h1:

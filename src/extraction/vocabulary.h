@@ -60,6 +60,12 @@ bool opens_more_stories(std::string_view collapsed_text);
 // label and the links under it are not the article's text.
 bool is_link_box_label(std::string_view collapsed_text);
 
+// What a short line beside a forum post says of its poster: nothing, a detail
+// with its value ("Join Date: Mar 2016", "Posts 1,077", "Last edited by ann"),
+// or a detail's label alone, its value in the next block ("Reaction score").
+enum class PosterDetail { kNone, kLine, kLabel };
+PosterDetail poster_detail(std::string_view collapsed_text);
+
 // True for a card inside the text that the page shows only on hover or click
 // (a person's "rollover" with their latest stories, a popover): inline, named
 // so, holding a photo or links, and not the element that holds the trigger.

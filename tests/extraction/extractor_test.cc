@@ -304,6 +304,27 @@ TEST(Forum, PostsInsideFormsAreTheThread) {
   EXPECT_EQ(body.text.find("Remember me"), std::string::npos) << body.explanation;
 }
 
+TEST(Forum, PostersDetailsAreLeftOut) {
+  const char* posts[] = {
+      "My heat pump hums loudly every night after midnight, even when the house is warm.",
+      "Check the anti-vibration feet first: they harden with age and carry the hum.",
+      "That was it: the feet were cracked, and new ones cost less than a pizza."};
+  std::string page = thread_head("DiscussionForumPosting");
+  for (const char* post : posts)
+    page += std::string("<div class='post'><div class='userinfo'><div>Join Date: Mar 2016</div>") +
+            "<div>Posts: 1,077</div><dl><dt>Reaction score</dt><dd>412</dd></dl></div>" +
+            "<div class='message'><p>" + post + "</p><p>Posts about pumps are welcome here.</p>" +
+            "<div>Last edited by ann</div></div></div>";
+  page += "</main></body></html>";
+  Body body = extract(page);
+  ASSERT_EQ(body.page_type, "forum") << body.explanation;
+  for (const char* post : posts)
+    EXPECT_NE(body.text.find(post), std::string::npos) << post << "\n" << body.explanation;
+  EXPECT_NE(body.text.find("Posts about pumps"), std::string::npos) << body.explanation;
+  for (const char* detail : {"Join Date", "1,077", "Reaction score", "412", "Last edited"})
+    EXPECT_EQ(body.text.find(detail), std::string::npos) << detail << "\n" << body.explanation;
+}
+
 TEST(Article, PopoverIsNotTheText) {
   // An element with the popover attribute is shown on demand, as a dialog is.
   const std::string story =
