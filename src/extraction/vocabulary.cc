@@ -586,10 +586,25 @@ constexpr std::array<std::string_view, 15> kPosterDetailLabels = {
     "reaction score", "points",       "likes",      "likes received", "likes reactions",
     "reputation",     "member since", "registered", "solutions",      "badges"};
 
+// Words after a number that make it a post's or a poster's counter ("12 likes",
+// "1,077 posts · joined 2015").
+constexpr std::array<std::string_view, 10> kCounterWords = {
+    "posts", "post", "likes", "like", "replies", "reply", "views", "points", "reactions", "votes"};
+
 PosterDetail poster_detail(std::string_view collapsed_text) {
   if (collapsed_text.size() > kMaxPosterDetail) return PosterDetail::kNone;
   const std::string lower = core::ascii_lower(collapsed_text);
   const std::string_view text = lower;
+  // A counter: a vote count, a post's number, "12 likes".
+  if (!text.empty() && text[0] >= '0' && text[0] <= '9') {
+    const size_t end = text.find_first_not_of("0123456789.,k+");
+    if (end == std::string_view::npos) return PosterDetail::kLine;
+    const std::string_view rest = core::trim(text.substr(end));
+    for (std::string_view word : kCounterWords)
+      if (rest.starts_with(word) &&
+          (rest.size() == word.size() || rest[word.size()] == ' ' || rest[word.size()] == ','))
+        return PosterDetail::kLine;
+  }
   // "Edited January 29 by ann", "last edited by ann".
   if (text.starts_with("edited ") || text.starts_with("last edited")) return PosterDetail::kLine;
   PosterDetail found = PosterDetail::kNone;

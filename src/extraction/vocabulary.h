@@ -61,8 +61,9 @@ bool opens_more_stories(std::string_view collapsed_text);
 bool is_link_box_label(std::string_view collapsed_text);
 
 // What a short line beside a forum post says of its poster: nothing, a detail
-// with its value ("Join Date: Mar 2016", "Posts 1,077", "Last edited by ann"),
-// or a detail's label alone, its value in the next block ("Reaction score").
+// with its value ("Join Date: Mar 2016", "Posts 1,077", "Last edited by ann")
+// or a counter ("14", "12 likes"), or a detail's label alone, its value in the
+// next block ("Reaction score").
 enum class PosterDetail { kNone, kLine, kLabel };
 PosterDetail poster_detail(std::string_view collapsed_text);
 

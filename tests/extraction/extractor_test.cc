@@ -313,6 +313,7 @@ TEST(Forum, PostersDetailsAreLeftOut) {
   for (const char* post : posts)
     page += std::string("<div class='post'><div class='userinfo'><div>Join Date: Mar 2016</div>") +
             "<div>Posts: 1,077</div><dl><dt>Reaction score</dt><dd>412</dd></dl></div>" +
+            "<div class='votes'>14</div><div class='likes'>12 likes</div>" +
             "<div class='message'><p>" + post + "</p><p>Posts about pumps are welcome here.</p>" +
             "<div>Last edited by ann</div></div></div>";
   page += "</main></body></html>";
@@ -321,7 +322,8 @@ TEST(Forum, PostersDetailsAreLeftOut) {
   for (const char* post : posts)
     EXPECT_NE(body.text.find(post), std::string::npos) << post << "\n" << body.explanation;
   EXPECT_NE(body.text.find("Posts about pumps"), std::string::npos) << body.explanation;
-  for (const char* detail : {"Join Date", "1,077", "Reaction score", "412", "Last edited"})
+  for (const char* detail :
+       {"Join Date", "1,077", "Reaction score", "412", "Last edited", "14", "12 likes"})
     EXPECT_EQ(body.text.find(detail), std::string::npos) << detail << "\n" << body.explanation;
 }
 
