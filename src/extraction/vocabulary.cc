@@ -581,10 +581,15 @@ bool is_link_box_label(std::string_view collapsed_text) {
 constexpr size_t kMaxPosterDetail = 60;
 
 // Labels forum software prints beside each post's author, lower case.
-constexpr std::array<std::string_view, 15> kPosterDetailLabels = {
-    "posts",          "join date",    "joined",     "location",       "messages",
-    "reaction score", "points",       "likes",      "likes received", "likes reactions",
-    "reputation",     "member since", "registered", "solutions",      "badges"};
+constexpr std::array<std::string_view, 17> kPosterDetailLabels = {
+    "posts",           "join date",  "joined",       "location",   "messages",
+    "reaction score",  "reactions",  "points",       "likes",      "likes received",
+    "likes reactions", "reputation", "member since", "registered", "solutions",
+    "badges",          "status"};
+
+// Whole lines beside a post that say what its poster is, or whether they are here.
+constexpr std::array<std::string_view, 4> kPosterStates = {"member", "members", "online",
+                                                           "offline"};
 
 // Words after a number that make it a post's or a poster's counter ("12 likes",
 // "1,077 posts · joined 2015").
@@ -607,6 +612,8 @@ PosterDetail poster_detail(std::string_view collapsed_text) {
   }
   // "Edited January 29 by ann", "last edited by ann".
   if (text.starts_with("edited ") || text.starts_with("last edited")) return PosterDetail::kLine;
+  if (std::find(kPosterStates.begin(), kPosterStates.end(), text) != kPosterStates.end())
+    return PosterDetail::kLine;
   PosterDetail found = PosterDetail::kNone;
   for (std::string_view label : kPosterDetailLabels) {
     if (!text.starts_with(label)) continue;

@@ -126,6 +126,10 @@ TEST(PosterDetail, TellsDetailsLabelsAndText) {
   EXPECT_EQ(poster_detail("Edited January 29 by ann"), PosterDetail::kLine);
   EXPECT_EQ(poster_detail("Reaction score"), PosterDetail::kLabel);
   EXPECT_EQ(poster_detail("Messages:"), PosterDetail::kLabel);
+  EXPECT_EQ(poster_detail("Reactions: ann, bob"), PosterDetail::kLine);
+  EXPECT_EQ(poster_detail("Member"), PosterDetail::kLine);
+  EXPECT_EQ(poster_detail("Status"), PosterDetail::kLabel);
+  EXPECT_EQ(poster_detail("Status update from the installer: all fixed."), PosterDetail::kNone);
   EXPECT_EQ(poster_detail("14"), PosterDetail::kLine);
   EXPECT_EQ(poster_detail("1,077 posts · joined 2015"), PosterDetail::kLine);
   EXPECT_EQ(poster_detail("12 likes"), PosterDetail::kLine);
