@@ -107,6 +107,11 @@ constexpr double kSplitBodyShare = 0.3;
 // kScrapGain times its text.
 constexpr size_t kScrapBytes = 80;
 constexpr double kScrapGain = 4.0;
+// A block under a poster detail's label shorter than this (bytes) is its value.
+constexpr size_t kMaxDetailValue = 30;
+// Forms of one class, each holding text, that are a thread's posts (each
+// edited in place) rather than one form of the page's furniture.
+constexpr size_t kMinPostForms = 2;
 // Bytes of a block's start looked up in the JSON-LD body.
 constexpr size_t kJsonLdProbe = 60;
 // A run of at least this many blocks that repeats an earlier run of the body
@@ -256,6 +261,7 @@ void BodyExtractor::mark(const html::Document& doc) {
   named_weak_.assign(n_nodes, false);
   always_weak_.assign(n_nodes, false);
   embedded_.assign(n_nodes, false);
+  in_answer_.assign(n_nodes, false);
   classifier_.reset();
   for (NodeId n = doc.root(); n != kNoNode;) {
     bool skip = false;
@@ -264,6 +270,7 @@ void BodyExtractor::mark(const html::Document& doc) {
       depth_[n] = depth_[parent] + 1;
       weak_owner_[n] = weak_owner_[parent];
       embedded_[n] = embedded_[parent];
+      in_answer_[n] = in_answer_[parent];
     }
     if (doc.is_element(n)) {
       Verdict v = doc.ns(n) == html::Namespace::kHtml ? tag_verdict(doc.tag(n)) : Verdict::kStrong;
@@ -274,6 +281,18 @@ void BodyExtractor::mark(const html::Document& doc) {
         if (a.verdict > v) v = a.verdict;
         if (v == Verdict::kWeak && profile_.keep_comments && names_post(doc, n))
           v = Verdict::kContent;
+        // A thread's posts are its content, but not a poster's signature, nor
+        // the comments under a question or an answer (a question-and-answer
+        // site's asides, below the posts they remark on). They are left out
+        // as unseen text, neither for nor against the thread that holds them.
+        // See Forum.SignaturesAndCommentsUnderAnswersAreLeftOut in extractor_test.cc.
+        if (v < Verdict::kHidden && profile_.keep_comments &&
+            (names_signature(doc, n) ||
+             (parent != kNoNode && in_answer_[parent] && names_comment(doc, n))))
+          v = Verdict::kHidden;
+        if (profile_.keep_comments && !doc.is(n, Tag::k_body) && !doc.is(n, Tag::k_html) &&
+            names_question_or_answer(doc, n))
+          in_answer_[n] = true;
         // Where linked titles are text (cards, feature cards, a reference's
         // index), the elements the page names as teasers are its content.
         if (v == Verdict::kWeak && profile_.keep_linked_titles && names_teaser(doc, n))
@@ -449,10 +468,13 @@ void BodyExtractor::rescue_weak(const html::Document& doc) {
   for (double g : good_) total += g;
   if (total <= 0) return;
   std::vector<NodeId> article_bodies;
-  for (NodeId n = 0; n < doc.node_count(); ++n)
-    if (doc.is_element(n) && seg_.block_end[n] > seg_.block_begin[n] &&
-        doc.attr(n, "itemprop") == "articleBody")
-      article_bodies.push_back(n);
+  post_form_classes_.clear();
+  for (NodeId n = 0; n < doc.node_count(); ++n) {
+    if (!doc.is_element(n) || seg_.block_end[n] == seg_.block_begin[n]) continue;
+    if (doc.attr(n, "itemprop") == "articleBody") article_bodies.push_back(n);
+    if (profile_.keep_comments && doc.is(n, Tag::k_form) && !doc.attr(n, "class").empty())
+      post_form_classes_.push_back(doc.attr(n, "class"));
+  }
   for (NodeId n = 0; n < doc.node_count(); ++n) {
     // A product's reviews stay out however much they write.
     if (marks_[n] != Mark::kWeak || always_weak_[n]) continue;
@@ -464,6 +486,7 @@ void BodyExtractor::rescue_weak(const html::Document& doc) {
       body_elsewhere |=
           seg_.block_begin[body] < seg_.block_begin[n] || seg_.block_end[body] > seg_.block_end[n];
     if (inside >= kRescueShare * total && !body_elsewhere) marks_[n] = Mark::kNone;
+    if (profile_.keep_comments && is_post_form(doc, n)) marks_[n] = Mark::kNone;
   }
   // Recompute innermost weak ancestors now that some marks are lifted.
   for (NodeId n = doc.root(); n != kNoNode;) {
@@ -749,6 +772,25 @@ void BodyExtractor::drop_repeated_runs(std::vector<uint32_t>& kept) const {
   kept.resize(out);
 }
 
+void BodyExtractor::drop_poster_details(std::vector<uint32_t>& kept) const {
+  // The details beside each post's author ("Join Date: Mar 2016", "Posts:
+  // 1,077"), and a detail's value under its label, are not the thread.
+  // See Forum.PostersDetailsAreLeftOut in extractor_test.cc.
+  std::vector<uint32_t> out;
+  out.reserve(kept.size());
+  for (size_t k = 0; k < kept.size(); ++k) {
+    const PosterDetail detail = poster_detail(seg_.block_text(seg_.blocks[kept[k]]));
+    if (detail == PosterDetail::kNone) {
+      out.push_back(kept[k]);
+      continue;
+    }
+    if (detail == PosterDetail::kLabel && k + 1 < kept.size() &&
+        seg_.block_text(seg_.blocks[kept[k + 1]]).size() < kMaxDetailValue)
+      ++k;
+  }
+  kept = std::move(out);
+}
+
 bool BodyExtractor::is_trailing_fragment(uint32_t i) const {
   const TextBlock& b = seg_.blocks[i];
   if (b.type != BlockType::kParagraph || b.continues || good_[i] > 0) return false;
@@ -766,6 +808,26 @@ uint32_t BodyExtractor::end_of_story(uint32_t first, uint32_t last) const {
     if (after <= before * kMoreStoriesProseShare) return i;
   }
   return last;
+}
+
+bool BodyExtractor::is_post_form(const html::Document& doc, NodeId n) const {
+  // Forum software wraps a post's text in a form, to edit it in place (one
+  // form a post, all of one class) or to select posts for moderation (one
+  // form around elements named as posts). A login form or the footer's
+  // forms are neither.
+  // See Forum.PostsInsideFormsAreTheThread in extractor_test.cc.
+  if (!doc.is(n, Tag::k_form) || named_weak_[n]) return false;
+  bool sentence = false;
+  for (uint32_t i = seg_.block_begin[n]; i < seg_.block_end[n] && !sentence; ++i)
+    sentence = good_[i] > 0 && core::utf8_length(seg_.block_text(seg_.blocks[i])) >= kSentenceBlock;
+  if (!sentence) return false;
+  const std::string_view cls = doc.attr(n, "class");
+  if (!cls.empty() && std::count(post_form_classes_.begin(), post_form_classes_.end(), cls) >=
+                          static_cast<std::ptrdiff_t>(kMinPostForms))
+    return true;
+  for (NodeId d = doc.first_child(n); d != kNoNode; d = doc.next_in(d, n))
+    if (doc.is_element(d) && names_post(doc, d)) return true;
+  return false;
 }
 
 double BodyExtractor::prose_in(html::NodeId n) const {
@@ -1007,6 +1069,7 @@ Body BodyExtractor::extract_once(const html::Document& doc, const BodyHints& hin
   size_t tail = 0;
   while (tail + 1 < kept.size() && is_trailing_fragment(kept[kept.size() - 1 - tail])) ++tail;
   if (tail >= kMinTrailingFragments && profile_.trim_edges) kept.resize(kept.size() - tail);
+  if (hints.explain) trace.after_trailing = kept;
   // Pages of sections and cards show some of them twice, for phones and for
   // desktops; an article's repeated lines are its own (a meal plan's every
   // day, a table's header over each of its parts), so are a reference's (the
@@ -1015,6 +1078,8 @@ Body BodyExtractor::extract_once(const html::Document& doc, const BodyHints& hin
   if (page_type_ != PageType::kArticle && page_type_ != PageType::kOther &&
       page_type_ != PageType::kForum && page_type_ != PageType::kDocumentation)
     drop_repeated_runs(kept);
+  if (hints.explain) trace.after_repeats = kept;
+  if (profile_.keep_comments) drop_poster_details(kept);
   for (uint32_t i : kept) {
     const TextBlock& b = seg_.blocks[i];
     const std::string_view text = seg_.block_text(b);
@@ -1129,8 +1194,12 @@ void BodyExtractor::explain(const html::Document& doc, NodeId container, const W
         verdict = "dropped: a link box inside the text";
       else if (!contains(trace.after_titles, i))
         verdict = "dropped: a heading that titles nothing kept";
-      else
+      else if (!contains(trace.after_trailing, i))
         verdict = "dropped: a trailing headline";
+      else if (!contains(trace.after_repeats, i))
+        verdict = "dropped: a second copy of lines shown before";
+      else
+        verdict = "dropped: a detail of a post's author";
     }
     std::string excerpt =
         core::collapse_space(text.substr(0, std::min(text.size(), kExplainExcerpt * 2)));

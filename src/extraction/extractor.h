@@ -101,15 +101,19 @@ class BodyExtractor {
   // indices in page order).
   void drop_repeated_runs(std::vector<uint32_t>& kept) const;
   void drop_link_boxes(std::vector<uint32_t>& kept) const;
+  void drop_poster_details(std::vector<uint32_t>& kept) const;  // a forum's "Posts: 1,077" lines
   // The stages of the write step, for the explanation.
   struct WriteTrace {
     uint32_t first = 0, lead = 0, end = 0;
-    std::vector<uint32_t> kept_blocks, after_boxes, after_titles;
+    std::vector<uint32_t> kept_blocks, after_boxes, after_titles, after_trailing,
+        after_repeats;
   };
   void explain(const html::Document& doc, html::NodeId container, const WriteTrace& trace,
                const std::vector<uint32_t>& kept, const BodyHints& hints, Body& body) const;
   uint32_t end_of_story(uint32_t first, uint32_t last) const;  // block after the body's last
   double prose_in(html::NodeId n) const;  // weight of the article's prose under n
+  // Whether n is a form around a thread's posts (TypeProfile::keep_comments).
+  bool is_post_form(const html::Document& doc, html::NodeId n) const;
   html::NodeId image_scope(const html::Document& doc, html::NodeId container) const;
   void collect_images(const html::Document& doc, html::NodeId container, Body& body) const;
   // Why a block of the container is left out; nullptr when it is written.
@@ -140,7 +144,9 @@ class BodyExtractor {
   // The container is the page's <main> (TypeProfile::whole_main) or a list of
   // items: elements weak by their name alone inside it are written.
   bool keep_named_weak_ = false;
-  std::vector<bool> embedded_;  // per node: inside an embedded social post
+  std::vector<bool> embedded_;   // per node: inside an embedded social post
+  std::vector<bool> in_answer_;  // per node: inside a question or an answer of a thread
+  std::vector<std::string_view> post_form_classes_;  // class of each form that holds text
   std::vector<uint32_t> depth_;
   std::vector<html::NodeId> weak_owner_;  // per node: innermost weak ancestor-or-self
   Segmentation seg_;

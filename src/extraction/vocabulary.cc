@@ -363,7 +363,7 @@ bool hidden_by_class(std::string_view cls) {
 
 ElementSignals AttributeClassifier::classify(const html::Document& doc, html::NodeId n) {
   std::string_view class_attr, id_attr, role, style, itemprop;
-  bool hidden = false;
+  bool hidden = false, popover = false;
   for (const html::Attribute& a : doc.attributes(n)) {
     std::string_view name = doc.view(a.name);
     std::string_view value = doc.view(a.value);
@@ -381,6 +381,8 @@ ElementSignals AttributeClassifier::classify(const html::Document& doc, html::No
       hidden = true;
     else if (name == "aria-hidden")
       hidden |= value == "true";
+    else if (name == "popover")
+      popover = true;
   }
   ElementSignals out;
   if (hidden || (!style.empty() && hides(style)) || hidden_by_class(class_attr)) {
@@ -391,8 +393,10 @@ ElementSignals AttributeClassifier::classify(const html::Document& doc, html::No
   // A heading is never a container of boilerplate; its id is often made
   // from its words ("a-shared-remote-cache").
   if (heading_level(doc.tag(n)) > 0) return out;
-  // Controls (a player's buttons and sliders, tabs) carry labels, never prose.
-  if (role == "navigation" || role == "menu" || role == "menubar" || role == "dialog" ||
+  // Controls (a player's buttons and sliders, tabs) carry labels, never prose;
+  // a popover (the HTML attribute) is shown on demand over the page, as a
+  // dialog is: an app's install prompt, a menu drawn off the canvas.
+  if (popover || role == "navigation" || role == "menu" || role == "menubar" || role == "dialog" ||
       role == "alertdialog" || role == "toolbar" || role == "search" || role == "button" ||
       role == "slider" || role == "progressbar" || role == "tablist" || role == "timer") {
     out.verdict = Verdict::kStrong;
@@ -456,13 +460,36 @@ bool names_caption(const html::Document& doc, html::NodeId n) {
   return false;
 }
 
-bool names_post(const html::Document& doc, html::NodeId n) {
+namespace {
+
+// The element's class and id, lower case, for substring tests.
+std::string lower_names(const html::Document& doc, html::NodeId n) {
   std::string lower = core::ascii_lower(doc.attr(n, "class"));
   lower += ' ';
   lower += core::ascii_lower(doc.attr(n, "id"));
+  return lower;
+}
+
+}  // namespace
+
+bool names_post(const html::Document& doc, html::NodeId n) {
+  const std::string lower = lower_names(doc, n);
   for (std::string_view name : {"comment", "reply", "post", "message", "answer"})
     if (lower.find(name) != std::string::npos) return true;
   return false;
+}
+
+bool names_signature(const html::Document& doc, html::NodeId n) {
+  return lower_names(doc, n).find("signature") != std::string::npos;
+}
+
+bool names_question_or_answer(const html::Document& doc, html::NodeId n) {
+  const std::string lower = lower_names(doc, n);
+  return lower.find("answer") != std::string::npos || lower.find("question") != std::string::npos;
+}
+
+bool names_comment(const html::Document& doc, html::NodeId n) {
+  return lower_names(doc, n).find("comment") != std::string::npos;
 }
 
 bool names_teaser(const html::Document& doc, html::NodeId n) {
@@ -470,9 +497,7 @@ bool names_teaser(const html::Document& doc, html::NodeId n) {
 }
 
 bool names_review_or_carousel(const html::Document& doc, html::NodeId n) {
-  std::string lower = core::ascii_lower(doc.attr(n, "class"));
-  lower += ' ';
-  lower += core::ascii_lower(doc.attr(n, "id"));
+  const std::string lower = lower_names(doc, n);
   return lower.find("review") != std::string::npos || lower.find("carousel") != std::string::npos;
 }
 
@@ -550,6 +575,55 @@ bool is_link_box_label(std::string_view collapsed_text) {
   std::string lower = core::ascii_lower(collapsed_text);
   while (!lower.empty() && (lower.back() == ':' || lower.back() == ' ')) lower.pop_back();
   return std::find(kLinkBoxLabels.begin(), kLinkBoxLabels.end(), lower) != kLinkBoxLabels.end();
+}
+
+// Lines longer than this (bytes) are a post's text, not a detail of its poster.
+constexpr size_t kMaxPosterDetail = 60;
+
+// Labels forum software prints beside each post's author, lower case.
+constexpr std::array<std::string_view, 17> kPosterDetailLabels = {
+    "posts",           "join date",  "joined",       "location",   "messages",
+    "reaction score",  "reactions",  "points",       "likes",      "likes received",
+    "likes reactions", "reputation", "member since", "registered", "solutions",
+    "badges",          "status"};
+
+// Whole lines beside a post that say what its poster is, or whether they are here.
+constexpr std::array<std::string_view, 4> kPosterStates = {"member", "members", "online",
+                                                           "offline"};
+
+// Words after a number that make it a post's or a poster's counter ("12 likes",
+// "1,077 posts · joined 2015").
+constexpr std::array<std::string_view, 10> kCounterWords = {
+    "posts", "post", "likes", "like", "replies", "reply", "views", "points", "reactions", "votes"};
+
+PosterDetail poster_detail(std::string_view collapsed_text) {
+  if (collapsed_text.size() > kMaxPosterDetail) return PosterDetail::kNone;
+  const std::string lower = core::ascii_lower(collapsed_text);
+  const std::string_view text = lower;
+  // A counter: a vote count, a post's number, "12 likes".
+  if (!text.empty() && text[0] >= '0' && text[0] <= '9') {
+    const size_t end = text.find_first_not_of("0123456789.,k+");
+    if (end == std::string_view::npos) return PosterDetail::kLine;
+    const std::string_view rest = core::trim(text.substr(end));
+    for (std::string_view word : kCounterWords)
+      if (rest.starts_with(word) &&
+          (rest.size() == word.size() || rest[word.size()] == ' ' || rest[word.size()] == ','))
+        return PosterDetail::kLine;
+  }
+  // "Edited January 29 by ann", "last edited by ann".
+  if (text.starts_with("edited ") || text.starts_with("last edited")) return PosterDetail::kLine;
+  if (std::find(kPosterStates.begin(), kPosterStates.end(), text) != kPosterStates.end())
+    return PosterDetail::kLine;
+  PosterDetail found = PosterDetail::kNone;
+  for (std::string_view label : kPosterDetailLabels) {
+    if (!text.starts_with(label)) continue;
+    std::string_view rest = core::trim(text.substr(label.size()));
+    if (rest.empty() || rest == ":") return PosterDetail::kLabel;
+    // "Posts: 1,077" or "Posts 1,077", not "Posts about the pump".
+    const bool spaced_number = text[label.size()] == ' ' && rest[0] >= '0' && rest[0] <= '9';
+    if (rest[0] == ':' || spaced_number) found = PosterDetail::kLine;
+  }
+  return found;
 }
 
 int heading_level(Tag t) {

@@ -60,6 +60,13 @@ bool opens_more_stories(std::string_view collapsed_text);
 // label and the links under it are not the article's text.
 bool is_link_box_label(std::string_view collapsed_text);
 
+// What a short line beside a forum post says of its poster: nothing, a detail
+// with its value ("Join Date: Mar 2016", "Posts 1,077", "Last edited by ann")
+// or a counter ("14", "12 likes"), or a detail's label alone, its value in the
+// next block ("Reaction score").
+enum class PosterDetail { kNone, kLine, kLabel };
+PosterDetail poster_detail(std::string_view collapsed_text);
+
 // True for a card inside the text that the page shows only on hover or click
 // (a person's "rollover" with their latest stories, a popover): inline, named
 // so, holding a photo or links, and not the element that holds the trigger.
@@ -73,6 +80,17 @@ bool names_caption(const html::Document& doc, html::NodeId n);
 // "reply", "post", "message", "answer"): boilerplate under an article, the
 // content of a forum page.
 bool names_post(const html::Document& doc, html::NodeId n);
+
+// True for an element whose class or id names a poster's signature
+// ("signature", "post-signature"): a forum post's footer, not the post.
+bool names_signature(const html::Document& doc, html::NodeId n);
+
+// True for an element whose class or id names a question or an answer of a
+// question-and-answer thread ("question", "answer js-answer").
+bool names_question_or_answer(const html::Document& doc, html::NodeId n);
+
+// True for an element whose class or id names comments ("comments-list").
+bool names_comment(const html::Document& doc, html::NodeId n);
 
 // True for an element whose class names a teaser ("teaser", "c-teaser__body"):
 // boilerplate under an article, the content of a page of cards.

@@ -286,5 +286,116 @@ TEST(Article, BodySplitAcrossLikeSectionsIsWhole) {
   EXPECT_NE(body.text.find(last), std::string::npos) << body.explanation;
 }
 
+// A thread the model reads as one: its own schema.org type.
+std::string thread_head(const char* type) {
+  return std::string(R"(<html><head><script type="application/ld+json">{"@type":")") + type +
+         R"(","headline":"Pump noise"}</script></head><body><main>)";
+}
+
+TEST(Forum, SignaturesAndCommentsUnderAnswersAreLeftOut) {
+  const std::string question =
+      "My heat pump hums loudly every night after midnight, even when the house is warm enough.";
+  const std::string answer =
+      "Check the anti-vibration feet first: when they harden with age the compressor's hum "
+      "carries through the floor.";
+  const std::string comment =
+      "I had the same noise last winter and it turned out to be a loose panel on the side.";
+  const std::string signature = "Proud owner of three heat pumps and a very patient family.";
+  std::string page = thread_head("QAPage") + "<div class='question'><div class='post-text'><p>" +
+                     question + "</p></div><div class='comments'><ul><li class='comment'>" +
+                     comment + "</li></ul></div></div>";
+  for (int i = 0; i < 2; ++i)
+    page += "<div class='answer'><div class='post-text'><p>" + answer +
+            "</p></div><div class='signature'>" + signature +
+            "</div><div class='comments'><ul><li class='comment'>" + comment +
+            "</li></ul></div></div>";
+  page += "</main></body></html>";
+  Body body = extract(page);
+  ASSERT_EQ(body.page_type, "forum") << body.explanation;
+  EXPECT_NE(body.text.find(question), std::string::npos) << body.explanation;
+  EXPECT_NE(body.text.find(answer), std::string::npos) << body.explanation;
+  EXPECT_EQ(body.text.find("loose panel"), std::string::npos) << body.explanation;
+  EXPECT_EQ(body.text.find("patient family"), std::string::npos) << body.explanation;
+}
+
+TEST(Forum, CommentsThatAreThePostsAreKept) {
+  // Outside a question or an answer, a thread's comments are its posts.
+  const std::string first =
+      "My heat pump hums loudly every night after midnight, even when the house is warm enough.";
+  const std::string reply =
+      "Check the anti-vibration feet first: when they harden with age the compressor's hum "
+      "carries through the floor.";
+  std::string page = thread_head("DiscussionForumPosting") + "<div class='thread'><p>" + first +
+                     "</p><div class='comments'>";
+  for (int i = 0; i < 3; ++i) page += "<div class='comment'><p>" + reply + "</p></div>";
+  page += "</div></div></main></body></html>";
+  Body body = extract(page);
+  ASSERT_EQ(body.page_type, "forum") << body.explanation;
+  EXPECT_NE(body.text.find(first), std::string::npos) << body.explanation;
+  EXPECT_NE(body.text.find(reply), std::string::npos) << body.explanation;
+}
+
+TEST(Forum, PostsInsideFormsAreTheThread) {
+  // Each post's text stands in a form of one class that edits it in place;
+  // the login form and the footer's lone form stay out.
+  const char* posts[] = {
+      "My heat pump hums loudly every night after midnight, even when the house is warm.",
+      "Check the anti-vibration feet first: they harden with age and carry the hum.",
+      "That was it: the feet were cracked, and new ones cost less than a pizza.",
+      "Same here with a six kilowatt unit, and the same fix worked for me as well."};
+  std::string page = thread_head("DiscussionForumPosting") +
+                     "<form action='/login'><p>Remember me?</p></form><div class='thread'>";
+  for (const char* post : posts)
+    page += "<div class='entry'><form class='usertext' action='#'><div class='md'><p>" +
+            std::string(post) + "</p></div></form></div>";
+  page +=
+      "</div><form action='/time'><p>All times are in London time. The time now is four in the "
+      "afternoon.</p></form></main></body></html>";
+  Body body = extract(page);
+  ASSERT_EQ(body.page_type, "forum") << body.explanation;
+  EXPECT_EQ(body.text.find("All times"), std::string::npos) << body.explanation;
+  for (const char* post : posts)
+    EXPECT_NE(body.text.find(post), std::string::npos) << post << "\n" << body.explanation;
+  EXPECT_EQ(body.text.find("Remember me"), std::string::npos) << body.explanation;
+}
+
+TEST(Forum, PostersDetailsAreLeftOut) {
+  const char* posts[] = {
+      "My heat pump hums loudly every night after midnight, even when the house is warm.",
+      "Check the anti-vibration feet first: they harden with age and carry the hum.",
+      "That was it: the feet were cracked, and new ones cost less than a pizza."};
+  std::string page = thread_head("DiscussionForumPosting");
+  for (const char* post : posts)
+    page += std::string("<div class='post'><div class='userinfo'><div>Join Date: Mar 2016</div>") +
+            "<div>Posts: 1,077</div><dl><dt>Reaction score</dt><dd>412</dd></dl></div>" +
+            "<div class='votes'>14</div><div class='likes'>12 likes</div>" +
+            "<div class='message'><p>" + post + "</p><p>Posts about pumps are welcome here.</p>" +
+            "<div>Last edited by ann</div></div></div>";
+  page += "</main></body></html>";
+  Body body = extract(page);
+  ASSERT_EQ(body.page_type, "forum") << body.explanation;
+  for (const char* post : posts)
+    EXPECT_NE(body.text.find(post), std::string::npos) << post << "\n" << body.explanation;
+  EXPECT_NE(body.text.find("Posts about pumps"), std::string::npos) << body.explanation;
+  for (const char* detail :
+       {"Join Date", "1,077", "Reaction score", "412", "Last edited", "14", "12 likes"})
+    EXPECT_EQ(body.text.find(detail), std::string::npos) << detail << "\n" << body.explanation;
+}
+
+TEST(Article, PopoverIsNotTheText) {
+  // An element with the popover attribute is shown on demand, as a dialog is.
+  const std::string story =
+      "The council voted on Tuesday to close the old bridge to cars from next spring, when "
+      "work on its replacement begins.";
+  Body body = extract(
+      "<html><body><div popover id='install'><p>Install the app on your phone: tap the share "
+      "icon, scroll the menu and tap Add to Home Screen, then confirm.</p><ol><li>Tap the "
+      "share icon in the browser's toolbar at the bottom.</li><li>Scroll the menu and tap Add "
+      "to Home Screen.</li></ol></div><div class='story'><p>" +
+      story + "</p></div></body></html>");
+  EXPECT_NE(body.text.find(story), std::string::npos) << body.explanation;
+  EXPECT_EQ(body.text.find("Home Screen"), std::string::npos) << body.explanation;
+}
+
 }  // namespace
 }  // namespace lede::extraction

@@ -120,5 +120,31 @@ TEST(HoverCard, CardIsHiddenButItsTriggerIsNot) {
   EXPECT_FALSE(is_hover_card(doc, by_class(doc, "tooltip-text")));
 }
 
+TEST(PosterDetail, TellsDetailsLabelsAndText) {
+  EXPECT_EQ(poster_detail("Join Date: Mar 2016"), PosterDetail::kLine);
+  EXPECT_EQ(poster_detail("Posts 1,077"), PosterDetail::kLine);
+  EXPECT_EQ(poster_detail("Edited January 29 by ann"), PosterDetail::kLine);
+  EXPECT_EQ(poster_detail("Reaction score"), PosterDetail::kLabel);
+  EXPECT_EQ(poster_detail("Messages:"), PosterDetail::kLabel);
+  EXPECT_EQ(poster_detail("Reactions: ann, bob"), PosterDetail::kLine);
+  EXPECT_EQ(poster_detail("Member"), PosterDetail::kLine);
+  EXPECT_EQ(poster_detail("Status"), PosterDetail::kLabel);
+  EXPECT_EQ(poster_detail("Status update from the installer: all fixed."), PosterDetail::kNone);
+  EXPECT_EQ(poster_detail("14"), PosterDetail::kLine);
+  EXPECT_EQ(poster_detail("1,077 posts · joined 2015"), PosterDetail::kLine);
+  EXPECT_EQ(poster_detail("12 likes"), PosterDetail::kLine);
+  EXPECT_EQ(poster_detail("12 pumps later I know better."), PosterDetail::kNone);
+  EXPECT_EQ(poster_detail("Posts about pumps are welcome here."), PosterDetail::kNone);
+  EXPECT_EQ(poster_detail("Location matters less than the unit's size, in my experience."),
+            PosterDetail::kNone);
+}
+
+TEST(AttributeClassifier, PopoverIsSkippedAsADialogIs) {
+  html::Document doc;
+  html::parse("<div popover class='install'><p>Install the app.</p></div>", doc, html::DomLimits{});
+  AttributeClassifier classifier;
+  EXPECT_EQ(classifier.classify(doc, by_class(doc, "install")).verdict, Verdict::kStrong);
+}
+
 }  // namespace
 }  // namespace lede::extraction
