@@ -231,5 +231,40 @@ TEST(Article, BodySplitAcrossLikeSectionsIsWhole) {
   EXPECT_NE(body.text.find(last), std::string::npos) << body.explanation;
 }
 
+TEST(Article, BuyingGuideEntriesWithABuyButtonAreText) {
+  // Each lamp stands in a repeated card with its name, price, a long
+  // description and a shop's button: entries of the guide, not teasers.
+  const std::string intro =
+      "Smart lamps have moved from the bedside table to every corner of the house, and the "
+      "best of them cost less than a dinner out. We tried a dozen over the autumn.";
+  const std::string entry =
+      "It lights a whole room with a warm, even glow, takes orders from any of the voice "
+      "assistants, and keeps the colours it was given after a power cut, which few of the "
+      "lamps we tried managed; the stand is heavy enough that a cat cannot knock it over, "
+      "and the switch on its cord works when the network is down. ";
+  std::string page =
+      "<html><head><meta property='og:type' content='article'></head><body>"
+      "<nav><a href='/'>Home</a> <a href='/reviews'>Reviews</a></nav><article>"
+      "<h1>The best smart lamps</h1><div class='entry-content'><p>" +
+      intro + "</p><p>" + intro + "</p><div class='picks'>";
+  for (int i = 0; i < 4; ++i)
+    page += "<div class='pick-card'><h2>Lamp number " + std::to_string(i) +
+            "</h2><p class='price'>$" + std::to_string(30 + i) + ".99</p><p>" + entry +
+            "</p><div class='buttons'><a href='https://shop.example/lamp" + std::to_string(i) +
+            "'>Buy at the shop</a></div></div>";
+  page += "</div><p>" + intro + "</p></div></article><div class='more'>";
+  for (int i = 0; i < 4; ++i)
+    page += "<div class='card'><h3><a href='/story" + std::to_string(i) +
+            "'>Another story about lamps, number " + std::to_string(i) + "</a></h3><p>" + entry +
+            "</p></div>";
+  page += "</div></body></html>";
+  Body body = extract(page);
+  ASSERT_EQ(body.page_type, "article") << body.explanation;
+  EXPECT_NE(body.text.find("Lamp number 3"), std::string::npos) << body.explanation;
+  EXPECT_NE(body.text.find(entry.substr(0, 60)), std::string::npos) << body.explanation;
+  // A card whose title links elsewhere is another story's, however long its summary.
+  EXPECT_EQ(body.text.find("Another story about lamps"), std::string::npos) << body.explanation;
+}
+
 }  // namespace
 }  // namespace lede::extraction
