@@ -465,6 +465,15 @@ bool names_post(const html::Document& doc, html::NodeId n) {
   return false;
 }
 
+bool names_beside_text(const html::Document& doc, html::NodeId n) {
+  std::string lower = core::ascii_lower(doc.attr(n, "class"));
+  lower += ' ';
+  lower += core::ascii_lower(doc.attr(n, "id"));
+  for (std::string_view name : {"related", "author", "bio"})
+    if (lower.find(name) != std::string::npos) return true;
+  return false;
+}
+
 bool names_teaser(const html::Document& doc, html::NodeId n) {
   return core::ascii_lower(doc.attr(n, "class")).find("teaser") != std::string::npos;
 }

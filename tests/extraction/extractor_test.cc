@@ -266,5 +266,36 @@ TEST(Article, BuyingGuideEntriesWithABuyButtonAreText) {
   EXPECT_EQ(body.text.find("Another story about lamps"), std::string::npos) << body.explanation;
 }
 
+TEST(Article, RepeatedCalloutsInTheTextAreText) {
+  // A guide sets a tip after each step in a box named as a callout, which
+  // alone reads as boilerplate; three such boxes holding prose are the
+  // guide's own. Boxes of related stories stay out however many there are.
+  const std::string step =
+      "Loosen the wheel nuts a quarter turn before you raise the car, while the tyre still "
+      "grips the road, or the wheel will spin on the hub when you turn the wrench. ";
+  const std::string tip =
+      "Keep the spare tyre's pressure checked once a month: a flat spare is the most common "
+      "reason a roadside change fails, and the pressure it needs is printed on its side wall.";
+  const std::string related =
+      "Our earlier guide explained how to choose winter tyres for a small car, and which of "
+      "the cheaper brands held up in the snow tests that we ran last year in the mountains.";
+  std::string page =
+      "<html><head><meta property='og:type' content='article'></head><body>"
+      "<nav><a href='/'>Home</a> <a href='/guides'>Guides</a></nav><article>"
+      "<h1>How to change a tyre</h1><div class='entry-content'>";
+  for (int i = 0; i < 3; ++i)
+    page += "<h2>Step " + std::to_string(i + 1) + "</h2><p>" + step + step +
+            "</p><div class='callout tip'><p>Tip " + std::to_string(i + 1) + ": " + tip +
+            "</p></div>";
+  for (int i = 0; i < 3; ++i)
+    page += "<div class='related-story'><p>Story " + std::to_string(i + 1) + ": " + related +
+            "</p></div>";
+  page += "</div></article></body></html>";
+  Body body = extract(page);
+  ASSERT_EQ(body.page_type, "article") << body.explanation;
+  EXPECT_NE(body.text.find("Tip 3: " + tip), std::string::npos) << body.explanation;
+  EXPECT_EQ(body.text.find("Story 1"), std::string::npos) << body.explanation;
+}
+
 }  // namespace
 }  // namespace lede::extraction
