@@ -636,10 +636,12 @@ const char* BodyExtractor::drop_reason(const html::Document& doc, const TextBloc
   double density = static_cast<double>(block.link_bytes) / static_cast<double>(text.size());
   const bool embedded = block.owner != kNoNode && embedded_[block.owner];
   // A sentence whose cited part is a long link ("The suspect was convicted and
-  // <a>sentenced to life last Thursday</a>.") is prose, not a list of links.
-  const bool cited_sentence = block.type == BlockType::kParagraph &&
-                              text.size() - block.link_bytes >= kMinUnlinkedProse &&
-                              has_sentence_end(text);
+  // <a>sentenced to life last Thursday</a>.") is prose, not a list of links;
+  // so is a list item that reads so (a reference with its linked title and
+  // journal). See Article.ReferencesWithLinkedTitlesAreText in extractor_test.cc.
+  const bool cited_sentence =
+      (block.type == BlockType::kParagraph || block.type == BlockType::kList) &&
+      text.size() - block.link_bytes >= kMinUnlinkedProse && has_sentence_end(text);
   // A card's linked title, on a page of cards, or any line of a list of items.
   const auto index = static_cast<uint32_t>(&block - seg_.blocks.data());
   const bool list_item = index >= item_first_ && index < item_last_;

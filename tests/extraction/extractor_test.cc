@@ -297,5 +297,27 @@ TEST(Article, RepeatedCalloutsInTheTextAreText) {
   EXPECT_EQ(body.text.find("Story 1"), std::string::npos) << body.explanation;
 }
 
+TEST(Article, ReferencesWithLinkedTitlesAreText) {
+  // Each reference links its long title; the authors and the journal around
+  // the link make it a sentence of the text, not a line of navigation.
+  const std::string para =
+      "Sleep researchers have long suspected that a short walk after dinner helps people fall "
+      "asleep sooner, and two new trials now measure how much sooner it is for most adults. ";
+  std::string page =
+      "<html><head><meta property='og:type' content='article'></head><body>"
+      "<nav><a href='/'>Home</a> <a href='/health'>Health</a></nav><article>"
+      "<h1>Walking and sleep</h1><div class='entry-content'>";
+  for (int i = 0; i < 4; ++i) page += "<p>" + para + para + "</p>";
+  page += "<h2>References</h2><ol>";
+  for (int i = 0; i < 3; ++i)
+    page += "<li>Moss K, Lane T, et al. <a href='https://journal.example/" + std::to_string(i) +
+            "'>The effect of an evening walk on the time it takes to fall asleep, trial " +
+            std::to_string(i + 1) + "</a>. J Sleep Res. 2021;30:e1.</li>";
+  page += "</ol></div></article></body></html>";
+  Body body = extract(page);
+  ASSERT_EQ(body.page_type, "article") << body.explanation;
+  EXPECT_NE(body.text.find("fall asleep, trial 3"), std::string::npos) << body.explanation;
+}
+
 }  // namespace
 }  // namespace lede::extraction
