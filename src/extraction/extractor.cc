@@ -46,10 +46,10 @@ constexpr double kMaxEntryLinkShare = 0.15;
 constexpr uint64_t kMinEntryParagraph = 250;
 // An article's text sets its own boxes in repeated elements whose names read
 // as boilerplate ("callout", "c-product-widget", a collapsed accordion's
-// "hidden"): this many of one tag and class inside the container, each
-// holding kMinSectionProse of prose, are the text's (tuned on WCXB's tune
-// half: 2 gained 0.0002 more there and cost a documentation page of the
-// check half; comments, related stories and biographies stay out by name).
+// "hidden"): this many of one tag and class, each holding kMinSectionProse of
+// prose, are the text's (tuned on WCXB's tune half, inside the container: 2
+// gained 0.0002 more there and cost a documentation page of the check half;
+// comments, related stories, promos and biographies stay out by name).
 constexpr size_t kMinLiftedEntries = 3;
 // A "More stories" title ends the body when the prose after it weighs at most
 // this share of the prose before it.
@@ -469,6 +469,8 @@ void BodyExtractor::rescue_weak(const html::Document& doc) {
           seg_.block_begin[body] < seg_.block_begin[n] || seg_.block_end[body] > seg_.block_end[n];
     if (inside >= kRescueShare * total && !body_elsewhere) marks_[n] = Mark::kNone;
   }
+  // An article's own boxes, repeated, each holding prose, are its text.
+  if (profile_.trim_edges) lift_repeated_entries(doc);
   // Recompute innermost weak ancestors now that some marks are lifted.
   for (NodeId n = doc.root(); n != kNoNode;) {
     NodeId parent = doc.parent(n);
@@ -628,8 +630,7 @@ const char* BodyExtractor::drop_reason(const html::Document& doc, const TextBloc
     // that elsewhere mean boilerplate ("promo", "testimonial", "bp-header"),
     // and shops name a list's every item so ("product_tag-cups").
     if (weak != kNoNode && weak != container && depth_[weak] > depth_[container] &&
-        !(keep_named_weak_ && named_weak_[weak]) &&
-        !std::binary_search(lifted_.begin(), lifted_.end(), weak))
+        !(keep_named_weak_ && named_weak_[weak]))
       return kInsideBoilerplate;
   }
   std::string_view text = seg_.block_text(block);
@@ -674,19 +675,19 @@ bool BodyExtractor::is_entry_card(NodeId n, uint64_t text, uint64_t links) const
 }
 
 // See Article.RepeatedCalloutsInTheTextAreText in extractor_test.cc.
-void BodyExtractor::lift_repeated_entries(const html::Document& doc, NodeId container) {
-  // Elements inside the container named as boilerplate, each holding prose:
-  // the weigh step's prose, before the weak marks took it away.
+void BodyExtractor::lift_repeated_entries(const html::Document& doc) {
+  // Elements named as boilerplate, each holding prose (good_ is still the
+  // weigh step's here), and not named as what stands beside a text.
   std::vector<NodeId> found;
-  for (NodeId n = doc.first_child(container); n != kNoNode;) {
+  for (NodeId n = doc.root(); n != kNoNode;) {
     const bool skip = marks_[n] == Mark::kSkip;
     if (!skip && marks_[n] == Mark::kWeak && named_weak_[n] && !doc.attr(n, "class").empty() &&
         !names_post(doc, n) && !names_beside_text(doc, n)) {
       double prose = 0;
-      for (uint32_t i = seg_.block_begin[n]; i < seg_.block_end[n]; ++i) prose += prose_[i];
+      for (uint32_t i = seg_.block_begin[n]; i < seg_.block_end[n]; ++i) prose += good_[i];
       if (prose >= kMinSectionProse) found.push_back(n);
     }
-    n = doc.next_in(n, container, skip);
+    n = doc.next_in(n, doc.root(), skip);
   }
   // Those of one tag and class that repeat are entries of the text.
   const auto key = [&](NodeId n) { return std::pair(doc.tag(n), doc.attr(n, "class")); };
@@ -694,10 +695,9 @@ void BodyExtractor::lift_repeated_entries(const html::Document& doc, NodeId cont
   for (size_t first = 0, last; first < found.size(); first = last) {
     last = first + 1;
     while (last < found.size() && key(found[last]) == key(found[first])) ++last;
-    if (last - first >= kMinLiftedEntries)
-      lifted_.insert(lifted_.end(), found.begin() + first, found.begin() + last);
+    if (last - first < kMinLiftedEntries) continue;
+    for (size_t k = first; k < last; ++k) marks_[found[k]] = Mark::kNone;
   }
-  std::sort(lifted_.begin(), lifted_.end());
 }
 
 bool BodyExtractor::titles_entry(uint32_t next, NodeId container) const {
@@ -900,7 +900,6 @@ Body BodyExtractor::extract_once(const html::Document& doc, const BodyHints& hin
   // 4. Mark lists of teasers for other stories; rescue weak elements that hold the prose.
   teaser_count_ = teaser_bytes_ = 0;
   if (!profile_.keep_teasers) mark_teasers(doc);
-  prose_ = good_;
   rescue_weak(doc);
   good_sum_.assign(seg_.blocks.size() + 1, 0);
   bad_sum_.assign(seg_.blocks.size() + 1, 0);
@@ -965,8 +964,6 @@ Body BodyExtractor::extract_once(const html::Document& doc, const BodyHints& hin
       item_last_ = seg_.block_end[list];
     }
   }
-  lifted_.clear();
-  if (container != kNoNode && profile_.trim_edges) lift_repeated_entries(doc, container);
   WriteTrace trace;
   if (container == kNoNode) {
     if (hints.explain) explain(doc, container, trace, {}, hints, body);

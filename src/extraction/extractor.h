@@ -100,9 +100,9 @@ class BodyExtractor {
   bool titles_nothing(const html::Document& doc, uint32_t block, html::NodeId container,
                       const std::vector<bool>& kept, uint32_t base) const;
   bool is_trailing_fragment(uint32_t block) const;
-  // Fills lifted_: the weak elements inside the container that repeat, each
+  // Lifts the weak marks of elements named as boilerplate that repeat, each
   // holding prose (an article's callouts, a buying guide's product boxes).
-  void lift_repeated_entries(const html::Document& doc, html::NodeId container);
+  void lift_repeated_entries(const html::Document& doc);
   void drop_link_boxes(std::vector<uint32_t>& kept) const;
   // The stages of the write step, for the explanation.
   struct WriteTrace {
@@ -149,9 +149,6 @@ class BodyExtractor {
   Segmentation seg_;
   std::vector<double> good_, bad_;          // per block
   std::vector<double> good_sum_, bad_sum_;  // prefix sums over blocks
-  std::vector<double> prose_;               // per block: good_ before weak marks zero it
-  // Weak elements inside the container that are entries of its text.
-  std::vector<html::NodeId> lifted_;
 };
 
 }  // namespace lede::extraction

@@ -469,7 +469,7 @@ bool names_beside_text(const html::Document& doc, html::NodeId n) {
   std::string lower = core::ascii_lower(doc.attr(n, "class"));
   lower += ' ';
   lower += core::ascii_lower(doc.attr(n, "id"));
-  for (std::string_view name : {"related", "author", "bio"})
+  for (std::string_view name : {"related", "promo", "author", "bio"})
     if (lower.find(name) != std::string::npos) return true;
   return false;
 }

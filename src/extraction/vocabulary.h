@@ -76,7 +76,8 @@ bool names_post(const html::Document& doc, html::NodeId n);
 
 // True for an element whose class or id names what stands beside a text but
 // is never part of it, however it is repeated ("related-node-body",
-// "author-bio"): other stories, the writers' biographies.
+// "author-bio", "PromoSmall-description"): other stories, the writers'
+// biographies.
 bool names_beside_text(const html::Document& doc, html::NodeId n);
 // True for an element whose class names a teaser ("teaser", "c-teaser__body"):
 // boilerplate under an article, the content of a page of cards.
