@@ -457,6 +457,7 @@ void BodyExtractor::rescue_weak(const html::Document& doc) {
     if (doc.is_element(n) && seg_.block_end[n] > seg_.block_begin[n] &&
         doc.attr(n, "itemprop") == "articleBody")
       article_bodies.push_back(n);
+  std::vector<NodeId> boxes;  // weak by their name alone, each holding prose
   for (NodeId n = 0; n < doc.node_count(); ++n) {
     // A product's reviews stay out however much they write.
     if (marks_[n] != Mark::kWeak || always_weak_[n]) continue;
@@ -467,10 +468,13 @@ void BodyExtractor::rescue_weak(const html::Document& doc) {
     for (NodeId body : article_bodies)
       body_elsewhere |=
           seg_.block_begin[body] < seg_.block_begin[n] || seg_.block_end[body] > seg_.block_end[n];
-    if (inside >= kRescueShare * total && !body_elsewhere) marks_[n] = Mark::kNone;
+    if (inside >= kRescueShare * total && !body_elsewhere)
+      marks_[n] = Mark::kNone;
+    else if (inside >= kMinSectionProse && named_weak_[n])
+      boxes.push_back(n);
   }
   // An article's own boxes, repeated, each holding prose, are its text.
-  if (profile_.trim_edges) lift_repeated_entries(doc);
+  if (profile_.trim_edges) lift_repeated_entries(doc, boxes);
   // Recompute innermost weak ancestors now that some marks are lifted.
   for (NodeId n = doc.root(); n != kNoNode;) {
     NodeId parent = doc.parent(n);
@@ -675,20 +679,11 @@ bool BodyExtractor::is_entry_card(NodeId n, uint64_t text, uint64_t links) const
 }
 
 // See Article.RepeatedCalloutsInTheTextAreText in extractor_test.cc.
-void BodyExtractor::lift_repeated_entries(const html::Document& doc) {
-  // Elements named as boilerplate, each holding prose (good_ is still the
-  // weigh step's here), and not named as what stands beside a text.
-  std::vector<NodeId> found;
-  for (NodeId n = doc.root(); n != kNoNode;) {
-    const bool skip = marks_[n] == Mark::kSkip;
-    if (!skip && marks_[n] == Mark::kWeak && named_weak_[n] && !doc.attr(n, "class").empty() &&
-        !names_post(doc, n) && !names_beside_text(doc, n)) {
-      double prose = 0;
-      for (uint32_t i = seg_.block_begin[n]; i < seg_.block_end[n]; ++i) prose += good_[i];
-      if (prose >= kMinSectionProse) found.push_back(n);
-    }
-    n = doc.next_in(n, doc.root(), skip);
-  }
+void BodyExtractor::lift_repeated_entries(const html::Document& doc, std::vector<NodeId>& found) {
+  // Not those without a class, nor those named as what stands beside a text.
+  std::erase_if(found, [&](NodeId n) {
+    return doc.attr(n, "class").empty() || names_post(doc, n) || names_beside_text(doc, n);
+  });
   // Those of one tag and class that repeat are entries of the text.
   const auto key = [&](NodeId n) { return std::pair(doc.tag(n), doc.attr(n, "class")); };
   std::sort(found.begin(), found.end(), [&](NodeId a, NodeId b) { return key(a) < key(b); });

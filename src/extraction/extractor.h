@@ -100,9 +100,10 @@ class BodyExtractor {
   bool titles_nothing(const html::Document& doc, uint32_t block, html::NodeId container,
                       const std::vector<bool>& kept, uint32_t base) const;
   bool is_trailing_fragment(uint32_t block) const;
-  // Lifts the weak marks of elements named as boilerplate that repeat, each
-  // holding prose (an article's callouts, a buying guide's product boxes).
-  void lift_repeated_entries(const html::Document& doc);
+  // Lifts the weak marks of the elements in `found` (weak by their name,
+  // each holding prose) that repeat: an article's callouts, a buying guide's
+  // product boxes. Reorders and filters `found`.
+  void lift_repeated_entries(const html::Document& doc, std::vector<html::NodeId>& found);
   void drop_link_boxes(std::vector<uint32_t>& kept) const;
   // The stages of the write step, for the explanation.
   struct WriteTrace {
