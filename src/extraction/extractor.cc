@@ -37,7 +37,8 @@ constexpr double kScopeProseGrowth = 1.3;
 // another story (title, summary, date), not part of this one.
 constexpr uint64_t kMaxTeaserBytes = 600;
 // A repeated item whose links are under this share of its text, that holds
-// a paragraph of kMinEntryParagraph bytes and no linked heading, is an entry
+// a paragraph of kMinEntryParagraph bytes and no linked heading (but in the
+// page's <article>), is an entry
 // of the text (a buying guide's product with its "Buy" button), not a teaser
 // (tuned on WCXB's tune half: 0.1 and 0.15 alike, 0.05 gained less).
 constexpr double kMaxEntryLinkShare = 0.15;
@@ -404,7 +405,7 @@ void BodyExtractor::mark_teasers(const html::Document& doc) {
   auto is_teaser = [&](NodeId n) {
     uint64_t text = bytes_in(n);
     if (text == 0 || text > kMaxTeaserBytes || links_in(n) == 0) return false;
-    if (is_entry_card(n, text, links_in(n))) return false;
+    if (is_entry_card(doc, n, text, links_in(n))) return false;
     const uint32_t blocks = seg_.block_end[n] - seg_.block_begin[n];
     if (blocks >= 2) return true;  // title and summary
     // One block: a linked title run into a summary cut short ("...").
@@ -665,17 +666,25 @@ const char* BodyExtractor::drop_reason(const html::Document& doc, const TextBloc
   return nullptr;
 }
 
-// See Article.BuyingGuideEntriesWithABuyButtonAreText in extractor_test.cc.
-bool BodyExtractor::is_entry_card(NodeId n, uint64_t text, uint64_t links) const {
+// See Article.BuyingGuideEntriesWithABuyButtonAreText and
+// Article.LinkedEntriesInsideTheArticleAreText in extractor_test.cc.
+bool BodyExtractor::is_entry_card(const html::Document& doc, NodeId n, uint64_t text,
+                                  uint64_t links) const {
   if (static_cast<double>(links) >= kMaxEntryLinkShare * static_cast<double>(text)) return false;
   uint64_t longest = 0;
+  bool linked_title = false;
   for (uint32_t i = seg_.block_begin[n]; i < seg_.block_end[n]; ++i) {
     const TextBlock& b = seg_.blocks[i];
-    // A linked title over a long summary is another story's card.
-    if (b.type == BlockType::kHeading && b.link_bytes * 2 >= b.end - b.begin) return false;
     longest = std::max<uint64_t>(longest, b.end - b.begin);
+    linked_title |= b.type == BlockType::kHeading && b.link_bytes * 2 >= b.end - b.begin;
   }
-  return longest >= kMinEntryParagraph;
+  if (longest < kMinEntryParagraph) return false;
+  if (!linked_title) return true;
+  // A linked title over a long summary is another story's card, unless it
+  // stands in the page's <article> (a list of brands, each linking to its shop).
+  for (NodeId up = doc.parent(n); up != kNoNode; up = doc.parent(up))
+    if (doc.is(up, Tag::k_article) || doc.attr(up, "itemprop") == "articleBody") return true;
+  return false;
 }
 
 // See Article.RepeatedCalloutsInTheTextAreText in extractor_test.cc.

@@ -93,7 +93,8 @@ class BodyExtractor {
   // Whether repeated item n, of `text` bytes and `links` of them in links, is
   // an entry of the text (a product with its long description and "Buy"
   // button) rather than a teaser for another page.
-  bool is_entry_card(html::NodeId n, uint64_t text, uint64_t links) const;
+  bool is_entry_card(const html::Document& doc, html::NodeId n, uint64_t text,
+                     uint64_t links) const;
   // Whether block `next`, below a linked heading, is the unlinked line of a
   // list entry within the container's text.
   bool titles_entry(uint32_t next, html::NodeId container) const;

@@ -319,5 +319,31 @@ TEST(Article, ReferencesWithLinkedTitlesAreText) {
   EXPECT_NE(body.text.find("fall asleep, trial 3"), std::string::npos) << body.explanation;
 }
 
+TEST(Article, LinkedEntriesInsideTheArticleAreText) {
+  // A list of brands inside the article: each card's name links to the shop
+  // above a long description. Inside <article>, such cards are the list's
+  // entries, not other stories.
+  const std::string intro =
+      "Buying from small makers close to home cuts the miles a shirt travels, and these "
+      "brands publish where each of their garments is sewn and what it is made of.";
+  const std::string entry =
+      "This maker sews its shirts and trousers in a small workshop outside the city from "
+      "organic cotton grown on two farms it names, pays the sewers a wage it publishes, and "
+      "takes back worn clothes to mend them or to turn them into new cloth for the next year. ";
+  std::string page =
+      "<html><head><meta property='og:type' content='article'></head><body>"
+      "<nav><a href='/'>Home</a> <a href='/brands'>Brands</a></nav><article>"
+      "<h1>Brands made close to home</h1><div class='entry-content'><p>" +
+      intro + "</p><p>" + intro + "</p><div class='brands'>";
+  for (int i = 0; i < 4; ++i)
+    page += "<div class='brand-card'><h2><a href='https://shop.example/brand" + std::to_string(i) +
+            "'>Brand number " + std::to_string(i) + "</a></h2><p>" + entry + "</p></div>";
+  page += "</div></div></article></body></html>";
+  Body body = extract(page);
+  ASSERT_EQ(body.page_type, "article") << body.explanation;
+  EXPECT_NE(body.text.find("Brand number 3"), std::string::npos) << body.explanation;
+  EXPECT_NE(body.text.find(entry.substr(0, 60)), std::string::npos) << body.explanation;
+}
+
 }  // namespace
 }  // namespace lede::extraction
