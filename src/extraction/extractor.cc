@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <unordered_map>
+#include <utility>
 
 #include "core/text.h"
 #include "extraction/vocabulary.h"
@@ -36,6 +37,22 @@ constexpr double kScopeProseGrowth = 1.3;
 // A repeated item under this size with a link in it is a teaser for
 // another story (title, summary, date), not part of this one.
 constexpr uint64_t kMaxTeaserBytes = 600;
+// A repeated item whose links are under this share of its text, that holds
+// a paragraph of kMinEntryParagraph bytes and no linked heading (but in the
+// page's <article>), is an entry
+// of the text (a buying guide's product with its "Buy" button), not a teaser
+// (tuned on WCXB's tune half: 0.1 and 0.15 alike, 0.05 gained less).
+constexpr double kMaxEntryLinkShare = 0.15;
+// ... the paragraph's bytes: teasers' summaries on Dragnet's blogs, each with
+// its "Read more" link, run to 220 bytes.
+constexpr uint64_t kMinEntryParagraph = 250;
+// An article's text sets its own boxes in repeated elements whose names read
+// as boilerplate ("callout", "c-product-widget", a collapsed accordion's
+// "hidden"): this many of one tag and class, each holding kMinSectionProse of
+// prose, are the text's (tuned on WCXB's tune half, inside the container: 2
+// gained 0.0002 more there and cost a documentation page of the check half;
+// comments, related stories, promos and biographies stay out by name).
+constexpr size_t kMinLiftedEntries = 3;
 // A "More stories" title ends the body when the prose after it weighs at most
 // this share of the prose before it.
 constexpr double kMoreStoriesProseShare = 0.25;
@@ -420,6 +437,7 @@ void BodyExtractor::mark_teasers(const html::Document& doc) {
   auto is_teaser = [&](NodeId n) {
     uint64_t text = bytes_in(n);
     if (text == 0 || text > kMaxTeaserBytes || links_in(n) == 0) return false;
+    if (is_entry_card(doc, n, text, links_in(n))) return false;
     const uint32_t blocks = seg_.block_end[n] - seg_.block_begin[n];
     if (blocks >= 2) return true;  // title and summary
     // One block: a linked title run into a summary cut short ("...").
@@ -475,6 +493,7 @@ void BodyExtractor::rescue_weak(const html::Document& doc) {
     if (profile_.keep_comments && doc.is(n, Tag::k_form) && !doc.attr(n, "class").empty())
       post_form_classes_.push_back(doc.attr(n, "class"));
   }
+  std::vector<NodeId> boxes;  // weak by their name alone, each holding prose
   for (NodeId n = 0; n < doc.node_count(); ++n) {
     // A product's reviews stay out however much they write.
     if (marks_[n] != Mark::kWeak || always_weak_[n]) continue;
@@ -485,9 +504,14 @@ void BodyExtractor::rescue_weak(const html::Document& doc) {
     for (NodeId body : article_bodies)
       body_elsewhere |=
           seg_.block_begin[body] < seg_.block_begin[n] || seg_.block_end[body] > seg_.block_end[n];
-    if (inside >= kRescueShare * total && !body_elsewhere) marks_[n] = Mark::kNone;
+    if (inside >= kRescueShare * total && !body_elsewhere)
+      marks_[n] = Mark::kNone;
+    else if (inside >= kMinSectionProse && named_weak_[n])
+      boxes.push_back(n);
     if (profile_.keep_comments && is_post_form(doc, n)) marks_[n] = Mark::kNone;
   }
+  // An article's own boxes, repeated, each holding prose, are its text.
+  if (profile_.trim_edges) lift_repeated_entries(doc, boxes);
   // Recompute innermost weak ancestors now that some marks are lifted.
   for (NodeId n = doc.root(); n != kNoNode;) {
     NodeId parent = doc.parent(n);
@@ -654,10 +678,12 @@ const char* BodyExtractor::drop_reason(const html::Document& doc, const TextBloc
   double density = static_cast<double>(block.link_bytes) / static_cast<double>(text.size());
   const bool embedded = block.owner != kNoNode && embedded_[block.owner];
   // A sentence whose cited part is a long link ("The suspect was convicted and
-  // <a>sentenced to life last Thursday</a>.") is prose, not a list of links.
-  const bool cited_sentence = block.type == BlockType::kParagraph &&
-                              text.size() - block.link_bytes >= kMinUnlinkedProse &&
-                              has_sentence_end(text);
+  // <a>sentenced to life last Thursday</a>.") is prose, not a list of links;
+  // so is a list item that reads so (a reference with its linked title and
+  // journal). See Article.ReferencesWithLinkedTitlesAreText in extractor_test.cc.
+  const bool cited_sentence =
+      (block.type == BlockType::kParagraph || block.type == BlockType::kList) &&
+      text.size() - block.link_bytes >= kMinUnlinkedProse && has_sentence_end(text);
   // A card's linked title, on a page of cards, or any line of a list of items.
   const auto index = static_cast<uint32_t>(&block - seg_.blocks.data());
   const bool list_item = index >= item_first_ && index < item_last_;
@@ -674,6 +700,44 @@ const char* BodyExtractor::drop_reason(const html::Document& doc, const TextBloc
   if (is_furniture_text(text)) return "page furniture";
   if (!hints.title.empty() && text == hints.title) return "the headline";
   return nullptr;
+}
+
+// See Article.BuyingGuideEntriesWithABuyButtonAreText and
+// Article.LinkedEntriesInsideTheArticleAreText in extractor_test.cc.
+bool BodyExtractor::is_entry_card(const html::Document& doc, NodeId n, uint64_t text,
+                                  uint64_t links) const {
+  if (static_cast<double>(links) >= kMaxEntryLinkShare * static_cast<double>(text)) return false;
+  uint64_t longest = 0;
+  bool linked_title = false;
+  for (uint32_t i = seg_.block_begin[n]; i < seg_.block_end[n]; ++i) {
+    const TextBlock& b = seg_.blocks[i];
+    longest = std::max<uint64_t>(longest, b.end - b.begin);
+    linked_title |= b.type == BlockType::kHeading && b.link_bytes * 2 >= b.end - b.begin;
+  }
+  if (longest < kMinEntryParagraph) return false;
+  if (!linked_title) return true;
+  // A linked title over a long summary is another story's card, unless it
+  // stands in the page's <article> (a list of brands, each linking to its shop).
+  for (NodeId up = doc.parent(n); up != kNoNode; up = doc.parent(up))
+    if (doc.is(up, Tag::k_article) || doc.attr(up, "itemprop") == "articleBody") return true;
+  return false;
+}
+
+// See Article.RepeatedCalloutsInTheTextAreText in extractor_test.cc.
+void BodyExtractor::lift_repeated_entries(const html::Document& doc, std::vector<NodeId>& found) {
+  // Not those without a class, nor those named as what stands beside a text.
+  std::erase_if(found, [&](NodeId n) {
+    return doc.attr(n, "class").empty() || names_post(doc, n) || names_beside_text(doc, n);
+  });
+  // Those of one tag and class that repeat are entries of the text.
+  const auto key = [&](NodeId n) { return std::pair(doc.tag(n), doc.attr(n, "class")); };
+  std::sort(found.begin(), found.end(), [&](NodeId a, NodeId b) { return key(a) < key(b); });
+  for (size_t first = 0, last; first < found.size(); first = last) {
+    last = first + 1;
+    while (last < found.size() && key(found[last]) == key(found[first])) ++last;
+    if (last - first < kMinLiftedEntries) continue;
+    for (size_t k = first; k < last; ++k) marks_[found[k]] = Mark::kNone;
+  }
 }
 
 bool BodyExtractor::titles_entry(uint32_t next, NodeId container) const {

@@ -91,6 +91,11 @@ class BodyExtractor {
   // outside boilerplate) hold the most text, and that text in bytes.
   html::NodeId largest_item_list(const html::Document& doc, uint64_t& bytes) const;
   uint64_t bytes_in(html::NodeId n) const;  // text bytes of the blocks under n
+  // Whether repeated item n, of `text` bytes and `links` of them in links, is
+  // an entry of the text (a product with its long description and "Buy"
+  // button) rather than a teaser for another page.
+  bool is_entry_card(const html::Document& doc, html::NodeId n, uint64_t text,
+                     uint64_t links) const;
   // Whether block `next`, below a linked heading, is the unlinked line of a
   // list entry within the container's text.
   bool titles_entry(uint32_t next, html::NodeId container) const;
@@ -100,6 +105,10 @@ class BodyExtractor {
   // Leaves out the body's second copy of a run of its lines (kept: block
   // indices in page order).
   void drop_repeated_runs(std::vector<uint32_t>& kept) const;
+  // Lifts the weak marks of the elements in `found` (weak by their name,
+  // each holding prose) that repeat: an article's callouts, a buying guide's
+  // product boxes. Reorders and filters `found`.
+  void lift_repeated_entries(const html::Document& doc, std::vector<html::NodeId>& found);
   void drop_link_boxes(std::vector<uint32_t>& kept) const;
   void drop_poster_details(std::vector<uint32_t>& kept) const;  // a forum's "Posts: 1,077" lines
   // The stages of the write step, for the explanation.

@@ -492,6 +492,13 @@ bool names_comment(const html::Document& doc, html::NodeId n) {
   return lower_names(doc, n).find("comment") != std::string::npos;
 }
 
+bool names_beside_text(const html::Document& doc, html::NodeId n) {
+  const std::string lower = lower_names(doc, n);
+  for (std::string_view name : {"related", "promo", "author", "bio"})
+    if (lower.find(name) != std::string::npos) return true;
+  return false;
+}
+
 bool names_teaser(const html::Document& doc, html::NodeId n) {
   return core::ascii_lower(doc.attr(n, "class")).find("teaser") != std::string::npos;
 }

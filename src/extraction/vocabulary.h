@@ -92,6 +92,12 @@ bool names_question_or_answer(const html::Document& doc, html::NodeId n);
 // True for an element whose class or id names comments ("comments-list").
 bool names_comment(const html::Document& doc, html::NodeId n);
 
+// True for an element whose class or id names what stands beside a text but
+// is never part of it, however it is repeated ("related-node-body",
+// "author-bio", "PromoSmall-description"): other stories, the writers'
+// biographies.
+bool names_beside_text(const html::Document& doc, html::NodeId n);
+
 // True for an element whose class names a teaser ("teaser", "c-teaser__body"):
 // boilerplate under an article, the content of a page of cards.
 bool names_teaser(const html::Document& doc, html::NodeId n);

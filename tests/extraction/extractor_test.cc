@@ -397,5 +397,119 @@ TEST(Article, PopoverIsNotTheText) {
   EXPECT_EQ(body.text.find("Home Screen"), std::string::npos) << body.explanation;
 }
 
+TEST(Article, BuyingGuideEntriesWithABuyButtonAreText) {
+  // Each lamp stands in a repeated card with its name, price, a long
+  // description and a shop's button: entries of the guide, not teasers.
+  const std::string intro =
+      "Smart lamps have moved from the bedside table to every corner of the house, and the "
+      "best of them cost less than a dinner out. We tried a dozen over the autumn.";
+  const std::string entry =
+      "It lights a whole room with a warm, even glow, takes orders from any of the voice "
+      "assistants, and keeps the colours it was given after a power cut, which few of the "
+      "lamps we tried managed; the stand is heavy enough that a cat cannot knock it over, "
+      "and the switch on its cord works when the network is down. ";
+  std::string page =
+      "<html><head><meta property='og:type' content='article'></head><body>"
+      "<nav><a href='/'>Home</a> <a href='/reviews'>Reviews</a></nav><article>"
+      "<h1>The best smart lamps</h1><div class='entry-content'><p>" +
+      intro + "</p><p>" + intro + "</p><div class='picks'>";
+  for (int i = 0; i < 4; ++i)
+    page += "<div class='pick-card'><h2>Lamp number " + std::to_string(i) +
+            "</h2><p class='price'>$" + std::to_string(30 + i) + ".99</p><p>" + entry +
+            "</p><div class='buttons'><a href='https://shop.example/lamp" + std::to_string(i) +
+            "'>Buy at the shop</a></div></div>";
+  page += "</div><p>" + intro + "</p></div></article><div class='more'>";
+  for (int i = 0; i < 4; ++i)
+    page += "<div class='card'><h3><a href='/story" + std::to_string(i) +
+            "'>Another story about lamps, number " + std::to_string(i) + "</a></h3><p>" + entry +
+            "</p></div>";
+  page += "</div></body></html>";
+  Body body = extract(page);
+  ASSERT_EQ(body.page_type, "article") << body.explanation;
+  EXPECT_NE(body.text.find("Lamp number 3"), std::string::npos) << body.explanation;
+  EXPECT_NE(body.text.find(entry.substr(0, 60)), std::string::npos) << body.explanation;
+  // A card whose title links elsewhere is another story's, however long its summary.
+  EXPECT_EQ(body.text.find("Another story about lamps"), std::string::npos) << body.explanation;
+}
+
+TEST(Article, RepeatedCalloutsInTheTextAreText) {
+  // A guide sets a tip after each step in a box named as a callout, which
+  // alone reads as boilerplate; three such boxes holding prose are the
+  // guide's own. Boxes of related stories stay out however many there are.
+  const std::string step =
+      "Loosen the wheel nuts a quarter turn before you raise the car, while the tyre still "
+      "grips the road, or the wheel will spin on the hub when you turn the wrench. ";
+  const std::string tip =
+      "Keep the spare tyre's pressure checked once a month: a flat spare is the most common "
+      "reason a roadside change fails, and the pressure it needs is printed on its side wall.";
+  const std::string related =
+      "Our earlier guide explained how to choose winter tyres for a small car, and which of "
+      "the cheaper brands held up in the snow tests that we ran last year in the mountains.";
+  std::string page =
+      "<html><head><meta property='og:type' content='article'></head><body>"
+      "<nav><a href='/'>Home</a> <a href='/guides'>Guides</a></nav><article>"
+      "<h1>How to change a tyre</h1><div class='entry-content'>";
+  for (int i = 0; i < 3; ++i)
+    page += "<h2>Step " + std::to_string(i + 1) + "</h2><p>" + step + step +
+            "</p><div class='callout tip'><p>Tip " + std::to_string(i + 1) + ": " + tip +
+            "</p></div>";
+  for (int i = 0; i < 3; ++i)
+    page += "<div class='related-story'><p>Story " + std::to_string(i + 1) + ": " + related +
+            "</p></div>";
+  page += "</div></article></body></html>";
+  Body body = extract(page);
+  ASSERT_EQ(body.page_type, "article") << body.explanation;
+  EXPECT_NE(body.text.find("Tip 3: " + tip), std::string::npos) << body.explanation;
+  EXPECT_EQ(body.text.find("Story 1"), std::string::npos) << body.explanation;
+}
+
+TEST(Article, ReferencesWithLinkedTitlesAreText) {
+  // Each reference links its long title; the authors and the journal around
+  // the link make it a sentence of the text, not a line of navigation.
+  const std::string para =
+      "Sleep researchers have long suspected that a short walk after dinner helps people fall "
+      "asleep sooner, and two new trials now measure how much sooner it is for most adults. ";
+  std::string page =
+      "<html><head><meta property='og:type' content='article'></head><body>"
+      "<nav><a href='/'>Home</a> <a href='/health'>Health</a></nav><article>"
+      "<h1>Walking and sleep</h1><div class='entry-content'>";
+  for (int i = 0; i < 4; ++i) page += "<p>" + para + para + "</p>";
+  page += "<h2>References</h2><ol>";
+  for (int i = 0; i < 3; ++i)
+    page += "<li>Moss K, Lane T, et al. <a href='https://journal.example/" + std::to_string(i) +
+            "'>The effect of an evening walk on the time it takes to fall asleep, trial " +
+            std::to_string(i + 1) + "</a>. J Sleep Res. 2021;30:e1.</li>";
+  page += "</ol></div></article></body></html>";
+  Body body = extract(page);
+  ASSERT_EQ(body.page_type, "article") << body.explanation;
+  EXPECT_NE(body.text.find("fall asleep, trial 3"), std::string::npos) << body.explanation;
+}
+
+TEST(Article, LinkedEntriesInsideTheArticleAreText) {
+  // A list of brands inside the article: each card's name links to the shop
+  // above a long description. Inside <article>, such cards are the list's
+  // entries, not other stories.
+  const std::string intro =
+      "Buying from small makers close to home cuts the miles a shirt travels, and these "
+      "brands publish where each of their garments is sewn and what it is made of.";
+  const std::string entry =
+      "This maker sews its shirts and trousers in a small workshop outside the city from "
+      "organic cotton grown on two farms it names, pays the sewers a wage it publishes, and "
+      "takes back worn clothes to mend them or to turn them into new cloth for the next year. ";
+  std::string page =
+      "<html><head><meta property='og:type' content='article'></head><body>"
+      "<nav><a href='/'>Home</a> <a href='/brands'>Brands</a></nav><article>"
+      "<h1>Brands made close to home</h1><div class='entry-content'><p>" +
+      intro + "</p><p>" + intro + "</p><div class='brands'>";
+  for (int i = 0; i < 4; ++i)
+    page += "<div class='brand-card'><h2><a href='https://shop.example/brand" + std::to_string(i) +
+            "'>Brand number " + std::to_string(i) + "</a></h2><p>" + entry + "</p></div>";
+  page += "</div></div></article></body></html>";
+  Body body = extract(page);
+  ASSERT_EQ(body.page_type, "article") << body.explanation;
+  EXPECT_NE(body.text.find("Brand number 3"), std::string::npos) << body.explanation;
+  EXPECT_NE(body.text.find(entry.substr(0, 60)), std::string::npos) << body.explanation;
+}
+
 }  // namespace
 }  // namespace lede::extraction
