@@ -539,8 +539,10 @@ NodeId BodyExtractor::choose_container(const html::Document& doc, std::string& m
   // A body split across like sibling sections (a document's div.sect1 each
   // under its heading, a page builder's text panels): the parent is the
   // body when its other sections of the chosen one's tag and class hold prose.
+  // A service page's panels are split so too, and a list of links in one of
+  // them stops the climb below (Service.SectionsSplitAcrossLikePanelsAreWhole).
   // See Article.BodySplitAcrossLikeSectionsIsWhole in extractor_test.cc.
-  if (best != kNoNode && profile_.climb_share == 0) {
+  if (best != kNoNode && (profile_.climb_share == 0 || profile_.whole_main)) {
     const NodeId parent = doc.parent(best);
     const std::string_view cls = first_class_word(doc, best);
     if (!cls.empty() && parent != kNoNode && !doc.is(parent, Tag::k_body) &&

@@ -200,6 +200,39 @@ TEST(Service, ScrapGivesWayToSectionsNamedAsWidgets) {
     EXPECT_NE(body.text.find(f[1]), std::string::npos) << f[0] << "\n" << body.explanation;
 }
 
+TEST(Service, SectionsSplitAcrossLikePanelsAreWhole) {
+  // A service page's sections each in a panel of one class; the middle one's
+  // list of linked integrations weighs its parent down, so the climb from
+  // the first panel stops short of the others.
+  const std::string first =
+      "Payroll runs on its own every other Friday: hours come in from the time clock, taxes "
+      "are worked out for each state, and the money reaches every account by the morning.";
+  const std::string middle =
+      "Connect the accounting, banking and time tracking tools your team already uses, and "
+      "every change in one of them reaches payroll the same day, with nothing to type twice.";
+  const std::string last =
+      "Our support team answers by phone and by chat on every working day, and each company "
+      "has one named person who knows its payroll from the very first run onwards.";
+  std::string page =
+      "<html><head><title>Acme Payroll</title><link rel='canonical' "
+      "href='https://example.org/services/payroll'></head><body>"
+      "<header><nav><a href='/'>Home</a> <a href='/pricing'>Pricing</a></nav></header>"
+      "<div class='page'><div class='panel hero'><h2>Payroll</h2><p>" +
+      first + "</p><p>" + first + "</p><p>" + first +
+      "</p></div><div class='panel features'><h2>Integrations</h2><p>" + middle + "</p><ul>";
+  for (int i = 0; i < 30; ++i)
+    page += "<li><a href='/integrations/" + std::to_string(i) + "'>Accounting package number " +
+            std::to_string(i) + "</a></li>";
+  page += "</ul></div><div class='panel pricing'><h2>Support</h2><p>" + last +
+          "</p></div></div><div class='cta'><a href='/signup'>Start a free trial</a></div>"
+          "<footer><p>Acme Inc.</p></footer></body></html>";
+  Body body = extract(page);
+  ASSERT_EQ(body.page_type, "service") << body.explanation;
+  EXPECT_NE(body.text.find(first), std::string::npos) << body.explanation;
+  EXPECT_NE(body.text.find(middle), std::string::npos) << body.explanation;
+  EXPECT_NE(body.text.find(last), std::string::npos) << body.explanation;
+}
+
 TEST(Article, ChecklistOfLongItemsIsPartOfTheText) {
   // The intro and the checklist stand in sibling elements; the items end no
   // sentence, as checklists' items often do not.
