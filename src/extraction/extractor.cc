@@ -297,6 +297,8 @@ void BodyExtractor::mark(const html::Document& doc) {
         // index), the elements the page names as teasers are its content.
         if (v == Verdict::kWeak && profile_.keep_linked_titles && names_teaser(doc, n))
           v = Verdict::kContent;
+        if (v == Verdict::kHidden && show_styled_ && hidden_by_style(doc, n))
+          v = tag_verdict(doc.tag(n));
         if (v < Verdict::kHidden && is_hover_card(doc, n)) v = Verdict::kHidden;
         // A list of captions ("legends") is a gallery's: its slides' text is
         // not the story's, whatever its length.
@@ -872,7 +874,7 @@ void BodyExtractor::collect_images(const html::Document& doc, NodeId container, 
 }
 
 Body BodyExtractor::extract(const html::Document& doc, const BodyHints& hints) {
-  open_noscript_ = relax_weak_ = false;
+  open_noscript_ = relax_weak_ = show_styled_ = false;
   // The page's kind does not change between the passes below.
   evidence_ = gather_page_evidence(doc);
   decision_ = decide_page_type_scored(evidence_);
@@ -912,15 +914,30 @@ Body BodyExtractor::extract(const html::Document& doc, const BodyHints& hints) {
   relax_weak_ = true;
   Body third = extract_once(doc, hints);
   relax_weak_ = false;
-  if (!far_more(third)) return body;
-  third.method += "+names-ignored";
+  if (far_more(third)) {
+    third.method += "+names-ignored";
+    if (hints.explain)
+      third.explanation =
+          body.explanation +
+          "\nlittle or nothing found outside elements named as boilerplate; again without "
+          "those names:\n" +
+          third.explanation;
+    return third;
+  }
+  // Some pages hide their whole content with an inline style until a script
+  // has run (a shop's age or password gate, a fade-in): with nothing found
+  // elsewhere, what the style hides is the content.
+  show_styled_ = true;
+  Body fourth = extract_once(doc, hints);
+  show_styled_ = false;
+  if (!far_more(fourth)) return body;
+  fourth.method += "+styled-hidden";
   if (hints.explain)
-    third.explanation =
-        body.explanation +
-        "\nlittle or nothing found outside elements named as boilerplate; again without "
-        "those names:\n" +
-        third.explanation;
-  return third;
+    fourth.explanation = body.explanation +
+                         "\nlittle or nothing found outside elements hidden by their style; "
+                         "again with them shown:\n" +
+                         fourth.explanation;
+  return fourth;
 }
 
 Body BodyExtractor::extract_once(const html::Document& doc, const BodyHints& hints) {

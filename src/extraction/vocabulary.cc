@@ -243,6 +243,12 @@ bool hides(std::string_view style) {
 
 }  // namespace
 
+bool hidden_by_style(const html::Document& doc, html::NodeId n) {
+  const std::string_view style = doc.attr(n, "style");
+  return !style.empty() && hides(style) && !doc.has_attr(n, "hidden") &&
+         doc.attr(n, "aria-hidden") != "true";
+}
+
 Verdict tag_verdict(Tag tag) {
   switch (tag) {
     case Tag::k_script:

@@ -25,6 +25,27 @@ std::string product_head() {
     "offers":{"@type":"Offer","price":"19.99"}}</script></head><body>)";
 }
 
+TEST(Product, PageHiddenByItsStyleUntilAScriptRunsIsTheText) {
+  // A shop's gate hides the whole product with an inline style until its
+  // script has run; only the menu and the footer stand outside it.
+  const std::string description =
+      "The blue kettle boils a litre of water in three minutes and switches itself off when "
+      "the water boils, so it is safe to leave on the counter.";
+  const std::string spec = "Capacity: 1.7 litres. Power: 2200 watts. Cord: 75 centimetres.";
+  const std::string page =
+      product_head() +
+      "<nav><a href='/'>Home</a> <a href='/kettles'>Kettles</a></nav><main>"
+      "<div class='gate-notice' style='display:none'><p>Checking your browser.</p></div>"
+      "<div class='gate-content' style='display: none;'><h1>Blue kettle</h1>"
+      "<div class='product-price'>$19.99</div><div class='description'><p>" +
+      description + "</p><p>" + spec +
+      "</p></div></div></main><footer><a href='/terms'>Terms</a></footer></body></html>";
+  Body body = extract(page);
+  ASSERT_EQ(body.page_type, "product") << body.explanation;
+  EXPECT_NE(body.text.find(description), std::string::npos) << body.explanation;
+  EXPECT_NE(body.text.find(spec), std::string::npos) << body.explanation;
+}
+
 TEST(Product, ReviewsLeftOutHoweverMuchTheyWrite) {
   const std::string description =
       "The blue kettle boils a litre of water in three minutes and switches itself off when "
