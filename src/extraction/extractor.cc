@@ -297,7 +297,7 @@ void BodyExtractor::mark(const html::Document& doc) {
         // index), the elements the page names as teasers are its content.
         if (v == Verdict::kWeak && profile_.keep_linked_titles && names_teaser(doc, n))
           v = Verdict::kContent;
-        if (v == Verdict::kHidden && show_styled_ && hidden_by_style(doc, n))
+        if (v == Verdict::kHidden && show_styled_ && hidden_until_script(doc, n))
           v = tag_verdict(doc.tag(n));
         if (v < Verdict::kHidden && is_hover_card(doc, n)) v = Verdict::kHidden;
         // A list of captions ("legends") is a gallery's: its slides' text is
@@ -924,17 +924,18 @@ Body BodyExtractor::extract(const html::Document& doc, const BodyHints& hints) {
           third.explanation;
     return third;
   }
-  // Some pages hide their whole content with an inline style until a script
-  // has run (a shop's age or password gate, a fade-in): with nothing found
-  // elsewhere, what the style hides is the content.
+  // Some pages hide their whole content until a script has run: with an
+  // inline style (a shop's age or password gate, a fade-in), or streamed in
+  // hidden segments the script moves in place. With nothing found elsewhere,
+  // what is so hidden is the content.
   show_styled_ = true;
   Body fourth = extract_once(doc, hints);
   show_styled_ = false;
-  if (!far_more(fourth)) return body;
+  if (!far_more(fourth) || fourth.text.size() < kScrapBytes) return body;
   fourth.method += "+styled-hidden";
   if (hints.explain)
     fourth.explanation = body.explanation +
-                         "\nlittle or nothing found outside elements hidden by their style; "
+                         "\nlittle or nothing found outside elements hidden until a script runs; "
                          "again with them shown:\n" +
                          fourth.explanation;
   return fourth;

@@ -46,6 +46,23 @@ TEST(Product, PageHiddenByItsStyleUntilAScriptRunsIsTheText) {
   EXPECT_NE(body.text.find(spec), std::string::npos) << body.explanation;
 }
 
+TEST(Product, StreamedSegmentsAreTheTextWhenNothingElseIs) {
+  // A page streamed in pieces: the shell holds a placeholder, and the
+  // product comes last in a hidden segment its script moves in place.
+  const std::string description =
+      "The blue kettle boils a litre of water in three minutes and switches itself off when "
+      "the water boils, so it is safe to leave on the counter.";
+  const std::string page =
+      product_head() +
+      "<nav><a href='/'>Home</a> <a href='/kettles'>Kettles</a></nav><main><template "
+      "id='B:0'></template><p>Loading</p></main><footer><a href='/terms'>Terms</a></footer>"
+      "<div hidden id='S:0'><h1>Blue kettle</h1><div class='description'><p>" +
+      description + "</p></div></div><script>$RC('B:0','S:0')</script></body></html>";
+  Body body = extract(page);
+  ASSERT_EQ(body.page_type, "product") << body.explanation;
+  EXPECT_NE(body.text.find(description), std::string::npos) << body.explanation;
+}
+
 TEST(Product, ReviewsLeftOutHoweverMuchTheyWrite) {
   const std::string description =
       "The blue kettle boils a litre of water in three minutes and switches itself off when "
