@@ -297,7 +297,7 @@ void BodyExtractor::mark(const html::Document& doc) {
         // index), the elements the page names as teasers are its content.
         if (v == Verdict::kWeak && profile_.keep_linked_titles && names_teaser(doc, n))
           v = Verdict::kContent;
-        if (v == Verdict::kHidden && show_styled_ && hidden_until_script(doc, n))
+        if (v == Verdict::kHidden && show_scripted_ && hidden_until_script(doc, n))
           v = tag_verdict(doc.tag(n));
         if (v < Verdict::kHidden && is_hover_card(doc, n)) v = Verdict::kHidden;
         // A list of captions ("legends") is a gallery's: its slides' text is
@@ -874,7 +874,7 @@ void BodyExtractor::collect_images(const html::Document& doc, NodeId container, 
 }
 
 Body BodyExtractor::extract(const html::Document& doc, const BodyHints& hints) {
-  open_noscript_ = relax_weak_ = show_styled_ = false;
+  open_noscript_ = relax_weak_ = show_scripted_ = false;
   // The page's kind does not change between the passes below.
   evidence_ = gather_page_evidence(doc);
   decision_ = decide_page_type_scored(evidence_);
@@ -928,11 +928,11 @@ Body BodyExtractor::extract(const html::Document& doc, const BodyHints& hints) {
   // inline style (a shop's age or password gate, a fade-in), or streamed in
   // hidden segments the script moves in place. With nothing found elsewhere,
   // what is so hidden is the content.
-  show_styled_ = true;
+  show_scripted_ = true;
   Body fourth = extract_once(doc, hints);
-  show_styled_ = false;
+  show_scripted_ = false;
   if (!far_more(fourth) || fourth.text.size() < kScrapBytes) return body;
-  fourth.method += "+styled-hidden";
+  fourth.method += "+script-hidden";
   if (hints.explain)
     fourth.explanation = body.explanation +
                          "\nlittle or nothing found outside elements hidden until a script runs; "
