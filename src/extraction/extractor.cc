@@ -542,12 +542,15 @@ NodeId BodyExtractor::choose_container(const html::Document& doc, std::string& m
   // under its heading, a page builder's text panels): the parent is the
   // body when its other sections of the chosen one's tag and class hold prose.
   // A service page's panels are split so too, and a list of links in one of
-  // them stops the climb below (Service.SectionsSplitAcrossLikePanelsAreWhole).
+  // them stops the climb below (Service.SectionsSplitAcrossLikePanelsAreWhole);
+  // there the <body> itself is the content when its like sections hold the
+  // page's prose (Service.SectionsRightUnderTheBodyAreWhole).
   // See Article.BodySplitAcrossLikeSectionsIsWhole in extractor_test.cc.
   if (best != kNoNode && (profile_.climb_share == 0 || profile_.whole_main)) {
     const NodeId parent = doc.parent(best);
     const std::string_view cls = first_class_word(doc, best);
-    if (!cls.empty() && parent != kNoNode && !doc.is(parent, Tag::k_body) &&
+    const bool service = profile_.climb_share > 0;
+    if (!cls.empty() && parent != kNoNode && (service || !doc.is(parent, Tag::k_body)) &&
         !doc.is(parent, Tag::k_html) && marks_[parent] != Mark::kWeak) {
       double others = 0;
       for (NodeId c = doc.first_child(parent); c != kNoNode; c = doc.next_sibling(c)) {

@@ -271,6 +271,34 @@ TEST(Service, SectionsSplitAcrossLikePanelsAreWhole) {
   EXPECT_NE(body.text.find(last), std::string::npos) << body.explanation;
 }
 
+TEST(Service, SectionsRightUnderTheBodyAreWhole) {
+  // Each feature in its own div.container right under <body>; the quotes'
+  // section holds more prose than any one feature, <body> is never climbed
+  // to, and the site's long menu weighs it below the quotes.
+  std::string page =
+      "<html><head><title>Acme Payroll</title><link rel='canonical' "
+      "href='https://example.org/services/payroll'></head><body><div class='menu'><ul>";
+  for (int i = 0; i < 120; ++i)
+    page += "<li><a href='/m/" + std::to_string(i) + "'>Menu entry " + std::to_string(i) +
+            "</a></li>";
+  page += "</ul></div><div class='hero'><h1>Payroll that runs itself</h1></div>";
+  for (const auto& f : kPayrollFeatures)
+    page += std::string("<div class='container'><div class='row features'><h3>") + f[0] +
+            "</h3><p>" + f[1] + " " + f[1] + " " + f[1] + "</p></div></div>";
+  const std::string quote =
+      "Acme runs the payroll of our forty people every other week without a single mistake.";
+  page += "<div class='container testimonial'>";
+  for (int i = 0; i < 8; ++i) page += "<p>" + quote + "</p>";
+  page +=
+      "</div><div class='cta'><a href='/signup'>Start a free trial</a></div>"
+      "<footer><p>Acme Inc.</p></footer></body></html>";
+  Body body = extract(page);
+  ASSERT_EQ(body.page_type, "service") << body.explanation;
+  for (const auto& f : kPayrollFeatures)
+    EXPECT_NE(body.text.find(f[1]), std::string::npos) << f[0] << "\n" << body.explanation;
+  EXPECT_NE(body.text.find(quote), std::string::npos) << body.explanation;
+}
+
 TEST(Article, ChecklistOfLongItemsIsPartOfTheText) {
   // The intro and the checklist stand in sibling elements; the items end no
   // sentence, as checklists' items often do not.
