@@ -314,6 +314,8 @@ void BodyExtractor::mark(const html::Document& doc) {
         // index), the elements the page names as teasers are its content.
         if (v == Verdict::kWeak && profile_.keep_linked_titles && names_teaser(doc, n))
           v = Verdict::kContent;
+        if (v == Verdict::kHidden && show_scripted_ && hidden_until_script(doc, n))
+          v = tag_verdict(doc.tag(n));
         if (v < Verdict::kHidden && is_hover_card(doc, n)) v = Verdict::kHidden;
         // A list of captions ("legends") is a gallery's: its slides' text is
         // not the story's, whatever its length.
@@ -563,11 +565,16 @@ NodeId BodyExtractor::choose_container(const html::Document& doc, std::string& m
   // A body split across like sibling sections (a document's div.sect1 each
   // under its heading, a page builder's text panels): the parent is the
   // body when its other sections of the chosen one's tag and class hold prose.
+  // A service page's panels are split so too, and a list of links in one of
+  // them stops the climb below (Service.SectionsSplitAcrossLikePanelsAreWhole);
+  // there the <body> itself is the content when its like sections hold the
+  // page's prose (Service.SectionsRightUnderTheBodyAreWhole).
   // See Article.BodySplitAcrossLikeSectionsIsWhole in extractor_test.cc.
-  if (best != kNoNode && profile_.climb_share == 0) {
+  if (best != kNoNode && (profile_.climb_share == 0 || profile_.whole_main)) {
     const NodeId parent = doc.parent(best);
     const std::string_view cls = first_class_word(doc, best);
-    if (!cls.empty() && parent != kNoNode && !doc.is(parent, Tag::k_body) &&
+    const bool service = profile_.climb_share > 0;
+    if (!cls.empty() && parent != kNoNode && (service || !doc.is(parent, Tag::k_body)) &&
         !doc.is(parent, Tag::k_html) && marks_[parent] != Mark::kWeak) {
       double others = 0;
       for (NodeId c = doc.first_child(parent); c != kNoNode; c = doc.next_sibling(c)) {
@@ -934,7 +941,7 @@ void BodyExtractor::collect_images(const html::Document& doc, NodeId container, 
 }
 
 Body BodyExtractor::extract(const html::Document& doc, const BodyHints& hints) {
-  open_noscript_ = relax_weak_ = false;
+  open_noscript_ = relax_weak_ = show_scripted_ = false;
   // The page's kind does not change between the passes below.
   evidence_ = gather_page_evidence(doc);
   decision_ = decide_page_type_scored(evidence_);
@@ -974,15 +981,31 @@ Body BodyExtractor::extract(const html::Document& doc, const BodyHints& hints) {
   relax_weak_ = true;
   Body third = extract_once(doc, hints);
   relax_weak_ = false;
-  if (!far_more(third)) return body;
-  third.method += "+names-ignored";
+  if (far_more(third)) {
+    third.method += "+names-ignored";
+    if (hints.explain)
+      third.explanation =
+          body.explanation +
+          "\nlittle or nothing found outside elements named as boilerplate; again without "
+          "those names:\n" +
+          third.explanation;
+    return third;
+  }
+  // Some pages hide their whole content until a script has run: with an
+  // inline style (a shop's age or password gate, a fade-in), or streamed in
+  // hidden segments the script moves in place. With nothing found elsewhere,
+  // what is so hidden is the content.
+  show_scripted_ = true;
+  Body fourth = extract_once(doc, hints);
+  show_scripted_ = false;
+  if (!far_more(fourth) || fourth.text.size() < kScrapBytes) return body;
+  fourth.method += "+script-hidden";
   if (hints.explain)
-    third.explanation =
-        body.explanation +
-        "\nlittle or nothing found outside elements named as boilerplate; again without "
-        "those names:\n" +
-        third.explanation;
-  return third;
+    fourth.explanation = body.explanation +
+                         "\nlittle or nothing found outside elements hidden until a script runs; "
+                         "again with them shown:\n" +
+                         fourth.explanation;
+  return fourth;
 }
 
 Body BodyExtractor::extract_once(const html::Document& doc, const BodyHints& hints) {

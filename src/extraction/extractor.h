@@ -139,6 +139,7 @@ class BodyExtractor {
   TypeProfile profile_;
   bool open_noscript_ = false;  // second pass: <noscript> content is the page's
   bool relax_weak_ = false;     // last pass: no element is weak by its name
+  bool show_scripted_ = false;    // last pass: elements hidden until a script runs are shown
   bool listing_retry_ = false;  // again as a listing: the cards outweighed the body
   bool wrote_prose_ = false;    // the body written holds a block of prose
   uint32_t teaser_count_ = 0;   // repeated cards mark_teasers found

@@ -241,7 +241,20 @@ bool hides(std::string_view style) {
          s.find("visibility:hidden") != std::string::npos;
 }
 
+// A segment of a page streamed in pieces (React's "S:0", "S:1"): sent hidden
+// after the rest, its script moves it in place of the page's placeholder.
+bool streamed_segment(std::string_view id) {
+  if (id.size() < 3 || !id.starts_with("S:")) return false;
+  return std::all_of(id.begin() + 2, id.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
 }  // namespace
+
+bool hidden_until_script(const html::Document& doc, html::NodeId n) {
+  if (doc.has_attr(n, "hidden")) return streamed_segment(doc.attr(n, "id"));
+  const std::string_view style = doc.attr(n, "style");
+  return !style.empty() && hides(style) && doc.attr(n, "aria-hidden") != "true";
+}
 
 Verdict tag_verdict(Tag tag) {
   switch (tag) {

@@ -107,6 +107,13 @@ bool names_teaser(const html::Document& doc, html::NodeId n);
 // wrote and the other products on offer, not the product's description.
 bool names_review_or_carousel(const html::Document& doc, html::NodeId n);
 
+// True for an element hidden until the page's scripts have run: one its own
+// inline style hides ("display: none", "visibility: hidden"; scripts hide a
+// whole page so until they are done), and a segment of a page streamed in
+// pieces (React's <div hidden id="S:0">, which its script moves in place).
+// Not an element hidden by its hidden attribute otherwise, nor aria-hidden.
+bool hidden_until_script(const html::Document& doc, html::NodeId n);
+
 // Block-level elements: they start and end a text block.
 bool is_block_tag(html::Tag tag);
 

@@ -25,6 +25,44 @@ std::string product_head() {
     "offers":{"@type":"Offer","price":"19.99"}}</script></head><body>)";
 }
 
+TEST(Product, PageHiddenByItsStyleUntilAScriptRunsIsTheText) {
+  // A shop's gate hides the whole product with an inline style until its
+  // script has run; only the menu and the footer stand outside it.
+  const std::string description =
+      "The blue kettle boils a litre of water in three minutes and switches itself off when "
+      "the water boils, so it is safe to leave on the counter.";
+  const std::string spec = "Capacity: 1.7 litres. Power: 2200 watts. Cord: 75 centimetres.";
+  const std::string page =
+      product_head() +
+      "<nav><a href='/'>Home</a> <a href='/kettles'>Kettles</a></nav><main>"
+      "<div class='gate-notice' style='display:none'><p>Checking your browser.</p></div>"
+      "<div class='gate-content' style='display: none;'><h1>Blue kettle</h1>"
+      "<div class='product-price'>$19.99</div><div class='description'><p>" +
+      description + "</p><p>" + spec +
+      "</p></div></div></main><footer><a href='/terms'>Terms</a></footer></body></html>";
+  Body body = extract(page);
+  ASSERT_EQ(body.page_type, "product") << body.explanation;
+  EXPECT_NE(body.text.find(description), std::string::npos) << body.explanation;
+  EXPECT_NE(body.text.find(spec), std::string::npos) << body.explanation;
+}
+
+TEST(Product, StreamedSegmentsAreTheTextWhenNothingElseIs) {
+  // A page streamed in pieces: the shell holds a placeholder, and the
+  // product comes last in a hidden segment its script moves in place.
+  const std::string description =
+      "The blue kettle boils a litre of water in three minutes and switches itself off when "
+      "the water boils, so it is safe to leave on the counter.";
+  const std::string page =
+      product_head() +
+      "<nav><a href='/'>Home</a> <a href='/kettles'>Kettles</a></nav><main><template "
+      "id='B:0'></template><p>Loading</p></main><footer><a href='/terms'>Terms</a></footer>"
+      "<div hidden id='S:0'><h1>Blue kettle</h1><div class='description'><p>" +
+      description + "</p></div></div><script>$RC('B:0','S:0')</script></body></html>";
+  Body body = extract(page);
+  ASSERT_EQ(body.page_type, "product") << body.explanation;
+  EXPECT_NE(body.text.find(description), std::string::npos) << body.explanation;
+}
+
 TEST(Product, ReviewsLeftOutHoweverMuchTheyWrite) {
   const std::string description =
       "The blue kettle boils a litre of water in three minutes and switches itself off when "
@@ -198,6 +236,67 @@ TEST(Service, ScrapGivesWayToSectionsNamedAsWidgets) {
   ASSERT_EQ(body.page_type, "service") << body.explanation;
   for (const auto& f : kPayrollFeatures)
     EXPECT_NE(body.text.find(f[1]), std::string::npos) << f[0] << "\n" << body.explanation;
+}
+
+TEST(Service, SectionsSplitAcrossLikePanelsAreWhole) {
+  // A service page's sections each in a panel of one class; the middle one's
+  // list of linked integrations weighs its parent down, so the climb from
+  // the first panel stops short of the others.
+  const std::string first =
+      "Payroll runs on its own every other Friday: hours come in from the time clock, taxes "
+      "are worked out for each state, and the money reaches every account by the morning.";
+  const std::string middle =
+      "Connect the accounting, banking and time tracking tools your team already uses, and "
+      "every change in one of them reaches payroll the same day, with nothing to type twice.";
+  const std::string last =
+      "Our support team answers by phone and by chat on every working day, and each company "
+      "has one named person who knows its payroll from the very first run onwards.";
+  std::string page =
+      "<html><head><title>Acme Payroll</title><link rel='canonical' "
+      "href='https://example.org/services/payroll'></head><body>"
+      "<header><nav><a href='/'>Home</a> <a href='/pricing'>Pricing</a></nav></header>"
+      "<div class='page'><div class='panel hero'><h2>Payroll</h2><p>" +
+      first + "</p><p>" + first + "</p><p>" + first +
+      "</p></div><div class='panel features'><h2>Integrations</h2><p>" + middle + "</p><ul>";
+  for (int i = 0; i < 30; ++i)
+    page += "<li><a href='/integrations/" + std::to_string(i) + "'>Accounting package number " +
+            std::to_string(i) + "</a></li>";
+  page += "</ul></div><div class='panel pricing'><h2>Support</h2><p>" + last +
+          "</p></div></div><div class='cta'><a href='/signup'>Start a free trial</a></div>"
+          "<footer><p>Acme Inc.</p></footer></body></html>";
+  Body body = extract(page);
+  ASSERT_EQ(body.page_type, "service") << body.explanation;
+  EXPECT_NE(body.text.find(first), std::string::npos) << body.explanation;
+  EXPECT_NE(body.text.find(middle), std::string::npos) << body.explanation;
+  EXPECT_NE(body.text.find(last), std::string::npos) << body.explanation;
+}
+
+TEST(Service, SectionsRightUnderTheBodyAreWhole) {
+  // Each feature in its own div.container right under <body>; the quotes'
+  // section holds more prose than any one feature, <body> is never climbed
+  // to, and the site's long menu weighs it below the quotes.
+  std::string page =
+      "<html><head><title>Acme Payroll</title><link rel='canonical' "
+      "href='https://example.org/services/payroll'></head><body><div class='menu'><ul>";
+  for (int i = 0; i < 120; ++i)
+    page += "<li><a href='/m/" + std::to_string(i) + "'>Menu entry " + std::to_string(i) +
+            "</a></li>";
+  page += "</ul></div><div class='hero'><h1>Payroll that runs itself</h1></div>";
+  for (const auto& f : kPayrollFeatures)
+    page += std::string("<div class='container'><div class='row features'><h3>") + f[0] +
+            "</h3><p>" + f[1] + " " + f[1] + " " + f[1] + "</p></div></div>";
+  const std::string quote =
+      "Acme runs the payroll of our forty people every other week without a single mistake.";
+  page += "<div class='container testimonial'>";
+  for (int i = 0; i < 8; ++i) page += "<p>" + quote + "</p>";
+  page +=
+      "</div><div class='cta'><a href='/signup'>Start a free trial</a></div>"
+      "<footer><p>Acme Inc.</p></footer></body></html>";
+  Body body = extract(page);
+  ASSERT_EQ(body.page_type, "service") << body.explanation;
+  for (const auto& f : kPayrollFeatures)
+    EXPECT_NE(body.text.find(f[1]), std::string::npos) << f[0] << "\n" << body.explanation;
+  EXPECT_NE(body.text.find(quote), std::string::npos) << body.explanation;
 }
 
 TEST(Article, ChecklistOfLongItemsIsPartOfTheText) {

@@ -146,5 +146,25 @@ TEST(AttributeClassifier, PopoverIsSkippedAsADialogIs) {
   EXPECT_EQ(classifier.classify(doc, by_class(doc, "install")).verdict, Verdict::kStrong);
 }
 
+TEST(HiddenUntilScript, OwnStyleAndStreamedSegments) {
+  html::Document doc;
+  html::parse(
+      "<div class='gate' style='display: none;'><p>Text</p></div>"
+      "<div class='fade' style='visibility:hidden'><p>Text</p></div>"
+      "<div class='closed' hidden style='display:none'><p>Text</p></div>"
+      "<div class='aria' aria-hidden='true' style='display:none'><p>Text</p></div>"
+      "<div class='shown' style='display:block'><p>Text</p></div>"
+      "<div class='segment' hidden id='S:0'><p>Text</p></div>"
+      "<div class='other' hidden id='S:x'><p>Text</p></div>",
+      doc, html::DomLimits{});
+  EXPECT_TRUE(hidden_until_script(doc, by_class(doc, "gate")));
+  EXPECT_TRUE(hidden_until_script(doc, by_class(doc, "fade")));
+  EXPECT_FALSE(hidden_until_script(doc, by_class(doc, "closed")));
+  EXPECT_FALSE(hidden_until_script(doc, by_class(doc, "aria")));
+  EXPECT_FALSE(hidden_until_script(doc, by_class(doc, "shown")));
+  EXPECT_TRUE(hidden_until_script(doc, by_class(doc, "segment")));
+  EXPECT_FALSE(hidden_until_script(doc, by_class(doc, "other")));
+}
+
 }  // namespace
 }  // namespace lede::extraction
