@@ -372,6 +372,25 @@ bool hidden_by_class(std::string_view cls) {
   return none;
 }
 
+// Text for screen readers alone, kept off the screen by a stylesheet's
+// class ("sr-only", "visually-hidden"): a price's "Regular price" label, a
+// link's "(opens in a new window)". Whole tokens only.
+bool screen_reader_only(std::string_view cls) {
+  static constexpr std::array<std::string_view, 4> kNames = {"sr-only", "visually-hidden",
+                                                             "visuallyhidden", "screen-reader-text"};
+  auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+  size_t i = 0;
+  while (i < cls.size()) {
+    while (i < cls.size() && space(cls[i])) ++i;
+    size_t start = i;
+    while (i < cls.size() && !space(cls[i])) ++i;
+    std::string_view token = cls.substr(start, i - start);
+    for (std::string_view name : kNames)
+      if (core::iequals(token, name)) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 ElementSignals AttributeClassifier::classify(const html::Document& doc, html::NodeId n) {
@@ -398,7 +417,8 @@ ElementSignals AttributeClassifier::classify(const html::Document& doc, html::No
       popover = true;
   }
   ElementSignals out;
-  if (hidden || (!style.empty() && hides(style)) || hidden_by_class(class_attr)) {
+  if (hidden || (!style.empty() && hides(style)) || hidden_by_class(class_attr) ||
+      screen_reader_only(class_attr)) {
     out.verdict = Verdict::kHidden;
     return out;
   }

@@ -46,6 +46,26 @@ TEST(Product, PageHiddenByItsStyleUntilAScriptRunsIsTheText) {
   EXPECT_NE(body.text.find(spec), std::string::npos) << body.explanation;
 }
 
+TEST(Product, ScreenReaderLabelsAreNotTheText) {
+  // A shop labels each price for screen readers ("Regular price"), a label
+  // its stylesheet keeps off the screen.
+  const std::string description =
+      "The blue kettle boils a litre of water in three minutes and switches itself off when "
+      "the water boils, so it is safe to leave on the counter.";
+  const std::string page =
+      product_head() +
+      "<nav><a href='/'>Home</a> <a href='/kettles'>Kettles</a></nav><main><h1>Blue kettle</h1>"
+      "<div class='price'><span class='visually-hidden visually-hidden--inline'>Regular "
+      "price</span> <span class='price-item'>$19.99</span></div><div class='description'><p>" +
+      description + "<span class='sr-only'> (opens in a new window)</span></p></div></main>"
+      "<footer><a href='/terms'>Terms</a></footer></body></html>";
+  Body body = extract(page);
+  ASSERT_EQ(body.page_type, "product") << body.explanation;
+  EXPECT_NE(body.text.find(description), std::string::npos) << body.explanation;
+  EXPECT_EQ(body.text.find("Regular price"), std::string::npos) << body.explanation;
+  EXPECT_EQ(body.text.find("new window"), std::string::npos) << body.explanation;
+}
+
 TEST(Product, StreamedSegmentsAreTheTextWhenNothingElseIs) {
   // A page streamed in pieces: the shell holds a placeholder, and the
   // product comes last in a hidden segment its script moves in place.

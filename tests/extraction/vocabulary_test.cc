@@ -146,6 +146,27 @@ TEST(AttributeClassifier, PopoverIsSkippedAsADialogIs) {
   EXPECT_EQ(classifier.classify(doc, by_class(doc, "install")).verdict, Verdict::kStrong);
 }
 
+TEST(AttributeClassifier, ScreenReaderTextIsHidden) {
+  html::Document doc;
+  html::parse(
+      "<span class='visually-hidden visually-hidden--inline'>Regular price</span>"
+      "<span class='Sr-Only sr-only-focusable'>Skip</span>"
+      "<span class='screen-reader-text'>Search</span>"
+      "<span class='visually-hidden-focusable'>Skip to content</span>"
+      "<span class='price-item'>$19.99</span>",
+      doc, html::DomLimits{});
+  AttributeClassifier classifier;
+  EXPECT_EQ(classifier.classify(doc, by_class(doc, "visually-hidden visually-hidden--inline")).verdict,
+            Verdict::kHidden);
+  EXPECT_EQ(classifier.classify(doc, by_class(doc, "Sr-Only sr-only-focusable")).verdict,
+            Verdict::kHidden);
+  EXPECT_EQ(classifier.classify(doc, by_class(doc, "screen-reader-text")).verdict,
+            Verdict::kHidden);
+  EXPECT_NE(classifier.classify(doc, by_class(doc, "visually-hidden-focusable")).verdict,
+            Verdict::kHidden);
+  EXPECT_EQ(classifier.classify(doc, by_class(doc, "price-item")).verdict, Verdict::kContent);
+}
+
 TEST(HiddenUntilScript, OwnStyleAndStreamedSegments) {
   html::Document doc;
   html::parse(
