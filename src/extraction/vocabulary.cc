@@ -72,7 +72,7 @@ constexpr std::array<std::string_view, 8> kCaptionNames = {
 
 // Whole-block texts that are furniture wherever they appear. Compared
 // case-insensitively after white space is collapsed.
-constexpr std::array<std::string_view, 37> kFurnitureTexts = {"advertisement",
+constexpr std::array<std::string_view, 41> kFurnitureTexts = {"advertisement",
                                                               "anzeige",
                                                               "publicité",
                                                               "publicidad",
@@ -108,7 +108,11 @@ constexpr std::array<std::string_view, 37> kFurnitureTexts = {"advertisement",
                                                               "don’t miss",
                                                               "click to tweet",
                                                               "iklan",
-                                                              "about the author"};
+                                                              "about the author",
+                                                              "table of contents",
+                                                              "on this page",
+                                                              "in this article",
+                                                              "back to top"};
 
 // Headings longer than this are a story's own, not a list's title.
 constexpr size_t kMaxMoreStoriesHeading = 60;
@@ -391,6 +395,25 @@ bool screen_reader_only(std::string_view cls) {
   return false;
 }
 
+// A list of three or more links to places in the page itself ("#install")
+// and no other text is the page's table of contents: its entries are the
+// headings below.
+bool table_of_contents(const html::Document& doc, html::NodeId list) {
+  int links = 0;
+  for (html::NodeId d = doc.first_child(list); d != html::kNoNode;) {
+    if (doc.is(d, Tag::k_a)) {
+      std::string_view href = doc.attr(d, "href");
+      if (href.size() < 2 || href[0] != '#') return false;
+      ++links;
+      d = doc.next_in(d, list, true);
+      continue;
+    }
+    if (doc.is_text(d) && !core::trim(doc.text(d)).empty()) return false;
+    d = doc.next_in(d, list);
+  }
+  return links >= 3;
+}
+
 }  // namespace
 
 ElementSignals AttributeClassifier::classify(const html::Document& doc, html::NodeId n) {
@@ -432,6 +455,10 @@ ElementSignals AttributeClassifier::classify(const html::Document& doc, html::No
   if (popover || role == "navigation" || role == "menu" || role == "menubar" || role == "dialog" ||
       role == "alertdialog" || role == "toolbar" || role == "search" || role == "button" ||
       role == "slider" || role == "progressbar" || role == "tablist" || role == "timer") {
+    out.verdict = Verdict::kStrong;
+    return out;
+  }
+  if ((doc.is(n, Tag::k_ul) || doc.is(n, Tag::k_ol)) && table_of_contents(doc, n)) {
     out.verdict = Verdict::kStrong;
     return out;
   }

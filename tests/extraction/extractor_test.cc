@@ -342,6 +342,32 @@ TEST(Article, ChecklistOfLongItemsIsPartOfTheText) {
     EXPECT_NE(body.text.find(item), std::string::npos) << item << "\n" << body.explanation;
 }
 
+TEST(Article, TableOfContentsIsNotTheText) {
+  // A guide opens with a table of contents: its title and a list of links to
+  // its own headings, which the text holds once, below.
+  const std::string text =
+      "A French press brews a full cup with nothing more than ground coffee, hot water and four "
+      "minutes of patience, and it is easy to clean afterwards.";
+  std::string page =
+      "<html><head><meta property='og:type' content='article'><meta "
+      "property='article:published_time' content='2024-05-01'></head><body><article>"
+      "<div class='toc'><p>Table of Contents</p><ul>"
+      "<li><a href='#grind'>Choose the grind</a></li><li><a href='#water'>Heat the water</a>"
+      "<ul><li><a href='#temperature'>The right temperature</a></li></ul></li>"
+      "<li><a href='#press'>Press and pour</a></li></ul></div>"
+      "<h2 id='grind'>Choose the grind</h2><p>" + text + "</p><h2 id='water'>Heat the water</h2><p>" +
+      text + "</p><h3 id='temperature'>The right temperature</h3><p>" + text +
+      "</p><h2 id='press'>Press and pour</h2><p>" + text +
+      "</p><p>Back to top</p></article></body></html>";
+  Body body = extract(page);
+  EXPECT_NE(body.text.find(text), std::string::npos) << body.explanation;
+  EXPECT_EQ(body.text.find("Table of Contents"), std::string::npos) << body.explanation;
+  EXPECT_EQ(body.text.find("Back to top"), std::string::npos) << body.explanation;
+  const size_t first = body.text.find("Choose the grind");
+  ASSERT_NE(first, std::string::npos) << body.explanation;
+  EXPECT_EQ(body.text.find("Choose the grind", first + 1), std::string::npos) << body.explanation;
+}
+
 TEST(Article, LinkedHeadingAboveProseIsKept) {
   const std::string text =
       "These pliers have long jaws that reach into tight boxes, and the grip stays comfortable "

@@ -167,6 +167,31 @@ TEST(AttributeClassifier, ScreenReaderTextIsHidden) {
   EXPECT_EQ(classifier.classify(doc, by_class(doc, "price-item")).verdict, Verdict::kContent);
 }
 
+TEST(AttributeClassifier, TableOfContentsIsBoilerplate) {
+  html::Document doc;
+  html::parse(
+      "<ul class='toc'><li><a href='#a'>One</a></li><li><a href='#b'>Two</a>"
+      "<ol><li><a href='#c'>Three</a></li></ol></li></ul>"
+      "<ul class='short'><li><a href='#a'>One</a></li><li><a href='#b'>Two</a></li></ul>"
+      "<ul class='notes'><li><a href='#a'>^</a> A note.</li><li><a href='#b'>^</a> B.</li>"
+      "<li><a href='#c'>^</a> C.</li></ul>"
+      "<ul class='pages'><li><a href='/a'>One</a></li><li><a href='/b'>Two</a></li>"
+      "<li><a href='#'>Top</a></li></ul>",
+      doc, html::DomLimits{});
+  AttributeClassifier classifier;
+  EXPECT_EQ(classifier.classify(doc, by_class(doc, "toc")).verdict, Verdict::kStrong);
+  EXPECT_NE(classifier.classify(doc, by_class(doc, "short")).verdict, Verdict::kStrong);
+  EXPECT_NE(classifier.classify(doc, by_class(doc, "notes")).verdict, Verdict::kStrong);
+  EXPECT_NE(classifier.classify(doc, by_class(doc, "pages")).verdict, Verdict::kStrong);
+}
+
+TEST(FurnitureText, TableOfContentsTitlesAreFurniture) {
+  EXPECT_TRUE(is_furniture_text("Table of Contents"));
+  EXPECT_TRUE(is_furniture_text("On this page"));
+  EXPECT_TRUE(is_furniture_text("Back to top"));
+  EXPECT_FALSE(is_furniture_text("On this page you will find the rules of the club."));
+}
+
 TEST(HiddenUntilScript, OwnStyleAndStreamedSegments) {
   html::Document doc;
   html::parse(
