@@ -152,7 +152,7 @@ bool is_counter(std::string_view s) {
 
 // Openings of lines that point elsewhere ("Read more: ...") and of the
 // notes papers append about the print edition.
-constexpr std::array<std::string_view, 24> kFurniturePrefixes = {
+constexpr std::array<std::string_view, 28> kFurniturePrefixes = {
     "reporting by",
     "additional reporting by",
     "editing by",
@@ -176,7 +176,12 @@ constexpr std::array<std::string_view, 24> kFurniturePrefixes = {
     "a version of this article appears in print",
     "cet article est paru dans",
     "dieser artikel erschien",
-    "este artículo se publicó"};
+    "este artículo se publicó",
+    // A reference page's own footer: where to correct it, and its licence.
+    "edit this page",
+    "view this page on github",
+    "was this page helpful",
+    "except as otherwise noted, the content of this page is licensed"};
 
 bool contains_any_part(std::string_view lower) {
   for (std::string_view part : kBoilerplateParts)

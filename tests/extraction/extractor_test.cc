@@ -368,6 +368,19 @@ TEST(Article, TableOfContentsIsNotTheText) {
   EXPECT_EQ(body.text.find("Choose the grind", first + 1), std::string::npos) << body.explanation;
 }
 
+TEST(Article, AReferencePagesFooterIsNotTheText) {
+  const std::string text =
+      "The function returns a new list sorted in ascending order, and the list it was given is "
+      "left as it was; pass a key to sort by something other than the items themselves.";
+  Body body = extract("<html><body><main><h1>sorted</h1><p>" + text + "</p><p>" + text +
+                      "</p><p>Edit this page on GitHub</p><p>Except as otherwise noted, the "
+                      "content of this page is licensed under the Creative Commons Attribution "
+                      "4.0 License.</p></main></body></html>");
+  EXPECT_NE(body.text.find(text), std::string::npos) << body.explanation;
+  EXPECT_EQ(body.text.find("Edit this page"), std::string::npos) << body.explanation;
+  EXPECT_EQ(body.text.find("licensed"), std::string::npos) << body.explanation;
+}
+
 TEST(Article, LinkedHeadingAboveProseIsKept) {
   const std::string text =
       "These pliers have long jaws that reach into tight boxes, and the grip stays comfortable "

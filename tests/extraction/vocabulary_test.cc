@@ -192,6 +192,16 @@ TEST(FurnitureText, TableOfContentsTitlesAreFurniture) {
   EXPECT_FALSE(is_furniture_text("On this page you will find the rules of the club."));
 }
 
+TEST(FurnitureText, AReferencePagesFooterIsFurniture) {
+  EXPECT_TRUE(is_furniture_text("Edit this page on GitHub"));
+  EXPECT_TRUE(is_furniture_text("View this page on GitHub • Report a problem with this content"));
+  EXPECT_TRUE(is_furniture_text("Was this page helpful?"));
+  EXPECT_TRUE(is_furniture_text(
+      "Except as otherwise noted, the content of this page is licensed under the Creative "
+      "Commons Attribution 4.0 License."));
+  EXPECT_FALSE(is_furniture_text("Editing this page's settings takes a minute."));
+}
+
 TEST(HiddenUntilScript, OwnStyleAndStreamedSegments) {
   html::Document doc;
   html::parse(
