@@ -72,7 +72,7 @@ constexpr std::array<std::string_view, 8> kCaptionNames = {
 
 // Whole-block texts that are furniture wherever they appear. Compared
 // case-insensitively after white space is collapsed.
-constexpr std::array<std::string_view, 41> kFurnitureTexts = {"advertisement",
+constexpr std::array<std::string_view, 44> kFurnitureTexts = {"advertisement",
                                                               "anzeige",
                                                               "publicité",
                                                               "publicidad",
@@ -112,7 +112,10 @@ constexpr std::array<std::string_view, 41> kFurnitureTexts = {"advertisement",
                                                               "table of contents",
                                                               "on this page",
                                                               "in this article",
-                                                              "back to top"};
+                                                              "back to top",
+                                                              "skip to main content",
+                                                              "loading",
+                                                              "recently viewed"};
 
 // Headings longer than this are a story's own, not a list's title.
 constexpr size_t kMaxMoreStoriesHeading = 60;

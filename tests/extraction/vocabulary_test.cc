@@ -189,6 +189,9 @@ TEST(FurnitureText, TableOfContentsTitlesAreFurniture) {
   EXPECT_TRUE(is_furniture_text("Table of Contents"));
   EXPECT_TRUE(is_furniture_text("On this page"));
   EXPECT_TRUE(is_furniture_text("Back to top"));
+  EXPECT_TRUE(is_furniture_text("Skip to main content"));
+  EXPECT_TRUE(is_furniture_text("Loading..."));
+  EXPECT_TRUE(is_furniture_text("Recently viewed"));
   EXPECT_FALSE(is_furniture_text("On this page you will find the rules of the club."));
 }
 
