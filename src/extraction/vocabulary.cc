@@ -398,7 +398,7 @@ bool screen_reader_only(std::string_view cls) {
     while (i < cls.size() && !space(cls[i])) ++i;
     std::string_view token = cls.substr(start, i - start);
     for (std::string_view name : kNames)
-      if (core::iequals(token, name)) return true;
+      if (token.size() == name.size() && core::iequals(token, name)) return true;
   }
   return false;
 }
