@@ -314,6 +314,10 @@ void BodyExtractor::mark(const html::Document& doc) {
         // index), the elements the page names as teasers are its content.
         if (v == Verdict::kWeak && profile_.keep_linked_titles && names_teaser(doc, n))
           v = Verdict::kContent;
+        // A service page's callouts and banners are sections of its pitch
+        // (a hero, a call to action with its sentence).
+        if (v == Verdict::kWeak && profile_type_ == PageType::kService && names_pitch(doc, n))
+          v = Verdict::kContent;
         if (v == Verdict::kHidden && show_scripted_ && hidden_until_script(doc, n))
           v = tag_verdict(doc.tag(n));
         if (v < Verdict::kHidden && is_hover_card(doc, n)) v = Verdict::kHidden;

@@ -516,6 +516,20 @@ bool names_teaser(const html::Document& doc, html::NodeId n) {
   return core::ascii_lower(doc.attr(n, "class")).find("teaser") != std::string::npos;
 }
 
+// Words of a callout's or a banner's class that keep it boilerplate even on
+// a service page.
+constexpr std::array<std::string_view, 8> kNeverPitch = {
+    "cookie", "consent", "newsletter", "subscri", "sign", "footer", "advert", "nav"};
+
+bool names_pitch(const html::Document& doc, html::NodeId n) {
+  const std::string lower = core::ascii_lower(doc.attr(n, "class"));
+  if (lower.find("callout") == std::string::npos && lower.find("banner") == std::string::npos)
+    return false;
+  return std::none_of(kNeverPitch.begin(), kNeverPitch.end(), [&](std::string_view w) {
+    return lower.find(w) != std::string::npos;
+  });
+}
+
 bool names_review_or_carousel(const html::Document& doc, html::NodeId n) {
   const std::string lower = lower_names(doc, n);
   return lower.find("review") != std::string::npos || lower.find("carousel") != std::string::npos;

@@ -299,6 +299,38 @@ TEST(Service, SectionsRightUnderTheBodyAreWhole) {
   EXPECT_NE(body.text.find(quote), std::string::npos) << body.explanation;
 }
 
+TEST(Service, CalloutsAndBannersArePartOfThePitch) {
+  // The page's hero and its middle section are named as a banner and a
+  // callout; a cookie notice named as a banner stays out.
+  const std::string hero =
+      "Payroll that runs itself: hours, taxes and payments for teams of five to five hundred, "
+      "set up in an afternoon and checked by our accountants every single month.";
+  const std::string callout =
+      "When an employee's hours change after the cut-off, payroll runs again for that person "
+      "alone, and the difference reaches their account before the weekend starts.";
+  const std::string cookie =
+      "We use cookies to measure how visitors use this website and to remember their choices.";
+  std::string page =
+      "<html><head><title>Acme Payroll</title><link rel='canonical' "
+      "href='https://example.org/services/payroll'></head><body>"
+      "<header><nav><a href='/'>Home</a> <a href='/pricing'>Pricing</a></nav></header>"
+      "<div class='page'><div class='hero-banner'><h1>Acme Payroll</h1><p>" +
+      hero + "</p><a href='/demo'>Book a demo</a></div><div class='features'>";
+  for (const auto& f : kPayrollFeatures)
+    page += std::string("<div class='feature'><h3>") + f[0] + "</h3><p>" + f[1] + "</p></div>";
+  page += "</div><div class='callout'><div class='callout-inner'><h2>Late changes</h2><p>" +
+          callout + "</p><p>" + callout +
+          "</p></div></div></div><div class='cookie-banner'><p>" + cookie +
+          "</p></div><footer><p>Acme Inc.</p></footer></body></html>";
+  Body body = extract(page);
+  ASSERT_EQ(body.page_type, "service") << body.explanation;
+  EXPECT_NE(body.text.find(hero), std::string::npos) << body.explanation;
+  EXPECT_NE(body.text.find(callout), std::string::npos) << body.explanation;
+  for (const auto& f : kPayrollFeatures)
+    EXPECT_NE(body.text.find(f[1]), std::string::npos) << f[0] << "\n" << body.explanation;
+  EXPECT_EQ(body.text.find(cookie), std::string::npos) << body.explanation;
+}
+
 TEST(Article, ChecklistOfLongItemsIsPartOfTheText) {
   // The intro and the checklist stand in sibling elements; the items end no
   // sentence, as checklists' items often do not.
