@@ -525,9 +525,8 @@ bool names_pitch(const html::Document& doc, html::NodeId n) {
   const std::string lower = core::ascii_lower(doc.attr(n, "class"));
   if (lower.find("callout") == std::string::npos && lower.find("banner") == std::string::npos)
     return false;
-  return std::none_of(kNeverPitch.begin(), kNeverPitch.end(), [&](std::string_view w) {
-    return lower.find(w) != std::string::npos;
-  });
+  return std::none_of(kNeverPitch.begin(), kNeverPitch.end(),
+                      [&](std::string_view w) { return lower.find(w) != std::string::npos; });
 }
 
 bool names_review_or_carousel(const html::Document& doc, html::NodeId n) {
