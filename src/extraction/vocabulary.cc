@@ -174,9 +174,21 @@ constexpr std::array<std::string_view, 24> kFurniturePrefixes = {
     "dieser artikel erschien",
     "este artículo se publicó"};
 
+// "follow" marks a "follow us" box, but a "follow-up" is a next step of the
+// text (a testimonial's follow-up, a case study's).
+bool names_follow_box(std::string_view lower, size_t at) {
+  const std::string_view rest = lower.substr(at + 6);
+  return !rest.starts_with("-up") && !rest.starts_with("up") && !rest.starts_with("_up");
+}
+
 bool contains_any_part(std::string_view lower) {
-  for (std::string_view part : kBoilerplateParts)
-    if (lower.find(part) != std::string_view::npos) return true;
+  for (std::string_view part : kBoilerplateParts) {
+    size_t at = lower.find(part);
+    if (part == "follow")
+      while (at != std::string_view::npos && !names_follow_box(lower, at))
+        at = lower.find(part, at + 1);
+    if (at != std::string_view::npos) return true;
+  }
   return false;
 }
 
