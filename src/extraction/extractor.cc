@@ -240,6 +240,7 @@ TypeProfile profile_for(PageType t) {
       p.item_lists = true;
       p.keep_linked_titles = true;
       p.card_headings = true;
+      p.keep_pitch = true;
       p.trim_edges = false;
       break;
     case PageType::kDocumentation:
@@ -264,6 +265,7 @@ TypeProfile profile_for(PageType t) {
       p.heading_weight = 0.5;
       p.trim_edges = false;
       p.whole_main = true;
+      p.keep_pitch = true;
       break;
   }
   return p;
@@ -313,6 +315,11 @@ void BodyExtractor::mark(const html::Document& doc) {
         // Where linked titles are text (cards, feature cards, a reference's
         // index), the elements the page names as teasers are its content.
         if (v == Verdict::kWeak && profile_.keep_linked_titles && names_teaser(doc, n))
+          v = Verdict::kContent;
+        // A service page's callouts and banners are sections of its pitch (a
+        // hero, a call to action with its sentence), and a page of cards's
+        // banner is its introduction.
+        if (v == Verdict::kWeak && profile_.keep_pitch && names_pitch(doc, n))
           v = Verdict::kContent;
         if (v == Verdict::kHidden && show_scripted_ && hidden_until_script(doc, n))
           v = tag_verdict(doc.tag(n));

@@ -69,6 +69,7 @@ struct TypeProfile {
   bool drop_reviews = false;        // elements named as reviews or carousels are boilerplate
   bool entry_titles = true;         // a linked heading over an unlinked line is kept
   bool card_headings = false;       // a heading is kept though the rest of its section is not
+  bool keep_pitch = false;          // callouts and banners (a hero, a call to action) are content
   double climb_share = 0;           // climb to the parent while it keeps this share of the score
 };
 
@@ -114,8 +115,7 @@ class BodyExtractor {
   // The stages of the write step, for the explanation.
   struct WriteTrace {
     uint32_t first = 0, lead = 0, end = 0;
-    std::vector<uint32_t> kept_blocks, after_boxes, after_titles, after_trailing,
-        after_repeats;
+    std::vector<uint32_t> kept_blocks, after_boxes, after_titles, after_trailing, after_repeats;
   };
   void explain(const html::Document& doc, html::NodeId container, const WriteTrace& trace,
                const std::vector<uint32_t>& kept, const BodyHints& hints, Body& body) const;
@@ -139,7 +139,7 @@ class BodyExtractor {
   TypeProfile profile_;
   bool open_noscript_ = false;  // second pass: <noscript> content is the page's
   bool relax_weak_ = false;     // last pass: no element is weak by its name
-  bool show_scripted_ = false;    // last pass: elements hidden until a script runs are shown
+  bool show_scripted_ = false;  // last pass: elements hidden until a script runs are shown
   bool listing_retry_ = false;  // again as a listing: the cards outweighed the body
   bool wrote_prose_ = false;    // the body written holds a block of prose
   uint32_t teaser_count_ = 0;   // repeated cards mark_teasers found

@@ -186,9 +186,21 @@ constexpr std::array<std::string_view, 28> kFurniturePrefixes = {
     "was this page helpful",
     "except as otherwise noted, the content of this page is licensed"};
 
+// "follow" marks a "follow us" box, but a "follow-up" is a next step of the
+// text (a testimonial's follow-up, a case study's).
+bool names_follow_box(std::string_view lower, size_t at) {
+  const std::string_view rest = lower.substr(at + 6);
+  return !rest.starts_with("-up") && !rest.starts_with("up") && !rest.starts_with("_up");
+}
+
 bool contains_any_part(std::string_view lower) {
-  for (std::string_view part : kBoilerplateParts)
-    if (lower.find(part) != std::string_view::npos) return true;
+  for (std::string_view part : kBoilerplateParts) {
+    size_t at = lower.find(part);
+    if (part == "follow")
+      while (at != std::string_view::npos && !names_follow_box(lower, at))
+        at = lower.find(part, at + 1);
+    if (at != std::string_view::npos) return true;
+  }
   return false;
 }
 
@@ -569,6 +581,19 @@ bool names_beside_text(const html::Document& doc, html::NodeId n) {
 
 bool names_teaser(const html::Document& doc, html::NodeId n) {
   return core::ascii_lower(doc.attr(n, "class")).find("teaser") != std::string::npos;
+}
+
+// Words of a callout's or a banner's class that keep it boilerplate even on
+// a service page.
+constexpr std::array<std::string_view, 8> kNeverPitch = {
+    "cookie", "consent", "newsletter", "subscri", "sign", "footer", "advert", "nav"};
+
+bool names_pitch(const html::Document& doc, html::NodeId n) {
+  const std::string lower = core::ascii_lower(doc.attr(n, "class"));
+  if (lower.find("callout") == std::string::npos && lower.find("banner") == std::string::npos)
+    return false;
+  return std::none_of(kNeverPitch.begin(), kNeverPitch.end(),
+                      [&](std::string_view w) { return lower.find(w) != std::string::npos; });
 }
 
 bool names_review_or_carousel(const html::Document& doc, html::NodeId n) {

@@ -102,6 +102,11 @@ bool names_beside_text(const html::Document& doc, html::NodeId n);
 // boilerplate under an article, the content of a page of cards.
 bool names_teaser(const html::Document& doc, html::NodeId n);
 
+// True for an element whose class names a callout or a banner ("callout",
+// "hero-banner") and nothing that is boilerplate on any page (a cookie
+// notice, a newsletter's sign-up): on a service page, a section of its pitch.
+bool names_pitch(const html::Document& doc, html::NodeId n);
+
 // True for an element whose class or id names customer reviews or a
 // carousel ("reviewText", "a-carousel"): on a product page, what buyers
 // wrote and the other products on offer, not the product's description.

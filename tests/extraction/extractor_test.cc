@@ -170,6 +170,31 @@ TEST(Collection, CardHeadingsStayWhenTheirLinkedLinesAreLeftOut) {
     EXPECT_NE(body.text.find(name), std::string::npos) << name << "\n" << body.explanation;
 }
 
+TEST(Collection, BannerIntroductionIsKept) {
+  // A shop's category opens with a banner that introduces its grid.
+  const std::string intro =
+      "Every mower here cuts the grass on its own, finds its way back to its dock, and is "
+      "quiet enough to run at night while the household sleeps.";
+  std::string page =
+      "<html><head><link rel='canonical' href='https://example.org/collections/mowers'>"
+      "</head><body><nav><a href='/'>Home</a> <a href='/cart'>Cart</a></nav><div class='page'>"
+      "<div class='category-banner'><h1>Robot mowers</h1><p>" +
+      intro + "</p></div><div class='grid'>";
+  for (int i = 0; i < 8; ++i) {
+    const std::string n = std::to_string(i);
+    page += "<div class='card product'><a href='/p" + n + "'><h3>Quiet robot mower RM" + n +
+            "00</h3></a><p>It cuts lawns of " + n +
+            " acres on one charge and climbs slopes as steep as a staircase.</p>"
+            "<div class='price'>$1,2" +
+            n + "9.99</div></div>";
+  }
+  page += "</div></div><footer><p>About us</p></footer></body></html>";
+  Body body = extract(page);
+  ASSERT_EQ(body.page_type, "collection") << body.explanation;
+  EXPECT_NE(body.text.find(intro), std::string::npos) << body.explanation;
+  EXPECT_NE(body.text.find("Quiet robot mower RM300"), std::string::npos) << body.explanation;
+}
+
 TEST(Collection, SecondCopyOfARunOfLinesIsLeftOut) {
   // A shop's category shows its introduction twice, once laid out for phones
   // and once for desktops; the lines every card repeats stay.
@@ -299,8 +324,8 @@ TEST(Service, SectionsRightUnderTheBodyAreWhole) {
       "<html><head><title>Acme Payroll</title><link rel='canonical' "
       "href='https://example.org/services/payroll'></head><body><div class='menu'><ul>";
   for (int i = 0; i < 120; ++i)
-    page += "<li><a href='/m/" + std::to_string(i) + "'>Menu entry " + std::to_string(i) +
-            "</a></li>";
+    page +=
+        "<li><a href='/m/" + std::to_string(i) + "'>Menu entry " + std::to_string(i) + "</a></li>";
   page += "</ul></div><div class='hero'><h1>Payroll that runs itself</h1></div>";
   for (const auto& f : kPayrollFeatures)
     page += std::string("<div class='container'><div class='row features'><h3>") + f[0] +
@@ -317,6 +342,37 @@ TEST(Service, SectionsRightUnderTheBodyAreWhole) {
   for (const auto& f : kPayrollFeatures)
     EXPECT_NE(body.text.find(f[1]), std::string::npos) << f[0] << "\n" << body.explanation;
   EXPECT_NE(body.text.find(quote), std::string::npos) << body.explanation;
+}
+
+TEST(Service, CalloutsAndBannersArePartOfThePitch) {
+  // The page's hero and its middle section are named as a banner and a
+  // callout; a cookie notice named as a banner stays out.
+  const std::string hero =
+      "Payroll that runs itself: hours, taxes and payments for teams of five to five hundred, "
+      "set up in an afternoon and checked by our accountants every single month.";
+  const std::string callout =
+      "When an employee's hours change after the cut-off, payroll runs again for that person "
+      "alone, and the difference reaches their account before the weekend starts.";
+  const std::string cookie =
+      "We use cookies to measure how visitors use this website and to remember their choices.";
+  std::string page =
+      "<html><head><title>Acme Payroll</title><link rel='canonical' "
+      "href='https://example.org/services/payroll'></head><body>"
+      "<header><nav><a href='/'>Home</a> <a href='/pricing'>Pricing</a></nav></header>"
+      "<div class='page'><div class='hero-banner'><h1>Acme Payroll</h1><p>" +
+      hero + "</p><a href='/demo'>Book a demo</a></div><div class='features'>";
+  for (const auto& f : kPayrollFeatures)
+    page += std::string("<div class='feature'><h3>") + f[0] + "</h3><p>" + f[1] + "</p></div>";
+  page += "</div><div class='callout'><div class='callout-inner'><h2>Late changes</h2><p>" +
+          callout + "</p><p>" + callout + "</p></div></div></div><div class='cookie-banner'><p>" +
+          cookie + "</p></div><footer><p>Acme Inc.</p></footer></body></html>";
+  Body body = extract(page);
+  ASSERT_EQ(body.page_type, "service") << body.explanation;
+  EXPECT_NE(body.text.find(hero), std::string::npos) << body.explanation;
+  EXPECT_NE(body.text.find(callout), std::string::npos) << body.explanation;
+  for (const auto& f : kPayrollFeatures)
+    EXPECT_NE(body.text.find(f[1]), std::string::npos) << f[0] << "\n" << body.explanation;
+  EXPECT_EQ(body.text.find(cookie), std::string::npos) << body.explanation;
 }
 
 TEST(Article, ChecklistOfLongItemsIsPartOfTheText) {

@@ -205,6 +205,36 @@ TEST(FurnitureText, AReferencePagesFooterIsFurniture) {
   EXPECT_FALSE(is_furniture_text("Editing this page's settings takes a minute."));
 }
 
+TEST(AttributeClassifier, AFollowUpIsNoFollowBox) {
+  html::Document doc;
+  html::parse(
+      "<div class='follow-up__item'><p>Quote.</p></div>"
+      "<div class='followup-steps'><p>Next.</p></div>"
+      "<div class='follow-us'><p>Follow us.</p></div>"
+      "<div class='follow-up follow-box'><p>Both.</p></div>",
+      doc, html::DomLimits{});
+  AttributeClassifier classifier;
+  EXPECT_EQ(classifier.classify(doc, by_class(doc, "follow-up__item")).verdict, Verdict::kContent);
+  EXPECT_EQ(classifier.classify(doc, by_class(doc, "followup-steps")).verdict, Verdict::kContent);
+  EXPECT_EQ(classifier.classify(doc, by_class(doc, "follow-us")).verdict, Verdict::kWeak);
+  EXPECT_EQ(classifier.classify(doc, by_class(doc, "follow-up follow-box")).verdict,
+            Verdict::kWeak);
+}
+
+TEST(NamesPitch, CalloutsAndBannersButNoCookieNotice) {
+  html::Document doc;
+  html::parse(
+      "<div class='callout-inner'><p>A.</p></div><div class='hero-banner'><p>B.</p></div>"
+      "<div class='cookie-banner'><p>C.</p></div><div class='newsletter-callout'><p>D.</p></div>"
+      "<div class='feature'><p>E.</p></div>",
+      doc, html::DomLimits{});
+  EXPECT_TRUE(names_pitch(doc, by_class(doc, "callout-inner")));
+  EXPECT_TRUE(names_pitch(doc, by_class(doc, "hero-banner")));
+  EXPECT_FALSE(names_pitch(doc, by_class(doc, "cookie-banner")));
+  EXPECT_FALSE(names_pitch(doc, by_class(doc, "newsletter-callout")));
+  EXPECT_FALSE(names_pitch(doc, by_class(doc, "feature")));
+}
+
 TEST(HiddenUntilScript, OwnStyleAndStreamedSegments) {
   html::Document doc;
   html::parse(
