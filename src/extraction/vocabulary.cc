@@ -376,43 +376,48 @@ ElementSignals AttributeClassifier::from_names(std::string_view class_attr,
 
 namespace {
 
+// Calls f with each token of a class attribute, in order, until f returns
+// false.
+template <typename F>
+void each_class_token(std::string_view cls, F&& f) {
+  auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+  size_t i = 0;
+  while (i < cls.size()) {
+    while (i < cls.size() && space(cls[i])) ++i;
+    const size_t start = i;
+    while (i < cls.size() && !space(cls[i])) ++i;
+    if (i > start && !f(cls.substr(start, i - start))) return;
+  }
+}
+
 // Bootstrap's "d-none" hides an element unless a breakpoint class shows it
 // again ("d-none d-md-block").
 bool hidden_by_class(std::string_view cls) {
   if (cls.find("d-none") == std::string_view::npos) return false;
-  auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
-  bool none = false;
-  size_t i = 0;
-  while (i < cls.size()) {
-    while (i < cls.size() && space(cls[i])) ++i;
-    size_t start = i;
-    while (i < cls.size() && !space(cls[i])) ++i;
-    std::string_view token = cls.substr(start, i - start);
+  bool none = false, shown = false;
+  each_class_token(cls, [&](std::string_view token) {
     if (token == "d-none")
       none = true;
-    else if (token.starts_with("d-") && token != "d-none" && !token.ends_with("-none"))
-      return false;
-  }
-  return none;
+    else if (token.starts_with("d-") && !token.ends_with("-none"))
+      shown = true;
+    return !shown;
+  });
+  return none && !shown;
 }
 
 // Text for screen readers alone, kept off the screen by a stylesheet's
 // class ("sr-only", "visually-hidden"): a price's "Regular price" label, a
 // link's "(opens in a new window)". Whole tokens only.
 bool screen_reader_only(std::string_view cls) {
-  static constexpr std::array<std::string_view, 4> kNames = {"sr-only", "visually-hidden",
-                                                             "visuallyhidden", "screen-reader-text"};
-  auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
-  size_t i = 0;
-  while (i < cls.size()) {
-    while (i < cls.size() && space(cls[i])) ++i;
-    size_t start = i;
-    while (i < cls.size() && !space(cls[i])) ++i;
-    std::string_view token = cls.substr(start, i - start);
+  static constexpr std::array<std::string_view, 4> kNames = {
+      "sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text"};
+  bool found = false;
+  each_class_token(cls, [&](std::string_view token) {
     for (std::string_view name : kNames)
-      if (token.size() == name.size() && core::iequals(token, name)) return true;
-  }
-  return false;
+      found |= token.size() == name.size() && core::iequals(token, name);
+    return !found;
+  });
+  return found;
 }
 
 // A list of three or more links to places in the page itself ("#install")
