@@ -500,7 +500,7 @@ void BodyExtractor::rescue_weak(const html::Document& doc) {
     if (!doc.is_element(n) || seg_.block_end[n] == seg_.block_begin[n]) continue;
     if (doc.attr(n, "itemprop") == "articleBody") article_bodies.push_back(n);
     if (profile_.keep_comments && doc.is(n, Tag::k_form) && !doc.attr(n, "class").empty())
-      post_form_classes_.push_back(doc.attr(n, "class"));
+      ++post_form_classes_[doc.attr(n, "class")];
   }
   std::vector<NodeId> boxes;  // weak by their name alone, each holding prose
   for (NodeId n = 0; n < doc.node_count(); ++n) {
@@ -900,9 +900,10 @@ bool BodyExtractor::is_post_form(const html::Document& doc, NodeId n) const {
     sentence = good_[i] > 0 && core::utf8_length(seg_.block_text(seg_.blocks[i])) >= kSentenceBlock;
   if (!sentence) return false;
   const std::string_view cls = doc.attr(n, "class");
-  if (!cls.empty() && std::count(post_form_classes_.begin(), post_form_classes_.end(), cls) >=
-                          static_cast<std::ptrdiff_t>(kMinPostForms))
-    return true;
+  if (!cls.empty()) {
+    const auto same = post_form_classes_.find(cls);
+    if (same != post_form_classes_.end() && same->second >= kMinPostForms) return true;
+  }
   for (NodeId d = doc.first_child(n); d != kNoNode; d = doc.next_in(d, n))
     if (doc.is_element(d) && names_post(doc, d)) return true;
   return false;

@@ -20,6 +20,7 @@
 
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "extraction/blocks.h"
@@ -156,7 +157,8 @@ class BodyExtractor {
   bool keep_named_weak_ = false;
   std::vector<bool> embedded_;   // per node: inside an embedded social post
   std::vector<bool> in_answer_;  // per node: inside a question or an answer of a thread
-  std::vector<std::string_view> post_form_classes_;  // class of each form that holds text
+  // Forms of each class that hold text: counted once, looked up per form.
+  std::unordered_map<std::string_view, size_t> post_form_classes_;
   std::vector<uint32_t> depth_;
   std::vector<html::NodeId> weak_owner_;  // per node: innermost weak ancestor-or-self
   Segmentation seg_;
