@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <optional>
 #include <unordered_map>
 #include <utility>
 
@@ -970,50 +971,41 @@ Body BodyExtractor::extract(const html::Document& doc, const BodyHints& hints) {
   bool has_noscript = false;
   for (NodeId n = 0; n < doc.node_count() && !has_noscript; ++n)
     has_noscript = doc.is_element(n) && doc.is(n, Tag::k_noscript) && doc.first_child(n) != kNoNode;
-  if (has_noscript) {
-    open_noscript_ = true;
-    Body second = extract_once(doc, hints);
-    open_noscript_ = false;
-    if (far_more(second)) {
-      second.method += "+noscript";
-      if (hints.explain)
-        second.explanation = body.explanation +
-                             "\nlittle or nothing found outside <noscript>; again with it:\n" +
-                             second.explanation;
-      return second;
-    }
-  }
+  // One more reading with `pass` set: taken when it finds far more than the
+  // first, and at least `min_bytes`.
+  const auto retry = [&](bool BodyExtractor::*pass, std::string_view method, std::string_view why,
+                         size_t min_bytes) -> std::optional<Body> {
+    this->*pass = true;
+    Body again = extract_once(doc, hints);
+    this->*pass = false;
+    if (!far_more(again) || again.text.size() < min_bytes) return std::nullopt;
+    again.method += method;
+    if (hints.explain)
+      again.explanation = body.explanation + "\n" + std::string(why) + ":\n" + again.explanation;
+    return again;
+  };
+  if (has_noscript)
+    if (auto second = retry(&BodyExtractor::open_noscript_, "+noscript",
+                            "little or nothing found outside <noscript>; again with it", 0))
+      return *std::move(second);
   // Page builders name their every section with words lede reads as
   // boilerplate ("testimonial", "widget", "promo"): with nothing found, the
   // names were wrong, and only the skipped elements stay out.
-  relax_weak_ = true;
-  Body third = extract_once(doc, hints);
-  relax_weak_ = false;
-  if (far_more(third)) {
-    third.method += "+names-ignored";
-    if (hints.explain)
-      third.explanation =
-          body.explanation +
-          "\nlittle or nothing found outside elements named as boilerplate; again without "
-          "those names:\n" +
-          third.explanation;
-    return third;
-  }
+  if (auto third = retry(&BodyExtractor::relax_weak_, "+names-ignored",
+                         "little or nothing found outside elements named as boilerplate; again "
+                         "without those names",
+                         0))
+    return *std::move(third);
   // Some pages hide their whole content until a script has run: with an
   // inline style (a shop's age or password gate, a fade-in), or streamed in
   // hidden segments the script moves in place. With nothing found elsewhere,
   // what is so hidden is the content.
-  show_scripted_ = true;
-  Body fourth = extract_once(doc, hints);
-  show_scripted_ = false;
-  if (!far_more(fourth) || fourth.text.size() < kScrapBytes) return body;
-  fourth.method += "+script-hidden";
-  if (hints.explain)
-    fourth.explanation = body.explanation +
-                         "\nlittle or nothing found outside elements hidden until a script runs; "
-                         "again with them shown:\n" +
-                         fourth.explanation;
-  return fourth;
+  if (auto fourth = retry(&BodyExtractor::show_scripted_, "+script-hidden",
+                          "little or nothing found outside elements hidden until a script runs; "
+                          "again with them shown",
+                          kScrapBytes))
+    return *std::move(fourth);
+  return body;
 }
 
 Body BodyExtractor::extract_once(const html::Document& doc, const BodyHints& hints) {
