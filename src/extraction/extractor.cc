@@ -299,19 +299,18 @@ void BodyExtractor::mark(const html::Document& doc) {
       if (v != Verdict::kStrong && !doc.attributes(n).empty()) {
         ElementSignals a = classifier_.classify(doc, n);
         if (a.verdict > v) v = a.verdict;
-        if (v == Verdict::kWeak && profile_.keep_comments && names_post(doc, n))
-          v = Verdict::kContent;
+        const ThreadNames thread =
+            profile_.keep_comments ? thread_names(doc, n) : ThreadNames{};
+        if (v == Verdict::kWeak && thread.post) v = Verdict::kContent;
         // A thread's posts are its content, but not a poster's signature, nor
         // the comments under a question or an answer (a question-and-answer
         // site's asides, below the posts they remark on). They are left out
         // as unseen text, neither for nor against the thread that holds them.
         // See Forum.SignaturesAndCommentsUnderAnswersAreLeftOut in extractor_test.cc.
-        if (v < Verdict::kHidden && profile_.keep_comments &&
-            (names_signature(doc, n) ||
-             (parent != kNoNode && in_answer_[parent] && names_comment(doc, n))))
+        if (v < Verdict::kHidden &&
+            (thread.signature || (parent != kNoNode && in_answer_[parent] && thread.comment)))
           v = Verdict::kHidden;
-        if (profile_.keep_comments && !doc.is(n, Tag::k_body) && !doc.is(n, Tag::k_html) &&
-            names_question_or_answer(doc, n))
+        if (thread.question_or_answer && !doc.is(n, Tag::k_body) && !doc.is(n, Tag::k_html))
           in_answer_[n] = true;
         // Where linked titles are text (cards, feature cards, a reference's
         // index), the elements the page names as teasers are its content.

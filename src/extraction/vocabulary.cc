@@ -558,23 +558,19 @@ std::string lower_names(const html::Document& doc, html::NodeId n) {
 }  // namespace
 
 bool names_post(const html::Document& doc, html::NodeId n) {
+  return thread_names(doc, n).post;
+}
+
+ThreadNames thread_names(const html::Document& doc, html::NodeId n) {
   const std::string lower = lower_names(doc, n);
-  for (std::string_view name : {"comment", "reply", "post", "message", "answer"})
-    if (lower.find(name) != std::string::npos) return true;
-  return false;
-}
-
-bool names_signature(const html::Document& doc, html::NodeId n) {
-  return lower_names(doc, n).find("signature") != std::string::npos;
-}
-
-bool names_question_or_answer(const html::Document& doc, html::NodeId n) {
-  const std::string lower = lower_names(doc, n);
-  return lower.find("answer") != std::string::npos || lower.find("question") != std::string::npos;
-}
-
-bool names_comment(const html::Document& doc, html::NodeId n) {
-  return lower_names(doc, n).find("comment") != std::string::npos;
+  auto has = [&](std::string_view name) { return lower.find(name) != std::string::npos; };
+  ThreadNames names;
+  names.comment = has("comment");
+  const bool answer = has("answer");
+  names.post = names.comment || answer || has("reply") || has("post") || has("message");
+  names.signature = has("signature");
+  names.question_or_answer = answer || has("question");
+  return names;
 }
 
 bool names_beside_text(const html::Document& doc, html::NodeId n) {

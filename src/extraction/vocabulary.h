@@ -81,16 +81,15 @@ bool names_caption(const html::Document& doc, html::NodeId n);
 // content of a forum page.
 bool names_post(const html::Document& doc, html::NodeId n);
 
-// True for an element whose class or id names a poster's signature
-// ("signature", "post-signature"): a forum post's footer, not the post.
-bool names_signature(const html::Document& doc, html::NodeId n);
-
-// True for an element whose class or id names a question or an answer of a
-// question-and-answer thread ("question", "answer js-answer").
-bool names_question_or_answer(const html::Document& doc, html::NodeId n);
-
-// True for an element whose class or id names comments ("comments-list").
-bool names_comment(const html::Document& doc, html::NodeId n);
+// What an element's class or id says of it in a thread, read once per element
+// by the walk that keeps a forum page's posts.
+struct ThreadNames {
+  bool post = false;       // "comment", "reply", "post", "message", "answer" (names_post)
+  bool signature = false;  // "signature": a poster's footer, not the post
+  bool question_or_answer = false;  // "question", "answer js-answer"
+  bool comment = false;             // "comments-list"
+};
+ThreadNames thread_names(const html::Document& doc, html::NodeId n);
 
 // True for an element whose class or id names what stands beside a text but
 // is never part of it, however it is repeated ("related-node-body",
