@@ -608,6 +608,36 @@ constexpr std::array<std::string_view, 9> kSignUpWords = {"sign up",  "subscribe
                                                           "inscreva", "abonnieren", "inscrivez",
                                                           "abonnez",  "iscriviti",  "suscríbete"};
 
+// A site's copyright line ("© 2025 Acme Inc. All rights reserved."), in the
+// languages lede reads most: the page's, never the text's.
+constexpr std::array<std::string_view, 6> kRightsReserved = {
+    "all rights reserved",           "alle rechte vorbehalten",  "tous droits réservés",
+    "todos los derechos reservados", "tutti i diritti riservati", "alle rechten voorbehouden"};
+
+// Lines longer than this are a text's own sentence about rights or scripts.
+constexpr size_t kMaxNoticeLine = 160;
+
+namespace {
+
+// A notice that the page needs scripts ("You need to enable JavaScript to run
+// this app", "JavaScript is disabled in your browser").
+bool is_script_notice(std::string_view lower) {
+  if (lower.find("javascript") == std::string_view::npos) return false;
+  for (std::string_view w : {"enable", "turn on", "requires", "required", "disabled", "switch on"})
+    if (lower.find(w) != std::string_view::npos) return true;
+  return false;
+}
+
+}  // namespace
+
+bool is_site_notice(std::string_view collapsed_text) {
+  if (collapsed_text.size() > kMaxNoticeLine) return false;
+  const std::string lower = core::ascii_lower(collapsed_text);
+  for (std::string_view rights : kRightsReserved)
+    if (lower.find(rights) != std::string::npos) return true;
+  return is_script_notice(lower);
+}
+
 // Labels of the line a blog prints under a post ("Posted by: ... - Category:
 // ... - Tags: ..."); two of them make the line metadata, not text.
 constexpr std::array<std::string_view, 10> kPostMetaLabels = {

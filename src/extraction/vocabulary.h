@@ -51,6 +51,12 @@ class AttributeClassifier {
 // ("Advertisement", "Share this article", "Read more").
 bool is_furniture_text(std::string_view collapsed_text);
 
+// True for a site's notice: its copyright line ("© 2025 Acme. All rights
+// reserved.") or a note that the page needs JavaScript. An article may close
+// with its own (a wire story's), so it is text beside a body, and no body
+// alone.
+bool is_site_notice(std::string_view collapsed_text);
+
 // True for a short line that titles a list of other stories ("More from
 // Business", "Related coverage", "Leia também").
 bool opens_more_stories(std::string_view collapsed_text);

@@ -129,6 +129,36 @@ TEST(Product, ReviewsAndCarouselsInTheMainAreLeftOut) {
   EXPECT_EQ(body.text.find("Red kettle"), std::string::npos) << body.explanation;
 }
 
+TEST(Listing, NoticesAndALoneHeadingAreNoBody) {
+  // A shop's category page whose products a script draws: the HTML holds the
+  // menu, an empty mount point, the footer's newsletter box and its
+  // copyright line, or only a note that JavaScript is needed.
+  const std::string shell =
+      "<html><head><title>Down jackets</title><link rel='canonical' "
+      "href='https://shop.example.org/collections/down-jackets'></head><body>"
+      "<nav><a href='/'>Home</a> <a href='/jackets'>Jackets</a></nav><div id='app'></div>";
+  Body footer = extract(shell +
+                        "<div class='footer-newsletter'><h2>Subscribe</h2><p>Sign up for our "
+                        "newsletter and be the first to hear of new arrivals.</p></div>"
+                        "<p class='legal'>© 2025 Example Outfitters. All rights reserved.</p>"
+                        "</body></html>");
+  EXPECT_EQ(footer.text, "") << footer.explanation;
+  Body script = extract(shell +
+                        "<noscript>You need to enable JavaScript to run this app.</noscript>"
+                        "</body></html>");
+  EXPECT_EQ(script.text, "") << script.explanation;
+  // A story may close with its own notice, and keeps it.
+  const std::string story =
+      "The harbour bridge reopened on Monday after eight months of repairs, and the first "
+      "buses crossed it before dawn while a crowd watched from the old ferry pier.";
+  Body article = extract(
+      "<html><head><title>Bridge reopens</title></head><body><article><h1>Bridge reopens</h1>"
+      "<p>" + story + "</p><p>© 2025 The Example Press. All rights reserved.</p></article>"
+      "</body></html>");
+  EXPECT_NE(article.text.find(story), std::string::npos) << article.explanation;
+  EXPECT_NE(article.text.find("All rights reserved."), std::string::npos) << article.explanation;
+}
+
 TEST(Listing, ItemsNamedLikeBoilerplateAreItsContent) {
   // Every item's class holds a boilerplate word ("tag"), as shops' do.
   std::string page =
