@@ -439,6 +439,15 @@ bool table_of_contents(const html::Document& doc, html::NodeId list) {
   return links >= 3;
 }
 
+// A list of tabs is a control, but accordions set their panels inside the
+// element they mark as the tab list (Bootstrap's "accordion" role="tablist"):
+// the panels are the page's text, questions and answers, a program's terms.
+bool holds_tab_panels(const html::Document& doc, html::NodeId n) {
+  for (html::NodeId d = doc.first_child(n); d != html::kNoNode; d = doc.next_in(d, n))
+    if (doc.is_element(d) && doc.attr(d, "role") == "tabpanel") return true;
+  return false;
+}
+
 }  // namespace
 
 ElementSignals AttributeClassifier::classify(const html::Document& doc, html::NodeId n) {
@@ -479,7 +488,8 @@ ElementSignals AttributeClassifier::classify(const html::Document& doc, html::No
   // dialog is: an app's install prompt, a menu drawn off the canvas.
   if (popover || role == "navigation" || role == "menu" || role == "menubar" || role == "dialog" ||
       role == "alertdialog" || role == "toolbar" || role == "search" || role == "button" ||
-      role == "slider" || role == "progressbar" || role == "tablist" || role == "timer") {
+      role == "slider" || role == "progressbar" || role == "timer" ||
+      (role == "tablist" && !holds_tab_panels(doc, n))) {
     out.verdict = Verdict::kStrong;
     return out;
   }

@@ -313,6 +313,32 @@ TEST(Service, ScrapGivesWayToSectionsNamedAsWidgets) {
     EXPECT_NE(body.text.find(f[1]), std::string::npos) << f[0] << "\n" << body.explanation;
 }
 
+TEST(Service, AccordionPanelsInsideATabListAreText) {
+  // Bootstrap's accordion marks its wrapper as the tab list and sets each
+  // collapsed panel inside it; a list of tabs alone stays a control.
+  const std::string terms =
+      "Customers applying for a rebate must have an active residential account, and the "
+      "thermostat must control a system with electric or gas heating or central cooling.";
+  const std::string intro =
+      "Get up to a hundred dollars back when you buy a certified smart thermostat from any "
+      "retailer and apply within ninety days of the purchase, online or by mail.";
+  const std::string page =
+      "<html><head><title>Smart thermostats</title><link rel='canonical' "
+      "href='https://energy.example.org/smart-thermostats'></head><body>"
+      "<nav><a href='/'>Home</a> <a href='/rebates'>Rebates</a></nav><main>"
+      "<h1>Smart thermostats</h1><p>" + intro + "</p>"
+      "<div class='tabs' role='tablist'><a role='tab' href='#a'>Overview</a>"
+      "<a role='tab' href='#b'>Rebates in stores near you</a></div>"
+      "<div class='accordion' role='tablist'><div class='accordion-item' role='tab'>"
+      "<h2><button class='accordion-button collapsed'>Eligibility</button></h2>"
+      "<div class='panel-collapse collapse' role='tabpanel'><ul><li>" + terms +
+      "</li></ul></div></div></div></main><footer><p>Example Energy</p></footer></body></html>";
+  Body body = extract(page);
+  EXPECT_NE(body.text.find(intro), std::string::npos) << body.explanation;
+  EXPECT_NE(body.text.find(terms), std::string::npos) << body.explanation;
+  EXPECT_EQ(body.text.find("Rebates in stores near you"), std::string::npos) << body.explanation;
+}
+
 TEST(Service, SectionsSplitAcrossLikePanelsAreWhole) {
   // A service page's sections each in a panel of one class; the middle one's
   // list of linked integrations weighs its parent down, so the climb from
