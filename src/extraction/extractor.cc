@@ -340,6 +340,11 @@ void BodyExtractor::mark(const html::Document& doc) {
         if (a.embedded_post) embedded_[n] = true;
       }
       if (doc.is(n, Tag::k_article)) hinted_[n] = true;
+      // An accordion's trigger is the title of its section, or its question.
+      // See Service.AccordionTriggersAreTheirSectionsTitles in extractor_test.cc.
+      if (v == Verdict::kStrong && doc.ns(n) == html::Namespace::kHtml &&
+          is_section_toggle(doc, n))
+        v = Verdict::kContent;
       if (v == Verdict::kStrong) {
         marks_[n] = Mark::kSkip;
         skip = true;

@@ -545,6 +545,16 @@ bool is_hover_card(const html::Document& doc, html::NodeId n) {
   return false;
 }
 
+bool is_section_toggle(const html::Document& doc, html::NodeId n) {
+  if (doc.is(n, Tag::k_summary)) return true;
+  if (!doc.is(n, Tag::k_button) && doc.attr(n, "role") != "button") return false;
+  const html::NodeId parent = doc.parent(n);
+  if (parent != html::kNoNode && heading_level(doc.tag(parent)) > 0) return true;
+  for (html::NodeId d = doc.first_child(n); d != html::kNoNode; d = doc.next_in(d, n))
+    if (heading_level(doc.tag(d)) > 0) return true;
+  return false;
+}
+
 bool names_caption(const html::Document& doc, html::NodeId n) {
   if (doc.is(n, Tag::k_figcaption)) return true;
   std::string_view cls = doc.attr(n, "class");

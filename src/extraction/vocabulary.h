@@ -78,6 +78,11 @@ PosterDetail poster_detail(std::string_view collapsed_text);
 // so, holding a photo or links, and not the element that holds the trigger.
 bool is_hover_card(const html::Document& doc, html::NodeId n);
 
+// True for an accordion's trigger: a button (the tag or role="button") set in
+// a heading or holding one, or a <details> element's <summary>. Its label is a
+// section's title or a question, shown on the page above its panel.
+bool is_section_toggle(const html::Document& doc, html::NodeId n);
+
 // True for an element the page marks as a photo caption (figcaption, or a
 // class naming a caption: "caption", "legend", "pie-foto", "bildunterschrift").
 bool names_caption(const html::Document& doc, html::NodeId n);

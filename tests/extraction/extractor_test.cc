@@ -313,6 +313,34 @@ TEST(Service, ScrapGivesWayToSectionsNamedAsWidgets) {
     EXPECT_NE(body.text.find(f[1]), std::string::npos) << f[0] << "\n" << body.explanation;
 }
 
+TEST(Service, AccordionTriggersAreTheirSectionsTitles) {
+  // Questions and answers: each question is a button set in a heading (or
+  // holding one, or a <details>' <summary>); a form's button stays out.
+  const std::string answer =
+      "Every plan can be cancelled at any time from the account page, and the months already "
+      "paid for stay open until the end of the period you were billed for.";
+  const std::string page =
+      "<html><head><title>Plans</title><link rel='canonical' "
+      "href='https://example.org/plans'></head><body><main><h1>Plans</h1>"
+      "<p>Choose the plan that suits your team, from a single seat to a whole company, and "
+      "change it whenever the team grows or shrinks.</p>"
+      "<div class='faq'><h3><button class='faq-trigger'>Can I cancel at any time?</button></h3>"
+      "<div class='faq-answer'><p>" + answer + "</p></div>"
+      "<div role='button' class='faq-trigger'><h4>Do you offer discounts for charities?</h4></div>"
+      "<div class='faq-answer'><p>Registered charities pay half the price of any plan, on "
+      "every seat, for as long as they stay registered.</p></div>"
+      "<details><summary role='button'>Where is our data kept?</summary><p>In data centres "
+      "in the European Union, copied to a second centre every night.</p></details></div>"
+      "<form><input type='email'><button>Send me the price list</button></form>"
+      "</main></body></html>";
+  Body body = extract(page);
+  for (const char* question : {"Can I cancel at any time?", "Do you offer discounts for charities?",
+                               "Where is our data kept?"})
+    EXPECT_NE(body.text.find(question), std::string::npos) << question << "\n" << body.explanation;
+  EXPECT_NE(body.text.find(answer), std::string::npos) << body.explanation;
+  EXPECT_EQ(body.text.find("Send me the price list"), std::string::npos) << body.explanation;
+}
+
 TEST(Service, AccordionPanelsInsideATabListAreText) {
   // Bootstrap's accordion marks its wrapper as the tab list and sets each
   // collapsed panel inside it; a list of tabs alone stays a control.
