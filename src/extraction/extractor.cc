@@ -297,7 +297,10 @@ void BodyExtractor::mark(const html::Document& doc) {
       bool always_weak = false;  // weak even in a page's <main> (TypeProfile::whole_main)
       if (open_noscript_ && doc.is(n, Tag::k_noscript)) v = Verdict::kContent;
       if (v != Verdict::kStrong && !doc.attributes(n).empty()) {
-        ElementSignals a = classifier_.classify(doc, n);
+        // A closed panel of an accordion or of tabs is the page's text.
+        // See Service.ClosedAccordionPanelsAreText in extractor_test.cc.
+        const std::string_view id = disclosed_.empty() ? std::string_view() : doc.attr(n, "id");
+        ElementSignals a = classifier_.classify(doc, n, !id.empty() && disclosed_.contains(id));
         if (a.verdict > v) v = a.verdict;
         const ThreadNames thread =
             profile_.keep_comments ? thread_names(doc, n) : ThreadNames{};
@@ -957,6 +960,7 @@ Body BodyExtractor::extract(const html::Document& doc, const BodyHints& hints) {
   open_noscript_ = relax_weak_ = show_scripted_ = false;
   // The page's kind does not change between the passes below.
   evidence_ = gather_page_evidence(doc);
+  disclosed_ = disclosed_panels(doc);
   decision_ = decide_page_type_scored(evidence_);
   Body body = extract_once(doc, hints);
   // A scrap (a phone number from a top bar) is as good as nothing found: the

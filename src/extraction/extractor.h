@@ -21,6 +21,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "extraction/blocks.h"
@@ -157,6 +158,8 @@ class BodyExtractor {
   bool keep_named_weak_ = false;
   std::vector<bool> embedded_;   // per node: inside an embedded social post
   std::vector<bool> in_answer_;  // per node: inside a question or an answer of a thread
+  // Ids of the panels the page's accordions and tabs open (disclosed_panels).
+  std::unordered_set<std::string_view> disclosed_;
   // Forms of each class that hold text: counted once, looked up per form.
   std::unordered_map<std::string_view, size_t> post_form_classes_;
   std::vector<uint32_t> depth_;

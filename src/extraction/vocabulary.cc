@@ -450,7 +450,8 @@ bool holds_tab_panels(const html::Document& doc, html::NodeId n) {
 
 }  // namespace
 
-ElementSignals AttributeClassifier::classify(const html::Document& doc, html::NodeId n) {
+ElementSignals AttributeClassifier::classify(const html::Document& doc, html::NodeId n,
+                                             bool disclosed) {
   std::string_view class_attr, id_attr, role, style, itemprop;
   bool hidden = false, popover = false;
   for (const html::Attribute& a : doc.attributes(n)) {
@@ -474,7 +475,7 @@ ElementSignals AttributeClassifier::classify(const html::Document& doc, html::No
       popover = true;
   }
   ElementSignals out;
-  if (hidden || (!style.empty() && hides(style)) || hidden_by_class(class_attr) ||
+  if ((!disclosed && (hidden || (!style.empty() && hides(style)) || hidden_by_class(class_attr))) ||
       screen_reader_only(class_attr)) {
     out.verdict = Verdict::kHidden;
     return out;
@@ -553,6 +554,20 @@ bool is_section_toggle(const html::Document& doc, html::NodeId n) {
   for (html::NodeId d = doc.first_child(n); d != html::kNoNode; d = doc.next_in(d, n))
     if (heading_level(doc.tag(d)) > 0) return true;
   return false;
+}
+
+std::unordered_set<std::string_view> disclosed_panels(const html::Document& doc) {
+  std::unordered_set<std::string_view> ids;
+  for (html::NodeId n = 0; n < doc.node_count(); ++n) {
+    if (!doc.is_element(n)) continue;
+    const std::string_view controls = doc.attr(n, "aria-controls");
+    if (controls.empty() || (doc.attr(n, "role") != "tab" && !is_section_toggle(doc, n))) continue;
+    each_class_token(controls, [&](std::string_view id) {
+      ids.insert(id);
+      return true;
+    });
+  }
+  return ids;
 }
 
 bool names_caption(const html::Document& doc, html::NodeId n) {

@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "html/dom.h"
 
@@ -37,7 +38,10 @@ struct ElementSignals {
 // seen on the page (most elements repeat a few classes). Reset per page.
 class AttributeClassifier {
  public:
-  ElementSignals classify(const html::Document& doc, html::NodeId n);
+  // `disclosed`: the element is a panel a trigger of the page opens (see
+  // disclosed_panels): its hidden state is the panel's closed one, not a
+  // sign that its text is not the page's.
+  ElementSignals classify(const html::Document& doc, html::NodeId n, bool disclosed = false);
   void reset() { by_class_.clear(); }
 
  private:
@@ -77,6 +81,11 @@ PosterDetail poster_detail(std::string_view collapsed_text);
 // (a person's "rollover" with their latest stories, a popover): inline, named
 // so, holding a photo or links, and not the element that holds the trigger.
 bool is_hover_card(const html::Document& doc, html::NodeId n);
+
+// The ids of the panels the page's section toggles and tabs open and close
+// (their aria-controls): an accordion's answers, a product's tabs, sent
+// closed and hidden.
+std::unordered_set<std::string_view> disclosed_panels(const html::Document& doc);
 
 // True for an accordion's trigger: a button (the tag or role="button") set in
 // a heading or holding one, or a <details> element's <summary>. Its label is a

@@ -341,6 +341,40 @@ TEST(Service, AccordionTriggersAreTheirSectionsTitles) {
   EXPECT_EQ(body.text.find("Send me the price list"), std::string::npos) << body.explanation;
 }
 
+TEST(Service, ClosedAccordionPanelsAreText) {
+  // Each answer is sent closed (the hidden attribute, aria-hidden, an inline
+  // style) and named by its question's aria-controls. A menu the page's
+  // menu button opens, and text hidden with no trigger, stay out.
+  const std::string answers[] = {
+      "Every plan can be cancelled at any time from the account page, and the months already "
+      "paid for stay open until the end of the period you were billed for.",
+      "Registered charities pay half the price of any plan, on every seat, for as long as "
+      "they stay registered with the charity commission of their country.",
+      "Your data is kept in data centres in the European Union and copied to a second centre "
+      "in another country every night, where it is kept for thirty days."};
+  const std::string page =
+      "<html><head><title>Plans</title><link rel='canonical' "
+      "href='https://example.org/plans'></head><body>"
+      "<button aria-controls='site-menu' aria-expanded='false'>Menu</button>"
+      "<div id='site-menu' hidden><p>Our full range of offices, partners and careers pages "
+      "for those who would like to know more.</p></div><main><h1>Plans</h1>"
+      "<p>Choose the plan that suits your team, from a single seat to a whole company, and "
+      "change it whenever the team grows or shrinks.</p>"
+      "<h3><button aria-controls='a1' aria-expanded='false'>Can I cancel?</button></h3>"
+      "<div id='a1' hidden><p>" + answers[0] + "</p></div>"
+      "<h3><button aria-controls='a2' aria-expanded='false'>Charities?</button></h3>"
+      "<div id='a2' aria-hidden='true'><p>" + answers[1] + "</p></div>"
+      "<h3><button aria-controls='a3' aria-expanded='false'>Where is our data?</button></h3>"
+      "<div id='a3' style='display: none'><p>" + answers[2] + "</p></div>"
+      "<div style='display:none'><p>A survey for visitors who stay longer than a minute on the "
+      "page, shown after a delay by a script.</p></div></main></body></html>";
+  Body body = extract(page);
+  for (const std::string& answer : answers)
+    EXPECT_NE(body.text.find(answer), std::string::npos) << answer << "\n" << body.explanation;
+  EXPECT_EQ(body.text.find("Our full range of offices"), std::string::npos) << body.explanation;
+  EXPECT_EQ(body.text.find("A survey for visitors"), std::string::npos) << body.explanation;
+}
+
 TEST(Service, AccordionPanelsInsideATabListAreText) {
   // Bootstrap's accordion marks its wrapper as the tab list and sets each
   // collapsed panel inside it; a list of tabs alone stays a control.
