@@ -549,6 +549,7 @@ bool is_hover_card(const html::Document& doc, html::NodeId n) {
 bool is_section_toggle(const html::Document& doc, html::NodeId n) {
   if (doc.is(n, Tag::k_summary)) return true;
   if (!doc.is(n, Tag::k_button) && doc.attr(n, "role") != "button") return false;
+  if (heading_level(doc.tag(n)) > 0) return true;  // <h3 role="button">
   const html::NodeId parent = doc.parent(n);
   if (parent != html::kNoNode && heading_level(doc.tag(parent)) > 0) return true;
   for (html::NodeId d = doc.first_child(n); d != html::kNoNode; d = doc.next_in(d, n))

@@ -364,7 +364,7 @@ TEST(Service, ClosedAccordionPanelsAreText) {
       "<div id='a1' hidden><p>" + answers[0] + "</p></div>"
       "<h3><button aria-controls='a2' aria-expanded='false'>Charities?</button></h3>"
       "<div id='a2' aria-hidden='true'><p>" + answers[1] + "</p></div>"
-      "<h3><button aria-controls='a3' aria-expanded='false'>Where is our data?</button></h3>"
+      "<h3 role='button' aria-controls='a3'>Where is our data?</h3>"
       "<div id='a3' style='display: none'><p>" + answers[2] + "</p></div>"
       "<div style='display:none'><p>A survey for visitors who stay longer than a minute on the "
       "page, shown after a delay by a script.</p></div></main></body></html>";
