@@ -877,6 +877,23 @@ void BodyExtractor::drop_poster_details(std::vector<uint32_t>& kept) const {
   kept = std::move(out);
 }
 
+// A body that is only the site's notices (its copyright line, a note that it
+// needs JavaScript) and at most one heading is none: the page draws its
+// content with scripts, and the heading titles text it does not hold (a
+// newsletter box's "Subscribe" once its pitch is dropped). Read until the
+// first block that is neither, so a body of prose costs one look.
+// See Listing.NoticesAndALoneHeadingAreNoBody in extractor_test.cc.
+bool BodyExtractor::only_notices(const std::vector<uint32_t>& kept) const {
+  bool heading = false;
+  for (uint32_t i : kept) {
+    const TextBlock& b = seg_.blocks[i];
+    if (is_site_notice(seg_.block_text(b))) continue;
+    if (b.type != BlockType::kHeading || heading) return false;
+    heading = true;
+  }
+  return true;
+}
+
 bool BodyExtractor::is_trailing_fragment(uint32_t i) const {
   const TextBlock& b = seg_.blocks[i];
   if (b.type != BlockType::kParagraph || b.continues || good_[i] > 0) return false;
@@ -1175,18 +1192,7 @@ Body BodyExtractor::extract_once(const html::Document& doc, const BodyHints& hin
     drop_repeated_runs(kept);
   if (hints.explain) trace.after_repeats = kept;
   if (profile_.keep_comments) drop_poster_details(kept);
-  // A body that is only the site's notices (its copyright line, a note that
-  // it needs JavaScript) and at most one heading is none: the page draws its
-  // content with scripts, and the heading titles text it does not hold (a
-  // newsletter box's "Subscribe" once its pitch is dropped).
-  // See Listing.NoticesAndALoneHeadingAreNoBody in extractor_test.cc.
-  size_t substance = 0, headings = 0;
-  for (uint32_t i : kept) {
-    if (is_site_notice(seg_.block_text(seg_.blocks[i]))) continue;
-    ++substance;
-    headings += seg_.blocks[i].type == BlockType::kHeading;
-  }
-  if (substance == headings && headings <= 1) kept.clear();
+  if (only_notices(kept)) kept.clear();
   for (uint32_t i : kept) {
     const TextBlock& b = seg_.blocks[i];
     const std::string_view text = seg_.block_text(b);

@@ -105,6 +105,7 @@ class BodyExtractor {
   bool titles_nothing(const html::Document& doc, uint32_t block, html::NodeId container,
                       const std::vector<bool>& kept, uint32_t base) const;
   bool is_trailing_fragment(uint32_t block) const;
+  bool only_notices(const std::vector<uint32_t>& kept) const;  // no body: see extractor.cc
   // Leaves out the body's second copy of a run of its lines (kept: block
   // indices in page order).
   void drop_repeated_runs(std::vector<uint32_t>& kept) const;
