@@ -272,6 +272,14 @@ TypeProfile profile_for(PageType t) {
   return p;
 }
 
+bool BodyExtractor::in_data_table(const html::Document& doc, html::NodeId n) {
+  while (n != kNoNode && !doc.is(n, Tag::k_table)) n = doc.parent(n);
+  if (n == kNoNode) return false;
+  auto [it, fresh] = data_tables_.try_emplace(n, false);
+  if (fresh) it->second = is_data_table(doc, n);
+  return it->second;
+}
+
 void BodyExtractor::mark(const html::Document& doc) {
   const size_t n_nodes = doc.node_count();
   marks_.assign(n_nodes, Mark::kNone);
@@ -366,8 +374,9 @@ void BodyExtractor::mark(const html::Document& doc) {
   }
 }
 
-void BodyExtractor::weigh(const BodyHints& hints) {
+void BodyExtractor::weigh(const html::Document& doc, const BodyHints& hints) {
   const size_t count = seg_.blocks.size();
+  data_tables_.clear();
   good_.assign(count, 0);
   bad_.assign(count, 0);
   std::string ld_body;
@@ -416,6 +425,9 @@ void BodyExtractor::weigh(const BodyHints& hints) {
         weight = (1.0 - density) * (in_ld ? 2.0 : 1.0);
       } else if (!sentence_end) {
         weight = profile_.fragment_weight;
+        // A row of a table of data (a ranking, a timetable) is text.
+        if (head.type == BlockType::kTable && in_data_table(doc, head.owner))
+          weight = std::max(weight, 0.0);
         // A list item of a dozen words is a step or a point of the text
         // (a checklist, a timeline), not a menu entry.
         if (head.type == BlockType::kList && len >= kLongListItem && profile_.long_list_items)
@@ -1067,7 +1079,7 @@ Body BodyExtractor::extract_once(const html::Document& doc, const BodyHints& hin
   // 2. Segment.
   segment(doc, doc.root(), marks_, seg_);
   // 3. Weigh.
-  weigh(hints);
+  weigh(doc, hints);
   // 4. Mark lists of teasers for other stories; rescue weak elements that hold the prose.
   teaser_count_ = teaser_bytes_ = 0;
   if (!profile_.keep_teasers) mark_teasers(doc);

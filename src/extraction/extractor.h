@@ -86,7 +86,7 @@ class BodyExtractor {
  private:
   Body extract_once(const html::Document& doc, const BodyHints& hints);
   void mark(const html::Document& doc);
-  void weigh(const BodyHints& hints);
+  void weigh(const html::Document& doc, const BodyHints& hints);
   void mark_teasers(const html::Document& doc);
   void rescue_weak(const html::Document& doc);
   html::NodeId choose_container(const html::Document& doc, std::string& method) const;
@@ -163,6 +163,9 @@ class BodyExtractor {
   std::unordered_set<std::string_view> disclosed_;
   // Forms of each class that hold text: counted once, looked up per form.
   std::unordered_map<std::string_view, size_t> post_form_classes_;
+  // Tables whose rows are data (is_data_table): looked up once per table.
+  std::unordered_map<html::NodeId, bool> data_tables_;
+  bool in_data_table(const html::Document& doc, html::NodeId n);
   std::vector<uint32_t> depth_;
   std::vector<html::NodeId> weak_owner_;  // per node: innermost weak ancestor-or-self
   Segmentation seg_;

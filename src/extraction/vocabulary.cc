@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <string>
+#include <unordered_map>
 
 #include "core/text.h"
 
@@ -810,6 +811,29 @@ int heading_level(Tag t) {
     default:
       return 0;
   }
+}
+
+bool is_data_table(const html::Document& doc, html::NodeId table) {
+  constexpr int kMinRows = 3;
+  std::unordered_map<int, int> rows_by_cells;
+  int rows = 0;
+  for (html::NodeId d = doc.next_in(table, table); d != html::kNoNode;) {
+    if (doc.is(d, Tag::k_table)) return false;
+    if (!doc.is(d, Tag::k_tr)) {
+      d = doc.next_in(d, table);
+      continue;
+    }
+    int cells = 0;
+    for (html::NodeId c = doc.first_child(d); c != html::kNoNode; c = doc.next_sibling(c))
+      if (doc.is(c, Tag::k_td) || doc.is(c, Tag::k_th)) ++cells;
+    ++rows_by_cells[cells];
+    ++rows;
+    d = doc.next_in(d, table);
+  }
+  if (rows < kMinRows) return false;
+  for (auto [cells, count] : rows_by_cells)
+    if (cells >= 2 && count * 4 >= rows * 3) return true;
+  return false;
 }
 
 bool is_block_tag(Tag tag) {

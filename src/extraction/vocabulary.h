@@ -138,6 +138,11 @@ bool names_review_or_carousel(const html::Document& doc, html::NodeId n);
 // Not an element hidden by its hidden attribute otherwise, nor aria-hidden.
 bool hidden_until_script(const html::Document& doc, html::NodeId n);
 
+// True for a table of data rather than of layout: three or more rows, most
+// of them with the same number of cells, at least two, and no table inside.
+// Its rows are short and end no sentence, yet they are the text.
+bool is_data_table(const html::Document& doc, html::NodeId table);
+
 // Block-level elements: they start and end a text block.
 bool is_block_tag(html::Tag tag);
 

@@ -729,6 +729,41 @@ TEST(Article, PopoverIsNotTheText) {
   EXPECT_EQ(body.text.find("Home Screen"), std::string::npos) << body.explanation;
 }
 
+TEST(Article, RowsOfATableOfDataAreText) {
+  // A ranking: two paragraphs, each in an element of its own, then a table of
+  // forty short rows under a long header. The rows end no sentence, yet they
+  // are the text: the element holding all of it is the body, not the header.
+  const std::string intro =
+      "Rankings in aggregate help an applicant see how schools compare year on year and decide "
+      "which of them are a reach and which a reasonable choice, so we gather the figures here.";
+  const std::string method =
+      "The table below lists this year's top forty programmes with last year's place and the "
+      "share of applicants admitted; ties share a place, and the next place is skipped.";
+  std::string rows =
+      "<tr><th>Ranking in this year's survey</th><th>Business school and its university</th>"
+      "<th>Ranking in last year's survey</th><th>International students and women enrolled"
+      "</th><th>Full-time applicants admitted</th><th>Admitted applicants who enrolled</th>"
+      "</tr>";
+  for (int i = 1; i <= 40; ++i)
+    rows += "<tr><td>" + std::to_string(i) + "</td><td>Northfield School of Business " +
+            std::to_string(i) + "</td><td>" + std::to_string(i + 2) + "</td><td>40%</td><td>" +
+            std::to_string(10 + i) + "%</td><td>50%</td></tr>";
+  const std::string page =
+      "<html><head><meta property='og:type' content='article'><meta "
+      "property='article:published_time' content='2024-04-09T08:00:00Z'><script "
+      "type='application/ld+json'>{\"@type\":\"BlogPosting\",\"headline\":\"Business school "
+      "rankings\"}</script></head><body><nav><a href='/'>Home</a> <a "
+      "href='/rankings'>Rankings</a></nav><h1>Business school rankings</h1><p class='byline'>By "
+      "Ann Lee</p><div class='wrap'><div class='block'><p>" +
+      intro + "</p></div><div class='block'><p>" + method + "</p></div><div class='block'><table>" +
+      rows + "</table></div></div><footer><a href='/terms'>Terms</a></footer></body></html>";
+  Body body = extract(page);
+  EXPECT_NE(body.text.find(intro), std::string::npos) << body.explanation;
+  EXPECT_NE(body.text.find(method), std::string::npos) << body.explanation;
+  EXPECT_NE(body.text.find("Northfield School of Business 17"), std::string::npos)
+      << body.explanation;
+}
+
 TEST(Article, BuyingGuideEntriesWithABuyButtonAreText) {
   // Each lamp stands in a repeated card with its name, price, a long
   // description and a shop's button: entries of the guide, not teasers.
