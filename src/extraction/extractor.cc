@@ -540,7 +540,7 @@ void BodyExtractor::rescue_weak(const html::Document& doc) {
     if (profile_.keep_comments && is_post_form(doc, n)) marks_[n] = Mark::kNone;
   }
   // An article's own boxes, repeated, each holding prose, are its text.
-  if (profile_.trim_edges) lift_repeated_entries(doc, boxes);
+  if (profile_.trim_edges) lift_repeated_entries(doc, boxes, total);
   // Recompute innermost weak ancestors now that some marks are lifted.
   for (NodeId n = doc.root(); n != kNoNode;) {
     NodeId parent = doc.parent(n);
@@ -758,7 +758,8 @@ bool BodyExtractor::is_entry_card(const html::Document& doc, NodeId n, uint64_t 
 }
 
 // See Article.RepeatedCalloutsInTheTextAreText in extractor_test.cc.
-void BodyExtractor::lift_repeated_entries(const html::Document& doc, std::vector<NodeId>& found) {
+void BodyExtractor::lift_repeated_entries(const html::Document& doc, std::vector<NodeId>& found,
+                                         double total) {
   // Not those without a class, nor those named as what stands beside a text.
   std::erase_if(found, [&](NodeId n) {
     return doc.attr(n, "class").empty() || names_post(doc, n) || names_beside_text(doc, n);
@@ -769,7 +770,14 @@ void BodyExtractor::lift_repeated_entries(const html::Document& doc, std::vector
   for (size_t first = 0, last; first < found.size(); first = last) {
     last = first + 1;
     while (last < found.size() && key(found[last]) == key(found[first])) ++last;
-    if (last - first < kMinLiftedEntries) continue;
+    double inside = 0;
+    for (size_t k = first; k < last; ++k)
+      for (uint32_t i = seg_.block_begin[found[k]]; i < seg_.block_end[found[k]]; ++i)
+        inside += good_[i];
+    // A pair is the text's when together it holds most of the page's prose
+    // (an editor's two grids of sections).
+    const bool most = last - first >= 2 && inside >= kRescueShare * total;
+    if (last - first < kMinLiftedEntries && !most) continue;
     for (size_t k = first; k < last; ++k) marks_[found[k]] = Mark::kNone;
   }
 }

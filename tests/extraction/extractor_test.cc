@@ -714,6 +714,35 @@ TEST(Forum, PostersDetailsAreLeftOut) {
     EXPECT_EQ(body.text.find(detail), std::string::npos) << detail << "\n" << body.explanation;
 }
 
+TEST(Article, APairOfNamedBoxesHoldingMostOfTheProseIsText) {
+  // An editor sets an article's sections in two grids its widgets name: the
+  // name reads as a sidebar's, but the two hold most of the page's prose.
+  const std::string intro =
+      "As the year begins our rooms seem dark, and the light that passes the windows now is "
+      "weaker and shorter than in summer, yet a few plants are happy with very little of it.";
+  std::string grids;
+  for (int g = 0; g < 2; ++g) {
+    grids += "<div class='ck-widget grid'><div class='ck-widget row'>";
+    for (int c = 0; c < 3; ++c)
+      grids += "<div class='col'><h6>Plant " + std::to_string(g * 3 + c) +
+               "</h6><p>This plant number " + std::to_string(g * 3 + c) +
+               " grows slowly in a dim corner, asks for water only when its soil is dry, and "
+               "forgives the gardener who forgets it for a month or two in the winter.</p></div>";
+    grids += "</div></div>";
+  }
+  const std::string page =
+      "<html><head><meta property='og:type' content='article'><meta "
+      "property='article:published_time' content='2024-01-09T08:00:00Z'></head><body><nav><a "
+      "href='/'>Home</a> <a href='/garden'>Garden</a></nav><article><h1>Plants for dark "
+      "rooms</h1><p>" +
+      intro + "</p>" + grids + "</article><footer><a href='/terms'>Terms</a></footer></body></html>";
+  Body body = extract(page);
+  EXPECT_NE(body.text.find(intro), std::string::npos) << body.explanation;
+  for (int i = 0; i < 6; ++i)
+    EXPECT_NE(body.text.find("This plant number " + std::to_string(i)), std::string::npos)
+        << i << "\n" << body.explanation;
+}
+
 TEST(Article, PopoverIsNotTheText) {
   // An element with the popover attribute is shown on demand, as a dialog is.
   const std::string story =
