@@ -550,11 +550,15 @@ bool is_hover_card(const html::Document& doc, html::NodeId n) {
 bool is_section_toggle(const html::Document& doc, html::NodeId n) {
   if (doc.is(n, Tag::k_summary)) return true;
   if (!doc.is(n, Tag::k_button) && doc.attr(n, "role") != "button") return false;
+  // A heading by its tag or by its role (<span role="heading" aria-level="3">).
+  const auto heading = [&](html::NodeId e) {
+    return heading_level(doc.tag(e)) > 0 || doc.attr(e, "role") == "heading";
+  };
   if (heading_level(doc.tag(n)) > 0) return true;  // <h3 role="button">
   const html::NodeId parent = doc.parent(n);
-  if (parent != html::kNoNode && heading_level(doc.tag(parent)) > 0) return true;
+  if (parent != html::kNoNode && heading(parent)) return true;
   for (html::NodeId d = doc.first_child(n); d != html::kNoNode; d = doc.next_in(d, n))
-    if (heading_level(doc.tag(d)) > 0) return true;
+    if (doc.is_element(d) && heading(d)) return true;
   return false;
 }
 

@@ -343,7 +343,8 @@ TEST(Service, AccordionTriggersAreTheirSectionsTitles) {
 
 TEST(Service, ClosedAccordionPanelsAreText) {
   // Each answer is sent closed (the hidden attribute, aria-hidden, an inline
-  // style) and named by its question's aria-controls. A menu the page's
+  // style) and named by its question's aria-controls; a question is a heading
+  // by its tag or its role. A menu the page's
   // menu button opens, and text hidden with no trigger, stay out.
   const std::string answers[] = {
       "Every plan can be cancelled at any time from the account page, and the months already "
@@ -351,7 +352,9 @@ TEST(Service, ClosedAccordionPanelsAreText) {
       "Registered charities pay half the price of any plan, on every seat, for as long as "
       "they stay registered with the charity commission of their country.",
       "Your data is kept in data centres in the European Union and copied to a second centre "
-      "in another country every night, where it is kept for thirty days."};
+      "in another country every night, where it is kept for thirty days.",
+      "Every plan starts with a free month, with all of its features and as many seats as "
+      "you like, and no card is asked for until the month is over."};
   const std::string page =
       "<html><head><title>Plans</title><link rel='canonical' "
       "href='https://example.org/plans'></head><body>"
@@ -366,6 +369,8 @@ TEST(Service, ClosedAccordionPanelsAreText) {
       "<div id='a2' aria-hidden='true'><p>" + answers[1] + "</p></div>"
       "<h3 role='button' aria-controls='a3'>Where is our data?</h3>"
       "<div id='a3' style='display: none'><p>" + answers[2] + "</p></div>"
+      "<a role='button' aria-controls='a4'><span role='heading' aria-level='3'>Is there a "
+      "trial?</span></a><div id='a4' style='display:none'><p>" + answers[3] + "</p></div>"
       "<div style='display:none'><p>A survey for visitors who stay longer than a minute on the "
       "page, shown after a delay by a script.</p></div></main></body></html>";
   Body body = extract(page);
