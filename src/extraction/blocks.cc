@@ -74,6 +74,8 @@ class Segmenter {
         recent_images_.push_back(n);
         return false;
       case Tag::k_figure:
+        // A figure that sets a table is text, not a picture.
+        if (holds_table(n)) break;
         add_figure(n);
         return false;
       case Tag::k_td:
@@ -189,6 +191,12 @@ class Segmenter {
     f.url = image_url(image);
     f.caption = std::move(caption);
     out_.figures.push_back(std::move(f));
+  }
+
+  bool holds_table(NodeId figure) const {
+    for (NodeId c = doc_.next_in(figure, figure); c != kNoNode; c = doc_.next_in(c, figure))
+      if (doc_.is(c, Tag::k_table)) return true;
+    return false;
   }
 
   void add_figure(NodeId figure) {

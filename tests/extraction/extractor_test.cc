@@ -748,6 +748,27 @@ TEST(Article, APairOfNamedBoxesHoldingMostOfTheProseIsText) {
         << i << "\n" << body.explanation;
 }
 
+TEST(Article, ATableSetInAFigureIsText) {
+  // The block editor wraps every table in <figure class="wp-block-table">,
+  // as it wraps a photo; the table's rows are the text.
+  const std::string para =
+      "Home prices rose again this year in most of the markets we follow, even as mortgage "
+      "rates stayed high, and sales picked up in the spring after two slow years.";
+  const std::string page =
+      "<html><head><meta property='og:type' content='article'><meta "
+      "property='article:published_time' content='2025-03-01T08:00:00Z'></head><body><article>"
+      "<h1>Home prices</h1><p>" +
+      para +
+      "</p><figure class='wp-block-table'><table><thead><tr><th>Month</th><th>Change</th>"
+      "</tr></thead><tbody><tr><td>January 2025</td><td>+4.1%</td></tr><tr><td>February "
+      "2025</td><td>+3.7%</td></tr><tr><td>March 2025</td><td>+3.9%</td></tr></tbody></table>"
+      "<figcaption>Median sale price, change on a year before</figcaption></figure><p>" +
+      para + " The rise was steepest in the Northeast.</p></article></body></html>";
+  Body body = extract(page);
+  EXPECT_NE(body.text.find("February 2025"), std::string::npos) << body.explanation;
+  EXPECT_NE(body.text.find("+3.7%"), std::string::npos) << body.explanation;
+}
+
 TEST(Article, PopoverIsNotTheText) {
   // An element with the popover attribute is shown on demand, as a dialog is.
   const std::string story =
