@@ -190,6 +190,16 @@ bool card_title_words(std::string_view text) {
   return std::count(text.begin(), text.end(), ' ') + 1 >= kMinCardTitleWords;
 }
 
+// "Weight: 700 g", "Buckles : SBS": a label of at most three words, a colon,
+// and a value.
+bool is_spec_line(std::string_view text) {
+  const size_t colon = text.find(':');
+  if (colon == std::string_view::npos || colon == 0) return false;
+  const std::string_view label = core::trim(text.substr(0, colon));
+  const std::string_view value = core::trim(text.substr(colon + 1));
+  return !label.empty() && !value.empty() && std::count(label.begin(), label.end(), ' ') < 3;
+}
+
 // A linked block that reads as a card's title or summary, not a menu entry:
 // a heading of a few words, or a sentence.
 bool is_card_text(BlockType type, std::string_view text, bool sentence_end, double len) {
@@ -226,6 +236,7 @@ TypeProfile profile_for(PageType t) {
       p.trim_edges = false;
       p.whole_main = true;
       p.drop_reviews = true;
+      p.spec_lines = true;
       p.entry_titles = false;  // a linked name over a price is another product's
       break;
     case PageType::kCollection:
@@ -428,6 +439,8 @@ void BodyExtractor::weigh(const html::Document& doc, const BodyHints& hints) {
         // A row of a table of data (a ranking, a timetable) is text.
         if (head.type == BlockType::kTable && in_data_table(doc, head.owner))
           weight = std::max(weight, 0.0);
+        // A product's specification: a label of a word or two, then its value.
+        if (profile_.spec_lines && is_spec_line(head_text)) weight = std::max(weight, 0.0);
         // A list item of a dozen words is a step or a point of the text
         // (a checklist, a timeline), not a menu entry.
         if (head.type == BlockType::kList && len >= kLongListItem && profile_.long_list_items)

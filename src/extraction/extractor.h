@@ -56,6 +56,7 @@ struct TypeProfile {
   double heading_weight = 0;      // headings (articles: neutral)
   double short_weight = 0;        // short sentences (articles: neutral)
   double fragment_weight = -0.3;  // short lines that end no sentence
+  bool spec_lines = false;        // "Label: value" lines are neutral, not fragments
   double link_weight = -1.0;      // blocks mostly made of links
   // Linked text that reads as a card's title or summary (a heading, or
   // kMinCardTitleWords words ending a sentence): on pages of cards the whole

@@ -46,6 +46,26 @@ TEST(Product, PageHiddenByItsStyleUntilAScriptRunsIsTheText) {
   EXPECT_NE(body.text.find(spec), std::string::npos) << body.explanation;
 }
 
+TEST(Product, SpecificationLinesAreText) {
+  // "Label: value" lines end no sentence, yet they are the product's
+  // specification, beside its description.
+  const std::string page =
+      product_head() +
+      "<nav><a href='/'>Home</a> <a href='/kettles'>Kettles</a></nav><div class='page'>"
+      "<div class='specs'><h2>Technical information</h2><ul><li>Capacity: 1.7 litres</li>"
+      "<li>Power: 2200 watts</li><li>Cord length: 75 centimetres</li><li>Weight: 1.1 kilograms"
+      "</li><li>Filter: removable limescale filter</li><li>Colour: cobalt blue</li><li>Base: "
+      "360 degree swivel</li><li>Warranty: two years</li></ul></div><div class='about'>"
+      "<h3>Fast boil</h3><p>Boils a full litre in three minutes.</p><h3>Safe</h3><p>Switches "
+      "itself off when the water boils.</p><h3>Quiet</h3><p>A rapid boil that is barely heard "
+      "across the room.</p></div></div><footer><a href='/terms'>Terms</a></footer></body></html>";
+  Body body = extract(page);
+  ASSERT_EQ(body.page_type, "product") << body.explanation;
+  EXPECT_NE(body.text.find("Switches itself off"), std::string::npos) << body.explanation;
+  EXPECT_NE(body.text.find("Cord length: 75 centimetres"), std::string::npos) << body.explanation;
+  EXPECT_NE(body.text.find("Warranty: two years"), std::string::npos) << body.explanation;
+}
+
 TEST(Product, ScreenReaderLabelsAreNotTheText) {
   // A shop labels each price for screen readers ("Regular price"), a label
   // its stylesheet keeps off the screen.
