@@ -562,6 +562,16 @@ bool is_section_toggle(const html::Document& doc, html::NodeId n) {
   return false;
 }
 
+bool is_tab_pane(const html::Document& doc, html::NodeId n) {
+  if (doc.attr(n, "role") == "tabpanel") return true;
+  bool pane = false;
+  each_class_token(doc.attr(n, "class"), [&](std::string_view token) {
+    pane = token == "tab-pane" || token == "tab-panel" || token == "tabs-panel";
+    return !pane;
+  });
+  return pane;
+}
+
 std::unordered_set<std::string_view> disclosed_panels(const html::Document& doc) {
   std::unordered_set<std::string_view> ids;
   for (html::NodeId n = 0; n < doc.node_count(); ++n) {

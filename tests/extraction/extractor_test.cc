@@ -66,6 +66,31 @@ TEST(Product, SpecificationLinesAreText) {
   EXPECT_NE(body.text.find("Warranty: two years"), std::string::npos) << body.explanation;
 }
 
+TEST(Product, ClosedTabPanesAreText) {
+  // The description is the open tab; the specifications wait in a pane the
+  // shop's script shows, sent hidden by an inline style and named only by
+  // its class. A hidden element that is no pane stays out.
+  const std::string description =
+      "The blue kettle boils a litre of water in three minutes and switches itself off when "
+      "the water boils, so it is safe to leave on the counter.";
+  const std::string spec =
+      "The body is brushed steel with a cool-touch handle, and the base turns all the way "
+      "round so the kettle sits on it from either side.";
+  const std::string page =
+      product_head() +
+      "<nav><a href='/'>Home</a> <a href='/kettles'>Kettles</a></nav><main><h1>Blue kettle</h1>"
+      "<div class='tabs'><div class='tab-pane active'><p>" + description +
+      "</p></div><div class='tab-pane' style='display:none'><p>" + spec +
+      "</p></div></div><div style='display:none'><p>A survey for visitors who stay longer "
+      "than a minute on the page, shown after a delay by a script.</p></div></main>"
+      "<footer><a href='/terms'>Terms</a></footer></body></html>";
+  Body body = extract(page);
+  ASSERT_EQ(body.page_type, "product") << body.explanation;
+  EXPECT_NE(body.text.find(description), std::string::npos) << body.explanation;
+  EXPECT_NE(body.text.find(spec), std::string::npos) << body.explanation;
+  EXPECT_EQ(body.text.find("A survey for visitors"), std::string::npos) << body.explanation;
+}
+
 TEST(Product, ScreenReaderLabelsAreNotTheText) {
   // A shop labels each price for screen readers ("Regular price"), a label
   // its stylesheet keeps off the screen.
