@@ -283,6 +283,18 @@ TypeProfile profile_for(PageType t) {
   return p;
 }
 
+bool BodyExtractor::wraps_disclosed_panel(const html::Document& doc, html::NodeId n) const {
+  // A collapsing wrapper hides the panel inside it: its one element child.
+  if (disclosed_.empty()) return false;
+  NodeId only = kNoNode;
+  for (NodeId c = doc.first_child(n); c != kNoNode; c = doc.next_sibling(c)) {
+    if (doc.is_text(c) && core::trim(doc.text(c)).empty()) continue;
+    if (!doc.is_element(c) || only != kNoNode) return false;
+    only = c;
+  }
+  return only != kNoNode && disclosed_.contains(doc.attr(only, "id"));
+}
+
 bool BodyExtractor::in_data_table(const html::Document& doc, html::NodeId n) {
   while (n != kNoNode && !doc.is(n, Tag::k_table)) n = doc.parent(n);
   if (n == kNoNode) return false;
@@ -319,7 +331,8 @@ void BodyExtractor::mark(const html::Document& doc) {
         // A closed panel of an accordion or of tabs is the page's text.
         // See Service.ClosedAccordionPanelsAreText in extractor_test.cc.
         const std::string_view id = disclosed_.empty() ? std::string_view() : doc.attr(n, "id");
-        const bool disclosed = (!id.empty() && disclosed_.contains(id)) || is_tab_pane(doc, n);
+        const bool disclosed = (!id.empty() && disclosed_.contains(id)) || is_tab_pane(doc, n) ||
+                               wraps_disclosed_panel(doc, n);
         ElementSignals a = classifier_.classify(doc, n, disclosed);
         if (a.verdict > v) v = a.verdict;
         const ThreadNames thread =

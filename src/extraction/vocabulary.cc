@@ -573,13 +573,26 @@ bool is_tab_pane(const html::Document& doc, html::NodeId n) {
 }
 
 std::unordered_set<std::string_view> disclosed_panels(const html::Document& doc) {
+  // Panels that name their trigger back (id -> aria-labelledby): the ARIA
+  // accordion's pair, whatever the trigger holds.
+  std::unordered_map<std::string_view, std::string_view> labelled_by;
+  for (html::NodeId n = 0; n < doc.node_count(); ++n) {
+    if (!doc.is_element(n)) continue;
+    const std::string_view by = doc.attr(n, "aria-labelledby");
+    if (!by.empty() && !doc.attr(n, "id").empty()) labelled_by.emplace(doc.attr(n, "id"), by);
+  }
   std::unordered_set<std::string_view> ids;
   for (html::NodeId n = 0; n < doc.node_count(); ++n) {
     if (!doc.is_element(n)) continue;
     const std::string_view controls = doc.attr(n, "aria-controls");
-    if (controls.empty() || (doc.attr(n, "role") != "tab" && !is_section_toggle(doc, n))) continue;
+    if (controls.empty()) continue;
+    const bool trigger = doc.attr(n, "role") == "tab" || is_section_toggle(doc, n);
+    const std::string_view self = doc.attr(n, "id");
     each_class_token(controls, [&](std::string_view id) {
-      ids.insert(id);
+      auto back = labelled_by.find(id);
+      const bool paired = doc.is(n, Tag::k_button) && !self.empty() &&
+                          back != labelled_by.end() && back->second == self;
+      if (trigger || paired) ids.insert(id);
       return true;
     });
   }

@@ -83,8 +83,9 @@ PosterDetail poster_detail(std::string_view collapsed_text);
 bool is_hover_card(const html::Document& doc, html::NodeId n);
 
 // The ids of the panels the page's section toggles and tabs open and close
-// (their aria-controls): an accordion's answers, a product's tabs, sent
-// closed and hidden.
+// (their aria-controls), and of those a button opens that name it back
+// (aria-labelledby): an accordion's answers, a product's tabs, sent closed
+// and hidden. A menu button's menu names no trigger.
 std::unordered_set<std::string_view> disclosed_panels(const html::Document& doc);
 
 // True for an accordion's trigger: a button (the tag or role="button") set in

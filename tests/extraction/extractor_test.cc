@@ -389,7 +389,8 @@ TEST(Service, AccordionTriggersAreTheirSectionsTitles) {
 TEST(Service, ClosedAccordionPanelsAreText) {
   // Each answer is sent closed (the hidden attribute, aria-hidden, an inline
   // style) and named by its question's aria-controls; a question is a heading
-  // by its tag or its role. A menu the page's
+  // by its tag or its role, or a button its panel names back (the panel of
+  // the last one sits in a collapsing wrapper, and the wrapper is hidden). A menu the page's
   // menu button opens, and text hidden with no trigger, stay out.
   const std::string answers[] = {
       "Every plan can be cancelled at any time from the account page, and the months already "
@@ -399,7 +400,9 @@ TEST(Service, ClosedAccordionPanelsAreText) {
       "Your data is kept in data centres in the European Union and copied to a second centre "
       "in another country every night, where it is kept for thirty days.",
       "Every plan starts with a free month, with all of its features and as many seats as "
-      "you like, and no card is asked for until the month is over."};
+      "you like, and no card is asked for until the month is over.",
+      "A refund of the unused months is paid to the card the plan was bought with, within "
+      "ten working days of the request reaching our billing team."};
   const std::string page =
       "<html><head><title>Plans</title><link rel='canonical' "
       "href='https://example.org/plans'></head><body>"
@@ -416,6 +419,9 @@ TEST(Service, ClosedAccordionPanelsAreText) {
       "<div id='a3' style='display: none'><p>" + answers[2] + "</p></div>"
       "<a role='button' aria-controls='a4'><span role='heading' aria-level='3'>Is there a "
       "trial?</span></a><div id='a4' style='display:none'><p>" + answers[3] + "</p></div>"
+      "<button id='q5' aria-controls='a5' aria-expanded='false'><span>Refunds?</span></button>"
+      "<div class='collapse' style='display:none'><div role='region' id='a5' "
+      "aria-labelledby='q5'><p>" + answers[4] + "</p></div></div>"
       "<div style='display:none'><p>A survey for visitors who stay longer than a minute on the "
       "page, shown after a delay by a script.</p></div></main></body></html>";
   Body body = extract(page);
