@@ -276,6 +276,15 @@ class Segmenter {
     return true;
   }
 
+  // Whether links cover most of the first `size` bytes of the buffer: a
+  // linked entry of a list (a catalogue's "(page images at ...)"), not a
+  // caption written under a photo.
+  bool mostly_links(size_t size) const {
+    size_t linked = 0;
+    for (auto [ls, le] : link_spans_) linked += std::min<size_t>(le, size) - std::min<size_t>(ls, size);
+    return 2 * linked > size;
+  }
+
   // Ends the current block. Outside <pre>, a blank line (<br><br>) inside
   // it separates paragraphs, as table-layout and forum pages write them.
   void flush() {
@@ -283,7 +292,8 @@ class Segmenter {
       link_spans_.push_back({link_start_.front(), static_cast<uint32_t>(buffer_.size())});
     const std::string_view t = buffer_;
     if (pre_depth_ == 0 && last_image_ != kNoNode && !owners_.empty() &&
-        t.size() <= kMaxCaptionBytes && unmarked_caption(owners_.back(), core::trim(t))) {
+        t.size() <= kMaxCaptionBytes && !mostly_links(t.size()) &&
+        unmarked_caption(owners_.back(), core::trim(t))) {
       buffer_.clear();
       pending_space_ = false;
       link_spans_.clear();

@@ -174,6 +174,30 @@ TEST(Product, ReviewsAndCarouselsInTheMainAreLeftOut) {
   EXPECT_EQ(body.text.find("Red kettle"), std::string::npos) << body.explanation;
 }
 
+TEST(Listing, LinkedEntriesAfterAnIconAreNotCaptions) {
+  // A library's catalogue: each entry opens with a linked icon, and its text
+  // ends "(page images at ...)". Links under an image are an entry of the
+  // list, not a caption written under a photo with its credit.
+  std::string items;
+  for (int i = 0; i < 12; ++i)
+    items += "<li><a href='/info/" + std::to_string(i) +
+             "'><img class='info' src='/info.gif' alt='[Info]'></a> <a href='/record/" +
+             std::to_string(i) + "'><cite>Catalogue of builders' hardware, number " +
+             std::to_string(i) +
+             ": mill, factory and railway supplies, mechanics' tools, iron and steel, valves, "
+             "pipe and fittings</cite> (Detroit, 1918)</a>, by Buhl Sons (page images at "
+             "HathiTrust)</li>";
+  const std::string page =
+      "<html><head><title>Browse subject: Hardware</title></head><body><h1>Hardware -- "
+      "Catalogs</h1><p>Filed under: <a href='/subject/hardware'>Hardware</a></p><ul>" +
+      items + "</ul></body></html>";
+  Body body = extract(page);
+  EXPECT_NE(body.text.find("Catalogue of builders' hardware, number 3"), std::string::npos)
+      << body.explanation;
+  EXPECT_NE(body.text.find("Catalogue of builders' hardware, number 11"), std::string::npos)
+      << body.explanation;
+}
+
 TEST(Listing, NoticesAndALoneHeadingAreNoBody) {
   // A shop's category page whose products a script draws: the HTML holds the
   // menu, an empty mount point, the footer's newsletter box and its
