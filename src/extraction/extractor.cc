@@ -550,6 +550,7 @@ void BodyExtractor::rescue_weak(const html::Document& doc) {
       ++post_form_classes_[doc.attr(n, "class")];
   }
   std::vector<NodeId> boxes;  // weak by their name alone, each holding prose
+  std::vector<std::pair<NodeId, double>> holding;  // weak by their name, with their prose
   for (NodeId n = 0; n < doc.node_count(); ++n) {
     // A product's reviews stay out however much they write.
     if (marks_[n] != Mark::kWeak || always_weak_[n]) continue;
@@ -564,10 +565,14 @@ void BodyExtractor::rescue_weak(const html::Document& doc) {
       marks_[n] = Mark::kNone;
     else if (inside >= kMinSectionProse && named_weak_[n])
       boxes.push_back(n);
+    if (marks_[n] == Mark::kWeak && named_weak_[n] && inside > 0 && !body_elsewhere &&
+        !doc.attr(n, "class").empty() && !names_post(doc, n) && !names_beside_text(doc, n))
+      holding.emplace_back(n, inside);
     if (profile_.keep_comments && is_post_form(doc, n)) marks_[n] = Mark::kNone;
   }
+  lift_like_boxes(doc, holding, total);
   // An article's own boxes, repeated, each holding prose, are its text.
-  if (profile_.trim_edges) lift_repeated_entries(doc, boxes, total);
+  if (profile_.trim_edges) lift_repeated_entries(doc, boxes);
   // Recompute innermost weak ancestors now that some marks are lifted.
   for (NodeId n = doc.root(); n != kNoNode;) {
     NodeId parent = doc.parent(n);
@@ -785,8 +790,22 @@ bool BodyExtractor::is_entry_card(const html::Document& doc, NodeId n, uint64_t 
 }
 
 // See Article.RepeatedCalloutsInTheTextAreText in extractor_test.cc.
-void BodyExtractor::lift_repeated_entries(const html::Document& doc, std::vector<NodeId>& found,
-                                         double total) {
+void BodyExtractor::lift_like_boxes(const html::Document& doc,
+                                   std::vector<std::pair<NodeId, double>>& found, double total) {
+  const auto key = [&](NodeId n) { return std::pair(doc.tag(n), doc.attr(n, "class")); };
+  std::sort(found.begin(), found.end(),
+            [&](const auto& a, const auto& b) { return key(a.first) < key(b.first); });
+  for (size_t first = 0, last; first < found.size(); first = last) {
+    double sum = 0;
+    for (last = first; last < found.size() && key(found[last].first) == key(found[first].first);
+         ++last)
+      sum += found[last].second;
+    if (last - first < 2 || sum < kRescueShare * total) continue;
+    for (size_t k = first; k < last; ++k) marks_[found[k].first] = Mark::kNone;
+  }
+}
+
+void BodyExtractor::lift_repeated_entries(const html::Document& doc, std::vector<NodeId>& found) {
   // Not those without a class, nor those named as what stands beside a text.
   std::erase_if(found, [&](NodeId n) {
     return doc.attr(n, "class").empty() || names_post(doc, n) || names_beside_text(doc, n);
@@ -797,14 +816,7 @@ void BodyExtractor::lift_repeated_entries(const html::Document& doc, std::vector
   for (size_t first = 0, last; first < found.size(); first = last) {
     last = first + 1;
     while (last < found.size() && key(found[last]) == key(found[first])) ++last;
-    double inside = 0;
-    for (size_t k = first; k < last; ++k)
-      for (uint32_t i = seg_.block_begin[found[k]]; i < seg_.block_end[found[k]]; ++i)
-        inside += good_[i];
-    // A pair is the text's when together it holds most of the page's prose
-    // (an editor's two grids of sections).
-    const bool most = last - first >= 2 && inside >= kRescueShare * total;
-    if (last - first < kMinLiftedEntries && !most) continue;
+    if (last - first < kMinLiftedEntries) continue;
     for (size_t k = first; k < last; ++k) marks_[found[k]] = Mark::kNone;
   }
 }

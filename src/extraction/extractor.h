@@ -112,10 +112,14 @@ class BodyExtractor {
   void drop_repeated_runs(std::vector<uint32_t>& kept) const;
   // Lifts the weak marks of the elements in `found` (weak by their name,
   // each holding prose) that repeat: an article's callouts, a buying guide's
-  // product boxes; a pair holding most of the page's prose (total). Reorders
-  // and filters `found`.
-  void lift_repeated_entries(const html::Document& doc, std::vector<html::NodeId>& found,
-                             double total);
+  // product boxes. Reorders and filters `found`.
+  void lift_repeated_entries(const html::Document& doc, std::vector<html::NodeId>& found);
+  // Lifts the weak marks of the elements in `found` (weak by their name, with
+  // the prose each holds) of one tag and class that together hold most of the
+  // page's prose (`total`): the text, however their class reads, such as an
+  // editor's grids of sections or a service page's like panels. Reorders `found`.
+  void lift_like_boxes(const html::Document& doc,
+                       std::vector<std::pair<html::NodeId, double>>& found, double total);
   void drop_link_boxes(std::vector<uint32_t>& kept) const;
   void drop_poster_details(std::vector<uint32_t>& kept) const;  // a forum's "Posts: 1,077" lines
   // The stages of the write step, for the explanation.
