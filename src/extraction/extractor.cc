@@ -258,9 +258,11 @@ TypeProfile profile_for(PageType t) {
     case PageType::kDocumentation:
       // Reference pages stand in sections of the page's <main>: a synopsis,
       // parameters, examples, notes, each in its own element; their linked
-      // titles (a function's name, an index entry) are text.
+      // titles (a function's name, an index entry) are text, and so are the
+      // cards of an index page, each a linked topic over what it covers.
       p.whole_main = true;
       p.keep_linked_titles = true;
+      p.keep_teasers = true;
       p.short_weight = 0.5;
       p.fragment_weight = 0.0;
       p.heading_weight = 0.3;

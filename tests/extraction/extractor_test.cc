@@ -844,6 +844,36 @@ TEST(Article, ATableSetInAFigureIsText) {
   EXPECT_NE(body.text.find("+3.7%"), std::string::npos) << body.explanation;
 }
 
+TEST(Documentation, AnIndexOfLinkedTopicsIsText) {
+  // A reference site's index page: each topic a linked title over a line
+  // that says what it covers. On a news page such cards are teasers for other
+  // stories; here they are the page.
+  const char* topics[][2] = {
+      {"Using templates", "Start from a template for your language, then change it to fit."},
+      {"Choosing when a job runs", "Run a job on a schedule or when something in the project "
+                                   "changes."},
+      {"Choosing where a job runs", "Pick the machines a job runs on, or bring your own."},
+      {"Choosing what a job does", "Build, test and publish the project, or tend its issues."}};
+  std::string cards;
+  for (const auto& t : topics)
+    cards += std::string("<div class='card'><h2><a href='/docs/jobs/") + t[0] + "'>" + t[0] +
+             "</a></h2><p>" + t[1] + "</p></div>";
+  const std::string page =
+      "<html><head><title>Writing jobs - Docs</title><meta name='generator' content='Sphinx'>"
+      "<link rel='canonical' href='https://example.org/docs/jobs/write'></head><body><nav "
+      "class='docs-sidebar'><a href='/docs'>Docs</a> <a href='/docs/jobs'>Jobs</a></nav><main "
+      "class='docs-content'><h1>Writing jobs</h1>"
+      "<p>Jobs automate the chores of a project: here is where to start.</p><div "
+      "class='topics'>" +
+      cards + "</div></main><footer><a href='/terms'>Terms</a></footer></body></html>";
+  Body body = extract(page);
+  ASSERT_EQ(body.page_type, "documentation") << body.explanation;
+  for (const auto& t : topics) {
+    EXPECT_NE(body.text.find(t[0]), std::string::npos) << t[0] << "\n" << body.explanation;
+    EXPECT_NE(body.text.find(t[1]), std::string::npos) << t[1] << "\n" << body.explanation;
+  }
+}
+
 TEST(Article, PopoverIsNotTheText) {
   // An element with the popover attribute is shown on demand, as a dialog is.
   const std::string story =
