@@ -74,8 +74,9 @@ class Segmenter {
         recent_images_.push_back(n);
         return false;
       case Tag::k_figure:
-        // A figure that sets a table is text, not a picture.
-        if (holds_table(n)) break;
+        // A figure that sets a table or a quote (a customer's testimonial
+        // over its attribution) is text, not a picture.
+        if (holds_text_figure(n)) break;
         add_figure(n);
         return false;
       case Tag::k_td:
@@ -193,9 +194,9 @@ class Segmenter {
     out_.figures.push_back(std::move(f));
   }
 
-  bool holds_table(NodeId figure) const {
+  bool holds_text_figure(NodeId figure) const {
     for (NodeId c = doc_.next_in(figure, figure); c != kNoNode; c = doc_.next_in(c, figure))
-      if (doc_.is(c, Tag::k_table)) return true;
+      if (doc_.is(c, Tag::k_table) || doc_.is(c, Tag::k_blockquote)) return true;
     return false;
   }
 

@@ -410,6 +410,29 @@ TEST(Service, AccordionTriggersAreTheirSectionsTitles) {
   EXPECT_EQ(body.text.find("Send me the price list"), std::string::npos) << body.explanation;
 }
 
+TEST(Service, TestimonialsSetInFiguresAreText) {
+  // A site builder sets each testimonial as a figure: the quote, then its
+  // attribution as the caption. The quotes are the page's text.
+  const std::string quotes[] = {
+      "Olivia is a fantastic teacher and a lovely person, and every class leaves me calmer "
+      "than I have felt all week; I have not missed a Tuesday in three years.",
+      "The retreat in the hills was the best week of my year: the teaching, the food and the "
+      "walks were all wonderful, and I came home rested for the first time in ages."};
+  std::string figures;
+  for (const std::string& q : quotes)
+    figures += "<div class='quote-block'><figure><blockquote><p>" + q +
+               "</p></blockquote><figcaption>A student</figcaption></figure></div>";
+  const std::string page =
+      "<html><head><title>Reviews</title><link rel='canonical' "
+      "href='https://yoga.example.org/reviews'></head><body><nav><a href='/'>Home</a> <a "
+      "href='/classes'>Classes</a></nav><main><h1>Reviews</h1><p>What our students say about "
+      "our classes and retreats.</p>" +
+      figures + "</main><footer><a href='/contact'>Contact</a></footer></body></html>";
+  Body body = extract(page);
+  for (const std::string& q : quotes)
+    EXPECT_NE(body.text.find(q), std::string::npos) << q << "\n" << body.explanation;
+}
+
 TEST(Service, ClosedAccordionPanelsAreText) {
   // Each answer is sent closed (the hidden attribute, aria-hidden, an inline
   // style) and named by its question's aria-controls; a question is a heading
