@@ -549,7 +549,11 @@ bool is_hover_card(const html::Document& doc, html::NodeId n) {
 
 bool is_section_toggle(const html::Document& doc, html::NodeId n) {
   if (doc.is(n, Tag::k_summary)) return true;
-  if (!doc.is(n, Tag::k_button) && doc.attr(n, "role") != "button") return false;
+  // A button, by its tag or its role, or a link that says whether its panel
+  // is open (aria-expanded).
+  if (!doc.is(n, Tag::k_button) && doc.attr(n, "role") != "button" &&
+      !doc.has_attr(n, "aria-expanded"))
+    return false;
   // A heading by its tag or by its role (<span role="heading" aria-level="3">).
   const auto heading = [&](html::NodeId e) {
     return heading_level(doc.tag(e)) > 0 || doc.attr(e, "role") == "heading";

@@ -88,9 +88,10 @@ bool is_hover_card(const html::Document& doc, html::NodeId n);
 // and hidden. A menu button's menu names no trigger.
 std::unordered_set<std::string_view> disclosed_panels(const html::Document& doc);
 
-// True for an accordion's trigger: a button (the tag or role="button") set in
-// a heading, holding one or being one, or a <details> element's <summary>. Its label is a
-// section's title or a question, shown on the page above its panel.
+// True for an accordion's trigger: a button (the tag or role="button", or a
+// link with aria-expanded) set in a heading, holding one or being one, or a
+// <details> element's <summary>. Its label is a section's title or a
+// question, shown on the page above its panel.
 bool is_section_toggle(const html::Document& doc, html::NodeId n);
 
 // True for a panel of tabs by its role or its class ("tab-pane"): sent

@@ -437,7 +437,8 @@ TEST(Service, ClosedAccordionPanelsAreText) {
   // Each answer is sent closed (the hidden attribute, aria-hidden, an inline
   // style) and named by its question's aria-controls; a question is a heading
   // by its tag or its role, or a button its panel names back (the panel of
-  // the last one sits in a collapsing wrapper, and the wrapper is hidden). A menu the page's
+  // the fifth sits in a collapsing wrapper, and the wrapper is hidden); a
+  // link that says whether its panel is open (aria-expanded) is a trigger. A menu the page's
   // menu button opens, and text hidden with no trigger, stay out.
   const std::string answers[] = {
       "Every plan can be cancelled at any time from the account page, and the months already "
@@ -449,7 +450,9 @@ TEST(Service, ClosedAccordionPanelsAreText) {
       "Every plan starts with a free month, with all of its features and as many seats as "
       "you like, and no card is asked for until the month is over.",
       "A refund of the unused months is paid to the card the plan was bought with, within "
-      "ten working days of the request reaching our billing team."};
+      "ten working days of the request reaching our billing team.",
+      "Teams of more than fifty seats get a manager of their own, who helps set the plan up "
+      "and answers the team's questions by phone on working days."};
   const std::string page =
       "<html><head><title>Plans</title><link rel='canonical' "
       "href='https://example.org/plans'></head><body>"
@@ -469,6 +472,8 @@ TEST(Service, ClosedAccordionPanelsAreText) {
       "<button id='q5' aria-controls='a5' aria-expanded='false'><span>Refunds?</span></button>"
       "<div class='collapse' style='display:none'><div role='region' id='a5' "
       "aria-labelledby='q5'><p>" + answers[4] + "</p></div></div>"
+      "<h3><a href='#' aria-controls='a6' aria-expanded='false'>Large teams?</a></h3>"
+      "<div id='a6' aria-hidden='true'>" + answers[5] + "</div>"
       "<div style='display:none'><p>A survey for visitors who stay longer than a minute on the "
       "page, shown after a delay by a script.</p></div></main></body></html>";
   Body body = extract(page);
