@@ -333,7 +333,7 @@ void BodyExtractor::mark(const html::Document& doc) {
         // A closed panel of an accordion or of tabs is the page's text.
         // See Service.ClosedAccordionPanelsAreText in extractor_test.cc.
         const std::string_view id = disclosed_.empty() ? std::string_view() : doc.attr(n, "id");
-        const bool disclosed = (!id.empty() && disclosed_.contains(id)) || is_tab_pane(doc, n) ||
+        const bool disclosed = (!id.empty() && disclosed_.contains(id)) || is_panel(doc, n) ||
                                wraps_disclosed_panel(doc, n);
         ElementSignals a = classifier_.classify(doc, n, disclosed);
         if (a.verdict > v) v = a.verdict;

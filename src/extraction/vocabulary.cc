@@ -566,8 +566,13 @@ bool is_section_toggle(const html::Document& doc, html::NodeId n) {
   return false;
 }
 
-bool is_tab_pane(const html::Document& doc, html::NodeId n) {
+bool is_panel(const html::Document& doc, html::NodeId n) {
   if (doc.attr(n, "role") == "tabpanel") return true;
+  // An accordion's or a question's panel by its class, not a menu's.
+  const std::string lower = core::ascii_lower(doc.attr(n, "class"));
+  if (lower.find("nav") == std::string::npos && lower.find("menu") == std::string::npos)
+    for (std::string_view word : {"faq", "accordion", "toggle"})
+      if (lower.find(word) != std::string::npos) return true;
   bool pane = false;
   each_class_token(doc.attr(n, "class"), [&](std::string_view token) {
     pane = token == "tab-pane" || token == "tab-panel" || token == "tabs-panel";

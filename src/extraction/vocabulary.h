@@ -94,9 +94,11 @@ std::unordered_set<std::string_view> disclosed_panels(const html::Document& doc)
 // question, shown on the page above its panel.
 bool is_section_toggle(const html::Document& doc, html::NodeId n);
 
-// True for a panel of tabs by its role or its class ("tab-pane"): sent
-// closed, it is the page's text all the same, like a panel a trigger names.
-bool is_tab_pane(const html::Document& doc, html::NodeId n);
+// True for a panel of tabs by its role or its class ("tab-pane"), or of an
+// accordion or a page's questions by its class ("faq__answer",
+// "accordion-body", "toggle__content"; not a menu's): sent closed, it is the
+// page's text all the same, like a panel a trigger names.
+bool is_panel(const html::Document& doc, html::NodeId n);
 
 // True for an element the page marks as a photo caption (figcaption, or a
 // class naming a caption: "caption", "legend", "pie-foto", "bildunterschrift").

@@ -198,6 +198,28 @@ TEST(Listing, LinkedEntriesAfterAnIconAreNotCaptions) {
       << body.explanation;
 }
 
+TEST(Listing, QuestionsClosedByTheirClassAreText) {
+  // The answers to a page's questions wait in elements named for them and
+  // hidden by an inline style, with no ARIA to tie them to their questions.
+  const std::string answer =
+      "Each certificate covers a single skill in depth and takes between two and three hours "
+      "of study, at your own pace, from any device you like.";
+  std::string courses;
+  for (int i = 0; i < 6; ++i)
+    courses += "<li class='course'><h3><a href='/course/" + std::to_string(i) +
+               "'>Course number " + std::to_string(i) + " in project management</a></h3><p>"
+               "Learn to plan, run and close a project of any size.</p></li>";
+  const std::string page =
+      "<html><head><title>Certificate courses</title></head><body><nav><a href='/'>Home</a>"
+      "</nav><main><h1>Certificate courses</h1><ul class='courses'>" +
+      courses +
+      "</ul><div class='faqs'><div class='faq'><h3 class='faq__question'>How long does a "
+      "certificate take?</h3><div class='faq__answer' style='display: none;'><p>" + answer +
+      "</p></div></div></div></main><footer><a href='/terms'>Terms</a></footer></body></html>";
+  Body body = extract(page);
+  EXPECT_NE(body.text.find(answer), std::string::npos) << body.explanation;
+}
+
 TEST(Listing, NoticesAndALoneHeadingAreNoBody) {
   // A shop's category page whose products a script draws: the HTML holds the
   // menu, an empty mount point, the footer's newsletter box and its
