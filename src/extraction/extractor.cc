@@ -218,7 +218,8 @@ TypeProfile profile_for(PageType t) {
     case PageType::kForum:
       // The posts are the content: their "comment" and "reply" names do not
       // make them boilerplate, a one-line answer with its author's link is a
-      // post and not a teaser, and the list of posts outweighs any one.
+      // post and not a teaser, and the list of posts outweighs any one; a
+      // thread of two or three posts is the parent of the longest.
       p.keep_comments = true;
       p.keep_teasers = true;
       p.long_list_items = false;  // a thread's lists are of other threads
@@ -226,6 +227,7 @@ TypeProfile profile_for(PageType t) {
       p.fragment_weight = 0.0;
       p.trim_edges = false;
       p.item_lists = true;
+      p.climb_share = kSectionClimbShare;
       break;
     case PageType::kProduct:
       // Specifications and feature lines are short, and the description and

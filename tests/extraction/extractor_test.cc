@@ -780,6 +780,35 @@ TEST(Forum, SignaturesAndCommentsUnderAnswersAreLeftOut) {
   EXPECT_EQ(body.text.find("patient family"), std::string::npos) << body.explanation;
 }
 
+TEST(Forum, AThreadOfTwoPostsIsWhole) {
+  // The opening post and its one reply stand apart (the reply under a
+  // "Featured replies" heading, past a box of links about the topic); too
+  // few to make a list, both are the thread.
+  const std::string first =
+      "I would like to know the roadmap for future products and releases. The only posts here "
+      "are about changes to the products already released. Thank you!";
+  const std::string reply =
+      "There is no public roadmap: new features are announced on the blog when they ship, and "
+      "the forum's announcements board links to each of them.";
+  const std::string page =
+      thread_head("DiscussionForumPosting") +
+      "<div class='topic'><div class='entry'><div class='entry__author'><a "
+      "href='/u/ann'>ann</a></div><div class='entry__content'><p>" + first +
+      "</p></div></div></div><div class='stats'><ul><li><a href='/u/bob'>bob, 1 post in "
+      "here</a></li><li><a href='/u/ann'>ann, 1 post in here</a></li><li><a "
+      "href='/d/27'>August 27, 1 post</a></li><li><a href='/d/26'>August 26, 1 post</a></li>"
+      "<li><a href='/t/new'>Start a new topic</a></li><li><a href='/t/follow'>Follow this "
+      "topic</a></li><li><a href='/t/share'>Share this topic</a></li><li><a "
+      "href='/t/report'>Report this topic</a></li></ul></div><section "
+      "class='featured'><h2>Featured replies</h2><div "
+      "class='entry'><div class='entry__author'><a href='/u/bob'>bob</a></div><div "
+      "class='entry__content'><p>" + reply + "</p></div></div></section></main></body></html>";
+  Body body = extract(page);
+  ASSERT_EQ(body.page_type, "forum") << body.explanation;
+  EXPECT_NE(body.text.find(first), std::string::npos) << body.explanation;
+  EXPECT_NE(body.text.find(reply), std::string::npos) << body.explanation;
+}
+
 TEST(Forum, CommentsThatAreThePostsAreKept) {
   // Outside a question or an answer, a thread's comments are its posts.
   const std::string first =
