@@ -1933,6 +1933,15 @@ void TreeBuilder::in_body_start_tag(Token &t) {
       return;
     case Tag::k_iframe:
       frameset_ok_ = false;
+      // A departure from the standard: <iframe/> inside <noscript> (a tag
+      // manager's snippet as frameworks write it) is taken as closed. Parsed
+      // with scripting off, it would hold the rest of the page as its text;
+      // a browser, scripting on, never sees it.
+      if (t.self_closing && open_count_[static_cast<size_t>(Tag::k_noscript)] > 0) {
+        insert_html(t);
+        pop();
+        return;
+      }
       raw_text_element(t, TokenizerState::kRawtext);
       return;
     case Tag::k_noembed:

@@ -115,6 +115,24 @@ TEST(LedeParser, MatchesGumboOnMisnestedFormatting) {
   EXPECT_EQ(testing::dump_document(lede, nullptr), testing::dump_document(gumbo, nullptr));
 }
 
+TEST(LedeParser, SelfClosedIframeInsideNoscriptDoesNotSwallowThePage) {
+  // A framework writes a tag manager's snippet as <noscript><iframe/></noscript>.
+  // Parsed with scripting off to the letter, the iframe holds the rest of the
+  // page as its text; lede takes it as closed, and the page stays elements.
+  Document doc;
+  parse("<body><noscript><iframe src='https://tags.example/ns'/></noscript><div id='S:0'>"
+        "<p>The content</p></div>",
+        doc, DomLimits{}, ParserKind::kLede);
+  const NodeId p = find_element(doc, "p");
+  ASSERT_NE(p, kNoNode);
+  EXPECT_EQ(doc.text(doc.first_child(p)), "The content");
+  // Without the self-closing slash the standard holds: the iframe's text runs on.
+  Document plain;
+  parse("<body><noscript><iframe src='x'></noscript><p>After</p>", plain, DomLimits{},
+        ParserKind::kLede);
+  EXPECT_EQ(find_element(plain, "p"), kNoNode);
+}
+
 TEST(LedeParser, StopsCreatingNodesAtMaxNodes) {
   std::string html;
   for (int i = 0; i < 1000; ++i) html += "<p>x</p>";
