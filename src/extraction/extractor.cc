@@ -1043,22 +1043,9 @@ Body BodyExtractor::extract(const html::Document& doc, const BodyHints& hints) {
   disclosed_ = disclosed_panels(doc);
   decision_ = decide_page_type_scored(evidence_);
   Body body = extract_once(doc, hints);
-  // A scrap (a phone number from a top bar) is as good as nothing found: the
-  // passes below replace it when they find far more. An article may be a line
-  // long (a birth announcement), so a line of prose is no scrap there; a
-  // thread, a product or a service is never a dozen words.
-  // See Service.ScrapGivesWayToSectionsNamedAsWidgets in extractor_test.cc.
-  const bool article = decision_.type == PageType::kArticle || decision_.type == PageType::kOther;
-  if (body.text.size() >= kScrapBytes || (article && wrote_prose_)) return body;
   const auto far_more = [&](const Body& b) {
     return static_cast<double>(b.text.size()) > kScrapGain * static_cast<double>(body.text.size());
   };
-  // Pages that draw their content with scripts (forum software, shops) often
-  // give crawlers the same content inside <noscript>: with nothing found
-  // elsewhere, that is the content.
-  bool has_noscript = false;
-  for (NodeId n = 0; n < doc.node_count() && !has_noscript; ++n)
-    has_noscript = doc.is_element(n) && doc.is(n, Tag::k_noscript) && doc.first_child(n) != kNoNode;
   // One more reading with `pass` set: taken when it finds far more than the
   // first, and at least `min_bytes`.
   const auto retry = [&](bool BodyExtractor::*pass, std::string_view method, std::string_view why,
@@ -1072,6 +1059,28 @@ Body BodyExtractor::extract(const html::Document& doc, const BodyHints& hints) {
       again.explanation = body.explanation + "\n" + std::string(why) + ":\n" + again.explanation;
     return again;
   };
+  // A page streamed in pieces whose first reading found only a little (a
+  // promotion bar) is read again with its hidden segments shown in place.
+  // See Article.StreamedSegmentsAreTheTextWhenTheShellHoldsOnlyAPromotion.
+  if (body.text.size() < kListingMaxBody && has_streamed_segment(doc))
+    if (auto shown = retry(&BodyExtractor::show_scripted_, "+script-hidden",
+                           "little found outside the segments a script streams in; again "
+                           "with them shown",
+                           kListingMaxBody))
+      return *std::move(shown);
+  // A scrap (a phone number from a top bar) is as good as nothing found: the
+  // passes below replace it when they find far more. An article may be a line
+  // long (a birth announcement), so a line of prose is no scrap there; a
+  // thread, a product or a service is never a dozen words.
+  // See Service.ScrapGivesWayToSectionsNamedAsWidgets in extractor_test.cc.
+  const bool article = decision_.type == PageType::kArticle || decision_.type == PageType::kOther;
+  if (body.text.size() >= kScrapBytes || (article && wrote_prose_)) return body;
+  // Pages that draw their content with scripts (forum software, shops) often
+  // give crawlers the same content inside <noscript>: with nothing found
+  // elsewhere, that is the content.
+  bool has_noscript = false;
+  for (NodeId n = 0; n < doc.node_count() && !has_noscript; ++n)
+    has_noscript = doc.is_element(n) && doc.is(n, Tag::k_noscript) && doc.first_child(n) != kNoNode;
   if (has_noscript)
     if (auto second = retry(&BodyExtractor::open_noscript_, "+noscript",
                             "little or nothing found outside <noscript>; again with it", 0))

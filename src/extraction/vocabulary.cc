@@ -275,6 +275,13 @@ bool streamed_segment(std::string_view id) {
 
 }  // namespace
 
+bool has_streamed_segment(const html::Document& doc) {
+  for (html::NodeId n = 0; n < doc.node_count(); ++n)
+    if (doc.is_element(n) && doc.has_attr(n, "hidden") && streamed_segment(doc.attr(n, "id")))
+      return true;
+  return false;
+}
+
 bool hidden_until_script(const html::Document& doc, html::NodeId n) {
   if (doc.has_attr(n, "hidden")) return streamed_segment(doc.attr(n, "id"));
   const std::string_view style = doc.attr(n, "style");

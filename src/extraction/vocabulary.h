@@ -146,6 +146,10 @@ bool names_review_or_carousel(const html::Document& doc, html::NodeId n);
 // Not an element hidden by its hidden attribute otherwise, nor aria-hidden.
 bool hidden_until_script(const html::Document& doc, html::NodeId n);
 
+// True for a page streamed in pieces: it holds a hidden segment (React's
+// <div hidden id="S:0">) that its script moves in place.
+bool has_streamed_segment(const html::Document& doc);
+
 // True for a table of data rather than of layout: three or more rows, most
 // of them with the same number of cells, at least two, and no table inside.
 // Its rows are short and end no sentence, yet they are the text.

@@ -953,6 +953,27 @@ TEST(Documentation, AnIndexOfLinkedTopicsIsText) {
   }
 }
 
+TEST(Article, StreamedSegmentsAreTheTextWhenTheShellHoldsOnlyAPromotion) {
+  // The shell of a streamed page shows a promotion bar, a sentence or two;
+  // the article comes later in hidden segments its script moves in place.
+  const std::string promotion = "Up to 20% off every mattress this week! Shop the sale now.";
+  std::string story;
+  for (int i = 0; i < 5; ++i)
+    story += "<p>Side sleepers need a mattress that lets the shoulder and the hip sink in a "
+             "little while it holds the waist up, so the spine stays straight all night; "
+             "point " + std::to_string(i) + " of what to look for in a shop.</p>";
+  const std::string page =
+      "<html><head><meta property='og:type' content='article'></head><body><div "
+      "class='promo'><p>" + promotion + "</p></div><main><template id='B:0'></template></main>"
+      "<footer><a href='/terms'>Terms</a></footer><div hidden id='S:0'><article><h1>The best "
+      "mattress for side sleepers</h1>" + story + "</article></div><script>$RC('B:0','S:0')"
+      "</script></body></html>";
+  Body body = extract(page);
+  EXPECT_NE(body.text.find("point 3 of what to look for"), std::string::npos)
+      << body.explanation;
+  EXPECT_EQ(body.text.find(promotion), std::string::npos) << body.explanation;
+}
+
 TEST(Article, PopoverIsNotTheText) {
   // An element with the popover attribute is shown on demand, as a dialog is.
   const std::string story =
