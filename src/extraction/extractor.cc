@@ -231,8 +231,9 @@ TypeProfile profile_for(PageType t) {
       break;
     case PageType::kProduct:
       // Specifications and feature lines are short, and the description and
-      // specifications stand in sections of the page's <main>; its feature
-      // cards ("Learn more") are the product's, not teasers.
+      // specifications stand in sections of the page's <main> (or, without
+      // one, of the parent that keeps most of the score); its feature cards
+      // ("Learn more") are the product's, not teasers.
       p.keep_teasers = true;
       p.short_weight = 0.5;
       p.trim_edges = false;
@@ -240,6 +241,7 @@ TypeProfile profile_for(PageType t) {
       p.drop_reviews = true;
       p.spec_lines = true;
       p.entry_titles = false;  // a linked name over a price is another product's
+      p.climb_share = kSectionClimbShare;
       break;
     case PageType::kCollection:
     case PageType::kListing:

@@ -91,6 +91,30 @@ TEST(Product, ClosedTabPanesAreText) {
   EXPECT_EQ(body.text.find("A survey for visitors"), std::string::npos) << body.explanation;
 }
 
+TEST(Product, DescriptionAndDetailsInSiblingSectionsAreWhole) {
+  // No <main>: the description and the details stand in sibling sections,
+  // with the shop's links between them; both are the product's.
+  const std::string description =
+      "The blue kettle boils a litre of water in three minutes and switches itself off when "
+      "the water boils, so it is safe to leave on the counter while you make the toast.";
+  const std::string details =
+      "Its body is brushed steel with a handle that stays cool, and the base turns all the way "
+      "round so that the kettle sits on it from either side.";
+  const std::string page =
+      product_head() +
+      "<div class='product'><div class='description'><p>" + description +
+      "</p></div><div class='shop'><a href='/cart'>Add to cart</a> <a href='/wish'>Add to "
+      "wish list</a> <a href='/compare'>Compare with other kettles</a> <a href='/ask'>Ask "
+      "about this kettle</a> <a href='/delivery'>Delivery and returns</a> <a "
+      "href='/stores'>Find it in a store near you</a> <a href='/gift'>Send it as a gift</a>"
+      "</div><div class='details'><p>" + details +
+      "</p></div></div><footer><a href='/terms'>Terms</a></footer></body></html>";
+  Body body = extract(page);
+  ASSERT_EQ(body.page_type, "product") << body.explanation;
+  EXPECT_NE(body.text.find(description), std::string::npos) << body.explanation;
+  EXPECT_NE(body.text.find(details), std::string::npos) << body.explanation;
+}
+
 TEST(Product, ScreenReaderLabelsAreNotTheText) {
   // A shop labels each price for screen readers ("Regular price"), a label
   // its stylesheet keeps off the screen.
