@@ -301,6 +301,14 @@ bool BodyExtractor::wraps_disclosed_panel(const html::Document& doc, html::NodeI
   return only != kNoNode && disclosed_.contains(doc.attr(only, "id"));
 }
 
+NodeId BodyExtractor::common_ancestor(const html::Document& doc, NodeId a, NodeId b) const {
+  // Below <body>: an ancestor that high holds the page's menus too.
+  for (NodeId up = a; up != kNoNode; up = doc.parent(up))
+    if (seg_.block_begin[up] <= seg_.block_begin[b] && seg_.block_end[up] >= seg_.block_end[b])
+      return doc.is(up, Tag::k_body) || doc.is(up, Tag::k_html) ? b : up;
+  return b;
+}
+
 bool BodyExtractor::in_data_table(const html::Document& doc, html::NodeId n) {
   while (n != kNoNode && !doc.is(n, Tag::k_table)) n = doc.parent(n);
   if (n == kNoNode) return false;
@@ -1202,7 +1210,17 @@ Body BodyExtractor::extract_once(const html::Document& doc, const BodyHints& hin
     const uint64_t chosen = container == kNoNode ? 0 : bytes_in(container);
     const double share = profile_.item_lists ? kItemListShare : kUnsureItemListShare;
     if (list != kNoNode && list_bytes > share * static_cast<double>(chosen)) {
-      container = list;
+      // A collection's own text about its products (a category's intro)
+      // stands apart from the grid: their common ancestor holds both.
+      // See Collection.TheCategorysTextBesideItsGridIsKept in extractor_test.cc.
+      const bool apart = container != kNoNode &&
+                         (seg_.block_begin[container] < seg_.block_begin[list] ||
+                          seg_.block_end[container] > seg_.block_end[list]);
+      if (decision.type == PageType::kCollection && apart &&
+          prose_in(container) >= kMinSectionProse)
+        container = common_ancestor(doc, container, list);
+      else
+        container = list;
       body.method = "items";
       keep_named_weak_ = true;
       item_first_ = seg_.block_begin[list];

@@ -175,6 +175,9 @@ class BodyExtractor {
   // Tables whose rows are data (is_data_table): looked up once per table.
   std::unordered_map<html::NodeId, bool> data_tables_;
   bool in_data_table(const html::Document& doc, html::NodeId n);
+  // The lowest element holding both a and b (by their blocks), or b when
+  // that is the <body> or the <html>.
+  html::NodeId common_ancestor(const html::Document& doc, html::NodeId a, html::NodeId b) const;
   std::vector<uint32_t> depth_;
   std::vector<html::NodeId> weak_owner_;  // per node: innermost weak ancestor-or-self
   Segmentation seg_;

@@ -340,6 +340,31 @@ TEST(Collection, BannerIntroductionIsKept) {
   EXPECT_NE(body.text.find("Quiet robot mower RM300"), std::string::npos) << body.explanation;
 }
 
+TEST(Collection, TheCategorysTextBesideItsGridIsKept) {
+  // The category's own text about its products stands in a section of its
+  // own above a grid of linked names and prices: the grid is the list of
+  // items, and the text beside it is the category's too.
+  const std::string intro =
+      "Every mower here cuts the grass on its own, finds its way back to its dock, and is "
+      "quiet enough to run at night while the household sleeps. Pick one by the size of your "
+      "lawn and by how steep its slopes are.";
+  std::string page =
+      "<html><head><link rel='canonical' href='https://example.org/collections/mowers'>"
+      "</head><body><nav><a href='/'>Home</a> <a href='/cart'>Cart</a></nav><div class='page'>"
+      "<section class='about'><h1>Robot mowers</h1><p>" +
+      intro + "</p></section><section class='results'><ul class='grid'>";
+  for (int i = 0; i < 12; ++i) {
+    const std::string n = std::to_string(i);
+    page += "<li class='card'><a href='/p" + n + "'>Quiet robot mower RM" + n +
+            "00</a><div class='price'>$1,2" + n + "9.99</div></li>";
+  }
+  page += "</ul></section></div><footer><p>About us</p></footer></body></html>";
+  Body body = extract(page);
+  ASSERT_EQ(body.page_type, "collection") << body.explanation;
+  EXPECT_NE(body.text.find(intro), std::string::npos) << body.explanation;
+  EXPECT_NE(body.text.find("Quiet robot mower RM700"), std::string::npos) << body.explanation;
+}
+
 TEST(Collection, SecondCopyOfARunOfLinesIsLeftOut) {
   // A shop's category shows its introduction twice, once laid out for phones
   // and once for desktops; the lines every card repeats stay.
