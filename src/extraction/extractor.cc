@@ -1272,7 +1272,10 @@ Body BodyExtractor::extract_once(const html::Document& doc, const BodyHints& hin
   if (hints.explain) trace.after_titles = kept;
   size_t tail = 0;
   while (tail + 1 < kept.size() && is_trailing_fragment(kept[kept.size() - 1 - tail])) ++tail;
-  if (tail >= kMinTrailingFragments && profile_.trim_edges) kept.resize(kept.size() - tail);
+  // A list of items chosen as the content is such lines from end to end.
+  const bool items = item_last_ > item_first_;
+  if (tail >= kMinTrailingFragments && profile_.trim_edges && !items)
+    kept.resize(kept.size() - tail);
   if (hints.explain) trace.after_trailing = kept;
   // Pages of sections and cards show some of them twice, for phones and for
   // desktops; an article's repeated lines are its own (a meal plan's every

@@ -244,6 +244,33 @@ TEST(Listing, QuestionsClosedByTheirClassAreText) {
   EXPECT_NE(body.text.find(answer), std::string::npos) << body.explanation;
 }
 
+TEST(Listing, AListOfLinkedCategoriesIsNotTrimmedAsTrailingHeadlines) {
+  // A directory's categories under their letters: short linked lines that
+  // end no sentence, from the first to the last. Chosen as the page's list
+  // of items, they are not trimmed as the headlines of other stories.
+  std::string groups;
+  const char* names[][3] = {{"Adapters", "Anchors", "Aligners"}, {"Bands", "Bolts", "Braces"},
+                            {"Caps", "Clamps", "Clips"},         {"Ends", "Eyes", "Escutcheons"},
+                            {"Fasteners", "Ferrules", "Fixings"}, {"Glands", "Grommets", "Guides"},
+                            {"Hangers", "Hinges", "Hooks"},       {"Inserts", "Isolators", "Irons"},
+                            {"Joints", "Jacks", "Jaws"},          {"Keys", "Knobs", "Knots"}};
+  for (const auto& g : names) {
+    groups += std::string("<div class='letter'>") + g[0][0] + "</div><div class='links'>";
+    for (const char* n : g) groups += std::string("<a href='/c/") + n + "'>" + n + "</a> ";
+    groups += "</div>";
+  }
+  const std::string page =
+      "<html><head><title>Fasteners and hardware catalogs</title></head><body><nav><a "
+      "href='/'>Home</a></nav><h1>Fasteners and hardware categories</h1><p>Find item details, "
+      "images and spec sheets.</p><div class='categories'>" + groups +
+      "</div><footer><p>Copyright 2026 Example Publishing. All rights reserved.</p></footer>"
+      "</body></html>";
+  Body body = extract(page);
+  EXPECT_NE(body.text.find("Adapters"), std::string::npos) << body.explanation;
+  EXPECT_NE(body.text.find("Keys"), std::string::npos) << body.explanation;
+  EXPECT_EQ(body.text.find("All rights reserved"), std::string::npos) << body.explanation;
+}
+
 TEST(Listing, NoticesAndALoneHeadingAreNoBody) {
   // A shop's category page whose products a script draws: the HTML holds the
   // menu, an empty mount point, the footer's newsletter box and its
