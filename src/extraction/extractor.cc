@@ -575,7 +575,11 @@ void BodyExtractor::rescue_weak(const html::Document& doc) {
     for (NodeId body : article_bodies)
       body_elsewhere |=
           seg_.block_begin[body] < seg_.block_begin[n] || seg_.block_end[body] > seg_.block_end[n];
-    if (inside >= kRescueShare * total && !body_elsewhere)
+    // A footer (by its tag or its name) is the site's closing text, however
+    // much of the page's prose it holds, unless it wraps most of the page.
+    const bool footer = names_footer(doc, n) &&
+                        2 * (seg_.block_end[n] - seg_.block_begin[n]) < seg_.blocks.size();
+    if (inside >= kRescueShare * total && !body_elsewhere && !footer)
       marks_[n] = Mark::kNone;
     else if (inside >= kMinSectionProse && named_weak_[n])
       boxes.push_back(n);

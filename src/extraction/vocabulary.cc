@@ -660,6 +660,10 @@ bool names_beside_text(const html::Document& doc, html::NodeId n) {
   return false;
 }
 
+bool names_footer(const html::Document& doc, html::NodeId n) {
+  return doc.is(n, Tag::k_footer) || lower_names(doc, n).find("footer") != std::string::npos;
+}
+
 bool names_teaser(const html::Document& doc, html::NodeId n) {
   return core::ascii_lower(doc.attr(n, "class")).find("teaser") != std::string::npos;
 }

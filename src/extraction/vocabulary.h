@@ -129,6 +129,11 @@ bool names_beside_text(const html::Document& doc, html::NodeId n);
 // boilerplate under an article, the content of a page of cards.
 bool names_teaser(const html::Document& doc, html::NodeId n);
 
+// True for a <footer> or an element whose class or id names a footer: the
+// site's closing text, however much of the page's prose it holds (a shop's
+// or a listing's text for search engines).
+bool names_footer(const html::Document& doc, html::NodeId n);
+
 // True for an element whose class names a callout or a banner ("callout",
 // "hero-banner") and nothing that is boilerplate on any page (a cookie
 // notice, a newsletter's sign-up): on a service page, a section of its pitch.

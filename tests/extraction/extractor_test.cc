@@ -271,6 +271,29 @@ TEST(Listing, AListOfLinkedCategoriesIsNotTrimmedAsTrailingHeadlines) {
   EXPECT_EQ(body.text.find("All rights reserved"), std::string::npos) << body.explanation;
 }
 
+TEST(Listing, AFooterIsNotTheContentHoweverMuchItWrites) {
+  // A page of homes for sale: short cards, and a footer that writes more
+  // prose than the cards for search engines. The footer is the site's.
+  std::string cards;
+  for (int i = 0; i < 8; ++i)
+    cards += "<div class='home-card'><a href='/home/" + std::to_string(i) + "'>" +
+             std::to_string(100 + i) + " Pine Street</a><div class='price'>$4" +
+             std::to_string(i) + "0,000</div><div class='stats'>3 beds, 2 baths</div></div>";
+  std::string seo;
+  for (int i = 0; i < 4; ++i)
+    seo += "<p>Sparks is a city in Washoe County where the median home sold for less than in "
+           "Reno last year, and buyers who compare neighbourhoods, schools and commutes find "
+           "good value on every side of town.</p>";
+  const std::string page =
+      "<html><head><title>Homes for sale in Sparks</title></head><body><nav><a href='/'>Home"
+      "</a></nav><main><h1>Sparks homes for sale</h1><div class='results'>" + cards +
+      "</div></main><div class='SiteFooter'>" + seo + "<a href='/terms'>Terms</a></div>"
+      "</body></html>";
+  Body body = extract(page);
+  EXPECT_EQ(body.text.find("Washoe County"), std::string::npos) << body.explanation;
+  EXPECT_NE(body.text.find("105 Pine Street"), std::string::npos) << body.explanation;
+}
+
 TEST(Listing, NoticesAndALoneHeadingAreNoBody) {
   // A shop's category page whose products a script draws: the HTML holds the
   // menu, an empty mount point, the footer's newsletter box and its
