@@ -17,6 +17,11 @@ Body extract(const std::string& page) {
   return extractor.extract(doc, BodyHints{"", "", true});
 }
 
+// A product's description, shared by the product pages below.
+const std::string kKettle =
+    "The blue kettle boils a litre of water in three minutes and switches itself off when "
+    "the water boils, so it is safe to leave on the counter.";
+
 // A product page the model reads as one: schema.org Product, a price, a cart.
 std::string product_head() {
   return R"(<html><head><meta property="og:type" content="product">
@@ -28,9 +33,7 @@ std::string product_head() {
 TEST(Product, PageHiddenByItsStyleUntilAScriptRunsIsTheText) {
   // A shop's gate hides the whole product with an inline style until its
   // script has run; only the menu and the footer stand outside it.
-  const std::string description =
-      "The blue kettle boils a litre of water in three minutes and switches itself off when "
-      "the water boils, so it is safe to leave on the counter.";
+  const std::string description = kKettle;
   const std::string spec = "Capacity: 1.7 litres. Power: 2200 watts. Cord: 75 centimetres.";
   const std::string page =
       product_head() +
@@ -70,9 +73,7 @@ TEST(Product, ClosedTabPanesAreText) {
   // The description is the open tab; the specifications wait in a pane the
   // shop's script shows, sent hidden by an inline style and named only by
   // its class. A hidden element that is no pane stays out.
-  const std::string description =
-      "The blue kettle boils a litre of water in three minutes and switches itself off when "
-      "the water boils, so it is safe to leave on the counter.";
+  const std::string description = kKettle;
   const std::string spec =
       "The body is brushed steel with a cool-touch handle, and the base turns all the way "
       "round so the kettle sits on it from either side.";
@@ -118,9 +119,7 @@ TEST(Product, DescriptionAndDetailsInSiblingSectionsAreWhole) {
 TEST(Product, ScreenReaderLabelsAreNotTheText) {
   // A shop labels each price for screen readers ("Regular price"), a label
   // its stylesheet keeps off the screen.
-  const std::string description =
-      "The blue kettle boils a litre of water in three minutes and switches itself off when "
-      "the water boils, so it is safe to leave on the counter.";
+  const std::string description = kKettle;
   const std::string page =
       product_head() +
       "<nav><a href='/'>Home</a> <a href='/kettles'>Kettles</a></nav><main><h1>Blue kettle</h1>"
@@ -138,9 +137,7 @@ TEST(Product, ScreenReaderLabelsAreNotTheText) {
 TEST(Product, StreamedSegmentsAreTheTextWhenNothingElseIs) {
   // A page streamed in pieces: the shell holds a placeholder, and the
   // product comes last in a hidden segment its script moves in place.
-  const std::string description =
-      "The blue kettle boils a litre of water in three minutes and switches itself off when "
-      "the water boils, so it is safe to leave on the counter.";
+  const std::string description = kKettle;
   const std::string page =
       product_head() +
       "<nav><a href='/'>Home</a> <a href='/kettles'>Kettles</a></nav><main><template "
@@ -153,9 +150,7 @@ TEST(Product, StreamedSegmentsAreTheTextWhenNothingElseIs) {
 }
 
 TEST(Product, ReviewsLeftOutHoweverMuchTheyWrite) {
-  const std::string description =
-      "The blue kettle boils a litre of water in three minutes and switches itself off when "
-      "the water boils, so it is safe to leave on the counter.";
+  const std::string description = kKettle;
   std::string page = product_head() + "<main><h1>Blue kettle</h1>" +
                      "<div class='product-price'>$19.99</div><form class='cart'>"
                      "<button class='add-to-cart'>Add to cart</button></form>"
@@ -174,9 +169,7 @@ TEST(Product, ReviewsLeftOutHoweverMuchTheyWrite) {
 }
 
 TEST(Product, ReviewsAndCarouselsInTheMainAreLeftOut) {
-  const std::string description =
-      "The blue kettle boils a litre of water in three minutes and switches itself off when "
-      "the water boils, so it is safe to leave on the counter.";
+  const std::string description = kKettle;
   const std::string review =
       "I bought this kettle for my mother and she loves it, though the lid is a little stiff "
       "when it is new and it took a week to loosen.";
