@@ -242,6 +242,10 @@ TypeProfile profile_for(PageType t) {
       p.spec_lines = true;
       p.entry_titles = false;  // a linked name over a price is another product's
       p.climb_share = kSectionClimbShare;
+      // The shop's controls between its sections (a cart, a wish list,
+      // delivery links) weigh half against the climb (tuned: 0.3 gained as
+      // much; the same on every kind of page cost listings and forums).
+      p.climb_bad_cost = 0.5;
       break;
     case PageType::kCollection:
     case PageType::kListing:
@@ -667,7 +671,7 @@ NodeId BodyExtractor::choose_container(const html::Document& doc, std::string& m
   if (profile_.climb_share > 0) {
     auto score_of = [&](NodeId n) {
       const uint32_t b = seg_.block_begin[n], e = seg_.block_end[n];
-      return (good_sum[e] - good_sum[b]) - kBadCost * (bad_sum[e] - bad_sum[b]);
+      return (good_sum[e] - good_sum[b]) - profile_.climb_bad_cost * (bad_sum[e] - bad_sum[b]);
     };
     while (best != kNoNode) {
       const NodeId parent = doc.parent(best);

@@ -74,6 +74,7 @@ struct TypeProfile {
   bool card_headings = false;       // a heading is kept though the rest of its section is not
   bool keep_pitch = false;          // callouts and banners (a hero, a call to action) are content
   double climb_share = 0;           // climb to the parent while it keeps this share of the score
+  double climb_bad_cost = 1.0;      // weight of boilerplate against that score while climbing
 };
 
 // The profile of a page type: articles and "other" get the article rules.

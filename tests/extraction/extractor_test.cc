@@ -116,6 +116,30 @@ TEST(Product, DescriptionAndDetailsInSiblingSectionsAreWhole) {
   EXPECT_NE(body.text.find(details), std::string::npos) << body.explanation;
 }
 
+TEST(Product, TheShopsControlsBetweenSectionsDoNotStopTheClimb) {
+  // The description and the details stand apart, with a long row of the
+  // shop's links between them: weighed at half, the links no longer keep
+  // the details out.
+  const std::string details =
+      "Its body is brushed steel with a handle that stays cool, and the base turns all the way "
+      "round so that the kettle sits on it from either side.";
+  std::string links;
+  for (const char* l : {"Add to cart", "Add to wish list", "Compare with other kettles",
+                        "Ask about this kettle", "Delivery and returns", "Find it in a store",
+                        "Send it as a gift", "Pay in three instalments", "Price match promise",
+                        "Register your warranty", "Read the manual", "Share this kettle"})
+    links += std::string("<li><a href='/x'>") + l + "</a></li>";
+  const std::string page =
+      product_head() +
+      "<div class='product'><div class='description'><p>" + kKettle +
+      "</p></div><ul class='shop'>" + links + "</ul><div class='details'><p>" + details +
+      "</p></div></div><footer><a href='/terms'>Terms</a></footer></body></html>";
+  Body body = extract(page);
+  ASSERT_EQ(body.page_type, "product") << body.explanation;
+  EXPECT_NE(body.text.find(kKettle), std::string::npos) << body.explanation;
+  EXPECT_NE(body.text.find(details), std::string::npos) << body.explanation;
+}
+
 TEST(Product, ScreenReaderLabelsAreNotTheText) {
   // A shop labels each price for screen readers ("Regular price"), a label
   // its stylesheet keeps off the screen.
