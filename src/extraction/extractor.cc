@@ -293,9 +293,10 @@ TypeProfile profile_for(PageType t) {
   return p;
 }
 
-bool BodyExtractor::wraps_disclosed_panel(const html::Document& doc, html::NodeId n) const {
-  // A collapsing wrapper hides the panel inside it: its one element child.
+bool BodyExtractor::disclosed(const html::Document& doc, html::NodeId n) const {
   if (disclosed_.empty()) return false;
+  if (disclosed_.contains(doc.attr(n, "id"))) return true;
+  // A collapsing wrapper hides the panel inside it: its one element child.
   NodeId only = kNoNode;
   for (NodeId c = doc.first_child(n); c != kNoNode; c = doc.next_sibling(c)) {
     if (doc.is_text(c) && core::trim(doc.text(c)).empty()) continue;
@@ -346,12 +347,12 @@ void BodyExtractor::mark(const html::Document& doc) {
       bool always_weak = false;  // weak even in a page's <main> (TypeProfile::whole_main)
       if (open_noscript_ && doc.is(n, Tag::k_noscript)) v = Verdict::kContent;
       if (v != Verdict::kStrong && !doc.attributes(n).empty()) {
-        // A closed panel of an accordion or of tabs is the page's text.
+        // A closed panel of an accordion or of tabs is the page's text: asked
+        // only of the elements sent hidden.
         // See Service.ClosedAccordionPanelsAreText in extractor_test.cc.
-        const std::string_view id = disclosed_.empty() ? std::string_view() : doc.attr(n, "id");
-        const bool disclosed = (!id.empty() && disclosed_.contains(id)) || is_panel(doc, n) ||
-                               wraps_disclosed_panel(doc, n);
-        ElementSignals a = classifier_.classify(doc, n, disclosed);
+        ElementSignals a = classifier_.classify(doc, n);
+        if (a.verdict == Verdict::kHidden && disclosed(doc, n))
+          a = classifier_.classify(doc, n, /*disclosed=*/true);
         if (a.verdict > v) v = a.verdict;
         const ThreadNames thread =
             profile_.keep_comments ? thread_names(doc, n) : ThreadNames{};

@@ -169,8 +169,9 @@ class BodyExtractor {
   std::vector<bool> in_answer_;  // per node: inside a question or an answer of a thread
   // Ids of the panels the page's accordions and tabs open (disclosed_panels).
   std::unordered_set<std::string_view> disclosed_;
-  // Whether n's one element child is such a panel (a collapsing wrapper).
-  bool wraps_disclosed_panel(const html::Document& doc, html::NodeId n) const;
+  // Whether n is such a panel, or its collapsing wrapper (the panel is its
+  // one element child).
+  bool disclosed(const html::Document& doc, html::NodeId n) const;
   // Forms of each class that hold text: counted once, looked up per form.
   std::unordered_map<std::string_view, size_t> post_form_classes_;
   // Tables whose rows are data (is_data_table): looked up once per table.

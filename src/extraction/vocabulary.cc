@@ -413,6 +413,25 @@ bool hidden_by_class(std::string_view cls) {
   return none && !shown;
 }
 
+// A panel of tabs by its role or its class ("tab-pane"), or of an accordion
+// or a page's questions by its class ("faq__answer", "accordion-body",
+// "toggle__content"; not a menu's): sent closed, it is the page's text all
+// the same, like a panel a trigger names.
+bool names_panel(std::string_view role, std::string_view cls) {
+  if (role == "tabpanel") return true;
+  if (cls.empty()) return false;
+  const std::string lower = core::ascii_lower(cls);
+  if (lower.find("nav") == std::string::npos && lower.find("menu") == std::string::npos)
+    for (std::string_view word : {"faq", "accordion", "toggle"})
+      if (lower.find(word) != std::string::npos) return true;
+  bool pane = false;
+  each_class_token(cls, [&](std::string_view token) {
+    pane = token == "tab-pane" || token == "tab-panel" || token == "tabs-panel";
+    return !pane;
+  });
+  return pane;
+}
+
 // Text for screen readers alone, kept off the screen by a stylesheet's
 // class ("sr-only", "visually-hidden"): a price's "Regular price" label, a
 // link's "(opens in a new window)". Whole tokens only.
@@ -483,8 +502,8 @@ ElementSignals AttributeClassifier::classify(const html::Document& doc, html::No
       popover = true;
   }
   ElementSignals out;
-  if ((!disclosed && (hidden || (!style.empty() && hides(style)) || hidden_by_class(class_attr))) ||
-      screen_reader_only(class_attr)) {
+  const bool closed = hidden || (!style.empty() && hides(style)) || hidden_by_class(class_attr);
+  if ((closed && !disclosed && !names_panel(role, class_attr)) || screen_reader_only(class_attr)) {
     out.verdict = Verdict::kHidden;
     return out;
   }
@@ -571,21 +590,6 @@ bool is_section_toggle(const html::Document& doc, html::NodeId n) {
   for (html::NodeId d = doc.first_child(n); d != html::kNoNode; d = doc.next_in(d, n))
     if (doc.is_element(d) && heading(d)) return true;
   return false;
-}
-
-bool is_panel(const html::Document& doc, html::NodeId n) {
-  if (doc.attr(n, "role") == "tabpanel") return true;
-  // An accordion's or a question's panel by its class, not a menu's.
-  const std::string lower = core::ascii_lower(doc.attr(n, "class"));
-  if (lower.find("nav") == std::string::npos && lower.find("menu") == std::string::npos)
-    for (std::string_view word : {"faq", "accordion", "toggle"})
-      if (lower.find(word) != std::string::npos) return true;
-  bool pane = false;
-  each_class_token(doc.attr(n, "class"), [&](std::string_view token) {
-    pane = token == "tab-pane" || token == "tab-panel" || token == "tabs-panel";
-    return !pane;
-  });
-  return pane;
 }
 
 std::unordered_set<std::string_view> disclosed_panels(const html::Document& doc) {

@@ -40,7 +40,9 @@ class AttributeClassifier {
  public:
   // `disclosed`: the element is a panel a trigger of the page opens (see
   // disclosed_panels): its hidden state is the panel's closed one, not a
-  // sign that its text is not the page's.
+  // sign that its text is not the page's. So is a panel of tabs, of an
+  // accordion or of a page's questions by its role or class ("tab-pane",
+  // "faq__answer", "accordion-body"; not a menu's), trigger or none.
   ElementSignals classify(const html::Document& doc, html::NodeId n, bool disclosed = false);
   void reset() { by_class_.clear(); }
 
@@ -93,12 +95,6 @@ std::unordered_set<std::string_view> disclosed_panels(const html::Document& doc)
 // <details> element's <summary>. Its label is a section's title or a
 // question, shown on the page above its panel.
 bool is_section_toggle(const html::Document& doc, html::NodeId n);
-
-// True for a panel of tabs by its role or its class ("tab-pane"), or of an
-// accordion or a page's questions by its class ("faq__answer",
-// "accordion-body", "toggle__content"; not a menu's): sent closed, it is the
-// page's text all the same, like a panel a trigger names.
-bool is_panel(const html::Document& doc, html::NodeId n);
 
 // True for an element the page marks as a photo caption (figcaption, or a
 // class naming a caption: "caption", "legend", "pie-foto", "bildunterschrift").
