@@ -280,10 +280,16 @@ class Segmenter {
   // Whether links cover most of the first `size` bytes of the buffer: a
   // linked entry of a list (a catalogue's "(page images at ...)"), not a
   // caption written under a photo.
-  bool mostly_links(size_t size) const {
+  bool mostly_links(size_t size) const { return 2 * linked_bytes(0, size) > size; }
+
+  // Bytes of [b, e) of the buffer inside links.
+  size_t linked_bytes(size_t b, size_t e) const {
     size_t linked = 0;
-    for (auto [ls, le] : link_spans_) linked += std::min<size_t>(le, size) - std::min<size_t>(ls, size);
-    return 2 * linked > size;
+    for (auto [ls, le] : link_spans_) {
+      const size_t lo = std::max<size_t>(ls, b), hi = std::min<size_t>(le, e);
+      if (hi > lo) linked += hi - lo;
+    }
+    return linked;
   }
 
   // Ends the current block. Outside <pre>, a blank line (<br><br>) inside
@@ -337,10 +343,7 @@ class Segmenter {
     block.begin = static_cast<uint32_t>(out_.text.size());
     out_.text.append(buffer_, b, e - b);
     block.end = static_cast<uint32_t>(out_.text.size());
-    for (auto [ls, le] : link_spans_) {
-      size_t lo = std::max<size_t>(ls, b), hi = std::min<size_t>(le, e);
-      if (hi > lo) block.link_bytes += static_cast<uint32_t>(hi - lo);
-    }
+    block.link_bytes = static_cast<uint32_t>(linked_bytes(b, e));
     const Tag tag = block.owner == kNoNode ? Tag::kUnknown : doc_.tag(block.owner);
     block.level = heading_level(tag);
     if (block.level > 0)

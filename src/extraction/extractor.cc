@@ -200,6 +200,31 @@ bool is_spec_line(std::string_view text) {
   return !label.empty() && !value.empty() && std::count(label.begin(), label.end(), ' ') < 3;
 }
 
+// An element weak by its name that may be an entry of the text: one with a
+// class, not named as a post or as what stands beside a text (related
+// stories, a promotion, the author's biography).
+bool may_be_entry(const html::Document& doc, NodeId n) {
+  return !doc.attr(n, "class").empty() && !names_post(doc, n) && !names_beside_text(doc, n);
+}
+
+NodeId node_of(NodeId n) { return n; }
+NodeId node_of(const std::pair<NodeId, double>& e) { return e.first; }
+
+// Sorts `found` by tag and class and calls f(first, last) for each run of
+// elements of one tag and class.
+template <typename T, typename F>
+void each_like_run(const html::Document& doc, std::vector<T>& found, F f) {
+  const auto key = [&](const T& e) {
+    return std::pair(doc.tag(node_of(e)), doc.attr(node_of(e), "class"));
+  };
+  std::sort(found.begin(), found.end(), [&](const T& a, const T& b) { return key(a) < key(b); });
+  for (auto first = found.begin(), last = first; first != found.end(); first = last) {
+    last = first + 1;
+    while (last != found.end() && key(*last) == key(*first)) ++last;
+    f(first, last);
+  }
+}
+
 // A linked block that reads as a card's title or summary, not a menu entry:
 // a heading of a few words, or a sentence.
 bool is_card_text(BlockType type, std::string_view text, bool sentence_end, double len) {
@@ -582,14 +607,16 @@ void BodyExtractor::rescue_weak(const html::Document& doc) {
           seg_.block_begin[body] < seg_.block_begin[n] || seg_.block_end[body] > seg_.block_end[n];
     // A footer (by its tag or its name) is the site's closing text, however
     // much of the page's prose it holds, unless it wraps most of the page.
-    const bool footer = names_footer(doc, n) &&
-                        2 * (seg_.block_end[n] - seg_.block_begin[n]) < seg_.blocks.size();
-    if (inside >= kRescueShare * total && !body_elsewhere && !footer)
+    const auto footer = [&] {
+      return 2 * (seg_.block_end[n] - seg_.block_begin[n]) < seg_.blocks.size() &&
+             names_footer(doc, n);
+    };
+    if (inside >= kRescueShare * total && !body_elsewhere && !footer())
       marks_[n] = Mark::kNone;
     else if (inside >= kMinSectionProse && named_weak_[n])
       boxes.push_back(n);
     if (marks_[n] == Mark::kWeak && named_weak_[n] && inside > 0 && !body_elsewhere &&
-        !doc.attr(n, "class").empty() && !names_post(doc, n) && !names_beside_text(doc, n))
+        may_be_entry(doc, n))
       holding.emplace_back(n, inside);
     if (profile_.keep_comments && is_post_form(doc, n)) marks_[n] = Mark::kNone;
   }
@@ -812,36 +839,25 @@ bool BodyExtractor::is_entry_card(const html::Document& doc, NodeId n, uint64_t 
   return false;
 }
 
-// See Article.RepeatedCalloutsInTheTextAreText in extractor_test.cc.
+// See Article.APairOfNamedBoxesHoldingMostOfTheProseIsText in extractor_test.cc.
 void BodyExtractor::lift_like_boxes(const html::Document& doc,
                                    std::vector<std::pair<NodeId, double>>& found, double total) {
-  const auto key = [&](NodeId n) { return std::pair(doc.tag(n), doc.attr(n, "class")); };
-  std::sort(found.begin(), found.end(),
-            [&](const auto& a, const auto& b) { return key(a.first) < key(b.first); });
-  for (size_t first = 0, last; first < found.size(); first = last) {
+  each_like_run(doc, found, [&](auto first, auto last) {
     double sum = 0;
-    for (last = first; last < found.size() && key(found[last].first) == key(found[first].first);
-         ++last)
-      sum += found[last].second;
-    if (last - first < 2 || sum < kRescueShare * total) continue;
-    for (size_t k = first; k < last; ++k) marks_[found[k].first] = Mark::kNone;
-  }
+    for (auto k = first; k != last; ++k) sum += k->second;
+    if (last - first < 2 || sum < kRescueShare * total) return;
+    for (auto k = first; k != last; ++k) marks_[k->first] = Mark::kNone;
+  });
 }
 
+// See Article.RepeatedCalloutsInTheTextAreText in extractor_test.cc.
 void BodyExtractor::lift_repeated_entries(const html::Document& doc, std::vector<NodeId>& found) {
-  // Not those without a class, nor those named as what stands beside a text.
-  std::erase_if(found, [&](NodeId n) {
-    return doc.attr(n, "class").empty() || names_post(doc, n) || names_beside_text(doc, n);
-  });
+  std::erase_if(found, [&](NodeId n) { return !may_be_entry(doc, n); });
   // Those of one tag and class that repeat are entries of the text.
-  const auto key = [&](NodeId n) { return std::pair(doc.tag(n), doc.attr(n, "class")); };
-  std::sort(found.begin(), found.end(), [&](NodeId a, NodeId b) { return key(a) < key(b); });
-  for (size_t first = 0, last; first < found.size(); first = last) {
-    last = first + 1;
-    while (last < found.size() && key(found[last]) == key(found[first])) ++last;
-    if (last - first < kMinLiftedEntries) continue;
-    for (size_t k = first; k < last; ++k) marks_[found[k]] = Mark::kNone;
-  }
+  each_like_run(doc, found, [&](auto first, auto last) {
+    if (static_cast<size_t>(last - first) < kMinLiftedEntries) return;
+    for (auto k = first; k != last; ++k) marks_[*k] = Mark::kNone;
+  });
 }
 
 bool BodyExtractor::titles_entry(uint32_t next, NodeId container) const {
