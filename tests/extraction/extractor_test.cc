@@ -22,6 +22,13 @@ const std::string kKettle =
     "The blue kettle boils a litre of water in three minutes and switches itself off when "
     "the water boils, so it is safe to leave on the counter.";
 
+// More of it, and the menu and the footer around a shop's product page.
+const std::string kKettleDetails =
+    "Its body is brushed steel with a handle that stays cool, and the base turns all the way "
+    "round so that the kettle sits on it from either side.";
+const std::string kShopNav = "<nav><a href='/'>Home</a> <a href='/kettles'>Kettles</a></nav>";
+const std::string kShopFooter = "<footer><a href='/terms'>Terms</a></footer></body></html>";
+
 // A product page the model reads as one: schema.org Product, a price, a cart.
 std::string product_head() {
   return R"(<html><head><meta property="og:type" content="product">
@@ -36,13 +43,13 @@ TEST(Product, PageHiddenByItsStyleUntilAScriptRunsIsTheText) {
   const std::string description = kKettle;
   const std::string spec = "Capacity: 1.7 litres. Power: 2200 watts. Cord: 75 centimetres.";
   const std::string page =
-      product_head() +
-      "<nav><a href='/'>Home</a> <a href='/kettles'>Kettles</a></nav><main>"
+      product_head() + kShopNav +
+      "<main>"
       "<div class='gate-notice' style='display:none'><p>Checking your browser.</p></div>"
       "<div class='gate-content' style='display: none;'><h1>Blue kettle</h1>"
       "<div class='product-price'>$19.99</div><div class='description'><p>" +
       description + "</p><p>" + spec +
-      "</p></div></div></main><footer><a href='/terms'>Terms</a></footer></body></html>";
+      "</p></div></div></main>" + kShopFooter;
   Body body = extract(page);
   ASSERT_EQ(body.page_type, "product") << body.explanation;
   EXPECT_NE(body.text.find(description), std::string::npos) << body.explanation;
@@ -53,15 +60,15 @@ TEST(Product, SpecificationLinesAreText) {
   // "Label: value" lines end no sentence, yet they are the product's
   // specification, beside its description.
   const std::string page =
-      product_head() +
-      "<nav><a href='/'>Home</a> <a href='/kettles'>Kettles</a></nav><div class='page'>"
+      product_head() + kShopNav +
+      "<div class='page'>"
       "<div class='specs'><h2>Technical information</h2><ul><li>Capacity: 1.7 litres</li>"
       "<li>Power: 2200 watts</li><li>Cord length: 75 centimetres</li><li>Weight: 1.1 kilograms"
       "</li><li>Filter: removable limescale filter</li><li>Colour: cobalt blue</li><li>Base: "
       "360 degree swivel</li><li>Warranty: two years</li></ul></div><div class='about'>"
       "<h3>Fast boil</h3><p>Boils a full litre in three minutes.</p><h3>Safe</h3><p>Switches "
       "itself off when the water boils.</p><h3>Quiet</h3><p>A rapid boil that is barely heard "
-      "across the room.</p></div></div><footer><a href='/terms'>Terms</a></footer></body></html>";
+      "across the room.</p></div></div>" + kShopFooter;
   Body body = extract(page);
   ASSERT_EQ(body.page_type, "product") << body.explanation;
   EXPECT_NE(body.text.find("Switches itself off"), std::string::npos) << body.explanation;
@@ -78,18 +85,26 @@ TEST(Product, ClosedTabPanesAreText) {
       "The body is brushed steel with a cool-touch handle, and the base turns all the way "
       "round so the kettle sits on it from either side.";
   const std::string page =
-      product_head() +
-      "<nav><a href='/'>Home</a> <a href='/kettles'>Kettles</a></nav><main><h1>Blue kettle</h1>"
+      product_head() + kShopNav +
+      "<main><h1>Blue kettle</h1>"
       "<div class='tabs'><div class='tab-pane active'><p>" + description +
       "</p></div><div class='tab-pane' style='display:none'><p>" + spec +
       "</p></div></div><div style='display:none'><p>A survey for visitors who stay longer "
-      "than a minute on the page, shown after a delay by a script.</p></div></main>"
-      "<footer><a href='/terms'>Terms</a></footer></body></html>";
+      "than a minute on the page, shown after a delay by a script.</p></div></main>" +
+      kShopFooter;
   Body body = extract(page);
   ASSERT_EQ(body.page_type, "product") << body.explanation;
   EXPECT_NE(body.text.find(description), std::string::npos) << body.explanation;
   EXPECT_NE(body.text.find(spec), std::string::npos) << body.explanation;
   EXPECT_EQ(body.text.find("A survey for visitors"), std::string::npos) << body.explanation;
+}
+
+// A product page without <main>: the description and the details in sibling
+// sections, the shop's controls (`shop`) between them.
+Body product_in_sections(const std::string& description, const std::string& shop) {
+  return extract(product_head() + "<div class='product'><div class='description'><p>" +
+                 description + "</p></div>" + shop + "<div class='details'><p>" +
+                 kKettleDetails + "</p></div></div>" + kShopFooter);
 }
 
 TEST(Product, DescriptionAndDetailsInSiblingSectionsAreWhole) {
@@ -98,46 +113,31 @@ TEST(Product, DescriptionAndDetailsInSiblingSectionsAreWhole) {
   const std::string description =
       "The blue kettle boils a litre of water in three minutes and switches itself off when "
       "the water boils, so it is safe to leave on the counter while you make the toast.";
-  const std::string details =
-      "Its body is brushed steel with a handle that stays cool, and the base turns all the way "
-      "round so that the kettle sits on it from either side.";
-  const std::string page =
-      product_head() +
-      "<div class='product'><div class='description'><p>" + description +
-      "</p></div><div class='shop'><a href='/cart'>Add to cart</a> <a href='/wish'>Add to "
-      "wish list</a> <a href='/compare'>Compare with other kettles</a> <a href='/ask'>Ask "
-      "about this kettle</a> <a href='/delivery'>Delivery and returns</a> <a "
-      "href='/stores'>Find it in a store near you</a> <a href='/gift'>Send it as a gift</a>"
-      "</div><div class='details'><p>" + details +
-      "</p></div></div><footer><a href='/terms'>Terms</a></footer></body></html>";
-  Body body = extract(page);
+  Body body = product_in_sections(
+      description,
+      "<div class='shop'><a href='/cart'>Add to cart</a> <a href='/wish'>Add to wish list</a> "
+      "<a href='/compare'>Compare with other kettles</a> <a href='/ask'>Ask about this "
+      "kettle</a> <a href='/delivery'>Delivery and returns</a> <a href='/stores'>Find it in a "
+      "store near you</a> <a href='/gift'>Send it as a gift</a></div>");
   ASSERT_EQ(body.page_type, "product") << body.explanation;
   EXPECT_NE(body.text.find(description), std::string::npos) << body.explanation;
-  EXPECT_NE(body.text.find(details), std::string::npos) << body.explanation;
+  EXPECT_NE(body.text.find(kKettleDetails), std::string::npos) << body.explanation;
 }
 
 TEST(Product, TheShopsControlsBetweenSectionsDoNotStopTheClimb) {
   // The description and the details stand apart, with a long row of the
   // shop's links between them: weighed at half, the links no longer keep
   // the details out.
-  const std::string details =
-      "Its body is brushed steel with a handle that stays cool, and the base turns all the way "
-      "round so that the kettle sits on it from either side.";
   std::string links;
   for (const char* l : {"Add to cart", "Add to wish list", "Compare with other kettles",
                         "Ask about this kettle", "Delivery and returns", "Find it in a store",
                         "Send it as a gift", "Pay in three instalments", "Price match promise",
                         "Register your warranty", "Read the manual", "Share this kettle"})
     links += std::string("<li><a href='/x'>") + l + "</a></li>";
-  const std::string page =
-      product_head() +
-      "<div class='product'><div class='description'><p>" + kKettle +
-      "</p></div><ul class='shop'>" + links + "</ul><div class='details'><p>" + details +
-      "</p></div></div><footer><a href='/terms'>Terms</a></footer></body></html>";
-  Body body = extract(page);
+  Body body = product_in_sections(kKettle, "<ul class='shop'>" + links + "</ul>");
   ASSERT_EQ(body.page_type, "product") << body.explanation;
   EXPECT_NE(body.text.find(kKettle), std::string::npos) << body.explanation;
-  EXPECT_NE(body.text.find(details), std::string::npos) << body.explanation;
+  EXPECT_NE(body.text.find(kKettleDetails), std::string::npos) << body.explanation;
 }
 
 TEST(Product, ScreenReaderLabelsAreNotTheText) {
@@ -145,12 +145,12 @@ TEST(Product, ScreenReaderLabelsAreNotTheText) {
   // its stylesheet keeps off the screen.
   const std::string description = kKettle;
   const std::string page =
-      product_head() +
-      "<nav><a href='/'>Home</a> <a href='/kettles'>Kettles</a></nav><main><h1>Blue kettle</h1>"
+      product_head() + kShopNav +
+      "<main><h1>Blue kettle</h1>"
       "<div class='price'><span class='visually-hidden visually-hidden--inline'>Regular "
       "price</span> <span class='price-item'>$19.99</span></div><div class='description'><p>" +
-      description + "<span class='sr-only'> (opens in a new window)</span></p></div></main>"
-      "<footer><a href='/terms'>Terms</a></footer></body></html>";
+      description + "<span class='sr-only'> (opens in a new window)</span></p></div></main>" +
+      kShopFooter;
   Body body = extract(page);
   ASSERT_EQ(body.page_type, "product") << body.explanation;
   EXPECT_NE(body.text.find(description), std::string::npos) << body.explanation;
@@ -163,8 +163,8 @@ TEST(Product, StreamedSegmentsAreTheTextWhenNothingElseIs) {
   // product comes last in a hidden segment its script moves in place.
   const std::string description = kKettle;
   const std::string page =
-      product_head() +
-      "<nav><a href='/'>Home</a> <a href='/kettles'>Kettles</a></nav><main><template "
+      product_head() + kShopNav +
+      "<main><template "
       "id='B:0'></template><p>Loading</p></main><footer><a href='/terms'>Terms</a></footer>"
       "<div hidden id='S:0'><h1>Blue kettle</h1><div class='description'><p>" +
       description + "</p></div></div><script>$RC('B:0','S:0')</script></body></html>";
@@ -1010,7 +1010,8 @@ TEST(Article, APairOfNamedBoxesHoldingMostOfTheProseIsText) {
       "property='article:published_time' content='2024-01-09T08:00:00Z'></head><body><nav><a "
       "href='/'>Home</a> <a href='/garden'>Garden</a></nav><article><h1>Plants for dark "
       "rooms</h1><p>" +
-      intro + "</p>" + grids + "</article><footer><a href='/terms'>Terms</a></footer></body></html>";
+      intro + "</p>" + grids +
+      "</article><footer><a href='/terms'>Terms</a></footer></body></html>";
   Body body = extract(page);
   EXPECT_NE(body.text.find(intro), std::string::npos) << body.explanation;
   for (int i = 0; i < 6; ++i)
