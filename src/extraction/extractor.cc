@@ -679,21 +679,23 @@ NodeId BodyExtractor::choose_container(const html::Document& doc, std::string& m
   // there the <body> itself is the content when its like sections hold the
   // page's prose (Service.SectionsRightUnderTheBodyAreWhole).
   // See Article.BodySplitAcrossLikeSectionsIsWhole in extractor_test.cc.
-  if (best != kNoNode && (profile_.climb_share == 0 || profile_.whole_main)) {
+  const auto join_like_sections = [&] {
+    if (best == kNoNode || (profile_.climb_share != 0 && !profile_.whole_main)) return;
     const NodeId parent = doc.parent(best);
     const std::string_view cls = first_class_word(doc, best);
     const bool service = profile_.climb_share > 0;
-    if (!cls.empty() && parent != kNoNode && (service || !doc.is(parent, Tag::k_body)) &&
-        !doc.is(parent, Tag::k_html) && marks_[parent] != Mark::kWeak) {
-      double others = 0;
-      for (NodeId c = doc.first_child(parent); c != kNoNode; c = doc.next_sibling(c)) {
-        if (c == best || !doc.is_element(c) || marks_[c] != Mark::kNone) continue;
-        if (doc.tag(c) != doc.tag(best) || first_class_word(doc, c) != cls) continue;
-        if (prose_in(c) >= kMinSectionProse) others += prose_in(c);
-      }
-      if (others >= kSplitBodyShare * prose_in(best)) best = parent;
+    if (cls.empty() || parent == kNoNode || (!service && doc.is(parent, Tag::k_body)) ||
+        doc.is(parent, Tag::k_html) || marks_[parent] == Mark::kWeak)
+      return;
+    double others = 0;
+    for (NodeId c = doc.first_child(parent); c != kNoNode; c = doc.next_sibling(c)) {
+      if (c == best || !doc.is_element(c) || marks_[c] != Mark::kNone) continue;
+      if (doc.tag(c) != doc.tag(best) || first_class_word(doc, c) != cls) continue;
+      if (prose_in(c) >= kMinSectionProse) others += prose_in(c);
     }
-  }
+    if (others >= kSplitBodyShare * prose_in(best)) best = parent;
+  };
+  join_like_sections();
   // Pages other than articles spread their content over sibling sections:
   // the parent is the content while it keeps most of the chosen score.
   if (profile_.climb_share > 0) {
@@ -701,6 +703,7 @@ NodeId BodyExtractor::choose_container(const html::Document& doc, std::string& m
       const uint32_t b = seg_.block_begin[n], e = seg_.block_end[n];
       return (good_sum[e] - good_sum[b]) - profile_.climb_bad_cost * (bad_sum[e] - bad_sum[b]);
     };
+    const NodeId chosen = best;
     while (best != kNoNode) {
       const NodeId parent = doc.parent(best);
       if (parent == kNoNode || doc.is(parent, Tag::k_body) || doc.is(parent, Tag::k_html) ||
@@ -709,6 +712,10 @@ NodeId BodyExtractor::choose_container(const html::Document& doc, std::string& m
       if (score_of(parent) < profile_.climb_share * score_of(best)) break;
       best = parent;
     }
+    // The climb may end at a section whose like siblings the chosen element
+    // had none of (a slider inside its quotes' section).
+    // See Service.LikeSectionsAreWholeAfterTheClimb in extractor_test.cc.
+    if (best != chosen) join_like_sections();
   }
   if (best != kNoNode) {
     if (doc.attr(best, "itemprop") == "articleBody")

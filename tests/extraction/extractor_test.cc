@@ -708,6 +708,37 @@ TEST(Service, SectionsRightUnderTheBodyAreWhole) {
   EXPECT_NE(body.text.find(quote), std::string::npos) << body.explanation;
 }
 
+TEST(Service, LikeSectionsAreWholeAfterTheClimb) {
+  // Sections of one class right under <body>, each with its own wrappers:
+  // the quotes' slider wins (its section's header is boilerplate by name),
+  // the climb takes it up to its section, and only there do the sections of
+  // the same class show the page is theirs.
+  std::string page =
+      "<html><head><title>Acme Payroll</title><link rel='canonical' "
+      "href='https://example.org/services/payroll'></head><body><header><ul>";
+  for (int i = 0; i < 120; ++i)
+    page +=
+        "<li><a href='/m/" + std::to_string(i) + "'>Menu entry " + std::to_string(i) + "</a></li>";
+  page += "</ul></header><section class='module module-hero'><h1>Payroll that runs itself</h1>";
+  for (const auto& f : kPayrollFeatures)
+    page += std::string("<div class='item'><h3>") + f[0] + "</h3><p>" + f[1] + "</p></div>";
+  page += "</section>";
+  const std::string quote =
+      "Acme runs the payroll of our forty people every other week without a single mistake.";
+  page +=
+      "<section class='module module-quotes'><div class='quotes'><div class='module__header'>"
+      "<h2>What our clients say</h2></div><div class='slider'>";
+  for (int i = 0; i < 8; ++i) page += "<p>" + quote + "</p>";
+  page +=
+      "</div></div></section><footer><p>Acme Inc.</p></footer></body></html>";
+  Body body = extract(page);
+  ASSERT_EQ(body.page_type, "service") << body.explanation;
+  for (const auto& f : kPayrollFeatures)
+    EXPECT_NE(body.text.find(f[1]), std::string::npos) << f[0] << "\n" << body.explanation;
+  EXPECT_NE(body.text.find(quote), std::string::npos) << body.explanation;
+  EXPECT_EQ(body.text.find("Menu entry"), std::string::npos) << body.explanation;
+}
+
 TEST(Service, CalloutsAndBannersArePartOfThePitch) {
   // The page's hero and its middle section are named as a banner and a
   // callout; a cookie notice named as a banner stays out.
