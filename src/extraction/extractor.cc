@@ -286,6 +286,7 @@ TypeProfile profile_for(PageType t) {
       p.keep_linked_titles = true;
       p.card_headings = true;
       p.keep_pitch = true;
+      p.keep_search_copy = true;
       p.trim_edges = false;
       break;
     case PageType::kDocumentation:
@@ -400,6 +401,8 @@ void BodyExtractor::mark(const html::Document& doc) {
         // hero, a call to action with its sentence), and a page of cards's
         // banner is its introduction.
         if (v == Verdict::kWeak && profile_.keep_pitch && names_pitch(doc, n))
+          v = Verdict::kContent;
+        if (v == Verdict::kWeak && profile_.keep_search_copy && names_search_copy(doc, n))
           v = Verdict::kContent;
         if (v == Verdict::kHidden && show_scripted_ && hidden_until_script(doc, n))
           v = tag_verdict(doc.tag(n));

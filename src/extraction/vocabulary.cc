@@ -672,6 +672,13 @@ bool names_teaser(const html::Document& doc, html::NodeId n) {
   return core::ascii_lower(doc.attr(n, "class")).find("teaser") != std::string::npos;
 }
 
+bool names_search_copy(const html::Document& doc, html::NodeId n) {
+  const std::string lower = core::ascii_lower(doc.attr(n, "class"));
+  for (size_t at = lower.find("seo"); at != std::string::npos; at = lower.find("seo", at + 1))
+    if (at == 0 || lower[at - 1] < 'a' || lower[at - 1] > 'z') return true;
+  return false;
+}
+
 // Words of a callout's or a banner's class that keep it boilerplate even on
 // a service page.
 constexpr std::array<std::string_view, 8> kNeverPitch = {

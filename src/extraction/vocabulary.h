@@ -130,6 +130,11 @@ bool names_teaser(const html::Document& doc, html::NodeId n);
 // or a listing's text for search engines).
 bool names_footer(const html::Document& doc, html::NodeId n);
 
+// True for an element whose class names text written for search engines
+// ("category-seo-block", "field-seofootercopy"): on a page of products, the
+// category's own description, whatever else the name says.
+bool names_search_copy(const html::Document& doc, html::NodeId n);
+
 // True for an element whose class names a callout or a banner ("callout",
 // "hero-banner") and nothing that is boilerplate on any page (a cookie
 // notice, a newsletter's sign-up): on a service page, a section of its pitch.

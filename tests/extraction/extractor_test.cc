@@ -432,6 +432,40 @@ TEST(Collection, TheCategorysTextBesideItsGridIsKept) {
   EXPECT_NE(body.text.find("Quiet robot mower RM700"), std::string::npos) << body.explanation;
 }
 
+TEST(Collection, TextWrittenForSearchEnginesIsTheCategorys) {
+  // The grid is drawn by a script: the page holds only its placeholders, and
+  // the category's text below it is named for search engines and as a footer,
+  // and the site's footer writes more. That text is the page's; the
+  // members' offer above it is not.
+  const std::vector<std::string> paragraphs = {
+      "Our robot mowers cut the grass on their own, find their way back to the dock, and run "
+      "quietly enough to work at night while the household sleeps.",
+      "Each model here is rated for a lawn size and a slope: pick the one that covers your "
+      "garden with room to spare, and it will finish in a single charge.",
+      "Every mower comes with a two-year warranty, free blade replacements for the first year, "
+      "and a technician's visit to set the boundary wire if you ask for one."};
+  std::string page =
+      "<html><head><link rel='canonical' href='https://example.org/collections/mowers'>"
+      "</head><body><nav><a href='/'>Home</a> <a href='/cart'>Cart</a></nav>"
+      "<div class='promo-strip'><p>Members earn a reward for every purchase. Join today.</p>"
+      "</div><div class='listing'>";
+  for (int i = 0; i < 12; ++i) page += "<div class='placeholder'></div>";
+  page += "</div><div class='field-seofootercopy'><h2>Shop robot mowers</h2>";
+  for (const std::string& p : paragraphs) page += "<p>" + p + "</p>";
+  page +=
+      "</div><footer><p>Accessibility: we want everyone to be able to use this website, and we "
+      "test every page with screen readers and keyboard navigation before it goes live.</p>"
+      "<p>Rewards points appear in your account within a day of your order shipping, and they "
+      "expire a year after you earned them unless you order again.</p><p>If items are returned, "
+      "the points earned for them are taken back from your account the day the refund is "
+      "made.</p></footer></body></html>";
+  Body body = extract(page);
+  ASSERT_EQ(body.page_type, "collection") << body.explanation;
+  for (const std::string& p : paragraphs)
+    EXPECT_NE(body.text.find(p), std::string::npos) << p << "\n" << body.explanation;
+  EXPECT_EQ(body.text.find("Members earn"), std::string::npos) << body.explanation;
+}
+
 TEST(Collection, SecondCopyOfARunOfLinesIsLeftOut) {
   // A shop's category shows its introduction twice, once laid out for phones
   // and once for desktops; the lines every card repeats stay.
