@@ -160,6 +160,20 @@ bool is_date_or_count(std::string_view text) {
   return fields::parse_date(text).has_value();
 }
 
+// A run of three letters: Latin, Greek, Cyrillic, CJK, any script's letters
+// (not the punctuation, currency signs and symbols of U+2000-U+2BFF).
+bool has_word(std::string_view text) {
+  int run = 0;
+  for (size_t i = 0; i < text.size();) {
+    const char32_t c = core::next_code_point(text, i);
+    const bool letter = ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') ||
+                        (c >= 0xC0 && !(c >= 0x2000 && c < 0x2C00) && c != 0xD7 && c != 0xF7);
+    run = letter ? run + 1 : 0;
+    if (run >= 3) return true;
+  }
+  return false;
+}
+
 bool has_sentence_end(std::string_view s) {
   // The last non-space character, allowing closing quotes and brackets.
   size_t i = s.size();
@@ -1082,6 +1096,20 @@ void BodyExtractor::collect_images(const html::Document& doc, NodeId container, 
 }
 
 Body BodyExtractor::extract(const html::Document& doc, const BodyHints& hints) {
+  Body body = read_passes(doc, hints);
+  // A scrap without a word (a price, "$91.67/mo.", or a count) is no body: a
+  // page whose text was never sent says so better with none.
+  // See Product.ALonePriceIsNoBody in extractor_test.cc.
+  if (body.text.size() < kScrapBytes && !has_word(body.text)) {
+    if (hints.explain && !body.text.empty())
+      body.explanation += "the text found has no word (a price or a count): no body\n";
+    body.text.clear();
+    body.blocks.clear();
+  }
+  return body;
+}
+
+Body BodyExtractor::read_passes(const html::Document& doc, const BodyHints& hints) {
   open_noscript_ = relax_weak_ = show_scripted_ = false;
   // The page's kind does not change between the passes below.
   evidence_ = gather_page_evidence(doc);

@@ -87,6 +87,8 @@ class BodyExtractor {
   Body extract(const html::Document& doc, const BodyHints& hints);
 
  private:
+  // The passes: the first reading, then those for pages where it found little.
+  Body read_passes(const html::Document& doc, const BodyHints& hints);
   Body extract_once(const html::Document& doc, const BodyHints& hints);
   void mark(const html::Document& doc);
   void weigh(const html::Document& doc, const BodyHints& hints);

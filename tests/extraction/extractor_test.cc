@@ -173,6 +173,22 @@ TEST(Product, StreamedSegmentsAreTheTextWhenNothingElseIs) {
   EXPECT_NE(body.text.find(description), std::string::npos) << body.explanation;
 }
 
+TEST(Product, ALonePriceIsNoBody) {
+  // The product's details never came (a script draws them): what is left is
+  // a monthly price, and a price alone is no body. The same line with words
+  // around it is kept.
+  const std::string page = product_head() + kShopNav +
+                           "<main><div class='gallery'></div><div><span>$91.67/mo.</span></div>"
+                           "</main><footer><a href='/terms'>Terms</a></footer></body></html>";
+  Body body = extract(page);
+  ASSERT_EQ(body.page_type, "product") << body.explanation;
+  EXPECT_EQ(body.text, "") << body.explanation;
+  EXPECT_TRUE(body.blocks.empty());
+  const std::string kept = product_head() + kShopNav +
+                           "<main><div><span>Ships today, $19.99.</span></div></main></body></html>";
+  EXPECT_EQ(extract(kept).text, "Ships today, $19.99.");
+}
+
 TEST(Product, ReviewsLeftOutHoweverMuchTheyWrite) {
   const std::string description = kKettle;
   std::string page = product_head() + "<main><h1>Blue kettle</h1>" +
