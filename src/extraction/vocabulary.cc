@@ -277,7 +277,8 @@ bool streamed_segment(std::string_view id) {
 
 bool has_streamed_segment(const html::Document& doc) {
   for (html::NodeId n = 0; n < doc.node_count(); ++n)
-    if (doc.is_element(n) && doc.has_attr(n, "hidden") && streamed_segment(doc.attr(n, "id")))
+    if (doc.is_element(n) && doc.parent(n) != html::kNoNode && doc.has_attr(n, "hidden") &&
+        streamed_segment(doc.attr(n, "id")))
       return true;
   return false;
 }

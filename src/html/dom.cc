@@ -112,40 +112,44 @@ void DocumentBuilder::append_child(NodeId parent, NodeId child) {
 
 void DocumentBuilder::insert_before(NodeId parent, NodeId child, NodeId ref) {
   if (parent == kNoNode || child == kNoNode) return;
-  auto& nodes = doc_.nodes_;
-  if (nodes[child].parent != kNoNode) detach(child);
-  auto& c = nodes[child];
+  doc_.link(parent, child, ref);
+}
+
+void DocumentBuilder::detach(NodeId n) { doc_.unlink(n); }
+
+void Document::link(NodeId parent, NodeId child, NodeId ref) {
+  if (nodes_[child].parent != kNoNode) unlink(child);
+  auto& c = nodes_[child];
   c.parent = parent;
   if (ref == kNoNode) {
-    c.prev_sibling = nodes[parent].last_child;
+    c.prev_sibling = nodes_[parent].last_child;
     c.next_sibling = kNoNode;
     if (c.prev_sibling != kNoNode)
-      nodes[c.prev_sibling].next_sibling = child;
+      nodes_[c.prev_sibling].next_sibling = child;
     else
-      nodes[parent].first_child = child;
-    nodes[parent].last_child = child;
+      nodes_[parent].first_child = child;
+    nodes_[parent].last_child = child;
   } else {
     c.next_sibling = ref;
-    c.prev_sibling = nodes[ref].prev_sibling;
+    c.prev_sibling = nodes_[ref].prev_sibling;
     if (c.prev_sibling != kNoNode)
-      nodes[c.prev_sibling].next_sibling = child;
+      nodes_[c.prev_sibling].next_sibling = child;
     else
-      nodes[parent].first_child = child;
-    nodes[ref].prev_sibling = child;
+      nodes_[parent].first_child = child;
+    nodes_[ref].prev_sibling = child;
   }
 }
 
-void DocumentBuilder::detach(NodeId n) {
-  auto& nodes = doc_.nodes_;
-  auto& node = nodes[n];
+void Document::unlink(NodeId n) {
+  auto& node = nodes_[n];
   if (node.parent == kNoNode) return;
-  auto& parent = nodes[node.parent];
+  auto& parent = nodes_[node.parent];
   if (node.prev_sibling != kNoNode)
-    nodes[node.prev_sibling].next_sibling = node.next_sibling;
+    nodes_[node.prev_sibling].next_sibling = node.next_sibling;
   else
     parent.first_child = node.next_sibling;
   if (node.next_sibling != kNoNode)
-    nodes[node.next_sibling].prev_sibling = node.prev_sibling;
+    nodes_[node.next_sibling].prev_sibling = node.prev_sibling;
   else
     parent.last_child = node.prev_sibling;
   node.parent = node.prev_sibling = node.next_sibling = kNoNode;

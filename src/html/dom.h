@@ -96,6 +96,13 @@ class Document {
 
  private:
   friend class DocumentBuilder;
+  friend void place_streamed_segments(Document& doc);
+
+  // Tree links, for the builder and for what a page's scripts do once it is
+  // built (place_streamed_segments): child goes before ref, a child of parent
+  // (kNoNode: last), leaving its old place; unlink takes n out with its children.
+  void link(NodeId parent, NodeId child, NodeId ref);
+  void unlink(NodeId n);
 
   struct Node {
     NodeId parent = kNoNode;
@@ -116,6 +123,14 @@ class Document {
   std::string pool_;
   std::string limit_hit_;
 };
+
+// What React's streaming runtime does once a page's scripts run: content
+// that arrived after the page's shell, each <div hidden id="S:x">, takes the
+// place of its placeholder, a <template id="P:x"> ($RS), or of the fallback
+// of its boundary, from <template id="B:x"> to the boundary's closing
+// comment <!--/$--> ($RC). Segments may hold other segments' placeholders;
+// a segment without its placeholder (or inside it) stays where it is.
+void place_streamed_segments(Document& doc);
 
 // Builds a Document. Parsers create nodes, then link them; links may be
 // changed freely while building (the HTML tree-construction algorithm moves

@@ -134,6 +134,8 @@ Result<Article> Extractor::Impl::run(std::string_view bytes, const Options& opti
     article.warnings.push_back("limit hit: " + hit + "; the rest of the page was cut");
   }
   if (deadline.expired_now()) return out_of_time(limits, "parsing");  // max_millis
+  // What the page's scripts would do first: streamed content to its place.
+  html::place_streamed_segments(doc);
 
   // 4. Metadata: what the page says about the article (completed after the body).
   metadata::PageMetadata meta = metadata::read_metadata(doc, options.url);

@@ -1,0 +1,94 @@
+// Streamed segments put in place, as React's runtime does once scripts run.
+//
+// A server that streams a page sends its shell first, with a placeholder for
+// each part not ready yet; each part follows at the end of the body, hidden,
+// with a line of script that moves it into place:
+//
+//   <!--$?--><template id="B:0"></template><p>Loading...</p><!--/$-->
+//   ...
+//   <div hidden id="S:0"><p>The article's text.</p></div>
+//   <script>$RC("B:0","S:0")</script>
+//
+// Without scripts the text stays hidden at the end of the page, apart from its
+// headline and out of the order it is read in. The pairs share their name
+// after the colon; saved pages often lose the scripts, so the names alone
+// decide.
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "html/dom.h"
+
+namespace lede::html {
+namespace {
+
+// The name a segment shares with its placeholder: "x" of "S:x", "P:x", "B:x".
+std::string_view streamed_name(std::string_view id, char kind) {
+  if (id.size() < 3 || id[0] != kind || id[1] != ':') return {};
+  return id.substr(2);
+}
+
+bool is_inside(const Document& doc, NodeId n, NodeId outer) {
+  for (; n != kNoNode; n = doc.parent(n))
+    if (n == outer) return true;
+  return false;
+}
+
+// The comment that closes the boundary opened right before `from`, or kNoNode
+// when the boundary is not closed among its siblings.
+NodeId boundary_end(const Document& doc, NodeId from) {
+  int open = 0;
+  for (NodeId n = doc.next_sibling(from); n != kNoNode; n = doc.next_sibling(n)) {
+    if (doc.kind(n) != NodeKind::kComment) continue;
+    const std::string_view data = doc.text(n);
+    if (data == "/$") {
+      if (open == 0) return n;
+      --open;
+    } else if (data == "$" || data == "$?" || data == "$!") {
+      ++open;
+    }
+  }
+  return kNoNode;
+}
+
+}  // namespace
+
+void place_streamed_segments(Document& doc) {
+  // Placeholders are templates, which pages rarely hold: most pages stop here.
+  std::unordered_map<std::string_view, NodeId> placeholders;
+  for (NodeId n = 0; n < doc.node_count(); ++n) {
+    if (!doc.is(n, Tag::k_template)) continue;
+    const std::string_view id = doc.attr(n, "id");
+    std::string_view name = streamed_name(id, 'P');
+    if (name.empty()) name = streamed_name(id, 'B');
+    if (!name.empty()) placeholders.emplace(name, n);
+  }
+  if (placeholders.empty()) return;
+  std::vector<std::pair<NodeId, NodeId>> moves;  // segment, placeholder
+  for (NodeId n = 0; n < doc.node_count(); ++n) {
+    if (!doc.is_element(n) || !doc.has_attr(n, "hidden")) continue;
+    const std::string_view name = streamed_name(doc.attr(n, "id"), 'S');
+    if (name.empty()) continue;
+    if (auto it = placeholders.find(name); it != placeholders.end())
+      moves.emplace_back(n, it->second);
+  }
+  for (const auto& [segment, placeholder] : moves) {
+    const NodeId parent = doc.parent(placeholder);
+    // A placeholder inside its own segment would make the tree a loop.
+    if (parent == kNoNode || is_inside(doc, placeholder, segment)) continue;
+    NodeId at = placeholder;
+    if (doc.attr(placeholder, "id")[0] == 'B') {
+      // A boundary's fallback (a spinner, a skeleton) gives way to the content.
+      const NodeId end = boundary_end(doc, placeholder);
+      if (end != kNoNode) {
+        while (doc.next_sibling(placeholder) != end) doc.unlink(doc.next_sibling(placeholder));
+        at = end;
+      }
+    }
+    while (doc.first_child(segment) != kNoNode) doc.link(parent, doc.first_child(segment), at);
+    doc.unlink(placeholder);
+    doc.unlink(segment);
+  }
+}
+
+}  // namespace lede::html

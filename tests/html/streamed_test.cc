@@ -1,0 +1,74 @@
+// place_streamed_segments: what React's runtime does to a streamed page once
+// its scripts run, checked on the tree it leaves.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "html/dom.h"
+#include "html/parse.h"
+#include "tree_dump.h"
+
+namespace lede::html {
+namespace {
+
+// The <body>'s subtree after placing, in the html5lib dump format.
+std::string placed_body(const std::string &page) {
+  Document doc;
+  parse(page, doc, DomLimits{});
+  place_streamed_segments(doc);
+  for (NodeId n = doc.root(); n != kNoNode; n = doc.next_in(n, doc.root()))
+    if (doc.is(n, Tag::k_body)) return testing::dump_children(doc, n);
+  return {};
+}
+
+std::string body_of(const std::string &page) {
+  Document doc;
+  parse(page, doc, DomLimits{});
+  for (NodeId n = doc.root(); n != kNoNode; n = doc.next_in(n, doc.root()))
+    if (doc.is(n, Tag::k_body)) return testing::dump_children(doc, n);
+  return {};
+}
+
+TEST(StreamedSegments, SegmentTakesThePlaceOfItsPlaceholder) {
+  EXPECT_EQ(placed_body("<body><h1>Title</h1><div><template id='P:1'></template></div><p>After</p>"
+                        "<div hidden id='S:1'><p>One</p><p>Two</p></div></body>"),
+            body_of("<body><h1>Title</h1><div><p>One</p><p>Two</p></div><p>After</p></body>"));
+}
+
+TEST(StreamedSegments, BoundaryFallbackGivesWayToTheContent) {
+  // The fallback between the template and the boundary's closing comment
+  // goes; a boundary nested in it is closed by its own comment.
+  EXPECT_EQ(placed_body("<body><main><!--$?--><template id='B:0'></template><p>Loading</p>"
+                        "<!--$--><span>inner</span><!--/$--><!--/$--><p>Kept</p></main>"
+                        "<div hidden id='S:0'><p>Story</p></div></body>"),
+            body_of("<body><main><!--$?--><p>Story</p><!--/$--><p>Kept</p></main></body>"));
+}
+
+TEST(StreamedSegments, SegmentsInsideSegmentsArePlacedToo) {
+  // The article's segment holds the placeholder of its second half.
+  EXPECT_EQ(placed_body("<body><article><template id='P:1'></template></article>"
+                        "<div hidden id='S:2'><p>Second</p></div>"
+                        "<div hidden id='S:1'><p>First</p><template id='P:2'></template></div>"
+                        "</body>"),
+            body_of("<body><article><p>First</p><p>Second</p></article></body>"));
+}
+
+TEST(StreamedSegments, UnmatchedOrSelfContainedSegmentsStay) {
+  // No placeholder of that name, and a placeholder inside its own segment:
+  // nothing moves, and nothing is lost.
+  const std::string page =
+      "<body><p>Shell</p><div hidden id='S:7'><p>Seven</p></div>"
+      "<div hidden id='S:8'><p>Eight</p><template id='P:8'></template></div></body>";
+  EXPECT_EQ(placed_body(page), body_of(page));
+}
+
+TEST(StreamedSegments, OpenBoundaryKeepsItsSiblings) {
+  // A boundary whose closing comment is missing: the content goes where the
+  // template was, and what follows it stays.
+  EXPECT_EQ(placed_body("<body><div><template id='B:3'></template><p>Rest</p></div>"
+                        "<div hidden id='S:3'><p>Story</p></div></body>"),
+            body_of("<body><div><p>Story</p><p>Rest</p></div></body>"));
+}
+
+}  // namespace
+}  // namespace lede::html
