@@ -1,4 +1,5 @@
-// lede's document tree: compact, arena-backed and read-only once built.
+// lede's document tree: compact, arena-backed and read-only once built and its
+// streamed segments placed (place_streamed_segments).
 //
 // Every stage after parsing sees only this tree, so the parser behind it can
 // change without touching them. Nodes live in one vector and refer to each
