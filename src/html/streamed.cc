@@ -34,11 +34,17 @@ bool is_inside(const Document& doc, NodeId n, NodeId outer) {
   return false;
 }
 
+// A boundary's fallback is a spinner or a skeleton of a few elements: the
+// search for its end stops after this many siblings (else a page of thousands
+// of unclosed boundaries would take a time quadratic in their number).
+constexpr int kMaxFallbackNodes = 256;
+
 // The comment that closes the boundary opened right before `from`, or kNoNode
-// when the boundary is not closed among its siblings.
+// when the boundary is not closed among its next kMaxFallbackNodes siblings.
 NodeId boundary_end(const Document& doc, NodeId from) {
-  int open = 0;
-  for (NodeId n = doc.next_sibling(from); n != kNoNode; n = doc.next_sibling(n)) {
+  int open = 0, seen = 0;
+  for (NodeId n = doc.next_sibling(from); n != kNoNode && seen < kMaxFallbackNodes;
+       n = doc.next_sibling(n), ++seen) {
     if (doc.kind(n) != NodeKind::kComment) continue;
     const std::string_view data = doc.text(n);
     if (data == "/$") {

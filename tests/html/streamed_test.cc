@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "growth.h"
 #include "html/dom.h"
 #include "html/parse.h"
 #include "tree_dump.h"
@@ -68,6 +69,29 @@ TEST(StreamedSegments, OpenBoundaryKeepsItsSiblings) {
   EXPECT_EQ(placed_body("<body><div><template id='B:3'></template><p>Rest</p></div>"
                         "<div hidden id='S:3'><p>Story</p></div></body>"),
             body_of("<body><div><p>Story</p><p>Rest</p></div></body>"));
+}
+
+TEST(StreamedSegments, ThousandsOfUnclosedBoundariesTakeLinearTime) {
+  // Every boundary open and none closed, all siblings: each search for a
+  // boundary's end is bounded, so the whole grows with the page, not its square.
+  const auto make = [](size_t n) {
+    std::string page = "<body><div>";
+    for (size_t i = 0; i < n; ++i)
+      page += "<!--$?--><template id='B:" + std::to_string(i) + "'></template><p>x</p>";
+    page += "</div>";
+    for (size_t i = 0; i < n; ++i)
+      page += "<div hidden id='S:" + std::to_string(i) + "'><p>" + std::to_string(i) + "</p></div>";
+    return page + "</body>";
+  };
+  EXPECT_LINEAR(lede::testing::measure_growth(
+      [&](size_t size) {
+        return [page = make(size)] {
+          Document doc;
+          parse(page, doc, DomLimits{});
+          place_streamed_segments(doc);
+        };
+      },
+      5'000, "unclosed streaming boundaries"));
 }
 
 }  // namespace
