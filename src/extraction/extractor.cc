@@ -442,6 +442,14 @@ void BodyExtractor::mark(const html::Document& doc) {
       if (v == Verdict::kStrong && doc.ns(n) == html::Namespace::kHtml &&
           is_section_toggle(doc, n))
         v = Verdict::kContent;
+      // A form to write in (a reply box, a comment form) is the page's, not
+      // its text: its labels and terms ("By clicking Post Your Answer...").
+      if (doc.is(n, Tag::k_textarea))
+        for (NodeId up = parent; up != kNoNode; up = doc.parent(up))
+          if (doc.is(up, Tag::k_form)) {
+            if (marks_[up] == Mark::kNone && !relax_weak_) marks_[up] = Mark::kWeak;
+            break;
+          }
       if (v == Verdict::kStrong) {
         marks_[n] = Mark::kSkip;
         skip = true;
@@ -1051,9 +1059,12 @@ bool BodyExtractor::is_post_form(const html::Document& doc, NodeId n) const {
     const auto same = post_form_classes_.find(cls);
     if (same != post_form_classes_.end() && same->second >= kMinPostForms) return true;
   }
-  for (NodeId d = doc.first_child(n); d != kNoNode; d = doc.next_in(d, n))
-    if (doc.is_element(d) && names_post(doc, d)) return true;
-  return false;
+  bool named_post = false;
+  for (NodeId d = doc.first_child(n); d != kNoNode; d = doc.next_in(d, n)) {
+    if (doc.is(d, Tag::k_textarea)) return false;  // a reply box ("post-editor")
+    named_post |= doc.is_element(d) && names_post(doc, d);
+  }
+  return named_post;
 }
 
 double BodyExtractor::prose_in(html::NodeId n) const {

@@ -1047,6 +1047,31 @@ TEST(Forum, PostsInsideFormsAreTheThread) {
   EXPECT_EQ(body.text.find("Remember me"), std::string::npos) << body.explanation;
 }
 
+TEST(Forum, TheReplyBoxIsNotAPost) {
+  // Below the answers, the form to write one: its editor is named as a post's
+  // ("post-editor"), but it holds a box to type in, its sign-up buttons and
+  // its terms; none of that is the thread.
+  const char* posts[] = {
+      "My heat pump hums loudly every night after midnight, even when the house is warm.",
+      "Check the anti-vibration feet first: they harden with age and carry the hum.",
+      "That was it: the feet were cracked, and new ones cost less than a pizza."};
+  std::string page = thread_head("DiscussionForumPosting") + "<div id='mainbar'>";
+  for (const char* post : posts)
+    page += "<div class='answer'><div class='post-text'><p>" + std::string(post) + "</p></div></div>";
+  page +=
+      "<form id='post-form' class='post-form' action='/answer/submit'><h2>Your Answer</h2>"
+      "<div class='post-editor'><textarea name='post-text'></textarea></div>"
+      "<h3>Sign up or log in</h3><div>Sign up using Email and Password</div>"
+      "<p>By clicking Post Your Answer, you agree to our terms of service and acknowledge you "
+      "have read our privacy policy.</p></form></div></main></body></html>";
+  Body body = extract(page);
+  ASSERT_EQ(body.page_type, "forum") << body.explanation;
+  for (const char* post : posts)
+    EXPECT_NE(body.text.find(post), std::string::npos) << post << "\n" << body.explanation;
+  for (const char* line : {"Your Answer", "Sign up", "By clicking"})
+    EXPECT_EQ(body.text.find(line), std::string::npos) << line << "\n" << body.explanation;
+}
+
 TEST(Forum, PostersDetailsAreLeftOut) {
   const char* posts[] = {
       "My heat pump hums loudly every night after midnight, even when the house is warm.",
