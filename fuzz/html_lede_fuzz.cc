@@ -1,5 +1,5 @@
-// HTML parsing with lede's parser: any UTF-8 builds a well-formed tree
-// within DomLimits.
+// HTML parsing with lede's parser, then streamed segments placed: any UTF-8
+// builds a well-formed tree within DomLimits.
 #include "fuzz_support.h"
 #include "html/parse.h"
 #include "html_check.h"
@@ -16,6 +16,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string utf8 = fuzz::to_valid_utf8(fuzz::as_view(data, size));
   static html::Document doc;  // reused, as the pipeline does
   html::parse(utf8, doc, kLimits, html::ParserKind::kLede);
+  fuzz::check_document(doc, kLimits);
+  // What the pipeline does next keeps the tree whole and within its depth.
+  html::place_streamed_segments(doc, kLimits.max_depth);
   fuzz::check_document(doc, kLimits);
   return 0;
 }

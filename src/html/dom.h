@@ -97,7 +97,7 @@ class Document {
 
  private:
   friend class DocumentBuilder;
-  friend void place_streamed_segments(Document& doc);
+  friend void place_streamed_segments(Document& doc, uint32_t max_depth);
 
   // Tree links, for the builder and for what a page's scripts do once it is
   // built (place_streamed_segments): child goes before ref, a child of parent
@@ -130,8 +130,9 @@ class Document {
 // place of its placeholder, a <template id="P:x"> ($RS), or of the fallback
 // of its boundary, from <template id="B:x"> to the boundary's closing
 // comment <!--/$--> ($RC). Segments may hold other segments' placeholders;
-// a segment without its placeholder (or inside it) stays where it is.
-void place_streamed_segments(Document& doc);
+// a segment without its placeholder (or inside it), or whose content would
+// stand deeper than max_depth there, stays where it is.
+void place_streamed_segments(Document& doc, uint32_t max_depth);
 
 // Builds a Document. Parsers create nodes, then link them; links may be
 // changed freely while building (the HTML tree-construction algorithm moves

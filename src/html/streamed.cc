@@ -13,6 +13,8 @@
 // headline and out of the order it is read in. The pairs share their name
 // after the colon; saved pages often lose the scripts, so the names alone
 // decide.
+#include <algorithm>
+#include <optional>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
@@ -57,9 +59,37 @@ NodeId boundary_end(const Document& doc, NodeId from) {
   return kNoNode;
 }
 
+uint32_t depth_of(const Document& doc, NodeId n) {
+  uint32_t depth = 0;
+  for (NodeId up = doc.parent(n); up != kNoNode; up = doc.parent(up)) ++depth;
+  return depth;
+}
+
+// How many levels n's subtree spans below n, walking at most `budget` more
+// nodes; nullopt once the budget is spent.
+std::optional<uint32_t> height_of(const Document& doc, NodeId n, size_t& budget) {
+  uint32_t height = 0, depth = 0;
+  for (NodeId d = n; d != kNoNode;) {
+    if (budget == 0) return std::nullopt;
+    --budget;
+    height = std::max(height, depth);
+    if (doc.first_child(d) != kNoNode) {
+      d = doc.first_child(d);
+      ++depth;
+      continue;
+    }
+    while (d != n && doc.next_sibling(d) == kNoNode) {
+      d = doc.parent(d);
+      --depth;
+    }
+    d = d == n ? kNoNode : doc.next_sibling(d);
+  }
+  return height;
+}
+
 }  // namespace
 
-void place_streamed_segments(Document& doc) {
+void place_streamed_segments(Document& doc, uint32_t max_depth) {
   // Placeholders are templates, which pages rarely hold: most pages stop here.
   std::unordered_map<std::string_view, NodeId> placeholders;
   for (NodeId n = 0; n < doc.node_count(); ++n) {
@@ -78,10 +108,17 @@ void place_streamed_segments(Document& doc) {
     if (auto it = placeholders.find(name); it != placeholders.end())
       moves.emplace_back(n, it->second);
   }
+  // Placing segments inside segments walks their nodes again: the walks
+  // stop at a few times the page's nodes, and what is left stays in place.
+  size_t budget = 4 * doc.node_count();
   for (const auto& [segment, placeholder] : moves) {
     const NodeId parent = doc.parent(placeholder);
     // A placeholder inside its own segment would make the tree a loop.
     if (parent == kNoNode || is_inside(doc, placeholder, segment)) continue;
+    // The content must not stand deeper than the parser lets any element.
+    const std::optional<uint32_t> height = height_of(doc, segment, budget);
+    if (!height) break;
+    if (depth_of(doc, placeholder) + *height > max_depth + 1) continue;
     NodeId at = placeholder;
     if (doc.attr(placeholder, "id")[0] == 'B') {
       // A boundary's fallback (a spinner, a skeleton) gives way to the content.

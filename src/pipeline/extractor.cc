@@ -135,7 +135,7 @@ Result<Article> Extractor::Impl::run(std::string_view bytes, const Options& opti
   }
   if (deadline.expired_now()) return out_of_time(limits, "parsing");  // max_millis
   // What the page's scripts would do first: streamed content to its place.
-  html::place_streamed_segments(doc);
+  html::place_streamed_segments(doc, dom_limits.max_depth);
 
   // 4. Metadata: what the page says about the article (completed after the body).
   metadata::PageMetadata meta = metadata::read_metadata(doc, options.url);

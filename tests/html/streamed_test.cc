@@ -13,10 +13,10 @@ namespace lede::html {
 namespace {
 
 // The <body>'s subtree after placing, in the html5lib dump format.
-std::string placed_body(const std::string &page) {
+std::string placed_body(const std::string &page, uint32_t max_depth = DomLimits{}.max_depth) {
   Document doc;
   parse(page, doc, DomLimits{});
-  place_streamed_segments(doc);
+  place_streamed_segments(doc, max_depth);
   for (NodeId n = doc.root(); n != kNoNode; n = doc.next_in(n, doc.root()))
     if (doc.is(n, Tag::k_body)) return testing::dump_children(doc, n);
   return {};
@@ -63,6 +63,23 @@ TEST(StreamedSegments, UnmatchedOrSelfContainedSegmentsStay) {
   EXPECT_EQ(placed_body(page), body_of(page));
 }
 
+TEST(StreamedSegments, ContentThatWouldStandTooDeepStays) {
+  // Placed ten levels down, the segment's ten levels would stand twenty deep:
+  // past a cap of 16 it stays where it came, under a cap of 32 it moves.
+  std::string deep_open, deep_close;
+  for (int i = 0; i < 10; ++i) {
+    deep_open += "<div>";
+    deep_close += "</div>";
+  }
+  const std::string page = "<body>" + deep_open + "<template id='P:1'></template>" + deep_close +
+                           "<div hidden id='S:1'>" + deep_open + "<p>Deep</p>" + deep_close +
+                           "</div></body>";
+  EXPECT_EQ(placed_body(page, 16), body_of(page));
+  EXPECT_EQ(placed_body(page, 32),
+            body_of("<body>" + deep_open + deep_open + "<p>Deep</p>" + deep_close + deep_close +
+                    "</body>"));
+}
+
 TEST(StreamedSegments, OpenBoundaryKeepsItsSiblings) {
   // A boundary whose closing comment is missing: the content goes where the
   // template was, and what follows it stays.
@@ -88,7 +105,7 @@ TEST(StreamedSegments, ThousandsOfUnclosedBoundariesTakeLinearTime) {
         return [page = make(size)] {
           Document doc;
           parse(page, doc, DomLimits{});
-          place_streamed_segments(doc);
+          place_streamed_segments(doc, DomLimits{}.max_depth);
         };
       },
       5'000, "unclosed streaming boundaries"));
