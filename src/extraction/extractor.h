@@ -93,6 +93,7 @@ class BodyExtractor {
   void mark(const html::Document& doc);
   void weigh(const html::Document& doc, const BodyHints& hints);
   void mark_teasers(const html::Document& doc);
+  void mark_sign_up_boxes(const html::Document& doc);
   void rescue_weak(const html::Document& doc);
   html::NodeId choose_container(const html::Document& doc, std::string& method) const;
   // The element whose like children (same tag and class, each holding text

@@ -843,6 +843,30 @@ TEST(Article, ChecklistOfLongItemsIsPartOfTheText) {
     EXPECT_NE(body.text.find(item), std::string::npos) << item << "\n" << body.explanation;
 }
 
+TEST(Article, ABoxThatAsksForAnEmailAddressIsNotTheText) {
+  // Between two paragraphs, a box with no telling name offers the stories by
+  // e-mail; its field for an address makes it a sign-up box.
+  const std::string first =
+      "The city council voted on Tuesday to extend the night bus routes to the three districts "
+      "east of the river, a change residents had asked for since the factory opened.";
+  const std::string second =
+      "The new routes start in June, and the council will review the number of passengers "
+      "after six months before it decides whether to keep them running all year.";
+  const std::string pitch =
+      "The morning's local stories, in one short e-mail before you leave for work each day.";
+  const std::string page =
+      "<html><head><meta property='og:type' content='article'></head><body><article><p>" +
+      first + "</p><div class='x9k2'><h3>Straight to you</h3><p>" + pitch +
+      "</p><form action='/join'><input type='email' name='address'><button>Join</button>"
+      "</form></div><p>" +
+      second + "</p></article></body></html>";
+  Body body = extract(page);
+  EXPECT_NE(body.text.find(first), std::string::npos) << body.explanation;
+  EXPECT_NE(body.text.find(second), std::string::npos) << body.explanation;
+  EXPECT_EQ(body.text.find("e-mail before"), std::string::npos) << body.explanation;
+  EXPECT_EQ(body.text.find("Straight to you"), std::string::npos) << body.explanation;
+}
+
 TEST(Article, TableOfContentsIsNotTheText) {
   // A guide opens with a table of contents: its title and a list of links to
   // its own headings, which the text holds once, below.
