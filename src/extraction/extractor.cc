@@ -120,6 +120,11 @@ constexpr double kUnsureItemListShare = 3.0;
 constexpr double kMinSectionProse = 150;
 // ... and the like siblings together at least this share of the chosen one's.
 constexpr double kSplitBodyShare = 0.3;
+// Levels above a block where an author box's name is looked for.
+constexpr int kAuthorBoxLevels = 3;
+// ... and the most an author box writes (bytes): a blog's posts are set in
+// elements named for their authors ("serendipity_entry_author_markey").
+constexpr uint64_t kMaxAuthorBox = 700;
 // A sign-up box writes a heading and a few lines (bytes; 500 gained almost as
 // much on WCXB, 1,200 and more cost its half b).
 constexpr uint64_t kMaxSignUpBox = 800;
@@ -841,6 +846,17 @@ const char* BodyExtractor::drop_reason(const html::Document& doc, const TextBloc
     if (weak != kNoNode && weak != container && depth_[weak] > depth_[container] &&
         !(keep_named_weak_ && named_weak_[weak]))
       return kInsideBoilerplate;
+  }
+  // An article's author box, its name or biography, within three levels of
+  // the block (a box's name is often on its wrapper): not the story's text.
+  // See Article.TheAuthorsBoxIsNotTheText in extractor_test.cc.
+  if (profile_.trim_edges && block.owner != kNoNode) {
+    NodeId up = block.owner;
+    for (int level = 0; level < kAuthorBoxLevels && up != kNoNode && up != container; ++level) {
+      if (bytes_in(up) > kMaxAuthorBox) break;
+      if (names_author_box(doc, up)) return "an author's box";
+      up = doc.parent(up);
+    }
   }
   std::string_view text = seg_.block_text(block);
   double density = static_cast<double>(block.link_bytes) / static_cast<double>(text.size());

@@ -665,6 +665,30 @@ bool names_beside_text(const html::Document& doc, html::NodeId n) {
   return false;
 }
 
+// What follows "author" in the class of an author's box ("author-bio",
+// "author__name", "authorName"); a post set in an element named for its
+// author ("entry_author_markey") has the author's own name there.
+constexpr std::array<std::string_view, 16> kAuthorBoxParts = {
+    "bio",  "box",   "card",   "info",    "name",    "title",   "description", "tagline",
+    "section", "avatar", "details", "about", "profile", "text", "image", "wrap"};
+
+bool names_author_box(const html::Document& doc, html::NodeId n) {
+  const std::string_view cls = doc.attr(n, "class");
+  if (cls.size() < 6) return false;
+  const std::string lower = core::ascii_lower(cls);
+  for (size_t at = lower.find("author"); at != std::string::npos; at = lower.find("author", at + 1)) {
+    size_t i = at + 6;
+    while (i < lower.size() && (lower[i] == '-' || lower[i] == '_')) ++i;
+    size_t end = i;
+    while (end < lower.size() && lower[end] >= 'a' && lower[end] <= 'z') ++end;
+    const std::string_view next = std::string_view(lower).substr(i, end - i);
+    if (next.empty() && (i == lower.size() || lower[i] == ' ')) return true;
+    for (std::string_view part : kAuthorBoxParts)
+      if (next.starts_with(part)) return true;
+  }
+  return false;
+}
+
 bool names_footer(const html::Document& doc, html::NodeId n) {
   return doc.is(n, Tag::k_footer) || lower_names(doc, n).find("footer") != std::string::npos;
 }

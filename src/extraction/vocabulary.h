@@ -125,6 +125,11 @@ bool names_beside_text(const html::Document& doc, html::NodeId n);
 // boilerplate under an article, the content of a page of cards.
 bool names_teaser(const html::Document& doc, html::NodeId n);
 
+// True for an element whose class names an author anywhere in it
+// ("author-card__description", "the-author", "saboxplugin-authorname"), not
+// an authority: in an article, the writer's name or biography set apart.
+bool names_author_box(const html::Document& doc, html::NodeId n);
+
 // True for a <footer> or an element whose class or id names a footer: the
 // site's closing text, however much of the page's prose it holds (a shop's
 // or a listing's text for search engines).

@@ -867,6 +867,39 @@ TEST(Article, ABoxThatAsksForAnEmailAddressIsNotTheText) {
   EXPECT_EQ(body.text.find("Straight to you"), std::string::npos) << body.explanation;
 }
 
+TEST(Article, TheAuthorsBoxIsNotTheText) {
+  // Under the story, the writer's name and biography in a box whose class
+  // names the author only as part of a word; a blog that sets its post in an
+  // element named for its author keeps the post.
+  const std::string first =
+      "The city council voted on Tuesday to extend the night bus routes to the three districts "
+      "east of the river, a change residents had asked for since the factory opened.";
+  const std::string second =
+      "The new routes start in June, and the council will review the number of passengers "
+      "after six months before it decides whether to keep them running all year.";
+  const std::string bio =
+      "Dana Whitfield covers transport and city hall for the paper, and has written about the "
+      "river districts since she joined the newsroom eleven years ago.";
+  const std::string page =
+      "<html><head><meta property='og:type' content='article'></head><body><article><p>" +
+      first + "</p><p>" + second +
+      "</p><div class='post-author-card'><div class='post-author-card__name'>Dana "
+      "Whitfield</div><p class='post-author-card__description'>" +
+      bio + "</p></div></article></body></html>";
+  Body body = extract(page);
+  EXPECT_NE(body.text.find(first), std::string::npos) << body.explanation;
+  EXPECT_NE(body.text.find(second), std::string::npos) << body.explanation;
+  EXPECT_EQ(body.text.find("Dana Whitfield"), std::string::npos) << body.explanation;
+
+  const std::string blog =
+      "<html><head><meta property='og:type' content='article'></head><body><div class='main'>"
+      "<div class='entry entry_author_dana'><h3>Night buses</h3><p>" +
+      first + "</p><p>" + second + "</p></div></div></body></html>";
+  Body posts = extract(blog);
+  EXPECT_NE(posts.text.find(first), std::string::npos) << posts.explanation;
+  EXPECT_NE(posts.text.find(second), std::string::npos) << posts.explanation;
+}
+
 TEST(Article, TableOfContentsIsNotTheText) {
   // A guide opens with a table of contents: its title and a list of links to
   // its own headings, which the text holds once, below.
