@@ -653,7 +653,10 @@ ThreadNames thread_names(const html::Document& doc, html::NodeId n) {
   names.comment = has("comment");
   const bool answer = has("answer");
   names.post = names.comment || answer || has("reply") || has("post") || has("message");
-  names.signature = has("signature");
+  // A poster's signature, or the rank under their name ("userTitle",
+  // "user-title": "Full Member", "Moderator").
+  names.signature = has("signature") || has("usertitle") || has("user-title") ||
+                    has("user_title") || has("membertitle") || has("member-title");
   names.question_or_answer = answer || has("question");
   return names;
 }

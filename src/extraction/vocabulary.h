@@ -109,7 +109,7 @@ bool names_post(const html::Document& doc, html::NodeId n);
 // by the walk that keeps a forum page's posts.
 struct ThreadNames {
   bool post = false;       // "comment", "reply", "post", "message", "answer" (names_post)
-  bool signature = false;  // "signature": a poster's footer, not the post
+  bool signature = false;  // "signature", "userTitle": a poster's footer or rank, not the post
   bool question_or_answer = false;  // "question", "answer js-answer"
   bool comment = false;             // "comments-list"
 };

@@ -1129,6 +1129,29 @@ TEST(Forum, TheReplyBoxIsNotAPost) {
     EXPECT_EQ(body.text.find(line), std::string::npos) << line << "\n" << body.explanation;
 }
 
+TEST(Forum, APostersRankIsLeftOut) {
+  // Forum software prints each poster's rank under their name ("Full
+  // Member", "Moderator"); it is the poster's, not the thread's.
+  const char* posts[] = {
+      "My heat pump hums loudly every night after midnight, even when the house is warm.",
+      "Check the anti-vibration feet first: they harden with age and carry the hum.",
+      "That was it: the feet were cracked, and new ones cost less than a pizza."};
+  const char* ranks[] = {"Well-known member", "Moderator", "Full Member"};
+  std::string page = thread_head("DiscussionForumPosting");
+  for (int i = 0; i < 3; ++i)
+    page += std::string("<article class='message'><div class='message-user'><h4>ann") +
+            std::to_string(i) + "</h4><h5 class='userTitle message-userTitle'>" + ranks[i] +
+            "</h5></div><div class='message-main'><div class='bbWrapper'>" + posts[i] +
+            "</div></div></article>";
+  page += "</main></body></html>";
+  Body body = extract(page);
+  ASSERT_EQ(body.page_type, "forum") << body.explanation;
+  for (const char* post : posts)
+    EXPECT_NE(body.text.find(post), std::string::npos) << post << "\n" << body.explanation;
+  for (const char* rank : ranks)
+    EXPECT_EQ(body.text.find(rank), std::string::npos) << rank << "\n" << body.explanation;
+}
+
 TEST(Forum, PostersDetailsAreLeftOut) {
   const char* posts[] = {
       "My heat pump hums loudly every night after midnight, even when the house is warm.",
