@@ -182,6 +182,27 @@ bool has_word(std::string_view text) {
   return false;
 }
 
+// A table row of two cells or more, one of them with a word or a number and
+// no link (not a bullet's cell).
+bool has_unlinked_cell(const html::Document& doc, NodeId row) {
+  if (row == kNoNode || !doc.is(row, Tag::k_tr)) return false;
+  int cells = 0;
+  bool unlinked = false;
+  for (NodeId c = doc.first_child(row); c != kNoNode; c = doc.next_sibling(c)) {
+    if (!doc.is(c, Tag::k_td) && !doc.is(c, Tag::k_th)) continue;
+    ++cells;
+    bool link = false, text = false;
+    for (NodeId d = doc.first_child(c); d != kNoNode && !link; d = doc.next_in(d, c)) {
+      link = doc.is(d, Tag::k_a);
+      if (!doc.is_text(d)) continue;
+      for (char ch : doc.text(d))
+        text |= (ch >= '0' && ch <= '9') || ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z');
+    }
+    unlinked |= text && !link;
+  }
+  return cells >= 2 && unlinked;
+}
+
 bool has_sentence_end(std::string_view s) {
   // The last non-space character, allowing closing quotes and brackets.
   size_t i = s.size();
@@ -362,7 +383,11 @@ NodeId BodyExtractor::common_ancestor(const html::Document& doc, NodeId a, NodeI
   return b;
 }
 
-bool BodyExtractor::in_data_table(const html::Document& doc, html::NodeId n) {
+bool BodyExtractor::is_linked_data_row(const html::Document& doc, html::NodeId row) const {
+  return has_unlinked_cell(doc, row) && in_data_table(doc, row);
+}
+
+bool BodyExtractor::in_data_table(const html::Document& doc, html::NodeId n) const {
   while (n != kNoNode && !doc.is(n, Tag::k_table)) n = doc.parent(n);
   if (n == kNoNode) return false;
   auto [it, fresh] = data_tables_.try_emplace(n, false);
@@ -510,6 +535,11 @@ void BodyExtractor::weigh(const html::Document& doc, const BodyHints& hints) {
       weight = cited_prose ? 0 : profile_.link_weight;
       if (profile_.linked_card_weight > 0 && is_card_text(head.type, head_text, sentence_end, len))
         weight = profile_.linked_card_weight;
+      // A row of a table of data whose names link out, beside a cell of its
+      // own (a ranking of firms, each with its revenue).
+      // See Article.RowsOfATableOfDataAreText in extractor_test.cc.
+      if (head.type == BlockType::kTable && is_linked_data_row(doc, head.owner))
+        weight = std::max(weight, 0.0);
     } else {
       bool in_ld = false;
       if (!ld_body.empty() && head_text.size() >= 20) {
@@ -879,7 +909,8 @@ const char* BodyExtractor::drop_reason(const html::Document& doc, const TextBloc
   const bool titles_prose =
       block.type == BlockType::kHeading && index + 1 < seg_.block_end[container] &&
       (good_[index + 1] > 0 || (profile_.entry_titles && titles_entry(index + 1, container)));
-  if (density > kLinkListDensity && !embedded && !cited_sentence && !card_title && !titles_prose)
+  if (density > kLinkListDensity && !embedded && !cited_sentence && !card_title && !titles_prose &&
+      !(block.type == BlockType::kTable && is_linked_data_row(doc, block.owner)))
     return "mostly links";
   if (is_furniture_text(text)) return "page furniture";
   if (!hints.title.empty() && text == hints.title) return "the headline";

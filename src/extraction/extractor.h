@@ -179,8 +179,10 @@ class BodyExtractor {
   // Forms of each class that hold text: counted once, looked up per form.
   std::unordered_map<std::string_view, size_t> post_form_classes_;
   // Tables whose rows are data (is_data_table): looked up once per table.
-  std::unordered_map<html::NodeId, bool> data_tables_;
-  bool in_data_table(const html::Document& doc, html::NodeId n);
+  mutable std::unordered_map<html::NodeId, bool> data_tables_;
+  bool in_data_table(const html::Document& doc, html::NodeId n) const;
+  // A row of such a table whose links are names beside a cell of its own.
+  bool is_linked_data_row(const html::Document& doc, html::NodeId row) const;
   // The lowest element holding both a and b (by their blocks), or b when
   // that is the <body> or the <html>.
   html::NodeId common_ancestor(const html::Document& doc, html::NodeId a, html::NodeId b) const;

@@ -1327,6 +1327,44 @@ TEST(Article, RowsOfATableOfDataAreText) {
       << body.explanation;
 }
 
+TEST(Article, RowsOfARankingWhoseNamesLinkOutAreText) {
+  // The story's first text panel holds its intro and a ranking whose firms'
+  // names link to their sites, each row with its revenue; the second panel
+  // goes on. The rows are the story's: they neither split it nor are left out
+  // as links. A table of links, each after a bullet's cell, stays out.
+  const std::string intro =
+      "We compared the two best-known rankings of electrical contractors and kept the firms that "
+      "made both lists, each of them earning more than two hundred million dollars a year.";
+  const std::string outro =
+      "Most of the firms on the list work across several states, and a few of them build the "
+      "grid itself: substations, transmission lines and the wiring of whole new towns.";
+  std::string rows = "<tr><th>Company</th><th>Revenue</th></tr>";
+  for (int i = 1; i <= 20; ++i)
+    rows += "<tr><td><a href='https://firm" + std::to_string(i) +
+            ".example.com/'>Northfield Electric Company " + std::to_string(i) + "</a></td><td>$" +
+            std::to_string(90 - i) + "0M</td></tr>";
+  std::string more = "<table class='more'>";
+  for (int i = 0; i < 6; ++i)
+    more += "<tr><td>&#183;</td><td><a href='/q" + std::to_string(i) +
+            "'>How can I become an electrician in my state?</a></td></tr>";
+  more += "</table>";
+  std::string rest;
+  for (int i = 0; i < 6; ++i) rest += "<p>" + outro + "</p>";
+  const std::string page =
+      "<html><head><meta property='og:type' content='article'><meta "
+      "property='article:published_time' content='2024-04-09T08:00:00Z'></head><body><nav><a "
+      "href='/'>Home</a></nav><h1>The largest contractors</h1><div class='post'><div "
+      "class='rich-text'><p>" +
+      intro + "</p><table>" + rows + "</table></div><div class='rich-text'>" + rest +
+      "</div></div>" + more + "</body></html>";
+  Body body = extract(page);
+  EXPECT_NE(body.text.find(intro), std::string::npos) << body.explanation;
+  EXPECT_NE(body.text.find("Northfield Electric Company 7\t$830M"), std::string::npos)
+      << body.explanation;
+  EXPECT_NE(body.text.find(outro), std::string::npos) << body.explanation;
+  EXPECT_EQ(body.text.find("How can I become"), std::string::npos) << body.explanation;
+}
+
 TEST(Article, BuyingGuideEntriesWithABuyButtonAreText) {
   // Each lamp stands in a repeated card with its name, price, a long
   // description and a shop's button: entries of the guide, not teasers.
