@@ -203,6 +203,25 @@ bool has_unlinked_cell(const html::Document& doc, NodeId row) {
   return cells >= 2 && unlinked;
 }
 
+// Whether a and b have a class word in common ("lf-pdp-component-container"
+// after each component's own first word).
+bool shares_class_word(const html::Document& doc, NodeId a, NodeId b) {
+  const auto words = [](std::string_view cls) {
+    std::vector<std::string_view> out;
+    for (size_t i = 0; i < cls.size();) {
+      while (i < cls.size() && core::is_ascii_space(cls[i])) ++i;
+      const size_t start = i;
+      while (i < cls.size() && !core::is_ascii_space(cls[i])) ++i;
+      if (i > start) out.push_back(cls.substr(start, i - start));
+    }
+    return out;
+  };
+  const std::vector<std::string_view> mine = words(doc.attr(b, "class"));
+  for (std::string_view w : words(doc.attr(a, "class")))
+    if (std::find(mine.begin(), mine.end(), w) != mine.end()) return true;
+  return false;
+}
+
 bool has_sentence_end(std::string_view s) {
   // The last non-space character, allowing closing quotes and brackets.
   size_t i = s.size();
@@ -753,7 +772,8 @@ NodeId BodyExtractor::choose_container(const html::Document& doc, std::string& m
   }
   // A body split across like sibling sections (a document's div.sect1 each
   // under its heading, a page builder's text panels): the parent is the
-  // body when its other sections of the chosen one's tag and class hold prose.
+  // body when its other sections of the chosen one's tag, sharing a class word
+  // with it (Service.PanelsThatShareASecondClassWordAreLike), hold prose.
   // A service page's panels are split so too, and a list of links in one of
   // them stops the climb below (Service.SectionsSplitAcrossLikePanelsAreWhole);
   // there the <body> itself is the content when its like sections hold the
@@ -762,15 +782,14 @@ NodeId BodyExtractor::choose_container(const html::Document& doc, std::string& m
   const auto join_like_sections = [&] {
     if (best == kNoNode || (profile_.climb_share != 0 && !profile_.whole_main)) return;
     const NodeId parent = doc.parent(best);
-    const std::string_view cls = first_class_word(doc, best);
     const bool service = profile_.climb_share > 0;
-    if (cls.empty() || parent == kNoNode || (!service && doc.is(parent, Tag::k_body)) ||
+    if (first_class_word(doc, best).empty() || parent == kNoNode || (!service && doc.is(parent, Tag::k_body)) ||
         doc.is(parent, Tag::k_html) || marks_[parent] == Mark::kWeak)
       return;
     double others = 0;
     for (NodeId c = doc.first_child(parent); c != kNoNode; c = doc.next_sibling(c)) {
       if (c == best || !doc.is_element(c) || marks_[c] != Mark::kNone) continue;
-      if (doc.tag(c) != doc.tag(best) || first_class_word(doc, c) != cls) continue;
+      if (doc.tag(c) != doc.tag(best) || !shares_class_word(doc, c, best)) continue;
       if (prose_in(c) >= kMinSectionProse) others += prose_in(c);
     }
     if (others >= kSplitBodyShare * prose_in(best)) best = parent;

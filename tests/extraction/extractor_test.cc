@@ -730,6 +730,38 @@ TEST(Service, SectionsSplitAcrossLikePanelsAreWhole) {
   EXPECT_NE(body.text.find(last), std::string::npos) << body.explanation;
 }
 
+TEST(Service, PanelsThatShareASecondClassWordAreLike) {
+  // As above, but each panel's first class word is its own ("hero panel",
+  // "features panel"): the word they share makes them one page's sections.
+  const std::string first =
+      "Payroll runs on its own every other Friday: hours come in from the time clock, taxes "
+      "are worked out for each state, and the money reaches every account by the morning.";
+  const std::string middle =
+      "Connect the accounting, banking and time tracking tools your team already uses, and "
+      "every change in one of them reaches payroll the same day, with nothing to type twice.";
+  const std::string last =
+      "Our support team answers by phone and by chat on every working day, and each company "
+      "has one named person who knows its payroll from the very first run onwards.";
+  std::string page =
+      "<html><head><title>Acme Payroll</title><link rel='canonical' "
+      "href='https://example.org/services/payroll'></head><body>"
+      "<header><nav><a href='/'>Home</a> <a href='/pricing'>Pricing</a></nav></header>"
+      "<div class='page'><div class='hero panel'><h2>Payroll</h2><p>" +
+      first + "</p><p>" + first + "</p><p>" + first +
+      "</p></div><div class='features panel'><h2>Integrations</h2><p>" + middle + "</p><ul>";
+  for (int i = 0; i < 30; ++i)
+    page += "<li><a href='/integrations/" + std::to_string(i) + "'>Accounting package number " +
+            std::to_string(i) + "</a></li>";
+  page += "</ul></div><div class='pricing panel'><h2>Support</h2><p>" + last +
+          "</p></div></div><div class='cta'><a href='/signup'>Start a free trial</a></div>"
+          "<footer><p>Acme Inc.</p></footer></body></html>";
+  Body body = extract(page);
+  ASSERT_EQ(body.page_type, "service") << body.explanation;
+  EXPECT_NE(body.text.find(first), std::string::npos) << body.explanation;
+  EXPECT_NE(body.text.find(middle), std::string::npos) << body.explanation;
+  EXPECT_NE(body.text.find(last), std::string::npos) << body.explanation;
+}
+
 TEST(Service, SectionsRightUnderTheBodyAreWhole) {
   // Each feature in its own div.container right under <body>; the quotes'
   // section holds more prose than any one feature, <body> is never climbed
