@@ -697,69 +697,55 @@ TEST(Service, AccordionPanelsInsideATabListAreText) {
   EXPECT_EQ(body.text.find("Rebates in stores near you"), std::string::npos) << body.explanation;
 }
 
-TEST(Service, SectionsSplitAcrossLikePanelsAreWhole) {
-  // A service page's sections each in a panel of one class; the middle one's
-  // list of linked integrations weighs its parent down, so the climb from
-  // the first panel stops short of the others.
-  const std::string first =
+// A service page's three sections, each in a panel of the given classes; the
+// middle one's list of linked integrations weighs their parent down, so the
+// climb from the first panel stops short of the others.
+struct PayrollPanels {
+  std::string first =
       "Payroll runs on its own every other Friday: hours come in from the time clock, taxes "
       "are worked out for each state, and the money reaches every account by the morning.";
-  const std::string middle =
+  std::string middle =
       "Connect the accounting, banking and time tracking tools your team already uses, and "
       "every change in one of them reaches payroll the same day, with nothing to type twice.";
-  const std::string last =
+  std::string last =
       "Our support team answers by phone and by chat on every working day, and each company "
       "has one named person who knows its payroll from the very first run onwards.";
-  std::string page =
-      "<html><head><title>Acme Payroll</title><link rel='canonical' "
-      "href='https://example.org/services/payroll'></head><body>"
-      "<header><nav><a href='/'>Home</a> <a href='/pricing'>Pricing</a></nav></header>"
-      "<div class='page'><div class='panel hero'><h2>Payroll</h2><p>" +
-      first + "</p><p>" + first + "</p><p>" + first +
-      "</p></div><div class='panel features'><h2>Integrations</h2><p>" + middle + "</p><ul>";
-  for (int i = 0; i < 30; ++i)
-    page += "<li><a href='/integrations/" + std::to_string(i) + "'>Accounting package number " +
-            std::to_string(i) + "</a></li>";
-  page += "</ul></div><div class='panel pricing'><h2>Support</h2><p>" + last +
-          "</p></div></div><div class='cta'><a href='/signup'>Start a free trial</a></div>"
-          "<footer><p>Acme Inc.</p></footer></body></html>";
-  Body body = extract(page);
-  ASSERT_EQ(body.page_type, "service") << body.explanation;
-  EXPECT_NE(body.text.find(first), std::string::npos) << body.explanation;
-  EXPECT_NE(body.text.find(middle), std::string::npos) << body.explanation;
-  EXPECT_NE(body.text.find(last), std::string::npos) << body.explanation;
+
+  std::string page(const std::string& hero, const std::string& features,
+                   const std::string& pricing) const {
+    std::string out =
+        "<html><head><title>Acme Payroll</title><link rel='canonical' "
+        "href='https://example.org/services/payroll'></head><body>"
+        "<header><nav><a href='/'>Home</a> <a href='/pricing'>Pricing</a></nav></header>"
+        "<div class='page'><div class='" +
+        hero + "'><h2>Payroll</h2><p>" + first + "</p><p>" + first + "</p><p>" + first +
+        "</p></div><div class='" + features + "'><h2>Integrations</h2><p>" + middle + "</p><ul>";
+    for (int i = 0; i < 30; ++i)
+      out += "<li><a href='/integrations/" + std::to_string(i) + "'>Accounting package number " +
+             std::to_string(i) + "</a></li>";
+    return out + "</ul></div><div class='" + pricing + "'><h2>Support</h2><p>" + last +
+           "</p></div></div><div class='cta'><a href='/signup'>Start a free trial</a></div>"
+           "<footer><p>Acme Inc.</p></footer></body></html>";
+  }
+
+  void expect_whole(const Body& body) const {
+    ASSERT_EQ(body.page_type, "service") << body.explanation;
+    for (const std::string* text : {&first, &middle, &last})
+      EXPECT_NE(body.text.find(*text), std::string::npos) << body.explanation;
+  }
+};
+
+TEST(Service, SectionsSplitAcrossLikePanelsAreWhole) {
+  // The panels are of one class.
+  const PayrollPanels panels;
+  panels.expect_whole(extract(panels.page("panel hero", "panel features", "panel pricing")));
 }
 
 TEST(Service, PanelsThatShareASecondClassWordAreLike) {
-  // As above, but each panel's first class word is its own ("hero panel",
-  // "features panel"): the word they share makes them one page's sections.
-  const std::string first =
-      "Payroll runs on its own every other Friday: hours come in from the time clock, taxes "
-      "are worked out for each state, and the money reaches every account by the morning.";
-  const std::string middle =
-      "Connect the accounting, banking and time tracking tools your team already uses, and "
-      "every change in one of them reaches payroll the same day, with nothing to type twice.";
-  const std::string last =
-      "Our support team answers by phone and by chat on every working day, and each company "
-      "has one named person who knows its payroll from the very first run onwards.";
-  std::string page =
-      "<html><head><title>Acme Payroll</title><link rel='canonical' "
-      "href='https://example.org/services/payroll'></head><body>"
-      "<header><nav><a href='/'>Home</a> <a href='/pricing'>Pricing</a></nav></header>"
-      "<div class='page'><div class='hero panel'><h2>Payroll</h2><p>" +
-      first + "</p><p>" + first + "</p><p>" + first +
-      "</p></div><div class='features panel'><h2>Integrations</h2><p>" + middle + "</p><ul>";
-  for (int i = 0; i < 30; ++i)
-    page += "<li><a href='/integrations/" + std::to_string(i) + "'>Accounting package number " +
-            std::to_string(i) + "</a></li>";
-  page += "</ul></div><div class='pricing panel'><h2>Support</h2><p>" + last +
-          "</p></div></div><div class='cta'><a href='/signup'>Start a free trial</a></div>"
-          "<footer><p>Acme Inc.</p></footer></body></html>";
-  Body body = extract(page);
-  ASSERT_EQ(body.page_type, "service") << body.explanation;
-  EXPECT_NE(body.text.find(first), std::string::npos) << body.explanation;
-  EXPECT_NE(body.text.find(middle), std::string::npos) << body.explanation;
-  EXPECT_NE(body.text.find(last), std::string::npos) << body.explanation;
+  // Each panel's first class word is its own ("hero panel"): the word they
+  // share makes them one page's sections.
+  const PayrollPanels panels;
+  panels.expect_whole(extract(panels.page("hero panel", "features panel", "pricing panel")));
 }
 
 TEST(Service, SectionsRightUnderTheBodyAreWhole) {
