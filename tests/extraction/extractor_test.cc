@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <array>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -748,32 +750,45 @@ TEST(Service, PanelsThatShareASecondClassWordAreLike) {
   panels.expect_whole(extract(panels.page("hero panel", "features panel", "pricing panel")));
 }
 
+// A service page's head and its long menu in `open` ... `close` ("<div
+// class='menu'><ul>" ... "</ul></div>"), the quote its testimonials repeat,
+// and the check that the features and the quotes are all in the body.
+std::string payroll_menu(const std::string& open, const std::string& close) {
+  std::string page =
+      "<html><head><title>Acme Payroll</title><link rel='canonical' "
+      "href='https://example.org/services/payroll'></head><body>" +
+      open;
+  for (int i = 0; i < 120; ++i)
+    page +=
+        "<li><a href='/m/" + std::to_string(i) + "'>Menu entry " + std::to_string(i) + "</a></li>";
+  return page + close;
+}
+
+const std::string kPayrollQuote =
+    "Acme runs the payroll of our forty people every other week without a single mistake.";
+
+void expect_features_and_quotes(const Body& body) {
+  ASSERT_EQ(body.page_type, "service") << body.explanation;
+  for (const auto& f : kPayrollFeatures)
+    EXPECT_NE(body.text.find(f[1]), std::string::npos) << f[0] << "\n" << body.explanation;
+  EXPECT_NE(body.text.find(kPayrollQuote), std::string::npos) << body.explanation;
+}
+
 TEST(Service, SectionsRightUnderTheBodyAreWhole) {
   // Each feature in its own div.container right under <body>; the quotes'
   // section holds more prose than any one feature, <body> is never climbed
   // to, and the site's long menu weighs it below the quotes.
-  std::string page =
-      "<html><head><title>Acme Payroll</title><link rel='canonical' "
-      "href='https://example.org/services/payroll'></head><body><div class='menu'><ul>";
-  for (int i = 0; i < 120; ++i)
-    page +=
-        "<li><a href='/m/" + std::to_string(i) + "'>Menu entry " + std::to_string(i) + "</a></li>";
-  page += "</ul></div><div class='hero'><h1>Payroll that runs itself</h1></div>";
+  std::string page = payroll_menu("<div class='menu'><ul>", "</ul></div>") +
+                     "<div class='hero'><h1>Payroll that runs itself</h1></div>";
   for (const auto& f : kPayrollFeatures)
     page += std::string("<div class='container'><div class='row features'><h3>") + f[0] +
             "</h3><p>" + f[1] + " " + f[1] + " " + f[1] + "</p></div></div>";
-  const std::string quote =
-      "Acme runs the payroll of our forty people every other week without a single mistake.";
   page += "<div class='container testimonial'>";
-  for (int i = 0; i < 8; ++i) page += "<p>" + quote + "</p>";
+  for (int i = 0; i < 8; ++i) page += "<p>" + kPayrollQuote + "</p>";
   page +=
       "</div><div class='cta'><a href='/signup'>Start a free trial</a></div>"
       "<footer><p>Acme Inc.</p></footer></body></html>";
-  Body body = extract(page);
-  ASSERT_EQ(body.page_type, "service") << body.explanation;
-  for (const auto& f : kPayrollFeatures)
-    EXPECT_NE(body.text.find(f[1]), std::string::npos) << f[0] << "\n" << body.explanation;
-  EXPECT_NE(body.text.find(quote), std::string::npos) << body.explanation;
+  expect_features_and_quotes(extract(page));
 }
 
 TEST(Service, LikeSectionsAreWholeAfterTheClimb) {
@@ -781,29 +796,17 @@ TEST(Service, LikeSectionsAreWholeAfterTheClimb) {
   // the quotes' slider wins (its section's header is boilerplate by name),
   // the climb takes it up to its section, and only there do the sections of
   // the same class show the page is theirs.
-  std::string page =
-      "<html><head><title>Acme Payroll</title><link rel='canonical' "
-      "href='https://example.org/services/payroll'></head><body><header><ul>";
-  for (int i = 0; i < 120; ++i)
-    page +=
-        "<li><a href='/m/" + std::to_string(i) + "'>Menu entry " + std::to_string(i) + "</a></li>";
-  page += "</ul></header><section class='module module-hero'><h1>Payroll that runs itself</h1>";
+  std::string page = payroll_menu("<header><ul>", "</ul></header>") +
+                     "<section class='module module-hero'><h1>Payroll that runs itself</h1>";
   for (const auto& f : kPayrollFeatures)
     page += std::string("<div class='item'><h3>") + f[0] + "</h3><p>" + f[1] + "</p></div>";
-  page += "</section>";
-  const std::string quote =
-      "Acme runs the payroll of our forty people every other week without a single mistake.";
   page +=
-      "<section class='module module-quotes'><div class='quotes'><div class='module__header'>"
-      "<h2>What our clients say</h2></div><div class='slider'>";
-  for (int i = 0; i < 8; ++i) page += "<p>" + quote + "</p>";
-  page +=
-      "</div></div></section><footer><p>Acme Inc.</p></footer></body></html>";
+      "</section><section class='module module-quotes'><div class='quotes'><div "
+      "class='module__header'><h2>What our clients say</h2></div><div class='slider'>";
+  for (int i = 0; i < 8; ++i) page += "<p>" + kPayrollQuote + "</p>";
+  page += "</div></div></section><footer><p>Acme Inc.</p></footer></body></html>";
   Body body = extract(page);
-  ASSERT_EQ(body.page_type, "service") << body.explanation;
-  for (const auto& f : kPayrollFeatures)
-    EXPECT_NE(body.text.find(f[1]), std::string::npos) << f[0] << "\n" << body.explanation;
-  EXPECT_NE(body.text.find(quote), std::string::npos) << body.explanation;
+  expect_features_and_quotes(body);
   EXPECT_EQ(body.text.find("Menu entry"), std::string::npos) << body.explanation;
 }
 
@@ -861,61 +864,55 @@ TEST(Article, ChecklistOfLongItemsIsPartOfTheText) {
     EXPECT_NE(body.text.find(item), std::string::npos) << item << "\n" << body.explanation;
 }
 
+// Two paragraphs of a short local story, for the boxes set around it.
+const std::string kCouncilFirst =
+    "The city council voted on Tuesday to extend the night bus routes to the three districts "
+    "east of the river, a change residents had asked for since the factory opened.";
+const std::string kCouncilSecond =
+    "The new routes start in June, and the council will review the number of passengers after "
+    "six months before it decides whether to keep them running all year.";
+
+// The story as an <article>: its first paragraph, `between`, its second, `after`.
+std::string council_story(const std::string& between, const std::string& after) {
+  return "<html><head><meta property='og:type' content='article'></head><body><article><p>" +
+         kCouncilFirst + "</p>" + between + "<p>" + kCouncilSecond + "</p>" + after +
+         "</article></body></html>";
+}
+
+// The check that a body holds both paragraphs of the story and none of `absent`.
+void expect_council_without(const Body& body, std::initializer_list<const char*> absent) {
+  EXPECT_NE(body.text.find(kCouncilFirst), std::string::npos) << body.explanation;
+  EXPECT_NE(body.text.find(kCouncilSecond), std::string::npos) << body.explanation;
+  for (const char* line : absent)
+    EXPECT_EQ(body.text.find(line), std::string::npos) << line << "\n" << body.explanation;
+}
+
 TEST(Article, ABoxThatAsksForAnEmailAddressIsNotTheText) {
   // Between two paragraphs, a box with no telling name offers the stories by
   // e-mail; its field for an address makes it a sign-up box.
-  const std::string first =
-      "The city council voted on Tuesday to extend the night bus routes to the three districts "
-      "east of the river, a change residents had asked for since the factory opened.";
-  const std::string second =
-      "The new routes start in June, and the council will review the number of passengers "
-      "after six months before it decides whether to keep them running all year.";
-  const std::string pitch =
-      "The morning's local stories, in one short e-mail before you leave for work each day.";
-  const std::string page =
-      "<html><head><meta property='og:type' content='article'></head><body><article><p>" +
-      first + "</p><div class='x9k2'><h3>Straight to you</h3><p>" + pitch +
-      "</p><form action='/join'><input type='email' name='address'><button>Join</button>"
-      "</form></div><p>" +
-      second + "</p></article></body></html>";
-  Body body = extract(page);
-  EXPECT_NE(body.text.find(first), std::string::npos) << body.explanation;
-  EXPECT_NE(body.text.find(second), std::string::npos) << body.explanation;
-  EXPECT_EQ(body.text.find("e-mail before"), std::string::npos) << body.explanation;
-  EXPECT_EQ(body.text.find("Straight to you"), std::string::npos) << body.explanation;
+  const std::string box =
+      "<div class='x9k2'><h3>Straight to you</h3><p>The morning's local stories, in one short "
+      "e-mail before you leave for work each day.</p><form action='/join'><input type='email' "
+      "name='address'><button>Join</button></form></div>";
+  expect_council_without(extract(council_story(box, "")), {"e-mail before", "Straight to you"});
 }
 
 TEST(Article, TheAuthorsBoxIsNotTheText) {
   // Under the story, the writer's name and biography in a box whose class
   // names the author only as part of a word; a blog that sets its post in an
   // element named for its author keeps the post.
-  const std::string first =
-      "The city council voted on Tuesday to extend the night bus routes to the three districts "
-      "east of the river, a change residents had asked for since the factory opened.";
-  const std::string second =
-      "The new routes start in June, and the council will review the number of passengers "
-      "after six months before it decides whether to keep them running all year.";
-  const std::string bio =
-      "Dana Whitfield covers transport and city hall for the paper, and has written about the "
-      "river districts since she joined the newsroom eleven years ago.";
-  const std::string page =
-      "<html><head><meta property='og:type' content='article'></head><body><article><p>" +
-      first + "</p><p>" + second +
-      "</p><div class='post-author-card'><div class='post-author-card__name'>Dana "
-      "Whitfield</div><p class='post-author-card__description'>" +
-      bio + "</p></div></article></body></html>";
-  Body body = extract(page);
-  EXPECT_NE(body.text.find(first), std::string::npos) << body.explanation;
-  EXPECT_NE(body.text.find(second), std::string::npos) << body.explanation;
-  EXPECT_EQ(body.text.find("Dana Whitfield"), std::string::npos) << body.explanation;
+  const std::string box =
+      "<div class='post-author-card'><div class='post-author-card__name'>Dana Whitfield</div><p "
+      "class='post-author-card__description'>Dana Whitfield covers transport and city hall for "
+      "the paper, and has written about the river districts since she joined the newsroom "
+      "eleven years ago.</p></div>";
+  expect_council_without(extract(council_story("", box)), {"Dana Whitfield"});
 
   const std::string blog =
       "<html><head><meta property='og:type' content='article'></head><body><div class='main'>"
       "<div class='entry entry_author_dana'><h3>Night buses</h3><p>" +
-      first + "</p><p>" + second + "</p></div></div></body></html>";
-  Body posts = extract(blog);
-  EXPECT_NE(posts.text.find(first), std::string::npos) << posts.explanation;
-  EXPECT_NE(posts.text.find(second), std::string::npos) << posts.explanation;
+      kCouncilFirst + "</p><p>" + kCouncilSecond + "</p></div></div></body></html>";
+  expect_council_without(extract(blog), {});
 }
 
 TEST(Article, TableOfContentsIsNotTheText) {
@@ -1122,16 +1119,27 @@ TEST(Forum, PostsInsideFormsAreTheThread) {
   EXPECT_EQ(body.text.find("Remember me"), std::string::npos) << body.explanation;
 }
 
+// A thread's three posts, and the check that a body holds them all and none
+// of the given lines.
+constexpr std::array<const char*, 3> kPumpPosts = {
+    "My heat pump hums loudly every night after midnight, even when the house is warm.",
+    "Check the anti-vibration feet first: they harden with age and carry the hum.",
+    "That was it: the feet were cracked, and new ones cost less than a pizza."};
+
+void expect_posts_without(const Body& body, std::span<const char* const> absent) {
+  ASSERT_EQ(body.page_type, "forum") << body.explanation;
+  for (const char* post : kPumpPosts)
+    EXPECT_NE(body.text.find(post), std::string::npos) << post << "\n" << body.explanation;
+  for (const char* line : absent)
+    EXPECT_EQ(body.text.find(line), std::string::npos) << line << "\n" << body.explanation;
+}
+
 TEST(Forum, TheReplyBoxIsNotAPost) {
   // Below the answers, the form to write one: its editor is named as a post's
   // ("post-editor"), but it holds a box to type in, its sign-up buttons and
   // its terms; none of that is the thread.
-  const char* posts[] = {
-      "My heat pump hums loudly every night after midnight, even when the house is warm.",
-      "Check the anti-vibration feet first: they harden with age and carry the hum.",
-      "That was it: the feet were cracked, and new ones cost less than a pizza."};
   std::string page = thread_head("DiscussionForumPosting") + "<div id='mainbar'>";
-  for (const char* post : posts)
+  for (const char* post : kPumpPosts)
     page += "<div class='answer'><div class='post-text'><p>" + std::string(post) + "</p></div></div>";
   page +=
       "<form id='post-form' class='post-form' action='/answer/submit'><h2>Your Answer</h2>"
@@ -1139,35 +1147,22 @@ TEST(Forum, TheReplyBoxIsNotAPost) {
       "<h3>Sign up or log in</h3><div>Sign up using Email and Password</div>"
       "<p>By clicking Post Your Answer, you agree to our terms of service and acknowledge you "
       "have read our privacy policy.</p></form></div></main></body></html>";
-  Body body = extract(page);
-  ASSERT_EQ(body.page_type, "forum") << body.explanation;
-  for (const char* post : posts)
-    EXPECT_NE(body.text.find(post), std::string::npos) << post << "\n" << body.explanation;
-  for (const char* line : {"Your Answer", "Sign up", "By clicking"})
-    EXPECT_EQ(body.text.find(line), std::string::npos) << line << "\n" << body.explanation;
+  const std::array<const char*, 3> form = {"Your Answer", "Sign up", "By clicking"};
+  expect_posts_without(extract(page), form);
 }
 
 TEST(Forum, APostersRankIsLeftOut) {
   // Forum software prints each poster's rank under their name ("Full
   // Member", "Moderator"); it is the poster's, not the thread's.
-  const char* posts[] = {
-      "My heat pump hums loudly every night after midnight, even when the house is warm.",
-      "Check the anti-vibration feet first: they harden with age and carry the hum.",
-      "That was it: the feet were cracked, and new ones cost less than a pizza."};
-  const char* ranks[] = {"Well-known member", "Moderator", "Full Member"};
+  const std::array<const char*, 3> ranks = {"Well-known member", "Moderator", "Full Member"};
   std::string page = thread_head("DiscussionForumPosting");
   for (int i = 0; i < 3; ++i)
     page += std::string("<article class='message'><div class='message-user'><h4>ann") +
             std::to_string(i) + "</h4><h5 class='userTitle message-userTitle'>" + ranks[i] +
-            "</h5></div><div class='message-main'><div class='bbWrapper'>" + posts[i] +
+            "</h5></div><div class='message-main'><div class='bbWrapper'>" + kPumpPosts[i] +
             "</div></div></article>";
   page += "</main></body></html>";
-  Body body = extract(page);
-  ASSERT_EQ(body.page_type, "forum") << body.explanation;
-  for (const char* post : posts)
-    EXPECT_NE(body.text.find(post), std::string::npos) << post << "\n" << body.explanation;
-  for (const char* rank : ranks)
-    EXPECT_EQ(body.text.find(rank), std::string::npos) << rank << "\n" << body.explanation;
+  expect_posts_without(extract(page), ranks);
 }
 
 TEST(Forum, PostersDetailsAreLeftOut) {
