@@ -915,6 +915,15 @@ TEST(Article, TheAuthorsBoxIsNotTheText) {
   expect_council_without(extract(blog), {});
 }
 
+TEST(Article, ALineNamedForCopyrightIsNotTheText) {
+  // The site's copyright line, set under the story inside the article and
+  // saying nothing of rights reserved: its class names it.
+  const std::string line =
+      "<p class='copyright-txt'>Definitions and idioms from the Tidewater Dictionary, copyright "
+      "2005 by the Tidewater Press, used by permission of the publisher.</p>";
+  expect_council_without(extract(council_story("", line)), {"Tidewater Press"});
+}
+
 TEST(Article, TableOfContentsIsNotTheText) {
   // A guide opens with a table of contents: its title and a list of links to
   // its own headings, which the text holds once, below.
