@@ -203,25 +203,6 @@ bool has_unlinked_cell(const html::Document& doc, NodeId row) {
   return cells >= 2 && unlinked;
 }
 
-// Whether a and b have a class word in common ("lf-pdp-component-container"
-// after each component's own first word).
-bool shares_class_word(const html::Document& doc, NodeId a, NodeId b) {
-  const auto words = [](std::string_view cls) {
-    std::vector<std::string_view> out;
-    for (size_t i = 0; i < cls.size();) {
-      while (i < cls.size() && core::is_ascii_space(cls[i])) ++i;
-      const size_t start = i;
-      while (i < cls.size() && !core::is_ascii_space(cls[i])) ++i;
-      if (i > start) out.push_back(cls.substr(start, i - start));
-    }
-    return out;
-  };
-  const std::vector<std::string_view> mine = words(doc.attr(b, "class"));
-  for (std::string_view w : words(doc.attr(a, "class")))
-    if (std::find(mine.begin(), mine.end(), w) != mine.end()) return true;
-  return false;
-}
-
 bool has_sentence_end(std::string_view s) {
   // The last non-space character, allowing closing quotes and brackets.
   size_t i = s.size();
@@ -672,7 +653,8 @@ void BodyExtractor::mark_sign_up_boxes(const html::Document& doc) {
   for (NodeId n = 0; n < doc.node_count(); ++n) {
     if (!doc.is(n, Tag::k_input) || core::ascii_lower(doc.attr(n, "type")) != "email") continue;
     NodeId box = kNoNode;
-    for (NodeId up = doc.parent(n); up != kNoNode && !doc.is(up, Tag::k_body); up = doc.parent(up)) {
+    for (NodeId up = doc.parent(n); up != kNoNode && !doc.is(up, Tag::k_body);
+         up = doc.parent(up)) {
       if (bytes_in(up) > kMaxSignUpBox || hinted_[up] || doc.is(up, Tag::k_main)) break;
       box = up;
     }
@@ -783,13 +765,16 @@ NodeId BodyExtractor::choose_container(const html::Document& doc, std::string& m
     if (best == kNoNode || (profile_.climb_share != 0 && !profile_.whole_main)) return;
     const NodeId parent = doc.parent(best);
     const bool service = profile_.climb_share > 0;
-    if (first_class_word(doc, best).empty() || parent == kNoNode || (!service && doc.is(parent, Tag::k_body)) ||
-        doc.is(parent, Tag::k_html) || marks_[parent] == Mark::kWeak)
+    if (first_class_word(doc, best).empty() || parent == kNoNode ||
+        (!service && doc.is(parent, Tag::k_body)) || doc.is(parent, Tag::k_html) ||
+        marks_[parent] == Mark::kWeak)
       return;
     double others = 0;
     for (NodeId c = doc.first_child(parent); c != kNoNode; c = doc.next_sibling(c)) {
       if (c == best || !doc.is_element(c) || marks_[c] != Mark::kNone) continue;
-      if (doc.tag(c) != doc.tag(best) || !shares_class_word(doc, c, best)) continue;
+      if (doc.tag(c) != doc.tag(best) ||
+          !shares_class_token(doc.attr(c, "class"), doc.attr(best, "class")))
+        continue;
       if (prose_in(c) >= kMinSectionProse) others += prose_in(c);
     }
     if (others >= kSplitBodyShare * prose_in(best)) best = parent;
@@ -959,7 +944,7 @@ bool BodyExtractor::is_entry_card(const html::Document& doc, NodeId n, uint64_t 
 
 // See Article.APairOfNamedBoxesHoldingMostOfTheProseIsText in extractor_test.cc.
 void BodyExtractor::lift_like_boxes(const html::Document& doc,
-                                   std::vector<std::pair<NodeId, double>>& found, double total) {
+                                    std::vector<std::pair<NodeId, double>>& found, double total) {
   each_like_run(doc, found, [&](auto first, auto last) {
     double sum = 0;
     for (auto k = first; k != last; ++k) sum += k->second;
@@ -1374,9 +1359,9 @@ Body BodyExtractor::extract_once(const html::Document& doc, const BodyHints& hin
       // A collection's own text about its products (a category's intro)
       // stands apart from the grid: their common ancestor holds both.
       // See Collection.TheCategorysTextBesideItsGridIsKept in extractor_test.cc.
-      const bool apart = container != kNoNode &&
-                         (seg_.block_begin[container] < seg_.block_begin[list] ||
-                          seg_.block_end[container] > seg_.block_end[list]);
+      const bool apart =
+          container != kNoNode && (seg_.block_begin[container] < seg_.block_begin[list] ||
+                                   seg_.block_end[container] > seg_.block_end[list]);
       if (decision.type == PageType::kCollection && apart &&
           prose_in(container) >= kMinSectionProse)
         container = common_ancestor(doc, container, list);

@@ -385,20 +385,6 @@ ElementSignals AttributeClassifier::from_names(std::string_view class_attr,
 
 namespace {
 
-// Calls f with each token of a class attribute, in order, until f returns
-// false.
-template <typename F>
-void each_class_token(std::string_view cls, F&& f) {
-  auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
-  size_t i = 0;
-  while (i < cls.size()) {
-    while (i < cls.size() && space(cls[i])) ++i;
-    const size_t start = i;
-    while (i < cls.size() && !space(cls[i])) ++i;
-    if (i > start && !f(cls.substr(start, i - start))) return;
-  }
-}
-
 // Bootstrap's "d-none" hides an element unless a breakpoint class shows it
 // again ("d-none d-md-block").
 bool hidden_by_class(std::string_view cls) {
@@ -672,14 +658,16 @@ bool names_beside_text(const html::Document& doc, html::NodeId n) {
 // "author__name", "authorName"); a post set in an element named for its
 // author ("entry_author_markey") has the author's own name there.
 constexpr std::array<std::string_view, 16> kAuthorBoxParts = {
-    "bio",  "box",   "card",   "info",    "name",    "title",   "description", "tagline",
-    "section", "avatar", "details", "about", "profile", "text", "image", "wrap"};
+    "bio",     "box",    "card",    "info",  "name",    "title", "description", "tagline",
+    "section", "avatar", "details", "about", "profile", "text",  "image",       "wrap"};
 
 bool names_author_box(const html::Document& doc, html::NodeId n) {
   const std::string_view cls = doc.attr(n, "class");
-  if (cls.size() < 6) return false;
+  // Asked of most blocks' owners in an article: look before copying.
+  if (!core::icontains(cls, "author")) return false;
   const std::string lower = core::ascii_lower(cls);
-  for (size_t at = lower.find("author"); at != std::string::npos; at = lower.find("author", at + 1)) {
+  for (size_t at = lower.find("author"); at != std::string::npos;
+       at = lower.find("author", at + 1)) {
     size_t i = at + 6;
     while (i < lower.size() && (lower[i] == '-' || lower[i] == '_')) ++i;
     size_t end = i;
@@ -694,6 +682,18 @@ bool names_author_box(const html::Document& doc, html::NodeId n) {
 
 bool names_footer(const html::Document& doc, html::NodeId n) {
   return doc.is(n, Tag::k_footer) || lower_names(doc, n).find("footer") != std::string::npos;
+}
+
+bool shares_class_token(std::string_view a, std::string_view b) {
+  bool shared = false;
+  each_class_token(a, [&](std::string_view token) {
+    each_class_token(b, [&](std::string_view other) {
+      shared = token == other;
+      return !shared;
+    });
+    return !shared;
+  });
+  return shared;
 }
 
 bool names_teaser(const html::Document& doc, html::NodeId n) {

@@ -125,6 +125,24 @@ bool names_beside_text(const html::Document& doc, html::NodeId n);
 // boilerplate under an article, the content of a page of cards.
 bool names_teaser(const html::Document& doc, html::NodeId n);
 
+// Calls f with each token of a class attribute, in order, until f returns
+// false.
+template <typename F>
+void each_class_token(std::string_view cls, F&& f) {
+  auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+  size_t i = 0;
+  while (i < cls.size()) {
+    while (i < cls.size() && space(cls[i])) ++i;
+    const size_t start = i;
+    while (i < cls.size() && !space(cls[i])) ++i;
+    if (i > start && !f(cls.substr(start, i - start))) return;
+  }
+}
+
+// True when the two class attributes have a token in common ("hero panel",
+// "pricing panel").
+bool shares_class_token(std::string_view a, std::string_view b);
+
 // True for an element whose class names an author anywhere in it
 // ("author-card__description", "the-author", "saboxplugin-authorname"), not
 // an authority: in an article, the writer's name or biography set apart.
