@@ -12,22 +12,25 @@
 namespace lede::html {
 namespace {
 
-// The <body>'s subtree after placing, in the html5lib dump format.
-std::string placed_body(const std::string &page, uint32_t max_depth = DomLimits{}.max_depth) {
-  Document doc;
-  parse(page, doc, DomLimits{});
-  place_streamed_segments(doc, max_depth);
+// The dump of the <body>'s children in the html5lib format.
+std::string dump_body(const Document &doc) {
   for (NodeId n = doc.root(); n != kNoNode; n = doc.next_in(n, doc.root()))
     if (doc.is(n, Tag::k_body)) return testing::dump_children(doc, n);
   return {};
 }
 
+// The <body> of `page` as parsed, and after its segments are placed.
 std::string body_of(const std::string &page) {
   Document doc;
   parse(page, doc, DomLimits{});
-  for (NodeId n = doc.root(); n != kNoNode; n = doc.next_in(n, doc.root()))
-    if (doc.is(n, Tag::k_body)) return testing::dump_children(doc, n);
-  return {};
+  return dump_body(doc);
+}
+
+std::string placed_body(const std::string &page, uint32_t max_depth = DomLimits{}.max_depth) {
+  Document doc;
+  parse(page, doc, DomLimits{});
+  place_streamed_segments(doc, max_depth);
+  return dump_body(doc);
 }
 
 TEST(StreamedSegments, SegmentTakesThePlaceOfItsPlaceholder) {
