@@ -125,6 +125,9 @@ constexpr int kAuthorBoxLevels = 3;
 // ... and the most an author box writes (bytes): a blog's posts are set in
 // elements named for their authors ("serendipity_entry_author_markey").
 constexpr uint64_t kMaxAuthorBox = 700;
+// The most a box headed "About the author" writes (bytes): a name, a
+// biography of a few lines and the links to the writer's pages.
+constexpr uint64_t kMaxHeadedAuthorBox = 1500;
 // A sign-up box writes a heading and a few lines (bytes; 500 gained almost as
 // much on WCXB, 1,200 and more cost its half b).
 constexpr uint64_t kMaxSignUpBox = 800;
@@ -890,6 +893,15 @@ const char* BodyExtractor::drop_reason(const html::Document& doc, const TextBloc
       if (bytes_in(up) > kMaxAuthorBox) break;
       if (names_author_box(doc, up)) return "an author's box";
       up = doc.parent(up);
+    }
+    // A box whatever its name whose first line is a heading "About the
+    // author" (the heading alone is furniture, its biography is not).
+    for (up = block.owner; up != kNoNode && up != container && bytes_in(up) <= kMaxHeadedAuthorBox;
+         up = doc.parent(up)) {
+      const uint32_t first = seg_.block_begin[up];
+      if (first < seg_.block_end[up] && seg_.blocks[first].type == BlockType::kHeading &&
+          is_author_box_heading(seg_.block_text(seg_.blocks[first])))
+        return "an author's box";
     }
   }
   std::string_view text = seg_.block_text(block);

@@ -680,6 +680,18 @@ bool names_author_box(const html::Document& doc, html::NodeId n) {
   return false;
 }
 
+bool is_author_box_heading(std::string_view collapsed_text) {
+  if (collapsed_text.size() > 40) return false;
+  std::string lower = core::ascii_lower(collapsed_text);
+  while (!lower.empty() && (lower.back() == ':' || lower.back() == ' ')) lower.pop_back();
+  for (std::string_view heading :
+       {"about the author", "about the authors", "about the writer", "about the reviewer",
+        "about the contributor", "about this author", "sobre el autor", "sobre o autor",
+        "over de auteur", "sull'autore"})
+    if (lower == heading) return true;
+  return false;
+}
+
 bool names_footer(const html::Document& doc, html::NodeId n) {
   return doc.is(n, Tag::k_footer) || lower_names(doc, n).find("footer") != std::string::npos;
 }

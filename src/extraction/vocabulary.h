@@ -148,6 +148,10 @@ bool shares_class_token(std::string_view a, std::string_view b);
 // an authority: in an article, the writer's name or biography set apart.
 bool names_author_box(const html::Document& doc, html::NodeId n);
 
+// True for a heading that titles a box about the writer ("About the author",
+// "About the reviewer:", "Sobre el autor").
+bool is_author_box_heading(std::string_view collapsed_text);
+
 // True for a <footer> or an element whose class or id names a footer: the
 // site's closing text, however much of the page's prose it holds (a shop's
 // or a listing's text for search engines).

@@ -915,6 +915,24 @@ TEST(Article, TheAuthorsBoxIsNotTheText) {
   expect_council_without(extract(blog), {});
 }
 
+TEST(Article, ABoxHeadedAboutTheAuthorIsNotTheText) {
+  // Under the story, a box of plain names whose first line is the heading
+  // "About the author": the biography goes with its heading. The same
+  // heading set straight in the text, among its paragraphs, keeps what
+  // follows (the writer's note is then part of the story).
+  const std::string bio =
+      "Dana Whitfield covers transport and city hall for the paper, and has written about the "
+      "river districts since she joined the newsroom eleven years ago.";
+  const std::string box =
+      "<section class='my-12 p-8'><h3>About the Author</h3><div class='flex'><div class='pt-3'>"
+      "<p>" + bio + "</p></div></div></section>";
+  expect_council_without(extract(council_story("", box)), {"Dana Whitfield"});
+
+  const std::string in_text = "<h2>About the author</h2><p>" + bio + "</p>";
+  const Body kept = extract(council_story("", in_text));
+  EXPECT_NE(kept.text.find("Dana Whitfield covers"), std::string::npos) << kept.text;
+}
+
 TEST(Article, ALineNamedForCopyrightIsNotTheText) {
   // The site's copyright line, set under the story inside the article and
   // saying nothing of rights reserved: its class names it.
