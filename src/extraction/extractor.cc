@@ -49,11 +49,16 @@ constexpr double kMaxEntryLinkShare = 0.15;
 constexpr uint64_t kMinEntryParagraph = 250;
 // An article's text sets its own boxes in repeated elements whose names read
 // as boilerplate ("callout", "c-product-widget", a collapsed accordion's
-// "hidden"): this many of one tag and class, each holding kMinSectionProse of
-// prose, are the text's (tuned on WCXB's tune half, inside the container: 2
-// gained 0.0002 more there and cost a documentation page of the check half;
-// comments, related stories, promos and biographies stay out by name).
+// "hidden"): this many of one tag and class are the text's (tuned on WCXB's
+// tune half, inside the container: 2 gained 0.0002 more there and cost a
+// documentation page of the check half; comments, related stories, promos and
+// biographies stay out by name) ...
 constexpr size_t kMinLiftedEntries = 3;
+// ... when this many of them hold kMinSectionProse of prose: the others may
+// hold only short lines ("Light: low", "Water: weekly"). One gained 0.0002 on
+// WCXB (both halves up, seven articles up, three down by at most 0.02); 3,
+// as each box had to be before, lifted none of those.
+constexpr size_t kMinHoldingEntries = 1;
 // A "More stories" title ends the body when the prose after it weighs at most
 // this share of the prose before it.
 constexpr double kMoreStoriesProseShare = 0.25;
@@ -253,7 +258,6 @@ bool may_be_entry(const html::Document& doc, NodeId n) {
   return !doc.attr(n, "class").empty() && !names_post(doc, n) && !names_beside_text(doc, n);
 }
 
-NodeId node_of(NodeId n) { return n; }
 NodeId node_of(const std::pair<NodeId, double>& e) { return e.first; }
 
 // Sorts `found` by tag and class and calls f(first, last) for each run of
@@ -677,7 +681,7 @@ void BodyExtractor::rescue_weak(const html::Document& doc) {
     if (profile_.keep_comments && doc.is(n, Tag::k_form) && !doc.attr(n, "class").empty())
       ++post_form_classes_[doc.attr(n, "class")];
   }
-  std::vector<NodeId> boxes;  // weak by their name alone, each holding prose
+  std::vector<std::pair<NodeId, double>> boxes;    // weak by their name alone, with their prose
   std::vector<std::pair<NodeId, double>> holding;  // weak by their name, with their prose
   for (NodeId n = 0; n < doc.node_count(); ++n) {
     // A product's reviews stay out however much they write.
@@ -697,8 +701,8 @@ void BodyExtractor::rescue_weak(const html::Document& doc) {
     };
     if (inside >= kRescueShare * total && !body_elsewhere && !footer())
       marks_[n] = Mark::kNone;
-    else if (inside >= kMinSectionProse && named_weak_[n])
-      boxes.push_back(n);
+    else if (named_weak_[n] && bytes_in(n) > 0)
+      boxes.emplace_back(n, inside);
     if (marks_[n] == Mark::kWeak && named_weak_[n] && inside > 0 && !body_elsewhere &&
         may_be_entry(doc, n))
       holding.emplace_back(n, inside);
@@ -966,12 +970,16 @@ void BodyExtractor::lift_like_boxes(const html::Document& doc,
 }
 
 // See Article.RepeatedCalloutsInTheTextAreText in extractor_test.cc.
-void BodyExtractor::lift_repeated_entries(const html::Document& doc, std::vector<NodeId>& found) {
-  std::erase_if(found, [&](NodeId n) { return !may_be_entry(doc, n); });
+void BodyExtractor::lift_repeated_entries(const html::Document& doc,
+                                          std::vector<std::pair<NodeId, double>>& found) {
+  std::erase_if(found, [&](const auto& e) { return !may_be_entry(doc, e.first); });
   // Those of one tag and class that repeat are entries of the text.
   each_like_run(doc, found, [&](auto first, auto last) {
-    if (static_cast<size_t>(last - first) < kMinLiftedEntries) return;
-    for (auto k = first; k != last; ++k) marks_[*k] = Mark::kNone;
+    size_t holding = 0;
+    for (auto k = first; k != last; ++k) holding += k->second >= kMinSectionProse;
+    if (holding < kMinHoldingEntries || static_cast<size_t>(last - first) < kMinLiftedEntries)
+      return;
+    for (auto k = first; k != last; ++k) marks_[k->first] = Mark::kNone;
   });
 }
 

@@ -118,7 +118,8 @@ class BodyExtractor {
   // Lifts the weak marks of the elements in `found` (weak by their name,
   // each holding prose) that repeat: an article's callouts, a buying guide's
   // product boxes. Reorders and filters `found`.
-  void lift_repeated_entries(const html::Document& doc, std::vector<html::NodeId>& found);
+  void lift_repeated_entries(const html::Document& doc,
+                             std::vector<std::pair<html::NodeId, double>>& found);
   // Lifts the weak marks of the elements in `found` (weak by their name, with
   // the prose each holds) of one tag and class that together hold most of the
   // page's prose (`total`): the text, however their class reads, such as an

@@ -1471,6 +1471,35 @@ TEST(Article, RepeatedCalloutsInTheTextAreText) {
   EXPECT_EQ(body.text.find("Story 1"), std::string::npos) << body.explanation;
 }
 
+TEST(Article, RepeatedCalloutsOfShortLinesAreTextWhenOneHoldsProse) {
+  // A list of houseplants gives each its care in a box named as a callout:
+  // a heading and lines of a few words, with prose in one box only. The
+  // boxes repeat one tag and class, so all of them are the list's own.
+  const std::string plant =
+      "It grows slowly in a dim corner of a room and forgives a missed watering now and then, "
+      "which makes it a good first plant for anyone who travels for work. ";
+  const std::string note =
+      "Its leaves fold up at night, so a plant that looks limp in the evening is only resting "
+      "and will open again by the morning, as long as the soil stays barely damp.";
+  std::string page =
+      "<html><head><meta property='og:type' content='article'></head><body>"
+      "<nav><a href='/'>Home</a> <a href='/garden'>Garden</a></nav><article>"
+      "<h1>Plants for a dark room</h1><div class='entry-content'>";
+  for (int i = 0; i < 4; ++i) {
+    page += "<h2>Plant " + std::to_string(i + 1) + "</h2><p>" + plant + plant +
+            "</p><div class='callout care'><h3>Care tips</h3><ul><li>Light: low</li>"
+            "<li>Water: every " +
+            std::to_string(i + 5) + " days</li></ul>";
+    if (i == 0) page += "<p>" + note + "</p>";
+    page += "</div>";
+  }
+  page += "</div></article></body></html>";
+  Body body = extract(page);
+  ASSERT_EQ(body.page_type, "article") << body.explanation;
+  EXPECT_NE(body.text.find(note), std::string::npos) << body.explanation;
+  EXPECT_NE(body.text.find("Water: every 8 days"), std::string::npos) << body.explanation;
+}
+
 TEST(Article, ReferencesWithLinkedTitlesAreText) {
   // Each reference links its long title; the authors and the journal around
   // the link make it a sentence of the text, not a line of navigation.
