@@ -258,6 +258,18 @@ bool may_be_entry(const html::Document& doc, NodeId n) {
   return !doc.attr(n, "class").empty() && !names_post(doc, n) && !names_beside_text(doc, n);
 }
 
+// A <header> of a section or an article inside the page's <main> (a service
+// page's "Edit your videos like a pro" over its features), not the site's.
+bool heads_a_section(const html::Document& doc, NodeId header, NodeId container) {
+  if (!doc.is(header, Tag::k_header)) return false;
+  // A site's header set inside <main> holds its menu or its search box.
+  for (NodeId d = doc.first_child(header); d != kNoNode; d = doc.next_in(d, header))
+    if (doc.is(d, Tag::k_nav) || doc.is(d, Tag::k_form) || doc.is(d, Tag::k_input)) return false;
+  for (NodeId up = doc.parent(header); up != kNoNode && up != container; up = doc.parent(up))
+    if (doc.is(up, Tag::k_section) || doc.is(up, Tag::k_article)) return true;
+  return false;
+}
+
 NodeId node_of(const std::pair<NodeId, double>& e) { return e.first; }
 
 // Sorts `found` by tag and class and calls f(first, last) for each run of
@@ -885,7 +897,8 @@ const char* BodyExtractor::drop_reason(const html::Document& doc, const TextBloc
     // that elsewhere mean boilerplate ("promo", "testimonial", "bp-header"),
     // and shops name a list's every item so ("product_tag-cups").
     if (weak != kNoNode && weak != container && depth_[weak] > depth_[container] &&
-        !(keep_named_weak_ && named_weak_[weak]))
+        !(keep_named_weak_ && named_weak_[weak]) &&
+        !(keep_section_headers_ && heads_a_section(doc, weak, container)))
       return kInsideBoilerplate;
   }
   // An article's author box, its name or biography, within three levels of
@@ -1353,13 +1366,13 @@ Body BodyExtractor::extract_once(const html::Document& doc, const BodyHints& hin
   // A service page's sections (hero, features, pricing, questions), a
   // product's (description, specifications) and a reference page's are the
   // page's <main>, where it has one.
-  keep_named_weak_ = false;
+  keep_named_weak_ = keep_section_headers_ = false;
   if (profile_.whole_main && container != kNoNode) {
     for (NodeId up = doc.parent(container); up != kNoNode; up = doc.parent(up)) {
       if (marks_[up] == Mark::kWeak) break;
       if (doc.is(up, Tag::k_main) || doc.attr(up, "role") == "main") {
         container = up;
-        keep_named_weak_ = true;
+        keep_named_weak_ = keep_section_headers_ = true;
         break;
       }
     }

@@ -170,6 +170,7 @@ class BodyExtractor {
   // The container is the page's <main> (TypeProfile::whole_main) or a list of
   // items: elements weak by their name alone inside it are written.
   bool keep_named_weak_ = false;
+  bool keep_section_headers_ = false;  // a <header> under a <section> in <main> is text
   std::vector<bool> embedded_;   // per node: inside an embedded social post
   std::vector<bool> in_answer_;  // per node: inside a question or an answer of a thread
   // Ids of the panels the page's accordions and tabs open (disclosed_panels).

@@ -549,6 +549,31 @@ TEST(Service, FeatureCardsWithTheirLinksAreItsContent) {
     EXPECT_NE(body.text.find(f[1]), std::string::npos) << f[0] << "\n" << body.explanation;
 }
 
+TEST(Service, TheHeadersOfItsSectionsAreText) {
+  // Inside <main>, each section opens with a <header> holding its title and
+  // its pitch; a site header set in a section of <main>, with its menu, stays
+  // out.
+  const std::string pitch =
+      "Record your screen and your camera at once, trim the result in the browser, and send "
+      "the link before the meeting it replaces would have started.";
+  std::string page =
+      "<html><head><title>Acme Video</title><link rel='canonical' "
+      "href='https://example.org/video'></head><body><main><section class='layout'>"
+      "<header><nav><a href='/'>Home</a> <a href='/pricing'>Pricing</a> <a href='/login'>Log "
+      "in</a></nav><p>Trusted since 1998</p></header>"
+      "<section class='hero'><header><h1>Video messages for work</h1><p>" +
+      pitch +
+      "</p></header><a class='button' href='/signup'>Get started</a></section>"
+      "<section class='features'><h2>Everything you need</h2>";
+  for (const auto& f : kPayrollFeatures)
+    page += std::string("<div class='feature-card'><h3>") + f[0] + "</h3><p>" + f[1] + "</p></div>";
+  page += "</section></section></main><footer><p>Acme Inc.</p></footer></body></html>";
+  Body body = extract(page);
+  ASSERT_EQ(body.page_type, "service") << body.explanation;
+  EXPECT_NE(body.text.find(pitch), std::string::npos) << body.explanation;
+  EXPECT_EQ(body.text.find("Trusted since"), std::string::npos) << body.explanation;
+}
+
 TEST(Service, ScrapGivesWayToSectionsNamedAsWidgets) {
   // A page builder names every section a widget; only the top bar's phone
   // number stands outside them.
