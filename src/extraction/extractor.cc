@@ -265,8 +265,17 @@ bool heads_a_section(const html::Document& doc, NodeId header, NodeId container)
   // A site's header set inside <main> holds its menu or its search box.
   for (NodeId d = doc.first_child(header); d != kNoNode; d = doc.next_in(d, header))
     if (doc.is(d, Tag::k_nav) || doc.is(d, Tag::k_form) || doc.is(d, Tag::k_input)) return false;
-  for (NodeId up = doc.parent(header); up != kNoNode && up != container; up = doc.parent(up))
-    if (doc.is(up, Tag::k_section) || doc.is(up, Tag::k_article)) return true;
+  const auto is_main = [&](NodeId n) {
+    return doc.is(n, Tag::k_main) || doc.attr(n, "role") == "main";
+  };
+  // A section between the header and the container (or <main>, if nearer) ...
+  bool in_section = false;
+  NodeId up = doc.parent(header);
+  for (; up != kNoNode && up != container && !is_main(up); up = doc.parent(up))
+    in_section |= doc.is(up, Tag::k_section) || doc.is(up, Tag::k_article);
+  // ... and <main> around it all.
+  for (; in_section && up != kNoNode; up = doc.parent(up))
+    if (is_main(up)) return true;
   return false;
 }
 
@@ -376,6 +385,7 @@ TypeProfile profile_for(PageType t) {
       p.trim_edges = false;
       p.whole_main = true;
       p.keep_pitch = true;
+      p.section_headers = true;
       break;
   }
   return p;
@@ -898,7 +908,7 @@ const char* BodyExtractor::drop_reason(const html::Document& doc, const TextBloc
     // and shops name a list's every item so ("product_tag-cups").
     if (weak != kNoNode && weak != container && depth_[weak] > depth_[container] &&
         !(keep_named_weak_ && named_weak_[weak]) &&
-        !(keep_section_headers_ && heads_a_section(doc, weak, container)))
+        !(profile_.section_headers && heads_a_section(doc, weak, container)))
       return kInsideBoilerplate;
   }
   // An article's author box, its name or biography, within three levels of
@@ -1366,13 +1376,13 @@ Body BodyExtractor::extract_once(const html::Document& doc, const BodyHints& hin
   // A service page's sections (hero, features, pricing, questions), a
   // product's (description, specifications) and a reference page's are the
   // page's <main>, where it has one.
-  keep_named_weak_ = keep_section_headers_ = false;
+  keep_named_weak_ = false;
   if (profile_.whole_main && container != kNoNode) {
     for (NodeId up = doc.parent(container); up != kNoNode; up = doc.parent(up)) {
       if (marks_[up] == Mark::kWeak) break;
       if (doc.is(up, Tag::k_main) || doc.attr(up, "role") == "main") {
         container = up;
-        keep_named_weak_ = keep_section_headers_ = true;
+        keep_named_weak_ = true;
         break;
       }
     }

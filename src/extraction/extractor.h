@@ -73,6 +73,7 @@ struct TypeProfile {
   bool entry_titles = true;         // a linked heading over an unlinked line is kept
   bool card_headings = false;       // a heading is kept though the rest of its section is not
   bool keep_pitch = false;          // callouts and banners (a hero, a call to action) are content
+  bool section_headers = false;     // a <header> opening a section of <main> is its pitch
   bool keep_search_copy = false;    // text named for search engines is the category's
   double climb_share = 0;           // climb to the parent while it keeps this share of the score
   double climb_bad_cost = 1.0;      // weight of boilerplate against that score while climbing
@@ -170,7 +171,6 @@ class BodyExtractor {
   // The container is the page's <main> (TypeProfile::whole_main) or a list of
   // items: elements weak by their name alone inside it are written.
   bool keep_named_weak_ = false;
-  bool keep_section_headers_ = false;  // a <header> under a <section> in <main> is text
   std::vector<bool> embedded_;   // per node: inside an embedded social post
   std::vector<bool> in_answer_;  // per node: inside a question or an answer of a thread
   // Ids of the panels the page's accordions and tabs open (disclosed_panels).
