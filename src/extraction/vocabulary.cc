@@ -194,12 +194,21 @@ bool names_follow_box(std::string_view lower, size_t at) {
   return !rest.starts_with("-up") && !rest.starts_with("up") && !rest.starts_with("_up");
 }
 
+// True when the part found at `at` opens a word of the name: "print-" names
+// a print button in "print-link" or "article-print-btn", not in the code
+// highlighter's "prettyprint-override".
+bool opens_word(std::string_view lower, size_t at) {
+  return at == 0 || lower[at - 1] == ' ' || lower[at - 1] == '-' || lower[at - 1] == '_';
+}
+
 bool contains_any_part(std::string_view lower) {
   for (std::string_view part : kBoilerplateParts) {
     size_t at = lower.find(part);
     if (part == "follow")
       while (at != std::string_view::npos && !names_follow_box(lower, at))
         at = lower.find(part, at + 1);
+    if (part == "print-")
+      while (at != std::string_view::npos && !opens_word(lower, at)) at = lower.find(part, at + 1);
     if (at != std::string_view::npos) return true;
   }
   return false;

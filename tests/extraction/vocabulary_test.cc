@@ -221,6 +221,22 @@ TEST(AttributeClassifier, AFollowUpIsNoFollowBox) {
             Verdict::kWeak);
 }
 
+TEST(AttributeClassifier, PrintNamesAButtonNotACodeHighlighter) {
+  // "print-" opens a word of a print button's name; inside "prettyprint" it
+  // is the name of the code highlighter that marks a post's code.
+  html::Document doc;
+  html::parse(
+      "<pre class='lang-py prettyprint-override'><code>x = 1</code></pre>"
+      "<div class='print-link'><a href='#'>Print</a></div>"
+      "<div class='article-print-btn'><a href='#'>Print</a></div>",
+      doc, html::DomLimits{});
+  AttributeClassifier classifier;
+  EXPECT_EQ(classifier.classify(doc, by_class(doc, "lang-py prettyprint-override")).verdict,
+            Verdict::kContent);
+  EXPECT_EQ(classifier.classify(doc, by_class(doc, "print-link")).verdict, Verdict::kWeak);
+  EXPECT_EQ(classifier.classify(doc, by_class(doc, "article-print-btn")).verdict, Verdict::kWeak);
+}
+
 TEST(NamesPitch, CalloutsAndBannersButNoCookieNotice) {
   html::Document doc;
   html::parse(
