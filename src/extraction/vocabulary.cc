@@ -647,7 +647,10 @@ ThreadNames thread_names(const html::Document& doc, html::NodeId n) {
   ThreadNames names;
   names.comment = has("comment");
   const bool answer = has("answer");
-  names.post = names.comment || answer || has("reply") || has("post") || has("message");
+  // A post's menu for sharing it ("cPostShareMenu", "comment-share") is not
+  // the post.
+  names.post =
+      (names.comment || answer || has("reply") || has("post") || has("message")) && !has("share");
   // A poster's signature, or the rank under their name ("userTitle",
   // "user-title": "Full Member", "Moderator").
   names.signature = has("signature") || has("usertitle") || has("user-title") ||

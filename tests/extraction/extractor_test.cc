@@ -1217,6 +1217,22 @@ TEST(Forum, APostersRankIsLeftOut) {
   expect_posts_without(extract(page), ranks);
 }
 
+TEST(Forum, APostsShareMenuIsLeftOut) {
+  // Under each post, a menu to share it whose name also names the post
+  // ("cPostShareMenu"): its titles are the menu's, not the thread's.
+  const std::array<const char*, 2> menu = {"Link to comment", "Share on other sites"};
+  std::string page = thread_head("DiscussionForumPosting");
+  for (int i = 0; i < 3; ++i)
+    page += std::string(
+                "<article class='cPost'><div class='cPost_contentWrap'><div "
+                "class='ipsType_richText'><p>") +
+            kPumpPosts[i] + "</p></div><div class='cPostShareMenu'><h5>" + menu[0] +
+            "</h5><a href='/t/1'>https://example.org/t/1</a><h5>" + menu[1] +
+            "</h5></div></div></article>";
+  page += "</main></body></html>";
+  expect_posts_without(extract(page), menu);
+}
+
 TEST(Forum, PostersDetailsAreLeftOut) {
   const char* posts[] = {
       "My heat pump hums loudly every night after midnight, even when the house is warm.",
