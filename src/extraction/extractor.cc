@@ -905,9 +905,13 @@ const char* BodyExtractor::drop_reason(const html::Document& doc, const TextBloc
     NodeId weak = weak_owner_[block.owner];
     // In a service page's <main>, page builders name sections with words
     // that elsewhere mean boilerplate ("promo", "testimonial", "bp-header"),
-    // and shops name a list's every item so ("product_tag-cups").
+    // and shops name a list's every item so ("product_tag-cups"); what is
+    // named as the page's chrome (a wiki's "printfooter", "jump-to-nav")
+    // stays out of a <main> all the same.
+    // See Documentation.ThePagesChromeInsideItsMainIsNotText in extractor_test.cc.
     if (weak != kNoNode && weak != container && depth_[weak] > depth_[container] &&
-        !(keep_named_weak_ && named_weak_[weak]) &&
+        !(keep_named_weak_ && named_weak_[weak] &&
+          !(profile_.whole_main && names_page_chrome(doc, weak))) &&
         !(profile_.section_headers && heads_a_section(doc, weak, container)))
       return kInsideBoilerplate;
   }

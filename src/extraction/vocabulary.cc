@@ -704,6 +704,14 @@ bool is_author_box_heading(std::string_view collapsed_text) {
   return false;
 }
 
+bool names_page_chrome(const html::Document& doc, html::NodeId n) {
+  const std::string lower = lower_names(doc, n);
+  for (std::string_view name : {"footer", "nav", "breadcrumb", "skip", "pagination", "share",
+                                "social", "cookie", "newsletter", "toolbar"})
+    if (lower.find(name) != std::string::npos) return true;
+  return false;
+}
+
 bool names_footer(const html::Document& doc, html::NodeId n) {
   return doc.is(n, Tag::k_footer) || lower_names(doc, n).find("footer") != std::string::npos;
 }

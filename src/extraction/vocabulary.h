@@ -157,6 +157,10 @@ bool is_author_box_heading(std::string_view collapsed_text);
 // or a listing's text for search engines).
 bool names_footer(const html::Document& doc, html::NodeId n);
 
+// True for an element named as the page's chrome wherever it stands: its
+// footer, navigation, breadcrumbs, paging or sharing buttons.
+bool names_page_chrome(const html::Document& doc, html::NodeId n);
+
 // True for an element whose class names text written for search engines
 // ("category-seo-block", "field-seofootercopy"): on a page of products, the
 // category's own description, whatever else the name says.

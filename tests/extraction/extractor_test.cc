@@ -1337,6 +1337,34 @@ TEST(Documentation, AnIndexOfLinkedTopicsIsText) {
   }
 }
 
+TEST(Documentation, ThePagesChromeInsideItsMainIsNotText) {
+  // A wiki's reference page: inside <main>, the sections, a callout (weak by
+  // its name alone and the page's all the same), and the wiki's own lines
+  // named for its navigation and its print footer.
+  const std::string tip =
+      "Run the vacuum before you change a table's storage settings, or the change waits for "
+      "the next one that the scheduler starts on its own.";
+  std::string page =
+      "<html><head><title>Tuning storage - Wiki</title><meta name='generator' "
+      "content='MediaWiki 1.39'><link rel='canonical' href='https://example.org/wiki/Tuning'>"
+      "</head><body><nav class='sidebar'><a href='/wiki'>Main page</a></nav>"
+      "<main id='content'><h1>Tuning storage</h1><div id='jump-to-nav'>Jump to navigation "
+      "Jump to search</div><div class='mw-body-content'>";
+  for (const char* section : {"Page size", "Fill factor", "Vacuum"})
+    page += std::string("<h2>") + section + "</h2><p>" + section +
+            " changes how the server lays out a table's rows on disk, and with them how "
+            "much a query reads to find the ones it wants.</p>";
+  page += "</div><div class='callout'><p>" + tip +
+          "</p></div><div class='printfooter'>Retrieved from "
+          "https://example.org/wiki/Tuning</div></main><footer><a href='/terms'>Terms</a>"
+          "</footer></body></html>";
+  Body body = extract(page);
+  ASSERT_EQ(body.page_type, "documentation") << body.explanation;
+  EXPECT_NE(body.text.find(tip), std::string::npos) << body.explanation;
+  EXPECT_EQ(body.text.find("Retrieved from"), std::string::npos) << body.explanation;
+  EXPECT_EQ(body.text.find("Jump to"), std::string::npos) << body.explanation;
+}
+
 TEST(Article, StreamedSegmentsAreTheTextWhenTheShellHoldsOnlyAPromotion) {
   // The shell of a streamed page shows a promotion bar, a sentence or two;
   // the article comes later in hidden segments its script moves in place.
