@@ -705,9 +705,13 @@ bool is_author_box_heading(std::string_view collapsed_text) {
 }
 
 bool names_page_chrome(const html::Document& doc, html::NodeId n) {
+  // Not the words page builders also give a page's own sections ("promo",
+  // "banner", "callout", "hidden", "widget", a shop's "product-details-modal").
   const std::string lower = lower_names(doc, n);
-  for (std::string_view name : {"footer", "nav", "breadcrumb", "skip", "pagination", "share",
-                                "social", "cookie", "newsletter", "toolbar"})
+  for (std::string_view name :
+       {"footer",  "nav",     "breadcrumb", "skip",    "pagination", "share",   "social",
+        "cookie",  "consent", "newsletter", "subscri", "signup",     "sign-up", "popup",
+        "toolbar", "sidebar", "advert",     "sponsor", "masthead",   "related", "recommend"})
     if (lower.find(name) != std::string::npos) return true;
   return false;
 }

@@ -158,7 +158,8 @@ bool is_author_box_heading(std::string_view collapsed_text);
 bool names_footer(const html::Document& doc, html::NodeId n);
 
 // True for an element named as the page's chrome wherever it stands: its
-// footer, navigation, breadcrumbs, paging or sharing buttons.
+// footer, navigation, paging, sharing buttons, sign-up boxes, ads, sidebar,
+// related items.
 bool names_page_chrome(const html::Document& doc, html::NodeId n);
 
 // True for an element whose class names text written for search engines

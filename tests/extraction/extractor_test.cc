@@ -1340,7 +1340,7 @@ TEST(Documentation, AnIndexOfLinkedTopicsIsText) {
 TEST(Documentation, ThePagesChromeInsideItsMainIsNotText) {
   // A wiki's reference page: inside <main>, the sections, a callout (weak by
   // its name alone and the page's all the same), and the wiki's own lines
-  // named for its navigation and its print footer.
+  // named for its navigation, its related pages and its print footer.
   const std::string tip =
       "Run the vacuum before you change a table's storage settings, or the change waits for "
       "the next one that the scheduler starts on its own.";
@@ -1355,7 +1355,9 @@ TEST(Documentation, ThePagesChromeInsideItsMainIsNotText) {
             " changes how the server lays out a table's rows on disk, and with them how "
             "much a query reads to find the ones it wants.</p>";
   page += "</div><div class='callout'><p>" + tip +
-          "</p></div><div class='printfooter'>Retrieved from "
+          "</p></div><div class='related-pages'><p>Indexes, on the next page, explain how the "
+          "planner chooses among the ways to read a table.</p></div><div "
+          "class='printfooter'>Retrieved from "
           "https://example.org/wiki/Tuning</div></main><footer><a href='/terms'>Terms</a>"
           "</footer></body></html>";
   Body body = extract(page);
@@ -1363,6 +1365,7 @@ TEST(Documentation, ThePagesChromeInsideItsMainIsNotText) {
   EXPECT_NE(body.text.find(tip), std::string::npos) << body.explanation;
   EXPECT_EQ(body.text.find("Retrieved from"), std::string::npos) << body.explanation;
   EXPECT_EQ(body.text.find("Jump to"), std::string::npos) << body.explanation;
+  EXPECT_EQ(body.text.find("planner chooses"), std::string::npos) << body.explanation;
 }
 
 TEST(Article, StreamedSegmentsAreTheTextWhenTheShellHoldsOnlyAPromotion) {
