@@ -59,6 +59,13 @@ constexpr size_t kMinLiftedEntries = 3;
 // WCXB (both halves up, seven articles up, three down by at most 0.02); 3,
 // as each box had to be before, lifted none of those.
 constexpr size_t kMinHoldingEntries = 1;
+// A list item of an article with a link among at least this many words, the
+// link not the whole of it ("<a>Raised sign-ups fourfold for Acme</a>
+// (2024)"), is an entry of the text, not a line of a list of links: on WCXB
+// such items held twice the text's words they held of other words, and on
+// Dragnet too; wholly linked items (another story's title) stay out.
+constexpr long kMinLinkedItemWords = 4;
+constexpr double kMaxWholeLinkShare = 0.95;
 // A "More stories" title ends the body when the prose after it weighs at most
 // this share of the prose before it.
 constexpr double kMoreStoriesProseShare = 0.25;
@@ -957,7 +964,9 @@ const char* BodyExtractor::drop_reason(const html::Document& doc, const TextBloc
       block.type == BlockType::kHeading && index + 1 < seg_.block_end[container] &&
       (good_[index + 1] > 0 || (profile_.entry_titles && titles_entry(index + 1, container)));
   if (density > kLinkListDensity && !embedded && !cited_sentence && !card_title && !titles_prose &&
-      !(block.type == BlockType::kTable && is_linked_data_row(doc, block.owner)))
+      !(block.type == BlockType::kTable && is_linked_data_row(doc, block.owner)) &&
+      !(profile_.trim_edges && block.type == BlockType::kList && density < kMaxWholeLinkShare &&
+        std::count(text.begin(), text.end(), ' ') + 1 >= kMinLinkedItemWords))
     return "mostly links";
   if (is_furniture_text(text)) return "page furniture";
   if (!hints.title.empty() && text == hints.title) return "the headline";

@@ -1594,6 +1594,34 @@ TEST(Article, ReferencesWithLinkedTitlesAreText) {
   EXPECT_NE(body.text.find("fall asleep, trial 3"), std::string::npos) << body.explanation;
 }
 
+TEST(Article, ListItemsWithALinkAmongTheirWordsAreText) {
+  // A case study lists its results, each linking to the client's study with
+  // its year beside the link; a list of other stories, each wholly a link,
+  // stays out.
+  const std::string para =
+      "We rebuilt the blogs of three software companies last year, each with the same plan: "
+      "fewer posts, written for the buyers the sales team already talks to every week. ";
+  std::string page =
+      "<html><head><meta property='og:type' content='article'></head><body>"
+      "<nav><a href='/'>Home</a> <a href='/work'>Work</a></nav><article>"
+      "<h1>What a smaller blog did</h1><div class='entry-content'>";
+  for (int i = 0; i < 3; ++i) page += "<p>" + para + para + "</p>";
+  page += "<ul>";
+  for (const char* client : {"Picflow", "Mentorly", "Ledgerly"})
+    page += std::string("<li><a href='/work/") + client +
+            "'>Raised sign-ups from the blog fourfold for " + client + "</a> (2024)</li>";
+  page += "</ul><p>" + para + "</p><ul>";
+  for (const char* story :
+       {"Why we stopped writing for search engines", "How to brief a freelance writer well",
+        "The posts our readers shared most in 2024"})
+    page += std::string("<li><a href='/blog/") + story + "'>" + story + "</a></li>";
+  page += "</ul><p>" + para + "</p></div></article></body></html>";
+  Body body = extract(page);
+  ASSERT_EQ(body.page_type, "article") << body.explanation;
+  EXPECT_NE(body.text.find("fourfold for Ledgerly"), std::string::npos) << body.explanation;
+  EXPECT_EQ(body.text.find("brief a freelance writer"), std::string::npos) << body.explanation;
+}
+
 TEST(Article, LinkedEntriesInsideTheArticleAreText) {
   // A list of brands inside the article: each card's name links to the shop
   // above a long description. Inside <article>, such cards are the list's
