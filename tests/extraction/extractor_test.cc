@@ -1594,6 +1594,29 @@ TEST(Article, ReferencesWithLinkedTitlesAreText) {
   EXPECT_NE(body.text.find("fall asleep, trial 3"), std::string::npos) << body.explanation;
 }
 
+TEST(Article, ASentenceMostlyLinkedIsText) {
+  // A sentence of the text whose link runs over most of it is prose; a line
+  // of a link box ("Related: ...") is not, whatever its end.
+  const std::string para =
+      "The trail shoe grips wet rock better than any we tried this year, and its upper dried "
+      "overnight after a day of river crossings in the rain. ";
+  const std::string page =
+      "<html><head><meta property='og:type' content='article'></head><body><article>"
+      "<h1>Trail shoes</h1><p>" +
+      para + para +
+      "</p><p>You can read our full <a "
+      "href='/reviews/peregrine'>review of the Peregrine trail shoe and its wide cousin</a>."
+      "</p><p>" +
+      para +
+      "</p><p>Related: <a href='/best-boots'>Which hiking boots held up "
+      "through a wet winter?</a></p><p>" +
+      para + "</p></article></body></html>";
+  Body body = extract(page);
+  ASSERT_EQ(body.page_type, "article") << body.explanation;
+  EXPECT_NE(body.text.find("You can read our full review"), std::string::npos) << body.explanation;
+  EXPECT_EQ(body.text.find("held up through"), std::string::npos) << body.explanation;
+}
+
 TEST(Article, ListItemsWithALinkAmongTheirWordsAreText) {
   // A case study lists its results, each linking to the client's study with
   // its year beside the link; a list of other stories, each wholly a link,
