@@ -834,21 +834,24 @@ bool is_furniture_text(std::string_view collapsed_text) {
 
 // Headings of the lists of other stories that follow an article, in the
 // languages lede reads most. Compared with the start of the lower-cased line.
-constexpr std::array<std::string_view, 27> kMoreStoriesOpenings = {
-    "related stories", "related articles", "related coverage",  "related content",
-    "related news",    "more stories",     "more great",        "more from",
-    "more news",       "recommended",      "you may also like", "you might also like",
-    "most popular",    "most read",        "what to read next", "further reading",
-    "read next",       "leia também",      "leia mais",         "veja também",
-    "mehr zum thema",  "lesen sie auch",   "à lire aussi",      "lire aussi",
-    "leggi anche",     "lea también",      "te puede interesar"};
+constexpr std::array<std::string_view, 34> kMoreStoriesOpenings = {
+    "related stories", "related articles", "related coverage", "related content", "related news",
+    "more stories", "more great", "more from", "more news", "you may also like",
+    "you might also like",
+    // "Recommended" alone or over stories, not a text's own "Recommended
+    // approach" or "Recommended books for managers".
+    "recommended for", "recommended stories", "recommended articles", "recommended reading",
+    "recommended posts", "recommended videos", "recommended content", "recommended by",
+    "most popular", "most read", "what to read next", "further reading", "read next", "leia também",
+    "leia mais", "veja também", "mehr zum thema", "lesen sie auch", "à lire aussi", "lire aussi",
+    "leggi anche", "lea también", "te puede interesar"};
 
 bool opens_more_stories(std::string_view collapsed_text) {
   if (collapsed_text.size() > kMaxMoreStoriesHeading) return false;
   const std::string lower = core::ascii_lower(collapsed_text);
   for (std::string_view opening : kMoreStoriesOpenings)
     if (lower.rfind(opening, 0) == 0) return true;
-  return false;
+  return lower == "recommended";
 }
 
 // Labels of link boxes inside an article, lower-cased, compared with the

@@ -46,6 +46,11 @@ TEST(MoreStories, ShortTitlesOfStoryListsAreRecognised) {
       opens_more_stories("Recommended by doctors, the vaccine was approved in May after "
                          "two years of trials."));
   EXPECT_FALSE(opens_more_stories("The council's next steps"));
+  EXPECT_TRUE(opens_more_stories("Recommended"));
+  EXPECT_TRUE(opens_more_stories("Recommended for you"));
+  EXPECT_TRUE(opens_more_stories("Recommended stories"));
+  EXPECT_FALSE(opens_more_stories("Recommended approach"));
+  EXPECT_FALSE(opens_more_stories("Recommended books for managers"));
 }
 
 TEST(AttributeClassifier, WordPressTaxonomyClassesDoNotMakeAPostBoilerplate) {
