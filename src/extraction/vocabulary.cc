@@ -156,36 +156,23 @@ bool is_counter(std::string_view s) {
 
 // Openings of lines that point elsewhere ("Read more: ...") and of the
 // notes papers append about the print edition.
-constexpr std::array<std::string_view, 28> kFurniturePrefixes = {
-    "reporting by",
-    "additional reporting by",
-    "editing by",
-    "writing by",
-    "filed under",
-    "first published",
-    "source:",
-    "like this story",
-    "related news",
-    "follow us on",
-    "read more:",
-    "related:",
-    "see also:",
-    "lire aussi",
-    "lesen sie auch",
-    "leia também",
-    "leggi anche",
-    "lees ook",
-    "lea también",
-    "this article appeared in",
-    "a version of this article appears in print",
-    "cet article est paru dans",
-    "dieser artikel erschien",
-    "este artículo se publicó",
+constexpr std::array<std::string_view, 32> kFurniturePrefixes = {
+    "reporting by", "additional reporting by", "editing by", "writing by", "filed under",
+    "first published", "source:", "like this story", "related news", "follow us on",
+    "read more:", "related:", "see also:", "lire aussi", "lesen sie auch", "leia também",
+    "leggi anche", "lees ook", "lea también", "this article appeared in",
+    "a version of this article appears in print", "cet article est paru dans",
+    "dieser artikel erschien", "este artículo se publicó",
     // A reference page's own footer: where to correct it, and its licence.
-    "edit this page",
-    "view this page on github",
-    "was this page helpful",
-    "except as otherwise noted, the content of this page is licensed"};
+    "edit this page", "view this page on github", "was this page helpful",
+    "except as otherwise noted, the content of this page is licensed",
+    // An advertisement's label with its note ("Advertisement - Scroll to
+    // continue", "Advertisement (gone after registration)").
+    "advertisement -", "advertisement.", "advertisement (", "advertisement:"};
+
+// A link past the page's furniture ("Skip to product list") is a few words;
+// a sentence may open so ("Skip to chapter 4 and you will be lost").
+constexpr size_t kMaxSkipLinkWords = 4;
 
 // "follow" marks a "follow us" box, but a "follow-up" is a next step of the
 // text (a testimonial's follow-up, a case study's).
@@ -823,6 +810,9 @@ bool is_furniture_text(std::string_view collapsed_text) {
   if (labels >= 2) return true;
   for (std::string_view prefix : kFurniturePrefixes)
     if (lower.rfind(prefix, 0) == 0) return true;
+  if (lower.rfind("skip to ", 0) == 0 &&
+      static_cast<size_t>(std::count(lower.begin(), lower.end(), ' ')) < kMaxSkipLinkWords)
+    return true;
   while (!lower.empty() && (lower.back() == ':' || lower.back() == '.' || lower.back() == ' ' ||
                             lower.back() == '!' || lower.back() == '?'))
     lower.pop_back();

@@ -38,6 +38,14 @@ TEST(FurnitureText, SocialSignOffsAreFurniture) {
   EXPECT_FALSE(is_furniture_text("\"Follow us to the river,\" the ranger told the hikers."));
 }
 
+TEST(FurnitureText, SkipLinksAndAdvertisementLabelsAreFurniture) {
+  EXPECT_TRUE(is_furniture_text("Skip to product list"));
+  EXPECT_TRUE(is_furniture_text("Advertisement - Members don't see this ad"));
+  EXPECT_TRUE(is_furniture_text("Advertisement. Scroll to continue reading."));
+  EXPECT_FALSE(is_furniture_text("Skip to chapter 4 without chapter 2 and you will be lost."));
+  EXPECT_FALSE(is_furniture_text("Advertisement spending rose by a fifth last year."));
+}
+
 TEST(MoreStories, ShortTitlesOfStoryListsAreRecognised) {
   EXPECT_TRUE(opens_more_stories("More Great WIRED Stories"));
   EXPECT_TRUE(opens_more_stories("Leia também"));
