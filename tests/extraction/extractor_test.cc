@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <array>
+#include <cctype>
 #include <span>
 #include <string>
 #include <vector>
@@ -904,6 +905,17 @@ std::string council_story(const std::string& between, const std::string& after) 
          "</article></body></html>";
 }
 
+// The opening of an article page up to its text's container: a menu with
+// one section, the <article> and its headline.
+std::string article_page_open(const std::string& section, const std::string& headline) {
+  std::string path;
+  for (char c : section) path += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return "<html><head><meta property='og:type' content='article'></head><body><nav><a "
+         "href='/'>Home</a> <a href='/" +
+         path + "'>" + section + "</a></nav><article><h1>" + headline +
+         "</h1><div class='entry-content'>";
+}
+
 // The check that a body holds both paragraphs of the story and none of `absent`.
 void expect_council_without(const Body& body, std::initializer_list<const char*> absent) {
   EXPECT_NE(body.text.find(kCouncilFirst), std::string::npos) << body.explanation;
@@ -1488,11 +1500,8 @@ TEST(Article, BuyingGuideEntriesWithABuyButtonAreText) {
       "assistants, and keeps the colours it was given after a power cut, which few of the "
       "lamps we tried managed; the stand is heavy enough that a cat cannot knock it over, "
       "and the switch on its cord works when the network is down. ";
-  std::string page =
-      "<html><head><meta property='og:type' content='article'></head><body>"
-      "<nav><a href='/'>Home</a> <a href='/reviews'>Reviews</a></nav><article>"
-      "<h1>The best smart lamps</h1><div class='entry-content'><p>" +
-      intro + "</p><p>" + intro + "</p><div class='picks'>";
+  std::string page = article_page_open("Reviews", "The best smart lamps") + "<p>" + intro +
+                     "</p><p>" + intro + "</p><div class='picks'>";
   for (int i = 0; i < 4; ++i)
     page += "<div class='pick-card'><h2>Lamp number " + std::to_string(i) +
             "</h2><p class='price'>$" + std::to_string(30 + i) + ".99</p><p>" + entry +
@@ -1525,10 +1534,7 @@ TEST(Article, RepeatedCalloutsInTheTextAreText) {
   const std::string related =
       "Our earlier guide explained how to choose winter tyres for a small car, and which of "
       "the cheaper brands held up in the snow tests that we ran last year in the mountains.";
-  std::string page =
-      "<html><head><meta property='og:type' content='article'></head><body>"
-      "<nav><a href='/'>Home</a> <a href='/guides'>Guides</a></nav><article>"
-      "<h1>How to change a tyre</h1><div class='entry-content'>";
+  std::string page = article_page_open("Guides", "How to change a tyre");
   for (int i = 0; i < 3; ++i)
     page += "<h2>Step " + std::to_string(i + 1) + "</h2><p>" + step + step +
             "</p><div class='callout tip'><p>Tip " + std::to_string(i + 1) + ": " + tip +
@@ -1553,10 +1559,7 @@ TEST(Article, RepeatedCalloutsOfShortLinesAreTextWhenOneHoldsProse) {
   const std::string note =
       "Its leaves fold up at night, so a plant that looks limp in the evening is only resting "
       "and will open again by the morning, as long as the soil stays barely damp.";
-  std::string page =
-      "<html><head><meta property='og:type' content='article'></head><body>"
-      "<nav><a href='/'>Home</a> <a href='/garden'>Garden</a></nav><article>"
-      "<h1>Plants for a dark room</h1><div class='entry-content'>";
+  std::string page = article_page_open("Garden", "Plants for a dark room");
   for (int i = 0; i < 4; ++i) {
     page += "<h2>Plant " + std::to_string(i + 1) + "</h2><p>" + plant + plant +
             "</p><div class='callout care'><h3>Care tips</h3><ul><li>Light: low</li>"
@@ -1578,10 +1581,7 @@ TEST(Article, ReferencesWithLinkedTitlesAreText) {
   const std::string para =
       "Sleep researchers have long suspected that a short walk after dinner helps people fall "
       "asleep sooner, and two new trials now measure how much sooner it is for most adults. ";
-  std::string page =
-      "<html><head><meta property='og:type' content='article'></head><body>"
-      "<nav><a href='/'>Home</a> <a href='/health'>Health</a></nav><article>"
-      "<h1>Walking and sleep</h1><div class='entry-content'>";
+  std::string page = article_page_open("Health", "Walking and sleep");
   for (int i = 0; i < 4; ++i) page += "<p>" + para + para + "</p>";
   page += "<h2>References</h2><ol>";
   for (int i = 0; i < 3; ++i)
@@ -1624,10 +1624,7 @@ TEST(Article, ListItemsWithALinkAmongTheirWordsAreText) {
   const std::string para =
       "We rebuilt the blogs of three software companies last year, each with the same plan: "
       "fewer posts, written for the buyers the sales team already talks to every week. ";
-  std::string page =
-      "<html><head><meta property='og:type' content='article'></head><body>"
-      "<nav><a href='/'>Home</a> <a href='/work'>Work</a></nav><article>"
-      "<h1>What a smaller blog did</h1><div class='entry-content'>";
+  std::string page = article_page_open("Work", "What a smaller blog did");
   for (int i = 0; i < 3; ++i) page += "<p>" + para + para + "</p>";
   page += "<ul>";
   for (const char* client : {"Picflow", "Mentorly", "Ledgerly"})
@@ -1656,11 +1653,8 @@ TEST(Article, LinkedEntriesInsideTheArticleAreText) {
       "This maker sews its shirts and trousers in a small workshop outside the city from "
       "organic cotton grown on two farms it names, pays the sewers a wage it publishes, and "
       "takes back worn clothes to mend them or to turn them into new cloth for the next year. ";
-  std::string page =
-      "<html><head><meta property='og:type' content='article'></head><body>"
-      "<nav><a href='/'>Home</a> <a href='/brands'>Brands</a></nav><article>"
-      "<h1>Brands made close to home</h1><div class='entry-content'><p>" +
-      intro + "</p><p>" + intro + "</p><div class='brands'>";
+  std::string page = article_page_open("Brands", "Brands made close to home") + "<p>" + intro +
+                     "</p><p>" + intro + "</p><div class='brands'>";
   for (int i = 0; i < 4; ++i)
     page += "<div class='brand-card'><h2><a href='https://shop.example/brand" + std::to_string(i) +
             "'>Brand number " + std::to_string(i) + "</a></h2><p>" + entry + "</p></div>";

@@ -16,6 +16,14 @@ html::NodeId by_class(const html::Document& doc, std::string_view cls) {
   return html::kNoNode;
 }
 
+// The classifier's verdict on the element of `page` whose class is `cls`.
+Verdict verdict_in(const std::string& page, std::string_view cls) {
+  html::Document doc;
+  html::parse(page, doc, html::DomLimits{});
+  AttributeClassifier classifier;
+  return classifier.classify(doc, by_class(doc, cls)).verdict;
+}
+
 TEST(FurnitureText, NewsletterPromotionsAreFurniture) {
   EXPECT_TRUE(is_furniture_text("Sign up for our free daily newsletter."));
   EXPECT_TRUE(is_furniture_text("Get the Morning Brief newsletter delivered to your inbox"));
@@ -160,24 +168,17 @@ TEST(AttributeClassifier, PopoverIsSkippedAsADialogIs) {
 }
 
 TEST(AttributeClassifier, ScreenReaderTextIsHidden) {
-  html::Document doc;
-  html::parse(
+  const std::string page =
       "<span class='visually-hidden visually-hidden--inline'>Regular price</span>"
       "<span class='Sr-Only sr-only-focusable'>Skip</span>"
       "<span class='screen-reader-text'>Search</span>"
       "<span class='visually-hidden-focusable'>Skip to content</span>"
-      "<span class='price-item'>$19.99</span>",
-      doc, html::DomLimits{});
-  AttributeClassifier classifier;
-  EXPECT_EQ(classifier.classify(doc, by_class(doc, "visually-hidden visually-hidden--inline")).verdict,
-            Verdict::kHidden);
-  EXPECT_EQ(classifier.classify(doc, by_class(doc, "Sr-Only sr-only-focusable")).verdict,
-            Verdict::kHidden);
-  EXPECT_EQ(classifier.classify(doc, by_class(doc, "screen-reader-text")).verdict,
-            Verdict::kHidden);
-  EXPECT_NE(classifier.classify(doc, by_class(doc, "visually-hidden-focusable")).verdict,
-            Verdict::kHidden);
-  EXPECT_EQ(classifier.classify(doc, by_class(doc, "price-item")).verdict, Verdict::kContent);
+      "<span class='price-item'>$19.99</span>";
+  EXPECT_EQ(verdict_in(page, "visually-hidden visually-hidden--inline"), Verdict::kHidden);
+  EXPECT_EQ(verdict_in(page, "Sr-Only sr-only-focusable"), Verdict::kHidden);
+  EXPECT_EQ(verdict_in(page, "screen-reader-text"), Verdict::kHidden);
+  EXPECT_NE(verdict_in(page, "visually-hidden-focusable"), Verdict::kHidden);
+  EXPECT_EQ(verdict_in(page, "price-item"), Verdict::kContent);
 }
 
 TEST(AttributeClassifier, TableOfContentsIsBoilerplate) {
@@ -219,35 +220,27 @@ TEST(FurnitureText, AReferencePagesFooterIsFurniture) {
 }
 
 TEST(AttributeClassifier, AFollowUpIsNoFollowBox) {
-  html::Document doc;
-  html::parse(
+  const std::string page =
       "<div class='follow-up__item'><p>Quote.</p></div>"
       "<div class='followup-steps'><p>Next.</p></div>"
       "<div class='follow-us'><p>Follow us.</p></div>"
-      "<div class='follow-up follow-box'><p>Both.</p></div>",
-      doc, html::DomLimits{});
-  AttributeClassifier classifier;
-  EXPECT_EQ(classifier.classify(doc, by_class(doc, "follow-up__item")).verdict, Verdict::kContent);
-  EXPECT_EQ(classifier.classify(doc, by_class(doc, "followup-steps")).verdict, Verdict::kContent);
-  EXPECT_EQ(classifier.classify(doc, by_class(doc, "follow-us")).verdict, Verdict::kWeak);
-  EXPECT_EQ(classifier.classify(doc, by_class(doc, "follow-up follow-box")).verdict,
-            Verdict::kWeak);
+      "<div class='follow-up follow-box'><p>Both.</p></div>";
+  EXPECT_EQ(verdict_in(page, "follow-up__item"), Verdict::kContent);
+  EXPECT_EQ(verdict_in(page, "followup-steps"), Verdict::kContent);
+  EXPECT_EQ(verdict_in(page, "follow-us"), Verdict::kWeak);
+  EXPECT_EQ(verdict_in(page, "follow-up follow-box"), Verdict::kWeak);
 }
 
 TEST(AttributeClassifier, PrintNamesAButtonNotACodeHighlighter) {
   // "print-" opens a word of a print button's name; inside "prettyprint" it
   // is the name of the code highlighter that marks a post's code.
-  html::Document doc;
-  html::parse(
+  const std::string page =
       "<pre class='lang-py prettyprint-override'><code>x = 1</code></pre>"
       "<div class='print-link'><a href='#'>Print</a></div>"
-      "<div class='article-print-btn'><a href='#'>Print</a></div>",
-      doc, html::DomLimits{});
-  AttributeClassifier classifier;
-  EXPECT_EQ(classifier.classify(doc, by_class(doc, "lang-py prettyprint-override")).verdict,
-            Verdict::kContent);
-  EXPECT_EQ(classifier.classify(doc, by_class(doc, "print-link")).verdict, Verdict::kWeak);
-  EXPECT_EQ(classifier.classify(doc, by_class(doc, "article-print-btn")).verdict, Verdict::kWeak);
+      "<div class='article-print-btn'><a href='#'>Print</a></div>";
+  EXPECT_EQ(verdict_in(page, "lang-py prettyprint-override"), Verdict::kContent);
+  EXPECT_EQ(verdict_in(page, "print-link"), Verdict::kWeak);
+  EXPECT_EQ(verdict_in(page, "article-print-btn"), Verdict::kWeak);
 }
 
 TEST(NamesPitch, CalloutsAndBannersButNoCookieNotice) {
