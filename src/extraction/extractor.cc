@@ -289,6 +289,15 @@ bool heads_a_section(const html::Document& doc, NodeId header, NodeId container)
   return false;
 }
 
+// A <header> of an <article> below the container: on a listing of posts,
+// the card's title and byline ("Posted by ... on Sunday").
+bool heads_a_card(const html::Document& doc, NodeId header, NodeId container) {
+  if (!doc.is(header, Tag::k_header)) return false;
+  for (NodeId up = doc.parent(header); up != kNoNode && up != container; up = doc.parent(up))
+    if (doc.is(up, Tag::k_article)) return true;
+  return false;
+}
+
 NodeId node_of(const std::pair<NodeId, double>& e) { return e.first; }
 
 // Sorts `found` by tag and class and calls f(first, last) for each run of
@@ -369,6 +378,8 @@ TypeProfile profile_for(PageType t) {
       p.keep_pitch = true;
       p.keep_search_copy = true;
       p.trim_edges = false;
+      // A listing's cards are posts, each an <article> with its <header>.
+      p.card_headers = t == PageType::kListing;
       break;
     case PageType::kDocumentation:
       // Reference pages stand in sections of the page's <main>: a synopsis,
@@ -922,7 +933,8 @@ const char* BodyExtractor::drop_reason(const html::Document& doc, const TextBloc
     if (weak != kNoNode && weak != container && depth_[weak] > depth_[container] &&
         !(keep_named_weak_ && named_weak_[weak] &&
           !(profile_.whole_main && names_page_chrome(doc, weak))) &&
-        !(profile_.section_headers && heads_a_section(doc, weak, container)))
+        !(profile_.section_headers && heads_a_section(doc, weak, container)) &&
+        !(profile_.card_headers && heads_a_card(doc, weak, container)))
       return kInsideBoilerplate;
   }
   // An article's author box, its name or biography, within three levels of

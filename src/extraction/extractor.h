@@ -74,6 +74,7 @@ struct TypeProfile {
   bool card_headings = false;       // a heading is kept though the rest of its section is not
   bool keep_pitch = false;          // callouts and banners (a hero, a call to action) are content
   bool section_headers = false;     // a <header> opening a section of <main> is its pitch
+  bool card_headers = false;        // a <header> of an <article> card is its title
   bool keep_search_copy = false;    // text named for search engines is the category's
   double climb_share = 0;           // climb to the parent while it keeps this share of the score
   double climb_bad_cost = 1.0;      // weight of boilerplate against that score while climbing

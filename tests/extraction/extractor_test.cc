@@ -258,6 +258,26 @@ TEST(Listing, LinkedEntriesAfterAnIconAreNotCaptions) {
       << body.explanation;
 }
 
+TEST(Listing, TheHeadersOfItsPostsAreText) {
+  // A news site's river of posts: each an <article> whose <header> holds its
+  // linked title and its byline, over a summary.
+  std::string posts;
+  for (int i = 0; i < 8; ++i)
+    posts += "<article class='post'><header><h2><a href='/story/" + std::to_string(i) +
+             "'>Kernel release number " + std::to_string(i) +
+             " speeds up file systems</a></h2><p>Posted by Dana on day " + std::to_string(i + 1) +
+             " of March</p></header><p>The new release changes how writes are queued, and the "
+             "benchmarks show the gain on every disk we tried.</p></article>";
+  const std::string page =
+      "<html><head><title>Latest news</title></head><body><nav><a href='/'>Home</a> <a "
+      "href='/about'>About</a></nav><main><h1>Latest news</h1><div class='river'>" +
+      posts + "</div></main><footer><p>Copyright</p></footer></body></html>";
+  Body body = extract(page);
+  ASSERT_EQ(body.page_type, "listing") << body.explanation;
+  EXPECT_NE(body.text.find("Kernel release number 7"), std::string::npos) << body.explanation;
+  EXPECT_NE(body.text.find("Posted by Dana on day 8"), std::string::npos) << body.explanation;
+}
+
 TEST(Listing, QuestionsClosedByTheirClassAreText) {
   // The answers to a page's questions wait in elements named for them and
   // hidden by an inline style, with no ARIA to tie them to their questions.
