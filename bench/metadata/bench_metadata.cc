@@ -85,7 +85,8 @@ int main(int argc, char** argv) {
     for (size_t i = 0; i < pages.size(); ++i) {
       lede::html::parse(pages[i], doc, limits);
       lede::extraction::Body b = body.extract(
-          doc, lede::extraction::BodyHints{metas[i].title, metas[i].json_ld.article_body});
+          doc, lede::extraction::BodyHints{metas[i].title, metas[i].json_ld.article_body,
+                                           metas[i].canonical_url});
       sink += b.text.size();
     }
   };
@@ -93,8 +94,9 @@ int main(int argc, char** argv) {
     for (const std::string& page : pages) {
       lede::html::parse(page, doc, limits);
       lede::metadata::PageMetadata meta = lede::metadata::read_metadata(doc, "");
-      lede::extraction::Body b =
-          body.extract(doc, lede::extraction::BodyHints{meta.title, meta.json_ld.article_body});
+      lede::extraction::Body b = body.extract(
+          doc,
+          lede::extraction::BodyHints{meta.title, meta.json_ld.article_body, meta.canonical_url});
       lede::Article article = lede::assemble::from_page(meta, std::move(b), {});
       sink += article.text.size() + article.title.size();
     }
@@ -102,9 +104,10 @@ int main(int argc, char** argv) {
   std::vector<std::string> bodies;
   for (size_t i = 0; i < pages.size(); ++i) {
     lede::html::parse(pages[i], doc, limits);
-    bodies.push_back(body.extract(doc, lede::extraction::BodyHints{metas[i].title,
-                                                                   metas[i].json_ld.article_body})
-                         .text);
+    bodies.push_back(
+        body.extract(doc, lede::extraction::BodyHints{metas[i].title, metas[i].json_ld.article_body,
+                                                      metas[i].canonical_url})
+            .text);
   }
   double base = 1e30, with_metadata = 1e30;
   for (int i = 0; i < kPasses; ++i) {

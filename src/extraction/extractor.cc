@@ -298,6 +298,30 @@ bool heads_a_card(const html::Document& doc, NodeId header, NodeId container) {
   return false;
 }
 
+// The host of an absolute address, without "www." ("" for a relative one).
+std::string_view host_of(std::string_view address) {
+  const size_t scheme = address.find("://");
+  if (scheme == std::string_view::npos) return {};
+  address.remove_prefix(scheme + 3);
+  address = address.substr(0, address.find_first_of("/?#"));
+  if (address.starts_with("www.")) address.remove_prefix(4);
+  return address;
+}
+
+// True when the first link under `n` leads to another site than `address`'s:
+// a heading naming a product or a tool where it is sold or made, not another
+// story of the same site.
+bool links_elsewhere(const html::Document& doc, NodeId n, std::string_view address) {
+  const std::string_view home = host_of(address);
+  if (home.empty()) return false;
+  for (NodeId d = doc.first_child(n); d != kNoNode; d = doc.next_in(d, n))
+    if (doc.is(d, Tag::k_a)) {
+      const std::string_view host = host_of(doc.attr(d, "href"));
+      return !host.empty() && host != home;
+    }
+  return false;
+}
+
 NodeId node_of(const std::pair<NodeId, double>& e) { return e.first; }
 
 // Sorts `found` by tag and class and calls f(first, last) for each run of
@@ -980,6 +1004,10 @@ const char* BodyExtractor::drop_reason(const html::Document& doc, const TextBloc
       (good_[index + 1] > 0 || (profile_.entry_titles && titles_entry(index + 1, container)));
   if (density > kLinkListDensity && !embedded && !cited_sentence && !card_title && !titles_prose &&
       !(block.type == BlockType::kTable && is_linked_data_row(doc, block.owner)) &&
+      // An article's heading that links to another site names a product or a
+      // tool (See Article.LinkedHeadingsThatLeadToAnotherSiteAreText).
+      !(profile_.trim_edges && block.type == BlockType::kHeading && block.owner != kNoNode &&
+        links_elsewhere(doc, block.owner, hints.address)) &&
       !(profile_.trim_edges && block.type == BlockType::kList && density < kMaxWholeLinkShare &&
         std::count(text.begin(), text.end(), ' ') + 1 >= kMinLinkedItemWords))
     return "mostly links";

@@ -35,6 +35,7 @@ namespace lede::extraction {
 struct BodyHints {
   std::string_view title;         // the headline, left out of the body
   std::string_view json_ld_body;  // JSON-LD articleBody, if the page has one
+  std::string_view address;       // the page's canonical address, if it says one
   bool explain = false;           // fill Body::explanation
 };
 

@@ -142,7 +142,8 @@ Result<Article> Extractor::Impl::run(std::string_view bytes, const Options& opti
   if (deadline.expired_now()) return out_of_time(limits, "metadata");  // max_millis
 
   // 5. Body.
-  extraction::BodyHints hints{meta.title, meta.json_ld.article_body, options.explain != nullptr};
+  extraction::BodyHints hints{meta.title, meta.json_ld.article_body, meta.canonical_url,
+                              options.explain != nullptr};
   extraction::Body body = this->body.extract(doc, hints);
   if (options.explain) *options.explain = std::move(body.explanation);
   if (deadline.expired_now()) return out_of_time(limits, "extraction");  // max_millis

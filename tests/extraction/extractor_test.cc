@@ -13,11 +13,12 @@
 namespace lede::extraction {
 namespace {
 
-Body extract(const std::string& page) {
+// The body of `page`, read as the page at `address` (its canonical address).
+Body extract(const std::string& page, std::string_view address = "") {
   html::Document doc;
   html::parse(page, doc, html::DomLimits{});
   BodyExtractor extractor;
-  return extractor.extract(doc, BodyHints{"", "", true});
+  return extractor.extract(doc, BodyHints{"", "", address, true});
 }
 
 // A product's description, shared by the product pages below.
@@ -1612,6 +1613,25 @@ TEST(Article, ReferencesWithLinkedTitlesAreText) {
   Body body = extract(page);
   ASSERT_EQ(body.page_type, "article") << body.explanation;
   EXPECT_NE(body.text.find("fall asleep, trial 3"), std::string::npos) << body.explanation;
+}
+
+TEST(Article, LinkedHeadingsThatLeadToAnotherSiteAreText) {
+  // A guide names each tool it recommends in a heading that links to the
+  // maker; a heading linking to another story of the same site stays out.
+  const std::string para =
+      "A good meter reads voltage, current and resistance, and one with automatic ranging "
+      "saves a step on every reading when you work on a live panel in poor light. ";
+  std::string page = article_page_open("Guides", "Tools for electricians") + "<p>" + para + para +
+                     "</p><h4>Our picks:</h4>";
+  page +=
+      "<h2><a href='https://shop.example/fluke'>Fluke 117</a></h2><h2><a "
+      "href='https://news.example/meters'>Our meter buying guide</a></h2><h2><a "
+      "href='https://shop.example/klein'>Klein MM400</a></h2><p>" +
+      para + "</p></div></article></body></html>";
+  const Body body = extract(page, "https://www.news.example/guides/tools");
+  ASSERT_EQ(body.page_type, "article") << body.explanation;
+  EXPECT_NE(body.text.find("Fluke 117"), std::string::npos) << body.explanation;
+  EXPECT_EQ(body.text.find("meter buying guide"), std::string::npos) << body.explanation;
 }
 
 TEST(Article, ASentenceMostlyLinkedIsText) {

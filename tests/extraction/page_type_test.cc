@@ -151,7 +151,7 @@ Body extract(const std::string& page, std::string_view title = "") {
   html::Document doc;
   html::parse(page, doc, html::DomLimits{});
   BodyExtractor extractor;
-  return extractor.extract(doc, BodyHints{title, "", true});
+  return extractor.extract(doc, BodyHints{title, "", "", true});
 }
 
 TEST(LinkBox, CapitalLabelBetweenParagraphsAndItsLinksAreLeftOut) {
