@@ -317,7 +317,12 @@ bool links_elsewhere(const html::Document& doc, NodeId n, std::string_view addre
   for (NodeId d = doc.first_child(n); d != kNoNode; d = doc.next_in(d, n))
     if (doc.is(d, Tag::k_a)) {
       const std::string_view host = host_of(doc.attr(d, "href"));
-      return !host.empty() && host != home;
+      // A subdomain of the site is the site ("edition.cnn.com", "cnn.com").
+      const auto within = [](std::string_view sub, std::string_view site) {
+        return sub.size() > site.size() && sub.ends_with(site) &&
+               sub[sub.size() - site.size() - 1] == '.';
+      };
+      return !host.empty() && host != home && !within(host, home) && !within(home, host);
     }
   return false;
 }
