@@ -1617,7 +1617,8 @@ TEST(Article, ReferencesWithLinkedTitlesAreText) {
 
 TEST(Article, LinkedHeadingsThatLeadToAnotherSiteAreText) {
   // A guide names each tool it recommends in a heading that links to the
-  // maker; a heading linking to another story of the same site stays out.
+  // maker; a heading linking to another page of the same site (or of one of
+  // its subdomains) stays out.
   const std::string para =
       "A good meter reads voltage, current and resistance, and one with automatic ranging "
       "saves a step on every reading when you work on a live panel in poor light. ";
@@ -1626,12 +1627,14 @@ TEST(Article, LinkedHeadingsThatLeadToAnotherSiteAreText) {
   page +=
       "<h2><a href='https://shop.example/fluke'>Fluke 117</a></h2><h2><a "
       "href='https://news.example/meters'>Our meter buying guide</a></h2><h2><a "
+      "href='https://deals.news.example/week'>Deals of the week</a></h2><h2><a "
       "href='https://shop.example/klein'>Klein MM400</a></h2><p>" +
       para + "</p></div></article></body></html>";
   const Body body = extract(page, "https://www.news.example/guides/tools");
   ASSERT_EQ(body.page_type, "article") << body.explanation;
   EXPECT_NE(body.text.find("Fluke 117"), std::string::npos) << body.explanation;
   EXPECT_EQ(body.text.find("meter buying guide"), std::string::npos) << body.explanation;
+  EXPECT_EQ(body.text.find("Deals of the week"), std::string::npos) << body.explanation;
 }
 
 TEST(Article, ASentenceMostlyLinkedIsText) {
