@@ -190,12 +190,14 @@ bool opens_word(std::string_view lower, size_t at) {
 
 bool contains_any_part(std::string_view lower) {
   for (std::string_view part : kBoilerplateParts) {
+    // Two parts count only in some places of a name.
+    const auto counts = [&](size_t at) {
+      if (part == "follow") return names_follow_box(lower, at);
+      if (part == "print-") return opens_word(lower, at);
+      return true;
+    };
     size_t at = lower.find(part);
-    if (part == "follow")
-      while (at != std::string_view::npos && !names_follow_box(lower, at))
-        at = lower.find(part, at + 1);
-    if (part == "print-")
-      while (at != std::string_view::npos && !opens_word(lower, at)) at = lower.find(part, at + 1);
+    while (at != std::string_view::npos && !counts(at)) at = lower.find(part, at + 1);
     if (at != std::string_view::npos) return true;
   }
   return false;
@@ -679,16 +681,31 @@ bool names_author_box(const html::Document& doc, html::NodeId n) {
   return false;
 }
 
-bool is_author_box_heading(std::string_view collapsed_text) {
-  if (collapsed_text.size() > 40) return false;
+namespace {
+
+// A label's text lower-cased, without its closing colon ("Related:" -> "related").
+std::string label_text(std::string_view collapsed_text) {
   std::string lower = core::ascii_lower(collapsed_text);
   while (!lower.empty() && (lower.back() == ':' || lower.back() == ' ')) lower.pop_back();
-  for (std::string_view heading :
-       {"about the author", "about the authors", "about the writer", "about the reviewer",
-        "about the contributor", "about this author", "sobre el autor", "sobre o autor",
-        "over de auteur", "sull'autore"})
-    if (lower == heading) return true;
-  return false;
+  return lower;
+}
+
+// Headings of a box about the writer, lower case.
+constexpr std::array<std::string_view, 10> kAuthorBoxHeadings = {
+    "about the author",      "about the authors", "about the writer", "about the reviewer",
+    "about the contributor", "about this author", "sobre el autor",   "sobre o autor",
+    "over de auteur",        "sull'autore"};
+
+// Headings longer than this (bytes) are a section's own.
+constexpr size_t kMaxAuthorBoxHeading = 40;
+
+}  // namespace
+
+bool is_author_box_heading(std::string_view collapsed_text) {
+  if (collapsed_text.size() > kMaxAuthorBoxHeading) return false;
+  const std::string label = label_text(collapsed_text);
+  return std::find(kAuthorBoxHeadings.begin(), kAuthorBoxHeadings.end(), label) !=
+         kAuthorBoxHeadings.end();
 }
 
 bool names_page_chrome(const html::Document& doc, html::NodeId n) {
@@ -855,9 +872,8 @@ constexpr std::array<std::string_view, 16> kLinkBoxLabels = {
 bool is_link_box_label(std::string_view collapsed_text) {
   if (collapsed_text.size() > kMaxMoreStoriesHeading) return false;
   if (opens_more_stories(collapsed_text)) return true;
-  std::string lower = core::ascii_lower(collapsed_text);
-  while (!lower.empty() && (lower.back() == ':' || lower.back() == ' ')) lower.pop_back();
-  return std::find(kLinkBoxLabels.begin(), kLinkBoxLabels.end(), lower) != kLinkBoxLabels.end();
+  const std::string label = label_text(collapsed_text);
+  return std::find(kLinkBoxLabels.begin(), kLinkBoxLabels.end(), label) != kLinkBoxLabels.end();
 }
 
 // Lines longer than this (bytes) are a post's text, not a detail of its poster.
