@@ -13,11 +13,12 @@
 #include <string>
 #include <vector>
 
+#include "assemble/assemble.h"
+#include "core/url.h"
 #include "extraction/extractor.h"
 #include "html/parse.h"
 #include "input/read.h"
 #include "lede/article.h"
-#include "assemble/assemble.h"
 #include "metadata/metadata.h"
 
 namespace {
@@ -86,7 +87,7 @@ int main(int argc, char** argv) {
       lede::html::parse(pages[i], doc, limits);
       lede::extraction::Body b = body.extract(
           doc, lede::extraction::BodyHints{metas[i].title, metas[i].json_ld.article_body,
-                                           metas[i].canonical_url});
+                                           lede::core::domain_of(metas[i].canonical_url)});
       sink += b.text.size();
     }
   };
@@ -94,9 +95,9 @@ int main(int argc, char** argv) {
     for (const std::string& page : pages) {
       lede::html::parse(page, doc, limits);
       lede::metadata::PageMetadata meta = lede::metadata::read_metadata(doc, "");
-      lede::extraction::Body b = body.extract(
-          doc,
-          lede::extraction::BodyHints{meta.title, meta.json_ld.article_body, meta.canonical_url});
+      lede::extraction::Body b =
+          body.extract(doc, lede::extraction::BodyHints{meta.title, meta.json_ld.article_body,
+                                                        lede::core::domain_of(meta.canonical_url)});
       lede::Article article = lede::assemble::from_page(meta, std::move(b), {});
       sink += article.text.size() + article.title.size();
     }
@@ -105,8 +106,9 @@ int main(int argc, char** argv) {
   for (size_t i = 0; i < pages.size(); ++i) {
     lede::html::parse(pages[i], doc, limits);
     bodies.push_back(
-        body.extract(doc, lede::extraction::BodyHints{metas[i].title, metas[i].json_ld.article_body,
-                                                      metas[i].canonical_url})
+        body.extract(doc,
+                     lede::extraction::BodyHints{metas[i].title, metas[i].json_ld.article_body,
+                                                 lede::core::domain_of(metas[i].canonical_url)})
             .text);
   }
   double base = 1e30, with_metadata = 1e30;

@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "core/text.h"
+#include "core/url.h"
 #include "extraction/vocabulary.h"
 #include "fields/credit.h"
 #include "fields/dates.h"
@@ -298,30 +299,20 @@ bool heads_a_card(const html::Document& doc, NodeId header, NodeId container) {
   return false;
 }
 
-// The host of an absolute address, without "www." ("" for a relative one).
-std::string_view host_of(std::string_view address) {
-  const size_t scheme = address.find("://");
-  if (scheme == std::string_view::npos) return {};
-  address.remove_prefix(scheme + 3);
-  address = address.substr(0, address.find_first_of("/?#"));
-  if (address.starts_with("www.")) address.remove_prefix(4);
-  return address;
+// True when `sub` is a subdomain of `site` ("edition.cnn.com", "cnn.com").
+bool within(std::string_view sub, std::string_view site) {
+  return sub.size() > site.size() && sub.ends_with(site) &&
+         sub[sub.size() - site.size() - 1] == '.';
 }
 
-// True when the first link under `n` leads to another site than `address`'s:
-// a heading naming a product or a tool where it is sold or made, not another
-// story of the same site.
-bool links_elsewhere(const html::Document& doc, NodeId n, std::string_view address) {
-  const std::string_view home = host_of(address);
+// True when the first link under `n` leads to another site than `home` (the
+// page's domain): a heading naming a product or a tool where it is sold or
+// made, not another story of the same site or of one of its subdomains.
+bool links_elsewhere(const html::Document& doc, NodeId n, std::string_view home) {
   if (home.empty()) return false;
   for (NodeId d = doc.first_child(n); d != kNoNode; d = doc.next_in(d, n))
     if (doc.is(d, Tag::k_a)) {
-      const std::string_view host = host_of(doc.attr(d, "href"));
-      // A subdomain of the site is the site ("edition.cnn.com", "cnn.com").
-      const auto within = [](std::string_view sub, std::string_view site) {
-        return sub.size() > site.size() && sub.ends_with(site) &&
-               sub[sub.size() - site.size() - 1] == '.';
-      };
+      const std::string host = core::domain_of(doc.attr(d, "href"));
       return !host.empty() && host != home && !within(host, home) && !within(home, host);
     }
   return false;
@@ -481,6 +472,7 @@ void BodyExtractor::mark(const html::Document& doc) {
   weak_owner_.assign(n_nodes, kNoNode);
   hinted_.assign(n_nodes, false);
   named_weak_.assign(n_nodes, false);
+  page_chrome_.assign(n_nodes, false);
   always_weak_.assign(n_nodes, false);
   embedded_.assign(n_nodes, false);
   in_answer_.assign(n_nodes, false);
@@ -574,6 +566,7 @@ void BodyExtractor::mark(const html::Document& doc) {
         always_weak_[n] = always_weak;
         named_weak_[n] = !always_weak && (doc.ns(n) != html::Namespace::kHtml ||
                                           tag_verdict(doc.tag(n)) < Verdict::kWeak);
+        page_chrome_[n] = named_weak_[n] && profile_.whole_main && names_page_chrome(doc, n);
       }
     }
     n = doc.next_in(n, doc.root(), skip);
@@ -960,8 +953,7 @@ const char* BodyExtractor::drop_reason(const html::Document& doc, const TextBloc
     // stays out of a <main> all the same.
     // See Documentation.ThePagesChromeInsideItsMainIsNotText in extractor_test.cc.
     if (weak != kNoNode && weak != container && depth_[weak] > depth_[container] &&
-        !(keep_named_weak_ && named_weak_[weak] &&
-          !(profile_.whole_main && names_page_chrome(doc, weak))) &&
+        !(keep_named_weak_ && named_weak_[weak] && !page_chrome_[weak]) &&
         !(profile_.section_headers && heads_a_section(doc, weak, container)) &&
         !(profile_.card_headers && heads_a_card(doc, weak, container)))
       return kInsideBoilerplate;
@@ -1012,7 +1004,7 @@ const char* BodyExtractor::drop_reason(const html::Document& doc, const TextBloc
       // An article's heading that links to another site names a product or a
       // tool (See Article.LinkedHeadingsThatLeadToAnotherSiteAreText).
       !(profile_.trim_edges && block.type == BlockType::kHeading && block.owner != kNoNode &&
-        links_elsewhere(doc, block.owner, hints.address)) &&
+        links_elsewhere(doc, block.owner, hints.site_domain)) &&
       !(profile_.trim_edges && block.type == BlockType::kList && density < kMaxWholeLinkShare &&
         std::count(text.begin(), text.end(), ' ') + 1 >= kMinLinkedItemWords))
     return "mostly links";

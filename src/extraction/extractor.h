@@ -35,7 +35,7 @@ namespace lede::extraction {
 struct BodyHints {
   std::string_view title;         // the headline, left out of the body
   std::string_view json_ld_body;  // JSON-LD articleBody, if the page has one
-  std::string_view address;       // the page's canonical address, if it says one
+  std::string_view site_domain;   // the domain of the page's canonical address, if it says one
   bool explain = false;           // fill Body::explanation
 };
 
@@ -169,6 +169,7 @@ class BodyExtractor {
   std::vector<Mark> marks_;
   std::vector<bool> hinted_;       // per node: <article> or a named body container
   std::vector<bool> named_weak_;   // per node: weak by its class or id alone, not its tag
+  std::vector<bool> page_chrome_;  // per node: named weak as the page's chrome (whole_main pages)
   std::vector<bool> always_weak_;  // per node: weak even in <main>, and never rescued
   // The container is the page's <main> (TypeProfile::whole_main) or a list of
   // items: elements weak by their name alone inside it are written.

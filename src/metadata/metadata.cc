@@ -10,14 +10,19 @@
 
 #include "core/calendar.h"
 #include "core/text.h"
+#include "core/url.h"
 #include "fields/byline.h"
 #include "fields/credit.h"
 #include "fields/dates.h"
 #include "fields/language.h"
 #include "metadata/title.h"
-#include "metadata/url.h"
 
 namespace lede::metadata {
+
+using core::domain_of;
+using core::is_http_url;
+using core::resolve_url;
+
 namespace {
 
 using html::NodeId;

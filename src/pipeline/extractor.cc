@@ -8,6 +8,7 @@
 #include "assemble/assemble.h"
 #include "core/deadline.h"
 #include "core/text.h"
+#include "core/url.h"
 #include "html/parse.h"
 #include "input/decode.h"
 #include "input/read.h"
@@ -142,7 +143,8 @@ Result<Article> Extractor::Impl::run(std::string_view bytes, const Options& opti
   if (deadline.expired_now()) return out_of_time(limits, "metadata");  // max_millis
 
   // 5. Body.
-  extraction::BodyHints hints{meta.title, meta.json_ld.article_body, meta.canonical_url,
+  const std::string site_domain = core::domain_of(meta.canonical_url);
+  extraction::BodyHints hints{meta.title, meta.json_ld.article_body, site_domain,
                               options.explain != nullptr};
   extraction::Body body = this->body.extract(doc, hints);
   if (options.explain) *options.explain = std::move(body.explanation);

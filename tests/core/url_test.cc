@@ -1,8 +1,8 @@
-#include "metadata/url.h"
+#include "core/url.h"
 
 #include <gtest/gtest.h>
 
-namespace lede::metadata {
+namespace lede::core {
 namespace {
 
 TEST(DomainOf, DropsSchemeWwwPortAndPath) {
@@ -23,4 +23,4 @@ TEST(ResolveUrl, MakesRelativeLinksAbsolute) {
 }
 
 }  // namespace
-}  // namespace lede::metadata
+}  // namespace lede::core

@@ -1,11 +1,11 @@
-// URL pieces metadata needs: the host as a site domain, and relative links
-// made absolute. Not a general URL parser: enough for http(s) page addresses.
+// URL pieces: the host as a site domain, and relative links made absolute. Not a general URL
+// parser: enough for http(s) page addresses.
 #pragma once
 
 #include <string>
 #include <string_view>
 
-namespace lede::metadata {
+namespace lede::core {
 
 // "https://www.apnews.com/article/x" -> "apnews.com": the host, lower-case,
 // without port, user info or a leading "www.". "" when `url` has no host.
@@ -18,4 +18,4 @@ std::string resolve_url(std::string_view base, std::string_view href);
 // True for "http://..." and "https://..." (case-insensitive).
 bool is_http_url(std::string_view s);
 
-}  // namespace lede::metadata
+}  // namespace lede::core

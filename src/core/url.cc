@@ -1,8 +1,8 @@
-#include "metadata/url.h"
+#include "core/url.h"
 
 #include "core/text.h"
 
-namespace lede::metadata {
+namespace lede::core {
 namespace {
 
 // Offset just past "scheme://", or npos when `url` has no scheme and authority.
@@ -22,11 +22,11 @@ size_t authority_start(std::string_view url) {
 }  // namespace
 
 bool is_http_url(std::string_view s) {
-  return core::starts_with_icase(s, "http://") || core::starts_with_icase(s, "https://");
+  return starts_with_icase(s, "http://") || starts_with_icase(s, "https://");
 }
 
 std::string domain_of(std::string_view url) {
-  url = core::trim(url);
+  url = trim(url);
   size_t b = authority_start(url);
   if (b == std::string_view::npos) return "";
   size_t e = url.find_first_of("/?#", b);
@@ -34,17 +34,17 @@ std::string domain_of(std::string_view url) {
   if (size_t at = host.rfind('@'); at != std::string_view::npos) host.remove_prefix(at + 1);
   if (size_t colon = host.find(':'); colon != std::string_view::npos) host = host.substr(0, colon);
   if (!host.empty() && host.back() == '.') host.remove_suffix(1);
-  std::string out = core::ascii_lower(host);
+  std::string out = ascii_lower(host);
   if (out.starts_with("www.")) out.erase(0, 4);
   return out;
 }
 
 std::string resolve_url(std::string_view base, std::string_view href) {
-  href = core::trim(href);
+  href = trim(href);
   if (href.empty()) return "";
   if (authority_start(href) != std::string_view::npos && !href.starts_with("//"))
     return std::string(href);
-  base = core::trim(base);
+  base = trim(base);
   size_t b = authority_start(base);
   if (b == std::string_view::npos || base.starts_with("//")) return std::string(href);
   std::string_view scheme = base.substr(0, b - 3);
@@ -62,4 +62,4 @@ std::string resolve_url(std::string_view base, std::string_view href) {
   return std::string(origin) + std::string(dir) + std::string(href);
 }
 
-}  // namespace lede::metadata
+}  // namespace lede::core
