@@ -67,6 +67,14 @@ constexpr size_t kMinHoldingEntries = 1;
 // Dragnet too; wholly linked items (another story's title) stay out.
 constexpr long kMinLinkedItemWords = 4;
 constexpr double kMaxWholeLinkShare = 0.95;
+// A wholly linked list item of as many words stands in the text when the
+// article's prose (weight times characters) both before and after it in the
+// container reaches this: a list the story walks through (the releases, the
+// courses, the tools it names), not the related stories that end it. On WCXB
+// such items held three times the text's words they held of other words
+// (both halves up; Dragnet, CleanEval, AEB and the Readability.js pages too).
+// See Article.WhollyLinkedItemsWithinTheTextAreText in extractor_test.cc.
+constexpr double kMinProseAroundItem = 200;
 // A "More stories" title ends the body when the prose after it weighs at most
 // this share of the prose before it.
 constexpr double kMoreStoriesProseShare = 0.25;
@@ -303,6 +311,14 @@ bool heads_a_card(const html::Document& doc, NodeId header, NodeId container) {
 bool within(std::string_view sub, std::string_view site) {
   return sub.size() > site.size() && sub.ends_with(site) &&
          sub[sub.size() - site.size() - 1] == '.';
+}
+
+// True when the first link under `n` leads to a place in a page (a table of
+// contents: "#travel", or the page's own address and "#travel").
+bool links_to_a_place(const html::Document& doc, NodeId n) {
+  for (NodeId d = doc.first_child(n); d != kNoNode; d = doc.next_in(d, n))
+    if (doc.is(d, Tag::k_a)) return doc.attr(d, "href").find('#') != std::string_view::npos;
+  return false;
 }
 
 // True when the first link under `n` leads to another site than `home` (the
@@ -576,6 +592,8 @@ void BodyExtractor::mark(const html::Document& doc) {
 void BodyExtractor::weigh(const html::Document& doc, const BodyHints& hints) {
   const size_t count = seg_.blocks.size();
   data_tables_.clear();
+  container_lines_.clear();
+  lines_of_ = kNoNode;
   good_.assign(count, 0);
   bad_.assign(count, 0);
   std::string ld_body;
@@ -1005,8 +1023,9 @@ const char* BodyExtractor::drop_reason(const html::Document& doc, const TextBloc
       // tool (See Article.LinkedHeadingsThatLeadToAnotherSiteAreText).
       !(profile_.trim_edges && block.type == BlockType::kHeading && block.owner != kNoNode &&
         links_elsewhere(doc, block.owner, hints.site_domain)) &&
-      !(profile_.trim_edges && block.type == BlockType::kList && density < kMaxWholeLinkShare &&
-        std::count(text.begin(), text.end(), ' ') + 1 >= kMinLinkedItemWords))
+      !(profile_.trim_edges && block.type == BlockType::kList &&
+        std::count(text.begin(), text.end(), ' ') + 1 >= kMinLinkedItemWords &&
+        (density < kMaxWholeLinkShare || stands_in_text(doc, index, container))))
     return "mostly links";
   if (is_furniture_text(text)) return "page furniture";
   if (!hints.title.empty() && text == hints.title) return "the headline";
@@ -1057,6 +1076,24 @@ void BodyExtractor::lift_repeated_entries(const html::Document& doc,
       return;
     for (auto k = first; k != last; ++k) marks_[k->first] = Mark::kNone;
   });
+}
+
+bool BodyExtractor::stands_in_text(const html::Document& doc, uint32_t i, NodeId container) const {
+  const uint32_t begin = seg_.block_begin[container], end = seg_.block_end[container];
+  const double before = good_sum_[i] - good_sum_[begin];
+  const double after = good_sum_[end] - good_sum_[i + 1];
+  const NodeId owner = seg_.blocks[i].owner;
+  if (before < kMinProseAroundItem || after < kMinProseAroundItem || owner == kNoNode ||
+      links_to_a_place(doc, owner))
+    return false;
+  // A line the container shows again is a widget's ("Compare deals with ..."
+  // under every entry), not the text's.
+  if (lines_of_ != container) {
+    container_lines_.clear();
+    for (uint32_t k = begin; k < end; ++k) ++container_lines_[seg_.block_text(seg_.blocks[k])];
+    lines_of_ = container;
+  }
+  return container_lines_[seg_.block_text(seg_.blocks[i])] == 1;
 }
 
 bool BodyExtractor::titles_entry(uint32_t next, NodeId container) const {

@@ -108,6 +108,10 @@ class BodyExtractor {
   // button) rather than a teaser for another page.
   bool is_entry_card(const html::Document& doc, html::NodeId n, uint64_t text,
                      uint64_t links) const;
+  // Whether block i of the container has the article's prose before and
+  // after it, its link leads to no place in a page, and the container does
+  // not show its line twice.
+  bool stands_in_text(const html::Document& doc, uint32_t i, html::NodeId container) const;
   // Whether block `next`, below a linked heading, is the unlinked line of a
   // list entry within the container's text.
   bool titles_entry(uint32_t next, html::NodeId container) const;
@@ -185,6 +189,10 @@ class BodyExtractor {
   std::unordered_map<std::string_view, size_t> post_form_classes_;
   // Tables whose rows are data (is_data_table): looked up once per table.
   mutable std::unordered_map<html::NodeId, bool> data_tables_;
+  // How often each line stands in the container (stands_in_text): counted
+  // once, the first time a wholly linked item asks.
+  mutable std::unordered_map<std::string_view, uint32_t> container_lines_;
+  mutable html::NodeId lines_of_ = html::kNoNode;
   bool in_data_table(const html::Document& doc, html::NodeId n) const;
   // A row of such a table whose links are names beside a cell of its own.
   bool is_linked_data_row(const html::Document& doc, html::NodeId row) const;

@@ -1663,7 +1663,7 @@ TEST(Article, ASentenceMostlyLinkedIsText) {
 TEST(Article, ListItemsWithALinkAmongTheirWordsAreText) {
   // A case study lists its results, each linking to the client's study with
   // its year beside the link; a list of other stories, each wholly a link,
-  // stays out.
+  // stays out where little of the text follows it.
   const std::string para =
       "We rebuilt the blogs of three software companies last year, each with the same plan: "
       "fewer posts, written for the buyers the sales team already talks to every week. ";
@@ -1683,6 +1683,40 @@ TEST(Article, ListItemsWithALinkAmongTheirWordsAreText) {
   ASSERT_EQ(body.page_type, "article") << body.explanation;
   EXPECT_NE(body.text.find("fourfold for Ledgerly"), std::string::npos) << body.explanation;
   EXPECT_EQ(body.text.find("brief a freelance writer"), std::string::npos) << body.explanation;
+}
+
+TEST(Article, WhollyLinkedItemsWithinTheTextAreText) {
+  // A story walks through the patches of a release, each line wholly a link
+  // to the patch, with its text before and after the list: the list is the
+  // story's. A table of contents (links to places in the page) and a line
+  // the page repeats under every entry ("Compare deals ...") stay out.
+  const std::string para =
+      "The compiler's embedding library gained a dozen patches this cycle, most of them "
+      "small, and together they let a language runtime generate faster code for numbers. ";
+  std::string page = article_page_open("News", "What the new release brings") + "<p>" + para +
+                     para +
+                     "</p><ul><li><a href='#patches'>The patches of the release in order</a></li>"
+                     "<li><a href='#testing'>How the patches were tested on the farm</a></li>"
+                     "</ul><p>" +
+                     para + para + "</p><ul>";
+  for (const char* patch :
+       {"Allow casts between integers and pointers", "Add support for the weak variable attribute",
+        "Make type comparison support floating point types"})
+    page += std::string("<li><a href='https://lists.example/patch/") + patch + "'>" + patch +
+            "</a></li>";
+  page += "</ul><p>" + para + "</p>";
+  for (int i = 0; i < 2; ++i)
+    page +=
+        "<ul><li><a href='https://deals.example/'>Compare new car deals with deals.example</a>"
+        "</li></ul><p>" +
+        para + para + "</p>";
+  page += "</div></article></body></html>";
+  Body body = extract(page);
+  ASSERT_EQ(body.page_type, "article") << body.explanation;
+  EXPECT_NE(body.text.find("Allow casts between integers"), std::string::npos) << body.explanation;
+  EXPECT_NE(body.text.find("floating point types"), std::string::npos) << body.explanation;
+  EXPECT_EQ(body.text.find("tested on the farm"), std::string::npos) << body.explanation;
+  EXPECT_EQ(body.text.find("Compare new car deals"), std::string::npos) << body.explanation;
 }
 
 TEST(Article, LinkedEntriesInsideTheArticleAreText) {
