@@ -424,6 +424,11 @@ TypeProfile profile_for(PageType t) {
       // cards of an index page, each a linked topic over what it covers.
       p.whole_main = true;
       p.keep_linked_titles = true;
+      // So are the linked lines of its lists: a module's functions, a
+      // chapter's sections, the settings a page documents (WCXB's
+      // documentation 0.9389 -> 0.9400, both halves up, 24 pages up, 9 down
+      // by at most 0.002).
+      p.linked_list_items = true;
       p.keep_teasers = true;
       p.short_weight = 0.5;
       p.fragment_weight = 0.0;
@@ -1009,9 +1014,10 @@ const char* BodyExtractor::drop_reason(const html::Document& doc, const TextBloc
   // A card's linked title, on a page of cards, or any line of a list of items.
   const auto index = static_cast<uint32_t>(&block - seg_.blocks.data());
   const bool list_item = index >= item_first_ && index < item_last_;
-  const bool card_title =
-      list_item || (profile_.keep_linked_titles &&
-                    (block.type == BlockType::kHeading || card_title_words(text)));
+  const bool card_title = list_item ||
+                          (profile_.linked_list_items && block.type == BlockType::kList) ||
+                          (profile_.keep_linked_titles &&
+                           (block.type == BlockType::kHeading || card_title_words(text)));
   // A linked heading right above prose of the container titles that prose
   // (a buying guide's product names link to the shop).
   const bool titles_prose =

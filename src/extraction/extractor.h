@@ -67,6 +67,7 @@ struct TypeProfile {
   bool long_list_items = true;      // long list items that end no sentence are text
   bool keep_comments = false;       // "comment" and "reply" elements are content
   bool keep_linked_titles = false;  // a linked title (a card's) is written
+  bool linked_list_items = false;   // a linked list item of the container is written
   bool trim_edges = true;           // trim kickers before and headlines after the body
   bool item_lists = false;          // a list of like items outweighing the container wins
   bool whole_main = false;          // the page's <main> around the container is the content

@@ -1370,6 +1370,29 @@ TEST(Documentation, AnIndexOfLinkedTopicsIsText) {
   }
 }
 
+TEST(Documentation, TheLinkedLinesOfAReferencesListsAreText) {
+  // A module's reference lists the settings it reads, each a link to where
+  // it is described: on a reference page those names are text.
+  const std::string para =
+      "The security middleware sets the headers a browser reads before it shows a page, and "
+      "each of them can be turned off or tuned with the settings below.";
+  std::string page =
+      "<html><head><title>Middleware - Docs</title><meta name='generator' content='Sphinx'>"
+      "<link rel='canonical' href='https://example.org/docs/ref/middleware'></head><body><nav "
+      "class='docs-sidebar'><a href='/docs'>Docs</a> <a href='/docs/ref'>Reference</a></nav>"
+      "<main class='docs-content'><h1>Middleware</h1><p>" +
+      para + "</p><ul>";
+  for (const char* setting : {"SECURE_HSTS_SECONDS", "SECURE_HSTS_PRELOAD", "SECURE_SSL_HOST"})
+    page +=
+        std::string("<li><a href='/docs/ref/settings/") + setting + "'>" + setting + "</a></li>";
+  page +=
+      "</ul><p>" + para + "</p></main><footer><a href='/terms'>Terms</a></footer></body></html>";
+  Body body = extract(page);
+  ASSERT_EQ(body.page_type, "documentation") << body.explanation;
+  EXPECT_NE(body.text.find("SECURE_HSTS_PRELOAD"), std::string::npos) << body.explanation;
+  EXPECT_EQ(body.text.find("Terms"), std::string::npos) << body.explanation;
+}
+
 TEST(Documentation, ThePagesChromeInsideItsMainIsNotText) {
   // A wiki's reference page: inside <main>, the sections, a callout (weak by
   // its name alone and the page's all the same), and the wiki's own lines
