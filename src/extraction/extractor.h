@@ -136,6 +136,8 @@ class BodyExtractor {
                        std::vector<std::pair<html::NodeId, double>>& found, double total);
   void drop_link_boxes(std::vector<uint32_t>& kept) const;
   void drop_poster_details(std::vector<uint32_t>& kept) const;  // a forum's "Posts: 1,077" lines
+  // A thread's quotes of lines it showed before (a reply quoting a post).
+  void drop_quoted_copies(std::vector<uint32_t>& kept) const;
   // The stages of the write step, for the explanation.
   struct WriteTrace {
     uint32_t first = 0, lead = 0, end = 0;

@@ -1289,6 +1289,37 @@ TEST(Forum, PostersDetailsAreLeftOut) {
     EXPECT_EQ(body.text.find(detail), std::string::npos) << detail << "\n" << body.explanation;
 }
 
+TEST(Forum, QuotesOfEarlierPostsAreLeftOut) {
+  // Each reply quotes the post it answers: the thread holds those lines once;
+  // a quote of a line no post shows (a manual's) stays.
+  const char* posts[] = {
+      "My heat pump hums loudly every night after midnight, even when the house is warm.",
+      "Check the anti-vibration feet first: they harden with age and carry the hum.",
+      "That was it: the feet were cracked, and new ones cost less than a pizza."};
+  std::string page = thread_head("DiscussionForumPosting");
+  for (size_t i = 0; i < std::size(posts); ++i) {
+    page += "<div class='post'><div class='message'>";
+    if (i > 0)
+      page += std::string("<blockquote class='quote'><div class='quote-content'>") + posts[i - 1] +
+              "</div></blockquote>";
+    page += std::string("<p>") + posts[i] + "</p>";
+    if (i == 1)
+      page += "<blockquote>The manual says: replace the feet every five years of use.</blockquote>";
+    page += "</div></div>";
+  }
+  page += "</main></body></html>";
+  Body body = extract(page);
+  ASSERT_EQ(body.page_type, "forum") << body.explanation;
+  for (const char* post : posts) {
+    const size_t first = body.text.find(post);
+    ASSERT_NE(first, std::string::npos) << post << "\n" << body.explanation;
+    EXPECT_EQ(body.text.find(post, first + 1), std::string::npos) << post << "\n"
+                                                                  << body.explanation;
+  }
+  EXPECT_NE(body.text.find("replace the feet every five years"), std::string::npos)
+      << body.explanation;
+}
+
 TEST(Article, APairOfNamedBoxesHoldingMostOfTheProseIsText) {
   // An editor sets an article's sections in two grids its widgets name: the
   // name reads as a sidebar's, but the two hold most of the page's prose.
