@@ -1266,11 +1266,14 @@ TEST(Forum, APostsShareMenuIsLeftOut) {
   expect_posts_without(extract(page), menu);
 }
 
+// A short thread's three posts.
+constexpr const char* kHeatPumpThread[] = {
+    "My heat pump hums loudly every night after midnight, even when the house is warm.",
+    "Check the anti-vibration feet first: they harden with age and carry the hum.",
+    "That was it: the feet were cracked, and new ones cost less than a pizza."};
+
 TEST(Forum, PostersDetailsAreLeftOut) {
-  const char* posts[] = {
-      "My heat pump hums loudly every night after midnight, even when the house is warm.",
-      "Check the anti-vibration feet first: they harden with age and carry the hum.",
-      "That was it: the feet were cracked, and new ones cost less than a pizza."};
+  const auto& posts = kHeatPumpThread;
   std::string page = thread_head("DiscussionForumPosting");
   for (const char* post : posts)
     page += std::string("<div class='post'><div class='userinfo'><div>Join Date: Mar 2016</div>") +
@@ -1292,10 +1295,7 @@ TEST(Forum, PostersDetailsAreLeftOut) {
 TEST(Forum, QuotesOfEarlierPostsAreLeftOut) {
   // Each reply quotes the post it answers: the thread holds those lines once;
   // a quote of a line no post shows (a manual's) stays.
-  const char* posts[] = {
-      "My heat pump hums loudly every night after midnight, even when the house is warm.",
-      "Check the anti-vibration feet first: they harden with age and carry the hum.",
-      "That was it: the feet were cracked, and new ones cost less than a pizza."};
+  const auto& posts = kHeatPumpThread;
   std::string page = thread_head("DiscussionForumPosting");
   for (size_t i = 0; i < std::size(posts); ++i) {
     page += "<div class='post'><div class='message'>";
@@ -1371,6 +1371,18 @@ TEST(Article, ATableSetInAFigureIsText) {
   EXPECT_NE(body.text.find("+3.7%"), std::string::npos) << body.explanation;
 }
 
+// A reference site's page up to its title, inside <main>: a documentation
+// generator, a canonical address under /docs/ and a sidebar.
+std::string docs_page_open(const std::string& title, const std::string& path) {
+  return "<html><head><title>" + title +
+         " - Docs</title><meta name='generator' content='Sphinx'><link rel='canonical' "
+         "href='https://example.org/docs/" +
+         path +
+         "'></head><body><nav class='docs-sidebar'><a href='/docs'>Docs</a> <a "
+         "href='/docs/topics'>Topics</a></nav><main class='docs-content'><h1>" +
+         title + "</h1>";
+}
+
 TEST(Documentation, AnIndexOfLinkedTopicsIsText) {
   // A reference site's index page: each topic a linked title over a line
   // that says what it covers. On a news page such cards are teasers for other
@@ -1386,10 +1398,7 @@ TEST(Documentation, AnIndexOfLinkedTopicsIsText) {
     cards += std::string("<div class='card'><h2><a href='/docs/jobs/") + t[0] + "'>" + t[0] +
              "</a></h2><p>" + t[1] + "</p></div>";
   const std::string page =
-      "<html><head><title>Writing jobs - Docs</title><meta name='generator' content='Sphinx'>"
-      "<link rel='canonical' href='https://example.org/docs/jobs/write'></head><body><nav "
-      "class='docs-sidebar'><a href='/docs'>Docs</a> <a href='/docs/jobs'>Jobs</a></nav><main "
-      "class='docs-content'><h1>Writing jobs</h1>"
+      docs_page_open("Writing jobs", "jobs/write") +
       "<p>Jobs automate the chores of a project: here is where to start.</p><div "
       "class='topics'>" +
       cards + "</div></main><footer><a href='/terms'>Terms</a></footer></body></html>";
@@ -1407,12 +1416,7 @@ TEST(Documentation, TheLinkedLinesOfAReferencesListsAreText) {
   const std::string para =
       "The security middleware sets the headers a browser reads before it shows a page, and "
       "each of them can be turned off or tuned with the settings below.";
-  std::string page =
-      "<html><head><title>Middleware - Docs</title><meta name='generator' content='Sphinx'>"
-      "<link rel='canonical' href='https://example.org/docs/ref/middleware'></head><body><nav "
-      "class='docs-sidebar'><a href='/docs'>Docs</a> <a href='/docs/ref'>Reference</a></nav>"
-      "<main class='docs-content'><h1>Middleware</h1><p>" +
-      para + "</p><ul>";
+  std::string page = docs_page_open("Middleware", "ref/middleware") + "<p>" + para + "</p><ul>";
   for (const char* setting : {"SECURE_HSTS_SECONDS", "SECURE_HSTS_PRELOAD", "SECURE_SSL_HOST"})
     page +=
         std::string("<li><a href='/docs/ref/settings/") + setting + "'>" + setting + "</a></li>";
