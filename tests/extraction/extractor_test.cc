@@ -596,6 +596,30 @@ TEST(Service, TheHeadersOfItsSectionsAreText) {
   EXPECT_EQ(body.text.find("Trusted since"), std::string::npos) << body.explanation;
 }
 
+TEST(Service, ItsHeadingsAreItsPitch) {
+  // A plan's box holds its name over a sign-up button: the name is the
+  // page's, though nothing under it is kept; a linked heading over a "Read
+  // more" link is another page's teaser and stays out.
+  std::string page =
+      "<html><head><title>Acme Payroll</title><link rel='canonical' "
+      "href='https://example.org/payroll'></head><body><header><nav><a href='/'>Home</a> <a "
+      "href='/pricing'>Pricing</a></nav></header><main><section class='hero'><h1>Payroll that "
+      "runs itself</h1><p>Pay your team on time, every time, with taxes filed for you.</p>"
+      "</section><section class='features'>";
+  for (const auto& f : kPayrollFeatures)
+    page += std::string("<div class='feature-card'><h3>") + f[0] + "</h3><p>" + f[1] + "</p></div>";
+  page +=
+      "</section><section class='plans'><div class='plan'><h3>Payroll for teams of ten</h3><a "
+      "class='button' href='/signup?plan=team'>Choose</a></div><div class='report'><h3><a "
+      "href='/blog/payroll-report'>Our yearly payroll report for small firms</a></h3><a "
+      "href='/blog/payroll-report'>Read more</a></div></section></main><footer><p>Acme "
+      "Inc.</p></footer></body></html>";
+  Body body = extract(page);
+  ASSERT_EQ(body.page_type, "service") << body.explanation;
+  EXPECT_NE(body.text.find("Payroll for teams of ten"), std::string::npos) << body.explanation;
+  EXPECT_EQ(body.text.find("yearly payroll report"), std::string::npos) << body.explanation;
+}
+
 TEST(Service, ScrapGivesWayToSectionsNamedAsWidgets) {
   // A page builder names every section a widget; only the top bar's phone
   // number stands outside them.
