@@ -560,7 +560,10 @@ void BodyExtractor::mark(const html::Document& doc) {
           always_weak = true;
         }
         hinted_[n] = a.content_container;
-        if (a.embedded_post) embedded_[n] = true;
+        // A page's own <body> named so ("wp-embed-responsive": the theme
+        // sizes embeds) is not an embedded post.
+        if (a.embedded_post && !doc.is(n, Tag::k_body) && !doc.is(n, Tag::k_html))
+          embedded_[n] = true;
       }
       if (doc.is(n, Tag::k_article)) hinted_[n] = true;
       // An accordion's trigger is the title of its section, or its question.

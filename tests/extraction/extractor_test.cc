@@ -1802,6 +1802,30 @@ TEST(Article, WhollyLinkedItemsWithinTheTextAreText) {
   EXPECT_EQ(body.text.find("Compare new car deals"), std::string::npos) << body.explanation;
 }
 
+TEST(Article, ABodyNamedForEmbedsIsNoEmbeddedPost) {
+  // A blog's theme names its <body> "wp-embed-responsive": the line of links
+  // between its paragraphs is still a line of links, while the links of a
+  // post embedded in the story (a tweet's author and day) are the post's.
+  const std::string para =
+      "The ferry to the island will run every hour from May, the operator said on Tuesday, "
+      "after a winter of two crossings a day that left commuters stranded on the pier. ";
+  const std::string page =
+      "<html><head><meta property='og:type' content='article'></head><body class='post-template "
+      "wp-embed-responsive'><article><h1>Hourly ferries</h1><p>" +
+      para + para +
+      "</p><p><a href='/tag/ferries'>Ferries</a> | <a href='/tag/islands'>Islands</a> | <a "
+      "href='/tag/commuting'>Commuting</a></p><p>" +
+      para +
+      "</p><blockquote class='twitter-tweet'><p>Hourly boats at last!</p>&mdash; <a "
+      "href='https://social.example/ann'>Ann Lee (@annlee)</a> <a "
+      "href='https://social.example/ann/1'>April 2, 2024</a></blockquote><p>" +
+      para + "</p></article></body></html>";
+  Body body = extract(page);
+  ASSERT_EQ(body.page_type, "article") << body.explanation;
+  EXPECT_EQ(body.text.find("Islands"), std::string::npos) << body.explanation;
+  EXPECT_NE(body.text.find("Ann Lee (@annlee)"), std::string::npos) << body.explanation;
+}
+
 TEST(Article, LinkedEntriesInsideTheArticleAreText) {
   // A list of brands inside the article: each card's name links to the shop
   // above a long description. Inside <article>, such cards are the list's
