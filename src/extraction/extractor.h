@@ -114,6 +114,9 @@ class BodyExtractor {
   // after it, its link leads to no place in a page, and the container does
   // not show its line twice.
   bool stands_in_text(const html::Document& doc, uint32_t i, html::NodeId container) const;
+  // Whether a thread's list line is a poster's detail or a counter.
+  bool is_poster_stat(const html::Document& doc, const TextBlock& block,
+                      std::string_view text) const;
   // Whether block `next`, below a linked heading, is the unlinked line of a
   // list entry within the container's text.
   bool titles_entry(uint32_t next, html::NodeId container) const;

@@ -1317,6 +1317,29 @@ TEST(Forum, PostersDetailsAreLeftOut) {
     EXPECT_EQ(body.text.find(detail), std::string::npos) << detail << "\n" << body.explanation;
 }
 
+TEST(Forum, PostersStatsInListsAreLeftOut) {
+  // Beside each post, its poster's details in a list ("Country", "Norway");
+  // in the first post, the poster's own list of what to bring, among the
+  // post's prose, is the thread's.
+  std::string page = thread_head("DiscussionForumPosting");
+  for (size_t i = 0; i < std::size(kHeatPumpThread); ++i) {
+    page += std::string("<div class='post'><div class='poster'><ul><li>Member since 2016</li>") +
+            "<li>Country</li><li>Norway</li></ul></div><div class='message'><p>" +
+            kHeatPumpThread[i] + "</p>";
+    if (i == 0)
+      page +=
+          "<ul><li>rubber feet</li><li>a spirit level</li></ul><p>Those are what I have at "
+          "hand; tell me what else to bring up to the loft before I take the panel off.</p>";
+    page += "</div></div>";
+  }
+  page += "</main></body></html>";
+  Body body = extract(page);
+  ASSERT_EQ(body.page_type, "forum") << body.explanation;
+  EXPECT_NE(body.text.find("a spirit level"), std::string::npos) << body.explanation;
+  for (const char* detail : {"Member since", "Country", "Norway"})
+    EXPECT_EQ(body.text.find(detail), std::string::npos) << detail << "\n" << body.explanation;
+}
+
 TEST(Forum, QuotesOfEarlierPostsAreLeftOut) {
   // Each reply quotes the post it answers: the thread holds those lines once;
   // a quote of a line no post shows (a manual's) stays.
