@@ -571,6 +571,27 @@ TEST(Service, FeatureCardsWithTheirLinksAreItsContent) {
     EXPECT_NE(body.text.find(f[1]), std::string::npos) << f[0] << "\n" << body.explanation;
 }
 
+TEST(Service, ItsButtonsAreNotItsText) {
+  // Each feature card has a linked title that reads as one and a button of a
+  // few words ("Start a free trial"): the title is the page's, the button not.
+  std::string page =
+      "<html><head><title>Acme Payroll</title><link rel='canonical' "
+      "href='https://example.org/payroll'></head><body><header><nav><a href='/'>Home</a> <a "
+      "href='/pricing'>Pricing</a></nav></header><main><section class='hero'><h1>Payroll that "
+      "runs itself</h1><p>Pay your team on time, every time, with taxes filed for you.</p>"
+      "</section><section class='features'>";
+  for (const auto& f : kPayrollFeatures)
+    page += std::string("<div class='feature-card'><p><a href='/f'>") + f[0] +
+            " for teams of every size</a></p><p>" + f[1] +
+            "</p><p><a class='button' href='/trial'>Start a free trial</a></p></div>";
+  page += "</section></main><footer><p>Acme Inc.</p></footer></body></html>";
+  Body body = extract(page);
+  ASSERT_EQ(body.page_type, "service") << body.explanation;
+  EXPECT_NE(body.text.find("Direct deposit for teams of every size"), std::string::npos)
+      << body.explanation;
+  EXPECT_EQ(body.text.find("Start a free trial"), std::string::npos) << body.explanation;
+}
+
 TEST(Service, TheHeadersOfItsSectionsAreText) {
   // Inside <main>, each section opens with a <header> holding its title and
   // its pitch; a site header set in a section of <main>, with its menu, stays
