@@ -468,6 +468,7 @@ TypeProfile profile_for(PageType t) {
       p.whole_main = true;
       p.keep_pitch = true;
       p.pitch_headings = true;
+      p.drop_buttons = true;
       p.section_headers = true;
       break;
   }
@@ -1042,7 +1043,7 @@ const char* BodyExtractor::drop_reason(const html::Document& doc, const TextBloc
       list_item || (profile_.linked_list_items && block.type == BlockType::kList) ||
       (profile_.keep_linked_titles &&
        (block.type == BlockType::kHeading ||
-        (card_title_words(text) && !(profile_.pitch_headings && is_button_line(text)))));
+        (card_title_words(text) && !(profile_.drop_buttons && is_button_line(text)))));
   // A linked heading right above prose of the container titles that prose
   // (a buying guide's product names link to the shop).
   const bool titles_prose =

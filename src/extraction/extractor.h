@@ -75,6 +75,7 @@ struct TypeProfile {
   bool entry_titles = true;         // a linked heading over an unlinked line is kept
   bool card_headings = false;       // a heading is kept though the rest of its section is not
   bool pitch_headings = false;      // ... when it is not a link
+  bool drop_buttons = false;        // a linked line of a few words is a button, not a title
   bool keep_pitch = false;          // callouts and banners (a hero, a call to action) are content
   bool section_headers = false;     // a <header> opening a section of <main> is its pitch
   bool card_headers = false;        // a <header> of an <article> card is its title
