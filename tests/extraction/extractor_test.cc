@@ -22,6 +22,17 @@ Body extract(const std::string& page, std::string_view site_domain = "") {
 }
 
 // A product's description, shared by the product pages below.
+// The check that a body of page type `type` holds each of `present` and none
+// of `absent`.
+void expect_lines(const Body& body, const char* type, std::initializer_list<const char*> present,
+                  std::initializer_list<const char*> absent) {
+  ASSERT_EQ(body.page_type, type) << body.explanation;
+  for (const char* line : present)
+    EXPECT_NE(body.text.find(line), std::string::npos) << line << "\n" << body.explanation;
+  for (const char* line : absent)
+    EXPECT_EQ(body.text.find(line), std::string::npos) << line << "\n" << body.explanation;
+}
+
 const std::string kKettle =
     "The blue kettle boils a litre of water in three minutes and switches itself off when "
     "the water boils, so it is safe to leave on the counter.";
@@ -571,25 +582,26 @@ TEST(Service, FeatureCardsWithTheirLinksAreItsContent) {
     EXPECT_NE(body.text.find(f[1]), std::string::npos) << f[0] << "\n" << body.explanation;
 }
 
+// A payroll service's page with a <main>, up to its features' section.
+std::string payroll_main_open() {
+  return "<html><head><title>Acme Payroll</title><link rel='canonical' "
+         "href='https://example.org/payroll'></head><body><header><nav><a href='/'>Home</a> <a "
+         "href='/pricing'>Pricing</a></nav></header><main><section class='hero'><h1>Payroll that "
+         "runs itself</h1><p>Pay your team on time, every time, with taxes filed for you.</p>"
+         "</section><section class='features'>";
+}
+
 TEST(Service, ItsButtonsAreNotItsText) {
   // Each feature card has a linked title that reads as one and a button of a
   // few words ("Start a free trial"): the title is the page's, the button not.
-  std::string page =
-      "<html><head><title>Acme Payroll</title><link rel='canonical' "
-      "href='https://example.org/payroll'></head><body><header><nav><a href='/'>Home</a> <a "
-      "href='/pricing'>Pricing</a></nav></header><main><section class='hero'><h1>Payroll that "
-      "runs itself</h1><p>Pay your team on time, every time, with taxes filed for you.</p>"
-      "</section><section class='features'>";
+  std::string page = payroll_main_open();
   for (const auto& f : kPayrollFeatures)
     page += std::string("<div class='feature-card'><p><a href='/f'>") + f[0] +
             " for teams of every size</a></p><p>" + f[1] +
             "</p><p><a class='button' href='/trial'>Start a free trial</a></p></div>";
   page += "</section></main><footer><p>Acme Inc.</p></footer></body></html>";
-  Body body = extract(page);
-  ASSERT_EQ(body.page_type, "service") << body.explanation;
-  EXPECT_NE(body.text.find("Direct deposit for teams of every size"), std::string::npos)
-      << body.explanation;
-  EXPECT_EQ(body.text.find("Start a free trial"), std::string::npos) << body.explanation;
+  expect_lines(extract(page), "service", {"Direct deposit for teams of every size"},
+               {"Start a free trial"});
 }
 
 TEST(Service, TheHeadersOfItsSectionsAreText) {
@@ -621,12 +633,7 @@ TEST(Service, ItsHeadingsAreItsPitch) {
   // A plan's box holds its name over a sign-up button: the name is the
   // page's, though nothing under it is kept; a linked heading over a "Read
   // more" link is another page's teaser and stays out.
-  std::string page =
-      "<html><head><title>Acme Payroll</title><link rel='canonical' "
-      "href='https://example.org/payroll'></head><body><header><nav><a href='/'>Home</a> <a "
-      "href='/pricing'>Pricing</a></nav></header><main><section class='hero'><h1>Payroll that "
-      "runs itself</h1><p>Pay your team on time, every time, with taxes filed for you.</p>"
-      "</section><section class='features'>";
+  std::string page = payroll_main_open();
   for (const auto& f : kPayrollFeatures)
     page += std::string("<div class='feature-card'><h3>") + f[0] + "</h3><p>" + f[1] + "</p></div>";
   const std::string plan =
@@ -636,10 +643,7 @@ TEST(Service, ItsHeadingsAreItsPitch) {
       "<div class='report'><h3><a href='/blog/report'>Our yearly payroll report for small "
       "firms</a></h3><a href='/blog/report'>Read more</a></div>";
   page += "</section><section class='plans'>" + plan + report + "</section></main></body></html>";
-  Body body = extract(page);
-  ASSERT_EQ(body.page_type, "service") << body.explanation;
-  EXPECT_NE(body.text.find("Payroll for teams of ten"), std::string::npos) << body.explanation;
-  EXPECT_EQ(body.text.find("yearly payroll report"), std::string::npos) << body.explanation;
+  expect_lines(extract(page), "service", {"Payroll for teams of ten"}, {"yearly payroll report"});
 }
 
 TEST(Service, ScrapGivesWayToSectionsNamedAsWidgets) {
@@ -974,11 +978,12 @@ std::string council_story(const std::string& between, const std::string& after) 
 
 // The opening of an article page up to its text's container: a menu with
 // one section, the <article> and its headline.
-std::string article_page_open(const std::string& section, const std::string& headline) {
+std::string article_page_open(const std::string& section, const std::string& headline,
+                              const std::string& body_class = "") {
   std::string path;
   for (char c : section) path += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return "<html><head><meta property='og:type' content='article'></head><body><nav><a "
-         "href='/'>Home</a> <a href='/" +
+  return "<html><head><meta property='og:type' content='article'></head><body class='" +
+         body_class + "'><nav><a href='/'>Home</a> <a href='/" +
          path + "'>" + section + "</a></nav><article><h1>" + headline +
          "</h1><div class='entry-content'>";
 }
@@ -1491,10 +1496,7 @@ TEST(Documentation, TheLinkedLinesOfAReferencesListsAreText) {
         std::string("<li><a href='/docs/ref/settings/") + setting + "'>" + setting + "</a></li>";
   page +=
       "</ul><p>" + para + "</p></main><footer><a href='/terms'>Terms</a></footer></body></html>";
-  Body body = extract(page);
-  ASSERT_EQ(body.page_type, "documentation") << body.explanation;
-  EXPECT_NE(body.text.find("SECURE_HSTS_PRELOAD"), std::string::npos) << body.explanation;
-  EXPECT_EQ(body.text.find("Terms"), std::string::npos) << body.explanation;
+  expect_lines(extract(page), "documentation", {"SECURE_HSTS_PRELOAD"}, {"Terms"});
 }
 
 TEST(Documentation, ThePagesChromeInsideItsMainIsNotText) {
@@ -1838,36 +1840,28 @@ TEST(Article, WhollyLinkedItemsWithinTheTextAreText) {
         "</li></ul><p>" +
         para + para + "</p>";
   page += "</div></article></body></html>";
-  Body body = extract(page);
-  ASSERT_EQ(body.page_type, "article") << body.explanation;
-  EXPECT_NE(body.text.find("Allow casts between integers"), std::string::npos) << body.explanation;
-  EXPECT_NE(body.text.find("floating point types"), std::string::npos) << body.explanation;
-  EXPECT_EQ(body.text.find("tested on the farm"), std::string::npos) << body.explanation;
-  EXPECT_EQ(body.text.find("Compare new car deals"), std::string::npos) << body.explanation;
+  expect_lines(extract(page), "article",
+               {"Allow casts between integers", "floating point types"},
+               {"tested on the farm", "Compare new car deals"});
 }
 
 TEST(Article, ABodyNamedForEmbedsIsNoEmbeddedPost) {
   // A blog's theme names its <body> "wp-embed-responsive": the line of links
   // between its paragraphs is still a line of links, while the links of a
   // post embedded in the story (a tweet's author and day) are the post's.
-  const std::string para =
-      "The ferry to the island will run every hour from May, the operator said on Tuesday, "
-      "after a winter of two crossings a day that left commuters stranded on the pier. ";
-  const std::string page =
-      "<html><head><meta property='og:type' content='article'></head><body class='post-template "
-      "wp-embed-responsive'><article><h1>Hourly ferries</h1><p>" +
-      para + para +
-      "</p><p><a href='/tag/ferries'>Ferries</a> | <a href='/tag/islands'>Islands</a> | <a "
-      "href='/tag/commuting'>Commuting</a></p><p>" +
-      para +
-      "</p><blockquote class='twitter-tweet'><p>Hourly boats at last!</p>&mdash; <a "
-      "href='https://social.example/ann'>Ann Lee (@annlee)</a> <a "
-      "href='https://social.example/ann/1'>April 2, 2024</a></blockquote><p>" +
-      para + "</p></article></body></html>";
-  Body body = extract(page);
-  ASSERT_EQ(body.page_type, "article") << body.explanation;
-  EXPECT_EQ(body.text.find("Islands"), std::string::npos) << body.explanation;
-  EXPECT_NE(body.text.find("Ann Lee (@annlee)"), std::string::npos) << body.explanation;
+  const std::string ferry =
+      "<p>The ferry to the island will run every hour from May, the operator said on Tuesday, "
+      "after a winter of two crossings a day that left commuters stranded on the pier.</p>";
+  std::string page = article_page_open("Travel", "Hourly ferries", "post wp-embed-responsive");
+  page += ferry + ferry +
+          "<p><a href='/tag/ferries'>Ferries</a> | <a href='/tag/islands'>Islands</a> | <a "
+          "href='/tag/commuting'>Commuting</a></p>" +
+          ferry +
+          "<blockquote class='twitter-tweet'><p>Hourly boats at last!</p>&mdash; <a "
+          "href='https://social.example/ann'>Ann Lee (@annlee)</a> <a "
+          "href='https://social.example/ann/1'>April 2, 2024</a></blockquote>" +
+          ferry + "</div></article></body></html>";
+  expect_lines(extract(page), "article", {"Ann Lee (@annlee)"}, {"Islands"});
 }
 
 TEST(Article, LinkedEntriesInsideTheArticleAreText) {
