@@ -269,15 +269,15 @@ bool has_sentence_end(std::string_view s) {
 }
 
 // Enough words for a card's title rather than a menu entry.
-bool card_title_words(std::string_view text) {
-  return std::count(text.begin(), text.end(), ' ') + 1 >= kMinCardTitleWords;
-}
+// The words of a block's line (its spaces are collapsed).
+long words_in(std::string_view text) { return std::count(text.begin(), text.end(), ' ') + 1; }
+
+bool card_title_words(std::string_view text) { return words_in(text) >= kMinCardTitleWords; }
 
 // A linked line of a few words that ends no sentence: a button ("Start for
 // free", "Read the report", "5 min read"), not a feature card's title.
 bool is_button_line(std::string_view text) {
-  return std::count(text.begin(), text.end(), ' ') + 1 <= kMaxButtonWords &&
-         !has_sentence_end(text);
+  return words_in(text) <= kMaxButtonWords && !has_sentence_end(text);
 }
 
 // "Weight: 700 g", "Buckles : SBS": a label of at most three words, a colon,
@@ -333,12 +333,17 @@ bool within(std::string_view sub, std::string_view site) {
          sub[sub.size() - site.size() - 1] == '.';
 }
 
+// The address of the first link under `n`, empty when it has none.
+std::string_view first_link_href(const html::Document& doc, NodeId n) {
+  for (NodeId d = doc.first_child(n); d != kNoNode; d = doc.next_in(d, n))
+    if (doc.is(d, Tag::k_a)) return doc.attr(d, "href");
+  return {};
+}
+
 // True when the first link under `n` leads to a place in a page (a table of
 // contents: "#travel", or the page's own address and "#travel").
 bool links_to_a_place(const html::Document& doc, NodeId n) {
-  for (NodeId d = doc.first_child(n); d != kNoNode; d = doc.next_in(d, n))
-    if (doc.is(d, Tag::k_a)) return doc.attr(d, "href").find('#') != std::string_view::npos;
-  return false;
+  return first_link_href(doc, n).find('#') != std::string_view::npos;
 }
 
 // True when the first link under `n` leads to another site than `home` (the
@@ -346,12 +351,8 @@ bool links_to_a_place(const html::Document& doc, NodeId n) {
 // made, not another story of the same site or of one of its subdomains.
 bool links_elsewhere(const html::Document& doc, NodeId n, std::string_view home) {
   if (home.empty()) return false;
-  for (NodeId d = doc.first_child(n); d != kNoNode; d = doc.next_in(d, n))
-    if (doc.is(d, Tag::k_a)) {
-      const std::string host = core::domain_of(doc.attr(d, "href"));
-      return !host.empty() && host != home && !within(host, home) && !within(home, host);
-    }
-  return false;
+  const std::string host = core::domain_of(first_link_href(doc, n));
+  return !host.empty() && host != home && !within(host, home) && !within(home, host);
 }
 
 NodeId node_of(const std::pair<NodeId, double>& e) { return e.first; }
@@ -1056,7 +1057,7 @@ const char* BodyExtractor::drop_reason(const html::Document& doc, const TextBloc
       !(profile_.trim_edges && block.type == BlockType::kHeading && block.owner != kNoNode &&
         links_elsewhere(doc, block.owner, hints.site_domain)) &&
       !(profile_.trim_edges && block.type == BlockType::kList &&
-        std::count(text.begin(), text.end(), ' ') + 1 >= kMinLinkedItemWords &&
+        words_in(text) >= kMinLinkedItemWords &&
         (density < kMaxWholeLinkShare || stands_in_text(doc, index, container))))
     return "mostly links";
   if (is_furniture_text(text)) return "page furniture";
@@ -1136,7 +1137,7 @@ bool BodyExtractor::is_poster_stat(const html::Document& doc, const TextBlock& b
   // A thread's short list lines ("Replies", "Trophy Points:", "Oct 8, 2024")
   // are its posters' details and its counters, unless the list stands in a
   // post among its prose (a poster's own list: "curry & rice", "sandwiches").
-  if (std::count(text.begin(), text.end(), ' ') + 1 > kMaxStatWords || has_sentence_end(text) ||
+  if (words_in(text) > kMaxStatWords || has_sentence_end(text) ||
       block.link_bytes * 2 >= text.size())
     return false;
   NodeId list = block.owner;
