@@ -71,7 +71,7 @@ constexpr double kMaxWholeLinkShare = 0.95;
 // article's prose (weight times characters) both before and after it in the
 // container reaches this: a list the story walks through (the releases, the
 // courses, the tools it names), not the related stories that end it. On WCXB
-// such items held three times the text's words they held of other words
+// such items held nearly three times the text's words they held of others
 // (both halves up; Dragnet, CleanEval, AEB and the Readability.js pages too).
 // See Article.WhollyLinkedItemsWithinTheTextAreText in extractor_test.cc.
 constexpr double kMinProseAroundItem = 200;
