@@ -1455,11 +1455,13 @@ Body BodyExtractor::read_passes(const html::Document& doc, const BodyHints& hint
                          "little or nothing found outside elements named as boilerplate; again "
                          "without those names",
                          0))
-    return *std::move(third);
+    body = *std::move(third);
   // Some pages hide their whole content until a script has run: with an
   // inline style (a shop's age or password gate, a fade-in), or streamed in
   // hidden segments the script moves in place. With nothing found elsewhere,
-  // what is so hidden is the content.
+  // what is so hidden is the content; it replaces what the names-ignored
+  // reading found (a footer's links) when it is far more.
+  // See Collection.ContentHiddenUntilAScriptOutweighsTheFooter in extractor_test.cc.
   if (auto fourth = retry(&BodyExtractor::show_scripted_, "+script-hidden",
                           "little or nothing found outside elements hidden until a script runs; "
                           "again with them shown",

@@ -433,6 +433,38 @@ TEST(Collection, CardHeadingsStayWhenTheirLinkedLinesAreLeftOut) {
     EXPECT_NE(body.text.find(name), std::string::npos) << name << "\n" << body.explanation;
 }
 
+TEST(Collection, ContentHiddenUntilAScriptOutweighsTheFooter) {
+  // A shop's access app hides the whole grid with an inline style until its
+  // script has run. Outside it stand only the footer's menus, named as such:
+  // read without those names, the menus are found, but the hidden grid holds
+  // far more, and it is the page's content.
+  std::string page =
+      "<html><head><link rel='canonical' href='https://example.org/collections/teas'>"
+      "</head><body><main><div class='access-content' style='display:none;'>"
+      "<h1>Loose-leaf teas</h1><ul class='grid'>";
+  std::vector<std::string> names;
+  for (int i = 0; i < 12; ++i) {
+    const std::string n = std::to_string(i);
+    names.push_back("Smoked black tea blend number " + n);
+    page += "<li class='card'><h3 class='card__heading'><a href='/products/t" + n + "'>" +
+            names.back() + "</a></h3><span class='price'>$1" + n + ".99</span></li>";
+  }
+  page += "</ul></div></main><footer>";
+  for (const char* heading : {"Company", "Your orders"}) {
+    page += std::string("<h2>") + heading + "</h2><ul class='menu'>";
+    for (const char* link : {"Help and questions", "Refund policy", "Careers", "Wholesale",
+                             "Tea for the office"})
+      page += std::string("<li><a class='menu-item' href='/page'>") + link + "</a></li>";
+    page += "</ul>";
+  }
+  page += "</footer></body></html>";
+  Body body = extract(page);
+  ASSERT_EQ(body.page_type, "collection") << body.explanation;
+  for (const std::string& name : names)
+    EXPECT_NE(body.text.find(name), std::string::npos) << name << "\n" << body.explanation;
+  EXPECT_EQ(body.text.find("Refund policy"), std::string::npos) << body.explanation;
+}
+
 TEST(Collection, BannerIntroductionIsKept) {
   // A shop's category opens with a banner that introduces its grid.
   const std::string intro =
