@@ -19,8 +19,9 @@ using html::Tag;
 
 class Segmenter {
  public:
-  Segmenter(const html::Document& doc, const std::vector<Mark>& marks, Segmentation& out)
-      : doc_(doc), marks_(marks), out_(out) {}
+  Segmenter(const html::Document& doc, const std::vector<Mark>& marks, Segmentation& out,
+            bool cards)
+      : doc_(doc), marks_(marks), out_(out), cards_(cards) {}
 
   void run(NodeId root) {
     out_.block_begin.assign(doc_.node_count(), 0);
@@ -91,10 +92,11 @@ class Segmenter {
         break;
     }
     // Captions never belong in the body: with an image beside them they
-    // describe it, without one they are left out.
+    // describe it, without one they are left out. A card's text named as a
+    // caption is not one (card_caption).
     if ((tag == Tag::k_ul || tag == Tag::k_ol) && names_caption(doc_, n) && add_caption_list(n))
       return false;
-    if (names_caption(doc_, n) && is_short(n)) {
+    if (names_caption(doc_, n) && is_short(n) && !card_caption(n)) {
       add_caption(n);
       return false;
     }
@@ -192,6 +194,20 @@ class Segmenter {
     f.url = image_url(image);
     f.caption = std::move(caption);
     out_.figures.push_back(std::move(f));
+  }
+
+  // On a page of cards (a shop's category, a listing), an element named as
+  // a caption inside a card's link or over a card's heading is the card's
+  // text (a theme's "thumbnail > caption", a shop's "product-caption"), not
+  // a photo's caption. Elsewhere it is one, in a link or not.
+  // See Collection.CardsNamedAsCaptionsAreTheirText in extractor_test.cc.
+  bool card_caption(NodeId n) const {
+    if (!cards_) return false;
+    for (NodeId up = doc_.parent(n); up != kNoNode; up = doc_.parent(up))
+      if (doc_.is(up, Tag::k_a)) return true;
+    for (NodeId c = doc_.next_in(n, n); c != kNoNode; c = doc_.next_in(c, n))
+      if (doc_.is_element(c) && heading_level(doc_.tag(c)) > 0) return true;
+    return false;
   }
 
   bool holds_text_figure(NodeId figure) const {
@@ -369,6 +385,7 @@ class Segmenter {
   std::vector<NodeId> recent_images_;  // images met since a caption list took some
   std::vector<uint32_t> link_start_;
   std::vector<std::pair<uint32_t, uint32_t>> link_spans_;  // [start, end) of links in buffer_
+  bool cards_ = false;
   int hidden_depth_ = 0, quote_depth_ = 0, list_depth_ = 0, pre_depth_ = 0, table_depth_ = 0;
 };
 
@@ -381,9 +398,9 @@ void Segmentation::clear() {
 }
 
 void segment(const html::Document& doc, html::NodeId root, const std::vector<Mark>& marks,
-             Segmentation& out) {
+             Segmentation& out, bool cards) {
   out.clear();
-  Segmenter(doc, marks, out).run(root);
+  Segmenter(doc, marks, out, cards).run(root);
 }
 
 }  // namespace lede::extraction

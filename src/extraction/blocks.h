@@ -51,8 +51,10 @@ struct Segmentation {
   void clear();
 };
 
-// Walks `root` and fills `out`. `marks` holds one Mark per node.
+// Walks `root` and fills `out`. `marks` holds one Mark per node. `cards` is
+// set on pages of cards (collections, listings), where a card's text may be
+// named as a caption.
 void segment(const html::Document& doc, html::NodeId root, const std::vector<Mark>& marks,
-             Segmentation& out);
+             Segmentation& out, bool cards = false);
 
 }  // namespace lede::extraction

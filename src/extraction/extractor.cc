@@ -1502,7 +1502,8 @@ Body BodyExtractor::extract_once(const html::Document& doc, const BodyHints& hin
   // 1. Mark.
   mark(doc);
   // 2. Segment.
-  segment(doc, doc.root(), marks_, seg_);
+  segment(doc, doc.root(), marks_, seg_,
+          decision.type == PageType::kCollection || decision.type == PageType::kListing);
   // 3. Weigh.
   weigh(doc, hints);
   // 4. Mark lists of teasers for other stories; rescue weak elements that hold the prose.

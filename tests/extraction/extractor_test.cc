@@ -465,6 +465,47 @@ TEST(Collection, ContentHiddenUntilAScriptOutweighsTheFooter) {
   EXPECT_EQ(body.text.find("Refund policy"), std::string::npos) << body.explanation;
 }
 
+TEST(Collection, CardsNamedAsCaptionsAreTheirText) {
+  // A theme names each card's text block "caption": inside the card's link
+  // (a shop's grid), or holding the card's heading. That is the card's name
+  // and price, not a photo's caption.
+  std::string page =
+      "<html><head><link rel='canonical' href='https://example.org/collections/lamps'>"
+      "</head><body><nav><a href='/'>Home</a> <a href='/cart'>Cart</a></nav><main>"
+      "<h1>Desk lamps</h1><div class='grid'>";
+  std::vector<std::string> names;
+  for (int i = 0; i < 6; ++i) {
+    const std::string n = std::to_string(i);
+    names.push_back("Brass desk lamp with a linen shade, model " + n);
+    page += "<div class='cell'><a class='box' href='/p" + n + "'><img src='/l" + n +
+            ".jpg'><div class='caption'><div class='name'>" + names.back() +
+            "</div><div class='price'>$4" + n + ".00</div></div></a></div>";
+  }
+  for (int i = 6; i < 12; ++i) {
+    const std::string n = std::to_string(i);
+    names.push_back("Enamel reading lamp in forest green, model " + n);
+    page += "<div class='cell'><img src='/l" + n + ".jpg'><div class='product-caption'><h3>" +
+            "<a href='/p" + n + "'>" + names.back() + "</a></h3><span class='price'>$5" + n +
+            ".00</span></div></div>";
+  }
+  page += "</div></main><footer><p>About us</p></footer></body></html>";
+  Body body = extract(page);
+  ASSERT_EQ(body.page_type, "collection") << body.explanation;
+  for (const std::string& name : names)
+    EXPECT_NE(body.text.find(name), std::string::npos) << name << "\n" << body.explanation;
+  // In a story, a caption with a title of its own is the photo's.
+  const std::string story =
+      "The harbour bridge reopened on Monday after eight months of repairs, and the first "
+      "buses crossed it before dawn while a crowd watched from the old ferry pier.";
+  Body article = extract(
+      "<html><head><title>Bridge reopens</title></head><body><article><h1>Bridge reopens</h1>"
+      "<p>" + story + "</p><div class='photo'><img src='/bridge.jpg'><div class='caption'>"
+      "<h4>At dawn</h4>The first bus crosses the bridge.</div></div><p>" + story +
+      "</p></article></body></html>");
+  EXPECT_NE(article.text.find(story), std::string::npos) << article.explanation;
+  EXPECT_EQ(article.text.find("The first bus crosses"), std::string::npos) << article.explanation;
+}
+
 TEST(Collection, BannerIntroductionIsKept) {
   // A shop's category opens with a banner that introduces its grid.
   const std::string intro =
