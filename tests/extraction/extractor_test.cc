@@ -410,14 +410,29 @@ TEST(Listing, ItemsNamedLikeBoilerplateAreItsContent) {
     EXPECT_NE(body.text.find(title), std::string::npos) << title << "\n" << body.explanation;
 }
 
+// A shop's category page up to its body: the canonical address names it
+// a collection ("/collections/SLUG").
+std::string shop_category_open(const std::string& slug) {
+  return "<html><head><link rel='canonical' href='https://example.org/collections/" + slug +
+         "'></head><body>";
+}
+
+const std::string kShopMenu = "<nav><a href='/'>Home</a> <a href='/cart'>Cart</a></nav>";
+
+// The page is read as a collection and its text names every product.
+void expect_collection_names(const Body& body, const std::vector<std::string>& names) {
+  ASSERT_EQ(body.page_type, "collection") << body.explanation;
+  for (const std::string& name : names)
+    EXPECT_NE(body.text.find(name), std::string::npos) << name << "\n" << body.explanation;
+}
+
 TEST(Collection, CardHeadingsStayWhenTheirLinkedLinesAreLeftOut) {
   // A shop's category: each card is one link holding the model's code, and
   // its name over its price. The price, a link of two words, is left out; the
   // name, a heading beside it, still names the product.
   std::string page =
-      "<html><head><link rel='canonical' href='https://example.org/collections/mowers'>"
-      "</head><body><nav><a href='/'>Home</a> <a href='/cart'>Cart</a></nav><main>"
-      "<h1>Robot mowers</h1><div class='grid'>";
+      shop_category_open("mowers") + kShopMenu +
+      "<main><h1>Robot mowers</h1><div class='grid'>";
   std::vector<std::string> names;
   for (int i = 0; i < 8; ++i) {
     const std::string n = std::to_string(i);
@@ -428,9 +443,7 @@ TEST(Collection, CardHeadingsStayWhenTheirLinkedLinesAreLeftOut) {
   }
   page += "</div></main><footer><p>About us</p></footer></body></html>";
   Body body = extract(page);
-  ASSERT_EQ(body.page_type, "collection") << body.explanation;
-  for (const std::string& name : names)
-    EXPECT_NE(body.text.find(name), std::string::npos) << name << "\n" << body.explanation;
+  expect_collection_names(body, names);
 }
 
 TEST(Collection, ContentHiddenUntilAScriptOutweighsTheFooter) {
@@ -439,8 +452,8 @@ TEST(Collection, ContentHiddenUntilAScriptOutweighsTheFooter) {
   // read without those names, the menus are found, but the hidden grid holds
   // far more, and it is the page's content.
   std::string page =
-      "<html><head><link rel='canonical' href='https://example.org/collections/teas'>"
-      "</head><body><main><div class='access-content' style='display:none;'>"
+      shop_category_open("teas") +
+      "<main><div class='access-content' style='display:none;'>"
       "<h1>Loose-leaf teas</h1><ul class='grid'>";
   std::vector<std::string> names;
   for (int i = 0; i < 12; ++i) {
@@ -459,9 +472,7 @@ TEST(Collection, ContentHiddenUntilAScriptOutweighsTheFooter) {
   }
   page += "</footer></body></html>";
   Body body = extract(page);
-  ASSERT_EQ(body.page_type, "collection") << body.explanation;
-  for (const std::string& name : names)
-    EXPECT_NE(body.text.find(name), std::string::npos) << name << "\n" << body.explanation;
+  expect_collection_names(body, names);
   EXPECT_EQ(body.text.find("Refund policy"), std::string::npos) << body.explanation;
 }
 
@@ -470,9 +481,8 @@ TEST(Collection, CardsNamedAsCaptionsAreTheirText) {
   // (a shop's grid), or holding the card's heading. That is the card's name
   // and price, not a photo's caption.
   std::string page =
-      "<html><head><link rel='canonical' href='https://example.org/collections/lamps'>"
-      "</head><body><nav><a href='/'>Home</a> <a href='/cart'>Cart</a></nav><main>"
-      "<h1>Desk lamps</h1><div class='grid'>";
+      shop_category_open("lamps") + kShopMenu +
+      "<main><h1>Desk lamps</h1><div class='grid'>";
   std::vector<std::string> names;
   for (int i = 0; i < 6; ++i) {
     const std::string n = std::to_string(i);
@@ -490,9 +500,7 @@ TEST(Collection, CardsNamedAsCaptionsAreTheirText) {
   }
   page += "</div></main><footer><p>About us</p></footer></body></html>";
   Body body = extract(page);
-  ASSERT_EQ(body.page_type, "collection") << body.explanation;
-  for (const std::string& name : names)
-    EXPECT_NE(body.text.find(name), std::string::npos) << name << "\n" << body.explanation;
+  expect_collection_names(body, names);
   // In a story, a caption with a title of its own is the photo's.
   const std::string story =
       "The harbour bridge reopened on Monday after eight months of repairs, and the first "
@@ -512,8 +520,8 @@ TEST(Collection, BannerIntroductionIsKept) {
       "Every mower here cuts the grass on its own, finds its way back to its dock, and is "
       "quiet enough to run at night while the household sleeps.";
   std::string page =
-      "<html><head><link rel='canonical' href='https://example.org/collections/mowers'>"
-      "</head><body><nav><a href='/'>Home</a> <a href='/cart'>Cart</a></nav><div class='page'>"
+      shop_category_open("mowers") + kShopMenu +
+      "<div class='page'>"
       "<div class='category-banner'><h1>Robot mowers</h1><p>" +
       intro + "</p></div><div class='grid'>";
   for (int i = 0; i < 8; ++i) {
@@ -540,8 +548,8 @@ TEST(Collection, TheCategorysTextBesideItsGridIsKept) {
       "quiet enough to run at night while the household sleeps. Pick one by the size of your "
       "lawn and by how steep its slopes are.";
   std::string page =
-      "<html><head><link rel='canonical' href='https://example.org/collections/mowers'>"
-      "</head><body><nav><a href='/'>Home</a> <a href='/cart'>Cart</a></nav><div class='page'>"
+      shop_category_open("mowers") + kShopMenu +
+      "<div class='page'>"
       "<section class='about'><h1>Robot mowers</h1><p>" +
       intro + "</p></section><section class='results'><ul class='grid'>";
   for (int i = 0; i < 12; ++i) {
@@ -569,8 +577,7 @@ TEST(Collection, TextWrittenForSearchEnginesIsTheCategorys) {
       "Every mower comes with a two-year warranty, free blade replacements for the first year, "
       "and a technician's visit to set the boundary wire if you ask for one."};
   std::string page =
-      "<html><head><link rel='canonical' href='https://example.org/collections/mowers'>"
-      "</head><body><nav><a href='/'>Home</a> <a href='/cart'>Cart</a></nav>"
+      shop_category_open("mowers") + kShopMenu +
       "<div class='promo-strip'><p>Members earn a reward for every purchase. Join today.</p>"
       "</div><div class='listing'>";
   for (int i = 0; i < 12; ++i) page += "<div class='placeholder'></div>";
@@ -599,9 +606,8 @@ TEST(Collection, SecondCopyOfARunOfLinesIsLeftOut) {
   const std::string section =
       "<div class='intro'><h2>Why a robot mower</h2><p>" + intro + "</p></div>";
   std::string page =
-      "<html><head><link rel='canonical' href='https://example.org/collections/mowers'>"
-      "</head><body><nav><a href='/'>Home</a> <a href='/cart'>Cart</a></nav><main>"
-      "<h1>Robot mowers</h1>" +
+      shop_category_open("mowers") + kShopMenu +
+      "<main><h1>Robot mowers</h1>" +
       section + "<div class='grid'>";
   for (int i = 0; i < 8; ++i) {
     const std::string n = std::to_string(i);
