@@ -197,14 +197,14 @@ class Segmenter {
   }
 
   // On a page of cards (a shop's category, a listing), an element named as
-  // a caption inside a card's link or over a card's heading is the card's
-  // text (a theme's "thumbnail > caption", a shop's "product-caption"), not
-  // a photo's caption. Elsewhere it is one, in a link or not.
+  // a caption inside a card's link (the walk is inside an <a> when
+  // link_start_ holds one) or over a card's heading is the card's text (a
+  // theme's "thumbnail > caption", a shop's "product-caption"), not a
+  // photo's caption. Elsewhere it is one, in a link or not.
   // See Collection.CardsNamedAsCaptionsAreTheirText in extractor_test.cc.
   bool card_caption(NodeId n) const {
     if (!cards_) return false;
-    for (NodeId up = doc_.parent(n); up != kNoNode; up = doc_.parent(up))
-      if (doc_.is(up, Tag::k_a)) return true;
+    if (!link_start_.empty()) return true;
     for (NodeId c = doc_.next_in(n, n); c != kNoNode; c = doc_.next_in(c, n))
       if (doc_.is_element(c) && heading_level(doc_.tag(c)) > 0) return true;
     return false;

@@ -55,6 +55,6 @@ struct Segmentation {
 // set on pages of cards (collections, listings), where a card's text may be
 // named as a caption.
 void segment(const html::Document& doc, html::NodeId root, const std::vector<Mark>& marks,
-             Segmentation& out, bool cards = false);
+             Segmentation& out, bool cards);
 
 }  // namespace lede::extraction

@@ -1476,6 +1476,9 @@ Body BodyExtractor::extract_once(const html::Document& doc, const BodyHints& hin
   // 0. The kind of page.
   const PageTypeDecision& decision = decision_;
   page_type_ = listing_retry_ ? PageType::kListing : decision.type;
+  // A page of cards: its items are its content (segment, the item lists below).
+  const bool read_as_cards =
+      decision.type == PageType::kListing || decision.type == PageType::kCollection;
   // A listing's weights keep every linked card: a page the model reads as a
   // listing by only a little is read with an article's, and becomes a listing
   // again below if its cards outweigh the body found.
@@ -1493,8 +1496,7 @@ Body BodyExtractor::extract_once(const html::Document& doc, const BodyHints& hin
   // A page read as an article whose cards outweighed its body: its linked
   // cards weigh as links when the container is chosen, for such pages are as
   // often short articles above a long list of other stories (Dragnet's blogs).
-  if (listing_retry_ && decision.type != PageType::kListing &&
-      decision.type != PageType::kCollection) {
+  if (listing_retry_ && !read_as_cards) {
     profile_.linked_card_weight = 0;
     profile_.item_lists = false;
   }
@@ -1502,8 +1504,7 @@ Body BodyExtractor::extract_once(const html::Document& doc, const BodyHints& hin
   // 1. Mark.
   mark(doc);
   // 2. Segment.
-  segment(doc, doc.root(), marks_, seg_,
-          decision.type == PageType::kCollection || decision.type == PageType::kListing);
+  segment(doc, doc.root(), marks_, seg_, read_as_cards);
   // 3. Weigh.
   weigh(doc, hints);
   // 4. Mark lists of teasers for other stories; rescue weak elements that hold the prose.
@@ -1559,8 +1560,6 @@ Body BodyExtractor::extract_once(const html::Document& doc, const BodyHints& hin
   // items (a job board's intro, a shop's category text): the list is the
   // content, its links included.
   item_first_ = item_last_ = 0;
-  const bool read_as_cards =
-      decision.type == PageType::kListing || decision.type == PageType::kCollection;
   if (profile_.item_lists || read_as_cards) {
     uint64_t list_bytes = 0;
     const NodeId list = largest_item_list(doc, list_bytes);
