@@ -477,6 +477,7 @@ TypeProfile profile_for(PageType t) {
 }
 
 bool BodyExtractor::disclosed(const html::Document& doc, html::NodeId n) const {
+  if (bare_panels_.contains(n)) return true;
   if (disclosed_.empty()) return false;
   if (disclosed_.contains(doc.attr(n, "id"))) return true;
   // A collapsing wrapper hides the panel inside it: its one element child.
@@ -1404,6 +1405,7 @@ Body BodyExtractor::read_passes(const html::Document& doc, const BodyHints& hint
   // The page's kind does not change between the passes below.
   evidence_ = gather_page_evidence(doc);
   disclosed_ = disclosed_panels(doc);
+  bare_panels_ = bare_accordion_panels(doc);
   decision_ = decide_page_type_scored(evidence_);
   Body body = extract_once(doc, hints);
   const auto far_more = [&](const Body& b) {

@@ -190,8 +190,10 @@ class BodyExtractor {
   std::vector<bool> in_answer_;  // per node: inside a question or an answer of a thread
   // Ids of the panels the page's accordions and tabs open (disclosed_panels).
   std::unordered_set<std::string_view> disclosed_;
+  // The panels of accordions that name no trigger (bare_accordion_panels).
+  std::unordered_set<html::NodeId> bare_panels_;
   // Whether n is such a panel, or its collapsing wrapper (the panel is its
-  // one element child).
+  // one element child), or a bare accordion's panel.
   bool disclosed(const html::Document& doc, html::NodeId n) const;
   // Forms of each class that hold text: counted once, looked up per form.
   std::unordered_map<std::string_view, size_t> post_form_classes_;

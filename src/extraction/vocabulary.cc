@@ -4,6 +4,7 @@
 #include <array>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include "core/text.h"
 
@@ -602,6 +603,67 @@ std::unordered_set<std::string_view> disclosed_panels(const html::Document& doc)
     });
   }
   return ids;
+}
+
+namespace {
+
+// A bare accordion's panel (bare_accordion_panels): its question is a line
+// of this many bytes ...
+constexpr size_t kMinQuestionBytes = 8;
+constexpr size_t kMaxQuestionBytes = 200;
+// ... and its answer at least this many (answers of 30 to 150 bytes gained
+// alike on WCXB; asking that fewer of them be in links than out cost a page) ...
+constexpr size_t kMinAnswerBytes = 80;
+// ... in at least this many panels of one tag and class (two lifted a
+// service page's disclaimers, which its gold leaves out).
+constexpr size_t kMinBarePanels = 3;
+
+// The bytes of text under n, counted until `cap` or over the first
+// kMaxCountedNodes nodes, so that panels nested in panels stay linear.
+constexpr size_t kMaxCountedNodes = 256;
+size_t text_bytes(const html::Document& doc, html::NodeId n, size_t cap) {
+  size_t bytes = 0, seen = 0;
+  for (html::NodeId d = doc.first_child(n); d != html::kNoNode && bytes < cap &&
+                                            ++seen <= kMaxCountedNodes;
+       d = doc.next_in(d, n))
+    if (doc.is_text(d)) bytes += core::trim(doc.text(d)).size();
+  return bytes;
+}
+
+bool sent_hidden(const html::Document& doc, html::NodeId n) {
+  return doc.has_attr(n, "hidden") || hides(doc.attr(n, "style"));
+}
+
+bool is_bare_accordion_panel(const html::Document& doc, html::NodeId n) {
+  if (!sent_hidden(doc, n) || doc.attr(n, "aria-hidden") == "true") return false;
+  html::NodeId question = doc.prev_sibling(n);
+  for (; question != html::kNoNode && !doc.is_element(question);
+       question = doc.prev_sibling(question))
+    if (!core::trim(doc.text(question)).empty()) return false;
+  if (question == html::kNoNode || sent_hidden(doc, question) ||
+      doc.attr(question, "aria-hidden") == "true")
+    return false;
+  const size_t asked = text_bytes(doc, question, kMaxQuestionBytes + 1);
+  return asked >= kMinQuestionBytes && asked <= kMaxQuestionBytes &&
+         text_bytes(doc, n, kMinAnswerBytes) >= kMinAnswerBytes;
+}
+
+}  // namespace
+
+std::unordered_set<html::NodeId> bare_accordion_panels(const html::Document& doc) {
+  // Panels by their tag and class.
+  std::unordered_map<std::string, std::vector<html::NodeId>> by_kind;
+  for (html::NodeId n = 0; n < doc.node_count(); ++n)
+    if (doc.is_element(n) && is_bare_accordion_panel(doc, n)) {
+      std::string kind(html::tag_name(doc.tag(n)));
+      kind += ' ';
+      kind += doc.attr(n, "class");
+      by_kind[kind].push_back(n);
+    }
+  std::unordered_set<html::NodeId> panels;
+  for (const auto& [kind, nodes] : by_kind)
+    if (nodes.size() >= kMinBarePanels) panels.insert(nodes.begin(), nodes.end());
+  return panels;
 }
 
 bool names_caption(const html::Document& doc, html::NodeId n) {

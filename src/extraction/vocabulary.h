@@ -90,6 +90,14 @@ bool is_hover_card(const html::Document& doc, html::NodeId n);
 // and hidden. A menu button's menu names no trigger.
 std::unordered_set<std::string_view> disclosed_panels(const html::Document& doc);
 
+// Accordion panels that no attribute ties to their trigger: an element sent
+// hidden (its hidden attribute or an inline style) right after a shown line
+// of a few words, its question or title, and holding a sentence or more.
+// Only where the page sets at least three panels so, of one tag and class: a
+// single hidden element after a line is as often an error message or a
+// survey a script shows.
+std::unordered_set<html::NodeId> bare_accordion_panels(const html::Document& doc);
+
 // True for an accordion's trigger: a button (the tag or role="button", or a
 // link with aria-expanded) set in a heading, holding one or being one, or a
 // <details> element's <summary>. Its label is a section's title or a

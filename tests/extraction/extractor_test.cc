@@ -849,6 +849,49 @@ TEST(Service, ClosedAccordionPanelsAreText) {
   EXPECT_EQ(body.text.find("A survey for visitors"), std::string::npos) << body.explanation;
 }
 
+TEST(Service, BareAccordionPanelsAreText) {
+  // A questions section built without ARIA, its classes generated and
+  // naming nothing: each answer sent hidden by its inline style right after
+  // its question, a line of a few words. Three panels of one kind make an
+  // accordion (a menu's hidden lists of links after their labels are shown
+  // so too, and stay out as links); a lone hidden message after a line stays
+  // out.
+  const std::string answers[] = {
+      "Pet insurance pays back part or all of the vet's bill for an accident or an illness, "
+      "for a monthly premium set by the cover you choose.",
+      "Plans range from accidents only to accidents and illnesses, and most add routine care "
+      "such as vaccines and dental cleaning for a little more.",
+      "The premium depends on your pet's breed, age and health, on where you live, and on the "
+      "share of the bill and the yearly limit you choose."};
+  const std::string questions[] = {"What is pet insurance?", "What does it cover?",
+                                   "How much does it cost?"};
+  std::string faq, menu;
+  for (int i = 0; i < 3; ++i) {
+    faq += "<div class='sc-4f1a rTq'><div class='sc-4f1a kPw'>" + questions[i] +
+           "</div><div class='sc-4f1a bXe' style='visibility:hidden'>" + answers[i] + "</div></div>";
+    menu += "<li><span class='menu-label'>Section " + std::to_string(i) +
+            "</span><ul class='submenu' style='display:none'><li><a href='/s" +
+            std::to_string(i) + "/dogs'>Insurance for dogs of every breed and age</a></li><li>"
+            "<a href='/s" + std::to_string(i) + "/cats'>Insurance for cats of every breed and "
+            "age</a></li></ul></li>";
+  }
+  const std::string page =
+      "<html><head><title>Compare pet insurance</title><link rel='canonical' "
+      "href='https://pets.example.org/insurance'></head><body><ul class='top'>" + menu +
+      "</ul><main><h1>Compare pet insurance</h1><p>Tell us about your pet and compare plans from "
+      "a dozen insurers in a minute, free and without signing up for anything.</p><p>We are "
+      "paid by the insurers when you buy a plan through us, never by you, and the price you "
+      "see is the price the insurer would give you on its own site.</p>"
+      "<p class='status'>Loading your quotes</p><div class='error' style='display:none'>Something "
+      "went wrong while loading the quotes. Refresh the page to try again, or call us.</div>" +
+      faq + "</main><footer><p>Example Pets</p></footer></body></html>";
+  Body body = extract(page);
+  for (const std::string& answer : answers)
+    EXPECT_NE(body.text.find(answer), std::string::npos) << answer << "\n" << body.explanation;
+  EXPECT_EQ(body.text.find("Insurance for dogs"), std::string::npos) << body.explanation;
+  EXPECT_EQ(body.text.find("Something went wrong"), std::string::npos) << body.explanation;
+}
+
 TEST(Service, AccordionPanelsInsideATabListAreText) {
   // Bootstrap's accordion marks its wrapper as the tab list and sets each
   // collapsed panel inside it; a list of tabs alone stays a control.
