@@ -455,9 +455,13 @@ bool table_of_contents(const html::Document& doc, html::NodeId list) {
 // A list of tabs is a control, but accordions set their panels inside the
 // element they mark as the tab list (Bootstrap's "accordion" role="tablist"):
 // the panels are the page's text, questions and answers, a program's terms.
+// A panel is known by its role, or by naming its trigger (aria-labelledby)
+// where its role is misspelt ("tabpane-a201") or missing.
 bool holds_tab_panels(const html::Document& doc, html::NodeId n) {
   for (html::NodeId d = doc.first_child(n); d != html::kNoNode; d = doc.next_in(d, n))
-    if (doc.is_element(d) && doc.attr(d, "role") == "tabpanel") return true;
+    if (doc.is_element(d) &&
+        (doc.attr(d, "role") == "tabpanel" || doc.has_attr(d, "aria-labelledby")))
+      return true;
   return false;
 }
 

@@ -894,13 +894,18 @@ TEST(Service, BareAccordionPanelsAreText) {
 
 TEST(Service, AccordionPanelsInsideATabListAreText) {
   // Bootstrap's accordion marks its wrapper as the tab list and sets each
-  // collapsed panel inside it; a list of tabs alone stays a control.
+  // collapsed panel inside it, the panel known by its role or, where that is
+  // misspelt, by naming its question back; a list of tabs alone stays a
+  // control.
   const std::string terms =
       "Customers applying for a rebate must have an active residential account, and the "
       "thermostat must control a system with electric or gas heating or central cooling.";
   const std::string intro =
       "Get up to a hundred dollars back when you buy a certified smart thermostat from any "
       "retailer and apply within ninety days of the purchase, online or by mail.";
+  const std::string wait =
+      "Rebates are paid by cheque or to your energy account within eight weeks of the day "
+      "we receive a complete application with the receipt.";
   const std::string page =
       "<html><head><title>Smart thermostats</title><link rel='canonical' "
       "href='https://energy.example.org/smart-thermostats'></head><body>"
@@ -911,10 +916,16 @@ TEST(Service, AccordionPanelsInsideATabListAreText) {
       "<div class='accordion' role='tablist'><div class='accordion-item' role='tab'>"
       "<h2><button class='accordion-button collapsed'>Eligibility</button></h2>"
       "<div class='panel-collapse collapse' role='tabpanel'><ul><li>" + terms +
-      "</li></ul></div></div></div></main><footer><p>Example Energy</p></footer></body></html>";
+      "</li></ul></div></div></div>"
+      "<div class='panel-group' role='tablist'><div class='panel'><div class='panel-heading' "
+      "role='tab' id='h-c1'><h4><a role='button' aria-controls='c1' href='#c1'>How long does "
+      "the rebate take?</a></h4></div><div id='c1' class='panel-collapse collapse' "
+      "role='tabpane-c1' aria-labelledby='h-c1'><p>" + wait +
+      "</p></div></div></div></main><footer><p>Example Energy</p></footer></body></html>";
   Body body = extract(page);
   EXPECT_NE(body.text.find(intro), std::string::npos) << body.explanation;
   EXPECT_NE(body.text.find(terms), std::string::npos) << body.explanation;
+  EXPECT_NE(body.text.find(wait), std::string::npos) << body.explanation;
   EXPECT_EQ(body.text.find("Rebates in stores near you"), std::string::npos) << body.explanation;
 }
 
