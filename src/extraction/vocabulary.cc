@@ -563,6 +563,27 @@ bool is_hover_card(const html::Document& doc, html::NodeId n) {
   return false;
 }
 
+namespace {
+
+// The bytes of text under n, counted until `cap` or over the first
+// kMaxCountedNodes nodes, so that panels nested in panels stay linear.
+constexpr size_t kMaxCountedNodes = 256;
+size_t text_bytes(const html::Document& doc, html::NodeId n, size_t cap) {
+  size_t bytes = 0, seen = 0;
+  for (html::NodeId d = doc.first_child(n); d != html::kNoNode && bytes < cap &&
+                                            ++seen <= kMaxCountedNodes;
+       d = doc.next_in(d, n))
+    if (doc.is_text(d)) bytes += core::trim(doc.text(d)).size();
+  return bytes;
+}
+
+// A toggle's panel (is_section_toggle) holds at least this many bytes, a
+// sentence (any text up to 40 bytes gained alike on WCXB, 120 less; asking
+// none, nor that the panel be no list, lifted the labels of shops' menus).
+constexpr size_t kMinPanelBytes = 40;
+
+}  // namespace
+
 bool is_section_toggle(const html::Document& doc, html::NodeId n) {
   if (doc.is(n, Tag::k_summary)) return true;
   // A button, by its tag or its role, or a link that says whether its panel
@@ -579,7 +600,14 @@ bool is_section_toggle(const html::Document& doc, html::NodeId n) {
   if (parent != html::kNoNode && heading(parent)) return true;
   for (html::NodeId d = doc.first_child(n); d != html::kNoNode; d = doc.next_in(d, n))
     if (doc.is_element(d) && heading(d)) return true;
-  return false;
+  // Set without a heading: one that says whether its panel is open, right
+  // before the panel, which holds a sentence or more and is no menu (a list
+  // or a <nav>).
+  if (!doc.has_attr(n, "aria-expanded")) return false;
+  html::NodeId panel = doc.next_sibling(n);
+  while (panel != html::kNoNode && !doc.is_element(panel)) panel = doc.next_sibling(panel);
+  return panel != html::kNoNode && !doc.is(panel, Tag::k_ul) && !doc.is(panel, Tag::k_nav) &&
+         text_bytes(doc, panel, kMinPanelBytes) >= kMinPanelBytes;
 }
 
 std::unordered_set<std::string_view> disclosed_panels(const html::Document& doc) {
@@ -621,18 +649,6 @@ constexpr size_t kMinAnswerBytes = 80;
 // ... in at least this many panels of one tag and class (two lifted a
 // service page's disclaimers, which its gold leaves out).
 constexpr size_t kMinBarePanels = 3;
-
-// The bytes of text under n, counted until `cap` or over the first
-// kMaxCountedNodes nodes, so that panels nested in panels stay linear.
-constexpr size_t kMaxCountedNodes = 256;
-size_t text_bytes(const html::Document& doc, html::NodeId n, size_t cap) {
-  size_t bytes = 0, seen = 0;
-  for (html::NodeId d = doc.first_child(n); d != html::kNoNode && bytes < cap &&
-                                            ++seen <= kMaxCountedNodes;
-       d = doc.next_in(d, n))
-    if (doc.is_text(d)) bytes += core::trim(doc.text(d)).size();
-  return bytes;
-}
 
 bool sent_hidden(const html::Document& doc, html::NodeId n) {
   return doc.has_attr(n, "hidden") || hides(doc.attr(n, "style"));

@@ -99,9 +99,10 @@ std::unordered_set<std::string_view> disclosed_panels(const html::Document& doc)
 std::unordered_set<html::NodeId> bare_accordion_panels(const html::Document& doc);
 
 // True for an accordion's trigger: a button (the tag or role="button", or a
-// link with aria-expanded) set in a heading, holding one or being one, or a
-// <details> element's <summary>. Its label is a section's title or a
-// question, shown on the page above its panel.
+// link with aria-expanded) set in a heading, holding one or being one, or
+// one with aria-expanded right before its panel of text; or a <details>
+// element's <summary>. Its label is a section's title or a question, shown
+// on the page above its panel.
 bool is_section_toggle(const html::Document& doc, html::NodeId n);
 
 // True for an element the page marks as a photo caption (figcaption, or a

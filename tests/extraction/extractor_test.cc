@@ -750,7 +750,9 @@ TEST(Service, ScrapGivesWayToSectionsNamedAsWidgets) {
 
 TEST(Service, AccordionTriggersAreTheirSectionsTitles) {
   // Questions and answers: each question is a button set in a heading (or
-  // holding one, or a <details>' <summary>); a form's button stays out.
+  // holding one, or a <details>' <summary>, or saying whether the answer
+  // right after it is open); a form's button stays out, and so do a menu's
+  // (what it opens is a list of links) and a search box's.
   const std::string answer =
       "Every plan can be cancelled at any time from the account page, and the months already "
       "paid for stay open until the end of the period you were billed for.";
@@ -765,15 +767,24 @@ TEST(Service, AccordionTriggersAreTheirSectionsTitles) {
       "<div class='faq-answer'><p>Registered charities pay half the price of any plan, on "
       "every seat, for as long as they stay registered.</p></div>"
       "<details><summary role='button'>Where is our data kept?</summary><p>In data centres "
-      "in the European Union, copied to a second centre every night.</p></details></div>"
-      "<form><input type='email'><button>Send me the price list</button></form>"
+      "in the European Union, copied to a second centre every night.</p></details>"
+      "<div role='button' aria-expanded='false' class='css-jt'>Is support included?</div>"
+      "<div class='css-el'><p>Every plan includes support by email, answered within a "
+      "working day.</p></div></div>"
+      "<div role='button' aria-expanded='false' class='css-jt'>Other plans we offer</div>"
+      "<ul><li><a href='/plans/team'>Team plans for five to fifty people</a></li><li><a "
+      "href='/plans/school'>School plans for teachers and their classes</a></li></ul>"
+      "<div role='button' aria-expanded='false' class='css-jt'>Search the help centre</div>"
+      "<div class='css-sb'><input type='search'></div><form><input type='email'><button>Send me the price list</button></form>"
       "</main></body></html>";
   Body body = extract(page);
   for (const char* question : {"Can I cancel at any time?", "Do you offer discounts for charities?",
-                               "Where is our data kept?"})
+                               "Where is our data kept?", "Is support included?"})
     EXPECT_NE(body.text.find(question), std::string::npos) << question << "\n" << body.explanation;
   EXPECT_NE(body.text.find(answer), std::string::npos) << body.explanation;
   EXPECT_EQ(body.text.find("Send me the price list"), std::string::npos) << body.explanation;
+  EXPECT_EQ(body.text.find("Other plans we offer"), std::string::npos) << body.explanation;
+  EXPECT_EQ(body.text.find("Search the help centre"), std::string::npos) << body.explanation;
 }
 
 TEST(Service, TestimonialsSetInFiguresAreText) {
