@@ -80,6 +80,7 @@ struct TypeProfile {
   bool section_headers = false;     // a <header> opening a section of <main> is its pitch
   bool card_headers = false;        // a <header> of an <article> card is its title
   bool keep_search_copy = false;    // text named for search engines is the category's
+  bool like_repeats = false;        // a run repeated in like branches (price cards) is text
   double climb_share = 0;           // climb to the parent while it keeps this share of the score
   double climb_bad_cost = 1.0;      // weight of boilerplate against that score while climbing
 };
@@ -127,7 +128,12 @@ class BodyExtractor {
   bool only_notices(const std::vector<uint32_t>& kept) const;  // no body: see extractor.cc
   // Leaves out the body's second copy of a run of its lines (kept: block
   // indices in page order).
-  void drop_repeated_runs(std::vector<uint32_t>& kept) const;
+  void drop_repeated_runs(const html::Document& doc, std::vector<uint32_t>& kept) const;
+  // Whether two elements sit in like branches of their nearest common
+  // ancestor: its children that hold them are of one tag and first class
+  // word and name no screen size, and each element is reached from its
+  // branch through the same tags.
+  bool like_branches(const html::Document& doc, html::NodeId a, html::NodeId b) const;
   // Lifts the weak marks of the elements in `found` (weak by their name,
   // each holding prose) that repeat: an article's callouts, a buying guide's
   // product boxes. Reorders and filters `found`.

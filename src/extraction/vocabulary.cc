@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -559,6 +560,22 @@ bool is_hover_card(const html::Document& doc, html::NodeId n) {
   for (html::NodeId d = doc.first_child(n); d != html::kNoNode; d = doc.next_in(d, n)) {
     if (doc.is(d, Tag::k_img)) return true;
     if (doc.is(d, Tag::k_a) && ++links >= 2) return true;
+  }
+  return false;
+}
+
+bool names_screen_size(std::string_view cls) {
+  static constexpr std::array<std::string_view, 14> kWords = {
+      "none",    "hidden", "hide",  "visible", "show", "mobile", "desktop",
+      "tablet",  "phone",  "xs",    "sm",      "md",   "lg",     "xl"};
+  const std::string lower = core::ascii_lower(cls);
+  const auto alnum = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; };
+  for (size_t i = 0; i < lower.size();) {
+    size_t end = i;
+    while (end < lower.size() && alnum(lower[end])) ++end;
+    const std::string_view word(lower.data() + i, end - i);
+    if (std::find(kWords.begin(), kWords.end(), word) != kWords.end()) return true;
+    i = end + 1;
   }
   return false;
 }

@@ -98,6 +98,12 @@ std::unordered_set<std::string_view> disclosed_panels(const html::Document& doc)
 // survey a script shows.
 std::unordered_set<html::NodeId> bare_accordion_panels(const html::Document& doc);
 
+// True for a class naming a screen size or a state of display, the marks of
+// a section set twice, once for phones and once for desktops ("hero--mobile",
+// "d-lg-none", "hidden-xs", "visible-md"): a word of it, split at every
+// character that is no letter or digit, is one of those.
+bool names_screen_size(std::string_view cls);
+
 // True for an accordion's trigger: a button (the tag or role="button", or a
 // link with aria-expanded) set in a heading, holding one or being one, or
 // one with aria-expanded right before its panel of text; or a <details>

@@ -787,6 +787,57 @@ TEST(Service, AccordionTriggersAreTheirSectionsTitles) {
   EXPECT_EQ(body.text.find("Search the help centre"), std::string::npos) << body.explanation;
 }
 
+TEST(Service, FeaturesEveryPriceCardListsAreText) {
+  // Each price card lists the features its plan shares with the others,
+  // under its own name: the cards are like branches (one tag and first
+  // class word, the same tags down to each line), and each card's list is
+  // its text. The hero the page sets twice, once for phones and once for
+  // desktops, is written once; so are the partners' section set once in tabs
+  // and once in an accordion, and the steps set twice under generated class
+  // names (one library's first word) in branches of other tags.
+  const std::string features =
+      "<li>Unlimited projects and boards for the whole team</li>"
+      "<li>Support by email, answered within one working day</li>"
+      "<li>Daily backups kept for thirty days</li>";
+  std::string cards;
+  for (const char* plan : {"Starter", "Team", "Business"})
+    cards += std::string("<div class='price-card price-card-") + plan + "'><h3>" + plan +
+             "</h3><ul>" + features + "</ul></div>";
+  const std::string hero =
+      "<h2>Plan your work in one place</h2><p>Boards, lists and calendars for every team, "
+      "from the first idea to the day it ships.</p>";
+  const std::string partners =
+      "<h2>Our partners</h2><p>We work with the payment and calendar services your team "
+      "already uses, and add new ones every month.</p>";
+  const std::string steps =
+      "<h2>How it works</h2><p>Sign up, invite the team and import your boards from a "
+      "spreadsheet or another service in a minute.</p>";
+  const std::string page =
+      "<html><head><title>Pricing</title><link rel='canonical' "
+      "href='https://boards.example.com/pricing'></head><body><nav><a href='/'>Home</a></nav>"
+      "<main><h1>Pricing</h1><section class='hero hero--desktop'>" + hero +
+      "</section><section class='hero hero--mobile'>" + hero +
+      "</section><p>Every plan starts with a free month, and you can change plans whenever "
+      "the team grows or shrinks.</p><div class='pricing'>" + cards +
+      "</div><div class='tab-panels'><div>" + partners + "</div></div><div class='accordion'>"
+      "<div>" + partners + "</div></div><div class='sc-6491 ikgmuk'><div>" + steps +
+      "</div></div><div class='sc-6491 bWCmTJ'><section>" + steps + "</section>" +
+      "</div></main><footer><p>Example Boards</p></footer></body></html>";
+  Body body = extract(page);
+  const auto count = [&](std::string_view needle) {
+    size_t found = 0;
+    for (size_t at = body.text.find(needle); at != std::string::npos;
+         at = body.text.find(needle, at + 1))
+      ++found;
+    return found;
+  };
+  EXPECT_EQ(count("Daily backups kept for thirty days"), 3u) << body.explanation;
+  EXPECT_EQ(count("Support by email"), 3u) << body.explanation;
+  EXPECT_EQ(count("from the first idea to the day it ships"), 1u) << body.explanation;
+  EXPECT_EQ(count("already uses, and add new ones"), 1u) << body.explanation;
+  EXPECT_EQ(count("import your boards from a"), 1u) << body.explanation;
+}
+
 TEST(Service, TestimonialsSetInFiguresAreText) {
   // A site builder sets each testimonial as a figure: the quote, then its
   // attribution as the caption. The quotes are the page's text.
