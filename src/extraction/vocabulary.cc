@@ -16,7 +16,7 @@ using html::Tag;
 
 // Substrings of class/id that mark boilerplate wherever they occur
 // ("social-share-bar", "relatedStories", "newsletterSignup").
-constexpr std::array<std::string_view, 52> kBoilerplateParts = {
+constexpr std::array<std::string_view, 53> kBoilerplateParts = {
     "share",       "social",        "newsletter", "related",    "recommend",   "advert",
     "cookie",      "consent",       "breadcrumb", "promo",      "sponsor",     "outbrain",
     "taboola",     "sidebar",       "subscri",    "popup",      "modal",       "toolbar",
@@ -25,7 +25,7 @@ constexpr std::array<std::string_view, 52> kBoilerplateParts = {
     "mostread",    "most-popular",  "trending",   "read-more",  "readmore",    "more-stories",
     "signup",      "sign-up",       "banner",     "skip-link",  "print-",      "follow",
     "gallery-nav", "slideshow-nav", "whatsapp",   "sign-off",   "signoff",     "callout",
-    "vjs-",        "control-bar",   "controlbar", "copyright"};
+    "vjs-",        "control-bar",   "controlbar", "copyright",  "similar"};
 
 // Whole class/id tokens that mark boilerplate only as a token: as
 // substrings they are too common ("ad" in "header", "nav" in "canvas").

@@ -88,6 +88,16 @@ TEST(AttributeClassifier, WordPressTaxonomyClassesDoNotMakeAPostBoilerplate) {
   EXPECT_EQ(classifier.classify(doc, by_class(doc, "post-tags")).verdict, Verdict::kWeak);
 }
 
+TEST(AttributeClassifier, ListsOfSimilarItemsAreBoilerplate) {
+  // Other courses, products or posts "like this one" are not the page's own.
+  EXPECT_EQ(verdict_in("<div class=\"similar-course m-b-10\">Master Electrician Prep</div>",
+                       "similar-course m-b-10"),
+            Verdict::kWeak);
+  EXPECT_EQ(verdict_in("<section class=\"similarProducts\"><p>A lamp</p></section>",
+                       "similarProducts"),
+            Verdict::kWeak);
+}
+
 TEST(AttributeClassifier, PlayerControlsAreNeverText) {
   const std::string page =
       "<div class=\"vjs-control-bar\"><div class=\"play\" role=\"button\">Play</div></div>";
