@@ -81,6 +81,7 @@ struct TypeProfile {
   bool card_headers = false;        // a <header> of an <article> card is its title
   bool keep_search_copy = false;    // text named for search engines is the category's
   bool like_repeats = false;        // a run repeated in like branches (price cards) is text
+  bool builder_widgets = false;     // "widget" in a compound name is a page builder's module
   double climb_share = 0;           // climb to the parent while it keeps this share of the score
   double climb_bad_cost = 1.0;      // weight of boilerplate against that score while climbing
 };

@@ -229,7 +229,9 @@ void drop_taxonomy_classes(std::string& lower) {
   lower = std::move(kept);
 }
 
-bool contains_token(std::string_view lower) {
+// `builder_widgets`: "widget" counts only as a word between spaces (see
+// AttributeClassifier::reset).
+bool contains_token(std::string_view lower, bool builder_widgets) {
   size_t i = 0;
   while (i < lower.size()) {
     while (i < lower.size() && (lower[i] == ' ' || lower[i] == '_')) ++i;
@@ -237,8 +239,11 @@ bool contains_token(std::string_view lower) {
     while (i < lower.size() && lower[i] != ' ' && lower[i] != '_') ++i;
     std::string_view token = lower.substr(start, i - start);
     if (token.empty()) continue;
+    const bool whole_word =
+        (start == 0 || lower[start - 1] == ' ') && (i == lower.size() || lower[i] == ' ');
     if (std::find(kBoilerplateTokens.begin(), kBoilerplateTokens.end(), token) !=
-        kBoilerplateTokens.end())
+            kBoilerplateTokens.end() &&
+        !(builder_widgets && token == "widget" && !whole_word))
       return true;
     // Hyphenated compounds: "ad-slot", "nav-main", "tags-list".
     size_t dash = token.find('-');
@@ -250,7 +255,7 @@ bool contains_token(std::string_view lower) {
         // Words that also name states of content ("field-label-hidden",
         // "article-header", "post-date") count only as whole tokens.
         if ((head == t || tail == t) && t != "header" && t != "date" && t != "author" &&
-            t != "meta" && t != "hidden" && t != "hide")
+            t != "meta" && t != "hidden" && t != "hide" && !(builder_widgets && t == "widget"))
           return true;
       }
     }
@@ -378,7 +383,7 @@ ElementSignals AttributeClassifier::from_names(std::string_view class_attr,
   const std::string_view names =
       is_slug(id_attr) ? std::string_view(names_).substr(0, class_end) : std::string_view(names_);
   if (!out.content_container && !embedded_post &&
-      (contains_any_part(names) || contains_token(names)))
+      (contains_any_part(names) || contains_token(names, builder_widgets_)))
     out.verdict = Verdict::kWeak;
   return out;
 }

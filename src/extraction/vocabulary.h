@@ -44,11 +44,20 @@ class AttributeClassifier {
   // accordion or of a page's questions by its role or class ("tab-pane",
   // "faq__answer", "accordion-body"; not a menu's), trigger or none.
   ElementSignals classify(const html::Document& doc, html::NodeId n, bool disclosed = false);
-  void reset() { by_class_.clear(); }
+  // Forgets the page's classes. `builder_widgets`: "widget" marks
+  // boilerplate only as a class word of its own (a sidebar's "widget
+  // widget_text"), not inside a compound name, where page builders call
+  // their every module so ("elementor-widget-text-editor",
+  // "hs_cos_wrapper_widget", id "widget_1755214676739").
+  void reset(bool builder_widgets = false) {
+    by_class_.clear();
+    builder_widgets_ = builder_widgets;
+  }
 
  private:
   ElementSignals from_names(std::string_view class_attr, std::string_view id_attr);
 
+  bool builder_widgets_ = false;
   std::string names_;  // lower-cased class and id, reused
   std::unordered_map<std::string_view, ElementSignals> by_class_;
 };

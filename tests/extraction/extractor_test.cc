@@ -838,6 +838,36 @@ TEST(Service, FeaturesEveryPriceCardListsAreText) {
   EXPECT_EQ(count("import your boards from a"), 1u) << body.explanation;
 }
 
+TEST(Service, APageBuildersWidgetsAreItsSections) {
+  // Built with a page builder that calls every module a widget, each of
+  // its own kind: the sections are the page's text; the footer's widget (a
+  // word of its own) is not.
+  const std::string sections[] = {
+      "We write resumes that get you interviews: a writer who knows your field talks with you "
+      "for an hour, then drafts a resume around what you have done.",
+      "Every resume is checked against the screening software recruiters use, so that it "
+      "reaches a person instead of being filtered out by a machine.",
+      "Revisions are free for thirty days after the first draft, and most clients have the "
+      "final version within a week of their call with the writer."};
+  const char* modules[] = {"text-editor", "icon-box", "image-box"};
+  std::string body;
+  for (int i = 0; i < 3; ++i)
+    body += std::string("<section class='elementor-section'><div class='elementor-widget-wrap'>"
+                        "<div class='elementor-element elementor-widget elementor-widget-") +
+            modules[i] + "'><p>" + sections[i] + "</p></div></div></section>";
+  const std::string page =
+      "<html><head><title>Resume writing</title><link rel='canonical' "
+      "href='https://resumes.example.com/services'></head><body><div class='intro'><p>Resume "
+      "writing by certified writers, for every field and every stage of a career.</p></div>"
+      "<div class='elementor'>" + body +
+      "</div><div class='widget widget_text'><p>Our office answers the phone from nine to "
+      "five on weekdays, and is closed on public holidays.</p></div></body></html>";
+  Body out = extract(page);
+  for (const std::string& text : sections)
+    EXPECT_NE(out.text.find(text), std::string::npos) << text << "\n" << out.explanation;
+  EXPECT_EQ(out.text.find("answers the phone"), std::string::npos) << out.explanation;
+}
+
 TEST(Service, TestimonialsSetInFiguresAreText) {
   // A site builder sets each testimonial as a figure: the quote, then its
   // attribution as the caption. The quotes are the page's text.

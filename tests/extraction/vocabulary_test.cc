@@ -98,6 +98,28 @@ TEST(AttributeClassifier, ListsOfSimilarItemsAreBoilerplate) {
             Verdict::kWeak);
 }
 
+TEST(AttributeClassifier, PageBuildersWidgetsAreModulesWhereSaid) {
+  // Page builders call every module a widget, inside a compound name; a
+  // sidebar's widget carries the word on its own. Read so only when asked.
+  const std::string page =
+      "<div class=\"elementor-element elementor-widget elementor-widget-text-editor\">"
+      "<p>Text</p></div><div class=\"hs_cos_wrapper hs_cos_wrapper_widget\" "
+      "id=\"hs_cos_wrapper_widget_1755214676739\"><p>Text</p></div>"
+      "<div class=\"widget widget_recent_entries\"><a href=\"/\">Recent</a></div>";
+  html::Document doc;
+  html::parse(page, doc, html::DomLimits{});
+  const html::NodeId builder[] = {
+      by_class(doc, "elementor-element elementor-widget elementor-widget-text-editor"),
+      by_class(doc, "hs_cos_wrapper hs_cos_wrapper_widget")};
+  const html::NodeId sidebar = by_class(doc, "widget widget_recent_entries");
+  AttributeClassifier classifier;
+  for (html::NodeId n : builder) EXPECT_EQ(classifier.classify(doc, n).verdict, Verdict::kWeak);
+  EXPECT_EQ(classifier.classify(doc, sidebar).verdict, Verdict::kWeak);
+  classifier.reset(/*builder_widgets=*/true);
+  for (html::NodeId n : builder) EXPECT_EQ(classifier.classify(doc, n).verdict, Verdict::kContent);
+  EXPECT_EQ(classifier.classify(doc, sidebar).verdict, Verdict::kWeak);
+}
+
 TEST(AttributeClassifier, PlayerControlsAreNeverText) {
   const std::string page =
       "<div class=\"vjs-control-bar\"><div class=\"play\" role=\"button\">Play</div></div>";
