@@ -677,7 +677,15 @@ bool sent_hidden(const html::Document& doc, html::NodeId n) {
 }
 
 bool is_bare_accordion_panel(const html::Document& doc, html::NodeId n) {
-  if (!sent_hidden(doc, n) || doc.attr(n, "aria-hidden") == "true") return false;
+  // Sent hidden, and not by aria-hidden: read in one pass over the
+  // attributes, as every element of the page is asked.
+  bool closed = false;
+  for (const html::Attribute& a : doc.attributes(n)) {
+    const std::string_view name = doc.view(a.name);
+    if (name == "aria-hidden" && doc.view(a.value) == "true") return false;
+    closed |= name == "hidden" || (name == "style" && hides(doc.view(a.value)));
+  }
+  if (!closed) return false;
   html::NodeId question = doc.prev_sibling(n);
   for (; question != html::kNoNode && !doc.is_element(question);
        question = doc.prev_sibling(question))
