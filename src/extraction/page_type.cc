@@ -1211,7 +1211,7 @@ PageType decide_page_type_by_rules(const PageEvidence& e) {
 PageTypeDecision decide_page_type_scored(const PageEvidence& e) {
   PageTypeDecision d;
   const PageFeatures f = page_features(e);
-  float best_score = 0, article_score = 0;
+  float best_score = 0, second_score = 0, article_score = 0;
   for (size_t t = 0; t < kModelTypes; ++t) {
     const auto& w = kPageTypeWeights[t];
     float score = w[kPageFeatureCount];
@@ -1219,14 +1219,23 @@ PageTypeDecision decide_page_type_scored(const PageEvidence& e) {
     for (uint16_t word : e.words) score += kPageTypeWordWeights[t][word];
     if (static_cast<PageType>(t) == PageType::kArticle) article_score = score;
     if (t == 0 || score > best_score) {
+      d.runner_up = d.type;
+      second_score = best_score;
       d.type = static_cast<PageType>(t);
       best_score = score;
+    } else if (t == 1 || score > second_score) {
+      d.runner_up = static_cast<PageType>(t);
+      second_score = score;
     }
   }
   d.lead_over_article = best_score - article_score;
+  d.lead_over_runner_up = best_score - second_score;
   // DiscussionForumPosting and QAPage are the page's own word: on WCXB they
   // were right on every page that had them, the model on all but two.
-  if (e.forum_schema) d.type = PageType::kForum;
+  if (e.forum_schema && d.type != PageType::kForum) {
+    d.runner_up = d.type;
+    d.type = PageType::kForum;
+  }
   return d;
 }
 

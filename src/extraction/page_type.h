@@ -187,6 +187,8 @@ PageType decide_page_type(const PageEvidence& e);
 struct PageTypeDecision {
   PageType type = PageType::kArticle;
   float lead_over_article = 0;  // the type's score less the article's; 0 for an article
+  PageType runner_up = PageType::kArticle;  // the model's second choice
+  float lead_over_runner_up = 0;            // the type's score less the second's
 };
 PageTypeDecision decide_page_type_scored(const PageEvidence& e);
 

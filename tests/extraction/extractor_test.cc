@@ -2112,5 +2112,95 @@ TEST(Article, LinkedEntriesInsideTheArticleAreText) {
   EXPECT_NE(body.text.find(entry.substr(0, 60)), std::string::npos) << body.explanation;
 }
 
+// A subject's page of a library catalogue: a few lines about the subject
+// above a list of its books, each a linked title with its author; `head`
+// goes in <head>.
+std::string book_list_page(int paragraphs, int books, const std::string& head) {
+  static const std::array<const char*, 6> kIntro = {
+      "This page lists the books on the subject that readers have sent us over the years.",
+      "Each entry gives the title, the author and the year the book first came out in print.",
+      "Some of the older catalogues were scanned by libraries and can be read in full online.",
+      "We add new titles every month, and we correct the entries when readers write to us.",
+      "If you know of a book that belongs here, the address to write to is at the foot of the page.",
+      "The catalogues were printed for the trade, and most of them show prices as well as drawings."};
+  std::string page = "<html><head><title>Books on hardware</title>" + head +
+                     "</head><body><nav><a href='/'>Home</a> <a href='/subjects'>Subjects</a> "
+                     "<a href='/new'>New books</a></nav><div><h1>Hardware: catalogs</h1>"
+                     "<div class='intro'>";
+  for (int i = 0; i < paragraphs; ++i) page += std::string("<p>") + kIntro[i] + "</p>";
+  page += "</div></div><ul>";
+  for (int i = 1; i <= books; ++i) {
+    const std::string year = std::to_string(1800 + i);
+    page += "<li><a href='/book/" + std::to_string(i) + "'>The Hardware Catalogue of Year " +
+            year + "</a> by Edward Smith (" + year + ")</li>";
+  }
+  return page + "</ul><footer><a href='/about'>About</a></footer></body></html>";
+}
+
+TEST(PageType, AnUnsureReadingThatFindsLittleGivesWayToTheSecondChoice) {
+  // Read as an article (its first choice, by little), the page gives its
+  // four lines about the subject; read as a listing, its thirty books.
+  const std::string og_article = "<meta property='og:type' content='article'>";
+  Body body = extract(book_list_page(4, 30, og_article));
+  expect_lines(body, "listing",
+               {"The Hardware Catalogue of Year 1801", "The Hardware Catalogue of Year 1830"}, {});
+  EXPECT_TRUE(body.method.ends_with("+second-choice")) << body.method;
+  EXPECT_NE(body.explanation.find("second choice (listing) was close"), std::string::npos)
+      << body.explanation;
+  // Twelve books are not far more than the four lines: the article stands.
+  body = extract(book_list_page(4, 12, og_article));
+  expect_lines(body, "article", {"Some of the older catalogues", "Each entry gives"},
+               {"The Hardware Catalogue of Year 1801"});
+  // Nor is the second choice read where the model was sure of the first.
+  body = extract(book_list_page(
+      6, 45, "<script type='application/ld+json'>{\"@type\":\"Article\"}</script>"));
+  expect_lines(body, "article", {"Each entry gives"}, {"The Hardware Catalogue of Year 1801"});
+}
+
+// A short post above its readers' comments, in a blog's markup; `list`
+// true sets the comments in a WordPress comment list, false in <div>s with
+// avatars.
+std::string post_with_comments(int comments, bool list) {
+  static const std::array<const char*, 5> kNames = {"Pat", "Sam", "Lee", "Kim", "Max"};
+  std::string page =
+      "<html><head><title>Sunday 121111</title></head><body><nav><a href='/'>Home</a> "
+      "<a href='/faq'>FAQ</a></nav><div class='post'><h1>Sunday 121111</h1><p>Run ten miles "
+      "and do one hundred and fifty pull-ups, split as you need. Post your time to the comments "
+      "below.</p><p>Today we remember a soldier who fell in Kunar province in March, survived "
+      "by his wife and son.</p><p class='byline'>Posted by Pukie at November 11, 2012 5:00 "
+      "PM</p></div><div id='comments'><h2>Comments</h2>";
+  page += list ? "<ol class='comment-list'>" : "";
+  for (int i = 0; i < comments; ++i) {
+    const std::string name = kNames[i % kNames.size()];
+    const std::string day = std::to_string(i % 28 + 1);
+    const std::string text = "<p>Comment number " + std::to_string(i) +
+                             ": that was a hard one, finished in " + std::to_string(40 + i) +
+                             " minutes and my legs are gone for the week.</p>";
+    page += list ? "<li class='comment'><article class='comment-body'><footer "
+                   "class='comment-meta'><b class='fn'>" +
+                       name + "</b> <time>November " + day +
+                       ", 2012</time> says:</footer><div class='comment-content'>" + text +
+                       "</div><div class='reply'><a class='comment-reply-link' "
+                       "href='#r'>Reply</a></div></article></li>"
+                 : "<div class='comment'><div class='comment-author'><img class='avatar' "
+                   "src='/a.png'> " +
+                       name + " said on November " + day + ", 2012:</div>" + text +
+                       "<a class='reply' href='#r'>Reply</a></div>";
+  }
+  page += list ? "</ol>" : "";
+  return page + "</div><footer><a href='/about'>About</a></footer></body></html>";
+}
+
+TEST(PageType, AnArticlesCommentsAreNoSecondReading) {
+  // The post is short and the model unsure; read as a thread (its second
+  // choice here) or a listing, the comments would be the text. They are
+  // not an article's text: neither reading is tried for a thread, and a
+  // page's comments are no listing's items.
+  for (const bool list : {true, false}) {
+    const Body body = extract(post_with_comments(30, list));
+    expect_lines(body, "article", {"Run ten miles", "Today we remember"}, {"Comment number"});
+  }
+}
+
 }  // namespace
 }  // namespace lede::extraction
