@@ -175,13 +175,17 @@ constexpr size_t kScrapBytes = 80;
 constexpr double kScrapGain = 4.0;
 // A body shorter than this (bytes, a paragraph or two) read from a page whose
 // type the model chose by less than kUnsureLead (its score over its second
-// choice's) is read again as the second choice, and replaced when that finds
+// choice's: the model is unsure) is read again as the second choice, and replaced when that finds
 // kScrapGain times its text. On WCXB held out end to end (the model trained
 // on one half, run on the other), all 0.8750 -> 0.8822; 600 bytes 0.8816,
 // 400 0.8811; a lead of 1.5 gained as much, 3 cost Dragnet (0.8846 -> 0.8816:
 // blogs' short posts over long comments read as threads), as did a gain of 2.
 constexpr size_t kThinBody = 1000;
 constexpr float kUnsureLead = 2.0f;
+// (An article whose second choice is a service page is read with a service
+// page's weights while the model is so unsure: held out 0.8822 -> 0.8838,
+// service 0.849 -> 0.859, articles level; leads under 1.5 and 2.5 gained as
+// much, 3 cost articles.)
 // A block under a poster detail's label shorter than this (bytes) is its value.
 constexpr size_t kMaxDetailValue = 30;
 // Forms of one class, each holding text, that are a thread's posts (each
@@ -1033,9 +1037,10 @@ const char* BodyExtractor::drop_reason(const html::Document& doc, const TextBloc
       return kInsideBoilerplate;
   }
   // An article's author box, its name or biography, within three levels of
-  // the block (a box's name is often on its wrapper): not the story's text.
+  // the block (a box's name is often on its wrapper): not the story's text,
+  // whatever the weights the article is read with.
   // See Article.TheAuthorsBoxIsNotTheText in extractor_test.cc.
-  if (profile_.trim_edges && block.owner != kNoNode) {
+  if ((profile_.trim_edges || page_type_ == PageType::kArticle) && block.owner != kNoNode) {
     NodeId up = block.owner;
     for (int level = 0; level < kAuthorBoxLevels && up != kNoNode && up != container; ++level) {
       if (bytes_in(up) > kMaxAuthorBox) break;
@@ -1566,6 +1571,14 @@ Body BodyExtractor::extract_once(const html::Document& doc, const BodyHints& hin
   if (!listing_retry_ && page_type_ == PageType::kListing &&
       decision.lead_over_article < kSureListingLead)
     profile_type_ = PageType::kArticle;
+  // An article the model nearly took for a service page is read with a
+  // service page's weights (its sections, its cards), and stays an article:
+  // read as an article, a service page keeps one of its sections; read as a
+  // service page, an article loses little.
+  // See PageType.AnArticleNearlyAServicePageKeepsItsSections in extractor_test.cc.
+  if (!listing_retry_ && page_type_ == PageType::kArticle &&
+      decision.runner_up == PageType::kService && decision.lead_over_runner_up < kUnsureLead)
+    profile_type_ = PageType::kService;
   if (hints.explain) {
     const std::string_view second = page_type_name(decision.runner_up);
     char lead[96];
@@ -1573,7 +1586,10 @@ Body BodyExtractor::extract_once(const html::Document& doc, const BodyHints& hin
                   decision.lead_over_article, static_cast<int>(second.size()), second.data(),
                   decision.lead_over_runner_up);
     body.explanation = "page evidence: " + describe_evidence(evidence_) + lead + "\n";
-    if (profile_type_ != page_type_) body.explanation += "read with an article's weights\n";
+    if (profile_type_ == PageType::kArticle && page_type_ != PageType::kArticle)
+      body.explanation += "read with an article's weights\n";
+    if (profile_type_ == PageType::kService && page_type_ != PageType::kService)
+      body.explanation += "read with a service page's weights\n";
   }
   profile_ = profile_for(profile_type_);
   // A page read as an article whose cards outweighed its body: its linked
