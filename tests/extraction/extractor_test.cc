@@ -2266,5 +2266,40 @@ TEST(PageType, AnArticleNearlyAServicePageKeepsItsSections) {
                {"New cabinets, counters and floors"});
 }
 
+TEST(Article, ALongParagraphAmongShortOnesIsNotTheStory) {
+  // A blog post set straight in its column beside the column's lists of
+  // related posts: four short paragraphs, then one long one. The column
+  // holds less than twice the long paragraph's prose, but the story is all
+  // five paragraphs.
+  const std::string related =
+      "<h4 class='widgettitle'>Related Posts</h4><ul><li><a href='/1'>Time has two covers this "
+      "week, and one of them is a photo</a></li><li><a href='/2'>Newsweek covers, we will miss "
+      "writing about you</a></li><li><a href='/3'>How provocative covers sell magazines</a></li>"
+      "<li><a href='/4'>A publisher named for the weekly</a></li></ul><h4 "
+      "class='widgettitle'>Related Training</h4><ul><li><a href='/t1'>Beyond the election: "
+      "covering the topics of next year</a></li><li><a href='/t2'>A new curriculum for a new "
+      "journalism</a></li><li><a href='/t3'>Help for writers, an application for phones</a></li>"
+      "<li><a href='/t4'>Covering faith in America</a></li><li><a href='/t5'>Math for "
+      "journalists: help with numbers</a></li></ul>";
+  const std::string page =
+      "<html><head><meta property='og:type' content='article'></head><body><div class='column'>"
+      "<h1>The weekly covers an older president</h1><p>Bloomberg Businessweek</p><p>The next "
+      "issue of the weekly will feature a photo of the president's face weathered by time and "
+      "worry, whatever the outcome of the vote.</p><p>The magazine also sent out the cover it "
+      "would have run had the challenger won.</p><p>For no reason other than a short night, I "
+      "animated the covers.</p><p>Last June, another weekly aged a photo of a princess to "
+      "imagine her at fifty, and its readers wrote in by the hundred to say what they thought "
+      "of it; most of them did not like it, and a few of them cancelled their subscriptions "
+      "over it, as the editor wrote in the next issue. The covers of this week are milder, and "
+      "the magazine says they were drawn by one of its regular illustrators, who made the "
+      "lines of the face deeper and the hair whiter, and left the rest alone.</p>" +
+      related + "</div></body></html>";
+  const Body body = extract(page);
+  expect_lines(body, "article",
+               {"will feature a photo", "also sent out the cover", "animated the covers",
+                "Last June, another weekly"},
+               {"Newsweek covers, we will miss"});
+}
+
 }  // namespace
 }  // namespace lede::extraction
