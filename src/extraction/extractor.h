@@ -72,6 +72,7 @@ struct TypeProfile {
   bool item_lists = false;          // a list of like items outweighing the container wins
   bool whole_main = false;          // the page's <main> around the container is the content
   bool drop_reviews = false;        // elements named as reviews or carousels are boilerplate
+  bool drop_letterless = false;     // lines without a letter (counts, prices) are not text
   bool entry_titles = true;         // a linked heading over an unlinked line is kept
   bool card_headings = false;       // a heading is kept though the rest of its section is not
   bool pitch_headings = false;      // ... when it is not a link

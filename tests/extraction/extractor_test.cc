@@ -71,6 +71,29 @@ TEST(Product, PageHiddenByItsStyleUntilAScriptRunsIsTheText) {
   EXPECT_NE(body.text.find(spec), std::string::npos) << body.explanation;
 }
 
+TEST(Product, LinesWithoutALetterAreNotText) {
+  // Around the description, the shop's counts and controls: a quantity, a
+  // rating and its count, the prices of the accessories below. A table's
+  // row of figures is the specification's, and stays.
+  const std::string page =
+      product_head() + kShopNav +
+      "<main><h1>Blue kettle</h1><div class='rating'><span>4.5</span><span>(128)</span></div>"
+      "<div class='product-price'>$19.99</div><div class='qty'><button>-</button><span>1</span>"
+      "<button>+</button></div><div class='description'><p>" +
+      kKettle + "</p><p>" + kKettleDetails +
+      "</p></div><table class='specs'><tr><th>Litres</th><th>Watts</th></tr><tr><td>1.7</td>"
+      "<td>2200</td></tr></table><div class='extras'><p>Descaler, a bottle of 500 ml</p><p>"
+      "$4.99</p><p>Spare filter for the kettle</p><p>$2.49</p></div></main>" +
+      kShopFooter;
+  const Body body = extract(page);
+  expect_lines(body, "product", {kKettle.c_str(), kKettleDetails.c_str(), "2200"},
+               {"(128)", "$4.99", "$2.49"});
+  for (const Block& b : body.blocks) {
+    const std::string_view line = std::string_view(body.text).substr(b.start, b.end - b.start);
+    EXPECT_TRUE(line != "1" && line != "4.5") << line << "\n" << body.explanation;
+  }
+}
+
 TEST(Product, SpecificationLinesAreText) {
   // "Label: value" lines end no sentence, yet they are the product's
   // specification, beside its description.
