@@ -28,6 +28,8 @@ restore() {
   rm -rf "$work"
 }
 trap restore EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
 
 if [ ! -d "$data/wcxb/html" ]; then
   echo "held_out.sh: no WCXB pages under $data/wcxb (give the data folder as the second argument)" >&2
