@@ -179,17 +179,18 @@ constexpr size_t kScrapBytes = 80;
 constexpr double kScrapGain = 4.0;
 // A body shorter than this (bytes, a paragraph or two) read from a page whose
 // type the model chose by less than kUnsureLead (its score over its second
-// choice's: the model is unsure) is read again as the second choice, and replaced when that finds
-// kScrapGain times its text. On WCXB held out end to end (the model trained
-// on one half, run on the other), all 0.8750 -> 0.8822; 600 bytes 0.8816,
-// 400 0.8811; a lead of 1.5 gained as much, 3 cost Dragnet (0.8846 -> 0.8816:
-// blogs' short posts over long comments read as threads), as did a gain of 2.
+// choice's: the model is unsure) is read again as the second choice, and
+// replaced when that finds kScrapGain times its text. On WCXB held out end to
+// end (the model trained on one half, run on the other), all 0.8750 ->
+// 0.8822; 600 bytes 0.8816, 400 0.8811; a lead of 1.5 gained as much, 3 cost
+// Dragnet (0.8846 -> 0.8816: blogs' short posts over long comments read as
+// threads), as did a gain of 2.
 constexpr size_t kThinBody = 1000;
 constexpr float kUnsureLead = 2.0f;
-// (An article whose second choice is a service page is read with a service
-// page's weights while the model is so unsure: held out 0.8822 -> 0.8838,
-// service 0.849 -> 0.859, articles level; leads under 1.5 and 2.5 gained as
-// much, 3 cost articles.)
+// An article whose second choice is a service page is read with a service
+// page's weights while the model is so unsure (extract_once): held out
+// 0.8822 -> 0.8839, service 0.849 -> 0.859, articles level; leads under 1.5
+// and 2.5 gained as much, 3 cost articles.
 // A block under a poster detail's label shorter than this (bytes) is its value.
 constexpr size_t kMaxDetailValue = 30;
 // Forms of one class, each holding text, that are a thread's posts (each

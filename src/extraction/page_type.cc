@@ -5,6 +5,7 @@
 #include <bit>
 #include <cassert>
 #include <cmath>
+#include <limits>
 #include <set>
 #include <string>
 #include <vector>
@@ -1232,9 +1233,11 @@ PageTypeDecision decide_page_type_scored(const PageEvidence& e) {
   d.lead_over_runner_up = best_score - second_score;
   // DiscussionForumPosting and QAPage are the page's own word: on WCXB they
   // were right on every page that had them, the model on all but two.
+  // The page's word is sure: no second choice is read against it.
   if (e.forum_schema && d.type != PageType::kForum) {
     d.runner_up = d.type;
     d.type = PageType::kForum;
+    d.lead_over_runner_up = std::numeric_limits<float>::infinity();
   }
   return d;
 }

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,6 +24,27 @@ TEST(PageType, ForumPostingSchemaMakesAThread) {
     {"@context":"https://schema.org","@type":"DiscussionForumPosting","headline":"Pump noise"}
     </script></head><body><p>My pump hums at night.</p></body></html>)"),
             PageType::kForum);
+}
+
+TEST(PageType, AThreadsOwnSchemaLeavesNoSecondChoice) {
+  // Its model reads a story; its schema.org type says a thread. The
+  // schema's word stands, with no second choice close enough to be read.
+  html::Document doc;
+  std::string page = R"(<html><head><meta property="og:type" content="article">
+    <script type="application/ld+json">{"@graph":[{"@type":"NewsArticle","headline":"Bridge",
+    "datePublished":"2024-03-01","author":{"@type":"Person","name":"Ann Lee"}},
+    {"@type":"DiscussionForumPosting","headline":"Bridge"}]}</script>
+    <meta property="article:published_time" content="2024-03-01"></head><body><article>
+    <h1>Bridge opens</h1><p class="byline">By Ann Lee</p>)";
+  for (int i = 1; i <= 6; ++i)
+    page += "<p>The bridge opened on Monday after two years of work, and the first cars crossed "
+            "it at dawn, paragraph " +
+            std::to_string(i) + " of the report.</p>";
+  html::parse(page + "</article></body></html>", doc, html::DomLimits{});
+  const PageTypeDecision d = decide_page_type_scored(gather_page_evidence(doc));
+  EXPECT_EQ(d.type, PageType::kForum);
+  EXPECT_EQ(d.runner_up, PageType::kArticle);
+  EXPECT_TRUE(std::isinf(d.lead_over_runner_up)) << d.lead_over_runner_up;
 }
 
 TEST(PageEvidence, ReadsSchemaTypesInAGraphAndInLists) {
