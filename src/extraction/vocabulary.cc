@@ -158,7 +158,9 @@ bool is_counter(std::string_view s) {
 
 // Openings of lines that point elsewhere ("Read more: ...") and of the
 // notes papers append about the print edition.
-constexpr std::array<std::string_view, 32> kFurniturePrefixes = {
+constexpr std::array<std::string_view, 35> kFurniturePrefixes = {
+    // A thread's prompts to those not signed in, and its closing notice.
+    "create an account or sign in", "already have an account", "not open for further replies",
     "reporting by", "additional reporting by", "editing by", "writing by", "filed under",
     "first published", "source:", "like this story", "related news", "follow us on",
     "read more:", "related:", "see also:", "lire aussi", "lesen sie auch", "leia também",

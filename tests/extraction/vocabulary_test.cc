@@ -241,6 +241,15 @@ TEST(FurnitureText, TableOfContentsTitlesAreFurniture) {
   EXPECT_FALSE(is_furniture_text("On this page you will find the rules of the club."));
 }
 
+TEST(FurnitureText, AThreadsPromptsToSignInAreFurniture) {
+  EXPECT_TRUE(is_furniture_text("Create an account or sign in to comment"));
+  EXPECT_TRUE(is_furniture_text("Already have an account? Sign in here."));
+  EXPECT_TRUE(is_furniture_text("Not open for further replies."));
+  // A post that speaks of accounts is a post.
+  EXPECT_FALSE(is_furniture_text("I had to create an account to download the driver."));
+  EXPECT_FALSE(is_furniture_text("The thread was not open for further replies after the fix."));
+}
+
 TEST(FurnitureText, AReferencePagesFooterIsFurniture) {
   EXPECT_TRUE(is_furniture_text("Edit this page on GitHub"));
   EXPECT_TRUE(is_furniture_text("View this page on GitHub • Report a problem with this content"));
