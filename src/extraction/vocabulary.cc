@@ -970,8 +970,10 @@ bool is_furniture_text(std::string_view collapsed_text) {
 
 // Headings of the lists of other stories that follow an article, in the
 // languages lede reads most. Compared with the start of the lower-cased line.
-constexpr std::array<std::string_view, 34> kMoreStoriesOpenings = {
+constexpr std::array<std::string_view, 38> kMoreStoriesOpenings = {
     "related stories", "related articles", "related coverage", "related content", "related news",
+    // A question's page lists other questions ("Linked", "Related questions").
+    "related questions", "explore related questions", "similar questions", "similar threads",
     "more stories", "more great", "more from", "more news", "you may also like",
     "you might also like",
     // "Recommended" alone or over stories, not a text's own "Recommended

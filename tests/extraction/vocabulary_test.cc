@@ -69,6 +69,13 @@ TEST(MoreStories, ShortTitlesOfStoryListsAreRecognised) {
   EXPECT_FALSE(opens_more_stories("Recommended books for managers"));
 }
 
+TEST(MoreStories, AQuestionsListsOfOtherQuestionsAreRecognised) {
+  EXPECT_TRUE(opens_more_stories("Related questions"));
+  EXPECT_TRUE(opens_more_stories("Explore related questions"));
+  EXPECT_TRUE(opens_more_stories("Similar threads"));
+  EXPECT_FALSE(opens_more_stories("Questions about the related pump models"));
+}
+
 TEST(AttributeClassifier, WordPressTaxonomyClassesDoNotMakeAPostBoilerplate) {
   const std::string page =
       "<article class=\"post-7 post type-post status-publish hentry category-social "
