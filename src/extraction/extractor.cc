@@ -1490,18 +1490,23 @@ Body BodyExtractor::read_passes(const html::Document& doc, const BodyHints& hint
   const auto far_more = [&](const Body& b) {
     return static_cast<double>(b.text.size()) > kScrapGain * static_cast<double>(body.text.size());
   };
-  // One more reading with `pass` set: taken when it finds far more than the
-  // first, and at least `min_bytes`.
-  const auto retry = [&](bool BodyExtractor::*pass, std::string_view method, std::string_view why,
+  // Another reading, taken when it finds far more than the first and at
+  // least `min_bytes`; its method and explanation then say why it was read.
+  const auto taken = [&](Body again, std::string_view method, std::string_view why,
                          size_t min_bytes) -> std::optional<Body> {
-    this->*pass = true;
-    Body again = extract_once(doc, hints);
-    this->*pass = false;
     if (!far_more(again) || again.text.size() < min_bytes) return std::nullopt;
     again.method += method;
     if (hints.explain)
       again.explanation = body.explanation + "\n" + std::string(why) + ":\n" + again.explanation;
     return again;
+  };
+  // One more reading with `pass` set.
+  const auto retry = [&](bool BodyExtractor::*pass, std::string_view method, std::string_view why,
+                         size_t min_bytes) -> std::optional<Body> {
+    this->*pass = true;
+    Body again = extract_once(doc, hints);
+    this->*pass = false;
+    return taken(std::move(again), method, why, min_bytes);
   };
   // A page streamed in pieces whose first reading found only a little (a
   // promotion bar) is read again with its hidden segments shown in place.
@@ -1528,14 +1533,11 @@ Body BodyExtractor::read_passes(const html::Document& doc, const BodyHints& hint
     const bool first_prose = wrote_prose_;
     decision_.type = first.runner_up;
     decision_.lead_over_article = kSureListingLead;  // with the second choice's own weights
-    Body again = extract_once(doc, hints);
-    if (far_more(again)) {
-      again.method += "+second-choice";
-      if (hints.explain)
-        again.explanation = body.explanation + "\nlittle found, and the model's second choice (" +
+    const std::string why = "little found, and the model's second choice (" +
                             std::string(page_type_name(first.runner_up)) +
-                            ") was close: read as it:\n" + again.explanation;
-      body = std::move(again);
+                            ") was close: read as it";
+    if (auto second = taken(extract_once(doc, hints), "+second-choice", why, 0)) {
+      body = *std::move(second);
     } else {
       decision_ = first;
       wrote_prose_ = first_prose;
