@@ -75,7 +75,7 @@ constexpr std::array<std::string_view, 8> kCaptionNames = {
 
 // Whole-block texts that are furniture wherever they appear. Compared
 // case-insensitively after white space is collapsed.
-constexpr std::array<std::string_view, 44> kFurnitureTexts = {"advertisement",
+constexpr std::array<std::string_view, 45> kFurnitureTexts = {"advertisement",
                                                               "anzeige",
                                                               "publicité",
                                                               "publicidad",
@@ -118,13 +118,17 @@ constexpr std::array<std::string_view, 44> kFurnitureTexts = {"advertisement",
                                                               "back to top",
                                                               "skip to main content",
                                                               "loading",
-                                                              "recently viewed"};
+                                                              "recently viewed",
+                                                              "recommended posts"};
 
 // Headings longer than this are a story's own, not a list's title.
 constexpr size_t kMaxMoreStoriesHeading = 60;
 
 // Lines longer than this are never furniture, whatever their words.
 constexpr size_t kMaxFurnitureLine = 300;
+
+// A question's statistics line is short ("Asked 15 years, 4 months ago").
+constexpr size_t kMaxQuestionStat = 40;
 
 // Endings of the credit lines wire stories close with.
 constexpr std::array<std::string_view, 4> kFurnitureSuffixes = {
@@ -156,11 +160,27 @@ bool is_counter(std::string_view s) {
   return digits() && i == s.size();
 }
 
+// A question's statistics under its title: "Asked 3 years, 2 months ago",
+// "Modified today", "Viewed 12k times".
+bool is_question_stat(std::string_view s) {
+  if (s.size() > kMaxQuestionStat) return false;
+  for (std::string_view word : {"asked ", "modified ", "viewed ", "active "}) {
+    if (!s.starts_with(word)) continue;
+    s.remove_prefix(word.size());
+    const bool counted = !s.empty() && s.front() >= '0' && s.front() <= '9';
+    return (counted && (s.ends_with(" ago") || s.ends_with(" times"))) || s == "today" ||
+           s == "yesterday";
+  }
+  return false;
+}
+
 // Openings of lines that point elsewhere ("Read more: ...") and of the
 // notes papers append about the print edition.
-constexpr std::array<std::string_view, 35> kFurniturePrefixes = {
+constexpr std::array<std::string_view, 38> kFurniturePrefixes = {
     // A thread's prompts to those not signed in, and its closing notice.
     "create an account or sign in", "already have an account", "not open for further replies",
+    "you must log in to answer", "start asking to get answers",
+    "find the answer to your question by asking",
     "reporting by", "additional reporting by", "editing by", "writing by", "filed under",
     "first published", "source:", "like this story", "related news", "follow us on",
     "read more:", "related:", "see also:", "lire aussi", "lesen sie auch", "leia também",
@@ -755,13 +775,27 @@ std::string lower_names(const html::Document& doc, html::NodeId n) {
 
 }  // namespace
 
-bool names_post(const html::Document& doc, html::NodeId n) {
-  return thread_names(doc, n).post;
-}
+// Parts of the class names of a poster's signature and of the panel beside
+// each post that says who wrote it (not the post: "Senator", "Founded: Dec 11,
+// 2021", "Joined May 2019", "Reputation 12,870").
+constexpr std::array<std::string_view, 20> kPosterPanelParts = {
+    "signature",    "usertitle",   "user-title",   "user_title",       "membertitle",
+    "member-title", "userinfo",    "user-info",    "user_info",        "authorstats",
+    "userstats",    "user-stats",  "posterinfo",   "poster-info",      "userextras",
+    "user-extras",  "userdetails", "user-details", "user-action-time", "badgecount"};
+
+bool names_post(const html::Document& doc, html::NodeId n) { return thread_names(doc, n).post; }
 
 ThreadNames thread_names(const html::Document& doc, html::NodeId n) {
   const std::string lower = lower_names(doc, n);
   auto has = [&](std::string_view name) { return lower.find(name) != std::string::npos; };
+  auto token = [&](std::string_view name) {
+    for (size_t at = lower.find(name); at != std::string::npos; at = lower.find(name, at + 1))
+      if ((at == 0 || lower[at - 1] == ' ') &&
+          (at + name.size() == lower.size() || lower[at + name.size()] == ' '))
+        return true;
+    return false;
+  };
   ThreadNames names;
   names.comment = has("comment");
   const bool answer = has("answer");
@@ -769,10 +803,12 @@ ThreadNames thread_names(const html::Document& doc, html::NodeId n) {
   // the post.
   names.post =
       (names.comment || answer || has("reply") || has("post") || has("message")) && !has("share");
-  // A poster's signature, or the rank under their name ("userTitle",
-  // "user-title": "Full Member", "Moderator").
-  names.signature = has("signature") || has("usertitle") || has("user-title") ||
-                    has("user_title") || has("membertitle") || has("member-title");
+  // A poster's signature, or their panel beside the post: the rank under
+  // their name, their count of posts, when they joined ("userTitle",
+  // "user-info", "message-userExtras"; phpBB's "postprofile" only as a whole
+  // word, for a board may wrap each post in "postprofile_container").
+  names.signature =
+      token("postprofile") || std::any_of(kPosterPanelParts.begin(), kPosterPanelParts.end(), has);
   names.question_or_answer = answer || has("question");
   return names;
 }
@@ -964,7 +1000,7 @@ bool is_furniture_text(std::string_view collapsed_text) {
     lower.pop_back();
   for (std::string_view suffix : kFurnitureSuffixes)
     if (lower.ends_with(suffix)) return true;
-  if (is_counter(lower)) return true;
+  if (is_counter(lower) || is_question_stat(lower)) return true;
   return std::find(kFurnitureTexts.begin(), kFurnitureTexts.end(), lower) != kFurnitureTexts.end();
 }
 

@@ -1433,6 +1433,51 @@ TEST(Forum, SignaturesAndCommentsUnderAnswersAreLeftOut) {
   EXPECT_EQ(body.text.find("patient family"), std::string::npos) << body.explanation;
 }
 
+TEST(Forum, APostersPanelIsNotThePost) {
+  // Each post of a board stands beside its poster's panel: the name, a rank,
+  // a count of posts, when they joined. The panel is the poster's, not the
+  // thread's text, whatever the software calls it.
+  const std::string post =
+      "The league's new schedule puts the derby on a weekday evening, which the supporters' "
+      "groups have already said they will protest at the next board meeting.";
+  const std::string reply =
+      "A weekday derby has happened before, in the year the stadium was rebuilt, and the crowd "
+      "was the smallest in a decade; the clubs know it and will move it back.";
+  std::string page = thread_head("DiscussionForumPosting") + "<div class='topic'>";
+  const char* panels[] = {
+      "<dl class='postprofile'><dt>Ann</dt><dd>Senator</dd><dd>Founded: Dec 11, 2021</dd></dl>",
+      "<div class='message-userExtras'><p>Joined in May 2019 from the north stand, season "
+      "ticket holder since the old ground closed</p></div>",
+      "<div class='user-info'><span>Negotiator</span><span>Founded: Oct 05, 2011</span></div>",
+      "<div class='user-details'>Bob<span>Reputation 12,870</span></div>"};
+  for (int i = 0; i < 4; ++i)
+    page += std::string("<div class='post'>") + panels[i] + "<div class='postbody'><p>" +
+            (i % 2 ? reply : post) + "</p></div></div>";
+  page += "</div></main></body></html>";
+  Body body = extract(page);
+  ASSERT_EQ(body.page_type, "forum") << body.explanation;
+  EXPECT_NE(body.text.find(post), std::string::npos) << body.explanation;
+  EXPECT_NE(body.text.find(reply), std::string::npos) << body.explanation;
+  for (const char* panel : {"Senator", "Founded", "Joined", "Negotiator", "Reputation"})
+    EXPECT_EQ(body.text.find(panel), std::string::npos) << panel << "\n" << body.explanation;
+}
+
+TEST(Forum, AContainerNamedForThePostersProfileIsStillThePost) {
+  // "postprofile" names a poster's panel only as a whole word: a board that
+  // wraps each post in "postprofile_container" keeps it.
+  const std::string post =
+      "The ferry timetable changes in April: the first boat leaves half an hour earlier, and "
+      "the last one on Sundays is gone for the whole of the spring.";
+  std::string page = thread_head("DiscussionForumPosting");
+  for (int i = 0; i < 3; ++i)
+    page += "<div class='postprofile_container'><div class='postbody'><p>" + post +
+            "</p></div></div>";
+  page += "</main></body></html>";
+  Body body = extract(page);
+  ASSERT_EQ(body.page_type, "forum") << body.explanation;
+  EXPECT_NE(body.text.find(post), std::string::npos) << body.explanation;
+}
+
 TEST(Forum, AThreadOfTwoPostsIsWhole) {
   // The opening post and its one reply stand apart (the reply under a
   // "Featured replies" heading, past a box of links about the topic); too

@@ -257,6 +257,23 @@ TEST(FurnitureText, AThreadsPromptsToSignInAreFurniture) {
   EXPECT_FALSE(is_furniture_text("The thread was not open for further replies after the fix."));
 }
 
+TEST(FurnitureText, AQuestionsPromptsAndStatisticsAreFurniture) {
+  EXPECT_TRUE(is_furniture_text("You must log in to answer this question."));
+  EXPECT_TRUE(is_furniture_text("Start asking to get answers"));
+  EXPECT_TRUE(is_furniture_text("Find the answer to your question by asking."));
+  EXPECT_TRUE(is_furniture_text("Recommended Posts"));
+  EXPECT_TRUE(is_furniture_text("Asked 15 years, 4 months ago"));
+  EXPECT_TRUE(is_furniture_text("Modified today"));
+  EXPECT_TRUE(is_furniture_text("Viewed 439k times"));
+  // A post's own words about asking and viewing are the post.
+  EXPECT_FALSE(is_furniture_text("Asked in a comment to the accepted question:"));
+  EXPECT_FALSE(is_furniture_text("Viewed from the side, the panel is loose."));
+  EXPECT_FALSE(is_furniture_text("Asked about it a week ago"));
+  EXPECT_FALSE(
+      is_furniture_text("Asked 2 days ago on the other board, and answered there a week ago"));
+  EXPECT_FALSE(is_furniture_text("Recommended posts on this are few."));
+}
+
 TEST(FurnitureText, AReferencePagesFooterIsFurniture) {
   EXPECT_TRUE(is_furniture_text("Edit this page on GitHub"));
   EXPECT_TRUE(is_furniture_text("View this page on GitHub • Report a problem with this content"));
