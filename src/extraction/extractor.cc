@@ -940,8 +940,14 @@ NodeId BodyExtractor::choose_container(const html::Document& doc, std::string& m
     double others = 0;
     for (NodeId c = doc.first_child(parent); c != kNoNode; c = doc.next_sibling(c)) {
       if (c == best || !doc.is_element(c) || marks_[c] != Mark::kNone) continue;
+      // A page of sections names each <section> for what it holds ("hero",
+      // "why", "testimonials"): there the element says they are alike. Under
+      // a <main>, the whole <main> is already the content (whole_main).
+      // See Service.SectionsOfOtherNamesAreLike in extractor_test.cc.
+      const bool like_sections =
+          service && doc.is(c, Tag::k_section) && !doc.is(parent, Tag::k_main);
       if (doc.tag(c) != doc.tag(best) ||
-          !shares_class_token(doc.attr(c, "class"), doc.attr(best, "class")))
+          (!like_sections && !shares_class_token(doc.attr(c, "class"), doc.attr(best, "class"))))
         continue;
       if (prose_in(c) >= kMinSectionProse) others += prose_in(c);
     }
