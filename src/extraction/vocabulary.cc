@@ -75,7 +75,7 @@ constexpr std::array<std::string_view, 8> kCaptionNames = {
 
 // Whole-block texts that are furniture wherever they appear. Compared
 // case-insensitively after white space is collapsed.
-constexpr std::array<std::string_view, 45> kFurnitureTexts = {"advertisement",
+constexpr std::array<std::string_view, 48> kFurnitureTexts = {"advertisement",
                                                               "anzeige",
                                                               "publicité",
                                                               "publicidad",
@@ -119,7 +119,10 @@ constexpr std::array<std::string_view, 45> kFurnitureTexts = {"advertisement",
                                                               "skip to main content",
                                                               "loading",
                                                               "recently viewed",
-                                                              "recommended posts"};
+                                                              "recommended posts",
+                                                              "op",
+                                                              "original poster",
+                                                              "original post"};
 
 // Headings longer than this are a story's own, not a list's title.
 constexpr size_t kMaxMoreStoriesHeading = 60;

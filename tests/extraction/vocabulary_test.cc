@@ -274,6 +274,13 @@ TEST(FurnitureText, AQuestionsPromptsAndStatisticsAreFurniture) {
   EXPECT_FALSE(is_furniture_text("Recommended posts on this are few."));
 }
 
+TEST(FurnitureText, ABadgeOnTheOpeningPostersRepliesIsFurniture) {
+  EXPECT_TRUE(is_furniture_text("OP"));
+  EXPECT_TRUE(is_furniture_text("Original Poster"));
+  EXPECT_TRUE(is_furniture_text("Original post"));
+  EXPECT_FALSE(is_furniture_text("The original poster asked about the ferry, not the train."));
+}
+
 TEST(FurnitureText, AReferencePagesFooterIsFurniture) {
   EXPECT_TRUE(is_furniture_text("Edit this page on GitHub"));
   EXPECT_TRUE(is_furniture_text("View this page on GitHub • Report a problem with this content"));
