@@ -1491,7 +1491,7 @@ Body BodyExtractor::read_passes(const html::Document& doc, const BodyHints& hint
   evidence_ = gather_page_evidence(doc);
   disclosed_ = disclosed_panels(doc);
   bare_panels_ = bare_accordion_panels(doc);
-  decision_ = decide_page_type_scored(evidence_);
+  decision_ = hints.page_type != nullptr ? *hints.page_type : decide_page_type_scored(evidence_);
   Body body = extract_once(doc, hints);
   const auto far_more = [&](const Body& b) {
     return static_cast<double>(b.text.size()) > kScrapGain * static_cast<double>(body.text.size());
@@ -1528,13 +1528,15 @@ Body BodyExtractor::read_passes(const html::Document& doc, const BodyHints& hint
   // listing of books in a table or a shop's grid read as an article or a
   // product gives a paragraph of its intro; read as a listing or a
   // collection, its items; the record's page_type is then the second choice.
-  // An article's second choice of a thread is left unread: its comments are
-  // not its text.
-  // See PageType.AnUnsureReadingThatFindsLittleGivesWayToTheSecondChoice in
-  // extractor_test.cc.
+  // An article's second choice of a thread is left unread, its comments not
+  // being its text, unless the article's reading found no article but cards
+  // outweighing it (read as a listing: a thread's comments set as cards).
+  // See PageType.AnUnsureReadingThatFindsLittleGivesWayToTheSecondChoice and
+  // PageType.AThreadReadAsCardsGivesWayToTheThread in extractor_test.cc.
   if (body.text.size() < kThinBody && decision_.lead_over_runner_up < kUnsureLead &&
       decision_.runner_up != decision_.type &&
-      !(decision_.type == PageType::kArticle && decision_.runner_up == PageType::kForum)) {
+      !(decision_.type == PageType::kArticle && decision_.runner_up == PageType::kForum &&
+        page_type_ == PageType::kArticle)) {
     const PageTypeDecision first = decision_;
     const bool first_prose = wrote_prose_;
     decision_.type = first.runner_up;

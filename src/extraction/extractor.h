@@ -37,6 +37,9 @@ struct BodyHints {
   std::string_view json_ld_body;  // JSON-LD articleBody, if the page has one
   std::string_view site_domain;   // the domain of the page's canonical address, if it says one
   bool explain = false;           // fill Body::explanation
+  // The page's kind as decided elsewhere (a caller that knows its pages, a
+  // test of what follows a decision); null: lede's model decides.
+  const PageTypeDecision* page_type = nullptr;
 };
 
 struct Body {

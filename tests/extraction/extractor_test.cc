@@ -2304,6 +2304,56 @@ std::string post_with_comments(int comments, bool list) {
   return page + "</div><footer><a href='/about'>About</a></footer></body></html>";
 }
 
+// The page read with the page-type decision given, not the model's.
+Body extract_as(const std::string& page, const PageTypeDecision& decision) {
+  html::Document doc;
+  html::parse(page, doc, html::DomLimits{});
+  BodyExtractor extractor;
+  BodyHints hints{"", "", "", true};
+  hints.page_type = &decision;
+  return extractor.extract(doc, hints);
+}
+
+// A link shared on a board: its title, then `comments` comments, and beside
+// them a column of the board's other threads, each a linked title over its
+// count of comments.
+std::string shared_link_thread(int comments) {
+  std::string page =
+      "<html><head><title>Hair follicles grown in the lab</title></head><body><nav><a "
+      "href='/'>Home</a> <a href='/r/science'>science</a></nav><div class='entry'><p "
+      "class='title'><a href='https://example.org/study'>Hair follicles grown in the "
+      "lab</a></p><p class='tagline'>submitted 5 hours ago by ann</p></div><div class='side'>";
+  for (int i = 0; i < 8; ++i)
+    page += "<div class='link'><a href='/r/science/" + std::to_string(i) + "'>Another study, " +
+            "number " + std::to_string(i) + "</a><p>" + std::to_string(10 + i) +
+            " comments</p></div>";
+  page += "</div><div class='commentarea'>";
+  for (int i = 0; i < comments; ++i)
+    page += "<div class='comment'><p class='author'><a href='/u/" + std::to_string(i) +
+            "'>reader" + std::to_string(i) + "</a> " + std::to_string(i + 2) +
+            " points</p><div class='md'><p>Comment " + std::to_string(i) +
+            ": the follicles grew for three weeks in the dish, and the hair they made was as "
+            "thick as the hair of the donor's own scalp.</p></div></div>";
+  return page + "</div><footer><a href='/about'>About</a></footer></body></html>";
+}
+
+TEST(PageType, AThreadReadAsCardsGivesWayToTheThread) {
+  // The model takes the page for an article, and for a thread by little
+  // less. Read as an article, it finds no article but the column of other
+  // threads, which outweighs it: read as a listing, those few cards. Its
+  // second choice, a thread, then reads the comments, which are its text.
+  const PageTypeDecision unsure{PageType::kArticle, 0, PageType::kForum, 1.3f};
+  Body body = extract_as(shared_link_thread(16), unsure);
+  expect_lines(body, "forum", {"Comment 0: the follicles", "Comment 15: the follicles"}, {});
+  EXPECT_TRUE(body.method.ends_with("+second-choice")) << body.method;
+  // Where the article's reading ends as an article, a short post above its
+  // comments, the comments stay out (AnArticlesCommentsAreNoSecondReading).
+  for (const bool list : {true, false}) {
+    body = extract_as(post_with_comments(30, list), unsure);
+    expect_lines(body, "article", {"Run ten miles", "Today we remember"}, {"Comment number"});
+  }
+}
+
 TEST(PageType, AnArticlesCommentsAreNoSecondReading) {
   // The post is short and the model unsure; read as a thread (its second
   // choice here) or a listing, the comments would be the text. They are
