@@ -1155,20 +1155,26 @@ TEST(Service, LikeSectionsAreWholeAfterTheClimb) {
   EXPECT_EQ(body.text.find("Menu entry"), std::string::npos) << body.explanation;
 }
 
-TEST(Service, SectionsOfOtherNamesAreLike) {
-  // Sections right under <body>, each named for what it holds and none
-  // sharing a class word: the quotes' section holds the most prose, and the
-  // others are the page's as much as it is.
-  std::string page = payroll_menu("<header><ul>", "</ul></header>") +
-                     "<section class='hero'><h1>Payroll that runs itself</h1></section>"
-                     "<section class='why'>";
+// A service page of sections named for what they hold, none sharing a class
+// word: its hero, `after_hero`, why (the features) and its testimonials (the
+// most prose of any), then `after_quotes`, all set in `open` ... `close`.
+std::string named_sections(const std::string& open, const std::string& after_hero,
+                           const std::string& after_quotes, const std::string& close) {
+  std::string page = payroll_menu("<header><ul>", "</ul></header>") + open +
+                     "<section class='hero'><h1>Payroll that runs itself</h1></section>" +
+                     after_hero + "<section class='why'>";
   for (const auto& f : kPayrollFeatures)
     page += std::string("<div class='item'><h3>") + f[0] + "</h3><p>" + f[1] + " " + f[1] +
             "</p></div>";
   page += "</section><section class='testimonials'><h2>What our clients say</h2>";
   for (int i = 0; i < 8; ++i) page += "<p>" + kPayrollQuote + "</p>";
-  page += "</section><footer><p>Acme Inc.</p></footer></body></html>";
-  Body body = extract(page);
+  return page + "</section>" + after_quotes + close +
+         "<footer><p>Acme Inc.</p></footer></body></html>";
+}
+
+TEST(Service, SectionsOfOtherNamesAreLike) {
+  // Right under <body>: the others are the page's as much as the quotes are.
+  Body body = extract(named_sections("", "", "", ""));
   expect_features_and_quotes(body);
   EXPECT_EQ(body.text.find("Menu entry"), std::string::npos) << body.explanation;
 }
@@ -1176,26 +1182,18 @@ TEST(Service, SectionsOfOtherNamesAreLike) {
 TEST(Service, SectionsOfOtherNamesInAMainKeepTheirPromotions) {
   // The same sections inside <main>, with an offer set in a section named as a
   // promotion: the whole <main> is the content, its named sections included,
-  // as on any page of sections with a <main>.
+  // as on any page of sections with a <main>. The partners' links weigh
+  // <main> down: the climb stops below it.
   const std::string offer =
       "Save up to half of the first year's fees when the whole team moves its payroll to Acme "
       "before the end of the quarter, with the first month free of any charge.";
-  std::string page = payroll_menu("<header><ul>", "</ul></header>") +
-                     "<main><section class='hero'><h1>Payroll that runs itself</h1></section>"
-                     "<section class='promo'><p>" +
-                     offer + "</p></section><section class='why'>";
-  for (const auto& f : kPayrollFeatures)
-    page += std::string("<div class='item'><h3>") + f[0] + "</h3><p>" + f[1] + " " + f[1] +
-            "</p></div>";
-  page += "</section><section class='testimonials'><h2>What our clients say</h2>";
-  for (int i = 0; i < 8; ++i) page += "<p>" + kPayrollQuote + "</p>";
-  // The partners' links weigh <main> down: the climb stops below it.
-  page += "</section><section class='partners'><ul>";
+  std::string partners = "<section class='partners'><ul>";
   for (int i = 0; i < 40; ++i)
-    page += "<li><a href='/p/" + std::to_string(i) + "'>Partner firm number " +
-            std::to_string(i) + "</a></li>";
-  page += "</ul></section></main><footer><p>Acme Inc.</p></footer></body></html>";
-  Body body = extract(page);
+    partners += "<li><a href='/p/" + std::to_string(i) + "'>Partner firm number " +
+                std::to_string(i) + "</a></li>";
+  partners += "</ul></section>";
+  Body body = extract(named_sections(
+      "<main>", "<section class='promo'><p>" + offer + "</p></section>", partners, "</main>"));
   expect_features_and_quotes(body);
   EXPECT_NE(body.text.find(offer), std::string::npos) << body.explanation;
 }
