@@ -914,7 +914,10 @@ NodeId BodyExtractor::choose_container(const html::Document& doc, std::string& m
   // prose again:
   // teaser lists beside the paragraphs (a ticker above them, story cards
   // below) weighed the parent down. Their blocks are left out when written.
-  while (best != kNoNode && seg_.block_end[best] - seg_.block_begin[best] == 1) {
+  // Nor is a quotation, however many paragraphs it quotes, the text that
+  // quotes it (See Article.AQuotationIsNotTheTextThatQuotesIt).
+  while (best != kNoNode && (seg_.block_end[best] - seg_.block_begin[best] == 1 ||
+                             doc.is(best, Tag::k_blockquote))) {
     const NodeId parent = doc.parent(best);
     if (parent == kNoNode || doc.is(parent, Tag::k_body) || marks_[parent] == Mark::kWeak) break;
     if (prose_in(parent) < kSiblingProseFactor * prose_in(best)) break;

@@ -2462,5 +2462,37 @@ TEST(Article, ALongParagraphAmongShortOnesIsNotTheStory) {
                {"Newsweek covers, we will miss"});
 }
 
+TEST(Article, AQuotationIsNotTheTextThatQuotesIt) {
+  // A blog post quotes two paragraphs of another article, set straight in
+  // its column beside the column's long list of other posts: the quotation
+  // weighs more than the column, but the post is all of it.
+  std::string others = "<h2>Related Posts</h2><ul>";
+  for (int i = 0; i < 30; ++i)
+    others += "<li><a href='/p/" + std::to_string(i) + "'>How to change the world with your "
+              "blog, part " + std::to_string(i) + "</a></li>";
+  others += "</ul>";
+  const std::string page =
+      "<html><head><meta property='og:type' content='article'></head><body><div "
+      "id='contentleft'><h1>The next decade of the internet</h1><p>I still remember when I got "
+      "my first modem, a dial-up one that screamed down the telephone line every evening, and "
+      "how slowly the first pages came in.</p><p>The internet turned out to be not only "
+      "fascinating but also useful, and it changed how most of us work and read.</p><p>There "
+      "is an interesting article on a network maker's blog about what comes next, and this "
+      "is its answer:</p><blockquote><p>From the internet of things, where we are today, we "
+      "are moving to an internet of everything, which brings together people, processes, data "
+      "and things to make connections more relevant and valuable than ever before.</p><p>It "
+      "turns information into actions that create new capabilities, richer experiences and "
+      "economic opportunity for businesses, individuals and countries, and it will grow "
+      "faster than anything the network has seen so far.</p></blockquote><p>The only point I "
+      "do not agree with is that we are already there: in my opinion we still need five to "
+      "ten years before most of the things around us are connected.</p>" +
+      others + "</div></body></html>";
+  const Body body = extract(page);
+  expect_lines(body, "article",
+               {"I still remember", "turned out to be not only", "From the internet of things",
+                "The only point I"},
+               {"How to change the world"});
+}
+
 }  // namespace
 }  // namespace lede::extraction
