@@ -75,7 +75,7 @@ constexpr std::array<std::string_view, 8> kCaptionNames = {
 
 // Whole-block texts that are furniture wherever they appear. Compared
 // case-insensitively after white space is collapsed.
-constexpr std::array<std::string_view, 48> kFurnitureTexts = {"advertisement",
+constexpr std::array<std::string_view, 53> kFurnitureTexts = {"advertisement",
                                                               "anzeige",
                                                               "publicité",
                                                               "publicidad",
@@ -88,6 +88,11 @@ constexpr std::array<std::string_view, 48> kFurnitureTexts = {"advertisement",
                                                               "share on facebook",
                                                               "share on twitter",
                                                               "read more",
+                                                              "read full article",
+                                                              "read the full article",
+                                                              "read full story",
+                                                              "read the full story",
+                                                              "read full post",
                                                               "continue reading",
                                                               "click here",
                                                               "close",
@@ -998,9 +1003,18 @@ bool is_furniture_text(std::string_view collapsed_text) {
   if (lower.rfind("skip to ", 0) == 0 &&
       static_cast<size_t>(std::count(lower.begin(), lower.end(), ' ')) < kMaxSkipLinkWords)
     return true;
-  while (!lower.empty() && (lower.back() == ':' || lower.back() == '.' || lower.back() == ' ' ||
-                            lower.back() == '!' || lower.back() == '?'))
-    lower.pop_back();
+  // ... and the arrow a link's label ends with ("Read more »", "Read the full story →").
+  for (bool trimmed = true; trimmed;) {
+    trimmed = false;
+    while (!lower.empty() && (lower.back() == ':' || lower.back() == '.' || lower.back() == ' ' ||
+                              lower.back() == '!' || lower.back() == '?' || lower.back() == '>'))
+      lower.pop_back();
+    for (std::string_view arrow : {"\u2192", "\u00bb", "\u203a"})
+      if (lower.ends_with(arrow)) {
+        lower.resize(lower.size() - arrow.size());
+        trimmed = true;
+      }
+  }
   for (std::string_view suffix : kFurnitureSuffixes)
     if (lower.ends_with(suffix)) return true;
   if (is_counter(lower) || is_question_stat(lower)) return true;

@@ -281,6 +281,14 @@ TEST(FurnitureText, ABadgeOnTheOpeningPostersRepliesIsFurniture) {
   EXPECT_FALSE(is_furniture_text("The original poster asked about the ferry, not the train."));
 }
 
+TEST(FurnitureText, ACardsLinkToTheWholeStoryIsFurniture) {
+  EXPECT_TRUE(is_furniture_text("Read more"));
+  EXPECT_TRUE(is_furniture_text("Read full article"));
+  EXPECT_TRUE(is_furniture_text("Read the full story \u2192"));
+  EXPECT_TRUE(is_furniture_text("Read full post."));
+  EXPECT_FALSE(is_furniture_text("Read the full story of the rescue in tomorrow's paper."));
+}
+
 TEST(FurnitureText, AReferencePagesFooterIsFurniture) {
   EXPECT_TRUE(is_furniture_text("Edit this page on GitHub"));
   EXPECT_TRUE(is_furniture_text("View this page on GitHub • Report a problem with this content"));
