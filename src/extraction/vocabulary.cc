@@ -75,7 +75,7 @@ constexpr std::array<std::string_view, 8> kCaptionNames = {
 
 // Whole-block texts that are furniture wherever they appear. Compared
 // case-insensitively after white space is collapsed.
-constexpr std::array<std::string_view, 53> kFurnitureTexts = {"advertisement",
+constexpr std::array<std::string_view, 54> kFurnitureTexts = {"advertisement",
                                                               "anzeige",
                                                               "publicité",
                                                               "publicidad",
@@ -112,6 +112,7 @@ constexpr std::array<std::string_view, 53> kFurnitureTexts = {"advertisement",
                                                               "video",
                                                               "more",
                                                               "topics",
+                                                              "tags",
                                                               "don't miss",
                                                               "don’t miss",
                                                               "click to tweet",
@@ -166,6 +167,16 @@ bool is_counter(std::string_view s) {
     return false;
   spaces();
   return digits() && i == s.size();
+}
+
+// A story's reading time: "5 min read", "12 minute read".
+bool is_reading_time(std::string_view s) {
+  size_t digits = 0;
+  while (digits < s.size() && s[digits] >= '0' && s[digits] <= '9') ++digits;
+  if (digits == 0) return false;
+  s.remove_prefix(digits);
+  return s == " min read" || s == " mins read" || s == " minute read" || s == " minutes read" ||
+         s == "min read" || s == " min. read";
 }
 
 // A question's statistics under its title: "Asked 3 years, 2 months ago",
@@ -1017,7 +1028,7 @@ bool is_furniture_text(std::string_view collapsed_text) {
   }
   for (std::string_view suffix : kFurnitureSuffixes)
     if (lower.ends_with(suffix)) return true;
-  if (is_counter(lower) || is_question_stat(lower)) return true;
+  if (is_counter(lower) || is_question_stat(lower) || is_reading_time(lower)) return true;
   return std::find(kFurnitureTexts.begin(), kFurnitureTexts.end(), lower) != kFurnitureTexts.end();
 }
 

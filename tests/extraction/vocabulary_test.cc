@@ -289,6 +289,16 @@ TEST(FurnitureText, ACardsLinkToTheWholeStoryIsFurniture) {
   EXPECT_FALSE(is_furniture_text("Read the full story of the rescue in tomorrow's paper."));
 }
 
+TEST(FurnitureText, ATagsLabelAndAReadingTimeAreFurniture) {
+  EXPECT_TRUE(is_furniture_text("Tags"));
+  EXPECT_TRUE(is_furniture_text("Tags:"));
+  EXPECT_TRUE(is_furniture_text("5 min read"));
+  EXPECT_TRUE(is_furniture_text("12 minute read"));
+  EXPECT_FALSE(is_furniture_text("Tags are sewn into the collar."));
+  EXPECT_FALSE(is_furniture_text("5 min read aloud each night"));
+  EXPECT_FALSE(is_furniture_text("min read"));
+}
+
 TEST(FurnitureText, AReferencePagesFooterIsFurniture) {
   EXPECT_TRUE(is_furniture_text("Edit this page on GitHub"));
   EXPECT_TRUE(is_furniture_text("View this page on GitHub • Report a problem with this content"));
