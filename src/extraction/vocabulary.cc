@@ -75,7 +75,7 @@ constexpr std::array<std::string_view, 8> kCaptionNames = {
 
 // Whole-block texts that are furniture wherever they appear. Compared
 // case-insensitively after white space is collapsed.
-constexpr std::array<std::string_view, 54> kFurnitureTexts = {"advertisement",
+constexpr std::array<std::string_view, 59> kFurnitureTexts = {"advertisement",
                                                               "anzeige",
                                                               "publicité",
                                                               "publicidad",
@@ -87,6 +87,11 @@ constexpr std::array<std::string_view, 54> kFurnitureTexts = {"advertisement",
                                                               "share this story",
                                                               "share on facebook",
                                                               "share on twitter",
+                                                              "tweet",
+                                                              "leave a reply",
+                                                              "leave a comment",
+                                                              "post a comment",
+                                                              "enlarge image",
                                                               "read more",
                                                               "read full article",
                                                               "read the full article",
@@ -195,7 +200,7 @@ bool is_question_stat(std::string_view s) {
 
 // Openings of lines that point elsewhere ("Read more: ...") and of the
 // notes papers append about the print edition.
-constexpr std::array<std::string_view, 38> kFurniturePrefixes = {
+constexpr std::array<std::string_view, 39> kFurniturePrefixes = {
     // A thread's prompts to those not signed in, and its closing notice.
     "create an account or sign in", "already have an account", "not open for further replies",
     "you must log in to answer", "start asking to get answers",
@@ -204,7 +209,8 @@ constexpr std::array<std::string_view, 38> kFurniturePrefixes = {
     "first published", "source:", "like this story", "related news", "follow us on",
     "read more:", "related:", "see also:", "lire aussi", "lesen sie auch", "leia também",
     "leggi anche", "lees ook", "lea también", "this article appeared in",
-    "a version of this article appears in print", "cet article est paru dans",
+    "a version of this article appears in print", "a version of this article appeared in print",
+    "cet article est paru dans",
     "dieser artikel erschien", "este artículo se publicó",
     // A reference page's own footer: where to correct it, and its licence.
     "edit this page", "view this page on github", "was this page helpful",

@@ -299,6 +299,18 @@ TEST(FurnitureText, ATagsLabelAndAReadingTimeAreFurniture) {
   EXPECT_FALSE(is_furniture_text("min read"));
 }
 
+TEST(FurnitureText, ButtonsAndPromptsAroundABlogPostAreFurniture) {
+  EXPECT_TRUE(is_furniture_text("Tweet"));
+  EXPECT_TRUE(is_furniture_text("Leave a Reply"));
+  EXPECT_TRUE(is_furniture_text("Post a comment"));
+  EXPECT_TRUE(is_furniture_text("Enlarge image"));
+  EXPECT_TRUE(is_furniture_text(
+      "A version of this article appeared in print on 11/08/2012, on page A1 of the NewYork "
+      "edition with the headline: Bridge Opens."));
+  EXPECT_FALSE(is_furniture_text("Tweet by tweet, the campaign fell apart."));
+  EXPECT_FALSE(is_furniture_text("Leave a reply at the front desk if you cannot come."));
+}
+
 TEST(FurnitureText, AReferencePagesFooterIsFurniture) {
   EXPECT_TRUE(is_furniture_text("Edit this page on GitHub"));
   EXPECT_TRUE(is_furniture_text("View this page on GitHub • Report a problem with this content"));
