@@ -75,7 +75,7 @@ constexpr std::array<std::string_view, 8> kCaptionNames = {
 
 // Whole-block texts that are furniture wherever they appear. Compared
 // case-insensitively after white space is collapsed.
-constexpr std::array<std::string_view, 59> kFurnitureTexts = {"advertisement",
+constexpr std::array<std::string_view, 61> kFurnitureTexts = {"advertisement",
                                                               "anzeige",
                                                               "publicité",
                                                               "publicidad",
@@ -102,6 +102,8 @@ constexpr std::array<std::string_view, 59> kFurnitureTexts = {"advertisement",
                                                               "click here",
                                                               "close",
                                                               "print",
+                                                              "print this page",
+                                                              "print this article",
                                                               "email",
                                                               "comments",
                                                               "story continues below advertisement",

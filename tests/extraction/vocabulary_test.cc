@@ -304,11 +304,14 @@ TEST(FurnitureText, ButtonsAndPromptsAroundABlogPostAreFurniture) {
   EXPECT_TRUE(is_furniture_text("Leave a Reply"));
   EXPECT_TRUE(is_furniture_text("Post a comment"));
   EXPECT_TRUE(is_furniture_text("Enlarge image"));
+  EXPECT_TRUE(is_furniture_text("Print this page"));
+  EXPECT_TRUE(is_furniture_text("Print this article"));
   EXPECT_TRUE(is_furniture_text(
       "A version of this article appeared in print on 11/08/2012, on page A1 of the NewYork "
       "edition with the headline: Bridge Opens."));
   EXPECT_FALSE(is_furniture_text("Tweet by tweet, the campaign fell apart."));
   EXPECT_FALSE(is_furniture_text("Leave a reply at the front desk if you cannot come."));
+  EXPECT_FALSE(is_furniture_text("Print this page on thick paper for the children to colour."));
 }
 
 TEST(FurnitureText, AReferencePagesFooterIsFurniture) {
