@@ -146,6 +146,9 @@ constexpr size_t kMaxFurnitureLine = 300;
 // A question's statistics line is short ("Asked 15 years, 4 months ago").
 constexpr size_t kMaxQuestionStat = 40;
 
+// Arrows that close a link's label ("Read more »"): →, », ›.
+constexpr std::array<std::string_view, 3> kLabelArrows = {"\u2192", "\u00bb", "\u203a"};
+
 // Endings of the credit lines wire stories close with.
 constexpr std::array<std::string_view, 4> kFurnitureSuffixes = {
     "contributed to this report", "contributed reporting", "contributed to this story",
@@ -817,11 +820,9 @@ ThreadNames thread_names(const html::Document& doc, html::NodeId n) {
   const std::string lower = lower_names(doc, n);
   auto has = [&](std::string_view name) { return lower.find(name) != std::string::npos; };
   auto token = [&](std::string_view name) {
-    for (size_t at = lower.find(name); at != std::string::npos; at = lower.find(name, at + 1))
-      if ((at == 0 || lower[at - 1] == ' ') &&
-          (at + name.size() == lower.size() || lower[at + name.size()] == ' '))
-        return true;
-    return false;
+    bool found = false;
+    each_class_token(lower, [&](std::string_view t) { return !(found = t == name); });
+    return found;
   };
   ThreadNames names;
   names.comment = has("comment");
@@ -1022,17 +1023,16 @@ bool is_furniture_text(std::string_view collapsed_text) {
   if (lower.rfind("skip to ", 0) == 0 &&
       static_cast<size_t>(std::count(lower.begin(), lower.end(), ' ')) < kMaxSkipLinkWords)
     return true;
-  // ... and the arrow a link's label ends with ("Read more »", "Read the full story →").
-  for (bool trimmed = true; trimmed;) {
-    trimmed = false;
+  // Closing punctuation, and the arrow a link's label ends with ("Read more »",
+  // "Read the full story →"), are not the line's words.
+  for (;;) {
     while (!lower.empty() && (lower.back() == ':' || lower.back() == '.' || lower.back() == ' ' ||
                               lower.back() == '!' || lower.back() == '?' || lower.back() == '>'))
       lower.pop_back();
-    for (std::string_view arrow : {"\u2192", "\u00bb", "\u203a"})
-      if (lower.ends_with(arrow)) {
-        lower.resize(lower.size() - arrow.size());
-        trimmed = true;
-      }
+    const auto arrow = std::find_if(kLabelArrows.begin(), kLabelArrows.end(),
+                                    [&](std::string_view a) { return lower.ends_with(a); });
+    if (arrow == kLabelArrows.end()) break;
+    lower.resize(lower.size() - arrow->size());
   }
   for (std::string_view suffix : kFurnitureSuffixes)
     if (lower.ends_with(suffix)) return true;
