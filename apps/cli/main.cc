@@ -174,10 +174,11 @@ int main(int argc, char** argv) {
       ->add_flag("--explain", config.explain,
                  "Before each record, write how its body was found: the page type, the "
                  "evidence for it and its lead over the model's second choice (read as that "
-                 "when the model was unsure and little was found); the container chosen (its prose and boilerplate weight, how it was named) and the "
-                 "runners-up; then every text block in page order with its type, length, share "
-                 "of link text and weight per character (+ prose, - boilerplate), and the rule "
-                 "that kept or dropped it")
+                 "when the model was unsure and little was found); the container chosen (its "
+                 "prose and boilerplate weight, how it was named) and the runners-up; then "
+                 "every text block in page order with its type, length, share of link text and "
+                 "weight per character (+ prose, - boilerplate), and the rule that kept or "
+                 "dropped it")
       ->group("Extraction");
   std::string parser = "lede";
   extract->add_option("--parser", parser, "HTML parser: lede (default) or gumbo (the reference)")
