@@ -80,17 +80,23 @@ def site_of(url):
     return host[4:] if host.startswith("www.") else host
 
 
-def site_halves(types_path):
+def page_sites(types_path):
+    """Each WCXB page's site (site_of its ground-truth/ID.json's url; the id where
+    it has none), read once for the banned words and the site-grouped halves."""
+    truth = os.path.join(os.path.dirname(types_path), "ground-truth")
+    sites = {}
+    for page in json.load(open(types_path)):
+        url = json.load(open(os.path.join(truth, page + ".json"))).get("url") or ""
+        sites[page] = site_of(url) or page
+    return sites
+
+
+def site_halves(sites):
     """Each page's half when the halves are drawn by site (part_of of its host), so
     that no site has pages in both: 76 of WCXB's hosts hold 235 pages across the
     two id halves, and a model tested on one half has seen the other pages of
     those sites."""
-    truth = os.path.join(os.path.dirname(types_path), "ground-truth")
-    halves = {}
-    for page in json.load(open(types_path)):
-        url = json.load(open(os.path.join(truth, page + ".json"))).get("url") or ""
-        halves[page] = part_of(site_of(url) or page)
-    return halves
+    return {page: part_of(site) for page, site in sites.items()}
 
 
 def read_rows(f):
@@ -125,13 +131,11 @@ def load_articles(path):
     return np.array(rows), words
 
 
-def host_words(types_path):
-    """The words of every WCXB page's host name (ground-truth/ID.json's url)."""
-    truth = os.path.join(os.path.dirname(types_path), "ground-truth")
+def host_words(sites):
+    """The words of every WCXB page's host name (page_sites)."""
     words = set()
-    for page in json.load(open(types_path)):
-        url = json.load(open(os.path.join(truth, page + ".json"))).get("url") or ""
-        words.update(re.findall(r"[a-z]+", site_of(url)))
+    for site in sites.values():
+        words.update(re.findall(r"[a-z]+", site))
     # Words of hosts that name a kind of site, not a site.
     return words - {"www", "com", "org", "net", "co", "uk", "io", "edu", "gov", "us", "app", "blog",
                     "docs", "shop", "store", "news", "forum", "community", "help", "support"}
@@ -287,13 +291,14 @@ def main():
     ap.add_argument("--list-halves", action="store_true",
                     help="print each page's id and half, then stop")
     a = ap.parse_args()
-    by_site = site_halves(a.types) if a.halves == "site" else None
+    sites = page_sites(a.types)
+    by_site = site_halves(sites) if a.halves == "site" else None
     if a.list_halves:
         for page in sorted(json.load(open(a.types))):
             print(page, by_site[page] if by_site else part_of(page))
         return
     names, ids, rules, x, words, y = load(a.features, a.types)
-    banned = host_words(a.types)
+    banned = host_words(sites)
     articles = load_articles(a.articles) if a.articles else None
     parts = np.array([by_site[i] if by_site else part_of(i) for i in ids])
     rule_pred = np.array([TYPES.index(r) if r in TYPES else 0 for r in rules])
