@@ -5,7 +5,8 @@
 // One line of column names, then one line a page: the file's name without
 // .html or .html.gz, the hand rules' page type, and the features of
 // extraction::page_features in page_feature_names() order, and last the
-// page's distinct words (extraction::page_words), space-separated. Pages are read,
+// page's distinct words (extraction::page_words), space-separated, and those of its
+// title and first <h1> (extraction::page_title_words). Pages are read,
 // decoded and parsed as `lede extract` reads them.
 #include <algorithm>
 #include <cstdio>
@@ -50,7 +51,7 @@ int main(int argc, char** argv) {
   std::printf("id\trules");
   for (std::string_view name : ex::page_feature_names())
     std::printf("\t%.*s", static_cast<int>(name.size()), name.data());
-  std::printf("\twords\n");
+  std::printf("\twords\ttitle_words\n");
   lede::html::Document doc;
   for (const auto& f : files) {
     auto raw = lede::input::read_file(f.string(), kMaxPageBytes);
@@ -67,6 +68,12 @@ int main(int argc, char** argv) {
     std::printf("\t");
     const char* space = "";
     for (const std::string& w : ex::page_words(doc)) {
+      std::printf("%s%s", space, w.c_str());
+      space = " ";
+    }
+    std::printf("\t");
+    space = "";
+    for (const std::string& w : ex::page_title_words(doc)) {
       std::printf("%s%s", space, w.c_str());
       space = " ";
     }

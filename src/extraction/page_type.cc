@@ -413,6 +413,13 @@ void for_each_word(std::string_view t, Fn&& fn) {
   }
 }
 
+// Calls fn with each word of the text under element n, as for_each_word.
+template <class Fn>
+void for_each_text_word(const html::Document& doc, NodeId n, Fn&& fn) {
+  for (NodeId c = doc.first_child(n); c != kNoNode; c = doc.next_in(c, n))
+    if (doc.is_text(c)) for_each_word(doc.text(c), fn);
+}
+
 bool is_hidden_text(const html::Document& doc, NodeId text) {
   const NodeId parent = doc.parent(text);
   return parent != kNoNode && (doc.is(parent, Tag::k_script) || doc.is(parent, Tag::k_style));
@@ -628,14 +635,15 @@ void gather_text_structure(const html::Document& doc, const std::vector<NodeId>&
 
 #include "extraction/page_type_model.inc"
 
-// The model's vocabulary: a word's index in kPageTypeWords, found by an
-// open-addressed table of four slots a word (every word of a page is looked
-// up, so no allocation and no division).
+// One of the model's vocabularies (kPageTypeWords, kPageTypeTitleWords): a
+// word's index in it, found by an open-addressed table of four slots a word
+// (every word of a page is looked up, so no allocation and no division).
+template <const auto& kWords>
 class Vocabulary {
  public:
   Vocabulary() {
-    for (size_t i = 0; i < kPageTypeWords.size(); ++i) {
-      size_t slot = hash(kPageTypeWords[i]) & kMask;
+    for (size_t i = 0; i < kWords.size(); ++i) {
+      size_t slot = hash(kWords[i]) & kMask;
       while (slots_[slot] != 0) slot = (slot + 1) & kMask;
       slots_[slot] = static_cast<uint16_t>(i + 1);
     }
@@ -643,12 +651,12 @@ class Vocabulary {
   // The word's index, or -1.
   int find(std::string_view word) const {
     for (size_t slot = hash(word) & kMask; slots_[slot] != 0; slot = (slot + 1) & kMask)
-      if (kPageTypeWords[slots_[slot] - 1] == word) return slots_[slot] - 1;
+      if (kWords[slots_[slot] - 1] == word) return slots_[slot] - 1;
     return -1;
   }
 
  private:
-  static constexpr size_t kSlots = std::bit_ceil(kPageTypeWords.size() * 4);
+  static constexpr size_t kSlots = std::bit_ceil(kWords.size() * 4);
   static constexpr size_t kMask = kSlots - 1;
   static uint32_t hash(std::string_view w) {
     uint32_t h = 2166136261u;  // FNV-1a
@@ -700,9 +708,16 @@ PageEvidence gather_page_evidence(const html::Document& doc) {
   };
   NodeId paragraph_parent = kNoNode;
   uint32_t sibling_paragraphs = 0;
-  bool seen_h1 = false;
-  static const Vocabulary vocabulary;
+  bool seen_h1 = false, seen_title = false;
+  static const Vocabulary<kPageTypeWords> vocabulary;
+  static const Vocabulary<kPageTypeTitleWords> title_vocabulary;
   std::vector<uint8_t> words(kPageTypeWords.size(), 0);
+  std::vector<uint8_t> title_held(kPageTypeTitleWords.size(), 0);
+  const auto read_title = [&](NodeId n) {
+    for_each_text_word(doc, n, [&](std::string_view w) {
+      if (const int i = title_vocabulary.find(w); i >= 0) title_held[i] = 1;
+    });
+  };
   for (NodeId n = doc.root(); n != kNoNode; n = doc.next_in(n, doc.root())) {
     order.push_back(n);
     const NodeId parent = doc.parent(n);
@@ -780,6 +795,8 @@ PageEvidence gather_page_evidence(const html::Document& doc) {
     }
     if (tag == Tag::k_title) {
       if (e.title_words == 0) e.title_words = subtree_words(doc, n);
+      if (!seen_title) read_title(n);
+      seen_title = true;
       continue;
     }
     if (doc.attr(n, "itemprop") == "datePublished") e.published = true;
@@ -821,7 +838,10 @@ PageEvidence gather_page_evidence(const html::Document& doc) {
         break;
       case Tag::k_h1:
         ++e.h1;
-        if (!seen_h1) e.h1_words = subtree_words(doc, n);
+        if (!seen_h1) {
+          e.h1_words = subtree_words(doc, n);
+          read_title(n);
+        }
         seen_h1 = true;
         mark_up(n, kBelowHeading);
         break;
@@ -912,6 +932,8 @@ PageEvidence gather_page_evidence(const html::Document& doc) {
   gather_text_structure(doc, order, marks, text_below, link_below, run_parents, e);
   for (size_t i = 0; i < words.size(); ++i)
     if (words[i]) e.words.push_back(static_cast<uint16_t>(i));
+  for (size_t i = 0; i < title_held.size(); ++i)
+    if (title_held[i]) e.title_words_held.push_back(static_cast<uint16_t>(i));
   for (NodeId n = doc.root(); n != kNoNode; n = doc.next_in(n, doc.root())) {
     if (!doc.is_element(n) || (marks[n] & kTitled) != kTitled) continue;
     if (const uint32_t run = titled_children(doc, n, marks); run > 0) {
@@ -927,6 +949,19 @@ std::vector<std::string> page_words(const html::Document& doc) {
   for (NodeId n = doc.root(); n != kNoNode; n = doc.next_in(n, doc.root()))
     if (doc.is_text(n) && !is_hidden_text(doc, n))
       for_each_word(doc.text(n), [&](std::string_view w) { words.emplace(w); });
+  return {words.begin(), words.end()};
+}
+
+std::vector<std::string> page_title_words(const html::Document& doc) {
+  std::set<std::string> words;
+  bool title = false, h1 = false;
+  for (NodeId n = doc.root(); n != kNoNode && !(title && h1); n = doc.next_in(n, doc.root())) {
+    if (!doc.is_element(n)) continue;
+    bool& seen = doc.is(n, Tag::k_title) ? title : h1;
+    if (seen || !(doc.is(n, Tag::k_title) || doc.is(n, Tag::k_h1))) continue;
+    seen = true;
+    for_each_text_word(doc, n, [&](std::string_view w) { words.emplace(w); });
+  }
   return {words.begin(), words.end()};
 }
 
@@ -1218,6 +1253,7 @@ PageTypeDecision decide_page_type_scored(const PageEvidence& e) {
     float score = w[kPageFeatureCount];
     for (size_t i = 0; i < kPageFeatureCount; ++i) score += w[i] * f[i];
     for (uint16_t word : e.words) score += kPageTypeWordWeights[t][word];
+    for (uint16_t word : e.title_words_held) score += kPageTypeTitleWordWeights[t][word];
     if (static_cast<PageType>(t) == PageType::kArticle) article_score = score;
     if (t == 0 || score > best_score) {
       d.runner_up = d.type;

@@ -24,7 +24,8 @@
 //      run of like siblings holding the most of it, and whether its items hold
 //      dates, prices, images); dates and version strings in the text;
 //   4. which words of a vocabulary of about a thousand the text holds (words
-//      found on many sites, none a word of a site's name).
+//      found on many sites, none a word of a site's name), and which of a
+//      hundred its title and first <h1> hold.
 // A multinomial logistic regression over these (page_features() and the
 // words), trained on WCXB's development split (bench/page_type/
 // train_page_type.py, which also says how to make the table again), weighs
@@ -161,6 +162,9 @@ struct PageEvidence {
   // The words of the model's vocabulary that the page's text holds (their
   // indexes, ascending): "reply", "cart", "consultation", "installation".
   std::vector<uint16_t> words;
+  // The words of the model's title vocabulary that the page's <title> and
+  // first <h1> hold (indexes, ascending): "forum", "docs", "services", "best".
+  std::vector<uint16_t> title_words_held;
 };
 
 PageEvidence gather_page_evidence(const html::Document& doc);
@@ -170,6 +174,8 @@ PageEvidence gather_page_evidence(const html::Document& doc);
 // long. For training; gather_page_evidence() keeps only the vocabulary's.
 inline constexpr size_t kMaxWordLetters = 16;
 std::vector<std::string> page_words(const html::Document& doc);
+// The distinct words of the page's <title> and first <h1>, read as above.
+std::vector<std::string> page_title_words(const html::Document& doc);
 
 // The evidence as the features the page-type model reads: flags as 0 or 1,
 // counts as log(1 + n), shares in [0, 1]; page_feature_names() names them.

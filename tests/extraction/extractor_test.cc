@@ -4,6 +4,7 @@
 
 #include <array>
 #include <cctype>
+#include <limits>
 #include <span>
 #include <string>
 #include <vector>
@@ -20,6 +21,23 @@ Body extract(const std::string& page, std::string_view site_domain = "") {
   BodyExtractor extractor;
   return extractor.extract(doc, BodyHints{"", "", site_domain, true});
 }
+
+// The body of `page` read with the page type `decision` rather than the
+// model's: for the rules that follow a decision, whatever the model makes of a
+// written page.
+Body extract_as(const std::string& page, const PageTypeDecision& decision,
+                std::string_view site_domain = "") {
+  html::Document doc;
+  html::parse(page, doc, html::DomLimits{});
+  BodyExtractor extractor;
+  BodyHints hints{"", "", site_domain, true};
+  hints.page_type = &decision;
+  return extractor.extract(doc, hints);
+}
+
+// An article, by a model sure of it.
+const PageTypeDecision kSureArticle{PageType::kArticle, 0, PageType::kArticle,
+                                    std::numeric_limits<float>::infinity()};
 
 // A product's description, shared by the product pages below.
 // The check that a body of page type `type` holds each of `present` and none
@@ -2095,7 +2113,7 @@ TEST(Article, LinkedHeadingsThatLeadToAnotherSiteAreText) {
       "href='https://deals.news.example/week'>Deals of the week</a></h2><h2><a "
       "href='https://shop.example/klein'>Klein MM400</a></h2><p>" +
       para + "</p></div></article></body></html>";
-  const Body body = extract(page, "news.example");
+  const Body body = extract_as(page, kSureArticle, "news.example");
   ASSERT_EQ(body.page_type, "article") << body.explanation;
   EXPECT_NE(body.text.find("Fluke 117"), std::string::npos) << body.explanation;
   EXPECT_EQ(body.text.find("meter buying guide"), std::string::npos) << body.explanation;
@@ -2249,22 +2267,25 @@ std::string book_list_page(int paragraphs, int books, const std::string& head) {
 }
 
 TEST(PageType, AnUnsureReadingThatFindsLittleGivesWayToTheSecondChoice) {
-  // Read as an article (its first choice, by little), the page gives its
-  // four lines about the subject; read as a listing, its thirty books.
+  // Read as an article (the model's first choice, by little), the page gives
+  // its four lines about the subject; read as a listing, its thirty books.
   const std::string og_article = "<meta property='og:type' content='article'>";
-  Body body = extract(book_list_page(4, 30, og_article));
+  const PageTypeDecision unsure{PageType::kArticle, 0, PageType::kListing, 1.0f};
+  Body body = extract_as(book_list_page(4, 30, og_article), unsure);
   expect_lines(body, "listing",
                {"The Hardware Catalogue of Year 1801", "The Hardware Catalogue of Year 1830"}, {});
   EXPECT_TRUE(body.method.ends_with("+second-choice")) << body.method;
   EXPECT_NE(body.explanation.find("second choice (listing) was close"), std::string::npos)
       << body.explanation;
   // Twelve books are not far more than the four lines: the article stands.
-  body = extract(book_list_page(4, 12, og_article));
+  body = extract_as(book_list_page(4, 12, og_article), unsure);
   expect_lines(body, "article", {"Some of the older catalogues", "Each entry gives"},
                {"The Hardware Catalogue of Year 1801"});
   // Nor is the second choice read where the model was sure of the first.
-  body = extract(book_list_page(
-      6, 45, "<script type='application/ld+json'>{\"@type\":\"Article\"}</script>"));
+  const PageTypeDecision sure{PageType::kArticle, 0, PageType::kListing, 2.5f};
+  body = extract_as(
+      book_list_page(6, 45, "<script type='application/ld+json'>{\"@type\":\"Article\"}</script>"),
+      sure);
   expect_lines(body, "article", {"Each entry gives"}, {"The Hardware Catalogue of Year 1801"});
 }
 
@@ -2303,15 +2324,6 @@ std::string post_with_comments(int comments, bool list) {
 }
 
 // The page read with the page-type decision given, not the model's.
-Body extract_as(const std::string& page, const PageTypeDecision& decision) {
-  html::Document doc;
-  html::parse(page, doc, html::DomLimits{});
-  BodyExtractor extractor;
-  BodyHints hints{"", "", "", true};
-  hints.page_type = &decision;
-  return extractor.extract(doc, hints);
-}
-
 // A link shared on a board: its title, then `comments` comments, and beside
 // them a column of the board's other threads, each a linked title over its
 // count of comments.

@@ -164,6 +164,35 @@ TEST(PageEvidence, WordsAreRunsOfLettersInLowerCase) {
   EXPECT_EQ(page_words(doc), (std::vector<std::string>{"caf", "reply", "the", "thread", "to"}));
 }
 
+TEST(PageEvidence, TitleWordsAreThoseOfTheFirstTitleAndTheFirstHeading) {
+  html::Document doc;
+  html::parse(
+      "<html><head><title>Forum: Brewing Help</title></head><body><svg><title>Close "
+      "icon</title></svg><h1>Best grinder?</h1><h1>Reply</h1><p>Docs</p></body></html>",
+      doc, html::DomLimits{});
+  EXPECT_EQ(page_title_words(doc),
+            (std::vector<std::string>{"best", "brewing", "forum", "grinder", "help"}));
+}
+
+TEST(PageEvidence, TitleVocabularyIsReadOffTheTitleAndFirstHeadingOnly) {
+  // Words a title vocabulary of widespread title words holds some of.
+  const std::string words = "How to choose the best coffee grinder: a complete guide for beginners";
+  const auto held = [](const std::string& page) {
+    html::Document doc;
+    html::parse(page, doc, html::DomLimits{});
+    return gather_page_evidence(doc).title_words_held;
+  };
+  EXPECT_FALSE(held("<html><head><title>" + words + "</title></head><body></body></html>").empty());
+  EXPECT_FALSE(held("<html><body><h1>" + words + "</h1></body></html>").empty());
+  // The same words in the text, or in a second heading, are not the title's.
+  EXPECT_TRUE(held("<html><body><p>" + words + "</p></body></html>").empty());
+  EXPECT_TRUE(held("<html><body><h1>Zq</h1><h1>" + words + "</h1></body></html>").empty());
+  // The text's own vocabulary still holds them.
+  html::Document doc;
+  html::parse("<html><body><p>" + words + "</p></body></html>", doc, html::DomLimits{});
+  EXPECT_FALSE(gather_page_evidence(doc).words.empty());
+}
+
 TEST(PageType, NamesAreTheRecordValues) {
   EXPECT_EQ(page_type_name(PageType::kDocumentation), "documentation");
   EXPECT_EQ(page_type_name(PageType::kOther), "other");
