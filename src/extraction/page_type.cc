@@ -711,8 +711,10 @@ PageEvidence gather_page_evidence(const html::Document& doc) {
   bool seen_h1 = false, seen_title = false;
   static const Vocabulary<kPageTypeWords> vocabulary;
   static const Vocabulary<kPageTypeTitleWords> title_vocabulary;
-  std::vector<uint8_t> words(kPageTypeWords.size(), 0);
-  std::vector<uint8_t> title_held(kPageTypeTitleWords.size(), 0);
+  // Which of each vocabulary's words the page holds (on the stack: no
+  // allocation a page).
+  std::array<uint8_t, kPageTypeWords.size()> words{};
+  std::array<uint8_t, kPageTypeTitleWords.size()> title_held{};
   const auto read_title = [&](NodeId n) {
     for_each_text_word(doc, n, [&](std::string_view w) {
       if (const int i = title_vocabulary.find(w); i >= 0) title_held[i] = 1;

@@ -24,8 +24,8 @@
 //      run of like siblings holding the most of it, and whether its items hold
 //      dates, prices, images); dates and version strings in the text;
 //   4. which words of a vocabulary of about a thousand the text holds (words
-//      found on many sites, none a word of a site's name), and which of a
-//      hundred its title and first <h1> hold.
+//      found on many sites, none a word of a site's name), and which of 300
+//      its title and first <h1> hold (words found on the titles of many sites).
 // A multinomial logistic regression over these (page_features() and the
 // words), trained on WCXB's development split (bench/page_type/
 // train_page_type.py, which also says how to make the table again), weighs
@@ -163,7 +163,7 @@ struct PageEvidence {
   // indexes, ascending): "reply", "cart", "consultation", "installation".
   std::vector<uint16_t> words;
   // The words of the model's title vocabulary that the page's <title> and
-  // first <h1> hold (indexes, ascending): "forum", "docs", "services", "best".
+  // first <h1> hold (indexes, ascending): "forum", "documentation", "shop", "best".
   std::vector<uint16_t> title_words_held;
 };
 
