@@ -172,7 +172,8 @@ def host_words(sites):
 def one_site_title_words(ids, words, sites):
     """The title words (marked) found on the pages of fewer than MIN_TITLE_WORD_SITES
     sites: a site's name in its titles ("MDN", "Stack Overflow") that its host does
-    not spell as a word of its own."""
+    not spell as a word of its own. Read off every page given, held-out folds too,
+    as the host words are: it knows their addresses, never their types."""
     seen = collections.defaultdict(set)
     for page, ws in zip(ids, words):
         for w in ws:
@@ -354,8 +355,10 @@ def main():
     a = ap.parse_args()
     if a.folds < 2 or (a.held_fold is not None and not 0 <= a.held_fold < a.folds):
         ap.error("--folds is 2 or more, and --held-fold one of them")
-    if a.train_part and a.folds != 2:
-        ap.error("--train-part names a half: use --held-fold with more than two folds")
+    if a.train_part:
+        if a.folds != 2:
+            ap.error("--train-part names a half: use --held-fold with more than two folds")
+        a.held_fold = 1 if a.train_part == "a" else 0  # trained on half a: fold 1 is held
     if (a.sweep or a.nested) and a.folds != 2:
         ap.error("--sweep and --nested compare the two halves: no --folds")
     sites = page_sites(a.types)
@@ -367,15 +370,12 @@ def main():
     names, ids, rules, x, words, y = load(a.features, a.types)
     banned = host_words(sites) | one_site_title_words(ids, words, sites)
     articles = load_articles(a.articles) if a.articles else None
-    # Two folds are named as lede-word-score --part names its halves.
-    def parts_name(f):
-        return "ab"[f] if a.folds == 2 else str(f)
-
-    parts = np.array([parts_name(fold[i]) for i in ids])
+    parts = np.array([fold[i] for i in ids])
     rule_pred = np.array([TYPES.index(r) if r in TYPES else 0 for r in rules])
 
     def half(p):
-        m = parts == p
+        """Half "a" or "b" (fold 0 or 1, as lede-word-score --part names them)."""
+        m = parts == "ab".index(p)
         return x[m], [w for w, k in zip(words, m) if k], y[m]
 
     if a.sweep:
@@ -403,20 +403,18 @@ def main():
             pred = predict(model, tx, tw, names)
             report(f"trained on half {train}, tested on half {test}", ty, pred)
             print("  confusion: " + confusion(ty, pred))
-            report(f"hand rules on half {test}", ty, rule_pred[parts == test])
+            report(f"hand rules on half {test}", ty, rule_pred[parts == "ab".index(test)])
     else:
         pred = np.zeros(len(y), dtype=int)
         for f in range(a.folds):
-            test = parts == str(f)
+            test = parts == f
             model = fit(x[~test], [w for w, k in zip(words, test) if not k], y[~test], banned, C,
                         articles)
             pred[test] = predict(model, x[test], [w for w, k in zip(words, test) if k], names)
         report(f"each of {a.folds} folds tested on the model trained on the others", y, pred)
         print("  confusion: " + confusion(y, pred))
-    if a.train_part or a.held_fold is not None:
-        # The fold left out of the written table's training.
-        held = {"a": "b", "b": "a"}.get(a.train_part) or parts_name(a.held_fold)
-        keep = parts != held
+    if a.held_fold is not None:
+        keep = parts != a.held_fold
         x, words, y = x[keep], [w for w, k in zip(words, keep) if k], y[keep]
         rule_pred = rule_pred[keep]
     model = fit(x, words, y, banned, C, articles)
