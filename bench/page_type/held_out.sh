@@ -1,7 +1,7 @@
 #!/bin/bash
 # WCXB held out end to end: lede built with the page-type model trained on
-# every fold of WCXB's development split but one, run on all of it and scored
-# on that fold, for each fold; then the tested folds together, per page kind,
+# every fold of WCXB's development split but one, run on that fold's pages and
+# scored, for each fold; then the tested folds together, per page kind,
 # as "F1 / share of pages whose type is right".
 #
 #   bench/page_type/held_out.sh [BUILD_DIR] [DATA_DIR] [HALVES] [FOLDS]
@@ -61,7 +61,12 @@ for ((fold = 0; fold < folds; ++fold)); do
   echo "fold $((fold + 1)) of $folds ($halves): trained on the others, scored" >&2
   "${train[@]}" --held-fold "$fold" --write "$table" > "$work/train_$fold.log"
   cmake --build "$build" --target lede -j2 > /dev/null
-  "$build/apps/cli/lede" extract -q -j2 "$data/wcxb/html" > "$work/records_$fold.jsonl" || true
+  # Only the fold's own pages: the others are read by the models that never saw them.
+  pages=()
+  while read -r page held; do
+    [ "$held" = "$fold" ] && pages+=("$data"/wcxb/html/"$page".*)
+  done < "$work/folds.txt"
+  "$build/apps/cli/lede" extract -q -j2 "${pages[@]}" > "$work/records_$fold.jsonl" || true
   "$build/tests/quality/lede-word-score" --wcxb "$data/wcxb" "$work/records_$fold.jsonl" \
     --per-page "$work/pages_$fold.tsv" > /dev/null
 done
