@@ -180,6 +180,16 @@ int main(int argc, char** argv) {
                  "weight per character (+ prose, - boilerplate), and the rule that kept or "
                  "dropped it")
       ->group("Extraction");
+  std::string page_type = "auto";
+  extract
+      ->add_option("--page-type", page_type,
+                   "Read every page as this kind, when you know it (a crawl of one forum, a "
+                   "shop's product pages); auto: lede's model decides page by page. The "
+                   "record's page_type says it")
+      ->check(CLI::IsMember({"auto", "article", "forum", "product", "collection", "listing",
+                             "documentation", "service", "other"}))
+      ->capture_default_str()
+      ->group("Extraction");
   std::string parser = "lede";
   extract->add_option("--parser", parser, "HTML parser: lede (default) or gumbo (the reference)")
       ->check(CLI::IsMember({"lede", "gumbo"}))
@@ -267,6 +277,7 @@ int main(int argc, char** argv) {
     }
   }
   config.options.parser = parser == "gumbo" ? lede::Parser::kGumbo : lede::Parser::kLede;
+  if (page_type != "auto") config.options.page_type = page_type;
   config.from = from == "html"   ? lede::cli::From::kHtml
                 : from == "text" ? lede::cli::From::kText
                 : from == "warc" ? lede::cli::From::kWarc

@@ -69,6 +69,13 @@ struct Options {
   // The date relative time words ("on Tuesday") are resolved against when
   // the page gives no publication date, ISO 8601 ("2023-06-13").
   std::string reference_date;
+  // The kind of every page, when the caller knows it (a crawl of one forum,
+  // of a shop's product pages): "article", "forum", "product", "collection",
+  // "listing", "documentation", "service" or "other", as Article::page_type
+  // names them. The page is then read as that kind, whatever lede's model
+  // makes of it. Empty (the default): the model decides, page by page.
+  // Another name gives every page a kUsage error.
+  std::string page_type;
   // When set, receives a plain-text account of how the body was found: the
   // page type, the candidate blocks in page order with their features and
   // weight, the rule that kept or dropped each, and the container chosen

@@ -1617,10 +1617,11 @@ Body BodyExtractor::extract_once(const html::Document& doc, const BodyHints& hin
     profile_type_ = PageType::kService;
   if (hints.explain) {
     const std::string_view second = page_type_name(decision.runner_up);
-    char lead[96];
-    std::snprintf(lead, sizeof lead, "; lead over article %.2f, over %.*s (second choice) %.2f",
-                  decision.lead_over_article, static_cast<int>(second.size()), second.data(),
-                  decision.lead_over_runner_up);
+    char lead[96] = "; the type given by the caller";
+    if (hints.page_type == nullptr)
+      std::snprintf(lead, sizeof lead, "; lead over article %.2f, over %.*s (second choice) %.2f",
+                    decision.lead_over_article, static_cast<int>(second.size()), second.data(),
+                    decision.lead_over_runner_up);
     body.explanation = "page evidence: " + describe_evidence(evidence_) + lead + "\n";
     if (profile_type_ == PageType::kArticle && page_type_ != PageType::kArticle)
       body.explanation += "read with an article's weights\n";

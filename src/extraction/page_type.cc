@@ -690,6 +690,12 @@ std::string_view page_type_name(PageType t) {
   return "other";
 }
 
+std::optional<PageType> page_type_named(std::string_view name) {
+  for (uint8_t t = 0; t <= static_cast<uint8_t>(PageType::kOther); ++t)
+    if (page_type_name(static_cast<PageType>(t)) == name) return static_cast<PageType>(t);
+  return std::nullopt;
+}
+
 PageEvidence gather_page_evidence(const html::Document& doc) {
   PageEvidence e;
   std::string lower;
@@ -1281,5 +1287,10 @@ PageTypeDecision decide_page_type_scored(const PageEvidence& e) {
 }
 
 PageType decide_page_type(const PageEvidence& e) { return decide_page_type_scored(e).type; }
+
+PageTypeDecision given_page_type(PageType t) {
+  constexpr float kSure = std::numeric_limits<float>::infinity();
+  return {t, t == PageType::kArticle ? 0 : kSure, t, kSure};
+}
 
 }  // namespace lede::extraction

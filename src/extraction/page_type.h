@@ -35,6 +35,7 @@
 
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -57,6 +58,8 @@ enum class PageType : uint8_t {
 // "article", "forum", "product", "collection", "listing", "documentation",
 // "service", "other".
 std::string_view page_type_name(PageType t);
+// The type of that name ("forum"), none when the name is none of the above.
+std::optional<PageType> page_type_named(std::string_view name);
 
 struct PageEvidence {
   // schema.org types, JSON-LD or microdata.
@@ -197,6 +200,11 @@ struct PageTypeDecision {
   float lead_over_runner_up = 0;            // the type's score less the second's
 };
 PageTypeDecision decide_page_type_scored(const PageEvidence& e);
+
+// A type the caller knows (lede::Options::page_type, `lede extract
+// --page-type`): sure of it, so the page is read as that kind only, with no
+// second choice.
+PageTypeDecision given_page_type(PageType t);
 
 // The hand-written rules the model replaced, kept to compare against it.
 PageType decide_page_type_by_rules(const PageEvidence& e);

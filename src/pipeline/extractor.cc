@@ -2,6 +2,7 @@
 // or for text: bytes -> UTF-8 -> text mode -> Article; then the analysis.
 #include "extraction/extractor.h"
 
+#include <optional>
 #include <string>
 
 #include "analysis/analyze.h"
@@ -80,6 +81,17 @@ Result<Article> Extractor::Impl::run(std::string_view bytes, const Options& opti
   article.source.path = options.path;
   article.source.bytes = bytes.size();
   const Limits& limits = options.limits;
+  // The kind of page the caller gives, if any (read as that: step 5).
+  std::optional<extraction::PageTypeDecision> given;
+  if (!options.page_type.empty()) {
+    const std::optional<extraction::PageType> type = extraction::page_type_named(options.page_type);
+    if (!type)
+      return make_error(ErrorCode::kUsage,
+                        "page_type \"" + options.page_type +
+                            "\" is not a kind of page lede knows: give article, forum, product, "
+                            "collection, listing, documentation, service or other (or none)");
+    given = extraction::given_page_type(*type);
+  }
   if (bytes.size() > limits.max_input_bytes)
     return make_error(ErrorCode::kTooLarge,
                       "input of " + std::to_string(bytes.size()) + " bytes is over the limit of " +
@@ -146,6 +158,7 @@ Result<Article> Extractor::Impl::run(std::string_view bytes, const Options& opti
   const std::string site_domain = core::domain_of(meta.canonical_url);
   extraction::BodyHints hints{meta.title, meta.json_ld.article_body, site_domain,
                               options.explain != nullptr};
+  if (given) hints.page_type = &*given;
   extraction::Body body = this->body.extract(doc, hints);
   if (options.explain) *options.explain = std::move(body.explanation);
   if (deadline.expired_now()) return out_of_time(limits, "extraction");  // max_millis

@@ -267,4 +267,22 @@ TEST_F(Cli, GumboParserGivesTheSameBody) {
   EXPECT_EQ(run("extract --parser nosuch " + page()).status, 2);
 }
 
+TEST_F(Cli, PageTypeReadsEveryPageAsThatKind) {
+  const std::string thread = std::string(LEDE_PAGES_DIR) + "/forum-thread-pump-hum/source.html";
+  auto model = json_lines(run("extract " + thread).out);
+  auto given = json_lines(run("extract --page-type article " + thread + " " + page()).out);
+  ASSERT_EQ(model.size(), 1u);
+  ASSERT_EQ(given.size(), 2u);
+  EXPECT_EQ(model[0]["page_type"], "forum");
+  EXPECT_EQ(given[0]["page_type"], "article");
+  EXPECT_EQ(given[1]["page_type"], "article");
+  // Read as an article, a thread keeps its first post; the replies are comments.
+  EXPECT_LT(given[0]["text"].get<std::string>().size(), model[0]["text"].get<std::string>().size());
+  EXPECT_EQ(run("extract --page-type auto " + thread).out, run("extract " + thread).out);
+  CommandOutcome wrong = lede::testing::run_command(
+      std::string(LEDE_BINARY) + " extract --page-type blog " + thread, dir_ / "err");
+  EXPECT_EQ(wrong.status, 2);
+  EXPECT_NE(wrong.err.find("--page-type"), std::string::npos) << wrong.err;
+}
+
 }  // namespace

@@ -276,6 +276,42 @@ TEST(GoldenPagesFolder, HoldsTheFixtures) {
       << "too few fixtures under " << pages_dir() << "; is LEDE_PAGES_DIR right?";
 }
 
+// Options::page_type: a thread the model reads as one, given as an article,
+// is read as an article (its first post, the replies as comments); given
+// back as a forum, as the model reads it.
+TEST(GivenPageType, IsHowThePageIsRead) {
+  std::optional<std::string> source = read_file(pages_dir() / "forum-thread-pump-hum/source.html");
+  ASSERT_TRUE(source.has_value());
+  const auto read_as = [&](const std::string& type) {
+    lede::Options options;
+    options.page_type = type;
+    lede::Result<lede::Article> article = lede::extract(*source, options);
+    EXPECT_TRUE(article.has_value()) << type;
+    return article ? *article : lede::Article{};
+  };
+  const lede::Article model = read_as("");
+  const lede::Article article = read_as("article");
+  const lede::Article forum = read_as("forum");
+  EXPECT_EQ(model.page_type, "forum");
+  EXPECT_EQ(article.page_type, "article");
+  EXPECT_EQ(forum.page_type, "forum");
+  const std::string reply = "Check the anti-vibration feet first.";
+  EXPECT_NE(model.text.find(reply), std::string::npos) << model.text;
+  EXPECT_EQ(article.text.find(reply), std::string::npos) << article.text;
+  EXPECT_NE(article.text.find("Our outdoor unit started humming"), std::string::npos);
+  EXPECT_EQ(forum.text, model.text);
+}
+
+TEST(GivenPageType, AnUnknownKindIsAUsageError) {
+  lede::Options options;
+  options.page_type = "blog";
+  lede::Result<lede::Article> article = lede::extract("<p>One line of text.</p>", options);
+  ASSERT_FALSE(article.has_value());
+  EXPECT_EQ(article.error().code, lede::ErrorCode::kUsage);
+  EXPECT_NE(article.error().message.find("\"blog\""), std::string::npos) << article.error().message;
+  EXPECT_NE(article.error().message.find("documentation"), std::string::npos);
+}
+
 TEST(GoldenPagesCompare, NamesTheFirstDifferingParagraph) {
   json expected = {{"text", "One.\n\nTwo.\n\nThree."}};
   json actual = {{"text", "One.\n\nTwo!\n\nThree."}};
