@@ -352,6 +352,9 @@ def main():
                          "as the shipped model less one fold")
     ap.add_argument("--list-folds", action="store_true",
                     help="print each page's id and fold (0 to FOLDS - 1), then stop")
+    ap.add_argument("--predictions", metavar="FILE",
+                    help="write each page's id, its type and the type the model trained "
+                         "without its fold gives it, a line each (type_costs.py reads it)")
     a = ap.parse_args()
     if a.folds < 2 or (a.held_fold is not None and not 0 <= a.held_fold < a.folds):
         ap.error("--folds is 2 or more, and --held-fold one of them")
@@ -359,6 +362,8 @@ def main():
         if a.folds != 2:
             ap.error("--train-part names a half: use --held-fold with more than two folds")
         a.held_fold = 1 if a.train_part == "a" else 0  # trained on half a: fold 1 is held
+    if a.predictions and a.folds == 2:
+        ap.error("--predictions writes the held-out types of more than two folds: give --folds")
     if (a.sweep or a.nested) and a.folds != 2:
         ap.error("--sweep and --nested compare the two halves: no --folds")
     sites = page_sites(a.types)
@@ -413,6 +418,10 @@ def main():
             pred[test] = predict(model, x[test], [w for w, k in zip(words, test) if k], names)
         report(f"each of {a.folds} folds tested on the model trained on the others", y, pred)
         print("  confusion: " + confusion(y, pred))
+        if a.predictions:
+            with open(a.predictions, "w") as out:
+                for page, right, given in zip(ids, y, pred):
+                    out.write(f"{page}\t{TYPES[right]}\t{TYPES[given]}\n")
     if a.held_fold is not None:
         keep = parts != a.held_fold
         x, words, y = x[keep], [w for w, k in zip(words, keep) if k], y[keep]
