@@ -46,6 +46,23 @@ def test_reused_extractor_gives_the_same_records():
     assert extractor.options["max_nodes"] == 2_000_000
 
 
+def test_page_type_reads_the_page_as_that_kind(cli):
+    thread = os.path.join(REPO, "tests", "pages", "forum-thread-pump-hum", "source.html")
+    model = lede.extract(read(thread))
+    as_article = lede.extract(read(thread), path=thread, page_type="article")
+    assert model["page_type"] == "forum" and as_article["page_type"] == "article"
+    # Read as an article, the thread keeps its first post; the replies are comments.
+    assert "anti-vibration feet" in model["text"]
+    assert "anti-vibration feet" not in as_article["text"]
+    assert as_article == json.loads(cli("--page-type", "article", thread)[0])
+    extractor = lede.Extractor(page_type="forum")
+    assert extractor.options["page_type"] == "forum"
+    assert extractor.extract(read(thread)) == model
+    assert lede.Extractor().options["page_type"] is None
+    with pytest.raises(lede.UsageError):
+        lede.extract(read(thread), page_type="blog")
+
+
 def test_str_input_is_read_as_unicode():
     html = ("<html><head><meta charset='windows-1252'><title>Café</title></head><body><article>"
             + "<p>Der Bürgermeister sagte, die Brücke über die Elbe werde im Frühjahr eröffnet, "

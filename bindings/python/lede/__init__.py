@@ -132,6 +132,8 @@ def _error(code: str, message: str, source: Optional[Record] = None) -> Error:
 
 
 _PARSERS = ("lede", "gumbo")
+_PAGE_TYPES = ("article", "forum", "product", "collection", "listing", "documentation",
+               "service", "other")
 _FROMS = ("auto", "html", "text")
 _FILE_FROMS = ("auto", "html", "text", "warc")
 _ERROR_MODES = ("record", "raise", "skip")
@@ -139,9 +141,12 @@ _ERROR_MODES = ("record", "raise", "skip")
 
 def _options(analyze: bool, date: Optional[str], parser: str, max_bytes: Optional[int],
              max_nodes: Optional[int], max_depth: Optional[int],
-             max_millis: Optional[int]) -> "_lede.Options":
+             max_millis: Optional[int], page_type: Optional[str] = None) -> "_lede.Options":
     if parser not in _PARSERS:
         raise UsageError(f"parser must be one of {', '.join(_PARSERS)}, not {parser!r}")
+    if page_type is not None and page_type not in _PAGE_TYPES:
+        raise UsageError(f"page_type must be None (lede decides) or one of "
+                         f"{', '.join(_PAGE_TYPES)}, not {page_type!r}")
     for name, value in (("max_bytes", max_bytes), ("max_nodes", max_nodes),
                         ("max_depth", max_depth), ("max_millis", max_millis)):
         if value is not None and (not isinstance(value, int) or value < 0):
@@ -152,7 +157,7 @@ def _options(analyze: bool, date: Optional[str], parser: str, max_bytes: Optiona
         raise UsageError("max_nodes, max_depth and max_millis must fit in 32 bits")
     return _lede.Options(analyze=bool(analyze), date=date or "", parser=parser,
                          max_bytes=max_bytes, max_nodes=max_nodes, max_depth=max_depth,
-                         max_millis=max_millis)
+                         max_millis=max_millis, page_type=page_type or "")
 
 
 def _page_bytes(page: Union[bytes, bytearray, memoryview, str]) -> "tuple[bytes, str]":
@@ -186,16 +191,18 @@ class Extractor:
     named and the days time words mean (records gain quotes, entities,
     times); ``date`` (YYYY-MM-DD) resolves relative time words when the page
     gives no publication date; ``parser`` is "lede" (default) or "gumbo" (the
-    reference parser); and the limits max_bytes, max_nodes, max_depth,
+    reference parser); ``page_type`` reads every page as that kind when the
+    caller knows it ("forum", "product", ...; None, the default: lede's model
+    decides page by page); and the limits max_bytes, max_nodes, max_depth,
     max_millis (see ``help(lede)``).
     """
 
     def __init__(self, *, analyze: bool = False, date: Optional[str] = None,
                  parser: str = "lede", max_bytes: Optional[int] = None,
                  max_nodes: Optional[int] = None, max_depth: Optional[int] = None,
-                 max_millis: Optional[int] = None):
+                 max_millis: Optional[int] = None, page_type: Optional[str] = None):
         self._options = _options(analyze, date, parser, max_bytes, max_nodes, max_depth,
-                                 max_millis)
+                                 max_millis, page_type)
         self._extractor = _lede.Extractor()
 
     @property
@@ -203,7 +210,7 @@ class Extractor:
         """The options in force, limits included (defaults filled in)."""
         o = self._options
         return {"analyze": o.analyze, "date": o.date or None, "parser": o.parser,
-                "max_bytes": o.max_bytes, "max_nodes": o.max_nodes, "max_depth": o.max_depth,
+                "page_type": o.page_type or None, "max_bytes": o.max_bytes, "max_nodes": o.max_nodes, "max_depth": o.max_depth,
                 "max_millis": o.max_millis}
 
     def __repr__(self) -> str:
@@ -290,33 +297,35 @@ def extract(html: Union[bytes, str], url: Optional[str] = None, *, analyze: bool
             date: Optional[str] = None, parser: str = "lede", path: Optional[str] = None,
             input_format: str = "auto", max_bytes: Optional[int] = None,
             max_nodes: Optional[int] = None, max_depth: Optional[int] = None,
-            max_millis: Optional[int] = None) -> Record:
+            max_millis: Optional[int] = None, page_type: Optional[str] = None) -> Record:
     """The record of one page: HTML (bytes in any charset, gzip too, or str)
     or, when it holds no markup, scraped text. The same dict ``lede extract``
     writes as JSON.
 
     ``url`` is the page's address; ``analyze`` adds quotes, entities and
     times; ``date`` (YYYY-MM-DD) resolves relative time words when the page
-    has no publication date; ``path`` is written as source.path. Limits as
-    in ``help(lede)``. Raises lede.Error (a subclass per code) when the page
+    has no publication date; ``path`` is written as source.path;
+    ``page_type`` reads the page as that kind (see :class:`Extractor`).
+    Limits as in ``help(lede)``. Raises lede.Error (a subclass per code) when the page
     gives no record.
     """
     return _json.loads(extract_json(html, url, analyze=analyze, date=date, parser=parser,
                                     path=path, input_format=input_format, max_bytes=max_bytes,
                                     max_nodes=max_nodes, max_depth=max_depth,
-                                    max_millis=max_millis))
+                                    max_millis=max_millis, page_type=page_type))
 
 
 def extract_json(html: Union[bytes, str], url: Optional[str] = None, *, analyze: bool = False,
                  date: Optional[str] = None, parser: str = "lede", path: Optional[str] = None,
                  input_format: str = "auto", max_bytes: Optional[int] = None,
                  max_nodes: Optional[int] = None, max_depth: Optional[int] = None,
-                 max_millis: Optional[int] = None) -> str:
+                 max_millis: Optional[int] = None, page_type: Optional[str] = None) -> str:
     """As :func:`extract`, but the record as the CLI's JSON text (one line)."""
     if input_format not in _FROMS:
         raise UsageError(f"input_format must be one of {', '.join(_FROMS)}, "
                          f"not {input_format!r}")
-    options = _options(analyze, date, parser, max_bytes, max_nodes, max_depth, max_millis)
+    options = _options(analyze, date, parser, max_bytes, max_nodes, max_depth, max_millis,
+                       page_type)
     data, charset = _page_bytes(html)
     text, code, message = _lede.extract(data, options, url or "", path or "", charset,
                                         input_format)
@@ -339,13 +348,14 @@ def extract_file(paths: Union[PathLike, Iterable[PathLike]], *, jobs: int = 1,
                  input_format: str = "auto", errors: str = "record", analyze: bool = False,
                  date: Optional[str] = None, parser: str = "lede",
                  max_bytes: Optional[int] = None, max_nodes: Optional[int] = None,
-                 max_depth: Optional[int] = None,
-                 max_millis: Optional[int] = None) -> Iterator[Record]:
+                 max_depth: Optional[int] = None, max_millis: Optional[int] = None,
+                 page_type: Optional[str] = None) -> Iterator[Record]:
     """Records of files, directories and WARC archives, in input order, with
     ``jobs`` worker threads. See :meth:`Extractor.extract_file`.
     """
     extractor = Extractor(analyze=analyze, date=date, parser=parser, max_bytes=max_bytes,
-                          max_nodes=max_nodes, max_depth=max_depth, max_millis=max_millis)
+                          max_nodes=max_nodes, max_depth=max_depth, max_millis=max_millis,
+                          page_type=page_type)
     return extractor.extract_file(paths, jobs=jobs, input_format=input_format, errors=errors)
 
 
@@ -460,8 +470,8 @@ class Corpus:
                jobs: Optional[int] = None, input_format: str = "auto",
                date: Optional[str] = None, parser: str = "lede",
                max_bytes: Optional[int] = None, max_nodes: Optional[int] = None,
-               max_depth: Optional[int] = None,
-               max_millis: Optional[int] = None) -> "dict[str, Any]":
+               max_depth: Optional[int] = None, max_millis: Optional[int] = None,
+               page_type: Optional[str] = None) -> "dict[str, Any]":
         """Extracts files as :func:`extract_file` does (pages, gzip,
         directories, WARC archives; ``jobs`` threads, default all cores) and
         adds every record, committing in batches as ``lede ingest`` does.
@@ -483,7 +493,8 @@ class Corpus:
             jobs = max(1, min(1024, _os.cpu_count() or 1))
         if not isinstance(jobs, int) or not 1 <= jobs <= 1024:
             raise UsageError(f"jobs must be an int from 1 to 1024, not {jobs!r}")
-        options = _options(analyze, date, parser, max_bytes, max_nodes, max_depth, max_millis)
+        options = _options(analyze, date, parser, max_bytes, max_nodes, max_depth, max_millis,
+                           page_type)
         return _check(self._corpus.ingest(_paths(paths), options, input_format, jobs))
 
     def add(self, records: Iterable[Union[Record, str]]) -> "dict[str, Any]":

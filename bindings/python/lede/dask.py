@@ -114,8 +114,8 @@ def extract_bag(paths_or_globs: Union[str, "_os.PathLike[str]", Iterable[Any]], 
     pages; within a partition records keep input order. ``jobs`` is lede's
     worker threads per task (1 suits a worker process per core); ``errors``
     as in lede.extract_file ("record": error records are in the bag).
-    Other options (analyze, date, parser, max_bytes, max_nodes, max_depth,
-    max_millis, input_format) go to lede.extract_file. Nothing is read until
+    Other options (analyze, date, parser, page_type, max_bytes, max_nodes,
+    max_depth, max_millis, input_format) go to lede.extract_file. Nothing is read until
     the bag is computed, and then by the workers.
     """
     # Checks the options here, where a mistake is cheap, not on every worker.

@@ -112,7 +112,8 @@ PYBIND11_MODULE(_lede, m) {
   py::class_<Options>(m, "Options")
       .def(py::init([](bool analyze, const std::string& date, const std::string& parser,
                        std::optional<uint64_t> max_bytes, std::optional<uint32_t> max_nodes,
-                       std::optional<uint32_t> max_depth, std::optional<uint32_t> max_millis) {
+                       std::optional<uint32_t> max_depth, std::optional<uint32_t> max_millis,
+                       const std::string& page_type) {
              Options o;
              o.analyze = analyze;
              o.reference_date = date;
@@ -121,13 +122,16 @@ PYBIND11_MODULE(_lede, m) {
              if (max_nodes) o.limits.max_nodes = *max_nodes;
              if (max_depth) o.limits.max_depth = *max_depth;
              if (max_millis) o.limits.max_millis = *max_millis;
+             o.page_type = page_type;
              return o;
            }),
            py::arg("analyze") = false, py::arg("date") = "", py::arg("parser") = "lede",
            py::arg("max_bytes") = py::none(), py::arg("max_nodes") = py::none(),
-           py::arg("max_depth") = py::none(), py::arg("max_millis") = py::none())
+           py::arg("max_depth") = py::none(), py::arg("max_millis") = py::none(),
+           py::arg("page_type") = "")
       .def_property_readonly("analyze", [](const Options& o) { return o.analyze; })
       .def_property_readonly("date", [](const Options& o) { return o.reference_date; })
+      .def_property_readonly("page_type", [](const Options& o) { return o.page_type; })
       .def_property_readonly(
           "parser", [](const Options& o) { return o.parser == Parser::kGumbo ? "gumbo" : "lede"; })
       .def_property_readonly("max_bytes", [](const Options& o) { return o.limits.max_input_bytes; })
