@@ -294,9 +294,11 @@ void add_routes(httplib::Server& server, StorePool& pool, uint64_t max_body) {
     options.url = req.get_param_value("url");
     options.path = "-";
     options.analyze = true;
+    options.page_type = req.get_param_value("page_type");  // empty: lede's model decides
     options.limits.max_input_bytes = max_body;
     Result<Article> article = extract(req.body, options);
     if (!article) {
+      if (article.error().code == ErrorCode::kUsage) return send_error(res, article.error());
       return send_error(res, 422, error_code_name(article.error().code), article.error().message);
     }
     send_json(res, 200, to_json(*article));
@@ -392,7 +394,9 @@ ServeCommand::ServeCommand(CLI::App& app) {
       "It listens on 127.0.0.1 unless --host says otherwise and prints the address to open.\n"
       "API: GET /api/search?q=&limit=&offset=, /api/quotes?q=, /api/article/ID,\n"
       "/api/timeline?q=, /api/people?q=, /api/stats,\n"
-      "/healthz; POST /api/extract?url= with a page's HTML as the body (not stored).\n"
+      "/healthz; POST /api/extract?url=&page_type= with a page's HTML as the body (not\n"
+      "stored; page_type, when given, is the kind of page to read it as, as extract\n"
+      "--page-type).\n"
       "\nExamples:\n"
       "  lede serve --db news.db\n"
       "  lede serve --db news.db --port 0        # any free port\n"

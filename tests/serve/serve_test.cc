@@ -387,6 +387,21 @@ TEST_F(Serve, ExtractReturnsTheRecordWithoutStoringIt) {
   EXPECT_EQ(get_json("/api/stats", 200)["articles"], 4);
 }
 
+TEST_F(Serve, ExtractReadsThePageAsTheKindGiven) {
+  std::string thread =
+      read_file(fs::path(LEDE_PAGES_DIR) / "forum-thread-pump-hum" / "source.html");
+  httplib::Result model = client_->Post("/api/extract", thread, "text/html");
+  httplib::Result given = client_->Post("/api/extract?page_type=article", thread, "text/html");
+  ASSERT_TRUE(model && given);
+  ASSERT_EQ(given->status, 200) << given->body;
+  EXPECT_EQ(json::parse(model->body)["page_type"], "forum");
+  EXPECT_EQ(json::parse(given->body)["page_type"], "article");
+  httplib::Result wrong = client_->Post("/api/extract?page_type=blog", thread, "text/html");
+  ASSERT_TRUE(wrong);
+  EXPECT_EQ(wrong->status, 400);
+  expect_error(json::parse(wrong->body), "usage");
+}
+
 TEST_F(Serve, ExtractAnswers422ForAnEmptyPage) {
   httplib::Result r = client_->Post("/api/extract", "", "text/html");
   ASSERT_TRUE(r);
