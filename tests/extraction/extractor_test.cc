@@ -4,7 +4,6 @@
 
 #include <array>
 #include <cctype>
-#include <limits>
 #include <span>
 #include <string>
 #include <vector>
@@ -36,8 +35,7 @@ Body extract_as(const std::string& page, const PageTypeDecision& decision,
 }
 
 // An article, by a model sure of it.
-const PageTypeDecision kSureArticle{PageType::kArticle, 0, PageType::kArticle,
-                                    std::numeric_limits<float>::infinity()};
+const PageTypeDecision kSureArticle = given_page_type(PageType::kArticle);
 
 // A product's description, shared by the product pages below.
 // The check that a body of page type `type` holds each of `present` and none

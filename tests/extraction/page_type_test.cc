@@ -198,6 +198,27 @@ TEST(PageType, NamesAreTheRecordValues) {
   EXPECT_EQ(page_type_name(PageType::kOther), "other");
 }
 
+TEST(PageType, EveryNameIsReadBackAndNoOther) {
+  for (PageType t : {PageType::kArticle, PageType::kForum, PageType::kProduct,
+                     PageType::kCollection, PageType::kListing, PageType::kDocumentation,
+                     PageType::kService, PageType::kOther})
+    EXPECT_EQ(page_type_named(page_type_name(t)), t) << page_type_name(t);
+  EXPECT_EQ(page_type_named("blog"), std::nullopt);
+  EXPECT_EQ(page_type_named("Forum"), std::nullopt);
+  EXPECT_EQ(page_type_named(""), std::nullopt);
+}
+
+// A type the caller gives is sure: a listing so given is read with a
+// listing's weights, and no second choice is read against it.
+TEST(PageType, AGivenTypeIsSure) {
+  const PageTypeDecision listing = given_page_type(PageType::kListing);
+  EXPECT_EQ(listing.type, PageType::kListing);
+  EXPECT_EQ(listing.runner_up, PageType::kListing);
+  EXPECT_GT(listing.lead_over_article, 100.0f);
+  EXPECT_GT(listing.lead_over_runner_up, 100.0f);
+  EXPECT_EQ(given_page_type(PageType::kArticle).lead_over_article, 0.0f);
+}
+
 Body extract(const std::string& page, std::string_view title = "") {
   html::Document doc;
   html::parse(page, doc, html::DomLimits{});
