@@ -5,8 +5,9 @@
 // One line of column names, then one line a page: the file's name without
 // .html or .html.gz, the hand rules' page type, and the features of
 // extraction::page_features in page_feature_names() order, and last the
-// page's distinct words (extraction::page_words), space-separated, and those of its
-// title and first <h1> (extraction::page_title_words). Pages are read,
+// page's distinct words (extraction::page_words), space-separated, those of its
+// title and first <h1> (extraction::page_title_words) and those of its class and
+// id names (extraction::page_class_words). Pages are read,
 // decoded and parsed as `lede extract` reads them.
 #include <algorithm>
 #include <cstdio>
@@ -51,7 +52,7 @@ int main(int argc, char** argv) {
   std::printf("id\trules");
   for (std::string_view name : ex::page_feature_names())
     std::printf("\t%.*s", static_cast<int>(name.size()), name.data());
-  std::printf("\twords\ttitle_words\n");
+  std::printf("\twords\ttitle_words\tclass_words\n");
   lede::html::Document doc;
   for (const auto& f : files) {
     auto raw = lede::input::read_file(f.string(), kMaxPageBytes);
@@ -65,17 +66,14 @@ int main(int argc, char** argv) {
     const std::string_view rules = ex::page_type_name(ex::decide_page_type_by_rules(e));
     std::printf("%s\t%.*s", page_id(f).c_str(), static_cast<int>(rules.size()), rules.data());
     for (float x : ex::page_features(e)) std::printf("\t%.5g", x);
-    std::printf("\t");
-    const char* space = "";
-    for (const std::string& w : ex::page_words(doc)) {
-      std::printf("%s%s", space, w.c_str());
-      space = " ";
-    }
-    std::printf("\t");
-    space = "";
-    for (const std::string& w : ex::page_title_words(doc)) {
-      std::printf("%s%s", space, w.c_str());
-      space = " ";
+    for (const auto& words : {ex::page_words(doc), ex::page_title_words(doc),
+                              ex::page_class_words(doc)}) {
+      const char* separator = "\t";
+      for (const std::string& w : words) {
+        std::printf("%s%s", separator, w.c_str());
+        separator = " ";
+      }
+      if (words.empty()) std::printf("\t");
     }
     std::printf("\n");
   }

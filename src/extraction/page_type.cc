@@ -413,6 +413,16 @@ void for_each_word(std::string_view t, Fn&& fn) {
   }
 }
 
+// Calls fn with each word of element n's class and id names, as
+// for_each_word, of kMinNameWordLetters letters or more.
+template <class Fn>
+void for_each_name_word(const html::Document& doc, NodeId n, Fn&& fn) {
+  for (std::string_view name : {doc.attr(n, "class"), doc.attr(n, "id")})
+    for_each_word(name, [&](std::string_view w) {
+      if (w.size() >= kMinNameWordLetters) fn(w);
+    });
+}
+
 // Calls fn with each word of the text under element n, as for_each_word.
 template <class Fn>
 void for_each_text_word(const html::Document& doc, NodeId n, Fn&& fn) {
@@ -635,7 +645,8 @@ void gather_text_structure(const html::Document& doc, const std::vector<NodeId>&
 
 #include "extraction/page_type_model.inc"
 
-// One of the model's vocabularies (kPageTypeWords, kPageTypeTitleWords): a
+// One of the model's vocabularies (kPageTypeWords, kPageTypeTitleWords,
+// kPageTypeClassWords): a
 // word's index in it, found by an open-addressed table of four slots a word
 // (every word of a page is looked up, so no allocation and no division).
 template <const auto& kWords>
@@ -717,10 +728,12 @@ PageEvidence gather_page_evidence(const html::Document& doc) {
   bool seen_h1 = false, seen_title = false;
   static const Vocabulary<kPageTypeWords> vocabulary;
   static const Vocabulary<kPageTypeTitleWords> title_vocabulary;
+  static const Vocabulary<kPageTypeClassWords> class_vocabulary;
   // Which of each vocabulary's words the page holds (on the stack: no
   // allocation a page).
   std::array<uint8_t, kPageTypeWords.size()> words{};
   std::array<uint8_t, kPageTypeTitleWords.size()> title_held{};
+  std::array<uint8_t, kPageTypeClassWords.size()> class_held{};
   const auto read_title = [&](NodeId n) {
     for_each_text_word(doc, n, [&](std::string_view w) {
       if (const int i = title_vocabulary.find(w); i >= 0) title_held[i] = 1;
@@ -760,6 +773,9 @@ PageEvidence gather_page_evidence(const html::Document& doc) {
     }
     if (!doc.is_element(n)) continue;
     ++e.elements;
+    for_each_name_word(doc, n, [&](std::string_view w) {
+      if (const int i = class_vocabulary.find(w); i >= 0) class_held[i] = 1;
+    });
     const Tag tag = doc.tag(n);
     inside[n] = static_cast<uint16_t>((parent == kNoNode ? 0 : inside[parent]) | inside_bit(tag));
     if (tag == Tag::k_script) {
@@ -942,6 +958,8 @@ PageEvidence gather_page_evidence(const html::Document& doc) {
     if (words[i]) e.words.push_back(static_cast<uint16_t>(i));
   for (size_t i = 0; i < title_held.size(); ++i)
     if (title_held[i]) e.title_words_held.push_back(static_cast<uint16_t>(i));
+  for (size_t i = 0; i < class_held.size(); ++i)
+    if (class_held[i]) e.class_words_held.push_back(static_cast<uint16_t>(i));
   for (NodeId n = doc.root(); n != kNoNode; n = doc.next_in(n, doc.root())) {
     if (!doc.is_element(n) || (marks[n] & kTitled) != kTitled) continue;
     if (const uint32_t run = titled_children(doc, n, marks); run > 0) {
@@ -970,6 +988,13 @@ std::vector<std::string> page_title_words(const html::Document& doc) {
     seen = true;
     for_each_text_word(doc, n, [&](std::string_view w) { words.emplace(w); });
   }
+  return {words.begin(), words.end()};
+}
+
+std::vector<std::string> page_class_words(const html::Document& doc) {
+  std::set<std::string> words;
+  for (NodeId n = doc.root(); n != kNoNode; n = doc.next_in(n, doc.root()))
+    if (doc.is_element(n)) for_each_name_word(doc, n, [&](std::string_view w) { words.emplace(w); });
   return {words.begin(), words.end()};
 }
 
@@ -1262,6 +1287,7 @@ PageTypeDecision decide_page_type_scored(const PageEvidence& e) {
     for (size_t i = 0; i < kPageFeatureCount; ++i) score += w[i] * f[i];
     for (uint16_t word : e.words) score += kPageTypeWordWeights[t][word];
     for (uint16_t word : e.title_words_held) score += kPageTypeTitleWordWeights[t][word];
+    for (uint16_t word : e.class_words_held) score += kPageTypeClassWordWeights[t][word];
     if (static_cast<PageType>(t) == PageType::kArticle) article_score = score;
     if (t == 0 || score > best_score) {
       d.runner_up = d.type;

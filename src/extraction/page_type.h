@@ -24,8 +24,10 @@
 //      run of like siblings holding the most of it, and whether its items hold
 //      dates, prices, images); dates and version strings in the text;
 //   4. which words of a vocabulary of about a thousand the text holds (words
-//      found on many sites, none a word of a site's name), and which of 300
-//      its title and first <h1> hold (words found on the titles of many sites).
+//      found on many sites, none a word of a site's name), which of 300
+//      its title and first <h1> hold (words found on the titles of many sites),
+//      and which of a thousand its elements' class and id names hold ("cart",
+//      "reply", "toc": the words of themes and platforms many sites share).
 // A multinomial logistic regression over these (page_features() and the
 // words), trained on WCXB's development split (bench/page_type/
 // train_page_type.py, which also says how to make the table again), weighs
@@ -168,6 +170,9 @@ struct PageEvidence {
   // The words of the model's title vocabulary that the page's <title> and
   // first <h1> hold (indexes, ascending): "forum", "documentation", "shop", "best".
   std::vector<uint16_t> title_words_held;
+  // The words of the model's class vocabulary that the class and id names of
+  // the page's elements hold (indexes, ascending): "cart", "reply", "toc".
+  std::vector<uint16_t> class_words_held;
 };
 
 PageEvidence gather_page_evidence(const html::Document& doc);
@@ -179,6 +184,11 @@ inline constexpr size_t kMaxWordLetters = 16;
 std::vector<std::string> page_words(const html::Document& doc);
 // The distinct words of the page's <title> and first <h1>, read as above.
 std::vector<std::string> page_title_words(const html::Document& doc);
+// The distinct words of the class and id names of the page's elements
+// ("product-card__price" gives "product", "card", "price"): read as above,
+// but 3 letters long at least.
+inline constexpr size_t kMinNameWordLetters = 3;
+std::vector<std::string> page_class_words(const html::Document& doc);
 
 // The evidence as the features the page-type model reads: flags as 0 or 1,
 // counts as log(1 + n), shares in [0, 1]; page_feature_names() names them.

@@ -2363,13 +2363,16 @@ TEST(PageType, AThreadReadAsCardsGivesWayToTheThread) {
 }
 
 TEST(PageType, AnArticlesCommentsAreNoSecondReading) {
-  // The post is short and the model unsure; read as a thread (its second
-  // choice here) or a listing, the comments would be the text. They are
-  // not an article's text: neither reading is tried for a thread, and a
-  // page's comments are no listing's items.
-  for (const bool list : {true, false}) {
-    const Body body = extract(post_with_comments(30, list));
-    expect_lines(body, "article", {"Run ten miles", "Today we remember"}, {"Comment number"});
+  // The post is short and the model unsure; read as a thread or a listing
+  // (its second choice), the comments would be the text. They are not an
+  // article's text: neither reading is tried for a thread, and a page's
+  // comments are no listing's items.
+  for (const PageType second : {PageType::kForum, PageType::kListing}) {
+    const PageTypeDecision unsure{PageType::kArticle, 0, second, 1.3f};
+    for (const bool list : {true, false}) {
+      const Body body = extract_as(post_with_comments(30, list), unsure);
+      expect_lines(body, "article", {"Run ten miles", "Today we remember"}, {"Comment number"});
+    }
   }
 }
 
@@ -2417,22 +2420,24 @@ TEST(PageType, AnArticleNearlyAServicePageKeepsItsSections) {
   // The model takes the page for an article, and for a service page by
   // little less: read with a service page's weights, its cards and its
   // hero's line are text beside its story, and it stays an article.
-  Body body = extract(renovation_page("<meta property='og:type' content='article'><meta "
-                                      "property='article:published_time' content='2024-03-01'>",
-                                      false, 3));
+  const PageTypeDecision nearly_service{PageType::kArticle, 0, PageType::kService, 1.0f};
+  Body body = extract_as(renovation_page("<meta property='og:type' content='article'><meta "
+                                         "property='article:published_time' content='2024-03-01'>",
+                                         false, 3),
+                         nearly_service);
   expect_lines(body, "article",
                {"designed and built by one team", "New cabinets, counters and floors",
                 "A second storey or a sunroom", "We have renovated homes", "five-year guarantee"},
                {"Get a free quote"});
   EXPECT_NE(body.explanation.find("read with a service page's weights"), std::string::npos)
       << body.explanation;
-  // A post with its author, its date and a longer story is an article
-  // the model is sure of: its story alone.
-  body = extract(renovation_page(
+  // A post with its author, its date and a longer story, an article the
+  // model is sure of: its story alone.
+  body = extract_as(renovation_page(
       "<script type='application/ld+json'>{\"@type\":\"BlogPosting\",\"headline\":\"Home "
       "renovation\",\"datePublished\":\"2024-03-01\"}</script><meta "
       "property='article:published_time' content='2024-03-01'>",
-      true, 5));
+      true, 5), kSureArticle);
   expect_lines(body, "article", {"We have renovated homes", "changed in the trade"},
                {"New cabinets, counters and floors"});
 }

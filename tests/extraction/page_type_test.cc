@@ -193,6 +193,32 @@ TEST(PageEvidence, TitleVocabularyIsReadOffTheTitleAndFirstHeadingOnly) {
   EXPECT_FALSE(gather_page_evidence(doc).words.empty());
 }
 
+TEST(PageEvidence, ClassWordsAreTheWordsOfEveryElementsClassAndIdNames) {
+  html::Document doc;
+  html::parse(
+      "<html><head><link class='StyleSheet' rel='stylesheet' href='a.css'></head><body "
+      "id='page-top'><div class='product-card__price  js-2x'><p id='reply42'>Cart</p></div>"
+      "<span class='a ab'>x</span></body></html>",
+      doc, html::DomLimits{});
+  // Runs of letters in lower case, 3 letters long at least; the text's words are not theirs.
+  EXPECT_EQ(page_class_words(doc), (std::vector<std::string>{"card", "page", "price", "product",
+                                                             "reply", "stylesheet", "top"}));
+}
+
+TEST(PageEvidence, ClassVocabularyIsReadOffTheNamesOnly) {
+  // Names a vocabulary of widespread class words holds some of.
+  const std::string names = "entry-content post-title site-header menu-item widget sidebar";
+  const auto held = [](const std::string& page) {
+    html::Document doc;
+    html::parse(page, doc, html::DomLimits{});
+    return gather_page_evidence(doc).class_words_held;
+  };
+  EXPECT_FALSE(held("<html><body><div class='" + names + "'>Hello</div></body></html>").empty());
+  EXPECT_FALSE(held("<html><body><div id='" + names + "'>Hello</div></body></html>").empty());
+  // The same words in the text are not the names'.
+  EXPECT_TRUE(held("<html><body><p>" + names + "</p></body></html>").empty());
+}
+
 TEST(PageType, NamesAreTheRecordValues) {
   EXPECT_EQ(page_type_name(PageType::kDocumentation), "documentation");
   EXPECT_EQ(page_type_name(PageType::kOther), "other");
