@@ -174,23 +174,24 @@ TEST(PageEvidence, TitleWordsAreThoseOfTheFirstTitleAndTheFirstHeading) {
             (std::vector<std::string>{"best", "brewing", "forum", "grinder", "help"}));
 }
 
+// The evidence of a page.
+PageEvidence evidence_of(const std::string& page) {
+  html::Document doc;
+  html::parse(page, doc, html::DomLimits{});
+  return gather_page_evidence(doc);
+}
+
 TEST(PageEvidence, TitleVocabularyIsReadOffTheTitleAndFirstHeadingOnly) {
   // Words a title vocabulary of widespread title words holds some of.
   const std::string words = "How to choose the best coffee grinder: a complete guide for beginners";
-  const auto held = [](const std::string& page) {
-    html::Document doc;
-    html::parse(page, doc, html::DomLimits{});
-    return gather_page_evidence(doc).title_words_held;
-  };
+  const auto held = [](const std::string& page) { return evidence_of(page).title_words_held; };
   EXPECT_FALSE(held("<html><head><title>" + words + "</title></head><body></body></html>").empty());
   EXPECT_FALSE(held("<html><body><h1>" + words + "</h1></body></html>").empty());
   // The same words in the text, or in a second heading, are not the title's.
   EXPECT_TRUE(held("<html><body><p>" + words + "</p></body></html>").empty());
   EXPECT_TRUE(held("<html><body><h1>Zq</h1><h1>" + words + "</h1></body></html>").empty());
   // The text's own vocabulary still holds them.
-  html::Document doc;
-  html::parse("<html><body><p>" + words + "</p></body></html>", doc, html::DomLimits{});
-  EXPECT_FALSE(gather_page_evidence(doc).words.empty());
+  EXPECT_FALSE(evidence_of("<html><body><p>" + words + "</p></body></html>").words.empty());
 }
 
 TEST(PageEvidence, ClassWordsAreTheWordsOfEveryElementsClassAndIdNames) {
@@ -208,11 +209,7 @@ TEST(PageEvidence, ClassWordsAreTheWordsOfEveryElementsClassAndIdNames) {
 TEST(PageEvidence, ClassVocabularyIsReadOffTheNamesOnly) {
   // Names a vocabulary of widespread class words holds some of.
   const std::string names = "entry-content post-title site-header menu-item widget sidebar";
-  const auto held = [](const std::string& page) {
-    html::Document doc;
-    html::parse(page, doc, html::DomLimits{});
-    return gather_page_evidence(doc).class_words_held;
-  };
+  const auto held = [](const std::string& page) { return evidence_of(page).class_words_held; };
   EXPECT_FALSE(held("<html><body><div class='" + names + "'>Hello</div></body></html>").empty());
   EXPECT_FALSE(held("<html><body><div id='" + names + "'>Hello</div></body></html>").empty());
   // The same words in the text are not the names'.
