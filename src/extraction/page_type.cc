@@ -646,9 +646,9 @@ void gather_text_structure(const html::Document& doc, const std::vector<NodeId>&
 #include "extraction/page_type_model.inc"
 
 // One of the model's vocabularies (kPageTypeWords, kPageTypeTitleWords,
-// kPageTypeClassWords): a
-// word's index in it, found by an open-addressed table of four slots a word
-// (every word of a page is looked up, so no allocation and no division).
+// kPageTypeClassWords): a word's index in it, found by an open-addressed
+// table of four slots a word (every word of a page is looked up, so no
+// allocation and no division).
 template <const auto& kWords>
 class Vocabulary {
  public:
@@ -676,6 +676,15 @@ class Vocabulary {
   }
   std::array<uint16_t, kSlots> slots_{};
 };
+
+// The indexes of a vocabulary's words a page holds, ascending.
+template <size_t N>
+std::vector<uint16_t> held_indexes(const std::array<uint8_t, N>& held) {
+  std::vector<uint16_t> indexes;
+  for (size_t i = 0; i < N; ++i)
+    if (held[i]) indexes.push_back(static_cast<uint16_t>(i));
+  return indexes;
+}
 
 }  // namespace
 
@@ -954,12 +963,9 @@ PageEvidence gather_page_evidence(const html::Document& doc) {
     }
   }
   gather_text_structure(doc, order, marks, text_below, link_below, run_parents, e);
-  for (size_t i = 0; i < words.size(); ++i)
-    if (words[i]) e.words.push_back(static_cast<uint16_t>(i));
-  for (size_t i = 0; i < title_held.size(); ++i)
-    if (title_held[i]) e.title_words_held.push_back(static_cast<uint16_t>(i));
-  for (size_t i = 0; i < class_held.size(); ++i)
-    if (class_held[i]) e.class_words_held.push_back(static_cast<uint16_t>(i));
+  e.words = held_indexes(words);
+  e.title_words_held = held_indexes(title_held);
+  e.class_words_held = held_indexes(class_held);
   for (NodeId n = doc.root(); n != kNoNode; n = doc.next_in(n, doc.root())) {
     if (!doc.is_element(n) || (marks[n] & kTitled) != kTitled) continue;
     if (const uint32_t run = titled_children(doc, n, marks); run > 0) {
