@@ -180,17 +180,31 @@ def test_file_errors_are_records_or_exceptions(tmp_path):
         lede.extract_file(missing, jobs=0)
 
 
+def threads():
+    """The process's threads, by id: a count can fall when a thread from an
+    earlier test ends, so a test asks that no new one is left."""
+    return set(os.listdir("/proc/self/task"))
+
+
 def test_an_abandoned_file_run_stops_its_threads(tmp_path):
     for i, page in enumerate(golden_pages()):
         shutil.copy(page, tmp_path / f"{i:03d}.html")
-    def threads():
-        return len(os.listdir("/proc/self/task"))
     before = threads()
     for _ in range(3):
         records = lede.extract_file(str(tmp_path), jobs=2)
         assert "text" in next(records)
         records.close()
-    assert threads() == before
+    assert threads() - before == set()
+
+
+def test_a_raised_error_held_by_the_caller_stops_the_run_s_threads(tmp_path):
+    missing = str(tmp_path / "missing.html")
+    before = threads()
+    with pytest.raises(lede.IoError) as e:
+        list(lede.extract_file([missing, missing], errors="raise", jobs=2))
+    # The traceback keeps the generator's frame, and so the run, alive.
+    assert e.value.__traceback__ is not None
+    assert threads() - before == set()
 
 
 def test_threads_give_the_same_records_as_one():

@@ -279,18 +279,23 @@ class Extractor:
 
 
 def _file_records(run: "_lede.FileRun", errors: str) -> Iterator[Record]:
-    # The run's threads stop when the generator is closed or collected.
-    while True:
-        outcome = run.next()
-        if outcome is None:
-            return
-        text, code, message = outcome
-        if not code:
-            yield _json.loads(text)
-        elif errors == "record":
-            yield _json.loads(text)
-        elif errors == "raise":
-            raise _error(code, message, _json.loads(text).get("source"))
+    # The run's threads stop when the records end, when one is raised, and
+    # when the generator is closed or collected: an exception held by the
+    # caller (its traceback keeps this frame) must not keep them alive.
+    try:
+        while True:
+            outcome = run.next()
+            if outcome is None:
+                return
+            text, code, message = outcome
+            if not code:
+                yield _json.loads(text)
+            elif errors == "record":
+                yield _json.loads(text)
+            elif errors == "raise":
+                raise _error(code, message, _json.loads(text).get("source"))
+    finally:
+        run.close()
 
 
 def extract(html: Union[bytes, str], url: Optional[str] = None, *, analyze: bool = False,

@@ -28,9 +28,14 @@ FileRun::FileRun(std::vector<std::string> paths, Options options, From from, uns
   reader_ = std::thread([this] { read_all(); });
 }
 
-FileRun::~FileRun() {
+FileRun::~FileRun() { close(); }
+
+void FileRun::close() {
+  closed_ = true;
   pool_.stop();
-  reader_.join();
+  if (reader_.joinable()) reader_.join();
+  ready_.clear();
+  next_ready_ = 0;
 }
 
 void FileRun::count_skip(const std::string& reason) {
@@ -70,6 +75,8 @@ FileRun::Done FileRun::process(Extractor& extractor, const Item& item) const {
 }
 
 std::optional<RunRecord> FileRun::next() {
+  // Once stopped, the pool may hold items no worker will make.
+  if (closed_) return std::nullopt;
   while (true) {
     if (next_ready_ == ready_.size()) {
       ready_.clear();

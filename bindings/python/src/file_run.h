@@ -10,9 +10,10 @@
 //
 // The reader runs at most a fixed number of items (and bytes) ahead of the
 // caller, so memory stays flat however long the crawl and however slowly the
-// caller consumes. Destroying the run stops the threads and joins them.
+// caller consumes. close(), or destroying the run, stops the threads and joins
+// them.
 //
-// Thread safety: next() is called by one thread at a time.
+// Thread safety: next() and close() are called by one thread at a time.
 #pragma once
 
 #include <cstdint>
@@ -49,6 +50,9 @@ class FileRun : private cli::ItemSink {
 
   // The next record in input order, or nothing at the end. Blocks.
   std::optional<RunRecord> next();
+  // Stops the reader and the workers and joins them; next() then gives
+  // nothing. Idempotent; the destructor calls it.
+  void close();
   // Records passed over so far (WARC requests, non-200 responses, non-HTML
   // payloads), by reason, as the CLI's summary counts them.
   std::map<std::string, uint64_t> skipped();
@@ -79,6 +83,8 @@ class FileRun : private cli::ItemSink {
   cli::OrderedPool<Done> pool_;  // the reader, the workers and the order of records
   std::vector<Done> ready_;      // taken from the pool; next() returns them from next_ready_
   size_t next_ready_ = 0;
+  // close() was called (next() and close() are the caller's, one at a time).
+  bool closed_ = false;
   std::mutex mu_;  // guards the counts below
   std::map<std::string, uint64_t> skipped_;
   uint64_t no_content_ = 0, truncated_ = 0;

@@ -164,9 +164,14 @@ PYBIND11_MODULE(_lede, m) {
              return Outcome{std::move(record->json), std::move(record->error_code),
                             std::move(record->error_message)};
            })
-      .def("skipped", [](FileRun& run) {
+      .def("skipped",
+           [](FileRun& run) {
+             py::gil_scoped_release release;
+             return run.skipped();
+           })
+      .def("close", [](FileRun& run) {
         py::gil_scoped_release release;
-        return run.skipped();
+        run.close();
       });
 
   bind_corpus(m);
