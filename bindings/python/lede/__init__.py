@@ -265,7 +265,9 @@ class Extractor:
         (default) an error record {"error": {"code", "message"}, "source"},
         as the CLI writes it; "skip" nothing; "raise" lede.Error, which ends
         the iteration. Requests, metadata, non-HTML payloads and non-200
-        responses in archives are passed over, as by the CLI.
+        responses in archives are passed over, as by the CLI. The threads
+        stop when the records end, when an error is raised, and when the
+        iterator is closed (``close()``) or dropped.
         """
         if input_format not in _FILE_FROMS:
             raise UsageError(f"input_format must be one of {', '.join(_FILE_FROMS)}, "
