@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "extract_command.h"
 #include "fetch_command.h"
@@ -86,6 +87,13 @@ bool is_iso_date(const std::string& date) {
   int month = std::stoi(date.substr(5, 2));
   int day = std::stoi(date.substr(8, 2));
   return year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= days_in_month(year, month);
+}
+
+// What --page-type takes: auto (lede's model decides), then every kind.
+std::vector<std::string> page_type_choices() {
+  std::vector<std::string> choices{"auto"};
+  for (std::string_view name : lede::page_type_names()) choices.emplace_back(name);
+  return choices;
 }
 
 }  // namespace
@@ -186,8 +194,7 @@ int main(int argc, char** argv) {
                    "Read every page as this kind, when you know it (a crawl of one forum, a "
                    "shop's product pages); auto: lede's model decides page by page. The "
                    "record's page_type says it")
-      ->check(CLI::IsMember({"auto", "article", "forum", "product", "collection", "listing",
-                             "documentation", "service", "other"}))
+      ->check(CLI::IsMember(page_type_choices()))
       ->capture_default_str()
       ->group("Extraction");
   std::string parser = "lede";

@@ -17,6 +17,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "lede/article.h"
 #include "lede/result.h"
@@ -103,5 +104,9 @@ class Extractor {
 Result<Article> extract(std::string_view bytes, const Options& options = {});
 
 std::string_view version();
+
+// The kinds of page Options::page_type takes and Article::page_type holds, in
+// the record's order: "article", "forum", ..., "other".
+const std::vector<std::string_view>& page_type_names();
 
 }  // namespace lede

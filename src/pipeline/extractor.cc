@@ -85,11 +85,15 @@ Result<Article> Extractor::Impl::run(std::string_view bytes, const Options& opti
   std::optional<extraction::PageTypeDecision> given;
   if (!options.page_type.empty()) {
     const std::optional<extraction::PageType> type = extraction::page_type_named(options.page_type);
-    if (!type)
-      return make_error(ErrorCode::kUsage,
-                        "page_type \"" + options.page_type +
-                            "\" is not a kind of page lede knows: give article, forum, product, "
-                            "collection, listing, documentation, service or other (or none)");
+    if (!type) {
+      std::string kinds;  // "article, forum, ... or other"
+      const std::vector<std::string_view>& names = page_type_names();
+      for (size_t i = 0; i < names.size(); ++i)
+        kinds.append(i == 0 ? "" : i + 1 < names.size() ? ", " : " or ").append(names[i]);
+      return make_error(ErrorCode::kUsage, "page_type \"" + options.page_type +
+                                               "\" is not a kind of page lede knows: give " +
+                                               kinds + " (or none)");
+    }
     given = extraction::given_page_type(*type);
   }
   if (bytes.size() > limits.max_input_bytes)
@@ -210,5 +214,15 @@ Result<Article> extract(std::string_view bytes, const Options& options) {
 }
 
 std::string_view version() { return LEDE_VERSION; }
+
+const std::vector<std::string_view>& page_type_names() {
+  static const std::vector<std::string_view> names = [] {
+    std::vector<std::string_view> all;
+    for (uint8_t t = 0; t <= static_cast<uint8_t>(extraction::PageType::kOther); ++t)
+      all.push_back(extraction::page_type_name(static_cast<extraction::PageType>(t)));
+    return all;
+  }();
+  return names;
+}
 
 }  // namespace lede

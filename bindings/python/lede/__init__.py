@@ -132,8 +132,7 @@ def _error(code: str, message: str, source: Optional[Record] = None) -> Error:
 
 
 _PARSERS = ("lede", "gumbo")
-_PAGE_TYPES = ("article", "forum", "product", "collection", "listing", "documentation",
-               "service", "other")
+_PAGE_TYPES = tuple(_lede.page_type_names())
 _FROMS = ("auto", "html", "text")
 _FILE_FROMS = ("auto", "html", "text", "warc")
 _ERROR_MODES = ("record", "raise", "skip")
@@ -210,8 +209,8 @@ class Extractor:
         """The options in force, limits included (defaults filled in)."""
         o = self._options
         return {"analyze": o.analyze, "date": o.date or None, "parser": o.parser,
-                "page_type": o.page_type or None, "max_bytes": o.max_bytes, "max_nodes": o.max_nodes, "max_depth": o.max_depth,
-                "max_millis": o.max_millis}
+                "page_type": o.page_type or None, "max_bytes": o.max_bytes,
+                "max_nodes": o.max_nodes, "max_depth": o.max_depth, "max_millis": o.max_millis}
 
     def __repr__(self) -> str:
         return f"lede.Extractor({', '.join(f'{k}={v!r}' for k, v in self.options.items())})"

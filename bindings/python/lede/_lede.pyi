@@ -5,6 +5,7 @@ from typing import Any, Dict, List, Optional, Tuple
 Outcome = Tuple[Optional[str], str, str]  # (record JSON or None, error code, message)
 
 def version() -> str: ...
+def page_type_names() -> List[str]: ...
 
 class Options:
     def __init__(self, analyze: bool = ..., date: str = ..., parser: str = ...,

@@ -108,6 +108,9 @@ PYBIND11_MODULE(_lede, m) {
   using namespace lede::python;
   m.doc() = "lede's compiled core; use the lede package, not this module.";
   m.def("version", [] { return std::string(lede::version()); });
+  m.def("page_type_names", [] {
+    return std::vector<std::string>(lede::page_type_names().begin(), lede::page_type_names().end());
+  });
 
   py::class_<Options>(m, "Options")
       .def(py::init([](bool analyze, const std::string& date, const std::string& parser,
