@@ -111,7 +111,7 @@ VOCABULARIES = {
 
 def mark_of(word):
     """The mark of the vocabulary a word of a word set belongs to ("" for the text's)."""
-    return word[0] if word[0] in (TITLE_MARK, CLASS_MARK) else ""
+    return word[0] if word[0] in VOCABULARIES else ""
 
 
 def fold_of(key, folds):
